@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/**
+ * Portal environment, parsed once. Every variable is listed in .env.example.
+ * Secrets have no defaults: `npm run dev` / `npm start` write random local ones to
+ * .env.local on first run (scripts/run.mjs), so nothing needs configuring by hand.
+ */
+const secret = (name: string) =>
+  z.string({ error: `${name} is required (run \`npm run dev\` once to generate local secrets)` })
+    .min(32, `${name} must be at least 32 characters`);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/dev.db")
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "DATABASE_URL must start with file: or postgresql://"),
+  PORTAL_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),
+  API_KEY_PEPPER: secret("API_KEY_PEPPER"),
+  BANK_URL: z.url().default("http://127.0.0.1:4010"),
+  BANK_INTERNAL_SECRET: secret("BANK_INTERNAL_SECRET"),
+  BANK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(10),
+  KEY_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(30),
+  SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+/** The validated environment. Throws once, clearly, on the first bad value. */
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid portal environment:\n${lines.join("\n")}`);
+  }
+  parsed = result.data;
+  return parsed;
+}

@@ -1,0 +1,100 @@
+/**
+ * The one error contract of the platform: RFC 9457 problem+json.
+ * Every error code lives in `catalog` with its status and title; the errors docs page is
+ * rendered from it, so a code that exists is a code that is documented.
+ */
+
+export const catalog = {
+  // Request shape
+  validation_failed: { status: 400, title: "The request is invalid" },
+  malformed_json: { status: 400, title: "The request body is not valid JSON" },
+  unsupported_media_type: { status: 415, title: "Unsupported content type" },
+  // Credentials
+  missing_api_key: { status: 401, title: "No API key was sent" },
+  invalid_api_key: { status: 401, title: "The API key is not valid" },
+  revoked_api_key: { status: 401, title: "The API key has been revoked" },
+  unauthenticated: { status: 401, title: "Sign in to continue" },
+  forbidden: { status: 403, title: "You do not have access to this resource" },
+  internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong" },
+  // Resources
+  not_found: { status: 404, title: "No such route" },
+  resource_not_found: { status: 404, title: "No such resource" },
+  method_not_allowed: { status: 405, title: "Method not allowed on this route" },
+  conflict: { status: 409, title: "The request conflicts with the current state" },
+  email_taken: { status: 409, title: "An account with this email already exists" },
+  // Limits
+  rate_limited: { status: 429, title: "Too many requests" },
+  too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts" },
+  // Upstream
+  bank_unavailable: { status: 502, title: "The bank could not be reached" },
+  bank_timeout: { status: 504, title: "The bank did not answer in time" },
+  internal_error: { status: 500, title: "Something went wrong on our side" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof catalog;
+
+export type FieldError = { pointer: string; detail: string };
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  request_id?: string;
+  errors?: FieldError[];
+};
+
+/** The one error type. Throw it from domain code; the edge serialises it once. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail ?? catalog[code].title);
+    this.name = "AppError";
+    this.code = code;
+    this.status = catalog[code].status;
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+}
+
+/** Where a code is explained; the docs page has one anchor per code. */
+export function problemTypeUrl(code: ErrorCode, docsBaseUrl: string): string {
+  return `${docsBaseUrl.replace(/\/$/, "")}/docs/errors#${code}`;
+}
+
+export function toProblem(
+  error: AppError,
+  context: { requestId?: string; docsBaseUrl: string },
+): Problem {
+  return {
+    type: problemTypeUrl(error.code, context.docsBaseUrl),
+    title: catalog[error.code].title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    ...(context.requestId ? { request_id: context.requestId } : {}),
+    ...(error.errors?.length ? { errors: error.errors } : {}),
+  };
+}
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/** A Web Response carrying the problem; used by the gateway and portal route handlers. */
+export function problemResponse(
+  error: AppError,
+  context: { requestId?: string; docsBaseUrl: string; headers?: Record<string, string> },
+): Response {
+  const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" });
+  for (const [name, value] of Object.entries({ ...error.headers, ...context.headers })) headers.set(name, value);
+  if (context.requestId) headers.set("x-request-id", context.requestId);
+  return new Response(JSON.stringify(toProblem(error, context)), { status: error.status, headers });
+}

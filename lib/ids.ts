@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** Every id kind the system hands out, with its prefix. Ids are opaque: never parse them. */
+const prefixes = {
+  user: "usr",
+  team: "team",
+  membership: "mem",
+  app: "app",
+  key: "key",
+  request: "req",
+  customer: "cus",
+  account: "acc",
+  transaction: "txn",
+} as const;
+
+export type IdKind = keyof typeof prefixes;
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** Encodes bytes as base62 with a fixed output length (leading zeros kept). */
+export function toBase62(bytes: Uint8Array, length: number): string {
+  let n = BigInt("0x" + (Buffer.from(bytes).toString("hex") || "0"));
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    out = BASE62[Number(n % 62n)] + out;
+    n /= 62n;
+  }
+  return out;
+}
+
+/** A new random id: `app_` + 22 base62 chars (~131 bits). */
+export function newId(kind: IdKind): string {
+  return `${prefixes[kind]}_${toBase62(randomBytes(17), 22)}`;
+}
+
+/**
+ * A deterministic id from a namespace and a name: the same tenant and seed position always
+ * give the same id (so a reset restores identical ids), and different tenants never collide.
+ */
+export function stableId(kind: IdKind, namespace: string, name: string): string {
+  const digest = createHash("sha256").update(`${kind}\0${namespace}\0${name}`).digest();
+  return `${prefixes[kind]}_${toBase62(digest.subarray(0, 17), 22)}`;
+}
