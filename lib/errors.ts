@@ -9,6 +9,7 @@ export const catalog = {
   validation_failed: { status: 400, title: "The request is invalid" },
   malformed_json: { status: 400, title: "The request body is not valid JSON" },
   unsupported_media_type: { status: 415, title: "Unsupported content type" },
+  payload_too_large: { status: 413, title: "The request body is too large" },
   // Credentials
   missing_api_key: { status: 401, title: "No API key was sent" },
   invalid_api_key: { status: 401, title: "The API key is not valid" },

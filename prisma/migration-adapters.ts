@@ -14,7 +14,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery 
 import pg from "pg";
 import { pgConfig, sqliteFile } from "../lib/database-url";
 
-function splitScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function splitScripts<T extends SqlDriverAdapter>(adapter: T): T {
   const executeRaw = adapter.executeRaw.bind(adapter);
   adapter.executeRaw = async (query: SqlQuery) => {
     if (query.args.length === 0 && /;\s*\S/.test(query.sql)) {
@@ -41,7 +41,7 @@ const TEXT = 25;
 const TEXT_ARRAY = 1009;
 const relabel: Record<number, number> = { 18: TEXT, 19: TEXT, 1002: TEXT_ARRAY, 1003: TEXT_ARRAY };
 
-function fixCatalogTypes(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function fixCatalogTypes<T extends SqlDriverAdapter>(adapter: T): T {
   const target = adapter as unknown as { performIO(query: SqlQuery): Promise<{ fields?: { dataTypeID: number }[] }> };
   const performIO = target.performIO.bind(target);
   target.performIO = async (query) => {

@@ -1,0 +1,41 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { newId } from "../ids";
+import { createKey } from "../keys/create-key";
+import type { KeyDto } from "../keys/key-dto";
+import { can } from "../teams/permissions";
+import { appDtoSelect, toAppDto, type AppDto } from "./app-dto";
+import { createAppInput, type CreateAppInput } from "./app-input";
+
+/**
+ * Registers an app in one of the user's teams (their personal team by default) and issues
+ * its first sandbox key in the same transaction. The key's secret is returned once.
+ */
+export async function createApp(options: {
+  userId: string;
+  input: CreateAppInput;
+}): Promise<{ app: AppDto; key: KeyDto; secret: string }> {
+  const input = createAppInput.parse(options.input);
+  const membership = await db.membership.findFirst({
+    where: { userId: options.userId, ...(input.team_id ? { teamId: input.team_id } : { team: { personal: true } }) },
+    select: { teamId: true, role: true },
+  });
+  if (!membership) throw new AppError("resource_not_found", "No such team.");
+  if (!can(membership.role, "app:create")) throw new AppError("forbidden", `Your role (${membership.role}) cannot create apps.`);
+
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.create({
+      data: {
+        id: newId("app"),
+        teamId: membership.teamId,
+        name: input.name,
+        description: input.description,
+        redirectUris: [...new Set(input.redirect_uris)],
+        createdById: options.userId,
+      },
+      select: appDtoSelect,
+    });
+    const { key, secret } = await createKey({ appId: app.id, name: "Default sandbox key", createdById: options.userId, tx });
+    return { app: toAppDto(app), key, secret };
+  });
+}

@@ -1,0 +1,24 @@
+import { db } from "../db";
+import { appDtoSelect, toAppDto, type AppDto } from "./app-dto";
+
+export type AppSummary = AppDto & { team_name: string; active_keys: number; requests_24h: number };
+
+/** Every app in the user's teams, newest first, with what the dashboard cards show. */
+export async function listApps(options: { userId: string }): Promise<AppSummary[]> {
+  const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
+  const apps = await db.app.findMany({
+    where: { team: { memberships: { some: { userId: options.userId } } } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      ...appDtoSelect,
+      team: { select: { name: true } },
+      _count: { select: { apiKeys: { where: { revokedAt: null } }, requestLogs: { where: { createdAt: { gte: since } } } } },
+    },
+  });
+  return apps.map((app) => ({
+    ...toAppDto(app),
+    team_name: app.team.name,
+    active_keys: app._count.apiKeys,
+    requests_24h: app._count.requestLogs,
+  }));
+}

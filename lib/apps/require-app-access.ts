@@ -1,0 +1,25 @@
+import type { Role } from "@prisma/client";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { can, type Action } from "../teams/permissions";
+
+/**
+ * The app, if the user's team membership allows `action` on it. Apps of other teams are
+ * reported as missing, not forbidden, so ids cannot be probed.
+ */
+export async function requireAppAccess(options: { appId: string; userId: string; action: Action }) {
+  const app = await db.app.findFirst({
+    where: { id: options.appId, team: { memberships: { some: { userId: options.userId } } } },
+    select: {
+      id: true,
+      teamId: true,
+      team: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } },
+    },
+  });
+  if (!app) throw new AppError("resource_not_found", `No app ${options.appId}.`);
+  const role: Role = app.team.memberships[0].role;
+  if (!can(role, options.action)) {
+    throw new AppError("forbidden", `Your role (${role}) cannot ${options.action.replace(":", " ")} on this app.`);
+  }
+  return { appId: app.id, teamId: app.teamId, role };
+}

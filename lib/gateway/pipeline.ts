@@ -1,0 +1,92 @@
+import { AppError, problemResponse } from "../errors";
+import { newId } from "../ids";
+import type { CachedKey } from "../keys/key-cache";
+import { authenticate, type Credentials } from "./authenticate";
+import { forward, type Upstream } from "./forward";
+import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
+
+export type GatewayLogEntry = {
+  requestId: string;
+  appId: string;
+  keyId: string;
+  keyPrefix: string;
+  method: string;
+  path: string;
+  status: number;
+  latencyMs: number;
+  at: Date;
+};
+
+export type GatewayDeps = {
+  credentials: Credentials;
+  limiter: { policy: RateLimitPolicy; consume(key: string): RateLimitDecision };
+  upstream: Upstream;
+  docsBaseUrl: string;
+  /** Called after the response is ready; must not block (queue and return). */
+  log: (entry: GatewayLogEntry) => void;
+  onKeyUsed: (keyId: string, at: Date) => void;
+};
+
+/**
+ * The gateway, independent of any framework: Web Request in, Web Response out.
+ *   request id → authenticate → rate limit → forward → log → response headers
+ * Each step is a small function; failures are problem+json with the request id.
+ */
+export function createGateway(deps: GatewayDeps) {
+  return async function handle(request: Request): Promise<Response> {
+    const started = performance.now();
+    const requestId = newId("request");
+    let key: CachedKey | undefined;
+    let headers: Record<string, string> = {};
+    let response: Response;
+
+    try {
+      const auth = await authenticate(request, deps.credentials);
+      if (!auth.ok) throw auth.error;
+      key = auth.key;
+
+      const decision = deps.limiter.consume(key.keyId);
+      headers = rateLimitHeaders(deps.limiter.policy, decision);
+      if (!decision.allowed) {
+        throw new AppError("rate_limited", `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`);
+      }
+
+      const upstream = await forward(request, deps.upstream, { requestId, appId: key.appId });
+      for (const [name, value] of Object.entries(headers)) upstream.headers.set(name, value);
+      upstream.headers.set("x-request-id", requestId);
+      response = new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
+    } catch (error) {
+      response = problemResponse(toAppError(error, requestId), { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
+    }
+
+    if (key) {
+      const at = new Date();
+      deps.onKeyUsed(key.keyId, at);
+      deps.log({
+        requestId,
+        appId: key.appId,
+        keyId: key.keyId,
+        keyPrefix: key.prefix,
+        method: request.method,
+        path: pathForLog(request.url),
+        status: response.status,
+        latencyMs: performance.now() - started,
+        at,
+      });
+    }
+    return response;
+  };
+}
+
+function toAppError(error: unknown, requestId: string): AppError {
+  if (error instanceof AppError) return error;
+  // Unexpected: log the message with the request id, never the request itself.
+  console.error(`[gateway] ${requestId} unexpected error: ${(error as Error)?.message ?? String(error)}`);
+  return new AppError("internal_error", `Quote request id ${requestId} if you contact support.`);
+}
+
+/** Path and query as sent, capped; the query of our API carries no secrets. */
+function pathForLog(rawUrl: string): string {
+  const url = new URL(rawUrl);
+  return (url.pathname + url.search).slice(0, 2048);
+}

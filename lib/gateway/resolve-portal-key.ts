@@ -1,0 +1,46 @@
+import { decode } from "next-auth/jwt";
+import { db } from "../db";
+import { env } from "../env";
+import type { KeyVerification } from "../keys/verify-key";
+import { can } from "../teams/permissions";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of header?.split(";") ?? []) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+/**
+ * The interactive docs' credential: the portal session + a key id the developer picked.
+ * Same-origin only (a custom header plus an Origin check), so other sites cannot ride
+ * on the session cookie. The key must be active and in one of the user's teams.
+ */
+export async function resolvePortalKey(request: Request, keyId: string): Promise<KeyVerification> {
+  const config = env();
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(config.PORTAL_URL).origin) return { valid: false, code: "invalid_api_key" };
+  if (request.headers.get("sec-fetch-site") === "cross-site") return { valid: false, code: "invalid_api_key" };
+
+  const cookies = request.headers.get("cookie");
+  const raw = SESSION_COOKIES.map((name) => readCookie(cookies, name)).find(Boolean);
+  const token = raw ? await decode({ token: raw, secret: config.NEXTAUTH_SECRET }).catch(() => null) : null;
+  if (!token?.sub) return { valid: false, code: "invalid_api_key" };
+
+  const key = await db.apiKey.findFirst({
+    where: { id: keyId, app: { team: { memberships: { some: { userId: token.sub } } } } },
+    select: {
+      id: true,
+      appId: true,
+      prefix: true,
+      revokedAt: true,
+      app: { select: { team: { select: { memberships: { where: { userId: token.sub }, select: { role: true } } } } } },
+    },
+  });
+  if (!key || !can(key.app.team.memberships[0].role, "key:use")) return { valid: false, code: "invalid_api_key" };
+  if (key.revokedAt) return { valid: false, code: "revoked_api_key" };
+  return { valid: true, key: { keyId: key.id, appId: key.appId, prefix: key.prefix, revoked: false } };
+}

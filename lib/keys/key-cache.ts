@@ -1,0 +1,52 @@
+/**
+ * In-process cache of key verifications, so the gateway's hot path skips the database.
+ * Revocation in this process deletes the entry at once; other processes see it within
+ * KEY_CACHE_TTL_SECONDS (a shared invalidation channel comes with the Redis mode).
+ */
+export type CachedKey = {
+  keyId: string;
+  appId: string;
+  prefix: string;
+  revoked: boolean;
+};
+
+type Entry = { value: CachedKey | null; expiresAt: number };
+
+const MAX_ENTRIES = 10_000;
+
+export class KeyCache {
+  private entries = new Map<string, Entry>();
+
+  constructor(private readonly ttlMs: () => number) {}
+
+  get(hash: string, now = Date.now()): CachedKey | null | undefined {
+    const entry = this.entries.get(hash);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.entries.delete(hash);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  /** `null` caches "no such key" for a short time, to blunt floods of made-up keys. */
+  set(hash: string, value: CachedKey | null, now = Date.now()): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    const ttl = value ? this.ttlMs() : Math.min(this.ttlMs(), 5_000);
+    this.entries.set(hash, { value, expiresAt: now + ttl });
+  }
+
+  delete(hash: string): void {
+    this.entries.delete(hash);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const globalForCache = globalThis as unknown as { keyCache?: KeyCache };
+
+export const keyCache: KeyCache =
+  globalForCache.keyCache ??
+  (globalForCache.keyCache = new KeyCache(() => Number(process.env.KEY_CACHE_TTL_SECONDS ?? 30) * 1000));
