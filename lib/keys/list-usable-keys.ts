@@ -1,0 +1,23 @@
+import { db } from "../db";
+import type { Role } from "@prisma/client";
+import { can } from "../teams/permissions";
+
+export type UsableKey = { id: string; name: string; prefix: string; app_id: string; app_name: string };
+
+/** Active keys the user may call the sandbox with from the docs, grouped by app order. */
+export async function listUsableKeys(options: { userId: string }): Promise<UsableKey[]> {
+  const keys = await db.apiKey.findMany({
+    where: { revokedAt: null, app: { team: { memberships: { some: { userId: options.userId } } } } },
+    orderBy: [{ app: { createdAt: "desc" } }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      appId: true,
+      app: { select: { name: true, team: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } } },
+    },
+  });
+  return keys
+    .filter((key) => can(key.app.team.memberships[0].role as Role, "key:use"))
+    .map((key) => ({ id: key.id, name: key.name, prefix: key.prefix, app_id: key.appId, app_name: key.app.name }));
+}

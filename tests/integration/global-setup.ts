@@ -1,0 +1,33 @@
+import type { TestProject } from "vitest/node";
+// @ts-expect-error: plain ESM script shared with Playwright's webServer
+import { startServices } from "../../scripts/test-services.mjs";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    portalUrl: string;
+    bankUrl: string;
+    provider: string;
+    rateLimit: { limit: number; windowSeconds: number };
+  }
+}
+
+export const RATE_LIMIT = { limit: 60, windowSeconds: 60 };
+
+/** One portal (production build) + mock bank on fresh databases for the whole suite. */
+export default async function setup(project: TestProject) {
+  const services = await startServices({
+    portalPort: 3100,
+    bankPort: 4110,
+    name: "integration",
+    env: {
+      RATE_LIMIT_REQUESTS: String(RATE_LIMIT.limit),
+      RATE_LIMIT_WINDOW_SECONDS: String(RATE_LIMIT.windowSeconds),
+    },
+  });
+  console.log(`integration services: ${services.portalUrl} on ${services.provider}`);
+  project.provide("portalUrl", services.portalUrl);
+  project.provide("bankUrl", services.bankUrl);
+  project.provide("provider", services.provider);
+  project.provide("rateLimit", RATE_LIMIT);
+  return () => services.stop();
+}

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * A developer's browser-less session against the portal: signs up, signs in through
+ * next-auth's credentials endpoint, and calls the portal's JSON API with the cookie.
+ */
+export class PortalClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private remember(response: Response) {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const index = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+  }
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      redirect: "manual",
+      headers: {
+        origin: this.baseUrl,
+        cookie: this.cookieHeader,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; response: Response }> {
+    const response = await this.request(method, path, body);
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, response };
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    const csrf = await this.request("GET", "/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await fetch(new URL("/api/auth/callback/credentials", this.baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, origin: this.baseUrl },
+      body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: this.baseUrl }),
+    });
+    this.remember(response);
+    if (![...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
+      throw new Error(`sign-in failed for ${email}: ${response.status}`);
+    }
+  }
+
+  /** A brand-new developer with a unique email, signed in. */
+  static async newDeveloper(baseUrl: string, name = "Test Developer") {
+    const client = new PortalClient(baseUrl);
+    const email = `dev-${randomBytes(6).toString("hex")}@example.com`;
+    const password = `Sandbox-${randomBytes(8).toString("hex")}`;
+    const signup = await client.json("POST", "/api/signup", { name, email, password });
+    if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+    await client.signIn(email, password);
+    return { client, email, password };
+  }
+
+  /** Registers an app; returns it with its first key's secret (shown once). */
+  async createApp(name = "Integration app") {
+    const { status, body } = await this.json("POST", "/api/apps", { name, description: "Created by the integration suite", redirect_uris: ["http://localhost:8080/callback"] });
+    if (status !== 201) throw new Error(`create app failed: ${status} ${JSON.stringify(body)}`);
+    return body as { app: { id: string }; key: { id: string; prefix: string }; secret: string };
+  }
+}
+
+/** A call to the public sandbox API with a key. */
+export function sandbox(baseUrl: string, key: string | null, path: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (key !== null) headers.set("authorization", `Bearer ${key}`);
+  return fetch(new URL(path, baseUrl), { ...init, headers });
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
