@@ -1,0 +1,32 @@
+/**
+ * Seeds the portal with a demo developer so a fresh install can be explored at once.
+ * Idempotent: an existing demo account is left as it is. The bank needs no seed here:
+ * each app's sandbox tenant is created from the deterministic seed on its first call.
+ */
+import { createApp } from "@/lib/apps/create-app";
+import { signUp } from "@/lib/auth/sign-up";
+import { db } from "@/lib/db";
+
+export const DEMO = { name: "Demo Developer", email: "demo@example.com", password: "Open-banking-2026" };
+
+async function main() {
+  const existing = await db.user.findUnique({ where: { email: DEMO.email }, select: { id: true } });
+  if (existing) {
+    console.log(`  demo developer: ${DEMO.email} / ${DEMO.password} (already seeded)`);
+    return;
+  }
+  const user = await signUp(DEMO);
+  const { app, secret } = await createApp({
+    userId: user.id,
+    input: { name: "Demo budgeting app", description: "Reads accounts and transactions to build budgets.", redirect_uris: ["http://localhost:3000/playground/callback"] },
+  });
+  console.log(`  demo developer: ${DEMO.email} / ${DEMO.password}`);
+  console.log(`  demo app ${app.id}, sandbox key (shown once): ${secret}`);
+}
+
+main()
+  .catch((error) => {
+    console.error(`seed failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
