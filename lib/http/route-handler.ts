@@ -1,0 +1,75 @@
+import { ZodError, type z } from "zod";
+import { AppError, problemResponse, type FieldError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { portalUrl } from "./portal-url";
+
+/** A Next.js App Router route handler: `export const POST = withErrors(async (request, context) => …)`. */
+export type RouteHandler<Req extends Request, Context> = (request: Req, context: Context) => Response | Promise<Response>;
+
+/** RFC 6901: `~` and `/` inside a segment are escaped as `~0` and `~1`. */
+function pointerSegment(segment: PropertyKey): string {
+  return String(typeof segment === "symbol" ? segment.description : segment)
+    .replaceAll("~", "~0")
+    .replaceAll("/", "~1");
+}
+
+/** Zod issues as `errors[]` items: `["owner","email"]` → `{ pointer: "/body/owner/email", detail }`. */
+export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], root = "/body"): FieldError[] {
+  return issues.map((issue) => ({
+    pointer: root + issue.path.map((segment) => "/" + pointerSegment(segment)).join(""),
+    detail: issue.message,
+  }));
+}
+
+/**
+ * The AppError an exception stands for, or undefined when it is a bug.
+ * A ZodError escaping a handler is taken to be about the request body; validate other input
+ * (query, params) yourself and throw an AppError with the right pointer root.
+ */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError("validation_failed", "Some fields are missing or invalid", {
+      errors: zodIssuesToFieldErrors(error.issues),
+    });
+  }
+  // `await request.json()` on a bad body. The parser's message quotes the body: never echo it.
+  if (error instanceof SyntaxError) return new AppError("malformed_json");
+  return undefined;
+}
+
+function setRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("x-request-id", requestId);
+  } catch {
+    // Immutable headers (a proxied fetch response): leave them as they are.
+  }
+  return response;
+}
+
+/** One log line per unexpected failure: where, which request, what. No bodies, headers or query strings. */
+function logUnexpected(request: Request, requestId: string, error: unknown): void {
+  const { pathname } = new URL(request.url);
+  const what = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  console.error(`[${requestId}] ${request.method} ${pathname} failed: ${what}`);
+}
+
+/**
+ * Wraps a route handler so every failure leaves as problem+json: AppError as itself, ZodError
+ * as 400 validation_failed, a body SyntaxError as 400 malformed_json, anything else logged once
+ * and answered 500 internal_error. Every response carries `x-request-id`.
+ */
+export function withErrors<Req extends Request, Context>(
+  handler: RouteHandler<Req, Context>,
+): (request: Req, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    const requestId = newId("request");
+    try {
+      return setRequestId(await handler(request, context), requestId);
+    } catch (error) {
+      const known = toAppError(error);
+      if (!known) logUnexpected(request, requestId, error);
+      return problemResponse(known ?? new AppError("internal_error"), { requestId, docsBaseUrl: portalUrl() });
+    }
+  };
+}
