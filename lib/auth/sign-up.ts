@@ -1,0 +1,48 @@
+import { Prisma } from "@prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { hashPassword } from "./password-hash";
+import { signUpSchema, type SignUpInput } from "./schemas";
+import { userDtoSelect, type UserDto } from "./types";
+
+function emailTaken(): AppError {
+  return new AppError("email_taken", undefined, {
+    errors: [{ pointer: "/body/email", detail: "An account with this email already exists" }],
+  });
+}
+
+/**
+ * Creates a developer account: the user, their personal team ("Ada's team") and the owner
+ * membership, in one nested write (one transaction). Throws ZodError on invalid input and
+ * AppError("email_taken") when the normalised email is in use.
+ */
+export async function signUp(input: SignUpInput): Promise<UserDto> {
+  const { name, email, password } = signUpSchema.parse(input);
+  // Checked first so a taken email does not cost a bcrypt hash; the unique index decides races.
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw emailTaken();
+
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.user.create({
+      data: {
+        id: newId("user"),
+        email,
+        name,
+        passwordHash,
+        memberships: {
+          create: {
+            id: newId("membership"),
+            role: "owner",
+            team: { create: { id: newId("team"), name: `${name}'s team`, personal: true } },
+          },
+        },
+      },
+      select: userDtoSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTaken();
+    throw error;
+  }
+}
