@@ -1,0 +1,17 @@
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/auth-options";
+import { withErrors } from "@/lib/http/route-handler";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+// withErrors: next-auth answers a malformed JSON body with a bare 500; this makes it a 400 problem.
+const handler = withErrors((request: NextRequest, context: Context) =>
+  (NextAuth as unknown as (request: NextRequest, context: Context, options: ReturnType<typeof authOptions>) => Promise<Response>)(
+    request,
+    context,
+    authOptions(),
+  ),
+);
+
+export { handler as GET, handler as POST };
