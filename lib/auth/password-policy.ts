@@ -1,12 +1,5 @@
 import { z } from "zod";
-
-export const PASSWORD_MIN_LENGTH = 10;
-/** bcrypt ignores everything after 72 bytes; refuse rather than silently truncate. */
-export const PASSWORD_MAX_BYTES = 72;
-
-/** The hint shown under password fields. Keep in step with passwordProblems(). */
-export const PASSWORD_RULES =
-  "At least 10 characters with a mix of letters, numbers or symbols. Avoid common passwords and your email address.";
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 /** Lower-case; a password is refused if it is one of these, optionally followed by digits or symbols. */
 const COMMON_PASSWORDS = new Set([

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { verifyPassword } from "./password-hash";
-import { PASSWORD_MAX_BYTES } from "./password-policy";
+import { PASSWORD_MAX_BYTES } from "./password-rules";
 import { normaliseEmail } from "./schemas";
 import { userDtoSelect, type UserDto } from "./types";
 
