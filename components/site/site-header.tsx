@@ -1,0 +1,36 @@
+import { ButtonLink } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { Logo } from "./logo";
+import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  return (
+    <header className="sticky top-0 z-40 border-b border-border bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
+        <Logo />
+        <nav aria-label="Main" className="flex items-center gap-0.5">
+          <NavLink href="/docs/api" match="/docs">
+            Docs
+          </NavLink>
+          {user && <NavLink href="/dashboard">Dashboard</NavLink>}
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          {user ? (
+            <UserMenu user={{ name: user.name, email: user.email }} />
+          ) : (
+            <>
+              <ButtonLink href="/signin" variant="ghost" size="sm">
+                Sign in
+              </ButtonLink>
+              <ButtonLink href="/signup" size="sm">
+                Sign up
+              </ButtonLink>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
