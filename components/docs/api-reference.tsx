@@ -10,8 +10,8 @@ import { authoriseRequest, loadCredential, saveCredential, SECURITY_SCHEME, type
 const SwaggerUI = dynamic(() => import("swagger-ui-react"), {
   ssr: false,
   loading: () => (
-    <div role="status" className="flex items-center gap-3 py-16 text-sm text-muted">
-      <span className="size-4 animate-spin rounded-full border-2 border-border border-t-brand" aria-hidden />
+    <div role="status" className="flex items-center gap-3 py-16 text-sm text-fg-muted">
+      <span className="size-4 animate-spin rounded-full border-2 border-border border-t-primary" aria-hidden />
       Loading the API reference…
     </div>
   ),

@@ -60,7 +60,7 @@ export function CredentialPicker(props: {
         <h2 id={`${selectId}-title`} className="text-sm font-semibold text-fg">
           Authorise Try-it-out
         </h2>
-        <p role="status" className="text-sm text-muted" data-testid="credential-status">
+        <p role="status" className="text-sm text-fg-muted" data-testid="credential-status">
           {credential ? (
             <>
               <span className="mr-1 inline-block size-2 rounded-full bg-success" aria-hidden />
@@ -85,7 +85,7 @@ export function CredentialPicker(props: {
           {signedIn ? (
             <select
               id={selectId}
-              className="mt-1 w-full rounded-lg border border-border bg-bg px-3 py-2 text-sm text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
+              className="mt-1 w-full rounded-lg border border-border bg-bg px-3 py-2 text-sm text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
               value={credential?.kind === "portal-key" ? credential.keyId : ""}
               onChange={(event) => pick(event.target.value)}
               disabled={!keys}
@@ -98,8 +98,8 @@ export function CredentialPicker(props: {
               ))}
             </select>
           ) : (
-            <p className="mt-1 text-sm text-muted">
-              <a className="font-medium text-brand underline-offset-2 hover:underline" href="/signin?callbackUrl=/docs/api">
+            <p className="mt-1 text-sm text-fg-muted">
+              <a className="font-medium text-primary underline-offset-2 hover:underline" href="/signin?callbackUrl=/docs/api">
                 Sign in
               </a>{" "}
               to pick one of your keys, or paste a key.
@@ -123,9 +123,9 @@ export function CredentialPicker(props: {
               onChange={(event) => setPasted(event.target.value)}
               aria-invalid={pasteError ? true : undefined}
               aria-describedby={pasteError ? pasteErrorId : undefined}
-              className="min-w-0 flex-1 rounded-lg border border-border bg-bg px-3 py-2 font-mono text-sm text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
+              className="min-w-0 flex-1 rounded-lg border border-border bg-bg px-3 py-2 font-mono text-sm text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
             />
-            <button type="submit" className="rounded-lg bg-brand px-3 py-2 text-sm font-medium text-brand-fg hover:bg-brand-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand">
+            <button type="submit" className="rounded-lg bg-primary px-3 py-2 text-sm font-medium text-primary-fg hover:bg-primary-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
               Authorise
             </button>
           </div>
@@ -137,7 +137,7 @@ export function CredentialPicker(props: {
         </form>
       </div>
       {credential && (
-        <button type="button" onClick={() => onChange(null)} className="mt-3 text-sm text-muted underline-offset-2 hover:text-fg hover:underline">
+        <button type="button" onClick={() => onChange(null)} className="mt-3 text-sm text-fg-muted underline-offset-2 hover:text-fg hover:underline">
           Sign out of Try-it-out
         </button>
       )}
