@@ -1,0 +1,85 @@
+import type { IncomingMessage } from "node:http";
+import type { PrismaClient } from "@prisma/client";
+import Fastify, { LogController, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { newId } from "@/lib/ids";
+import type { BankEnv } from "./env";
+import swagger from "./plugins/external/swagger";
+import problemErrors from "./plugins/app/problem-errors";
+import internalAuth from "./plugins/app/internal-auth";
+import store from "./plugins/app/store";
+import tenants from "./plugins/app/tenants";
+import health from "./routes/health";
+import openapi from "./routes/openapi";
+import v1 from "./routes/v1/index";
+
+export type BuildAppOptions = {
+  env: BankEnv;
+  /** false: silent (tests). A stream: JSON log lines go there. Default: stdout. */
+  logger?: boolean | { stream: NodeJS.WritableStream };
+  /** Use this client instead of opening BANK_DATABASE_URL (the caller closes it). */
+  db?: PrismaClient;
+  /** The real clock; tests pin it. */
+  now?: () => Date;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The gateway's request id when it sent a sane one, else a new `req_…`. */
+function requestId(raw: IncomingMessage): string {
+  const header = raw.headers["x-request-id"];
+  return typeof header === "string" && REQUEST_ID.test(header) ? header : newId("request");
+}
+
+function loggerOptions(env: BankEnv, logger: BuildAppOptions["logger"]): FastifyServerOptions["logger"] {
+  if (logger === false) return false;
+  return {
+    level: env.LOG_LEVEL,
+    ...(typeof logger === "object" ? { stream: logger.stream } : {}),
+    // Headers are logged (tenant, app, request id help debugging); credentials never are.
+    serializers: {
+      req: (request: FastifyRequest) => ({ method: request.method, url: request.url, headers: request.headers }),
+    },
+    redact: {
+      paths: [
+        'req.headers["x-internal-secret"]',
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'res.headers["set-cookie"]',
+        'headers["x-internal-secret"]',
+        "headers.authorization",
+        "headers.cookie",
+      ],
+      censor: "[redacted]",
+    },
+  };
+}
+
+/**
+ * The mock bank, ready to `listen` or to `inject` in tests. Order as in fastify/demo:
+ * external plugins → app plugins → routes.
+ */
+export async function buildApp(options: BuildAppOptions) {
+  const { env } = options;
+  const app = Fastify({
+    logger: loggerOptions(env, options.logger),
+    genReqId: requestId,
+    logController: new LogController({ requestIdLogLabel: "request_id", disableRequestLogging: (request) => request.url === "/health" }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, { portalUrl: env.PORTAL_URL });
+
+  await app.register(problemErrors, { docsBaseUrl: env.PORTAL_URL });
+  await app.register(internalAuth, { secret: env.BANK_INTERNAL_SECRET });
+  await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db });
+  await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now });
+
+  await app.register(health);
+  await app.register(openapi);
+  await app.register(v1, { prefix: "/v1" });
+  return app;
+}
+
+export type BankApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,6 @@
+import { AppError } from "@/lib/errors";
+
+/** The same answer for an id that never existed and one that belongs to another tenant. */
+export function accountNotFound(accountId: string): AppError {
+  return new AppError("resource_not_found", `No account with id ${accountId}.`);
+}

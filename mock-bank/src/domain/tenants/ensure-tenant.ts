@@ -1,0 +1,53 @@
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { seedTenant } from "../../seed/seed-tenant";
+
+export type Tenant = { id: string; seededAt: Date; clockOffsetSeconds: number };
+
+export type EnsureTenant = (tenantId: string) => Promise<Tenant>;
+
+const tenantSelect = { id: true, seededAt: true, clockOffsetSeconds: true } as const;
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Returns the function that makes sure a tenant exists, seeding it on its first call.
+ * Known tenants are answered from memory (no query on the hot path); concurrent first
+ * calls in this process share one seeding promise; a race with another process ends in a
+ * unique violation, after which the winner's tenant is read back.
+ */
+export function createEnsureTenant(options: { db: PrismaClient; now: () => Date }): EnsureTenant {
+  const { db, now } = options;
+  const known = new Map<string, Tenant>();
+  const inFlight = new Map<string, Promise<Tenant>>();
+
+  async function load(tenantId: string): Promise<Tenant> {
+    const existing = await db.bankTenant.findUnique({ where: { id: tenantId }, select: tenantSelect });
+    if (existing) return existing;
+    try {
+      const seededAt = now();
+      await seedTenant({ db, tenantId, seededAt });
+      return { id: tenantId, seededAt, clockOffsetSeconds: 0 };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return db.bankTenant.findUniqueOrThrow({ where: { id: tenantId }, select: tenantSelect });
+    }
+  }
+
+  return (tenantId) => {
+    const tenant = known.get(tenantId);
+    if (tenant) return Promise.resolve(tenant);
+    let pending = inFlight.get(tenantId);
+    if (!pending) {
+      pending = load(tenantId)
+        .then((loaded) => {
+          known.set(tenantId, loaded);
+          return loaded;
+        })
+        .finally(() => inFlight.delete(tenantId));
+      inFlight.set(tenantId, pending);
+    }
+    return pending;
+  };
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { bankDatabaseUrl } from "@/lib/database-url";
+
+/** Mock-bank environment. Parsed once at start-up; a bad value stops the process with a clear list. */
+const schema = z.object({
+  BANK_HOST: z.string().min(1).default("127.0.0.1"),
+  BANK_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
+  BANK_DATABASE_URL: z
+    .string()
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "BANK_DATABASE_URL must start with file: or postgresql://"),
+  BANK_INTERNAL_SECRET: z
+    .string({ error: "BANK_INTERNAL_SECRET is required (run `npm run dev` once to generate local secrets)" })
+    .min(32, "BANK_INTERNAL_SECRET must be at least 32 characters"),
+  PORTAL_URL: z.url().default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type BankEnv = z.infer<typeof schema>;
+
+type Source = Record<string, string | undefined>;
+
+/** Parses an environment object; throws one error listing every bad variable. */
+export function parseBankEnv(source: Source): BankEnv {
+  const input: Source = { ...source, BANK_DATABASE_URL: bankDatabaseUrl(source) };
+  // Empty strings mean "unset" (a blank line in .env), so defaults apply.
+  for (const key of Object.keys(input)) if (input[key] === "") delete input[key];
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid mock-bank environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let parsed: BankEnv | undefined;
+
+/** The process environment, validated once. */
+export function bankEnv(): BankEnv {
+  parsed ??= parseBankEnv(process.env);
+  return parsed;
+}

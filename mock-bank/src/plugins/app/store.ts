@@ -1,0 +1,20 @@
+import type { PrismaClient } from "@prisma/client";
+import fp from "fastify-plugin";
+import { createPrismaClient } from "@/lib/create-prisma-client";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The bank's database. Only domain functions use it. */
+    db: PrismaClient;
+  }
+}
+
+/** One Prisma client per app, closed when the app closes (unless the caller owns it). */
+export default fp(
+  async function store(app, options: { databaseUrl: string; db?: PrismaClient }) {
+    const db = options.db ?? createPrismaClient(options.databaseUrl);
+    app.decorate("db", db);
+    if (!options.db) app.addHook("onClose", async () => db.$disconnect());
+  },
+  { name: "store" },
+);

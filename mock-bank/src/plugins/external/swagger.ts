@@ -1,0 +1,68 @@
+import fastifySwagger from "@fastify/swagger";
+import fp from "fastify-plugin";
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
+
+/**
+ * The public OpenAPI 3.1 document, generated from the route schemas. The internal headers
+ * the gateway adds never appear in route schemas, so they never appear here.
+ */
+
+const description = `The Open Bank sandbox: accounts, balances and transactions of test customers, in an
+isolated sandbox per app, seeded on your first call with the same personas
+(\`good_credit\`, \`thin_file\`, \`overdrawn\`, \`small_business\`, \`student\`, \`frozen_account\`).
+
+Authenticate with your sandbox API key as a bearer token. Amounts are decimal strings with an
+ISO 4217 currency; timestamps are RFC 3339 in UTC; lists are cursor-paginated
+(\`limit\`, \`cursor\`, \`next_cursor\`); errors are RFC 9457 problem documents.`;
+
+type OpenApiDoc = ReturnType<ReturnType<typeof createJsonSchemaTransformObject>>;
+type LooseDoc = { paths?: unknown; components?: { schemas?: Record<string, unknown> } & Record<string, unknown> };
+
+/** zod emits every registered schema twice (input and output); keep only what the paths use. */
+function pruneUnusedComponents(document: OpenApiDoc): OpenApiDoc {
+  const doc = document as LooseDoc;
+  const schemas = doc.components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const match of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (used.has(match[1])) continue;
+      used.add(match[1]);
+      visit(schemas[match[1]]);
+    }
+  };
+  visit(doc.paths);
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)).sort(([a], [b]) => a.localeCompare(b)));
+  return { ...doc, components: { ...doc.components, schemas: kept } } as unknown as OpenApiDoc;
+}
+
+export default fp(
+  async function swagger(app, options: { portalUrl: string }) {
+    const transformObject = createJsonSchemaTransformObject({});
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: "3.1.0",
+        info: { title: "Open Bank Sandbox API", version: "1.0.0", description },
+        servers: [{ url: options.portalUrl, description: "Sandbox" }],
+        tags: [
+          { name: "Accounts", description: "Accounts and their balances." },
+          { name: "Transactions", description: "Booked and pending transactions of an account." },
+        ],
+        components: {
+          securitySchemes: {
+            api_key: {
+              type: "http",
+              scheme: "bearer",
+              bearerFormat: "sk_sandbox_…",
+              description:
+                "Your app's sandbox API key, `Authorization: Bearer sk_sandbox_…`. Create one in the portal under your app's keys; it only reaches your app's sandbox.",
+            },
+          },
+        },
+        security: [{ api_key: [] }],
+      },
+      transform: createJsonSchemaTransform({}),
+      transformObject: (document) => pruneUnusedComponents(transformObject(document)),
+    });
+  },
+  { name: "swagger" },
+);

@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from "fastify";
+import accounts from "./accounts";
+import transactions from "./transactions";
+
+/** Sandbox resources: every route here runs for one tenant, named by the gateway. */
+const v1: FastifyPluginAsync = async (app) => {
+  app.addHook("onRequest", app.requireTenantHeader);
+  // After validation, so a malformed request never seeds a tenant.
+  app.addHook("preHandler", app.loadTenant);
+  await app.register(accounts);
+  await app.register(transactions);
+};
+
+export default v1;

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { Money, Timestamp } from "./common";
+
+export const Balances = z
+  .object({
+    account_id: z.string(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    booked: Money.describe("Sum of all booked transactions. Negative when overdrawn, or owed on a card."),
+    available: Money.describe(
+      "What the customer can spend now: booked + pending debits + arranged overdraft (current accounts) " +
+        "or credit limit + booked + pending debits (cards). Zero while the account is frozen.",
+    ),
+    pending: Money.describe("Sum of pending (authorised, not yet booked) transactions."),
+    overdraft_limit: Money.nullable().describe("Arranged overdraft; `null` for savings and card accounts."),
+    credit_limit: Money.nullable().describe("Credit limit; `null` for current and savings accounts."),
+    as_of: Timestamp.describe("When the balances were computed (the sandbox's clock)."),
+  })
+  .meta({ id: "Balances", description: "An account's balances." });
+
+export type BalancesDto = z.infer<typeof Balances>;

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { Cursor, Limit, pageOf } from "./pagination";
+import { IsoDate, Money, Timestamp } from "./common";
+
+export const TransactionStatus = z
+  .enum(["booked", "pending"])
+  .describe("`pending` card payments are authorised but not yet booked.");
+
+export const Channel = z
+  .enum(["card", "direct_debit", "standing_order", "faster_payment", "transfer", "interest", "fee"])
+  .describe("How the money moved.");
+
+export const Merchant = z
+  .object({
+    name: z.string().meta({ examples: ["Pret A Manger"] }),
+    category_code: z.string().regex(/^\d{4}$/).describe("ISO 18245 merchant category code (MCC).").meta({ examples: ["5814"] }),
+  })
+  .meta({ id: "Merchant", description: "Who was paid or who paid." });
+
+export const Transaction = z
+  .object({
+    id: z.string().meta({ examples: ["txn_0aYk2xvP9mD3QeJ1nL5sWr"] }),
+    account_id: z.string(),
+    amount: Money.describe("Signed: negative is money out of the account."),
+    status: TransactionStatus,
+    description: z.string().describe("The text on the statement."),
+    merchant: Merchant.nullable(),
+    category: z
+      .string()
+      .describe("Spending category in snake_case, e.g. `groceries`, `transport`, `salary`, `rent`, `utilities`."),
+    channel: Channel,
+    transacted_at: Timestamp.describe("When the customer made the transaction."),
+    booked_at: Timestamp.nullable().describe("When it was booked; `null` while pending."),
+  })
+  .meta({ id: "Transaction", description: "One movement of money on an account." });
+
+export type TransactionDto = z.infer<typeof Transaction>;
+
+export const TransactionList = pageOf(Transaction, "TransactionList", "A page of transactions, newest first.");
+
+export const ListTransactionsQuery = z
+  .strictObject({
+    from: IsoDate.optional().describe("Only transactions on or after this date (UTC)."),
+    to: IsoDate.optional().describe("Only transactions on or before this date (UTC)."),
+    status: TransactionStatus.optional().describe("Only booked, or only pending, transactions."),
+    limit: Limit,
+    cursor: Cursor.optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && query.from > query.to) {
+      ctx.addIssue({ code: "custom", path: ["from"], message: "must be on or before `to`" });
+    }
+  });
