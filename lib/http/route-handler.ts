@@ -17,7 +17,11 @@ function pointerSegment(segment: PropertyKey): string {
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], root = "/body"): FieldError[] {
   return issues.map((issue) => ({
     pointer: root + issue.path.map((segment) => "/" + pointerSegment(segment)).join(""),
-    detail: issue.message,
+    // A wrong top-level type (an array, a string) reads better in words than in zod's.
+    detail:
+      issue.path.length === 0 && issue.code === "invalid_type" && issue.expected === "object"
+        ? "Send a JSON object"
+        : issue.message,
   }));
 }
 
