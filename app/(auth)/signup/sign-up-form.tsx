@@ -1,0 +1,132 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { DEFAULT_CALLBACK_PATH } from "@/lib/auth/safe-callback-url";
+import { PASSWORD_RULES } from "@/lib/auth/password-rules";
+import { PasswordInput } from "../password-input";
+
+const FIELDS = ["name", "email", "password"] as const;
+type Field = (typeof FIELDS)[number];
+type FieldErrors = Partial<Record<Field, ReactNode>>;
+
+type Problem = { code?: string; detail?: string; request_id?: string; errors?: Array<{ pointer: string; detail: string }> };
+
+/** Problem `errors[]` → one message per form field ("/body/email" → email); the rest for the banner. */
+function fieldErrors(problem: Problem): { fields: FieldErrors; other: string[] } {
+  const fields: FieldErrors = {};
+  const other: string[] = [];
+  for (const error of problem.errors ?? []) {
+    const field = FIELDS.find((name) => error.pointer === `/body/${name}`);
+    if (field) fields[field] ??= error.detail;
+    else other.push(error.detail);
+  }
+  return { fields, other };
+}
+
+export function SignUpForm() {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<{ title: string; text?: string; signInLink?: boolean }>();
+
+  function focusFirstInvalid(found: FieldErrors) {
+    const first = FIELDS.find((name) => found[name]);
+    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    const body = { name: String(data.get("name") ?? ""), email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
+    setPending(true);
+    setErrors({});
+    setFormError(undefined);
+
+    let response: Response;
+    try {
+      response = await fetch("/api/signup", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      setPending(false);
+      setFormError({ title: "We couldn't reach the server", text: "Check your connection and try again." });
+      return;
+    }
+
+    if (response.status === 201) {
+      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false }).catch(
+        () => undefined,
+      );
+      if (result?.ok && !result.error) {
+        router.push(DEFAULT_CALLBACK_PATH);
+        router.refresh();
+        return; // stay "pending" while the dashboard loads
+      }
+      setPending(false);
+      setFormError({ title: "Your account is ready", text: "We couldn't sign you in automatically.", signInLink: true });
+      return;
+    }
+
+    const problem = (await response.json().catch(() => ({}))) as Problem;
+    const { fields, other } = fieldErrors(problem);
+    setPending(false);
+    if (problem.code === "email_taken") {
+      fields.email = (
+        <>
+          An account with this email already exists.{" "}
+          <Link href="/signin" className="font-medium underline underline-offset-4">
+            Sign in instead
+          </Link>
+        </>
+      );
+    } else if (response.status >= 500 || !problem.code) {
+      const reference = problem.request_id ? ` (reference ${problem.request_id})` : "";
+      setFormError({ title: "Something went wrong on our side", text: `Please try again in a moment${reference}.` });
+    } else if (Object.keys(fields).length === 0 || other.length > 0) {
+      setFormError({ title: problem.detail ?? "We couldn't create your account", text: other.join(" ") || undefined });
+    }
+    setErrors(fields);
+    focusFirstInvalid(fields);
+  }
+
+  return (
+    <form ref={form} method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+      {formError && (
+        <Alert tone={formError.signInLink ? "success" : "error"} title={formError.title} id="signup-error">
+          {formError.text}{" "}
+          {formError.signInLink && (
+            <Link href="/signin" className="font-medium text-primary underline underline-offset-4">
+              Sign in instead
+            </Link>
+          )}
+        </Alert>
+      )}
+      <FormField id="signup-name" label="Name" error={errors.name}>
+        {(control) => <Input {...control} name="name" autoComplete="name" maxLength={100} autoFocus />}
+      </FormField>
+      <FormField id="signup-email" label="Work email" error={errors.email}>
+        {(control) => (
+          <Input {...control} name="email" type="email" autoComplete="email" inputMode="email" spellCheck={false} autoCapitalize="none" />
+        )}
+      </FormField>
+      <FormField id="signup-password" label="Password" hint={PASSWORD_RULES} error={errors.password}>
+        {(control) => <PasswordInput {...control} name="password" autoComplete="new-password" />}
+      </FormField>
+      <Button type="submit" size="lg" loading={pending} className="mt-1 w-full">
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-center text-xs text-fg-muted">Sandbox only: no real customer data or money is involved.</p>
+    </form>
+  );
+}
