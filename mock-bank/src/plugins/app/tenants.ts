@@ -22,11 +22,6 @@ declare module "fastify" {
 
 const TENANT_ID = /^[A-Za-z0-9_]{1,64}$/;
 
-/** The tenant's "now": the real clock plus the tenant's offset (sandbox clock controls). */
-export function tenantNow(tenant: Tenant, now: Date): Date {
-  return new Date(now.getTime() + tenant.clockOffsetSeconds * 1000);
-}
-
 export default fp(
   async function tenants(app, options: { secret: string; now?: () => Date }) {
     const now = options.now ?? (() => new Date());

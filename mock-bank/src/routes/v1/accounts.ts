@@ -5,7 +5,7 @@ import { listAccounts } from "../../domain/accounts/list-accounts";
 import { Account, AccountList, AccountParams, ListAccountsQuery } from "../../schemas/account";
 import { Balances } from "../../schemas/balances";
 import { errorResponses, jsonResponse } from "../../schemas/problem";
-import { tenantNow } from "../../plugins/app/tenants";
+import { tenantNow } from "../../domain/tenants/tenant-now";
 
 const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get(
