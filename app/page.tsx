@@ -23,7 +23,7 @@ const areas: Array<{ icon: ReactNode; title: string; text: string; points: strin
     icon: <IconWallet size={20} />,
     title: "Accounts & transactions",
     text: "Accounts, balances and months of categorised history for every test customer.",
-    points: ["Current, savings and business accounts", "Cursor-paginated transactions", "Pending to posted, as in real life"],
+    points: ["Current, savings and credit card accounts", "Cursor-paginated transactions", "Pending to posted, as in real life"],
   },
   {
     icon: <IconTransfer size={20} />,
@@ -124,14 +124,14 @@ export default async function HomePage() {
               <Span className={tone.muted}>{"{"}</Span>
               {"\n  "}
               <Span className={tone.key}>&quot;data&quot;</Span>: [{"\n    {\n      "}
-              <Span className={tone.key}>&quot;id&quot;</Span>: <Span className={tone.string}>&quot;acc_4fT9qLw2…&quot;</Span>,
+              <Span className={tone.key}>&quot;id&quot;</Span>: <Span className={tone.string}>&quot;acc_3mJ0wqG5XnS1…&quot;</Span>,
               {"\n      "}
+              <Span className={tone.key}>&quot;type&quot;</Span>: <Span className={tone.string}>&quot;current&quot;</Span>,{"\n      "}
               <Span className={tone.key}>&quot;name&quot;</Span>:{" "}
               <Span className={tone.string}>&quot;Everyday Current Account&quot;</Span>,{"\n      "}
-              <Span className={tone.key}>&quot;balance&quot;</Span>: {"{ "}
-              <Span className={tone.key}>&quot;amount&quot;</Span>: <Span className={tone.string}>&quot;2450.18&quot;</Span>,{" "}
-              <Span className={tone.key}>&quot;currency&quot;</Span>: <Span className={tone.string}>&quot;GBP&quot;</Span>
-              {" }\n    }\n  ],\n  "}
+              <Span className={tone.key}>&quot;currency&quot;</Span>: <Span className={tone.string}>&quot;GBP&quot;</Span>,{"\n      "}
+              <Span className={tone.key}>&quot;status&quot;</Span>: <Span className={tone.string}>&quot;active&quot;</Span>
+              {"\n    }\n  ],\n  "}
               <Span className={tone.key}>&quot;next_cursor&quot;</Span>: <Span className={tone.flag}>null</Span>
               {"\n"}
               <Span className={tone.muted}>{"}"}</Span>
