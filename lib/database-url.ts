@@ -13,7 +13,7 @@ export function databaseProvider(url: string): DatabaseProvider {
 
 /** "file:./data/portal.db" → absolute path, relative to the project root (the cwd of every script). */
 export function sqliteFile(url: string): string {
-  return path.resolve(process.cwd(), url.replace(/^file:/, "").split("?")[0]);
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), url.replace(/^file:/, "").split("?")[0]);
 }
 
 /**

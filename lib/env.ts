@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PORTAL_DATABASE_URL } from "./database-url";
 
 /**
  * Portal environment, parsed once. Every variable is listed in .env.example.
@@ -13,7 +14,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
-    .default("file:./data/dev.db")
+    .default(DEFAULT_PORTAL_DATABASE_URL)
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "DATABASE_URL must start with file: or postgresql://"),
   PORTAL_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),

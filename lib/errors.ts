@@ -6,31 +6,31 @@
 
 export const catalog = {
   // Request shape
-  validation_failed: { status: 400, title: "The request is invalid" },
-  malformed_json: { status: 400, title: "The request body is not valid JSON" },
-  unsupported_media_type: { status: 415, title: "Unsupported content type" },
-  payload_too_large: { status: 413, title: "The request body is too large" },
+  validation_failed: { status: 400, title: "The request is invalid", hint: "Fix the fields listed in `errors[]`: each has a JSON pointer (`/query/limit`, `/body/amount`) and a message." },
+  malformed_json: { status: 400, title: "The request body is not valid JSON", hint: "Send a valid JSON document with `Content-Type: application/json`." },
+  unsupported_media_type: { status: 415, title: "Unsupported content type", hint: "Send the body as JSON with `Content-Type: application/json`." },
+  payload_too_large: { status: 413, title: "The request body is too large", hint: "Send a smaller body; requests are capped to keep the sandbox fast for everyone." },
   // Credentials
-  missing_api_key: { status: 401, title: "No API key was sent" },
-  invalid_api_key: { status: 401, title: "The API key is not valid" },
-  revoked_api_key: { status: 401, title: "The API key has been revoked" },
-  unauthenticated: { status: 401, title: "Sign in to continue" },
-  forbidden: { status: 403, title: "You do not have access to this resource" },
-  internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong" },
+  missing_api_key: { status: 401, title: "No API key was sent", hint: "Add `Authorization: Bearer sk_sandbox_…` with a key from your dashboard." },
+  invalid_api_key: { status: 401, title: "The API key is not valid", hint: "Check the key for typos or truncation, or create a new key in the dashboard." },
+  revoked_api_key: { status: 401, title: "The API key has been revoked", hint: "The key was revoked; use another active key of the app, or create one." },
+  unauthenticated: { status: 401, title: "Sign in to continue", hint: "Sign in to the portal and try again." },
+  forbidden: { status: 403, title: "You do not have access to this resource", hint: "Your team role does not allow this action; ask a team owner or admin." },
+  internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong", hint: "Only the gateway may call the bank directly; call the portal"s /v1 endpoints instead." },
   // Resources
-  not_found: { status: 404, title: "No such route" },
-  resource_not_found: { status: 404, title: "No such resource" },
-  method_not_allowed: { status: 405, title: "Method not allowed on this route" },
-  conflict: { status: 409, title: "The request conflicts with the current state" },
-  email_taken: { status: 409, title: "An account with this email already exists" },
+  not_found: { status: 404, title: "No such route", hint: "Check the method and path against the API reference." },
+  resource_not_found: { status: 404, title: "No such resource", hint: "The id does not exist in your app"s sandbox. Ids are per app: another app"s ids never resolve." },
+  method_not_allowed: { status: 405, title: "Method not allowed on this route", hint: "Use one of the methods listed for this path in the API reference." },
+  conflict: { status: 409, title: "The request conflicts with the current state", hint: "Fetch the current state and retry with a request that fits it." },
+  email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
   // Limits
-  rate_limited: { status: 429, title: "Too many requests" },
-  too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts" },
+  rate_limited: { status: 429, title: "Too many requests", hint: "Wait for the seconds in `Retry-After`, then retry. `RateLimit` tells how many requests remain." },
+  too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },
   // Upstream
-  bank_unavailable: { status: 502, title: "The bank could not be reached" },
-  bank_timeout: { status: 504, title: "The bank did not answer in time" },
-  internal_error: { status: 500, title: "Something went wrong on our side" },
-} as const satisfies Record<string, { status: number; title: string }>;
+  bank_unavailable: { status: 502, title: "The bank could not be reached", hint: "Retry with backoff; requests with an `Idempotency-Key` are safe to retry." },
+  bank_timeout: { status: 504, title: "The bank did not answer in time", hint: "Retry with backoff; requests with an `Idempotency-Key` are safe to retry." },
+  internal_error: { status: 500, title: "Something went wrong on our side", hint: "Retry; if it persists, contact support with the `request_id`." },
+} as const satisfies Record<string, { status: number; title: string; hint: string }>;
 
 export type ErrorCode = keyof typeof catalog;
 

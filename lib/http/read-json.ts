@@ -2,6 +2,10 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { zodIssuesToFieldErrors } from "./route-handler";
 
+/** Portal JSON bodies are small forms; anything larger is refused before parsing. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const tooLarge = () => new AppError("payload_too_large", "Request bodies are limited to 1 MiB.");
+
 /** `application/json`, or a structured `+json` type such as `application/merge-patch+json`. */
 export function isJsonContentType(value: string | null): boolean {
   if (!value) return false;
@@ -17,7 +21,9 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
   if (text.trim() === "") throw new AppError("malformed_json", "The request body is empty; send a JSON object");
   let body: unknown;
   try {
