@@ -19,7 +19,7 @@ export const catalog = {
   internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong", hint: "Only the gateway may call the bank directly; call the portal's /v1 endpoints instead." },
   // Resources
   not_found: { status: 404, title: "No such route", hint: "Check the method and path against the API reference." },
-  resource_not_found: { status: 404, title: "No such resource", hint: "The id does not exist in your app"s sandbox. Ids are per app: another app"s ids never resolve." },
+  resource_not_found: { status: 404, title: "No such resource", hint: "The id does not exist in your app's sandbox. Ids are per app: another app's ids never resolve." },
   method_not_allowed: { status: 405, title: "Method not allowed on this route", hint: "Use one of the methods listed for this path in the API reference." },
   conflict: { status: 409, title: "The request conflicts with the current state", hint: "Fetch the current state and retry with a request that fits it." },
   email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
