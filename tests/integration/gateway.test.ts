@@ -218,3 +218,11 @@ describe("rate limits", () => {
     expect((await sandbox(portalUrl, alice.app.secret, "/v1/accounts?limit=1")).status).toBe(200);
   });
 });
+
+describe("contract coverage", () => {
+  // Runs last in this file: every operation of the published document has been called
+  // through the gateway above and its responses validated.
+  it("has exercised every documented operation", () => {
+    expect(contract.validator.unexercised()).toEqual([]);
+  });
+});
