@@ -35,6 +35,29 @@ function pruneUnusedComponents(document: OpenApiDoc): OpenApiDoc {
   return { ...doc, components: { ...doc.components, schemas: kept } } as unknown as OpenApiDoc;
 }
 
+const gatewayHeaders = {
+  "X-Request-Id": { description: "This request's id (`req_…`), also in every error body. Quote it to support.", schema: { type: "string" } },
+  RateLimit: { description: 'Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1`.', schema: { type: "string" } },
+  "RateLimit-Policy": { description: 'The key\'s quota and window in seconds, e.g. `"sandbox";q=100;w=10`.', schema: { type: "string" } },
+  "Retry-After": { description: "Seconds to wait before retrying (429 only).", schema: { type: "integer", minimum: 1 } },
+};
+
+type Operation = { responses?: Record<string, { headers?: Record<string, unknown> }> };
+
+/** The gateway's response headers, documented once and referenced from every response. */
+function documentGatewayHeaders(document: OpenApiDoc): OpenApiDoc {
+  const doc = document as LooseDoc & { paths?: Record<string, Record<string, Operation>> };
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const names = ["X-Request-Id", "RateLimit", "RateLimit-Policy", ...(status === "429" ? ["Retry-After"] : [])];
+        response.headers = Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+      }
+    }
+  }
+  return { ...doc, components: { ...doc.components, headers: gatewayHeaders } } as unknown as OpenApiDoc;
+}
+
 export default fp(
   async function swagger(app, options: { portalUrl: string }) {
     const transformObject = createJsonSchemaTransformObject({});
@@ -61,7 +84,7 @@ export default fp(
         security: [{ api_key: [] }],
       },
       transform: createJsonSchemaTransform({}),
-      transformObject: (document) => pruneUnusedComponents(transformObject(document)),
+      transformObject: (document) => documentGatewayHeaders(pruneUnusedComponents(transformObject(document))),
     });
   },
   { name: "swagger" },
