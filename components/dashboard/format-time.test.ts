@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatExact, formatRelative } from "./format-time";
+
+const now = Date.parse("2026-11-21T12:00:00Z");
+const ago = (ms: number) => new Date(now - ms).toISOString();
+
+describe("formatRelative", () => {
+  it.each([
+    [0, "just now"],
+    [9_000, "just now"],
+    [42_000, "42 s ago"],
+    [5 * 60_000, "5 min ago"],
+    [3 * 3_600_000, "3 h ago"],
+    [26 * 3_600_000, "yesterday"],
+    [4 * 86_400_000, "4 days ago"],
+    [45 * 86_400_000, "7 Oct 2026"],
+  ])("%d ms ago → %s", (ms, expected) => {
+    expect(formatRelative(ago(ms), now)).toBe(expected);
+  });
+
+  it("treats a time slightly in the future (clock skew) as just now", () => {
+    expect(formatRelative(new Date(now + 3_000).toISOString(), now)).toBe("just now");
+  });
+});
+
+describe("formatDate / formatExact", () => {
+  it("print UTC, whatever the machine's zone", () => {
+    expect(formatDate("2026-01-05T23:30:00Z")).toBe("5 Jan 2026");
+    expect(formatExact("2026-01-05T23:30:07.123Z")).toBe("2026-01-05 23:30:07 UTC");
+  });
+});
