@@ -4,14 +4,15 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import "swagger-ui-react/swagger-ui.css";
 import "./swagger-overrides.css";
+import { Spinner } from "@/components/ui/spinner";
 import { CredentialPicker } from "./credential-picker";
 import { authoriseRequest, loadCredential, saveCredential, SECURITY_SCHEME, type DocsCredential } from "./docs-credential";
 
 const SwaggerUI = dynamic(() => import("swagger-ui-react"), {
   ssr: false,
   loading: () => (
-    <div role="status" className="flex items-center gap-3 py-16 text-sm text-fg-muted">
-      <span className="size-4 animate-spin rounded-full border-2 border-border border-t-primary" aria-hidden />
+    <div role="status" className="flex items-center justify-center gap-3 py-16 text-sm text-slate-600">
+      <Spinner className="text-teal-700" />
       Loading the API reference…
     </div>
   ),
@@ -34,7 +35,12 @@ export function ApiReference({ signedIn }: { signedIn: boolean }) {
   const syncSwagger = useCallback((next: DocsCredential | null) => {
     const system = systemRef.current;
     if (!system) return;
-    system.authActions.logout([SECURITY_SCHEME]);
+    // Swagger's logout throws when nothing was authorised yet; that must not skip the preauthorise below.
+    try {
+      system.authActions.logout([SECURITY_SCHEME]);
+    } catch {
+      // nothing to log out of
+    }
     // Swagger shows the display prefix (and puts it in its curl); the interceptor swaps in the real credential.
     if (next) system.preauthorizeApiKey(SECURITY_SCHEME, next.prefix);
   }, []);
@@ -42,6 +48,8 @@ export function ApiReference({ signedIn }: { signedIn: boolean }) {
   useEffect(() => {
     const stored = loadCredential();
     credentialRef.current = stored;
+    // Browser storage exists only after hydration, so the stored choice is read here, once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setCredential(stored);
   }, []);
 
@@ -58,7 +66,8 @@ export function ApiReference({ signedIn }: { signedIn: boolean }) {
   return (
     <div className="space-y-6">
       <CredentialPicker signedIn={signedIn} credential={credential} onChange={change} />
-      <div className="api-reference rounded-xl border border-border bg-white">
+      {/* Swagger UI's stylesheet is light-only, so its panel stays white in dark mode too. */}
+      <div className="api-reference rounded-card border border-border bg-white shadow-card">
         <SwaggerUI
           url="/openapi.json"
           docExpansion="list"

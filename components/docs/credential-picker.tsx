@@ -1,6 +1,13 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
 import type { DocsCredential } from "./docs-credential";
 
 type UsableKey = { id: string; name: string; prefix: string; app_id: string; app_name: string };
@@ -55,37 +62,39 @@ export function CredentialPicker(props: {
   }
 
   return (
-    <section aria-labelledby={`${selectId}-title`} className="rounded-xl border border-border bg-surface p-4 shadow-sm">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id={`${selectId}-title`} className="text-sm font-semibold text-fg">
+    <section aria-labelledby={`${selectId}-title`} className="rounded-card border border-border bg-surface shadow-card">
+      <div className="flex flex-col gap-3 border-b border-border px-5 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+        <h2 id={`${selectId}-title`} className="text-base font-semibold text-fg">
           Authorise Try-it-out
         </h2>
-        <p role="status" className="text-sm text-fg-muted" data-testid="credential-status">
+        <p role="status" className="flex min-w-0 flex-wrap items-center gap-2 text-sm text-fg-muted" data-testid="credential-status">
           {credential ? (
             <>
-              <span className="mr-1 inline-block size-2 rounded-full bg-success" aria-hidden />
-              Authorised with{" "}
-              <span className="font-medium text-fg">{credential.kind === "portal-key" ? credential.label : "a pasted key"}</span>{" "}
-              <code className="font-mono text-xs">{credential.prefix}</code>
+              <Badge tone="success" dot>
+                Authorised
+              </Badge>
+              <span className="min-w-0">
+                with <span className="font-medium text-fg">{credential.kind === "portal-key" ? credential.label : "a pasted key"}</span>{" "}
+                <code className="font-mono text-xs break-all text-fg">{credential.prefix}</code>
+              </span>
             </>
           ) : (
             <>
-              <span className="mr-1 inline-block size-2 rounded-full bg-warning" aria-hidden />
-              Not authorised: calls will answer 401
+              <Badge tone="warning" dot>
+                Not authorised
+              </Badge>
+              <span>calls will answer 401</span>
             </>
           )}
         </p>
       </div>
 
-      <div className="mt-3 grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor={selectId} className="block text-sm font-medium text-fg">
-            Use one of your keys
-          </label>
+      <div className="grid gap-5 px-5 py-5 sm:px-6 md:grid-cols-2 md:gap-8">
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor={selectId}>Use one of your keys</Label>
           {signedIn ? (
-            <select
+            <Select
               id={selectId}
-              className="mt-1 w-full rounded-lg border border-border bg-bg px-3 py-2 text-sm text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
               value={credential?.kind === "portal-key" ? credential.keyId : ""}
               onChange={(event) => pick(event.target.value)}
               disabled={!keys}
@@ -96,24 +105,25 @@ export function CredentialPicker(props: {
                   {key.app_name} · {key.name} ({key.prefix})
                 </option>
               ))}
-            </select>
+            </Select>
           ) : (
-            <p className="mt-1 text-sm text-fg-muted">
-              <a className="font-medium text-primary underline-offset-2 hover:underline" href="/signin?callbackUrl=/docs/api">
+            <p className="text-sm text-fg-muted">
+              <a className="font-medium text-primary underline-offset-4 hover:underline" href="/signin?callbackUrl=/docs/api">
                 Sign in
               </a>{" "}
               to pick one of your keys, or paste a key.
             </p>
           )}
-          {loadError && <p className="mt-1 text-sm text-danger">{loadError}</p>}
+          {signedIn && !loadError && (
+            <p className="text-sm text-fg-muted">Calls use your session; the secret never reaches this page.</p>
+          )}
+          {loadError && <Alert tone="error">{loadError}</Alert>}
         </div>
 
-        <form onSubmit={usePasted} noValidate>
-          <label htmlFor={pasteId} className="block text-sm font-medium text-fg">
-            Or paste a key
-          </label>
-          <div className="mt-1 flex gap-2">
-            <input
+        <form onSubmit={usePasted} noValidate className="flex flex-col gap-1.5">
+          <Label htmlFor={pasteId}>Or paste a key</Label>
+          <div className="flex gap-2">
+            <Input
               id={pasteId}
               type="password"
               autoComplete="off"
@@ -123,23 +133,23 @@ export function CredentialPicker(props: {
               onChange={(event) => setPasted(event.target.value)}
               aria-invalid={pasteError ? true : undefined}
               aria-describedby={pasteError ? pasteErrorId : undefined}
-              className="min-w-0 flex-1 rounded-lg border border-border bg-bg px-3 py-2 font-mono text-sm text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+              className="min-w-0 flex-1 font-mono"
             />
-            <button type="submit" className="rounded-lg bg-primary px-3 py-2 text-sm font-medium text-primary-fg hover:bg-primary-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
-              Authorise
-            </button>
+            <Button type="submit">Authorise</Button>
           </div>
-          {pasteError && (
-            <p id={pasteErrorId} className="mt-1 text-sm text-danger">
-              {pasteError}
-            </p>
+          {pasteError ? (
+            <FieldError id={pasteErrorId}>{pasteError}</FieldError>
+          ) : (
+            <p className="text-sm text-fg-muted">Kept in this tab only, until you close it.</p>
           )}
         </form>
       </div>
       {credential && (
-        <button type="button" onClick={() => onChange(null)} className="mt-3 text-sm text-fg-muted underline-offset-2 hover:text-fg hover:underline">
-          Sign out of Try-it-out
-        </button>
+        <div className="flex justify-end rounded-b-card border-t border-border bg-surface-muted/60 px-5 py-2.5 sm:px-6">
+          <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
+            Sign out of Try-it-out
+          </Button>
+        </div>
       )}
     </section>
   );
