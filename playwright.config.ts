@@ -30,6 +30,9 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
+    // test-services.mjs starts the portal and bank in their own process groups; SIGTERM lets it
+    // stop them. The default (SIGKILL) orphans them, and Playwright then waits on their stdout forever.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: { E2E_PORTAL_PORT: String(port), E2E_BANK_PORT: String(port + 1010) },
   },
 });
