@@ -1,0 +1,61 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** A password the policy accepts (length, variety, not common, not the email). */
+export const GOOD_PASSWORD = "Correct-Horse-Battery-42";
+
+export function uniqueEmail(label = "dev"): string {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+export async function fillSignUp(page: Page, fields: { name?: string; email: string; password: string }): Promise<void> {
+  await page.getByLabel("Name", { exact: true }).fill(fields.name ?? "Ada Lovelace");
+  await page.getByLabel("Work email").fill(fields.email);
+  await page.getByLabel("Password", { exact: true }).fill(fields.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Signs a new developer up through the form; they land on the dashboard. */
+export async function signUp(page: Page): Promise<{ email: string; password: string }> {
+  const account = { email: uniqueEmail(), password: GOOD_PASSWORD };
+  await page.goto("/signup");
+  await fillSignUp(page, account);
+  await page.waitForURL("**/dashboard");
+  return account;
+}
+
+/** From the dashboard: registers an app and returns the one-time key reveal on its page. */
+export async function createApp(page: Page, name: string): Promise<Locator> {
+  await page.getByRole("link", { name: "Create app", exact: true }).click();
+  await page.waitForURL("**/dashboard/apps/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Create app", exact: true }).click();
+  await page.waitForURL(/\/dashboard\/apps\/app_[0-9A-Za-z]+$/);
+  const reveal = page.getByTestId("key-reveal");
+  await expect(reveal).toBeVisible();
+  return reveal;
+}
+
+type Execution = { status: number; body: { data?: Array<{ id: string }>; code?: string } };
+
+/**
+ * In the docs: opens GET /v1/accounts (if it is not open yet), switches on Try-it-out if
+ * needed, presses Execute, and returns the gateway's answer after Swagger has shown it.
+ */
+export async function executeListAccounts(page: Page): Promise<Execution> {
+  const operation = page.locator("#operations-Accounts-listAccounts");
+  const execute = operation.getByRole("button", { name: "Execute" });
+  const tryItOut = operation.getByRole("button", { name: "Try it out" });
+  await expect(operation).toBeVisible({ timeout: 20_000 });
+  if (!(await execute.isVisible()) && !(await tryItOut.isVisible())) await operation.locator(".opblock-summary-control").click();
+  await expect(execute.or(tryItOut)).toBeVisible();
+  if (await tryItOut.isVisible()) await tryItOut.click();
+
+  const [response] = await Promise.all([
+    page.waitForResponse((candidate) => new URL(candidate.url()).pathname === "/v1/accounts" && candidate.request().method() === "GET"),
+    execute.click(),
+  ]);
+  const execution: Execution = { status: response.status(), body: await response.json() };
+  const live = operation.locator(".live-responses-table .response");
+  await expect(live.locator(".response-col_status")).toHaveText(String(execution.status));
+  return execution;
+}
