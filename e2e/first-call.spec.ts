@@ -41,7 +41,10 @@ test("a new developer makes a first call from the docs with the key they copied"
   for (const id of accountIds.slice(0, 3)) await expect(responseBody).toContainText(id);
 
   mkdirSync("e2e/.artifacts", { recursive: true });
-  await page.locator("#operations-Accounts-listAccounts .live-responses-table").scrollIntoViewIfNeeded();
+  // The live response at the top of the viewport, below the sticky site header.
+  await page.locator("#operations-Accounts-listAccounts .live-responses-table").evaluate((table) => {
+    window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY - 120);
+  });
   await page.screenshot({ path: "e2e/.artifacts/docs-try-it-out.png" });
 
   await page.reload();
