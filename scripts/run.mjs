@@ -32,7 +32,8 @@ execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit" });
 console.log(`\n  Portal     ${portalUrl.origin}\n  API docs   ${portalUrl.origin}/docs/api\n  Mock bank  http://127.0.0.1:${bankPort} (internal: reached through the gateway)\n`);
 
 const bankCommand = mode === "dev" ? "tsx watch --clear-screen=false mock-bank/src/server.ts" : "tsx mock-bank/src/server.ts";
-const portalCommand = mode === "dev" ? `next dev -p ${portalPort}` : `next start -p ${portalPort}`;
+// webpack, not Turbopack: Turbopack drops swagger-client's apidom registrations (Try-it-out breaks).
+const portalCommand = mode === "dev" ? `next dev --webpack -p ${portalPort}` : `next start -p ${portalPort}`;
 const { result } = concurrently(
   [
     { command: bankCommand, name: "bank", prefixColor: "magenta", env: { BANK_PORT: bankPort } },

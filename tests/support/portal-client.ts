@@ -37,6 +37,7 @@ export class PortalClient {
     return response;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked by assertions and the OpenAPI validator
   async json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; response: Response }> {
     const response = await this.request(method, path, body);
     const text = await response.text();
