@@ -20,9 +20,17 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.BANK_URL ??= `http://127.0.0.1:${bankPort}`;
 process.env.NEXTAUTH_URL ??= portalUrl.origin;
 
+// Quiet steps: their output is shown only when they fail.
 const step = (label, command, args) => {
   console.log(`• ${label}`);
-  execFileSync(command, args, { stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    execFileSync(command, args, { stdio: "pipe" });
+  } catch (error) {
+    process.stderr.write(error.stdout ?? "");
+    process.stderr.write(error.stderr ?? "");
+    console.error(`✖ ${label} failed`);
+    process.exit(1);
+  }
 };
 if (mode === "dev") step("generating the Prisma client", "node", ["scripts/db.mjs", "generate"]);
 step("applying migrations", "node", ["scripts/db.mjs", "deploy"]);
