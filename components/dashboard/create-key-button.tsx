@@ -78,6 +78,7 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
       <Dialog
         open={step.kind !== "closed"}
         onClose={close}
+        dismissible={step.kind !== "reveal"}
         title={step.kind === "reveal" ? `“${step.name}” is ready` : "Create a sandbox key"}
         description={
           step.kind === "reveal"

@@ -42,7 +42,7 @@ export function KeysSection({
           {canCreate ? "Create a key to call the sandbox as this app." : "Someone with developer access can create one."}
         </EmptyState>
       ) : (
-        <Table data-testid="keys-table" className="relative">
+        <Table data-testid="keys-table">
           <TableCaption className="sr-only">API keys of this app</TableCaption>
           <THead>
             <tr>

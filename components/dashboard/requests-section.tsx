@@ -140,7 +140,7 @@ export function RequestsSection({
           />
         </EmptyState>
       ) : (
-        <Table data-testid="requests-table" className="relative">
+        <Table data-testid="requests-table">
           <TableCaption className="sr-only">The last 50 requests to the sandbox with this app&apos;s keys</TableCaption>
           <THead>
             <tr>

@@ -60,7 +60,7 @@ export function RevokeKeyButton({ appId, keyId, keyName, prefix }: { appId: stri
         onClose={() => setOpen(false)}
         title={`Revoke “${keyName}”?`}
         // The dialog sits in a right-aligned table cell in the DOM; do not inherit its alignment.
-        className="text-left whitespace-normal"
+        className="whitespace-normal"
         footer={
           <>
             <Button ref={cancel} variant="secondary" onClick={() => setOpen(false)}>

@@ -16,6 +16,7 @@ export function Dialog({
   description,
   children,
   footer,
+  dismissible = true,
   className,
 }: {
   open: boolean;
@@ -24,6 +25,8 @@ export function Dialog({
   description?: ReactNode;
   children?: ReactNode;
   footer?: ReactNode;
+  /** false: only the dialog's own buttons close it (no backdrop click, no Escape), e.g. while a secret is shown once. */
+  dismissible?: boolean;
   className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -47,16 +50,19 @@ export function Dialog({
       ref={ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
+      onCancel={(event) => {
+        if (!dismissible) event.preventDefault();
+      }}
       onClose={() => {
         returnFocus.current?.focus();
         onClose();
       }}
       // A click on the backdrop lands on the <dialog> itself; clicks inside land on children.
       onClick={(event) => {
-        if (event.target === event.currentTarget) event.currentTarget.close();
+        if (dismissible && event.target === event.currentTarget) event.currentTarget.close();
       }}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] max-w-lg rounded-card border border-border bg-surface p-0 text-fg shadow-raised",
+        "m-auto w-[calc(100%-2rem)] max-w-lg rounded-card text-left border border-border bg-surface p-0 text-fg shadow-raised",
         className,
       )}
     >

@@ -4,7 +4,7 @@ import { cn } from "@/lib/cn";
 /** A table in a bordered, horizontally scrollable frame. Give it a caption (sr-only is fine). */
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="w-full overflow-x-auto rounded-card border border-border bg-surface shadow-card">
+    <div className="relative w-full overflow-x-auto rounded-card border border-border bg-surface shadow-card">
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
     </div>
   );
