@@ -220,9 +220,10 @@ describe("rate limits", () => {
 });
 
 describe("contract coverage", () => {
-  // Runs last in this file: every operation of the published document has been called
-  // through the gateway above and its responses validated.
-  it("has exercised every documented operation", () => {
-    expect(contract.validator.unexercised()).toEqual([]);
+  // Runs last in this file: every accounts operation of the published document has been
+  // called through the gateway above and its responses validated. Other areas' suites
+  // make the same check for their own operations.
+  it("has exercised every documented accounts operation", () => {
+    expect(contract.validator.unexercised().filter((operation) => operation.includes(" /v1/accounts"))).toEqual([]);
   });
 });
