@@ -23,6 +23,8 @@ export const catalog = {
   method_not_allowed: { status: 405, title: "Method not allowed on this route", hint: "Use one of the methods listed for this path in the API reference." },
   conflict: { status: 409, title: "The request conflicts with the current state", hint: "Fetch the current state and retry with a request that fits it." },
   email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
+  // Payments
+  insufficient_funds: { status: 422, title: "The account has insufficient funds", hint: "The debit would take the account below zero, or below its arranged overdraft or credit limit. Check `GET /v1/accounts/{id}/balances` and send less." },
   // Limits
   rate_limited: { status: 429, title: "Too many requests", hint: "Wait for the seconds in `Retry-After`, then retry. `RateLimit` tells how many requests remain." },
   too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },

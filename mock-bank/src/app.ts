@@ -9,6 +9,7 @@ import problemErrors from "./plugins/app/problem-errors";
 import internalAuth from "./plugins/app/internal-auth";
 import store from "./plugins/app/store";
 import tenants from "./plugins/app/tenants";
+import scenarios, { type Sleep } from "./plugins/app/scenarios";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
 import v1 from "./routes/v1/index";
@@ -21,6 +22,8 @@ export type BuildAppOptions = {
   db?: PrismaClient;
   /** The real clock; tests pin it. */
   now?: () => Date;
+  /** How `Sandbox-Scenario: latency=…` waits; tests record instead of waiting. */
+  sleep?: Sleep;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -75,6 +78,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(internalAuth, { secret: env.BANK_INTERNAL_SECRET });
   await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db });
   await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now });
+  await app.register(scenarios, { sleep: options.sleep });
 
   await app.register(health);
   await app.register(openapi);

@@ -38,11 +38,11 @@ export function createTestDatabase(): { url: string; file: string; remove(): voi
 export type TestApp = { app: BankApp; databaseUrl: string; close(): Promise<void> };
 
 /** The app on its own fresh database; close() also deletes the database. */
-export async function buildTestApp(options: { now?: () => Date; databaseUrl?: string; logger?: { stream: NodeJS.WritableStream } } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { now?: () => Date; sleep?: (ms: number) => Promise<void>; databaseUrl?: string; logger?: { stream: NodeJS.WritableStream } } = {}): Promise<TestApp> {
   const database = options.databaseUrl ? null : createTestDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const env = parseBankEnv({ BANK_DATABASE_URL: databaseUrl, BANK_INTERNAL_SECRET: TEST_SECRET, PORTAL_URL, LOG_LEVEL: "info" });
-  const app = await buildApp({ env, logger: options.logger ?? false, now: options.now });
+  const app = await buildApp({ env, logger: options.logger ?? false, now: options.now, sleep: options.sleep });
   return {
     app,
     databaseUrl,

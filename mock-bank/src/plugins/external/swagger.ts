@@ -1,6 +1,7 @@
 import fastifySwagger from "@fastify/swagger";
 import fp from "fastify-plugin";
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { scenarioCatalog } from "../../domain/sandbox/sandbox-scenario";
 
 /**
  * The public OpenAPI 3.1 document, generated from the route schemas. The internal headers
@@ -58,6 +59,31 @@ function documentGatewayHeaders(document: OpenApiDoc): OpenApiDoc {
   return { ...doc, components: { ...doc.components, headers: gatewayHeaders } } as unknown as OpenApiDoc;
 }
 
+const sandboxScenarioParameter = {
+  name: "Sandbox-Scenario",
+  in: "header",
+  required: false,
+  description: [
+    "Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.",
+    "",
+    ...scenarioCatalog.map((info) => `- \`${info.value}\`: ${info.effect}`),
+  ].join("\n"),
+  schema: { type: "string", maxLength: 200, examples: ["latency=2000", "bank_unavailable", "latency=500, insufficient_funds"] },
+};
+
+type OperationWithParameters = { parameters?: unknown[] };
+
+/** The Sandbox-Scenario header, documented once and referenced by every operation (new routes included). */
+function documentSandboxScenario(document: OpenApiDoc): OpenApiDoc {
+  const doc = document as LooseDoc & { paths?: Record<string, Record<string, OperationWithParameters>> };
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      operation.parameters = [...(operation.parameters ?? []), { $ref: "#/components/parameters/SandboxScenario" }];
+    }
+  }
+  return { ...doc, components: { ...doc.components, parameters: { SandboxScenario: sandboxScenarioParameter } } } as unknown as OpenApiDoc;
+}
+
 export default fp(
   async function swagger(app, options: { portalUrl: string }) {
     const transformObject = createJsonSchemaTransformObject({});
@@ -84,7 +110,7 @@ export default fp(
         security: [{ api_key: [] }],
       },
       transform: createJsonSchemaTransform({}),
-      transformObject: (document) => documentGatewayHeaders(pruneUnusedComponents(transformObject(document))),
+      transformObject: (document) => documentSandboxScenario(documentGatewayHeaders(pruneUnusedComponents(transformObject(document)))),
     });
   },
   { name: "swagger" },

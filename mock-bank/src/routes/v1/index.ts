@@ -5,6 +5,7 @@ import transactions from "./transactions";
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
 const v1: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", app.requireTenantHeader);
+  app.addHook("onRequest", app.applySandboxScenario);
   // After validation, so a malformed request never seeds a tenant.
   app.addHook("preHandler", app.loadTenant);
   await app.register(accounts);
