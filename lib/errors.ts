@@ -25,6 +25,14 @@ export const catalog = {
   email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
   // Payments
   insufficient_funds: { status: 422, title: "The account has insufficient funds", hint: "The debit would take the account below zero, or below its arranged overdraft or credit limit. Check `GET /v1/accounts/{id}/balances` and send less." },
+  account_frozen: { status: 422, title: "The account is frozen", hint: "Frozen accounts can be read but cannot send or receive payments. In the sandbox, the `frozen_account` persona's current account is frozen." },
+  limit_exceeded: { status: 422, title: "The payment exceeds a limit", hint: "A single payment may be at most 25,000.00 GBP (or the equivalent); split it or use a smaller amount." },
+  invalid_beneficiary: { status: 422, title: "The beneficiary is not valid", hint: "Check the IBAN (country, length and mod-97 check digits), or the 6-digit sort code and 8-digit account number; an internal transfer needs another of your sandbox accounts." },
+  currency_mismatch: { status: 422, title: "The currencies do not match", hint: "The amount's currency must be the debtor account's currency; for another currency, create an FX quote and send an international payment." },
+  quote_expired: { status: 422, title: "The FX quote has expired or was used", hint: "Quotes are valid until `expires_at` and pay once; create a new quote and send the payment with its id." },
+  idempotency_key_required: { status: 400, title: "An Idempotency-Key header is required", hint: "Send `Idempotency-Key: <unique value>` (e.g. a UUID) with every request that moves money; reuse it only to retry the same request." },
+  idempotency_key_reused: { status: 422, title: "The Idempotency-Key was used for a different request", hint: "A key identifies one request: retry with the exact same method, path and body, or use a new key for a new request." },
+  idempotency_key_in_flight: { status: 409, title: "A request with this Idempotency-Key is still being processed", hint: "Wait a moment and retry with the same key and body: you will get the original response." },
   // Limits
   rate_limited: { status: 429, title: "Too many requests", hint: "Wait for the seconds in `Retry-After`, then retry. `RateLimit` tells how many requests remain." },
   too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },

@@ -11,6 +11,12 @@ const prefixes = {
   customer: "cus",
   account: "acc",
   transaction: "txn",
+  payment: "pay",
+  posting: "pst",
+  entry: "ent",
+  event: "evt",
+  quote: "fxq",
+  idempotencyKey: "idk",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

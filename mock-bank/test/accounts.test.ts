@@ -182,3 +182,17 @@ describe("GET /v1/accounts/{account_id}/balances", () => {
   });
 });
 
+
+describe("the bank's own ledger accounts", () => {
+  it("never appear in lists and answer 404 like an unknown id on get, balances and transactions", async () => {
+    const system = await t.app.db.bankAccount.findMany({ where: { tenantId: "app_alpha", customerId: null }, select: { id: true } });
+    expect(system.length).toBeGreaterThan(0);
+    const listed = (await allAccounts()).map((a) => a.id);
+    for (const { id } of system) {
+      expect(listed).not.toContain(id);
+      expectProblemShape(await bank.get(ONE, `/v1/accounts/${id}`), 404, "resource_not_found");
+      expectProblemShape(await bank.get(BALANCES, `/v1/accounts/${id}/balances`), 404, "resource_not_found");
+      expectProblemShape(await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${id}/transactions`), 404, "resource_not_found");
+    }
+  });
+});

@@ -18,12 +18,15 @@ export const accountSelect = {
   createdAt: true,
 } as const satisfies Prisma.BankAccountSelect;
 
+/** Customer accounts only: the bank's own ledger accounts (no customer) are never shown. */
+export const customerAccounts = { customerId: { not: null } } as const satisfies Prisma.BankAccountWhereInput;
+
 type AccountRow = Prisma.BankAccountGetPayload<{ select: typeof accountSelect }>;
 
 export function toAccountDto(row: AccountRow): AccountDto {
   return {
     id: row.id,
-    customer_id: row.customerId,
+    customer_id: row.customerId ?? "",
     type: row.type as AccountDto["type"],
     name: row.name,
     currency: row.currency,

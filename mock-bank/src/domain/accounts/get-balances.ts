@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { toMoney } from "@/lib/money";
 import type { BalancesDto } from "../../schemas/balances";
+import { customerAccounts } from "./account-dto";
 import { accountNotFound } from "./account-not-found";
 
 /**
@@ -11,7 +12,7 @@ import { accountNotFound } from "./account-not-found";
 export async function getBalances(options: { db: PrismaClient; tenantId: string; accountId: string; asOf: Date }): Promise<BalancesDto> {
   const { db, tenantId, accountId, asOf } = options;
   const account = await db.bankAccount.findFirst({
-    where: { id: accountId, tenantId },
+    where: { id: accountId, tenantId, ...customerAccounts },
     select: { id: true, type: true, currency: true, status: true, bookedBalance: true, overdraftLimit: true, creditLimit: true },
   });
   if (!account) throw accountNotFound(accountId);

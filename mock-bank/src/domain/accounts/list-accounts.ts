@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { AccountDto } from "../../schemas/account";
 import type { CursorCodec } from "../pagination/cursor-codec";
-import { accountSelect, toAccountDto } from "./account-dto";
+import { accountSelect, customerAccounts, toAccountDto } from "./account-dto";
 
 export type ListAccountsOptions = {
   db: PrismaClient;
@@ -20,7 +20,7 @@ export async function listAccounts(options: ListAccountsOptions): Promise<{ data
   const after = cursor ? String(cursors.decode(scope, cursor)[0]) : undefined;
 
   const rows = await db.bankAccount.findMany({
-    where: { tenantId, customerId, type, ...(after ? { id: { gt: after } } : {}) },
+    where: { tenantId, customerId: customerId ?? customerAccounts.customerId, type, ...(after ? { id: { gt: after } } : {}) },
     orderBy: { id: "asc" },
     take: limit + 1,
     select: accountSelect,

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { TransactionDto } from "../../schemas/transaction";
+import { customerAccounts } from "../accounts/account-dto";
 import { accountNotFound } from "../accounts/account-not-found";
 import type { CursorCodec } from "../pagination/cursor-codec";
 import { toTransactionDto, transactionSelect } from "./transaction-dto";
@@ -22,7 +23,7 @@ const DAY_MS = 86_400_000;
 /** A page of an account's transactions, newest first by (transacted_at, id). */
 export async function listTransactions(options: ListTransactionsOptions): Promise<{ data: TransactionDto[]; next_cursor: string | null }> {
   const { db, cursors, tenantId, accountId, from, to, status, limit, cursor } = options;
-  const account = await db.bankAccount.findFirst({ where: { id: accountId, tenantId }, select: { id: true } });
+  const account = await db.bankAccount.findFirst({ where: { id: accountId, tenantId, ...customerAccounts }, select: { id: true } });
   if (!account) throw accountNotFound(accountId);
 
   const scope = `transactions\0${tenantId}\0${accountId}\0${from ?? ""}\0${to ?? ""}\0${status ?? ""}`;

@@ -1,0 +1,124 @@
+import type { Prisma } from "@prisma/client";
+import { newId } from "@/lib/ids";
+import { balanceFloor } from "./system-accounts";
+
+export type StatementLine = {
+  description: string;
+  category: string;
+  channel: "transfer" | "faster_payment" | "fee";
+};
+
+export type Leg = {
+  accountId: string;
+  /** Signed minor units: negative debits the account. */
+  amount: bigint;
+  /** A statement line (BankTransaction) for a customer account. */
+  line?: StatementLine;
+};
+
+export type TransferInput = {
+  tenantId: string;
+  kind: "opening" | "payment" | "settlement" | "reversal";
+  reference: string | null;
+  currency: string;
+  /** The tenant's clock. */
+  postedAt: Date;
+  legs: Leg[];
+};
+
+export type DeclineCode = "insufficient_funds" | "account_frozen";
+
+/** Thrown inside the transaction so it rolls back; callers turn it into a value or a problem. */
+export class LedgerDecline extends Error {
+  constructor(
+    readonly code: DeclineCode,
+    readonly accountId: string,
+  ) {
+    super(`${code} on ${accountId}`);
+    this.name = "LedgerDecline";
+  }
+}
+
+export type PostedTransfer = { postingId: string; transactionIds: Map<string, string> };
+
+/** A posting must balance per currency and move something; anything else is a bug in the caller. */
+export function assertBalanced(legs: Leg[]): void {
+  if (legs.length < 2) throw new Error("a posting needs at least two legs");
+  let sum = 0n;
+  for (const leg of legs) {
+    if (typeof leg.amount !== "bigint" || leg.amount === 0n) throw new Error(`leg on ${leg.accountId} has no amount`);
+    sum += leg.amount;
+  }
+  if (sum !== 0n) throw new Error(`posting does not balance: legs sum to ${sum}`);
+}
+
+/**
+ * The one way money moves: inside the caller's database transaction, changes each
+ * account's booked balance and writes the posting, its entries and the statement lines.
+ *
+ * Debits of customer accounts are conditional updates (`booked_balance + amount >= floor`),
+ * so two concurrent debits can never both pass a stale balance check: on PostgreSQL the
+ * UPDATE takes the row lock and re-checks the condition; on SQLite transactions are
+ * serialised. Accounts are updated in id order so concurrent postings lock rows in the same
+ * order (no deadlocks). Throws LedgerDecline (frozen, below floor): the caller's
+ * transaction then rolls back every earlier update.
+ */
+export async function postTransfer(tx: Prisma.TransactionClient, input: TransferInput): Promise<PostedTransfer> {
+  const { tenantId, currency, postedAt } = input;
+  assertBalanced(input.legs);
+  const ids = [...new Set(input.legs.map((leg) => leg.accountId))];
+  const accounts = await tx.bankAccount.findMany({
+    where: { tenantId, id: { in: ids } },
+    select: { id: true, customerId: true, currency: true, status: true, overdraftLimit: true, creditLimit: true },
+  });
+  const byId = new Map(accounts.map((account) => [account.id, account]));
+  for (const leg of input.legs) {
+    const account = byId.get(leg.accountId);
+    if (!account) throw new Error(`no account ${leg.accountId} in tenant ${tenantId}`);
+    if (account.currency !== currency) throw new Error(`account ${leg.accountId} is in ${account.currency}, posting in ${currency}`);
+    if (account.customerId !== null && !leg.line) throw new Error(`leg on customer account ${leg.accountId} needs a statement line`);
+    if (account.customerId !== null && account.status !== "active") throw new LedgerDecline("account_frozen", leg.accountId);
+  }
+
+  const sorted = [...input.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  for (const leg of sorted) {
+    const floor = balanceFloor(byId.get(leg.accountId)!);
+    if (leg.amount < 0n && floor !== null) {
+      const { count } = await tx.bankAccount.updateMany({
+        where: { id: leg.accountId, tenantId, bookedBalance: { gte: floor - leg.amount } },
+        data: { bookedBalance: { increment: leg.amount } },
+      });
+      if (count !== 1) throw new LedgerDecline("insufficient_funds", leg.accountId);
+    } else {
+      await tx.bankAccount.update({ where: { id: leg.accountId }, data: { bookedBalance: { increment: leg.amount } } });
+    }
+  }
+
+  const postingId = newId("posting");
+  await tx.bankPosting.create({ data: { id: postingId, tenantId, kind: input.kind, reference: input.reference, postedAt } });
+  await tx.bankEntry.createMany({
+    data: input.legs.map((leg) => ({ id: newId("entry"), tenantId, postingId, accountId: leg.accountId, amount: leg.amount, currency, createdAt: postedAt })),
+  });
+
+  const transactionIds = new Map<string, string>();
+  const lines = input.legs.filter((leg) => byId.get(leg.accountId)!.customerId !== null);
+  if (lines.length) {
+    const rows = lines.map((leg) => ({
+      id: newId("transaction"),
+      tenantId,
+      accountId: leg.accountId,
+      amount: leg.amount,
+      currency,
+      status: "booked",
+      description: leg.line!.description,
+      category: leg.line!.category,
+      channel: leg.line!.channel,
+      transactedAt: postedAt,
+      bookedAt: postedAt,
+      createdAt: postedAt,
+    }));
+    await tx.bankTransaction.createMany({ data: rows });
+    for (const row of rows) transactionIds.set(row.accountId, row.id);
+  }
+  return { postingId, transactionIds };
+}
