@@ -7,7 +7,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { FieldError, FieldHint, FormField } from "@/components/ui/form-field";
 import { IconX } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
-import { fieldErrors, problemMessage, readProblem } from "./problem";
+import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
 import { stashReveal } from "./reveal-handoff";
 
 const MAX_REDIRECT_URIS = 10;

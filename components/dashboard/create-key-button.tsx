@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { IconKey } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { KeyReveal } from "./key-reveal";
-import { fieldErrors, problemMessage, readProblem } from "./problem";
+import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
 
 type Step = { kind: "closed" } | { kind: "name" } | { kind: "reveal"; secret: string; name: string };
 

@@ -11,7 +11,7 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/t
 import type { RequestLogDto } from "@/lib/request-logs/list-request-logs";
 import { curlFirstCall } from "./curl";
 import { formatExact, formatRelative } from "./format-time";
-import { problemMessage, readProblem } from "./problem";
+import { problemMessage, readProblem } from "@/lib/http/read-problem";
 import { SectionHeader } from "./section-header";
 import { HttpStatusBadge, MethodBadge } from "./status-badges";
 

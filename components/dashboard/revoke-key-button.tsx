@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Code } from "@/components/ui/code";
 import { Dialog } from "@/components/ui/dialog";
-import { problemMessage, readProblem } from "./problem";
+import { problemMessage, readProblem } from "@/lib/http/read-problem";
 
 /** "Revoke", confirmed in a dialog that says what happens: the very next call fails. */
 export function RevokeKeyButton({ appId, keyId, keyName, prefix }: { appId: string; keyId: string; keyName: string; prefix: string }) {

@@ -10,22 +10,21 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { DEFAULT_CALLBACK_PATH } from "@/lib/auth/safe-callback-url";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
+import { fieldErrors, readProblem, type Problem } from "@/lib/http/read-problem";
 import { PasswordInput } from "../password-input";
 
 const FIELDS = ["name", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<Field, ReactNode>>;
 
-type Problem = { code?: string; detail?: string; request_id?: string; errors?: Array<{ pointer: string; detail: string }> };
-
 /** Problem `errors[]` → one message per form field ("/body/email" → email); the rest for the banner. */
-function fieldErrors(problem: Problem): { fields: FieldErrors; other: string[] } {
+function formErrors(problem: Problem): { fields: FieldErrors; other: string[] } {
+  const { fields: byPath, rest } = fieldErrors(problem);
   const fields: FieldErrors = {};
-  const other: string[] = [];
-  for (const error of problem.errors ?? []) {
-    const field = FIELDS.find((name) => error.pointer === `/body/${name}`);
-    if (field) fields[field] ??= error.detail;
-    else other.push(error.detail);
+  const other = [...rest];
+  for (const [path, detail] of Object.entries(byPath)) {
+    if ((FIELDS as readonly string[]).includes(path)) fields[path as Field] = detail;
+    else other.push(detail);
   }
   return { fields, other };
 }
@@ -78,8 +77,8 @@ export function SignUpForm() {
       return;
     }
 
-    const problem = (await response.json().catch(() => ({}))) as Problem;
-    const { fields, other } = fieldErrors(problem);
+    const problem = await readProblem(response);
+    const { fields, other } = formErrors(problem);
     setPending(false);
     if (problem.code === "email_taken") {
       fields.email = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, problemMessage, readProblem } from "./problem";
+import { fieldErrors, problemMessage, readProblem } from "./read-problem";
 
 describe("fieldErrors", () => {
   it("keys errors by pointer below /body, first message wins", () => {
