@@ -1,3 +1,5 @@
+import { env } from "../env";
+
 /**
  * In-process cache of key verifications, so the gateway's hot path skips the database.
  * Revocation in this process deletes the entry at once; other processes see it within
@@ -49,4 +51,4 @@ const globalForCache = globalThis as unknown as { keyCache?: KeyCache };
 
 export const keyCache: KeyCache =
   globalForCache.keyCache ??
-  (globalForCache.keyCache = new KeyCache(() => Number(process.env.KEY_CACHE_TTL_SECONDS ?? 30) * 1000));
+  (globalForCache.keyCache = new KeyCache(() => env().KEY_CACHE_TTL_SECONDS * 1000));
