@@ -27,12 +27,12 @@ describe("the OpenAPI document", () => {
     expect(doc.servers).toEqual([expect.objectContaining({ url: PORTAL_URL })]);
     expect(doc.components.securitySchemes.api_key).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: expect.stringContaining("sk_sandbox_") });
     expect(doc.security).toEqual([{ api_key: [] }]);
-    expect(doc.tags.map((tag) => tag.name)).toEqual(["Accounts", "Transactions"]);
+    expect(doc.tags.map((tag) => tag.name)).toEqual(["Accounts", "Transactions", "Sandbox"]);
   });
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["getAccount", "getAccountBalances", "listAccountTransactions", "listAccounts"]);
+    expect(ids.sort()).toEqual(["getAccount", "getAccountBalances", "listAccountTransactions", "listAccounts", "resetSandbox"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);
@@ -105,6 +105,6 @@ describe("createOpenApiValidator", () => {
     expect(contract.validateResponse({ method: "get", path, status: 403, contentType: "application/json", body: problem }).valid).toBe(false);
     expect(() => contract.assertResponse({ method: "get", path, status: 404, contentType: "application/problem+json", body: { code: "nope" } })).toThrow(/does not match/);
     expect(contract.validateComponent("Problem", problem)).toEqual({ valid: true });
-    expect(contract.unexercised()).toEqual(["get /v1/accounts", "get /v1/accounts/{account_id}", "get /v1/accounts/{account_id}/transactions"]);
+    expect(contract.unexercised().filter((operation) => operation.includes(" /v1/accounts"))).toEqual(["get /v1/accounts", "get /v1/accounts/{account_id}", "get /v1/accounts/{account_id}/transactions"]);
   });
 });

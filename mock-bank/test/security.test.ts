@@ -34,12 +34,13 @@ const operations = () =>
   });
 
 describe("internal authentication (every /v1 route)", () => {
-  it("covers all four documented operations", () => {
-    expect(operations().map((o) => o.template).sort()).toEqual([
-      "/v1/accounts",
-      "/v1/accounts/{account_id}",
-      "/v1/accounts/{account_id}/balances",
-      "/v1/accounts/{account_id}/transactions",
+  it("covers every documented operation", () => {
+    expect(operations().map((o) => `${o.method} ${o.template}`).sort()).toEqual([
+      "get /v1/accounts",
+      "get /v1/accounts/{account_id}",
+      "get /v1/accounts/{account_id}/balances",
+      "get /v1/accounts/{account_id}/transactions",
+      "post /v1/sandbox/reset",
     ]);
   });
 
@@ -53,8 +54,8 @@ describe("internal authentication (every /v1 route)", () => {
   ];
 
   it.each(wrongSecrets)("refuses %s with 403 internal_auth_failed, before seeding anything", async (_name, headers) => {
-    for (const { template, url } of operations()) {
-      const reply = await bank.request({ url, template, tenant: null, headers: { "x-tenant-id": "app_mallory", ...headers } });
+    for (const { method, template, url } of operations()) {
+      const reply = await bank.request({ method, url, template, tenant: null, headers: { "x-tenant-id": "app_mallory", ...headers } });
       expectProblemShape(reply, 403, "internal_auth_failed");
     }
     expect(await t.app.db.bankTenant.count({ where: { id: "app_mallory" } })).toBe(0);
@@ -68,10 +69,10 @@ describe("internal authentication (every /v1 route)", () => {
     ["with spaces", "app alice"],
     ["non-ASCII", "app_ålice"],
   ])("refuses a %s x-tenant-id with 400 validation_failed", async (_name, tenant) => {
-    for (const { template, url } of operations()) {
+    for (const { method, template, url } of operations()) {
       const headers: Record<string, string> = { "x-internal-secret": TEST_SECRET };
       if (tenant !== undefined) headers["x-tenant-id"] = tenant;
-      const reply = await bank.request({ url, template, tenant: null, headers });
+      const reply = await bank.request({ method, url, template, tenant: null, headers });
       expectProblemShape(reply, 400, "validation_failed");
       expect(reply.body.errors).toEqual([{ pointer: "/headers/x-tenant-id", detail: expect.any(String) }]);
     }

@@ -3,7 +3,10 @@ import { seedTenant } from "../../seed/seed-tenant";
 
 export type Tenant = { id: string; seededAt: Date; clockOffsetSeconds: number };
 
-export type EnsureTenant = (tenantId: string) => Promise<Tenant>;
+export type EnsureTenant = ((tenantId: string) => Promise<Tenant>) & {
+  /** Drops the remembered tenant (after a reset or a clock change), so the next call reads it again. */
+  forget(tenantId: string): void;
+};
 
 const tenantSelect = { id: true, seededAt: true, clockOffsetSeconds: true } as const;
 
@@ -35,7 +38,7 @@ export function createEnsureTenant(options: { db: PrismaClient; now: () => Date 
     }
   }
 
-  return (tenantId) => {
+  const ensure = (tenantId: string): Promise<Tenant> => {
     const tenant = known.get(tenantId);
     if (tenant) return Promise.resolve(tenant);
     let pending = inFlight.get(tenantId);
@@ -50,4 +53,5 @@ export function createEnsureTenant(options: { db: PrismaClient; now: () => Date 
     }
     return pending;
   };
+  return Object.assign(ensure, { forget: (tenantId: string) => void known.delete(tenantId) });
 }

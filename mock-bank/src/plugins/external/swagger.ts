@@ -95,6 +95,11 @@ export default fp(
         tags: [
           { name: "Accounts", description: "Accounts and their balances." },
           { name: "Transactions", description: "Booked and pending transactions of an account." },
+          {
+            name: "Sandbox",
+            description:
+              "Controls of your own sandbox: reset it to its seed, move its clock forward, simulate incoming money. Any call also takes a `Sandbox-Scenario` header to simulate latency and failures.",
+          },
         ],
         components: {
           securitySchemes: {

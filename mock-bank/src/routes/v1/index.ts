@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import accounts from "./accounts";
 import transactions from "./transactions";
+import sandbox from "./sandbox";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
 const v1: FastifyPluginAsync = async (app) => {
@@ -10,6 +11,7 @@ const v1: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", app.loadTenant);
   await app.register(accounts);
   await app.register(transactions);
+  await app.register(sandbox);
 };
 
 export default v1;

@@ -1,0 +1,37 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { seedTenant, type SeedSummary } from "../../seed/seed-tenant";
+
+/**
+ * A transaction client that also accepts `$transaction([...])`, running the batch in order
+ * inside the surrounding transaction: so the seed's own batch write can be one step of a
+ * larger transaction without a second copy of the seeding code.
+ */
+function asClient(tx: Prisma.TransactionClient): PrismaClient {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return async (operations: Promise<unknown>[]) => {
+        const results: unknown[] = [];
+        for (const operation of operations) results.push(await operation);
+        return results;
+      };
+    },
+  }) as unknown as PrismaClient;
+}
+
+/**
+ * Restores a tenant to its seed in one transaction: deletes the tenant row (every bank row
+ * cascades from it) and seeds it again as of `now`. Ids are stable per tenant, so they come
+ * back identical; the clock goes back to real time (offset 0). The caller must forget any
+ * remembered copy of the tenant.
+ */
+export async function resetTenant(options: { db: PrismaClient; tenantId: string; now: Date }): Promise<SeedSummary> {
+  const { db, tenantId, now } = options;
+  return db.$transaction(
+    async (tx) => {
+      await tx.bankTenant.deleteMany({ where: { id: tenantId } });
+      return seedTenant({ db: asClient(tx), tenantId, seededAt: now });
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
