@@ -40,6 +40,8 @@ describe("internal authentication (every /v1 route)", () => {
       "get /v1/accounts/{account_id}",
       "get /v1/accounts/{account_id}/balances",
       "get /v1/accounts/{account_id}/transactions",
+      "get /v1/sandbox/clock",
+      "post /v1/sandbox/clock/advance",
       "post /v1/sandbox/reset",
     ]);
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Timestamp } from "./common";
+import { IsoDate, Timestamp } from "./common";
 
 export const SandboxResetResult = z
   .object({
@@ -15,3 +15,46 @@ export const SandboxResetResult = z
   });
 
 export type SandboxResetResultDto = z.infer<typeof SandboxResetResult>;
+
+export const SandboxClock = z
+  .object({
+    now: Timestamp.describe("The sandbox's current time: real time plus `offset_seconds`. Balances, payments and new transactions use it."),
+    offset_seconds: z.number().int().min(0).describe("How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset."),
+  })
+  .meta({ id: "SandboxClock", description: "Your sandbox's clock.", examples: [{ now: "2026-11-28T10:30:00.000Z", offset_seconds: 604800 }] });
+
+export const AdvanceClockBody = z
+  .strictObject({
+    days: z.number().int().min(1).max(90).optional().describe("Move the clock forward this many days (1–90)."),
+    until: z
+      .union([IsoDate, Timestamp])
+      .optional()
+      .describe(
+        "Move the clock forward to this date (keeping the time of day) or this RFC 3339 UTC timestamp. Must be later than the sandbox's current time, by at most 90 days.",
+      )
+      .meta({ examples: ["2026-12-01", "2026-12-01T09:00:00Z"] }),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.days === undefined) === (body.until === undefined)) {
+      ctx.addIssue({ code: "custom", path: body.days === undefined ? [] : ["until"], message: "send exactly one of `days` and `until`" });
+    }
+  })
+  .meta({ description: "Either `days` or `until`.", examples: [{ days: 7 }, { until: "2026-12-01" }] });
+
+export const ClockAdvanceResult = z
+  .object({
+    now: Timestamp.describe("The sandbox's time after the advance."),
+    advanced_by_seconds: z.number().int().min(1).describe("How far the clock moved."),
+    effects: z
+      .object({
+        transactions_booked: z.number().int().min(0).describe("Pending card payments that became booked (their `booked_at` set, booked balance moved)."),
+        payments_settled: z.number().int().min(0).describe("Standard payments whose settlement time passed and that completed."),
+        payments_failed: z.number().int().min(0).describe("Standard payments that could not settle (e.g. the beneficiary account was frozen) and were returned."),
+      })
+      .describe("What became due and happened, in this order."),
+  })
+  .meta({
+    id: "ClockAdvanceResult",
+    description: "The sandbox's new time and what happened on the way.",
+    examples: [{ now: "2026-11-28T10:30:00.000Z", advanced_by_seconds: 604800, effects: { transactions_booked: 9, payments_settled: 2, payments_failed: 0 } }],
+  });

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
+import { tenantNow } from "../../domain/tenants/tenant-now";
 import { errorResponses, jsonResponse } from "../../schemas/problem";
-import { SandboxResetResult } from "../../schemas/sandbox";
+import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult } from "../../schemas/sandbox";
 
 /** Controls of the caller's own sandbox: reset, clock, simulated incoming money. */
 const sandbox: FastifyPluginAsyncZod = async (app) => {
@@ -22,6 +24,47 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
       const summary = await resetTenant({ db: app.db, tenantId: request.tenantId, now });
       app.ensureTenant.forget(request.tenantId);
       return { ...summary, now: now.toISOString() };
+    },
+  );
+
+  app.get(
+    "/sandbox/clock",
+    {
+      schema: {
+        operationId: "getSandboxClock",
+        tags: ["Sandbox"],
+        summary: "Get the sandbox's clock",
+        description:
+          "Returns your sandbox's current time and how far it runs ahead of real time. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`.",
+        response: { 200: jsonResponse("The sandbox's clock.", SandboxClock), ...errorResponses() },
+      },
+    },
+    async (request) => ({ now: tenantNow(request.tenant!, app.now()).toISOString(), offset_seconds: request.tenant!.clockOffsetSeconds }),
+  );
+
+  app.post(
+    "/sandbox/clock/advance",
+    {
+      schema: {
+        operationId: "advanceSandboxClock",
+        tags: ["Sandbox"],
+        summary: "Advance the sandbox's clock",
+        description: [
+          "Moves your sandbox's clock forward by `days` (1–90), or to `until` (a date, keeping the time of day, or a timestamp; at most 90 days ahead), and runs, in order, what became due:",
+          "",
+          "1. **Pending card payments book**: a card payment is pending on the day it was made and the two days before today; once the clock leaves that window it is booked (`status: booked`, `booked_at` one day after it was made) and the booked balance moves.",
+          "2. **Standard payments settle**: payments whose settlement time has passed complete (the beneficiary is credited), or fail and are returned if they cannot.",
+          "",
+          "The clock only moves forward; `POST /v1/sandbox/reset` brings it back to real time. It can run at most ten years ahead (409 `conflict` after that).",
+        ].join("\n"),
+        body: AdvanceClockBody,
+        response: { 200: jsonResponse("The clock moved.", ClockAdvanceResult), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const result = await advanceClock({ db: app.db, tenant: request.tenant!, realNow: app.now(), by: request.body as { days: number } | { until: string } });
+      app.ensureTenant.forget(request.tenantId);
+      return { now: result.now.toISOString(), advanced_by_seconds: result.advancedBySeconds, effects: result.effects };
     },
   );
 };

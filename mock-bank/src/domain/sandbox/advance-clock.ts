@@ -1,0 +1,91 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { AppError } from "@/lib/errors";
+import type { Tenant } from "../tenants/ensure-tenant";
+import { tenantNow } from "../tenants/tenant-now";
+import { bookDueCardPayments } from "./book-due-card-payments";
+
+const DAY_MS = 86_400_000;
+export const MAX_ADVANCE_DAYS = 90;
+/** The offset column is a 32-bit integer; ten years ahead is plenty for any test. */
+const MAX_OFFSET_SECONDS = 10 * 365 * 86_400;
+
+export type ClockEffects = { transactions_booked: number; payments_settled: number; payments_failed: number };
+
+type StepContext = { tx: Prisma.TransactionClient; tenantId: string; now: Date };
+
+/**
+ * What happens when a tenant's clock moves, in order, inside the transaction that moves it.
+ * Add a step here when something new becomes due with time (consent expiry, loan
+ * instalments: neither exists in the bank yet).
+ */
+const steps: { effect: keyof ClockEffects; run: (context: StepContext) => Promise<number> }[] = [
+  { effect: "transactions_booked", run: bookDueCardPayments },
+];
+
+/**
+ * Standard payments settle after the clock has moved: `settleDuePayments` in
+ * domain/payments/settle-due-payments.ts settles each payment in its own transaction. It
+ * plugs in here (see the route), and writes `payments_settled` / `payments_failed`.
+ */
+export type SettlePayments = (options: { db: PrismaClient; tenantId: string; now: Date }) => Promise<{ completed: string[]; failed: string[] }>;
+
+export type AdvanceBy = { days: number } | { until: string };
+
+function invalid(pointer: string, detail: string): AppError {
+  return new AppError("validation_failed", `${pointer.split("/").pop()}: ${detail}`, { errors: [{ pointer, detail }] });
+}
+
+/** The instant the clock should reach: N days on, the same time of day on a date, or a timestamp. */
+function target(from: Date, by: AdvanceBy): { at: Date; pointer: string } {
+  if ("days" in by) return { at: new Date(from.getTime() + by.days * DAY_MS), pointer: "/body/days" };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(by.until)) {
+    const timeOfDay = from.getTime() % DAY_MS;
+    return { at: new Date(Date.parse(`${by.until}T00:00:00.000Z`) + timeOfDay), pointer: "/body/until" };
+  }
+  return { at: new Date(by.until), pointer: "/body/until" };
+}
+
+/**
+ * Moves the tenant's clock forward (never back: reset for that) and runs what became due.
+ * Returns the tenant's new now and the effects; the caller must forget any remembered copy
+ * of the tenant.
+ */
+export async function advanceClock(options: {
+  db: PrismaClient;
+  tenant: Tenant;
+  realNow: Date;
+  by: AdvanceBy;
+  settlePayments?: SettlePayments;
+}): Promise<{ now: Date; advancedBySeconds: number; effects: ClockEffects }> {
+  const { db, tenant, realNow, by } = options;
+  const from = tenantNow(tenant, realNow);
+  const { at, pointer } = target(from, by);
+  const advancedBySeconds = Math.round((at.getTime() - from.getTime()) / 1000);
+  if (advancedBySeconds < 1) throw invalid(pointer, `must be after the sandbox's current time, ${from.toISOString()}`);
+  if (advancedBySeconds > MAX_ADVANCE_DAYS * 86_400) throw invalid(pointer, `may be no more than ${MAX_ADVANCE_DAYS} days ahead of the sandbox's current time, ${from.toISOString()}`);
+
+  const effects: ClockEffects = { transactions_booked: 0, payments_settled: 0, payments_failed: 0 };
+  const now = await db.$transaction(
+    async (tx) => {
+      const moved = await tx.bankTenant.update({
+        where: { id: tenant.id },
+        data: { clockOffsetSeconds: { increment: advancedBySeconds } },
+        select: { clockOffsetSeconds: true },
+      });
+      if (moved.clockOffsetSeconds > MAX_OFFSET_SECONDS) {
+        throw new AppError("conflict", "The sandbox's clock can run at most ten years ahead. Reset the sandbox (POST /v1/sandbox/reset) to start again.");
+      }
+      const movedNow = tenantNow({ ...tenant, clockOffsetSeconds: moved.clockOffsetSeconds }, realNow);
+      for (const step of steps) effects[step.effect] += await step.run({ tx, tenantId: tenant.id, now: movedNow });
+      return movedNow;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+
+  if (options.settlePayments) {
+    const settled = await options.settlePayments({ db, tenantId: tenant.id, now });
+    effects.payments_settled = settled.completed.length;
+    effects.payments_failed = settled.failed.length;
+  }
+  return { now, advancedBySeconds, effects };
+}

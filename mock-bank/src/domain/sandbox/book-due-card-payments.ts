@@ -1,0 +1,40 @@
+import type { Prisma } from "@prisma/client";
+import { newId } from "@/lib/ids";
+import { PENDING_DAYS, startOfUtcDay } from "../../seed/history-builder";
+import { systemAccountId } from "../ledger/system-accounts";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Books the tenant's pending card payments that the clock has left behind, by the seed's
+ * own rule: a card payment is pending for the day it was made and the PENDING_DAYS days
+ * before today, and books one day after it was made. Each booking moves the account's
+ * booked balance and is a ledger posting against the external settlement account (the card
+ * scheme's side), so entries keep matching balances. Authorised payments always book, even
+ * past the account's limit, as at a real bank. Returns how many were booked.
+ */
+export async function bookDueCardPayments(options: { tx: Prisma.TransactionClient; tenantId: string; now: Date }): Promise<number> {
+  const { tx, tenantId, now } = options;
+  const cutoff = new Date(startOfUtcDay(now).getTime() - PENDING_DAYS * DAY_MS);
+  const due = await tx.bankTransaction.findMany({
+    where: { tenantId, status: "pending", channel: "card", transactedAt: { lt: cutoff } },
+    select: { id: true, accountId: true, amount: true, currency: true, transactedAt: true },
+    orderBy: [{ transactedAt: "asc" }, { id: "asc" }],
+  });
+  const external = systemAccountId(tenantId, "external");
+  for (const line of due) {
+    const bookedAt = new Date(line.transactedAt.getTime() + DAY_MS);
+    await tx.bankTransaction.update({ where: { id: line.id }, data: { status: "booked", bookedAt } });
+    await tx.bankAccount.update({ where: { id: line.accountId }, data: { bookedBalance: { increment: line.amount } } });
+    await tx.bankAccount.update({ where: { id: external }, data: { bookedBalance: { increment: -line.amount } } });
+    const postingId = newId("posting");
+    await tx.bankPosting.create({ data: { id: postingId, tenantId, kind: "settlement", reference: line.id, postedAt: bookedAt } });
+    await tx.bankEntry.createMany({
+      data: [
+        { id: newId("entry"), tenantId, postingId, accountId: line.accountId, amount: line.amount, currency: line.currency, createdAt: bookedAt },
+        { id: newId("entry"), tenantId, postingId, accountId: external, amount: -line.amount, currency: line.currency, createdAt: bookedAt },
+      ],
+    });
+  }
+  return due.length;
+}
