@@ -14,6 +14,8 @@ export type Leg = {
   amount: bigint;
   /** A statement line (BankTransaction) for a customer account. */
   line?: StatementLine;
+  /** Credit a frozen account anyway (returning its own money to it). */
+  allowFrozen?: boolean;
 };
 
 export type TransferInput = {
@@ -39,7 +41,23 @@ export class LedgerDecline extends Error {
   }
 }
 
-export type PostedTransfer = { postingId: string; transactionIds: Map<string, string> };
+export type StatementRow = {
+  id: string;
+  accountId: string;
+  amount: bigint;
+  currency: string;
+  status: string;
+  description: string;
+  merchantName: string | null;
+  merchantCategoryCode: string | null;
+  category: string;
+  channel: string;
+  transactedAt: Date;
+  bookedAt: Date | null;
+};
+
+/** The posting and the statement lines written (customer accounts only), for events. */
+export type PostedTransfer = { postingId: string; lines: StatementRow[] };
 
 /** A posting must balance per currency and move something; anything else is a bug in the caller. */
 export function assertBalanced(legs: Leg[]): void {
@@ -77,7 +95,7 @@ export async function postTransfer(tx: Prisma.TransactionClient, input: Transfer
     if (!account) throw new Error(`no account ${leg.accountId} in tenant ${tenantId}`);
     if (account.currency !== currency) throw new Error(`account ${leg.accountId} is in ${account.currency}, posting in ${currency}`);
     if (account.customerId !== null && !leg.line) throw new Error(`leg on customer account ${leg.accountId} needs a statement line`);
-    if (account.customerId !== null && account.status !== "active") throw new LedgerDecline("account_frozen", leg.accountId);
+    if (account.customerId !== null && account.status !== "active" && !leg.allowFrozen) throw new LedgerDecline("account_frozen", leg.accountId);
   }
 
   const sorted = [...input.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
@@ -100,12 +118,10 @@ export async function postTransfer(tx: Prisma.TransactionClient, input: Transfer
     data: input.legs.map((leg) => ({ id: newId("entry"), tenantId, postingId, accountId: leg.accountId, amount: leg.amount, currency, createdAt: postedAt })),
   });
 
-  const transactionIds = new Map<string, string>();
-  const lines = input.legs.filter((leg) => byId.get(leg.accountId)!.customerId !== null);
-  if (lines.length) {
-    const rows = lines.map((leg) => ({
+  const rows: StatementRow[] = input.legs
+    .filter((leg) => byId.get(leg.accountId)!.customerId !== null)
+    .map((leg) => ({
       id: newId("transaction"),
-      tenantId,
       accountId: leg.accountId,
       amount: leg.amount,
       currency,
@@ -113,12 +129,11 @@ export async function postTransfer(tx: Prisma.TransactionClient, input: Transfer
       description: leg.line!.description,
       category: leg.line!.category,
       channel: leg.line!.channel,
+      merchantName: null,
+      merchantCategoryCode: null,
       transactedAt: postedAt,
       bookedAt: postedAt,
-      createdAt: postedAt,
     }));
-    await tx.bankTransaction.createMany({ data: rows });
-    for (const row of rows) transactionIds.set(row.accountId, row.id);
-  }
-  return { postingId, transactionIds };
+  if (rows.length) await tx.bankTransaction.createMany({ data: rows.map((row) => ({ ...row, tenantId, createdAt: postedAt })) });
+  return { postingId, lines: rows };
 }

@@ -95,6 +95,8 @@ export default fp(
         tags: [
           { name: "Accounts", description: "Accounts and their balances." },
           { name: "Transactions", description: "Booked and pending transactions of an account." },
+          { name: "Payments", description: "Payments out of your sandbox's accounts: internal transfers, UK payments by sort code or IBAN, and international payments with an FX quote. Every payment needs an `Idempotency-Key`." },
+          { name: "FX", description: "Foreign-exchange quotes (rate, fee, expiry) for international payments." },
           {
             name: "Sandbox",
             description:

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import accounts from "./accounts";
 import transactions from "./transactions";
+import payments from "./payments";
 import sandbox from "./sandbox";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
@@ -11,6 +12,7 @@ const v1: FastifyPluginAsync = async (app) => {
   app.addHook("preHandler", app.loadTenant);
   await app.register(accounts);
   await app.register(transactions);
+  await app.register(payments);
   await app.register(sandbox);
 };
 

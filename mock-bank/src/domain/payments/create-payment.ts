@@ -1,0 +1,191 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { formatMinor, parseMinor } from "@/lib/money";
+import type { CreatePaymentInput, PaymentDto } from "../../schemas/payment";
+import { customerAccounts } from "../accounts/account-dto";
+import { accountNotFound } from "../accounts/account-not-found";
+import { recordEvents, type EventType } from "../events/record-event";
+import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
+import { systemAccountId } from "../ledger/system-accounts";
+import { toTransactionDto } from "../transactions/transaction-dto";
+import { toPaymentDto } from "./payment-dto";
+import { AML_HIT_NAME, DECLINE_AMOUNT, ibanProblem, PAYMENT_LIMIT_MINOR, SETTLEMENT_DELAY_MS, sortCodeProblem } from "./payment-rules";
+
+export type CreatePaymentOptions = {
+  db: PrismaClient;
+  tenantId: string;
+  /** The tenant's clock. */
+  now: Date;
+  input: CreatePaymentInput;
+  /** The Idempotency-Key row of this request: linked to the payment in the same transaction. */
+  idempotencyKeyId?: string;
+};
+
+type Creditor = {
+  type: "account" | "sort_code" | "iban";
+  accountId: string | null;
+  name: string | null;
+  sortCode: string | null;
+  accountNumber: string | null;
+  iban: string | null;
+};
+
+const field = (pointer: string, detail: string) => ({ errors: [{ pointer, detail }] });
+
+function invalidBeneficiary(pointer: string, detail: string): AppError {
+  return new AppError("invalid_beneficiary", `creditor: ${detail}.`, field(pointer, detail));
+}
+
+async function resolveCreditor(db: PrismaClient, tenantId: string, input: CreatePaymentInput, debtorId: string): Promise<Creditor> {
+  const c = input.creditor;
+  const internal = { select: { id: true }, where: { tenantId, ...customerAccounts } } as const;
+  if (c.type === "account") {
+    const account = await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, id: c.account_id } });
+    if (!account) throw invalidBeneficiary("/body/creditor/account_id", `no account with id ${c.account_id} in this sandbox`);
+    return { type: "account", accountId: account.id, name: null, sortCode: null, accountNumber: null, iban: null };
+  }
+  if (c.type === "sort_code") {
+    const problem = sortCodeProblem(c.sort_code);
+    if (problem) throw invalidBeneficiary("/body/creditor/sort_code", problem);
+    if (input.scheme === "international") throw invalidBeneficiary("/body/creditor/type", "international payments go to an IBAN");
+    const own = await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, sortCode: c.sort_code, accountNumber: c.account_number } });
+    return { type: "sort_code", accountId: own?.id ?? null, name: c.name, sortCode: c.sort_code, accountNumber: c.account_number, iban: null };
+  }
+  const problem = ibanProblem(c.iban);
+  if (problem) throw invalidBeneficiary("/body/creditor/iban", problem);
+  const domestic = c.iban.startsWith("GB");
+  if (input.scheme === "international" && domestic) throw invalidBeneficiary("/body/creditor/iban", "international payments go to a non-GB IBAN; pay GB IBANs with instant or standard");
+  if (input.scheme !== "international" && !domestic) throw invalidBeneficiary("/body/creditor/iban", "a non-GB IBAN needs an international payment with an FX quote");
+  const own = domestic ? await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, iban: c.iban } }) : null;
+  if (own?.id === debtorId) throw invalidBeneficiary("/body/creditor", "a payment cannot go to the account it comes from");
+  return { type: "iban", accountId: own?.id ?? null, name: c.name, sortCode: null, accountNumber: null, iban: c.iban };
+}
+
+/**
+ * Makes a payment. Validation failures and declines the developer must handle are problems
+ * (insufficient_funds, account_frozen, limit_exceeded, invalid_beneficiary, currency_mismatch,
+ * quote_expired) and leave nothing behind; the sandbox's magic declines (amount 666.66,
+ * beneficiary `AML HIT`) create a `failed` payment and a `payment.failed` event. Everything a
+ * payment writes (balances, posting, entries, statement lines, payment, events, the
+ * idempotency link) is one database transaction.
+ */
+export async function createPayment(options: CreatePaymentOptions): Promise<PaymentDto> {
+  const { db, tenantId, now, input } = options;
+
+  const debtor = await db.bankAccount.findFirst({
+    where: { id: input.debtor_account_id, tenantId, ...customerAccounts },
+    select: { id: true, type: true, currency: true, status: true },
+  });
+  if (!debtor) throw accountNotFound(input.debtor_account_id);
+  if (debtor.type === "credit_card") {
+    throw new AppError("validation_failed", "debtor_account_id: credit card accounts cannot send payments", field("/body/debtor_account_id", "credit card accounts cannot send payments"));
+  }
+
+  // What leaves the debtor account: the amount, or for international the quote's sell amount + fee.
+  let amount: bigint;
+  let fx: { quoteId: string; creditAmount: bigint; creditCurrency: string; rate: string; fee: bigint } | null = null;
+  if (input.scheme === "international") {
+    const quote = await db.bankFxQuote.findFirst({ where: { id: input.quote_id!, tenantId } });
+    if (!quote) throw new AppError("resource_not_found", `No FX quote with id ${input.quote_id}.`, field("/body/quote_id", "no such quote"));
+    if (quote.usedAt || quote.expiresAt <= now) throw new AppError("quote_expired", `Quote ${quote.id} ${quote.usedAt ? "has already paid a payment" : `expired at ${quote.expiresAt.toISOString()}`}.`, field("/body/quote_id", "expired or used"));
+    if (quote.sellCurrency !== debtor.currency) throw new AppError("currency_mismatch", `The quote sells ${quote.sellCurrency}; the account holds ${debtor.currency}.`, field("/body/quote_id", "sells another currency than the account holds"));
+    amount = quote.sellAmount;
+    fx = { quoteId: quote.id, creditAmount: quote.buyAmount, creditCurrency: quote.buyCurrency, rate: quote.rate, fee: quote.fee };
+  } else {
+    const money = input.amount!;
+    const minor = parseMinor(money.amount, money.currency);
+    if (minor === null || minor <= 0n) {
+      const detail = minor === null ? `has more decimals than ${money.currency} allows` : "must be greater than zero";
+      throw new AppError("validation_failed", `amount.amount: ${detail}`, field("/body/amount/amount", detail));
+    }
+    if (money.currency !== debtor.currency) throw new AppError("currency_mismatch", `The account holds ${debtor.currency}; the amount is in ${money.currency}.`, field("/body/amount/currency", `must be ${debtor.currency}`));
+    amount = minor;
+  }
+  if (amount > PAYMENT_LIMIT_MINOR) {
+    throw new AppError("limit_exceeded", `A single payment may be at most ${formatMinor(PAYMENT_LIMIT_MINOR, debtor.currency)} ${debtor.currency}.`, field(input.scheme === "international" ? "/body/quote_id" : "/body/amount/amount", "exceeds the single-payment limit"));
+  }
+  if (debtor.status !== "active") throw new AppError("account_frozen", `Account ${debtor.id} is frozen: it cannot send payments.`, field("/body/debtor_account_id", "is frozen"));
+
+  const creditor = await resolveCreditor(db, tenantId, input, debtor.id);
+  if (creditor.accountId === debtor.id) throw invalidBeneficiary("/body/creditor", "a payment cannot go to the account it comes from");
+  if (creditor.accountId) {
+    const target = await db.bankAccount.findUniqueOrThrow({ where: { id: creditor.accountId }, select: { currency: true, status: true } });
+    if (target.currency !== debtor.currency) throw new AppError("currency_mismatch", `The beneficiary account holds ${target.currency}.`, field("/body/creditor", `holds ${target.currency}`));
+    if (target.status !== "active") throw new AppError("account_frozen", `Account ${creditor.accountId} is frozen: it cannot receive payments.`, field("/body/creditor", "is frozen"));
+  }
+
+  const declined =
+    input.amount?.amount === DECLINE_AMOUNT
+      ? { code: "insufficient_funds", message: "Declined by the beneficiary's bank: insufficient funds (sandbox magic amount 666.66)." }
+      : creditor.name?.toUpperCase() === AML_HIT_NAME
+        ? { code: "aml_declined", message: "Declined by sanctions screening (sandbox magic name AML HIT)." }
+        : null;
+
+  const id = newId("payment");
+  const pending = input.scheme !== "instant";
+  const fee = fx?.fee ?? 0n;
+  const row: Prisma.BankPaymentUncheckedCreateInput = {
+    id,
+    tenantId,
+    debtorAccountId: debtor.id,
+    creditorType: creditor.type,
+    creditorAccountId: creditor.accountId,
+    creditorName: creditor.name,
+    creditorIban: creditor.iban,
+    creditorSortCode: creditor.sortCode,
+    creditorAccountNumber: creditor.accountNumber,
+    amount,
+    currency: debtor.currency,
+    reference: input.reference ?? null,
+    scheme: input.scheme,
+    status: declined ? "failed" : pending ? "pending" : "completed",
+    failureCode: declined?.code ?? null,
+    failureMessage: declined?.message ?? null,
+    quoteId: fx?.quoteId ?? null,
+    creditAmount: fx?.creditAmount ?? null,
+    creditCurrency: fx?.creditCurrency ?? null,
+    fxRate: fx?.rate ?? null,
+    fee: fx ? fee : null,
+    settlesAt: pending && !declined ? new Date(now.getTime() + SETTLEMENT_DELAY_MS) : null,
+    createdAt: now,
+    completedAt: declined || pending ? null : now,
+  };
+
+  const description = input.reference ?? (creditor.name ? `To ${creditor.name}` : "Transfer between accounts");
+  const channel = input.scheme === "instant" ? "faster_payment" : "transfer";
+  const legs: Leg[] = [{ accountId: debtor.id, amount: -amount, line: { description, category: "transfer", channel } }];
+  if (pending) legs.push({ accountId: systemAccountId(tenantId, "clearing"), amount });
+  else if (creditor.accountId) legs.push({ accountId: creditor.accountId, amount, line: { description: input.reference ?? "Transfer between accounts", category: "transfer", channel } });
+  else legs.push({ accountId: systemAccountId(tenantId, "external"), amount });
+  if (fee > 0n) {
+    legs.push({ accountId: debtor.id, amount: -fee, line: { description: `FX fee ${fx!.quoteId}`, category: "fees", channel: "fee" } });
+    legs.push({ accountId: systemAccountId(tenantId, "fees"), amount: fee });
+  }
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const events: { type: EventType; object: unknown }[] = [];
+      if (!declined) {
+        const posted = await postTransfer(tx, { tenantId, kind: "payment", reference: id, currency: debtor.currency, postedAt: now, legs });
+        for (const line of posted.lines) events.push({ type: "transaction.booked", object: toTransactionDto(line) });
+      }
+      if (fx) {
+        const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
+        if (count !== 1) throw new AppError("quote_expired", `Quote ${fx.quoteId} has already paid a payment.`, field("/body/quote_id", "expired or used"));
+      }
+      const created = await tx.bankPayment.create({ data: row });
+      const dto = toPaymentDto(created);
+      events.unshift({ type: declined ? "payment.failed" : pending ? "payment.created" : "payment.completed", object: dto });
+      await recordEvents(tx, tenantId, now, events);
+      if (options.idempotencyKeyId) await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: id } });
+      return dto;
+    });
+  } catch (error) {
+    if (error instanceof LedgerDecline) {
+      if (error.code === "account_frozen") throw new AppError("account_frozen", `Account ${error.accountId} is frozen.`);
+      throw new AppError("insufficient_funds", `Account ${debtor.id} cannot pay ${formatMinor(amount + fee, debtor.currency)} ${debtor.currency}: the balance would go below its limit.`, field("/body/debtor_account_id", "insufficient funds"));
+    }
+    throw error;
+  }
+}
