@@ -12,6 +12,7 @@ import tenants from "./plugins/app/tenants";
 import scenarios, { type Sleep } from "./plugins/app/scenarios";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
+import sandboxReference from "./routes/sandbox-reference";
 import v1 from "./routes/v1/index";
 
 export type BuildAppOptions = {
@@ -82,6 +83,7 @@ export async function buildApp(options: BuildAppOptions) {
 
   await app.register(health);
   await app.register(openapi);
+  await app.register(sandboxReference);
   await app.register(v1, { prefix: "/v1" });
   return app;
 }

@@ -1,0 +1,121 @@
+import { formatMinor } from "@/lib/money";
+import { ukIban } from "../../seed/iban";
+import { planSeed, SEED_VERSION } from "../../seed/plan-seed";
+import { personas } from "../../seed/personas";
+import { BANK_CODE } from "../../seed/seed-tenant";
+import { scenarioCatalog, type ScenarioInfo } from "./sandbox-scenario";
+
+/**
+ * The public reference of the sandbox's test data, served as /sandbox-reference.json and
+ * rendered by the portal's "Personas & magic values" page. Built from the seed's own
+ * source (personas, plan) and the scenario catalogue, so the page cannot drift from what
+ * a tenant gets; only the purposes below are prose, and a test checks they cover every persona.
+ */
+
+type Money = { amount: string; currency: string };
+
+export type ReferenceAccount = {
+  type: "current" | "savings" | "credit_card";
+  name: string;
+  currency: string;
+  status: "active" | "frozen";
+  identifiers: { sort_code: string; account_number: string; iban: string } | { masked_pan: string };
+  /** The booked balance right after seeding or a reset. */
+  seeded_balance: Money;
+  overdraft_limit: Money | null;
+  credit_limit: Money | null;
+  interest_rate: string | null;
+  notes: string[];
+};
+
+export type ReferencePersona = {
+  key: string;
+  display_name: string;
+  kind: "individual" | "business";
+  login: string;
+  email: string;
+  purpose: string;
+  credit_score: number;
+  annual_income: Money;
+  history_days: number;
+  accounts: ReferenceAccount[];
+};
+
+export type MagicValue = { field: string; value: string; applies_to: string; effect: string };
+
+export type SandboxControl = { method: string; path: string; summary: string; description: string };
+
+export type SandboxReference = {
+  seed_version: number;
+  personas: ReferencePersona[];
+  scenario_header: { name: "Sandbox-Scenario"; values: ScenarioInfo[] };
+  magic_values: MagicValue[];
+  controls: SandboxControl[];
+};
+
+/** What each persona is for: the only prose here. */
+export const personaPurposes: Record<string, string> = {
+  good_credit:
+    "A salaried homeowner with years of clean history, a mortgage, monthly savings and a card paid in full. The happy path: affordability, lending and payments that succeed.",
+  thin_file:
+    "Arrived three months ago: 95 days of history, no overdraft, a £250 credit-builder card and a low score. Test thin-file credit decisions and short histories.",
+  overdrawn:
+    "Lives in the arranged overdraft (−£742), pays only a fixed minimum on the card, has buy-now-pay-later instalments and overdraft interest. Test affordability declines and insufficient funds.",
+  small_business:
+    "A limited company: daily card takings and online sales in; payroll, HMRC, rent and suppliers out; a business reserve and a business card. Test business banking and cash-flow views.",
+  student:
+    "A student with termly loan instalments, small fortnightly wages and a student overdraft in use: irregular income and spending that runs ahead of it.",
+  frozen_account:
+    "The current account was frozen 21 days ago (a fraud review): it can be read, but it sends and receives nothing (422 `account_frozen`). The savings account and card still work.",
+};
+
+const gbp = (minor: bigint): Money => ({ amount: formatMinor(minor, "GBP"), currency: "GBP" });
+const pounds = (minor: bigint) => `£${Number(formatMinor(minor, "GBP")).toLocaleString("en-GB", { minimumFractionDigits: minor % 100n === 0n ? 0 : 2 })}`;
+
+function accountNotes(account: { type: string; status?: string; overdraftLimit?: bigint; creditLimit?: bigint; interestRate?: string; bookedBalance: bigint }): string[] {
+  const notes: string[] = [];
+  if (account.status === "frozen") notes.push("Frozen: readable, but payments to and from it are refused (422 `account_frozen`).");
+  if (account.type === "current") notes.push(account.overdraftLimit ? `Arranged overdraft ${pounds(account.overdraftLimit)}.` : "No overdraft.");
+  if (account.type === "current" && account.bookedBalance < 0n) notes.push("Overdrawn.");
+  if (account.creditLimit) notes.push(`Credit limit ${pounds(account.creditLimit)}; a negative balance is what is owed.`);
+  if (account.interestRate) notes.push(`${account.interestRate}% AER, interest paid monthly.`);
+  return notes;
+}
+
+/** The reference without the controls (those come from the OpenAPI document). */
+export function buildSandboxReference(options: { controls: SandboxControl[]; magicValues: MagicValue[] }): SandboxReference {
+  // Balances, amounts and texts of the seed do not depend on its date.
+  const plan = planSeed(new Date(0));
+  return {
+    seed_version: SEED_VERSION,
+    personas: personas.map((spec, index) => ({
+      key: spec.persona,
+      display_name: [spec.givenName, spec.familyName].filter(Boolean).join(" "),
+      kind: spec.kind,
+      login: `user_${spec.persona}`,
+      email: spec.email,
+      purpose: personaPurposes[spec.persona] ?? "",
+      credit_score: spec.creditScore,
+      annual_income: gbp(spec.annualIncome),
+      history_days: spec.historyDays,
+      accounts: plan[index].accounts.map((account) => ({
+        type: account.key,
+        name: account.name,
+        currency: "GBP",
+        status: account.status ?? "active",
+        identifiers:
+          account.maskedPan !== undefined
+            ? { masked_pan: account.maskedPan }
+            : { sort_code: account.sortCode!, account_number: account.accountNumber!, iban: ukIban(BANK_CODE, account.sortCode!, account.accountNumber!) },
+        seeded_balance: gbp(account.bookedBalance),
+        overdraft_limit: account.key === "current" ? gbp(account.overdraftLimit ?? 0n) : null,
+        credit_limit: account.key === "credit_card" ? gbp(account.creditLimit ?? 0n) : null,
+        interest_rate: account.interestRate ?? null,
+        notes: accountNotes({ ...account, type: account.key }),
+      })),
+    })),
+    scenario_header: { name: "Sandbox-Scenario", values: [...scenarioCatalog] },
+    magic_values: options.magicValues,
+    controls: options.controls,
+  };
+}

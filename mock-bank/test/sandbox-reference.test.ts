@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personaPurposes } from "../src/domain/sandbox/sandbox-reference";
+import { scenarioCatalog } from "../src/domain/sandbox/sandbox-scenario";
+import { personas } from "../src/seed/personas";
+import { bankClient, buildTestApp, type TestApp } from "./helpers";
+
+const NOW = new Date("2026-11-21T10:30:00.000Z");
+let t: TestApp;
+let bank: Awaited<ReturnType<typeof bankClient>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let reference: any;
+
+beforeAll(async () => {
+  t = await buildTestApp({ now: () => NOW });
+  bank = await bankClient(t.app);
+  const response = await t.app.inject({ url: "/sandbox-reference.json" });
+  expect(response.statusCode).toBe(200);
+  reference = response.json();
+});
+afterAll(() => t.close());
+
+describe("GET /sandbox-reference.json", () => {
+  it("is public JSON, like /openapi.json", async () => {
+    const response = await t.app.inject({ url: "/sandbox-reference.json" });
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(response.headers["cache-control"]).toBe("no-cache");
+    expect(JSON.stringify(t.app.swagger())).not.toContain("sandbox-reference");
+  });
+
+  it("describes every persona, with a purpose for each and none for personas that do not exist", () => {
+    expect(reference.personas.map((p: { key: string }) => p.key)).toEqual(personas.map((p) => p.persona));
+    expect(Object.keys(personaPurposes).sort()).toEqual(personas.map((p) => p.persona).sort());
+    for (const persona of reference.personas) {
+      expect(persona.purpose.length).toBeGreaterThan(40);
+      expect(persona.login).toBe(`user_${persona.key}`);
+      expect(persona.accounts.map((a: { type: string }) => a.type)).toEqual(["current", "savings", "credit_card"]);
+    }
+  });
+
+  it("matches what a seeded sandbox holds: names, logins, identifiers, statuses and balances", async () => {
+    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_ref" })).body.data;
+    const customers = await t.app.db.bankCustomer.findMany({ where: { tenantId: "app_ref" } });
+    for (const persona of reference.personas) {
+      const customer = customers.find((c) => c.persona === persona.key)!;
+      expect(customer.username).toBe(persona.login);
+      expect([customer.givenName, customer.familyName].filter(Boolean).join(" ")).toBe(persona.display_name);
+      for (const documented of persona.accounts) {
+        const real = accounts.find((a: { customer_id: string; type: string }) => a.customer_id === customer.id && a.type === documented.type);
+        expect({ name: real.name, status: real.status, currency: real.currency, identifiers: real.identifiers, interest_rate: real.interest_rate }).toEqual({
+          name: documented.name,
+          status: documented.status,
+          currency: documented.currency,
+          identifiers: documented.identifiers,
+          interest_rate: documented.interest_rate,
+        });
+        const balances = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${real.id}/balances`, { tenant: "app_ref" })).body;
+        expect(balances.booked).toEqual(documented.seeded_balance);
+        expect(balances.overdraft_limit).toEqual(documented.overdraft_limit);
+        expect(balances.credit_limit).toEqual(documented.credit_limit);
+      }
+    }
+  });
+
+  it("lists the Sandbox-Scenario values the header accepts, and the sandbox controls as documented", () => {
+    expect(reference.scenario_header).toEqual({ name: "Sandbox-Scenario", values: JSON.parse(JSON.stringify(scenarioCatalog)) });
+    const paths = reference.controls.map((c: { method: string; path: string }) => `${c.method} ${c.path}`);
+    expect(paths).toEqual(expect.arrayContaining(["POST /v1/sandbox/reset", "GET /v1/sandbox/clock", "POST /v1/sandbox/clock/advance"]));
+    for (const control of reference.controls) expect(control.summary && control.description).toBeTruthy();
+  });
+
+  it("notes what makes an account special", () => {
+    const byKey = Object.fromEntries(reference.personas.map((p: { key: string }) => [p.key, p]));
+    expect(byKey.frozen_account.accounts[0].notes.join(" ")).toContain("account_frozen");
+    expect(byKey.overdrawn.accounts[0].notes).toContain("Overdrawn.");
+    expect(byKey.good_credit.accounts[0].notes).toContain("Arranged overdraft £1,500.");
+    expect(byKey.thin_file.accounts[0].notes).toContain("No overdraft.");
+    expect(byKey.good_credit.accounts[1].notes).toContain("4.10% AER, interest paid monthly.");
+  });
+});
