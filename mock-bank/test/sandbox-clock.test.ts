@@ -86,6 +86,28 @@ describe("POST /v1/sandbox/clock/advance", () => {
     expect((await clock(tenant)).body.offset_seconds).toBe(4 * 86_400);
   });
 
+  it("settles standard payments whose settlement time it passes, after booking card payments", async () => {
+    const tenant = "app_clock_pay";
+    const list = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data as { id: string; identifiers: { account_number?: string } }[];
+    const from = list.find((a) => a.identifiers.account_number === "41825937")!;
+    const to = list.find((a) => a.identifiers.account_number === "41825945")!;
+    const created = await bank.request({
+      method: "POST",
+      url: "/v1/payments",
+      template: "/v1/payments",
+      tenant,
+      headers: { "content-type": "application/json", "idempotency-key": "clock-standard-1" },
+      payload: JSON.stringify({ debtor_account_id: from.id, amount: { amount: "40.00", currency: "GBP" }, creditor: { type: "account", account_id: to.id }, scheme: "standard" }),
+    });
+    expect(created.body.status).toBe("pending");
+    expect((await advance(tenant, { until: "2026-11-22T10:00:00Z" })).body.effects.payments_settled).toBe(0);
+    const settled = await advance(tenant, { days: 1 });
+    expect(settled.body.effects).toMatchObject({ payments_settled: 1, payments_failed: 0 });
+    const payment = await bank.get("/v1/payments/{payment_id}", `/v1/payments/${created.body.id}`, { tenant });
+    expect(payment.body.status).toBe("completed");
+    expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
+  });
+
   it("moves to a date (keeping the time of day) or to a timestamp", async () => {
     const byDate = await advance("app_until", { until: "2026-11-30" });
     expect(byDate.body).toMatchObject({ now: "2026-11-30T10:30:00.000Z", advanced_by_seconds: 9 * 86_400 });

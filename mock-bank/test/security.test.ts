@@ -46,6 +46,7 @@ describe("internal authentication (every /v1 route)", () => {
       "post /v1/payments",
       "post /v1/sandbox/clock/advance",
       "post /v1/sandbox/reset",
+      "post /v1/sandbox/transactions",
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Timestamp } from "./common";
+import { IsoDate, ResourceId, Timestamp } from "./common";
 
 export const SandboxResetResult = z
   .object({
@@ -57,4 +57,26 @@ export const ClockAdvanceResult = z
     id: "ClockAdvanceResult",
     description: "The sandbox's new time and what happened on the way.",
     examples: [{ now: "2026-11-28T10:30:00.000Z", advanced_by_seconds: 604800, effects: { transactions_booked: 9, payments_settled: 2, payments_failed: 0 } }],
+  });
+
+export const SimulateIncomingBody = z
+  .strictObject({
+    account_id: ResourceId.describe("The account to credit: any current, savings or credit card account of your sandbox."),
+    amount: z
+      .strictObject({
+        amount: z.string().max(20).describe("Positive decimal in the account's currency, at most 1000000.00, e.g. `250.00`."),
+        currency: z.string().regex(/^[A-Z]{3}$/).describe("Must be the account's currency."),
+      })
+      .describe("How much arrives."),
+    counterparty_name: z.string().trim().min(1).max(70).describe("Who sends the money; starts the statement text.").meta({ examples: ["ACME ANALYTICS LTD"] }),
+    description: z.string().trim().min(1).max(70).optional().describe("The payer's reference, after the name on the statement.").meta({ examples: ["SALARY"] }),
+    category: z
+      .string()
+      .regex(/^[a-z][a-z_]{1,39}$/, "must be snake_case, e.g. salary")
+      .optional()
+      .describe("Spending category of the transaction, e.g. `salary`; default `incoming_payment`."),
+  })
+  .meta({
+    description: "A simulated payment into one of your sandbox's accounts.",
+    examples: [{ account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ", amount: { amount: "250.00", currency: "GBP" }, counterparty_name: "ACME ANALYTICS LTD", description: "SALARY", category: "salary" }],
   });

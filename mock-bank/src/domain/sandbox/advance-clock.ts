@@ -23,9 +23,8 @@ const steps: { effect: keyof ClockEffects; run: (context: StepContext) => Promis
 ];
 
 /**
- * Standard payments settle after the clock has moved: `settleDuePayments` in
- * domain/payments/settle-due-payments.ts settles each payment in its own transaction. It
- * plugs in here (see the route), and writes `payments_settled` / `payments_failed`.
+ * Standard payments settle once the clock has moved: the route passes `settleDuePayments`
+ * (domain/payments), which settles each due payment in its own transaction, with its events.
  */
 export type SettlePayments = (options: { db: PrismaClient; tenantId: string; now: Date }) => Promise<{ completed: string[]; failed: string[] }>;
 

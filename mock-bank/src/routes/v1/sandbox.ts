@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { settleDuePayments } from "../../domain/payments/settle-due-payments";
 import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
+import { simulateIncomingPayment } from "../../domain/sandbox/simulate-incoming-payment";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
-import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult } from "../../schemas/sandbox";
+import { errorResponses, jsonResponse, Problem } from "../../schemas/problem";
+import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult, SimulateIncomingBody } from "../../schemas/sandbox";
+import { Transaction } from "../../schemas/transaction";
 
 /** Controls of the caller's own sandbox: reset, clock, simulated incoming money. */
 const sandbox: FastifyPluginAsyncZod = async (app) => {
@@ -62,9 +65,44 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const result = await advanceClock({ db: app.db, tenant: request.tenant!, realNow: app.now(), by: request.body as { days: number } | { until: string } });
+      const result = await advanceClock({
+        db: app.db,
+        tenant: request.tenant!,
+        realNow: app.now(),
+        by: request.body as { days: number } | { until: string },
+        settlePayments: settleDuePayments,
+      });
       app.ensureTenant.forget(request.tenantId);
       return { now: result.now.toISOString(), advanced_by_seconds: result.advancedBySeconds, effects: result.effects };
+    },
+  );
+
+  app.post(
+    "/sandbox/transactions",
+    {
+      schema: {
+        operationId: "simulateIncomingTransaction",
+        tags: ["Sandbox"],
+        summary: "Simulate an incoming payment",
+        description:
+          "Pays money into one of your sandbox's accounts from outside the bank, as a Faster Payment booked at once on the sandbox's clock: the booked balance rises and the transaction appears in the account's list. The statement text is the counterparty's name followed by the description. Use it to test how your app reacts to income (a salary, a refund, a card repayment). A frozen account refuses it with 422 `account_frozen`; an amount in another currency is 422 `currency_mismatch`.",
+        body: SimulateIncomingBody,
+        response: {
+          201: jsonResponse("The booked transaction.", Transaction),
+          ...errorResponses({ notFound: true }),
+          422: { description: "The account cannot take it: `account_frozen` or `currency_mismatch`.", content: { "application/problem+json": { schema: Problem } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { account_id, amount, counterparty_name, description, category } = request.body;
+      const transaction = await simulateIncomingPayment({
+        db: app.db,
+        tenantId: request.tenantId,
+        now: tenantNow(request.tenant!, app.now()),
+        payment: { accountId: account_id, amount, counterpartyName: counterparty_name, description, category },
+      });
+      return reply.code(201).send(transaction);
     },
   );
 };
