@@ -23,7 +23,9 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${JSON.stringify(body ?? null)}`).digest("hex");
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** By code, not instanceof: a client generated elsewhere (the PostgreSQL test client) has its own error classes. */
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError ? error.code === "P2002" : (error as { name?: string; code?: string } | null)?.name === "PrismaClientKnownRequestError" && (error as { code?: string }).code === "P2002";
 
 /**
  * Takes the tenant's Idempotency-Key for this request: a unique insert (in flight), or, when

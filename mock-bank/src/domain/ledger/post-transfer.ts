@@ -28,6 +28,13 @@ export type TransferInput = {
   legs: Leg[];
 };
 
+/**
+ * Options for the interactive transactions that move money. They are short, but under a burst
+ * they queue (SQLite serialises them; PostgreSQL waits for a pooled connection), so the wait
+ * for a start is generous while the transaction itself stays bounded.
+ */
+export const MONEY_TRANSACTION = { maxWait: 15_000, timeout: 10_000 } as const;
+
 export type DeclineCode = "insufficient_funds" | "account_frozen";
 
 /** Thrown inside the transaction so it rolls back; callers turn it into a value or a problem. */
@@ -78,10 +85,15 @@ export function assertBalanced(legs: Leg[]): void {
  * so two concurrent debits can never both pass a stale balance check: on PostgreSQL the
  * UPDATE takes the row lock and re-checks the condition; on SQLite transactions are
  * serialised. Accounts are updated in id order so concurrent postings lock rows in the same
- * order (no deadlocks). Throws LedgerDecline (frozen, below floor): the caller's
+ * order (no deadlocks), and after every insert, so the locks are held as briefly as possible.
+ * Throws LedgerDecline (frozen, below floor): the caller's
  * transaction then rolls back every earlier update.
  */
-export async function postTransfer(tx: Prisma.TransactionClient, input: TransferInput): Promise<PostedTransfer> {
+export async function postTransfer(
+  tx: Prisma.TransactionClient,
+  input: TransferInput,
+  options: { /** More writes of the same transaction, done before the balance updates take their row locks. */ beforeBalances?: (lines: StatementRow[]) => Promise<void> } = {},
+): Promise<PostedTransfer> {
   const { tenantId, currency, postedAt } = input;
   assertBalanced(input.legs);
   const ids = [...new Set(input.legs.map((leg) => leg.accountId))];
@@ -96,20 +108,6 @@ export async function postTransfer(tx: Prisma.TransactionClient, input: Transfer
     if (account.currency !== currency) throw new Error(`account ${leg.accountId} is in ${account.currency}, posting in ${currency}`);
     if (account.customerId !== null && !leg.line) throw new Error(`leg on customer account ${leg.accountId} needs a statement line`);
     if (account.customerId !== null && account.status !== "active" && !leg.allowFrozen) throw new LedgerDecline("account_frozen", leg.accountId);
-  }
-
-  const sorted = [...input.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
-  for (const leg of sorted) {
-    const floor = balanceFloor(byId.get(leg.accountId)!);
-    if (leg.amount < 0n && floor !== null) {
-      const { count } = await tx.bankAccount.updateMany({
-        where: { id: leg.accountId, tenantId, bookedBalance: { gte: floor - leg.amount } },
-        data: { bookedBalance: { increment: leg.amount } },
-      });
-      if (count !== 1) throw new LedgerDecline("insufficient_funds", leg.accountId);
-    } else {
-      await tx.bankAccount.update({ where: { id: leg.accountId }, data: { bookedBalance: { increment: leg.amount } } });
-    }
   }
 
   const postingId = newId("posting");
@@ -135,5 +133,21 @@ export async function postTransfer(tx: Prisma.TransactionClient, input: Transfer
       bookedAt: postedAt,
     }));
   if (rows.length) await tx.bankTransaction.createMany({ data: rows.map((row) => ({ ...row, tenantId, createdAt: postedAt })) });
+  await options.beforeBalances?.(rows);
+
+  // Balances last: on PostgreSQL the row locks are then held only until the commit.
+  const sorted = [...input.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  for (const leg of sorted) {
+    const floor = balanceFloor(byId.get(leg.accountId)!);
+    if (leg.amount < 0n && floor !== null) {
+      const { count } = await tx.bankAccount.updateMany({
+        where: { id: leg.accountId, tenantId, bookedBalance: { gte: floor - leg.amount } },
+        data: { bookedBalance: { increment: leg.amount } },
+      });
+      if (count !== 1) throw new LedgerDecline("insufficient_funds", leg.accountId);
+    } else {
+      await tx.bankAccount.update({ where: { id: leg.accountId }, data: { bookedBalance: { increment: leg.amount } } });
+    }
+  }
   return { postingId, lines: rows };
 }

@@ -6,7 +6,7 @@ import type { CreatePaymentInput, PaymentDto } from "../../schemas/payment";
 import { customerAccounts } from "../accounts/account-dto";
 import { accountNotFound } from "../accounts/account-not-found";
 import { recordEvents, type EventType } from "../events/record-event";
-import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
+import { LedgerDecline, MONEY_TRANSACTION, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
 import { toPaymentDto } from "./payment-dto";
@@ -25,6 +25,8 @@ export type CreatePaymentOptions = {
 type Creditor = {
   type: "account" | "sort_code" | "iban";
   accountId: string | null;
+  /** The tenant's own account being paid, if any. */
+  account?: { currency: string; status: string } | null;
   name: string | null;
   sortCode: string | null;
   accountNumber: string | null;
@@ -39,18 +41,18 @@ function invalidBeneficiary(pointer: string, detail: string): AppError {
 
 async function resolveCreditor(db: PrismaClient, tenantId: string, input: CreatePaymentInput, debtorId: string): Promise<Creditor> {
   const c = input.creditor;
-  const internal = { select: { id: true }, where: { tenantId, ...customerAccounts } } as const;
+  const internal = { select: { id: true, currency: true, status: true }, where: { tenantId, ...customerAccounts } } as const;
   if (c.type === "account") {
     const account = await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, id: c.account_id } });
     if (!account) throw invalidBeneficiary("/body/creditor/account_id", `no account with id ${c.account_id} in this sandbox`);
-    return { type: "account", accountId: account.id, name: null, sortCode: null, accountNumber: null, iban: null };
+    return { type: "account", accountId: account.id, account, name: null, sortCode: null, accountNumber: null, iban: null };
   }
   if (c.type === "sort_code") {
     const problem = sortCodeProblem(c.sort_code);
     if (problem) throw invalidBeneficiary("/body/creditor/sort_code", problem);
     if (input.scheme === "international") throw invalidBeneficiary("/body/creditor/type", "international payments go to an IBAN");
     const own = await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, sortCode: c.sort_code, accountNumber: c.account_number } });
-    return { type: "sort_code", accountId: own?.id ?? null, name: c.name, sortCode: c.sort_code, accountNumber: c.account_number, iban: null };
+    return { type: "sort_code", accountId: own?.id ?? null, account: own, name: c.name, sortCode: c.sort_code, accountNumber: c.account_number, iban: null };
   }
   const problem = ibanProblem(c.iban);
   if (problem) throw invalidBeneficiary("/body/creditor/iban", problem);
@@ -59,7 +61,7 @@ async function resolveCreditor(db: PrismaClient, tenantId: string, input: Create
   if (input.scheme !== "international" && !domestic) throw invalidBeneficiary("/body/creditor/iban", "a non-GB IBAN needs an international payment with an FX quote");
   const own = domestic ? await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, iban: c.iban } }) : null;
   if (own?.id === debtorId) throw invalidBeneficiary("/body/creditor", "a payment cannot go to the account it comes from");
-  return { type: "iban", accountId: own?.id ?? null, name: c.name, sortCode: null, accountNumber: null, iban: c.iban };
+  return { type: "iban", accountId: own?.id ?? null, account: own, name: c.name, sortCode: null, accountNumber: null, iban: c.iban };
 }
 
 /**
@@ -109,8 +111,8 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
 
   const creditor = await resolveCreditor(db, tenantId, input, debtor.id);
   if (creditor.accountId === debtor.id) throw invalidBeneficiary("/body/creditor", "a payment cannot go to the account it comes from");
-  if (creditor.accountId) {
-    const target = await db.bankAccount.findUniqueOrThrow({ where: { id: creditor.accountId }, select: { currency: true, status: true } });
+  const target = creditor.account;
+  if (creditor.accountId && target) {
     if (target.currency !== debtor.currency) throw new AppError("currency_mismatch", `The beneficiary account holds ${target.currency}.`, field("/body/creditor", `holds ${target.currency}`));
     if (target.status !== "active") throw new AppError("account_frozen", `Account ${creditor.accountId} is frozen: it cannot receive payments.`, field("/body/creditor", "is frozen"));
   }
@@ -165,22 +167,23 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
 
   try {
     return await db.$transaction(async (tx) => {
-      const events: { type: EventType; object: unknown }[] = [];
-      if (!declined) {
-        const posted = await postTransfer(tx, { tenantId, kind: "payment", reference: id, currency: debtor.currency, postedAt: now, legs });
-        for (const line of posted.lines) events.push({ type: "transaction.booked", object: toTransactionDto(line) });
-      }
       if (fx) {
         const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
         if (count !== 1) throw new AppError("quote_expired", `Quote ${fx.quoteId} has already paid a payment.`, field("/body/quote_id", "expired or used"));
       }
       const created = await tx.bankPayment.create({ data: row });
       const dto = toPaymentDto(created);
-      events.unshift({ type: declined ? "payment.failed" : pending ? "payment.created" : "payment.completed", object: dto });
-      await recordEvents(tx, tenantId, now, events);
       if (options.idempotencyKeyId) await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: id } });
+      const paymentEvent = { type: (declined ? "payment.failed" : pending ? "payment.created" : "payment.completed") as EventType, object: dto };
+      if (declined) {
+        await recordEvents(tx, tenantId, now, [paymentEvent]);
+      } else {
+        await postTransfer(tx, { tenantId, kind: "payment", reference: id, currency: debtor.currency, postedAt: now, legs }, {
+          beforeBalances: (lines) => recordEvents(tx, tenantId, now, [paymentEvent, ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) }))]),
+        });
+      }
       return dto;
-    });
+    }, MONEY_TRANSACTION);
   } catch (error) {
     if (error instanceof LedgerDecline) {
       if (error.code === "account_frozen") throw new AppError("account_frozen", `Account ${error.accountId} is frozen.`);

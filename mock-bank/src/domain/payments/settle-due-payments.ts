@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { recordEvents, type EventType } from "../events/record-event";
-import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
+import { LedgerDecline, MONEY_TRANSACTION, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
 import { toPaymentDto } from "./payment-dto";
@@ -46,7 +46,7 @@ export async function settleDuePayments(options: { db: PrismaClient; tenantId: s
         for (const booked of posted.lines) events.push({ type: "transaction.booked", object: toTransactionDto(booked) });
         await recordEvents(tx, tenantId, at, events);
         return true;
-      });
+      }, MONEY_TRANSACTION);
     try {
       if (await settle("completed", null, legs)) result.completed.push(payment.id);
     } catch (error) {
