@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personaPurposes } from "../src/domain/sandbox/sandbox-reference";
 import { scenarioCatalog } from "../src/domain/sandbox/sandbox-scenario";
 import { personas } from "../src/seed/personas";
-import { bankClient, buildTestApp, type TestApp } from "./helpers";
+import { bankClient, buildTestApp, expectProblemShape, type TestApp } from "./helpers";
 
 const NOW = new Date("2026-11-21T10:30:00.000Z");
 let t: TestApp;
@@ -75,5 +75,28 @@ describe("GET /sandbox-reference.json", () => {
     expect(byKey.good_credit.accounts[0].notes).toContain("Arranged overdraft £1,500.");
     expect(byKey.thin_file.accounts[0].notes).toContain("No overdraft.");
     expect(byKey.good_credit.accounts[1].notes).toContain("4.10% AER, interest paid monthly.");
+  });
+});
+
+describe("magic values in the reference", () => {
+  const pay = (tenant: string, key: string, body: unknown) =>
+    bank.request({ method: "POST", url: "/v1/payments", template: "/v1/payments", tenant, headers: { "content-type": "application/json", "idempotency-key": key }, payload: JSON.stringify(body) });
+
+  it("do what the reference says they do", async () => {
+    const magic = reference.magic_values as { field: string; value: string; applies_to: string }[];
+    expect(magic.map((m) => `${m.field}=${m.value}`)).toEqual(["amount.amount=666.66", "creditor.name=AML HIT", "creditor.sort_code=00xxxx", "amount.amount=> 25000.00"]);
+    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_magic" })).body.data as { id: string; identifiers: { account_number?: string } }[];
+    const from = accounts.find((a) => a.identifiers.account_number === "41825937")!.id;
+    const outside = (name: string, sortCode = "401234") => ({ type: "sort_code", sort_code: sortCode, account_number: "12345678", name });
+    const gbp = (amount: string) => ({ amount, currency: "GBP" });
+
+    const declined = await pay("app_magic", "m1", { debtor_account_id: from, amount: gbp("666.66"), creditor: outside("Jo Bloggs") });
+    expect(declined.body).toMatchObject({ status: "failed", failure: { code: "insufficient_funds" } });
+    const aml = await pay("app_magic", "m2", { debtor_account_id: from, amount: gbp("5.00"), creditor: outside("aml hit") });
+    expect(aml.body).toMatchObject({ status: "failed", failure: { code: "aml_declined" } });
+    const nobank = await pay("app_magic", "m3", { debtor_account_id: from, amount: gbp("5.00"), creditor: outside("Jo Bloggs", "001234") });
+    expectProblemShape(nobank, 422, "invalid_beneficiary");
+    expect(nobank.body.errors[0].pointer).toBe("/body/creditor/sort_code");
+    expectProblemShape(await pay("app_magic", "m4", { debtor_account_id: from, amount: gbp("25000.01"), creditor: outside("Jo Bloggs") }), 422, "limit_exceeded");
   });
 });

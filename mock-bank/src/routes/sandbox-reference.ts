@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
+import { formatMinor } from "@/lib/money";
+import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "../domain/payments/payment-rules";
 import { buildSandboxReference, type MagicValue, type SandboxControl } from "../domain/sandbox/sandbox-reference";
 
 type Operation = { tags?: string[]; summary?: string; description?: string };
@@ -13,8 +15,33 @@ function sandboxControls(document: unknown): SandboxControl[] {
   );
 }
 
-/** Magic values of other areas, as their modules define them. */
-const magicValues: MagicValue[] = [];
+/** Magic values of other areas, from the constants their modules act on. */
+const magicValues: MagicValue[] = [
+  {
+    field: "amount.amount",
+    value: DECLINE_AMOUNT,
+    applies_to: "POST /v1/payments",
+    effect: "The payment is created as `failed` (failure `insufficient_funds`, declined by the beneficiary's bank) whatever the balance: no money moves, and a `payment.failed` event is sent.",
+  },
+  {
+    field: "creditor.name",
+    value: AML_HIT_NAME,
+    applies_to: "POST /v1/payments",
+    effect: "Sanctions screening declines the payment: it is created as `failed` (failure `aml_declined`), no money moves, and a `payment.failed` event is sent. Any letter case.",
+  },
+  {
+    field: "creditor.sort_code",
+    value: "00xxxx",
+    applies_to: "POST /v1/payments",
+    effect: "Sort codes starting `00` belong to no bank: 422 `invalid_beneficiary` pointing at `/body/creditor/sort_code`, nothing is created.",
+  },
+  {
+    field: "amount.amount",
+    value: `> ${formatMinor(PAYMENT_LIMIT_MINOR, "GBP")}`,
+    applies_to: "POST /v1/payments",
+    effect: "Above the single-payment limit (or its equivalent): 422 `limit_exceeded`, nothing is created.",
+  },
+];
 
 /** Personas, scenario values, magic values and sandbox controls; public, like /openapi.json. */
 const sandboxReference: FastifyPluginAsync = async (app) => {
