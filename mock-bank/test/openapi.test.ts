@@ -32,7 +32,7 @@ describe("the OpenAPI document", () => {
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["advanceSandboxClock", "createPayment", "getAccount", "getAccountBalances", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listPayments", "resetSandbox", "simulateIncomingTransaction"]);
+    expect(ids.sort()).toEqual(["advanceSandboxClock", "createFxQuote", "createPayment", "getAccount", "getAccountBalances", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listPayments", "resetSandbox", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);

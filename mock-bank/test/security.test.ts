@@ -43,6 +43,7 @@ describe("internal authentication (every /v1 route)", () => {
       "get /v1/payments",
       "get /v1/payments/{payment_id}",
       "get /v1/sandbox/clock",
+      "post /v1/fx/quotes",
       "post /v1/payments",
       "post /v1/sandbox/clock/advance",
       "post /v1/sandbox/reset",

@@ -90,7 +90,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   if (input.scheme === "international") {
     const quote = await db.bankFxQuote.findFirst({ where: { id: input.quote_id!, tenantId } });
     if (!quote) throw new AppError("resource_not_found", `No FX quote with id ${input.quote_id}.`, field("/body/quote_id", "no such quote"));
-    if (quote.usedAt || quote.expiresAt <= now) throw new AppError("quote_expired", `Quote ${quote.id} ${quote.usedAt ? "has already paid a payment" : `expired at ${quote.expiresAt.toISOString()}`}.`, field("/body/quote_id", "expired or used"));
+    if (quote.usedAt || quote.expiresAt <= now) throw new AppError("quote_expired", `Quote ${quote.id} ${quote.usedAt ? "has already paid a payment" : `has expired (expires_at ${quote.expiresAt.toISOString()})`}.`, field("/body/quote_id", "expired or used"));
     if (quote.sellCurrency !== debtor.currency) throw new AppError("currency_mismatch", `The quote sells ${quote.sellCurrency}; the account holds ${debtor.currency}.`, field("/body/quote_id", "sells another currency than the account holds"));
     amount = quote.sellAmount;
     fx = { quoteId: quote.id, creditAmount: quote.buyAmount, creditCurrency: quote.buyCurrency, rate: quote.rate, fee: quote.fee };

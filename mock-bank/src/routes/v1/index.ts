@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import accounts from "./accounts";
 import transactions from "./transactions";
 import payments from "./payments";
+import fx from "./fx";
 import sandbox from "./sandbox";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
@@ -13,6 +14,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(accounts);
   await app.register(transactions);
   await app.register(payments);
+  await app.register(fx);
   await app.register(sandbox);
 };
 
