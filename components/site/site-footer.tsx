@@ -7,6 +7,7 @@ const columns = [
     links: [
       { href: "/docs/api", label: "API reference" },
       { href: "/docs/errors", label: "Errors" },
+      { href: "/docs/sandbox", label: "Personas & magic values" },
       { href: "/openapi.json", label: "OpenAPI document", plain: true },
     ],
   },

@@ -1,0 +1,387 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Code, CodeBlock } from "@/components/ui/code";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { getSandboxReference, type SandboxReference } from "@/lib/docs/get-sandbox-reference";
+import { env } from "@/lib/env";
+import { formatMoneyForDisplay } from "@/lib/money";
+
+export const metadata: Metadata = {
+  title: "Personas & magic values",
+  description: "The sandbox's test customers with their accounts, the Sandbox-Scenario header, magic values and sandbox controls.",
+};
+
+// Rendered from the bank's /sandbox-reference.json at request time (the bank is not there at build time).
+export const dynamic = "force-dynamic";
+
+type Persona = SandboxReference["personas"][number];
+type Account = Persona["accounts"][number];
+
+/** Backticks mark code, double asterisks bold: the reference's only markup. */
+function Inline({ text }: { text: string }) {
+  return (
+    <>
+      {text.split("`").map((part, index) =>
+        index % 2 ? (
+          <Code key={index}>{part}</Code>
+        ) : (
+          part.split("**").map((piece, j) => (j % 2 ? <strong key={`${index}-${j}`} className="font-semibold text-fg">{piece}</strong> : piece))
+        ),
+      )}
+    </>
+  );
+}
+
+/** Operation descriptions: paragraphs and numbered lists, one item per line. */
+function Description({ text }: { text: string }) {
+  const blocks: ReactNode[] = [];
+  let items: string[] = [];
+  const flush = () => {
+    if (items.length) blocks.push(<ol key={blocks.length} className="list-decimal space-y-1 pl-5">{items.map((item, i) => <li key={i}><Inline text={item} /></li>)}</ol>);
+    items = [];
+  };
+  for (const line of text.split("\n")) {
+    const item = /^\d+\.\s+(.*)$/.exec(line);
+    if (item) {
+      items.push(item[1]);
+      continue;
+    }
+    flush();
+    if (line.trim()) blocks.push(<p key={blocks.length}><Inline text={line} /></p>);
+  }
+  flush();
+  return <div className="space-y-2 text-sm text-fg-muted">{blocks}</div>;
+}
+
+const typeLabel: Record<Account["type"], string> = { current: "Current", savings: "Savings", credit_card: "Credit card" };
+
+function Identifiers({ identifiers }: { identifiers: Account["identifiers"] }) {
+  if ("masked_pan" in identifiers) return <span className="font-mono text-xs">{identifiers.masked_pan}</span>;
+  return (
+    <div className="space-y-0.5 font-mono text-xs">
+      <div>
+        {identifiers.sort_code.replace(/(\d{2})(\d{2})(\d{2})/, "$1-$2-$3")} {identifiers.account_number}
+      </div>
+      <div className="text-fg-muted">{identifiers.iban}</div>
+    </div>
+  );
+}
+
+function AccountBadges({ account }: { account: Account }) {
+  return (
+    <div className="flex flex-wrap gap-1.5">
+      <Badge>{typeLabel[account.type]}</Badge>
+      <Badge>{account.currency}</Badge>
+      {account.status !== "active" && (
+        <Badge tone="danger" dot>
+          {account.status}
+        </Badge>
+      )}
+    </div>
+  );
+}
+
+function Balance({ account }: { account: Account }) {
+  const negative = account.seeded_balance.amount.startsWith("-");
+  return <span className={`font-mono text-xs whitespace-nowrap ${negative ? "text-danger" : "text-fg"}`}>{formatMoneyForDisplay(account.seeded_balance)}</span>;
+}
+
+function Notes({ notes }: { notes: string[] }) {
+  return (
+    <ul className="space-y-0.5 text-xs text-fg-muted">
+      {notes.map((note) => (
+        <li key={note}>
+          <Inline text={note} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A divided list: one row per value, readable at any width (tables hide columns on phones). */
+function ValueList({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <ul aria-label={label} className="divide-y divide-border rounded-card border border-border bg-surface shadow-card">
+      {children}
+    </ul>
+  );
+}
+
+function PersonaCard({ persona }: { persona: Persona }) {
+  const facts: [string, ReactNode][] = [
+    ["Login", <Code key="login">{persona.login}</Code>],
+    ["Email", persona.email],
+    ["Credit score", persona.credit_score],
+    [persona.kind === "business" ? "Annual turnover" : "Annual income", formatMoneyForDisplay(persona.annual_income)],
+    ["History", `${persona.history_days} days`],
+  ];
+  return (
+    <Card id={`persona-${persona.key}`} className="scroll-mt-24">
+      <CardHeader>
+        <div className="flex flex-wrap items-center gap-2">
+          <h3 className="text-lg font-semibold text-fg">
+            <a href={`#persona-${persona.key}`} className="hover:underline">
+              {persona.display_name}
+            </a>
+          </h3>
+          <Badge tone="brand">{persona.key}</Badge>
+          {persona.kind === "business" && <Badge tone="info">business</Badge>}
+        </div>
+        <p className="mt-1 text-sm text-fg-muted">
+          <Inline text={persona.purpose} />
+        </p>
+      </CardHeader>
+      <CardBody className="space-y-4">
+        <dl className="flex flex-wrap gap-x-10 gap-y-3 text-sm">
+          {facts.map(([label, value]) => (
+            <div key={label} className="min-w-0">
+              <dt className="text-xs font-medium text-fg-muted">{label}</dt>
+              <dd className="mt-0.5 break-all text-fg">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <ul className="divide-y divide-border rounded-card border border-border sm:hidden" aria-label={`Accounts of ${persona.display_name}`}>
+          {persona.accounts.map((account) => (
+            <li key={account.type} className="space-y-2 p-4">
+              <div className="flex items-start justify-between gap-3">
+                <div className="font-medium text-fg">{account.name}</div>
+                <Balance account={account} />
+              </div>
+              <AccountBadges account={account} />
+              <Identifiers identifiers={account.identifiers} />
+              <Notes notes={account.notes} />
+            </li>
+          ))}
+        </ul>
+        <div className="hidden sm:block">
+        <Table className="table-fixed">
+          <TableCaption className="sr-only">Accounts of {persona.display_name}</TableCaption>
+          <THead>
+            <TR>
+              <TH className="w-[30%]">Account</TH>
+              <TH className="w-[27%]">Identifiers</TH>
+              <TH className="w-[17%] text-right">Balance at seed</TH>
+              <TH>Notes</TH>
+            </TR>
+          </THead>
+          <TBody>
+            {persona.accounts.map((account) => (
+              <TR key={account.type}>
+                <TD className="align-top">
+                  <div className="mb-1 font-medium">{account.name}</div>
+                  <AccountBadges account={account} />
+                </TD>
+                <TD className="align-top">
+                  <Identifiers identifiers={account.identifiers} />
+                </TD>
+                <TD className="text-right align-top">
+                  <Balance account={account} />
+                </TD>
+                <TD className="align-top">
+                  <Notes notes={account.notes} />
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+function Section({ id, title, children, intro }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-24 space-y-4">
+      <div>
+        <h2 id={`${id}-title`} className="text-xl font-semibold tracking-tight text-fg">
+          <a href={`#${id}`} className="hover:underline">
+            {title}
+          </a>
+        </h2>
+        {intro && <div className="mt-1 max-w-3xl text-sm text-fg-muted">{intro}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+const statusTone = (status: number | null): BadgeTone => (status === null ? "info" : status >= 500 ? "danger" : status === 429 ? "warning" : "neutral");
+
+function Reference({ reference, portalUrl }: { reference: SandboxReference; portalUrl: string }) {
+  const scenarioCurl = `curl ${portalUrl}/v1/accounts \\
+  -H "Authorization: Bearer $SANDBOX_KEY" \\
+  -H "Sandbox-Scenario: latency=2000, bank_unavailable"`;
+  const controlsCurl = `# Back to the seed: same customers, accounts, ids and balances
+curl -X POST ${portalUrl}/v1/sandbox/reset -H "Authorization: Bearer $SANDBOX_KEY"
+
+# A week later: pending card payments book, standard payments settle
+curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
+  -H "Authorization: Bearer $SANDBOX_KEY" -H "Content-Type: application/json" \\
+  -d '{"days": 7}'`;
+
+  return (
+    <>
+      <nav aria-label="On this page" className="mt-8 rounded-card border border-border bg-surface p-4 text-sm">
+        <p className="font-medium text-fg">On this page</p>
+        <ul className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2">
+          <li>
+            <a className="text-primary hover:underline" href="#personas">Personas</a>
+            <span className="text-fg-muted">
+              {" "}
+              ·{" "}
+              {reference.personas.map((persona, index) => (
+                <span key={persona.key}>
+                  {index > 0 && ", "}
+                  <a className="hover:underline" href={`#persona-${persona.key}`}>
+                    {persona.key}
+                  </a>
+                </span>
+              ))}
+            </span>
+          </li>
+          <li><a className="text-primary hover:underline" href="#sandbox-scenario">The Sandbox-Scenario header</a></li>
+          <li><a className="text-primary hover:underline" href="#magic-values">Magic values</a></li>
+          <li><a className="text-primary hover:underline" href="#controls">Sandbox controls: reset, clock, incoming money</a></li>
+        </ul>
+      </nav>
+
+      <div className="mt-10 space-y-14">
+        <Section
+          id="personas"
+          title="Personas"
+          intro={
+            <>
+              Every app&apos;s sandbox is seeded on its first call with these six customers, each with a current account, a savings
+              account and a credit card, and months of transactions. Ids (<Code>cus_…</Code>, <Code>acc_…</Code>) differ from app to
+              app; the names, identifiers and balances below are the same in every sandbox. Find an account with{" "}
+              <Code>GET /v1/accounts</Code> and match on type and identifiers. Balances are as seeded, or after a reset.
+            </>
+          }
+        >
+          <div className="space-y-6">
+            {reference.personas.map((persona) => (
+              <PersonaCard key={persona.key} persona={persona} />
+            ))}
+          </div>
+        </Section>
+
+        <Section
+          id="sandbox-scenario"
+          title="The Sandbox-Scenario header"
+          intro={
+            <>
+              Send <Code>{reference.scenario_header.name}</Code> on any <Code>/v1</Code> call to make it slow or fail on purpose and test
+              your error handling. A comma-separated list: a latency, at most one failure, or both. A simulated failure changes nothing
+              in your sandbox. An unknown value is a 400 <Code>validation_failed</Code> pointing at <Code>/headers/sandbox-scenario</Code>.
+            </>
+          }
+        >
+          <ValueList label="Sandbox-Scenario values">
+            {reference.scenario_header.values.map((info) => (
+              <li key={info.value} id={`scenario-${info.code ?? "latency"}`} className="scroll-mt-24 space-y-1.5 p-4 target:bg-primary-soft sm:px-5">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Code className="font-semibold">{info.value}</Code>
+                  {info.status === null ? (
+                    <Badge tone="info">delay</Badge>
+                  ) : (
+                    <Badge tone={statusTone(info.status)}>
+                      {info.status} {info.code}
+                    </Badge>
+                  )}
+                </div>
+                <p className="text-sm text-fg-muted">
+                  <Inline text={info.effect} />
+                </p>
+              </li>
+            ))}
+          </ValueList>
+          <CodeBlock code={scenarioCurl} title="Two seconds late, then the bank is down" language="bash" copyLabel="command" />
+        </Section>
+
+        <Section
+          id="magic-values"
+          title="Magic values"
+          intro="Values in a request body that always trigger the same outcome, whatever the balances."
+        >
+          {reference.magic_values.length === 0 ? (
+            <p className="text-sm text-fg-muted">None yet: they arrive with payments.</p>
+          ) : (
+            <ValueList label="Magic values">
+              {reference.magic_values.map((magic) => (
+                <li key={`${magic.field}=${magic.value}`} className="space-y-1.5 p-4 sm:px-5">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Code className="font-semibold">
+                      {magic.field} = {magic.value}
+                    </Code>
+                    <Badge tone="brand">{magic.applies_to}</Badge>
+                  </div>
+                  <p className="text-sm text-fg-muted">
+                    <Inline text={magic.effect} />
+                  </p>
+                </li>
+              ))}
+            </ValueList>
+          )}
+        </Section>
+
+        <Section
+          id="controls"
+          title="Sandbox controls"
+          intro={
+            <>
+              Endpoints that act on your own sandbox only, with your sandbox key. Full request and response schemas are in the{" "}
+              <a className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api">API reference</a>.
+            </>
+          }
+        >
+          <div className="space-y-4">
+            {reference.controls.map((control) => (
+              <Card key={`${control.method} ${control.path}`}>
+                <CardBody className="space-y-2">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone={control.method === "GET" ? "info" : "brand"}>{control.method}</Badge>
+                    <code className="font-mono text-sm font-semibold break-all text-fg">{control.path}</code>
+                    <span className="text-sm text-fg-muted">{control.summary}</span>
+                  </div>
+                  <Description text={control.description} />
+                </CardBody>
+              </Card>
+            ))}
+          </div>
+          <CodeBlock code={controlsCurl} title="Reset, then move a week ahead" language="bash" copyLabel="commands" />
+        </Section>
+      </div>
+    </>
+  );
+}
+
+export default async function SandboxReferencePage() {
+  const portalUrl = env().PORTAL_URL;
+  let reference: SandboxReference | null = null;
+  try {
+    reference = await getSandboxReference();
+  } catch {
+    reference = null;
+  }
+  return (
+    <div className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
+      <PageHeader
+        eyebrow="Docs"
+        title="Personas & magic values"
+        description="Who is in your sandbox, what their accounts hold, and how to make any call slow or fail on purpose."
+      />
+      {reference ? (
+        <Reference reference={reference} portalUrl={portalUrl} />
+      ) : (
+        <Alert tone="error" title="The sandbox bank is not reachable" className="mt-8">
+          This page is generated by the sandbox bank from its seed. Try again in a moment.
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { SandboxReference } from "@/mock-bank/src/domain/sandbox/sandbox-reference";
+import { env } from "../env";
+import { AppError } from "../errors";
+
+export type { SandboxReference };
+
+let cached: { reference: SandboxReference; fetchedAt: number } | undefined;
+const TTL_MS = 60_000;
+
+/**
+ * The sandbox's personas, scenario values, magic values and controls, as the bank builds
+ * them from its seed: the docs page renders this, so it always shows what a sandbox holds.
+ * Cached for a minute; a stale copy is served while the bank is unreachable.
+ */
+export async function getSandboxReference(): Promise<SandboxReference> {
+  const config = env();
+  if (cached && Date.now() - cached.fetchedAt < TTL_MS) return cached.reference;
+  let response: Response;
+  try {
+    response = await fetch(new URL("/sandbox-reference.json", config.BANK_URL), { signal: AbortSignal.timeout(5_000), cache: "no-store" });
+  } catch {
+    if (cached) return cached.reference;
+    throw new AppError("bank_unavailable", "The sandbox reference comes from the sandbox bank, which is not reachable right now.");
+  }
+  if (!response.ok) {
+    if (cached) return cached.reference;
+    throw new AppError("bank_unavailable", `The sandbox bank answered ${response.status} for its reference.`);
+  }
+  const reference = (await response.json()) as SandboxReference;
+  cached = { reference, fetchedAt: Date.now() };
+  return reference;
+}
