@@ -5,6 +5,9 @@ import { createPrismaClient } from "@/lib/create-prisma-client";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { assertBalanced, LedgerDecline, postTransfer, type Leg } from "../src/domain/ledger/post-transfer";
 import { systemAccountId } from "../src/domain/ledger/system-accounts";
+import { AppError } from "@/lib/errors";
+import { createPayment } from "../src/domain/payments/create-payment";
+import { settleDuePayments } from "../src/domain/payments/settle-due-payments";
 import { seedTenant } from "../src/seed/seed-tenant";
 import { createTestDatabase } from "./helpers";
 import { seedLedgerFixture } from "./ledger-fixture";
@@ -126,4 +129,92 @@ describe("ledger invariants under random sequences (fast-check)", () => {
       { numRuns: 60 },
     );
   }, 30_000);
+});
+
+type PaymentCommand =
+  | { kind: "pay"; from: number; to: number; pence: number; scheme: "instant" | "standard"; external: boolean }
+  | { kind: "advance"; hours: number }
+  | { kind: "reverse"; which: number }
+  | { kind: "reset" };
+
+const paymentCommand: fc.Arbitrary<PaymentCommand> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant("pay" as const), from: fc.nat(5), to: fc.nat(5), pence: fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 3_000_000 })), scheme: fc.constantFrom("instant" as const, "standard" as const), external: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("advance" as const), hours: fc.integer({ min: 1, max: 48 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("reverse" as const), which: fc.nat(50) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: "reset" as const }) },
+);
+
+const EXPECTED_REFUSALS = new Set(["insufficient_funds", "account_frozen", "limit_exceeded", "invalid_beneficiary", "validation_failed"]);
+
+describe("payment invariants under random payments, reversals, clock advances and resets (fast-check)", () => {
+  it("keeps the ledger sound, clearing equal to the pending payments, and every acknowledged payment stored once with one event per state", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(paymentCommand, { minLength: 1, maxLength: 20 }), async (commands) => {
+        const tenantId = `app_payprop${run++}`;
+        await seedLedgerFixture(db, tenantId, NOW);
+        let clock = NOW;
+        let accounts = await customerAccounts(tenantId);
+        let acknowledged: string[] = [];
+        for (const c of commands) {
+          if (c.kind === "pay") {
+            const amount = { amount: `${Math.floor(c.pence / 100)}.${String(c.pence % 100).padStart(2, "0")}`, currency: "GBP" };
+            const creditor = c.external
+              ? { type: "sort_code" as const, name: "Someone Else", sort_code: "601613", account_number: "31926819" }
+              : { type: "account" as const, account_id: accounts[c.to].id };
+            try {
+              const payment = await createPayment({ db, tenantId, now: clock, input: { debtor_account_id: accounts[c.from].id, amount, creditor, scheme: c.scheme } });
+              acknowledged.push(payment.id);
+            } catch (error) {
+              if (!(error instanceof AppError) || !EXPECTED_REFUSALS.has(error.code)) throw error;
+            }
+          }
+          if (c.kind === "advance") {
+            clock = new Date(clock.getTime() + c.hours * 3_600_000);
+            await settleDuePayments({ db, tenantId, now: clock });
+          }
+          if (c.kind === "reverse") {
+            // Reverse a completed payment's posting, as a refund would (it may decline: the money may be spent).
+            const postings = await db.bankPosting.findMany({ where: { tenantId, kind: { in: ["payment", "settlement"] } }, orderBy: { id: "asc" }, include: { entries: true } });
+            if (postings.length) {
+              const posting = postings[c.which % postings.length];
+              const legs = posting.entries.map((e) => ({ accountId: e.accountId, amount: -e.amount, line: { description: `Reversal of ${posting.reference}`, category: "transfer", channel: "transfer" as const } }));
+              try {
+                await db.$transaction((tx) => postTransfer(tx, { tenantId, kind: "reversal", reference: posting.reference, currency: "GBP", postedAt: clock, legs }));
+              } catch (error) {
+                if (!(error instanceof LedgerDecline)) throw error;
+              }
+            }
+          }
+          if (c.kind === "reset") {
+            await db.bankTenant.delete({ where: { id: tenantId } });
+            await seedLedgerFixture(db, tenantId, NOW);
+            clock = NOW;
+            accounts = await customerAccounts(tenantId);
+            acknowledged = [];
+          }
+        }
+
+        expect(await checkLedgerInvariants({ db, tenantId })).toEqual([]);
+        const total = await db.bankAccount.aggregate({ where: { tenantId }, _sum: { bookedBalance: true } });
+        expect(total._sum.bookedBalance).toBe(0n);
+
+        const payments = await db.bankPayment.findMany({ where: { tenantId } });
+        expect(payments.map((p) => p.id).sort()).toEqual([...acknowledged].sort());
+        const pending = payments.filter((p) => p.status === "pending");
+        expect(pending.every((p) => p.settlesAt! > clock || !commands.some((c) => c.kind === "advance"))).toBe(true);
+        // Money in clearing is exactly what pending payments hold, minus what reversals returned.
+        const clearing = await db.bankAccount.findUniqueOrThrow({ where: { id: systemAccountId(tenantId, "clearing") } });
+        const reversedClearing = await db.bankEntry.aggregate({ where: { tenantId, accountId: clearing.id, posting: { kind: "reversal" } }, _sum: { amount: true } });
+        expect(clearing.bookedBalance - (reversedClearing._sum.amount ?? 0n)).toBe(pending.reduce((sum, p) => sum + p.amount, 0n));
+
+        const events = await db.bankEvent.groupBy({ by: ["type"], where: { tenantId }, _count: { _all: true } });
+        const count = (type: string) => events.find((e) => e.type === type)?._count._all ?? 0;
+        expect(count("payment.completed")).toBe(payments.filter((p) => p.status === "completed").length);
+        expect(count("payment.failed")).toBe(payments.filter((p) => p.status === "failed").length);
+        expect(count("payment.created")).toBe(payments.filter((p) => p.scheme === "standard").length);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });
