@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { stableId } from "@/lib/ids";
-import { systemAccountId, systemAccountRows } from "../src/domain/ledger/system-accounts";
+import { openingLedgerRows } from "../src/domain/ledger/opening-ledger";
 
 /**
  * A small tenant for ledger tests (~10 ms instead of the full seed's ~700 ms): one customer,
@@ -39,19 +39,17 @@ export async function seedLedgerFixture(db: PrismaClient, tenantId: string, seed
     openedAt: seededAt,
     createdAt: seededAt,
   }));
-  const total = accounts.reduce((sum, a) => sum + a.bookedBalance, 0n);
-  const postingId = stableId("posting", tenantId, "opening");
-  const legs = [...accounts.map((a) => ({ accountId: a.id, amount: a.bookedBalance })), { accountId: systemAccountId(tenantId, "opening"), amount: -total }].filter((l) => l.amount !== 0n);
+  const ledger = openingLedgerRows(tenantId, accounts, seededAt);
   await db.$transaction([
     db.bankTenant.create({ data: { id: tenantId, seedVersion: 0, seededAt } }),
     db.bankCustomer.create({
       data: { id: customerId, tenantId, persona: "fixture", givenName: "Fix", familyName: "Ture", email: "f@example.test", username: "user_fixture", dateOfBirth: seededAt, creditScore: 700, annualIncome: 0n },
     }),
-    db.bankAccount.createMany({ data: [...accounts, ...systemAccountRows(tenantId, { currency: "GBP", openedAt: seededAt, openingBalance: -total })] }),
+    db.bankAccount.createMany({ data: [...accounts, ...ledger.systemAccounts] }),
     db.bankTransaction.createMany({
       data: accounts.map((a) => ({ id: stableId("transaction", tenantId, a.id), tenantId, accountId: a.id, amount: a.bookedBalance, currency: "GBP", status: "booked", description: "Opening balance", category: "transfer", channel: "transfer", transactedAt: seededAt, bookedAt: seededAt })),
     }),
-    db.bankPosting.create({ data: { id: postingId, tenantId, kind: "opening", reference: null, postedAt: seededAt } }),
-    db.bankEntry.createMany({ data: legs.map((l) => ({ id: stableId("entry", tenantId, l.accountId), tenantId, postingId, accountId: l.accountId, amount: l.amount, currency: "GBP" })) }),
+    db.bankPosting.create({ data: ledger.posting }),
+    db.bankEntry.createMany({ data: ledger.entries }),
   ]);
 }

@@ -50,6 +50,21 @@ describe("the seeded ledger", () => {
   });
 });
 
+describe("tenants seeded before the ledger existed", () => {
+  it("get their opening posting on their first payment, once, and then behave like any other", async () => {
+    const tenantId = "app_legacy";
+    await seedLedgerFixture(db, tenantId, NOW);
+    await db.bankPosting.deleteMany({ where: { tenantId } });
+    await db.bankAccount.deleteMany({ where: { tenantId, customerId: null } });
+    const [from, to] = await customerAccounts(tenantId);
+    const pay = () => createPayment({ db, tenantId, now: NOW, input: { debtor_account_id: from.id, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "account", account_id: to.id }, scheme: "instant" } });
+    await Promise.all([pay(), pay()]);
+    expect(await db.bankPosting.count({ where: { tenantId, kind: "opening" } })).toBe(1);
+    expect(await db.bankAccount.count({ where: { tenantId, customerId: null } })).toBe(4);
+    expect(await checkLedgerInvariants({ db, tenantId })).toEqual([]);
+  });
+});
+
 describe("postTransfer", () => {
   it("refuses unbalanced, empty or one-legged postings (programming errors, not declines)", () => {
     expect(() => assertBalanced([{ accountId: "a", amount: 5n }, { accountId: "b", amount: -4n }])).toThrow(/balance/);

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { stableId } from "@/lib/ids";
-import { systemAccountId, systemAccountRows } from "../domain/ledger/system-accounts";
+import { openingLedgerRows } from "../domain/ledger/opening-ledger";
 import { ukIban } from "./iban";
 import { planSeed, SEED_VERSION } from "./plan-seed";
 
@@ -79,30 +79,15 @@ export async function seedTenant(options: { db: PrismaClient; tenantId: string; 
 
   // The ledger starts consistent with the statement history at the cost of one posting: each
   // account's booked balance is one opening entry against the opening-balances system account.
-  const openingTotal = accounts.reduce((sum, account) => sum + account.bookedBalance, 0n);
-  const system = systemAccountRows(tenantId, { currency: "GBP", openedAt: seededAt, openingBalance: -openingTotal });
-  const postingId = stableId("posting", tenantId, "opening");
-  const openingLegs = [
-    ...accounts.map((account) => ({ accountId: account.id, amount: account.bookedBalance })),
-    { accountId: systemAccountId(tenantId, "opening"), amount: -openingTotal },
-  ].filter((leg) => leg.amount !== 0n);
-  const entries = openingLegs.map((leg) => ({
-    id: stableId("entry", tenantId, `opening:${leg.accountId}`),
-    tenantId,
-    postingId,
-    accountId: leg.accountId,
-    amount: leg.amount,
-    currency: "GBP",
-    createdAt: seededAt,
-  }));
+  const ledger = openingLedgerRows(tenantId, accounts, seededAt);
 
   await db.$transaction([
     db.bankTenant.create({ data: { id: tenantId, seedVersion: SEED_VERSION, seededAt } }),
     db.bankCustomer.createMany({ data: customers }),
-    db.bankAccount.createMany({ data: [...accounts, ...system] }),
+    db.bankAccount.createMany({ data: [...accounts, ...ledger.systemAccounts] }),
     db.bankTransaction.createMany({ data: transactions }),
-    db.bankPosting.create({ data: { id: postingId, tenantId, kind: "opening", reference: null, postedAt: seededAt, createdAt: seededAt } }),
-    db.bankEntry.createMany({ data: entries }),
+    db.bankPosting.create({ data: ledger.posting }),
+    db.bankEntry.createMany({ data: ledger.entries }),
   ]);
   return { customers: customers.length, accounts: accounts.length, transactions: transactions.length };
 }

@@ -6,6 +6,7 @@ import type { CreatePaymentInput, PaymentDto } from "../../schemas/payment";
 import { customerAccounts } from "../accounts/account-dto";
 import { accountNotFound } from "../accounts/account-not-found";
 import { recordEvents, type EventType } from "../events/record-event";
+import { ensureLedger } from "../ledger/opening-ledger";
 import { LedgerDecline, MONEY_TRANSACTION, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
@@ -74,6 +75,7 @@ async function resolveCreditor(db: PrismaClient, tenantId: string, input: Create
  */
 export async function createPayment(options: CreatePaymentOptions): Promise<PaymentDto> {
   const { db, tenantId, now, input } = options;
+  await ensureLedger(db, tenantId);
 
   const debtor = await db.bankAccount.findFirst({
     where: { id: input.debtor_account_id, tenantId, ...customerAccounts },

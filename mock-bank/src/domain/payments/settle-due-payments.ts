@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { recordEvents, type EventType } from "../events/record-event";
+import { ensureLedger } from "../ledger/opening-ledger";
 import { LedgerDecline, MONEY_TRANSACTION, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
@@ -18,6 +19,7 @@ export type SettleResult = { completed: string[]; failed: string[] };
  */
 export async function settleDuePayments(options: { db: PrismaClient; tenantId: string; now: Date }): Promise<SettleResult> {
   const { db, tenantId, now } = options;
+  await ensureLedger(db, tenantId);
   const due = await db.bankPayment.findMany({
     where: { tenantId, status: "pending", settlesAt: { lte: now } },
     orderBy: [{ settlesAt: "asc" }, { id: "asc" }],
