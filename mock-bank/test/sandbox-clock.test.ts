@@ -76,6 +76,8 @@ describe("POST /v1/sandbox/clock/advance", () => {
     const movedHere = dueAfterOneDay.filter((tx) => tx.account_id === sample.account_id).reduce((sum, tx) => sum + Math.round(Number(tx.amount.amount) * 100), 0);
     expect(Math.round(Number(balanceAfter.booked.amount) * 100)).toBe(Math.round(Number(balanceBefore.booked.amount) * 100) + movedHere);
     expect(balanceAfter.as_of).toBe(oneDayLater);
+    const events = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "transaction.booked" } });
+    expect(events.map((event) => JSON.parse(event.payload).object.id).sort()).toEqual(dueAfterOneDay.map((tx) => tx.id).sort());
     expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
 
     const two = await advance(tenant, { days: 2 });

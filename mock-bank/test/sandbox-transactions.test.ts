@@ -49,6 +49,8 @@ describe("POST /v1/sandbox/transactions", () => {
     expect(Number(await booked(tenant, current.id))).toBeCloseTo(Number(before) + 250.5, 2);
     const list = await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${current.id}/transactions?limit=1`, { tenant });
     expect(list.body.data[0]).toEqual(reply.body);
+    const events = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "transaction.booked" } });
+    expect(events.map((event) => JSON.parse(event.payload).object).filter((object) => object.id === reply.body.id)).toEqual([reply.body]);
     expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
   });
 

@@ -1,17 +1,20 @@
 import type { Prisma } from "@prisma/client";
 import { newId } from "@/lib/ids";
 import { PENDING_DAYS, startOfUtcDay } from "../../seed/history-builder";
+import { recordEvents } from "../events/record-event";
 import { systemAccountId } from "../ledger/system-accounts";
+import { toTransactionDto, transactionSelect } from "../transactions/transaction-dto";
 
 const DAY_MS = 86_400_000;
 
 /**
  * Books the tenant's pending card payments that the clock has left behind, by the seed's
- * own rule: a card payment is pending for the day it was made and the PENDING_DAYS days
- * before today, and books one day after it was made. Each booking moves the account's
- * booked balance and is a ledger posting against the external settlement account (the card
- * scheme's side), so entries keep matching balances. Authorised payments always book, even
- * past the account's limit, as at a real bank. Returns how many were booked.
+ * own rule: a card payment stays pending while it was made at most PENDING_DAYS days before
+ * today (today, yesterday, the day before), and books one day after it was made. Each booking moves the account's
+ * booked balance, is a ledger posting against the external settlement account (the card
+ * scheme's side) so entries keep matching balances, and writes a `transaction.booked` event.
+ * Authorised payments always book, even past the account's limit, as at a real bank.
+ * Returns how many were booked.
  */
 export async function bookDueCardPayments(options: { tx: Prisma.TransactionClient; tenantId: string; now: Date }): Promise<number> {
   const { tx, tenantId, now } = options;
@@ -24,7 +27,7 @@ export async function bookDueCardPayments(options: { tx: Prisma.TransactionClien
   const external = systemAccountId(tenantId, "external");
   for (const line of due) {
     const bookedAt = new Date(line.transactedAt.getTime() + DAY_MS);
-    await tx.bankTransaction.update({ where: { id: line.id }, data: { status: "booked", bookedAt } });
+    const booked = await tx.bankTransaction.update({ where: { id: line.id }, data: { status: "booked", bookedAt }, select: transactionSelect });
     await tx.bankAccount.update({ where: { id: line.accountId }, data: { bookedBalance: { increment: line.amount } } });
     await tx.bankAccount.update({ where: { id: external }, data: { bookedBalance: { increment: -line.amount } } });
     const postingId = newId("posting");
@@ -35,6 +38,7 @@ export async function bookDueCardPayments(options: { tx: Prisma.TransactionClien
         { id: newId("entry"), tenantId, postingId, accountId: external, amount: -line.amount, currency: line.currency, createdAt: bookedAt },
       ],
     });
+    await recordEvents(tx, tenantId, now, [{ type: "transaction.booked", object: toTransactionDto(booked) }]);
   }
   return due.length;
 }

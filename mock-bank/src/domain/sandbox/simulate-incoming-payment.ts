@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { parseMinor } from "@/lib/money";
 import type { TransactionDto } from "../../schemas/transaction";
 import { accountNotFound } from "../accounts/account-not-found";
+import { recordEvents } from "../events/record-event";
 import { LedgerDecline, postTransfer } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
@@ -25,7 +26,8 @@ function invalid(pointer: string, detail: string): AppError {
 /**
  * Money arriving from another bank into one of the tenant's customer accounts, booked at
  * once on the tenant's clock: a ledger posting from the external settlement account, with
- * its statement line. A frozen account refuses it (422 account_frozen), as a real one would.
+ * its statement line and a `transaction.booked` event. A frozen account refuses it (422
+ * account_frozen), as a real one would.
  */
 export async function simulateIncomingPayment(options: { db: PrismaClient; tenantId: string; now: Date; payment: IncomingPayment }): Promise<TransactionDto> {
   const { db, tenantId, now, payment } = options;
@@ -46,8 +48,8 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
 
   const description = [payment.counterpartyName, payment.description].filter(Boolean).join(" ");
   try {
-    const posted = await db.$transaction((tx) =>
-      postTransfer(tx, {
+    const line = await db.$transaction(async (tx) => {
+      const posted = await postTransfer(tx, {
         tenantId,
         kind: "payment",
         reference: null,
@@ -57,9 +59,12 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
           { accountId: systemAccountId(tenantId, "external"), amount: -minor },
           { accountId: account.id, amount: minor, line: { description, category: payment.category ?? "incoming_payment", channel: "faster_payment" } },
         ],
-      }),
-    );
-    return toTransactionDto(posted.lines[0]);
+      });
+      const dto = toTransactionDto(posted.lines[0]);
+      await recordEvents(tx, tenantId, now, [{ type: "transaction.booked", object: dto }]);
+      return dto;
+    });
+    return line;
   } catch (error) {
     if (error instanceof LedgerDecline && error.code === "account_frozen") {
       throw new AppError("account_frozen", `Account ${account.id} is frozen: it cannot receive payments.`);

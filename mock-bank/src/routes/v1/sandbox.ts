@@ -55,7 +55,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         description: [
           "Moves your sandbox's clock forward by `days` (1–90), or to `until` (a date, keeping the time of day, or a timestamp; at most 90 days ahead), and runs, in order, what became due:",
           "",
-          "1. **Pending card payments book**: a card payment is pending on the day it was made and the two days before today; once the clock leaves that window it is booked (`status: booked`, `booked_at` one day after it was made) and the booked balance moves.",
+          "1. **Pending card payments book**: a card payment stays pending while it is at most two days old (made today, yesterday or the day before); once the clock leaves that window it is booked (`status: booked`, `booked_at` one day after it was made) and the booked balance moves.",
           "2. **Standard payments settle**: payments whose settlement time has passed complete (the beneficiary is credited), or fail and are returned if they cannot.",
           "",
           "The clock only moves forward; `POST /v1/sandbox/reset` brings it back to real time. It can run at most ten years ahead (409 `conflict` after that).",
