@@ -46,7 +46,7 @@ describe("GET /v1/sandbox/clock", () => {
   });
 });
 
-describe("POST /v1/sandbox/clock/advance", () => {
+describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
   it("moves now and books the pending card payments the clock leaves behind, by the seed's rule", async () => {
     const tenant = "app_clock";
     const before = await allTransactions(tenant);

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe("GET /sandbox-reference.json", () => {
+describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
   it("is public JSON, like /openapi.json", async () => {
     const response = await t.app.inject({ url: "/sandbox-reference.json" });
     expect(response.headers["content-type"]).toMatch(/^application\/json/);
@@ -78,7 +78,7 @@ describe("GET /sandbox-reference.json", () => {
   });
 });
 
-describe("magic values in the reference", () => {
+describe("magic values in the reference", { timeout: 30_000 }, () => {
   const pay = (tenant: string, key: string, body: unknown) =>
     bank.request({ method: "POST", url: "/v1/payments", template: "/v1/payments", tenant, headers: { "content-type": "application/json", "idempotency-key": key }, payload: JSON.stringify(body) });
 

@@ -50,7 +50,7 @@ async function scribble(tenant: string) {
   t.app.ensureTenant.forget(tenant);
 }
 
-describe("POST /v1/sandbox/reset", () => {
+describe("POST /v1/sandbox/reset", { timeout: 30_000 }, () => {
   it("restores the seed exactly after changes: same ids, balances, transactions and counts", async () => {
     const before = await snapshot("app_reset");
     const counts = {

@@ -25,7 +25,7 @@ const simulate = (tenant: string, body: unknown, headers: Record<string, string>
 const booked = async (tenant: string, id: string) =>
   (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
 
-describe("POST /v1/sandbox/transactions", () => {
+describe("POST /v1/sandbox/transactions", { timeout: 30_000 }, () => {
   it("credits the account at once on the sandbox's clock: 201 transaction, balance up, in the list, ledger sound", async () => {
     const tenant = "app_income";
     const current = (await accounts(tenant)).find((a) => a.identifiers.account_number === "41825937")!;

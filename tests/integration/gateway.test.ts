@@ -38,7 +38,7 @@ describe("first call through the gateway", () => {
   });
 
   it("serves one account, its balances and its transactions, all valid against the contract", async () => {
-    const { body: accounts } = await getJson(alice.app.secret, "/v1/accounts");
+    const { body: accounts } = await getJson(alice.app.secret, "/v1/accounts?type=current");
     const id = accounts.data[0].id;
     const account = await getJson(alice.app.secret, `/v1/accounts/${id}`);
     expect(account.response.status).toBe(200);
