@@ -99,7 +99,7 @@ describe("concurrency on SQLite", () => {
   it(`${TRANSFERS} concurrent transfers over ${HOT.length} hot accounts: conserved, never below a floor, each acknowledged payment exactly once`, async () => {
     const figures = await burst(t.app, t.app.db, "app_burst");
     console.info(`[concurrency] SQLite: ${figures.transfers} transfers, ${figures.acknowledged} acknowledged, ${figures.declined} declined, ${figures.ms} ms`);
-  }, 60_000);
+  }, 120_000);
 
   it("50 concurrent requests with one Idempotency-Key create exactly one payment", async () => {
     await oneKeyFifty(t.app, t.app.db, "app_one_key");
@@ -118,7 +118,7 @@ describe.skipIf(!reachable)("concurrency on PostgreSQL", () => {
     database = await createPostgresTestDatabase({ poolSize: 10 });
     const env = parseBankEnv({ BANK_DATABASE_URL: database.url, BANK_INTERNAL_SECRET: TEST_SECRET, PORTAL_URL, LOG_LEVEL: "info" });
     app = await buildApp({ env, logger: false, db: database.db, now: () => NOW });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await app?.close();
     await database?.drop();
@@ -127,7 +127,7 @@ describe.skipIf(!reachable)("concurrency on PostgreSQL", () => {
   it(`${TRANSFERS} concurrent transfers over ${HOT.length} hot accounts: conserved, never below a floor, each acknowledged payment exactly once`, async () => {
     const figures = await burst(app, database.db, "app_burst");
     console.info(`[concurrency] PostgreSQL: ${figures.transfers} transfers, ${figures.acknowledged} acknowledged, ${figures.declined} declined, ${figures.ms} ms`);
-  }, 60_000);
+  }, 120_000);
 
   it("50 concurrent requests with one Idempotency-Key create exactly one payment", async () => {
     await oneKeyFifty(app, database.db, "app_one_key");

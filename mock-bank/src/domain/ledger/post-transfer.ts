@@ -28,13 +28,6 @@ export type TransferInput = {
   legs: Leg[];
 };
 
-/**
- * Options for the interactive transactions that move money. They are short, but under a burst
- * they queue (SQLite serialises them; PostgreSQL waits for a pooled connection), so the wait
- * for a start is generous while the transaction itself stays bounded.
- */
-export const MONEY_TRANSACTION = { maxWait: 15_000, timeout: 10_000 } as const;
-
 export type DeclineCode = "insufficient_funds" | "account_frozen";
 
 /** Thrown inside the transaction so it rolls back; callers turn it into a value or a problem. */

@@ -7,7 +7,8 @@ import { customerAccounts } from "../accounts/account-dto";
 import { accountNotFound } from "../accounts/account-not-found";
 import { recordEvents, type EventType } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";
-import { LedgerDecline, MONEY_TRANSACTION, postTransfer, type Leg } from "../ledger/post-transfer";
+import { moneyTransaction } from "../ledger/money-transaction";
+import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
 import { toPaymentDto } from "./payment-dto";
@@ -168,7 +169,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   }
 
   try {
-    return await db.$transaction(async (tx) => {
+    return await moneyTransaction(db, async (tx) => {
       if (fx) {
         const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
         if (count !== 1) throw new AppError("quote_expired", `Quote ${fx.quoteId} has already paid a payment.`, field("/body/quote_id", "expired or used"));
@@ -185,7 +186,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
         });
       }
       return dto;
-    }, MONEY_TRANSACTION);
+    });
   } catch (error) {
     if (error instanceof LedgerDecline) {
       if (error.code === "account_frozen") throw new AppError("account_frozen", `Account ${error.accountId} is frozen.`);

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import { recordEvents, type EventType } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";
-import { LedgerDecline, MONEY_TRANSACTION, postTransfer, type Leg } from "../ledger/post-transfer";
+import { moneyTransaction } from "../ledger/money-transaction";
+import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
 import { toPaymentDto } from "./payment-dto";
@@ -36,7 +37,7 @@ export async function settleDuePayments(options: { db: PrismaClient; tenantId: s
         : { accountId: systemAccountId(tenantId, "external"), amount: payment.amount },
     ];
     const settle = async (status: "completed" | "failed", failure: { code: string; message: string } | null, settleLegs: Leg[]) =>
-      db.$transaction(async (tx) => {
+      moneyTransaction(db, async (tx) => {
         const { count } = await tx.bankPayment.updateMany({
           where: { id: payment.id, tenantId, status: "pending" },
           data: { status, completedAt: status === "completed" ? at : null, failureCode: failure?.code ?? null, failureMessage: failure?.message ?? null },
@@ -48,7 +49,7 @@ export async function settleDuePayments(options: { db: PrismaClient; tenantId: s
         for (const booked of posted.lines) events.push({ type: "transaction.booked", object: toTransactionDto(booked) });
         await recordEvents(tx, tenantId, at, events);
         return true;
-      }, MONEY_TRANSACTION);
+      });
     try {
       if (await settle("completed", null, legs)) result.completed.push(payment.id);
     } catch (error) {
