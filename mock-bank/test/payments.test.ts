@@ -238,6 +238,8 @@ describe("Idempotency-Key", () => {
     expect((await pay(body("1.00"), { tenant, key: used })).status).toBe(201);
     const mismatch = await pay(body("2.00"), { tenant, key: used });
     expectProblemShape(mismatch, 422, "idempotency_key_reused");
+    const otherPath = await bank.request({ method: "POST", url: "/v1/fx/quotes", template: "/v1/fx/quotes", tenant, headers: { "content-type": "application/json", "idempotency-key": used }, payload: JSON.stringify({ sell: { amount: "1.00", currency: "GBP" }, buy_currency: "EUR" }) });
+    expectProblemShape(otherPath, 422, "idempotency_key_reused");
   });
 
   it("answers 409 while the first request is in flight, and lets a request take over a key whose holder crashed", async () => {
