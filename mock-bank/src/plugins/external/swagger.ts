@@ -14,7 +14,12 @@ isolated sandbox per app, seeded on your first call with the same personas
 
 Authenticate with your sandbox API key as a bearer token. Amounts are decimal strings with an
 ISO 4217 currency; timestamps are RFC 3339 in UTC; lists are cursor-paginated
-(\`limit\`, \`cursor\`, \`next_cursor\`); errors are RFC 9457 problem documents.`;
+(\`limit\`, \`cursor\`, \`next_cursor\`); errors are RFC 9457 problem documents.
+
+Test your error handling with the \`Sandbox-Scenario\` header, accepted by every operation
+(${scenarioCatalog.map((info) => `\`${info.example}\``).join(", ")}),
+and the **Sandbox** operations (reset, clock, simulated incoming payments). The docs page
+*Personas & magic values* lists every test customer, account and magic value.`;
 
 type OpenApiDoc = ReturnType<ReturnType<typeof createJsonSchemaTransformObject>>;
 type LooseDoc = { paths?: unknown; components?: { schemas?: Record<string, unknown> } & Record<string, unknown> };
