@@ -57,6 +57,18 @@ describe("POST /v1/fx/quotes", () => {
     });
   });
 
+  it("is not a money movement: Sandbox-Scenario insufficient_funds still quotes", async () => {
+    const reply = await bank.request({
+      method: "POST",
+      url: QUOTES,
+      template: QUOTES,
+      tenant: "app_fx",
+      headers: { "content-type": "application/json", "sandbox-scenario": "insufficient_funds" },
+      payload: JSON.stringify({ sell: { amount: "10.00", currency: "GBP" }, buy_currency: "EUR" }),
+    });
+    expect(reply.status).toBe(201);
+  });
+
   it("returns the same quote for a retry with the same Idempotency-Key", async () => {
     const body = { sell: { amount: "50.00", currency: "GBP" }, buy_currency: "USD" };
     const first = await quote(body, { tenant: "app_fx", key: "q-1" });

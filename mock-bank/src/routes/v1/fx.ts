@@ -21,6 +21,8 @@ const fx: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/fx/quotes",
     {
+      // A quote prices a payment; it moves no money, so Sandbox-Scenario: insufficient_funds passes it.
+      config: { movesMoney: false },
       preHandler: idempotent.preHandler,
       onSend: idempotent.onSend,
       onResponse: idempotent.onResponse,
