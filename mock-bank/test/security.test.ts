@@ -30,7 +30,7 @@ afterAll(() => t.close());
 const operations = () =>
   bank.contract.operations().map((operation) => {
     const [method, template] = operation.split(" ");
-    return { method, template, url: template.replace("{account_id}", aliceAccount).replace("{payment_id}", "pay_0000000000000000000000") };
+    return { method, template, url: template.replace("{account_id}", aliceAccount).replace("{payment_id}", "pay_0000000000000000000000").replace("{customer_id}", "cus_0000000000000000000000") };
   });
 
 describe("internal authentication (every /v1 route)", () => {
@@ -40,9 +40,11 @@ describe("internal authentication (every /v1 route)", () => {
       "get /v1/accounts/{account_id}",
       "get /v1/accounts/{account_id}/balances",
       "get /v1/accounts/{account_id}/transactions",
+      "get /v1/customers/{customer_id}",
       "get /v1/payments",
       "get /v1/payments/{payment_id}",
       "get /v1/sandbox/clock",
+      "post /v1/customers",
       "post /v1/fx/quotes",
       "post /v1/payments",
       "post /v1/sandbox/clock/advance",

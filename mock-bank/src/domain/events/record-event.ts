@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { newId } from "@/lib/ids";
 
-export type EventType = "payment.created" | "payment.completed" | "payment.failed" | "transaction.booked";
+export type EventType = "payment.created" | "payment.completed" | "payment.failed" | "transaction.booked" | "kyc.decided" | "account.opened";
 
 /**
  * Writes an event to the outbox inside the caller's transaction, so an event exists exactly

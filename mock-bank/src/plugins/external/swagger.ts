@@ -98,6 +98,7 @@ export default fp(
         info: { title: "Open Bank Sandbox API", version: "1.0.0", description },
         servers: [{ url: options.portalUrl, description: "Sandbox" }],
         tags: [
+          { name: "Customers", description: "Customer onboarding (KYC): identity verification and sanctions screening, with documented magic values for each decision." },
           { name: "Accounts", description: "Accounts and their balances." },
           { name: "Transactions", description: "Booked and pending transactions of an account." },
           { name: "Payments", description: "Payments out of your sandbox's accounts: internal transfers, UK payments by sort code or IBAN, and international payments with an FX quote. Every payment needs an `Idempotency-Key`." },

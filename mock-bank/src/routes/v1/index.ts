@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import accounts from "./accounts";
+import customers from "./customers";
 import transactions from "./transactions";
 import payments from "./payments";
 import fx from "./fx";
@@ -11,6 +12,7 @@ const v1: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", app.applySandboxScenario);
   // After validation, so a malformed request never seeds a tenant.
   app.addHook("preHandler", app.loadTenant);
+  await app.register(customers);
   await app.register(accounts);
   await app.register(transactions);
   await app.register(payments);

@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { createCustomer } from "../../domain/customers/create-customer";
+import { getCustomerOrThrow } from "../../domain/customers/get-customer-or-throw";
+import { idempotencyHooks, idempotencyState } from "../../domain/idempotency/idempotency-hooks";
+import { tenantNow } from "../../domain/tenants/tenant-now";
+import { CreateCustomerBody, Customer, CustomerParams } from "../../schemas/customer";
+import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
+import { errorResponses, jsonResponse } from "../../schemas/problem";
+
+const CREATE_DESCRIPTION = [
+  "Onboards a customer (KYC): verifies the identity data and screens the name against the sandbox's fictional sanctions list. Every decision is a `201`; only `approved` customers can open accounts (`POST /v1/accounts`).",
+  "",
+  "- **`Idempotency-Key` is required**, with the same replay rules as payments.",
+  "- Magic values: `family_name` `Review` → `review` (`manual_review_requested`); `Reject` → `rejected` (`identity_not_verified`); a `date_of_birth` under 18 on the sandbox clock → `rejected` (`under_age`).",
+  "- Sanctions screening: the full name is compared with each list entry after normalising case, diacritics, punctuation and word order (token edit-distance similarity, 0 to 1). A score ≥ 0.85 → `review` (`possible_sanctions_match`), ≥ 0.95 → `rejected` (`sanctions_match`); the matched entry and score are in `kyc.screening`. Try `Ivan Sanctionov` (rejected) or `Ivan Sanctionof` (review). The list: Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset (all fictional).",
+  "- Events (outbox, same transaction): `kyc.decided`.",
+].join("\n");
+
+const customers: FastifyPluginAsyncZod = async (app) => {
+  const idempotent = idempotencyHooks(app, { required: true });
+
+  app.post(
+    "/customers",
+    {
+      preValidation: idempotent.preValidation,
+      preHandler: idempotent.preHandler,
+      onSend: idempotent.onSend,
+      onResponse: idempotent.onResponse,
+      schema: {
+        operationId: "createCustomer",
+        tags: ["Customers"],
+        summary: "Onboard a customer (KYC)",
+        description: CREATE_DESCRIPTION,
+        headers: IdempotencyHeaders,
+        body: CreateCustomerBody,
+        response: {
+          201: jsonResponse("The customer with its KYC decision: `approved`, `review` or `rejected`.", Customer),
+          ...errorResponses(),
+          ...paymentProblems({
+            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+            422: "`idempotency_key_reused`: the key was used for another request.",
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const recovered = idempotencyState(request)?.recoveredResourceId;
+      const customer = recovered
+        ? await getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId: recovered })
+        : await createCustomer({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId: idempotencyState(request)?.id });
+      return reply.code(201).header("location", `/v1/customers/${customer.id}`).send(customer);
+    },
+  );
+
+  app.get(
+    "/customers/:customer_id",
+    {
+      schema: {
+        operationId: "getCustomer",
+        tags: ["Customers"],
+        summary: "Get a customer",
+        description: "Returns one customer with its KYC decision and screening: one you onboarded, or a seeded persona (always `approved`).",
+        params: CustomerParams,
+        response: { 200: jsonResponse("The customer.", Customer), ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (request) => getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId: request.params.customer_id }),
+  );
+};
+
+export default customers;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { IsoDate, ResourceId, Timestamp } from "./common";
+
+export const KycStatus = z
+  .enum(["approved", "review", "rejected"])
+  .describe("The identity verification decision. Only `approved` customers can open accounts.");
+
+export const AddressInput = z
+  .strictObject({
+    line1: z.string().trim().min(1).max(100).describe("Street address."),
+    city: z.string().trim().min(1).max(60).optional(),
+    postcode: z.string().trim().min(2).max(12).regex(/^[A-Za-z0-9 -]+$/, "must contain only letters, digits, spaces and dashes"),
+    country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as GB").describe("ISO 3166-1 alpha-2 country code."),
+  })
+  .meta({ id: "CustomerAddressInput", description: "The customer's home address." });
+
+const Name = (what: string) => z.string().trim().min(1).max(70).describe(what);
+
+export const CreateCustomerBody = z.strictObject({
+  given_name: Name("Given (first) name."),
+  family_name: Name("Family name. Magic values: `Review` ends in `review`, `Reject` in `rejected`."),
+  date_of_birth: IsoDate.describe("Date of birth (YYYY-MM-DD). Under 18 on the sandbox clock is `rejected` (`under_age`)."),
+  email: z.email("must be an email address").max(254),
+  address: AddressInput,
+  national_id: z.string().trim().min(4).max(20).regex(/^[A-Za-z0-9]+$/, "must contain only letters and digits").optional().describe("National identity number, e.g. a UK National Insurance number."),
+});
+
+export type CreateCustomerInput = z.infer<typeof CreateCustomerBody>;
+
+export const KycReason = z
+  .object({
+    code: z.enum(["manual_review_requested", "identity_not_verified", "under_age", "possible_sanctions_match", "sanctions_match"]),
+    message: z.string(),
+  })
+  .meta({ id: "KycReason", description: "Why a customer is in `review` or `rejected`." });
+
+export const Screening = z
+  .object({
+    status: z.enum(["clear", "potential_match", "match"]).describe("`potential_match` (score 0.85 to < 0.95) sends the customer to `review`; `match` (≥ 0.95) rejects."),
+    score: z.number().min(0).max(1).describe("The best name similarity against the list, 0 to 1."),
+    matched_entry: z
+      .object({ id: z.string(), name: z.string(), list: z.string() })
+      .nullable()
+      .describe("The list entry matched at ≥ 0.85; null when clear."),
+  })
+  .meta({ id: "SanctionsScreening", description: "AML / sanctions screening of the customer's name against the sandbox's fictional list." });
+
+export const Customer = z
+  .object({
+    id: z.string().meta({ examples: ["cus_4nK1xrH6YoT2yRcJ1qS8uA"] }),
+    given_name: z.string(),
+    family_name: z.string(),
+    date_of_birth: IsoDate,
+    email: z.string(),
+    address: z
+      .object({ line1: z.string(), city: z.string().nullable(), postcode: z.string(), country: z.string() })
+      .nullable()
+      .describe("Null for the sandbox's seeded personas."),
+    national_id: z.string().nullable(),
+    persona: z.string().nullable().describe("The seeded persona key, e.g. `good_credit`; null for customers you created."),
+    kyc: z
+      .object({ status: KycStatus, reasons: z.array(KycReason), screening: Screening.nullable().describe("Null for seeded personas.") })
+      .meta({ id: "KycVerification", description: "The identity verification and its outcome." }),
+    created_at: Timestamp,
+  })
+  .meta({ id: "Customer", description: "A customer of the sandbox bank." });
+
+export type CustomerDto = z.infer<typeof Customer>;
+export type KycReasonDto = z.infer<typeof KycReason>;
+export type ScreeningDto = z.infer<typeof Screening>;
+
+export const CustomerParams = z.object({ customer_id: ResourceId.describe("Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`.") });

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ageOn, decideKyc } from "../src/domain/customers/decide-kyc";
+import { bankClient, buildTestApp, expectProblemShape, type Reply, type TestApp } from "./helpers";
+
+const NOW = new Date("2026-11-21T10:30:00.000Z");
+let t: TestApp;
+let bank: Awaited<ReturnType<typeof bankClient>>;
+
+beforeAll(async () => {
+  t = await buildTestApp({ now: () => NOW });
+  bank = await bankClient(t.app);
+});
+afterAll(() => t.close());
+
+const CREATE = "/v1/customers";
+const ONE = "/v1/customers/{customer_id}";
+let keys = 0;
+const newKey = () => `cus-key-${++keys}-${Math.random().toString(36).slice(2)}`;
+
+type Body = Record<string, unknown>;
+const person = (overrides: Body = {}): Body => ({
+  given_name: "Ada",
+  family_name: "Lovelace",
+  date_of_birth: "1990-12-10",
+  email: "ada@example.com",
+  address: { line1: "12 Analytical Row", city: "London", postcode: "N1 9GU", country: "GB" },
+  ...overrides,
+});
+
+function onboard(body: Body, options: { tenant?: string; key?: string | null } = {}): Promise<Reply> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.key !== null) headers["idempotency-key"] = options.key ?? newKey();
+  return bank.request({ method: "POST", url: CREATE, template: CREATE, tenant: options.tenant, headers, payload: JSON.stringify(body) });
+}
+
+describe("KYC rules (pure)", () => {
+  it("counts whole years on the given day", () => {
+    expect(ageOn("2008-11-21", NOW)).toBe(18);
+    expect(ageOn("2008-11-22", NOW)).toBe(17);
+    expect(ageOn("2008-12-01", NOW)).toBe(17);
+  });
+
+  it("lets a rejection win over review", () => {
+    expect(decideKyc({ givenName: "Ada", familyName: "Review", dateOfBirth: "2015-01-01", now: NOW }).status).toBe("rejected");
+    expect(decideKyc({ givenName: "Ada", familyName: "Lovelace", dateOfBirth: "1990-01-01", now: NOW })).toMatchObject({ status: "approved", reasons: [], screening: { status: "clear" } });
+  });
+});
+
+describe("POST /v1/customers", () => {
+  it("approves a clean customer, writes kyc.decided, and GET returns the same", async () => {
+    const tenant = "app_kyc_ok";
+    const reply = await onboard(person({ national_id: "QQ123456C" }), { tenant });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      given_name: "Ada",
+      family_name: "Lovelace",
+      date_of_birth: "1990-12-10",
+      address: { line1: "12 Analytical Row", city: "London", postcode: "N1 9GU", country: "GB" },
+      national_id: "QQ123456C",
+      persona: null,
+      kyc: { status: "approved", reasons: [], screening: { status: "clear", matched_entry: null } },
+      created_at: NOW.toISOString(),
+    });
+    expect(reply.body.id).toMatch(/^cus_[0-9A-Za-z]{22}$/);
+    expect(reply.headers.location).toBe(`/v1/customers/${reply.body.id}`);
+    expect((await bank.get(ONE, `/v1/customers/${reply.body.id}`, { tenant })).body).toEqual(reply.body);
+    const events = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant } });
+    expect(events.map((e) => e.type)).toEqual(["kyc.decided"]);
+    expect(JSON.parse(events[0].payload).object).toEqual(reply.body);
+  });
+
+  it.each([
+    ["family name Review", { family_name: "Review" }, "review", ["manual_review_requested"]],
+    ["family name Reject", { family_name: "Reject" }, "rejected", ["identity_not_verified"]],
+    ["under 18 (17 years and 364 days)", { date_of_birth: "2008-11-22" }, "rejected", ["under_age"]],
+    ["a sanctioned name, any order, case or accents", { given_name: "SANCTIONOV", family_name: "Ívan" }, "rejected", ["sanctions_match"]],
+    ["a near match of a sanctioned name", { given_name: "Ivan", family_name: "Sanctionof" }, "review", ["possible_sanctions_match"]],
+  ])("decides %s", async (_name, overrides, status, codes) => {
+    const reply = await onboard(person(overrides), { tenant: "app_kyc_paths" });
+    expect(reply.status).toBe(201);
+    expect(reply.body.kyc.status).toBe(status);
+    expect(reply.body.kyc.reasons.map((r: { code: string }) => r.code)).toEqual(codes);
+  });
+
+  it("puts the matched list entry and score in the screening", async () => {
+    const exact = await onboard(person({ given_name: "Ivan", family_name: "Sanctionov" }), { tenant: "app_kyc_paths" });
+    expect(exact.body.kyc.screening).toEqual({ status: "match", score: 1, matched_entry: { id: "sx_001", name: "Ivan Sanctionov", list: "Sandbox Consolidated List" } });
+    const near = await onboard(person({ given_name: "Ivan", family_name: "Sanctionof" }), { tenant: "app_kyc_paths" });
+    expect(near.body.kyc.screening).toMatchObject({ status: "potential_match", score: 0.93, matched_entry: { id: "sx_001" } });
+  });
+
+  it("keeps the seeded personas approved", async () => {
+    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_kyc_seed" })).body.data as { customer_id: string }[];
+    const ids = [...new Set(accounts.map((a) => a.customer_id))];
+    expect(ids).toHaveLength(6);
+    for (const id of ids) {
+      const customer = await bank.get(ONE, `/v1/customers/${id}`, { tenant: "app_kyc_seed" });
+      expect(customer.body).toMatchObject({ persona: expect.any(String), address: null, kyc: { status: "approved", reasons: [], screening: null } });
+    }
+  });
+
+  it("answers validation errors with a pointer per field", async () => {
+    const reply = await onboard(person({ email: "nope", date_of_birth: "1990-13-01", address: { line1: "x", postcode: "N1", country: "gb" }, extra: 1 }), { tenant: "app_kyc_bad" });
+    expectProblemShape(reply, 400, "validation_failed");
+    const pointers = reply.body.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(["/body/email", "/body/date_of_birth", "/body/address/country"]));
+    const missing = await onboard({ given_name: "Ada" }, { tenant: "app_kyc_bad" });
+    expectProblemShape(missing, 400, "validation_failed");
+    expect(missing.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(["/body/family_name", "/body/address"]));
+  });
+
+  it("requires an Idempotency-Key and replays a retry", async () => {
+    expectProblemShape(await onboard(person(), { tenant: "app_kyc_idem", key: null }), 400, "idempotency_key_required");
+    const key = newKey();
+    const first = await onboard(person(), { tenant: "app_kyc_idem", key });
+    const again = await onboard(person(), { tenant: "app_kyc_idem", key });
+    expect(again.status).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.body).toEqual(first.body);
+    expect(await t.app.db.bankCustomer.count({ where: { tenantId: "app_kyc_idem", persona: null } })).toBe(1);
+    expectProblemShape(await onboard(person({ given_name: "Grace" }), { tenant: "app_kyc_idem", key }), 422, "idempotency_key_reused");
+  });
+
+  it("answers 404 to another tenant for a customer id, exactly like an unknown id", async () => {
+    const created = await onboard(person(), { tenant: "app_kyc_a" });
+    const other = await bank.get(ONE, `/v1/customers/${created.body.id}`, { tenant: "app_kyc_b" });
+    expectProblemShape(other, 404, "resource_not_found");
+    expectProblemShape(await bank.get(ONE, "/v1/customers/cus_0000000000000000000000", { tenant: "app_kyc_b" }), 404, "resource_not_found");
+  });
+
+  it("refuses a call without the internal secret before creating anything", async () => {
+    const reply = await bank.request({ method: "POST", url: CREATE, template: CREATE, tenant: null, headers: { "x-tenant-id": "app_kyc_mallory", "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify(person()) });
+    expectProblemShape(reply, 403, "internal_auth_failed");
+    expect(await t.app.db.bankCustomer.count({ where: { tenantId: "app_kyc_mallory" } })).toBe(0);
+  });
+});
