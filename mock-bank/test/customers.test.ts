@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ageOn, decideKyc } from "../src/domain/customers/decide-kyc";
+import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { bankClient, buildTestApp, expectProblemShape, type Reply, type TestApp } from "./helpers";
 
 const NOW = new Date("2026-11-21T10:30:00.000Z");
@@ -132,5 +133,78 @@ describe("POST /v1/customers", () => {
     const reply = await bank.request({ method: "POST", url: CREATE, template: CREATE, tenant: null, headers: { "x-tenant-id": "app_kyc_mallory", "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify(person()) });
     expectProblemShape(reply, 403, "internal_auth_failed");
     expect(await t.app.db.bankCustomer.count({ where: { tenantId: "app_kyc_mallory" } })).toBe(0);
+  });
+});
+
+describe("POST /v1/accounts", () => {
+  const OPEN = "/v1/accounts";
+  function open(body: Body, options: { tenant?: string; key?: string | null } = {}): Promise<Reply> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (options.key !== null) headers["idempotency-key"] = options.key ?? newKey();
+    return bank.request({ method: "POST", url: OPEN, template: OPEN, tenant: options.tenant, headers, payload: JSON.stringify(body) });
+  }
+
+  it("opens a zero-balance account with fresh identifiers for an approved customer; it is listed and announced", async () => {
+    const tenant = "app_open_ok";
+    const customer = (await onboard(person(), { tenant })).body;
+    const reply = await open({ customer_id: customer.id, type: "current", currency: "GBP" }, { tenant });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ customer_id: customer.id, type: "current", currency: "GBP", status: "active", interest_rate: null, opened_on: "2026-11-21", created_at: NOW.toISOString() });
+    expect(reply.body.identifiers.sort_code).toBe("990020");
+    expect(reply.body.identifiers.iban).toBe(`GB${reply.body.identifiers.iban.slice(2, 4)}OBSX990020${reply.body.identifiers.account_number}`);
+    expect(reply.headers.location).toBe(`/v1/accounts/${reply.body.id}`);
+    const balances = await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${reply.body.id}/balances`, { tenant });
+    expect(balances.body.booked).toEqual({ amount: "0.00", currency: "GBP" });
+    const listed = await bank.get("/v1/accounts", `/v1/accounts?customer_id=${customer.id}`, { tenant });
+    expect(listed.body.data).toEqual([reply.body]);
+    const savings = await open({ customer_id: customer.id, type: "savings", currency: "EUR" }, { tenant });
+    expect(savings.body.identifiers.account_number).not.toBe(reply.body.identifiers.account_number);
+    const events = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "account.opened" } });
+    expect(events.map((e) => JSON.parse(e.payload).object.id).sort()).toEqual([reply.body.id, savings.body.id].sort());
+    expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
+  });
+
+  it("opens accounts for seeded personas (approved)", async () => {
+    const seeded = (await bank.get("/v1/accounts", "/v1/accounts?limit=1", { tenant: "app_open_seed" })).body.data[0];
+    const reply = await open({ customer_id: seeded.customer_id, type: "savings" }, { tenant: "app_open_seed" });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ customer_id: seeded.customer_id, type: "savings", currency: "GBP" });
+  });
+
+  it.each([["review", "Review"], ["rejected", "Reject"]])("refuses a customer in %s with 422 kyc_not_approved, opening nothing", async (status, familyName) => {
+    const tenant = `app_open_${status}`;
+    const customer = (await onboard(person({ family_name: familyName }), { tenant })).body;
+    expect(customer.kyc.status).toBe(status);
+    const reply = await open({ customer_id: customer.id, type: "current", currency: "GBP" }, { tenant });
+    expectProblemShape(reply, 422, "kyc_not_approved");
+    expect(reply.body.errors).toEqual([{ pointer: "/body/customer_id", detail: `KYC status is ${status}` }]);
+    expect(await t.app.db.bankAccount.count({ where: { tenantId: tenant, customerId: customer.id } })).toBe(0);
+    expect(await t.app.db.bankEvent.count({ where: { tenantId: tenant, type: "account.opened" } })).toBe(0);
+  });
+
+  it("answers 404 for another tenant's customer, exactly like an unknown id", async () => {
+    const customer = (await onboard(person(), { tenant: "app_open_a" })).body;
+    expectProblemShape(await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_b" }), 404, "resource_not_found");
+    expectProblemShape(await open({ customer_id: "cus_0000000000000000000000", type: "current" }, { tenant: "app_open_b" }), 404, "resource_not_found");
+    expect(await t.app.db.bankAccount.count({ where: { tenantId: "app_open_b", customerId: customer.id } })).toBe(0);
+  });
+
+  it("validates the body with pointers, requires an Idempotency-Key and replays a retry", async () => {
+    const bad = await open({ customer_id: "cus_x", type: "credit_card", currency: "gbp" }, { tenant: "app_open_misc" });
+    expectProblemShape(bad, 400, "validation_failed");
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/body/currency", "/body/type"]);
+    const customer = (await onboard(person(), { tenant: "app_open_misc" })).body;
+    expectProblemShape(await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_misc", key: null }), 400, "idempotency_key_required");
+    const key = newKey();
+    const first = await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_misc", key });
+    const again = await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_misc", key });
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.body).toEqual(first.body);
+    expect(await t.app.db.bankAccount.count({ where: { tenantId: "app_open_misc", customerId: customer.id } })).toBe(1);
+  });
+
+  it("refuses a call without the internal secret", async () => {
+    const reply = await bank.request({ method: "POST", url: OPEN, template: OPEN, tenant: null, headers: { "x-tenant-id": "app_open_mallory", "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify({ customer_id: "cus_x", type: "current" }) });
+    expectProblemShape(reply, 403, "internal_auth_failed");
   });
 });

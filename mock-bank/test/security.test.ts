@@ -44,6 +44,7 @@ describe("internal authentication (every /v1 route)", () => {
       "get /v1/payments",
       "get /v1/payments/{payment_id}",
       "get /v1/sandbox/clock",
+      "post /v1/accounts",
       "post /v1/customers",
       "post /v1/fx/quotes",
       "post /v1/payments",

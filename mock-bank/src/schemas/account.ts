@@ -56,6 +56,14 @@ export const AccountParams = z.object({
   account_id: ResourceId.describe("Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`."),
 });
 
+export const OpenAccountBody = z.strictObject({
+  customer_id: ResourceId.describe("An `approved` customer of your sandbox (`POST /v1/customers`, or a seeded persona)."),
+  type: z.enum(["current", "savings"]).describe("The account to open."),
+  currency: z.enum(["GBP", "EUR", "USD"]).default("GBP").describe("ISO 4217 currency of the account."),
+});
+
+export type OpenAccountInput = z.infer<typeof OpenAccountBody>;
+
 export const ListAccountsQuery = z.strictObject({
   customer_id: ResourceId.optional().describe("Only this customer's accounts."),
   type: AccountType.optional().describe("Only accounts of this type."),

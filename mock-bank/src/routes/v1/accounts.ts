@@ -2,12 +2,58 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getAccountOrThrow } from "../../domain/accounts/get-account-or-throw";
 import { getBalances } from "../../domain/accounts/get-balances";
 import { listAccounts } from "../../domain/accounts/list-accounts";
-import { Account, AccountList, AccountParams, ListAccountsQuery } from "../../schemas/account";
+import { openAccount } from "../../domain/accounts/open-account";
+import { idempotencyHooks, idempotencyState } from "../../domain/idempotency/idempotency-hooks";
+import { Account, AccountList, AccountParams, ListAccountsQuery, OpenAccountBody } from "../../schemas/account";
+import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
 import { Balances } from "../../schemas/balances";
 import { errorResponses, jsonResponse } from "../../schemas/problem";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
+const OPEN_DESCRIPTION = [
+  "Opens a current or savings account for one of your sandbox's customers whose KYC is `approved` (a seeded persona, or one from `POST /v1/customers`). The account starts at a zero balance with a fresh sort code (`990020`), account number and IBAN, and appears in `GET /v1/accounts`.",
+  "",
+  "- **`Idempotency-Key` is required**, with the same replay rules as payments.",
+  "- A customer in `review` or `rejected` is a 422 `kyc_not_approved`; an unknown customer id (or another app's) is a 404.",
+  "- Events (outbox, same transaction): `account.opened`.",
+].join("\n");
+
 const accounts: FastifyPluginAsyncZod = async (app) => {
+  const idempotent = idempotencyHooks(app, { required: true });
+
+  app.post(
+    "/accounts",
+    {
+      preValidation: idempotent.preValidation,
+      preHandler: idempotent.preHandler,
+      onSend: idempotent.onSend,
+      onResponse: idempotent.onResponse,
+      schema: {
+        operationId: "openAccount",
+        tags: ["Accounts"],
+        summary: "Open an account",
+        description: OPEN_DESCRIPTION,
+        headers: IdempotencyHeaders,
+        body: OpenAccountBody,
+        response: {
+          201: jsonResponse("The new account, with a zero balance.", Account),
+          ...errorResponses({ notFound: true }),
+          ...paymentProblems({
+            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+            422: "`kyc_not_approved` (the customer is in `review` or `rejected`) or `idempotency_key_reused`.",
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const recovered = idempotencyState(request)?.recoveredResourceId;
+      const account = recovered
+        ? await getAccountOrThrow({ db: app.db, tenantId: request.tenantId, accountId: recovered })
+        : await openAccount({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId: idempotencyState(request)?.id });
+      return reply.code(201).header("location", `/v1/accounts/${account.id}`).send(account);
+    },
+  );
+
   app.get(
     "/accounts",
     {
