@@ -208,3 +208,28 @@ describe("POST /v1/accounts", () => {
     expectProblemShape(reply, 403, "internal_auth_failed");
   });
 });
+
+describe("GET /v1/customers", () => {
+  const LIST = "/v1/customers";
+  it("pages through seeded and onboarded customers with a cursor, filters by KYC status, and keeps tenants apart", async () => {
+    const tenant = "app_list_cus";
+    const review = (await onboard(person({ family_name: "Review" }), { tenant })).body;
+    await onboard(person(), { tenant });
+    const seen: string[] = [];
+    let url = `${LIST}?limit=3`;
+    for (;;) {
+      const page = await bank.get(LIST, url, { tenant });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.data.map((c: { id: string }) => c.id));
+      if (!page.body.next_cursor) break;
+      url = `${LIST}?limit=3&cursor=${encodeURIComponent(page.body.next_cursor)}`;
+    }
+    expect(seen).toHaveLength(8);
+    expect(new Set(seen).size).toBe(8);
+    expect((await bank.get(LIST, `${LIST}?kyc_status=review`, { tenant })).body.data.map((c: { id: string }) => c.id)).toEqual([review.id]);
+    const other = (await bank.get(LIST, `${LIST}?limit=100`, { tenant: "app_list_other" })).body.data.map((c: { id: string }) => c.id);
+    expect(other).toHaveLength(6);
+    expect(other).not.toContain(review.id);
+    expectProblemShape(await bank.get(LIST, `${LIST}?kyc_status=maybe`, { tenant }), 400, "validation_failed");
+  });
+});

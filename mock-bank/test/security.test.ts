@@ -40,6 +40,7 @@ describe("internal authentication (every /v1 route)", () => {
       "get /v1/accounts/{account_id}",
       "get /v1/accounts/{account_id}/balances",
       "get /v1/accounts/{account_id}/transactions",
+      "get /v1/customers",
       "get /v1/customers/{customer_id}",
       "get /v1/payments",
       "get /v1/payments/{payment_id}",

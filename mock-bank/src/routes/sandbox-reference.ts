@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { formatMinor } from "@/lib/money";
+import { MINIMUM_AGE, REJECT_FAMILY_NAME, REVIEW_FAMILY_NAME } from "../domain/customers/decide-kyc";
+import { CERTAIN_THRESHOLD, MATCH_THRESHOLD, SANCTIONS_LIST } from "../domain/customers/screen-name";
 import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "../domain/payments/payment-rules";
 import { buildSandboxReference, type MagicValue, type SandboxControl } from "../domain/sandbox/sandbox-reference";
 
@@ -40,6 +42,30 @@ const magicValues: MagicValue[] = [
     value: `> ${formatMinor(PAYMENT_LIMIT_MINOR, "GBP")}`,
     applies_to: "POST /v1/payments",
     effect: "Above the single-payment limit (or its equivalent): 422 `limit_exceeded`, nothing is created.",
+  },
+  {
+    field: "family_name",
+    value: REVIEW_FAMILY_NAME,
+    applies_to: "POST /v1/customers",
+    effect: "KYC ends in `review` (reason `manual_review_requested`): the customer exists but cannot open accounts (422 `kyc_not_approved`). Any letter case.",
+  },
+  {
+    field: "family_name",
+    value: REJECT_FAMILY_NAME,
+    applies_to: "POST /v1/customers",
+    effect: "KYC ends in `rejected` (reason `identity_not_verified`): the customer cannot open accounts. Any letter case.",
+  },
+  {
+    field: "date_of_birth",
+    value: `under ${MINIMUM_AGE}`,
+    applies_to: "POST /v1/customers",
+    effect: `A customer under ${MINIMUM_AGE} on the sandbox clock is \`rejected\` (reason \`under_age\`).`,
+  },
+  {
+    field: "given_name + family_name",
+    value: SANCTIONS_LIST.map((entry) => entry.name).join(", "),
+    applies_to: "POST /v1/customers",
+    effect: `Fictional sanctions list. Names are compared after normalising case, diacritics and word order: a similarity ≥ ${MATCH_THRESHOLD} is \`review\` (\`possible_sanctions_match\`), ≥ ${CERTAIN_THRESHOLD} is \`rejected\` (\`sanctions_match\`); \`kyc.screening\` shows the matched entry and score.`,
   },
 ];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, ResourceId, Timestamp } from "./common";
+import { Cursor, Limit, pageOf } from "./pagination";
 
 export const KycStatus = z
   .enum(["approved", "review", "rejected"])
@@ -70,3 +71,11 @@ export type KycReasonDto = z.infer<typeof KycReason>;
 export type ScreeningDto = z.infer<typeof Screening>;
 
 export const CustomerParams = z.object({ customer_id: ResourceId.describe("Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`.") });
+
+export const CustomerList = pageOf(Customer, "CustomerList", "A page of customers.");
+
+export const ListCustomersQuery = z.strictObject({
+  kyc_status: KycStatus.optional().describe("Only customers with this KYC decision."),
+  limit: Limit,
+  cursor: Cursor.optional(),
+});

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createCustomer } from "../../domain/customers/create-customer";
 import { getCustomerOrThrow } from "../../domain/customers/get-customer-or-throw";
+import { listCustomers } from "../../domain/customers/list-customers";
 import { idempotencyHooks, idempotencyState } from "../../domain/idempotency/idempotency-hooks";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { CreateCustomerBody, Customer, CustomerParams } from "../../schemas/customer";
+import { CreateCustomerBody, Customer, CustomerList, CustomerParams, ListCustomersQuery } from "../../schemas/customer";
 import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
 import { errorResponses, jsonResponse } from "../../schemas/problem";
 
@@ -65,6 +66,22 @@ const customers: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId: request.params.customer_id }),
+  );
+
+  app.get(
+    "/customers",
+    {
+      schema: {
+        operationId: "listCustomers",
+        tags: ["Customers"],
+        summary: "List customers",
+        description: "Lists your sandbox's customers: the seeded personas and those you onboarded. Filter by KYC decision; page with `limit` and `cursor`.",
+        querystring: ListCustomersQuery,
+        response: { 200: jsonResponse("A page of customers.", CustomerList), ...errorResponses() },
+      },
+    },
+    async (request) =>
+      listCustomers({ db: app.db, cursors: app.cursors, tenantId: request.tenantId, kycStatus: request.query.kyc_status, limit: request.query.limit, cursor: request.query.cursor }),
   );
 };
 
