@@ -129,6 +129,16 @@ describe("POST /v1/customers", () => {
     expectProblemShape(await bank.get(ONE, "/v1/customers/cus_0000000000000000000000", { tenant: "app_kyc_b" }), 404, "resource_not_found");
   });
 
+  it("is not refused by Sandbox-Scenario: insufficient_funds (it moves no money)", async () => {
+    const reply = await onboard(person(), { tenant: "app_kyc_scenario" });
+    expect(reply.status).toBe(201);
+    const headers = { "content-type": "application/json", "idempotency-key": newKey(), "sandbox-scenario": "insufficient_funds" };
+    const scenario = await bank.request({ method: "POST", url: CREATE, template: CREATE, tenant: "app_kyc_scenario", headers, payload: JSON.stringify(person()) });
+    expect(scenario.status).toBe(201);
+    const open = await bank.request({ method: "POST", url: "/v1/accounts", template: "/v1/accounts", tenant: "app_kyc_scenario", headers: { ...headers, "idempotency-key": newKey() }, payload: JSON.stringify({ customer_id: reply.body.id, type: "current" }) });
+    expect(open.status).toBe(201);
+  });
+
   it("refuses a call without the internal secret before creating anything", async () => {
     const reply = await bank.request({ method: "POST", url: CREATE, template: CREATE, tenant: null, headers: { "x-tenant-id": "app_kyc_mallory", "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify(person()) });
     expectProblemShape(reply, 403, "internal_auth_failed");

@@ -24,6 +24,8 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/accounts",
     {
+      // Moves no money, so Sandbox-Scenario: insufficient_funds passes it.
+      config: { movesMoney: false },
       preValidation: idempotent.preValidation,
       preHandler: idempotent.preHandler,
       onSend: idempotent.onSend,

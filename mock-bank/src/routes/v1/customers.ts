@@ -23,6 +23,8 @@ const customers: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/customers",
     {
+      // Moves no money, so Sandbox-Scenario: insufficient_funds passes it.
+      config: { movesMoney: false },
       preValidation: idempotent.preValidation,
       preHandler: idempotent.preHandler,
       onSend: idempotent.onSend,
