@@ -20,6 +20,18 @@ export function idempotencyState(request: FastifyRequest): { id: string; recover
 }
 
 /**
+ * Creates a resource once per Idempotency-Key: when an earlier attempt with this key crashed
+ * after creating it, returns that resource instead of creating a second one.
+ */
+export function createOnce<T>(
+  request: FastifyRequest,
+  steps: { get: (resourceId: string) => Promise<T>; create: (idempotencyKeyId: string | undefined) => Promise<T> },
+): Promise<T> {
+  const state = idempotencyState(request);
+  return state?.recoveredResourceId ? steps.get(state.recoveredResourceId) : steps.create(state?.id);
+}
+
+/**
  * Route hooks for the Idempotency-Key contract. `required`: a missing key is a 400
  * idempotency_key_required (checked before body validation). Runs after the tenant is loaded:
  * reserves the key (or replays, or refuses with 409/422), and stores the exact response

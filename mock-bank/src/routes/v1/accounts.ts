@@ -3,7 +3,7 @@ import { getAccountOrThrow } from "../../domain/accounts/get-account-or-throw";
 import { getBalances } from "../../domain/accounts/get-balances";
 import { listAccounts } from "../../domain/accounts/list-accounts";
 import { openAccount } from "../../domain/accounts/open-account";
-import { idempotencyHooks, idempotencyState } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
 import { Account, AccountList, AccountParams, ListAccountsQuery, OpenAccountBody } from "../../schemas/account";
 import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
 import { Balances } from "../../schemas/balances";
@@ -48,10 +48,10 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const recovered = idempotencyState(request)?.recoveredResourceId;
-      const account = recovered
-        ? await getAccountOrThrow({ db: app.db, tenantId: request.tenantId, accountId: recovered })
-        : await openAccount({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId: idempotencyState(request)?.id });
+      const account = await createOnce(request, {
+        get: (accountId) => getAccountOrThrow({ db: app.db, tenantId: request.tenantId, accountId }),
+        create: (idempotencyKeyId) => openAccount({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
+      });
       return reply.code(201).header("location", `/v1/accounts/${account.id}`).send(account);
     },
   );

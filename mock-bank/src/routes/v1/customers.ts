@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createCustomer } from "../../domain/customers/create-customer";
 import { getCustomerOrThrow } from "../../domain/customers/get-customer-or-throw";
 import { listCustomers } from "../../domain/customers/list-customers";
-import { idempotencyHooks, idempotencyState } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateCustomerBody, Customer, CustomerList, CustomerParams, ListCustomersQuery } from "../../schemas/customer";
 import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
@@ -47,10 +47,10 @@ const customers: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const recovered = idempotencyState(request)?.recoveredResourceId;
-      const customer = recovered
-        ? await getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId: recovered })
-        : await createCustomer({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId: idempotencyState(request)?.id });
+      const customer = await createOnce(request, {
+        get: (customerId) => getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId }),
+        create: (idempotencyKeyId) => createCustomer({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
+      });
       return reply.code(201).header("location", `/v1/customers/${customer.id}`).send(customer);
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idempotencyHooks, idempotencyState } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
 import { createPayment } from "../../domain/payments/create-payment";
 import { getPaymentOrThrow } from "../../domain/payments/get-payment-or-throw";
 import { listPayments } from "../../domain/payments/list-payments";
@@ -45,10 +45,10 @@ const payments: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const recovered = idempotencyState(request)?.recoveredResourceId;
-      const payment = recovered
-        ? await getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId: recovered })
-        : await createPayment({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId: idempotencyState(request)?.id });
+      const payment = await createOnce(request, {
+        get: (paymentId) => getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId }),
+        create: (idempotencyKeyId) => createPayment({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
+      });
       return reply.code(201).header("location", `/v1/payments/${payment.id}`).send(payment);
     },
   );
