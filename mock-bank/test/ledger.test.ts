@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/create-prisma-client";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { assertBalanced, LedgerDecline, postTransfer, type Leg } from "../src/domain/ledger/post-transfer";
-import { systemAccountId } from "../src/domain/ledger/system-accounts";
+import { SYSTEM_ACCOUNTS, systemAccountId } from "../src/domain/ledger/system-accounts";
+import { ensureLedger } from "../src/domain/ledger/opening-ledger";
 import { AppError } from "@/lib/errors";
 import { createPayment } from "../src/domain/payments/create-payment";
 import { settleDuePayments } from "../src/domain/payments/settle-due-payments";
@@ -46,7 +47,7 @@ describe("the seeded ledger", () => {
     expect(await checkLedgerInvariants({ db, tenantId: "app_seeded" })).toEqual([]);
     expect(await db.bankPosting.count({ where: { tenantId: "app_seeded" } })).toBe(1);
     const systemAccounts = await db.bankAccount.count({ where: { tenantId: "app_seeded", customerId: null } });
-    expect(systemAccounts).toBe(4);
+    expect(systemAccounts).toBe(Object.keys(SYSTEM_ACCOUNTS).length);
   });
 });
 
@@ -60,7 +61,19 @@ describe("tenants seeded before the ledger existed", () => {
     const pay = () => createPayment({ db, tenantId, now: NOW, input: { debtor_account_id: from.id, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "account", account_id: to.id }, scheme: "instant" } });
     await Promise.all([pay(), pay()]);
     expect(await db.bankPosting.count({ where: { tenantId, kind: "opening" } })).toBe(1);
-    expect(await db.bankAccount.count({ where: { tenantId, customerId: null } })).toBe(4);
+    expect(await db.bankAccount.count({ where: { tenantId, customerId: null } })).toBe(Object.keys(SYSTEM_ACCOUNTS).length);
+    expect(await checkLedgerInvariants({ db, tenantId })).toEqual([]);
+  });
+
+  it("gain system accounts added since they were seeded, at zero, without a second opening posting", async () => {
+    const tenantId = "app_older";
+    await seedLedgerFixture(db, tenantId, NOW);
+    const added = [systemAccountId(tenantId, "interestIncome"), systemAccountId(tenantId, "rewards")];
+    await db.bankAccount.deleteMany({ where: { id: { in: added } } });
+    await ensureLedger(db, tenantId);
+    const restored = await db.bankAccount.findMany({ where: { id: { in: added } }, select: { bookedBalance: true } });
+    expect(restored.map((a) => a.bookedBalance)).toEqual([0n, 0n]);
+    expect(await db.bankPosting.count({ where: { tenantId, kind: "opening" } })).toBe(1);
     expect(await checkLedgerInvariants({ db, tenantId })).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ afterAll(() => t.close());
 const operations = () =>
   bank.contract.operations().map((operation) => {
     const [method, template] = operation.split(" ");
-    return { method, template, url: template.replace("{account_id}", aliceAccount).replace("{payment_id}", "pay_0000000000000000000000").replace("{customer_id}", "cus_0000000000000000000000") };
+    return { method, template, url: template.replace("{account_id}", aliceAccount).replace(/\{(\w+?)_id\}/g, (_, name: string) => `${name.slice(0, 3)}_0000000000000000000000`) };
   });
 
 describe("internal authentication (every /v1 route)", () => {

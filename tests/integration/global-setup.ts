@@ -16,8 +16,9 @@ export const RATE_LIMIT = { limit: 60, windowSeconds: 60 };
 /** One portal (production build) + mock bank on fresh databases for the whole suite. */
 export default async function setup(project: TestProject) {
   const services = await startServices({
-    portalPort: 3100,
-    bankPort: 4110,
+    // Overridable so two checkouts on one machine can run the suite at once.
+    portalPort: Number(process.env.INTEGRATION_PORTAL_PORT ?? 3100),
+    bankPort: Number(process.env.INTEGRATION_BANK_PORT ?? 4110),
     name: "integration",
     env: {
       RATE_LIMIT_REQUESTS: String(RATE_LIMIT.limit),

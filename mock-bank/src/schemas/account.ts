@@ -3,8 +3,8 @@ import { Cursor, Limit, pageOf } from "./pagination";
 import { IsoDate, ResourceId, Timestamp } from "./common";
 
 export const AccountType = z
-  .enum(["current", "savings", "credit_card"])
-  .describe("The kind of account.");
+  .enum(["current", "savings", "fixed_term", "credit_card", "loan"])
+  .describe("The kind of account. A `loan` account (personal loan or buy-now-pay-later plan) carries a negative balance: what is still owed.");
 
 export const AccountStatus = z
   .enum(["active", "frozen", "closed"])

@@ -7,7 +7,7 @@ export const TransactionStatus = z
   .describe("`pending` card payments are authorised but not yet booked.");
 
 export const Channel = z
-  .enum(["card", "direct_debit", "standing_order", "faster_payment", "transfer", "interest", "fee"])
+  .enum(["card", "direct_debit", "standing_order", "faster_payment", "transfer", "interest", "fee", "loan"])
   .describe("How the money moved.");
 
 export const Merchant = z

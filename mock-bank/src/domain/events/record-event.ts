@@ -1,7 +1,22 @@
 import type { Prisma } from "@prisma/client";
 import { newId } from "@/lib/ids";
 
-export type EventType = "payment.created" | "payment.completed" | "payment.failed" | "transaction.booked" | "kyc.decided" | "account.opened";
+export type EventType =
+  | "payment.created"
+  | "payment.completed"
+  | "payment.failed"
+  | "transaction.booked"
+  | "kyc.decided"
+  | "account.opened"
+  | "loan.decided"
+  | "loan.disbursed"
+  | "loan.instalment_paid"
+  | "loan.instalment_missed"
+  | "loan.paid_off"
+  | "bnpl.plan_created"
+  | "insurance.policy_issued"
+  | "rewards.redeemed"
+  | "account.interest_paid";
 
 /**
  * Writes an event to the outbox inside the caller's transaction, so an event exists exactly

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { stableId } from "@/lib/ids";
-import { systemAccountId, systemAccountRows } from "./system-accounts";
+import { SYSTEM_ACCOUNTS, systemAccountId, systemAccountRows, type SystemAccountKey } from "./system-accounts";
 
 /**
  * The rows that make a tenant's ledger consistent with its accounts' booked balances: the
@@ -25,16 +25,18 @@ const isUniqueViolation = (error: unknown) =>
 
 /**
  * Tenants seeded before the ledger existed have no system accounts and no entries: give
- * them their opening posting once, on their first money movement. One indexed lookup per
- * tenant per process; a concurrent backfill by another request loses on the unique ids.
+ * them their opening posting once, on their first money movement; tenants seeded before a
+ * system account was added get it, at zero. One indexed lookup per tenant per process; a
+ * concurrent backfill by another request loses on the unique ids.
  */
 export async function ensureLedger(db: PrismaClient, tenantId: string): Promise<void> {
   let known = ready.get(db);
   if (!known) ready.set(db, (known = new Set()));
   if (known.has(tenantId)) return;
-  const exists = await db.bankAccount.findUnique({ where: { id: systemAccountId(tenantId, "opening") }, select: { id: true } });
-  if (!exists) {
-    try {
+  const wanted = (Object.keys(SYSTEM_ACCOUNTS) as SystemAccountKey[]).map((key) => systemAccountId(tenantId, key));
+  const present = new Set((await db.bankAccount.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((a) => a.id));
+  try {
+    if (!present.has(systemAccountId(tenantId, "opening"))) {
       await db.$transaction(async (tx) => {
         const accounts = await tx.bankAccount.findMany({ where: { tenantId, customerId: { not: null } }, select: { id: true, bookedBalance: true } });
         const rows = openingLedgerRows(tenantId, accounts, new Date());
@@ -42,9 +44,12 @@ export async function ensureLedger(db: PrismaClient, tenantId: string): Promise<
         await tx.bankPosting.create({ data: rows.posting });
         await tx.bankEntry.createMany({ data: rows.entries });
       });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+    } else if (present.size < wanted.length) {
+      const missing = systemAccountRows(tenantId, { currency: "GBP", openedAt: new Date(), openingBalance: 0n }).filter((row) => !present.has(row.id));
+      await db.bankAccount.createMany({ data: missing });
     }
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
   }
   known.add(tenantId);
 }

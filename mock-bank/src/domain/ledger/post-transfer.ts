@@ -5,7 +5,7 @@ import { balanceFloor } from "./system-accounts";
 export type StatementLine = {
   description: string;
   category: string;
-  channel: "transfer" | "faster_payment" | "fee";
+  channel: "transfer" | "faster_payment" | "fee" | "direct_debit" | "card" | "interest" | "loan";
 };
 
 export type Leg = {
@@ -20,7 +20,7 @@ export type Leg = {
 
 export type TransferInput = {
   tenantId: string;
-  kind: "opening" | "payment" | "settlement" | "reversal";
+  kind: "opening" | "payment" | "settlement" | "reversal" | "disbursement" | "repayment" | "premium" | "reward" | "interest";
   reference: string | null;
   currency: string;
   /** The tenant's clock. */

@@ -14,6 +14,14 @@ export const SYSTEM_ACCOUNTS = {
   external: { type: "system_external", name: "External settlement" },
   /** Fees the bank charged (FX). */
   fees: { type: "system_fees", name: "Fee income" },
+  /** Interest customers paid on loans. */
+  interestIncome: { type: "system_interest_income", name: "Interest income" },
+  /** Interest the bank paid on savings and deposits. */
+  interestExpense: { type: "system_interest_expense", name: "Interest paid" },
+  /** Insurance premiums collected (on behalf of the underwriter). */
+  premiums: { type: "system_premiums", name: "Insurance premiums" },
+  /** Cashback paid for redeemed reward points. */
+  rewards: { type: "system_rewards", name: "Rewards paid" },
 } as const;
 
 export type SystemAccountKey = keyof typeof SYSTEM_ACCOUNTS;
