@@ -24,6 +24,7 @@ export const catalog = {
   conflict: { status: 409, title: "The request conflicts with the current state", hint: "Fetch the current state and retry with a request that fits it." },
   email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
   // Onboarding
+  kyc_not_in_review: { status: 409, title: "The customer is not in KYC review", hint: "Only a customer whose `kyc.status` is `review` can be decided. Create one with the magic family name `Review`." },
   kyc_not_approved: { status: 422, title: "The customer's KYC is not approved", hint: "Only customers whose `kyc.status` is `approved` can open accounts; customers in `review` or `rejected` cannot. See the magic values of `POST /v1/customers`." },
   // Payments
   insufficient_funds: { status: 422, title: "The account has insufficient funds", hint: "The debit would take the account below zero, or below its arranged overdraft or credit limit. Check `GET /v1/accounts/{id}/balances` and send less." },

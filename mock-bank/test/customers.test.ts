@@ -219,6 +219,64 @@ describe("POST /v1/accounts", () => {
   });
 });
 
+describe("POST /v1/sandbox/customers/{customer_id}/kyc-review", () => {
+  const REVIEW = "/v1/sandbox/customers/{customer_id}/kyc-review";
+  const decide = (customerId: string, body: Body, tenant: string, headers: Record<string, string> = {}) =>
+    bank.request({ method: "POST", url: REVIEW.replace("{customer_id}", customerId), template: REVIEW, tenant, headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify(body) });
+  const decidedEvents = (tenant: string, customerId: string) =>
+    t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "kyc.decided" }, orderBy: { id: "asc" } }).then((events) => events.map((e) => JSON.parse(e.payload).object).filter((o) => o.id === customerId));
+
+  it("approves a customer in review: reasons cleared, kyc.decided written, and the customer can then open an account", async () => {
+    const tenant = "app_review_ok";
+    const customer = (await onboard(person({ family_name: "Review" }), { tenant })).body;
+    const reply = await decide(customer.id, { decision: "approved" }, tenant);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ id: customer.id, kyc: { status: "approved", reasons: [] } });
+    expect((await bank.get(ONE, `/v1/customers/${customer.id}`, { tenant })).body).toEqual(reply.body);
+    expect((await decidedEvents(tenant, customer.id)).map((o) => o.kyc.status)).toEqual(["review", "approved"]);
+    const opened = await bank.request({ method: "POST", url: "/v1/accounts", template: "/v1/accounts", tenant, headers: { "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify({ customer_id: customer.id, type: "current" }) });
+    expect(opened.status).toBe(201);
+  });
+
+  it("rejects a customer in review with the reviewer's note as a review_rejected reason", async () => {
+    const tenant = "app_review_reject";
+    const customer = (await onboard(person({ family_name: "Review" }), { tenant })).body;
+    const reply = await decide(customer.id, { decision: "rejected", note: "Proof of address does not match." }, tenant, { "sandbox-scenario": "insufficient_funds" });
+    expect(reply.status).toBe(200);
+    expect(reply.body.kyc.status).toBe("rejected");
+    expect(reply.body.kyc.reasons.map((r: { code: string }) => r.code)).toEqual(["manual_review_requested", "review_rejected"]);
+    expect(reply.body.kyc.reasons[1].message).toBe("Proof of address does not match.");
+  });
+
+  it("refuses a customer that is not in review with 409 kyc_not_in_review, changing nothing", async () => {
+    const tenant = "app_review_conflict";
+    for (const familyName of ["Lovelace", "Reject"]) {
+      const customer = (await onboard(person({ family_name: familyName }), { tenant })).body;
+      expectProblemShape(await decide(customer.id, { decision: "approved" }, tenant), 409, "kyc_not_in_review");
+      expect((await bank.get(ONE, `/v1/customers/${customer.id}`, { tenant })).body.kyc).toEqual(customer.kyc);
+      expect(await decidedEvents(tenant, customer.id)).toHaveLength(1);
+    }
+  });
+
+  it("lets only one of two concurrent decisions win", async () => {
+    const tenant = "app_review_race";
+    const customer = (await onboard(person({ family_name: "Review" }), { tenant })).body;
+    const replies = await Promise.all([decide(customer.id, { decision: "approved" }, tenant), decide(customer.id, { decision: "rejected" }, tenant)]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await decidedEvents(tenant, customer.id)).toHaveLength(2);
+  });
+
+  it("validates the body with pointers and answers another tenant's id with 404 like an unknown id", async () => {
+    const customer = (await onboard(person({ family_name: "Review" }), { tenant: "app_review_a" })).body;
+    const bad = await decide(customer.id, { decision: "maybe", note: "", extra: 1 }, "app_review_a");
+    expectProblemShape(bad, 400, "validation_failed");
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/body/decision", "/body/extra", "/body/note"]);
+    expectProblemShape(await decide(customer.id, { decision: "approved" }, "app_review_b"), 404, "resource_not_found");
+    expectProblemShape(await decide("cus_0000000000000000000000", { decision: "approved" }, "app_review_b"), 404, "resource_not_found");
+    expect((await bank.get(ONE, `/v1/customers/${customer.id}`, { tenant: "app_review_a" })).body.kyc.status).toBe("review");
+  });
+});
+
 describe("GET /v1/customers", () => {
   const LIST = "/v1/customers";
   it("pages through seeded and onboarded customers with a cursor, filters by KYC status, and keeps tenants apart", async () => {

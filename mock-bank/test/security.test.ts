@@ -50,6 +50,7 @@ describe("internal authentication (every /v1 route)", () => {
       "post /v1/fx/quotes",
       "post /v1/payments",
       "post /v1/sandbox/clock/advance",
+      "post /v1/sandbox/customers/{customer_id}/kyc-review",
       "post /v1/sandbox/reset",
       "post /v1/sandbox/transactions",
     ]);

@@ -64,6 +64,14 @@ describe("KYC onboarding through the gateway", () => {
     expect(customer.kyc.status).toBe("review");
     const refused = await post("/v1/accounts", { customer_id: customer.id, type: "savings", currency: "GBP" });
     await expectProblem(refused, 422, "kyc_not_approved");
+
+    const review = `/v1/sandbox/customers/${customer.id}/kyc-review`;
+    const approved = await valid(await post(review, { decision: "approved" }, key, null), "post", "/v1/sandbox/customers/{customer_id}/kyc-review");
+    expect(approved.kyc).toMatchObject({ status: "approved", reasons: [] });
+    await expectProblem(await post(review, { decision: "rejected" }, key, null), 409, "kyc_not_in_review");
+    await expectProblem(await post(review, { decision: "approved" }, otherKey, null), 404, "resource_not_found");
+    const opened = await post("/v1/accounts", { customer_id: customer.id, type: "savings", currency: "GBP" });
+    expect((await valid(opened, "post", "/v1/accounts")).customer_id).toBe(customer.id);
   });
 
   it("requires an Idempotency-Key and validates the body with pointers", async () => {
@@ -79,7 +87,7 @@ describe("KYC onboarding through the gateway", () => {
   });
 
   it("has exercised every customers and account-opening operation", () => {
-    const mine = contract.validator.unexercised().filter((operation) => operation.includes(" /v1/customers") || operation === "post /v1/accounts");
+    const mine = contract.validator.unexercised().filter((operation) => operation.includes(" /v1/customers") || operation.includes("/kyc-review") || operation === "post /v1/accounts");
     expect(mine).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ const magicValues: MagicValue[] = [
     field: "family_name",
     value: REVIEW_FAMILY_NAME,
     applies_to: "POST /v1/customers",
-    effect: "KYC ends in `review` (reason `manual_review_requested`): the customer exists but cannot open accounts (422 `kyc_not_approved`). Any letter case.",
+    effect: "KYC ends in `review` (reason `manual_review_requested`): the customer exists but cannot open accounts (422 `kyc_not_approved`) until you decide the review with `POST /v1/sandbox/customers/{customer_id}/kyc-review`. Any letter case.",
   },
   {
     field: "family_name",

@@ -30,7 +30,7 @@ export type CreateCustomerInput = z.infer<typeof CreateCustomerBody>;
 
 export const KycReason = z
   .object({
-    code: z.enum(["manual_review_requested", "identity_not_verified", "under_age", "possible_sanctions_match", "sanctions_match"]),
+    code: z.enum(["manual_review_requested", "identity_not_verified", "under_age", "possible_sanctions_match", "sanctions_match", "review_rejected"]),
     message: z.string(),
   })
   .meta({ id: "KycReason", description: "Why a customer is in `review` or `rejected`." });
@@ -71,6 +71,13 @@ export type KycReasonDto = z.infer<typeof KycReason>;
 export type ScreeningDto = z.infer<typeof Screening>;
 
 export const CustomerParams = z.object({ customer_id: ResourceId.describe("Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`.") });
+
+export const CompleteKycReviewBody = z
+  .strictObject({
+    decision: z.enum(["approved", "rejected"]).describe("`approved` clears the review reasons, so the customer can open accounts; `rejected` adds a `review_rejected` reason."),
+    note: z.string().trim().min(1).max(500).optional().describe("Why, as the reviewer would record it: becomes the `review_rejected` message."),
+  })
+  .meta({ id: "CompleteKycReviewBody", examples: [{ decision: "approved" }, { decision: "rejected", note: "Proof of address does not match." }] });
 
 export const CustomerList = pageOf(Customer, "CustomerList", "A page of customers.");
 

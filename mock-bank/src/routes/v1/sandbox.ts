@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { completeKycReview } from "../../domain/customers/complete-kyc-review";
 import { settleDuePayments } from "../../domain/payments/settle-due-payments";
 import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
@@ -7,6 +8,7 @@ import { tenantNow } from "../../domain/tenants/tenant-now";
 import { errorResponses, jsonResponse, Problem } from "../../schemas/problem";
 import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult, SimulateIncomingBody } from "../../schemas/sandbox";
 import { Transaction } from "../../schemas/transaction";
+import { CompleteKycReviewBody, Customer, CustomerParams } from "../../schemas/customer";
 
 /** Controls of the caller's own sandbox: reset, clock, simulated incoming money. */
 const sandbox: FastifyPluginAsyncZod = async (app) => {
@@ -104,6 +106,35 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.code(201).send(transaction);
     },
+  );
+
+  app.post(
+    "/sandbox/customers/:customer_id/kyc-review",
+    {
+      config: { movesMoney: false },
+      schema: {
+        operationId: "completeKycReview",
+        tags: ["Sandbox"],
+        summary: "Decide a customer's KYC review",
+        description:
+          "Plays the bank's compliance officer for a customer whose `kyc.status` is `review` (created with the magic family name `Review`, or a possible sanctions match): `approved` clears the review reasons so the customer can open accounts; `rejected` adds a `review_rejected` reason. Either writes a `kyc.decided` event, as a real review would. A customer that is not in review is 409 `kyc_not_in_review`.",
+        params: CustomerParams,
+        body: CompleteKycReviewBody,
+        response: {
+          200: jsonResponse("The customer with the review decided.", Customer),
+          ...errorResponses({ notFound: true }),
+          409: { description: "`kyc_not_in_review`: the customer is already `approved` or `rejected`.", content: { "application/problem+json": { schema: Problem } } },
+        },
+      },
+    },
+    async (request) =>
+      completeKycReview({
+        db: app.db,
+        tenantId: request.tenantId,
+        customerId: request.params.customer_id,
+        now: tenantNow(request.tenant!, app.now()),
+        review: request.body,
+      }),
   );
 };
 
