@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
@@ -82,7 +82,7 @@ export async function createPostgresTestDatabase(options: { poolSize?: number } 
   }
   await setup.end();
 
-  const { PrismaClient: PgPrismaClient } = (await import(/* @vite-ignore */ path.join(postgresClientModule(), "index.js"))) as { PrismaClient: new (options: object) => PrismaClient };
+  const { PrismaClient: PgPrismaClient } = (await import(/* @vite-ignore */ pathToFileURL(path.join(postgresClientModule(), "index.js")).href)) as { PrismaClient: new (options: object) => PrismaClient };
   const db = new PgPrismaClient({ adapter: new PrismaPg({ ...pgConfig(url.toString()), max: options.poolSize ?? 10 }) });
   return {
     url: url.toString(),

@@ -1,5 +1,4 @@
 import type { TestProject } from "vitest/node";
-// @ts-expect-error: plain ESM script shared with Playwright's webServer
 import { startServices } from "../../scripts/test-services.mjs";
 
 declare module "vitest" {

@@ -1,0 +1,181 @@
+/**
+ * npm run bench:gateway — what our gateway costs, measured side by side in one run:
+ *
+ *   direct   the mock bank itself, called with the internal headers the gateway would add
+ *   gateway  the portal's /v1 gateway: API-key auth, rate limit (on, with a high limit) and
+ *            request logging all on, then the same bank call
+ *   nginx    a plain nginx proxy_pass to the bank adding the same headers (only when nginx is
+ *            installed): the floor a reverse proxy costs
+ *
+ * on a trivial route (GET /v1/sandbox/clock: no database query once the tenant is known)
+ * and a database route (GET /v1/accounts/{id}/transactions?limit=25). Throughput is a
+ * closed loop (autocannon, fixed connections); latency is an open loop at one fixed rate
+ * for every target (see open-loop.mts). Prints ratios and the latency the gateway adds.
+ *
+ * Knobs: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (32), BENCH_RATE (requests/s for the
+ * latency runs; default half the gateway's throughput on that route). Needs `npm run build`.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { startServices } from "../test-services.mjs";
+import { PortalClient } from "../../tests/support/portal-client";
+import { openLoop, type LatencyResult } from "./open-loop.mjs";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PORTAL_PORT = 3950;
+const BANK_PORT = 4950;
+const NGINX_PORT = 5950;
+
+type Target = { name: "direct" | "gateway" | "nginx"; base: string; headers: Record<string, string> };
+type Row = { route: string; target: string; throughput: number; errors: number; latency: LatencyResult };
+
+function nginxBinary(): string | null {
+  for (const candidate of ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"]) if (existsSync(candidate)) return candidate;
+  return null;
+}
+
+async function startNginx(binary: string, headers: Record<string, string>): Promise<ChildProcess> {
+  const dir = path.resolve("data/bench/nginx");
+  mkdirSync(path.join(dir, "logs"), { recursive: true });
+  const set = Object.entries(headers).map(([name, value]) => `      proxy_set_header ${name} "${value}";`).join("\n");
+  writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `daemon off;
+worker_processes auto;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  upstream bank { server 127.0.0.1:${BANK_PORT}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${NGINX_PORT};
+    location / {
+      proxy_pass http://bank;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header x-request-id $request_id;
+${set}
+    }
+  }
+}
+`,
+  );
+  const child = spawn(binary, ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${NGINX_PORT}/health`);
+      return child;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error("nginx did not start");
+}
+
+async function throughput(url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, headers, connections, duration: seconds });
+  return { rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+const ms = (value: number) => value.toFixed(2).padStart(7);
+const x = (value: number) => `${value.toFixed(2)}×`;
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  const services = await startServices({
+    portalPort: PORTAL_PORT,
+    bankPort: BANK_PORT,
+    name: "bench",
+    // The limiter stays on (every request pays for it), with a limit the benchmark cannot reach.
+    env: { RATE_LIMIT_REQUESTS: "1000000000", RATE_LIMIT_WINDOW_SECONDS: "1" },
+  });
+  const children: ChildProcess[] = [];
+  try {
+    const { client } = await PortalClient.newDeveloper(services.portalUrl, "Bench");
+    const created = await client.createApp("Benchmark app");
+    const appId = created.app.id;
+    const auth = { authorization: `Bearer ${created.secret}` };
+    const accounts = await (await fetch(`${services.portalUrl}/v1/accounts?limit=1`, { headers: auth })).json();
+    const accountId = accounts.data[0].id as string;
+
+    const internal = { "x-internal-secret": services.env.BANK_INTERNAL_SECRET as string, "x-tenant-id": appId, "x-app-id": appId };
+    const targets: Target[] = [
+      { name: "direct", base: services.bankUrl, headers: { ...internal, "x-request-id": "req_bench" } },
+      { name: "gateway", base: services.portalUrl.replace("localhost", "127.0.0.1"), headers: auth },
+    ];
+    const nginx = nginxBinary();
+    if (nginx) {
+      children.push(await startNginx(nginx, internal));
+      targets.push({ name: "nginx", base: `http://127.0.0.1:${NGINX_PORT}`, headers: {} });
+    } else {
+      console.log("nginx is not installed: comparing direct and gateway only (apt-get install nginx-light for the third column)");
+    }
+
+    const routes = [
+      { name: "trivial", path: "/v1/sandbox/clock" },
+      { name: "database", path: `/v1/accounts/${accountId}/transactions?limit=25` },
+    ];
+    console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${services.provider}; ${seconds} s per run, ${connections} connections\n`);
+
+    const rows: Row[] = [];
+    for (const route of routes) {
+      // Warm up every target (JIT, connection pools, the tenant cache, the key cache).
+      for (const target of targets) await autocannon({ url: target.base + route.path, headers: target.headers, connections, duration: 2 });
+      const measured = [];
+      for (const target of targets) measured.push({ target, ...(await throughput(target.base + route.path, target.headers)) });
+      const gatewayRps = measured.find((m) => m.target.name === "gateway")!.rps;
+      const rate = Number(process.env.BENCH_RATE ?? Math.max(50, Math.round(gatewayRps / 2 / 50) * 50));
+      for (const m of measured) {
+        const latency = await openLoop({ url: m.target.base + route.path, headers: m.target.headers, rate, seconds });
+        rows.push({ route: route.name, target: m.target.name, throughput: m.rps, errors: m.errors + latency.failed, latency });
+      }
+    }
+
+    console.log("route     target    req/s   vs direct  vs nginx   p50 ms  p99 ms  added p50  errors   (latency at a fixed rate)");
+    for (const row of rows) {
+      const direct = rows.find((r) => r.route === row.route && r.target === "direct")!;
+      const proxy = rows.find((r) => r.route === row.route && r.target === "nginx");
+      console.log(
+        [
+          row.route.padEnd(9),
+          row.target.padEnd(8),
+          String(Math.round(row.throughput)).padStart(7),
+          x(row.throughput / direct.throughput).padStart(10),
+          (proxy ? x(row.throughput / proxy.throughput) : "-").padStart(9),
+          ms(row.latency.p50),
+          ms(row.latency.p99),
+          (row.target === "direct" ? "-" : `${(row.latency.p50 - direct.latency.p50).toFixed(2)} ms`).padStart(10),
+          String(row.errors).padStart(7),
+          `  @ ${row.latency.rate}/s`,
+        ].join(" "),
+      );
+    }
+
+    const get = (route: string, target: string) => rows.find((r) => r.route === route && r.target === target);
+    const checks: [string, boolean | null][] = [
+      ["gateway ≥ 0.5× nginx throughput on the trivial route", get("trivial", "nginx") ? get("trivial", "gateway")!.throughput >= 0.5 * get("trivial", "nginx")!.throughput : null],
+      ["≤ 15 % throughput loss through the gateway on the database route", get("database", "gateway")!.throughput >= 0.85 * get("database", "direct")!.throughput],
+      ["gateway adds ≤ 0.5 ms at p50 (trivial route)", get("trivial", "gateway")!.latency.p50 - get("trivial", "direct")!.latency.p50 <= 0.5],
+    ];
+    console.log("");
+    for (const [name, met] of checks) console.log(`${met === null ? "n/a " : met ? "met " : "MISS"}  ${name}`);
+    mkdirSync("data/bench", { recursive: true });
+    const file = `data/bench/gateway-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), provider: services.provider, seconds, connections, rows }, null, 2));
+    console.log(`\nraw results: ${file}`);
+  } finally {
+    for (const child of children) child.kill("SIGQUIT");
+    await services.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
