@@ -28,7 +28,7 @@ export async function buyInsurancePolicy(options: { db: PrismaClient; tenantId: 
   const quote = await db.bankInsuranceQuote.findFirst({ where: { id: input.quote_id, tenantId }, include: { policy: { select: { id: true } } } });
   if (!quote) throw new AppError("resource_not_found", `No insurance quote with id ${input.quote_id}.`, field("/body/quote_id", "no such quote"));
   if (quote.policy) throw used(quote.id);
-  if (quote.expiresAt <= now) throw new AppError("insurance_quote_expired", `Quote ${quote.id} expired at ${quote.expiresAt.toISOString()}: create a new quote.`, field("/body/quote_id", "expired"));
+  if (quote.expiresAt <= now) throw new AppError("insurance_quote_expired", `Quote ${quote.id} has expired (expires_at ${quote.expiresAt.toISOString()}): create a new quote.`, field("/body/quote_id", "expired"));
 
   const account = await db.bankAccount.findFirst({ where: { id: input.account_id, tenantId, ...customerAccounts }, select: { id: true, customerId: true, type: true, currency: true, status: true } });
   if (!account) throw new AppError("resource_not_found", `No account with id ${input.account_id}.`, field("/body/account_id", "no such account"));

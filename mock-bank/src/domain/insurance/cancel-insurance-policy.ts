@@ -22,7 +22,7 @@ export async function cancelInsurancePolicy(options: { db: PrismaClient; tenantI
   if (!policy) throw new AppError("resource_not_found", `No insurance policy with id ${policyId}.`);
   const notCancellable = (why: string) => new AppError("policy_not_cancellable", `Policy ${policy.policyNumber} cannot be cancelled: ${why}.`);
   if (policy.status === "cancelled") throw notCancellable("it is already cancelled");
-  if (now >= coolingOffEndsAt(policy.createdAt)) throw notCancellable(`the 14-day cooling-off period ended at ${coolingOffEndsAt(policy.createdAt).toISOString()}`);
+  if (now >= coolingOffEndsAt(policy.createdAt)) throw notCancellable(`the 14-day cooling-off period is over (cooling_off_ends_at ${coolingOffEndsAt(policy.createdAt).toISOString()})`);
   if (now >= policy.startDate) throw notCancellable(`cover started on ${policy.startDate.toISOString().slice(0, 10)}`);
 
   await ensureLedger(db, tenantId);
