@@ -164,6 +164,9 @@ describe("access rules", () => {
     expect(out.body.errors[0].pointer).toBe("/body/debtor_account_id");
     const into = await post(PAY, PAY, { debtor_account_id: current.id, amount: gbp("10.00"), creditor: { type: "account", account_id: bond.id } }, tenant);
     expectProblemShape(into, 422, "deposit_not_accepted");
+    const simulated = await post("/v1/sandbox/transactions", "/v1/sandbox/transactions", { account_id: bond.id, amount: gbp("10.00"), counterparty_name: "ACME" }, tenant, null);
+    expectProblemShape(simulated, 422, "deposit_not_accepted");
+    expect(simulated.body.errors[0].pointer).toBe("/body/account_id");
     expect(await balance(tenant, bond.id)).toBe("1000.00");
   });
 
@@ -220,11 +223,22 @@ describe("interest as the clock moves", { timeout: 60_000 }, () => {
     expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
   });
 
-  it("is cleared by a reset: the seed's savers accrue from the new seed date", async () => {
+  it("is cleared by a reset, with bonds, policies and redemptions: the seed's savers accrue from the new seed date", async () => {
     const tenant = "app_products_reset";
+    const current = await accountByNumber(tenant, GOOD_CURRENT);
+    expect((await post(OPEN, OPEN, { customer_id: current.customer_id, product_id: "fixed_term_2y", initial_deposit: gbp("1000.00"), funding_account_id: current.id }, tenant)).status).toBe(201);
+    const quote = await post("/v1/insurance/quotes", "/v1/insurance/quotes", { customer_id: current.customer_id, trip_type: "single_trip", destination: "europe", start_date: "2026-12-20", end_date: "2026-12-22", travellers: [{ age: 30 }], cover_level: "essential" }, tenant, null);
+    expect((await post("/v1/insurance/policies", "/v1/insurance/policies", { quote_id: quote.body.id, account_id: current.id }, tenant)).status).toBe(201);
+    const card = (await bank.get("/v1/accounts", "/v1/accounts?type=credit_card&limit=1", { tenant })).body.data[0];
+    expect((await post("/v1/accounts/{account_id}/rewards/redemptions", `/v1/accounts/${card.id}/rewards/redemptions`, { points: 500 }, tenant)).status).toBe(201);
     await post(ADVANCE, ADVANCE, { until: "2026-12-01" }, tenant, null);
     expect((await post("/v1/sandbox/reset", "/v1/sandbox/reset", {}, tenant, null)).status).toBe(200);
     expect(await t.app.db.bankAccount.count({ where: { tenantId: tenant, interestPaidTo: { not: null } } })).toBe(0);
     expect(await events(tenant, "account.interest_paid")).toHaveLength(0);
+    expect(await t.app.db.bankAccount.count({ where: { tenantId: tenant, productId: { not: null } } })).toBe(0);
+    expect(await t.app.db.bankInsuranceQuote.count({ where: { tenantId: tenant } })).toBe(0);
+    expect(await t.app.db.bankInsurancePolicy.count({ where: { tenantId: tenant } })).toBe(0);
+    expect(await t.app.db.bankRewardRedemption.count({ where: { tenantId: tenant } })).toBe(0);
+    expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
   });
 });
