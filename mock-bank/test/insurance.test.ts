@@ -158,6 +158,18 @@ describe("POST /v1/insurance/policies", () => {
     expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
   });
 
+  it("sells a quote once under concurrent purchases with different keys", async () => {
+    const tenant = "app_ins_race";
+    const { account, quote } = await quoteFor(tenant);
+    const before = await booked(tenant, account.id);
+    const replies = await Promise.all(Array.from({ length: 5 }, () => post(POLICIES, POLICIES, { quote_id: quote.id, account_id: account.id }, tenant)));
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of replies.filter((r) => r.status !== 201)) expectProblemShape(r, 422, "insurance_quote_used");
+    expect(cents(await booked(tenant, account.id))).toBe(cents(before) - 4001);
+    expect(await t.app.db.bankEvent.count({ where: { tenantId: tenant, type: "insurance.policy_issued" } })).toBe(1);
+    expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
+  });
+
   it("can be paid by credit card", async () => {
     const tenant = "app_ins_card";
     const { account, quote } = await quoteFor(tenant);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { depositProducts } from "./deposit-products";
 import { addUtcMonths, basisPointsToRate, dailyInterest, endOfDayBalances, grossRateFromAer, rateToBasisPoints, startOfNextUtcMonth } from "./interest-maths";
@@ -67,5 +68,17 @@ describe("daily interest", () => {
     expect(dailyInterest([-50_000n, 0n], "4.02")).toBe(0n);
     // Fractions add up across days before truncating: 10 × 1.1p = 11p, not 10p.
     expect(dailyInterest(new Array(10).fill(10_000n), "4.02")).toBe(11n);
+  });
+
+  it("loses at most a penny by truncating per period, and never pays on balances at or below zero", () => {
+    const balances = fc.array(fc.bigInt({ min: -1_000_000n, max: 100_000_000n }), { maxLength: 62 });
+    fc.assert(
+      fc.property(balances, balances, fc.constantFrom("0.50", "4.02", "4.50", "4.39"), (a, b, rate) => {
+        const whole = dailyInterest([...a, ...b], rate);
+        const split = dailyInterest(a, rate) + dailyInterest(b, rate);
+        expect(whole - split >= 0n && whole - split <= 1n).toBe(true);
+        expect(dailyInterest(a.map((x) => (x > 0n ? -x : x)), rate)).toBe(0n);
+      }),
+    );
   });
 });
