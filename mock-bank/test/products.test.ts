@@ -42,7 +42,7 @@ describe("GET /v1/products", () => {
     const reply = await bank.get(LIST, LIST);
     expect(reply.status).toBe(200);
     expect(reply.body.next_cursor).toBeNull();
-    expect(reply.body.data.map((p: { id: string }) => p.id)).toEqual(["current_account", "easy_access_saver", "notice_saver_95", "fixed_term_1y", "fixed_term_2y"]);
+    expect(reply.body.data.map((p: { id: string }) => p.id)).toEqual(["current_account", "easy_access_saver", "currency_saver", "notice_saver_95", "fixed_term_1y", "fixed_term_2y"]);
     const bond = reply.body.data.find((p: { id: string }) => p.id === "fixed_term_1y");
     expect(bond).toMatchObject({ type: "fixed_term", aer: "4.50", gross_rate: "4.50", interest_paid: "at_maturity", term_months: 12, min_deposit: gbp("1000.00"), max_deposit: gbp("250000.00"), access: "at_maturity", accepts_further_deposits: false });
     const saver = reply.body.data.find((p: { id: string }) => p.id === "easy_access_saver");
@@ -54,7 +54,7 @@ describe("GET /v1/products", () => {
   it("filters by type", async () => {
     const reply = await bank.get(LIST, `${LIST}?type=fixed_term`);
     expect(reply.body.data.map((p: { id: string }) => p.id)).toEqual(["fixed_term_1y", "fixed_term_2y"]);
-    expect((await bank.get(LIST, `${LIST}?type=savings`)).body.data).toHaveLength(2);
+    expect((await bank.get(LIST, `${LIST}?type=savings`)).body.data).toHaveLength(3);
   });
 
   it("refuses an unknown type or parameter with 400 and a pointer", async () => {
@@ -90,6 +90,9 @@ describe("POST /v1/accounts with product_id", () => {
     const plain = await post(OPEN, OPEN, { customer_id: current.customer_id, type: "current", currency: "EUR" }, tenant);
     expect(plain.status).toBe(201);
     expect(plain.body).toMatchObject({ type: "current", product_id: "current_account", interest_rate: null, currency: "EUR" });
+    // Savings in euros or dollars are a Currency Saver, without interest (the ledger's interest account is in sterling).
+    const euros = await post(OPEN, OPEN, { customer_id: current.customer_id, type: "savings", currency: "EUR" }, tenant);
+    expect(euros.body).toMatchObject({ type: "savings", product_id: "currency_saver", name: "Currency Saver", interest_rate: null, currency: "EUR" });
   });
 
   it("opens a 1-year bond funded from the customer's current account in one transaction", async () => {
@@ -113,6 +116,7 @@ describe("POST /v1/accounts with product_id", () => {
     [{ product_id: "gold_bond" }, "/body/product_id"],
     [{ product_id: "fixed_term_1y", type: "savings" }, "/body/type"],
     [{ product_id: "fixed_term_1y", currency: "EUR" }, "/body/currency"],
+    [{ product_id: "easy_access_saver", currency: "USD" }, "/body/currency"],
     [{ product_id: "fixed_term_1y" }, "/body/initial_deposit"],
     [{ product_id: "fixed_term_1y", initial_deposit: gbp("1000.00") }, "/body/funding_account_id"],
     [{ product_id: "fixed_term_1y", initial_deposit: gbp("1000.001"), funding_account_id: "acc_x" }, "/body/initial_deposit/amount"],
@@ -139,7 +143,7 @@ describe("POST /v1/accounts with product_id", () => {
     const poor = await post(OPEN, OPEN, { customer_id: thin.customer_id, product_id: "fixed_term_1y", initial_deposit: gbp("5000.00"), funding_account_id: thin.id }, tenant);
     expectProblemShape(poor, 422, "insufficient_funds");
     expect(poor.body.errors[0].pointer).toBe("/body/funding_account_id");
-    const mismatch = await post(OPEN, OPEN, { customer_id: good.customer_id, product_id: "easy_access_saver", currency: "EUR", initial_deposit: gbp("10.00"), funding_account_id: good.id }, tenant);
+    const mismatch = await post(OPEN, OPEN, { customer_id: good.customer_id, product_id: "currency_saver", currency: "EUR", initial_deposit: gbp("10.00"), funding_account_id: good.id }, tenant);
     expectProblemShape(mismatch, 422, "currency_mismatch");
     expect(await t.app.db.bankAccount.count({ where: { tenantId: tenant } })).toBe(accountsBefore);
     expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);

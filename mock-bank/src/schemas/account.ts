@@ -67,7 +67,7 @@ export const OpenAccountBody = z
       .optional()
       .describe("The deposit product to open (`GET /v1/products`), e.g. `easy_access_saver`, `notice_saver_95`, `fixed_term_1y`. Send this or `type`.")
       .meta({ examples: ["fixed_term_1y"] }),
-    type: z.enum(["current", "savings"]).optional().describe("Shorthand for the default product of a type: `current` opens `current_account`, `savings` opens `easy_access_saver`."),
+    type: z.enum(["current", "savings"]).optional().describe("Shorthand for the default product of a type: `current` opens `current_account`, `savings` opens `easy_access_saver` (GBP) or `currency_saver` (EUR, USD)."),
     currency: z.enum(["GBP", "EUR", "USD"]).default("GBP").describe("ISO 4217 currency of the account; must be one the product offers."),
     initial_deposit: z
       .strictObject({

@@ -8,7 +8,7 @@ import { recordEvents, type EventType } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";
 import { moneyTransaction } from "../ledger/money-transaction";
 import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
-import { DEFAULT_PRODUCT_FOR_TYPE, findDepositProduct, type DepositProduct } from "../products/deposit-products";
+import { defaultProductFor, findDepositProduct, type DepositProduct } from "../products/deposit-products";
 import { addUtcMonths } from "../products/interest-maths";
 import { withdrawalLegs } from "../products/withdrawal-rules";
 import { toTransactionDto } from "../transactions/transaction-dto";
@@ -33,7 +33,7 @@ const invalid = (pointer: string, detail: string) => new AppError("validation_fa
 
 /** The product to open: `product_id`, or the default product of a `type`; both must agree. */
 function productOf(input: OpenAccountInput): DepositProduct {
-  const id = input.product_id ?? (input.type ? DEFAULT_PRODUCT_FOR_TYPE[input.type] : undefined);
+  const id = input.product_id ?? (input.type ? defaultProductFor(input.type, input.currency) : undefined);
   if (!id) throw invalid("/body/product_id", "send product_id (see GET /v1/products), or type");
   const product = findDepositProduct(id);
   if (!product) throw invalid("/body/product_id", `no product ${id}; see GET /v1/products`);

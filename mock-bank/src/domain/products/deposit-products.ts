@@ -55,13 +55,29 @@ export const depositProducts: readonly DepositProduct[] = [
     type: "savings",
     name: "Easy Access Saver",
     description: "Variable-rate savings with unlimited withdrawals. Interest is calculated daily on the end-of-day balance and paid on the first of each month.",
-    currencies: ["GBP", "EUR", "USD"],
+    currencies: ["GBP"],
     aer: "4.10",
     grossRate: grossRateFromAer("4.10", { paymentsPerYear: 12 }),
     interestPaid: "monthly",
     termMonths: null,
     minDeposit: 0n,
     maxDeposit: pounds(1_000_000),
+    access: "instant",
+    penaltyDays: null,
+    acceptsDeposits: true,
+  },
+  {
+    id: "currency_saver",
+    type: "savings",
+    name: "Currency Saver",
+    description: "Holds euros or US dollars for customers who earn or spend them, with instant access. Pays no interest.",
+    currencies: ["EUR", "USD"],
+    aer: "0.00",
+    grossRate: "0.00",
+    interestPaid: "none",
+    termMonths: null,
+    minDeposit: 0n,
+    maxDeposit: null,
     access: "instant",
     penaltyDays: null,
     acceptsDeposits: true,
@@ -119,8 +135,11 @@ export const depositProducts: readonly DepositProduct[] = [
   },
 ];
 
-/** The product an account of a legacy `type` opens as. */
-export const DEFAULT_PRODUCT_FOR_TYPE = { current: "current_account", savings: "easy_access_saver" } as const;
+/** The product an account of a legacy `type` opens as: savings in euros or dollars go to the Currency Saver. */
+export function defaultProductFor(type: "current" | "savings", currency: string): string {
+  if (type === "current") return "current_account";
+  return currency === "GBP" ? "easy_access_saver" : "currency_saver";
+}
 
 export function findDepositProduct(id: string): DepositProduct | undefined {
   return depositProducts.find((product) => product.id === id);

@@ -11,7 +11,7 @@ import { errorResponses, jsonResponse } from "../../schemas/problem";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
 const OPEN_DESCRIPTION = [
-  "Opens an account of a deposit product (`product_id`, see `GET /v1/products`) for one of your sandbox's customers whose KYC is `approved` (a seeded persona, or one from `POST /v1/customers`). `type: current` and `type: savings` remain as shorthands for `current_account` and `easy_access_saver`. The account gets a fresh sort code (`990020`), account number and IBAN, the product's name and AER, and appears in `GET /v1/accounts`.",
+  "Opens an account of a deposit product (`product_id`, see `GET /v1/products`) for one of your sandbox's customers whose KYC is `approved` (a seeded persona, or one from `POST /v1/customers`). `type: current` and `type: savings` remain as shorthands for `current_account` and `easy_access_saver` (`currency_saver` in EUR or USD). The account gets a fresh sort code (`990020`), account number and IBAN, the product's name and AER, and appears in `GET /v1/accounts`.",
   "",
   "- **Opening deposit**: `initial_deposit` moves money in from `funding_account_id` (the same customer's current or savings account) in the same transaction. Required for fixed-term bonds, which also get `matures_on`; without it the account starts at zero.",
   "- **`Idempotency-Key` is required**, with the same replay rules as payments.",
