@@ -47,7 +47,8 @@ export async function payDueInterest(options: { tx: Prisma.TransactionClient; te
     if (!periods.length) continue;
     const product = account.productId ? findDepositProduct(account.productId) : undefined;
     const grossRate = product?.grossRate ?? grossRateFromAer(account.interestRate!, { paymentsPerYear: 12 });
-    const entries = await tx.bankEntry.findMany({ where: { tenantId, accountId: account.id, createdAt: { gte: start } }, select: { amount: true, createdAt: true } });
+    // The opening posting is the balance brought forward, not a movement (a backfilled one is dated when it was written).
+    const entries = await tx.bankEntry.findMany({ where: { tenantId, accountId: account.id, createdAt: { gte: start }, posting: { kind: { not: "opening" } } }, select: { amount: true, createdAt: true } });
     const movements = entries.map((entry) => ({ at: entry.createdAt, amount: entry.amount }));
     let balance = account.bookedBalance;
     for (const period of periods) {

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Tenant } from "../tenants/ensure-tenant";
 import { tenantNow } from "../tenants/tenant-now";
+import { ensureLedger } from "../ledger/opening-ledger";
 import { payDueInterest } from "../products/pay-due-interest";
 import { bookDueCardPayments } from "./book-due-card-payments";
 
@@ -66,6 +67,8 @@ export async function advanceClock(options: {
   if (advancedBySeconds < 1) throw invalid(pointer, `must be after the sandbox's current time, ${from.toISOString()}`);
   if (advancedBySeconds > MAX_ADVANCE_DAYS * 86_400) throw invalid(pointer, `may be no more than ${MAX_ADVANCE_DAYS} days ahead of the sandbox's current time, ${from.toISOString()}`);
 
+  // Steps post to system ledger accounts that older tenants may still lack.
+  await ensureLedger(db, tenant.id);
   const effects: ClockEffects = { transactions_booked: 0, interest_payments: 0, payments_settled: 0, payments_failed: 0 };
   const now = await db.$transaction(
     async (tx) => {
