@@ -14,6 +14,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "mock-bank/**/*.test.ts", "components/**/*.test.ts"],
           environment: "node",
           pool: "forks",
+          // Many mock-bank tests seed a whole tenant (six personas, ~1,600 transactions) in their
+          // first case: a few hundred ms alone, several seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -36,6 +36,15 @@ export const catalog = {
   idempotency_key_required: { status: 400, title: "An Idempotency-Key header is required", hint: "Send `Idempotency-Key: <unique value>` (e.g. a UUID) with every request that moves money; reuse it only to retry the same request." },
   idempotency_key_reused: { status: 422, title: "The Idempotency-Key was used for a different request", hint: "A key identifies one request: retry with the exact same method, path and body, or use a new key for a new request." },
   idempotency_key_in_flight: { status: 409, title: "A request with this Idempotency-Key is still being processed", hint: "Wait a moment and retry with the same key and body: you will get the original response." },
+  // Deposit products, insurance and rewards
+  early_withdrawal_not_allowed: { status: 422, title: "The fixed-term deposit has not matured", hint: "Money in a fixed-term bond stays until `matures_on`; advance the sandbox clock past maturity (the interest is then paid) and withdraw after that." },
+  deposit_not_accepted: { status: 422, title: "The account does not accept this deposit", hint: "A fixed-term bond takes only its opening deposit, within the product's minimum and maximum: see `GET /v1/products`." },
+  insurance_declined: { status: 422, title: "The insurer declines to quote", hint: "Travel cover is declined for travellers over the product's maximum age and for trips longer than it allows: see the declines listed at `POST /v1/insurance/quotes`." },
+  insurance_quote_expired: { status: 422, title: "The insurance quote has expired", hint: "A quote can be bought until `expires_at` (7 days, and no later than the trip's start date): create a new quote." },
+  insurance_quote_used: { status: 422, title: "The insurance quote was already bought", hint: "Each quote buys one policy; fetch the existing policy with `GET /v1/insurance/policies?customer_id=…`, or create a new quote." },
+  account_not_eligible: { status: 422, title: "The account cannot be used for this", hint: "Premiums are paid from a current account or credit card of the quote's own customer; rewards exist only on credit card accounts." },
+  policy_not_cancellable: { status: 422, title: "The policy can no longer be cancelled", hint: "A policy can be cancelled with a full refund within 14 days of purchase and before the trip starts; after that it runs to its end date." },
+  insufficient_points: { status: 422, title: "Not enough reward points", hint: "Redeem at most the `points_balance` of `GET /v1/accounts/{account_id}/rewards`, in multiples of 500 points." },
   // Limits
   rate_limited: { status: 429, title: "Too many requests", hint: "Wait for the seconds in `Retry-After`, then retry. `RateLimit` tells how many requests remain." },
   too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },

@@ -17,6 +17,9 @@ const prefixes = {
   event: "evt",
   quote: "fxq",
   idempotencyKey: "idk",
+  insuranceQuote: "inq",
+  insurancePolicy: "pol",
+  rewardRedemption: "rdm",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -27,12 +27,12 @@ describe("the OpenAPI document", () => {
     expect(doc.servers).toEqual([expect.objectContaining({ url: PORTAL_URL })]);
     expect(doc.components.securitySchemes.api_key).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: expect.stringContaining("sk_sandbox_") });
     expect(doc.security).toEqual([{ api_key: [] }]);
-    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Sandbox"]);
+    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Products", "Investments", "Insurance", "Rewards", "Sandbox"]);
   });
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["advanceSandboxClock", "completeKycReview", "createCustomer", "createFxQuote", "createPayment", "getAccount", "getAccountBalances", "getCustomer", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listCustomers", "listPayments", "openAccount", "resetSandbox", "simulateIncomingTransaction"]);
+    expect(ids.sort()).toEqual(["advanceSandboxClock", "cancelInsurancePolicy", "completeKycReview", "createCustomer", "createFxQuote", "createInsurancePolicy", "createInsuranceQuote", "createPayment", "getAccount", "getAccountBalances", "getAccountRewards", "getCustomer", "getFund", "getInsurancePolicy", "getInsuranceQuote", "getInvestmentRecommendation", "getPayment", "getProduct", "getSandboxClock", "listAccountTransactions", "listAccounts", "listCustomers", "listFunds", "listInsurancePolicies", "listPayments", "listProducts", "openAccount", "redeemAccountRewards", "resetSandbox", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);
@@ -109,6 +109,6 @@ describe("createOpenApiValidator", () => {
     expect(contract.validateResponse({ method: "get", path, status: 403, contentType: "application/json", body: problem }).valid).toBe(false);
     expect(() => contract.assertResponse({ method: "get", path, status: 404, contentType: "application/problem+json", body: { code: "nope" } })).toThrow(/does not match/);
     expect(contract.validateComponent("Problem", problem)).toEqual({ valid: true });
-    expect(contract.unexercised().filter((operation) => operation.includes(" /v1/accounts"))).toEqual(["post /v1/accounts", "get /v1/accounts", "get /v1/accounts/{account_id}", "get /v1/accounts/{account_id}/transactions"]);
+    expect(contract.unexercised().filter((operation) => operation.includes(" /v1/accounts"))).toEqual(["post /v1/accounts", "get /v1/accounts", "get /v1/accounts/{account_id}", "get /v1/accounts/{account_id}/transactions", "get /v1/accounts/{account_id}/rewards", "post /v1/accounts/{account_id}/rewards/redemptions"]);
   });
 });

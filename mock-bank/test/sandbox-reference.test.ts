@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productMagicValues } from "../src/domain/products/products-reference";
 import { personaPurposes } from "../src/domain/sandbox/sandbox-reference";
 import { scenarioCatalog } from "../src/domain/sandbox/sandbox-scenario";
 import { personas } from "../src/seed/personas";
@@ -84,7 +85,7 @@ describe("magic values in the reference", { timeout: 30_000 }, () => {
 
   it("do what the reference says they do", async () => {
     const magic = reference.magic_values as { field: string; value: string; applies_to: string }[];
-    expect(magic.map((m) => `${m.field}=${m.value}`)).toEqual(["amount.amount=666.66", "creditor.name=AML HIT", "creditor.sort_code=00xxxx", "amount.amount=> 25000.00", "family_name=Review", "family_name=Reject", "date_of_birth=under 18", "given_name + family_name=Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset"]);
+    expect(magic.map((m) => `${m.field}=${m.value}`)).toEqual(["amount.amount=666.66", "creditor.name=AML HIT", "creditor.sort_code=00xxxx", "amount.amount=> 25000.00", "family_name=Review", "family_name=Reject", "date_of_birth=under 18", "given_name + family_name=Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset", ...productMagicValues.map((m) => `${m.field}=${m.value}`)]);
     const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_magic" })).body.data as { id: string; identifiers: { account_number?: string } }[];
     const from = accounts.find((a) => a.identifiers.account_number === "41825937")!.id;
     const outside = (name: string, sortCode = "401234") => ({ type: "sort_code", sort_code: sortCode, account_number: "12345678", name });

@@ -53,7 +53,20 @@ describe("internal authentication (every /v1 route)", () => {
       "post /v1/sandbox/customers/{customer_id}/kyc-review",
       "post /v1/sandbox/reset",
       "post /v1/sandbox/transactions",
-    ]);
+      "get /v1/products",
+      "get /v1/products/{product_id}",
+      "get /v1/investments/funds",
+      "get /v1/investments/funds/{fund_id}",
+      "get /v1/investments/recommendations",
+      "post /v1/insurance/quotes",
+      "get /v1/insurance/quotes/{quote_id}",
+      "post /v1/insurance/policies",
+      "get /v1/insurance/policies",
+      "get /v1/insurance/policies/{policy_id}",
+      "post /v1/insurance/policies/{policy_id}/cancel",
+      "get /v1/accounts/{account_id}/rewards",
+      "post /v1/accounts/{account_id}/rewards/redemptions",
+    ].sort());
   });
 
   const wrongSecrets: [string, Record<string, string>][] = [
@@ -121,7 +134,7 @@ describe("tenant isolation", () => {
   it("answers 404 to tenant B for each of tenant A's account ids, exactly like an unknown id", async () => {
     const alice = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_alice" })).body.data;
     for (const account of alice.slice(0, 6)) {
-      for (const { template, url } of operations().filter((o) => o.template.includes("{account_id}"))) {
+      for (const { template, url } of operations().filter((o) => o.method === "get" && o.template.includes("{account_id}"))) {
         const foreign = await bank.get(template, url.replace(aliceAccount, account.id), { tenant: "app_bob" });
         expectProblemShape(foreign, 404, "resource_not_found");
         const unknown = await bank.get(template, url.replace(aliceAccount, "acc_0000000000000000000000"), { tenant: "app_bob" });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { formatMinor } from "@/lib/money";
 import { MINIMUM_AGE, REJECT_FAMILY_NAME, REVIEW_FAMILY_NAME } from "../domain/customers/decide-kyc";
 import { CERTAIN_THRESHOLD, MATCH_THRESHOLD, SANCTIONS_LIST } from "../domain/customers/screen-name";
+import { productMagicValues } from "../domain/products/products-reference";
 import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "../domain/payments/payment-rules";
 import { buildSandboxReference, type MagicValue, type SandboxControl } from "../domain/sandbox/sandbox-reference";
 
@@ -67,6 +68,7 @@ const magicValues: MagicValue[] = [
     applies_to: "POST /v1/customers",
     effect: `Fictional sanctions list. Names are compared after normalising case, diacritics and word order: a similarity ≥ ${MATCH_THRESHOLD} is \`review\` (\`possible_sanctions_match\`), ≥ ${CERTAIN_THRESHOLD} is \`rejected\` (\`sanctions_match\`); \`kyc.screening\` shows the matched entry and score.`,
   },
+  ...productMagicValues,
 ];
 
 /** Personas, scenario values, magic values and sandbox controls; public, like /openapi.json. */

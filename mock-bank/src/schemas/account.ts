@@ -41,8 +41,10 @@ export const Account = z
       .string()
       .regex(/^\d{1,3}\.\d{2}$/)
       .nullable()
-      .describe("Annual interest rate (AER, percent) for savings accounts; `null` otherwise.")
+      .describe("Annual interest rate (AER, percent) for savings accounts and fixed-term bonds; `null` otherwise.")
       .meta({ examples: ["4.10"] }),
+    product_id: z.string().nullable().describe("The deposit product the account was opened as (`GET /v1/products/{product_id}`); `null` for the seeded personas' accounts and for cards and loans."),
+    matures_on: IsoDate.nullable().describe("Fixed-term bonds: the day the term ends, interest is paid and withdrawals become possible; `null` otherwise."),
     opened_on: IsoDate.describe("When the customer opened the account."),
     created_at: Timestamp.describe("When this sandbox record was created."),
   })
@@ -56,11 +58,35 @@ export const AccountParams = z.object({
   account_id: ResourceId.describe("Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`."),
 });
 
-export const OpenAccountBody = z.strictObject({
-  customer_id: ResourceId.describe("An `approved` customer of your sandbox (`POST /v1/customers`, or a seeded persona)."),
-  type: z.enum(["current", "savings"]).describe("The account to open."),
-  currency: z.enum(["GBP", "EUR", "USD"]).default("GBP").describe("ISO 4217 currency of the account."),
-});
+export const OpenAccountBody = z
+  .strictObject({
+    customer_id: ResourceId.describe("An `approved` customer of your sandbox (`POST /v1/customers`, or a seeded persona)."),
+    product_id: z
+      .string()
+      .max(64)
+      .optional()
+      .describe("The deposit product to open (`GET /v1/products`), e.g. `easy_access_saver`, `notice_saver_95`, `fixed_term_1y`. Send this or `type`.")
+      .meta({ examples: ["fixed_term_1y"] }),
+    type: z.enum(["current", "savings"]).optional().describe("Shorthand for the default product of a type: `current` opens `current_account`, `savings` opens `easy_access_saver` (GBP) or `currency_saver` (EUR, USD)."),
+    currency: z.enum(["GBP", "EUR", "USD"]).default("GBP").describe("ISO 4217 currency of the account; must be one the product offers."),
+    initial_deposit: z
+      .strictObject({
+        amount: z.string().max(20).describe("Positive decimal, within the product's `min_deposit` and `max_deposit`."),
+        currency: z.string().regex(/^[A-Z]{3}$/).describe("The account's currency."),
+      })
+      .optional()
+      .describe("Money moved in from `funding_account_id` as the account opens, in the same transaction. Required for fixed-term bonds."),
+    funding_account_id: ResourceId.optional().describe("The same customer's current or savings account the initial deposit comes from."),
+  })
+  .superRefine((body, ctx) => {
+    if (body.product_id === undefined && body.type === undefined) ctx.addIssue({ code: "custom", path: ["product_id"], message: "send product_id (see GET /v1/products), or type" });
+  })
+  .meta({
+    examples: [
+      { customer_id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", product_id: "easy_access_saver", currency: "GBP" },
+      { customer_id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", product_id: "fixed_term_1y", currency: "GBP", initial_deposit: { amount: "5000.00", currency: "GBP" }, funding_account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ" },
+    ],
+  });
 
 export type OpenAccountInput = z.infer<typeof OpenAccountBody>;
 

@@ -48,6 +48,11 @@ export const ClockAdvanceResult = z
     effects: z
       .object({
         transactions_booked: z.number().int().min(0).describe("Pending card payments that became booked (their `booked_at` set, booked balance moved)."),
+        interest_payments: z
+          .number()
+          .int()
+          .min(0)
+          .describe("Interest payments made: savings accounts on the first of each month, fixed-term bonds at maturity (`account.interest_paid` events)."),
         payments_settled: z.number().int().min(0).describe("Standard payments whose settlement time passed and that completed."),
         payments_failed: z.number().int().min(0).describe("Standard payments that could not settle (e.g. the beneficiary account was frozen) and were returned."),
       })
@@ -56,7 +61,7 @@ export const ClockAdvanceResult = z
   .meta({
     id: "ClockAdvanceResult",
     description: "The sandbox's new time and what happened on the way.",
-    examples: [{ now: "2026-11-28T10:30:00.000Z", advanced_by_seconds: 604800, effects: { transactions_booked: 9, payments_settled: 2, payments_failed: 0 } }],
+    examples: [{ now: "2026-11-28T10:30:00.000Z", advanced_by_seconds: 604800, effects: { transactions_booked: 9, interest_payments: 6, payments_settled: 2, payments_failed: 0 } }],
   });
 
 export const SimulateIncomingBody = z

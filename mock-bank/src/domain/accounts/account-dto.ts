@@ -14,6 +14,8 @@ export const accountSelect = {
   accountNumber: true,
   maskedPan: true,
   interestRate: true,
+  productId: true,
+  maturesAt: true,
   openedAt: true,
   createdAt: true,
 } as const satisfies Prisma.BankAccountSelect;
@@ -36,6 +38,8 @@ export function toAccountDto(row: AccountRow): AccountDto {
         ? { masked_pan: row.maskedPan }
         : { iban: row.iban ?? "", sort_code: row.sortCode ?? "", account_number: row.accountNumber ?? "" },
     interest_rate: row.interestRate,
+    product_id: row.productId,
+    matures_on: row.maturesAt ? row.maturesAt.toISOString().slice(0, 10) : null,
     opened_on: row.openedAt.toISOString().slice(0, 10),
     created_at: row.createdAt.toISOString(),
   };

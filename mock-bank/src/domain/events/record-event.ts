@@ -15,6 +15,7 @@ export type EventType =
   | "loan.paid_off"
   | "bnpl.plan_created"
   | "insurance.policy_issued"
+  | "insurance.policy_cancelled"
   | "rewards.redeemed"
   | "account.interest_paid";
 

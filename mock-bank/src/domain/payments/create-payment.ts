@@ -10,6 +10,7 @@ import { ensureLedger } from "../ledger/opening-ledger";
 import { moneyTransaction } from "../ledger/money-transaction";
 import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
+import { assertAcceptsDeposits, withdrawalLegs } from "../products/withdrawal-rules";
 import { toTransactionDto } from "../transactions/transaction-dto";
 import { toPaymentDto } from "./payment-dto";
 import { AML_HIT_NAME, DECLINE_AMOUNT, ibanProblem, PAYMENT_LIMIT_MINOR, SETTLEMENT_DELAY_MS, sortCodeProblem } from "./payment-rules";
@@ -28,7 +29,7 @@ type Creditor = {
   type: "account" | "sort_code" | "iban";
   accountId: string | null;
   /** The tenant's own account being paid, if any. */
-  account?: { currency: string; status: string } | null;
+  account?: { type: string; currency: string; status: string } | null;
   name: string | null;
   sortCode: string | null;
   accountNumber: string | null;
@@ -43,7 +44,7 @@ function invalidBeneficiary(pointer: string, detail: string): AppError {
 
 async function resolveCreditor(db: PrismaClient, tenantId: string, input: CreatePaymentInput, debtorId: string): Promise<Creditor> {
   const c = input.creditor;
-  const internal = { select: { id: true, currency: true, status: true }, where: { tenantId, ...customerAccounts } } as const;
+  const internal = { select: { id: true, type: true, currency: true, status: true }, where: { tenantId, ...customerAccounts } } as const;
   if (c.type === "account") {
     const account = await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, id: c.account_id } });
     if (!account) throw invalidBeneficiary("/body/creditor/account_id", `no account with id ${c.account_id} in this sandbox`);
@@ -80,7 +81,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
 
   const debtor = await db.bankAccount.findFirst({
     where: { id: input.debtor_account_id, tenantId, ...customerAccounts },
-    select: { id: true, type: true, currency: true, status: true },
+    select: { id: true, type: true, productId: true, maturesAt: true, currency: true, status: true },
   });
   if (!debtor) throw accountNotFound(input.debtor_account_id);
   if (debtor.type === "credit_card") {
@@ -118,7 +119,10 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   if (creditor.accountId && target) {
     if (target.currency !== debtor.currency) throw new AppError("currency_mismatch", `The beneficiary account holds ${target.currency}.`, field("/body/creditor", `holds ${target.currency}`));
     if (target.status !== "active") throw new AppError("account_frozen", `Account ${creditor.accountId} is frozen: it cannot receive payments.`, field("/body/creditor", "is frozen"));
+    assertAcceptsDeposits({ id: creditor.accountId, type: target.type }, "/body/creditor");
   }
+  // A fixed-term bond refuses before maturity; a notice saver adds its early access charge.
+  const accessLegs = withdrawalLegs({ tenantId, account: debtor, amount, now, pointer: "/body/debtor_account_id" });
 
   const declined =
     input.amount?.amount === DECLINE_AMOUNT
@@ -163,6 +167,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   if (pending) legs.push({ accountId: systemAccountId(tenantId, "clearing"), amount });
   else if (creditor.accountId) legs.push({ accountId: creditor.accountId, amount, line: { description: input.reference ?? "Transfer between accounts", category: "transfer", channel } });
   else legs.push({ accountId: systemAccountId(tenantId, "external"), amount });
+  legs.push(...accessLegs);
   if (fee > 0n) {
     legs.push({ accountId: debtor.id, amount: -fee, line: { description: `FX fee ${fx!.quoteId}`, category: "fees", channel: "fee" } });
     legs.push({ accountId: systemAccountId(tenantId, "fees"), amount: fee });

@@ -2,6 +2,8 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Tenant } from "../tenants/ensure-tenant";
 import { tenantNow } from "../tenants/tenant-now";
+import { ensureLedger } from "../ledger/opening-ledger";
+import { payDueInterest } from "../products/pay-due-interest";
 import { bookDueCardPayments } from "./book-due-card-payments";
 
 const DAY_MS = 86_400_000;
@@ -9,7 +11,7 @@ export const MAX_ADVANCE_DAYS = 90;
 /** The offset column is a 32-bit integer; ten years ahead is plenty for any test. */
 const MAX_OFFSET_SECONDS = 10 * 365 * 86_400;
 
-export type ClockEffects = { transactions_booked: number; payments_settled: number; payments_failed: number };
+export type ClockEffects = { transactions_booked: number; interest_payments: number; payments_settled: number; payments_failed: number };
 
 type StepContext = { tx: Prisma.TransactionClient; tenantId: string; now: Date };
 
@@ -20,6 +22,8 @@ type StepContext = { tx: Prisma.TransactionClient; tenantId: string; now: Date }
  */
 const steps: { effect: keyof ClockEffects; run: (context: StepContext) => Promise<number> }[] = [
   { effect: "transactions_booked", run: bookDueCardPayments },
+  // After bookings, so the end-of-day balances interest accrues on are complete.
+  { effect: "interest_payments", run: payDueInterest },
 ];
 
 /**
@@ -63,7 +67,9 @@ export async function advanceClock(options: {
   if (advancedBySeconds < 1) throw invalid(pointer, `must be after the sandbox's current time, ${from.toISOString()}`);
   if (advancedBySeconds > MAX_ADVANCE_DAYS * 86_400) throw invalid(pointer, `may be no more than ${MAX_ADVANCE_DAYS} days ahead of the sandbox's current time, ${from.toISOString()}`);
 
-  const effects: ClockEffects = { transactions_booked: 0, payments_settled: 0, payments_failed: 0 };
+  // Steps post to system ledger accounts that older tenants may still lack.
+  await ensureLedger(db, tenant.id);
+  const effects: ClockEffects = { transactions_booked: 0, interest_payments: 0, payments_settled: 0, payments_failed: 0 };
   const now = await db.$transaction(
     async (tx) => {
       const moved = await tx.bankTenant.update({

@@ -79,6 +79,7 @@ function accountNotes(account: { type: string; status?: string; overdraftLimit?:
   if (account.type === "current" && account.bookedBalance < 0n) notes.push("Overdrawn.");
   if (account.creditLimit) notes.push(`Credit limit ${pounds(account.creditLimit)}; a negative balance is what is owed.`);
   if (account.interestRate) notes.push(`${account.interestRate}% AER, interest paid monthly.`);
+  if (account.type === "credit_card") notes.push("Earns reward points on card purchases: see `GET /v1/accounts/{account_id}/rewards`.");
   return notes;
 }
 

@@ -6,6 +6,7 @@ import { accountNotFound } from "../accounts/account-not-found";
 import { recordEvents } from "../events/record-event";
 import { LedgerDecline, postTransfer } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
+import { assertAcceptsDeposits } from "../products/withdrawal-rules";
 import { toTransactionDto } from "../transactions/transaction-dto";
 
 /** Larger amounts are typos, not tests. */
@@ -33,9 +34,10 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
   const { db, tenantId, now, payment } = options;
   const account = await db.bankAccount.findFirst({
     where: { id: payment.accountId, tenantId, customerId: { not: null } },
-    select: { id: true, currency: true },
+    select: { id: true, type: true, currency: true },
   });
   if (!account) throw accountNotFound(payment.accountId);
+  assertAcceptsDeposits(account, "/body/account_id");
   if (payment.amount.currency !== account.currency) {
     throw new AppError("currency_mismatch", `The account is in ${account.currency}; send the amount in ${account.currency}.`, {
       errors: [{ pointer: "/body/amount/currency", detail: `must be ${account.currency}, the account's currency` }],

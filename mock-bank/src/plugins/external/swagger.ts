@@ -103,6 +103,10 @@ export default fp(
           { name: "Transactions", description: "Booked and pending transactions of an account." },
           { name: "Payments", description: "Payments out of your sandbox's accounts: internal transfers, UK payments by sort code or IBAN, and international payments with an FX quote. Every payment needs an `Idempotency-Key`." },
           { name: "FX", description: "Foreign-exchange quotes (rate, fee, expiry) for international payments." },
+          { name: "Products", description: "Deposit products (current account, savers, fixed-rate bonds) with their rates and access rules; open one with `POST /v1/accounts`." },
+          { name: "Investments", description: "The bank's investment funds with their SRRI risk levels and charges, and model-portfolio recommendations per risk profile with projected outcomes." },
+          { name: "Insurance", description: "Travel insurance: price a quote, buy a policy paid from an account, cancel within the cooling-off period." },
+          { name: "Rewards", description: "Reward points earned on credit card spending, and their redemption as cashback." },
           {
             name: "Sandbox",
             description:

@@ -11,11 +11,12 @@ import { errorResponses, jsonResponse } from "../../schemas/problem";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
 const OPEN_DESCRIPTION = [
-  "Opens a current or savings account for one of your sandbox's customers whose KYC is `approved` (a seeded persona, or one from `POST /v1/customers`). The account starts at a zero balance with a fresh sort code (`990020`), account number and IBAN, and appears in `GET /v1/accounts`.",
+  "Opens an account of a deposit product (`product_id`, see `GET /v1/products`) for one of your sandbox's customers whose KYC is `approved` (a seeded persona, or one from `POST /v1/customers`). `type: current` and `type: savings` remain as shorthands for `current_account` and `easy_access_saver` (`currency_saver` in EUR or USD). The account gets a fresh sort code (`990020`), account number and IBAN, the product's name and AER, and appears in `GET /v1/accounts`.",
   "",
+  "- **Opening deposit**: `initial_deposit` moves money in from `funding_account_id` (the same customer's current or savings account) in the same transaction. Required for fixed-term bonds, which also get `matures_on`; without it the account starts at zero.",
   "- **`Idempotency-Key` is required**, with the same replay rules as payments.",
-  "- A customer in `review` or `rejected` is a 422 `kyc_not_approved`; an unknown customer id (or another app's) is a 404.",
-  "- Events (outbox, same transaction): `account.opened`.",
+  "- Refusals leave nothing behind: `kyc_not_approved` (customer in `review` or `rejected`), `deposit_not_accepted` (deposit outside the product's `min_deposit`–`max_deposit`), `account_not_eligible` (funding from another customer's account, a card or a loan), `insufficient_funds`, `account_frozen`, `currency_mismatch`, `early_withdrawal_not_allowed` (funding from an unmatured bond). An unknown customer or funding account (or another app's) is a 404.",
+  "- Events (outbox, same transaction): `account.opened`, and `transaction.booked` for the deposit's two statement lines.",
 ].join("\n");
 
 const accounts: FastifyPluginAsyncZod = async (app) => {
@@ -42,7 +43,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses({ notFound: true }),
           ...paymentProblems({
             409: "`idempotency_key_in_flight`: a request with this key is still running.",
-            422: "`kyc_not_approved` (the customer is in `review` or `rejected`) or `idempotency_key_reused`.",
+            422: "`kyc_not_approved`, `deposit_not_accepted`, `account_not_eligible`, `insufficient_funds`, `account_frozen`, `currency_mismatch`, `early_withdrawal_not_allowed` or `idempotency_key_reused`.",
           }),
         },
       },

@@ -5,6 +5,10 @@ import transactions from "./transactions";
 import payments from "./payments";
 import fx from "./fx";
 import sandbox from "./sandbox";
+import products from "./products";
+import investments from "./investments";
+import insurance from "./insurance";
+import rewards from "./rewards";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
 const v1: FastifyPluginAsync = async (app) => {
@@ -17,6 +21,10 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(transactions);
   await app.register(payments);
   await app.register(fx);
+  await app.register(products);
+  await app.register(investments);
+  await app.register(insurance);
+  await app.register(rewards);
   await app.register(sandbox);
 };
 

@@ -12,7 +12,7 @@ const CREATE_DESCRIPTION = [
   "",
   "- `scheme: instant` (default) completes at once. `standard` is `pending` until the sandbox clock passes `settles_at` (24 hours; advance it with the sandbox clock controls). `international` pays an FX quote (`quote_id`, from `POST /v1/fx/quotes`) to a non-GB IBAN; its `amount` comes from the quote and its fee is debited too.",
   "- **`Idempotency-Key` is required.** Retrying with the same key and body replays the first response byte for byte (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; while the first request runs, a 409 `idempotency_key_in_flight`. Keys are kept 24 hours.",
-  "- Refusals leave nothing behind: `insufficient_funds` (the balance would go below zero, or below the arranged overdraft), `account_frozen` (the `frozen_account` persona's current account), `limit_exceeded` (more than 25,000.00 in one payment), `invalid_beneficiary` (bad IBAN check digits, sort codes starting `00`, unknown account id, paying the same account), `currency_mismatch`, `quote_expired`.",
+  "- Refusals leave nothing behind: `insufficient_funds` (the balance would go below zero, or below the arranged overdraft), `account_frozen` (the `frozen_account` persona's current account), `limit_exceeded` (more than 25,000.00 in one payment), `invalid_beneficiary` (bad IBAN check digits, sort codes starting `00`, unknown account id, paying the same account), `currency_mismatch`, `quote_expired`, `early_withdrawal_not_allowed` (from a fixed-term bond before `matures_on`), `deposit_not_accepted` (into a fixed-term bond). A payment from a 95-day notice saver also debits an early access charge of 95 days' interest on the amount.",
   "- Magic values: amount `666.66` and beneficiary name `AML HIT` create a `failed` payment (failure `insufficient_funds` / `aml_declined`) that moves no money and emits `payment.failed`.",
   "- Events (outbox, same transaction): `payment.completed`, `payment.created` (pending), `payment.failed`, `transaction.booked` per statement line.",
 ].join("\n");
@@ -39,7 +39,7 @@ const payments: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses({ notFound: true }),
           ...paymentProblems({
             409: "`idempotency_key_in_flight`: a request with this key is still running.",
-            422: "A refusal: `insufficient_funds`, `account_frozen`, `limit_exceeded`, `invalid_beneficiary`, `currency_mismatch`, `quote_expired` or `idempotency_key_reused`.",
+            422: "A refusal: `insufficient_funds`, `account_frozen`, `limit_exceeded`, `invalid_beneficiary`, `currency_mismatch`, `quote_expired`, `early_withdrawal_not_allowed`, `deposit_not_accepted` or `idempotency_key_reused`.",
           }),
         },
       },

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { Money, ResourceId, Timestamp } from "./common";
+
+export const Rewards = z
+  .object({
+    account_id: z.string().describe("The credit card account."),
+    points_balance: z.number().int().describe("Points available to redeem: earned minus redeemed (negative only if refunds took back points already redeemed)."),
+    points_earned: z.number().int().describe("Points from booked card transactions: purchases earn, refunds take back."),
+    points_redeemed: z.number().int().min(0).describe("Points already redeemed as cashback."),
+    points_pending: z.number().int().describe("Points of pending card transactions: they count once booked."),
+    value: Money.describe("What the balance is worth as cashback (0.5p a point, in whole redemptions of 500 points)."),
+    earn_rates: z
+      .array(z.object({ description: z.string(), points_per_pound: z.number().int(), merchant_category_codes: z.array(z.string()).describe("ISO 18245 MCCs; empty = every other purchase.") }))
+      .describe("How points are earned: per whole pound of each purchase."),
+    redemption: z
+      .object({ minimum_points: z.number().int(), points_multiple: z.number().int(), cashback_per_multiple: Money })
+      .describe("Redeem at least `minimum_points`, in multiples of `points_multiple`, each worth `cashback_per_multiple`."),
+    as_of: Timestamp.describe("The sandbox time of this balance."),
+  })
+  .meta({ id: "Rewards", description: "A credit card's reward points." });
+
+export type RewardsDto = z.infer<typeof Rewards>;
+
+export const RedeemRewardsBody = z
+  .strictObject({
+    points: z.number().int().min(500).max(1_000_000).multipleOf(500).describe("Points to redeem: at least 500, a multiple of 500."),
+  })
+  .meta({ examples: [{ points: 1000 }] });
+
+export const RewardRedemption = z
+  .object({
+    id: z.string().describe("Redemption id.").meta({ examples: ["rdm_3mJ0wqG5XnS1xQbH0pR7tZ"] }),
+    account_id: z.string(),
+    points: z.number().int().describe("Points redeemed."),
+    cashback: Money.describe("Credited to the card as a \"REWARDS CASHBACK\" transaction."),
+    created_at: Timestamp,
+  })
+  .meta({ id: "RewardRedemption", description: "Points turned into cashback on the card." });
+
+export type RewardRedemptionDto = z.infer<typeof RewardRedemption>;
+
+export const RewardsParams = z.object({ account_id: ResourceId.describe("A credit card account id.") });
