@@ -25,6 +25,11 @@ export const catalog = {
   email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
   // Onboarding
   kyc_not_approved: { status: 422, title: "The customer's KYC is not approved", hint: "Only customers whose `kyc.status` is `approved` can open accounts; customers in `review` or `rejected` cannot. See the magic values of `POST /v1/customers`." },
+  // Lending
+  offer_expired: { status: 422, title: "The loan offer has expired", hint: "Offers can be accepted for 30 days on the sandbox clock (`expires_at`). Apply again with `POST /v1/loans/applications` for fresh offers." },
+  offer_already_accepted: { status: 409, title: "The application's offer was already accepted", hint: "An application opens one loan: this offer, or another of the same application, was accepted already. `GET /v1/loans/applications/{id}` shows which (`loan_id`)." },
+  account_not_eligible: { status: 422, title: "The account cannot be used for this", hint: "Loans are paid into, and instalments collected from, an active GBP current account of the same customer." },
+  bnpl_declined: { status: 422, title: "The instalment plan was declined", hint: "The detail starts with the reason code (`credit_score_too_low`, `over_plan_limit`, `existing_arrears`, `kyc_not_approved`, `account_restricted`). Nothing was charged; see the BNPL rules in the API reference." },
   // Payments
   insufficient_funds: { status: 422, title: "The account has insufficient funds", hint: "The debit would take the account below zero, or below its arranged overdraft or credit limit. Check `GET /v1/accounts/{id}/balances` and send less." },
   account_frozen: { status: 422, title: "The account is frozen", hint: "Frozen accounts can be read but cannot send or receive payments. In the sandbox, the `frozen_account` persona's current account is frozen." },

@@ -17,6 +17,10 @@ const prefixes = {
   event: "evt",
   quote: "fxq",
   idempotencyKey: "idk",
+  loanApplication: "lap",
+  loanOffer: "lof",
+  loan: "loan",
+  instalment: "lin",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

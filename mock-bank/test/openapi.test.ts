@@ -27,12 +27,12 @@ describe("the OpenAPI document", () => {
     expect(doc.servers).toEqual([expect.objectContaining({ url: PORTAL_URL })]);
     expect(doc.components.securitySchemes.api_key).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: expect.stringContaining("sk_sandbox_") });
     expect(doc.security).toEqual([{ api_key: [] }]);
-    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Sandbox"]);
+    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Lending", "Sandbox"]);
   });
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["advanceSandboxClock", "createCustomer", "createFxQuote", "createPayment", "getAccount", "getAccountBalances", "getCustomer", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listCustomers", "listPayments", "openAccount", "resetSandbox", "simulateIncomingTransaction"]);
+    expect(ids.sort()).toEqual(["acceptLoanOffer", "advanceSandboxClock", "createBnplPlan", "createCustomer", "createFxQuote", "createLoanApplication", "createPayment", "getAccount", "getAccountBalances", "getBnplPlan", "getCustomer", "getLoan", "getLoanApplication", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listBnplPlans", "listCustomers", "listLoans", "listPayments", "openAccount", "resetSandbox", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);

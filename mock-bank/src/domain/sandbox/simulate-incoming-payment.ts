@@ -33,9 +33,10 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
   const { db, tenantId, now, payment } = options;
   const account = await db.bankAccount.findFirst({
     where: { id: payment.accountId, tenantId, customerId: { not: null } },
-    select: { id: true, currency: true },
+    select: { id: true, currency: true, type: true },
   });
   if (!account) throw accountNotFound(payment.accountId);
+  if (account.type === "loan") throw invalid("/body/account_id", "a loan account cannot receive payments; its instalments are collected on schedule");
   if (payment.amount.currency !== account.currency) {
     throw new AppError("currency_mismatch", `The account is in ${account.currency}; send the amount in ${account.currency}.`, {
       errors: [{ pointer: "/body/amount/currency", detail: `must be ${account.currency}, the account's currency` }],

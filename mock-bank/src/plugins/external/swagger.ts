@@ -104,6 +104,11 @@ export default fp(
           { name: "Payments", description: "Payments out of your sandbox's accounts: internal transfers, UK payments by sort code or IBAN, and international payments with an FX quote. Every payment needs an `Idempotency-Key`." },
           { name: "FX", description: "Foreign-exchange quotes (rate, fee, expiry) for international payments." },
           {
+            name: "Lending",
+            description:
+              "Personal loans decided at once from the customer's credit score, income and existing debt (offers with APR, term and monthly payment, or a decline with reasons), disbursed to a current account and repaid as the sandbox clock moves; and buy-now-pay-later plans for purchases.",
+          },
+          {
             name: "Sandbox",
             description:
               "Controls of your own sandbox: reset it to its seed, move its clock forward, simulate incoming money. Any call also takes a `Sandbox-Scenario` header to simulate latency and failures.",

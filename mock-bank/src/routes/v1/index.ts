@@ -4,6 +4,8 @@ import customers from "./customers";
 import transactions from "./transactions";
 import payments from "./payments";
 import fx from "./fx";
+import loans from "./loans";
+import bnpl from "./bnpl";
 import sandbox from "./sandbox";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
@@ -17,6 +19,8 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(transactions);
   await app.register(payments);
   await app.register(fx);
+  await app.register(loans);
+  await app.register(bnpl);
   await app.register(sandbox);
 };
 
