@@ -29,7 +29,7 @@ export async function acceptLoanOffer(options: { db: PrismaClient; tenantId: str
   if (!offer) throw new AppError("resource_not_found", `No loan offer with id ${offerId}.`);
   const accepted = await db.bankLoanOffer.count({ where: { applicationId: offer.applicationId, status: "accepted" } });
   if (accepted) throw alreadyAccepted(offer.id);
-  if (offer.expiresAt <= now) throw new AppError("offer_expired", `Offer ${offer.id} expired at ${offer.expiresAt.toISOString()}; apply again for new offers.`);
+  if (offer.expiresAt <= now) throw new AppError("offer_expired", `Offer ${offer.id} has expired (expires_at ${offer.expiresAt.toISOString()}); apply again for new offers.`);
   const account = await eligibleRepaymentAccount(db, { tenantId, accountId: options.disbursementAccountId, customerId: offer.application.customerId, pointer: "/body/disbursement_account_id" });
 
   const schedule = buildSchedule(offer.amount, monthlyRate(offer.apr), offer.termMonths);
