@@ -194,7 +194,8 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
     expect(replay.body).toEqual(first.body);
     expectProblemShape(await api.accept(application.offers[0].id, { disbursement_account_id: me.current.id }, { tenant }), 409, "offer_already_accepted");
     expectProblemShape(await api.accept(application.offers[1].id, { disbursement_account_id: me.current.id }, { tenant }), 409, "offer_already_accepted");
-    const concurrent = await Promise.all(application.offers.map(() => null).concat([null, null]).map((_, i) => api.accept(application.offers[i % application.offers.length].id, { disbursement_account_id: me.current.id }, { tenant })));
+    const offerIds = (application.offers as { id: string }[]).map((offer) => offer.id);
+    const concurrent = await Promise.all([...offerIds, ...offerIds].map((id) => api.accept(id, { disbursement_account_id: me.current.id }, { tenant })));
     expect(concurrent.every((r) => r.status === 409)).toBe(true);
     expect(await t.app.db.bankLoan.count({ where: { tenantId: tenant } })).toBe(1);
     await sound(tenant);
