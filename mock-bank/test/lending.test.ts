@@ -201,6 +201,19 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
     await sound(tenant);
   });
 
+  it("lets exactly one of many concurrent accepts of an application's offers through", async () => {
+    const tenant = "app_lend_race";
+    const me = await api.persona(tenant, "good_credit");
+    const application = (await api.apply({ customer_id: me.customerId, amount: gbp("3000.00"), term_months: 24 }, { tenant })).body;
+    const offerIds = (application.offers as { id: string }[]).map((offer) => offer.id);
+    const replies = await Promise.all([...offerIds, ...offerIds, ...offerIds].map((id) => api.accept(id, { disbursement_account_id: me.current.id }, { tenant })));
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const reply of replies.filter((r) => r.status !== 201)) expectProblemShape(reply, 409, "offer_already_accepted");
+    expect(await t.app.db.bankLoan.count({ where: { tenantId: tenant } })).toBe(1);
+    expect(await t.app.db.bankAccount.count({ where: { tenantId: tenant, type: "loan" } })).toBe(1);
+    await sound(tenant);
+  });
+
   it("refuses an expired offer, an ineligible or unknown account, and another tenant's offer", async () => {
     const tenant = "app_lend_refuse";
     const me = await api.persona(tenant, "good_credit");
