@@ -333,6 +333,85 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
   });
 });
 
+describe("POST /v1/loans/{loan_id}/repayments", { timeout: 60_000 }, () => {
+  const repay = (tenant: string, loanId: string, body: Record<string, unknown>, key?: string | null) => api.post(`/v1/loans/${loanId}/repayments`, "/v1/loans/{loan_id}/repayments", body, { tenant, key });
+  const pence = (money: { amount: string }) => Math.round(Number(money.amount) * 100);
+
+  it("takes an overpayment off the principal and re-amortises the rest over the same months", async () => {
+    const tenant = "app_lend_overpay";
+    const { me, loan } = await approvedLoan(tenant);
+    const before = await api.booked(tenant, me.current.id);
+    const reply = await repay(tenant, loan.id, { amount: gbp("2000.00") });
+    expect(reply.status).toBe(200);
+    const after = reply.body;
+    expect(after).toMatchObject({ status: "active", outstanding_balance: gbp("8000.00"), instalment_count: 36 });
+    expect(pence(after.instalment_amount)).toBeLessThan(pence(loan.instalment_amount));
+    expect(after.schedule.reduce((sum: number, line: { principal: { amount: string } }) => sum + pence(line.principal), 0)).toBe(800_000);
+    expect(await api.booked(tenant, me.current.id)).toBe(before - 200_000);
+    expect(await api.booked(tenant, loan.account_id)).toBe(-800_000);
+    const types = (await events(tenant)).map((e) => e.type);
+    expect(types).toContain("loan.overpayment_received");
+    // The clock collects the new, smaller instalment.
+    expect((await api.advance(tenant, 31)).body.effects.loan_instalments_paid).toBe(1);
+    const repayment = await t.app.db.bankPosting.findMany({ where: { tenantId: tenant, reference: loan.id, kind: "repayment" }, include: { entries: true }, orderBy: { postedAt: "asc" } });
+    expect(repayment.at(-1)!.entries.find((entry) => entry.accountId === me.current.id)!.amount).toBe(-BigInt(pence(after.instalment_amount)));
+    await sound(tenant);
+  });
+
+  it("settles in full with accrued interest, replacing the unpaid instalments by one settlement instalment", async () => {
+    const tenant = "app_lend_settle";
+    const { loan } = await approvedLoan(tenant, "6000.00", 24);
+    await api.advance(tenant, 45);
+    const owed = pence((await api.getLoan(tenant, loan.id)).body.outstanding_balance);
+    const reply = await repay(tenant, loan.id, {});
+    expect(reply.status).toBe(200);
+    const done = reply.body;
+    expect(done).toMatchObject({ status: "paid_off", outstanding_balance: gbp("0.00"), instalment_count: 2, next_instalment: null });
+    const settlement = done.schedule[1];
+    expect(settlement).toMatchObject({ sequence: 2, status: "paid", principal: gbp((owed / 100).toFixed(2)) });
+    // About 15 days of interest at 6.4 % APR on what was owed.
+    const expected = owed * (Math.pow(1.064, 15 / 365.25) - 1);
+    expect(Math.abs(pence(settlement.interest) - expected)).toBeLessThan(expected * 0.05 + 2);
+    expect(await api.booked(tenant, loan.account_id)).toBe(0);
+    expect((await events(tenant)).filter((e) => e.type === "loan.paid_off")).toHaveLength(1);
+    expectProblemShape(await repay(tenant, loan.id, {}), 409, "conflict");
+    expect((await api.advance(tenant, 31)).body.effects.loan_instalments_paid).toBe(0);
+    await sound(tenant);
+  });
+
+  it("settles a BNPL plan early, interest-free", async () => {
+    const tenant = "app_lend_bnpl_settle";
+    const me = await api.persona(tenant, "good_credit");
+    const plan = (await api.createPlan({ account_id: me.current.id, merchant_name: "Shop", purchase_amount: gbp("200.00"), instalments: 4 }, { tenant })).body;
+    const done = (await repay(tenant, plan.id, {})).body;
+    expect(done).toMatchObject({ status: "paid_off", amount_paid: gbp("200.00"), instalment_count: 2 });
+    expect(done.schedule[1]).toMatchObject({ amount: gbp("150.00"), interest: gbp("0.00") });
+    await sound(tenant);
+  });
+
+  it("refuses too much, overpaying in arrears, an account that cannot pay, and other tenants' loans", async () => {
+    const tenant = "app_lend_repay_bad";
+    const { me, loan } = await approvedLoan(tenant, "5000.00", 12);
+    const tooMuch = await repay(tenant, loan.id, { amount: gbp("6000.00") });
+    expectProblemShape(tooMuch, 400, "validation_failed");
+    expect(tooMuch.body.errors[0].pointer).toBe("/body/amount/amount");
+    expectProblemShape(await repay(tenant, loan.id, { amount: gbp("0.50") }), 400, "validation_failed");
+    expectProblemShape(await repay(tenant, loan.id, { amount: { amount: "10.00", currency: "EUR" } }), 400, "validation_failed");
+    expectProblemShape(await repay(tenant, loan.id, {}, null), 400, "idempotency_key_required");
+    expectProblemShape(await repay("app_lend_repay_other", loan.id, {}), 404, "resource_not_found");
+    expectProblemShape(await repay(tenant, "loan_0000000000000000000000", {}), 404, "resource_not_found");
+
+    const available = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${me.current.id}/balances`, { tenant })).body.available.amount;
+    await api.post("/v1/payments", "/v1/payments", { debtor_account_id: me.current.id, amount: gbp(available), creditor: { type: "account", account_id: me.savings.id } }, { tenant });
+    expectProblemShape(await repay(tenant, loan.id, {}), 422, "insufficient_funds");
+    expect((await api.advance(tenant, 31)).body.effects.loan_instalments_missed).toBe(1);
+    expectProblemShape(await repay(tenant, loan.id, { amount: gbp("100.00") }), 409, "conflict");
+    const unchanged = (await api.getLoan(tenant, loan.id)).body;
+    expect(unchanged).toMatchObject({ status: "in_arrears", outstanding_balance: gbp("5000.00"), instalment_count: 12 });
+    await sound(tenant);
+  });
+});
+
 describe("GET /v1/loans and /v1/loans/{loan_id}", { timeout: 30_000 }, () => {
   it("lists newest first with filters and cursor paging; 404s other tenants' loans", async () => {
     const tenant = "app_lend_list";

@@ -32,7 +32,7 @@ describe("the OpenAPI document", () => {
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["acceptLoanOffer", "advanceSandboxClock", "createBnplPlan", "createCustomer", "createFxQuote", "createLoanApplication", "createPayment", "getAccount", "getAccountBalances", "getBnplPlan", "getCustomer", "getLoan", "getLoanApplication", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listBnplPlans", "listCustomers", "listLoans", "listPayments", "openAccount", "resetSandbox", "simulateIncomingTransaction"]);
+    expect(ids.sort()).toEqual(["acceptLoanOffer", "advanceSandboxClock", "createBnplPlan", "createCustomer", "createFxQuote", "createLoanApplication", "createPayment", "getAccount", "getAccountBalances", "getBnplPlan", "getCustomer", "getLoan", "getLoanApplication", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listBnplPlans", "listCustomers", "listLoans", "listPayments", "openAccount", "repayLoan", "resetSandbox", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);

@@ -56,6 +56,7 @@ describe("internal authentication (every /v1 route)", () => {
       "post /v1/fx/quotes",
       "post /v1/loans/applications",
       "post /v1/loans/offers/{offer_id}/accept",
+      "post /v1/loans/{loan_id}/repayments",
       "post /v1/payments",
       "post /v1/sandbox/clock/advance",
       "post /v1/sandbox/reset",

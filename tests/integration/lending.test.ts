@@ -76,6 +76,14 @@ describe("personal loans through the gateway", () => {
     expect(list.data.map((l: Json) => l.id)).toEqual([loanId]);
   });
 
+  it("takes an overpayment, then settles the loan early", async () => {
+    const over = await valid(await post(`/v1/loans/${loanId}/repayments`, { amount: { amount: "500.00", currency: "GBP" } }), "post", "/v1/loans/{loan_id}/repayments");
+    expect(over.status).toBe("active");
+    const settled = await valid(await post(`/v1/loans/${loanId}/repayments`, {}), "post", "/v1/loans/{loan_id}/repayments");
+    expect(settled).toMatchObject({ status: "paid_off", outstanding_balance: { amount: "0.00" }, next_instalment: null });
+    await expectProblem(await post(`/v1/loans/${loanId}/repayments`, {}), 409, "conflict");
+  });
+
   it("refuses bad requests with problems and pointers", async () => {
     await expectProblem(await post(`/v1/loans/offers/lof_0000000000000000000000/accept`, { disbursement_account_id: people.good_credit.current }, key, null), 400, "idempotency_key_required");
     const problem = await expectProblem(await post("/v1/loans/applications", { customer_id: people.good_credit.customerId, amount: { amount: "50.00", currency: "GBP" }, term_months: 99 }), 400, "validation_failed");

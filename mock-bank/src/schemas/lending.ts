@@ -150,6 +150,12 @@ export type InstalmentDto = z.infer<typeof Instalment>;
 
 export const LoanList = pageOf(Loan, "LoanList", "A page of loans and plans, newest first.");
 
+export const RepayLoanBody = z
+  .strictObject({
+    amount: GbpAmount.optional().describe("An overpayment, less than the settlement figure. Omit it to settle the loan in full."),
+  })
+  .meta({ description: "An early repayment: settle in full (no amount) or overpay.", examples: [{}, { amount: { amount: "500.00", currency: "GBP" } }] });
+
 export const ListLoansQuery = z.strictObject({
   kind: LoanKind.optional().describe("Only loans of this kind."),
   status: LoanStatus.optional().describe("Only loans in this status."),

@@ -60,12 +60,16 @@ function label(instalment: Due): string {
   return loan.kind === "bnpl" ? `${(loan.merchantName ?? "PLAN").toUpperCase()} INSTALMENT ${of}` : `LOAN REPAYMENT ${of}`;
 }
 
-async function collect(db: PrismaClient, tenantId: string, now: Date, instalment: Due): Promise<boolean> {
+async function collect(db: PrismaClient, tenantId: string, now: Date, due: Due): Promise<boolean> {
+  let instalment = due;
   const { loan } = instalment;
   const at = instalment.status === "scheduled" ? instalment.dueAt : now;
   return moneyTransaction(db, async (tx) => {
     const { count } = await tx.bankLoanInstalment.updateMany({ where: { id: instalment.id, status: { in: ["scheduled", "missed"] } }, data: { status: "paid", paidAt: at } });
     if (count !== 1) return false;
+    // Amounts as they are now: an overpayment may have re-amortised the schedule since it was read.
+    const { amount, principal, interest } = await tx.bankLoanInstalment.findUniqueOrThrow({ where: { id: instalment.id }, select: { amount: true, principal: true, interest: true } });
+    instalment = { ...instalment, amount, principal, interest };
     const legs: Leg[] = [{ accountId: loan.repaymentAccountId, amount: -instalment.amount, line: { description: label(instalment), category: "loan_repayment", channel: "loan" } }];
     if (instalment.principal > 0n) legs.push({ accountId: loan.accountId, amount: instalment.principal, line: { description: `Repayment ${instalment.sequence} of ${loan.instalmentCount}`, category: "loan_repayment", channel: "loan" } });
     if (instalment.interest > 0n) legs.push({ accountId: systemAccountId(tenantId, "interestIncome"), amount: instalment.interest });

@@ -6,9 +6,10 @@ import { createLoanApplication } from "../../domain/lending/create-loan-applicat
 import { getLoanApplicationOrThrow } from "../../domain/lending/get-loan-application-or-throw";
 import { getLoanOrThrow } from "../../domain/lending/get-loan-or-throw";
 import { listLoans } from "../../domain/lending/list-loans";
+import { repayLoan } from "../../domain/lending/repay-loan";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { formatMinor } from "@/lib/money";
-import { AcceptOfferBody, ApplicationParams, CreateLoanApplicationBody, ListLoansQuery, Loan, LoanApplication, LoanList, LoanParams, OfferParams } from "../../schemas/lending";
+import { AcceptOfferBody, ApplicationParams, CreateLoanApplicationBody, ListLoansQuery, Loan, LoanApplication, LoanList, LoanParams, OfferParams, RepayLoanBody } from "../../schemas/lending";
 import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
 import { errorResponses, jsonResponse } from "../../schemas/problem";
 
@@ -34,6 +35,15 @@ const ACCEPT_DESCRIPTION = [
   "- The account must be the applicant's GBP current account (422 `account_not_eligible`) and not frozen (422 `account_frozen`); an unknown account is a 404.",
   "- **`Idempotency-Key` is required**: a retry with the same key returns the loan (with `Idempotent-Replayed: true`).",
   "- Events (outbox, same transaction): `loan.disbursed`, `transaction.booked` per statement line. Later: `loan.instalment_paid`, `loan.instalment_missed`, `loan.paid_off`.",
+].join("\n");
+
+const REPAY_DESCRIPTION = [
+  "Repays a loan or plan early from its repayment account, at once.",
+  "",
+  "- **Settle in full** (no `amount`): pays the principal still owed, the interest of any missed instalments, and interest accrued since the last due date (daily, at the loan's monthly rate). The unpaid instalments are replaced by one paid settlement instalment; the loan is `paid_off` (`loan.paid_off`).",
+  "- **Overpay** (`amount`, at least 1.00 and less than the principal): all of it reduces the principal, and the remaining instalments are re-amortised over the same number of months, so each is smaller (`loan.overpayment_received`). Not while the loan is in arrears (409 `conflict`).",
+  "- A paid-off loan is a 409 `conflict`; an account that cannot pay is a 422 `insufficient_funds` (or `account_frozen`), and nothing changes.",
+  "- **`Idempotency-Key` is required**, with the same replay rules as payments. Events: `transaction.booked` per statement line.",
 ].join("\n");
 
 const loans: FastifyPluginAsyncZod = async (app) => {
@@ -118,6 +128,36 @@ const loans: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.code(201).header("location", `/v1/loans/${loan.id}`).send(loan);
     },
+  );
+
+  app.post(
+    "/loans/:loan_id/repayments",
+    {
+      ...hooks,
+      schema: {
+        operationId: "repayLoan",
+        tags: ["Lending"],
+        summary: "Repay a loan early",
+        description: REPAY_DESCRIPTION,
+        headers: IdempotencyHeaders,
+        params: LoanParams,
+        body: RepayLoanBody,
+        response: {
+          200: jsonResponse("The loan after the repayment: `paid_off`, or with its re-amortised schedule.", Loan),
+          ...errorResponses({ notFound: true }),
+          ...paymentProblems({
+            409: "`conflict` (already paid off; an overpayment while in arrears) or `idempotency_key_in_flight`.",
+            422: "`insufficient_funds`, `account_frozen` or `idempotency_key_reused`.",
+          }),
+        },
+      },
+    },
+    async (request) =>
+      createOnce(request, {
+        get: (loanId) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId }),
+        create: (idempotencyKeyId) =>
+          repayLoan({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), loanId: request.params.loan_id, amount: request.body.amount, idempotencyKeyId }),
+      }),
   );
 
   app.get(
