@@ -85,7 +85,7 @@ describe("POST /v1/loans/applications", { timeout: 30_000 }, () => {
     const review = await api.post("/v1/customers", "/v1/customers", person("Review"), { tenant });
     const a = await api.apply({ customer_id: fresh.body.id, amount: gbp("2000.00"), term_months: 12 }, { tenant });
     expect(a.body).toMatchObject({ decision: "declined", offers: [], assessment: { credit_score: 0, score_band: null } });
-    expect(a.body.reasons.map((r: { code: string }) => r.code)).toEqual(["no_credit_file", "debt_to_income_too_high"]);
+    expect(a.body.reasons.map((r: { code: string }) => r.code)).toEqual(["no_credit_file", "unaffordable"]);
     const b = await api.apply({ customer_id: review.body.id, amount: gbp("2000.00"), term_months: 12 }, { tenant });
     expect(b.body.reasons.map((r: { code: string }) => r.code)[0]).toBe("kyc_not_approved");
   });
@@ -255,7 +255,7 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
 describe("instalments as the clock moves", { timeout: 60_000 }, () => {
   it("collects a due instalment: principal to the loan account, interest to interest income, events", async () => {
     const tenant = "app_lend_collect";
-    const { me, loan } = await approvedLoan(tenant);
+    const { me, loan, application } = await approvedLoan(tenant);
     const moved = await api.advance(tenant, 30);
     expect(moved.body.effects).toMatchObject({ loan_instalments_paid: 1, loan_instalments_missed: 0 });
     const now = (await api.getLoan(tenant, loan.id)).body;
@@ -274,6 +274,10 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
     const types = (await events(tenant)).map((e) => e.type);
     expect(types.filter((type) => type === "loan.instalment_paid")).toHaveLength(1);
     expect((await api.advance(tenant, 1)).body.effects.loan_instalments_paid).toBe(0);
+    // A new application counts the loan's instalment once: from the loan, not again from its statement line.
+    const debtBefore = Number(application.assessment.existing_monthly_debt.amount);
+    const next = await api.apply({ customer_id: me.customerId, amount: gbp("1000.00"), term_months: 12 }, { tenant });
+    expect(Number(next.body.assessment.existing_monthly_debt.amount)).toBeCloseTo(debtBefore + 305.22, 2);
     await sound(tenant);
   });
 
@@ -291,7 +295,7 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
     expect(inArrears.schedule[0]).toMatchObject({ status: "missed", failed_attempts: 1, paid_at: null });
     const missedEvent = (await events(tenant)).find((e) => e.type === "loan.instalment_missed")!;
     expect(missedEvent.object).toMatchObject({ loan_id: loan.id, kind: "personal_loan", reason: "insufficient_funds", instalment: { sequence: 1, status: "missed" } });
-    // A customer in arrears is declined new credit.
+    // A customer in arrears is declined new credit; our own instalments count once (from the loan, not its statement lines).
     const again = await api.apply({ customer_id: me.customerId, amount: gbp("1000.00"), term_months: 12 }, { tenant });
     expect(again.body.reasons.map((r: { code: string }) => r.code)).toContain("existing_arrears");
 

@@ -49,7 +49,7 @@ describe("assessCredit", () => {
     expect(codes(assessCredit({ ...base, creditScore: 561, kycStatus: "review" }, ask(5_000_00n)))).toEqual(["kyc_not_approved", "credit_score_too_low"]);
     expect(codes(assessCredit({ ...base, hasRestrictedAccount: true, hasArrears: true }, ask(5_000_00n)))).toEqual(["account_restricted", "existing_arrears"]);
     expect(codes(assessCredit({ ...base, housingCosts: 2_500_00n }, ask(5_000_00n)))).toEqual(["debt_to_income_too_high"]);
-    expect(codes(assessCredit({ ...base, annualIncome: 0n }, ask(5_000_00n)))).toEqual(["debt_to_income_too_high"]);
+    expect(codes(assessCredit({ ...base, annualIncome: 0n }, ask(5_000_00n)))).toEqual(["unaffordable"]);
     // Within the DTI limit, but nothing left after living costs.
     const squeezed = assessCredit({ ...base, annualIncome: 20_000_00n, housingCosts: 700_00n, monthlyDebt: 0n }, ask(5_000_00n));
     expect(codes(squeezed)).toEqual(["unaffordable"]);

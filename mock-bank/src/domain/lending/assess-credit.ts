@@ -135,7 +135,9 @@ export function assessCredit(inputs: CreditInputs, request: { amount: bigint; te
   else if (!band) declines.push({ code: "credit_score_too_low", message: `Credit score ${inputs.creditScore} is below our minimum of ${MIN_CREDIT_SCORE}.` });
   if (inputs.hasRestrictedAccount) declines.push({ code: "account_restricted", message: "One of the customer's accounts is frozen pending a review; we cannot lend until it is resolved." });
   if (inputs.hasArrears) declines.push({ code: "existing_arrears", message: "An existing loan or instalment plan with us is in arrears." });
-  if (gross <= 0n || committed * 100n >= gross * MAX_DEBT_TO_INCOME_PERCENT) {
+  if (gross <= 0n) {
+    declines.push({ code: "unaffordable", message: "No income is on record for this customer." });
+  } else if (committed * 100n >= gross * MAX_DEBT_TO_INCOME_PERCENT) {
     declines.push({ code: "debt_to_income_too_high", message: `Housing and credit commitments (${pounds(committed)} a month) already take ${assessment.debt_to_income}% of gross monthly income (${pounds(gross)}); our limit is ${MAX_DEBT_TO_INCOME_PERCENT}%.` });
   }
 

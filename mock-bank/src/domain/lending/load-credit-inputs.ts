@@ -10,7 +10,8 @@ export async function loadCreditInputs(db: PrismaClient, tenantId: string, custo
   const [accounts, recentDebits, loans] = await Promise.all([
     db.bankAccount.findMany({ where: { tenantId, customerId }, select: { id: true, type: true, status: true, bookedBalance: true } }),
     db.bankTransaction.findMany({
-      where: { tenantId, account: { customerId }, status: "booked", amount: { lt: 0n }, bookedAt: { gt: new Date(now.getTime() - COMMITMENT_WINDOW_DAYS * DAY_MS), lte: now } },
+      // Our own loans' lines (channel loan) are left out: their instalments are counted from the loans.
+      where: { tenantId, account: { customerId }, channel: { not: "loan" }, status: "booked", amount: { lt: 0n }, bookedAt: { gt: new Date(now.getTime() - COMMITMENT_WINDOW_DAYS * DAY_MS), lte: now } },
       select: { category: true, amount: true },
     }),
     db.bankLoan.findMany({ where: { tenantId, customerId, status: { not: "paid_off" } }, select: { status: true, frequency: true, instalmentAmount: true } }),
