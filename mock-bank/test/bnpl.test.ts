@@ -162,6 +162,7 @@ describe("POST /v1/bnpl/plans", { timeout: 30_000 }, () => {
     expect(again.body).toEqual(first.body);
     expectProblemShape(await api.createPlan(purchase(me.current.id, "201.00"), { tenant, key }), 422, "idempotency_key_reused");
     expect(await t.app.db.bankLoan.count({ where: { tenantId: tenant } })).toBe(1);
+    await sound(tenant);
   });
 });
 
@@ -191,5 +192,6 @@ describe("GET /v1/bnpl/plans and /v1/bnpl/plans/{plan_id}", { timeout: 30_000 },
     expectProblemShape(foreign, 404, "resource_not_found");
     expect({ ...foreign.body, detail: "", request_id: "" }).toEqual({ ...unknown.body, detail: "", request_id: "" });
     expect((await bank.get(LIST, LIST, { tenant: "app_bnpl_list_other" })).body.data).toEqual([]);
+    await sound(tenant);
   });
 });

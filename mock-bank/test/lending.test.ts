@@ -442,5 +442,6 @@ describe("GET /v1/loans and /v1/loans/{loan_id}", { timeout: 30_000 }, () => {
     expectProblemShape(foreign, 404, "resource_not_found");
     expect({ ...foreign.body, detail: "", request_id: "" }).toEqual({ ...unknown.body, detail: "", request_id: "" });
     expectProblemShape(await bank.get("/v1/loans/{loan_id}", "/v1/loans/bad-id!", { tenant }), 400, "validation_failed");
+    await sound(tenant);
   });
 });
