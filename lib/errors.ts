@@ -26,6 +26,11 @@ export const catalog = {
   // Onboarding
   kyc_not_in_review: { status: 409, title: "The customer is not in KYC review", hint: "Only a customer whose `kyc.status` is `review` can be decided. Create one with the magic family name `Review`." },
   kyc_not_approved: { status: 422, title: "The customer's KYC is not approved", hint: "Only customers whose `kyc.status` is `approved` can open accounts; customers in `review` or `rejected` cannot. See the magic values of `POST /v1/customers`." },
+  // Lending
+  offer_expired: { status: 422, title: "The loan offer has expired", hint: "Offers can be accepted for 30 days on the sandbox clock (`expires_at`). Apply again with `POST /v1/loans/applications` for fresh offers." },
+  offer_already_accepted: { status: 409, title: "The application's offer was already accepted", hint: "An application opens one loan: this offer, or another of the same application, was accepted already. `GET /v1/loans/applications/{id}` shows which (`loan_id`)." },
+  account_not_eligible: { status: 422, title: "The account cannot be used for this", hint: "The detail says which account is needed: loans are paid into, and instalments collected from, an active GBP current account of the same customer; premiums are paid from a current account or credit card of the quote's customer; rewards exist only on credit card accounts." },
+  bnpl_declined: { status: 422, title: "The instalment plan was declined", hint: "The detail starts with the reason code (`credit_score_too_low`, `over_plan_limit`, `existing_arrears`, `kyc_not_approved`, `account_restricted`). Nothing was charged; see the BNPL rules in the API reference." },
   // Payments
   insufficient_funds: { status: 422, title: "The account has insufficient funds", hint: "The debit would take the account below zero, or below its arranged overdraft or credit limit. Check `GET /v1/accounts/{id}/balances` and send less." },
   account_frozen: { status: 422, title: "The account is frozen", hint: "Frozen accounts can be read but cannot send or receive payments. In the sandbox, the `frozen_account` persona's current account is frozen." },
@@ -42,7 +47,6 @@ export const catalog = {
   insurance_declined: { status: 422, title: "The insurer declines to quote", hint: "Travel cover is declined for travellers over the product's maximum age and for trips longer than it allows: see the declines listed at `POST /v1/insurance/quotes`." },
   insurance_quote_expired: { status: 422, title: "The insurance quote has expired", hint: "A quote can be bought until `expires_at` (7 days, and no later than the trip's start date): create a new quote." },
   insurance_quote_used: { status: 422, title: "The insurance quote was already bought", hint: "Each quote buys one policy; fetch the existing policy with `GET /v1/insurance/policies?customer_id=…`, or create a new quote." },
-  account_not_eligible: { status: 422, title: "The account cannot be used for this", hint: "Premiums are paid from a current account or credit card of the quote's own customer; rewards exist only on credit card accounts." },
   policy_not_cancellable: { status: 422, title: "The policy can no longer be cancelled", hint: "A policy can be cancelled with a full refund within 14 days of purchase and before the trip starts; after that it runs to its end date." },
   insufficient_points: { status: 422, title: "Not enough reward points", hint: "Redeem at most the `points_balance` of `GET /v1/accounts/{account_id}/rewards`, in multiples of 500 points." },
   // Limits

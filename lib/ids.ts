@@ -20,6 +20,10 @@ const prefixes = {
   insuranceQuote: "inq",
   insurancePolicy: "pol",
   rewardRedemption: "rdm",
+  loanApplication: "lap",
+  loanOffer: "lof",
+  loan: "loan",
+  instalment: "lin",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -27,12 +27,12 @@ describe("the OpenAPI document", () => {
     expect(doc.servers).toEqual([expect.objectContaining({ url: PORTAL_URL })]);
     expect(doc.components.securitySchemes.api_key).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: expect.stringContaining("sk_sandbox_") });
     expect(doc.security).toEqual([{ api_key: [] }]);
-    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Products", "Investments", "Insurance", "Rewards", "Sandbox"]);
+    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Products", "Investments", "Insurance", "Rewards", "Lending", "Sandbox"]);
   });
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["advanceSandboxClock", "cancelInsurancePolicy", "completeKycReview", "createCustomer", "createFxQuote", "createInsurancePolicy", "createInsuranceQuote", "createPayment", "getAccount", "getAccountBalances", "getAccountRewards", "getCustomer", "getFund", "getInsurancePolicy", "getInsuranceQuote", "getInvestmentRecommendation", "getPayment", "getProduct", "getSandboxClock", "listAccountTransactions", "listAccounts", "listCustomers", "listFunds", "listInsurancePolicies", "listPayments", "listProducts", "openAccount", "redeemAccountRewards", "resetSandbox", "simulateIncomingTransaction"]);
+    expect(ids.sort()).toEqual(["acceptLoanOffer", "advanceSandboxClock", "cancelInsurancePolicy", "completeKycReview", "createBnplPlan", "createCustomer", "createFxQuote", "createInsurancePolicy", "createInsuranceQuote", "createLoanApplication", "createPayment", "getAccount", "getAccountBalances", "getAccountRewards", "getBnplPlan", "getCustomer", "getFund", "getInsurancePolicy", "getInsuranceQuote", "getInvestmentRecommendation", "getLoan", "getLoanApplication", "getPayment", "getProduct", "getSandboxClock", "listAccountTransactions", "listAccounts", "listBnplPlans", "listCustomers", "listFunds", "listInsurancePolicies", "listLoans", "listPayments", "listProducts", "openAccount", "redeemAccountRewards", "repayLoan", "resetSandbox", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);

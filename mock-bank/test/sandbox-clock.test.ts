@@ -63,7 +63,7 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
     const one = await advance(tenant, { days: 1 });
     expect(one.status).toBe(200);
     const oneDayLater = new Date(NOW.getTime() + DAY_MS).toISOString();
-    expect(one.body).toEqual({ now: oneDayLater, advanced_by_seconds: 86_400, effects: { transactions_booked: dueAfterOneDay.length, interest_payments: 0, payments_settled: 0, payments_failed: 0 } });
+    expect(one.body).toEqual({ now: oneDayLater, advanced_by_seconds: 86_400, effects: { transactions_booked: dueAfterOneDay.length, interest_payments: 0, payments_settled: 0, payments_failed: 0, loan_instalments_paid: 0, loan_instalments_missed: 0 } });
     expect((await clock(tenant)).body).toEqual({ now: oneDayLater, offset_seconds: 86_400 });
 
     const after = new Map((await allTransactions(tenant)).map((tx) => [tx.id, tx]));

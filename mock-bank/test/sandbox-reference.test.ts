@@ -69,6 +69,28 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
     for (const control of reference.controls) expect(control.summary && control.description).toBeTruthy();
   });
 
+  it("shows each persona's lending outcome, and a sandbox gives exactly that", async () => {
+    const byKey = Object.fromEntries(reference.personas.map((p: { key: string; lending: unknown }) => [p.key, p.lending]));
+    expect(Object.fromEntries(Object.entries(byKey).map(([key, lending]) => [key, [lending.decision, lending.reason_codes, lending.offers[0]?.amount.amount ?? null, lending.bnpl_limit?.amount ?? null]]))).toEqual({
+      good_credit: ["approved", [], "10000.00", "2000.00"],
+      thin_file: ["declined", ["credit_score_too_low"], null, "500.00"],
+      overdrawn: ["approved", ["amount_above_band_limit"], "4800.00", "500.00"],
+      small_business: ["approved", [], "10000.00", "1000.00"],
+      student: ["declined", ["debt_to_income_too_high"], null, "500.00"],
+      frozen_account: ["declined", ["account_restricted"], null, null],
+    });
+    expect(byKey.overdrawn.summary).toMatch(/^Approved for less \(`amount_above_band_limit`\): £4,800 over 36 months at 24.90% APR/);
+    await bank.get("/v1/accounts", "/v1/accounts?limit=1", { tenant: "app_ref_lending" });
+    for (const persona of reference.personas) {
+      const customer = await t.app.db.bankCustomer.findFirstOrThrow({ where: { tenantId: "app_ref_lending", persona: persona.key } });
+      const headers = { "content-type": "application/json", "idempotency-key": `ref-${persona.key}` };
+      const reply = await bank.request({ method: "POST", url: "/v1/loans/applications", template: "/v1/loans/applications", tenant: "app_ref_lending", headers, payload: JSON.stringify({ customer_id: customer.id, amount: persona.lending.example_request.amount, term_months: persona.lending.example_request.term_months }) });
+      expect(reply.body.decision).toBe(persona.lending.decision);
+      expect(reply.body.reasons.map((r: { code: string }) => r.code)).toEqual(persona.lending.reason_codes);
+      expect(reply.body.offers.map((o: { amount: unknown; term_months: number; apr: string; monthly_payment: unknown }) => ({ amount: o.amount, term_months: o.term_months, apr: o.apr, monthly_payment: o.monthly_payment }))).toEqual(persona.lending.offers);
+    }
+  });
+
   it("notes what makes an account special", () => {
     const byKey = Object.fromEntries(reference.personas.map((p: { key: string }) => [p.key, p]));
     expect(byKey.frozen_account.accounts[0].notes.join(" ")).toContain("account_frozen");
@@ -85,7 +107,7 @@ describe("magic values in the reference", { timeout: 30_000 }, () => {
 
   it("do what the reference says they do", async () => {
     const magic = reference.magic_values as { field: string; value: string; applies_to: string }[];
-    expect(magic.map((m) => `${m.field}=${m.value}`)).toEqual(["amount.amount=666.66", "creditor.name=AML HIT", "creditor.sort_code=00xxxx", "amount.amount=> 25000.00", "family_name=Review", "family_name=Reject", "date_of_birth=under 18", "given_name + family_name=Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset", ...productMagicValues.map((m) => `${m.field}=${m.value}`)]);
+    expect(magic.map((m) => `${m.field}=${m.value}`)).toEqual(["amount.amount=666.66", "creditor.name=AML HIT", "creditor.sort_code=00xxxx", "amount.amount=> 25000.00", "family_name=Review", "family_name=Reject", "date_of_birth=under 18", "given_name + family_name=Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset", ...productMagicValues.map((m) => `${m.field}=${m.value}`), "customer_id=a customer from POST /v1/customers", "amount.amount=above the score band's limit", "purchase_amount.amount=above the plan limit"]);
     const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_magic" })).body.data as { id: string; identifiers: { account_number?: string } }[];
     const from = accounts.find((a) => a.identifiers.account_number === "41825937")!.id;
     const outside = (name: string, sortCode = "401234") => ({ type: "sort_code", sort_code: sortCode, account_number: "12345678", name });

@@ -40,14 +40,23 @@ describe("internal authentication (every /v1 route)", () => {
       "get /v1/accounts/{account_id}",
       "get /v1/accounts/{account_id}/balances",
       "get /v1/accounts/{account_id}/transactions",
+      "get /v1/bnpl/plans",
+      "get /v1/bnpl/plans/{plan_id}",
       "get /v1/customers",
       "get /v1/customers/{customer_id}",
+      "get /v1/loans",
+      "get /v1/loans/applications/{application_id}",
+      "get /v1/loans/{loan_id}",
       "get /v1/payments",
       "get /v1/payments/{payment_id}",
       "get /v1/sandbox/clock",
       "post /v1/accounts",
+      "post /v1/bnpl/plans",
       "post /v1/customers",
       "post /v1/fx/quotes",
+      "post /v1/loans/applications",
+      "post /v1/loans/offers/{offer_id}/accept",
+      "post /v1/loans/{loan_id}/repayments",
       "post /v1/payments",
       "post /v1/sandbox/clock/advance",
       "post /v1/sandbox/customers/{customer_id}/kyc-review",
@@ -106,9 +115,9 @@ describe("internal authentication (every /v1 route)", () => {
   it("refuses unknown routes without the secret too (nothing to probe), and 404s them with it", async () => {
     expectProblemShape(await bank.request({ url: "/v1/secret-admin", tenant: null }), 403, "internal_auth_failed");
     expectProblemShape(await bank.request({ url: "/admin", tenant: null }), 403, "internal_auth_failed");
-    const unknown = await bank.request({ url: "/v1/loans?x=1" });
+    const unknown = await bank.request({ url: "/v1/mortgages?x=1" });
     expectProblemShape(unknown, 404, "not_found");
-    expect(unknown.body.detail).toBe("No route GET /v1/loans.");
+    expect(unknown.body.detail).toBe("No route GET /v1/mortgages.");
     expectProblemShape(await bank.request({ method: "DELETE", url: "/v1/accounts" }), 404, "not_found");
   });
 

@@ -144,6 +144,15 @@ function PersonaCard({ persona }: { persona: Persona }) {
             </div>
           ))}
         </dl>
+        {persona.lending && (
+          <p className="text-sm text-fg-muted">
+            <span className="font-medium text-fg">
+              Loan of {formatMoneyForDisplay(persona.lending.example_request.amount)} over {persona.lending.example_request.term_months} months:
+            </span>{" "}
+            <Inline text={persona.lending.summary} />{" "}
+            {persona.lending.bnpl_limit ? `Buy-now-pay-later limit ${formatMoneyForDisplay(persona.lending.bnpl_limit)}.` : "Buy-now-pay-later plans are declined."}
+          </p>
+        )}
         <ul className="divide-y divide-border rounded-card border border-border sm:hidden" aria-label={`Accounts of ${persona.display_name}`}>
           {persona.accounts.map((account) => (
             <li key={account.type} className="space-y-2 p-4">

@@ -3,6 +3,8 @@ import { formatMinor } from "@/lib/money";
 import { MINIMUM_AGE, REJECT_FAMILY_NAME, REVIEW_FAMILY_NAME } from "../domain/customers/decide-kyc";
 import { CERTAIN_THRESHOLD, MATCH_THRESHOLD, SANCTIONS_LIST } from "../domain/customers/screen-name";
 import { productMagicValues } from "../domain/products/products-reference";
+import { SCORE_BANDS } from "../domain/lending/assess-credit";
+import { BNPL_LIMITS, BNPL_NO_FILE_LIMIT } from "../domain/lending/decide-bnpl";
 import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "../domain/payments/payment-rules";
 import { buildSandboxReference, type MagicValue, type SandboxControl } from "../domain/sandbox/sandbox-reference";
 
@@ -69,6 +71,24 @@ const magicValues: MagicValue[] = [
     effect: `Fictional sanctions list. Names are compared after normalising case, diacritics and word order: a similarity ≥ ${MATCH_THRESHOLD} is \`review\` (\`possible_sanctions_match\`), ≥ ${CERTAIN_THRESHOLD} is \`rejected\` (\`sanctions_match\`); \`kyc.screening\` shows the matched entry and score.`,
   },
   ...productMagicValues,
+  {
+    field: "customer_id",
+    value: "a customer from POST /v1/customers",
+    applies_to: "POST /v1/loans/applications",
+    effect: "Onboarded customers have no credit file (score 0): the application is `declined` with `no_credit_file`. Use a seeded persona for approvals; each persona's outcome is shown with it above.",
+  },
+  {
+    field: "amount.amount",
+    value: "above the score band's limit",
+    applies_to: "POST /v1/loans/applications",
+    effect: `Approved for less (reason \`amount_above_band_limit\`): the offers stop at the band's limit (${SCORE_BANDS.map((band) => `${band.minScore}+: £${Number(formatMinor(band.maxAmount, "GBP")).toLocaleString("en-GB")} at ${band.apr}%`).join("; ")}).`,
+  },
+  {
+    field: "purchase_amount.amount",
+    value: "above the plan limit",
+    applies_to: "POST /v1/bnpl/plans",
+    effect: `422 \`bnpl_declined\` (\`over_plan_limit\`) when the purchase plus what is owed on other plans exceeds the score's limit (${BNPL_LIMITS.map((tier) => `${tier.label}: £${Number(formatMinor(tier.limit, "GBP")).toLocaleString("en-GB")}`).join("; ")}; no credit file: £${formatMinor(BNPL_NO_FILE_LIMIT, "GBP")}).`,
+  },
 ];
 
 /** Personas, scenario values, magic values and sandbox controls; public, like /openapi.json. */

@@ -55,13 +55,15 @@ export const ClockAdvanceResult = z
           .describe("Interest payments made: savings accounts on the first of each month, fixed-term bonds at maturity (`account.interest_paid` events)."),
         payments_settled: z.number().int().min(0).describe("Standard payments whose settlement time passed and that completed."),
         payments_failed: z.number().int().min(0).describe("Standard payments that could not settle (e.g. the beneficiary account was frozen) and were returned."),
+        loan_instalments_paid: z.number().int().min(0).describe("Loan and buy-now-pay-later instalments collected (due ones, and missed ones retried)."),
+        loan_instalments_missed: z.number().int().min(0).describe("Instalments the repayment account could not pay: `missed`, the loan `in_arrears`; retried on the next advance."),
       })
       .describe("What became due and happened, in this order."),
   })
   .meta({
     id: "ClockAdvanceResult",
     description: "The sandbox's new time and what happened on the way.",
-    examples: [{ now: "2026-11-28T10:30:00.000Z", advanced_by_seconds: 604800, effects: { transactions_booked: 9, interest_payments: 6, payments_settled: 2, payments_failed: 0 } }],
+    examples: [{ now: "2026-11-28T10:30:00.000Z", advanced_by_seconds: 604800, effects: { transactions_booked: 9, interest_payments: 6, payments_settled: 2, payments_failed: 0, loan_instalments_paid: 1, loan_instalments_missed: 0 } }],
   });
 
 export const SimulateIncomingBody = z

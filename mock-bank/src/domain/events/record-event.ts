@@ -13,6 +13,7 @@ export type EventType =
   | "loan.instalment_paid"
   | "loan.instalment_missed"
   | "loan.paid_off"
+  | "loan.overpayment_received"
   | "bnpl.plan_created"
   | "insurance.policy_issued"
   | "insurance.policy_cancelled"

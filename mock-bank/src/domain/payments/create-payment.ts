@@ -84,8 +84,9 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     select: { id: true, type: true, productId: true, maturesAt: true, currency: true, status: true },
   });
   if (!debtor) throw accountNotFound(input.debtor_account_id);
-  if (debtor.type === "credit_card") {
-    throw new AppError("validation_failed", "debtor_account_id: credit card accounts cannot send payments", field("/body/debtor_account_id", "credit card accounts cannot send payments"));
+  if (debtor.type === "credit_card" || debtor.type === "loan") {
+    const detail = `${debtor.type === "loan" ? "loan" : "credit card"} accounts cannot send payments`;
+    throw new AppError("validation_failed", `debtor_account_id: ${detail}`, field("/body/debtor_account_id", detail));
   }
 
   // What leaves the debtor account: the amount, or for international the quote's sell amount + fee.
@@ -116,6 +117,8 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   const creditor = await resolveCreditor(db, tenantId, input, debtor.id);
   if (creditor.accountId === debtor.id) throw invalidBeneficiary("/body/creditor", "a payment cannot go to the account it comes from");
   const target = creditor.account;
+  // Loans are repaid by their schedule (domain/lending), not by payments into their account.
+  if (target?.type === "loan") throw invalidBeneficiary("/body/creditor", "a loan account cannot receive payments; its instalments are collected on schedule");
   if (creditor.accountId && target) {
     if (target.currency !== debtor.currency) throw new AppError("currency_mismatch", `The beneficiary account holds ${target.currency}.`, field("/body/creditor", `holds ${target.currency}`));
     if (target.status !== "active") throw new AppError("account_frozen", `Account ${creditor.accountId} is frozen: it cannot receive payments.`, field("/body/creditor", "is frozen"));

@@ -11,14 +11,14 @@ export const MAX_ADVANCE_DAYS = 90;
 /** The offset column is a 32-bit integer; ten years ahead is plenty for any test. */
 const MAX_OFFSET_SECONDS = 10 * 365 * 86_400;
 
-export type ClockEffects = { transactions_booked: number; interest_payments: number; payments_settled: number; payments_failed: number };
+export type ClockEffects = { transactions_booked: number; interest_payments: number; payments_settled: number; payments_failed: number; loan_instalments_paid: number; loan_instalments_missed: number };
 
 type StepContext = { tx: Prisma.TransactionClient; tenantId: string; now: Date };
 
 /**
  * What happens when a tenant's clock moves, in order, inside the transaction that moves it.
- * Add a step here when something new becomes due with time (consent expiry, loan
- * instalments: neither exists in the bank yet).
+ * Add a step here when something new becomes due with time and is quick; steps that move
+ * customers' money run after the transaction, each in its own (see SettlePayments).
  */
 const steps: { effect: keyof ClockEffects; run: (context: StepContext) => Promise<number> }[] = [
   { effect: "transactions_booked", run: bookDueCardPayments },
@@ -31,6 +31,12 @@ const steps: { effect: keyof ClockEffects; run: (context: StepContext) => Promis
  * (domain/payments), which settles each due payment in its own transaction, with its events.
  */
 export type SettlePayments = (options: { db: PrismaClient; tenantId: string; now: Date }) => Promise<{ completed: string[]; failed: string[] }>;
+
+/**
+ * Loan and plan instalments are collected after payments settle (so money that arrived can
+ * pay them): the route passes `collectDueInstalments` (domain/lending), one transaction each.
+ */
+export type CollectInstalments = (options: { db: PrismaClient; tenantId: string; now: Date }) => Promise<{ paid: number; missed: number }>;
 
 export type AdvanceBy = { days: number } | { until: string };
 
@@ -59,6 +65,7 @@ export async function advanceClock(options: {
   realNow: Date;
   by: AdvanceBy;
   settlePayments?: SettlePayments;
+  collectInstalments?: CollectInstalments;
 }): Promise<{ now: Date; advancedBySeconds: number; effects: ClockEffects }> {
   const { db, tenant, realNow, by } = options;
   const from = tenantNow(tenant, realNow);
@@ -69,7 +76,7 @@ export async function advanceClock(options: {
 
   // Steps post to system ledger accounts that older tenants may still lack.
   await ensureLedger(db, tenant.id);
-  const effects: ClockEffects = { transactions_booked: 0, interest_payments: 0, payments_settled: 0, payments_failed: 0 };
+  const effects: ClockEffects = { transactions_booked: 0, interest_payments: 0, payments_settled: 0, payments_failed: 0, loan_instalments_paid: 0, loan_instalments_missed: 0 };
   const now = await db.$transaction(
     async (tx) => {
       const moved = await tx.bankTenant.update({
@@ -91,6 +98,11 @@ export async function advanceClock(options: {
     const settled = await options.settlePayments({ db, tenantId: tenant.id, now });
     effects.payments_settled = settled.completed.length;
     effects.payments_failed = settled.failed.length;
+  }
+  if (options.collectInstalments) {
+    const collected = await options.collectInstalments({ db, tenantId: tenant.id, now });
+    effects.loan_instalments_paid = collected.paid;
+    effects.loan_instalments_missed = collected.missed;
   }
   return { now, advancedBySeconds, effects };
 }

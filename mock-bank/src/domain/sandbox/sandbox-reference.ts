@@ -1,4 +1,5 @@
 import { formatMinor } from "@/lib/money";
+import { EXAMPLE_LOAN_REQUEST, personaLending } from "../lending/persona-lending";
 import { ukIban } from "../../seed/iban";
 import { planSeed, SEED_VERSION } from "../../seed/plan-seed";
 import { personas } from "../../seed/personas";
@@ -28,6 +29,19 @@ export type ReferenceAccount = {
   notes: string[];
 };
 
+/** What the persona gets from the lending endpoints right after seeding. */
+export type ReferenceLending = {
+  /** The example: a personal loan of this amount over this term. */
+  example_request: { amount: Money; term_months: number };
+  decision: "approved" | "declined";
+  reason_codes: string[];
+  offers: { amount: Money; term_months: number; apr: string; monthly_payment: Money }[];
+  /** The most the persona may owe on buy-now-pay-later plans; null when plans are declined. */
+  bnpl_limit: Money | null;
+  /** One line for people, with `code` marks. */
+  summary: string;
+};
+
 export type ReferencePersona = {
   key: string;
   display_name: string;
@@ -39,6 +53,7 @@ export type ReferencePersona = {
   annual_income: Money;
   history_days: number;
   accounts: ReferenceAccount[];
+  lending: ReferenceLending;
 };
 
 export type MagicValue = { field: string; value: string; applies_to: string; effect: string };
@@ -83,10 +98,23 @@ function accountNotes(account: { type: string; status?: string; overdraftLimit?:
   return notes;
 }
 
+function referenceLending(customer: Parameters<typeof personaLending>[0], seededAt: Date): ReferenceLending {
+  const { decision, bnplLimit, summary } = personaLending(customer, seededAt);
+  return {
+    example_request: { amount: gbp(EXAMPLE_LOAN_REQUEST.amount), term_months: EXAMPLE_LOAN_REQUEST.termMonths },
+    decision: decision.decision,
+    reason_codes: decision.reasons.map((reason) => reason.code),
+    offers: decision.offers.map((offer) => ({ amount: gbp(offer.amount), term_months: offer.termMonths, apr: offer.apr, monthly_payment: gbp(offer.monthlyPayment) })),
+    bnpl_limit: bnplLimit === null ? null : gbp(bnplLimit),
+    summary,
+  };
+}
+
 /** The reference without the controls (those come from the OpenAPI document). */
 export function buildSandboxReference(options: { controls: SandboxControl[]; magicValues: MagicValue[] }): SandboxReference {
   // Balances, amounts and texts of the seed do not depend on its date.
-  const plan = planSeed(new Date(0));
+  const seededAt = new Date(0);
+  const plan = planSeed(seededAt);
   return {
     seed_version: SEED_VERSION,
     personas: personas.map((spec, index) => ({
@@ -114,6 +142,7 @@ export function buildSandboxReference(options: { controls: SandboxControl[]; mag
         interest_rate: account.interestRate ?? null,
         notes: accountNotes({ ...account, type: account.key }),
       })),
+      lending: referenceLending(plan[index], seededAt),
     })),
     scenario_header: { name: "Sandbox-Scenario", values: [...scenarioCatalog] },
     magic_values: options.magicValues,

@@ -38,6 +38,7 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
   });
   if (!account) throw accountNotFound(payment.accountId);
   assertAcceptsDeposits(account, "/body/account_id");
+  if (account.type === "loan") throw invalid("/body/account_id", "a loan account cannot receive payments; its instalments are collected on schedule");
   if (payment.amount.currency !== account.currency) {
     throw new AppError("currency_mismatch", `The account is in ${account.currency}; send the amount in ${account.currency}.`, {
       errors: [{ pointer: "/body/amount/currency", detail: `must be ${account.currency}, the account's currency` }],

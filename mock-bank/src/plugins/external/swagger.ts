@@ -108,6 +108,11 @@ export default fp(
           { name: "Insurance", description: "Travel insurance: price a quote, buy a policy paid from an account, cancel within the cooling-off period." },
           { name: "Rewards", description: "Reward points earned on credit card spending, and their redemption as cashback." },
           {
+            name: "Lending",
+            description:
+              "Personal loans decided at once from the customer's credit score, income and existing debt (offers with APR, term and monthly payment, or a decline with reasons), disbursed to a current account and repaid as the sandbox clock moves; and buy-now-pay-later plans for purchases.",
+          },
+          {
             name: "Sandbox",
             description:
               "Controls of your own sandbox: reset it to its seed, move its clock forward, simulate incoming money. Any call also takes a `Sandbox-Scenario` header to simulate latency and failures.",

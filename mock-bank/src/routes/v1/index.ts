@@ -4,6 +4,8 @@ import customers from "./customers";
 import transactions from "./transactions";
 import payments from "./payments";
 import fx from "./fx";
+import loans from "./loans";
+import bnpl from "./bnpl";
 import sandbox from "./sandbox";
 import products from "./products";
 import investments from "./investments";
@@ -25,6 +27,8 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(investments);
   await app.register(insurance);
   await app.register(rewards);
+  await app.register(loans);
+  await app.register(bnpl);
   await app.register(sandbox);
 };
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { completeKycReview } from "../../domain/customers/complete-kyc-review";
+import { collectDueInstalments } from "../../domain/lending/collect-due-instalments";
 import { settleDuePayments } from "../../domain/payments/settle-due-payments";
 import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
@@ -60,6 +61,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
           "1. **Pending card payments book**: a card payment stays pending while it is at most two days old (made today, yesterday or the day before); once the clock leaves that window it is booked (`status: booked`, `booked_at` one day after it was made) and the booked balance moves.",
           "2. **Interest is paid**: savings accounts on the first of each month (for the month before), fixed-term bonds at maturity (for the whole term), calculated daily on each end-of-day balance at the product's gross rate, as an \"Interest paid\" statement line and an `account.interest_paid` event.",
           "3. **Standard payments settle**: payments whose settlement time has passed complete (the beneficiary is credited), or fail and are returned if they cannot.",
+          "4. **Loan and BNPL instalments are collected**, oldest first, from the repayment account: the principal pays down the loan's account, the interest is the bank's income. If the account cannot pay, the instalment is `missed`, the loan `in_arrears` (`loan.instalment_missed`), and it is retried on every later advance; after the last instalment the loan is `paid_off`.",
           "",
           "The clock only moves forward; `POST /v1/sandbox/reset` brings it back to real time. It can run at most ten years ahead (409 `conflict` after that).",
         ].join("\n"),
@@ -74,6 +76,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         realNow: app.now(),
         by: request.body as { days: number } | { until: string },
         settlePayments: settleDuePayments,
+        collectInstalments: collectDueInstalments,
       });
       app.ensureTenant.forget(request.tenantId);
       return { now: result.now.toISOString(), advanced_by_seconds: result.advancedBySeconds, effects: result.effects };
