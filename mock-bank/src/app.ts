@@ -14,6 +14,7 @@ import health from "./routes/health";
 import openapi from "./routes/openapi";
 import sandboxReference from "./routes/sandbox-reference";
 import v1 from "./routes/v1/index";
+import internalEvents from "./routes/internal/events";
 
 export type BuildAppOptions = {
   env: BankEnv;
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(openapi);
   await app.register(sandboxReference);
   await app.register(v1, { prefix: "/v1" });
+  await app.register(internalEvents, { prefix: "/internal" });
   return app;
 }
 

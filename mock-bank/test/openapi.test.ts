@@ -32,7 +32,7 @@ describe("the OpenAPI document", () => {
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["advanceSandboxClock", "createCustomer", "createFxQuote", "createPayment", "getAccount", "getAccountBalances", "getCustomer", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listCustomers", "listPayments", "openAccount", "resetSandbox", "simulateIncomingTransaction"]);
+    expect(ids.sort()).toEqual(["advanceSandboxClock", "createCustomer", "createFxQuote", "createPayment", "fireSandboxEvent", "getAccount", "getAccountBalances", "getCustomer", "getPayment", "getSandboxClock", "listAccountTransactions", "listAccounts", "listCustomers", "listPayments", "openAccount", "resetSandbox", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);

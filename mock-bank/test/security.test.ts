@@ -52,6 +52,7 @@ describe("internal authentication (every /v1 route)", () => {
       "post /v1/sandbox/clock/advance",
       "post /v1/sandbox/reset",
       "post /v1/sandbox/transactions",
+      "post /v1/sandbox/webhooks/fire",
     ]);
   });
 
