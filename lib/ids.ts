@@ -17,6 +17,9 @@ const prefixes = {
   event: "evt",
   quote: "fxq",
   idempotencyKey: "idk",
+  webhookEndpoint: "ep",
+  webhookDelivery: "dlv",
+  webhookAttempt: "atm",
 } as const;
 
 export type IdKind = keyof typeof prefixes;
