@@ -69,7 +69,8 @@ export async function buildApp(options: BuildAppOptions) {
   const app = Fastify({
     logger: loggerOptions(env, options.logger),
     genReqId: requestId,
-    logController: new LogController({ requestIdLogLabel: "request_id", disableRequestLogging: (request) => request.url === "/health" }),
+    // Health checks and the webhook dispatcher's outbox polling (every second) would drown the log.
+    logController: new LogController({ requestIdLogLabel: "request_id", disableRequestLogging: (request) => request.url === "/health" || request.url.startsWith("/internal/events/") }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
