@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { newId } from "../ids";
+import { retryOnBusy } from "./retry-on-busy";
 import { nextRetryDelay } from "./retry-schedule";
 import { openSecret } from "./secret-box";
 import type { SendOptions, SendResult } from "./send-webhook";
@@ -53,9 +54,10 @@ export async function attemptDelivery(config: AttemptConfig, options: { delivery
   const result = await config.send({ url: endpoint.url, headers, body: event.body, timeoutMs: config.timeoutMs, allowLoopback: config.allowLoopback });
   const finishedAt = clock();
 
+  // Stable while we hold the delivery's claim; read before the transaction so it only writes.
+  const scheduledBefore = await db.webhookAttempt.count({ where: { deliveryId: delivery.id, trigger: "scheduled" } });
   try {
-    return await db.$transaction(async (tx) => {
-      const scheduledBefore = await tx.webhookAttempt.count({ where: { deliveryId: delivery.id, trigger: "scheduled" } });
+    return await retryOnBusy(() => db.$transaction(async (tx) => {
       const number = delivery.attemptCount + 1;
       const attemptId = newId("webhookAttempt");
       await tx.webhookAttempt.create({
@@ -95,7 +97,7 @@ export async function attemptDelivery(config: AttemptConfig, options: { delivery
         await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null, consecutiveFailures: { gte: FAILING_THRESHOLD } }, data: { failingSince: finishedAt } });
       }
       return { attemptId, number, ok: result.ok, status: result.status, error: result.error, nextAttemptAt, deliveryStatus: status };
-    });
+    }));
   } catch (error) {
     // The endpoint (and its deliveries) was deleted while we were sending.
     if ((error as { code?: string }).code === "P2025") return null;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { DatabaseProvider } from "../database-url";
+import { retryOnBusy } from "./retry-on-busy";
 
 /**
  * Claims up to `limit` deliveries that are due (pending, next attempt time passed, endpoint
@@ -28,10 +29,12 @@ export async function claimDueDeliveries(options: { db: PrismaClient; provider: 
   const candidates = await db.webhookDelivery.findMany({ where: due, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } });
   const claimed: string[] = [];
   for (const { id } of candidates) {
-    const { count } = await db.webhookDelivery.updateMany({
-      where: { id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedUntil: until },
-    });
+    const { count } = await retryOnBusy(() =>
+      db.webhookDelivery.updateMany({
+        where: { id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        data: { lockedUntil: until },
+      }),
+    );
     if (count === 1) claimed.push(id);
   }
   return claimed;

@@ -40,9 +40,12 @@ export function createDispatcher(options: DispatcherOptions) {
     for (;;) {
       const ids = await claimDueDeliveries({ db: options.db, provider: options.provider, now: clock(), limit: concurrency, leaseMs });
       if (!ids.length) break;
-      const outcomes = await Promise.all(ids.map((deliveryId) => attemptDelivery(options, { deliveryId, trigger: "scheduled" })));
+      const outcomes = await Promise.allSettled(ids.map((deliveryId) => attemptDelivery(options, { deliveryId, trigger: "scheduled" })));
       attempted += ids.length;
-      for (const outcome of outcomes) {
+      for (const [index, settled] of outcomes.entries()) {
+        // Not recorded (the database refused): the claim lapses and the delivery is sent again.
+        if (settled.status === "rejected") log(`delivery ${ids[index]}: attempt not recorded (${(settled.reason as Error).message}); it will be retried when its claim lapses`);
+        const outcome = settled.status === "fulfilled" ? settled.value : null;
         if (outcome && !outcome.ok) log(`attempt ${outcome.attemptId} failed (${outcome.status ?? outcome.error}); ${outcome.deliveryStatus === "failed" ? "giving up" : `next at ${outcome.nextAttemptAt?.toISOString()}`}`);
       }
     }

@@ -3,6 +3,7 @@ import { newId } from "../ids";
 import type { BankOutbox } from "./bank-outbox";
 import { eventBody } from "./event-body";
 import { subscribes } from "./event-filter";
+import { retryOnBusy } from "./retry-on-busy";
 
 /**
  * Moves one batch from the bank's outbox into the portal's database: for each event, a copy and
@@ -18,7 +19,7 @@ export async function ingestEvents(options: { db: PrismaClient; outbox: BankOutb
   const appIds = [...new Set(events.map((event) => event.tenant_id))];
   const endpoints = await db.webhookEndpoint.findMany({ where: { appId: { in: appIds }, enabled: true }, select: { id: true, appId: true, eventTypes: true } });
 
-  await db.$transaction(async (tx) => {
+  await retryOnBusy(() => db.$transaction(async (tx) => {
     for (const event of events) {
       const targets = endpoints.filter((endpoint) => endpoint.appId === event.tenant_id && subscribes(endpoint.eventTypes, event.type));
       if (!targets.length) continue;
@@ -37,7 +38,7 @@ export async function ingestEvents(options: { db: PrismaClient; outbox: BankOutb
         });
       }
     }
-  });
+  }));
   await outbox.acknowledge(events.map((event) => event.id));
   return events.length;
 }
