@@ -159,8 +159,9 @@ describe("delivery", () => {
     const paid = await fire(alice, "payment.completed", { id: "pay_hook_test", status: "completed" });
     const kyc = await fire(alice, "kyc.decided");
     // A real change: money arrives, the bank writes transaction.booked in the same transaction.
-    const accounts = (await (await sandbox(portalUrl, alice.key, "/v1/accounts?limit=1")).json()).data as { id: string; currency: string }[];
-    const credit = await sandbox(portalUrl, alice.key, "/v1/sandbox/transactions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ account_id: accounts[0].id, amount: { amount: "42.00", currency: accounts[0].currency }, counterparty_name: "HOOK TEST" }) });
+    const accounts = (await (await sandbox(portalUrl, alice.key, "/v1/accounts?limit=100")).json()).data as { id: string; currency: string; status: string }[];
+    const open = accounts.find((account) => account.status === "active")!;
+    const credit = await sandbox(portalUrl, alice.key, "/v1/sandbox/transactions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ account_id: open.id, amount: { amount: "42.00", currency: open.currency }, counterparty_name: "HOOK TEST" }) });
     expect(credit.status).toBe(201);
     const transaction = (await credit.json()) as { id: string };
 
