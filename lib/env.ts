@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_PORTAL_DATABASE_URL } from "./database-url";
+import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "./webhooks/retry-schedule";
 
 /**
  * Portal environment, parsed once. Every variable is listed in .env.example.
@@ -9,6 +10,10 @@ import { DEFAULT_PORTAL_DATABASE_URL } from "./database-url";
 const secret = (name: string) =>
   z.string({ error: `${name} is required (run \`npm run dev\` once to generate local secrets)` })
     .min(32, `${name} must be at least 32 characters`);
+
+const flag = z
+  .enum(["true", "false", "1", "0", "on", "off"], { error: "must be true or false" })
+  .transform((value) => ["true", "1", "on"].includes(value));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,9 +32,24 @@ const schema = z.object({
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(30),
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Let webhook endpoints on 127.0.0.0/8 and ::1 receive deliveries (local development only). */
+  WEBHOOKS_ALLOW_LOOPBACK: flag.optional(),
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default(DEFAULT_RETRY_SCHEDULE)
+    .transform((text, ctx) => {
+      try {
+        return parseRetrySchedule(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(10_000),
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "WEBHOOKS_ALLOW_LOOPBACK"> & { WEBHOOKS_ALLOW_LOOPBACK: boolean };
 
 let parsed: Env | undefined;
 
@@ -41,6 +61,7 @@ export function env(): Env {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid portal environment:\n${lines.join("\n")}`);
   }
-  parsed = result.data;
+  // Loopback receivers are for local development: on by default except in production.
+  parsed = { ...result.data, WEBHOOKS_ALLOW_LOOPBACK: result.data.WEBHOOKS_ALLOW_LOOPBACK ?? result.data.NODE_ENV !== "production" };
   return parsed;
 }

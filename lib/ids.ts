@@ -24,6 +24,9 @@ const prefixes = {
   loanOffer: "lof",
   loan: "loan",
   instalment: "lin",
+  webhookEndpoint: "ep",
+  webhookDelivery: "dlv",
+  webhookAttempt: "atm",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One command from a fresh clone to a running sandbox:
-//   npm run dev    → local secrets, Prisma client, migrations, seed, then portal (next dev)
-//                    and mock bank (tsx watch) side by side with prefixed output.
+//   npm run dev    → local secrets, Prisma client, migrations, seed, then portal (next dev),
+//                    mock bank (tsx watch) and webhook dispatcher side by side with prefixed output.
 //   npm start      → the same with the production build (`npm run build` first).
 import { execFileSync } from "node:child_process";
 import concurrently from "concurrently";
@@ -19,6 +19,8 @@ const bankPort = process.env.BANK_PORT ?? "4010";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.BANK_URL ??= `http://127.0.0.1:${bankPort}`;
 process.env.NEXTAUTH_URL ??= portalUrl.origin;
+// Local runs may send webhooks to receivers on this machine (http://localhost:…).
+process.env.WEBHOOKS_ALLOW_LOOPBACK ??= "true";
 
 // Quiet steps: their output is shown only when they fail.
 const step = (label, command, args) => {
@@ -46,6 +48,7 @@ const { result } = concurrently(
   [
     { command: bankCommand, name: "bank", prefixColor: "magenta", env: { BANK_PORT: bankPort } },
     { command: portalCommand, name: "portal", prefixColor: "cyan" },
+    { command: "tsx lib/webhooks/dispatcher-main.ts", name: "webhooks", prefixColor: "yellow" },
   ],
   { killOthersOn: ["failure"], prefix: "{name} │", restartTries: 0 },
 );

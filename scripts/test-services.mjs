@@ -64,6 +64,10 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
     BANK_INTERNAL_SECRET: secret(),
     BANK_PORT: String(bankPort),
     BANK_URL: `http://127.0.0.1:${bankPort}`,
+    // The suites' webhook receivers listen on this machine; retries on a short schedule.
+    WEBHOOKS_ALLOW_LOOPBACK: "true",
+    WEBHOOK_RETRY_SCHEDULE: "1s,2s,3s,5s,8s",
+    WEBHOOK_POLL_INTERVAL_MS: "200",
     ...extraEnv,
   };
   execFileSync("node", ["scripts/db.mjs", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
@@ -71,7 +75,8 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
   const output = quiet ? ["ignore", "ignore", "inherit"] : "inherit";
   const bank = spawn("node_modules/.bin/tsx", ["mock-bank/src/server.ts"], { env, stdio: output, detached: true });
   const portal = spawn("node_modules/.bin/next", ["start", "-p", String(portalPort)], { env, stdio: output, detached: true });
-  const children = [bank, portal];
+  const dispatcher = spawn("node_modules/.bin/tsx", ["lib/webhooks/dispatcher-main.ts"], { env, stdio: output, detached: true });
+  const children = [bank, portal, dispatcher];
   const stop = async () => {
     for (const child of children) {
       if (child.exitCode === null) {

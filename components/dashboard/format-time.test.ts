@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatExact, formatRelative } from "./format-time";
+import { formatDate, formatExact, formatRelative, formatUntil } from "./format-time";
 
 const now = Date.parse("2026-11-21T12:00:00Z");
 const ago = (ms: number) => new Date(now - ms).toISOString();
@@ -27,5 +27,14 @@ describe("formatDate / formatExact", () => {
   it("print UTC, whatever the machine's zone", () => {
     expect(formatDate("2026-01-05T23:30:00Z")).toBe("5 Jan 2026");
     expect(formatExact("2026-01-05T23:30:07.123Z")).toBe("2026-01-05 23:30:07 UTC");
+  });
+
+  it("say how far ahead a future time is (next webhook retry)", () => {
+    const at = Date.parse("2026-01-05T12:00:00Z");
+    expect(formatUntil("2026-01-05T11:59:00Z", at)).toBe("due now");
+    expect(formatUntil("2026-01-05T12:00:25Z", at)).toBe("in 25 s");
+    expect(formatUntil("2026-01-05T12:10:00Z", at)).toBe("in 10 min");
+    expect(formatUntil("2026-01-05T18:00:00Z", at)).toBe("in 6 h");
+    expect(formatUntil("2026-01-08T12:00:00Z", at)).toBe("in 3 days");
   });
 });

@@ -35,3 +35,15 @@ export function formatRelative(iso: string, now: number): string {
   if (days < 30) return days === 1 ? "yesterday" : `${days} days ago`;
   return formatDate(iso);
 }
+
+/** A future time from `now`: "in 25 s", "in 3 min", "in 2 h"; "due now" once passed. */
+export function formatUntil(iso: string, now: number): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (seconds <= 0) return "due now";
+  if (seconds < 60) return `in ${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in ${hours} h`;
+  return `in ${Math.round(hours / 24)} days`;
+}

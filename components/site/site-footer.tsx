@@ -8,6 +8,7 @@ const columns = [
       { href: "/docs/api", label: "API reference" },
       { href: "/docs/errors", label: "Errors" },
       { href: "/docs/sandbox", label: "Personas & magic values" },
+      { href: "/docs/webhooks", label: "Webhooks" },
       { href: "/openapi.json", label: "OpenAPI document", plain: true },
     ],
   },

@@ -13,6 +13,8 @@ const allowed = {
   /** Calling the sandbox as the app from the interactive docs. */
   "key:use": ["owner", "admin", "developer"],
   "logs:read": ["owner", "admin", "developer", "viewer"],
+  /** Webhook endpoints: create, change, rotate secrets, send test events, resend deliveries. */
+  "webhook:manage": ["owner", "admin", "developer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof allowed;

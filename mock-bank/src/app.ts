@@ -14,6 +14,7 @@ import health from "./routes/health";
 import openapi from "./routes/openapi";
 import sandboxReference from "./routes/sandbox-reference";
 import v1 from "./routes/v1/index";
+import internalEvents from "./routes/internal/events";
 
 export type BuildAppOptions = {
   env: BankEnv;
@@ -68,7 +69,8 @@ export async function buildApp(options: BuildAppOptions) {
   const app = Fastify({
     logger: loggerOptions(env, options.logger),
     genReqId: requestId,
-    logController: new LogController({ requestIdLogLabel: "request_id", disableRequestLogging: (request) => request.url === "/health" }),
+    // Health checks and the webhook dispatcher's outbox polling (every second) would drown the log.
+    logController: new LogController({ requestIdLogLabel: "request_id", disableRequestLogging: (request) => request.url === "/health" || request.url.startsWith("/internal/events/") }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -85,6 +87,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(openapi);
   await app.register(sandboxReference);
   await app.register(v1, { prefix: "/v1" });
+  await app.register(internalEvents, { prefix: "/internal" });
   return app;
 }
 

@@ -75,6 +75,7 @@ describe("internal authentication (every /v1 route)", () => {
       "post /v1/insurance/policies/{policy_id}/cancel",
       "get /v1/accounts/{account_id}/rewards",
       "post /v1/accounts/{account_id}/rewards/redemptions",
+      "post /v1/sandbox/webhooks/fire",
     ].sort());
   });
 

@@ -1,24 +1,28 @@
 import type { Prisma } from "@prisma/client";
 import { newId } from "@/lib/ids";
 
-export type EventType =
-  | "payment.created"
-  | "payment.completed"
-  | "payment.failed"
-  | "transaction.booked"
-  | "kyc.decided"
-  | "account.opened"
-  | "loan.decided"
-  | "loan.disbursed"
-  | "loan.instalment_paid"
-  | "loan.instalment_missed"
-  | "loan.paid_off"
-  | "loan.overpayment_received"
-  | "bnpl.plan_created"
-  | "insurance.policy_issued"
-  | "insurance.policy_cancelled"
-  | "rewards.redeemed"
-  | "account.interest_paid";
+/** Every event type the bank emits: the catalogue the portal offers for webhook filters. */
+export const EVENT_TYPES = [
+  "payment.created",
+  "payment.completed",
+  "payment.failed",
+  "transaction.booked",
+  "kyc.decided",
+  "account.opened",
+  "loan.decided",
+  "loan.disbursed",
+  "loan.instalment_paid",
+  "loan.instalment_missed",
+  "loan.paid_off",
+  "loan.overpayment_received",
+  "bnpl.plan_created",
+  "insurance.policy_issued",
+  "insurance.policy_cancelled",
+  "rewards.redeemed",
+  "account.interest_paid",
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
 
 /**
  * Writes an event to the outbox inside the caller's transaction, so an event exists exactly

@@ -1,11 +1,14 @@
 import type { PrismaClient } from "@prisma/client";
 import fp from "fastify-plugin";
 import { createPrismaClient } from "@/lib/create-prisma-client";
+import { databaseProvider, type DatabaseProvider } from "@/lib/database-url";
 
 declare module "fastify" {
   interface FastifyInstance {
     /** The bank's database. Only domain functions use it. */
     db: PrismaClient;
+    /** Which SQL dialect raw queries (outbox claims) must speak. */
+    dbProvider: DatabaseProvider;
   }
 }
 
@@ -14,6 +17,7 @@ export default fp(
   async function store(app, options: { databaseUrl: string; db?: PrismaClient }) {
     const db = options.db ?? createPrismaClient(options.databaseUrl);
     app.decorate("db", db);
+    app.decorate("dbProvider", databaseProvider(options.databaseUrl));
     if (!options.db) app.addHook("onClose", async () => db.$disconnect());
   },
   { name: "store" },

@@ -18,7 +18,7 @@ ISO 4217 currency; timestamps are RFC 3339 in UTC; lists are cursor-paginated
 
 Test your error handling with the \`Sandbox-Scenario\` header, accepted by every operation
 (${scenarioCatalog.map((info) => `\`${info.example}\``).join(", ")}),
-and the **Sandbox** operations (reset, clock, simulated incoming payments). The docs page
+and the **Sandbox** operations (reset, clock, simulated incoming payments, webhook events). The docs page
 *Personas & magic values* lists every test customer, account and magic value.`;
 
 type OpenApiDoc = ReturnType<ReturnType<typeof createJsonSchemaTransformObject>>;
@@ -115,7 +115,7 @@ export default fp(
           {
             name: "Sandbox",
             description:
-              "Controls of your own sandbox: reset it to its seed, move its clock forward, simulate incoming money. Any call also takes a `Sandbox-Scenario` header to simulate latency and failures.",
+              "Controls of your own sandbox: reset it to its seed, move its clock forward, simulate incoming money, fire webhook events. Any call also takes a `Sandbox-Scenario` header to simulate latency and failures.",
           },
         ],
         components: {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { completeKycReview } from "../../domain/customers/complete-kyc-review";
 import { collectDueInstalments } from "../../domain/lending/collect-due-instalments";
 import { settleDuePayments } from "../../domain/payments/settle-due-payments";
+import { fireEvent } from "../../domain/events/fire-event";
 import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
 import { simulateIncomingPayment } from "../../domain/sandbox/simulate-incoming-payment";
@@ -10,8 +11,9 @@ import { errorResponses, jsonResponse, Problem } from "../../schemas/problem";
 import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult, SimulateIncomingBody } from "../../schemas/sandbox";
 import { Transaction } from "../../schemas/transaction";
 import { CompleteKycReviewBody, Customer, CustomerParams } from "../../schemas/customer";
+import { FireEventBody, FiredEvent } from "../../schemas/events";
 
-/** Controls of the caller's own sandbox: reset, clock, simulated incoming money. */
+/** Controls of the caller's own sandbox: reset, clock, simulated incoming money, webhook events. */
 const sandbox: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/sandbox/reset",
@@ -139,6 +141,27 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         now: tenantNow(request.tenant!, app.now()),
         review: request.body,
       }),
+  );
+
+  app.post(
+    "/sandbox/webhooks/fire",
+    {
+      config: { movesMoney: false },
+      schema: {
+        operationId: "fireSandboxEvent",
+        tags: ["Sandbox"],
+        summary: "Fire a webhook event",
+        description:
+          "Emits an event of any type in your sandbox, on its clock, through the same outbox as real changes: within seconds it is delivered, signed, to every enabled webhook endpoint of your app that subscribes to its type (see the Webhooks guide), with the same retries. Only your app's endpoints receive it. Without `object`, the object of your sandbox's latest real event of that type is reused, so your handler sees a realistic payload.",
+        body: FireEventBody,
+        response: { 201: jsonResponse("The event was recorded and is on its way.", FiredEvent), ...errorResponses() },
+      },
+    },
+    async (request, reply) => {
+      const { type, object } = request.body;
+      const event = await fireEvent({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), type, object });
+      return reply.code(201).send(event);
+    },
   );
 };
 

@@ -18,6 +18,9 @@ import { portalUrl } from "@/lib/http/portal-url";
 import { listKeys } from "@/lib/keys/list-keys";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";
 import { can } from "@/lib/teams/permissions";
+import { WebhooksSection } from "@/components/webhooks/webhooks-section";
+import { listEndpoints } from "@/lib/webhooks/list-endpoints";
+import { listEventTypes } from "@/lib/webhooks/list-event-types";
 
 type Props = { params: Promise<{ appId: string }> };
 
@@ -34,11 +37,14 @@ const loadApp = cache(async (appId: string) => {
 
 /** Keys and recent calls, with the one clock the page's relative times are measured from. */
 async function loadActivity(appId: string, role: Role) {
-  const [keys, requests] = await Promise.all([
+  const [keys, requests, endpoints, eventTypes] = await Promise.all([
     listKeys({ appId }),
     can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }) : Promise.resolve([]),
+    listEndpoints({ appId }),
+    // The bank's catalogue for the "Add endpoint" filter; without it every type is sent.
+    can(role, "webhook:manage") ? listEventTypes().catch(() => []) : Promise.resolve([]),
   ]);
-  return { keys, requests, renderedAt: Date.now() };
+  return { keys, requests, endpoints, eventTypes, renderedAt: Date.now() };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -49,7 +55,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const app = await loadApp((await params).appId);
   const role = app.role as Role;
-  const { keys, requests, renderedAt } = await loadActivity(app.id, role);
+  const { keys, requests, endpoints, eventTypes, renderedAt } = await loadActivity(app.id, role);
   const baseUrl = portalUrl();
 
   return (
@@ -121,6 +127,8 @@ export default async function AppPage({ params }: Props) {
         canCreate={can(role, "key:create")}
         canRevoke={can(role, "key:revoke")}
       />
+
+      <WebhooksSection appId={app.id} endpoints={endpoints} eventTypes={eventTypes} canManage={can(role, "webhook:manage")} />
 
       {can(role, "logs:read") && <RequestsSection appId={app.id} initial={requests} renderedAt={renderedAt} portalUrl={baseUrl} />}
     </DashboardShell>

@@ -1,0 +1,22 @@
+import { isIP } from "node:net";
+import { AppError } from "../errors";
+import { env } from "../env";
+import { checkAddress } from "./address-policy";
+
+/**
+ * Refuses, when saving, a URL whose host is an IP the dispatcher would refuse anyway (after
+ * WHATWG normalisation: 127.1 and 0x7f000001 are 127.0.0.1), and `localhost` when loopback is
+ * off. Names are checked again on every connection (DNS can change): this is only early feedback.
+ */
+export function checkEndpointUrl(value: string, pointer = "/body/url"): void {
+  const { hostname } = new URL(value);
+  const host = hostname.replace(/^\[|\]$/g, "");
+  const allowLoopback = env().WEBHOOKS_ALLOW_LOOPBACK;
+  const refuse = (detail: string) => new AppError("validation_failed", `url: ${detail}`, { errors: [{ pointer, detail }] });
+  if (isIP(host)) {
+    const verdict = checkAddress(host, { allowLoopback });
+    if (!verdict.allowed) throw refuse(`cannot receive webhooks: ${verdict.reason}`);
+  } else if (!allowLoopback && (host === "localhost" || host.endsWith(".localhost"))) {
+    throw refuse("cannot receive webhooks: localhost is a loopback address (allowed only with WEBHOOKS_ALLOW_LOOPBACK)");
+  }
+}

@@ -1,0 +1,29 @@
+import type { PrismaClient } from "@prisma/client";
+import { newId } from "@/lib/ids";
+import type { EventType } from "./record-event";
+
+export type FiredEventDto = { id: string; type: EventType; created_at: string; object: unknown; replayed_from: string | null };
+
+/**
+ * Emits an event of any type for the tenant, on the tenant's clock, through the same outbox
+ * as real changes (so it is delivered exactly like them). Its object is the one the caller
+ * sent; else the object of the tenant's latest real event of that type, so a handler sees a
+ * realistic payload; else a minimal `{ "id": null, "sandbox_test": true }` marker.
+ */
+export async function fireEvent(options: { db: PrismaClient; tenantId: string; now: Date; type: EventType; object?: Record<string, unknown> }): Promise<FiredEventDto> {
+  const { db, tenantId, now, type } = options;
+  let object: unknown = options.object;
+  let replayedFrom: string | null = null;
+  if (object === undefined) {
+    const latest = await db.bankEvent.findFirst({ where: { tenantId, type }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, payload: true } });
+    if (latest) {
+      object = (JSON.parse(latest.payload) as { object: unknown }).object;
+      replayedFrom = latest.id;
+    } else {
+      object = { id: null, sandbox_test: true };
+    }
+  }
+  const id = newId("event");
+  await db.bankEvent.create({ data: { id, tenantId, type, payload: JSON.stringify({ object }), createdAt: now } });
+  return { id, type, created_at: now.toISOString(), object, replayed_from: replayedFrom };
+}
