@@ -17,6 +17,11 @@ const prefixes = {
   event: "evt",
   quote: "fxq",
   idempotencyKey: "idk",
+  consent: "cns",
+  authorizationRequest: "azr",
+  authorizationCode: "azc",
+  oauthToken: "tok",
+  oauthClient: "cli",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -16,7 +16,8 @@ export type EventType =
   | "bnpl.plan_created"
   | "insurance.policy_issued"
   | "rewards.redeemed"
-  | "account.interest_paid";
+  | "account.interest_paid"
+  | "consent.revoked";
 
 /**
  * Writes an event to the outbox inside the caller's transaction, so an event exists exactly

@@ -59,7 +59,9 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts",
     {
+      config: { consent: { permission: "accounts:read" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["accounts:read"] }],
         operationId: "listAccounts",
         tags: ["Accounts"],
         summary: "List accounts",
@@ -76,6 +78,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         tenantId: request.tenantId,
         customerId: request.query.customer_id,
         type: request.query.type,
+        accountIds: request.consent?.accountIds,
         limit: request.query.limit,
         cursor: request.query.cursor,
       }),
@@ -84,7 +87,9 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts/:account_id",
     {
+      config: { consent: { permission: "accounts:read", account: "params" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["accounts:read"] }],
         operationId: "getAccount",
         tags: ["Accounts"],
         summary: "Get an account",
@@ -99,7 +104,9 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts/:account_id/balances",
     {
+      config: { consent: { permission: "accounts:read", account: "params" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["accounts:read"] }],
         operationId: "getAccountBalances",
         tags: ["Accounts"],
         summary: "Get an account's balances",

@@ -5,6 +5,7 @@ import transactions from "./transactions";
 import payments from "./payments";
 import fx from "./fx";
 import sandbox from "./sandbox";
+import consents from "./consents";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
 const v1: FastifyPluginAsync = async (app) => {
@@ -12,11 +13,14 @@ const v1: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", app.applySandboxScenario);
   // After validation, so a malformed request never seeds a tenant.
   app.addHook("preHandler", app.loadTenant);
+  // Then a consent access token (if the gateway sent one) is checked against the route.
+  app.addHook("preHandler", app.authorizeConsent);
   await app.register(customers);
   await app.register(accounts);
   await app.register(transactions);
   await app.register(payments);
   await app.register(fx);
+  await app.register(consents);
   await app.register(sandbox);
 };
 
