@@ -320,6 +320,19 @@ describe("consent lifetime on the sandbox clock", () => {
   });
 });
 
+describe("the gateway's token-owner lookup", () => {
+  it("names the app of any known access token, revoked or not, and nothing else", async () => {
+    const run = await runAuthorization(t.app, { appId: "app_owner" });
+    const issued = await exchange(t.app, "app_owner", run.code!, run.verifier);
+    const ask = (token: string, headers: Record<string, string> = { "x-internal-secret": TEST_SECRET }) =>
+      t.app.inject({ method: "POST", url: "/internal/oauth/token-owner", headers: { ...headers, "content-type": "application/json" }, payload: JSON.stringify({ token }) });
+    expect((await ask(issued.body.access_token)).json()).toEqual({ app_id: "app_owner" });
+    expect((await ask(issued.body.refresh_token)).json()).toEqual({ app_id: null });
+    expect((await ask(`oat_${"A".repeat(43)}`)).json()).toEqual({ app_id: null });
+    expect((await ask(issued.body.access_token, {})).statusCode).toBe(403);
+  });
+});
+
 describe("discovery", () => {
   it("serves RFC 8414 metadata with the portal's public base URL", async () => {
     const response = await t.app.inject({ url: "/.well-known/oauth-authorization-server", headers: { "x-internal-secret": TEST_SECRET } });
