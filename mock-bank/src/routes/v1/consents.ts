@@ -13,6 +13,7 @@ const SANDBOX_DESCRIPTION = [
   "- `account_ids` defaults to all of the persona's accounts; ids of another customer's accounts are a 400.",
   "- The consent expires 90 days later on the sandbox clock, the access token after one hour; refresh at `POST /oauth/token`.",
   "- API keys only (a consent token gets 403 `api_key_required`).",
+  "- Not idempotent, by design: the answer carries tokens, which the bank stores only as hashes, so it cannot be replayed. A retry mints another consent; revoke the spare one.",
 ].join("\n");
 
 /** The app's consents (API key only): list, read, revoke; and the sandbox shortcut. */
