@@ -101,6 +101,10 @@ test("sample app → bank login → consent → callback → tokens → only the
   await expect(row).toContainText("authorised");
   await expect(row).toContainText("good_credit");
   await row.getByRole("button", { name: `Revoke consent ${consentId}` }).click();
+  const confirm = page.getByRole("dialog", { name: "Revoke this consent?" });
+  await expect(confirm).toContainText("401 consent_revoked");
+  await confirm.getByRole("button", { name: "Revoke consent" }).click();
+  await expect(confirm).toBeHidden();
   await expect(row).toContainText("revoked");
 
   await customer.goto(`${sampleUrl}/accounts`);

@@ -68,7 +68,7 @@ export function ConsentsSection({ appId, consents, canRevoke }: { appId: string;
                     {formatDate(consent.expires_at)}
                   </time>
                 </TD>
-                {canRevoke && <TD className="text-right">{consent.status === "authorised" && <RevokeConsentButton appId={appId} consentId={consent.id} />}</TD>}
+                {canRevoke && <TD className="text-right">{consent.status === "authorised" && <RevokeConsentButton appId={appId} consentId={consent.id} customer={consent.persona ?? consent.customer_id} />}</TD>}
               </TR>
             ))}
           </TBody>
