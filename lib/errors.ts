@@ -16,6 +16,12 @@ export const catalog = {
   revoked_api_key: { status: 401, title: "The API key has been revoked", hint: "The key was revoked; use another active key of the app, or create one." },
   unauthenticated: { status: 401, title: "Sign in to continue", hint: "Sign in to the portal and try again." },
   forbidden: { status: 403, title: "You do not have access to this resource", hint: "Your team role does not allow this action; ask a team owner or admin." },
+  invalid_token: { status: 401, title: "The access token is not valid", hint: "The consent access token is unknown, expired (1 hour on the sandbox clock) or revoked. Get a new one with your refresh token at `POST /oauth/token`." },
+  consent_expired: { status: 401, title: "The consent has expired", hint: "Consents last 90 days on the sandbox clock. Send the customer through `/oauth/authorize` again (or mint one with `POST /v1/sandbox/consents`)." },
+  consent_revoked: { status: 401, title: "The consent has been revoked", hint: "The consent was revoked (`DELETE /v1/consents/{consent_id}`), so its tokens no longer work. Ask the customer for a new consent." },
+  insufficient_scope: { status: 403, title: "The consent does not grant this permission", hint: "The customer did not grant the permission this endpoint needs (see `WWW-Authenticate`'s `scope`). Ask for it in a new consent." },
+  consent_account_not_granted: { status: 403, title: "The account is not part of the consent", hint: "The customer did not share this account with your app. List the shared accounts with `GET /v1/accounts` using the same token." },
+  api_key_required: { status: 403, title: "This endpoint needs an API key", hint: "Consent access tokens reach only customer-data endpoints (accounts, balances, transactions, payments). Call this one with your sandbox API key." },
   internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong", hint: "Only the gateway may call the bank directly; call the portal's /v1 endpoints instead." },
   // Resources
   not_found: { status: 404, title: "No such route", hint: "Check the method and path against the API reference." },

@@ -27,6 +27,11 @@ const prefixes = {
   webhookEndpoint: "ep",
   webhookDelivery: "dlv",
   webhookAttempt: "atm",
+  consent: "cns",
+  authorizationRequest: "azr",
+  authorizationCode: "azc",
+  oauthToken: "tok",
+  oauthClient: "cli",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -7,6 +7,8 @@ import "./swagger-overrides.css";
 import { Spinner } from "@/components/ui/spinner";
 import { CredentialPicker } from "./credential-picker";
 import { authoriseRequest, loadCredential, saveCredential, SECURITY_SCHEME, type DocsCredential } from "./docs-credential";
+import { isCustomerDataCall, loadConsent, saveConsent, type DocsConsent } from "./docs-consent";
+import { PersonaConsentPanel } from "./persona-consent-panel";
 
 const SwaggerUI = dynamic(() => import("swagger-ui-react"), {
   ssr: false,
@@ -27,9 +29,11 @@ type SwaggerSystem = {
  * swagger-ui-react over the bank's generated OpenAPI document, with Try-it-out
  * authorised by the developer's own key (picked or pasted), surviving reloads.
  */
-export function ApiReference({ signedIn }: { signedIn: boolean }) {
+export function ApiReference({ signedIn, personas }: { signedIn: boolean; personas: { key: string; display_name: string }[] }) {
   const [credential, setCredential] = useState<DocsCredential | null>(null);
   const credentialRef = useRef<DocsCredential | null>(null);
+  const [consent, setConsent] = useState<DocsConsent | null>(null);
+  const consentRef = useRef<DocsConsent | null>(null);
   const systemRef = useRef<SwaggerSystem | null>(null);
 
   const syncSwagger = useCallback((next: DocsCredential | null) => {
@@ -48,9 +52,17 @@ export function ApiReference({ signedIn }: { signedIn: boolean }) {
   useEffect(() => {
     const stored = loadCredential();
     credentialRef.current = stored;
+    consentRef.current = loadConsent();
     // Browser storage exists only after hydration, so the stored choice is read here, once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setCredential(stored);
+    setConsent(consentRef.current);
+  }, []);
+
+  const changeConsent = useCallback((next: DocsConsent | null) => {
+    saveConsent(next);
+    consentRef.current = next;
+    setConsent(next);
   }, []);
 
   const change = useCallback(
@@ -59,13 +71,25 @@ export function ApiReference({ signedIn }: { signedIn: boolean }) {
       credentialRef.current = next;
       setCredential(next);
       syncSwagger(next);
+      // A consent belongs to one app: switching keys drops it.
+      if (consentRef.current && (next?.kind !== "portal-key" || next.appId !== consentRef.current.appId)) changeConsent(null);
     },
-    [syncSwagger],
+    [syncSwagger, changeConsent],
   );
+
+
 
   return (
     <div className="space-y-6">
       <CredentialPicker signedIn={signedIn} credential={credential} onChange={change} />
+      {signedIn && (
+        <PersonaConsentPanel
+          appId={credential?.kind === "portal-key" ? (credential.appId ?? null) : null}
+          personas={personas}
+          consent={consent}
+          onChange={changeConsent}
+        />
+      )}
       {/* Swagger UI's stylesheet is light-only, so its panel stays white in dark mode too. */}
       <div className="api-reference rounded-card border border-border bg-white shadow-card">
         <SwaggerUI
@@ -76,7 +100,15 @@ export function ApiReference({ signedIn }: { signedIn: boolean }) {
           displayRequestDuration
           showMutatedRequest={false}
           defaultModelsExpandDepth={0}
-          requestInterceptor={(request) => authoriseRequest(request as { headers: Record<string, string>; url: string }, credentialRef.current)}
+          requestInterceptor={(request) => {
+            const mutable = authoriseRequest(request as { headers: Record<string, string>; url: string; method?: string }, credentialRef.current) as { headers: Record<string, string>; url: string; method?: string };
+            const consentNow = consentRef.current;
+            if (consentNow && isCustomerDataCall(mutable.method ?? "GET", mutable.url)) {
+              delete mutable.headers["X-Portal-Key-Id"];
+              mutable.headers.Authorization = `Bearer ${consentNow.accessToken}`;
+            }
+            return mutable;
+          }}
           onComplete={(system) => {
             systemRef.current = system as unknown as SwaggerSystem;
             syncSwagger(credentialRef.current);

@@ -46,7 +46,7 @@ export function CredentialPicker(props: {
 
   function pick(keyId: string) {
     const key = keys?.find((candidate) => candidate.id === keyId);
-    onChange(key ? { kind: "portal-key", keyId: key.id, prefix: key.prefix, label: `${key.app_name} · ${key.name}` } : null);
+    onChange(key ? { kind: "portal-key", keyId: key.id, prefix: key.prefix, label: `${key.app_name} · ${key.name}`, appId: key.app_id } : null);
   }
 
   function usePasted(event: React.FormEvent) {

@@ -6,7 +6,7 @@
  * - a pasted key: kept in sessionStorage only (gone when the tab closes).
  */
 export type DocsCredential =
-  | { kind: "portal-key"; keyId: string; prefix: string; label: string }
+  | { kind: "portal-key"; keyId: string; prefix: string; label: string; appId?: string }
   | { kind: "pasted"; secret: string; prefix: string };
 
 const PICKED = "obp.docs.picked-key";

@@ -6,6 +6,7 @@ const columns = [
     title: "Build",
     links: [
       { href: "/docs/api", label: "API reference" },
+      { href: "/docs/consent-flow", label: "Consent flow (OAuth)" },
       { href: "/docs/errors", label: "Errors" },
       { href: "/docs/sandbox", label: "Personas & magic values" },
       { href: "/docs/webhooks", label: "Webhooks" },

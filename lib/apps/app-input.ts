@@ -24,6 +24,10 @@ export const createAppInput = z.object({
   team_id: z.string().optional(),
 });
 
+export const redirectUrisInput = z.strictObject({
+  redirect_uris: z.array(redirectUriSchema).max(10, "At most 10 redirect URIs"),
+});
+
 export type CreateAppInput = z.input<typeof createAppInput>;
 
 export const createKeyInput = z.object({

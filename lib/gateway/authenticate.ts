@@ -1,8 +1,18 @@
 import { AppError } from "../errors";
-import type { CachedKey } from "../keys/key-cache";
 import type { KeyVerification } from "../keys/verify-key";
 
-export type Authenticated = { ok: true; key: CachedKey } | { ok: false; error: AppError };
+/** Who is calling: an app, through one of its keys or a customer's consent token. */
+export type Caller = {
+  appId: string;
+  /** The API key; null for a consent token. */
+  keyId: string | null;
+  /** What logs show: the key's or the token's display prefix. */
+  prefix: string;
+  /** A consent access token, forwarded to the bank, which decides what it may do. */
+  consentToken?: string;
+};
+
+export type Authenticated = { ok: true; caller: Caller } | { ok: false; error: AppError };
 
 export type Credentials = {
   /** `Authorization: Bearer sk_sandbox_…` → the key, or why not. */
@@ -13,12 +23,21 @@ export type Credentials = {
    * ever being stored in the browser. Absent where no portal session exists.
    */
   resolvePortalKey?: (request: Request, keyId: string) => Promise<KeyVerification>;
+  /** `Authorization: Bearer oat_…` → the app the consent token was issued to, or null. */
+  resolveConsentToken?: (token: string) => Promise<{ appId: string } | null>;
 };
+
+const CONSENT_TOKEN = /^oat_[0-9A-Za-z]{43}$/;
 
 const messages = {
   invalid_api_key: "The API key is not valid. Check for typos, or create a new key in the dashboard.",
   revoked_api_key: "This API key has been revoked. Use another key from the dashboard.",
 } as const;
+
+const invalidToken = () =>
+  new AppError("invalid_token", "The access token is not valid. Get one at POST /oauth/token, or mint a sandbox consent with POST /v1/sandbox/consents.", {
+    headers: { "www-authenticate": `Bearer realm="sandbox", error="invalid_token"` },
+  });
 
 /** Step 1 of the pipeline: who is calling. Expected failures are values. */
 export async function authenticate(request: Request, credentials: Credentials): Promise<Authenticated> {
@@ -29,6 +48,14 @@ export async function authenticate(request: Request, credentials: Credentials): 
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) {
       return { ok: false, error: new AppError("invalid_api_key", "Send the key as `Authorization: Bearer sk_sandbox_…`.") };
+    }
+    if (match[1].startsWith("oat_") && credentials.resolveConsentToken) {
+      // The bank checks the token itself on the call (revocation, expiry, scope); here we
+      // only need its app, for the rate limit and the request log.
+      const owner = CONSENT_TOKEN.test(match[1]) ? await credentials.resolveConsentToken(match[1]) : null;
+      if (!owner) return { ok: false, error: invalidToken() };
+      const token = match[1];
+      return { ok: true, caller: { appId: owner.appId, keyId: null, prefix: `${token.slice(0, 8)}…${token.slice(-4)}`, consentToken: token } };
     }
     verification = await credentials.verifyKey(match[1]);
   } else if (portalKeyId && credentials.resolvePortalKey) {
@@ -49,5 +76,6 @@ export async function authenticate(request: Request, credentials: Credentials): 
       }),
     };
   }
-  return { ok: true, key: verification.key };
+  const { key } = verification;
+  return { ok: true, caller: { appId: key.appId, keyId: key.keyId, prefix: key.prefix } };
 }

@@ -7,7 +7,17 @@ export type Upstream = {
   maxBodyBytes: number;
 };
 
-export type ForwardContext = { requestId: string; appId: string };
+export type ForwardContext = {
+  requestId: string;
+  /** The calling app (also its sandbox tenant); absent for calls that name no app yet. */
+  appId?: string;
+  /** More internal headers for the bank (consent token, OAuth client). */
+  headers?: Record<string, string>;
+  /** Cookies the bank set for itself that may pass back (its login pages); others never do. */
+  cookies?: string[];
+  /** A body to send instead of the request's (already read and rewritten). */
+  body?: string;
+};
 
 /** Request headers a developer may send that the bank understands. Nothing else passes. */
 const passRequestHeaders = ["accept", "content-type", "idempotency-key", "sandbox-scenario", "user-agent"];
@@ -30,11 +40,16 @@ export async function forward(request: Request, upstream: Upstream, context: For
     if (value !== null) headers.set(name, value);
   }
   headers.set("x-internal-secret", upstream.internalSecret);
-  headers.set("x-tenant-id", context.appId);
-  headers.set("x-app-id", context.appId);
+  if (context.appId) {
+    headers.set("x-tenant-id", context.appId);
+    headers.set("x-app-id", context.appId);
+  }
   headers.set("x-request-id", context.requestId);
+  for (const [name, value] of Object.entries(context.headers ?? {})) headers.set(name, value);
+  const cookie = bankCookies(request.headers.get("cookie"), context.cookies ?? []);
+  if (cookie) headers.set("cookie", cookie);
 
-  const body = await readBody(request, upstream.maxBodyBytes);
+  const body = context.body ?? (await readBody(request, upstream.maxBodyBytes));
   let response: Response;
   try {
     response = await fetch(new URL(url.pathname + url.search, upstream.baseUrl), {
@@ -64,7 +79,17 @@ export async function forward(request: Request, upstream: Upstream, context: For
   return { status: response.status, headers: responseHeaders, body: responseBody };
 }
 
-async function readBody(request: Request, maxBytes: number): Promise<ArrayBuffer | undefined> {
+/** Only the named cookies: the portal's own session never reaches the bank. */
+function bankCookies(header: string | null, names: string[]): string {
+  if (!header || !names.length) return "";
+  return header
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => names.includes(part.split("=")[0]))
+    .join("; ");
+}
+
+export async function readBody(request: Request, maxBytes: number): Promise<ArrayBuffer | undefined> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new AppError("payload_too_large", `Request bodies are limited to ${maxBytes / 1024} KiB.`);

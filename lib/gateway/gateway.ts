@@ -2,15 +2,18 @@ import { env } from "../env";
 import { recordKeyUse } from "../keys/record-key-use";
 import { verifyKey } from "../keys/verify-key";
 import { requestLogs } from "../request-logs/request-log-writer";
+import { authenticateClient, findClientApp } from "../oauth-clients/find-client-app";
+import { createOAuthGateway } from "./oauth-gateway";
 import { createGateway } from "./pipeline";
 import { MemoryRateLimiter } from "./rate-limiter";
 import { resolvePortalKey } from "./resolve-portal-key";
+import { resolveConsentToken } from "./resolve-consent-token";
 
 /** The portal's configured gateway: one per process, shared by every route bundle. */
 function buildGateway() {
   const config = env();
   return createGateway({
-    credentials: { verifyKey, resolvePortalKey },
+    credentials: { verifyKey, resolvePortalKey, resolveConsentToken },
     limiter: new MemoryRateLimiter({
       name: "sandbox",
       limit: config.RATE_LIMIT_REQUESTS,
@@ -39,7 +42,40 @@ function buildGateway() {
   });
 }
 
-const globalForGateway = globalThis as unknown as { gateway?: ReturnType<typeof createGateway> };
+function buildOAuthGateway() {
+  const config = env();
+  return createOAuthGateway({
+    findClient: findClientApp,
+    authenticateClient,
+    limiter: new MemoryRateLimiter({ name: "oauth", limit: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 }),
+    upstream: {
+      baseUrl: config.BANK_URL,
+      internalSecret: config.BANK_INTERNAL_SECRET,
+      timeoutMs: config.BANK_TIMEOUT_MS,
+      maxBodyBytes: 16 * 1024,
+    },
+    docsBaseUrl: config.PORTAL_URL,
+    log: (entry) =>
+      requestLogs.push({
+        id: entry.requestId,
+        appId: entry.appId,
+        apiKeyId: null,
+        keyPrefix: null,
+        method: entry.method,
+        path: entry.path,
+        status: entry.status,
+        latencyMs: entry.latencyMs,
+        createdAt: entry.at,
+      }),
+  });
+}
+
+const globalForGateway = globalThis as unknown as { gateway?: ReturnType<typeof createGateway>; oauthGateway?: ReturnType<typeof createOAuthGateway> };
+
+/** The /oauth/* and discovery endpoints (lib/gateway/oauth-gateway.ts). */
+export function oauthGateway(): ReturnType<typeof createOAuthGateway> {
+  return (globalForGateway.oauthGateway ??= buildOAuthGateway());
+}
 
 export function gateway(): ReturnType<typeof createGateway> {
   return (globalForGateway.gateway ??= buildGateway());

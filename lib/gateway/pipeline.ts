@@ -1,15 +1,15 @@
 import { AppError, problemResponse } from "../errors";
 import { newId } from "../ids";
-import type { CachedKey } from "../keys/key-cache";
-import { authenticate, type Credentials } from "./authenticate";
+import { authenticate, type Caller, type Credentials } from "./authenticate";
 import { forward, type Upstream } from "./forward";
 import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
 
 export type GatewayLogEntry = {
   requestId: string;
   appId: string;
-  keyId: string;
-  keyPrefix: string;
+  /** null for calls with a consent token (or OAuth endpoints). */
+  keyId: string | null;
+  keyPrefix: string | null;
   method: string;
   path: string;
   status: number;
@@ -36,22 +36,27 @@ export function createGateway(deps: GatewayDeps) {
   return async function handle(request: Request): Promise<Response> {
     const started = performance.now();
     const requestId = newId("request");
-    let key: CachedKey | undefined;
+    let caller: Caller | undefined;
     let headers: Record<string, string> = {};
     let response: Response;
 
     try {
       const auth = await authenticate(request, deps.credentials);
       if (!auth.ok) throw auth.error;
-      key = auth.key;
+      caller = auth.caller;
 
-      const decision = deps.limiter.consume(key.keyId);
+      // Keys have their own bucket; an app's consent tokens share one.
+      const decision = deps.limiter.consume(caller.keyId ?? `oauth:${caller.appId}`);
       headers = rateLimitHeaders(deps.limiter.policy, decision);
       if (!decision.allowed) {
         throw new AppError("rate_limited", `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`);
       }
 
-      const upstream = await forward(request, deps.upstream, { requestId, appId: key.appId });
+      const upstream = await forward(request, deps.upstream, {
+        requestId,
+        appId: caller.appId,
+        headers: caller.consentToken ? { "x-consent-token": caller.consentToken } : undefined,
+      });
       for (const [name, value] of Object.entries(headers)) upstream.headers.set(name, value);
       upstream.headers.set("x-request-id", requestId);
       response = new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
@@ -59,14 +64,14 @@ export function createGateway(deps: GatewayDeps) {
       response = problemResponse(toAppError(error, requestId), { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
     }
 
-    if (key) {
+    if (caller) {
       const at = new Date();
-      deps.onKeyUsed(key.keyId, at);
+      if (caller.keyId) deps.onKeyUsed(caller.keyId, at);
       deps.log({
         requestId,
-        appId: key.appId,
-        keyId: key.keyId,
-        keyPrefix: key.prefix,
+        appId: caller.appId,
+        keyId: caller.keyId,
+        keyPrefix: caller.prefix,
         method: request.method,
         path: pathForLog(request.url),
         status: response.status,
@@ -78,7 +83,7 @@ export function createGateway(deps: GatewayDeps) {
   };
 }
 
-function toAppError(error: unknown, requestId: string): AppError {
+export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   // Unexpected: log the message with the request id, never the request itself.
   console.error(`[gateway] ${requestId} unexpected error: ${(error as Error)?.message ?? String(error)}`);
@@ -86,7 +91,7 @@ function toAppError(error: unknown, requestId: string): AppError {
 }
 
 /** Path and query as sent, capped; the query of our API carries no secrets. */
-function pathForLog(rawUrl: string): string {
+export function pathForLog(rawUrl: string): string {
   const url = new URL(rawUrl);
   return (url.pathname + url.search).slice(0, 2048);
 }

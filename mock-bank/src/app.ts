@@ -10,11 +10,13 @@ import internalAuth from "./plugins/app/internal-auth";
 import store from "./plugins/app/store";
 import tenants from "./plugins/app/tenants";
 import scenarios, { type Sleep } from "./plugins/app/scenarios";
+import consentAccess from "./plugins/app/consent-access";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
 import sandboxReference from "./routes/sandbox-reference";
 import v1 from "./routes/v1/index";
 import internalEvents from "./routes/internal/events";
+import oauth from "./routes/oauth";
 
 export type BuildAppOptions = {
   env: BankEnv;
@@ -48,10 +50,12 @@ function loggerOptions(env: BankEnv, logger: BuildAppOptions["logger"]): Fastify
     redact: {
       paths: [
         'req.headers["x-internal-secret"]',
+        'req.headers["x-consent-token"]',
         "req.headers.authorization",
         "req.headers.cookie",
         'res.headers["set-cookie"]',
         'headers["x-internal-secret"]',
+        'headers["x-consent-token"]',
         "headers.authorization",
         "headers.cookie",
       ],
@@ -82,12 +86,14 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db });
   await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now });
   await app.register(scenarios, { sleep: options.sleep });
+  await app.register(consentAccess);
 
   await app.register(health);
   await app.register(openapi);
   await app.register(sandboxReference);
   await app.register(v1, { prefix: "/v1" });
   await app.register(internalEvents, { prefix: "/internal" });
+  await app.register(oauth, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   return app;
 }
 

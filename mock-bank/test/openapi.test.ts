@@ -27,12 +27,12 @@ describe("the OpenAPI document", () => {
     expect(doc.servers).toEqual([expect.objectContaining({ url: PORTAL_URL })]);
     expect(doc.components.securitySchemes.api_key).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: expect.stringContaining("sk_sandbox_") });
     expect(doc.security).toEqual([{ api_key: [] }]);
-    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Products", "Investments", "Insurance", "Rewards", "Lending", "Sandbox"]);
+    expect(doc.tags.map((tag) => tag.name)).toEqual(["Customers", "Accounts", "Transactions", "Payments", "FX", "Products", "Investments", "Insurance", "Rewards", "Lending", "Consents", "Sandbox"]);
   });
 
   it("documents every operation: id, summary, description, tag, success and error responses", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
-    expect(ids.sort()).toEqual(["acceptLoanOffer", "advanceSandboxClock", "cancelInsurancePolicy", "completeKycReview", "createBnplPlan", "createCustomer", "createFxQuote", "createInsurancePolicy", "createInsuranceQuote", "createLoanApplication", "createPayment", "fireSandboxEvent", "getAccount", "getAccountBalances", "getAccountRewards", "getBnplPlan", "getCustomer", "getFund", "getInsurancePolicy", "getInsuranceQuote", "getInvestmentRecommendation", "getLoan", "getLoanApplication", "getPayment", "getProduct", "getSandboxClock", "listAccountTransactions", "listAccounts", "listBnplPlans", "listCustomers", "listFunds", "listInsurancePolicies", "listLoans", "listPayments", "listProducts", "openAccount", "redeemAccountRewards", "repayLoan", "resetSandbox", "simulateIncomingTransaction"]);
+    expect(ids.sort()).toEqual(["acceptLoanOffer", "advanceSandboxClock", "cancelInsurancePolicy", "completeKycReview", "createBnplPlan", "createCustomer", "createFxQuote", "createInsurancePolicy", "createInsuranceQuote", "createLoanApplication", "createPayment", "createSandboxConsent", "fireSandboxEvent", "getAccount", "getAccountBalances", "getAccountRewards", "getBnplPlan", "getConsent", "getCustomer", "getFund", "getInsurancePolicy", "getInsuranceQuote", "getInvestmentRecommendation", "getLoan", "getLoanApplication", "getPayment", "getProduct", "getSandboxClock", "listAccountTransactions", "listAccounts", "listBnplPlans", "listConsents", "listCustomers", "listFunds", "listInsurancePolicies", "listLoans", "listPayments", "listProducts", "openAccount", "redeemAccountRewards", "repayLoan", "resetSandbox", "revokeConsent", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect(operation.summary && operation.description && operation.tags.length).toBeTruthy();
       const statuses = Object.keys(operation.responses);
@@ -50,7 +50,7 @@ describe("the OpenAPI document", () => {
 
   it("keeps the gateway's internal headers out of the public document", () => {
     const text = JSON.stringify(doc).toLowerCase();
-    for (const header of ["x-internal-secret", "x-tenant-id", "x-app-id"]) expect(text).not.toContain(header);
+    for (const header of ["x-internal-secret", "x-tenant-id", "x-app-id", "x-consent-token", "x-app-redirect-uris"]) expect(text).not.toContain(header);
     // The only header parameter a developer sends besides Authorization is Idempotency-Key.
     for (const { operation } of operations()) expect((operation.parameters ?? []).filter((p) => p.in === "header" && p.name !== "idempotency-key")).toEqual([]);
     expect(doc.paths["/health"]).toBeUndefined();

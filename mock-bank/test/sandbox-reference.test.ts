@@ -34,6 +34,7 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
     for (const persona of reference.personas) {
       expect(persona.purpose.length).toBeGreaterThan(40);
       expect(persona.login).toBe(`user_${persona.key}`);
+      expect(persona.password).toBe(`pass_${persona.key}`);
       expect(persona.accounts.map((a: { type: string }) => a.type)).toEqual(["current", "savings", "credit_card"]);
     }
   });

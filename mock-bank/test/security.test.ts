@@ -36,12 +36,15 @@ const operations = () =>
 describe("internal authentication (every /v1 route)", () => {
   it("covers every documented operation", () => {
     expect(operations().map((o) => `${o.method} ${o.template}`).sort()).toEqual([
+      "delete /v1/consents/{consent_id}",
       "get /v1/accounts",
       "get /v1/accounts/{account_id}",
       "get /v1/accounts/{account_id}/balances",
       "get /v1/accounts/{account_id}/transactions",
       "get /v1/bnpl/plans",
       "get /v1/bnpl/plans/{plan_id}",
+      "get /v1/consents",
+      "get /v1/consents/{consent_id}",
       "get /v1/customers",
       "get /v1/customers/{customer_id}",
       "get /v1/loans",
@@ -60,6 +63,7 @@ describe("internal authentication (every /v1 route)", () => {
       "post /v1/payments",
       "post /v1/sandbox/clock/advance",
       "post /v1/sandbox/customers/{customer_id}/kyc-review",
+      "post /v1/sandbox/consents",
       "post /v1/sandbox/reset",
       "post /v1/sandbox/transactions",
       "get /v1/products",

@@ -114,6 +114,7 @@ function ValueList({ label, children }: { label: string; children: ReactNode }) 
 function PersonaCard({ persona }: { persona: Persona }) {
   const facts: [string, ReactNode][] = [
     ["Login", <Code key="login">{persona.login}</Code>],
+    ["Password", <Code key="password">{persona.password}</Code>],
     ["Email", persona.email],
     ["Credit score", persona.credit_score],
     [persona.kind === "business" ? "Annual turnover" : "Annual income", formatMoneyForDisplay(persona.annual_income)],

@@ -9,18 +9,20 @@ export type ListAccountsOptions = {
   tenantId: string;
   customerId?: string;
   type?: AccountDto["type"];
+  /** A consent token's caller: only these accounts. */
+  accountIds?: string[];
   limit: number;
   cursor?: string;
 };
 
 /** A page of the tenant's accounts in id order (stable, so cursors never skip or repeat). */
 export async function listAccounts(options: ListAccountsOptions): Promise<{ data: AccountDto[]; next_cursor: string | null }> {
-  const { db, cursors, tenantId, customerId, type, limit, cursor } = options;
+  const { db, cursors, tenantId, customerId, type, accountIds, limit, cursor } = options;
   const scope = `accounts\0${tenantId}\0${customerId ?? ""}\0${type ?? ""}`;
   const after = cursor ? String(cursors.decode(scope, cursor)[0]) : undefined;
 
   const rows = await db.bankAccount.findMany({
-    where: { tenantId, customerId: customerId ?? customerAccounts.customerId, type, ...(after ? { id: { gt: after } } : {}) },
+    where: { tenantId, customerId: customerId ?? customerAccounts.customerId, type, id: { ...(after ? { gt: after } : {}), ...(accountIds ? { in: accountIds } : {}) } },
     orderBy: { id: "asc" },
     take: limit + 1,
     select: accountSelect,

@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   "insurance.policy_cancelled",
   "rewards.redeemed",
   "account.interest_paid",
+  "consent.revoked",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -10,15 +10,17 @@ export type ListPaymentsOptions = {
   status?: PaymentDto["status"];
   scheme?: PaymentDto["scheme"];
   debtorAccountId?: string;
+  /** A consent token's caller: only payments from these accounts. */
+  debtorAccountIds?: string[];
   limit: number;
   cursor?: string;
 };
 
 /** A page of the tenant's payments, newest first by (created_at, id). */
 export async function listPayments(options: ListPaymentsOptions): Promise<{ data: PaymentDto[]; next_cursor: string | null }> {
-  const { db, cursors, tenantId, status, scheme, debtorAccountId, limit, cursor } = options;
+  const { db, cursors, tenantId, status, scheme, debtorAccountId, debtorAccountIds, limit, cursor } = options;
   const scope = `payments\0${tenantId}\0${status ?? ""}\0${scheme ?? ""}\0${debtorAccountId ?? ""}`;
-  const where: Prisma.BankPaymentWhereInput = { tenantId, status, scheme, debtorAccountId };
+  const where: Prisma.BankPaymentWhereInput = { tenantId, status, scheme, AND: [{ debtorAccountId }, debtorAccountIds ? { debtorAccountId: { in: debtorAccountIds } } : {}] };
   if (cursor) {
     const [at, id] = cursors.decode(scope, cursor);
     const before = new Date(String(at));

@@ -4,6 +4,7 @@ import { ukIban } from "../../seed/iban";
 import { planSeed, SEED_VERSION } from "../../seed/plan-seed";
 import { personas } from "../../seed/personas";
 import { BANK_CODE } from "../../seed/seed-tenant";
+import { sandboxPassword } from "../oauth/log-in-customer";
 import { scenarioCatalog, type ScenarioInfo } from "./sandbox-scenario";
 
 /**
@@ -47,6 +48,8 @@ export type ReferencePersona = {
   display_name: string;
   kind: "individual" | "business";
   login: string;
+  /** The sandbox password of the bank's login page (OAuth consent flow). */
+  password: string;
   email: string;
   purpose: string;
   credit_score: number;
@@ -122,6 +125,7 @@ export function buildSandboxReference(options: { controls: SandboxControl[]; mag
       display_name: [spec.givenName, spec.familyName].filter(Boolean).join(" "),
       kind: spec.kind,
       login: `user_${spec.persona}`,
+      password: sandboxPassword(spec.persona),
       email: spec.email,
       purpose: personaPurposes[spec.persona] ?? "",
       credit_score: spec.creditScore,

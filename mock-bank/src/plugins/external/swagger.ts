@@ -1,6 +1,7 @@
 import fastifySwagger from "@fastify/swagger";
 import fp from "fastify-plugin";
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { scopeDescriptions } from "../../domain/oauth/scopes";
 import { scenarioCatalog } from "../../domain/sandbox/sandbox-scenario";
 
 /**
@@ -113,6 +114,11 @@ export default fp(
               "Personal loans decided at once from the customer's credit score, income and existing debt (offers with APR, term and monthly payment, or a decline with reasons), disbursed to a current account and repaid as the sandbox clock moves; and buy-now-pay-later plans for purchases.",
           },
           {
+            name: "Consents",
+            description:
+              "Customers' consents to your app (OAuth 2.0 authorization code + PKCE at `/oauth/authorize` and `/oauth/token`, or minted with `POST /v1/sandbox/consents`). A consent's access token reaches only the accounts and permissions the customer granted.",
+          },
+          {
             name: "Sandbox",
             description:
               "Controls of your own sandbox: reset it to its seed, move its clock forward, simulate incoming money, fire webhook events. Any call also takes a `Sandbox-Scenario` header to simulate latency and failures.",
@@ -126,6 +132,19 @@ export default fp(
               bearerFormat: "sk_sandbox_…",
               description:
                 "Your app's sandbox API key, `Authorization: Bearer sk_sandbox_…`. Create one in the portal under your app's keys; it only reaches your app's sandbox.",
+            },
+            consent_token: {
+              type: "oauth2",
+              description:
+                "A customer's consent access token (`oat_…`), `Authorization: Bearer oat_…`, from the authorization code flow with PKCE (S256) or `POST /v1/sandbox/consents`. It reaches only the customer-data operations that list it, only with the granted permissions and only the shared accounts.",
+              flows: {
+                authorizationCode: {
+                  authorizationUrl: `${options.portalUrl.replace(/\/$/, "")}/oauth/authorize`,
+                  tokenUrl: `${options.portalUrl.replace(/\/$/, "")}/oauth/token`,
+                  refreshUrl: `${options.portalUrl.replace(/\/$/, "")}/oauth/token`,
+                  scopes: scopeDescriptions,
+                },
+              },
             },
           },
         },

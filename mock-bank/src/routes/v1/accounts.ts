@@ -60,7 +60,9 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts",
     {
+      config: { consent: { permission: "accounts:read" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["accounts:read"] }],
         operationId: "listAccounts",
         tags: ["Accounts"],
         summary: "List accounts",
@@ -77,6 +79,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         tenantId: request.tenantId,
         customerId: request.query.customer_id,
         type: request.query.type,
+        accountIds: request.consent?.accountIds,
         limit: request.query.limit,
         cursor: request.query.cursor,
       }),
@@ -85,7 +88,9 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts/:account_id",
     {
+      config: { consent: { permission: "accounts:read", account: "params" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["accounts:read"] }],
         operationId: "getAccount",
         tags: ["Accounts"],
         summary: "Get an account",
@@ -100,7 +105,9 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts/:account_id/balances",
     {
+      config: { consent: { permission: "accounts:read", account: "params" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["accounts:read"] }],
         operationId: "getAccountBalances",
         tags: ["Accounts"],
         summary: "Get an account's balances",

@@ -11,6 +11,7 @@ import products from "./products";
 import investments from "./investments";
 import insurance from "./insurance";
 import rewards from "./rewards";
+import consents from "./consents";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
 const v1: FastifyPluginAsync = async (app) => {
@@ -18,6 +19,8 @@ const v1: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", app.applySandboxScenario);
   // After validation, so a malformed request never seeds a tenant.
   app.addHook("preHandler", app.loadTenant);
+  // Then a consent access token (if the gateway sent one) is checked against the route.
+  app.addHook("preHandler", app.authorizeConsent);
   await app.register(customers);
   await app.register(accounts);
   await app.register(transactions);
@@ -29,6 +32,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(rewards);
   await app.register(loans);
   await app.register(bnpl);
+  await app.register(consents);
   await app.register(sandbox);
 };
 

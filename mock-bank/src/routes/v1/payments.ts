@@ -23,11 +23,13 @@ const payments: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/payments",
     {
+      config: { consent: { permission: "payments:write", account: "body" } },
       preValidation: idempotent.preValidation,
       preHandler: idempotent.preHandler,
       onSend: idempotent.onSend,
       onResponse: idempotent.onResponse,
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["payments:write"] }],
         operationId: "createPayment",
         tags: ["Payments"],
         summary: "Make a payment",
@@ -56,7 +58,9 @@ const payments: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/payments/:payment_id",
     {
+      config: { consent: { permission: "payments:write" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["payments:write"] }],
         operationId: "getPayment",
         tags: ["Payments"],
         summary: "Get a payment",
@@ -65,13 +69,15 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         response: { 200: jsonResponse("The payment.", Payment), ...errorResponses({ notFound: true }) },
       },
     },
-    async (request) => getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId: request.params.payment_id }),
+    async (request) => getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId: request.params.payment_id, debtorAccountIds: request.consent?.accountIds }),
   );
 
   app.get(
     "/payments",
     {
+      config: { consent: { permission: "payments:write" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["payments:write"] }],
         operationId: "listPayments",
         tags: ["Payments"],
         summary: "List payments",
@@ -88,6 +94,7 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         status: request.query.status,
         scheme: request.query.scheme,
         debtorAccountId: request.query.debtor_account_id,
+        debtorAccountIds: request.consent?.accountIds,
         limit: request.query.limit,
         cursor: request.query.cursor,
       }),

@@ -8,7 +8,9 @@ const transactions: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts/:account_id/transactions",
     {
+      config: { consent: { permission: "transactions:read", account: "params" } },
       schema: {
+        security: [{ api_key: [] }, { consent_token: ["transactions:read"] }],
         operationId: "listAccountTransactions",
         tags: ["Transactions"],
         summary: "List an account's transactions",

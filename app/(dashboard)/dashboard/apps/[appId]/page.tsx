@@ -5,7 +5,9 @@ import { cache } from "react";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { FirstKeyReveal } from "@/components/dashboard/first-key-reveal";
 import { formatDate, formatExact } from "@/components/dashboard/format-time";
+import { ConsentsSection } from "@/components/dashboard/consents-section";
 import { KeysSection } from "@/components/dashboard/keys-section";
+import { OAuthClientSection } from "@/components/dashboard/oauth-client-section";
 import { RequestsSection } from "@/components/dashboard/requests-section";
 import { AppStatusBadge } from "@/components/dashboard/status-badges";
 import { ButtonLink } from "@/components/ui/button";
@@ -15,7 +17,9 @@ import { getApp } from "@/lib/apps/get-app";
 import { requireUser } from "@/lib/auth/require-user";
 import { AppError } from "@/lib/errors";
 import { portalUrl } from "@/lib/http/portal-url";
+import { listAppConsents } from "@/lib/consents/list-app-consents";
 import { listKeys } from "@/lib/keys/list-keys";
+import { getOAuthClient } from "@/lib/oauth-clients/get-oauth-client";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";
 import { can } from "@/lib/teams/permissions";
 import { WebhooksSection } from "@/components/webhooks/webhooks-section";
@@ -37,14 +41,17 @@ const loadApp = cache(async (appId: string) => {
 
 /** Keys and recent calls, with the one clock the page's relative times are measured from. */
 async function loadActivity(appId: string, role: Role) {
-  const [keys, requests, endpoints, eventTypes] = await Promise.all([
+  const [keys, requests, endpoints, eventTypes, oauthClient, consents] = await Promise.all([
     listKeys({ appId }),
     can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }) : Promise.resolve([]),
     listEndpoints({ appId }),
     // The bank's catalogue for the "Add endpoint" filter; without it every type is sent.
     can(role, "webhook:manage") ? listEventTypes().catch(() => []) : Promise.resolve([]),
+    getOAuthClient({ appId }),
+    // The bank holds consents; if it is down, the rest of the page still renders.
+    listAppConsents({ appId }).catch((error: Error) => ({ error: `Consents could not be loaded from the sandbox bank: ${error.message}` })),
   ]);
-  return { keys, requests, endpoints, eventTypes, renderedAt: Date.now() };
+  return { keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt: Date.now() };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -55,7 +62,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const app = await loadApp((await params).appId);
   const role = app.role as Role;
-  const { keys, requests, endpoints, eventTypes, renderedAt } = await loadActivity(app.id, role);
+  const { keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt } = await loadActivity(app.id, role);
   const baseUrl = portalUrl();
 
   return (
@@ -127,6 +134,10 @@ export default async function AppPage({ params }: Props) {
         canCreate={can(role, "key:create")}
         canRevoke={can(role, "key:revoke")}
       />
+
+      <OAuthClientSection appId={app.id} client={oauthClient} portalUrl={baseUrl} canEdit={can(role, "app:update")} canRotate={can(role, "key:create")} />
+
+      <ConsentsSection appId={app.id} consents={consents} canRevoke={can(role, "app:update")} />
 
       <WebhooksSection appId={app.id} endpoints={endpoints} eventTypes={eventTypes} canManage={can(role, "webhook:manage")} />
 

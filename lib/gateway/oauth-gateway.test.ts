@@ -1,0 +1,103 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClientApp } from "../oauth-clients/find-client-app";
+import { createOAuthGateway } from "./oauth-gateway";
+import type { GatewayLogEntry } from "./pipeline";
+import { MemoryRateLimiter } from "./rate-limiter";
+
+// The OAuth gateway over a real socket, with the bank replaced by an echo server.
+const client: ClientApp = { appId: "app_budget", name: "Budget ✓ Buddy", clientId: "cli_AAAAAAAAAAAAAAAAAAAAAA", secretHash: "h", redirectUris: ["https://budget.example/cb"] };
+const SECRET = "cs_sandbox_right";
+let bank: Server;
+let baseUrl: string;
+const seen: { url?: string; headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+
+beforeAll(async () => {
+  bank = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      seen.push({ url: request.url, headers: request.headers, body });
+      response.writeHead(200, { "content-type": "application/json", "set-cookie": "ob_authz=v; Path=/oauth; HttpOnly" });
+      response.end(JSON.stringify({ ok: true }));
+    });
+  });
+  await new Promise<void>((resolve) => bank.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
+});
+afterAll(() => bank.close());
+
+function gateway() {
+  const logs: GatewayLogEntry[] = [];
+  const handle = createOAuthGateway({
+    upstream: { baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000, maxBodyBytes: 16 * 1024 },
+    docsBaseUrl: "http://portal.test",
+    findClient: async (id) => (id === client.clientId ? client : null),
+    authenticateClient: async (id, secret) => (id === client.clientId && secret === SECRET ? client : null),
+    limiter: new MemoryRateLimiter({ name: "oauth", limit: 100, windowMs: 10_000 }),
+    log: (entry) => logs.push(entry),
+  });
+  return { handle, logs };
+}
+
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+const last = () => seen[seen.length - 1];
+
+describe("the OAuth gateway", () => {
+  it("names the client to the bank on /oauth/authorize and passes only the bank's own cookie", async () => {
+    const { handle, logs } = gateway();
+    const response = await handle(
+      new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}&state=s1&code=x`, {
+        headers: { cookie: "next-auth.session-token=portal-session; ob_authz=browser; other=1" },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toContain("ob_authz=v");
+    const headers = last().headers;
+    expect(headers.cookie).toBe("ob_authz=browser");
+    expect(headers["x-app-id"]).toBe("app_budget");
+    expect(decodeURIComponent(String(headers["x-app-name"]))).toBe("Budget ✓ Buddy");
+    expect(JSON.parse(decodeURIComponent(String(headers["x-app-redirect-uris"])))).toEqual(client.redirectUris);
+    expect(headers["x-internal-secret"]).toBe("internal-secret-for-tests-0123456789");
+    expect(logs[0]).toMatchObject({ appId: "app_budget", keyId: null, path: "/oauth/authorize?client_id=cli_AAAAAAAAAAAAAAAAAAAAAA&state=…&code=…" });
+  });
+
+  it("sends no app for an unknown or repeated client_id (the bank shows its error page)", async () => {
+    const { handle } = gateway();
+    await handle(new Request("http://portal.test/oauth/authorize?client_id=cli_unknown"));
+    expect(last().headers["x-app-id"]).toBeUndefined();
+    await handle(new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}&client_id=${client.clientId}`));
+    expect(last().headers["x-app-id"]).toBeUndefined();
+  });
+
+  it("authenticates the client at /oauth/token and never forwards the secret", async () => {
+    const { handle } = gateway();
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const viaPost = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: form, body: `grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}&client_secret=${SECRET}` }));
+    expect(viaPost.status).toBe(200);
+    expect(viaPost.headers.get("ratelimit")).toBeTruthy();
+    expect(viaPost.headers.get("x-oauth-app")).toBeNull();
+    expect(last().headers["x-app-id"]).toBe("app_budget");
+    expect(last().body).toBe(`grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}`);
+    const viaBasic = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { ...form, authorization: basic(client.clientId, SECRET) }, body: "grant_type=refresh_token&refresh_token=ort_x" }));
+    expect(viaBasic.status).toBe(200);
+    expect(last().headers.authorization).toBeUndefined();
+  });
+
+  it("answers client failures itself in OAuth's format, without calling the bank", async () => {
+    const { handle } = gateway();
+    const before = seen.length;
+    const wrong = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, "cs_sandbox_wrong") }, body: "grant_type=refresh_token" }));
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("www-authenticate")).toBe('Basic realm="oauth"');
+    expect(wrong.headers.get("cache-control")).toBe("no-store");
+    expect(await wrong.json()).toMatchObject({ error: "invalid_client" });
+    const json = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }));
+    expect(json.status).toBe(400);
+    expect(await json.json()).toMatchObject({ error: "invalid_request" });
+    const both = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) }, body: `client_secret=${SECRET}` }));
+    expect((await both.json()).error).toBe("invalid_request");
+    expect(seen.length).toBe(before);
+  });
+});

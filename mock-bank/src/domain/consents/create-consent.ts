@@ -1,0 +1,27 @@
+import type { Prisma } from "@prisma/client";
+import { newId } from "@/lib/ids";
+import type { Scope } from "../oauth/scopes";
+
+/** Consents last 90 days on the tenant's clock (as UK open banking's re-authentication period). */
+export const CONSENT_DAYS = 90;
+
+/** Writes an authorised consent inside the caller's transaction. */
+export async function createConsent(
+  tx: Prisma.TransactionClient,
+  input: { tenantId: string; appId: string; customerId: string; permissions: Scope[]; accountIds: string[]; source: "authorization_code" | "sandbox"; now: Date; days?: number },
+) {
+  return tx.bankConsent.create({
+    data: {
+      id: newId("consent"),
+      tenantId: input.tenantId,
+      appId: input.appId,
+      customerId: input.customerId,
+      permissions: JSON.stringify(input.permissions),
+      accountIds: JSON.stringify(input.accountIds),
+      status: "authorised",
+      source: input.source,
+      createdAt: input.now,
+      expiresAt: new Date(input.now.getTime() + (input.days ?? CONSENT_DAYS) * 86_400_000),
+    },
+  });
+}

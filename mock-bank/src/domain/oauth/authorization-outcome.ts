@@ -1,0 +1,24 @@
+import type { Scope } from "./scopes";
+
+/** What an /oauth/authorize step answers with; the route turns it into HTTP. */
+export type AuthorizationOutcome =
+  /** Something is wrong before a redirect can be trusted: a bank error page, never a redirect. */
+  | { kind: "error_page"; status: number; title: string; message: string }
+  /** Back to the app's (already verified) redirect URI: a code, or an RFC 6749 §4.1.2.1 error. */
+  | { kind: "redirect"; location: string }
+  | { kind: "login"; requestId: string; appName: string; scopes: Scope[]; csrf: string; error?: string; username?: string; setCookie?: string }
+  | { kind: "consent"; requestId: string; appName: string; scopes: Scope[]; csrf: string; customerName: string; accounts: ConsentScreenAccount[]; error?: string }
+  | { kind: "see_other"; location: string };
+
+export type ConsentScreenAccount = { id: string; name: string; type: string; identifier: string; status: string };
+
+export function errorPage(status: number, title: string, message: string): AuthorizationOutcome {
+  return { kind: "error_page", status, title, message };
+}
+
+/** The redirect URI with the response parameters added to whatever query it already has. */
+export function redirectTo(redirectUri: string, params: Record<string, string | undefined | null>): AuthorizationOutcome {
+  const url = new URL(redirectUri);
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) url.searchParams.append(name, value);
+  return { kind: "redirect", location: url.toString() };
+}

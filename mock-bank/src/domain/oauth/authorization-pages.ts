@@ -1,0 +1,100 @@
+import type { AuthorizationOutcome, ConsentScreenAccount } from "./authorization-outcome";
+import { scopeDescriptions, type Scope } from "./scopes";
+
+/**
+ * The bank-hosted pages of the authorization flow: server-rendered HTML, no script, one
+ * form per step. Everything interpolated is escaped. Accessible: real labels, a fieldset
+ * per choice, errors announced (role="alert") and tied to their fields.
+ */
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+const accountTypes: Record<string, string> = { current: "Current account", savings: "Savings account", credit_card: "Credit card", fixed_term: "Fixed-term deposit", loan: "Loan" };
+
+const styles = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#10231d;background:#eef3f1}
+header{background:#0b4f3f;color:#fff;padding:14px 24px;display:flex;align-items:center;gap:10px}
+.mark{width:28px;height:28px;border-radius:6px;background:#f2c94c;color:#0b4f3f;font-weight:800;display:grid;place-items:center}
+header strong{font-size:18px}header span.sandbox{margin-left:auto;font-size:13px;background:#ffffff22;padding:2px 8px;border-radius:999px}
+main{max-width:480px;margin:32px auto;padding:0 16px}
+.card{background:#fff;border:1px solid #cfdcd7;border-radius:12px;padding:24px}
+h1{font-size:22px;margin:0 0 8px}p{margin:0 0 16px}
+label{display:block;font-weight:600;margin:16px 0 4px}
+input[type=text],input[type=password]{width:100%;padding:10px 12px;border:1px solid #7d918a;border-radius:8px;font:inherit}
+input[aria-invalid=true]{border-color:#b3261e}
+:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}
+button{font:inherit;font-weight:600;padding:10px 18px;border-radius:8px;border:1px solid #0b4f3f;cursor:pointer}
+.primary{background:#0b4f3f;color:#fff}.secondary{background:#fff;color:#0b4f3f}
+.actions{display:flex;gap:12px;margin-top:24px;flex-wrap:wrap}
+.alert{border:1px solid #b3261e;background:#fdecea;color:#6b1610;border-radius:8px;padding:10px 12px;margin:0 0 16px}
+.hint{font-size:14px;color:#3d524b;background:#f6f9f8;border:1px dashed #9fb3ac;border-radius:8px;padding:10px 12px;margin-top:20px}
+fieldset{border:1px solid #cfdcd7;border-radius:8px;padding:8px 16px 12px;margin:16px 0 0}legend{font-weight:600;padding:0 4px}
+.account{display:flex;gap:10px;align-items:flex-start;padding:8px 0}.account input{margin-top:5px;width:18px;height:18px}
+.account label{margin:0;font-weight:500}.muted{color:#4f635c;font-size:14px;display:block}
+ul.perms{margin:8px 0 0;padding-left:20px}code{font-family:ui-monospace,monospace;font-size:14px}
+`;
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
+<title>${escape(title)} · Open Bank</title><style>${styles}</style></head>
+<body><header><span class="mark" aria-hidden="true">O</span><strong>Open Bank</strong><span class="sandbox">Sandbox</span></header>
+<main><div class="card">${body}</div></main></body></html>`;
+}
+
+const alert = (message: string | undefined, id: string) => (message ? `<div class="alert" role="alert" id="${id}">${escape(message)}</div>` : "");
+
+const permissionList = (scopes: Scope[]) => `<ul class="perms">${scopes.map((scope) => `<li>${escape(scopeDescriptions[scope])} <span class="muted"><code>${scope}</code></span></li>`).join("")}</ul>`;
+
+function loginPage(outcome: Extract<AuthorizationOutcome, { kind: "login" }>): string {
+  const invalid = outcome.error ? ` aria-invalid="true" aria-describedby="login-error"` : "";
+  return layout(
+    "Log in",
+    `<h1>Log in to Open Bank</h1>
+<p><strong>${escape(outcome.appName)}</strong> wants to connect to your accounts. Log in to your bank to choose what to share; ${escape(outcome.appName)} never sees your password.</p>
+${alert(outcome.error, "login-error")}
+<form method="post" action="/oauth/authorize/login" novalidate>
+<input type="hidden" name="request_id" value="${escape(outcome.requestId)}"><input type="hidden" name="csrf_token" value="${escape(outcome.csrf)}">
+<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escape(outcome.username ?? "")}"${invalid}>
+<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required${invalid}>
+<div class="actions"><button class="primary" type="submit">Log in</button></div>
+</form>
+<p class="hint">Sandbox: log in as a test customer, <code>user_&lt;persona&gt;</code> with password <code>pass_&lt;persona&gt;</code>, e.g. <code>user_good_credit</code> / <code>pass_good_credit</code>.</p>`,
+  );
+}
+
+function accountRow(account: ConsentScreenAccount): string {
+  const id = `account-${escape(account.id)}`;
+  const type = accountTypes[account.type] ?? account.type;
+  const frozen = account.status === "frozen" ? " · frozen" : "";
+  return `<div class="account"><input type="checkbox" id="${id}" name="account_id" value="${escape(account.id)}"><label for="${id}">${escape(account.name)}<span class="muted">${escape(type)} ${escape(account.identifier)}${frozen}</span></label></div>`;
+}
+
+function consentPage(outcome: Extract<AuthorizationOutcome, { kind: "consent" }>): string {
+  return layout(
+    "Share your accounts",
+    `<h1>Share accounts with ${escape(outcome.appName)}</h1>
+<p>Logged in as ${escape(outcome.customerName)}. ${escape(outcome.appName)} is asking to:</p>
+${permissionList(outcome.scopes)}
+<form method="post" action="/oauth/authorize/decision">
+<input type="hidden" name="request_id" value="${escape(outcome.requestId)}"><input type="hidden" name="csrf_token" value="${escape(outcome.csrf)}">
+<fieldset${outcome.error ? ` aria-describedby="consent-error"` : ""}><legend>Choose the accounts to share</legend>
+${alert(outcome.error, "consent-error")}
+${outcome.accounts.map(accountRow).join("\n")}
+</fieldset>
+<p class="hint">This consent lasts 90 days. You can withdraw it at any time; the app then loses access at once.</p>
+<div class="actions"><button class="primary" type="submit" name="decision" value="approve">Allow access</button><button class="secondary" type="submit" name="decision" value="deny" formnovalidate>Deny</button></div>
+</form>`,
+  );
+}
+
+function errorPageHtml(outcome: Extract<AuthorizationOutcome, { kind: "error_page" }>): string {
+  return layout(outcome.title, `<h1>${escape(outcome.title)}</h1><div class="alert" role="alert">${escape(outcome.message)}</div><p>You have not been logged in and nothing was shared.</p>`);
+}
+
+export function renderAuthorizationPage(outcome: Extract<AuthorizationOutcome, { kind: "login" | "consent" | "error_page" }>): string {
+  if (outcome.kind === "login") return loginPage(outcome);
+  if (outcome.kind === "consent") return consentPage(outcome);
+  return errorPageHtml(outcome);
+}

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { createSandboxConsent } from "../../domain/consents/create-sandbox-consent";
+import { getConsentOrThrow } from "../../domain/consents/get-consent-or-throw";
+import { listConsents } from "../../domain/consents/list-consents";
+import { revokeConsent } from "../../domain/consents/revoke-consent";
+import { tenantNow } from "../../domain/tenants/tenant-now";
+import { Consent, ConsentList, ConsentParams, CreateSandboxConsentBody, ListConsentsQuery, SandboxConsentTokens } from "../../schemas/consent";
+import { errorResponses, jsonResponse } from "../../schemas/problem";
+
+const SANDBOX_DESCRIPTION = [
+  "Mints a consent and its first tokens for a persona without the browser, as if the customer had logged in at the bank and approved: the sandbox's equivalent of Plaid's sandbox public token. Use it in automated tests; use `/oauth/authorize` to test your real flow.",
+  "",
+  "- `account_ids` defaults to all of the persona's accounts; ids of another customer's accounts are a 400.",
+  "- The consent expires 90 days later on the sandbox clock, the access token after one hour; refresh at `POST /oauth/token`.",
+  "- API keys only (a consent token gets 403 `api_key_required`).",
+  "- Not idempotent, by design: the answer carries tokens, which the bank stores only as hashes, so it cannot be replayed. A retry mints another consent; revoke the spare one.",
+].join("\n");
+
+/** The app's consents (API key only): list, read, revoke; and the sandbox shortcut. */
+const consents: FastifyPluginAsyncZod = async (app) => {
+  const at = (request: { tenant: import("../../domain/tenants/ensure-tenant").Tenant | null }) => tenantNow(request.tenant!, app.now());
+
+  app.get(
+    "/consents",
+    {
+      schema: {
+        operationId: "listConsents",
+        tags: ["Consents"],
+        summary: "List consents",
+        description: "Lists the consents customers gave your app, newest first, with their status on the sandbox clock (`authorised`, `revoked`, `expired`). Filter by status or customer; page with `limit` and `cursor`.",
+        querystring: ListConsentsQuery,
+        response: { 200: jsonResponse("A page of consents, newest first.", ConsentList), ...errorResponses() },
+      },
+    },
+    async (request) =>
+      listConsents({
+        db: app.db,
+        cursors: app.cursors,
+        tenantId: request.tenantId,
+        appId: request.appId ?? request.tenantId,
+        status: request.query.status,
+        customerId: request.query.customer_id,
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+        tenantNow: at(request),
+      }),
+  );
+
+  app.get(
+    "/consents/:consent_id",
+    {
+      schema: {
+        operationId: "getConsent",
+        tags: ["Consents"],
+        summary: "Get a consent",
+        description: "Returns one consent: who granted it, which permissions and accounts, and until when.",
+        params: ConsentParams,
+        response: { 200: jsonResponse("The consent.", Consent), ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (request) => getConsentOrThrow({ db: app.db, tenantId: request.tenantId, appId: request.appId ?? request.tenantId, consentId: request.params.consent_id, tenantNow: at(request) }),
+  );
+
+  app.delete(
+    "/consents/:consent_id",
+    {
+      schema: {
+        operationId: "revokeConsent",
+        tags: ["Consents"],
+        summary: "Revoke a consent",
+        description:
+          "Revokes the consent: its access and refresh tokens stop working at once (401 `consent_revoked`). Emits `consent.revoked`. Revoking a revoked consent changes nothing and returns it again.",
+        params: ConsentParams,
+        response: { 200: jsonResponse("The revoked consent.", Consent), ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (request) =>
+      revokeConsent({ db: app.db, tenantId: request.tenantId, appId: request.appId ?? request.tenantId, consentId: request.params.consent_id, now: app.now(), tenantNow: at(request) }),
+  );
+
+  app.post(
+    "/sandbox/consents",
+    {
+      config: { movesMoney: false },
+      schema: {
+        operationId: "createSandboxConsent",
+        tags: ["Sandbox"],
+        summary: "Mint a consent for a persona",
+        description: SANDBOX_DESCRIPTION,
+        body: CreateSandboxConsentBody,
+        response: { 201: jsonResponse("The consent and its first tokens.", SandboxConsentTokens), ...errorResponses() },
+      },
+    },
+    async (request, reply) => {
+      const result = await createSandboxConsent({ db: app.db, tenantId: request.tenantId, appId: request.appId ?? request.tenantId, input: request.body, tenantNow: at(request) });
+      return reply.code(201).header("cache-control", "no-store").send(result);
+    },
+  );
+};
+
+export default consents;
