@@ -27,6 +27,11 @@ const schema = z.object({
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(30),
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Keep sent mail at /dev/outbox even in production mode (test suites only). */
+  DEV_OUTBOX: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,6 +14,8 @@ export const catalog = {
   missing_api_key: { status: 401, title: "No API key was sent", hint: "Add `Authorization: Bearer sk_sandbox_…` with a key from your dashboard." },
   invalid_api_key: { status: 401, title: "The API key is not valid", hint: "Check the key for typos or truncation, or create a new key in the dashboard." },
   revoked_api_key: { status: 401, title: "The API key has been revoked", hint: "The key was revoked; use another active key of the app, or create one." },
+  expired_api_key: { status: 401, title: "The API key has expired", hint: "The key passed its expiry time, or it was rolled and its overlap window has ended. Use the key that replaced it, or create a new one in the dashboard." },
+  insufficient_scope: { status: 403, title: "The API key's scope does not allow this call", hint: "Read-only keys may call GET, HEAD and OPTIONS only. Use a read-write key of the app for calls that change data." },
   unauthenticated: { status: 401, title: "Sign in to continue", hint: "Sign in to the portal and try again." },
   forbidden: { status: 403, title: "You do not have access to this resource", hint: "Your team role does not allow this action; ask a team owner or admin." },
   internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong", hint: "Only the gateway may call the bank directly; call the portal's /v1 endpoints instead." },
@@ -22,6 +24,9 @@ export const catalog = {
   resource_not_found: { status: 404, title: "No such resource", hint: "The id does not exist in your app's sandbox. Ids are per app: another app's ids never resolve." },
   method_not_allowed: { status: 405, title: "Method not allowed on this route", hint: "Use one of the methods listed for this path in the API reference." },
   conflict: { status: 409, title: "The request conflicts with the current state", hint: "Fetch the current state and retry with a request that fits it." },
+  owner_must_transfer: { status: 409, title: "The owner must transfer ownership first", hint: "A team has exactly one owner. Transfer ownership to another member, then leave." },
+  invite_expired: { status: 410, title: "The invitation is no longer valid", hint: "Invitations expire after 7 days and work once; ask a team owner or admin to send a new one." },
+  invite_email_mismatch: { status: 403, title: "The invitation is for another email address", hint: "Sign in with the address the invitation was sent to, or ask for an invitation to your own address." },
   email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
   // Onboarding
   kyc_not_in_review: { status: 409, title: "The customer is not in KYC review", hint: "Only a customer whose `kyc.status` is `review` can be decided. Create one with the magic family name `Review`." },

@@ -17,6 +17,9 @@ const prefixes = {
   event: "evt",
   quote: "fxq",
   idempotencyKey: "idk",
+  invite: "inv",
+  audit: "audit",
+  mail: "mail",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

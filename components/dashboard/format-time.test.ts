@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatExact, formatRelative } from "./format-time";
+import { formatDate, formatExact, formatRelative, formatUntil } from "./format-time";
 
 const now = Date.parse("2026-11-21T12:00:00Z");
 const ago = (ms: number) => new Date(now - ms).toISOString();
@@ -27,5 +27,20 @@ describe("formatDate / formatExact", () => {
   it("print UTC, whatever the machine's zone", () => {
     expect(formatDate("2026-01-05T23:30:00Z")).toBe("5 Jan 2026");
     expect(formatExact("2026-01-05T23:30:07.123Z")).toBe("2026-01-05 23:30:07 UTC");
+  });
+});
+
+describe("formatUntil", () => {
+  const ahead = (ms: number) => new Date(now + ms).toISOString();
+  it.each([
+    [-1_000, "ended"],
+    [0, "ended"],
+    [45_000, "in 45 s"],
+    [12 * 60_000, "in 12 min"],
+    [5 * 3_600_000, "in 5 h"],
+    [7 * 86_400_000, "in 7 days"],
+    [90 * 86_400_000, "on 19 Feb 2027"],
+  ])("%d ms ahead → %s", (ms, expected) => {
+    expect(formatUntil(ahead(ms), now)).toBe(expected);
   });
 });

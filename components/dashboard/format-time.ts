@@ -35,3 +35,16 @@ export function formatRelative(iso: string, now: number): string {
   if (days < 30) return days === 1 ? "yesterday" : `${days} days ago`;
   return formatDate(iso);
 }
+
+/** A future time relative to now: "in 45 s", "in 12 min", "in 5 h", "in 3 days"; past times read "ended". */
+export function formatUntil(iso: string, now: number): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (seconds <= 0) return "ended";
+  if (seconds < 60) return `in ${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in ${hours} h`;
+  const days = Math.round(hours / 24);
+  return days < 60 ? `in ${days} days` : `on ${formatDate(iso)}`;
+}

@@ -18,6 +18,7 @@ export type Credentials = {
 const messages = {
   invalid_api_key: "The API key is not valid. Check for typos, or create a new key in the dashboard.",
   revoked_api_key: "This API key has been revoked. Use another key from the dashboard.",
+  expired_api_key: "This API key has expired. Use another key from the dashboard.",
 } as const;
 
 /** Step 1 of the pipeline: who is calling. Expected failures are values. */
@@ -44,7 +45,7 @@ export async function authenticate(request: Request, credentials: Credentials): 
   if (!verification.valid) {
     return {
       ok: false,
-      error: new AppError(verification.code, messages[verification.code], {
+      error: new AppError(verification.code, verification.detail ?? messages[verification.code], {
         headers: { "www-authenticate": `Bearer realm="sandbox", error="invalid_token"` },
       }),
     };

@@ -1,6 +1,8 @@
+import { clientIp } from "../auth/client-ip";
 import { AppError, problemResponse } from "../errors";
 import { newId } from "../ids";
 import type { CachedKey } from "../keys/key-cache";
+import { scopeAllows } from "../keys/key-lifecycle";
 import { authenticate, type Credentials } from "./authenticate";
 import { forward, type Upstream } from "./forward";
 import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
@@ -24,12 +26,13 @@ export type GatewayDeps = {
   docsBaseUrl: string;
   /** Called after the response is ready; must not block (queue and return). */
   log: (entry: GatewayLogEntry) => void;
-  onKeyUsed: (keyId: string, at: Date) => void;
+  /** Last-used time and client address; must not block either. */
+  onKeyUsed: (keyId: string, at: Date, ip: string) => void;
 };
 
 /**
  * The gateway, independent of any framework: Web Request in, Web Response out.
- *   request id → authenticate → rate limit → forward → log → response headers
+ *   request id → authenticate → scope → rate limit → forward → log → response headers
  * Each step is a small function; failures are problem+json with the request id.
  */
 export function createGateway(deps: GatewayDeps) {
@@ -44,6 +47,10 @@ export function createGateway(deps: GatewayDeps) {
       const auth = await authenticate(request, deps.credentials);
       if (!auth.ok) throw auth.error;
       key = auth.key;
+
+      if (!scopeAllows(key.scope, request.method)) {
+        throw new AppError("insufficient_scope", `This key is read-only: it may call GET, HEAD and OPTIONS, not ${request.method}. Use a read-write key.`);
+      }
 
       const decision = deps.limiter.consume(key.keyId);
       headers = rateLimitHeaders(deps.limiter.policy, decision);
@@ -61,7 +68,7 @@ export function createGateway(deps: GatewayDeps) {
 
     if (key) {
       const at = new Date();
-      deps.onKeyUsed(key.keyId, at);
+      deps.onKeyUsed(key.keyId, at, clientIp(request.headers));
       deps.log({
         requestId,
         appId: key.appId,
