@@ -64,6 +64,8 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
     BANK_INTERNAL_SECRET: secret(),
     BANK_PORT: String(bankPort),
     BANK_URL: `http://127.0.0.1:${bankPort}`,
+    // The production build keeps sent mail (team invitations) at /dev/outbox for the suites.
+    DEV_OUTBOX: "true",
     ...extraEnv,
   };
   execFileSync("node", ["scripts/db.mjs", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
