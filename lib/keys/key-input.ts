@@ -10,8 +10,9 @@ export const createKeyInput = z.object({
   expires_at: z.iso
     .datetime({ offset: true, error: "Must be an RFC 3339 timestamp, e.g. 2027-01-31T00:00:00Z" })
     .nullish()
-    .refine((value) => !value || Date.parse(value) > Date.now(), "Must be in the future")
-    .refine((value) => !value || Date.parse(value) <= Date.now() + MAX_KEY_LIFETIME_MS, "Must be within a year"),
+    // Unparsable values already failed above: one message per field.
+    .refine((value) => !value || !(Date.parse(value) <= Date.now()), "Must be in the future")
+    .refine((value) => !value || !(Date.parse(value) > Date.now() + MAX_KEY_LIFETIME_MS), "Must be within a year"),
 });
 
 export type CreateKeyInput = z.input<typeof createKeyInput>;
