@@ -12,7 +12,7 @@ import { OVERLAP_PRESETS } from "@/lib/keys/key-lifecycle";
 import { formatExact } from "./format-time";
 import { KeyReveal } from "./key-reveal";
 
-type Step = { kind: "closed" } | { kind: "choose" } | { kind: "reveal"; secret: string; oldExpiresAt: string | null };
+type Step = { kind: "closed" } | { kind: "choose" } | { kind: "reveal"; secret: string; oldExpiresAt: string; oldStopped: boolean };
 
 /**
  * "Roll": a new key at once, and a choice of how long the old one keeps working (so a
@@ -30,8 +30,12 @@ export function RollKeyButton({ appId, apiKey, portalUrl }: { appId: string; api
     if (step.kind === "reveal") document.getElementById(`roll-${apiKey.id}-secret`)?.focus();
   }, [step.kind, apiKey.id]);
 
+  // The table refreshes only once the secret has been seen: the refresh unmounts this button
+  // (a rolled key has no Roll action), and with it the dialog showing the new secret.
   function close() {
+    const rolled = step.kind === "reveal";
     setStep({ kind: "closed" });
+    if (rolled) router.refresh();
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -47,9 +51,8 @@ export function RollKeyButton({ appId, apiKey, portalUrl }: { appId: string; api
         body: JSON.stringify({ overlap_seconds }),
       });
       if (response.status === 201) {
-        const rolled = (await response.json()) as { secret: string; old_key: { expires_at: string | null } };
-        setStep({ kind: "reveal", secret: rolled.secret, oldExpiresAt: rolled.old_key.expires_at });
-        router.refresh();
+        const rolled = (await response.json()) as { secret: string; old_key: { expires_at: string; status: string } };
+        setStep({ kind: "reveal", secret: rolled.secret, oldExpiresAt: rolled.old_key.expires_at, oldStopped: rolled.old_key.status === "expired" });
         return;
       }
       setError(problemMessage(await readProblem(response)));
@@ -103,7 +106,15 @@ export function RollKeyButton({ appId, apiKey, portalUrl }: { appId: string; api
           <div data-testid="roll-reveal" className="flex flex-col gap-4">
             <p className="text-sm text-fg-muted">
               The old key <Code>{apiKey.prefix}</Code>{" "}
-              {step.oldExpiresAt ? <>keeps working until {formatExact(step.oldExpiresAt)}, then answers <Code>401 expired_api_key</Code>.</> : "has stopped working."}
+              {step.oldStopped ? (
+                <>
+                  has stopped working: calls with it now answer <Code>401 expired_api_key</Code>.
+                </>
+              ) : (
+                <>
+                  keeps working until {formatExact(step.oldExpiresAt)}, then answers <Code>401 expired_api_key</Code>.
+                </>
+              )}
             </p>
             <KeyReveal secret={step.secret} portalUrl={portalUrl} idPrefix={`roll-${apiKey.id}`} />
           </div>
