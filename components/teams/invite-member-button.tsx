@@ -37,7 +37,7 @@ export function InviteMemberButton({ teamId, roles }: { teamId: string; roles: R
   }
 
   return (
-    <div className="flex flex-col items-end gap-2">
+    <div className="relative">
       <Button
         icon={<IconUserPlus />}
         onClick={() => {
@@ -49,7 +49,7 @@ export function InviteMemberButton({ teamId, roles }: { teamId: string; roles: R
         Invite member
       </Button>
       {sentTo && (
-        <p role="status" className="text-sm text-fg-muted">
+        <p role="status" className="absolute top-full right-0 mt-2 text-right text-sm whitespace-nowrap text-fg-muted">
           {sentTo.sent ? `Invitation sent to ${sentTo.email}.` : `Invitation created for ${sentTo.email}, but no mail server is configured.`}
         </p>
       )}

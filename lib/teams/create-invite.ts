@@ -11,6 +11,9 @@ import { INVITE_TTL_MS, newInviteToken } from "./invite-token";
 import { canInviteAs } from "./permissions";
 import { inviteDtoSelect, toInviteDto, type InviteDto } from "./team-dto";
 
+/** More open invitations than this is a mistake or abuse (each one sends mail). */
+export const MAX_PENDING_INVITES = 50;
+
 export function inviteLink(token: string): string {
   return `${portalUrl().replace(/\/$/, "")}/invites/${token}`;
 }
@@ -27,6 +30,8 @@ export async function createInvite(options: { teamId: string; email: string; rol
   const { token, hash } = newInviteToken();
   const now = new Date();
   const invite = await db.$transaction(async (tx) => {
+    const pending = await tx.teamInvite.count({ where: { teamId: options.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } });
+    if (pending >= MAX_PENDING_INVITES) throw new AppError("conflict", `This team already has ${pending} pending invitations; revoke some before sending more.`);
     const [member, open] = await Promise.all([
       tx.membership.findFirst({ where: { teamId: options.teamId, user: { email: options.email } }, select: { id: true } }),
       tx.teamInvite.findFirst({ where: { teamId: options.teamId, email: options.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, select: { id: true } }),
