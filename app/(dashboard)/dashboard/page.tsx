@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { AppCard } from "@/components/dashboard/app-card";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { ButtonLink } from "@/components/ui/button";
@@ -18,6 +19,8 @@ export default async function DashboardPage() {
   const user = await requireUser({ callbackUrl: "/dashboard" });
   const [teams, teamId] = await Promise.all([listTeams({ userId: user.id }), currentTeamId(user.id)]);
   const team = teams.find((candidate) => candidate.id === teamId) ?? teams[0];
+  // Everyone owns a personal team they cannot leave; without any team, start by creating one.
+  if (!team) redirect("/dashboard/teams");
   const apps = await listApps({ userId: user.id, teamId: team.id });
   const canCreate = can(team.role, "app:create");
 
