@@ -47,6 +47,11 @@ const schema = z.object({
     }),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(10_000),
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  /** Keep sent mail at /dev/outbox even in production mode (test suites only). */
+  DEV_OUTBOX: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "WEBHOOKS_ALLOW_LOOPBACK"> & { WEBHOOKS_ALLOW_LOOPBACK: boolean };

@@ -32,6 +32,9 @@ const prefixes = {
   authorizationCode: "azc",
   oauthToken: "tok",
   oauthClient: "cli",
+  invite: "inv",
+  audit: "audit",
+  mail: "mail",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -17,7 +17,7 @@ async function main() {
   }
   const user = await signUp(DEMO);
   const { app, secret } = await createApp({
-    userId: user.id,
+    actor: { userId: user.id, email: user.email, ip: "seed" },
     input: { name: "Demo budgeting app", description: "Reads accounts and transactions to build budgets.", redirect_uris: ["http://localhost:3000/playground/callback"] },
   });
   console.log(`  demo developer: ${DEMO.email} / ${DEMO.password}`);

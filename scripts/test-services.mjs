@@ -68,6 +68,8 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
     WEBHOOKS_ALLOW_LOOPBACK: "true",
     WEBHOOK_RETRY_SCHEDULE: "1s,2s,3s,5s,8s",
     WEBHOOK_POLL_INTERVAL_MS: "200",
+    // The production build keeps sent mail (team invitations) at /dev/outbox for the suites.
+    DEV_OUTBOX: "true",
     ...extraEnv,
   };
   execFileSync("node", ["scripts/db.mjs", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });

@@ -21,7 +21,7 @@ const noErrors: Errors = { rows: {} };
  * Registers an app. The API answers with the app, its first key and that key's secret; the
  * secret goes to the app page through a one-read handoff (never the URL).
  */
-export function CreateAppForm() {
+export function CreateAppForm({ teamId }: { teamId?: string } = {}) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const nextRowId = useRef(1);
@@ -53,6 +53,7 @@ export function CreateAppForm() {
       name: String(data.get("name") ?? ""),
       description: String(data.get("description") ?? ""),
       redirect_uris: sent.map((row) => row.value.trim()),
+      ...(teamId ? { team_id: teamId } : {}),
     };
     setPending(true);
     setErrors(noErrors);

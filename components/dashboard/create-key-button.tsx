@@ -8,8 +8,14 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { IconKey } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { KeyReveal } from "./key-reveal";
 import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
+
+const SCOPES = [
+  { value: "read_write", label: "Read and write", hint: "Every call: read data, create payments, customers and accounts." },
+  { value: "read_only", label: "Read only", hint: "GET calls only; anything else answers 403 insufficient_scope." },
+] as const;
 
 type Step = { kind: "closed" } | { kind: "name" } | { kind: "reveal"; secret: string; name: string };
 
@@ -43,7 +49,11 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const name = String(new FormData(event.currentTarget).get("name") ?? "");
+    const data = new FormData(event.currentTarget);
+    const name = String(data.get("name") ?? "");
+    const scope = String(data.get("scope") ?? "read_write");
+    const days = Number(data.get("expires_in_days") ?? 0);
+    const expires_at = days > 0 ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
     setPending(true);
     setNameError(undefined);
     setFormError(undefined);
@@ -51,7 +61,7 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
       const response = await fetch(`/api/apps/${encodeURIComponent(appId)}/keys`, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ name }),
+        body: JSON.stringify({ name, scope, expires_at }),
       });
       if (response.status === 201) {
         const created = (await response.json()) as { key: { name: string }; secret: string };
@@ -62,6 +72,7 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
       const problem = await readProblem(response);
       const { fields } = fieldErrors(problem);
       if (fields.name) setNameError(fields.name);
+      else if (fields.expires_at || fields.scope) setFormError(fields.expires_at ?? fields.scope);
       else setFormError(problemMessage(problem));
     } catch {
       setFormError("We couldn't reach the server. Check your connection and try again.");
@@ -112,6 +123,29 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
             {formError && <Alert tone="error">{formError}</Alert>}
             <FormField id="new-key-name" label="Key name" hint="Helps you tell keys apart, e.g. “CI” or “Laptop”." error={nameError}>
               {(control) => <Input {...control} ref={nameInput} name="name" maxLength={60} autoComplete="off" required />}
+            </FormField>
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-1.5 text-sm font-medium text-fg">Permissions</legend>
+              {SCOPES.map((option) => (
+                <label key={option.value} className="flex cursor-pointer items-start gap-3 rounded-control border border-border px-3 py-2.5 has-checked:border-primary has-checked:bg-primary-soft/40">
+                  <input type="radio" name="scope" value={option.value} defaultChecked={option.value === "read_write"} className="mt-1 accent-primary" />
+                  <span className="flex flex-col">
+                    <span className="text-sm font-medium text-fg">{option.label}</span>
+                    <span className="text-sm text-fg-muted">{option.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <FormField id="new-key-expiry" label="Expires" hint="After this the gateway answers 401 expired_api_key.">
+              {(control) => (
+                <Select {...control} name="expires_in_days" defaultValue="0">
+                  <option value="0">Never</option>
+                  <option value="7">In 7 days</option>
+                  <option value="30">In 30 days</option>
+                  <option value="90">In 90 days</option>
+                  <option value="365">In 1 year</option>
+                </Select>
+              )}
             </FormField>
           </form>
         )}

@@ -38,3 +38,18 @@ describe("formatDate / formatExact", () => {
     expect(formatUntil("2026-01-08T12:00:00Z", at)).toBe("in 3 days");
   });
 });
+
+describe("formatUntil", () => {
+  const ahead = (ms: number) => new Date(now + ms).toISOString();
+  it.each([
+    [-1_000, "due now"],
+    [0, "due now"],
+    [45_000, "in 45 s"],
+    [12 * 60_000, "in 12 min"],
+    [5 * 3_600_000, "in 5 h"],
+    [7 * 86_400_000, "in 7 days"],
+    [90 * 86_400_000, "on 19 Feb 2027"],
+  ])("%d ms ahead → %s", (ms, expected) => {
+    expect(formatUntil(ahead(ms), now)).toBe(expected);
+  });
+});

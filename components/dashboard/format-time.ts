@@ -36,7 +36,7 @@ export function formatRelative(iso: string, now: number): string {
   return formatDate(iso);
 }
 
-/** A future time from `now`: "in 25 s", "in 3 min", "in 2 h"; "due now" once passed. */
+/** A future time relative to now: "in 45 s", "in 12 min", "in 5 h", "in 3 days", "on 5 Mar 2027"; "due now" once passed. */
 export function formatUntil(iso: string, now: number): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   if (seconds <= 0) return "due now";
@@ -45,5 +45,6 @@ export function formatUntil(iso: string, now: number): string {
   if (minutes < 60) return `in ${minutes} min`;
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `in ${hours} h`;
-  return `in ${Math.round(hours / 24)} days`;
+  const days = Math.round(hours / 24);
+  return days < 60 ? `in ${days} days` : `on ${formatDate(iso)}`;
 }

@@ -1,4 +1,6 @@
+import type { Role } from "@prisma/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { KeyScope, KeyStatus } from "@/lib/keys/key-lifecycle";
 
 export function AppStatusBadge({ status }: { status: "active" | "suspended" }) {
   return (
@@ -8,12 +10,24 @@ export function AppStatusBadge({ status }: { status: "active" | "suspended" }) {
   );
 }
 
-export function KeyStatusBadge({ status }: { status: "active" | "revoked" }) {
+const keyTones: Record<KeyStatus, BadgeTone> = { active: "success", expiring: "warning", expired: "neutral", revoked: "neutral" };
+
+export function KeyStatusBadge({ status }: { status: KeyStatus }) {
   return (
-    <Badge tone={status === "active" ? "success" : "neutral"} dot>
+    <Badge tone={keyTones[status]} dot>
       {status}
     </Badge>
   );
+}
+
+export function KeyScopeBadge({ scope }: { scope: KeyScope }) {
+  return <Badge tone={scope === "read_only" ? "info" : "neutral"}>{scope === "read_only" ? "read-only" : "read-write"}</Badge>;
+}
+
+const roleTones: Record<Role, BadgeTone> = { owner: "brand", admin: "info", developer: "neutral", viewer: "neutral" };
+
+export function RoleBadge({ role }: { role: Role }) {
+  return <Badge tone={roleTones[role]}>{role}</Badge>;
 }
 
 const methodTones: Record<string, BadgeTone> = { GET: "info", POST: "brand", PUT: "warning", PATCH: "warning", DELETE: "danger" };

@@ -29,7 +29,3 @@ export const redirectUrisInput = z.strictObject({
 });
 
 export type CreateAppInput = z.input<typeof createAppInput>;
-
-export const createKeyInput = z.object({
-  name: z.string().trim().min(1, "Name is required").max(60, "Name must be at most 60 characters"),
-});

@@ -1,3 +1,5 @@
+import type { AuditActor } from "../audit/audit-actor";
+import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { newId } from "../ids";
@@ -12,12 +14,13 @@ import { createAppInput, type CreateAppInput } from "./app-input";
  * its first sandbox key in the same transaction. The key's secret is returned once.
  */
 export async function createApp(options: {
-  userId: string;
+  actor: AuditActor;
   input: CreateAppInput;
 }): Promise<{ app: AppDto; key: KeyDto; secret: string }> {
   const input = createAppInput.parse(options.input);
+  const userId = options.actor.userId;
   const membership = await db.membership.findFirst({
-    where: { userId: options.userId, ...(input.team_id ? { teamId: input.team_id } : { team: { personal: true } }) },
+    where: { userId, ...(input.team_id ? { teamId: input.team_id } : { team: { personal: true } }) },
     select: { teamId: true, role: true },
   });
   if (!membership) throw new AppError("resource_not_found", "No such team.");
@@ -31,11 +34,18 @@ export async function createApp(options: {
         name: input.name,
         description: input.description,
         redirectUris: [...new Set(input.redirect_uris)],
-        createdById: options.userId,
+        createdById: userId,
       },
       select: appDtoSelect,
     });
-    const { key, secret } = await createKey({ appId: app.id, name: "Default sandbox key", createdById: options.userId, tx });
+    await recordAudit(tx, {
+      teamId: membership.teamId,
+      actor: options.actor,
+      action: "app.created",
+      target: { type: "app", id: app.id, name: app.name },
+      metadata: { redirect_uris: [...new Set(input.redirect_uris)] },
+    });
+    const { key, secret } = await createKey({ appId: app.id, teamId: membership.teamId, name: "Default sandbox key", actor: options.actor, tx });
     return { app: toAppDto(app), key, secret };
   });
 }

@@ -3,16 +3,16 @@ import { appDtoSelect, toAppDto, type AppDto } from "./app-dto";
 
 export type AppSummary = AppDto & { team_name: string; active_keys: number; requests_24h: number };
 
-/** Every app in the user's teams, newest first, with what the dashboard cards show. */
-export async function listApps(options: { userId: string }): Promise<AppSummary[]> {
+/** The apps of the user's teams (or of one of them), newest first, with what the dashboard cards show. */
+export async function listApps(options: { userId: string; teamId?: string }): Promise<AppSummary[]> {
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
   const apps = await db.app.findMany({
-    where: { team: { memberships: { some: { userId: options.userId } } } },
+    where: { ...(options.teamId ? { teamId: options.teamId } : {}), team: { memberships: { some: { userId: options.userId } } } },
     orderBy: { createdAt: "desc" },
     select: {
       ...appDtoSelect,
       team: { select: { name: true } },
-      _count: { select: { apiKeys: { where: { revokedAt: null } }, requestLogs: { where: { createdAt: { gte: since } } } } },
+      _count: { select: { apiKeys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }, requestLogs: { where: { createdAt: { gte: since } } } } },
     },
   });
   return apps.map((app) => ({

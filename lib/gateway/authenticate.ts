@@ -1,5 +1,6 @@
 import { AppError } from "../errors";
 import type { KeyVerification } from "../keys/verify-key";
+import type { KeyScope } from "../keys/key-lifecycle";
 
 /** Who is calling: an app, through one of its keys or a customer's consent token. */
 export type Caller = {
@@ -10,6 +11,8 @@ export type Caller = {
   prefix: string;
   /** A consent access token, forwarded to the bank, which decides what it may do. */
   consentToken?: string;
+  /** An API key's scope (read-only keys may only read); absent for consent tokens. */
+  scope?: KeyScope;
 };
 
 export type Authenticated = { ok: true; caller: Caller } | { ok: false; error: AppError };
@@ -32,6 +35,7 @@ const CONSENT_TOKEN = /^oat_[0-9A-Za-z]{43}$/;
 const messages = {
   invalid_api_key: "The API key is not valid. Check for typos, or create a new key in the dashboard.",
   revoked_api_key: "This API key has been revoked. Use another key from the dashboard.",
+  expired_api_key: "This API key has expired. Use another key from the dashboard.",
 } as const;
 
 const invalidToken = () =>
@@ -71,11 +75,11 @@ export async function authenticate(request: Request, credentials: Credentials): 
   if (!verification.valid) {
     return {
       ok: false,
-      error: new AppError(verification.code, messages[verification.code], {
+      error: new AppError(verification.code, verification.detail ?? messages[verification.code], {
         headers: { "www-authenticate": `Bearer realm="sandbox", error="invalid_token"` },
       }),
     };
   }
   const { key } = verification;
-  return { ok: true, caller: { appId: key.appId, keyId: key.keyId, prefix: key.prefix } };
+  return { ok: true, caller: { appId: key.appId, keyId: key.keyId, prefix: key.prefix, scope: key.scope } };
 }

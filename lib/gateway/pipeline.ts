@@ -1,5 +1,7 @@
+import { clientIp } from "../auth/client-ip";
 import { AppError, problemResponse } from "../errors";
 import { newId } from "../ids";
+import { scopeAllows } from "../keys/key-lifecycle";
 import { authenticate, type Caller, type Credentials } from "./authenticate";
 import { forward, type Upstream } from "./forward";
 import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
@@ -24,12 +26,13 @@ export type GatewayDeps = {
   docsBaseUrl: string;
   /** Called after the response is ready; must not block (queue and return). */
   log: (entry: GatewayLogEntry) => void;
-  onKeyUsed: (keyId: string, at: Date) => void;
+  /** Last-used time and client address; must not block either. */
+  onKeyUsed: (keyId: string, at: Date, ip: string) => void;
 };
 
 /**
  * The gateway, independent of any framework: Web Request in, Web Response out.
- *   request id → authenticate → rate limit → forward → log → response headers
+ *   request id → authenticate → scope → rate limit → forward → log → response headers
  * Each step is a small function; failures are problem+json with the request id.
  */
 export function createGateway(deps: GatewayDeps) {
@@ -44,6 +47,11 @@ export function createGateway(deps: GatewayDeps) {
       const auth = await authenticate(request, deps.credentials);
       if (!auth.ok) throw auth.error;
       caller = auth.caller;
+
+      // A read-only key may only read; a consent token's permissions are the bank's to check.
+      if (caller.scope && !scopeAllows(caller.scope, request.method)) {
+        throw new AppError("insufficient_scope", `This key is read-only: it may call GET, HEAD and OPTIONS, not ${request.method}. Use a read-write key.`);
+      }
 
       // Keys have their own bucket; an app's consent tokens share one.
       const decision = deps.limiter.consume(caller.keyId ?? `oauth:${caller.appId}`);
@@ -66,7 +74,7 @@ export function createGateway(deps: GatewayDeps) {
 
     if (caller) {
       const at = new Date();
-      if (caller.keyId) deps.onKeyUsed(caller.keyId, at);
+      if (caller.keyId) deps.onKeyUsed(caller.keyId, at, clientIp(request.headers));
       deps.log({
         requestId,
         appId: caller.appId,

@@ -1,7 +1,7 @@
 import { decode } from "next-auth/jwt";
 import { db } from "../db";
 import { env } from "../env";
-import type { KeyVerification } from "../keys/verify-key";
+import { checkKey, keyCacheSelect, toCachedKey, type KeyVerification } from "../keys/verify-key";
 import { can } from "../teams/permissions";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -33,14 +33,10 @@ export async function resolvePortalKey(request: Request, keyId: string): Promise
   const key = await db.apiKey.findFirst({
     where: { id: keyId, app: { team: { memberships: { some: { userId: token.sub } } } } },
     select: {
-      id: true,
-      appId: true,
-      prefix: true,
-      revokedAt: true,
+      ...keyCacheSelect,
       app: { select: { team: { select: { memberships: { where: { userId: token.sub }, select: { role: true } } } } } },
     },
   });
   if (!key || !can(key.app.team.memberships[0].role, "key:use")) return { valid: false, code: "invalid_api_key" };
-  if (key.revokedAt) return { valid: false, code: "revoked_api_key" };
-  return { valid: true, key: { keyId: key.id, appId: key.appId, prefix: key.prefix, revoked: false } };
+  return checkKey(toCachedKey(key));
 }

@@ -1,4 +1,5 @@
 import { env } from "../env";
+import type { KeyScope } from "./key-lifecycle";
 
 /**
  * In-process cache of key verifications, so the gateway's hot path skips the database.
@@ -10,6 +11,11 @@ export type CachedKey = {
   appId: string;
   prefix: string;
   revoked: boolean;
+  scope: KeyScope;
+  /** Epoch ms; checked against the clock on every call, so a cached key still expires on time. */
+  expiresAt: number | null;
+  /** Rolled: its expiry is the end of the roll's overlap. */
+  rolled: boolean;
 };
 
 type Entry = { value: CachedKey | null; expiresAt: number };

@@ -1,16 +1,21 @@
 import { BatchWriter } from "../batch-writer";
 import { db } from "../db";
 
-type Use = { keyId: string; at: Date };
+type Use = { keyId: string; at: Date; ip: string };
 
 async function writeLastUsed(uses: Use[]): Promise<void> {
-  const latest = new Map<string, Date>();
+  const latest = new Map<string, Use>();
   for (const use of uses) {
     const seen = latest.get(use.keyId);
-    if (!seen || seen < use.at) latest.set(use.keyId, use.at);
+    if (!seen || seen.at < use.at) latest.set(use.keyId, use);
   }
   await db.$transaction(
-    [...latest].map(([id, at]) => db.apiKey.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] }, data: { lastUsedAt: at } })),
+    [...latest.values()].map(({ keyId, at, ip }) =>
+      db.apiKey.updateMany({
+        where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+        data: { lastUsedAt: at, lastUsedIp: ip.slice(0, 100) },
+      }),
+    ),
   );
 }
 
@@ -20,7 +25,7 @@ export const keyUses: BatchWriter<Use> =
   globalForUses.keyUses ??
   (globalForUses.keyUses = new BatchWriter(writeLastUsed, { name: "key-last-used", intervalMs: 2_000, maxBatch: 500, maxQueue: 50_000 }));
 
-/** Notes a key's use; written to the database within ~2 s, off the request path. */
-export function recordKeyUse(keyId: string, at = new Date()): void {
-  keyUses.push({ keyId, at });
+/** Notes a key's use and the caller's address; written to the database within ~2 s, off the request path. */
+export function recordKeyUse(keyId: string, at = new Date(), ip = "unknown"): void {
+  keyUses.push({ keyId, at, ip });
 }

@@ -1,18 +1,28 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { AppCard } from "@/components/dashboard/app-card";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { IconBook, IconKey } from "@/components/ui/icons";
+import { IconBook, IconKey, IconUsers } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
+import { TeamSwitcher } from "@/components/teams/team-switcher";
 import { listApps } from "@/lib/apps/list-apps";
 import { requireUser } from "@/lib/auth/require-user";
+import { currentTeamId } from "@/lib/teams/current-team-from-cookies";
+import { listTeams } from "@/lib/teams/list-teams";
+import { can } from "@/lib/teams/permissions";
 
 export const metadata: Metadata = { title: "Apps" };
 
 export default async function DashboardPage() {
   const user = await requireUser({ callbackUrl: "/dashboard" });
-  const apps = await listApps({ userId: user.id });
+  const [teams, teamId] = await Promise.all([listTeams({ userId: user.id }), currentTeamId(user.id)]);
+  const team = teams.find((candidate) => candidate.id === teamId) ?? teams[0];
+  // Everyone owns a personal team they cannot leave; without any team, start by creating one.
+  if (!team) redirect("/dashboard/teams");
+  const apps = await listApps({ userId: user.id, teamId: team.id });
+  const canCreate = can(team.role, "app:create");
 
   return (
     <DashboardShell crumbs={[{ label: "Dashboard" }]}>
@@ -20,18 +30,27 @@ export default async function DashboardPage() {
         title="Apps"
         description="Each app has its own sandbox keys and its own simulated bank, seeded with test customers."
         actions={
-          <ButtonLink href="/dashboard/apps/new">
-            Create app
-          </ButtonLink>
+          <>
+            <ButtonLink href={`/dashboard/teams/${team.id}`} variant="secondary" icon={<IconUsers />}>
+              Team settings
+            </ButtonLink>
+            {canCreate && <ButtonLink href="/dashboard/apps/new">Create app</ButtonLink>}
+          </>
         }
       />
+      <div className="-mt-2 flex flex-wrap items-center justify-between gap-3">
+        <TeamSwitcher teams={teams.map(({ id, name, role }) => ({ id, name, role }))} currentId={team.id} />
+        <ButtonLink href="/dashboard/teams" variant="ghost" size="sm">
+          All teams
+        </ButtonLink>
+      </div>
       {apps.length === 0 ? (
         <EmptyState
           icon={<IconKey size={22} />}
-          title="Register your first app to get a sandbox key"
+          title={canCreate ? "Register your first app to get a sandbox key" : `${team.name} has no apps yet`}
           action={
             <div className="flex flex-wrap justify-center gap-3">
-              <ButtonLink href="/dashboard/apps/new">Create your first app</ButtonLink>
+              {canCreate && <ButtonLink href="/dashboard/apps/new">Create your first app</ButtonLink>}
               <ButtonLink href="/docs/api" variant="secondary" icon={<IconBook />}>
                 Browse the API
               </ButtonLink>

@@ -132,6 +132,7 @@ export default async function AppPage({ params }: Props) {
         portalUrl={baseUrl}
         now={renderedAt}
         canCreate={can(role, "key:create")}
+        canRoll={can(role, "key:roll")}
         canRevoke={can(role, "key:revoke")}
       />
 

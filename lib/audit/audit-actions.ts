@@ -1,0 +1,39 @@
+/**
+ * Every security-relevant change the audit log records, with how the audit page names it.
+ * Add an action here before calling recordAudit with it (the type keeps callers honest).
+ * Features merged later (webhooks, redirect URIs, go-live, suspension) have their entries
+ * ready so they only need to call recordAudit.
+ */
+export const auditActions = {
+  "team.created": "Team created",
+  "team.renamed": "Team renamed",
+  "member.invited": "Member invited",
+  "member.invite_resent": "Invite resent",
+  "member.invite_revoked": "Invite revoked",
+  "member.joined": "Member joined",
+  "member.removed": "Member removed",
+  "member.left": "Member left",
+  "member.role_changed": "Role changed",
+  "team.ownership_transferred": "Ownership transferred",
+  "app.created": "App created",
+  "app.redirect_uris_changed": "Redirect URIs changed",
+  "app.suspended": "App suspended",
+  "app.reinstated": "App reinstated",
+  "app.go_live_requested": "Go-live requested",
+  "app.go_live_decided": "Go-live decided",
+  "key.created": "Key created",
+  "key.rolled": "Key rolled",
+  "key.revoked": "Key revoked",
+  "webhook.endpoint_created": "Webhook endpoint created",
+  "webhook.endpoint_changed": "Webhook endpoint changed",
+  "webhook.endpoint_deleted": "Webhook endpoint deleted",
+  "webhook.secret_rotated": "Webhook secret rotated",
+} as const;
+
+export type AuditAction = keyof typeof auditActions;
+
+export const AUDIT_ACTIONS = Object.keys(auditActions) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActions, value);
+}

@@ -1,0 +1,38 @@
+import type { Prisma } from "@prisma/client";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import type { AuditAction } from "./audit-actions";
+import type { AuditActor } from "./audit-actor";
+import { sanitizeMetadata, type AuditMetadata } from "./sanitize-metadata";
+
+export type AuditEntry = {
+  teamId: string;
+  actor: AuditActor;
+  action: AuditAction;
+  target: { type: string; id: string; name?: string };
+  /** Non-secret details: old and new role, a key's scope, an overlap's end. */
+  metadata?: AuditMetadata;
+};
+
+/**
+ * Records one security-relevant change. Pass the transaction that makes the change, so the
+ * change and its audit row commit together or not at all:
+ *
+ *   await db.$transaction(async (tx) => { …change…; await recordAudit(tx, { teamId, actor, action: "key.revoked", target }) });
+ */
+export async function recordAudit(tx: Prisma.TransactionClient | typeof db, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      id: newId("audit"),
+      teamId: entry.teamId,
+      actorId: entry.actor.userId,
+      actorEmail: entry.actor.email,
+      action: entry.action,
+      targetType: entry.target.type,
+      targetId: entry.target.id,
+      targetName: entry.target.name?.slice(0, 200) ?? "",
+      ip: entry.actor.ip.slice(0, 100),
+      metadata: sanitizeMetadata(entry.metadata),
+    },
+  });
+}
