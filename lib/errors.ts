@@ -16,6 +16,7 @@ export const catalog = {
   revoked_api_key: { status: 401, title: "The API key has been revoked", hint: "The key was revoked; use another active key of the app, or create one." },
   unauthenticated: { status: 401, title: "Sign in to continue", hint: "Sign in to the portal and try again." },
   forbidden: { status: 403, title: "You do not have access to this resource", hint: "Your team role does not allow this action; ask a team owner or admin." },
+  app_suspended: { status: 403, title: "The app is suspended", hint: "A platform admin suspended this app; every call is refused until it is reinstated. The app's dashboard page shows the reason; contact support to appeal." },
   internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong", hint: "Only the gateway may call the bank directly; call the portal's /v1 endpoints instead." },
   // Resources
   not_found: { status: 404, title: "No such route", hint: "Check the method and path against the API reference." },

@@ -17,6 +17,7 @@ const prefixes = {
   event: "evt",
   quote: "fxq",
   idempotencyKey: "idk",
+  goLiveRequest: "glr",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -22,7 +22,12 @@ export type Forwarded = { status: number; headers: Headers; body: ArrayBuffer };
  * Step 3: call the bank with the tenant, app and request id, trusted by the internal
  * secret. Node's fetch keeps connections alive. Failures become 502/504 problems.
  */
-export async function forward(request: Request, upstream: Upstream, context: ForwardContext): Promise<Forwarded> {
+export async function forward(
+  request: Request,
+  upstream: Upstream,
+  context: ForwardContext,
+  body: ArrayBuffer | undefined,
+): Promise<Forwarded> {
   const url = new URL(request.url);
   const headers = new Headers();
   for (const name of passRequestHeaders) {
@@ -34,7 +39,6 @@ export async function forward(request: Request, upstream: Upstream, context: For
   headers.set("x-app-id", context.appId);
   headers.set("x-request-id", context.requestId);
 
-  const body = await readBody(request, upstream.maxBodyBytes);
   let response: Response;
   try {
     response = await fetch(new URL(url.pathname + url.search, upstream.baseUrl), {
@@ -64,7 +68,8 @@ export async function forward(request: Request, upstream: Upstream, context: For
   return { status: response.status, headers: responseHeaders, body: responseBody };
 }
 
-async function readBody(request: Request, maxBytes: number): Promise<ArrayBuffer | undefined> {
+/** The request body (undefined for GET/HEAD or empty), refused above `maxBytes`. Read once: the log keeps it too. */
+export async function readBody(request: Request, maxBytes: number): Promise<ArrayBuffer | undefined> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new AppError("payload_too_large", `Request bodies are limited to ${maxBytes / 1024} KiB.`);

@@ -2,6 +2,7 @@ import { env } from "../env";
 import { recordKeyUse } from "../keys/record-key-use";
 import { verifyKey } from "../keys/verify-key";
 import { requestLogs } from "../request-logs/request-log-writer";
+import { toLogRow } from "../request-logs/to-log-row";
 import { createGateway } from "./pipeline";
 import { MemoryRateLimiter } from "./rate-limiter";
 import { resolvePortalKey } from "./resolve-portal-key";
@@ -24,18 +25,7 @@ function buildGateway() {
     },
     docsBaseUrl: config.PORTAL_URL,
     onKeyUsed: recordKeyUse,
-    log: (entry) =>
-      requestLogs.push({
-        id: entry.requestId,
-        appId: entry.appId,
-        apiKeyId: entry.keyId,
-        keyPrefix: entry.keyPrefix,
-        method: entry.method,
-        path: entry.path,
-        status: entry.status,
-        latencyMs: entry.latencyMs,
-        createdAt: entry.at,
-      }),
+    log: (entry) => requestLogs.push(toLogRow(entry)),
   });
 }
 

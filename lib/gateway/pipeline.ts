@@ -1,8 +1,8 @@
-import { AppError, problemResponse } from "../errors";
+import { AppError, problemResponse, toProblem } from "../errors";
 import { newId } from "../ids";
 import type { CachedKey } from "../keys/key-cache";
 import { authenticate, type Credentials } from "./authenticate";
-import { forward, type Upstream } from "./forward";
+import { forward, readBody, type Upstream } from "./forward";
 import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
 
 export type GatewayLogEntry = {
@@ -15,6 +15,13 @@ export type GatewayLogEntry = {
   status: number;
   latencyMs: number;
   at: Date;
+  /** Raw exchange for the request log; the log writer masks it before storing anything. */
+  exchange: {
+    requestHeaders: Headers;
+    requestBody: ArrayBuffer | undefined;
+    responseHeaders: Headers;
+    responseBody: ArrayBuffer | string | null;
+  };
 };
 
 export type GatewayDeps = {
@@ -39,11 +46,16 @@ export function createGateway(deps: GatewayDeps) {
     let key: CachedKey | undefined;
     let headers: Record<string, string> = {};
     let response: Response;
+    let requestBody: ArrayBuffer | undefined;
+    let responseBody: ArrayBuffer | string | null = null;
 
     try {
       const auth = await authenticate(request, deps.credentials);
       if (!auth.ok) throw auth.error;
       key = auth.key;
+      if (key.appSuspended) {
+        throw new AppError("app_suspended", "This app has been suspended by the platform team. Its keys stop working until it is reinstated.");
+      }
 
       const decision = deps.limiter.consume(key.keyId);
       headers = rateLimitHeaders(deps.limiter.policy, decision);
@@ -51,12 +63,17 @@ export function createGateway(deps: GatewayDeps) {
         throw new AppError("rate_limited", `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`);
       }
 
-      const upstream = await forward(request, deps.upstream, { requestId, appId: key.appId });
+      requestBody = await readBody(request, deps.upstream.maxBodyBytes);
+      const upstream = await forward(request, deps.upstream, { requestId, appId: key.appId }, requestBody);
       for (const [name, value] of Object.entries(headers)) upstream.headers.set(name, value);
       upstream.headers.set("x-request-id", requestId);
+      responseBody = upstream.body;
       response = new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
     } catch (error) {
-      response = problemResponse(toAppError(error, requestId), { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
+      const appError = toAppError(error, requestId);
+      const context = { requestId, docsBaseUrl: deps.docsBaseUrl, headers };
+      responseBody = JSON.stringify(toProblem(appError, context));
+      response = problemResponse(appError, context);
     }
 
     if (key) {
@@ -72,6 +89,7 @@ export function createGateway(deps: GatewayDeps) {
         status: response.status,
         latencyMs: performance.now() - started,
         at,
+        exchange: { requestHeaders: request.headers, requestBody, responseHeaders: response.headers, responseBody },
       });
     }
     return response;

@@ -37,10 +37,13 @@ export async function resolvePortalKey(request: Request, keyId: string): Promise
       appId: true,
       prefix: true,
       revokedAt: true,
-      app: { select: { team: { select: { memberships: { where: { userId: token.sub }, select: { role: true } } } } } },
+      app: { select: { status: true, team: { select: { memberships: { where: { userId: token.sub }, select: { role: true } } } } } },
     },
   });
   if (!key || !can(key.app.team.memberships[0].role, "key:use")) return { valid: false, code: "invalid_api_key" };
   if (key.revokedAt) return { valid: false, code: "revoked_api_key" };
-  return { valid: true, key: { keyId: key.id, appId: key.appId, prefix: key.prefix, revoked: false } };
+  return {
+    valid: true,
+    key: { keyId: key.id, appId: key.appId, prefix: key.prefix, revoked: false, appSuspended: key.app.status === "suspended" },
+  };
 }

@@ -18,9 +18,11 @@ export async function verifyKey(secret: string): Promise<KeyVerification> {
   if (key === undefined) {
     const row = await db.apiKey.findUnique({
       where: { hash },
-      select: { id: true, appId: true, prefix: true, revokedAt: true },
+      select: { id: true, appId: true, prefix: true, revokedAt: true, app: { select: { status: true } } },
     });
-    key = row ? { keyId: row.id, appId: row.appId, prefix: row.prefix, revoked: row.revokedAt !== null } : null;
+    key = row
+      ? { keyId: row.id, appId: row.appId, prefix: row.prefix, revoked: row.revokedAt !== null, appSuspended: row.app.status === "suspended" }
+      : null;
     keyCache.set(hash, key);
   }
   if (!key) return { valid: false, code: "invalid_api_key" };
