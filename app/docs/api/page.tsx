@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiReference } from "@/components/docs/api-reference";
+import { loadDocsReplay } from "@/lib/request-logs/load-docs-replay";
 import { Code } from "@/components/ui/code";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
@@ -10,8 +11,14 @@ export const metadata: Metadata = {
   description: "Every endpoint of the Open Bank sandbox, with Try-it-out authorised by your own sandbox key.",
 };
 
-export default async function ApiReferencePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ApiReferencePage({ searchParams }: Props) {
   const user = await getCurrentUser();
+  const { replay: requestId, app: appId } = await searchParams;
+  // "Open in docs" from a request log: only the developer's own apps' logs can be replayed.
+  const replay =
+    user && typeof requestId === "string" && typeof appId === "string" ? await loadDocsReplay({ userId: user.id, appId, requestId }) : null;
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-10">
       <PageHeader
@@ -29,7 +36,7 @@ export default async function ApiReferencePage() {
           </>
         }
       />
-      <ApiReference signedIn={Boolean(user)} />
+      <ApiReference signedIn={Boolean(user)} replay={replay} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Role } from "@prisma/client";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AppNav } from "@/components/dashboard/app-nav";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { FirstKeyReveal } from "@/components/dashboard/first-key-reveal";
 import { formatDate, formatExact } from "@/components/dashboard/format-time";
@@ -36,7 +37,7 @@ const loadApp = cache(async (appId: string) => {
 async function loadActivity(appId: string, role: Role) {
   const [keys, requests] = await Promise.all([
     listKeys({ appId }),
-    can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }) : Promise.resolve([]),
+    can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }).then((page) => page.data) : Promise.resolve([]),
   ]);
   return { keys, requests, renderedAt: Date.now() };
 }
@@ -110,6 +111,8 @@ export default async function AppPage({ params }: Props) {
           </div>
         </dl>
       </header>
+
+      <AppNav appId={app.id} current="overview" />
 
       <FirstKeyReveal appId={app.id} portalUrl={baseUrl} />
 
