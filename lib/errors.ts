@@ -27,6 +27,8 @@ export const catalog = {
   // Onboarding
   kyc_not_in_review: { status: 409, title: "The customer is not in KYC review", hint: "Only a customer whose `kyc.status` is `review` can be decided. Create one with the magic family name `Review`." },
   kyc_not_approved: { status: 422, title: "The customer's KYC is not approved", hint: "Only customers whose `kyc.status` is `approved` can open accounts; customers in `review` or `rejected` cannot. See the magic values of `POST /v1/customers`." },
+  // Go-live
+  go_live_evidence_missing: { status: 422, title: "The sandbox test run is not complete yet", hint: "Production access needs successful sandbox calls on enough distinct endpoints in the last 7 days; the go-live page lists what is missing." },
   // Payments
   insufficient_funds: { status: 422, title: "The account has insufficient funds", hint: "The debit would take the account below zero, or below its arranged overdraft or credit limit. Check `GET /v1/accounts/{id}/balances` and send less." },
   account_frozen: { status: 422, title: "The account is frozen", hint: "Frozen accounts can be read but cannot send or receive payments. In the sandbox, the `frozen_account` persona's current account is frozen." },
