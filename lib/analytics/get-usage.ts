@@ -7,15 +7,16 @@ const sumColumns = Object.fromEntries(
 ) as Record<string, true>;
 
 /**
- * Usage of some apps (one app, or a team's apps) over a range, from the hourly rollups only:
+ * Usage of some apps (one app, a team's apps, or the whole platform) over a range, from the hourly rollups only:
  * the database sums at most apps × hours × endpoints × classes rows, never the raw logs.
  */
-export async function getUsage(options: { appIds: string[]; range: UsageRange; now?: Date }): Promise<UsageSummary> {
+export async function getUsage(options: { appIds: string[] | "all"; range: UsageRange; now?: Date }): Promise<UsageSummary> {
   const now = options.now ?? new Date();
   if (options.appIds.length === 0) return summariseUsage(options.range, [], now);
+  const apps = options.appIds === "all" ? {} : { appId: { in: options.appIds } };
   const groups = await db.requestRollup.groupBy({
     by: ["bucket", "method", "route", "statusClass"],
-    where: { appId: { in: options.appIds }, bucket: { gte: rangeStart(options.range, now), lte: now } },
+    where: { ...apps, bucket: { gte: rangeStart(options.range, now), lte: now } },
     _sum: sumColumns,
   });
   return summariseUsage(
