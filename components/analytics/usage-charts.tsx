@@ -2,18 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { UsagePoint, UsageRange } from "@/lib/analytics/usage-summary";
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** Axis labels in UTC, pinned so server and browser agree. */
-export function formatBucket(iso: string, range: UsageRange): string {
-  const date = new Date(iso);
-  const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
-  if (range === "30d") return day;
-  const time = `${pad(date.getUTCHours())}:00`;
-  return range === "24h" ? time : `${day} ${time}`;
-}
+import { formatBucket } from "./format-bucket";
 
 const axis = { stroke: "var(--border-strong)", tick: { fill: "var(--fg-muted)", fontSize: 12 }, tickLine: false };
 const tooltipStyle = {

@@ -6,7 +6,8 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/t
 import { MethodBadge } from "@/components/dashboard/status-badges";
 import { cn } from "@/lib/cn";
 import { USAGE_RANGES, type UsageRange, type UsageSummary } from "@/lib/analytics/usage-summary";
-import { ErrorRateChart, formatBucket, LatencyChart, RequestsChart } from "./usage-charts";
+import { formatBucket } from "./format-bucket";
+import { ErrorRateChart, LatencyChart, RequestsChart } from "./usage-charts";
 
 const percent = (rate: number) => `${(rate * 100).toFixed(rate > 0 && rate < 0.001 ? 2 : 1)}%`;
 const ms = (value: number | null) => (value === null ? "—" : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
