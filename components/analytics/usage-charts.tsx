@@ -41,7 +41,16 @@ export function ErrorRateChart({ series, range, label }: { series: UsagePoint[];
           <XAxis dataKey="label" {...axis} minTickGap={24} />
           <YAxis unit="%" domain={[0, 100]} {...axis} axisLine={false} />
           <Tooltip {...tooltipStyle} formatter={(value) => [`${value}%`, "Error rate"]} />
-          <Line type="monotone" dataKey="rate" name="Error rate" stroke="var(--danger)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="rate"
+            name="Error rate"
+            stroke="var(--danger)"
+            strokeWidth={2}
+            dot={{ r: 2.5, strokeWidth: 0, fill: "var(--danger)" }}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -49,13 +58,15 @@ export function ErrorRateChart({ series, range, label }: { series: UsagePoint[];
 }
 
 export function LatencyChart({ endpoints, label }: { endpoints: Array<{ name: string; p50: number | null; p95: number | null }>; label: string }) {
+  // Room for the longest "METHOD /route" label in 11 px monospace.
+  const labelWidth = Math.min(340, 16 + Math.max(0, ...endpoints.map((endpoint) => endpoint.name.length)) * 6.7);
   return (
     <div role="img" aria-label={label} className="w-full" style={{ height: Math.max(120, endpoints.length * 36 + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={endpoints} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
           <XAxis type="number" unit=" ms" {...axis} />
-          <YAxis type="category" dataKey="name" width={240} {...axis} tick={{ fill: "var(--fg-muted)", fontSize: 11, fontFamily: "var(--font-mono)" }} />
+          <YAxis type="category" dataKey="name" width={labelWidth} {...axis} tick={{ fill: "var(--fg-muted)", fontSize: 11, fontFamily: "var(--font-mono)" }} />
           <Tooltip {...tooltipStyle} formatter={(value, name) => [`${value} ms`, name]} />
           <Bar dataKey="p50" name="p50" fill="var(--primary)" radius={[0, 3, 3, 0]} isAnimationActive={false} />
           <Bar dataKey="p95" name="p95" fill="var(--accent)" radius={[0, 3, 3, 0]} isAnimationActive={false} />

@@ -115,7 +115,7 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
         </CardBody>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
+      <div className="grid gap-6 xl:grid-cols-[2fr_3fr]">
         <Card>
           <CardHeader>
             <CardTitle>Error rate</CardTitle>
@@ -132,6 +132,10 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
           </CardHeader>
           <CardBody>
             <LatencyChart endpoints={latencyData} label={`Bar chart of p50 and p95 latency for the ${top.length} busiest endpoints.`} />
+            <ul className="mt-3 flex flex-wrap gap-4 text-xs text-fg-muted" aria-hidden="true">
+              <li className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-primary" />p50</li>
+              <li className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-accent" />p95</li>
+            </ul>
           </CardBody>
         </Card>
       </div>

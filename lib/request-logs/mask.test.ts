@@ -29,6 +29,11 @@ describe("maskHeaders", () => {
     expect(Object.values(masked)).toEqual([REDACTED, REDACTED, REDACTED]);
   });
 
+  it("keeps only the network part of the caller's IP address", () => {
+    const masked = maskHeaders([["x-forwarded-for", "203.0.113.42, ::ffff:10.1.2.3"], ["x-real-ip", "2001:db8:85a3::8a2e:370:7334"]]);
+    expect(masked).toEqual({ "x-forwarded-for": "203.0.113.***, ::ffff:10.1.2.***", "x-real-ip": "2001:db8:85a3:***" });
+  });
+
   it("masks keys that leak into other header values", () => {
     expect(maskHeaders([["user-agent", `my-script key=${KEY}`]])["user-agent"]).not.toContain(KEY);
   });

@@ -11,6 +11,16 @@ export const MAX_STORED_BODY_CHARS = 32 * 1024;
 /** Larger bodies are not parsed at all (the gateway caps request bodies at 256 KiB). */
 const MAX_PARSED_BODY_BYTES = 512 * 1024;
 
+/** Headers that carry the caller's IP address: personal data, kept to the network. */
+const IP_HEADERS = new Set(["x-forwarded-for", "x-real-ip", "forwarded", "cf-connecting-ip", "true-client-ip"]);
+
+/** "203.0.113.42" → "203.0.113.***"; "2001:db8:85a3::8a2e:370:7334" → "2001:db8:85a3:***". */
+export function maskIp(value: string): string {
+  return value
+    .replace(/(\d{1,3}\.\d{1,3}\.\d{1,3}\.)\d{1,3}/g, "$1***")
+    .replace(/\b([0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}):[0-9a-f:]*[0-9a-f]/gi, "$1:***");
+}
+
 /** Headers whose whole value is a credential. */
 const SECRET_HEADERS = new Set([
   "authorization",
@@ -129,6 +139,8 @@ export function maskHeaders(headers: Iterable<[string, string]>): Record<string,
       out[name] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
     } else if (isSecretName(name)) {
       out[name] = REDACTED;
+    } else if (IP_HEADERS.has(name)) {
+      out[name] = maskIp(value);
     } else {
       out[name] = maskText(value);
     }

@@ -72,7 +72,7 @@ export default async function RequestLogPage({ params }: Props) {
         )}
       </header>
 
-      <dl className="grid gap-x-8 gap-y-4 rounded-card border border-border bg-surface px-5 py-4 text-sm shadow-card sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid gap-x-8 gap-y-4 rounded-card border border-border bg-surface px-5 py-4 text-sm shadow-card sm:grid-cols-2 lg:grid-cols-[auto_auto_auto_1fr]">
         <div className="min-w-0">
           <dt className="text-xs font-medium text-fg-muted">Request ID</dt>
           <dd className="mt-0.5 flex items-center gap-1">
