@@ -70,9 +70,9 @@ async function main() {
     // App 1 is the busiest (a third of all traffic); the rest share the remainder unevenly.
     await sql.query(`
       INSERT INTO "RequestLog" (id, "appId", "apiKeyId", "keyPrefix", method, path, route, status, "latencyMs", "createdAt", "requestHeaders", "responseHeaders", "responseBody")
-      SELECT 'req_bench_' || lpad(i::text, 12, '0'), app, 'key_bench_' || substr(app, 11) || '_' || (1 + i % 3), 'sk_sandbox_bench…' || (1 + i % 3),
+      SELECT 'req_bench_' || lpad(i::text, 12, '0'), app, 'key_bench_' || substr(app, 11) || '_' || (1 + (i / 7) % 3), 'sk_sandbox_bench…' || (1 + (i / 7) % 3),
              ${routeCase(0)}, ${routeCase(2)}, ${routeCase(1)},
-             CASE WHEN i % 50 = 0 THEN 500 WHEN i % 13 = 0 THEN 404 WHEN i % 17 = 0 THEN 400 WHEN i % 101 = 0 THEN 429 WHEN r IN (4, 6, 7) THEN 201 ELSE 200 END,
+             CASE WHEN (i / 10) % 50 = 0 THEN 500 WHEN (i / 10) % 13 = 0 THEN 404 WHEN (i / 10) % 17 = 0 THEN 400 WHEN (i / 10) % 101 = 0 THEN 429 WHEN r IN (4, 6, 7) THEN 201 ELSE 200 END,
              greatest(1, 15 + 40 * random() + CASE WHEN i % 20 = 0 THEN 400 * random() ELSE 0 END),
              now() - (random() * interval '${DAYS} days'),
              '{"authorization":"Bearer [REDACTED]","content-type":"application/json"}'::jsonb,
@@ -81,7 +81,7 @@ async function main() {
       FROM (
         SELECT i, (i * 7) % ${ROUTES.length} AS r,
                CASE WHEN i % 3 = 0 THEN 'app_bench_1' ELSE 'app_bench_' || (2 + (i * i) % ${APPS - 1}) END AS app
-        FROM generate_series(1, ${ROWS}) i
+        FROM generate_series(1::bigint, ${ROWS}::bigint) i
       ) s`);
     console.log(`  seeded in ${ms(performance.now() - started)}`);
 

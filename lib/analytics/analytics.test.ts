@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bucketIndex, emptyHistogram, LATENCY_BOUNDS_MS, percentile } from "./latency-histogram";
 import { aggregateCalls, hourBucket, UNMATCHED_ROUTE, type LoggedCall } from "./request-rollups";
-import { rangeStart, summariseUsage, type RollupSlice } from "./usage-summary";
+import { rangeStart, summariseUsage } from "./usage-summary";
 
 const NOW = new Date("2026-11-21T14:20:00.000Z");
 const call = (overrides: Partial<LoggedCall>): LoggedCall => ({
@@ -76,10 +76,14 @@ describe("aggregateCalls", () => {
 });
 
 describe("summariseUsage", () => {
-  const slice = (calls: LoggedCall[]): RollupSlice[] => aggregateCalls(calls);
+  /** What the two grouped queries return for these calls within the range starting at `from`. */
+  const slices = (calls: LoggedCall[], from: Date) => {
+    const rollups = aggregateCalls(calls);
+    return { series: rollups, endpoints: rollups.filter((rollup) => rollup.bucket >= from) };
+  };
 
   it("gives a full series of 24 hourly points ending with the current hour", () => {
-    const summary = summariseUsage("24h", [], NOW);
+    const summary = summariseUsage("24h", { series: [], endpoints: [] }, NOW);
     expect(summary.series).toHaveLength(24);
     expect(summary.series.at(-1)!.start).toBe("2026-11-21T14:00:00.000Z");
     expect(summary.series[0].start).toBe("2026-11-20T15:00:00.000Z");
@@ -87,20 +91,20 @@ describe("summariseUsage", () => {
   });
 
   it("uses 6-hour steps for 7 days and daily steps for 30 days", () => {
-    expect(summariseUsage("7d", [], NOW).series).toHaveLength(28);
-    expect(summariseUsage("30d", [], NOW).series).toHaveLength(30);
+    expect(summariseUsage("7d", { series: [], endpoints: [] }, NOW).series).toHaveLength(28);
+    expect(summariseUsage("30d", { series: [], endpoints: [] }, NOW).series).toHaveLength(30);
     expect(rangeStart("30d", NOW).toISOString()).toBe("2026-10-23T00:00:00.000Z");
   });
 
   it("totals requests and errors per point, per endpoint, and overall", () => {
-    const rows = slice([
+    const rows = slices([
       call({ status: 200, latencyMs: 20 }),
       call({ status: 200, latencyMs: 40 }),
       call({ status: 404, latencyMs: 8 }),
       call({ status: 500, latencyMs: 300, createdAt: new Date("2026-11-21T12:30:00.000Z") }),
       call({ method: "POST", route: "/v1/payments", status: 201, latencyMs: 90 }),
       call({ status: 200, createdAt: new Date("2026-11-19T12:00:00.000Z") }), // outside 24 h
-    ]);
+    ], rangeStart("24h", NOW));
     const summary = summariseUsage("24h", rows, NOW);
     expect(summary.totals).toMatchObject({ requests: 5, errors: 2, error_rate: 0.4 });
     const current = summary.series.at(-1)!;

@@ -12,16 +12,11 @@ export function parseUsageRange(value: string | null | undefined): UsageRange {
   return value && value in USAGE_RANGES ? (value as UsageRange) : "24h";
 }
 
-/** A rollup row reduced to what the summary needs. */
-export type RollupSlice = {
-  bucket: Date;
-  method: string;
-  route: string;
-  statusClass: number;
-  count: number;
-  latencySumMs: number;
-  histogram: Histogram;
-};
+/** Rollups summed per period and status class: the series. */
+export type SeriesSlice = { bucket: Date; statusClass: number; count: number };
+
+/** Rollups summed per endpoint and status class over the whole range: the totals and the table. */
+export type EndpointSlice = { method: string; route: string; statusClass: number; count: number; latencySumMs: number; histogram: Histogram };
 
 export type UsagePoint = { start: string; total: number; success: number; client_errors: number; server_errors: number; error_rate: number };
 
@@ -62,8 +57,9 @@ export function rangeStart(range: UsageRange, now: Date): Date {
 /**
  * Requests over time (every step present, zeros included), totals, and per-endpoint counts,
  * error rate and p50/p95 latency from the merged histograms. Errors are 4xx and 5xx.
+ * `endpoints` must already be limited to the range (the database does that).
  */
-export function summariseUsage(range: UsageRange, rows: readonly RollupSlice[], now: Date): UsageSummary {
+export function summariseUsage(range: UsageRange, slices: { series: readonly SeriesSlice[]; endpoints: readonly EndpointSlice[] }, now: Date): UsageSummary {
   const { stepHours } = USAGE_RANGES[range];
   const stepMs = stepHours * HOUR_MS;
   const from = rangeStart(range, now);
@@ -76,12 +72,7 @@ export function summariseUsage(range: UsageRange, rows: readonly RollupSlice[], 
     server_errors: 0,
     error_rate: 0,
   }));
-  const endpoints = new Map<string, { method: string; route: string; requests: number; errors: number; latencySumMs: number; histogram: Histogram }>();
-  const all = emptyHistogram();
-  let total = 0;
-  let errors = 0;
-
-  for (const row of rows) {
+  for (const row of slices.series) {
     if (row.bucket < from || row.bucket > now) continue;
     const point = series[Math.floor((row.bucket.getTime() - from.getTime()) / stepMs)];
     if (!point) continue;
@@ -89,7 +80,14 @@ export function summariseUsage(range: UsageRange, rows: readonly RollupSlice[], 
     if (row.statusClass === 4) point.client_errors += row.count;
     else if (row.statusClass === 5) point.server_errors += row.count;
     else point.success += row.count;
+  }
+  for (const point of series) point.error_rate = rate(point.client_errors + point.server_errors, point.total);
 
+  const endpoints = new Map<string, { method: string; route: string; requests: number; errors: number; latencySumMs: number; histogram: Histogram }>();
+  const all = emptyHistogram();
+  let total = 0;
+  let errors = 0;
+  for (const row of slices.endpoints) {
     const isError = row.statusClass >= 4;
     const key = `${row.method} ${row.route}`;
     let endpoint = endpoints.get(key);
@@ -105,7 +103,6 @@ export function summariseUsage(range: UsageRange, rows: readonly RollupSlice[], 
     total += row.count;
     errors += isError ? row.count : 0;
   }
-  for (const point of series) point.error_rate = rate(point.client_errors + point.server_errors, point.total);
 
   return {
     range,

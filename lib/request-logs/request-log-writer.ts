@@ -10,11 +10,12 @@ export type RequestLogEntry = Prisma.RequestLogCreateManyInput;
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPrune = 0;
+let pruning = false;
 
 /**
  * One flush: the logs (already masked) and their hourly rollups in one transaction, so the
  * analytics never count a call the logs lost or the reverse. Routes are matched here, off
- * the request path. Every ten minutes the flush also prunes what is past retention.
+ * the request path. Every ten minutes a flush also starts pruning what is past retention.
  */
 async function writeRequestLogs(rows: RequestLogEntry[]): Promise<void> {
   const match = await currentRouteMatcher();
@@ -31,14 +32,19 @@ async function writeRequestLogs(rows: RequestLogEntry[]): Promise<void> {
   );
   await db.$transaction([db.requestLog.createMany({ data: rows }), ...rollupUpserts(db, deltas)]);
 
-  if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+  if (!pruning && Date.now() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = Date.now();
+    pruning = true;
     const config = env();
-    await pruneRequestLogs({
+    // Not awaited: flushes go on while old rows are deleted, 1,000 at a time (20,000 per run at most).
+    void pruneRequestLogs({
       db,
       logRetentionDays: config.REQUEST_LOG_RETENTION_DAYS,
       rollupRetentionDays: config.ANALYTICS_RETENTION_DAYS,
-    }).catch((error: unknown) => console.error(`[request-logs] pruning failed: ${(error as Error).message}`));
+      maxBatches: 20,
+    })
+      .catch((error: unknown) => console.error(`[request-logs] pruning failed: ${(error as Error).message}`))
+      .finally(() => (pruning = false));
   }
 }
 
