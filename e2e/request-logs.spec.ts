@@ -25,9 +25,12 @@ test("filter the request logs by URL, open one, copy it as curl and replay it in
   expect((await request.get("/v1/accounts/acc_missing", { headers: auth })).status()).toBe(404);
   for (let i = 0; i < 4; i++) await request.get("/v1/sandbox/clock", { headers: auth });
 
-  await page.goto(`${appPath}/logs`);
   const table = page.getByTestId("request-log-table");
-  await expect(table.getByRole("row")).toHaveCount(1 + 7);
+  // Logs are written a moment after each response: reload until the last call is in.
+  await expect(async () => {
+    await page.goto(`${appPath}/logs`);
+    await expect(table.getByRole("row")).toHaveCount(1 + 7, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 
   // A select applies at once and the URL holds the filter: the view can be shared.
   await page.getByLabel("Status").selectOption("4xx");
