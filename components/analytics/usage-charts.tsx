@@ -57,16 +57,25 @@ export function ErrorRateChart({ series, range, label }: { series: UsagePoint[];
   );
 }
 
+/** One line per endpoint label (Recharts would wrap it at spaces). */
+function EndpointTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: string } }) {
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fill="var(--fg-muted)" fontSize={11} fontFamily="var(--font-mono)">
+      {payload?.value}
+    </text>
+  );
+}
+
 export function LatencyChart({ endpoints, label }: { endpoints: Array<{ name: string; p50: number | null; p95: number | null }>; label: string }) {
   // Room for the longest "METHOD /route" label in 11 px monospace.
-  const labelWidth = Math.min(340, 16 + Math.max(0, ...endpoints.map((endpoint) => endpoint.name.length)) * 6.7);
+  const labelWidth = Math.min(340, 16 + Math.max(0, ...endpoints.map((endpoint) => endpoint.name.length)) * 6.8);
   return (
     <div role="img" aria-label={label} className="w-full" style={{ height: Math.max(120, endpoints.length * 36 + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={endpoints} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
           <XAxis type="number" unit=" ms" {...axis} />
-          <YAxis type="category" dataKey="name" width={labelWidth} {...axis} tick={{ fill: "var(--fg-muted)", fontSize: 11, fontFamily: "var(--font-mono)" }} />
+          <YAxis type="category" dataKey="name" width={labelWidth} {...axis} tick={EndpointTick} />
           <Tooltip {...tooltipStyle} formatter={(value, name) => [`${value} ms`, name]} />
           <Bar dataKey="p50" name="p50" fill="var(--primary)" radius={[0, 3, 3, 0]} isAnimationActive={false} />
           <Bar dataKey="p95" name="p95" fill="var(--accent)" radius={[0, 3, 3, 0]} isAnimationActive={false} />
