@@ -30,6 +30,9 @@ const schema = z.object({
   RATE_LIMIT_REQUESTS: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(10),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(30),
+  REQUEST_LOG_RETENTION_DAYS: z.coerce.number().positive().default(14),
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  GO_LIVE_MIN_ENDPOINTS: z.coerce.number().int().positive().default(3),
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   /** Let webhook endpoints on 127.0.0.0/8 and ::1 receive deliveries (local development only). */

@@ -23,6 +23,7 @@ export const catalog = {
   consent_revoked: { status: 401, title: "The consent has been revoked", hint: "The consent was revoked (`DELETE /v1/consents/{consent_id}`), so its tokens no longer work. Ask the customer for a new consent." },
   consent_account_not_granted: { status: 403, title: "The account is not part of the consent", hint: "The customer did not share this account with your app. List the shared accounts with `GET /v1/accounts` using the same token." },
   api_key_required: { status: 403, title: "This endpoint needs an API key", hint: "Consent access tokens reach only customer-data endpoints (accounts, balances, transactions, payments). Call this one with your sandbox API key." },
+  app_suspended: { status: 403, title: "The app is suspended", hint: "A platform admin suspended this app; every call is refused until it is reinstated. The app's dashboard page shows the reason; contact support to appeal." },
   internal_auth_failed: { status: 403, title: "The internal credentials are missing or wrong", hint: "Only the gateway may call the bank directly; call the portal's /v1 endpoints instead." },
   // Resources
   not_found: { status: 404, title: "No such route", hint: "Check the method and path against the API reference." },
@@ -41,6 +42,8 @@ export const catalog = {
   offer_already_accepted: { status: 409, title: "The application's offer was already accepted", hint: "An application opens one loan: this offer, or another of the same application, was accepted already. `GET /v1/loans/applications/{id}` shows which (`loan_id`)." },
   account_not_eligible: { status: 422, title: "The account cannot be used for this", hint: "The detail says which account is needed: loans are paid into, and instalments collected from, an active GBP current account of the same customer; premiums are paid from a current account or credit card of the quote's customer; rewards exist only on credit card accounts." },
   bnpl_declined: { status: 422, title: "The instalment plan was declined", hint: "The detail starts with the reason code (`credit_score_too_low`, `over_plan_limit`, `existing_arrears`, `kyc_not_approved`, `account_restricted`). Nothing was charged; see the BNPL rules in the API reference." },
+  // Go-live
+  go_live_evidence_missing: { status: 422, title: "The sandbox test run is not complete yet", hint: "Production access needs successful sandbox calls on enough distinct endpoints in the last 7 days; the go-live page lists what is missing." },
   // Payments
   insufficient_funds: { status: 422, title: "The account has insufficient funds", hint: "The debit would take the account below zero, or below its arranged overdraft or credit limit. Check `GET /v1/accounts/{id}/balances` and send less." },
   account_frozen: { status: 422, title: "The account is frozen", hint: "Frozen accounts can be read but cannot send or receive payments. In the sandbox, the `frozen_account` persona's current account is frozen." },

@@ -35,6 +35,7 @@ const prefixes = {
   invite: "inv",
   audit: "audit",
   mail: "mail",
+  goLiveRequest: "glr",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -6,10 +6,12 @@
 import { createApp } from "@/lib/apps/create-app";
 import { signUp } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
+import { seedAdmin } from "./seed-admin";
 
 export const DEMO = { name: "Demo Developer", email: "demo@example.com", password: "Open-banking-2026" };
 
 async function main() {
+  console.log(await seedAdmin());
   const existing = await db.user.findUnique({ where: { email: DEMO.email }, select: { id: true } });
   if (existing) {
     console.log(`  demo developer: ${DEMO.email} / ${DEMO.password} (already seeded)`);

@@ -73,6 +73,8 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
     ...extraEnv,
   };
   execFileSync("node", ["scripts/db.mjs", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // The platform admin (admin@example.com) the admin-console tests sign in as.
+  execFileSync("node_modules/.bin/tsx", ["prisma/seed-admin.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
 
   const output = quiet ? ["ignore", "ignore", "inherit"] : "inherit";
   const bank = spawn("node_modules/.bin/tsx", ["mock-bank/src/server.ts"], { env, stdio: output, detached: true });

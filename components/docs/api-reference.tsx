@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import "swagger-ui-react/swagger-ui.css";
 import "./swagger-overrides.css";
 import { Spinner } from "@/components/ui/spinner";
+import type { DocsReplay } from "@/lib/request-logs/replay";
+import { applyReplay, type ReplaySystem } from "./apply-replay";
 import { CredentialPicker } from "./credential-picker";
 import { authoriseRequest, loadCredential, saveCredential, SECURITY_SCHEME, type DocsCredential } from "./docs-credential";
 import { isCustomerDataCall, loadConsent, saveConsent, type DocsConsent } from "./docs-consent";
@@ -20,16 +22,19 @@ const SwaggerUI = dynamic(() => import("swagger-ui-react"), {
   ),
 });
 
-type SwaggerSystem = {
+type SwaggerSystem = ReplaySystem & {
   preauthorizeApiKey: (scheme: string, value: string) => void;
   authActions: { logout: (schemes: string[]) => void };
 };
+
+/** A logged call to open in Try-it-out, with the key it was made with (if still the developer's). */
+export type ReplayRequest = DocsReplay & { key: { id: string; prefix: string; label: string } | null };
 
 /**
  * swagger-ui-react over the bank's generated OpenAPI document, with Try-it-out
  * authorised by the developer's own key (picked or pasted), surviving reloads.
  */
-export function ApiReference({ signedIn, personas }: { signedIn: boolean; personas: { key: string; display_name: string }[] }) {
+export function ApiReference({ signedIn, personas, replay }: { signedIn: boolean; personas: { key: string; display_name: string }[]; replay?: ReplayRequest | null }) {
   const [credential, setCredential] = useState<DocsCredential | null>(null);
   const credentialRef = useRef<DocsCredential | null>(null);
   const [consent, setConsent] = useState<DocsConsent | null>(null);
@@ -50,20 +55,41 @@ export function ApiReference({ signedIn, personas }: { signedIn: boolean; person
   }, []);
 
   useEffect(() => {
-    const stored = loadCredential();
+    let stored = loadCredential();
+    // Replaying a logged call: use the key it was made with unless the developer picked one.
+    if (!stored && replay?.key) {
+      stored = { kind: "portal-key", keyId: replay.key.id, prefix: replay.key.prefix, label: replay.key.label };
+      saveCredential(stored);
+    }
     credentialRef.current = stored;
     consentRef.current = loadConsent();
     // Browser storage exists only after hydration, so the stored choice is read here, once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setCredential(stored);
     setConsent(consentRef.current);
-  }, []);
+  }, [replay]);
 
   const changeConsent = useCallback((next: DocsConsent | null) => {
     saveConsent(next);
     consentRef.current = next;
     setConsent(next);
   }, []);
+
+  const [replayed, setReplayed] = useState<"pending" | "done" | "missing">("pending");
+  const replayOnce = useRef(false);
+  const runReplay = useCallback(
+    (system: SwaggerSystem) => {
+      if (!replay || replayOnce.current) return;
+      replayOnce.current = true;
+      const elementId = applyReplay(system, replay);
+      setReplayed(elementId ? "done" : "missing");
+      if (elementId) {
+        // After Swagger has rendered the expanded operation.
+        setTimeout(() => document.getElementById(elementId)?.scrollIntoView({ block: "start" }), 300);
+      }
+    },
+    [replay],
+  );
 
   const change = useCallback(
     (next: DocsCredential | null) => {
@@ -77,8 +103,6 @@ export function ApiReference({ signedIn, personas }: { signedIn: boolean; person
     [syncSwagger, changeConsent],
   );
 
-
-
   return (
     <div className="space-y-6">
       <CredentialPicker signedIn={signedIn} credential={credential} onChange={change} />
@@ -89,6 +113,23 @@ export function ApiReference({ signedIn, personas }: { signedIn: boolean; person
           consent={consent}
           onChange={changeConsent}
         />
+      )}
+      {replay && (
+        <div role="status" data-testid="replay-banner" className="rounded-control border border-info-border bg-info-soft px-4 py-3 text-sm text-fg">
+          {replayed === "missing" ? (
+            <>
+              Request <span className="font-mono">{replay.request_id}</span> was made to{" "}
+              <span className="font-mono">{replay.method} {replay.route}</span>, which the current API reference no longer documents.
+            </>
+          ) : (
+            <>
+              Replaying request <span className="font-mono">{replay.request_id}</span>:{" "}
+              <span className="font-mono">{replay.method} {replay.route}</span> is open below with its parameters and body filled in.
+              Masked values (<span className="font-mono">[REDACTED]</span>, <span className="font-mono">****</span>) need real ones
+              before you press Execute.
+            </>
+          )}
+        </div>
       )}
       {/* Swagger UI's stylesheet is light-only, so its panel stays white in dark mode too. */}
       <div className="api-reference rounded-card border border-border bg-white shadow-card">
@@ -112,6 +153,7 @@ export function ApiReference({ signedIn, personas }: { signedIn: boolean; person
           onComplete={(system) => {
             systemRef.current = system as unknown as SwaggerSystem;
             syncSwagger(credentialRef.current);
+            runReplay(system as unknown as SwaggerSystem);
           }}
         />
       </div>

@@ -13,6 +13,8 @@ export type Caller = {
   consentToken?: string;
   /** An API key's scope (read-only keys may only read); absent for consent tokens. */
   scope?: KeyScope;
+  /** A platform admin suspended the app: the gateway refuses it (app_suspended). */
+  appSuspended?: boolean;
 };
 
 export type Authenticated = { ok: true; caller: Caller } | { ok: false; error: AppError };
@@ -27,7 +29,7 @@ export type Credentials = {
    */
   resolvePortalKey?: (request: Request, keyId: string) => Promise<KeyVerification>;
   /** `Authorization: Bearer oat_…` → the app the consent token was issued to, or null. */
-  resolveConsentToken?: (token: string) => Promise<{ appId: string } | null>;
+  resolveConsentToken?: (token: string) => Promise<{ appId: string; appSuspended?: boolean } | null>;
 };
 
 const CONSENT_TOKEN = /^oat_[0-9A-Za-z]{43}$/;
@@ -59,7 +61,7 @@ export async function authenticate(request: Request, credentials: Credentials): 
       const owner = CONSENT_TOKEN.test(match[1]) ? await credentials.resolveConsentToken(match[1]) : null;
       if (!owner) return { ok: false, error: invalidToken() };
       const token = match[1];
-      return { ok: true, caller: { appId: owner.appId, keyId: null, prefix: `${token.slice(0, 8)}…${token.slice(-4)}`, consentToken: token } };
+      return { ok: true, caller: { appId: owner.appId, keyId: null, prefix: `${token.slice(0, 8)}…${token.slice(-4)}`, consentToken: token, appSuspended: owner.appSuspended } };
     }
     verification = await credentials.verifyKey(match[1]);
   } else if (portalKeyId && credentials.resolvePortalKey) {
@@ -81,5 +83,5 @@ export async function authenticate(request: Request, credentials: Credentials): 
     };
   }
   const { key } = verification;
-  return { ok: true, caller: { appId: key.appId, keyId: key.keyId, prefix: key.prefix, scope: key.scope } };
+  return { ok: true, caller: { appId: key.appId, keyId: key.keyId, prefix: key.prefix, scope: key.scope, appSuspended: key.appSuspended } };
 }

@@ -15,8 +15,8 @@ export type ForwardContext = {
   headers?: Record<string, string>;
   /** Cookies the bank set for itself that may pass back (its login pages); others never do. */
   cookies?: string[];
-  /** A body to send instead of the request's (already read and rewritten). */
-  body?: string;
+  /** The body to send when the caller read it already (to log or rewrite it); when the key is absent, forward reads the request's. */
+  body?: string | ArrayBuffer;
 };
 
 /** Request headers a developer may send that the bank understands. Nothing else passes. */
@@ -49,7 +49,9 @@ export async function forward(request: Request, upstream: Upstream, context: For
   const cookie = bankCookies(request.headers.get("cookie"), context.cookies ?? []);
   if (cookie) headers.set("cookie", cookie);
 
-  const body = context.body ?? (await readBody(request, upstream.maxBodyBytes));
+  // A caller that read the body already (to log it, or to rewrite it) passes it, even when
+  // there is none; otherwise it is read here.
+  const body = "body" in context ? context.body : await readBody(request, upstream.maxBodyBytes);
   let response: Response;
   try {
     response = await fetch(new URL(url.pathname + url.search, upstream.baseUrl), {
@@ -89,6 +91,7 @@ function bankCookies(header: string | null, names: string[]): string {
     .join("; ");
 }
 
+/** The request body (undefined for GET/HEAD or empty), refused above `maxBytes`. Read once: the log keeps it too. */
 export async function readBody(request: Request, maxBytes: number): Promise<ArrayBuffer | undefined> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
   const declared = Number(request.headers.get("content-length") ?? 0);

@@ -1,19 +1,32 @@
+import { db } from "../db";
 import { env } from "../env";
 import { recordKeyUse } from "../keys/record-key-use";
 import { verifyKey } from "../keys/verify-key";
 import { requestLogs } from "../request-logs/request-log-writer";
 import { authenticateClient, findClientApp } from "../oauth-clients/find-client-app";
 import { createOAuthGateway } from "./oauth-gateway";
+import { toLogRow } from "../request-logs/to-log-row";
 import { createGateway } from "./pipeline";
 import { MemoryRateLimiter } from "./rate-limiter";
 import { resolvePortalKey } from "./resolve-portal-key";
 import { resolveConsentToken } from "./resolve-consent-token";
 
+/**
+ * A consent token's app, and whether a platform admin suspended it: read on every token
+ * call (one primary-key lookup), so a suspension stops tokens as at once as it stops keys.
+ */
+async function resolveConsentCaller(token: string) {
+  const owner = await resolveConsentToken(token);
+  if (!owner) return null;
+  const app = await db.app.findUnique({ where: { id: owner.appId }, select: { status: true } });
+  return { appId: owner.appId, appSuspended: app?.status === "suspended" };
+}
+
 /** The portal's configured gateway: one per process, shared by every route bundle. */
 function buildGateway() {
   const config = env();
   return createGateway({
-    credentials: { verifyKey, resolvePortalKey, resolveConsentToken },
+    credentials: { verifyKey, resolvePortalKey, resolveConsentToken: resolveConsentCaller },
     limiter: new MemoryRateLimiter({
       name: "sandbox",
       limit: config.RATE_LIMIT_REQUESTS,
@@ -27,18 +40,7 @@ function buildGateway() {
     },
     docsBaseUrl: config.PORTAL_URL,
     onKeyUsed: recordKeyUse,
-    log: (entry) =>
-      requestLogs.push({
-        id: entry.requestId,
-        appId: entry.appId,
-        apiKeyId: entry.keyId,
-        keyPrefix: entry.keyPrefix,
-        method: entry.method,
-        path: entry.path,
-        status: entry.status,
-        latencyMs: entry.latencyMs,
-        createdAt: entry.at,
-      }),
+    log: (entry) => requestLogs.push(toLogRow(entry)),
   });
 }
 
@@ -55,18 +57,8 @@ function buildOAuthGateway() {
       maxBodyBytes: 16 * 1024,
     },
     docsBaseUrl: config.PORTAL_URL,
-    log: (entry) =>
-      requestLogs.push({
-        id: entry.requestId,
-        appId: entry.appId,
-        apiKeyId: null,
-        keyPrefix: null,
-        method: entry.method,
-        path: entry.path,
-        status: entry.status,
-        latencyMs: entry.latencyMs,
-        createdAt: entry.at,
-      }),
+    // No exchange: the OAuth endpoints' bodies and headers are all credentials.
+    log: (entry) => requestLogs.push(toLogRow(entry)),
   });
 }
 

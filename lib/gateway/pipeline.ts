@@ -1,9 +1,9 @@
 import { clientIp } from "../auth/client-ip";
-import { AppError, problemResponse } from "../errors";
+import { AppError, problemResponse, toProblem } from "../errors";
 import { newId } from "../ids";
 import { scopeAllows } from "../keys/key-lifecycle";
 import { authenticate, type Caller, type Credentials } from "./authenticate";
-import { forward, type Upstream } from "./forward";
+import { forward, readBody, type Upstream } from "./forward";
 import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
 
 export type GatewayLogEntry = {
@@ -17,6 +17,13 @@ export type GatewayLogEntry = {
   status: number;
   latencyMs: number;
   at: Date;
+  /** Raw exchange for the request log; the log writer masks it before storing anything. Absent for the OAuth endpoints, whose bodies are all credentials. */
+  exchange?: {
+    requestHeaders: Headers;
+    requestBody: ArrayBuffer | undefined;
+    responseHeaders: Headers;
+    responseBody: ArrayBuffer | string | null;
+  };
 };
 
 export type GatewayDeps = {
@@ -42,11 +49,16 @@ export function createGateway(deps: GatewayDeps) {
     let caller: Caller | undefined;
     let headers: Record<string, string> = {};
     let response: Response;
+    let requestBody: ArrayBuffer | undefined;
+    let responseBody: ArrayBuffer | string | null = null;
 
     try {
       const auth = await authenticate(request, deps.credentials);
       if (!auth.ok) throw auth.error;
       caller = auth.caller;
+      if (caller.appSuspended) {
+        throw new AppError("app_suspended", "This app has been suspended by the platform team. Its keys and tokens stop working until it is reinstated.");
+      }
 
       // A read-only key may only read; a consent token's permissions are the bank's to check.
       if (caller.scope && !scopeAllows(caller.scope, request.method)) {
@@ -60,16 +72,22 @@ export function createGateway(deps: GatewayDeps) {
         throw new AppError("rate_limited", `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`);
       }
 
+      requestBody = await readBody(request, deps.upstream.maxBodyBytes);
       const upstream = await forward(request, deps.upstream, {
         requestId,
         appId: caller.appId,
         headers: caller.consentToken ? { "x-consent-token": caller.consentToken } : undefined,
+        body: requestBody,
       });
       for (const [name, value] of Object.entries(headers)) upstream.headers.set(name, value);
       upstream.headers.set("x-request-id", requestId);
+      responseBody = upstream.body;
       response = new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
     } catch (error) {
-      response = problemResponse(toAppError(error, requestId), { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
+      const appError = toAppError(error, requestId);
+      const context = { requestId, docsBaseUrl: deps.docsBaseUrl, headers };
+      responseBody = JSON.stringify(toProblem(appError, context));
+      response = problemResponse(appError, context);
     }
 
     if (caller) {
@@ -85,6 +103,7 @@ export function createGateway(deps: GatewayDeps) {
         status: response.status,
         latencyMs: performance.now() - started,
         at,
+        exchange: { requestHeaders: request.headers, requestBody, responseHeaders: response.headers, responseBody },
       });
     }
     return response;

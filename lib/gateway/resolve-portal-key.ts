@@ -34,7 +34,7 @@ export async function resolvePortalKey(request: Request, keyId: string): Promise
     where: { id: keyId, app: { team: { memberships: { some: { userId: token.sub } } } } },
     select: {
       ...keyCacheSelect,
-      app: { select: { team: { select: { memberships: { where: { userId: token.sub }, select: { role: true } } } } } },
+      app: { select: { status: true, team: { select: { memberships: { where: { userId: token.sub }, select: { role: true } } } } } },
     },
   });
   if (!key || !can(key.app.team.memberships[0].role, "key:use")) return { valid: false, code: "invalid_api_key" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KeyCache } from "./key-cache";
 
-const key = { keyId: "key_1", appId: "app_1", prefix: "sk_sandbox_abcd…wxyz", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false };
+const key = { keyId: "key_1", appId: "app_1", prefix: "sk_sandbox_abcd…wxyz", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
 
 describe("KeyCache", () => {
   it("serves a verified key until its TTL, then forgets it", () => {

@@ -3,8 +3,9 @@ import type { KeyScope } from "./key-lifecycle";
 
 /**
  * In-process cache of key verifications, so the gateway's hot path skips the database.
- * Revocation in this process deletes the entry at once; other processes see it within
- * KEY_CACHE_TTL_SECONDS (a shared invalidation channel comes with the Redis mode).
+ * Revocation in this process deletes the entry at once, and suspending an app clears the
+ * cache; other processes see either within KEY_CACHE_TTL_SECONDS (a shared invalidation
+ * channel comes with the Redis mode).
  */
 export type CachedKey = {
   keyId: string;
@@ -16,6 +17,8 @@ export type CachedKey = {
   expiresAt: number | null;
   /** Rolled: its expiry is the end of the roll's overlap. */
   rolled: boolean;
+  /** The app is suspended by a platform admin: the gateway refuses it (app_suspended). */
+  appSuspended: boolean;
 };
 
 type Entry = { value: CachedKey | null; expiresAt: number };

@@ -7,7 +7,7 @@ export type KeyFailureCode = "invalid_api_key" | "revoked_api_key" | "expired_ap
 
 export type KeyVerification = { valid: true; key: CachedKey } | { valid: false; code: KeyFailureCode; detail?: string };
 
-export const keyCacheSelect = { id: true, appId: true, prefix: true, revokedAt: true, scope: true, expiresAt: true, rolledToId: true } as const;
+export const keyCacheSelect = { id: true, appId: true, prefix: true, revokedAt: true, scope: true, expiresAt: true, rolledToId: true, app: { select: { status: true } } } as const;
 
 export function toCachedKey(row: {
   id: string;
@@ -17,6 +17,7 @@ export function toCachedKey(row: {
   scope: CachedKey["scope"];
   expiresAt: Date | null;
   rolledToId: string | null;
+  app: { status: string };
 }): CachedKey {
   return {
     keyId: row.id,
@@ -26,6 +27,7 @@ export function toCachedKey(row: {
     scope: row.scope,
     expiresAt: row.expiresAt?.getTime() ?? null,
     rolled: row.rolledToId !== null,
+    appSuspended: row.app.status === "suspended",
   };
 }
 

@@ -6,7 +6,7 @@ import { MemoryRateLimiter } from "@/lib/gateway/rate-limiter";
 import { expectProblem } from "../support/contract";
 
 // The pipeline over real sockets, with the bank replaced by servers that misbehave.
-const key = { keyId: "key_test", appId: "app_test", prefix: "sk_sandbox_test…0000", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false };
+const key = { keyId: "key_test", appId: "app_test", prefix: "sk_sandbox_test…0000", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
 let slow: Server;
 let echo: Server;
 const seenByBank: { headers: Record<string, string | string[] | undefined>; url?: string; body: string }[] = [];

@@ -6,6 +6,8 @@ declare module "vitest" {
     portalUrl: string;
     bankUrl: string;
     provider: string;
+    /** The portal's database, for tests that must inspect stored rows (log masking). */
+    portalDatabaseUrl: string;
     rateLimit: { limit: number; windowSeconds: number };
   }
 }
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   project.provide("portalUrl", services.portalUrl);
   project.provide("bankUrl", services.bankUrl);
   project.provide("provider", services.provider);
+  project.provide("portalDatabaseUrl", services.env.DATABASE_URL!);
   project.provide("rateLimit", RATE_LIMIT);
   return () => services.stop();
 }

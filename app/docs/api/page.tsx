@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiReference } from "@/components/docs/api-reference";
+import { loadDocsReplay } from "@/lib/request-logs/load-docs-replay";
 import { Code } from "@/components/ui/code";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
@@ -11,12 +12,18 @@ export const metadata: Metadata = {
   description: "Every endpoint of the Open Bank sandbox, with Try-it-out authorised by your own sandbox key.",
 };
 
-export default async function ApiReferencePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ApiReferencePage({ searchParams }: Props) {
   const user = await getCurrentUser();
   // Personas for "Authorise as persona"; the docs still render if the bank is down.
   const personas = await getSandboxReference()
     .then((reference) => reference.personas.map((persona) => ({ key: persona.key, display_name: persona.display_name })))
     .catch(() => []);
+  const { replay: requestId, app: appId } = await searchParams;
+  // "Open in docs" from a request log: only the developer's own apps' logs can be replayed.
+  const replay =
+    user && typeof requestId === "string" && typeof appId === "string" ? await loadDocsReplay({ userId: user.id, appId, requestId }) : null;
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-10">
       <PageHeader
@@ -39,7 +46,7 @@ export default async function ApiReferencePage() {
           </>
         }
       />
-      <ApiReference signedIn={Boolean(user)} personas={personas} />
+      <ApiReference signedIn={Boolean(user)} personas={personas} replay={replay} />
     </div>
   );
 }

@@ -2,6 +2,11 @@ import type { Role } from "@prisma/client";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import Link from "next/link";
+import { AppNav } from "@/components/dashboard/app-nav";
+import { GoLiveBadge } from "@/components/go-live/go-live-status";
+import { Alert } from "@/components/ui/alert";
+import { getAppStanding } from "@/lib/apps/get-app-standing";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { FirstKeyReveal } from "@/components/dashboard/first-key-reveal";
 import { formatDate, formatExact } from "@/components/dashboard/format-time";
@@ -43,7 +48,7 @@ const loadApp = cache(async (appId: string) => {
 async function loadActivity(appId: string, role: Role) {
   const [keys, requests, endpoints, eventTypes, oauthClient, consents] = await Promise.all([
     listKeys({ appId }),
-    can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }) : Promise.resolve([]),
+    can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }).then((page) => page.data) : Promise.resolve([]),
     listEndpoints({ appId }),
     // The bank's catalogue for the "Add endpoint" filter; without it every type is sent.
     can(role, "webhook:manage") ? listEventTypes().catch(() => []) : Promise.resolve([]),
@@ -62,7 +67,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const app = await loadApp((await params).appId);
   const role = app.role as Role;
-  const { keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt } = await loadActivity(app.id, role);
+  const [{ keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt }, standing] = await Promise.all([loadActivity(app.id, role), getAppStanding({ appId: app.id })]);
   const baseUrl = portalUrl();
 
   return (
@@ -73,6 +78,9 @@ export default async function AppPage({ params }: Props) {
             <div className="flex flex-wrap items-center gap-3">
               <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-fg sm:text-3xl">{app.name}</h1>
               <AppStatusBadge status={app.status} />
+              <Link href={`/dashboard/apps/${app.id}/go-live`} className="rounded-full">
+                <GoLiveBadge status={standing.go_live} />
+              </Link>
             </div>
             {app.description && <p className="mt-2 max-w-2xl text-fg-muted">{app.description}</p>}
           </div>
@@ -123,6 +131,15 @@ export default async function AppPage({ params }: Props) {
           </div>
         </dl>
       </header>
+
+      <AppNav appId={app.id} current="overview" />
+
+      {app.status === "suspended" && (
+        <Alert tone="error" role="note" title="This app is suspended" data-testid="suspended-alert">
+          Every call with its keys is refused with <code className="font-mono">403 app_suspended</code> until a platform admin
+          reinstates it.{standing.suspended_reason && <> Reason: {standing.suspended_reason}</>}
+        </Alert>
+      )}
 
       <FirstKeyReveal appId={app.id} portalUrl={baseUrl} />
 

@@ -1,0 +1,51 @@
+import type { DocsReplay } from "@/lib/request-logs/replay";
+
+type ImmutableLike = { toJS(): unknown } | undefined;
+
+/** The parts of Swagger UI's system the replay drives. */
+export type ReplaySystem = {
+  specSelectors: { specJson(): { getIn(path: string[]): ImmutableLike } };
+  specActions: { changeParam(pathMethod: [string, string], name: string, location: string, value: string, isXml: boolean): void };
+  oas3Actions: {
+    setRequestBodyValue(options: { value: string; pathMethod: [string, string] }): void;
+    setRequestContentType(options: { value: string; pathMethod: [string, string] }): void;
+  };
+  layoutActions: { show(path: string[], shown: boolean): void };
+};
+
+type Operation = { operationId?: string; tags?: string[]; parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, unknown> } };
+
+/** Swagger UI's DOM id of an operation (deep-link escaping: whitespace → "_"). */
+export function operationElementId(tag: string, operationId: string): string {
+  const escape = (value: string) => value.trim().replace(/\s/g, "_");
+  return `operations-${escape(tag)}-${escape(operationId)}`;
+}
+
+/**
+ * Opens the logged call's operation in Try-it-out with its path params, query, replayable
+ * headers and body filled in. Returns the operation's element id, or null if the current
+ * contract has no such operation.
+ */
+export function applyReplay(system: ReplaySystem, replay: DocsReplay): string | null {
+  const method = replay.method.toLowerCase();
+  const operation = system.specSelectors.specJson().getIn(["paths", replay.route, method])?.toJS() as Operation | undefined;
+  if (!operation?.operationId) return null;
+  const pathMethod: [string, string] = [replay.route, method];
+  const tag = operation.tags?.[0] ?? "default";
+  system.layoutActions.show(["operations", tag, operation.operationId], true);
+
+  const declared = operation.parameters ?? [];
+  const set = (location: string, name: string, value: string) => {
+    const param = declared.find((p) => p.in === location && p.name.toLowerCase() === name.toLowerCase());
+    if (param) system.specActions.changeParam(pathMethod, param.name, location, value, false);
+  };
+  for (const [name, value] of Object.entries(replay.path_params)) set("path", name, value);
+  for (const [name, value] of replay.query) set("query", name, value);
+  for (const [name, value] of Object.entries(replay.headers)) set("header", name, value);
+  if (replay.body !== null && operation.requestBody?.content) {
+    const contentType = Object.keys(operation.requestBody.content)[0];
+    if (contentType) system.oas3Actions.setRequestContentType({ value: contentType, pathMethod });
+    system.oas3Actions.setRequestBodyValue({ value: replay.body, pathMethod });
+  }
+  return operationElementId(tag, operation.operationId);
+}

@@ -1,0 +1,45 @@
+import { requireAppAccess } from "../apps/require-app-access";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { newId } from "../ids";
+import { goLiveSelect, toGoLiveDto, type GoLiveRequestDto } from "./go-live-dto";
+import type { GoLiveInput } from "./go-live-input";
+import { computeSandboxEvidence } from "./sandbox-evidence";
+
+/**
+ * Submits the checklist for review with the sandbox evidence computed now. One open request
+ * per app; an approved app does not apply again; a suspended app cannot apply.
+ */
+export async function submitGoLiveRequest(options: { appId: string; userId: string; input: GoLiveInput }): Promise<GoLiveRequestDto> {
+  const { appId } = await requireAppAccess({ appId: options.appId, userId: options.userId, action: "app:update" });
+  const evidence = await computeSandboxEvidence({ appId });
+  if (!evidence.passed) {
+    throw new AppError(
+      "go_live_evidence_missing",
+      `Successful sandbox calls on ${evidence.required_endpoints} distinct endpoints in the last ${evidence.window_days} days are needed; this app has ${evidence.endpoints.length}.`,
+    );
+  }
+  const { input } = options;
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { status: true } });
+    if (app.status === "suspended") throw new AppError("conflict", "A suspended app cannot request production access.");
+    const open = await tx.goLiveRequest.findFirst({ where: { appId, status: { in: ["pending", "approved"] } }, select: { status: true } });
+    if (open) {
+      throw new AppError("conflict", open.status === "pending" ? "This app already has a go-live request waiting for review." : "This app already has production access.");
+    }
+    const row = await tx.goLiveRequest.create({
+      data: {
+        id: newId("goLiveRequest"),
+        appId,
+        contactName: input.contact_name,
+        contactEmail: input.contact_email,
+        useCase: input.use_case,
+        dataProtection: input.data_protection,
+        evidence,
+        submittedById: options.userId,
+      },
+      select: goLiveSelect,
+    });
+    return toGoLiveDto(row);
+  });
+}
