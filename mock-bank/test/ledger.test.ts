@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/create-prisma-client";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { assertBalanced, LedgerDecline, postTransfer, type Leg } from "../src/domain/ledger/post-transfer";
-import { SYSTEM_ACCOUNTS, systemAccountId } from "../src/domain/ledger/system-accounts";
+import { LEDGER_CURRENCIES, SYSTEM_ACCOUNTS, systemAccountId } from "../src/domain/ledger/system-accounts";
 import { ensureLedger } from "../src/domain/ledger/opening-ledger";
 import { AppError } from "@/lib/errors";
 import { createPayment } from "../src/domain/payments/create-payment";
@@ -47,7 +47,7 @@ describe("the seeded ledger", () => {
     expect(await checkLedgerInvariants({ db, tenantId: "app_seeded" })).toEqual([]);
     expect(await db.bankPosting.count({ where: { tenantId: "app_seeded" } })).toBe(1);
     const systemAccounts = await db.bankAccount.count({ where: { tenantId: "app_seeded", customerId: null } });
-    expect(systemAccounts).toBe(Object.keys(SYSTEM_ACCOUNTS).length);
+    expect(systemAccounts).toBe(Object.keys(SYSTEM_ACCOUNTS).length * LEDGER_CURRENCIES.length);
   });
 });
 
@@ -61,7 +61,7 @@ describe("tenants seeded before the ledger existed", () => {
     const pay = () => createPayment({ db, tenantId, now: NOW, input: { debtor_account_id: from.id, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "account", account_id: to.id }, scheme: "instant" } });
     await Promise.all([pay(), pay()]);
     expect(await db.bankPosting.count({ where: { tenantId, kind: "opening" } })).toBe(1);
-    expect(await db.bankAccount.count({ where: { tenantId, customerId: null } })).toBe(Object.keys(SYSTEM_ACCOUNTS).length);
+    expect(await db.bankAccount.count({ where: { tenantId, customerId: null } })).toBe(Object.keys(SYSTEM_ACCOUNTS).length * LEDGER_CURRENCIES.length);
     expect(await checkLedgerInvariants({ db, tenantId })).toEqual([]);
   });
 

@@ -136,6 +136,29 @@ describe("POST /v1/payments: happy paths", () => {
   });
 });
 
+describe("POST /v1/payments: other currencies", () => {
+  it("pays out of a EUR account to an external IBAN, instantly and by standard settlement, on the EUR side of the ledger", async () => {
+    const tenant = "app_pay_eur";
+    const owner = (await account(tenant, CURRENT)).customer_id;
+    const headers = { "content-type": "application/json", "idempotency-key": newKey() };
+    const opened = await bank.request({ method: "POST", url: "/v1/accounts", template: "/v1/accounts", tenant, headers, payload: JSON.stringify({ customer_id: owner, type: "current", currency: "EUR" }) });
+    expect(opened.status).toBe(201);
+    const eur = opened.body.id as string;
+    const incoming = await bank.request({ method: "POST", url: "/v1/sandbox/transactions", template: "/v1/sandbox/transactions", tenant, headers: { "content-type": "application/json" }, payload: JSON.stringify({ account_id: eur, amount: { amount: "500.00", currency: "EUR" }, counterparty_name: "Client SARL" }) });
+    expect(incoming.status).toBe(201);
+    const creditor = { type: "iban", name: "Supplier Ltd", iban: "GB29NWBK60161331926819" };
+    const instant = await pay({ debtor_account_id: eur, amount: { amount: "120.00", currency: "EUR" }, creditor, scheme: "instant" }, { tenant });
+    expect(instant.status, JSON.stringify(instant.body)).toBe(201);
+    expect(instant.body).toMatchObject({ status: "completed", amount: { amount: "120.00", currency: "EUR" } });
+    const standard = await pay({ debtor_account_id: eur, amount: { amount: "30.00", currency: "EUR" }, creditor, scheme: "standard" }, { tenant });
+    expect(standard.body.status).toBe("pending");
+    await settleDuePayments({ db: t.app.db, tenantId: tenant, now: new Date(NOW.getTime() + 48 * HOUR) });
+    expect((await bank.get(ONE, `/v1/payments/${standard.body.id}`, { tenant })).body.status).toBe("completed");
+    expect(await balance(tenant, eur)).toBe("350.00");
+    expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
+  });
+});
+
 describe("POST /v1/payments: refusals leave nothing behind", () => {
   const tenant = "app_pay_errors";
   let from: string, to: string, frozen: string, card: string;

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { stableId } from "@/lib/ids";
-import { SYSTEM_ACCOUNTS, systemAccountId, systemAccountRows, type SystemAccountKey } from "./system-accounts";
+import { LEDGER_CURRENCIES, SYSTEM_ACCOUNTS, systemAccountId, systemAccountRows, type SystemAccountKey } from "./system-accounts";
 
 /**
  * The rows that make a tenant's ledger consistent with its accounts' booked balances: the
@@ -12,7 +12,7 @@ export function openingLedgerRows(tenantId: string, accounts: { id: string; book
   const postingId = stableId("posting", tenantId, "opening");
   const legs = [...accounts.map((a) => ({ accountId: a.id, amount: a.bookedBalance })), { accountId: systemAccountId(tenantId, "opening"), amount: -total }].filter((leg) => leg.amount !== 0n);
   return {
-    systemAccounts: systemAccountRows(tenantId, { currency, openedAt: at, openingBalance: -total }),
+    systemAccounts: systemAccountRows(tenantId, { openedAt: at, openingBalance: -total }),
     posting: { id: postingId, tenantId, kind: "opening", reference: null, postedAt: at, createdAt: at },
     entries: legs.map((leg) => ({ id: stableId("entry", tenantId, `opening:${leg.accountId}`), tenantId, postingId, accountId: leg.accountId, amount: leg.amount, currency, createdAt: at })),
   };
@@ -33,7 +33,7 @@ export async function ensureLedger(db: PrismaClient, tenantId: string): Promise<
   let known = ready.get(db);
   if (!known) ready.set(db, (known = new Set()));
   if (known.has(tenantId)) return;
-  const wanted = (Object.keys(SYSTEM_ACCOUNTS) as SystemAccountKey[]).map((key) => systemAccountId(tenantId, key));
+  const wanted = LEDGER_CURRENCIES.flatMap((currency) => (Object.keys(SYSTEM_ACCOUNTS) as SystemAccountKey[]).map((key) => systemAccountId(tenantId, key, currency)));
   const present = new Set((await db.bankAccount.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((a) => a.id));
   try {
     if (!present.has(systemAccountId(tenantId, "opening"))) {
@@ -45,7 +45,7 @@ export async function ensureLedger(db: PrismaClient, tenantId: string): Promise<
         await tx.bankEntry.createMany({ data: rows.entries });
       });
     } else if (present.size < wanted.length) {
-      const missing = systemAccountRows(tenantId, { currency: "GBP", openedAt: new Date(), openingBalance: 0n }).filter((row) => !present.has(row.id));
+      const missing = systemAccountRows(tenantId, { openedAt: new Date(), openingBalance: 0n }).filter((row) => !present.has(row.id));
       await db.bankAccount.createMany({ data: missing });
     }
   } catch (error) {

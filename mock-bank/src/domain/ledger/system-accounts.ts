@@ -26,24 +26,30 @@ export const SYSTEM_ACCOUNTS = {
 
 export type SystemAccountKey = keyof typeof SYSTEM_ACCOUNTS;
 
-export function systemAccountId(tenantId: string, key: SystemAccountKey): string {
-  return stableId("account", tenantId, `system:${key}`);
+/** The currencies accounts can be opened in; each has its own set of system accounts (a posting balances in one currency). */
+export const LEDGER_CURRENCIES = ["GBP", "EUR", "USD"] as const;
+
+/** GBP accounts keep the ids they had before other currencies had system accounts. */
+export function systemAccountId(tenantId: string, key: SystemAccountKey, currency = "GBP"): string {
+  return stableId("account", tenantId, currency === "GBP" ? `system:${key}` : `system:${key}:${currency}`);
 }
 
-/** Rows for BankAccount.createMany; balances start at zero except `opening`. */
-export function systemAccountRows(tenantId: string, options: { currency: string; openedAt: Date; openingBalance: bigint }) {
-  return (Object.keys(SYSTEM_ACCOUNTS) as SystemAccountKey[]).map((key) => ({
-    id: systemAccountId(tenantId, key),
-    tenantId,
-    customerId: null,
-    type: SYSTEM_ACCOUNTS[key].type,
-    name: SYSTEM_ACCOUNTS[key].name,
-    currency: options.currency,
-    status: "active",
-    bookedBalance: key === "opening" ? options.openingBalance : 0n,
-    openedAt: options.openedAt,
-    createdAt: options.openedAt,
-  }));
+/** Rows for BankAccount.createMany, one set per ledger currency; balances start at zero except GBP `opening`. */
+export function systemAccountRows(tenantId: string, options: { openedAt: Date; openingBalance: bigint }) {
+  return LEDGER_CURRENCIES.flatMap((currency) =>
+    (Object.keys(SYSTEM_ACCOUNTS) as SystemAccountKey[]).map((key) => ({
+      id: systemAccountId(tenantId, key, currency),
+      tenantId,
+      customerId: null,
+      type: SYSTEM_ACCOUNTS[key].type,
+      name: currency === "GBP" ? SYSTEM_ACCOUNTS[key].name : `${SYSTEM_ACCOUNTS[key].name} (${currency})`,
+      currency,
+      status: "active",
+      bookedBalance: key === "opening" && currency === "GBP" ? options.openingBalance : 0n,
+      openedAt: options.openedAt,
+      createdAt: options.openedAt,
+    })),
+  );
 }
 
 /** The lowest booked balance a customer account may reach; null for system accounts. */

@@ -167,13 +167,15 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   const description = input.reference ?? (creditor.name ? `To ${creditor.name}` : "Transfer between accounts");
   const channel = input.scheme === "instant" ? "faster_payment" : "transfer";
   const legs: Leg[] = [{ accountId: debtor.id, amount: -amount, line: { description, category: "transfer", channel } }];
-  if (pending) legs.push({ accountId: systemAccountId(tenantId, "clearing"), amount });
+  // The debit side's currency: system accounts exist per currency, so every posting balances in one.
+  const ledgerCurrency = debtor.currency;
+  if (pending) legs.push({ accountId: systemAccountId(tenantId, "clearing", ledgerCurrency), amount });
   else if (creditor.accountId) legs.push({ accountId: creditor.accountId, amount, line: { description: input.reference ?? "Transfer between accounts", category: "transfer", channel } });
-  else legs.push({ accountId: systemAccountId(tenantId, "external"), amount });
+  else legs.push({ accountId: systemAccountId(tenantId, "external", ledgerCurrency), amount });
   legs.push(...accessLegs);
   if (fee > 0n) {
     legs.push({ accountId: debtor.id, amount: -fee, line: { description: `FX fee ${fx!.quoteId}`, category: "fees", channel: "fee" } });
-    legs.push({ accountId: systemAccountId(tenantId, "fees"), amount: fee });
+    legs.push({ accountId: systemAccountId(tenantId, "fees", ledgerCurrency), amount: fee });
   }
 
   try {

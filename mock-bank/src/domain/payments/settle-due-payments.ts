@@ -28,13 +28,13 @@ export async function settleDuePayments(options: { db: PrismaClient; tenantId: s
   const result: SettleResult = { completed: [], failed: [] };
   for (const payment of due) {
     const at = payment.settlesAt ?? now;
-    const clearing = systemAccountId(tenantId, "clearing");
+    const clearing = systemAccountId(tenantId, "clearing", payment.currency);
     const line = { description: payment.reference ?? (payment.creditorName ? `From ${payment.creditorName}` : "Transfer between accounts"), category: "transfer", channel: "transfer" as const };
     const legs: Leg[] = [
       { accountId: clearing, amount: -payment.amount },
       payment.creditorAccountId
         ? { accountId: payment.creditorAccountId, amount: payment.amount, line: { ...line, description: payment.reference ?? "Transfer between accounts" } }
-        : { accountId: systemAccountId(tenantId, "external"), amount: payment.amount },
+        : { accountId: systemAccountId(tenantId, "external", payment.currency), amount: payment.amount },
     ];
     const settle = async (status: "completed" | "failed", failure: { code: string; message: string } | null, settleLegs: Leg[]) =>
       moneyTransaction(db, async (tx) => {

@@ -59,7 +59,7 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
         currency: account.currency,
         postedAt: now,
         legs: [
-          { accountId: systemAccountId(tenantId, "external"), amount: -minor },
+          { accountId: systemAccountId(tenantId, "external", account.currency), amount: -minor },
           { accountId: account.id, amount: minor, line: { description, category: payment.category ?? "incoming_payment", channel: "faster_payment" } },
         ],
       });
