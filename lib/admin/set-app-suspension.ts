@@ -1,6 +1,8 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { keyCache } from "../keys/key-cache";
+import type { AuditActor } from "../audit/audit-actor";
+import { recordAudit } from "../audit/record-audit";
 
 export type AppSuspensionDto = { id: string; status: "active" | "suspended"; suspended_at: string | null; suspended_reason: string | null };
 
@@ -9,15 +11,26 @@ export type AppSuspensionDto = { id: string; status: "active" | "suspended"; sus
  * is emptied: in this process the very next call sees the change; other instances within
  * KEY_CACHE_TTL_SECONDS.
  */
-export async function setAppSuspension(options: { appId: string } & ({ suspend: true; reason: string } | { suspend: false })): Promise<AppSuspensionDto> {
-  const existing = await db.app.findUnique({ where: { id: options.appId }, select: { id: true } });
+export async function setAppSuspension(options: { appId: string; actor: AuditActor } & ({ suspend: true; reason: string } | { suspend: false })): Promise<AppSuspensionDto> {
+  const existing = await db.app.findUnique({ where: { id: options.appId }, select: { id: true, teamId: true, name: true } });
   if (!existing) throw new AppError("resource_not_found", `No app ${options.appId}.`);
-  const app = await db.app.update({
-    where: { id: options.appId },
-    data: options.suspend
-      ? { status: "suspended", suspendedAt: new Date(), suspendedReason: options.reason.trim() }
-      : { status: "active", suspendedAt: null, suspendedReason: null },
-    select: { id: true, status: true, suspendedAt: true, suspendedReason: true },
+  const app = await db.$transaction(async (tx) => {
+    const updated = await tx.app.update({
+      where: { id: options.appId },
+      data: options.suspend
+        ? { status: "suspended", suspendedAt: new Date(), suspendedReason: options.reason.trim() }
+        : { status: "active", suspendedAt: null, suspendedReason: null },
+      select: { id: true, status: true, suspendedAt: true, suspendedReason: true },
+    });
+    // The team sees who suspended its app and why in its own audit log.
+    await recordAudit(tx, {
+      teamId: existing.teamId,
+      actor: options.actor,
+      action: options.suspend ? "app.suspended" : "app.reinstated",
+      target: { type: "app", id: existing.id, name: existing.name },
+      metadata: options.suspend ? { reason: options.reason.trim() } : undefined,
+    });
+    return updated;
   });
   keyCache.clear();
   return { id: app.id, status: app.status, suspended_at: app.suspendedAt?.toISOString() ?? null, suspended_reason: app.suspendedReason };

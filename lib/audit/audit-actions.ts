@@ -17,6 +17,7 @@ export const auditActions = {
   "team.ownership_transferred": "Ownership transferred",
   "app.created": "App created",
   "app.redirect_uris_changed": "Redirect URIs changed",
+  "app.client_secret_rotated": "OAuth client secret rotated",
   "app.suspended": "App suspended",
   "app.reinstated": "App reinstated",
   "app.go_live_requested": "Go-live requested",

@@ -5,6 +5,9 @@ import type { AuditAction } from "./audit-actions";
 import type { AuditActor } from "./audit-actor";
 import { sanitizeMetadata, type AuditMetadata } from "./sanitize-metadata";
 
+/** Who is changing something of which team: what a domain function needs to audit its change. */
+export type AuditContext = { teamId: string; actor: AuditActor };
+
 export type AuditEntry = {
   teamId: string;
   actor: AuditActor;

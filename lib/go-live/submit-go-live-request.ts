@@ -5,13 +5,15 @@ import { newId } from "../ids";
 import { goLiveSelect, toGoLiveDto, type GoLiveRequestDto } from "./go-live-dto";
 import type { GoLiveInput } from "./go-live-input";
 import { computeSandboxEvidence } from "./sandbox-evidence";
+import type { AuditActor } from "../audit/audit-actor";
+import { recordAudit } from "../audit/record-audit";
 
 /**
  * Submits the checklist for review with the sandbox evidence computed now. One open request
  * per app; an approved app does not apply again; a suspended app cannot apply.
  */
-export async function submitGoLiveRequest(options: { appId: string; userId: string; input: GoLiveInput }): Promise<GoLiveRequestDto> {
-  const { appId } = await requireAppAccess({ appId: options.appId, userId: options.userId, action: "app:update" });
+export async function submitGoLiveRequest(options: { appId: string; actor: AuditActor; input: GoLiveInput }): Promise<GoLiveRequestDto> {
+  const { appId, teamId } = await requireAppAccess({ appId: options.appId, userId: options.actor.userId, action: "app:update" });
   const evidence = await computeSandboxEvidence({ appId });
   if (!evidence.passed) {
     throw new AppError(
@@ -36,10 +38,11 @@ export async function submitGoLiveRequest(options: { appId: string; userId: stri
         useCase: input.use_case,
         dataProtection: input.data_protection,
         evidence,
-        submittedById: options.userId,
+        submittedById: options.actor.userId,
       },
       select: goLiveSelect,
     });
+    await recordAudit(tx, { teamId, actor: options.actor, action: "app.go_live_requested", target: { type: "app", id: appId }, metadata: { request_id: row.id, evidence_endpoints: evidence.endpoints.length } });
     return toGoLiveDto(row);
   });
 }

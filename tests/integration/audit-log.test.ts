@@ -47,6 +47,24 @@ beforeAll(async () => {
   secrets.push(rolled.body.secret);
   await owner.client.request("DELETE", `/api/apps/${app.body.app.id}/keys/${rolled.body.key.id}`);
 
+  // App settings: redirect URIs, the OAuth client secret, a webhook endpoint's life.
+  const appId = app.body.app.id;
+  await owner.client.request("PUT", `/api/apps/${appId}/redirect-uris`, { redirect_uris: ["https://example.com/cb", "https://example.com/callback"] });
+  const clientSecret = await owner.client.json("POST", `/api/apps/${appId}/oauth-client/secret`);
+  secrets.push(clientSecret.body.client_secret);
+  const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, { url: "http://127.0.0.1:9/hooks?token=receiver-token-123", description: "Audited endpoint" });
+  secrets.push(endpoint.body.secret, "receiver-token-123");
+  await owner.client.request("PATCH", `/api/apps/${appId}/webhooks/${endpoint.body.endpoint.id}`, { enabled: false });
+  const rotatedSecret = await owner.client.json("POST", `/api/apps/${appId}/webhooks/${endpoint.body.endpoint.id}/rotate-secret`);
+  secrets.push(rotatedSecret.body.secret);
+  await owner.client.request("DELETE", `/api/apps/${appId}/webhooks/${endpoint.body.endpoint.id}`);
+
+  // A platform admin suspends the app and reinstates it: the team sees both.
+  const admin = new PortalClient(portalUrl);
+  await admin.signIn("admin@example.com", "Programme-Review-2026");
+  await admin.request("POST", `/api/admin/apps/${appId}/suspend`, { reason: "Audit test" });
+  await admin.request("POST", `/api/admin/apps/${appId}/reinstate`);
+
   // Members: invited, joined, role changed, removed, left; invitations resent and revoked.
   const member = await newMember(portalUrl, owner.client, team, "developer", "Dev One");
   secrets.push(member.password, tokenOf(await inviteLinkFor(portalUrl, member.email)));
@@ -85,6 +103,14 @@ describe("audit rows", () => {
       "member.removed",
       "member.left",
       "team.ownership_transferred",
+      "app.redirect_uris_changed",
+      "app.client_secret_rotated",
+      "webhook.endpoint_created",
+      "webhook.endpoint_changed",
+      "webhook.secret_rotated",
+      "webhook.endpoint_deleted",
+      "app.suspended",
+      "app.reinstated",
     ]) {
       expect(actions, action).toContain(action);
     }

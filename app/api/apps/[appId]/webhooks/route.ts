@@ -4,6 +4,7 @@ import { withUser } from "@/lib/http/with-user";
 import { createEndpoint } from "@/lib/webhooks/create-endpoint";
 import { createEndpointInput } from "@/lib/webhooks/endpoint-input";
 import { listEndpoints } from "@/lib/webhooks/list-endpoints";
+import { auditActor } from "@/lib/audit/audit-actor";
 
 export const GET = withUser<{ appId: string }>(async ({ user, params }) => {
   const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "app:read" });
@@ -12,8 +13,8 @@ export const GET = withUser<{ appId: string }>(async ({ user, params }) => {
 
 /** Registers an endpoint; the signing secret is in this response only. */
 export const POST = withUser<{ appId: string }>(async ({ request, user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "webhook:manage" });
+  const { appId, teamId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "webhook:manage" });
   const input = await readJson(request, createEndpointInput);
-  const created = await createEndpoint({ appId, input });
+  const created = await createEndpoint({ appId, input, audit: { teamId, actor: auditActor(user, request) } });
   return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
 });

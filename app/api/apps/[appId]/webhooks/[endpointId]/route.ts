@@ -5,6 +5,7 @@ import { deleteEndpoint } from "@/lib/webhooks/delete-endpoint";
 import { updateEndpointInput } from "@/lib/webhooks/endpoint-input";
 import { getEndpointOrThrow } from "@/lib/webhooks/get-endpoint-or-throw";
 import { updateEndpoint } from "@/lib/webhooks/update-endpoint";
+import { auditActor } from "@/lib/audit/audit-actor";
 
 type Params = { appId: string; endpointId: string };
 
@@ -14,12 +15,12 @@ export const GET = withUser<Params>(async ({ user, params }) => {
 });
 
 export const PATCH = withUser<Params>(async ({ request, user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "webhook:manage" });
+  const { appId, teamId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "webhook:manage" });
   const input = await readJson(request, updateEndpointInput);
-  return Response.json(await updateEndpoint({ appId, endpointId: params.endpointId, input }));
+  return Response.json(await updateEndpoint({ appId, endpointId: params.endpointId, input, audit: { teamId, actor: auditActor(user, request) } }));
 });
 
-export const DELETE = withUser<Params>(async ({ user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "webhook:manage" });
-  return Response.json(await deleteEndpoint({ appId, endpointId: params.endpointId }));
+export const DELETE = withUser<Params>(async ({ request, user, params }) => {
+  const { appId, teamId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "webhook:manage" });
+  return Response.json(await deleteEndpoint({ appId, endpointId: params.endpointId, audit: { teamId, actor: auditActor(user, request) } }));
 });
