@@ -4,6 +4,10 @@ import { expectProblem } from "../support/contract";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
 import { storedRows } from "../support/stored-rows";
 
+/** A JSON column as read back: text on SQLite, already parsed (jsonb) on PostgreSQL. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are checked by the assertions
+const parsed = (value: unknown): any => (typeof value === "string" ? JSON.parse(value) : value);
+
 const portalUrl = inject("portalUrl");
 const databaseUrl = inject("portalDatabaseUrl");
 
@@ -111,11 +115,11 @@ describe("log masking", () => {
     }
     // What is kept is still useful: schemes, masked shapes, ids, problem codes.
     const customer = rows.find((row) => row.path === "/v1/customers")!;
-    expect(JSON.parse(customer.requestHeaders as string).authorization).toBe("Bearer [REDACTED]");
-    const body = JSON.parse(customer.requestBody as string);
+    expect(parsed(customer.requestHeaders).authorization).toBe("Bearer [REDACTED]");
+    const body = parsed(customer.requestBody);
     expect(body).toMatchObject({ password: "[REDACTED]", national_id: "*******6C", email: expect.stringMatching(/^m\*\*\*@example\.com$/), date_of_birth: "1990-**-**" });
     const iban = rows.find((row) => String(row.requestBody ?? "").includes("iban"))!;
-    expect(JSON.parse(iban.requestBody as string).creditor.iban).toBe("GB33 **** 5555");
+    expect(parsed(iban.requestBody).creditor.iban).toBe("GB33 **** 5555");
   });
 });
 
