@@ -52,11 +52,24 @@ export function createDispatcher(options: DispatcherOptions) {
     return { ingested, attempted };
   }
 
+  /** When the current run of failed ticks began; null while ticks succeed. */
+  let outage: number | null = null;
+
   function schedule() {
     if (stopped) return;
     timer = setTimeout(() => {
       running = tick()
-        .then(() => undefined, (error: Error) => log(`tick failed: ${error.message}`))
+        .then(
+          () => {
+            if (outage) log(`recovered after ${Math.round((Date.now() - outage) / 1000)} s; delivering again`);
+            outage = null;
+          },
+          (error: Error) => {
+            // Once per outage (the bank starting after the dispatcher, a restart): not every poll.
+            if (!outage) log(`tick failed: ${error.message}; retrying every ${options.pollIntervalMs} ms`);
+            outage ??= Date.now();
+          },
+        )
         .finally(() => {
           running = null;
           schedule();
