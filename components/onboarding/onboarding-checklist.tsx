@@ -81,7 +81,7 @@ export function OnboardingChecklist({ appId, initial }: { appId: string; initial
           <summary className="cursor-pointer rounded text-sm font-medium text-fg-muted hover:text-fg">
             {done ? "Show the steps" : nextStep ? <>Next: {nextStep.title}</> : "Optional steps left"}
           </summary>
-          <ol className="mt-3 flex flex-col divide-y divide-border" aria-label="Onboarding steps">
+          <ol className="mt-3 grid gap-x-8 lg:grid-cols-2" aria-label="Onboarding steps">
             {progress.steps.map((step) => (
               <StepItem key={step.id} step={step} now={now} />
             ))}
@@ -94,7 +94,7 @@ export function OnboardingChecklist({ appId, initial }: { appId: string; initial
 
 function StepItem({ step, now }: { step: OnboardingStepDto; now: number }) {
   return (
-    <li className="flex gap-3 py-3 first:pt-0 last:pb-0" data-testid={`onboarding-step-${step.id}`} data-done={step.done}>
+    <li className="flex gap-3 border-t border-border py-3" data-testid={`onboarding-step-${step.id}`} data-done={step.done}>
       <span
         aria-hidden="true"
         className={
