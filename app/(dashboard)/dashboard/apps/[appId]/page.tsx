@@ -12,6 +12,7 @@ import { FirstKeyReveal } from "@/components/dashboard/first-key-reveal";
 import { formatDate, formatExact } from "@/components/dashboard/format-time";
 import { ConsentsSection } from "@/components/dashboard/consents-section";
 import { KeysSection } from "@/components/dashboard/keys-section";
+import { OnboardingCard } from "@/components/onboarding/onboarding-card";
 import { OAuthClientSection } from "@/components/dashboard/oauth-client-section";
 import { RequestsSection } from "@/components/dashboard/requests-section";
 import { AppStatusBadge } from "@/components/dashboard/status-badges";
@@ -142,6 +143,8 @@ export default async function AppPage({ params }: Props) {
       )}
 
       <FirstKeyReveal appId={app.id} portalUrl={baseUrl} />
+
+      <OnboardingCard appId={app.id} />
 
       <KeysSection
         appId={app.id}

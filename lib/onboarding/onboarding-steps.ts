@@ -1,0 +1,95 @@
+/**
+ * The onboarding checklist: what a partner engineer does on the way to a working integration.
+ * Each step ticks itself from the app's real sandbox traffic (lib/onboarding/step-rules.ts);
+ * nothing here is self-declared. Order is the order a developer usually meets them.
+ */
+export const ONBOARDING_STEP_IDS = [
+  "first_successful_call",
+  "payment_with_idempotency_key",
+  "idempotent_retry_replayed",
+  "consent_flow_completed",
+  "consent_token_call",
+  "webhook_answered_2xx",
+  "error_handled_then_fixed",
+  "sandbox_reset",
+  "clock_advanced",
+] as const;
+
+export type OnboardingStepId = (typeof ONBOARDING_STEP_IDS)[number];
+
+export type OnboardingStepDefinition = {
+  id: OnboardingStepId;
+  title: string;
+  /** What to do next, shown while the step is not met. */
+  next: string;
+  /** A docs page that exists now (guides may link here once they are written). */
+  docs: { href: string; label: string };
+  /** Optional steps are shown but do not count towards the progress bar. */
+  optional: boolean;
+};
+
+export const ONBOARDING_STEPS: readonly OnboardingStepDefinition[] = [
+  {
+    id: "first_successful_call",
+    title: "Make your first successful call",
+    next: "Call any /v1 endpoint with one of this app's keys, e.g. GET /v1/accounts, and get a 2xx back.",
+    docs: { href: "/docs/api", label: "API reference" },
+    optional: false,
+  },
+  {
+    id: "payment_with_idempotency_key",
+    title: "Create a payment with an Idempotency-Key",
+    next: "POST /v1/payments with an Idempotency-Key header (a fresh UUID per payment) and get a 201.",
+    docs: { href: "/docs/api", label: "Payments in the API reference" },
+    optional: false,
+  },
+  {
+    id: "idempotent_retry_replayed",
+    title: "Retry a payment safely",
+    next: "Send the same POST /v1/payments again with the same Idempotency-Key and body: the first response is replayed with Idempotent-Replayed: true, and no second payment is made.",
+    docs: { href: "/docs/api", label: "Idempotency in the API reference" },
+    optional: true,
+  },
+  {
+    id: "consent_flow_completed",
+    title: "Complete the consent flow",
+    next: "Send a test customer through /oauth/authorize (PKCE), then exchange the code at POST /oauth/token for an access token.",
+    docs: { href: "/docs/consent-flow", label: "Consent flow" },
+    optional: false,
+  },
+  {
+    id: "consent_token_call",
+    title: "Call the API with a consent token",
+    next: "Use the customer's access token as the Bearer credential, e.g. GET /v1/accounts, and get a 2xx back.",
+    docs: { href: "/docs/consent-flow", label: "Consent flow" },
+    optional: false,
+  },
+  {
+    id: "webhook_answered_2xx",
+    title: "Receive a webhook",
+    next: "Add a webhook endpoint below and answer a delivery (a test event or a real one) with a 2xx.",
+    docs: { href: "/docs/webhooks", label: "Webhooks" },
+    optional: false,
+  },
+  {
+    id: "error_handled_then_fixed",
+    title: "Handle an error, then fix it",
+    next: "Read a 4xx problem response (its code and errors[] pointers), fix the request and call the same endpoint again until it answers 2xx.",
+    docs: { href: "/docs/errors", label: "Errors" },
+    optional: false,
+  },
+  {
+    id: "sandbox_reset",
+    title: "Reset your sandbox",
+    next: "POST /v1/sandbox/reset puts the test customers and balances back to the seed.",
+    docs: { href: "/docs/sandbox#controls", label: "Sandbox controls" },
+    optional: false,
+  },
+  {
+    id: "clock_advanced",
+    title: "Travel in time",
+    next: "POST /v1/sandbox/clock/advance moves your sandbox's clock: pending payments settle and consents expire.",
+    docs: { href: "/docs/sandbox#controls", label: "Sandbox controls" },
+    optional: true,
+  },
+];
