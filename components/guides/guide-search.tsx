@@ -73,7 +73,7 @@ export function GuideSearch() {
         className="w-full rounded-control border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-muted focus:border-primary focus:ring-2 focus:ring-primary/30 focus:outline-none"
       />
       {open && (
-        <ul id={listId} role="listbox" aria-label="Search results" className="absolute z-30 mt-1 max-h-96 w-full min-w-72 overflow-y-auto rounded-card border border-border bg-surface p-1 shadow-lg">
+        <ul id={listId} role="listbox" aria-label="Search results" className="absolute z-30 mt-1 max-h-96 w-full overflow-y-auto rounded-card border border-border bg-surface p-1 shadow-lg">
           {hits.length === 0 ? (
             <li role="option" aria-selected={false} aria-disabled className="px-3 py-2 text-sm text-fg-muted">
               No guide mentions “{query.trim()}”.

@@ -13,7 +13,8 @@ export function fillPlaceholders(code: string, context: SampleContext): string {
 }
 
 export type SampleLanguage = "curl" | "node" | "python";
-export type GuideSample = { step: number; language: SampleLanguage; code: string };
+/** `expectError`: the step shows a failure on purpose (`<Samples expect="error">`). */
+export type GuideSample = { step: number; language: SampleLanguage; code: string; expectError: boolean };
 
 const LANGUAGE: Record<string, SampleLanguage> = { bash: "curl", sh: "curl", shell: "curl", js: "node", javascript: "node", python: "python", py: "python" };
 
@@ -23,13 +24,14 @@ const LANGUAGE: Record<string, SampleLanguage> = { bash: "curl", sh: "curl", she
  */
 export function extractSamples(body: string): GuideSample[] {
   const samples: GuideSample[] = [];
-  const groups = body.matchAll(/<Samples>([\s\S]*?)<\/Samples>/g);
+  const groups = body.matchAll(/<Samples(\s[^>]*)?>([\s\S]*?)<\/Samples>/g);
   let step = 0;
   for (const group of groups) {
     step += 1;
-    for (const fence of group[1].matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```\s*$/gm)) {
+    const expectError = /expect="error"/.test(group[1] ?? "");
+    for (const fence of group[2].matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```\s*$/gm)) {
       const language = LANGUAGE[fence[1]];
-      if (language) samples.push({ step, language, code: fence[2].trimEnd() });
+      if (language) samples.push({ step, language, code: fence[2].trimEnd(), expectError });
     }
   }
   return samples;

@@ -48,8 +48,15 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
     // --fail-with-body turns any 4xx/5xx into a failed command, and `set -e` stops the script there.
     const script = [
       "set -euo pipefail",
-      'curl() { command curl -sS --fail-with-body "$@"; }',
-      ...curlSamples.map((sample) => `echo "::: step ${sample.step}"\n${fillPlaceholders(sample.code, context)}\necho`),
+      ...curlSamples.map((sample) =>
+        [
+          // Steps that show an error on purpose may answer 4xx: they must still answer a problem.
+          sample.expectError ? 'curl() { command curl -sS "$@"; }' : 'curl() { command curl -sS --fail-with-body "$@"; }',
+          `echo "::: step ${sample.step}"`,
+          fillPlaceholders(sample.code, context),
+          "echo",
+        ].join("\n"),
+      ),
       'echo "::: env"',
       ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
     ].join("\n");
@@ -59,6 +66,10 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
     for (const name of names) expect(exported[name], `${name} from the ${slug} guide`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
     expect(stdout).not.toContain(developer.key);
     for (const sample of curlSamples) expect(stdout).toContain(`::: step ${sample.step}`);
+    for (const sample of curlSamples.filter((candidate) => candidate.expectError)) {
+      const output = stdout.split(`::: step ${sample.step}`)[1].split(":::")[0];
+      expect(output, `step ${sample.step} shows a problem`).toMatch(/"code":\s*"[a-z_]+"/);
+    }
   }, 90_000);
 
   it.each(nodeSamples.map((sample) => [sample.step, sample] as const))("runs the Node sample of step %i", async (step, sample) => {
