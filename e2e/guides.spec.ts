@@ -1,6 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { createApp, signUp } from "./helpers";
+
+const axePath = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
+
+/** axe-core's WCAG 2.x A/AA rules on the current page: the ids and targets of any violation. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  });
+}
 
 // A new developer opens the Quickstart signed in, copies the "list the accounts" curl sample
 // (filled in with this portal's URL), runs it as pasted with the key they exported, and gets
@@ -41,4 +54,16 @@ test("the Quickstart's copied curl sample works, and search finds a guide by a w
   await search.press("Enter");
   await page.waitForURL("**/docs/guides/payments#*");
   await expect(page.getByRole("heading", { level: 1, name: "Payments & idempotency" })).toBeVisible();
+});
+
+test("the guides pass axe-core's WCAG A/AA rules in light and dark", async ({ page }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ["/docs/guides/quickstart", "/docs/guides/errors-rate-limits"]) {
+      await page.goto(path);
+      await page.getByRole("combobox", { name: "Search the guides" }).filter({ visible: true }).fill("refresh");
+      await expect(page.getByRole("listbox", { name: "Search results" })).toBeVisible();
+      expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+    }
+  }
 });

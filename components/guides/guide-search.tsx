@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useId, useState, type KeyboardEvent } from "react";
 import { cn } from "@/lib/cn";
 import { searchGuides, type SearchEntry, type SearchHit } from "@/lib/guides/search-index";
 
@@ -24,7 +24,7 @@ export function GuideSearch() {
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
   const [index, setIndex] = useState<SearchEntry[] | null>(null);
-  const links = useRef<Array<HTMLAnchorElement | null>>([]);
+  const router = useRouter();
   const id = useId();
   const listId = `${id}-results`;
 
@@ -36,6 +36,12 @@ export function GuideSearch() {
     setActive(0);
   }
 
+  function open(hit: SearchHit) {
+    setQuery("");
+    setHits([]);
+    router.push(`/docs/guides/${hit.slug}${hit.anchor ? `#${hit.anchor}` : ""}`);
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
@@ -43,14 +49,14 @@ export function GuideSearch() {
       setActive((current) => (current + (event.key === "ArrowDown" ? 1 : hits.length - 1)) % hits.length);
     } else if (event.key === "Enter" && hits[active]) {
       event.preventDefault();
-      links.current[active]?.click();
+      open(hits[active]);
     } else if (event.key === "Escape") {
       setQuery("");
       setHits([]);
     }
   }
 
-  const open = query.trim().length > 1;
+  const expanded = query.trim().length > 1;
   return (
     <div className="relative" role="search">
       <label htmlFor={`${id}-input`} className="sr-only">
@@ -63,16 +69,16 @@ export function GuideSearch() {
         placeholder="Search guides…"
         autoComplete="off"
         role="combobox"
-        aria-expanded={open}
+        aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && hits[active] ? `${id}-hit-${active}` : undefined}
+        aria-activedescendant={expanded && hits[active] ? `${id}-hit-${active}` : undefined}
         onFocus={() => void loadIndex()}
         onChange={(event) => void search(event.target.value)}
         onKeyDown={onKeyDown}
         className="w-full rounded-control border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-muted focus:border-primary focus:ring-2 focus:ring-primary/30 focus:outline-none"
       />
-      {open && (
+      {expanded && (
         <ul id={listId} role="listbox" aria-label="Search results" className="absolute z-30 mt-1 max-h-96 w-full overflow-y-auto rounded-card border border-border bg-surface p-1 shadow-lg">
           {hits.length === 0 ? (
             <li role="option" aria-selected={false} aria-disabled className="px-3 py-2 text-sm text-fg-muted">
@@ -80,25 +86,22 @@ export function GuideSearch() {
             </li>
           ) : (
             hits.map((hit, position) => (
-              <li key={`${hit.slug}#${hit.anchor}`} id={`${id}-hit-${position}`} role="option" aria-selected={position === active}>
-                <Link
-                  ref={(element) => {
-                    links.current[position] = element;
-                  }}
-                  href={`/docs/guides/${hit.slug}${hit.anchor ? `#${hit.anchor}` : ""}`}
-                  tabIndex={-1}
-                  onClick={() => {
-                    setQuery("");
-                    setHits([]);
-                  }}
-                  className={cn("block rounded-control px-3 py-2 text-sm", position === active ? "bg-primary-soft" : "hover:bg-surface-muted")}
-                >
-                  <span className="block font-medium text-fg">
-                    {hit.guide}
-                    {hit.heading && <span className="text-fg-muted"> › {hit.heading}</span>}
-                  </span>
-                  <span className="mt-0.5 line-clamp-2 block text-xs text-fg-muted">{hit.snippet}</span>
-                </Link>
+              // Options hold no links (no nested interactive content): a click or Enter opens the hit.
+              <li
+                key={`${hit.slug}#${hit.anchor}`}
+                id={`${id}-hit-${position}`}
+                role="option"
+                aria-selected={position === active}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => open(hit)}
+                onMouseEnter={() => setActive(position)}
+                className={cn("cursor-pointer rounded-control px-3 py-2 text-sm", position === active ? "bg-primary-soft" : "hover:bg-surface-muted")}
+              >
+                <span className="block font-medium text-fg">
+                  {hit.guide}
+                  {hit.heading && <span className="text-fg-muted"> › {hit.heading}</span>}
+                </span>
+                <span className="mt-0.5 line-clamp-2 block text-xs text-fg-muted">{hit.snippet}</span>
               </li>
             ))
           )}

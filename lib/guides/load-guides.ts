@@ -53,8 +53,18 @@ export function parseGuide(slug: string, source: string): Guide {
   return { ...frontmatter.data, slug, body: content, headings: extractHeadings(content) };
 }
 
-/** Every guide, in reading order. Read at build time (the pages are static per slug). */
+let cached: Guide[] | undefined;
+
+/**
+ * Every guide, in reading order. Read from disk once per production server (guides change only
+ * with a deploy); on every call in development, so edits show on reload.
+ */
 export function loadGuides(dir = GUIDES_DIR): Guide[] {
+  if (dir === GUIDES_DIR && process.env.NODE_ENV === "production") return (cached ??= readGuides(dir));
+  return readGuides(dir);
+}
+
+function readGuides(dir: string): Guide[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".mdx"))
     .map((file) => parseGuide(file.replace(/\.mdx$/, ""), readFileSync(path.join(dir, file), "utf8")))
