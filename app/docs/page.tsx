@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// The docs start at the API reference until the guides arrive.
+// The docs start where a new developer starts: the Quickstart.
 export default function DocsIndex() {
-  redirect("/docs/api");
+  redirect("/docs/guides/quickstart");
 }

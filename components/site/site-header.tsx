@@ -11,7 +11,7 @@ export async function SiteHeader() {
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
         <Logo />
         <nav aria-label="Main" className="flex items-center gap-0.5">
-          <NavLink href="/docs/api" match="/docs">
+          <NavLink href="/docs" match="/docs">
             Docs
           </NavLink>
           {user && <NavLink href="/dashboard">Dashboard</NavLink>}

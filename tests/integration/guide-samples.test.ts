@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { loadGuides } from "@/lib/guides/load-guides";
+import { extractSamples, fillPlaceholders } from "@/lib/guides/samples";
+import { PortalClient } from "../support/portal-client";
+
+/**
+ * The guides' samples are code people paste: this runs them. For every guide, a new developer
+ * and app (their own sandbox, so one guide's reset cannot disturb another), then the guide's curl
+ * samples in order in one shell (so `export`s carry over, as in the reader's terminal) and each
+ * Node sample as its own module with the variables the shell exported. Python samples are not run.
+ */
+
+const run = promisify(execFile);
+const portalUrl = inject("portalUrl");
+const guides = loadGuides();
+const workDir = mkdtempSync(path.join(tmpdir(), "guide-samples-"));
+
+type Developer = { client: PortalClient; key: string; appId: string; prefix: string };
+const developers = new Map<string, Developer>();
+
+beforeAll(async () => {
+  for (const guide of guides) {
+    const { client } = await PortalClient.newDeveloper(portalUrl, `Reader of ${guide.title}`);
+    const created = await client.createApp(`${guide.title} app`);
+    developers.set(guide.slug, { client, key: created.secret, appId: created.app.id, prefix: created.key.prefix });
+  }
+}, 60_000);
+
+const context = { baseUrl: portalUrl, appId: null, keyPrefix: null };
+
+/** Variables a guide's shell samples export, e.g. FROM_ACCOUNT. */
+const exportedNames = (code: string) => [...code.matchAll(/^export ([A-Z_]+)=/gm)].map((match) => match[1]);
+
+describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (slug, guide) => {
+  const samples = extractSamples(guide.body);
+  const curlSamples = samples.filter((sample) => sample.language === "curl");
+  const nodeSamples = samples.filter((sample) => sample.language === "node");
+  let exported: Record<string, string> = {};
+
+  it("runs every curl sample in order in one shell: each call answers 2xx", async () => {
+    const developer = developers.get(slug)!;
+    const names = curlSamples.flatMap((sample) => exportedNames(sample.code));
+    // --fail-with-body turns any 4xx/5xx into a failed command, and `set -e` stops the script there.
+    const script = [
+      "set -euo pipefail",
+      ...curlSamples.map((sample) =>
+        [
+          // Steps that show an error on purpose may answer 4xx: they must still answer a problem.
+          sample.expectError ? 'curl() { command curl -sS "$@"; }' : 'curl() { command curl -sS --fail-with-body "$@"; }',
+          `echo "::: step ${sample.step}"`,
+          fillPlaceholders(sample.code, context),
+          "echo",
+        ].join("\n"),
+      ),
+      'echo "::: env"',
+      ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
+    ].join("\n");
+    const { stdout } = await run("bash", ["-c", script], { env: { ...process.env, SANDBOX_KEY: developer.key }, timeout: 60_000, maxBuffer: 10 * 1024 * 1024 });
+    const env = stdout.slice(stdout.lastIndexOf("::: env"));
+    exported = Object.fromEntries(names.map((name) => [name, new RegExp(`^${name}=(.*)$`, "m").exec(env)?.[1] ?? ""]));
+    for (const name of names) expect(exported[name], `${name} from the ${slug} guide`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    expect(stdout).not.toContain(developer.key);
+    for (const sample of curlSamples) expect(stdout).toContain(`::: step ${sample.step}`);
+    for (const sample of curlSamples.filter((candidate) => candidate.expectError)) {
+      const output = stdout.split(`::: step ${sample.step}`)[1].split(":::")[0];
+      expect(output, `step ${sample.step} shows a problem`).toMatch(/"code":\s*"[a-z_]+"/);
+    }
+  }, 90_000);
+
+  it.each(nodeSamples.map((sample) => [sample.step, sample] as const))("runs the Node sample of step %i", async (step, sample) => {
+    const developer = developers.get(slug)!;
+    const file = path.join(workDir, `${slug}-${step}.mjs`);
+    writeFileSync(file, fillPlaceholders(sample.code, context));
+    const result = await run(process.execPath, [file], { env: { ...process.env, ...exported, SANDBOX_KEY: developer.key }, timeout: 30_000 });
+    expect(result.stderr).toBe("");
+    expect(result.stdout.length).toBeGreaterThan(0);
+  }, 40_000);
+});
+
+describe("personalised samples", () => {
+  it("show the signed-in developer's base URL, app id and key prefix, and never a secret", async () => {
+    const developer = developers.get("quickstart")!;
+    const response = await developer.client.request("GET", "/docs/guides/quickstart");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`${portalUrl}/v1/accounts?limit=3`);
+    expect(html).toContain(developer.appId);
+    expect(html).toContain(developer.prefix.split("…")[0]);
+    expect(html).not.toContain(developer.key);
+    expect(html).not.toContain("{{BASE_URL}}");
+  });
+
+  it("fill in only the base URL for a visitor", async () => {
+    const html = await (await fetch(new URL("/docs/guides/quickstart", portalUrl))).text();
+    expect(html).toContain(`${portalUrl}/v1/accounts?limit=3`);
+    expect(html).toContain("Sign in");
+    expect(html).not.toContain("{{");
+  });
+});
