@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { expectProblem, loadContract } from "../support/contract";
-import { PortalClient, sandbox } from "../support/portal-client";
+import { eventually, PortalClient, sandbox } from "../support/portal-client";
 
 /**
  * Open-banking consent through the real gateway, on the developer's one origin: client
@@ -123,10 +123,12 @@ describe("code → tokens → consent-scoped calls", () => {
     expect((await replay.json()).error).toBe("invalid_grant");
     await expectProblem(await sandbox(portalUrl, tokens.access_token, "/v1/accounts"), 401, "invalid_token");
 
-    // The request log keys on the app, never shows the token.
-    const logs = await appA.developer.json("GET", `/api/apps/${appA.id}/requests`);
-    const line = JSON.stringify(logs.body);
-    expect(line).toContain("/oauth/token");
+    // The request log keys on the app, never shows the token. Logs are written just after
+    // the response, in batches, so wait for the token call's row.
+    const line = await eventually(async () => {
+      const text = JSON.stringify((await appA.developer.json("GET", `/api/apps/${appA.id}/requests?limit=100`)).body);
+      return text.includes("/oauth/token") && text;
+    });
     expect(line).not.toContain(tokens.access_token);
   });
 
