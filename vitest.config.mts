@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "mock-bank/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "mock-bank/**/*.test.ts", "components/**/*.test.ts", "packages/**/*.test.ts"],
           environment: "node",
           pool: "forks",
           // Many mock-bank tests seed a whole tenant (six personas, ~1,600 transactions) in their
@@ -29,6 +29,19 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/reliability/global-setup.ts"],
+          fileParallelism: false,
+          // Each file is one long property or fault-injection run; sizes in tests/reliability/support/sizes.ts.
+          testTimeout: 900_000,
+          hookTimeout: 180_000,
         },
       },
     ],

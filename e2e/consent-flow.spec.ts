@@ -120,7 +120,7 @@ test("an unregistered redirect URI gets the bank's error page, not a redirect", 
 test("the API reference authorises as a persona: Try-it-out sees only that customer's accounts", async ({ page }) => {
   await signUp(page);
   await createApp(page, "Docs consent app");
-  await page.goto("/docs/api");
+  await page.goto("/docs/api/accounts");
   const picker = page.getByLabel("Use one of your keys");
   await expect(picker).toBeEnabled();
   await picker.selectOption((await picker.locator("option", { hasText: "Docs consent app" }).getAttribute("value"))!);

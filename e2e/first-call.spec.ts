@@ -26,7 +26,7 @@ test("a new developer makes a first call from the docs with the key they copied"
   expect(await (await page.request.get(appUrl)).text()).not.toContain(key);
 
   await reveal.getByRole("link", { name: "Try it in the API docs" }).click();
-  await page.waitForURL("**/docs/api");
+  await page.waitForURL("**/docs/api/accounts");
   await page.getByLabel("Or paste a key").fill(key);
   await page.getByRole("button", { name: "Authorise", exact: true }).click();
   const status = page.getByTestId("credential-status");

@@ -15,20 +15,30 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-// A new developer opens the Quickstart signed in, copies the "list the accounts" curl sample
-// (filled in with this portal's URL), runs it as pasted with the key they exported, and gets
-// accounts. Then they find a guide by a word that is only in its body.
-test("the Quickstart's copied curl sample works, and search finds a guide by a word from its body", async ({ page, context }) => {
+// A new developer signs up, creates an app and copies its key from the page, opens the Quickstart,
+// copies the "list the accounts" curl sample (filled in with this portal's URL), runs it as pasted
+// with the key they exported, and gets accounts; the checklist's "first successful call" ticks in
+// the guide sidebar and on the app page. Then they find a guide by a word that is only in its body.
+test("a new developer follows the Quickstart verbatim and the checklist ticks; search finds a guide by a body word", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
   const reveal = await createApp(page, "Quickstart app");
-  const key = await reveal.getByTestId("revealed-secret").inputValue();
+  const appUrl = page.url();
+  await reveal.getByRole("button", { name: /Copy/ }).click();
+  const key = await page.evaluate(() => navigator.clipboard.readText());
+  expect(key).toMatch(/^sk_sandbox_/);
 
   await page.goto("/docs/guides/quickstart");
   await expect(page.getByRole("heading", { level: 1, name: "Quickstart" })).toBeVisible();
   await expect(page.getByTestId("sample-context")).toContainText("Quickstart app");
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Guides");
   await expect(page.getByRole("navigation", { name: "Guides" }).getByRole("link", { name: /Next/ })).toBeVisible();
+
+  // The sidebar shows this app's checklist, nothing done yet.
+  const sidebar = page.getByTestId("docs-onboarding").filter({ visible: true });
+  const sidebarBar = sidebar.getByRole("progressbar", { name: "Onboarding progress of Quickstart app" });
+  await expect(sidebarBar).toHaveAttribute("aria-valuenow", "0");
+  await expect(sidebar.getByTestId("docs-onboarding-next")).toContainText("Next:");
 
   const step = page.locator("section, article").getByRole("tabpanel").first();
   await expect(page.getByRole("tab", { name: "curl" }).first()).toHaveAttribute("aria-selected", "true");
@@ -42,28 +52,134 @@ test("the Quickstart's copied curl sample works, and search finds a guide by a w
   const body = JSON.parse(output) as { data: Array<{ id: string }> };
   expect(body.data).toHaveLength(3);
 
+  // Back to the tab: the sidebar asks again (logs are written in batches, so poll by refocusing).
+  await expect(async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await expect(sidebarBar).toHaveAttribute("aria-valuenow", "1", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+
   // Node tab by keyboard: arrow right from the selected tab.
   await page.getByRole("tab", { name: "curl" }).first().focus();
   await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("tab", { name: "Node" }).first()).toHaveAttribute("aria-selected", "true");
 
-  const search = page.getByRole("combobox", { name: "Search the guides" }).filter({ visible: true });
+  const search = page.getByRole("combobox", { name: "Search the docs" }).filter({ visible: true });
   await search.fill("uuidgen");
   const results = page.getByRole("listbox", { name: "Search results" });
   await expect(results.getByRole("option").first()).toContainText("Payments & idempotency");
+  await expect(results.getByRole("option").first()).toContainText("Guide");
   await search.press("Enter");
   await page.waitForURL("**/docs/guides/payments#*");
   await expect(page.getByRole("heading", { level: 1, name: "Payments & idempotency" })).toBeVisible();
+
+  // The sidebar links to the app page's checklist, where the same step is ticked.
+  await page.getByTestId("docs-onboarding").filter({ visible: true }).getByRole("link", { name: "Open the checklist" }).click();
+  await page.waitForURL(`${appUrl}#onboarding-title`);
+  await expect(page.getByTestId("onboarding-step-first_successful_call")).toHaveAttribute("data-done", "true");
 });
 
-test("the guides pass axe-core's WCAG A/AA rules in light and dark", async ({ page }) => {
+test("search finds an endpoint of the API reference, with its method and path", async ({ page }) => {
+  await page.goto("/docs/guides/quickstart");
+  const search = page.getByRole("combobox", { name: "Search the docs" }).filter({ visible: true });
+  await search.fill("idempotency payment");
+  const endpoint = page.getByRole("listbox", { name: "Search results" }).locator('[data-kind="endpoint"]').filter({ hasText: "POST /v1/payments" }).first();
+  await expect(endpoint).toContainText("Endpoint");
+  await expect(endpoint).toContainText("POST /v1/payments");
+  const [request] = await Promise.all([page.waitForRequest((candidate) => new URL(candidate.url()).pathname.startsWith("/docs/api/payments")), endpoint.click()]);
+  expect(new URL(request.url()).pathname).toBe("/docs/api/payments");
+  expect(page.url()).toMatch(/\/docs\/api\/payments#\/Payments\/\w+$/);
+});
+
+test("signed-out readers see a sign-up prompt in the guide sidebar; the changelog lists dated releases with a feed", async ({ page, request }) => {
+  await page.goto("/docs/guides/quickstart");
+  const prompt = page.getByTestId("docs-onboarding").filter({ visible: true });
+  await expect(prompt).toContainText("Track your progress");
+  await expect(prompt.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", "/signup");
+
+  await page.getByRole("navigation", { name: "Docs" }).filter({ visible: true }).getByRole("link", { name: "Changelog" }).click();
+  await page.waitForURL("**/docs/changelog");
+  await expect(page.getByRole("heading", { level: 1, name: "Changelog" })).toBeVisible();
+  const releases = page.locator("article[id]");
+  expect(await releases.count()).toBeGreaterThanOrEqual(5);
+  await expect(releases.first().locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
+  await expect(releases.last()).toContainText("Sandbox launch");
+  await expect(page.getByRole("region", { name: "Sandbox launch: Added" })).toBeVisible();
+
+  const feed = await request.get("/docs/changelog/feed.xml");
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+  expect(await feed.text()).toContain("<title>Sandbox launch</title>");
+});
+
+test("the theme toggle pins light or dark across pages and reloads, with no flash, and goes back to the system", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/docs/guides/quickstart");
+  const theme = page.getByRole("banner").getByRole("group", { name: "Colour theme" });
+  await expect(theme.getByRole("radio", { name: "System" })).toBeChecked();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+
+  // Keyboard: focus the checked radio, arrow to the next one (Light), then Dark.
+  await theme.getByRole("radio", { name: "System" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(theme.getByRole("radio", { name: "Dark" })).toBeChecked();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  expect(await background()).not.toBe(light);
+  const dark = await background();
+
+  // Another page, and a reload: the inline script pins the theme before the first paint.
+  await page.goto("/docs/changelog");
+  expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+  await expect(page.getByRole("banner").getByRole("group", { name: "Colour theme" }).getByRole("radio", { name: "Dark" })).toBeChecked();
+  expect(await background()).toBe(dark);
+  await page.goto("/docs/api");
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  expect(await background()).toBe(dark);
+
+  await page.getByRole("banner").getByRole("group", { name: "Colour theme" }).getByTitle("System").click();
+  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  expect(await background()).toBe(light);
+  await page.reload();
+  expect(await background()).toBe(light);
+});
+
+test("the guides, changelog and theme toggle pass axe-core's WCAG A/AA rules in light and dark", async ({ page }) => {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     for (const path of ["/docs/guides/quickstart", "/docs/guides/errors-rate-limits"]) {
       await page.goto(path);
-      await page.getByRole("combobox", { name: "Search the guides" }).filter({ visible: true }).fill("refresh");
+      await page.getByRole("combobox", { name: "Search the docs" }).filter({ visible: true }).fill("refresh");
       await expect(page.getByRole("listbox", { name: "Search results" })).toBeVisible();
       expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
     }
+    await page.goto("/docs/changelog");
+    expect(await axeViolations(page), `/docs/changelog (${colorScheme})`).toEqual([]);
   }
+  // The pinned themes (toggle, not the system setting), with search results showing endpoints.
+  await page.emulateMedia({ colorScheme: "light" });
+  for (const theme of ["Dark", "Light"]) {
+    await page.goto("/docs/guides/quickstart");
+    await page.getByRole("banner").getByRole("group", { name: "Colour theme" }).getByTitle(theme).click();
+    await page.getByRole("combobox", { name: "Search the docs" }).filter({ visible: true }).fill("payment");
+    await expect(page.getByRole("listbox", { name: "Search results" }).locator('[data-kind="endpoint"]').first()).toBeVisible();
+    expect(await axeViolations(page), `quickstart, ${theme} pinned`).toEqual([]);
+  }
+});
+
+test("signed in, the guide sidebar's onboarding box passes axe-core in light and dark", async ({ page }) => {
+  await signUp(page);
+  await createApp(page, "First app");
+  await page.goto("/dashboard");
+  await createApp(page, "Second app");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/docs/guides/quickstart");
+    const box = page.getByTestId("docs-onboarding").filter({ visible: true });
+    // Two apps: a switcher, and the choice sticks.
+    await box.getByLabel("App", { exact: true }).selectOption({ label: "First app" });
+    await expect(box.getByRole("progressbar", { name: "Onboarding progress of First app" })).toBeVisible();
+    expect(await axeViolations(page), `sidebar onboarding (${colorScheme})`).toEqual([]);
+  }
+  await page.reload();
+  await expect(page.getByTestId("docs-onboarding").filter({ visible: true }).getByRole("progressbar", { name: "Onboarding progress of First app" })).toBeVisible();
 });

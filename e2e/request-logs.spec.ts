@@ -59,7 +59,7 @@ test("filter the request logs by URL, open one, copy it as curl and replay it in
   await screenshot(page, "request-log-detail");
 
   await page.getByRole("link", { name: "Open in docs" }).click();
-  await page.waitForURL(/\/docs\/api\?replay=req_/);
+  await page.waitForURL(/\/docs\/api\/transactions\?replay=req_/);
   await expect(page.getByTestId("replay-banner")).toContainText("GET /v1/accounts/{account_id}/transactions");
   const operation = page.locator("#operations-Transactions-listAccountTransactions");
   await expect(operation.locator("tr[data-param-name='account_id'] input")).toHaveValue(accountId, { timeout: 20_000 });

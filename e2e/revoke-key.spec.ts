@@ -8,7 +8,7 @@ test("a key picked in the docs works until it is revoked, then calls answer 401 
   const appUrl = page.url();
 
   // Pick the key: session-bound, no secret in the browser.
-  await page.goto("/docs/api");
+  await page.goto("/docs/api/accounts");
   const picker = page.getByLabel("Use one of your keys");
   await expect(picker).toBeEnabled();
   const option = picker.locator("option", { hasText: "Revocation app · Default sandbox key" });

@@ -30,6 +30,16 @@ const schema = z.object({
   RATE_LIMIT_REQUESTS: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(10),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(30),
+  /**
+   * Scale-out mode: shared rate limits (one Lua script per request) and key-cache invalidation
+   * over pub/sub, so several portal instances behave as one. Unset: in-memory, one instance.
+   */
+  REDIS_URL: z
+    .string()
+    .refine((url) => /^rediss?:\/\//.test(url), "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
+  /** Per-command timeout against Redis; past it the request falls back (see lib/redis.ts). */
+  REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(250),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().positive().default(14),
   ANALYTICS_RETENTION_DAYS: z.coerce.number().positive().default(90),
   GO_LIVE_MIN_ENDPOINTS: z.coerce.number().int().positive().default(3),

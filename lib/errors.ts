@@ -133,8 +133,13 @@ export function problemResponse(
   error: AppError,
   context: { requestId?: string; docsBaseUrl: string; headers?: Record<string, string> },
 ): Response {
+  return new Response(JSON.stringify(toProblem(error, context)), { status: error.status, headers: problemHeaders(error, context) });
+}
+
+/** The headers of a problem response: its type, no caching, the error's and the caller's own, the request id. */
+export function problemHeaders(error: AppError, context: { requestId?: string; headers?: Record<string, string> }): Headers {
   const headers = new Headers({ "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" });
   for (const [name, value] of Object.entries({ ...error.headers, ...context.headers })) headers.set(name, value);
   if (context.requestId) headers.set("x-request-id", context.requestId);
-  return new Response(JSON.stringify(toProblem(error, context)), { status: error.status, headers });
+  return headers;
 }

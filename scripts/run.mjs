@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One command from a fresh clone to a running sandbox:
-//   npm run dev    → local secrets, Prisma client, migrations, seed, then portal (next dev),
+//   npm run dev    → local secrets, Prisma client, migrations, seed, then portal (server.ts: Next.js dev + the /v1 fast path),
 //                    mock bank (tsx watch) and webhook dispatcher side by side with prefixed output.
 //   npm start      → the same with the production build (`npm run build` first).
 import { execFileSync } from "node:child_process";
@@ -42,8 +42,8 @@ execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit" });
 console.log(`\n  Portal     ${portalUrl.origin}\n  API docs   ${portalUrl.origin}/docs/api\n  Mock bank  http://127.0.0.1:${bankPort} (internal: reached through the gateway)\n`);
 
 const bankCommand = mode === "dev" ? "tsx watch --clear-screen=false mock-bank/src/server.ts" : "tsx mock-bank/src/server.ts";
-// webpack, not Turbopack: Turbopack drops swagger-client's apidom registrations (Try-it-out breaks).
-const portalCommand = mode === "dev" ? `next dev --webpack -p ${portalPort}` : `next start -p ${portalPort}`;
+// The custom server (server.ts): Next.js (dev or the production build) behind the /v1 gateway's fast path.
+const portalCommand = mode === "dev" ? `tsx server.ts --dev -p ${portalPort}` : `tsx server.ts -p ${portalPort}`;
 const { result } = concurrently(
   [
     { command: bankCommand, name: "bank", prefixColor: "magenta", env: { BANK_PORT: bankPort } },

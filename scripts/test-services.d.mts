@@ -1,10 +1,14 @@
 /** Types for test-services.mjs (plain ESM so Playwright's webServer can run it with node). */
 export type Services = {
   portalUrl: string;
+  /** Every portal instance (portalInstances), the first being portalUrl. */
+  portalUrls: string[];
   bankUrl: string;
   env: Record<string, string | undefined>;
   provider: "sqlite" | "postgresql";
   stop(): Promise<void>;
+  /** The mock bank's process: kill (default SIGKILL, whole process group, waits until the port is free) and start again. */
+  bank: { kill(signal?: NodeJS.Signals): Promise<void>; restart(): Promise<void> };
 };
 
-export function startServices(options?: { portalPort?: number; bankPort?: number; name?: string; env?: Record<string, string>; quiet?: boolean }): Promise<Services>;
+export function startServices(options?: { portalPort?: number; bankPort?: number; name?: string; env?: Record<string, string>; quiet?: boolean; portalInstances?: number }): Promise<Services>;

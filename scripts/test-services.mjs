@@ -3,6 +3,7 @@
 // databases, for the integration and e2e suites. As a CLI (Playwright's webServer) it
 // runs until killed; as a module, `startServices()` returns `{ portalUrl, stop }`.
 //   TEST_DATABASE_URL=postgresql://…/postgres  → a fresh PostgreSQL database per run
+//   TEST_PG_DB_PREFIX=obp_mine                  → prefix of that database's name, so parallel runs on one server do not collide
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
@@ -45,11 +46,13 @@ async function freshPostgres(baseUrl, name) {
   };
 }
 
-export async function startServices({ portalPort = 3100, bankPort = 4110, name = "test", env: extraEnv = {}, quiet = true } = {}) {
+// portalInstances > 1 starts more portals on portalPort+1, +2, … sharing the databases (and
+// REDIS_URL when given): the scale-out tests. PORTAL_URL stays the first one.
+export async function startServices({ portalPort = 3100, bankPort = 4110, name = "test", env: extraEnv = {}, quiet = true, portalInstances = 1 } = {}) {
   const dataDir = path.resolve("data", name);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const postgres = process.env.TEST_DATABASE_URL ? await freshPostgres(process.env.TEST_DATABASE_URL, `obp_${name.replace(/\W/g, "_")}`) : null;
+  const postgres = process.env.TEST_DATABASE_URL ? await freshPostgres(process.env.TEST_DATABASE_URL, `${process.env.TEST_PG_DB_PREFIX ?? "obp"}_${name.replace(/\W/g, "_")}`) : null;
   const portalUrl = `http://localhost:${portalPort}`;
   const env = {
     ...process.env,
@@ -77,13 +80,22 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
   execFileSync("node_modules/.bin/tsx", ["prisma/seed-admin.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
 
   const output = quiet ? ["ignore", "ignore", "inherit"] : "inherit";
-  const bank = spawn("node_modules/.bin/tsx", ["mock-bank/src/server.ts"], { env, stdio: output, detached: true });
-  const portal = spawn("node_modules/.bin/next", ["start", "-p", String(portalPort)], { env, stdio: output, detached: true });
+  const startBank = () => spawn("node_modules/.bin/tsx", ["mock-bank/src/server.ts"], { env, stdio: output, detached: true });
+  let bank = startBank();
+  const portalPorts = Array.from({ length: portalInstances }, (_, i) => portalPort + i);
+  // The custom server, as `npm start` runs it: every suite goes through the /v1 fast path.
+  // PORTAL_CPU_PROF_DIR=dir writes a V8 CPU profile of each portal there when it stops (`node --cpu-prof`).
+  const startPortal = (port) =>
+    process.env.PORTAL_CPU_PROF_DIR
+      ? spawn("node", ["--cpu-prof", `--cpu-prof-dir=${process.env.PORTAL_CPU_PROF_DIR}`, "--import", "tsx", "server.ts", "-p", String(port)], { env, stdio: output, detached: true })
+      : spawn("node_modules/.bin/tsx", ["server.ts", "-p", String(port)], { env, stdio: output, detached: true });
+  const portals = portalPorts.map(startPortal);
   const dispatcher = spawn("node_modules/.bin/tsx", ["lib/webhooks/dispatcher-main.ts"], { env, stdio: output, detached: true });
-  const children = [bank, portal, dispatcher];
+  const children = [bank, ...portals, dispatcher];
+  const running = (child) => child.exitCode === null && child.signalCode === null;
   const stop = async () => {
     for (const child of children) {
-      if (child.exitCode === null) {
+      if (running(child)) {
         try {
           process.kill(-child.pid, "SIGTERM");
         } catch {
@@ -91,19 +103,45 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
         }
       }
     }
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null)));
+    await Promise.all(children.map((child) => (running(child) ? new Promise((resolve) => child.once("exit", resolve)) : null)));
     await postgres?.drop();
   };
   try {
     await Promise.all([
       waitFor(`http://127.0.0.1:${bankPort}/health`, bank, "mock bank"),
-      waitFor(`${portalUrl}/api/health`, portal, "portal"),
+      ...portals.map((portal, i) => waitFor(`http://localhost:${portalPorts[i]}/api/health`, portal, `portal on :${portalPorts[i]}`)),
     ]);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { portalUrl, bankUrl: env.BANK_URL, env, stop, provider: postgres ? "postgresql" : "sqlite" };
+  // The crash test kills the bank (its whole process group: tsx and its node child) and starts it again.
+  const bankControl = {
+    async kill(signal = "SIGKILL") {
+      const child = bank;
+      if (running(child)) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        process.kill(-child.pid, signal);
+        await exited;
+      }
+      // The group's node child may outlive tsx by a moment: wait until the port is free.
+      for (let i = 0; i < 100; i++) {
+        try {
+          await fetch(`${env.BANK_URL}/health`, { signal: AbortSignal.timeout(200) });
+        } catch {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error("the mock bank still answers after being killed");
+    },
+    async restart() {
+      bank = startBank();
+      children.push(bank);
+      await waitFor(`${env.BANK_URL}/health`, bank, "mock bank");
+    },
+  };
+  return { portalUrl, portalUrls: portalPorts.map((port) => `http://localhost:${port}`), bankUrl: env.BANK_URL, env, stop, bank: bankControl, provider: postgres ? "postgresql" : "sqlite" };
 }
 
 // CLI: used by Playwright's webServer.

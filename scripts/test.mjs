@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in the order that fails fastest.
-//   typecheck → lint → unit → build → integration (SQLite) → e2e (Chromium)
-//   → integration again on PostgreSQL when a server is reachable.
+//   typecheck → lint → unit → build → integration (SQLite) → reliability, bounded (SQLite)
+//   → e2e (Chromium) → integration and the reliability crash test again on PostgreSQL when a
+//   server is reachable. RELIABILITY_BOUNDED=1 sizes the reliability suite for CI (a few
+//   minutes); `npm run test:reliability` runs it at full size.
 // CI=true turns "PostgreSQL unreachable" from a loud skip into a failure only when
 // REQUIRE_POSTGRES=true (issue 2 asks for PostgreSQL "where reachable").
 import { spawnSync } from "node:child_process";
@@ -63,6 +65,8 @@ ok = built && ok;
 if (built) {
   ok = run("integration (SQLite)", "npx", vitest("integration", `${reports}/integration-sqlite.json`)) && ok;
   countVitest(`${reports}/integration-sqlite.json`);
+  ok = run("reliability, bounded (SQLite)", "npx", vitest("reliability", `${reports}/reliability-sqlite.json`), { RELIABILITY_BOUNDED: "1" }) && ok;
+  countVitest(`${reports}/reliability-sqlite.json`);
   ok = run("e2e (Chromium)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` }) && ok;
   countPlaywright(`${reports}/e2e.json`);
 
@@ -72,6 +76,8 @@ if (built) {
     const generated = run("prisma generate (PostgreSQL)", "node", ["scripts/db.mjs", "generate"], pgEnv);
     ok = generated && run("integration (PostgreSQL)", "npx", vitest("integration", `${reports}/integration-postgres.json`), pgEnv) && ok;
     countVitest(`${reports}/integration-postgres.json`);
+    ok = generated && run("reliability crash, bounded (PostgreSQL)", "npx", [...vitest("reliability", `${reports}/reliability-postgres.json`), "tests/reliability/crash.test.ts"], { ...pgEnv, RELIABILITY_BOUNDED: "1" }) && ok;
+    countVitest(`${reports}/reliability-postgres.json`);
     run("prisma generate (SQLite, restored)", "node", ["scripts/db.mjs", "generate"], { DATABASE_URL: "file:./data/portal.db" });
   } else if (process.env.REQUIRE_POSTGRES === "true") {
     console.log("!! REQUIRE_POSTGRES=true and PostgreSQL is unreachable: failing.");

@@ -41,7 +41,7 @@ export function KeyReveal({ secret, portalUrl, idPrefix = "reveal" }: { secret: 
       <CodeBlock title="Make your first call" language="bash" copyLabel="curl command" code={curlFirstCall(portalUrl, secret)} />
 
       <div className="flex flex-wrap items-center gap-3">
-        <ButtonLink href="/docs/api" variant="secondary" icon={<IconArrowRight />}>
+        <ButtonLink href="/docs/api/accounts" variant="secondary" icon={<IconArrowRight />}>
           Try it in the API docs
         </ButtonLink>
         <p className="text-sm text-fg-muted">Paste the key into the docs&apos; key picker to call the sandbox from the browser.</p>

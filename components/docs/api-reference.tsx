@@ -6,7 +6,7 @@ import "swagger-ui-react/swagger-ui.css";
 import "./swagger-overrides.css";
 import { Spinner } from "@/components/ui/spinner";
 import type { DocsReplay } from "@/lib/request-logs/replay";
-import { applyReplay, type ReplaySystem } from "./apply-replay";
+import { applyReplay, operationElementId, type ReplaySystem } from "./apply-replay";
 import { CredentialPicker } from "./credential-picker";
 import { authoriseRequest, loadCredential, saveCredential, SECURITY_SCHEME, type DocsCredential } from "./docs-credential";
 import { isCustomerDataCall, loadConsent, saveConsent, type DocsConsent } from "./docs-consent";
@@ -27,6 +27,17 @@ type SwaggerSystem = ReplaySystem & {
   authActions: { logout: (schemes: string[]) => void };
 };
 
+/** `#/<Tag>/<operationId>` → the operation's tag and id, as Swagger UI's deep links spell them. */
+function parseDeepLink(hash: string): { tag: string; operationId: string } | null {
+  const match = /^#\/([^/]+)\/([^/]+)$/.exec(hash);
+  if (!match) return null;
+  try {
+    return { tag: decodeURIComponent(match[1]), operationId: decodeURIComponent(match[2]) };
+  } catch {
+    return null;
+  }
+}
+
 /** A logged call to open in Try-it-out, with the key it was made with (if still the developer's). */
 export type ReplayRequest = DocsReplay & { key: { id: string; prefix: string; label: string } | null };
 
@@ -34,7 +45,18 @@ export type ReplayRequest = DocsReplay & { key: { id: string; prefix: string; la
  * swagger-ui-react over the bank's generated OpenAPI document, with Try-it-out
  * authorised by the developer's own key (picked or pasted), surviving reloads.
  */
-export function ApiReference({ signedIn, personas, replay }: { signedIn: boolean; personas: { key: string; display_name: string }[]; replay?: ReplayRequest | null }) {
+export function ApiReference({
+  specUrl = "/openapi.json",
+  signedIn,
+  personas,
+  replay,
+}: {
+  /** The document Swagger UI renders: one area's (`/openapi.json?area=accounts`) or the whole API's. */
+  specUrl?: string;
+  signedIn: boolean;
+  personas: { key: string; display_name: string }[];
+  replay?: ReplayRequest | null;
+}) {
   const [credential, setCredential] = useState<DocsCredential | null>(null);
   const credentialRef = useRef<DocsCredential | null>(null);
   const [consent, setConsent] = useState<DocsConsent | null>(null);
@@ -91,6 +113,20 @@ export function ApiReference({ signedIn, personas, replay }: { signedIn: boolean
     [replay],
   );
 
+  // Swagger UI opens a deep link (`#/Accounts/listAccounts`) on load; links within the page
+  // (the operation index above it, search results) change only the hash, so open those here.
+  useEffect(() => {
+    const open = () => {
+      const link = parseDeepLink(window.location.hash);
+      const system = systemRef.current;
+      if (!link || !system) return;
+      system.layoutActions.show(["operations", link.tag, link.operationId], true);
+      setTimeout(() => document.getElementById(operationElementId(link.tag, link.operationId))?.scrollIntoView({ block: "start" }), 100);
+    };
+    window.addEventListener("hashchange", open);
+    return () => window.removeEventListener("hashchange", open);
+  }, []);
+
   const change = useCallback(
     (next: DocsCredential | null) => {
       saveCredential(next);
@@ -134,7 +170,7 @@ export function ApiReference({ signedIn, personas, replay }: { signedIn: boolean
       {/* Swagger UI's stylesheet is light-only, so its panel stays white in dark mode too. */}
       <div className="api-reference rounded-card border border-border bg-white shadow-card">
         <SwaggerUI
-          url="/openapi.json"
+          url={specUrl}
           docExpansion="list"
           deepLinking
           tryItOutEnabled

@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -28,6 +29,7 @@ export function CredentialPicker(props: {
   const selectId = useId();
   const pasteId = useId();
   const pasteErrorId = useId();
+  const pathname = usePathname();
 
   useEffect(() => {
     if (!signedIn) return;
@@ -108,7 +110,7 @@ export function CredentialPicker(props: {
             </Select>
           ) : (
             <p className="text-sm text-fg-muted">
-              <a className="font-medium text-primary underline-offset-4 hover:underline" href="/signin?callbackUrl=/docs/api">
+              <a className="font-medium text-primary underline-offset-4 hover:underline" href={`/signin?callbackUrl=${encodeURIComponent(pathname || "/docs/api")}`}>
                 Sign in
               </a>{" "}
               to pick one of your keys, or paste a key.

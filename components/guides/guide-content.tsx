@@ -6,6 +6,7 @@ import { Code, CodeBlock } from "@/components/ui/code";
 import { Tabs } from "@/components/ui/tabs";
 import type { Guide } from "@/lib/guides/load-guides";
 import { fillPlaceholders, type SampleContext } from "@/lib/guides/samples";
+import { RetrySchedule } from "./retry-schedule";
 
 const LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python" };
 
@@ -55,6 +56,8 @@ function components(guide: Guide, context: SampleContext) {
       const code = fillPlaceholders(block.code, context);
       return <CodeBlock className="mt-4" code={code} title={block.language === "bash" ? "Terminal" : block.language} copyLabel="command" />;
     },
+    /** The webhook dispatcher's retry schedule, rendered from its own constants. */
+    RetrySchedule,
     /** curl / Node / Python versions of one step, as keyboard-accessible tabs. */
     Samples: ({ children }: { children?: ReactNode }) => {
       const blocks = Children.toArray(children)

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LogoMark } from "./logo";
+import { ThemeToggle } from "./theme-toggle";
 
 const columns = [
   {
@@ -9,7 +10,7 @@ const columns = [
       { href: "/docs/consent-flow", label: "Consent flow (OAuth)" },
       { href: "/docs/errors", label: "Errors" },
       { href: "/docs/sandbox", label: "Personas & magic values" },
-      { href: "/docs/webhooks", label: "Webhooks" },
+      { href: "/docs/guides/webhooks", label: "Webhooks" },
       { href: "/openapi.json", label: "OpenAPI document", plain: true },
     ],
   },
@@ -60,9 +61,10 @@ export function SiteFooter() {
         ))}
       </div>
       <div className="border-t border-border">
-        <p className="mx-auto max-w-6xl px-4 py-5 text-xs text-fg-muted sm:px-6">
-          © {new Date().getFullYear()} Open Bank. Sandbox environment: simulated data only.
-        </p>
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-5 sm:px-6">
+          <p className="text-xs text-fg-muted">© {new Date().getFullYear()} Open Bank. Sandbox environment: simulated data only.</p>
+          <ThemeToggle />
+        </div>
       </div>
     </footer>
   );

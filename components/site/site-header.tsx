@@ -2,6 +2,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
+import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
 export async function SiteHeader() {
@@ -17,6 +18,8 @@ export async function SiteHeader() {
           {user && <NavLink href="/dashboard">Dashboard</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          {/* Narrow screens have no room in the header: the footer carries the same toggle. */}
+          <ThemeToggle className="hidden sm:flex" />
           {user ? (
             <UserMenu user={{ name: user.name, email: user.email }} />
           ) : (

@@ -18,7 +18,7 @@ export function WebhooksSection({ appId, endpoints, eventTypes, canManage }: { a
         title="Webhooks"
         description={
           <>
-            Signed POSTs of this app&apos;s sandbox events, retried until they succeed. <Link className="underline" href="/docs/webhooks">How to verify them</Link>; fire one with{" "}
+            Signed POSTs of this app&apos;s sandbox events, retried until they succeed. <Link className="underline" href="/docs/guides/webhooks">How to verify them</Link>; fire one with{" "}
             <Code>POST /v1/sandbox/webhooks/fire</Code>.
           </>
         }

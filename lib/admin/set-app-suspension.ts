@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { keyCache } from "../keys/key-cache";
+import { invalidate } from "../keys/cache-invalidation";
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 
@@ -8,8 +8,8 @@ export type AppSuspensionDto = { id: string; status: "active" | "suspended"; sus
 
 /**
  * Suspends or reinstates an app. The gateway reads suspension with the key, so the key cache
- * is emptied: in this process the very next call sees the change; other instances within
- * KEY_CACHE_TTL_SECONDS.
+ * is emptied: in this process the very next call sees the change; other instances as the invalidation
+ * message arrives (within KEY_CACHE_TTL_SECONDS if it is lost).
  */
 export async function setAppSuspension(options: { appId: string; actor: AuditActor } & ({ suspend: true; reason: string } | { suspend: false })): Promise<AppSuspensionDto> {
   const existing = await db.app.findUnique({ where: { id: options.appId }, select: { id: true, teamId: true, name: true } });
@@ -32,6 +32,6 @@ export async function setAppSuspension(options: { appId: string; actor: AuditAct
     });
     return updated;
   });
-  keyCache.clear();
+  await invalidate({ kind: "all_keys" });
   return { id: app.id, status: app.status, suspended_at: app.suspendedAt?.toISOString() ?? null, suspended_reason: app.suspendedReason };
 }

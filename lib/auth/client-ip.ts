@@ -1,8 +1,9 @@
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+type HeaderReader = { get(name: string): string | null };
+type HeaderSource = HeaderReader | Record<string, string | string[] | undefined>;
 
 function header(headers: HeaderSource, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const value = headers[name];
+  if (typeof headers.get === "function") return (headers as HeaderReader).get(name) ?? undefined;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? value.join(",") : value;
 }
 

@@ -1,7 +1,8 @@
+import type { OpenApiDocumentLike } from "./api-areas";
 import { env } from "../env";
 import { AppError } from "../errors";
 
-type OpenApiDocument = { servers?: { url: string; description?: string }[]; [key: string]: unknown };
+type OpenApiDocument = OpenApiDocumentLike;
 
 let cached: { doc: OpenApiDocument; fetchedAt: number } | undefined;
 const TTL_MS = 60_000;

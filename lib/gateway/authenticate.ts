@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import type { HeaderMap } from "./call";
 import type { KeyVerification } from "../keys/verify-key";
 import type { KeyScope } from "../keys/key-lifecycle";
 
@@ -27,7 +28,7 @@ export type Credentials = {
    * `X-Portal-Key-Id`, so Try-it-out works with any of their keys without the secret
    * ever being stored in the browser. Absent where no portal session exists.
    */
-  resolvePortalKey?: (request: Request, keyId: string) => Promise<KeyVerification>;
+  resolvePortalKey?: (request: { headers: Pick<HeaderMap, "get"> }, keyId: string) => Promise<KeyVerification>;
   /** `Authorization: Bearer oat_…` → the app the consent token was issued to, or null. */
   resolveConsentToken?: (token: string) => Promise<{ appId: string; appSuspended?: boolean } | null>;
 };
@@ -46,7 +47,7 @@ const invalidToken = () =>
   });
 
 /** Step 1 of the pipeline: who is calling. Expected failures are values. */
-export async function authenticate(request: Request, credentials: Credentials): Promise<Authenticated> {
+export async function authenticate(request: { headers: Pick<HeaderMap, "get"> }, credentials: Credentials): Promise<Authenticated> {
   const authorization = request.headers.get("authorization");
   const portalKeyId = request.headers.get("x-portal-key-id");
   let verification: KeyVerification;

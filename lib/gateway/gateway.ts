@@ -6,8 +6,11 @@ import { requestLogs } from "../request-logs/request-log-writer";
 import { authenticateClient, findClientApp } from "../oauth-clients/find-client-app";
 import { createOAuthGateway } from "./oauth-gateway";
 import { toLogRow } from "../request-logs/to-log-row";
-import { createGateway } from "./pipeline";
-import { MemoryRateLimiter } from "./rate-limiter";
+import { createGatewayCore } from "./pipeline";
+import { MemoryRateLimiter, type RateLimiter, type RateLimitPolicy } from "./rate-limiter";
+import { RedisRateLimiter } from "./redis-rate-limiter";
+import { sharedRedis } from "../redis";
+import { ensureInvalidationListener } from "../keys/cache-invalidation";
 import { resolvePortalKey } from "./resolve-portal-key";
 import { resolveConsentToken } from "./resolve-consent-token";
 
@@ -22,12 +25,19 @@ async function resolveConsentCaller(token: string) {
   return { appId: owner.appId, appSuspended: app?.status === "suspended" };
 }
 
+/** Shared and exact across instances with REDIS_URL (scale-out mode); in memory otherwise. */
+function createLimiter(policy: RateLimitPolicy): RateLimiter {
+  const redis = sharedRedis();
+  return redis ? new RedisRateLimiter(policy, { redis }) : new MemoryRateLimiter(policy);
+}
+
 /** The portal's configured gateway: one per process, shared by every route bundle. */
 function buildGateway() {
   const config = env();
-  return createGateway({
+  ensureInvalidationListener();
+  return createGatewayCore({
     credentials: { verifyKey, resolvePortalKey, resolveConsentToken: resolveConsentCaller },
-    limiter: new MemoryRateLimiter({
+    limiter: createLimiter({
       name: "sandbox",
       limit: config.RATE_LIMIT_REQUESTS,
       windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
@@ -46,10 +56,11 @@ function buildGateway() {
 
 function buildOAuthGateway() {
   const config = env();
+  ensureInvalidationListener();
   return createOAuthGateway({
     findClient: findClientApp,
     authenticateClient,
-    limiter: new MemoryRateLimiter({ name: "oauth", limit: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 }),
+    limiter: createLimiter({ name: "oauth", limit: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 }),
     upstream: {
       baseUrl: config.BANK_URL,
       internalSecret: config.BANK_INTERNAL_SECRET,
@@ -62,13 +73,14 @@ function buildOAuthGateway() {
   });
 }
 
-const globalForGateway = globalThis as unknown as { gateway?: ReturnType<typeof createGateway>; oauthGateway?: ReturnType<typeof createOAuthGateway> };
+const globalForGateway = globalThis as unknown as { gateway?: ReturnType<typeof createGatewayCore>; oauthGateway?: ReturnType<typeof createOAuthGateway> };
 
 /** The /oauth/* and discovery endpoints (lib/gateway/oauth-gateway.ts). */
 export function oauthGateway(): ReturnType<typeof createOAuthGateway> {
   return (globalForGateway.oauthGateway ??= buildOAuthGateway());
 }
 
-export function gateway(): ReturnType<typeof createGateway> {
+/** The /v1 pipeline, served by the custom server's fast path (server.ts, lib/gateway/node-gateway.ts). */
+export function gateway(): ReturnType<typeof createGatewayCore> {
   return (globalForGateway.gateway ??= buildGateway());
 }

@@ -1,11 +1,12 @@
 import { AppError, problemResponse } from "../errors";
 import { newId } from "../ids";
 import type { ClientApp } from "../oauth-clients/find-client-app";
+import { fromWebRequest } from "./call";
 import { forward, type Upstream } from "./forward";
 import { readClientCredentials } from "./oauth-client-credentials";
 import type { GatewayLogEntry } from "./pipeline";
 import { pathForLog, toAppError } from "./pipeline";
-import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
+import { rateLimitHeaders, type RateLimiter } from "./rate-limiter";
 
 export type OAuthGatewayDeps = {
   upstream: Upstream;
@@ -14,7 +15,7 @@ export type OAuthGatewayDeps = {
   findClient: (clientId: string) => Promise<ClientApp | null>;
   /** The client id + current secret, or null. */
   authenticateClient: (clientId: string, secret: string) => Promise<ClientApp | null>;
-  limiter: { policy: RateLimitPolicy; consume(key: string): RateLimitDecision };
+  limiter: RateLimiter;
   log: (entry: GatewayLogEntry) => void;
 };
 
@@ -64,7 +65,7 @@ export function createOAuthGateway(deps: OAuthGatewayDeps) {
             headers = clientHeaders(client);
           }
         }
-        const upstream = await forward(request, deps.upstream, { requestId, appId, headers, cookies: BANK_COOKIES });
+        const upstream = await forward(fromWebRequest(request), deps.upstream, { requestId, appId, headers, cookies: BANK_COOKIES });
         upstream.headers.set("x-request-id", requestId);
         response = new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
       }
@@ -91,7 +92,7 @@ export function createOAuthGateway(deps: OAuthGatewayDeps) {
     const client = await deps.authenticateClient(credentials.clientId, credentials.secret);
     if (!client) return oauthError(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.", requestId);
 
-    const decision = deps.limiter.consume(`oauth:${client.appId}`);
+    const decision = await deps.limiter.consume(`oauth:${client.appId}`);
     const limitHeaders = rateLimitHeaders(deps.limiter.policy, decision);
     if (!decision.allowed) {
       const limited = problemResponse(new AppError("rate_limited", `Retry after ${decision.retryAfterSeconds} s.`), { requestId, docsBaseUrl: deps.docsBaseUrl, headers: limitHeaders });
@@ -101,7 +102,7 @@ export function createOAuthGateway(deps: OAuthGatewayDeps) {
 
     // The secret stops here: the bank learns only which app is asking.
     form.delete("client_secret");
-    const upstream = await forward(request, deps.upstream, { requestId, appId: client.appId, body: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const upstream = await forward(fromWebRequest(request), deps.upstream, { requestId, appId: client.appId, body: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
     for (const [name, value] of Object.entries(limitHeaders)) upstream.headers.set(name, value);
     upstream.headers.set("x-request-id", requestId);
     upstream.headers.set("x-oauth-app", client.appId);

@@ -1,9 +1,10 @@
 import { clientIp } from "../auth/client-ip";
-import { AppError, problemResponse, toProblem } from "../errors";
+import { AppError, problemHeaders, toProblem } from "../errors";
 import { newId } from "../ids";
 import { scopeAllows } from "../keys/key-lifecycle";
 import { authenticate, type Caller, type Credentials } from "./authenticate";
-import { forward, readBody, type Upstream } from "./forward";
+import { fromWebRequest, type GatewayCall, type HeaderMap } from "./call";
+import { forward, type Upstream } from "./forward";
 import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
 
 export type GatewayLogEntry = {
@@ -19,16 +20,18 @@ export type GatewayLogEntry = {
   at: Date;
   /** Raw exchange for the request log; the log writer masks it before storing anything. Absent for the OAuth endpoints, whose bodies are all credentials. */
   exchange?: {
-    requestHeaders: Headers;
+    requestHeaders: HeaderMap;
     requestBody: ArrayBuffer | undefined;
-    responseHeaders: Headers;
+    responseHeaders: HeaderMap;
     responseBody: ArrayBuffer | string | null;
   };
 };
 
+export { fromWebRequest, type GatewayCall };
+
 export type GatewayDeps = {
   credentials: Credentials;
-  limiter: { policy: RateLimitPolicy; consume(key: string): RateLimitDecision };
+  limiter: { policy: RateLimitPolicy; consume(key: string): RateLimitDecision | Promise<RateLimitDecision> };
   upstream: Upstream;
   docsBaseUrl: string;
   /** Called after the response is ready; must not block (queue and return). */
@@ -37,23 +40,25 @@ export type GatewayDeps = {
   onKeyUsed: (keyId: string, at: Date, ip: string) => void;
 };
 
+/** The pipeline's answer; HEAD answers carry the bank's headers and no body. */
+export type GatewayResult = { status: number; headers: Headers; body: ArrayBuffer | string | null };
+
 /**
- * The gateway, independent of any framework: Web Request in, Web Response out.
+ * The gateway, independent of any framework: a call in, status + headers + body out.
  *   request id → authenticate → scope → rate limit → forward → log → response headers
  * Each step is a small function; failures are problem+json with the request id.
  */
-export function createGateway(deps: GatewayDeps) {
-  return async function handle(request: Request): Promise<Response> {
+export function createGatewayCore(deps: GatewayDeps) {
+  return async function run(call: GatewayCall): Promise<GatewayResult> {
     const started = performance.now();
     const requestId = newId("request");
     let caller: Caller | undefined;
     let headers: Record<string, string> = {};
-    let response: Response;
+    let result: GatewayResult;
     let requestBody: ArrayBuffer | undefined;
-    let responseBody: ArrayBuffer | string | null = null;
 
     try {
-      const auth = await authenticate(request, deps.credentials);
+      const auth = await authenticate(call, deps.credentials);
       if (!auth.ok) throw auth.error;
       caller = auth.caller;
       if (caller.appSuspended) {
@@ -61,52 +66,60 @@ export function createGateway(deps: GatewayDeps) {
       }
 
       // A read-only key may only read; a consent token's permissions are the bank's to check.
-      if (caller.scope && !scopeAllows(caller.scope, request.method)) {
-        throw new AppError("insufficient_scope", `This key is read-only: it may call GET, HEAD and OPTIONS, not ${request.method}. Use a read-write key.`);
+      if (caller.scope && !scopeAllows(caller.scope, call.method)) {
+        throw new AppError("insufficient_scope", `This key is read-only: it may call GET, HEAD and OPTIONS, not ${call.method}. Use a read-write key.`);
       }
 
       // Keys have their own bucket; an app's consent tokens share one.
-      const decision = deps.limiter.consume(caller.keyId ?? `oauth:${caller.appId}`);
+      const decision = await deps.limiter.consume(caller.keyId ?? `oauth:${caller.appId}`);
       headers = rateLimitHeaders(deps.limiter.policy, decision);
       if (!decision.allowed) {
         throw new AppError("rate_limited", `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`);
       }
 
-      requestBody = await readBody(request, deps.upstream.maxBodyBytes);
-      const upstream = await forward(request, deps.upstream, {
+      requestBody = await call.readBody(deps.upstream.maxBodyBytes);
+      const upstream = await forward(call, deps.upstream, {
         requestId,
         appId: caller.appId,
         headers: caller.consentToken ? { "x-consent-token": caller.consentToken } : undefined,
         body: requestBody,
       });
-      for (const [name, value] of Object.entries(headers)) upstream.headers.set(name, value);
+      for (const name in headers) upstream.headers.set(name, headers[name]);
       upstream.headers.set("x-request-id", requestId);
-      responseBody = upstream.body;
-      response = new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
+      result = { status: upstream.status, headers: upstream.headers, body: upstream.body };
     } catch (error) {
       const appError = toAppError(error, requestId);
       const context = { requestId, docsBaseUrl: deps.docsBaseUrl, headers };
-      responseBody = JSON.stringify(toProblem(appError, context));
-      response = problemResponse(appError, context);
+      result = { status: appError.status, headers: problemHeaders(appError, context), body: JSON.stringify(toProblem(appError, context)) };
     }
 
     if (caller) {
       const at = new Date();
-      if (caller.keyId) deps.onKeyUsed(caller.keyId, at, clientIp(request.headers));
+      if (caller.keyId) deps.onKeyUsed(caller.keyId, at, clientIp(call.headers));
       deps.log({
         requestId,
         appId: caller.appId,
         keyId: caller.keyId,
         keyPrefix: caller.prefix,
-        method: request.method,
-        path: pathForLog(request.url),
-        status: response.status,
+        method: call.method,
+        path: call.path.slice(0, 2048),
+        status: result.status,
         latencyMs: performance.now() - started,
         at,
-        exchange: { requestHeaders: request.headers, requestBody, responseHeaders: response.headers, responseBody },
+        exchange: { requestHeaders: call.headers, requestBody, responseHeaders: result.headers, responseBody: result.body },
       });
     }
-    return response;
+    if (call.method === "HEAD") result.body = null;
+    return result;
+  };
+}
+
+/** The gateway as a Web handler (route handlers, tests): Request in, Response out. */
+export function createGateway(deps: GatewayDeps) {
+  const run = createGatewayCore(deps);
+  return async function handle(request: Request): Promise<Response> {
+    const result = await run(fromWebRequest(request));
+    return new Response(result.body, { status: result.status, headers: result.headers });
   };
 }
 

@@ -15,7 +15,17 @@ export type RateLimitDecision = {
 
 export type RateLimitPolicy = { name: string; limit: number; windowMs: number };
 
-export class MemoryRateLimiter {
+/**
+ * What the gateway needs from a limiter: one decision per request for a bucket key. The
+ * in-memory limiter answers synchronously (one instance); the Redis one (scale-out mode,
+ * lib/gateway/redis-rate-limiter.ts) asynchronously. Callers always `await` the answer.
+ */
+export type RateLimiter = {
+  readonly policy: RateLimitPolicy;
+  consume(key: string): RateLimitDecision | Promise<RateLimitDecision>;
+};
+
+export class MemoryRateLimiter implements RateLimiter {
   private tats = new Map<string, number>();
   private readonly interval: number;
   private lastPrune = 0;

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { checkKey, keyCacheSelect, toCachedKey, type KeyVerification } from "../keys/verify-key";
 import { can } from "../teams/permissions";
+import type { HeaderMap } from "./call";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -19,7 +20,7 @@ function readCookie(header: string | null, name: string): string | undefined {
  * Same-origin only (a custom header plus an Origin check), so other sites cannot ride
  * on the session cookie. The key must be active and in one of the user's teams.
  */
-export async function resolvePortalKey(request: Request, keyId: string): Promise<KeyVerification> {
+export async function resolvePortalKey(request: { headers: Pick<HeaderMap, "get"> }, keyId: string): Promise<KeyVerification> {
   const config = env();
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(config.PORTAL_URL).origin) return { valid: false, code: "invalid_api_key" };

@@ -43,6 +43,24 @@ describe("loadGuides", () => {
     expect(neighbours(guides, "missing")).toEqual({});
   });
 
+  it("has the thirteen guides of the docs, in reading order", () => {
+    expect(loadGuides().map((guide) => guide.slug)).toEqual([
+      "quickstart",
+      "authentication",
+      "accounts-transactions",
+      "payments",
+      "cross-border-fx",
+      "lending",
+      "kyc-account-opening",
+      "products-wealth-insurance",
+      "webhooks",
+      "sandbox-personas",
+      "sandbox-controls",
+      "errors-rate-limits",
+      "going-live",
+    ]);
+  });
+
   it("loads the repository's guides: unique slugs and orders, Quickstart first, every guide has runnable curl and Node samples", () => {
     const guides = loadGuides();
     expect(guides[0].slug).toBe("quickstart");

@@ -44,39 +44,47 @@ export function buildSearchIndex(guides: Guide[]): SearchEntry[] {
   return entries;
 }
 
-const words = (query: string) => query.toLowerCase().split(/\s+/).filter((word) => word.length > 1);
+export const queryWords = (query: string) => query.toLowerCase().split(/\s+/).filter((word) => word.length > 1);
+
+/** What a hit is matched on, most weighty first. */
+export type SearchFields = { title: string; heading: string; text: string };
+
+/**
+ * Every query word must appear (prefix match on words) in the title, heading or text; titles
+ * weigh 5, headings 3, text 1. The score, or null when a word is missing.
+ */
+export function scoreFields(fields: SearchFields, terms: string[]): number | null {
+  const title = fields.title.toLowerCase();
+  const heading = fields.heading.toLowerCase();
+  const text = fields.text.toLowerCase();
+  let score = 0;
+  for (const term of terms) {
+    const pattern = new RegExp(`(^|[^a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+    const inTitle = pattern.test(title);
+    const inHeading = pattern.test(heading);
+    const inText = pattern.test(text);
+    if (!inTitle && !inHeading && !inText) return null;
+    score += (inTitle ? 5 : 0) + (inHeading ? 3 : 0) + (inText ? 1 : 0);
+  }
+  return score;
+}
 
 /**
  * Every query word must appear (prefix match on words) in the section's guide title, heading or
  * text; titles and headings weigh more. Best first, at most `limit`.
  */
 export function searchGuides(index: SearchEntry[], query: string, limit = 8): SearchHit[] {
-  const terms = words(query);
+  const terms = queryWords(query);
   if (terms.length === 0) return [];
   const hits: SearchHit[] = [];
   for (const entry of index) {
-    const title = entry.guide.toLowerCase();
-    const heading = (entry.heading ?? "").toLowerCase();
-    const text = entry.text.toLowerCase();
-    let score = 0;
-    let matchedAll = true;
-    for (const term of terms) {
-      const pattern = new RegExp(`(^|[^a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
-      const inTitle = pattern.test(title);
-      const inHeading = pattern.test(heading);
-      const inText = pattern.test(text);
-      if (!inTitle && !inHeading && !inText) {
-        matchedAll = false;
-        break;
-      }
-      score += (inTitle ? 5 : 0) + (inHeading ? 3 : 0) + (inText ? 1 : 0);
-    }
-    if (matchedAll) hits.push({ ...entry, score, snippet: snippet(entry.text, terms[0]) });
+    const score = scoreFields({ title: entry.guide, heading: entry.heading ?? "", text: entry.text }, terms);
+    if (score !== null) hits.push({ ...entry, score, snippet: snippet(entry.text, terms[0]) });
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-function snippet(text: string, term: string): string {
+export function snippet(text: string, term: string): string {
   const at = text.toLowerCase().indexOf(term);
   if (at < 0) return text.slice(0, 140);
   const start = Math.max(0, at - 50);

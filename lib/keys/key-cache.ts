@@ -4,8 +4,8 @@ import type { KeyScope } from "./key-lifecycle";
 /**
  * In-process cache of key verifications, so the gateway's hot path skips the database.
  * Revocation in this process deletes the entry at once, and suspending an app clears the
- * cache; other processes see either within KEY_CACHE_TTL_SECONDS (a shared invalidation
- * channel comes with the Redis mode).
+ * cache; with REDIS_URL other instances do the same as the invalidation message arrives
+ * (lib/keys/cache-invalidation.ts), and KEY_CACHE_TTL_SECONDS bounds a missed message.
  */
 export type CachedKey = {
   keyId: string;

@@ -2,12 +2,12 @@ import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { keyCache } from "./key-cache";
+import { invalidate } from "./cache-invalidation";
 import { keyDtoSelect, toKeyDto, type KeyDto } from "./key-dto";
 
 /**
  * Revokes at once: the next call with this key is refused (in this process immediately,
- * in others within the key cache's TTL). Revoking twice is a no-op and audits nothing.
+ * in other instances as the invalidation message arrives: lib/keys/cache-invalidation.ts). Revoking twice is a no-op and audits nothing.
  */
 export async function revokeKey(options: { appId: string; teamId: string; keyId: string; actor: AuditActor }): Promise<KeyDto> {
   const { row, hash } = await db.$transaction(async (tx) => {
@@ -27,6 +27,6 @@ export async function revokeKey(options: { appId: string; teamId: string; keyId:
     });
     return { row: updated, hash: key.hash };
   });
-  keyCache.delete(hash);
+  await invalidate({ kind: "key", hash });
   return toKeyDto(row);
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { createKey } from "./create-key";
-import { keyCache } from "./key-cache";
+import { invalidate } from "./cache-invalidation";
 import { keyDtoSelect, toKeyDto, type KeyDto } from "./key-dto";
 import { keyStatus, rollEndsAt } from "./key-lifecycle";
 
@@ -64,6 +64,6 @@ export async function rollKey(options: {
     const updated = await tx.apiKey.findUniqueOrThrow({ where: { id: old.id }, select: keyDtoSelect });
     return { ...created, old_key: toKeyDto(updated, now), hash: old.hash };
   });
-  keyCache.delete(result.hash);
+  await invalidate({ kind: "key", hash: result.hash });
   return { key: result.key, secret: result.secret, old_key: result.old_key };
 }

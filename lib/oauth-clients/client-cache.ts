@@ -2,8 +2,8 @@ import type { ClientApp } from "./find-client-app";
 
 /**
  * Short-lived in-process cache of client lookups for the gateway's /oauth paths. Any change
- * in this process (secret rotation, redirect URIs) clears it; other processes see changes
- * within TTL_MS.
+ * in this process (secret rotation, redirect URIs) clears it; other instances clear theirs on the
+ * invalidation message (REDIS_URL, lib/keys/cache-invalidation.ts), or within TTL_MS.
  */
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 5_000;

@@ -2,7 +2,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { newId } from "../ids";
 import { hashApiKey } from "../keys/api-key";
-import { clientCache } from "./client-cache";
+import { invalidate } from "../keys/cache-invalidation";
 import { generateClientSecret, secretDisplayPrefix } from "./client-secret";
 import { oauthClientSelect, toOAuthClientDto, type OAuthClientDto } from "./oauth-client-dto";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
@@ -24,6 +24,6 @@ export async function rotateClientSecret(options: { appId: string; audit: AuditC
     await recordAudit(tx, { ...options.audit, action: "app.client_secret_rotated", target: { type: "app", id: options.appId }, metadata: { client_id: client.clientId, secret_prefix: data.secretPrefix } });
     return client;
   });
-  clientCache.clear();
+  await invalidate({ kind: "oauth_clients" });
   return { client: toOAuthClientDto(row), client_secret: secret };
 }

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { clientCache } from "./client-cache";
+import { invalidate } from "../keys/cache-invalidation";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 
 /** Replaces the app's registered redirect URIs (validated by redirectUrisInput), audited with the before and after lists. */
@@ -15,6 +15,6 @@ export async function updateRedirectUris(options: { appId: string; redirectUris:
       metadata: { before: (before.redirectUris as string[]).join(" "), after: unique.join(" ") },
     });
   });
-  clientCache.clear();
+  await invalidate({ kind: "oauth_clients" });
   return unique;
 }

@@ -122,10 +122,10 @@ describe("buildProgress", () => {
     expect(progress).toMatchObject({ app_id: "app_1", completed: 2, total: required, percent: Math.round((2 / required) * 100), computed_at: at(10).toISOString() });
     expect(progress.steps.map((step) => step.id)).toEqual(ONBOARDING_STEPS.map((step) => step.id));
     expect(progress.steps[0]).toMatchObject({ done: true, completed_at: at(1).toISOString() });
-    expect(progress.steps.find((step) => step.id === "webhook_answered_2xx")).toMatchObject({ done: false, completed_at: null, docs: { href: "/docs/webhooks" } });
+    expect(progress.steps.find((step) => step.id === "webhook_answered_2xx")).toMatchObject({ done: false, completed_at: null, docs: { href: "/docs/guides/webhooks" } });
   });
 
   it("links every step to a docs page that exists", () => {
-    for (const step of ONBOARDING_STEPS) expect(step.docs.href).toMatch(/^\/docs\/(api|consent-flow|webhooks|sandbox|errors)(#[a-z-]+)?$/);
+    for (const step of ONBOARDING_STEPS) expect(step.docs.href).toMatch(/^\/docs\/(api|consent-flow|sandbox|errors|guides\/webhooks)(#[a-z-]+)?$/);
   });
 });

@@ -38,7 +38,8 @@ export async function ingestEvents(options: { db: PrismaClient; outbox: BankOutb
         });
       }
     }
-  }));
+    // A loaded machine can take longer than Prisma's 5 s default for a batch of 100 events.
+  }, { timeout: 30_000 }));
   await outbox.acknowledge(events.map((event) => event.id));
   return events.length;
 }

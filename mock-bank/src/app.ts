@@ -5,7 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { newId } from "@/lib/ids";
 import type { BankEnv } from "./env";
 import swagger from "./plugins/external/swagger";
-import problemErrors from "./plugins/app/problem-errors";
+import problemErrors, { frameworkErrors } from "./plugins/app/problem-errors";
 import internalAuth from "./plugins/app/internal-auth";
 import store from "./plugins/app/store";
 import tenants from "./plugins/app/tenants";
@@ -73,6 +73,7 @@ export async function buildApp(options: BuildAppOptions) {
   const app = Fastify({
     logger: loggerOptions(env, options.logger),
     genReqId: requestId,
+    frameworkErrors: frameworkErrors(env.PORTAL_URL),
     // Health checks and the webhook dispatcher's outbox polling (every second) would drown the log.
     logController: new LogController({ requestIdLogLabel: "request_id", disableRequestLogging: (request) => request.url === "/health" || request.url.startsWith("/internal/events/") }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -83,8 +84,8 @@ export async function buildApp(options: BuildAppOptions) {
 
   await app.register(problemErrors, { docsBaseUrl: env.PORTAL_URL });
   await app.register(internalAuth, { secret: env.BANK_INTERNAL_SECRET });
-  await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db });
-  await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now });
+  await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db, idempotencyLeaseMs: env.BANK_IDEMPOTENCY_LEASE_MS });
+  await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now, cacheTenants: env.BANK_TENANT_CACHE });
   await app.register(scenarios, { sleep: options.sleep });
   await app.register(consentAccess);
 

@@ -12,6 +12,14 @@ const schema = z.object({
     .string({ error: "BANK_INTERNAL_SECRET is required (run `npm run dev` once to generate local secrets)" })
     .min(32, "BANK_INTERNAL_SECRET must be at least 32 characters"),
   PORTAL_URL: z.url().default("http://localhost:3000"),
+  /** How long an in-flight Idempotency-Key is held before a retry may take over (its holder crashed). */
+  BANK_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /**
+   * Remember tenants (and their sandbox clock) in memory between calls. On by default (one
+   * instance); `false` when several bank instances share a database, so a clock advance or a
+   * reset made on one is seen by the others on their next call (one primary-key read per call).
+   */
+  BANK_TENANT_CACHE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,8 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { buildApp } from "./app";
-import { parseBankEnv } from "./env";
 import { loadEnvFiles } from "./load-env-files";
+import { buildOpenApiDocument } from "./openapi-document";
 
 /**
  * Prints the OpenAPI document (or writes it with `--out file`) without starting a server
@@ -11,12 +10,7 @@ import { loadEnvFiles } from "./load-env-files";
 async function main() {
   const { values } = parseArgs({ options: { out: { type: "string" } } });
   loadEnvFiles();
-  // The document does not depend on the secret; do not demand one just to print it.
-  const env = parseBankEnv({ ...process.env, BANK_INTERNAL_SECRET: process.env.BANK_INTERNAL_SECRET || "x".repeat(32) });
-  const app = await buildApp({ env, logger: false, db: {} as never });
-  await app.ready();
-  const json = `${JSON.stringify(app.swagger(), null, 2)}\n`;
-  await app.close();
+  const json = `${JSON.stringify(await buildOpenApiDocument(), null, 2)}\n`;
   if (values.out) {
     writeFileSync(values.out, json);
     console.error(`wrote ${values.out}`);

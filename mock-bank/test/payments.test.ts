@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
-import { requestHash } from "../src/domain/idempotency/idempotency-store";
+import { requestHash, reserveIdempotencyKey } from "../src/domain/idempotency/idempotency-store";
+import { parseBankEnv } from "../src/env";
 import { settleDuePayments } from "../src/domain/payments/settle-due-payments";
 import { CreatePaymentBody } from "../src/schemas/payment";
 import { bankClient, buildTestApp, expectProblemShape, gatewayHeaders, type Reply, type TestApp } from "./helpers";
@@ -278,6 +279,17 @@ describe("Idempotency-Key", () => {
     const retaken = await pay(body("3.00"), { tenant, key });
     expect(retaken.status).toBe(201);
     expect((await pay(body("3.00"), { tenant, key })).body).toEqual(retaken.body);
+  });
+
+  it("takes over a crashed holder's key after the configured lease, not before", async () => {
+    const key = newKey();
+    const hash = requestHash("POST", CREATE, CreatePaymentBody.parse(body("3.50")));
+    await t.app.db.bankIdempotencyKey.create({ data: { id: "idk_short_lease", tenantId: tenant, key, requestHash: hash, status: "in_flight", lockedAt: new Date(NOW.getTime() - 5_000), createdAt: NOW, expiresAt: new Date(NOW.getTime() + 24 * HOUR) } });
+    // 5 s old: still held under the default 30 s lease, free under a 2 s one (BANK_IDEMPOTENCY_LEASE_MS).
+    await expect(reserveIdempotencyKey({ db: t.app.db, tenantId: tenant, key, hash, now: NOW })).rejects.toMatchObject({ code: "idempotency_key_in_flight" });
+    expect(await reserveIdempotencyKey({ db: t.app.db, tenantId: tenant, key, hash, now: NOW, leaseMs: 2_000 })).toEqual({ kind: "reserved", id: "idk_short_lease" });
+    expect(parseBankEnv({ BANK_DATABASE_URL: "file:./x.db", BANK_INTERNAL_SECRET: "s".repeat(32), BANK_IDEMPOTENCY_LEASE_MS: "2000" }).BANK_IDEMPOTENCY_LEASE_MS).toBe(2_000);
+    expect(parseBankEnv({ BANK_DATABASE_URL: "file:./x.db", BANK_INTERNAL_SECRET: "s".repeat(32) }).BANK_IDEMPOTENCY_LEASE_MS).toBe(30_000);
   });
 
   it("recovers the payment a crashed request created instead of paying twice", async () => {

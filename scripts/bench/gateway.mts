@@ -13,7 +13,8 @@
  * for every target (see open-loop.mts). Prints ratios and the latency the gateway adds.
  *
  * Knobs: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (32), BENCH_RATE (requests/s for the
- * latency runs; default half the gateway's throughput on that route). Needs `npm run build`.
+ * latency runs; default half the gateway's throughput on that route), BENCH_PORTAL_PORT /
+ * BENCH_BANK_PORT / BENCH_NGINX_PORT (3950 / 4950 / 5950). Needs `npm run build`.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -26,9 +27,10 @@ import { openLoop, type LatencyResult } from "./open-loop.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const PORTAL_PORT = 3950;
-const BANK_PORT = 4950;
-const NGINX_PORT = 5950;
+// Ports: overridable so benchmarks and test suites on one machine do not collide.
+const PORTAL_PORT = Number(process.env.BENCH_PORTAL_PORT ?? 3950);
+const BANK_PORT = Number(process.env.BENCH_BANK_PORT ?? 4950);
+const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? 5950);
 
 type Target = { name: "direct" | "gateway" | "nginx"; base: string; headers: Record<string, string> };
 type Row = { route: string; target: string; throughput: number; errors: number; latency: LatencyResult };
@@ -158,6 +160,19 @@ async function main() {
     }
 
     const get = (route: string, target: string) => rows.find((r) => r.route === route && r.target === target);
+    console.log("\nratios side by side (throughput; latency added over direct at the same fixed rate)");
+    for (const route of routes) {
+      const direct = get(route.name, "direct")!;
+      const through = get(route.name, "gateway")!;
+      const proxy = get(route.name, "nginx");
+      const added = (row: Row) => `+${(row.latency.p50 - direct.latency.p50).toFixed(2)} ms p50 / +${(row.latency.p99 - direct.latency.p99).toFixed(2)} ms p99`;
+      console.log(
+        `  ${route.name.padEnd(9)} gateway ${x(through.throughput / direct.throughput)} direct` +
+          (proxy ? `, ${x(through.throughput / proxy.throughput)} nginx; nginx ${x(proxy.throughput / direct.throughput)} direct` : "") +
+          ` | gateway ${added(through)}` +
+          (proxy ? ` | nginx ${added(proxy)}` : ""),
+      );
+    }
     const checks: [string, boolean | null][] = [
       ["gateway ≥ 0.5× nginx throughput on the trivial route", get("trivial", "nginx") ? get("trivial", "gateway")!.throughput >= 0.5 * get("trivial", "nginx")!.throughput : null],
       ["≤ 15 % throughput loss through the gateway on the database route", get("database", "gateway")!.throughput >= 0.85 * get("database", "direct")!.throughput],

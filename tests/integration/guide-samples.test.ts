@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadGuides } from "@/lib/guides/load-guides";
 import { extractSamples, fillPlaceholders } from "@/lib/guides/samples";
 import { PortalClient } from "../support/portal-client";
@@ -18,7 +17,12 @@ import { PortalClient } from "../support/portal-client";
 const run = promisify(execFile);
 const portalUrl = inject("portalUrl");
 const guides = loadGuides();
-const workDir = mkdtempSync(path.join(tmpdir(), "guide-samples-"));
+// Node samples import `@openbank/sandbox-client`, as a reader's project would: written under the
+// repository's node_modules, they resolve it (and openapi-fetch) from there, as linked by `npm ci`.
+const cacheDir = path.resolve("node_modules/.cache");
+mkdirSync(cacheDir, { recursive: true });
+const workDir = mkdtempSync(path.join(cacheDir, "guide-samples-"));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 type Developer = { client: PortalClient; key: string; appId: string; prefix: string };
 const developers = new Map<string, Developer>();
@@ -29,7 +33,7 @@ beforeAll(async () => {
     const created = await client.createApp(`${guide.title} app`);
     developers.set(guide.slug, { client, key: created.secret, appId: created.app.id, prefix: created.key.prefix });
   }
-}, 60_000);
+}, 240_000);
 
 const context = { baseUrl: portalUrl, appId: null, keyPrefix: null };
 

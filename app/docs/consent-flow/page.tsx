@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Code, CodeBlock } from "@/components/ui/code";
@@ -148,7 +149,7 @@ export default function ConsentFlowGuide() {
   -d '{"persona": "good_credit", "permissions": ["accounts:read", "transactions:read"]}'`}
         />
         <p>
-          Returns a consent and its tokens, like a completed flow. In the <a className="text-primary underline" href="/docs/api">API reference</a>,{" "}
+          Returns a consent and its tokens, like a completed flow. In the <Link className="text-primary underline" href="/docs/api/accounts">API reference</Link>,{" "}
           <strong>Authorise as persona</strong> does this for Try-it-out.
         </p>
       </Step>

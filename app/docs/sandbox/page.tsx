@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -345,7 +346,7 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
           intro={
             <>
               Endpoints that act on your own sandbox only, with your sandbox key. Full request and response schemas are in the{" "}
-              <a className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api">API reference</a>.
+              <Link className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api/sandbox">API reference</Link>.
             </>
           }
         >

@@ -50,7 +50,7 @@ export function idempotencyHooks(app: FastifyInstance, options: { required: bool
       const key = keyOf(request);
       if (key === undefined) return;
       const hash = requestHash(request.method, request.url.split("?")[0], request.body);
-      const reservation = await reserveIdempotencyKey({ db: app.db, tenantId: request.tenantId, key, hash, now: app.now() });
+      const reservation = await reserveIdempotencyKey({ db: app.db, tenantId: request.tenantId, key, hash, now: app.now(), leaseMs: app.idempotencyLeaseMs });
       if (reservation.kind === "replay") {
         const { status, headers, body } = reservation.response;
         return reply.code(status).headers(headers).header("idempotent-replayed", "true").send(body);

@@ -5,7 +5,7 @@ import { newId } from "@/lib/ids";
 
 /** Keys are kept this long (the contract promises at least 24 hours). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-/** An in-flight key older than this belongs to a request that crashed: another may take it over. */
+/** An in-flight key older than this belongs to a request that crashed: another may take it over (default; BANK_IDEMPOTENCY_LEASE_MS). */
 export const IDEMPOTENCY_LEASE_MS = 30_000;
 
 export type StoredResponse = { status: number; headers: Record<string, string>; body: string };
@@ -33,8 +33,8 @@ const isUniqueViolation = (error: unknown) =>
  * 409, unless its lease ran out (the holder crashed), in which case this request takes over.
  * Expired keys are deleted and taken afresh. `now` is the real clock.
  */
-export async function reserveIdempotencyKey(options: { db: PrismaClient; tenantId: string; key: string; hash: string; now: Date }): Promise<Reservation> {
-  const { db, tenantId, key, hash, now } = options;
+export async function reserveIdempotencyKey(options: { db: PrismaClient; tenantId: string; key: string; hash: string; now: Date; leaseMs?: number }): Promise<Reservation> {
+  const { db, tenantId, key, hash, now, leaseMs = IDEMPOTENCY_LEASE_MS } = options;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const id = newId("idempotencyKey");
@@ -61,7 +61,7 @@ export async function reserveIdempotencyKey(options: { db: PrismaClient; tenantI
     if (row.status === "completed" && row.responseStatus !== null && row.responseBody !== null) {
       return { kind: "replay", response: { status: row.responseStatus, headers: JSON.parse(row.responseHeaders ?? "{}"), body: row.responseBody } };
     }
-    if (row.lockedAt.getTime() > now.getTime() - IDEMPOTENCY_LEASE_MS) {
+    if (row.lockedAt.getTime() > now.getTime() - leaseMs) {
       throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed. Retry shortly with the same key and body.", { headers: { "retry-after": "1" } });
     }
     const { count } = await db.bankIdempotencyKey.updateMany({ where: { id: row.id, status: "in_flight", lockedAt: row.lockedAt }, data: { lockedAt: now } });

@@ -34,6 +34,15 @@ function withStaleFirstLookup(client: PrismaClient): PrismaClient {
 }
 
 describe("ensureTenant", () => {
+  it("without the cache (several bank instances) sees another instance's clock advance on the next call", async () => {
+    const one = createEnsureTenant({ db, now: () => NOW, cache: false });
+    const other = createEnsureTenant({ db, now: () => NOW, cache: false });
+    expect((await one("app_shared")).clockOffsetSeconds).toBe(0);
+    await db.bankTenant.update({ where: { id: "app_shared" }, data: { clockOffsetSeconds: { increment: 86_400 } } });
+    expect((await other("app_shared")).clockOffsetSeconds).toBe(86_400);
+    expect((await one("app_shared")).clockOffsetSeconds).toBe(86_400);
+  });
+
   it("seeds on the first call, then answers from memory", async () => {
     let lookups = 0;
     const counting = new Proxy(db, {

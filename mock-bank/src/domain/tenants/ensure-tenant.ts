@@ -16,12 +16,14 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Returns the function that makes sure a tenant exists, seeding it on its first call.
- * Known tenants are answered from memory (no query on the hot path); concurrent first
+ * Known tenants are answered from memory (no query on the hot path) unless `cache` is false
+ * (several bank instances: BANK_TENANT_CACHE=false); concurrent first
  * calls in this process share one seeding promise; a race with another process ends in a
  * unique violation, after which the winner's tenant is read back.
  */
-export function createEnsureTenant(options: { db: PrismaClient; now: () => Date }): EnsureTenant {
+export function createEnsureTenant(options: { db: PrismaClient; now: () => Date; cache?: boolean }): EnsureTenant {
   const { db, now } = options;
+  const cache = options.cache ?? true;
   const known = new Map<string, Tenant>();
   const inFlight = new Map<string, Promise<Tenant>>();
 
@@ -45,7 +47,7 @@ export function createEnsureTenant(options: { db: PrismaClient; now: () => Date 
     if (!pending) {
       pending = load(tenantId)
         .then((loaded) => {
-          known.set(tenantId, loaded);
+          if (cache) known.set(tenantId, loaded);
           return loaded;
         })
         .finally(() => inFlight.delete(tenantId));

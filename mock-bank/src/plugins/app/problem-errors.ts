@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, PROBLEM_CONTENT_TYPE, toProblem, type FieldError } from "@/lib/errors";
@@ -35,6 +35,10 @@ function toAppError(error: FastifyError): AppError {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("malformed_json", "The request body must be valid JSON.");
+    case "FST_ERR_MAX_PARAM_LENGTH":
+    case "FST_ERR_BAD_URL":
+      // An id longer than the router takes (100 characters) or a malformed path: never a real resource.
+      return new AppError("validation_failed", "A path parameter is too long or malformed.", { errors: [{ pointer: "/params", detail: "is too long or malformed" }] });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new AppError("unsupported_media_type", "Send request bodies as application/json.");
   }
@@ -45,6 +49,18 @@ function toAppError(error: FastifyError): AppError {
   // Any other client error Fastify raises (body too large, bad content-length, …) is still the client's.
   if (status >= 400 && status < 500) return new AppError("validation_failed", error.message);
   return new AppError("internal_error");
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors the router raises before any hook or error handler
+ * runs (a path parameter over its length limit, a malformed URL) also leave as problems.
+ */
+export function frameworkErrors(docsBaseUrl: string) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(error);
+    reply.code(appError.status).header("content-type", PROBLEM_CONTENT_TYPE).header("cache-control", "no-store").header("x-request-id", request.id);
+    reply.send(toProblem(appError, { requestId: request.id, docsBaseUrl }));
+  };
 }
 
 /**

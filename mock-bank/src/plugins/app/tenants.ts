@@ -23,10 +23,10 @@ declare module "fastify" {
 const TENANT_ID = /^[A-Za-z0-9_]{1,64}$/;
 
 export default fp(
-  async function tenants(app, options: { secret: string; now?: () => Date }) {
+  async function tenants(app, options: { secret: string; now?: () => Date; cacheTenants?: boolean }) {
     const now = options.now ?? (() => new Date());
     app.decorate("now", now);
-    app.decorate("ensureTenant", createEnsureTenant({ db: app.db, now }));
+    app.decorate("ensureTenant", createEnsureTenant({ db: app.db, now, cache: options.cacheTenants }));
     app.decorate("cursors", createCursorCodec(options.secret));
     app.decorateRequest("tenantId", "");
     app.decorateRequest("tenant", null);

@@ -1,0 +1,76 @@
+import { queryWords, scoreFields, snippet, type SearchEntry } from "../guides/search-index";
+
+/** One searchable thing in the docs: a guide section, or one operation of the API reference. */
+export type DocsSearchItem =
+  | { kind: "guide"; title: string; heading: string | null; text: string; href: string }
+  | { kind: "endpoint"; title: string; heading: string; text: string; href: string; method: string; path: string };
+export type DocsSearchHit = DocsSearchItem & { score: number; snippet: string };
+
+type Operation = { operationId?: string; summary?: string; description?: string; tags?: string[] };
+type OpenApiLike = { paths?: unknown; [key: string]: unknown };
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** The reference page of a tag: `/docs/api/<area>`, area = the tag lowercased, other characters as `-`. */
+export function apiAreaSlug(tag: string): string {
+  return tag
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Swagger UI's deep link to an operation (`deepLinking`): `#/<Tag>/<operationId>`, spaces as %20. */
+export function operationHref(tag: string, operationId: string): string {
+  return `/docs/api/${apiAreaSlug(tag)}#/${tag.trim().replace(/\s/g, "%20")}/${encodeURIComponent(operationId)}`;
+}
+
+/** The guides' section index as search items linking to each section. */
+export function guideItems(index: SearchEntry[]): DocsSearchItem[] {
+  return index.map((entry) => ({
+    kind: "guide",
+    title: entry.guide,
+    heading: entry.heading,
+    text: entry.text,
+    href: `/docs/guides/${entry.slug}${entry.anchor ? `#${entry.anchor}` : ""}`,
+  }));
+}
+
+/**
+ * Every operation of the OpenAPI document as a search item: summary as title, tag as heading,
+ * method, path, operation id and description as text. Operations without a tag or id cannot be
+ * deep-linked and are left out.
+ */
+export function endpointItems(doc: OpenApiLike): DocsSearchItem[] {
+  const items: DocsSearchItem[] = [];
+  for (const [path, pathItem] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, unknown> | undefined>)) {
+    if (!pathItem) continue;
+    for (const method of METHODS) {
+      const operation = pathItem[method] as Operation | undefined;
+      const tag = operation?.tags?.[0];
+      if (!operation?.operationId || !tag) continue;
+      const verb = method.toUpperCase();
+      items.push({
+        kind: "endpoint",
+        title: operation.summary ?? `${verb} ${path}`,
+        heading: tag,
+        text: [verb, path, operation.operationId, (operation.description ?? "").replace(/[`*_]/g, "")].join(" ").replace(/\s+/g, " ").trim(),
+        href: operationHref(tag, operation.operationId),
+        method: verb,
+        path,
+      });
+    }
+  }
+  return items;
+}
+
+/** Guides and endpoints ranked together (same weights as the guide search), best first. */
+export function searchDocs(items: DocsSearchItem[], query: string, limit = 10): DocsSearchHit[] {
+  const terms = queryWords(query);
+  if (terms.length === 0) return [];
+  const hits: DocsSearchHit[] = [];
+  for (const item of items) {
+    const score = scoreFields({ title: item.title, heading: item.heading ?? "", text: item.text }, terms);
+    if (score !== null) hits.push({ ...item, score, snippet: snippet(item.text, terms[0]) });
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}

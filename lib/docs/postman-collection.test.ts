@@ -1,0 +1,121 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/mock-bank/src/openapi-document";
+import { listOperations, type OpenApiDocumentLike } from "./api-areas";
+import { buildPostmanCollection, countRequests, exampleFromSchema, POSTMAN_SCHEMA, sampleFromPattern, type PostmanCollection } from "./postman-collection";
+
+let document: OpenApiDocumentLike;
+let collection: PostmanCollection;
+beforeAll(async () => {
+  document = (await buildOpenApiDocument()) as OpenApiDocumentLike;
+  collection = buildPostmanCollection(document, { baseUrl: "https://portal.example.com/" });
+}, 60_000);
+
+const requests = () => collection.item.flatMap((folder) => folder.item.map((item) => ({ folder: folder.name, ...item })));
+const urlOf = (request: { url: { path: string[] } }) => `/${request.url.path.join("/")}`.replace(/:(\w+)/g, "{$1}");
+
+describe("buildPostmanCollection", () => {
+  it("is a v2.1 collection with one folder per tag", () => {
+    expect(collection.info.schema).toBe(POSTMAN_SCHEMA);
+    expect(collection.item.map((folder) => folder.name)).toEqual((document.tags ?? []).map((tag) => tag.name));
+  });
+
+  it("holds every operation exactly once, in its tag's folder, with its method and path", () => {
+    const operations = listOperations(document);
+    expect(countRequests(collection)).toBe(operations.length);
+    const seen = requests().map((item) => `${item.request.method} ${urlOf(item.request)}`);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const operation of operations) {
+      const found = requests().filter((item) => item.request.method === operation.method.toUpperCase() && urlOf(item.request) === operation.path);
+      expect(found, `${operation.method} ${operation.path}`).toHaveLength(1);
+      expect(found[0].folder).toBe(operation.tag);
+    }
+  });
+
+  it("prefills {{baseUrl}} with the portal's origin and leaves the key for the developer to set", () => {
+    expect(collection.variable).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: "baseUrl", value: "https://portal.example.com" }),
+        expect.objectContaining({ key: "sandboxKey", value: "" }),
+      ]),
+    );
+    for (const item of requests()) {
+      expect(item.request.url.host).toEqual(["{{baseUrl}}"]);
+      expect(item.request.url.raw.startsWith("{{baseUrl}}/v1/")).toBe(true);
+    }
+    expect(JSON.stringify(collection)).not.toMatch(/sk_sandbox_[0-9A-Za-z]{8,}/);
+  });
+
+  it("authorises with a bearer token from {{sandboxKey}}, inherited by every request the key may call", () => {
+    expect(collection.auth).toEqual({ type: "bearer", bearer: [{ key: "token", value: "{{sandboxKey}}", type: "string" }] });
+    const listAccounts = requests().find((item) => item.request.method === "GET" && urlOf(item.request) === "/v1/accounts")!;
+    expect(listAccounts.request.auth).toBeUndefined();
+  });
+
+  it("fills every Idempotency-Key with a fresh {{$guid}} and marks JSON bodies", () => {
+    const createPayment = requests().find((item) => item.request.method === "POST" && urlOf(item.request) === "/v1/payments")!;
+    expect(createPayment.request.header).toEqual(
+      expect.arrayContaining([{ key: "Content-Type", value: "application/json" }, expect.objectContaining({ key: "idempotency-key", value: "{{$guid}}" })]),
+    );
+    for (const item of requests()) {
+      const idempotency = item.request.header.find((header) => header.key.toLowerCase() === "idempotency-key");
+      if (idempotency) expect(idempotency.value).toBe("{{$guid}}");
+    }
+  });
+
+  it("turns path parameters into :variables and optional query parameters into disabled entries", () => {
+    const transactions = requests().find((item) => urlOf(item.request) === "/v1/accounts/{account_id}/transactions")!;
+    expect(transactions.request.url.path).toEqual(["v1", "accounts", ":account_id", "transactions"]);
+    expect(transactions.request.url.variable).toEqual([expect.objectContaining({ key: "account_id" })]);
+    expect(transactions.request.url.query?.find((query) => query.key === "limit")).toMatchObject({ value: "25", disabled: true });
+  });
+
+  it("gives every request body an example that the operation's own schema accepts", () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: "doc", components: document.components }, "doc");
+    let checked = 0;
+    for (const operation of listOperations(document)) {
+      const body = (document.paths![operation.path][operation.method] as { requestBody?: { content?: Record<string, { schema: unknown }> } }).requestBody;
+      const schema = body?.content?.["application/json"]?.schema;
+      if (!schema) continue;
+      const item = requests().find((candidate) => candidate.request.method === operation.method.toUpperCase() && urlOf(candidate.request) === operation.path)!;
+      const example = JSON.parse(item.request.body!.raw);
+      const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')));
+      expect(validate(example), `${operation.operationId}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe("exampleFromSchema", () => {
+  it("prefers examples, then defaults and enums, and builds objects and arrays from their parts", () => {
+    const doc: OpenApiDocumentLike = { components: { schemas: { Money: { type: "object", examples: [{ amount: "1.00", currency: "GBP" }] } } } };
+    expect(
+      exampleFromSchema(doc, {
+        type: "object",
+        properties: {
+          price: { $ref: "#/components/schemas/Money" },
+          kind: { type: "string", enum: ["a", "b"] },
+          size: { type: "integer", default: 25 },
+          tags: { type: "array", items: { type: "string", format: "date" } },
+          either: { oneOf: [{ type: "boolean" }, { type: "string" }] },
+        },
+      }),
+    ).toEqual({ price: { amount: "1.00", currency: "GBP" }, kind: "a", size: 25, tags: ["2026-01-31"], either: true });
+  });
+});
+
+describe("sampleFromPattern", () => {
+  it("builds the shortest string a simple pattern accepts", () => {
+    for (const pattern of ["^[A-Za-z0-9_]+$", "^\\d{1,15}(\\.\\d{1,2})?$", "^\\d{6}$", "^[A-Z]{2}\\d{2}[A-Z0-9]{10,30}$", "^[a-z][a-z_]{1,39}$", "^[\\x21-\\x7E]{1,255}$"]) {
+      const sample = sampleFromPattern(pattern);
+      expect(sample, pattern).toBeDefined();
+      expect(new RegExp(pattern).test(sample!), `${pattern} → ${sample}`).toBe(true);
+    }
+    expect(sampleFromPattern("^[A-Z]{3}$")).toBe("GBP");
+    expect(sampleFromPattern("^[^a]+$")).toBeUndefined();
+  });
+});

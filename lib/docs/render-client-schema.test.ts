@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/mock-bank/src/openapi-document";
+import { CLIENT_SCHEMA_PATH, renderClientSchema } from "./render-client-schema";
+
+describe("the typed client's schema.d.ts", () => {
+  it("is exactly what the current OpenAPI document generates (run `npm run client:generate` after an API change)", async () => {
+    const expected = await renderClientSchema(await buildOpenApiDocument());
+    const committed = readFileSync(CLIENT_SCHEMA_PATH, "utf8");
+    // toBe would print two 7,000-line strings; a boolean keeps the failure readable.
+    expect(committed === expected, "packages/sandbox-client/schema.d.ts is stale: run `npm run client:generate`").toBe(true);
+  });
+
+  it("types every path and operation of the document", async () => {
+    const document = (await buildOpenApiDocument()) as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const committed = readFileSync(CLIENT_SCHEMA_PATH, "utf8");
+    for (const [path, item] of Object.entries(document.paths)) {
+      expect(committed).toContain(`"${path}": {`);
+      for (const operation of Object.values(item)) if (operation.operationId) expect(committed).toContain(`${operation.operationId}: {`);
+    }
+  });
+
+  it("changes when the document changes", async () => {
+    const document = (await buildOpenApiDocument()) as { paths: Record<string, unknown> };
+    const changed = { ...document, paths: { ...document.paths, "/v1/new-thing": { get: { operationId: "newThing", responses: { 200: { description: "ok" } } } } } };
+    expect(await renderClientSchema(changed)).not.toBe(await renderClientSchema(document));
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { FAILING_THRESHOLD } from "@/lib/webhooks/attempt-delivery";
+import { JITTER } from "@/lib/webhooks/retry-schedule";
+import { ROTATION_OVERLAP_MS } from "@/lib/webhooks/rotate-endpoint-secret";
+import { EVIDENCE_WINDOW_DAYS } from "@/lib/go-live/sandbox-evidence";
+import { REJECT_FAMILY_NAME, REVIEW_FAMILY_NAME, MINIMUM_AGE } from "@/mock-bank/src/domain/customers/decide-kyc";
+import { SANCTIONS_LIST } from "@/mock-bank/src/domain/customers/screen-name";
+import { convert, QUOTE_TTL_MS, quoteFee, quoteRate } from "@/mock-bank/src/domain/fx/create-fx-quote";
+import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "@/mock-bank/src/domain/payments/payment-rules";
+import { depositProducts } from "@/mock-bank/src/domain/products/deposit-products";
+import { personas } from "@/mock-bank/src/seed/personas";
+import { formatMinor } from "@/lib/money";
+import { loadGuides } from "./load-guides";
+
+/**
+ * Values the guides state in prose come from the code that acts on them: when a constant
+ * changes, this fails and names the guide to update (the samples themselves run against the
+ * sandbox in tests/integration/guide-samples.test.ts).
+ */
+const body = (slug: string) => loadGuides().find((guide) => guide.slug === slug)!.body;
+
+describe("facts the guides state", () => {
+  it("personas & magic values: the seed's account numbers and the bank's magic values", () => {
+    const text = body("sandbox-personas");
+    for (const persona of personas) {
+      const current = persona.accounts.find((account) => account.key === "current")!;
+      expect(text).toContain(`\`${persona.persona}\``);
+      expect(text).toContain(current.accountNumber!);
+    }
+    for (const value of [DECLINE_AMOUNT, AML_HIT_NAME, REVIEW_FAMILY_NAME, REJECT_FAMILY_NAME, SANCTIONS_LIST[0].name]) expect(text).toContain(value);
+    expect(text).toContain(`under ${MINIMUM_AGE}`);
+    const overdrawn = personas.find((persona) => persona.persona === "overdrawn")!.accounts.find((account) => account.key === "current")!;
+    expect(text).toContain(`£${Number(formatMinor(overdrawn.overdraftLimit!, "GBP")).toLocaleString("en-GB")} arranged overdraft`);
+  });
+
+  it("cross-border & FX: the quoted rate, amounts, fee, expiry and limit", () => {
+    const text = body("cross-border-fx");
+    const rate = quoteRate("GBP", "EUR");
+    expect(text).toContain(`"rate": "${rate / 1_000_000n}.${String(rate % 1_000_000n).padStart(6, "0")}"`);
+    expect(text).toContain(`"amount": "${formatMinor(convert(25_000n, "GBP", "EUR", rate), "EUR")}", "currency": "EUR"`);
+    expect(text).toContain(`"amount": "${formatMinor(quoteFee(25_000n, "GBP"), "GBP")}", "currency": "GBP"`);
+    expect(text).toContain(`${QUOTE_TTL_MS / 1000} seconds`);
+    expect(text).toContain(formatMinor(PAYMENT_LIMIT_MINOR, "GBP"));
+  });
+
+  it("products: the rate sheet's AERs", () => {
+    const text = body("products-wealth-insurance");
+    for (const product of depositProducts) expect(text).toMatch(new RegExp(`\\| \`${product.id}\`[^|]*\\| ${product.aer.replace(".", "\\.")}% \\|`));
+  });
+
+  it("webhooks: failing threshold, jitter and rotation overlap", () => {
+    const text = body("webhooks");
+    expect(text).toContain(`After ${FAILING_THRESHOLD} failures in a row`);
+    expect(text).toContain(`±${JITTER * 100}%`);
+    expect(text).toContain(`for ${ROTATION_OVERLAP_MS / 3_600_000} hours`);
+  });
+
+  it("going live: the evidence window and the default number of endpoints", () => {
+    const text = body("going-live");
+    expect(text).toContain(`last ${EVIDENCE_WINDOW_DAYS} days`);
+    expect(text).toContain("at least 3 of them (`GO_LIVE_MIN_ENDPOINTS`");
+  });
+});

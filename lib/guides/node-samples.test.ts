@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { loadGuides } from "./load-guides";
+import { extractSamples } from "./samples";
+
+/** The guides' Node samples show the typed client, so readers learn the way that catches mistakes. */
+describe("the guides' Node samples", () => {
+  const samples = loadGuides().flatMap((guide) =>
+    extractSamples(guide.body)
+      .filter((sample) => sample.language === "node")
+      .map((sample) => ({ where: `${guide.slug} step ${sample.step}`, code: sample.code })),
+  );
+
+  it("call the sandbox API through @openbank/sandbox-client, not hand-written fetch", () => {
+    expect(samples.length).toBeGreaterThan(0);
+    for (const { where, code } of samples) {
+      expect(code, where).not.toMatch(/fetch\(\s*[`"']\{\{BASE_URL\}\}\/v1/);
+      if (code.includes("/v1/")) expect(code, where).toContain('from "@openbank/sandbox-client"');
+    }
+  });
+
+  it("never hold a secret: the key comes from the environment", () => {
+    for (const { where, code } of samples) {
+      expect(code, where).not.toMatch(/sk_sandbox_[0-9A-Za-z]{8,}/);
+      if (code.includes("createSandboxClient(")) expect(code, where).toMatch(/apiKey: process\.env\.SANDBOX_KEY|accessToken:/);
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildTestApp, gatewayHeaders, type TestApp } from "./helpers";
+
+/**
+ * Found by the reliability suite's schema fuzzer: an id longer than the router's parameter
+ * limit was answered by Fastify itself (414, its own JSON), outside the problem+json contract.
+ */
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+it("answers an over-long path parameter with a 400 problem, not Fastify's own 414", async () => {
+  const reply = await t.app.inject({ method: "GET", url: `/v1/accounts/acc_${"A".repeat(5_000)}`, headers: gatewayHeaders() });
+  expect(reply.statusCode).toBe(400);
+  expect(reply.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  expect(reply.headers["x-request-id"]).toBeTruthy();
+  expect(reply.json()).toMatchObject({ status: 400, code: "validation_failed", errors: [{ pointer: "/params" }], request_id: reply.headers["x-request-id"] });
+});
+
+it("still answers an over-long parameter without the internal secret as a problem (nothing is looked up)", async () => {
+  const reply = await t.app.inject({ method: "GET", url: `/v1/payments/${"x".repeat(300)}` });
+  expect(reply.statusCode).toBe(400);
+  expect(reply.headers["content-type"]).toMatch(/^application\/problem\+json/);
+});

@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from "node:crypto";
+import { beforeAll, expect, inject, it } from "vitest";
+import { PortalClient } from "../support/portal-client";
+import { createTeam, inviteLinkFor, tokenOf } from "../support/teams";
+import { dumpDatabase, encodings, type TableDump } from "./support/database-dump";
+import { call } from "./support/sandbox-fixtures";
+
+/**
+ * Secrets at rest: real flows create every kind of secret the system hands out or receives
+ * (passwords, session cookie, API keys, read-only and rolled keys, OAuth client secret,
+ * authorization code, access and refresh tokens (issued and rotated, and minted), webhook
+ * signing secrets (issued and rotated), invitation tokens); then a logical dump of both
+ * databases must contain none of them, plainly or base64 / hex encoded.
+ */
+
+const portalUrl = inject("portalUrl");
+const portalDatabaseUrl = inject("portalDatabaseUrl");
+const bankDatabaseUrl = inject("bankDatabaseUrl");
+const REDIRECT = "http://localhost:8080/callback";
+
+/** The dev outbox stands in for the recipient's mailbox (DEV_OUTBOX, never in production): its mail must hold the link. */
+const MAILBOX_TABLES = new Set(["OutboxMail"]);
+
+const secrets: { kind: string; value: string }[] = [];
+const remember = (kind: string, value: unknown) => {
+  expect(typeof value, kind).toBe("string");
+  secrets.push({ kind, value: value as string });
+};
+
+const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)![1];
+
+/** The customer's walk through the bank's login and consent pages (as a browser, on the portal origin). */
+async function authorizationCode(clientId: string) {
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT, scope: "accounts:read transactions:read", state: "st-secrets", code_challenge: challenge, code_challenge_method: "S256" });
+  const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" });
+  expect(start.status).toBe(200);
+  const cookie = start.headers.getSetCookie()[0].split(";")[0];
+  const page = await start.text();
+  const form = (fields: URLSearchParams) => ({ method: "POST", redirect: "manual" as const, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: fields });
+  // The personas' passwords are public sandbox values (documented), not secrets.
+  const password = "pass_good_credit";
+  const login = await fetch(`${portalUrl}/oauth/authorize/login`, form(new URLSearchParams({ request_id: field(page, "request_id"), csrf_token: field(page, "csrf_token"), username: "user_good_credit", password })));
+  expect(login.status).toBe(303);
+  const html = await (await fetch(new URL(login.headers.get("location")!, portalUrl), { headers: { cookie } })).text();
+  const decision = new URLSearchParams({ request_id: field(html, "request_id"), csrf_token: field(html, "csrf_token"), decision: "approve" });
+  decision.append("account_id", /name="account_id" value="([^"]+)"/.exec(html)![1]);
+  const decided = await fetch(`${portalUrl}/oauth/authorize/decision`, form(decision));
+  expect(decided.status).toBe(303);
+  return { code: new URL(decided.headers.get("location")!).searchParams.get("code")!, verifier };
+}
+
+function tokenRequest(params: Record<string, string>, clientId: string, clientSecret: string) {
+  return fetch(`${portalUrl}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}` },
+    body: new URLSearchParams(params),
+  });
+}
+
+let dumps: TableDump[] = [];
+
+beforeAll(async () => {
+  // A developer: password and the session cookie of their sign-in.
+  const owner = await PortalClient.newDeveloper(portalUrl, "Sally Secret");
+  remember("user password", owner.password);
+  const session = owner.client.cookieHeader.split("; ").find((c) => c.includes("next-auth.session-token="))!;
+  remember("session token", session.slice(session.indexOf("=") + 1));
+
+  // API keys: the first key, a read-only key, a rolled key (old and new), a revoked key.
+  const created = await owner.client.createApp("Secret app");
+  const appId = created.app.id;
+  remember("API key", created.secret);
+  const readOnly = await owner.client.json("POST", `/api/apps/${appId}/keys`, { name: "ro", scope: "read_only" });
+  remember("read-only API key", readOnly.body.secret);
+  const rolled = await owner.client.json("POST", `/api/apps/${appId}/keys/${readOnly.body.key.id}/roll`, { overlap_seconds: 3600 });
+  remember("rolled API key", rolled.body.secret);
+  const doomed = await owner.client.json("POST", `/api/apps/${appId}/keys`, { name: "doomed" });
+  remember("revoked API key", doomed.body.secret);
+  await owner.client.request("DELETE", `/api/apps/${appId}/keys/${doomed.body.key.id}`);
+  // Use the keys so their last-used rows and request logs exist too.
+  expect((await call(portalUrl, created.secret, "GET", "/v1/accounts")).status).toBe(200);
+  expect((await call(portalUrl, rolled.body.secret, "GET", "/v1/accounts")).status).toBe(200);
+
+  // OAuth: client secret (issued, then rotated), code, access and refresh tokens, a rotated refresh token.
+  const client = await owner.client.json("GET", `/api/apps/${appId}/oauth-client`);
+  const clientId = client.body.client_id as string;
+  const first = await owner.client.json("POST", `/api/apps/${appId}/oauth-client/secret`);
+  remember("OAuth client secret (rotated away)", first.body.client_secret);
+  const clientSecret = (await owner.client.json("POST", `/api/apps/${appId}/oauth-client/secret`)).body.client_secret;
+  remember("OAuth client secret", clientSecret);
+  const { code, verifier } = await authorizationCode(clientId);
+  remember("authorization code", code);
+  remember("PKCE verifier", verifier);
+  const issued = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier }, clientId, clientSecret);
+  expect(issued.status).toBe(200);
+  const tokens = await issued.json();
+  remember("access token", tokens.access_token);
+  remember("refresh token (rotated away)", tokens.refresh_token);
+  expect((await call(portalUrl, tokens.access_token, "GET", "/v1/accounts")).status).toBe(200);
+  const refreshed = await tokenRequest({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }, clientId, clientSecret);
+  expect(refreshed.status).toBe(200);
+  const rotatedTokens = await refreshed.json();
+  remember("access token (refreshed)", rotatedTokens.access_token);
+  remember("refresh token", rotatedTokens.refresh_token);
+  const minted = await call(portalUrl, created.secret, "POST", "/v1/sandbox/consents", { persona: "small_business", permissions: ["accounts:read"] });
+  expect(minted.status).toBe(201);
+  remember("minted access token", minted.body.access_token);
+  remember("minted refresh token", minted.body.refresh_token);
+
+  // Webhooks: a signing secret, then its rotation (both sign for a while).
+  const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, { url: "http://127.0.0.1:9/hooks", description: "Secrets at rest" });
+  expect(endpoint.status).toBe(201);
+  remember("webhook signing secret", endpoint.body.secret);
+  const rotatedSecret = await owner.client.json("POST", `/api/apps/${appId}/webhooks/${endpoint.body.endpoint.id}/rotate-secret`);
+  remember("webhook signing secret (rotated)", rotatedSecret.body.secret);
+
+  // Invitations: a token accepted by an existing developer, one used to sign up, one left pending.
+  const team = await createTeam(owner.client, "Secret team");
+  const member = await PortalClient.newDeveloper(portalUrl, "Member");
+  remember("member password", member.password);
+  await owner.client.json("POST", `/api/teams/${team}/invites`, { email: member.email, role: "developer" });
+  const accepted = tokenOf(await inviteLinkFor(portalUrl, member.email));
+  remember("invitation token (accepted)", accepted);
+  expect((await member.client.json("POST", "/api/invites/accept", { token: accepted })).status).toBe(200);
+  const newcomer = `new-${randomBytes(4).toString("hex")}@example.com`;
+  await owner.client.json("POST", `/api/teams/${team}/invites`, { email: newcomer, role: "viewer" });
+  const signupToken = tokenOf(await inviteLinkFor(portalUrl, newcomer));
+  remember("invitation token (sign-up)", signupToken);
+  const newcomerPassword = `Invited-${randomBytes(8).toString("hex")}`;
+  remember("invited user's password", newcomerPassword);
+  const signup = await new PortalClient(portalUrl).json("POST", "/api/invites/signup", { token: signupToken, name: "New Comer", password: newcomerPassword });
+  expect(signup.status, JSON.stringify(signup.body)).toBeLessThan(300);
+  const pending = `pending-${randomBytes(4).toString("hex")}@example.com`;
+  await owner.client.json("POST", `/api/teams/${team}/invites`, { email: pending, role: "viewer" });
+  remember("invitation token (pending)", tokenOf(await inviteLinkFor(portalUrl, pending)));
+
+  // Writes behind the response (request logs, last-used) land within a few hundred ms.
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  dumps = [...(await dumpDatabase(portalDatabaseUrl, "portal"))];
+  if (bankDatabaseUrl !== portalDatabaseUrl) dumps.push(...(await dumpDatabase(bankDatabaseUrl, "bank")));
+});
+
+it("stores no secret plainly (nor base64 / hex encoded) in either database", () => {
+  const searched = dumps.filter((dump) => !MAILBOX_TABLES.has(dump.table));
+  const rows = searched.reduce((sum, dump) => sum + dump.rows, 0);
+  const bytes = searched.reduce((sum, dump) => sum + dump.text.length, 0);
+  const found: string[] = [];
+  for (const secret of secrets) {
+    for (const form of encodings(secret.value)) {
+      for (const dump of searched) if (dump.text.includes(form)) found.push(`${secret.kind} in ${dump.database}.${dump.table}${form === secret.value ? "" : " (encoded)"}`);
+    }
+  }
+  const databases = [...new Set(searched.map((d) => d.database))].join(" + ");
+  console.log(`[reliability] secrets at rest: ${secrets.length} secrets of ${new Set(secrets.map((s) => s.kind)).size} kinds × 6-7 encodings searched in ${searched.length} tables (${databases}), ${rows} rows, ${(bytes / 1024).toFixed(0)} KiB; found ${found.length}`);
+  expect(found).toEqual([]);
+  expect(rows).toBeGreaterThan(100);
+});
+
+it("would notice a plaintext secret (the mailbox table holds the invitation links)", () => {
+  const mailbox = dumps.find((dump) => MAILBOX_TABLES.has(dump.table));
+  expect(mailbox?.text).toContain(secrets.find((s) => s.kind === "invitation token (pending)")!.value);
+});
