@@ -28,7 +28,7 @@ describe("areaSlug", () => {
 describe("operationHref", () => {
   it("links to the area page with Swagger UI's deep-link fragment", () => {
     expect(operationHref("Accounts", "listAccounts")).toBe("/docs/api/accounts#/Accounts/listAccounts");
-    expect(operationHref("Sandbox controls", "reset")).toBe("/docs/api/sandbox-controls#/Sandbox_controls/reset");
+    expect(operationHref("Sandbox controls", "reset")).toBe("/docs/api/sandbox-controls#/Sandbox%20controls/reset");
   });
 });
 

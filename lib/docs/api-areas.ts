@@ -55,10 +55,12 @@ export function areaSlug(tag: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** Swagger UI's deep-link fragment of an operation: `#/<Tag>/<operationId>` (whitespace → `_`). */
+/**
+ * Swagger UI's deep-link fragment of an operation (`deepLinking`): `#/<Tag>/<operationId>`, each part
+ * URI-encoded as Swagger UI writes it (a space is `%20`; its older `_` form logs a deprecation error).
+ */
 export function operationFragment(tag: string, operationId: string): string {
-  const escape = (value: string) => encodeURIComponent(value.trim().replace(/\s/g, "_"));
-  return `#/${escape(tag)}/${escape(operationId)}`;
+  return `#/${encodeURIComponent(tag.trim())}/${encodeURIComponent(operationId.trim())}`;
 }
 
 /** Where an operation is documented: `/docs/api/<slug>#/<Tag>/<operationId>`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "../guides/search-index";
 import { loadGuides, parseGuide } from "../guides/load-guides";
-import { apiAreaSlug, endpointItems, guideItems, operationHref, searchDocs } from "./docs-search";
+import { endpointItems, guideItems, searchDocs } from "./docs-search";
 
 const doc = {
   paths: {
@@ -14,19 +14,6 @@ const doc = {
     "/v1/untagged": { get: { operationId: "untagged", summary: "No tag" } },
   },
 };
-
-describe("apiAreaSlug and operationHref", () => {
-  it("lowercases the tag and turns other characters into dashes", () => {
-    expect(apiAreaSlug("Payments")).toBe("payments");
-    expect(apiAreaSlug("Sandbox Controls")).toBe("sandbox-controls");
-    expect(apiAreaSlug("KYC & AML")).toBe("kyc-aml");
-  });
-
-  it("deep-links to the operation as swagger-ui does (tag with %20 for spaces)", () => {
-    expect(operationHref("Payments", "createPayment")).toBe("/docs/api/payments#/Payments/createPayment");
-    expect(operationHref("Sandbox Controls", "advanceClock")).toBe("/docs/api/sandbox-controls#/Sandbox%20Controls/advanceClock");
-  });
-});
 
 describe("endpointItems", () => {
   it("makes one item per tagged operation with method, path and a deep link; skips path-level keys and untagged ones", () => {

@@ -1,4 +1,5 @@
 import { queryWords, scoreFields, snippet, type SearchEntry } from "../guides/search-index";
+import { operationHref } from "./api-areas";
 
 /** One searchable thing in the docs: a guide section, or one operation of the API reference. */
 export type DocsSearchItem =
@@ -10,19 +11,6 @@ type Operation = { operationId?: string; summary?: string; description?: string;
 type OpenApiLike = { paths?: unknown; [key: string]: unknown };
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-/** The reference page of a tag: `/docs/api/<area>`, area = the tag lowercased, other characters as `-`. */
-export function apiAreaSlug(tag: string): string {
-  return tag
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
-/** Swagger UI's deep link to an operation (`deepLinking`): `#/<Tag>/<operationId>`, spaces as %20. */
-export function operationHref(tag: string, operationId: string): string {
-  return `/docs/api/${apiAreaSlug(tag)}#/${tag.trim().replace(/\s/g, "%20")}/${encodeURIComponent(operationId)}`;
-}
 
 /** The guides' section index as search items linking to each section. */
 export function guideItems(index: SearchEntry[]): DocsSearchItem[] {
