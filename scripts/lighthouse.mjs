@@ -32,14 +32,15 @@ async function main() {
         name: "lighthouse",
       });
   const base = env.LIGHTHOUSE_URL ?? services.portalUrl;
-  const chrome = await chromeLauncher.launch({
-    chromePath: env.CHROME_PATH ?? "/usr/bin/chromium",
-    port: Number(env.LIGHTHOUSE_CHROME_PORT ?? 3570),
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
   const rows = [];
   let failed = false;
+  let chrome;
   try {
+    chrome = await chromeLauncher.launch({
+      chromePath: env.CHROME_PATH ?? "/usr/bin/chromium",
+      port: Number(env.LIGHTHOUSE_CHROME_PORT ?? 3570),
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
     for (const page of PAGES) {
       const url = new URL(page, base).toString();
       // Warm the server (first render reads guides, first call fetches the OpenAPI document).
@@ -72,7 +73,8 @@ async function main() {
       rows.push({ page, ...scores, note: reasons.join("; ") });
     }
   } finally {
-    await chrome.kill();
+    // Also when Chromium fails to start or crashes mid-run: no server is left behind.
+    await Promise.resolve(chrome?.kill()).catch(() => {});
     await services?.stop();
   }
   console.log(`Lighthouse ${preset}, thresholds ${Object.entries(THRESHOLDS).map(([category, min]) => `${category} ≥ ${min}`).join(", ")}`);
