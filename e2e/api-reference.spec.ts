@@ -14,7 +14,7 @@ test("the API reference: areas on the overview, an area page's operations, Try i
 
   await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
   await expect(page.getByTestId("operation-list")).toContainText("/v1/accounts/{account_id}/balances");
-  await expect(page.getByRole("navigation", { name: "Docs" }).first().getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Docs" }).first().getByRole("link", { name: "Accounts", exact: true })).toHaveAttribute("aria-current", "page");
   // Only this area's operations are in Swagger UI.
   await expect(page.locator("#operations-Accounts-listAccounts")).toBeVisible({ timeout: 20_000 });
   await expect(page.locator("#operations-Payments-createPayment")).toHaveCount(0);

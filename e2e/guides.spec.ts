@@ -24,7 +24,7 @@ test("a new developer follows the Quickstart verbatim and the checklist ticks; s
   await signUp(page);
   const reveal = await createApp(page, "Quickstart app");
   const appUrl = page.url();
-  await reveal.getByRole("button", { name: /Copy/ }).click();
+  await reveal.getByRole("button", { name: "Copy API key" }).click();
   const key = await page.evaluate(() => navigator.clipboard.readText());
   expect(key).toMatch(/^sk_sandbox_/);
 

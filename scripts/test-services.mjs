@@ -7,6 +7,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
@@ -25,6 +26,18 @@ async function waitFor(url, child, label, timeoutMs = 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${label} was not ready at ${url} within ${timeoutMs / 1000} s`);
+}
+
+// A port someone else already serves would pass the health check with the wrong services behind
+// it (another suite's portal, a dev server): refuse to start instead.
+function assertPortFree(port, label) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`${label}: port ${port} is already in use (another suite or a running dev server?)`) : error),
+    );
+    probe.listen(port, () => probe.close(resolve));
+  });
 }
 
 async function freshPostgres(baseUrl, name) {
@@ -49,6 +62,9 @@ async function freshPostgres(baseUrl, name) {
 // portalInstances > 1 starts more portals on portalPort+1, +2, … sharing the databases (and
 // REDIS_URL when given): the scale-out tests. PORTAL_URL stays the first one.
 export async function startServices({ portalPort = 3100, bankPort = 4110, name = "test", env: extraEnv = {}, quiet = true, portalInstances = 1 } = {}) {
+  for (const [i, port] of [bankPort, ...Array.from({ length: portalInstances }, (_, n) => portalPort + n)].entries()) {
+    await assertPortFree(port, `${name} ${i === 0 ? "mock bank" : "portal"}`);
+  }
   const dataDir = path.resolve("data", name);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });

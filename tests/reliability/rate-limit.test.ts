@@ -49,8 +49,9 @@ describe.skipIf(!available)("rate limits and revocation across two portal instan
 
   beforeAll(async () => {
     services = await startServices({
-      portalPort: Number(process.env.RELIABILITY_PORTAL_PORT ?? 3300),
-      bankPort: Number(process.env.RELIABILITY_BANK_PORT ?? 4310),
+      // Its own pair of portals (3320, 3321): the suite's shared services hold 3300/4310, the crash test 3310/4320.
+      portalPort: Number(process.env.RELIABILITY_RATE_PORTAL_PORT ?? 3320),
+      bankPort: Number(process.env.RELIABILITY_RATE_BANK_PORT ?? 4330),
       name: "reliability-rate-limit",
       portalInstances: 2,
       env: {
