@@ -1,13 +1,17 @@
 import type { Prisma } from "@prisma/client";
 import { aggregateCalls, rollupUpserts } from "../analytics/request-rollups";
 import { BatchWriter } from "../batch-writer";
+import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "../database-url";
 import { db } from "../db";
 import { env } from "../env";
+import { insertRequestLogs } from "./insert-request-logs";
 import { pruneRequestLogs } from "./prune-request-logs";
 import { currentRouteMatcher } from "./route-template";
 
 export type RequestLogEntry = Prisma.RequestLogCreateManyInput;
 
+// The provider of `db`, chosen the same way as in lib/db.ts.
+const provider = databaseProvider(process.env.DATABASE_URL ?? DEFAULT_PORTAL_DATABASE_URL);
 const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPrune = 0;
 let pruning = false;
@@ -30,7 +34,7 @@ async function writeRequestLogs(rows: RequestLogEntry[]): Promise<void> {
       createdAt: new Date(row.createdAt ?? Date.now()),
     })),
   );
-  await db.$transaction([db.requestLog.createMany({ data: rows }), ...rollupUpserts(db, deltas)]);
+  await db.$transaction([...insertRequestLogs({ db, provider, rows }), ...rollupUpserts(db, deltas)]);
 
   if (!pruning && Date.now() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = Date.now();
