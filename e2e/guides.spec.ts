@@ -1,19 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { createApp, signUp } from "./helpers";
-
-const axePath = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
-
-/** axe-core's WCAG 2.x A/AA rules on the current page: the ids and targets of any violation. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
-}
+import { axeViolations, createApp, signUp } from "./helpers";
 
 // A new developer signs up, creates an app and copies its key from the page, opens the Quickstart,
 // copies the "list the accounts" curl sample (filled in with this portal's URL), runs it as pasted

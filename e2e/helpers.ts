@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 /** A password the policy accepts (length, variety, not common, not the email). */
@@ -42,6 +43,10 @@ type Execution = { status: number; body: { data?: Array<{ id: string }>; code?: 
  * needed, presses Execute, and returns the gateway's answer after Swagger has shown it.
  */
 export async function executeListAccounts(page: Page): Promise<Execution> {
+  // The console loads on the reader's first intent (pointer, keys, scroll, focus); a test that has
+  // not touched the page yet moves the pointer as a reader would.
+  await page.mouse.move(300, 300);
+  await page.mouse.move(320, 340);
   const operation = page.locator("#operations-Accounts-listAccounts");
   const execute = operation.getByRole("button", { name: "Execute" });
   const tryItOut = operation.getByRole("button", { name: "Try it out" });
@@ -58,4 +63,16 @@ export async function executeListAccounts(page: Page): Promise<Execution> {
   const live = operation.locator(".live-responses-table .response");
   await expect(live.locator(".response-col_status")).toHaveText(String(execution.status));
   return execution;
+}
+
+const axePath = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js");
+
+/** axe-core's WCAG 2.x A/AA rules on the current page: the ids and targets of any violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  });
 }

@@ -2,8 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
-import "swagger-ui-react/swagger-ui.css";
-import "./swagger-overrides.css";
+import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { DocsReplay } from "@/lib/request-logs/replay";
 import { applyReplay, operationElementId, type ReplaySystem } from "./apply-replay";
@@ -11,20 +10,27 @@ import { CredentialPicker } from "./credential-picker";
 import { authoriseRequest, loadCredential, saveCredential, SECURITY_SCHEME, type DocsCredential } from "./docs-credential";
 import { isCustomerDataCall, loadConsent, saveConsent, type DocsConsent } from "./docs-consent";
 import { PersonaConsentPanel } from "./persona-consent-panel";
+import { useLoadOnIntent } from "./use-load-on-intent";
 
-const SwaggerUI = dynamic(() => import("swagger-ui-react"), {
+// Swagger UI and its stylesheet live in their own chunk, fetched once the reader shows intent.
+const SwaggerConsole = dynamic(() => import("./swagger-console"), {
   ssr: false,
-  loading: () => (
-    <div role="status" className="flex items-center justify-center gap-3 py-16 text-sm text-slate-600">
-      <Spinner className="text-teal-700" />
-      Loading the API reference…
-    </div>
-  ),
+  loading: () => <ConsoleStatus busy>Loading the interactive console…</ConsoleStatus>,
 });
+
+function ConsoleStatus({ busy = false, children }: { busy?: boolean; children: React.ReactNode }) {
+  return (
+    <div role={busy ? "status" : undefined} className="flex flex-wrap items-center justify-center gap-3 px-4 py-16 text-sm text-slate-600">
+      {busy && <Spinner className="text-teal-700" />}
+      {children}
+    </div>
+  );
+}
 
 type SwaggerSystem = ReplaySystem & {
   preauthorizeApiKey: (scheme: string, value: string) => void;
   authActions: { logout: (schemes: string[]) => void };
+  authSelectors: { authorized: () => { size: number } | undefined };
 };
 
 /** `#/<Tag>/<operationId>` → the operation's tag and id, as Swagger UI's deep links spell them. */
@@ -66,12 +72,8 @@ export function ApiReference({
   const syncSwagger = useCallback((next: DocsCredential | null) => {
     const system = systemRef.current;
     if (!system) return;
-    // Swagger's logout throws when nothing was authorised yet; that must not skip the preauthorise below.
-    try {
-      system.authActions.logout([SECURITY_SCHEME]);
-    } catch {
-      // nothing to log out of
-    }
+    // Swagger's logout fails (and logs an error) when nothing was authorised yet.
+    if (system.authSelectors.authorized()?.size) system.authActions.logout([SECURITY_SCHEME]);
     // Swagger shows the display prefix (and puts it in its curl); the interceptor swaps in the real credential.
     if (next) system.preauthorizeApiKey(SECURITY_SCHEME, next.prefix);
   }, []);
@@ -127,6 +129,14 @@ export function ApiReference({
     return () => window.removeEventListener("hashchange", open);
   }, []);
 
+  // The console loads on the reader's first intent, or at once for a deep link or a replay.
+  const [deepLinked, setDeepLinked] = useState(false);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (parseDeepLink(window.location.hash)) setDeepLinked(true);
+  }, []);
+  const [consoleWanted, loadConsole] = useLoadOnIntent(Boolean(replay) || deepLinked);
+
   const change = useCallback(
     (next: DocsCredential | null) => {
       saveCredential(next);
@@ -169,29 +179,32 @@ export function ApiReference({
       )}
       {/* Swagger UI's stylesheet is light-only, so its panel stays white in dark mode too. */}
       <div className="api-reference rounded-card border border-border bg-white shadow-card">
-        <SwaggerUI
-          url={specUrl}
-          docExpansion="list"
-          deepLinking
-          tryItOutEnabled
-          displayRequestDuration
-          showMutatedRequest={false}
-          defaultModelsExpandDepth={0}
-          requestInterceptor={(request) => {
-            const mutable = authoriseRequest(request as { headers: Record<string, string>; url: string; method?: string }, credentialRef.current) as { headers: Record<string, string>; url: string; method?: string };
-            const consentNow = consentRef.current;
-            if (consentNow && isCustomerDataCall(mutable.method ?? "GET", mutable.url)) {
-              delete mutable.headers["X-Portal-Key-Id"];
-              mutable.headers.Authorization = `Bearer ${consentNow.accessToken}`;
-            }
-            return mutable;
-          }}
-          onComplete={(system) => {
-            systemRef.current = system as unknown as SwaggerSystem;
-            syncSwagger(credentialRef.current);
-            runReplay(system as unknown as SwaggerSystem);
-          }}
-        />
+        {consoleWanted ? (
+          <SwaggerConsole
+            url={specUrl}
+            requestInterceptor={(request) => {
+              const mutable = authoriseRequest(request as { headers: Record<string, string>; url: string; method?: string }, credentialRef.current) as { headers: Record<string, string>; url: string; method?: string };
+              const consentNow = consentRef.current;
+              if (consentNow && isCustomerDataCall(mutable.method ?? "GET", mutable.url)) {
+                delete mutable.headers["X-Portal-Key-Id"];
+                mutable.headers.Authorization = `Bearer ${consentNow.accessToken}`;
+              }
+              return mutable;
+            }}
+            onComplete={(system) => {
+              systemRef.current = system as SwaggerSystem;
+              syncSwagger(credentialRef.current);
+              runReplay(system as SwaggerSystem);
+            }}
+          />
+        ) : (
+          <ConsoleStatus>
+            <span>Every operation with Try it out, authorised with your key.</span>
+            <Button size="sm" onClick={loadConsole}>
+              Open the console
+            </Button>
+          </ConsoleStatus>
+        )}
       </div>
     </div>
   );
