@@ -7,6 +7,7 @@
 //   LIGHTHOUSE_PRESET=mobile                 Lighthouse's mobile emulation and throttling (default: desktop)
 //   LIGHTHOUSE_ALLOW_MISSING=1               a page answering 404 is reported, not failed
 //   LIGHTHOUSE_OUT=dir                       also write each page's JSON report there
+//   LIGHTHOUSE_PAGES=/docs,/docs/api/fx      audit these pages instead of PAGES
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -15,7 +16,7 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { startServices } from "./test-services.mjs";
 
 /** The audited pages: extend this list as docs pages are added. */
-export const PAGES = ["/docs", "/docs/guides/quickstart", "/docs/api", "/docs/api/accounts", "/docs/changelog"];
+export const PAGES = ["/docs", "/docs/guides/quickstart", "/docs/guides/payments", "/docs/guides/webhooks", "/docs/sandbox", "/docs/api", "/docs/api/accounts", "/docs/api/payments", "/docs/changelog"];
 
 /** The bar: every page at least this, per category (0-100). */
 export const THRESHOLDS = { performance: 95, accessibility: 100, "best-practices": 100 };
@@ -41,7 +42,8 @@ async function main() {
       port: Number(env.LIGHTHOUSE_CHROME_PORT ?? 3570),
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-    for (const page of PAGES) {
+    const pages = env.LIGHTHOUSE_PAGES ? env.LIGHTHOUSE_PAGES.split(",").map((page) => page.trim()) : PAGES;
+    for (const page of pages) {
       const url = new URL(page, base).toString();
       // Warm the server (first render reads guides, first call fetches the OpenAPI document).
       const warm = await fetch(url).catch(() => null);
