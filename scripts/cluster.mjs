@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run start:cluster`: the scale-out mode on one machine, with the production build.
-//   portal ×2 (next start on PORT+1, PORT+2) behind scripts/balancer.mjs on PORT (3000),
+//   portal ×2 (the custom server, server.ts, on PORT+1, PORT+2: pages and the /v1 fast path) behind scripts/balancer.mjs on PORT (3000),
 //   mock bank ×2 (BANK_PORT+1, +2) behind a second balancer on BANK_PORT (4010),
 //   webhook dispatcher ×2; all on one PostgreSQL database (DATABASE_URL) and one Redis (REDIS_URL).
 // Instance counts: CLUSTER_PORTALS, CLUSTER_BANKS, CLUSTER_DISPATCHERS (default 2 each).
@@ -51,7 +51,8 @@ const commands = [
   { command: `node scripts/balancer.mjs --port ${portalPort} --health /api/health ${portalPorts.map((p) => `http://127.0.0.1:${p}`).join(" ")}`, name: "lb", prefixColor: "white" },
   { command: `node scripts/balancer.mjs --port ${bankPort} --health /health ${bankPorts.map((p) => `http://127.0.0.1:${p}`).join(" ")}`, name: "bank-lb", prefixColor: "gray" },
   ...bankPorts.map((port, i) => ({ command: "tsx mock-bank/src/server.ts", name: `bank${i + 1}`, prefixColor: "magenta", env: { BANK_PORT: String(port) } })),
-  ...portalPorts.map((port, i) => ({ command: `next start -p ${port}`, name: `portal${i + 1}`, prefixColor: "cyan" })),
+  // The custom server, as `npm start` runs it: `next start` alone serves no /v1.
+  ...portalPorts.map((port, i) => ({ command: `tsx server.ts -p ${port}`, name: `portal${i + 1}`, prefixColor: "cyan" })),
   ...Array.from({ length: dispatchers }, (_, i) => ({ command: "tsx lib/webhooks/dispatcher-main.ts", name: `webhooks${i + 1}`, prefixColor: "yellow" })),
 ];
 const { result } = concurrently(commands, { killOthersOn: ["failure"], prefix: "{name} │", restartTries: 0 });
