@@ -43,6 +43,8 @@ export class BatchWriter<T> {
       });
       await this.flushing;
       this.flushing = undefined;
+      // A write may block the thread (SQLite is synchronous): let waiting requests in between batches.
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }
