@@ -31,6 +31,10 @@ function countVitest(file) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  // A file that fails outside any test (a beforeAll, an import) skips its tests: count it as a failure.
+  for (const file of report.testResults ?? []) {
+    if (file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed")) totals.failed += 1;
+  }
 }
 
 function countPlaywright(file) {

@@ -63,7 +63,8 @@ export class PortalClient {
   static async newDeveloper(baseUrl: string, name = "Test Developer") {
     const client = new PortalClient(baseUrl);
     const email = `dev-${randomBytes(6).toString("hex")}@example.com`;
-    const password = `Sandbox-${randomBytes(8).toString("hex")}`;
+    // Ends in letters: "Sandbox-" + an all-digit hex string would read as the common "sandbox" + digits (refused).
+    const password = `Sandbox-${randomBytes(8).toString("hex")}-dev`;
     const signup = await client.json("POST", "/api/signup", { name, email, password });
     if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
     await client.signIn(email, password);
