@@ -60,7 +60,7 @@ describe.skipIf(!reachable)("two dispatcher processes on one PostgreSQL database
   });
 
   function startDispatcher(): { child: ChildProcess; sent: string[]; ready: Promise<void> } {
-    const child = spawn("node_modules/.bin/tsx", ["tests/support/pg-dispatcher-process.mts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/pg-dispatcher-process.mts"], {
       env: {
         ...process.env,
         NODE_ENV: "test",

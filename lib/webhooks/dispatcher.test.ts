@@ -237,7 +237,9 @@ describe("dispatcher process", { timeout: 60_000 }, () => {
   });
 
   function startProcess(): ChildProcess {
-    const proc = spawn("node_modules/.bin/tsx", ["lib/webhooks/dispatcher-main.ts"], {
+    // One process (node with tsx's loader), not the tsx wrapper: a signal to the wrapper would leave
+    // its node child running, so the "killed" dispatcher would keep delivering and outlive the suite.
+    const proc = spawn(process.execPath, ["--import", "tsx", "lib/webhooks/dispatcher-main.ts"], {
       env: {
         ...process.env,
         NODE_ENV: "test",
@@ -261,8 +263,12 @@ describe("dispatcher process", { timeout: 60_000 }, () => {
     await endpoint("app_killed", "/killed");
     child = startProcess();
     const ids = await Promise.all(Array.from({ length: 4 }, () => fire("app_killed", "loan.decided")));
-    // Each delivery failed once and waits for its retry; then the dispatcher dies.
-    await until(() => ids.every((id) => receiver.receipts.some((r) => r.id === id && r.answered === 500)), 20_000);
+    // Each delivery failed once, the failure is recorded and it waits for its retry (no claim held:
+    // a claim taken mid-send would only lapse after its lease); then the dispatcher dies.
+    const waitingForRetry = async () =>
+      ids.every((id) => receiver.receipts.some((r) => r.id === id && r.answered === 500)) &&
+      (await db.webhookDelivery.count({ where: { event: { id: { in: ids } }, status: "pending", attemptCount: { gte: 1 }, lockedUntil: null } })) === 4;
+    await until(waitingForRetry, 20_000);
     child.kill("SIGKILL");
     await new Promise((resolve) => child!.once("exit", resolve));
     const pending = await db.webhookDelivery.count({ where: { event: { id: { in: ids } }, status: "pending" } });
