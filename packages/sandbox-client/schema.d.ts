@@ -2085,7 +2085,7 @@ export interface components {
         /**
          * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
          *
-         *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+         *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
          *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
          *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
          *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2122,7 +2122,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2207,7 +2207,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2333,7 +2333,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2440,7 +2440,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2525,7 +2525,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2676,7 +2676,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2774,7 +2774,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2883,7 +2883,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -2992,7 +2992,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3077,7 +3077,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3215,7 +3215,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3315,7 +3315,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3436,7 +3436,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3519,7 +3519,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3622,7 +3622,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3705,7 +3705,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3812,7 +3812,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -3895,7 +3895,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4060,7 +4060,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4165,7 +4165,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4250,7 +4250,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4384,7 +4384,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4484,7 +4484,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4606,7 +4606,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4718,7 +4718,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -4854,7 +4854,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5000,7 +5000,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5100,7 +5100,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5237,7 +5237,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5377,7 +5377,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5460,7 +5460,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5567,7 +5567,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5652,7 +5652,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5801,7 +5801,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5908,7 +5908,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -5991,7 +5991,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6089,7 +6089,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6187,7 +6187,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6290,7 +6290,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6373,7 +6373,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6456,7 +6456,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6553,7 +6553,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6699,7 +6699,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
@@ -6813,7 +6813,7 @@ export interface operations {
                 /**
                  * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
                  *
-                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 10000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
                  *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
                  *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
                  *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
