@@ -5,6 +5,8 @@ import securityHeaders from "./lib/http/security-headers.json" with { type: "jso
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Workspace packages ship TypeScript sources (packages/contracts, packages/database).
+  transpilePackages: ["@openbank/contracts", "@openbank/database"],
   // The gateway answers /v1/* itself; no trailing-slash redirects on API paths.
   skipTrailingSlashRedirect: true,
   async redirects() {

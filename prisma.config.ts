@@ -1,5 +1,5 @@
 import { defineConfig } from "prisma/config";
-import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "./lib/database-url";
+import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "./packages/database/src/database-url";
 import { postgresMigrationAdapter, sqliteMigrationAdapter } from "./prisma/migration-adapters";
 
 // The CLI does not read .env when this file exists; scripts/db.mjs passes DATABASE_URL.

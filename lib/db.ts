@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { createPrismaClient } from "./create-prisma-client";
-import { DEFAULT_PORTAL_DATABASE_URL } from "./database-url";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
+import { DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
 
 /**
  * The portal's Prisma client: one per process, kept on globalThis so Next's dev reloads and

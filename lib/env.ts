@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_PORTAL_DATABASE_URL } from "./database-url";
+import { DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "./webhooks/retry-schedule";
 
 /**

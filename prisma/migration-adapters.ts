@@ -12,7 +12,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { pgConfig, sqliteFile } from "../lib/database-url";
+import { pgConfig, sqliteFile } from "@openbank/database/database-url";
 
 function splitScripts<T extends SqlDriverAdapter>(adapter: T): T {
   const executeRaw = adapter.executeRaw.bind(adapter);

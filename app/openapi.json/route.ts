@@ -1,6 +1,6 @@
 import { findApiArea, filterDocumentByTag } from "@/lib/docs/api-areas";
 import { getOpenApiDocument } from "@/lib/docs/get-openapi-document";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { withErrors } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getCurrentUser } from "../auth/get-current-user";
 import type { UserDto } from "../auth/types";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 
 async function isPlatformAdmin(userId: string): Promise<boolean> {
   const row = await db.user.findUnique({ where: { id: userId }, select: { platformAdmin: true } });

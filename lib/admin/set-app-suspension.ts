@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { invalidate } from "../keys/cache-invalidation";
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";

@@ -1,8 +1,8 @@
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
-import { AppError } from "../errors";
-import { newId } from "../ids";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
 import { createKey } from "../keys/create-key";
 import type { KeyDto } from "../keys/key-dto";
 import { can } from "../teams/permissions";

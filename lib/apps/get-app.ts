@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { appDtoSelect, toAppDto, type AppDto } from "./app-dto";
 import { requireAppAccess } from "./require-app-access";
 

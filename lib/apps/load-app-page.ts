@@ -2,7 +2,7 @@ import type { Role } from "@prisma/client";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireUser } from "../auth/require-user";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { can, type Action } from "../teams/permissions";
 import { getApp } from "./get-app";
 

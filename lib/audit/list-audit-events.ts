@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { zodIssuesToFieldErrors } from "@/lib/http/route-handler";
 import { AUDIT_ACTIONS } from "./audit-actions";
 import { auditEventDtoSelect, toAuditEventDto, type AuditEventDto } from "./audit-event-dto";

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import type { AuditAction } from "./audit-actions";
 import type { AuditActor } from "./audit-actor";
 import { sanitizeMetadata, type AuditMetadata } from "./sanitize-metadata";

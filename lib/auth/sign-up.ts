@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
 import { hashPassword } from "./password-hash";
 import { signUpSchema, type SignUpInput } from "./schemas";
 import { userDtoSelect, type UserDto } from "./types";

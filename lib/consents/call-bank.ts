@@ -1,5 +1,5 @@
 import { env } from "../env";
-import { AppError, catalog, type ErrorCode, type FieldError } from "../errors";
+import { AppError, isErrorCode, type FieldError } from "@openbank/contracts/errors";
 
 /**
  * The portal's own internal calls to the bank on an app's behalf (dashboard consents list,
@@ -26,6 +26,6 @@ export async function callBank<T>(options: { appId: string; method: "GET" | "POS
   }
   const body = (await response.json().catch(() => null)) as (T & { code?: string; detail?: string; errors?: FieldError[] }) | null;
   if (response.ok && body) return body;
-  const code = body?.code && body.code in catalog ? (body.code as ErrorCode) : "bank_unavailable";
+  const code = isErrorCode(body?.code) ? body.code : "bank_unavailable";
   throw new AppError(code, body?.detail, { errors: body?.errors });
 }

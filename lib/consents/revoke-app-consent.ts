@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { callBank } from "./call-bank";
 import type { ConsentSummary } from "./list-app-consents";
 

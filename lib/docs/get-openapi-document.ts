@@ -1,6 +1,6 @@
 import type { OpenApiDocumentLike } from "./api-areas";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 
 type OpenApiDocument = OpenApiDocumentLike;
 

@@ -1,6 +1,6 @@
-import type { SandboxReference } from "@/mock-bank/src/domain/sandbox/sandbox-reference";
+import type { SandboxReference } from "@openbank/contracts/sandbox-reference";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 
 export type { SandboxReference };
 

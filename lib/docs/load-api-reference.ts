@@ -1,7 +1,7 @@
 import { getSandboxReference } from "./get-sandbox-reference";
 import { getOpenApiDocument } from "./get-openapi-document";
 import type { OpenApiDocumentLike } from "./api-areas";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 
 /** The OpenAPI document, or null while the bank (which generates it) is unreachable. */
 export async function getOpenApiDocumentOrNull(): Promise<OpenApiDocumentLike | null> {

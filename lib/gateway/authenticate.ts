@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { HeaderMap } from "./call";
 import type { KeyVerification } from "../keys/verify-key";
 import type { KeyScope } from "../keys/key-lifecycle";

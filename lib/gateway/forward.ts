@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { GatewayCall } from "./call";
 
 export type Upstream = {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import securityHeaders from "../http/security-headers.json";
 import type { GatewayCall, HeaderMap } from "./call";
 import type { GatewayResult } from "./pipeline";

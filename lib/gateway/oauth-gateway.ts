@@ -1,5 +1,6 @@
-import { AppError, problemResponse } from "../errors";
-import { newId } from "../ids";
+import { AppError } from "@openbank/contracts/errors";
+import { problemResponse } from "../http/problem-response";
+import { newId } from "@openbank/contracts/ids";
 import type { ClientApp } from "../oauth-clients/find-client-app";
 import { fromWebRequest } from "./call";
 import { forward, type Upstream } from "./forward";

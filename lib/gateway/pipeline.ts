@@ -1,6 +1,7 @@
 import { clientIp } from "../auth/client-ip";
-import { AppError, problemHeaders, toProblem } from "../errors";
-import { newId } from "../ids";
+import { AppError } from "@openbank/contracts/errors";
+import { problemAnswer } from "@openbank/contracts/problem";
+import { newId } from "@openbank/contracts/ids";
 import { scopeAllows } from "../keys/key-lifecycle";
 import { authenticate, type Caller, type Credentials } from "./authenticate";
 import { fromWebRequest, type GatewayCall, type HeaderMap } from "./call";
@@ -89,8 +90,8 @@ export function createGatewayCore(deps: GatewayDeps) {
       result = { status: upstream.status, headers: upstream.headers, body: upstream.body };
     } catch (error) {
       const appError = toAppError(error, requestId);
-      const context = { requestId, docsBaseUrl: deps.docsBaseUrl, headers };
-      result = { status: appError.status, headers: problemHeaders(appError, context), body: JSON.stringify(toProblem(appError, context)) };
+      const answer = problemAnswer(appError, { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
+      result = { status: answer.status, headers: new Headers(answer.headers), body: answer.body };
     }
 
     if (caller) {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 
 /**
  * Which app a consent access token belongs to, asked of the bank (the token's only home).

@@ -1,7 +1,7 @@
 import { requireAppAccess } from "../apps/require-app-access";
 import { db } from "../db";
-import { AppError } from "../errors";
-import { newId } from "../ids";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
 import { goLiveSelect, toGoLiveDto, type GoLiveRequestDto } from "./go-live-dto";
 import type { GoLiveInput } from "./go-live-input";
 import { computeSandboxEvidence } from "./sandbox-evidence";

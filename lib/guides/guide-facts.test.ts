@@ -9,7 +9,7 @@ import { convert, QUOTE_TTL_MS, quoteFee, quoteRate } from "@/mock-bank/src/doma
 import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "@/mock-bank/src/domain/payments/payment-rules";
 import { depositProducts } from "@/mock-bank/src/domain/products/deposit-products";
 import { personas } from "@/mock-bank/src/seed/personas";
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 import { loadGuides } from "./load-guides";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { isJsonContentType, readJson } from "./read-json";
 
 const schema = z.object({ name: z.string().min(1, "Enter a name"), tags: z.array(z.string()).default([]) });

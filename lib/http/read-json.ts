@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { zodIssuesToFieldErrors } from "./route-handler";
 
 /** Portal JSON bodies are small forms; anything larger is refused before parsing. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { toAppError, withErrors, zodIssuesToFieldErrors } from "./route-handler";
 
 const request = (init: RequestInit = {}) => new Request("http://localhost:3000/api/things?token=secret", init);

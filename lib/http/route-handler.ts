@@ -1,22 +1,17 @@
 import { ZodError, type z } from "zod";
-import { AppError, problemResponse, type FieldError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError, type FieldError } from "@openbank/contracts/errors";
+import { toPointer } from "@openbank/contracts/json-pointer";
+import { newId } from "@openbank/contracts/ids";
 import { portalUrl } from "./portal-url";
+import { problemResponse } from "./problem-response";
 
 /** A Next.js App Router route handler: `export const POST = withErrors(async (request, context) => …)`. */
 export type RouteHandler<Req extends Request, Context> = (request: Req, context: Context) => Response | Promise<Response>;
 
-/** RFC 6901: `~` and `/` inside a segment are escaped as `~0` and `~1`. */
-function pointerSegment(segment: PropertyKey): string {
-  return String(typeof segment === "symbol" ? segment.description : segment)
-    .replaceAll("~", "~0")
-    .replaceAll("/", "~1");
-}
-
 /** Zod issues as `errors[]` items: `["owner","email"]` → `{ pointer: "/body/owner/email", detail }`. */
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], root = "/body"): FieldError[] {
   return issues.map((issue) => ({
-    pointer: root + issue.path.map((segment) => "/" + pointerSegment(segment)).join(""),
+    pointer: toPointer(root, issue.path),
     // A wrong top-level type (an array, a string) reads better in words than in zod's.
     detail:
       issue.path.length === 0 && issue.code === "invalid_type" && issue.expected === "object"

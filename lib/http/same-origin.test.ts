@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { assertSameOrigin, isSameOriginRequest } from "./same-origin";
 
 const portal = ["https://developers.bank.example"];

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { portalOrigin } from "./portal-url";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

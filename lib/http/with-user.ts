@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import type { UserDto } from "@/lib/auth/types";
 import { withErrors } from "./route-handler";

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { crc32 } from "node:zlib";
-import { toBase62 } from "../ids";
+import { toBase62 } from "@openbank/contracts/ids";
 
 /**
  * Sandbox API keys: `sk_sandbox_` + 30 random base62 chars (~178 bits) + a 6-char CRC32

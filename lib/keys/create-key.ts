@@ -3,7 +3,7 @@ import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { env } from "../env";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key";
 import { keyCache } from "./key-cache";
 import { keyDtoSelect, toKeyDto, type KeyDto } from "./key-dto";

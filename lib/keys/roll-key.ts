@@ -1,7 +1,7 @@
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { createKey } from "./create-key";
 import { invalidate } from "./cache-invalidation";
 import { keyDtoSelect, toKeyDto, type KeyDto } from "./key-dto";

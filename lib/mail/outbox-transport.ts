@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import type { MailMessage, MailTransport } from "./mail-transport";
 
 /** Dev mail is a convenience, not a record: a week is plenty. */

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import { oauthClientSelect, toOAuthClientDto, type OAuthClientDto } from "./oauth-client-dto";
 
 /**

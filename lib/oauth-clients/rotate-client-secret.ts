@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { env } from "../env";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import { hashApiKey } from "../keys/api-key";
 import { invalidate } from "../keys/cache-invalidation";
 import { generateClientSecret, secretDisplayPrefix } from "./client-secret";

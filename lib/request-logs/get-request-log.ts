@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { requestLogSelect, toRequestLogDto, type RequestLogDto } from "./list-request-logs";
 
 export type RequestLogDetailDto = RequestLogDto & {

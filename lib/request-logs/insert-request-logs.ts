@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { DatabaseProvider } from "../database-url";
+import type { DatabaseProvider } from "@openbank/database/database-url";
 
 type RequestLogRow = Prisma.RequestLogCreateManyInput;
 type ColumnKind = "value" | "json" | "timestamp";

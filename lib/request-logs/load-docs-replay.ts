@@ -1,6 +1,6 @@
 import { requireAppAccess } from "../apps/require-app-access";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { getRequestLog } from "./get-request-log";
 import { can } from "../teams/permissions";
 import { docsReplayFor, type DocsReplay } from "./replay";

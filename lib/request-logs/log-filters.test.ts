@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { encodeCursor, logFiltersToParams, logFiltersWhere, parseLogFilters } from "./log-filters";
 
 const parse = (query: string) => parseLogFilters(new URLSearchParams(query));

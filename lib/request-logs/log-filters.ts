@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { AppError, type FieldError } from "../errors";
+import { AppError, type FieldError } from "@openbank/contracts/errors";
 
 /**
  * Request-log filters as URL search params, so a filtered view is a shareable link:

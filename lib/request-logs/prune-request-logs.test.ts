@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateCalls, rollupUpserts } from "@/lib/analytics/request-rollups";
-import { createPrismaClient } from "@/lib/create-prisma-client";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { createTestDatabase } from "@/mock-bank/test/helpers";
 import { pruneRequestLogs } from "./prune-request-logs";
 

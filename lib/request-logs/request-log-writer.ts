@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { aggregateCalls, rollupUpserts } from "../analytics/request-rollups";
 import { BatchWriter } from "../batch-writer";
-import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "../database-url";
+import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
 import { db } from "../db";
 import { env } from "../env";
 import { insertRequestLogs } from "./insert-request-logs";

@@ -1,6 +1,6 @@
 import { db } from "../db";
-import { AppError } from "../errors";
-import { newId } from "../ids";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { hashInviteToken } from "./invite-token";

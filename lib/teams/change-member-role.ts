@@ -2,7 +2,7 @@ import type { Role } from "@prisma/client";
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { canManageMember } from "./permissions";
 import type { MemberDto } from "./team-dto";
 

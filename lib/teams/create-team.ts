@@ -1,7 +1,7 @@
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import type { TeamDto } from "./team-dto";
 import { createTeamInput } from "./team-input";
 

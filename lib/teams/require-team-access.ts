@@ -1,6 +1,6 @@
 import type { Role } from "@prisma/client";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { can, type Action } from "./permissions";
 
 export type TeamAccess = { teamId: string; teamName: string; personal: boolean; role: Role; membershipId: string };

@@ -1,7 +1,7 @@
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { sendMail } from "../mail/send-mail";
 import { inviteLink } from "./create-invite";
 import { inviteEmail } from "./invite-email";

@@ -1,7 +1,7 @@
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { inviteDtoSelect, toInviteDto, type InviteDto } from "./team-dto";
 
 /** Withdraws a pending invitation: its link stops working at once. Revoking twice is a no-op. */

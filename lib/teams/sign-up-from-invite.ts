@@ -1,6 +1,6 @@
 import { signUp } from "../auth/sign-up";
 import type { UserDto } from "../auth/types";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { acceptInvite } from "./accept-invite";
 import { getInviteByToken } from "./get-invite";
 

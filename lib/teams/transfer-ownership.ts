@@ -1,7 +1,7 @@
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 
 /**
  * Makes another member the owner and the current owner an admin, in one transaction, so

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import { retryOnBusy } from "./retry-on-busy";
 import { nextRetryDelay } from "./retry-schedule";
 import { openSecret } from "./secret-box";

@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { env } from "../env";
 import { checkAddress } from "./address-policy";
 

@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { listEventTypes } from "./list-event-types";
 
 /**

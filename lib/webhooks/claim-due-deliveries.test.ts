@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../create-prisma-client";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import type { PrismaClient } from "@prisma/client";
 import { createTestDatabase } from "../../mock-bank/test/helpers";
 import { createPostgresTestDatabase, POSTGRES_URL, postgresReachable } from "../../mock-bank/test/postgres";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { DatabaseProvider } from "../database-url";
+import type { DatabaseProvider } from "@openbank/database/database-url";
 import { retryOnBusy } from "./retry-on-busy";
 
 /**

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import { checkEndpointUrl } from "./check-endpoint-url";
 import { checkEventTypes } from "./check-event-types";
 import { endpointDtoSelect, toEndpointDto, type EndpointDto } from "./endpoint-dto";

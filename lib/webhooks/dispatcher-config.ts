@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "../database-url";
+import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
 import { env } from "../env";
 import type { AttemptConfig } from "./attempt-delivery";
 import { createBankOutbox } from "./bank-outbox";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import { buildApp, type BankApp } from "../../mock-bank/src/app";
 import { parseBankEnv } from "../../mock-bank/src/env";
 import { gatewayHeaders, TEST_SECRET } from "../../mock-bank/test/helpers";

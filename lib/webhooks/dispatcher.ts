@@ -1,4 +1,4 @@
-import type { DatabaseProvider } from "../database-url";
+import type { DatabaseProvider } from "@openbank/database/database-url";
 import { attemptDelivery, type AttemptConfig } from "./attempt-delivery";
 import type { BankOutbox } from "./bank-outbox";
 import { claimDueDeliveries } from "./claim-due-deliveries";

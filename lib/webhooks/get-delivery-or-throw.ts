@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { deliveryDtoSelect, toDeliveryDto, type DeliveryDetailDto } from "./delivery-dto";
 
 /** One delivery of the app's endpoint, with the body sent and every attempt, newest first. */

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { endpointDtoSelect, toEndpointDto, type EndpointDto } from "./endpoint-dto";
 
 /** The app's endpoint; another app's endpoint is as missing as an unknown id. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import type { BankOutbox } from "./bank-outbox";
 import { eventBody } from "./event-body";
 import { subscribes } from "./event-filter";

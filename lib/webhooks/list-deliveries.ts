@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError } from "@openbank/contracts/errors";
 import { deliveryDtoSelect, toDeliveryDto, type DeliveryDto } from "./delivery-dto";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "./endpoint-input";
 import { getEndpointOrThrow } from "./get-endpoint-or-throw";

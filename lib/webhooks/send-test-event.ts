@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { newId } from "../ids";
+import { newId } from "@openbank/contracts/ids";
 import { attemptDelivery } from "./attempt-delivery";
 import { attemptConfig } from "./dispatcher-config";
 import { eventBody } from "./event-body";

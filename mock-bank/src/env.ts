@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bankDatabaseUrl } from "@/lib/database-url";
+import { bankDatabaseUrl } from "@openbank/database/database-url";
 
 /** Mock-bank environment. Parsed once at start-up; a bad value stops the process with a clear list. */
 const schema = z.object({

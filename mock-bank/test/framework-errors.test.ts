@@ -28,3 +28,15 @@ it("still answers an over-long parameter without the internal secret as a proble
   expect(reply.statusCode).toBe(400);
   expect(reply.headers["content-type"]).toMatch(/^application\/problem\+json/);
 });
+
+it("sends the router's problems with the same headers as every other problem (one serialiser)", async () => {
+  const fromRouter = await t.app.inject({ method: "GET", url: `/v1/accounts/acc_${"A".repeat(5_000)}`, headers: gatewayHeaders() });
+  const fromHandler = await t.app.inject({ method: "GET", url: "/v1/accounts/acc_unknown", headers: gatewayHeaders() });
+  expect(fromHandler.statusCode).toBe(404);
+  expect(fromRouter.headers["content-type"]).toBe(fromHandler.headers["content-type"]);
+  for (const reply of [fromRouter, fromHandler]) {
+    expect(reply.headers["content-type"]).toMatch(/^application\/problem\+json\b/);
+    expect(reply.headers["cache-control"]).toBe("no-store");
+    expect(reply.headers["x-request-id"]).toBe(reply.json().request_id);
+  }
+});

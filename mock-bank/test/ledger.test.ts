@@ -1,12 +1,12 @@
 import type { PrismaClient } from "@prisma/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/create-prisma-client";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { assertBalanced, LedgerDecline, postTransfer, type Leg } from "../src/domain/ledger/post-transfer";
 import { LEDGER_CURRENCIES, SYSTEM_ACCOUNTS, systemAccountId } from "../src/domain/ledger/system-accounts";
 import { ensureLedger } from "../src/domain/ledger/opening-ledger";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { createPayment } from "../src/domain/payments/create-payment";
 import { settleDuePayments } from "../src/domain/payments/settle-due-payments";
 import { seedTenant } from "../src/seed/seed-tenant";

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/create-prisma-client";
-import { AppError } from "@/lib/errors";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
+import { AppError } from "@openbank/contracts/errors";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { systemAccountId } from "../src/domain/ledger/system-accounts";
 import { acceptLoanOffer } from "../src/domain/lending/accept-loan-offer";

@@ -1,7 +1,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalog } from "@/lib/errors";
+import { catalog } from "@openbank/contracts/errors";
 import { buildTestApp, PORTAL_URL, type TestApp } from "./helpers";
 import { createOpenApiValidator } from "./openapi-validator";
 

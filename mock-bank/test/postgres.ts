@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
-import { pgConfig } from "@/lib/database-url";
+import { pgConfig } from "@openbank/database/database-url";
 
 /**
  * PostgreSQL for mock-bank tests, when a server is reachable (TEST_DATABASE_URL, else the

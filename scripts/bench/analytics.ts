@@ -8,7 +8,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { LATENCY_BOUNDS_MS } from "@/lib/analytics/latency-histogram";
-import { pgConfig } from "@/lib/database-url";
+import { pgConfig } from "@openbank/database/database-url";
 import { createPostgresTestDatabase, postgresReachable } from "@/mock-bank/test/postgres";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);

@@ -10,7 +10,7 @@
  */
 import os from "node:os";
 import type { PrismaClient } from "@prisma/client";
-import { createPrismaClient } from "../../lib/create-prisma-client";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { checkLedgerInvariants } from "../../mock-bank/src/domain/ledger/check-ledger-invariants";
 import { createPayment } from "../../mock-bank/src/domain/payments/create-payment";
 import { mulberry32 } from "../../mock-bank/src/seed/prng";

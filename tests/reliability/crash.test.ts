@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/create-prisma-client";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { checkLedgerInvariants } from "../../mock-bank/src/domain/ledger/check-ledger-invariants";
 import { startServices, type Services } from "../../scripts/test-services.mjs";
 import { sandbox } from "../support/portal-client";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
-import { pgConfig } from "../../lib/database-url";
+import { pgConfig } from "@openbank/database/database-url";
 import { createDispatcher } from "../../lib/webhooks/dispatcher";
 import { dispatcherOptions } from "../../lib/webhooks/dispatcher-config";
 

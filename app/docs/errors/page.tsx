@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Code, CodeBlock } from "@/components/ui/code";
 import { PageHeader } from "@/components/ui/page-header";
-import { catalog, type ErrorCode } from "@/lib/errors";
+import { bankErrors, portalErrors, sharedErrors, type ErrorInfo } from "@openbank/contracts/errors";
 
 export const metadata: Metadata = {
   title: "Errors",
@@ -29,9 +29,14 @@ X-Request-Id: req_4Kq9…
   "request_id": "req_4Kq9…"
 }`;
 
-/** Rendered from the error catalog in lib/errors.ts: every code that exists is documented here. */
+const groups: { id: string; title: string; lead: string; codes: Record<string, ErrorInfo> }[] = [
+  { id: "any-surface", title: "Any request", lead: "Request shape, routing, limits and the bank's availability: any endpoint may answer these.", codes: sharedErrors },
+  { id: "credentials-and-portal", title: "Credentials and the portal", lead: "Keys, tokens and sessions checked by the gateway, and the portal's own API (teams, invitations, go-live).", codes: portalErrors },
+  { id: "sandbox-bank", title: "The sandbox bank", lead: "Customers, accounts, money movement, lending, insurance, consents and idempotency.", codes: bankErrors },
+];
+
+/** Rendered from the error catalogue in @openbank/contracts (packages/contracts): every code that exists is documented here. */
 export default function ErrorsPage() {
-  const codes = Object.keys(catalog) as ErrorCode[];
   return (
     <div className="mx-auto w-full max-w-4xl px-4 py-10 sm:px-6">
       <PageHeader
@@ -48,20 +53,30 @@ export default function ErrorsPage() {
       <div className="mt-6">
         <CodeBlock code={example} language="http" />
       </div>
-      <ul className="mt-10 divide-y divide-border rounded-xl border border-border bg-surface">
-        {codes.map((code) => (
-          <li key={code} id={code} className="scroll-mt-24 p-5 target:bg-primary-soft">
-            <div className="flex flex-wrap items-center gap-3">
-              <a href={`#${code}`} className="font-mono text-sm font-semibold text-fg hover:underline">
-                {code}
-              </a>
-              <Badge tone={tone(catalog[code].status)}>{catalog[code].status}</Badge>
-            </div>
-            <p className="mt-1 font-medium text-fg">{catalog[code].title}</p>
-            <p className="mt-1 text-sm text-fg-muted"><Hint text={catalog[code].hint} /></p>
-          </li>
-        ))}
-      </ul>
+      {groups.map((group) => (
+        <section key={group.id} aria-labelledby={group.id} className="mt-10">
+          <h2 id={group.id} className="text-lg font-semibold text-fg">
+            {group.title}
+          </h2>
+          <p className="mt-1 text-sm text-fg-muted">{group.lead}</p>
+          <ul className="mt-4 divide-y divide-border rounded-xl border border-border bg-surface">
+            {Object.entries(group.codes).map(([code, info]) => (
+              <li key={code} id={code} className="scroll-mt-24 p-5 target:bg-primary-soft">
+                <div className="flex flex-wrap items-center gap-3">
+                  <a href={`#${code}`} className="font-mono text-sm font-semibold text-fg hover:underline">
+                    {code}
+                  </a>
+                  <Badge tone={tone(info.status)}>{info.status}</Badge>
+                </div>
+                <p className="mt-1 font-medium text-fg">{info.title}</p>
+                <p className="mt-1 text-sm text-fg-muted">
+                  <Hint text={info.hint} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getSandboxReference, type SandboxReference } from "@/lib/docs/get-sandbox-reference";
 import { env } from "@/lib/env";
-import { formatMoneyForDisplay } from "@/lib/money";
+import { formatMoneyForDisplay } from "@openbank/contracts/money";
 
 export const metadata: Metadata = {
   title: "Personas & magic values",

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 import { MINIMUM_AGE, REJECT_FAMILY_NAME, REVIEW_FAMILY_NAME } from "../domain/customers/decide-kyc";
 import { CERTAIN_THRESHOLD, MATCH_THRESHOLD, SANCTIONS_LIST } from "../domain/customers/screen-name";
 import { productMagicValues } from "../domain/products/products-reference";
 import { SCORE_BANDS } from "../domain/lending/assess-credit";
 import { BNPL_LIMITS, BNPL_NO_FILE_LIMIT } from "../domain/lending/decide-bnpl";
 import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "../domain/payments/payment-rules";
-import { buildSandboxReference, type MagicValue, type SandboxControl } from "../domain/sandbox/sandbox-reference";
+import type { MagicValue, SandboxControl } from "@openbank/contracts/sandbox-reference";
+import { buildSandboxReference } from "../domain/sandbox/sandbox-reference";
 
 type Operation = { tags?: string[]; summary?: string; description?: string };
 

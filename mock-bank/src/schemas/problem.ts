@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { catalog, type ErrorCode } from "@/lib/errors";
+import { catalog, type ErrorCode } from "@openbank/contracts/errors";
 
 const codes = Object.keys(catalog) as [ErrorCode, ...ErrorCode[]];
 

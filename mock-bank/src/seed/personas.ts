@@ -1,4 +1,4 @@
-import { parseMinor } from "@/lib/money";
+import { parseMinor } from "@openbank/contracts/money";
 import { HistoryBuilder, type AccountKey } from "./history-builder";
 import { merchants as M } from "./merchants";
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { stableId } from "@/lib/ids";
+import { stableId } from "@openbank/contracts/ids";
 import { openingLedgerRows } from "../domain/ledger/opening-ledger";
 import { ukIban } from "./iban";
 import { planSeed, SEED_VERSION } from "./plan-seed";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { withUser } from "@/lib/http/with-user";
 import { listEventTypes } from "@/lib/webhooks/list-event-types";
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 
 /** The same answer for an id that never existed and one that belongs to another tenant. */
 export function accountNotFound(accountId: string): AppError {

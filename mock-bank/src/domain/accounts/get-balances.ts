@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { toMoney } from "@/lib/money";
+import { toMoney } from "@openbank/contracts/money";
 import type { BalancesDto } from "../../schemas/balances";
 import { customerAccounts } from "./account-dto";
 import { accountNotFound } from "./account-not-found";

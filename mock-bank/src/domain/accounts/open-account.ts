@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { formatMinor, parseMinor } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
+import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import type { AccountDto, OpenAccountInput } from "../../schemas/account";
 import { recordEvents, type EventType } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import type { Scope } from "../oauth/scopes";
 
 /** Consents last 90 days on the tenant's clock (as UK open banking's re-authentication period). */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { issueTokens, type TokenResponse } from "../oauth/issue-tokens";
 import { SCOPES, type Scope } from "../oauth/scopes";
 import type { ConsentDto } from "../../schemas/consent";

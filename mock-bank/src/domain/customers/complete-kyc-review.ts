@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { CustomerDto, KycReasonDto } from "../../schemas/customer";
 import { recordEvents } from "../events/record-event";
 import { moneyTransaction } from "../ledger/money-transaction";

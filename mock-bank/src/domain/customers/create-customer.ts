@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import type { CreateCustomerInput, CustomerDto } from "../../schemas/customer";
 import { recordEvents } from "../events/record-event";
 import { moneyTransaction } from "../ledger/money-transaction";

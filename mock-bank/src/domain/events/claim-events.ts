@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { DatabaseProvider } from "@/lib/database-url";
+import type { DatabaseProvider } from "@openbank/database/database-url";
 
 export type ClaimedEvent = { id: string; tenantId: string; type: string; payload: string; createdAt: Date };
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import type { EventType } from "./record-event";
 
 export type FiredEventDto = { id: string; type: EventType; created_at: string; object: unknown; replayed_from: string | null };

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 
 /** Every event type the bank emits: the catalogue the portal offers for webhook filters. */
 export const EVENT_TYPES = [

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { currencyExponent, parseMinor, toMoney } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
+import { currencyExponent, parseMinor, toMoney } from "@openbank/contracts/money";
 import type { CreateFxQuoteInput, FxQuoteDto } from "../../schemas/fx";
 
 /** Mid-market rates against GBP, scaled by 1e6 (fixed: the sandbox is deterministic). */

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { formatMinor } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
+import { formatMinor } from "@openbank/contracts/money";
 import type { CreateInsurancePolicyInput, InsurancePolicyDto } from "../../schemas/insurance";
 import { customerAccounts } from "../accounts/account-dto";
 import { recordEvents } from "../events/record-event";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { InsurancePolicyDto } from "../../schemas/insurance";
 import { recordEvents } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError, type FieldError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError, type FieldError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
 import type { CreateInsuranceQuoteInput, InsuranceQuoteDto } from "../../schemas/insurance";
 import { startOfUtcDay } from "../products/interest-maths";
 import { durationDays, quoteInclude, toQuoteDto } from "./insurance-dto";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { InsuranceQuoteDto } from "../../schemas/insurance";
 import { quoteInclude, toQuoteDto } from "./insurance-dto";
 

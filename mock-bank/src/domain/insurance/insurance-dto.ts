@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { toMoney } from "@/lib/money";
+import { toMoney } from "@openbank/contracts/money";
 import type { InsurancePolicyDto, InsuranceQuoteDto } from "../../schemas/insurance";
 import { priceTravel, type CoverLevel, type Destination, type TripType } from "./travel-pricing";
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { FundDto } from "../../schemas/investment";
 import { findFund } from "./funds";
 import { toFundDto } from "./fund-dto";

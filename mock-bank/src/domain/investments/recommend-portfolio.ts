@@ -1,4 +1,4 @@
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 import type { RecommendationDto } from "../../schemas/investment";
 import { findFund, srriFromVolatility } from "./funds";
 import { toFundDto } from "./fund-dto";

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { stableId } from "@/lib/ids";
+import { stableId } from "@openbank/contracts/ids";
 import { LEDGER_CURRENCIES, SYSTEM_ACCOUNTS, systemAccountId, systemAccountRows, type SystemAccountKey } from "./system-accounts";
 
 /**

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import { balanceFloor } from "./system-accounts";
 
 export type StatementLine = {

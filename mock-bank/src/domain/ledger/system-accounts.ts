@@ -1,4 +1,4 @@
-import { stableId } from "@/lib/ids";
+import { stableId } from "@openbank/contracts/ids";
 
 /**
  * The bank's own ledger accounts, one set per tenant, with ids derived from the tenant so

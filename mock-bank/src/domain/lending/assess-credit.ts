@@ -1,4 +1,4 @@
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 import { buildSchedule, monthlyRate, principalFor } from "./amortisation";
 
 /**

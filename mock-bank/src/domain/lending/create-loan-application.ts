@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { parseMinor } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
+import { parseMinor } from "@openbank/contracts/money";
 import type { CreateLoanApplicationInput, LoanApplicationDto } from "../../schemas/lending";
 import { recordEvents } from "../events/record-event";
 import { moneyTransaction } from "../ledger/money-transaction";

@@ -1,4 +1,4 @@
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 
 /** Buy-now-pay-later: a soft decision at checkout, interest-free, by score and what is already owed on plans. */
 export const BNPL_MIN_PURCHASE = 30_00n;

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { LoanApplicationDto } from "../../schemas/lending";
 import { applicationInclude, toApplicationDto } from "./loan-application-dto";
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { LoanDto } from "../../schemas/lending";
 import { loanInclude, toLoanDto } from "./loan-dto";
 

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { Prisma } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
 import { ukIban } from "../../seed/iban";
 import { BANK_CODE } from "../../seed/seed-tenant";
 

@@ -1,4 +1,4 @@
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 import type { PlannedCustomer } from "../../seed/plan-seed";
 import { assessCredit, type CreditDecision } from "./assess-credit";
 import { COMMITMENT_WINDOW_DAYS, creditInputs } from "./credit-inputs";

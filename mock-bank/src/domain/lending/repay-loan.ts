@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { formatMinor, parseMinor } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
+import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import type { LoanDto } from "../../schemas/lending";
 import { recordEvents, type EventType } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { hashToken, TOKEN_PREFIXES } from "./opaque-token";
 import type { Scope } from "./scopes";
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import { createConsent } from "../consents/create-consent";
 import { errorPage, redirectTo, type AuthorizationOutcome } from "./authorization-outcome";
 import type { AuthorizationRequestRow } from "./load-authorization-request";

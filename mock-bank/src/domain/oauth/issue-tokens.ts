@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import { generateToken, hashToken } from "./opaque-token";
 
 /** Access tokens live one hour on the tenant's clock; refresh tokens until the consent ends. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { toBase62 } from "@/lib/ids";
+import { toBase62 } from "@openbank/contracts/ids";
 
 /**
  * Opaque credentials of the authorization server: a prefix saying what it is, then 43

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import { errorPage, redirectTo, type AuthorizationOutcome } from "./authorization-outcome";
 import { browserCookie, csrfToken, hashBrowserValue, newBrowserValue } from "./browser-binding";
 import type { ClientApp } from "./client-app";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { createCursorCodec } from "./cursor-codec";
 
 const codec = createCursorCodec("k".repeat(32));

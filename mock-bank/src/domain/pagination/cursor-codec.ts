@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 
 export type SortKey = (string | number)[];
 

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { formatMinor, parseMinor } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
+import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import type { CreatePaymentInput, PaymentDto } from "../../schemas/payment";
 import { customerAccounts } from "../accounts/account-dto";
 import { accountNotFound } from "../accounts/account-not-found";

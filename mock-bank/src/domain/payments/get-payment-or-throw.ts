@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { PaymentDto } from "../../schemas/payment";
 import { toPaymentDto } from "./payment-dto";
 

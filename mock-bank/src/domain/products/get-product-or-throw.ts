@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { ProductDto } from "../../schemas/product";
 import { findDepositProduct } from "./deposit-products";
 import { toProductDto } from "./product-dto";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { toMoney } from "@/lib/money";
+import { toMoney } from "@openbank/contracts/money";
 import { recordEvents } from "../events/record-event";
 import { postTransfer } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";

@@ -1,4 +1,4 @@
-import { toMoney } from "@/lib/money";
+import { toMoney } from "@openbank/contracts/money";
 import type { ProductDto } from "../../schemas/product";
 import type { DepositProduct } from "./deposit-products";
 

@@ -1,5 +1,5 @@
-import { formatMinor } from "@/lib/money";
-import type { MagicValue } from "../sandbox/sandbox-reference";
+import { formatMinor } from "@openbank/contracts/money";
+import type { MagicValue } from "@openbank/contracts/sandbox-reference";
 import { MAX_AGE, MAX_SINGLE_TRIP_DAYS } from "../insurance/travel-pricing";
 import { modelPortfolios, RISK_PROFILES } from "../investments/model-portfolios";
 import { CASHBACK_PER_STEP, REDEMPTION_STEP, SUPERMARKET_MCCS } from "../rewards/reward-rules";

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
-import { formatMinor } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { formatMinor } from "@openbank/contracts/money";
 import type { Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { findDepositProduct } from "./deposit-products";

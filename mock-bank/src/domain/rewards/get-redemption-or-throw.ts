@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { RewardRedemptionDto } from "../../schemas/rewards";
 import { toRedemptionDto } from "./redemption-dto";
 

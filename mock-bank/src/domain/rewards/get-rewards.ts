@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { toMoney } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { toMoney } from "@openbank/contracts/money";
 import type { RewardsDto } from "../../schemas/rewards";
 import { customerAccounts } from "../accounts/account-dto";
 import { accountNotFound } from "../accounts/account-not-found";

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { AppError } from "@openbank/contracts/errors";
+import { newId } from "@openbank/contracts/ids";
 import type { RewardRedemptionDto } from "../../schemas/rewards";
 import { recordEvents } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";

@@ -1,4 +1,4 @@
-import { toMoney } from "@/lib/money";
+import { toMoney } from "@openbank/contracts/money";
 import type { RewardRedemptionDto } from "../../schemas/rewards";
 
 export function toRedemptionDto(row: { id: string; accountId: string; points: number; amount: bigint; currency: string; createdAt: Date }): RewardRedemptionDto {

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import type { Tenant } from "../tenants/ensure-tenant";
 import { tenantNow } from "../tenants/tenant-now";
 import { ensureLedger } from "../ledger/opening-ledger";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import { PENDING_DAYS, startOfUtcDay } from "../../seed/history-builder";
 import { recordEvents } from "../events/record-event";
 import { systemAccountId } from "../ledger/system-accounts";

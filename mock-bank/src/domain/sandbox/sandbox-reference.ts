@@ -1,11 +1,12 @@
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 import { EXAMPLE_LOAN_REQUEST, personaLending } from "../lending/persona-lending";
 import { ukIban } from "../../seed/iban";
 import { planSeed, SEED_VERSION } from "../../seed/plan-seed";
 import { personas } from "../../seed/personas";
 import { BANK_CODE } from "../../seed/seed-tenant";
 import { sandboxPassword } from "../oauth/log-in-customer";
-import { scenarioCatalog, type ScenarioInfo } from "./sandbox-scenario";
+import { scenarioCatalog } from "./sandbox-scenario";
+import type { MagicValue, ReferenceLending, SandboxControl, SandboxReference } from "@openbank/contracts/sandbox-reference";
 
 /**
  * The public reference of the sandbox's test data, served as /sandbox-reference.json and
@@ -15,61 +16,6 @@ import { scenarioCatalog, type ScenarioInfo } from "./sandbox-scenario";
  */
 
 type Money = { amount: string; currency: string };
-
-export type ReferenceAccount = {
-  type: "current" | "savings" | "credit_card";
-  name: string;
-  currency: string;
-  status: "active" | "frozen";
-  identifiers: { sort_code: string; account_number: string; iban: string } | { masked_pan: string };
-  /** The booked balance right after seeding or a reset. */
-  seeded_balance: Money;
-  overdraft_limit: Money | null;
-  credit_limit: Money | null;
-  interest_rate: string | null;
-  notes: string[];
-};
-
-/** What the persona gets from the lending endpoints right after seeding. */
-export type ReferenceLending = {
-  /** The example: a personal loan of this amount over this term. */
-  example_request: { amount: Money; term_months: number };
-  decision: "approved" | "declined";
-  reason_codes: string[];
-  offers: { amount: Money; term_months: number; apr: string; monthly_payment: Money }[];
-  /** The most the persona may owe on buy-now-pay-later plans; null when plans are declined. */
-  bnpl_limit: Money | null;
-  /** One line for people, with `code` marks. */
-  summary: string;
-};
-
-export type ReferencePersona = {
-  key: string;
-  display_name: string;
-  kind: "individual" | "business";
-  login: string;
-  /** The sandbox password of the bank's login page (OAuth consent flow). */
-  password: string;
-  email: string;
-  purpose: string;
-  credit_score: number;
-  annual_income: Money;
-  history_days: number;
-  accounts: ReferenceAccount[];
-  lending: ReferenceLending;
-};
-
-export type MagicValue = { field: string; value: string; applies_to: string; effect: string };
-
-export type SandboxControl = { method: string; path: string; summary: string; description: string };
-
-export type SandboxReference = {
-  seed_version: number;
-  personas: ReferencePersona[];
-  scenario_header: { name: "Sandbox-Scenario"; values: ScenarioInfo[] };
-  magic_values: MagicValue[];
-  controls: SandboxControl[];
-};
 
 /** What each persona is for: the only prose here. */
 export const personaPurposes: Record<string, string> = {

@@ -1,4 +1,5 @@
-import type { ErrorCode } from "@/lib/errors";
+import type { ErrorCode } from "@openbank/contracts/errors";
+import type { ScenarioInfo } from "@openbank/contracts/sandbox-reference";
 
 /**
  * The `Sandbox-Scenario` request header: a comma-separated list of values that make any
@@ -19,16 +20,6 @@ const LATENCY_INPUT_MAX_MS = 60_000;
 export type ScenarioFailure = "bank_unavailable" | "rate_limited" | "internal_error" | "insufficient_funds";
 
 export type Scenario = { latencyMs: number; failure: ScenarioFailure | null };
-
-export type ScenarioInfo = {
-  /** What to send, e.g. `latency=<ms>` or `bank_unavailable`. */
-  value: string;
-  example: string;
-  /** The answer it produces, e.g. "502 bank_unavailable"; null for latency. */
-  status: number | null;
-  code: ErrorCode | null;
-  effect: string;
-};
 
 const failures: Record<ScenarioFailure, Omit<ScenarioInfo, "value" | "example"> & { status: number; code: ErrorCode }> = {
   bank_unavailable: {

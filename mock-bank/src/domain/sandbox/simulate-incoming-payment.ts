@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { parseMinor } from "@/lib/money";
+import { AppError } from "@openbank/contracts/errors";
+import { parseMinor } from "@openbank/contracts/money";
 import type { TransactionDto } from "../../schemas/transaction";
 import { accountNotFound } from "../accounts/account-not-found";
 import { recordEvents } from "../events/record-event";

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/create-prisma-client";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { createTestDatabase } from "../../../test/helpers";
 import { seedTenant } from "../../seed/seed-tenant";
 import { createEnsureTenant } from "./ensure-tenant";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { toMoney } from "@/lib/money";
+import { toMoney } from "@openbank/contracts/money";
 import type { TransactionDto } from "../../schemas/transaction";
 
 export const transactionSelect = {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { customerAccounts } from "../../domain/accounts/account-dto";
 import { authenticateAccessToken, type ConsentAccess } from "../../domain/oauth/authenticate-access-token";
 import type { Scope } from "../../domain/oauth/scopes";

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import fp from "fastify-plugin";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -1,24 +1,24 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, PROBLEM_CONTENT_TYPE, toProblem, type FieldError } from "@/lib/errors";
+import { AppError, type FieldError } from "@openbank/contracts/errors";
+import { toPointer } from "@openbank/contracts/json-pointer";
+import { problemAnswer } from "@openbank/contracts/problem";
 
 /** Fastify's validation contexts → the pointer roots of our error contract. */
 const pointerRoots: Record<string, string> = { querystring: "query", params: "params", body: "body", headers: "headers" };
 
-const escapeSegment = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
-
 function fieldErrors(error: FastifyError): FieldError[] {
   const root = `/${pointerRoots[error.validationContext ?? "body"] ?? "body"}`;
+  // The zod provider's instance paths join raw keys with "/": "/owner/email".
+  const segments = (instancePath: string) => (instancePath === "/" || instancePath === "" ? [] : instancePath.split("/").slice(1));
   return (error.validation ?? []).flatMap((issue): FieldError[] => {
     const params = issue.params as { keys?: unknown };
     // zod reports unknown keys once, on the object; point at each key instead.
     if (issue.keyword === "unrecognized_keys" && Array.isArray(params.keys)) {
-      const base = issue.instancePath === "/" ? "" : issue.instancePath;
-      return params.keys.map((key) => ({ pointer: `${root}${base}/${escapeSegment(String(key))}`, detail: "is not a known parameter" }));
+      return params.keys.map((key) => ({ pointer: toPointer(root, [...segments(issue.instancePath), String(key)]), detail: "is not a known parameter" }));
     }
-    const path = issue.instancePath === "/" ? "" : issue.instancePath.split("/").slice(1).map(escapeSegment).join("/");
-    return [{ pointer: path ? `${root}/${path}` : root, detail: issue.message ?? "is invalid" }];
+    return [{ pointer: toPointer(root, segments(issue.instancePath)), detail: issue.message ?? "is invalid" }];
   });
 }
 
@@ -51,15 +51,20 @@ function toAppError(error: FastifyError): AppError {
   return new AppError("internal_error");
 }
 
+/** Sends the problem for any error, as every surface does (@openbank/contracts/problem). */
+function sendProblem(reply: FastifyReply, request: FastifyRequest, appError: AppError, docsBaseUrl: string) {
+  const answer = problemAnswer(appError, { requestId: request.id, docsBaseUrl });
+  return reply.code(answer.status).headers(answer.headers).send(answer.body);
+}
+
 /**
  * Fastify's `frameworkErrors`: errors the router raises before any hook or error handler
- * runs (a path parameter over its length limit, a malformed URL) also leave as problems.
+ * runs (a path parameter over its length limit, a malformed URL) also leave as problems,
+ * with the same headers as any other.
  */
 export function frameworkErrors(docsBaseUrl: string) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const appError = toAppError(error);
-    reply.code(appError.status).header("content-type", PROBLEM_CONTENT_TYPE).header("cache-control", "no-store").header("x-request-id", request.id);
-    reply.send(toProblem(appError, { requestId: request.id, docsBaseUrl }));
+    sendProblem(reply, request, toAppError(error), docsBaseUrl);
   };
 }
 
@@ -77,12 +82,7 @@ export default fp(
       const appError = toAppError(error);
       if (appError.status >= 500) request.log.error({ err: error }, "request failed");
       else request.log.info({ code: appError.code }, appError.message);
-      reply
-        .code(appError.status)
-        .header("content-type", PROBLEM_CONTENT_TYPE)
-        .header("cache-control", "no-store")
-        .headers(appError.headers ?? {});
-      return reply.send(toProblem(appError, { requestId: request.id, docsBaseUrl: options.docsBaseUrl }));
+      return sendProblem(reply, request, appError, options.docsBaseUrl);
     });
 
     app.setNotFoundHandler(async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { MAX_LATENCY_MS, parseSandboxScenario, scenarioFailure, type ScenarioFailure } from "../../domain/sandbox/sandbox-scenario";
 
 declare module "fastify" {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import fp from "fastify-plugin";
-import { createPrismaClient } from "@/lib/create-prisma-client";
-import { databaseProvider, type DatabaseProvider } from "@/lib/database-url";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
+import { databaseProvider, type DatabaseProvider } from "@openbank/database/database-url";
 import { IDEMPOTENCY_LEASE_MS } from "../../domain/idempotency/idempotency-store";
 
 declare module "fastify" {

@@ -1,5 +1,5 @@
 import fp from "fastify-plugin";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { createEnsureTenant, type EnsureTenant, type Tenant } from "../../domain/tenants/ensure-tenant";
 import { createCursorCodec, type CursorCodec } from "../../domain/pagination/cursor-codec";
 

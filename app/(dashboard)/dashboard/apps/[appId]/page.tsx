@@ -21,7 +21,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { IconBook } from "@/components/ui/icons";
 import { getApp } from "@/lib/apps/get-app";
 import { requireUser } from "@/lib/auth/require-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { portalUrl } from "@/lib/http/portal-url";
 import { listAppConsents } from "@/lib/consents/list-app-consents";
 import { listKeys } from "@/lib/keys/list-keys";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/require-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { requireTeamAccess } from "@/lib/teams/require-team-access";
 import type { Action } from "@/lib/teams/permissions";
 

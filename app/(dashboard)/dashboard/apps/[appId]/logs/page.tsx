@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { IconArrowRight, IconSearch } from "@/components/ui/icons";
 import { loadAppPage } from "@/lib/apps/load-app-page";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { listKeys } from "@/lib/keys/list-keys";
 import { parseLogFilters, type LogFilters } from "@/lib/request-logs/log-filters";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";

@@ -12,7 +12,7 @@ import { Select } from "@/components/ui/select";
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { AUDIT_ACTIONS, auditActions } from "@/lib/audit/audit-actions";
 import { listAuditEvents, parseAuditQuery } from "@/lib/audit/list-audit-events";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { can } from "@/lib/teams/permissions";
 import { loadTeam } from "../load-team";
 

@@ -10,7 +10,7 @@ import { CodeBlock } from "@/components/ui/code";
 import { CopyButton } from "@/components/ui/copy-button";
 import { IconBook } from "@/components/ui/icons";
 import { loadAppPage } from "@/lib/apps/load-app-page";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { portalUrl } from "@/lib/http/portal-url";
 import { getRequestLog } from "@/lib/request-logs/get-request-log";
 import { curlForLog, docsReplayFor, KEY_PLACEHOLDER } from "@/lib/request-logs/replay";

@@ -11,7 +11,7 @@ import { EndpointActions } from "@/components/webhooks/endpoint-actions";
 import { EndpointStatusBadge } from "@/components/webhooks/endpoint-status-badge";
 import { getApp } from "@/lib/apps/get-app";
 import { requireUser } from "@/lib/auth/require-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@openbank/contracts/errors";
 import { can } from "@/lib/teams/permissions";
 import { getEndpointOrThrow } from "@/lib/webhooks/get-endpoint-or-throw";
 import { listDeliveries } from "@/lib/webhooks/list-deliveries";
