@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { PrismaClient } from "@prisma/client";
 import Fastify, { LogController, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { newId } from "@/lib/ids";
+import { newId } from "@openbank/contracts/ids";
 import type { BankEnv } from "./env";
 import swagger from "./plugins/external/swagger";
 import problemErrors, { frameworkErrors } from "./plugins/app/problem-errors";
@@ -11,6 +11,7 @@ import store from "./plugins/app/store";
 import tenants from "./plugins/app/tenants";
 import scenarios, { type Sleep } from "./plugins/app/scenarios";
 import consentAccess from "./plugins/app/consent-access";
+import idempotency from "./plugins/app/idempotency";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
 import sandboxReference from "./routes/sandbox-reference";
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now, cacheTenants: env.BANK_TENANT_CACHE });
   await app.register(scenarios, { sleep: options.sleep });
   await app.register(consentAccess);
+  await app.register(idempotency);
 
   await app.register(health);
   await app.register(openapi);

@@ -3,7 +3,7 @@ import { getAccountOrThrow } from "../../domain/accounts/get-account-or-throw";
 import { getBalances } from "../../domain/accounts/get-balances";
 import { listAccounts } from "../../domain/accounts/list-accounts";
 import { openAccount } from "../../domain/accounts/open-account";
-import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce } from "../../domain/idempotency/create-once";
 import { Account, AccountList, AccountParams, ListAccountsQuery, OpenAccountBody } from "../../schemas/account";
 import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
 import { Balances } from "../../schemas/balances";
@@ -20,17 +20,12 @@ const OPEN_DESCRIPTION = [
 ].join("\n");
 
 const accounts: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: true });
 
   app.post(
     "/accounts",
     {
       // Moves no money, so Sandbox-Scenario: insufficient_funds passes it.
-      config: { movesMoney: false },
-      preValidation: idempotent.preValidation,
-      preHandler: idempotent.preHandler,
-      onSend: idempotent.onSend,
-      onResponse: idempotent.onResponse,
+      config: { movesMoney: false, idempotency: "required" },
       schema: {
         operationId: "openAccount",
         tags: ["Accounts"],
@@ -49,7 +44,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const account = await createOnce(request, {
+      const account = await createOnce(request.idempotency, {
         get: (accountId) => getAccountOrThrow({ db: app.db, tenantId: request.tenantId, accountId }),
         create: (idempotencyKeyId) => openAccount({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
       });

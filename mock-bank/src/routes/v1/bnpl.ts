@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { formatMinor } from "@/lib/money";
-import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
+import { formatMinor } from "@openbank/contracts/money";
+import { createOnce } from "../../domain/idempotency/create-once";
 import { createBnplPlan } from "../../domain/lending/create-bnpl-plan";
 import { BNPL_LIMITS, BNPL_MIN_SCORE, BNPL_NO_FILE_LIMIT } from "../../domain/lending/decide-bnpl";
 import { getLoanOrThrow } from "../../domain/lending/get-loan-or-throw";
@@ -22,15 +22,11 @@ const CREATE_DESCRIPTION = [
 ].join("\n");
 
 const bnpl: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: true });
 
   app.post(
     "/bnpl/plans",
     {
-      preValidation: idempotent.preValidation,
-      preHandler: idempotent.preHandler,
-      onSend: idempotent.onSend,
-      onResponse: idempotent.onResponse,
+      config: { idempotency: "required" },
       schema: {
         operationId: "createBnplPlan",
         tags: ["Lending"],
@@ -49,7 +45,7 @@ const bnpl: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const plan = await createOnce(request, {
+      const plan = await createOnce(request.idempotency, {
         get: (loanId) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId, kind: "bnpl" }),
         create: (idempotencyKeyId) => createBnplPlan({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
       });

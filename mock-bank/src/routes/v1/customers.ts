@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createCustomer } from "../../domain/customers/create-customer";
 import { getCustomerOrThrow } from "../../domain/customers/get-customer-or-throw";
 import { listCustomers } from "../../domain/customers/list-customers";
-import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce } from "../../domain/idempotency/create-once";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateCustomerBody, Customer, CustomerList, CustomerParams, ListCustomersQuery } from "../../schemas/customer";
 import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
@@ -18,17 +18,12 @@ const CREATE_DESCRIPTION = [
 ].join("\n");
 
 const customers: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: true });
 
   app.post(
     "/customers",
     {
       // Moves no money, so Sandbox-Scenario: insufficient_funds passes it.
-      config: { movesMoney: false },
-      preValidation: idempotent.preValidation,
-      preHandler: idempotent.preHandler,
-      onSend: idempotent.onSend,
-      onResponse: idempotent.onResponse,
+      config: { movesMoney: false, idempotency: "required" },
       schema: {
         operationId: "createCustomer",
         tags: ["Customers"],
@@ -47,7 +42,7 @@ const customers: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const customer = await createOnce(request, {
+      const customer = await createOnce(request.idempotency, {
         get: (customerId) => getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId }),
         create: (idempotencyKeyId) => createCustomer({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
       });

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createFxQuote } from "../../domain/fx/create-fx-quote";
-import { idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateFxQuoteBody, FxQuote } from "../../schemas/fx";
 import { paymentProblems } from "../../schemas/payment";
@@ -16,16 +15,12 @@ const QuoteHeaders = z.looseObject({
 });
 
 const fx: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: false });
 
   app.post(
     "/fx/quotes",
     {
       // A quote prices a payment; it moves no money, so Sandbox-Scenario: insufficient_funds passes it.
-      config: { movesMoney: false },
-      preHandler: idempotent.preHandler,
-      onSend: idempotent.onSend,
-      onResponse: idempotent.onResponse,
+      config: { movesMoney: false, idempotency: "optional" },
       schema: {
         operationId: "createFxQuote",
         tags: ["FX"],

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce } from "../../domain/idempotency/create-once";
 import { buyInsurancePolicy } from "../../domain/insurance/buy-insurance-policy";
 import { cancelInsurancePolicy } from "../../domain/insurance/cancel-insurance-policy";
 import { createInsuranceQuote } from "../../domain/insurance/create-insurance-quote";
@@ -44,8 +44,6 @@ const POLICY_DESCRIPTION = [
 ].join("\n");
 
 const insurance: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: true });
-  const idempotencyHooksOf = { preValidation: idempotent.preValidation, preHandler: idempotent.preHandler, onSend: idempotent.onSend, onResponse: idempotent.onResponse };
   const now = (request: { tenant: Parameters<typeof tenantNow>[0] | null }) => tenantNow(request.tenant!, app.now());
 
   app.post(
@@ -89,7 +87,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/insurance/policies",
     {
-      ...idempotencyHooksOf,
+      config: { idempotency: "required" },
       schema: {
         operationId: "createInsurancePolicy",
         tags: ["Insurance"],
@@ -108,7 +106,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const policy = await createOnce(request, {
+      const policy = await createOnce(request.idempotency, {
         get: (policyId) => getInsurancePolicyOrThrow({ db: app.db, tenantId: request.tenantId, policyId, now: now(request) }),
         create: (idempotencyKeyId) => buyInsurancePolicy({ db: app.db, tenantId: request.tenantId, now: now(request), input: request.body, idempotencyKeyId }),
       });
@@ -150,7 +148,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/insurance/policies/:policy_id/cancel",
     {
-      ...idempotencyHooksOf,
+      config: { idempotency: "required" },
       schema: {
         operationId: "cancelInsurancePolicy",
         tags: ["Insurance"],

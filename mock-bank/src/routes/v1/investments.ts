@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { parseMinor } from "@/lib/money";
+import { parseMinor } from "@openbank/contracts/money";
 import { getFundOrThrow } from "../../domain/investments/get-fund-or-throw";
 import { listFunds } from "../../domain/investments/list-funds";
 import { recommendPortfolio } from "../../domain/investments/recommend-portfolio";

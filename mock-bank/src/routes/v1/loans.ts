@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce } from "../../domain/idempotency/create-once";
 import { acceptLoanOffer } from "../../domain/lending/accept-loan-offer";
 import { LIVING_COSTS, LOAN_MAX_TERM, MAX_DEBT_TO_INCOME_PERCENT, MIN_CREDIT_SCORE, OFFER_VALID_DAYS, SCORE_BANDS } from "../../domain/lending/assess-credit";
 import { createLoanApplication } from "../../domain/lending/create-loan-application";
@@ -8,7 +8,7 @@ import { getLoanOrThrow } from "../../domain/lending/get-loan-or-throw";
 import { listLoans } from "../../domain/lending/list-loans";
 import { repayLoan } from "../../domain/lending/repay-loan";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { formatMinor } from "@/lib/money";
+import { formatMinor } from "@openbank/contracts/money";
 import { AcceptOfferBody, ApplicationParams, CreateLoanApplicationBody, ListLoansQuery, Loan, LoanApplication, LoanList, LoanParams, OfferParams, RepayLoanBody } from "../../schemas/lending";
 import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
 import { errorResponses, jsonResponse } from "../../schemas/problem";
@@ -47,15 +47,12 @@ const REPAY_DESCRIPTION = [
 ].join("\n");
 
 const loans: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: true });
-  const hooks = { preValidation: idempotent.preValidation, preHandler: idempotent.preHandler, onSend: idempotent.onSend, onResponse: idempotent.onResponse };
 
   app.post(
     "/loans/applications",
     {
       // A decision moves no money, so Sandbox-Scenario: insufficient_funds passes it.
-      config: { movesMoney: false },
-      ...hooks,
+      config: { movesMoney: false, idempotency: "required" },
       schema: {
         operationId: "createLoanApplication",
         tags: ["Lending"],
@@ -75,7 +72,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const now = tenantNow(request.tenant!, app.now());
-      const application = await createOnce(request, {
+      const application = await createOnce(request.idempotency, {
         get: (applicationId) => getLoanApplicationOrThrow({ db: app.db, tenantId: request.tenantId, applicationId, now }),
         create: (idempotencyKeyId) => createLoanApplication({ db: app.db, tenantId: request.tenantId, now, input: request.body, idempotencyKeyId }),
       });
@@ -101,7 +98,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/loans/offers/:offer_id/accept",
     {
-      ...hooks,
+      config: { idempotency: "required" },
       schema: {
         operationId: "acceptLoanOffer",
         tags: ["Lending"],
@@ -121,7 +118,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const loan = await createOnce(request, {
+      const loan = await createOnce(request.idempotency, {
         get: (loanId) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId }),
         create: (idempotencyKeyId) =>
           acceptLoanOffer({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), offerId: request.params.offer_id, disbursementAccountId: request.body.disbursement_account_id, idempotencyKeyId }),
@@ -133,7 +130,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/loans/:loan_id/repayments",
     {
-      ...hooks,
+      config: { idempotency: "required" },
       schema: {
         operationId: "repayLoan",
         tags: ["Lending"],
@@ -153,7 +150,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      createOnce(request, {
+      createOnce(request.idempotency, {
         get: (loanId) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId }),
         create: (idempotencyKeyId) =>
           repayLoan({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), loanId: request.params.loan_id, amount: request.body.amount, idempotencyKeyId }),

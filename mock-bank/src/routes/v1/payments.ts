@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce } from "../../domain/idempotency/create-once";
 import { createPayment } from "../../domain/payments/create-payment";
 import { getPaymentOrThrow } from "../../domain/payments/get-payment-or-throw";
 import { listPayments } from "../../domain/payments/list-payments";
@@ -18,16 +18,11 @@ const CREATE_DESCRIPTION = [
 ].join("\n");
 
 const payments: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: true });
 
   app.post(
     "/payments",
     {
-      config: { consent: { permission: "payments:write", account: "body" } },
-      preValidation: idempotent.preValidation,
-      preHandler: idempotent.preHandler,
-      onSend: idempotent.onSend,
-      onResponse: idempotent.onResponse,
+      config: { consent: { permission: "payments:write", account: "body" }, idempotency: "required" },
       schema: {
         security: [{ api_key: [] }, { consent_token: ["payments:write"] }],
         operationId: "createPayment",
@@ -47,7 +42,7 @@ const payments: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const payment = await createOnce(request, {
+      const payment = await createOnce(request.idempotency, {
         get: (paymentId) => getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId }),
         create: (idempotencyKeyId) => createPayment({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
       });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createOnce, idempotencyHooks } from "../../domain/idempotency/idempotency-hooks";
+import { createOnce } from "../../domain/idempotency/create-once";
 import { getRedemptionOrThrow } from "../../domain/rewards/get-redemption-or-throw";
 import { getRewards } from "../../domain/rewards/get-rewards";
 import { redeemRewards } from "../../domain/rewards/redeem-rewards";
@@ -9,7 +9,6 @@ import { errorResponses, jsonResponse } from "../../schemas/problem";
 import { RedeemRewardsBody, RewardRedemption, Rewards, RewardsParams } from "../../schemas/rewards";
 
 const rewards: FastifyPluginAsyncZod = async (app) => {
-  const idempotent = idempotencyHooks(app, { required: true });
 
   app.get(
     "/accounts/:account_id/rewards",
@@ -38,10 +37,7 @@ const rewards: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/accounts/:account_id/rewards/redemptions",
     {
-      preValidation: idempotent.preValidation,
-      preHandler: idempotent.preHandler,
-      onSend: idempotent.onSend,
-      onResponse: idempotent.onResponse,
+      config: { idempotency: "required" },
       schema: {
         operationId: "redeemAccountRewards",
         tags: ["Rewards"],
@@ -67,7 +63,7 @@ const rewards: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const redemption = await createOnce(request, {
+      const redemption = await createOnce(request.idempotency, {
         get: (redemptionId) => getRedemptionOrThrow({ db: app.db, tenantId: request.tenantId, redemptionId }),
         create: (idempotencyKeyId) =>
           redeemRewards({ db: app.db, tenantId: request.tenantId, accountId: request.params.account_id, points: request.body.points, now: tenantNow(request.tenant!, app.now()), idempotencyKeyId }),
