@@ -88,8 +88,19 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 export type FieldError = { pointer: string; detail: string };
 
+const BRAND = Symbol.for("openbank.AppError");
+
 /** The one error type. Throw it from domain code; the edge serialises it once. */
 export class AppError extends Error {
+  /**
+   * `instanceof` by brand, not by class identity: the portal's custom server and Next.js's
+   * bundles each load their own copy of this module, and an error made by one is caught by the other.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly errors?: FieldError[];
