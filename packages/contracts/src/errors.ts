@@ -23,6 +23,7 @@ export const sharedErrors = {
   insufficient_scope: { status: 403, title: "The credential's scope does not allow this call", hint: "A read-only API key may call GET, HEAD and OPTIONS only: use a read-write key of the app to change data. A consent token carries only the permissions the customer granted (see `WWW-Authenticate`'s `scope`): ask for the missing one in a new consent." },
   invalid_token: { status: 401, title: "The access token is not valid", hint: "The consent access token is unknown, expired (1 hour on the sandbox clock) or revoked. Get a new one with your refresh token at `POST /oauth/token`." },
   rate_limited: { status: 429, title: "Too many requests", hint: "Wait for the seconds in `Retry-After`, then retry. `RateLimit` tells how many requests remain." },
+  service_unavailable: { status: 503, title: "No instance can answer right now", hint: "Every instance behind the load balancer is down or restarting (scale-out mode). Retry after the seconds in `Retry-After`." },
   bank_unavailable: { status: 502, title: "The bank could not be reached", hint: "Retry with backoff; requests with an `Idempotency-Key` are safe to retry." },
   internal_error: { status: 500, title: "Something went wrong on our side", hint: "Retry; if it persists, contact support with the `request_id`." },
 } as const satisfies Record<string, ErrorInfo>;
