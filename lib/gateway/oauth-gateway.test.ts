@@ -33,14 +33,14 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-async function gateway() {
+async function gateway(options: { limit?: number; bankUrl?: string } = {}) {
   const logs: GatewayLogEntry[] = [];
   const run = createOAuthPipeline({
-    upstream: { baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
+    upstream: { baseUrl: options.bankUrl ?? baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
     docsBaseUrl: "http://portal.test",
     findClient: async (id) => (id === client.clientId ? client : null),
     authenticateClient: async (id, secret) => (id === client.clientId && secret === SECRET ? client : null),
-    limiter: new MemoryRateLimiter({ name: "oauth", limit: 100, windowMs: 10_000 }),
+    limiter: new MemoryRateLimiter({ name: "oauth", limit: options.limit ?? 100, windowMs: 60_000 }),
     log: (entry) => logs.push(entry),
   });
   const served = await serveSurfaces([
@@ -121,18 +121,8 @@ describe("the OAuth gateway", () => {
   });
 
   it("logs a rate-limited token call under its app, with no app header leaking to the client", async () => {
-    const logs: GatewayLogEntry[] = [];
-    const run = createOAuthPipeline({
-      upstream: { baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
-      docsBaseUrl: "http://portal.test",
-      findClient: async () => client,
-      authenticateClient: async () => client,
-      limiter: new MemoryRateLimiter({ name: "oauth", limit: 1, windowMs: 60_000 }),
-      log: (entry) => logs.push(entry),
-    });
-    const served = await serveSurfaces([{ prefix: "/oauth/", maxBodyBytes: 16 * 1024, run }]);
-    servers.push(served);
-    const send = () => served.handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) }, body: "grant_type=refresh_token" }));
+    const { handle, logs } = await gateway({ limit: 1 });
+    const send = () => handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) }, body: "grant_type=refresh_token" }));
     expect((await send()).status).toBe(200);
     const limited = await send();
     expect(limited.status).toBe(429);
@@ -143,18 +133,8 @@ describe("the OAuth gateway", () => {
   });
 
   it("answers 502 bank_unavailable as a problem when the bank is down, still logged under the app", async () => {
-    const logs: GatewayLogEntry[] = [];
-    const run = createOAuthPipeline({
-      upstream: { baseUrl: "http://127.0.0.1:1", internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
-      docsBaseUrl: "http://portal.test",
-      findClient: async () => client,
-      authenticateClient: async () => client,
-      limiter: new MemoryRateLimiter({ name: "oauth", limit: 10, windowMs: 60_000 }),
-      log: (entry) => logs.push(entry),
-    });
-    const served = await serveSurfaces([{ prefix: "/oauth/", maxBodyBytes: 16 * 1024, run }]);
-    servers.push(served);
-    const response = await served.handle(new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}`));
+    const { handle, logs } = await gateway({ bankUrl: "http://127.0.0.1:1" });
+    const response = await handle(new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}`));
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ code: "bank_unavailable", request_id: response.headers.get("x-request-id") });
     expect(logs).toHaveLength(1);
