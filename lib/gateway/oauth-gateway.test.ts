@@ -40,7 +40,7 @@ async function gateway(options: { limit?: number; bankUrl?: string } = {}) {
     docsBaseUrl: "http://portal.test",
     findClient: async (id) => (id === client.clientId ? client : null),
     authenticateClient: async (id, secret) => (id === client.clientId && secret === SECRET ? client : null),
-    limiter: new MemoryRateLimiter({ name: "oauth", limit: options.limit ?? 100, windowMs: 60_000 }),
+    limiter: new MemoryRateLimiter({ name: "oauth", limit: options.limit ?? 100, windowMs: 10_000 }),
     log: (entry) => logs.push(entry),
   });
   const served = await serveSurfaces([
@@ -86,7 +86,9 @@ describe("the OAuth gateway", () => {
     const form = { "content-type": "application/x-www-form-urlencoded" };
     const viaPost = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: form, body: `grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}&client_secret=${SECRET}` }));
     expect(viaPost.status).toBe(200);
-    expect(viaPost.headers.get("ratelimit")).toBeTruthy();
+    // The client's first call on a fresh 100-per-10-s limiter.
+    expect(viaPost.headers.get("ratelimit")).toBe('"oauth";r=99;t=1');
+    expect(viaPost.headers.get("ratelimit-policy")).toBe('"oauth";q=100;w=10');
     expect(viaPost.headers.get("x-oauth-app")).toBeNull();
     expect(last().headers["x-app-id"]).toBe("app_budget");
     expect(last().body).toBe(`grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}`);

@@ -72,8 +72,12 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     b.keys.set("h2", key);
     await invalidate({ kind: "all_keys" });
     await until(() => b.keys.get("h1") === undefined && b.keys.get("h2") === undefined);
+    expect(b.clientClears()).toBe(0);
+    b.keys.set("h3", key);
     await invalidate({ kind: "oauth_clients" });
     await until(() => b.clientClears() === 1);
+    // Each kind clears only its own cache.
+    expect(b.keys.get("h3")).toEqual(key);
   });
 
   it("ignores foreign or malformed messages", async () => {
@@ -96,7 +100,7 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     const clients = (await publisher.client("LIST")) as string;
     const line = clients.split("\n").find((entry) => entry.includes(`name=openbank-${name} `));
     const id = /\bid=(\d+)/.exec(line ?? "")?.[1];
-    expect(id).toBeDefined();
+    expect(id).toMatch(/^\d+$/);
     await publisher.client("KILL", "ID", id!);
     await until(() => b.keys.get("h") === undefined, 5_000);
     expect(b.clientClears()).toBe(1);
