@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, createApp, executeListAccounts, signUp } from "./helpers";
+import { axeViolations, createApp, executeListAccounts, screenshotPage, signUp } from "./helpers";
 
 /** The server-rendered HTML of a page (what paints before any script runs), as this browser's session sees it. */
 async function firstPaint(page: Page, path: string): Promise<string> {
@@ -75,6 +75,14 @@ test("an unknown area is a 404", async ({ page }) => {
 
 test("a developer with one key is authorised with it from the first paint, on the reference's front page and every area", async ({ page }) => {
   await signUp(page);
+  // No app yet: nothing to authorise with, and the way to get a key.
+  await page.goto("/docs/api/accounts");
+  await expect(page.getByTestId("credential-status")).toContainText("Not authorised");
+  await expect(page.getByRole("link", { name: "Create an app" }).last()).toHaveAttribute("href", "/dashboard/apps/new");
+  await screenshotPage(page, "docs-api-area-no-keys", {
+    prepare: () => page.getByTestId("credential-status").evaluate((status) => window.scrollTo(0, status.getBoundingClientRect().top + window.scrollY - 120)),
+  });
+  await page.goto("/dashboard");
   await createApp(page, "Only app");
 
   // Before any script: no "Not authorised" to flash.

@@ -38,7 +38,8 @@ async function linksUnder(scope: Page | Locator, prefix: string): Promise<string
 }
 
 test("the public pages: marketing, sign-in and sign-up, every docs page, guide and API area with its console", async ({ page }) => {
-  test.setTimeout(240_000);
+  // About 40 pages, 15 of them with Swagger UI loaded: four times a test's usual time.
+  test.setTimeout(test.info().timeout * 4);
   const problems = watchConsole(page);
 
   for (const path of ["/", "/signin", "/signup", "/docs", "/docs/guides", "/docs/changelog", "/docs/consent-flow", "/docs/errors", "/docs/sandbox"]) {
@@ -70,7 +71,7 @@ test("the public pages: marketing, sign-in and sign-up, every docs page, guide a
 });
 
 test("a developer's pages: dashboard, new app, every tab of the app page with traffic, a webhook endpoint, teams and audit, and Try-it-out's 200", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.slow();
   const problems = watchConsole(page);
   const receiver = await startReceiver();
   try {

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { GOOD_PASSWORD, uniqueEmail } from "./helpers";
+import { GOOD_PASSWORD, screenshotPage, uniqueEmail } from "./helpers";
 
 /** What a person does with hand and keyboard: every click is one action, and so is every field filled. */
 function countActions() {
@@ -39,6 +39,8 @@ test("a new developer gets from the home page to a first 200 in the docs in at m
   await act.click(page.getByRole("button", { name: "Create app", exact: true }), "Create app (submit)");
   await page.waitForURL(/\/dashboard\/apps\/app_[0-9A-Za-z]+$/);
 
+  const appPath = new URL(page.url()).pathname;
+  await screenshotPage(page, "app-first-key-reveal", { fullPage: true });
   await act.click(page.getByTestId("key-reveal").getByRole("link", { name: "Try it in the API docs" }), "Try it in the API docs");
   await page.waitForURL((url) => url.pathname === "/docs/api/accounts");
   // Authorised with the new app's key, by the server: nothing was picked or pasted.
@@ -71,4 +73,17 @@ test("a new developer gets from the home page to a first 200 in the docs in at m
   const summary = `${act.log.length} actions (${act.log.join(" → ")}); first 200 after ${(elapsedMs / 1000).toFixed(1)} s`;
   testInfo.annotations.push({ type: "first call", description: summary });
   console.log(`first-call journey: ${summary}`);
+
+  // The pages this journey shows, for the docs (only with SCREENSHOT_DIR set).
+  await screenshotPage(page, "docs-api-area-first-call", {
+    prepare: () => operation.locator(".live-responses-table").evaluate((table) => window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY - 200)),
+  });
+  await page.goto("/docs/api/accounts");
+  await screenshotPage(page, "docs-api-area-authorised", {
+    prepare: () => page.getByTestId("credential-status").evaluate((status) => window.scrollTo(0, status.getBoundingClientRect().top + window.scrollY - 120)),
+  });
+  await page.goto("/docs/api");
+  await screenshotPage(page, "docs-api-overview-authorised", { fullPage: true });
+  await page.goto(appPath);
+  await screenshotPage(page, "app-overview-after-first-call", { fullPage: true });
 });
