@@ -74,6 +74,7 @@ test("an unknown area is a 404", async ({ page }) => {
 });
 
 test("a developer with one key is authorised with it from the first paint, on the reference's front page and every area", async ({ page }) => {
+  test.slow();
   await signUp(page);
   // No app yet: nothing to authorise with, and the way to get a key.
   await page.goto("/docs/api/accounts");

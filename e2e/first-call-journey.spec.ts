@@ -21,6 +21,8 @@ function countActions() {
 // app creation included, with no key pasted or picked. The count and the time are reported (time
 // is not asserted: it measures this machine as much as the product).
 test("a new developer gets from the home page to a first 200 in the docs in at most 10 actions, pasting and picking no key", async ({ page }, testInfo) => {
+  // Sign-up, an app and the docs' console in one test (and, with SCREENSHOT_DIR, 15 screenshots).
+  test.slow();
   const act = countActions();
   const started = Date.now();
   await page.goto("/");
