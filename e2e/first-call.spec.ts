@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { createApp, executeListAccounts, signUp } from "./helpers";
 
-// The journey: sign up → dashboard → create an app → copy the key → docs → paste it
-// → Try it out → 200 with accounts → still authorised after a reload → same answer from plain HTTP.
+// The journey of a developer who copies their key: sign up → dashboard → create an app → copy
+// the key → docs (already authorised with it) → paste it anyway → Try it out → 200 with accounts
+// → still the pasted key after a reload → same answer from plain HTTP.
 test("a new developer makes a first call from the docs with the key they copied", async ({ page, context, request }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
 
@@ -26,10 +27,12 @@ test("a new developer makes a first call from the docs with the key they copied"
   expect(await (await page.request.get(appUrl)).text()).not.toContain(key);
 
   await reveal.getByRole("link", { name: "Try it in the API docs" }).click();
-  await page.waitForURL("**/docs/api/accounts");
+  await page.waitForURL((url) => url.pathname === "/docs/api/accounts");
+  // Already authorised with the app's key; a pasted key is the developer's choice, and wins.
+  const status = page.getByTestId("credential-status");
+  await expect(status).toContainText("First call app · Default sandbox key");
   await page.getByLabel("Or paste a key").fill(key);
   await page.getByRole("button", { name: "Authorise", exact: true }).click();
-  const status = page.getByTestId("credential-status");
   await expect(status).toContainText("Authorised");
   await expect(status).toContainText("a pasted key");
 

@@ -76,3 +76,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   });
 }
+
+/**
+ * With SCREENSHOT_DIR set: the page in light and dark, and at a phone's width (390 px, light), as
+ * `<name>-light.png`, `<name>-dark.png` and `<name>-phone-light.png`. `prepare` runs after each
+ * change of size or scheme (e.g. to scroll something into view).
+ */
+export async function screenshotPage(page: Page, name: string, options: { fullPage?: boolean; prepare?: () => Promise<void> } = {}): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  const shots = [
+    { suffix: "light", scheme: "light", size: viewport },
+    { suffix: "dark", scheme: "dark", size: viewport },
+    { suffix: "phone-light", scheme: "light", size: { width: 390, height: 844 } },
+  ] as const;
+  for (const shot of shots) {
+    await page.setViewportSize(shot.size);
+    await page.emulateMedia({ colorScheme: shot.scheme });
+    await options.prepare?.();
+    await page.screenshot({ path: `${dir}/${name}-${shot.suffix}.png`, fullPage: options.fullPage ?? false });
+  }
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: "light" });
+}

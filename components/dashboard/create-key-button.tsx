@@ -17,7 +17,7 @@ const SCOPES = [
   { value: "read_only", label: "Read only", hint: "GET calls only; anything else answers 403 insufficient_scope." },
 ] as const;
 
-type Step = { kind: "closed" } | { kind: "name" } | { kind: "reveal"; secret: string; name: string };
+type Step = { kind: "closed" } | { kind: "name" } | { kind: "reveal"; secret: string; name: string; keyId: string };
 
 /** "Create key": a name, then the one-time reveal of the new secret in the same dialog. */
 export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl: string }) {
@@ -64,8 +64,8 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
         body: JSON.stringify({ name, scope, expires_at }),
       });
       if (response.status === 201) {
-        const created = (await response.json()) as { key: { name: string }; secret: string };
-        setStep({ kind: "reveal", secret: created.secret, name: created.key.name });
+        const created = (await response.json()) as { key: { id: string; name: string }; secret: string };
+        setStep({ kind: "reveal", secret: created.secret, name: created.key.name, keyId: created.key.id });
         router.refresh(); // the new key joins the table behind the dialog
         return;
       }
@@ -116,7 +116,7 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
       >
         {step.kind === "reveal" ? (
           <div data-testid="key-reveal">
-            <KeyReveal secret={step.secret} portalUrl={portalUrl} idPrefix="new-key" />
+            <KeyReveal secret={step.secret} portalUrl={portalUrl} appId={appId} keyId={step.keyId} idPrefix="new-key" />
           </div>
         ) : (
           <form id="create-key-form" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">

@@ -46,7 +46,7 @@ export function FirstKeyReveal({ appId, portalUrl }: { appId: string; portalUrl:
         </div>
       </div>
       <div className="px-5 py-5 sm:px-6">
-        <KeyReveal secret={reveal.secret} portalUrl={portalUrl} idPrefix="first-key" />
+        <KeyReveal secret={reveal.secret} portalUrl={portalUrl} appId={appId} idPrefix="first-key" />
       </div>
       <div className="flex justify-end rounded-b-card border-t border-border bg-surface-muted/60 px-5 py-3 sm:px-6">
         <Button variant="secondary" onClick={() => setReveal(null)}>

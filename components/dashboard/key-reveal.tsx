@@ -6,13 +6,28 @@ import { CodeBlock } from "@/components/ui/code";
 import { CopyButton } from "@/components/ui/copy-button";
 import { IconArrowRight } from "@/components/ui/icons";
 import { Label } from "@/components/ui/label";
+import { tryItHref } from "@/lib/docs/try-it-href";
 import { curlFirstCall } from "./curl";
 
 /**
  * A key's secret, the one time it exists outside the database: a read-only field with copy,
- * the warning that it will not be shown again, a curl to run now and the way into the docs.
+ * the warning that it will not be shown again, a curl to run now and the way into the docs,
+ * already authorised with this key (by its id: the secret stays here).
  */
-export function KeyReveal({ secret, portalUrl, idPrefix = "reveal" }: { secret: string; portalUrl: string; idPrefix?: string }) {
+export function KeyReveal({
+  secret,
+  portalUrl,
+  appId,
+  keyId,
+  idPrefix = "reveal",
+}: {
+  secret: string;
+  portalUrl: string;
+  appId: string;
+  /** The revealed key; without it the docs use the app's newest key, which a new app's only key is. */
+  keyId?: string;
+  idPrefix?: string;
+}) {
   const fieldId = `${idPrefix}-secret`;
   return (
     <div className="flex flex-col gap-5">
@@ -41,10 +56,10 @@ export function KeyReveal({ secret, portalUrl, idPrefix = "reveal" }: { secret: 
       <CodeBlock title="Make your first call" language="bash" copyLabel="curl command" code={curlFirstCall(portalUrl, secret)} />
 
       <div className="flex flex-wrap items-center gap-3">
-        <ButtonLink href="/docs/api/accounts" variant="secondary" icon={<IconArrowRight />}>
+        <ButtonLink href={tryItHref({ appId, keyId })} variant="secondary" icon={<IconArrowRight />}>
           Try it in the API docs
         </ButtonLink>
-        <p className="text-sm text-fg-muted">Paste the key into the docs&apos; key picker to call the sandbox from the browser.</p>
+        <p className="text-sm text-fg-muted">Opens GET /v1/accounts already authorised with this key: press Execute.</p>
       </div>
     </div>
   );

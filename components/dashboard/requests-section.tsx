@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { IconArrowRight, IconTerminal } from "@/components/ui/icons";
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { RequestLogDto } from "@/lib/request-logs/list-request-logs";
+import { tryItHref } from "@/lib/docs/try-it-href";
 import { curlFirstCall } from "./curl";
 import { formatExact, formatRelative } from "./format-time";
 import { problemMessage, readProblem } from "@/lib/http/read-problem";
@@ -125,7 +126,7 @@ export function RequestsSection({
           icon={<IconTerminal size={22} />}
           title="No requests yet"
           action={
-            <ButtonLink href="/docs/api" variant="secondary" icon={<IconArrowRight />}>
+            <ButtonLink href={tryItHref({ appId })} variant="secondary" icon={<IconArrowRight />}>
               Or try it in the API docs
             </ButtonLink>
           }

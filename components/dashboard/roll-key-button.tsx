@@ -12,7 +12,7 @@ import { OVERLAP_PRESETS } from "@/lib/keys/key-lifecycle";
 import { formatExact } from "./format-time";
 import { KeyReveal } from "./key-reveal";
 
-type Step = { kind: "closed" } | { kind: "choose" } | { kind: "reveal"; secret: string; oldExpiresAt: string; oldStopped: boolean };
+type Step = { kind: "closed" } | { kind: "choose" } | { kind: "reveal"; secret: string; keyId: string; oldExpiresAt: string; oldStopped: boolean };
 
 /**
  * "Roll": a new key at once, and a choice of how long the old one keeps working (so a
@@ -51,8 +51,8 @@ export function RollKeyButton({ appId, apiKey, portalUrl }: { appId: string; api
         body: JSON.stringify({ overlap_seconds }),
       });
       if (response.status === 201) {
-        const rolled = (await response.json()) as { secret: string; old_key: { expires_at: string; status: string } };
-        setStep({ kind: "reveal", secret: rolled.secret, oldExpiresAt: rolled.old_key.expires_at, oldStopped: rolled.old_key.status === "expired" });
+        const rolled = (await response.json()) as { key: { id: string }; secret: string; old_key: { expires_at: string; status: string } };
+        setStep({ kind: "reveal", secret: rolled.secret, keyId: rolled.key.id, oldExpiresAt: rolled.old_key.expires_at, oldStopped: rolled.old_key.status === "expired" });
         return;
       }
       setError(problemMessage(await readProblem(response)));
@@ -116,7 +116,7 @@ export function RollKeyButton({ appId, apiKey, portalUrl }: { appId: string; api
                 </>
               )}
             </p>
-            <KeyReveal secret={step.secret} portalUrl={portalUrl} idPrefix={`roll-${apiKey.id}`} />
+            <KeyReveal secret={step.secret} portalUrl={portalUrl} appId={appId} keyId={step.keyId} idPrefix={`roll-${apiKey.id}`} />
           </div>
         ) : (
           <form id={`roll-${apiKey.id}-form`} noValidate onSubmit={onSubmit} className="flex flex-col gap-4">

@@ -7,7 +7,20 @@ import { Spinner } from "@/components/ui/spinner";
 import type { DocsReplay } from "@/lib/request-logs/replay";
 import { applyReplay, operationElementId, type ReplaySystem } from "./apply-replay";
 import { CredentialPicker } from "./credential-picker";
-import { authoriseRequest, loadCredential, saveCredential, SECURITY_SCHEME, type DocsCredential } from "./docs-credential";
+import {
+  authoriseRequest,
+  displayPrefix,
+  forgetChoice,
+  portalKeyCredential,
+  readPastedSecret,
+  rememberCredential,
+  SECURITY_SCHEME,
+  takeLegacyPick,
+  type DocsCredential,
+  type InitialCredential,
+  type ShownCredential,
+} from "./docs-credential";
+import type { UsableKey } from "@/lib/keys/list-usable-keys";
 import { isCustomerDataCall, loadConsent, saveConsent, type DocsConsent } from "./docs-consent";
 import { PersonaConsentPanel } from "./persona-consent-panel";
 import { useLoadOnIntent } from "./use-load-on-intent";
@@ -44,27 +57,43 @@ function parseDeepLink(hash: string): { tag: string; operationId: string } | nul
   }
 }
 
+/** `?app=…&key=…` said which app the reader came from; the hash (a deep link) stays. */
+function dropCameFromParams() {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has("app") && !url.searchParams.has("key")) return;
+  url.searchParams.delete("app");
+  url.searchParams.delete("key");
+  window.history.replaceState(window.history.state, "", url);
+}
+
 /** A logged call to open in Try-it-out, with the key it was made with (if still the developer's). */
 export type ReplayRequest = DocsReplay & { key: { id: string; prefix: string; label: string } | null };
 
 /**
- * swagger-ui-react over the bank's generated OpenAPI document, with Try-it-out
- * authorised by the developer's own key (picked or pasted), surviving reloads.
+ * swagger-ui-react over the bank's generated OpenAPI document, with Try-it-out authorised by
+ * the developer's own key from the first paint (the server picks it: see pickDocsKey), or by
+ * one they pick or paste, surviving reloads.
  */
 export function ApiReference({
   specUrl = "/openapi.json",
   signedIn,
+  keys,
+  initial,
   personas,
   replay,
 }: {
   /** The document Swagger UI renders: one area's (`/openapi.json?area=accounts`) or the whole API's. */
   specUrl?: string;
   signedIn: boolean;
+  /** The keys the developer may call with, for the picker. */
+  keys: UsableKey[];
+  initial: InitialCredential;
   personas: { key: string; display_name: string }[];
   replay?: ReplayRequest | null;
 }) {
-  const [credential, setCredential] = useState<DocsCredential | null>(null);
-  const credentialRef = useRef<DocsCredential | null>(null);
+  const [credential, setCredential] = useState<ShownCredential | null>(initial.credential);
+  // What requests are authorised with: a pasted key only once this tab's secret has been read.
+  const credentialRef = useRef<DocsCredential | null>(initial.credential?.kind === "portal-key" ? initial.credential : null);
   const [consent, setConsent] = useState<DocsConsent | null>(null);
   const consentRef = useRef<DocsConsent | null>(null);
   const systemRef = useRef<SwaggerSystem | null>(null);
@@ -78,26 +107,47 @@ export function ApiReference({
     if (next) system.preauthorizeApiKey(SECURITY_SCHEME, next.prefix);
   }, []);
 
-  useEffect(() => {
-    let stored = loadCredential();
-    // Replaying a logged call: use the key it was made with unless the developer picked one.
-    if (!stored && replay?.key) {
-      stored = { kind: "portal-key", keyId: replay.key.id, prefix: replay.key.prefix, label: replay.key.label };
-      saveCredential(stored);
-    }
-    credentialRef.current = stored;
-    consentRef.current = loadConsent();
-    // Browser storage exists only after hydration, so the stored choice is read here, once.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setCredential(stored);
-    setConsent(consentRef.current);
-  }, [replay]);
-
   const changeConsent = useCallback((next: DocsConsent | null) => {
     saveConsent(next);
     consentRef.current = next;
     setConsent(next);
   }, []);
+
+  // What only this tab knows, read once after hydration: a pasted secret, a persona's consent.
+  useEffect(() => {
+    const secret = readPastedSecret();
+    const legacyKeyId = takeLegacyPick();
+    const legacy = legacyKeyId ? keys.find((key) => key.id === legacyKeyId) : undefined;
+    let next: DocsCredential | null = credentialRef.current;
+    if (initial.remember && initial.credential?.kind === "portal-key") {
+      // Came from an app: its key becomes the choice, so the other areas keep using it, and the
+      // URL drops what said so, so a reload keeps a key picked here afterwards (a replay keeps
+      // its URL: it names the logged call).
+      next = initial.credential;
+      rememberCredential(next);
+      if (!replay) dropCameFromParams();
+    } else if (secret) {
+      next = { kind: "pasted", secret, prefix: displayPrefix(secret) };
+      rememberCredential(next);
+    } else if (initial.credential?.kind === "pasted") {
+      // The cookie names a key pasted in another tab (or one since closed): not usable here.
+      next = initial.fallback;
+      forgetChoice();
+    } else if (legacy) {
+      // A pick stored before choices moved to the cookie (so the server could not see it).
+      next = portalKeyCredential(legacy);
+      rememberCredential(next);
+    }
+    credentialRef.current = next;
+    const consent = loadConsent();
+    // A consent belongs to one app's key.
+    const consentUsable = consent && next?.kind === "portal-key" && next.appId === consent.appId;
+    if (consent && !consentUsable) saveConsent(null);
+    consentRef.current = consentUsable ? consent : null;
+    // Browser storage is readable only after hydration.
+    setCredential(next);
+    setConsent(consentRef.current);
+  }, [initial, keys, replay]);
 
   const [replayed, setReplayed] = useState<"pending" | "done" | "missing">("pending");
   const replayOnce = useRef(false);
@@ -139,7 +189,7 @@ export function ApiReference({
 
   const change = useCallback(
     (next: DocsCredential | null) => {
-      saveCredential(next);
+      rememberCredential(next);
       credentialRef.current = next;
       setCredential(next);
       syncSwagger(next);
@@ -151,7 +201,7 @@ export function ApiReference({
 
   return (
     <div className="space-y-6">
-      <CredentialPicker signedIn={signedIn} credential={credential} onChange={change} />
+      <CredentialPicker signedIn={signedIn} keys={keys} credential={credential} onChange={change} />
       {signedIn && (
         <PersonaConsentPanel
           appId={credential?.kind === "portal-key" ? (credential.appId ?? null) : null}

@@ -1,29 +1,31 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import type { DocsCredential } from "./docs-credential";
-
-type UsableKey = { id: string; name: string; prefix: string; app_id: string; app_name: string };
+import type { UsableKey } from "@/lib/keys/list-usable-keys";
+import { displayPrefix, portalKeyCredential, type DocsCredential, type ShownCredential } from "./docs-credential";
 
 const KEY_PATTERN = /^sk_sandbox_[0-9A-Za-z]{36}$/;
 
-/** Chooses what Try-it-out authorises with: one of the developer's keys, or a pasted one. */
+/**
+ * Chooses what Try-it-out authorises with: one of the developer's keys, or a pasted one. The
+ * keys and the one in use come with the page (decided on the server), so the first paint
+ * already says which key calls will use.
+ */
 export function CredentialPicker(props: {
   signedIn: boolean;
-  credential: DocsCredential | null;
+  keys: UsableKey[];
+  credential: ShownCredential | null;
   onChange: (credential: DocsCredential | null) => void;
 }) {
-  const { signedIn, credential, onChange } = props;
-  const [keys, setKeys] = useState<UsableKey[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { signedIn, keys, credential, onChange } = props;
   const [pasted, setPasted] = useState("");
   const [pasteError, setPasteError] = useState<string | null>(null);
   const selectId = useId();
@@ -31,24 +33,9 @@ export function CredentialPicker(props: {
   const pasteErrorId = useId();
   const pathname = usePathname();
 
-  useEffect(() => {
-    if (!signedIn) return;
-    fetch("/api/keys", { headers: { accept: "application/json" } })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`Could not load your keys (${response.status}).`);
-        setKeys(((await response.json()) as { data: UsableKey[] }).data);
-      })
-      .catch((error: Error) => setLoadError(error.message));
-  }, [signedIn]);
-
-  // A picked key that was revoked since is dropped, so calls do not fail mysteriously.
-  useEffect(() => {
-    if (keys && credential?.kind === "portal-key" && !keys.some((key) => key.id === credential.keyId)) onChange(null);
-  }, [keys, credential, onChange]);
-
   function pick(keyId: string) {
-    const key = keys?.find((candidate) => candidate.id === keyId);
-    onChange(key ? { kind: "portal-key", keyId: key.id, prefix: key.prefix, label: `${key.app_name} · ${key.name}`, appId: key.app_id } : null);
+    const key = keys.find((candidate) => candidate.id === keyId);
+    onChange(key ? portalKeyCredential(key) : null);
   }
 
   function usePasted(event: React.FormEvent) {
@@ -60,7 +47,7 @@ export function CredentialPicker(props: {
     }
     setPasteError(null);
     setPasted("");
-    onChange({ kind: "pasted", secret, prefix: `${secret.slice(0, 15)}…${secret.slice(-4)}` });
+    onChange({ kind: "pasted", secret, prefix: displayPrefix(secret) });
   }
 
   return (
@@ -99,10 +86,10 @@ export function CredentialPicker(props: {
               id={selectId}
               value={credential?.kind === "portal-key" ? credential.keyId : ""}
               onChange={(event) => pick(event.target.value)}
-              disabled={!keys}
+              disabled={!keys.length}
             >
-              <option value="">{keys ? (keys.length ? "Choose a key…" : "No active keys yet: create an app first") : "Loading your keys…"}</option>
-              {keys?.map((key) => (
+              <option value="">{keys.length ? "Choose a key…" : "No active keys yet: create an app first"}</option>
+              {keys.map((key) => (
                 <option key={key.id} value={key.id}>
                   {key.app_name} · {key.name} ({key.prefix})
                 </option>
@@ -116,10 +103,17 @@ export function CredentialPicker(props: {
               to pick one of your keys, or paste a key.
             </p>
           )}
-          {signedIn && !loadError && (
-            <p className="text-sm text-fg-muted">Calls use your session; the secret never reaches this page.</p>
-          )}
-          {loadError && <Alert tone="error">{loadError}</Alert>}
+          {signedIn &&
+            (keys.length ? (
+              <p className="text-sm text-fg-muted">Calls use your session; the secret never reaches this page.</p>
+            ) : (
+              <p className="text-sm text-fg-muted">
+                <Link className="font-medium text-primary underline-offset-4 hover:underline" href="/dashboard/apps/new">
+                  Create an app
+                </Link>{" "}
+                to get a sandbox key: Try-it-out then uses it without pasting.
+              </p>
+            ))}
         </div>
 
         <form onSubmit={usePasted} noValidate className="flex flex-col gap-1.5">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { createRoot } from "react-dom/client";
 import SwaggerUI from "swagger-ui-react";
 import "swagger-ui-react/swagger-ui.css";
 import "./swagger-overrides.css";
@@ -14,12 +15,27 @@ export type SwaggerConsoleProps = {
 /**
  * Swagger UI with its stylesheet and our overrides: the heavy half of the API reference
  * (about 400 KiB of script and its CSS), in its own chunk so the page paints without it.
+ *
+ * It renders in a React root of its own, as Swagger UI does when mounted on a DOM node. Its
+ * class components still use `UNSAFE_componentWillReceiveProps` (12 of them in 5.35.1, the
+ * latest; swagger-api/swagger-ui#10648 is open), which React reports under StrictMode, and
+ * Next puts the whole app under StrictMode in development. Outside that tree the warning is
+ * never raised, while our own components keep StrictMode's checks.
  */
-export default function SwaggerConsole({ url, requestInterceptor, onComplete }: SwaggerConsoleProps) {
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => repairAsItRenders(root.current), []);
-  return (
-    <div ref={root}>
+export default function SwaggerConsole(props: SwaggerConsoleProps) {
+  const host = useRef<HTMLDivElement>(null);
+  // Swagger UI reads its callbacks once, at start (as swagger-ui-react does); the parent's
+  // callbacks read refs, so the first ones stay right.
+  const callbacks = useRef(props);
+  const { url } = props;
+
+  useEffect(() => {
+    const node = host.current;
+    if (!node) return;
+    const container = node.appendChild(document.createElement("div"));
+    let live = true;
+    const root = createRoot(container);
+    root.render(
       <SwaggerUI
         url={url}
         docExpansion="list"
@@ -28,11 +44,24 @@ export default function SwaggerConsole({ url, requestInterceptor, onComplete }: 
         displayRequestDuration
         showMutatedRequest={false}
         defaultModelsExpandDepth={0}
-        requestInterceptor={requestInterceptor as never}
-        onComplete={onComplete}
-      />
-    </div>
-  );
+        requestInterceptor={((request: unknown) => callbacks.current.requestInterceptor(request)) as never}
+        // A console torn down before its document arrived (StrictMode's test remount) stays quiet.
+        onComplete={(system) => live && callbacks.current.onComplete(system)}
+      />,
+    );
+    const stopRepairs = repairAsItRenders(container);
+    return () => {
+      live = false;
+      stopRepairs?.();
+      // Unmounting a root while React commits this one is refused: do it right after.
+      setTimeout(() => {
+        root.unmount();
+        container.remove();
+      });
+    };
+  }, [url]);
+
+  return <div ref={host} />;
 }
 
 /**

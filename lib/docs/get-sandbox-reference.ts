@@ -15,18 +15,17 @@ const TTL_MS = 60_000;
 export async function getSandboxReference(): Promise<SandboxReference> {
   const config = env();
   if (cached && Date.now() - cached.fetchedAt < TTL_MS) return cached.reference;
-  let response: Response;
+  let reference: SandboxReference;
   try {
-    response = await fetch(new URL("/sandbox-reference.json", config.BANK_URL), { signal: AbortSignal.timeout(5_000), cache: "no-store" });
-  } catch {
+    const response = await fetch(new URL("/sandbox-reference.json", config.BANK_URL), { signal: AbortSignal.timeout(5_000), cache: "no-store" });
+    if (!response.ok) throw new AppError("bank_unavailable", `The sandbox bank answered ${response.status} for its reference.`);
+    // The timeout covers the body too: a body still arriving after 5 s (a busy machine) fails here.
+    reference = (await response.json()) as SandboxReference;
+  } catch (error) {
     if (cached) return cached.reference;
+    if (error instanceof AppError) throw error;
     throw new AppError("bank_unavailable", "The sandbox reference comes from the sandbox bank, which is not reachable right now.");
   }
-  if (!response.ok) {
-    if (cached) return cached.reference;
-    throw new AppError("bank_unavailable", `The sandbox bank answered ${response.status} for its reference.`);
-  }
-  const reference = (await response.json()) as SandboxReference;
   cached = { reference, fetchedAt: Date.now() };
   return reference;
 }

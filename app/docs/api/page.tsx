@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { DocsKeyStatus } from "@/components/docs/docs-key-status";
 import { Breadcrumbs } from "@/components/guides/breadcrumbs";
 import { Alert } from "@/components/ui/alert";
 import { Code, CodeBlock } from "@/components/ui/code";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { findAreaOfOperation, listApiAreas } from "@/lib/docs/api-areas";
+import { DOCS_CHOICE_COOKIE, parseDocsChoice } from "@/lib/docs/docs-choice";
+import { loadDocsKey } from "@/lib/docs/load-docs-key";
 import { getOpenApiDocumentOrNull } from "@/lib/docs/load-api-reference";
 import { env } from "@/lib/env";
 import { loadDocsReplay } from "@/lib/request-logs/load-docs-replay";
@@ -27,7 +31,7 @@ const link = "font-medium text-primary underline-offset-4 hover:underline";
 
 /** The API reference's front page: the product areas, how calls are authorised, the downloads. */
 export default async function ApiReferencePage({ searchParams }: Props) {
-  const [document, user] = await Promise.all([getOpenApiDocumentOrNull(), getCurrentUser()]);
+  const [document, user, cookieStore] = await Promise.all([getOpenApiDocumentOrNull(), getCurrentUser(), cookies()]);
   const { replay: requestId, app: appId } = await searchParams;
   // "Open in docs" from a request log lands on the area page that documents the call.
   if (document && user && typeof requestId === "string" && typeof appId === "string") {
@@ -35,6 +39,11 @@ export default async function ApiReferencePage({ searchParams }: Props) {
     const area = replay && findAreaOfOperation(document, replay.method, replay.route);
     if (area) redirect(`/docs/api/${area.slug}?${new URLSearchParams({ replay: requestId, app: appId })}`);
   }
+  // The key every area's Try-it-out will start with; an app page's "API docs" link names its app,
+  // and the area links pass that on.
+  const cameFrom = typeof appId === "string" ? { appId } : null;
+  const { pick } = await loadDocsKey({ userId: user?.id ?? null, cameFrom, choice: parseDocsChoice(cookieStore.get(DOCS_CHOICE_COOKIE)?.value) });
+  const areaQuery = pick.kind === "key" && pick.source === "came-from" ? `?${new URLSearchParams({ app: pick.key.app_id })}` : "";
   const areas = document ? listApiAreas(document) : [];
   const operationCount = areas.reduce((total, area) => total + area.operations.length, 0);
   const baseUrl = env().PORTAL_URL;
@@ -62,7 +71,7 @@ export default async function ApiReferencePage({ searchParams }: Props) {
             {areas.map((area) => (
               <li key={area.slug}>
                 <Link
-                  href={`/docs/api/${area.slug}`}
+                  href={`/docs/api/${area.slug}${areaQuery}`}
                   className="flex h-full flex-col gap-2 rounded-card border border-border bg-surface p-4 shadow-card transition-colors hover:border-primary"
                 >
                   <span className="flex items-baseline justify-between gap-3">
@@ -88,6 +97,7 @@ export default async function ApiReferencePage({ searchParams }: Props) {
           <h2 id="auth-title" className="text-lg font-semibold text-fg">
             How calls are authorised
           </h2>
+          <DocsKeyStatus pick={pick} signedIn={Boolean(user)} />
           <ul className="flex list-disc flex-col gap-2 pl-5 text-sm text-fg-muted">
             <li>
               <strong className="font-semibold text-fg">Your app&apos;s sandbox key</strong> as a bearer token:{" "}
@@ -106,8 +116,9 @@ export default async function ApiReferencePage({ searchParams }: Props) {
               .
             </li>
             <li>
-              <strong className="font-semibold text-fg">In Try it out</strong>, pick one of your keys (the secret never reaches the page) or
-              paste one; the choice follows you across areas. <strong className="font-semibold text-fg">Authorise as persona</strong> runs
+              <strong className="font-semibold text-fg">In Try it out</strong>, signed in, you call with a key of your own from the start: the
+              app you came from, else your most recently used app&apos;s newest key (the secret never reaches the page). Pick another or
+              paste one: the choice follows you across areas. <strong className="font-semibold text-fg">Authorise as persona</strong> runs
               customer-data calls with a test customer&apos;s consent.
             </li>
             <li>

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { ApiReference } from "@/components/docs/api-reference";
+import { initialCredential } from "@/components/docs/docs-credential";
 import { InlineMarkdown } from "@/components/docs/inline-markdown";
 import { OperationList } from "@/components/docs/operation-list";
 import { Breadcrumbs } from "@/components/guides/breadcrumbs";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { findApiArea } from "@/lib/docs/api-areas";
+import { DOCS_CHOICE_COOKIE, parseDocsChoice } from "@/lib/docs/docs-choice";
+import { loadDocsKey } from "@/lib/docs/load-docs-key";
 import { getOpenApiDocumentOrNull, listDocsPersonas } from "@/lib/docs/load-api-reference";
 import { loadDocsReplay } from "@/lib/request-logs/load-docs-replay";
 
@@ -43,11 +47,20 @@ export default async function ApiAreaPage({ params, searchParams }: Props) {
   const area = findApiArea(document, slug);
   if (!area) notFound();
 
-  const [user, personas] = await Promise.all([getCurrentUser(), listDocsPersonas()]);
-  const { replay: requestId, app: appId } = await searchParams;
+  const [user, personas, cookieStore] = await Promise.all([getCurrentUser(), listDocsPersonas(), cookies()]);
+  const { replay: requestId, app: appId, key: keyId } = await searchParams;
   // "Open in docs" from a request log: only the developer's own apps' logs can be replayed.
   const replay =
     user && typeof requestId === "string" && typeof appId === "string" ? await loadDocsReplay({ userId: user.id, appId, requestId }) : null;
+  // Try-it-out's key, decided here so the first paint says which: the app the reader came from
+  // (an app page's "Try it in the API docs", a replayed call's key), their choice, or the default.
+  const cameFrom =
+    typeof appId === "string" ? { appId, keyId: replay?.key?.id ?? (typeof keyId === "string" ? keyId : undefined) } : null;
+  const { keys, pick } = await loadDocsKey({
+    userId: user?.id ?? null,
+    cameFrom,
+    choice: parseDocsChoice(cookieStore.get(DOCS_CHOICE_COOKIE)?.value),
+  });
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-10">
@@ -68,7 +81,14 @@ export default async function ApiAreaPage({ params, searchParams }: Props) {
         <h2 id="try-title" className="text-base font-semibold text-fg">
           Try it out
         </h2>
-        <ApiReference specUrl={`/openapi.json?area=${area.slug}`} signedIn={Boolean(user)} personas={personas} replay={replay} />
+        <ApiReference
+          specUrl={`/openapi.json?area=${area.slug}`}
+          signedIn={Boolean(user)}
+          keys={keys}
+          initial={initialCredential(pick)}
+          personas={personas}
+          replay={replay}
+        />
       </section>
     </div>
   );

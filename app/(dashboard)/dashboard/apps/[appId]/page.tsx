@@ -85,7 +85,7 @@ export default async function AppPage({ params }: Props) {
             </div>
             {app.description && <p className="mt-2 max-w-2xl text-fg-muted">{app.description}</p>}
           </div>
-          <ButtonLink href="/docs/api" variant="secondary" icon={<IconBook />}>
+          <ButtonLink href={`/docs/api?${new URLSearchParams({ app: app.id })}`} variant="secondary" icon={<IconBook />}>
             API docs
           </ButtonLink>
         </div>
