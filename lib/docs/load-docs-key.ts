@@ -16,7 +16,7 @@ export async function loadDocsKey(options: {
   const appIds = [...new Set(keys.map((key) => key.app_id))];
   // Revoked and expired keys count too: the app was used, whichever of its keys made the call.
   const uses = appIds.length
-    ? await db.apiKey.groupBy({ by: ["appId"], where: { appId: { in: appIds }, lastUsedAt: { not: null } }, _max: { lastUsedAt: true } })
+    ? await db().apiKey.groupBy({ by: ["appId"], where: { appId: { in: appIds }, lastUsedAt: { not: null } }, _max: { lastUsedAt: true } })
     : [];
   const lastUsedByApp = Object.fromEntries(uses.map((use) => [use.appId, use._max.lastUsedAt!.toISOString()]));
   return { keys, pick: pickDocsKey({ keys, lastUsedByApp, cameFrom: options.cameFrom, choice: options.choice }) };
