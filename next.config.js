@@ -13,6 +13,10 @@ const nextConfig = {
     // The webhooks guide moved into the MDX guides (content/guides/webhooks.mdx).
     return [{ source: "/docs/webhooks", destination: "/docs/guides/webhooks", permanent: true }];
   },
+  async rewrites() {
+    // Browsers ask for /favicon.ico on their own (Chromium does in dev); the logo mark answers it.
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       {
