@@ -23,7 +23,9 @@ export async function getOpenApiDocument(): Promise<OpenApiDocument> {
   }
   if (!response.ok) throw new AppError("bank_unavailable", `The sandbox bank answered ${response.status} for its API document.`);
   const doc = (await response.json()) as OpenApiDocument;
-  doc.servers = [{ url: config.PORTAL_URL, description: "Sandbox" }];
+  // The bank names the portal it was started with; developers call this one. The rest of the entry
+  // (description, `x-internal`) is the bank's.
+  doc.servers = [{ ...doc.servers?.[0], url: config.PORTAL_URL, description: doc.servers?.[0]?.description ?? "Sandbox" }];
   cached = { doc, fetchedAt: Date.now() };
   return doc;
 }
