@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Cursor, Limit, pageOf } from "./pagination";
 import { CurrencyCode, DecimalAmount, IsoDate, ResourceId, Text, Timestamp } from "./common";
 import { ProductId } from "./product";
+import { exampleIds } from "./example-run";
 
 export const AccountType = z
   .enum(["current", "savings", "fixed_term", "credit_card", "loan"])
@@ -56,7 +57,7 @@ export type AccountDto = z.infer<typeof Account>;
 export const AccountList = pageOf(Account, "AccountList", "A page of accounts.");
 
 export const AccountParams = z.object({
-  account_id: ResourceId.describe("Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`."),
+  account_id: ResourceId.describe("Account id (`acc_…`), from `GET /v1/accounts`.").meta({ examples: [exampleIds.accountId] }),
 });
 
 export const OpenAccountBody = z
@@ -81,8 +82,8 @@ export const OpenAccountBody = z
   })
   .meta({
     examples: [
-      { customer_id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", product_id: "easy_access_saver", currency: "GBP" },
-      { customer_id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", product_id: "fixed_term_1y", currency: "GBP", initial_deposit: { amount: "5000.00", currency: "GBP" }, funding_account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ" },
+      { customer_id: exampleIds.customerId, product_id: "easy_access_saver", currency: "GBP" },
+      { customer_id: exampleIds.customerId, product_id: "fixed_term_1y", currency: "GBP", initial_deposit: { amount: "5000.00", currency: "GBP" }, funding_account_id: exampleIds.accountId },
     ],
   });
 
@@ -91,6 +92,7 @@ export type OpenAccountInput = z.infer<typeof OpenAccountBody>;
 export const ListAccountsQuery = z.strictObject({
   customer_id: ResourceId.optional().describe("Only this customer's accounts."),
   type: AccountType.optional().describe("Only accounts of this type."),
-  limit: Limit,
+  // Every seeded account (18) on one page; a filter by an example id would find nothing in a real sandbox.
+  limit: Limit.meta({ examples: [100] }),
   cursor: Cursor.optional(),
 });

@@ -56,7 +56,8 @@ export const InputText = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
-    .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
+    // Spelled as code points, not \p{Cc}: a JSON Schema pattern is read without the `u` flag by many tools.
+    .regex(/^[^\u0000-\u001F\u007F-\u009F]*$/, "must not contain control characters");
 
 /** A positive decimal amount as sent: the currency's precision and the operation's limits are checked after. */
 export const DecimalAmount = z.string().regex(/^\d{1,15}(\.\d{1,3})?$/, "must be a positive decimal string such as 12.50");

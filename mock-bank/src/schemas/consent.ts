@@ -3,6 +3,7 @@ import { MAX_CONSENT_ACCOUNTS } from "../domain/consents/create-consent";
 import { SCOPES } from "../domain/oauth/scopes";
 import { PersonaKey, ResourceId, Timestamp } from "./common";
 import { Cursor, Limit, pageOf } from "./pagination";
+import { exampleIds } from "./example-run";
 
 export const Permission = z.enum(SCOPES).describe("`accounts:read` (accounts and balances), `transactions:read`, `payments:write` (make payments from the shared accounts and read them).");
 
@@ -38,10 +39,10 @@ export type ConsentDto = z.infer<typeof Consent>;
 
 export const ConsentList = pageOf(Consent, "ConsentList", "A page of consents, newest first.");
 
-export const ConsentParams = z.object({ consent_id: ResourceId.describe("The consent id (`cns_…`).") });
+export const ConsentParams = z.object({ consent_id: ResourceId.describe("The consent id (`cns_…`), from `GET /v1/consents` or `POST /v1/sandbox/consents`.").meta({ examples: [exampleIds.consentId] }) });
 
 export const ListConsentsQuery = z.strictObject({
-  status: z.enum(["authorised", "revoked", "expired"]).optional().describe("Only consents in this status."),
+  status: z.enum(["authorised", "revoked", "expired"]).optional().describe("Only consents in this status.").meta({ examples: ["authorised"] }),
   customer_id: ResourceId.optional().describe("Only this customer's consents."),
   limit: Limit,
   cursor: Cursor.optional(),

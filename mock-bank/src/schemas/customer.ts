@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InputText, IsoDate, NAME_MAX, PersonaKey, ResourceId, Text, Timestamp } from "./common";
+import { exampleIds } from "./example-run";
 import { Cursor, Limit, pageOf } from "./pagination";
 
 export const KycStatus = z
@@ -17,14 +18,28 @@ export const AddressInput = z
 
 const Name = (what: string) => InputText(1, NAME_MAX).describe(what);
 
-export const CreateCustomerBody = z.strictObject({
-  given_name: Name("Given (first) name."),
-  family_name: Name("Family name. Magic values: `Review` ends in `review`, `Reject` in `rejected`."),
-  date_of_birth: IsoDate.describe("Date of birth (YYYY-MM-DD). Under 18 on the sandbox clock is `rejected` (`under_age`)."),
-  email: z.email("must be an email address").max(254),
-  address: AddressInput,
-  national_id: z.string().trim().min(4).max(20).regex(/^[A-Za-z0-9]+$/, "must contain only letters and digits").optional().describe("National identity number, e.g. a UK National Insurance number."),
-});
+export const CreateCustomerBody = z
+  .strictObject({
+    given_name: Name("Given (first) name."),
+    family_name: Name("Family name. Magic values: `Review` ends in `review`, `Reject` in `rejected`."),
+    date_of_birth: IsoDate.describe("Date of birth (YYYY-MM-DD). Under 18 on the sandbox clock is `rejected` (`under_age`)."),
+    email: z.email("must be an email address").max(254),
+    address: AddressInput,
+    national_id: z.string().trim().min(4).max(20).regex(/^[A-Za-z0-9]+$/, "must contain only letters and digits").optional().describe("National identity number, e.g. a UK National Insurance number."),
+  })
+  .meta({
+    // The magic family name `Review` sends her to manual review, so the KYC review example has someone to decide.
+    examples: [
+      {
+        given_name: "Ada",
+        family_name: "Review",
+        date_of_birth: "1990-12-10",
+        email: "ada.review@example.com",
+        address: { line1: "1 Threadneedle Street", city: "London", postcode: "EC2R 8AH", country: "GB" },
+        national_id: "QQ123456C",
+      },
+    ],
+  });
 
 export type CreateCustomerInput = z.infer<typeof CreateCustomerBody>;
 
@@ -70,7 +85,13 @@ export type CustomerDto = z.infer<typeof Customer>;
 export type KycReasonDto = z.infer<typeof KycReason>;
 export type ScreeningDto = z.infer<typeof Screening>;
 
-export const CustomerParams = z.object({ customer_id: ResourceId.describe("Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`.") });
+export const CustomerParams = z.object({
+  customer_id: ResourceId.describe("Customer id (`cus_…`), from `GET /v1/customers`.").meta({ examples: [exampleIds.customerId] }),
+});
+
+export const ReviewCustomerParams = z.object({
+  customer_id: ResourceId.describe("A customer in KYC `review` (`cus_…`), e.g. onboarded with the family name `Review`.").meta({ examples: [exampleIds.reviewCustomerId] }),
+});
 
 export const CompleteKycReviewBody = z
   .strictObject({
@@ -82,7 +103,7 @@ export const CompleteKycReviewBody = z
 export const CustomerList = pageOf(Customer, "CustomerList", "A page of customers.");
 
 export const ListCustomersQuery = z.strictObject({
-  kyc_status: KycStatus.optional().describe("Only customers with this KYC decision."),
+  kyc_status: KycStatus.optional().describe("Only customers with this KYC decision.").meta({ examples: ["approved"] }),
   limit: Limit,
   cursor: Cursor.optional(),
 });

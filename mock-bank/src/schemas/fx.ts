@@ -14,7 +14,8 @@ export const CreateFxQuoteBody = z
   .superRefine((body, ctx) => {
     if (body.sell.currency === body.buy_currency) ctx.addIssue({ code: "custom", path: ["buy_currency"], message: "must differ from the sell currency" });
     if (!(FX_CURRENCIES as readonly string[]).includes(body.sell.currency)) ctx.addIssue({ code: "custom", path: ["sell", "currency"], message: `must be one of ${FX_CURRENCIES.join(", ")}` });
-  });
+  })
+  .meta({ examples: [{ sell: { amount: "1000.00", currency: "GBP" }, buy_currency: "EUR" }] });
 
 export type CreateFxQuoteInput = z.infer<typeof CreateFxQuoteBody>;
 

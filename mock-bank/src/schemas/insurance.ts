@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IsoDate, Money, ResourceId, Timestamp } from "./common";
 import { Cursor, Limit, pageOf } from "./pagination";
+import { exampleDate, exampleIds } from "./example-run";
 
 const TripType = z.enum(["single_trip", "annual_multi_trip"]).describe("`single_trip`: one trip, up to 90 days. `annual_multi_trip`: a year of trips of up to 31 days each.");
 const Destination = z
@@ -9,6 +10,13 @@ const Destination = z
 const CoverLevel = z.enum(["essential", "comprehensive"]).describe("`essential`: £2m medical, £1,500 cancellation, £100 excess. `comprehensive`: £10m medical, £5,000 cancellation, £50 excess.");
 
 const Age = z.number().int().min(0).max(120);
+
+/**
+ * The example trip starts this many days after the sandbox's today: far enough ahead that it stays in
+ * the future if the developer has moved the sandbox's clock on by up to two months (the reference's
+ * example is dated from real time), well inside the 365 days a quote may look ahead.
+ */
+export const TRIP_STARTS_IN_DAYS = 60;
 const MAX_TRAVELLERS = 10;
 
 export const CreateInsuranceQuoteBody = z
@@ -27,7 +35,15 @@ export const CreateInsuranceQuoteBody = z
   })
   .meta({
     examples: [
-      { customer_id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", trip_type: "single_trip", destination: "europe", start_date: "2026-12-20", end_date: "2026-12-27", travellers: [{ age: 41 }, { age: 39 }, { age: 9 }], cover_level: "comprehensive" },
+      {
+        customer_id: exampleIds.customerId,
+        trip_type: "single_trip",
+        destination: "europe",
+        start_date: exampleDate(TRIP_STARTS_IN_DAYS),
+        end_date: exampleDate(TRIP_STARTS_IN_DAYS + 7),
+        travellers: [{ age: 41 }, { age: 39 }, { age: 9 }],
+        cover_level: "comprehensive",
+      },
     ],
   });
 
@@ -75,14 +91,14 @@ export const InsuranceQuote = z
 
 export type InsuranceQuoteDto = z.infer<typeof InsuranceQuote>;
 
-export const InsuranceQuoteParams = z.object({ quote_id: ResourceId.describe("Quote id, e.g. `inq_3mJ0wqG5XnS1xQbH0pR7tZ`.") });
+export const InsuranceQuoteParams = z.object({ quote_id: ResourceId.describe("Quote id (`inq_…`), from `POST /v1/insurance/quotes`.").meta({ examples: [exampleIds.insuranceQuoteId] }) });
 
 export const CreateInsurancePolicyBody = z
   .strictObject({
     quote_id: ResourceId.describe("An `open` quote."),
     account_id: ResourceId.describe("The quote customer's current account or credit card that pays the premium."),
   })
-  .meta({ examples: [{ quote_id: "inq_3mJ0wqG5XnS1xQbH0pR7tZ", account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ" }] });
+  .meta({ examples: [{ quote_id: exampleIds.insuranceQuoteId, account_id: exampleIds.accountId }] });
 
 export type CreateInsurancePolicyInput = z.infer<typeof CreateInsurancePolicyBody>;
 
@@ -112,7 +128,7 @@ export type InsurancePolicyDto = z.infer<typeof InsurancePolicy>;
 
 export const InsurancePolicyList = pageOf(InsurancePolicy, "InsurancePolicyList", "A page of policies, newest first.");
 
-export const InsurancePolicyParams = z.object({ policy_id: ResourceId.describe("Policy id, e.g. `pol_3mJ0wqG5XnS1xQbH0pR7tZ`.") });
+export const InsurancePolicyParams = z.object({ policy_id: ResourceId.describe("Policy id (`pol_…`), from `POST /v1/insurance/policies`.").meta({ examples: [exampleIds.insurancePolicyId] }) });
 
 export const ListInsurancePoliciesQuery = z.strictObject({
   customer_id: ResourceId.optional().describe("Only this customer's policies."),

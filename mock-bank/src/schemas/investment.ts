@@ -30,25 +30,26 @@ export const FundList = z.object({ data: z.array(Fund).max(100), next_cursor: Ne
 
 export const ListFundsQuery = z.strictObject({
   risk_level: z.coerce.number().int().min(1).max(7).optional().describe("Only funds of this SRRI risk level (1–7)."),
-  asset_class: AssetClass.optional().describe("Only funds of this asset class."),
+  asset_class: AssetClass.optional().describe("Only funds of this asset class.").meta({ examples: ["equity"] }),
 });
 
 export const FundParams = z.object({
-  fund_id: z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, "must be a fund id such as fund_global_equity").describe("Fund id, e.g. `fund_global_equity`."),
+  fund_id: z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, "must be a fund id such as fund_global_equity").describe("Fund id, e.g. `fund_global_equity`.").meta({ examples: ["fund_global_equity"] }),
 });
 
 const RiskProfileEnum = z.enum(["cautious", "balanced", "adventurous"]);
 
 export const RecommendationQuery = z
   .strictObject({
-    risk_profile: RiskProfileEnum.optional().describe("The investor's attitude to risk. Required (`riskProfile` is accepted as an alias)."),
+    risk_profile: RiskProfileEnum.optional().describe("The investor's attitude to risk. Required (`riskProfile` is accepted as an alias).").meta({ examples: ["balanced"] }),
     riskProfile: RiskProfileEnum.optional().describe("Alias of `risk_profile`, accepted for compatibility; prefer `risk_profile`."),
     amount: z
       .string()
       .regex(/^\d{1,9}(\.\d{1,2})?$/, "must be a GBP amount such as 10000.00")
       .optional()
-      .describe("GBP to invest, e.g. `10000.00` (at most 999999999.99); when given, the answer projects its value over `horizon_years`."),
-    horizon_years: z.coerce.number().int().min(1).max(40).default(10).describe("Investment horizon in whole years, 1–40 (default 10)."),
+      .describe("GBP to invest, e.g. `10000.00` (at most 999999999.99); when given, the answer projects its value over `horizon_years`.")
+      .meta({ examples: ["10000.00"] }),
+    horizon_years: z.coerce.number().int().min(1).max(40).default(10).describe("Investment horizon in whole years, 1–40 (default 10).").meta({ examples: [15] }),
   })
   .superRefine((query, ctx) => {
     if (query.risk_profile === undefined && query.riskProfile === undefined) ctx.addIssue({ code: "custom", path: ["risk_profile"], message: "is required: cautious, balanced or adventurous" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Count, InputText, Money, NAME_MAX, ResourceId, Text, Timestamp } from "./common";
 import { Cursor, Limit, pageOf } from "./pagination";
+import { exampleIds } from "./example-run";
 
 const Apr = z
   .string()
@@ -30,7 +31,7 @@ export const CreateLoanApplicationBody = z
   })
   .meta({
     description: "A personal-loan application.",
-    examples: [{ customer_id: "cus_4nK1xrH6YoT2yRcJ1qS8uA", amount: { amount: "10000.00", currency: "GBP" }, term_months: 36, purpose: "home_improvement" }],
+    examples: [{ customer_id: exampleIds.customerId, amount: { amount: "10000.00", currency: "GBP" }, term_months: 36, purpose: "home_improvement" }],
   });
 
 export type CreateLoanApplicationInput = z.infer<typeof CreateLoanApplicationBody>;
@@ -97,16 +98,16 @@ export const LoanApplication = z
 
 export type LoanApplicationDto = z.infer<typeof LoanApplication>;
 
-export const ApplicationParams = z.object({ application_id: ResourceId.describe("Application id, e.g. `lap_7cNw3pQ8ZsK2mR5tHd1fXa`.") });
-export const OfferParams = z.object({ offer_id: ResourceId.describe("Offer id, e.g. `lof_2bXq9kM4VtR1nP7sLc3eYd`.") });
-export const LoanParams = z.object({ loan_id: ResourceId.describe("Loan id, e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`.") });
-export const PlanParams = z.object({ plan_id: ResourceId.describe("Plan id (a loan id), e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`.") });
+export const ApplicationParams = z.object({ application_id: ResourceId.describe("Application id (`lap_…`), from `POST /v1/loans/applications`.").meta({ examples: [exampleIds.loanApplicationId] }) });
+export const OfferParams = z.object({ offer_id: ResourceId.describe("Offer id (`lof_…`), from an application's `offers`.").meta({ examples: [exampleIds.loanOfferId] }) });
+export const LoanParams = z.object({ loan_id: ResourceId.describe("Loan id (`loan_…`), from accepting an offer or `GET /v1/loans`.").meta({ examples: [exampleIds.loanId] }) });
+export const PlanParams = z.object({ plan_id: ResourceId.describe("Plan id (a loan id, `loan_…`), from `POST /v1/bnpl/plans`.").meta({ examples: [exampleIds.bnplPlanId] }) });
 
 export const AcceptOfferBody = z
   .strictObject({
     disbursement_account_id: ResourceId.describe("A current account of the applicant: the money is paid into it, and the instalments are collected from it."),
   })
-  .meta({ description: "Where to pay the loan.", examples: [{ disbursement_account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ" }] });
+  .meta({ description: "Where to pay the loan.", examples: [{ disbursement_account_id: exampleIds.accountId }] });
 
 export const Instalment = z
   .object({
@@ -159,11 +160,11 @@ export const RepayLoanBody = z
   .strictObject({
     amount: GbpAmount.optional().describe("An overpayment, less than the settlement figure. Omit it to settle the loan in full."),
   })
-  .meta({ description: "An early repayment: settle in full (no amount) or overpay.", examples: [{}, { amount: { amount: "500.00", currency: "GBP" } }] });
+  .meta({ description: "An early repayment: overpay (`amount`) or settle in full (no amount).", examples: [{ amount: { amount: "500.00", currency: "GBP" } }, {}] });
 
 export const ListLoansQuery = z.strictObject({
-  kind: LoanKind.optional().describe("Only loans of this kind."),
-  status: LoanStatus.optional().describe("Only loans in this status."),
+  kind: LoanKind.optional().describe("Only loans of this kind.").meta({ examples: ["personal_loan"] }),
+  status: LoanStatus.optional().describe("Only loans in this status.").meta({ examples: ["active"] }),
   customer_id: ResourceId.optional().describe("Only this customer's loans."),
   limit: Limit,
   cursor: Cursor.optional(),
@@ -181,7 +182,7 @@ export const CreateBnplPlanBody = z
   })
   .meta({
     description: "A purchase to split into instalments.",
-    examples: [{ account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ", merchant_name: "Northwind Furniture", purchase_amount: { amount: "480.00", currency: "GBP" }, instalments: 4, description: "Oak side table" }],
+    examples: [{ account_id: exampleIds.accountId, merchant_name: "Northwind Furniture", purchase_amount: { amount: "480.00", currency: "GBP" }, instalments: 4, description: "Oak side table" }],
   });
 
 export type CreateBnplPlanInput = z.infer<typeof CreateBnplPlanBody>;

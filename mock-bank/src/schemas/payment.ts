@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InputText, Money, NAME_MAX, ResourceId, Text, Timestamp } from "./common";
+import { exampleIds } from "./example-run";
 import { Cursor, Limit, pageOf } from "./pagination";
 
 /** A positive amount to send: the currency's precision is checked against ISO 4217 (`0.001` GBP is refused). */
@@ -72,6 +73,17 @@ export const CreatePaymentBody = z
       if (!body.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "is required" });
       if (body.quote_id) ctx.addIssue({ code: "custom", path: ["quote_id"], message: "is only for international payments" });
     }
+  })
+  .meta({
+    examples: [
+      {
+        debtor_account_id: exampleIds.accountId,
+        amount: { amount: "25.00", currency: "GBP" },
+        creditor: { type: "sort_code", name: "Jo Bloggs", sort_code: "040004", account_number: "12345678" },
+        reference: "Invoice 42",
+        scheme: "instant",
+      },
+    ],
   });
 
 export type CreatePaymentInput = z.infer<typeof CreatePaymentBody>;
@@ -109,10 +121,10 @@ export type PaymentDto = z.infer<typeof Payment>;
 
 export const PaymentList = pageOf(Payment, "PaymentList", "A page of payments, newest first.");
 
-export const PaymentParams = z.object({ payment_id: ResourceId.describe("Payment id, e.g. `pay_0aYk2xvP9mD3QeJ1nL5sWr`.") });
+export const PaymentParams = z.object({ payment_id: ResourceId.describe("Payment id (`pay_…`), from `POST /v1/payments` or `GET /v1/payments`.").meta({ examples: [exampleIds.paymentId] }) });
 
 export const ListPaymentsQuery = z.strictObject({
-  status: PaymentStatus.optional().describe("Only payments in this status."),
+  status: PaymentStatus.optional().describe("Only payments in this status.").meta({ examples: ["completed"] }),
   scheme: PaymentScheme.optional().describe("Only payments of this scheme."),
   debtor_account_id: ResourceId.optional().describe("Only payments from this account."),
   limit: Limit,

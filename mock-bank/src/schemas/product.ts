@@ -54,9 +54,9 @@ export type ProductDto = z.infer<typeof Product>;
 export const ProductList = z.object({ data: z.array(Product).max(100), next_cursor: NextCursor }).meta({ id: "ProductList", description: "The bank's deposit products (one page: the catalogue is small)." });
 
 export const ListProductsQuery = z.strictObject({
-  type: z.enum(["current", "savings", "fixed_term"]).optional().describe("Only products of this type."),
+  type: z.enum(["current", "savings", "fixed_term"]).optional().describe("Only products of this type.").meta({ examples: ["savings"] }),
 });
 
 export const ProductParams = z.object({
-  product_id: ProductId.describe("Product id, e.g. `easy_access_saver`."),
+  product_id: ProductId.describe("Product id, e.g. `easy_access_saver`.").meta({ examples: ["easy_access_saver"] }),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Money, ResourceId, Text, Timestamp } from "./common";
+import { exampleIds } from "./example-run";
 
 /**
  * Points come from the card's booked purchases (at most 2 a pound), a few thousand on a seeded card;
@@ -39,7 +40,7 @@ export const RedeemRewardsBody = z
   .strictObject({
     points: z.number().int().min(500).max(1_000_000).multipleOf(500).describe("Points to redeem: at least 500, a multiple of 500."),
   })
-  .meta({ examples: [{ points: 1000 }] });
+  .meta({ examples: [{ points: 500 }] });
 
 export const RewardRedemption = z
   .object({
@@ -53,4 +54,4 @@ export const RewardRedemption = z
 
 export type RewardRedemptionDto = z.infer<typeof RewardRedemption>;
 
-export const RewardsParams = z.object({ account_id: ResourceId.describe("A credit card account id.") });
+export const RewardsParams = z.object({ account_id: ResourceId.describe("A credit card account id (`acc_…`, `type: credit_card` in `GET /v1/accounts`).").meta({ examples: [exampleIds.cardAccountId] }) });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_ADVANCE_DAYS, MAX_OFFSET_SECONDS } from "../domain/sandbox/advance-clock";
+import { exampleIds } from "./example-run";
 import { Count, CurrencyCode, DecimalAmount, InputText, IsoDate, NAME_MAX, ResourceId, Timestamp } from "./common";
 
 export const SandboxResetResult = z
@@ -35,16 +36,15 @@ export const AdvanceClockBody = z
       .union([IsoDate, Timestamp])
       .optional()
       .describe(
-        "Move the clock forward to this date (keeping the time of day) or this RFC 3339 UTC timestamp. Must be later than the sandbox's current time, by at most 90 days.",
-      )
-      .meta({ examples: ["2026-12-01", "2026-12-01T09:00:00Z"] }),
+        "Move the clock forward to this date (keeping the time of day, e.g. `2027-03-01`) or this RFC 3339 UTC timestamp (e.g. `2027-03-01T09:00:00Z`). Must be later than the sandbox's current time, by at most 90 days.",
+      ),
   })
   .superRefine((body, ctx) => {
     if ((body.days === undefined) === (body.until === undefined)) {
       ctx.addIssue({ code: "custom", path: body.days === undefined ? [] : ["until"], message: "send exactly one of `days` and `until`" });
     }
   })
-  .meta({ description: "Either `days` or `until`.", examples: [{ days: 7 }, { until: "2026-12-01" }] });
+  .meta({ description: "Either `days` or `until`.", examples: [{ days: 7 }] });
 
 export const ClockAdvanceResult = z
   .object({
@@ -86,5 +86,5 @@ export const SimulateIncomingBody = z
   })
   .meta({
     description: "A simulated payment into one of your sandbox's accounts.",
-    examples: [{ account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ", amount: { amount: "250.00", currency: "GBP" }, counterparty_name: "ACME ANALYTICS LTD", description: "SALARY", category: "salary" }],
+    examples: [{ account_id: exampleIds.accountId, amount: { amount: "250.00", currency: "GBP" }, counterparty_name: "ACME ANALYTICS LTD", description: "SALARY", category: "salary" }],
   });

@@ -43,8 +43,8 @@ export const ListTransactionsQuery = z
   .strictObject({
     from: IsoDate.optional().describe("Only transactions on or after this date (UTC)."),
     to: IsoDate.optional().describe("Only transactions on or before this date (UTC)."),
-    status: TransactionStatus.optional().describe("Only booked, or only pending, transactions."),
-    limit: Limit,
+    status: TransactionStatus.optional().describe("Only booked, or only pending, transactions.").meta({ examples: ["booked"] }),
+    limit: Limit.meta({ examples: [10] }),
     cursor: Cursor.optional(),
   })
   .superRefine((query, ctx) => {

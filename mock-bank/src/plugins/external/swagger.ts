@@ -165,7 +165,7 @@ export default fp(
             consent_token: {
               type: "oauth2",
               description:
-                "A customer's consent access token (`oat_…`), `Authorization: Bearer oat_…`, from the authorization code flow with PKCE (S256) or `POST /v1/sandbox/consents`. It reaches only the customer-data operations that list it, only with the granted permissions and only the shared accounts.",
+                "A customer's consent access token (`oat_…`, opaque: not a JWT), `Authorization: Bearer oat_…`, from the authorization code flow with PKCE (S256) or `POST /v1/sandbox/consents`. It reaches only the customer-data operations that list it, only with the granted permissions and only the shared accounts.",
               flows: {
                 authorizationCode: {
                   authorizationUrl: `${options.portalUrl.replace(/\/$/, "")}/oauth/authorize`,

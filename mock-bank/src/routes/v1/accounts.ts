@@ -6,6 +6,7 @@ import { openAccount } from "../../domain/accounts/open-account";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { Account, AccountList, AccountParams, ListAccountsQuery, OpenAccountBody } from "../../schemas/account";
 import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, captured, exampleRun } from "../../schemas/example-run";
 import { Balances } from "../../schemas/balances";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { tenantNow } from "../../domain/tenants/tenant-now";
@@ -64,6 +65,12 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         description:
           "Lists the accounts of your sandbox's test customers: every persona has a current account, a savings account and a credit card. Filter by customer or type; page with `limit` and `cursor`.",
         querystring: ListAccountsQuery,
+        ...exampleRun({
+          captures: [
+            capture("accountId", "/data", { where: { customer_id: captured("customerId"), type: "current" }, field: "/id" }),
+            capture("cardAccountId", "/data", { where: { customer_id: captured("customerId"), type: "credit_card" }, field: "/id" }),
+          ],
+        }),
         response: { 200: jsonResponse("A page of accounts.", AccountList), ...problemResponses() },
       },
     },

@@ -8,6 +8,7 @@ import { listLoans } from "../../domain/lending/list-loans";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateBnplPlanBody, ListPlansQuery, Loan, LoanList, PlanParams } from "../../schemas/lending";
 import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const limits = BNPL_LIMITS.map((tier) => `${tier.label}: £${formatMinor(tier.limit, "GBP")}`).join("; ");
@@ -34,6 +35,7 @@ const bnpl: FastifyPluginAsyncZod = async (app) => {
         description: CREATE_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateBnplPlanBody,
+        ...exampleRun({ captures: [capture("bnplPlanId", "/id")] }),
         response: {
           201: jsonResponse("The plan (`kind: bnpl`) with its schedule, the first instalment paid.", Loan),
           ...problemResponses({

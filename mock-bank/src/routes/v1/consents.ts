@@ -6,6 +6,7 @@ import { revokeConsent } from "../../domain/consents/revoke-consent";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { Consent, ConsentList, ConsentParams, CreateSandboxConsentBody, ListConsentsQuery, SandboxConsentTokens } from "../../schemas/consent";
 import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
+import { capture, exampleRun } from "../../schemas/example-run";
 
 const SANDBOX_DESCRIPTION = [
   "Mints a consent and its first tokens for a persona without the browser, as if the customer had logged in at the bank and approved: the sandbox's equivalent of Plaid's sandbox public token. Use it in automated tests; use `/oauth/authorize` to test your real flow.",
@@ -84,10 +85,13 @@ const consents: FastifyPluginAsyncZod = async (app) => {
       config: { movesMoney: false },
       schema: {
         operationId: "createSandboxConsent",
-        tags: ["Sandbox"],
+        // A consents operation first (its area in the reference, its folder in the Postman collection,
+        // before the consent it mints is read and revoked), and a sandbox control.
+        tags: ["Consents", "Sandbox"],
         summary: "Mint a consent for a persona",
         description: SANDBOX_DESCRIPTION,
         body: CreateSandboxConsentBody,
+        ...exampleRun({ captures: [capture("consentId", "/consent/id"), capture("consentToken", "/access_token")] }),
         response: { 201: jsonResponse("The consent and its first tokens.", SandboxConsentTokens), ...problemResponses() },
       },
     },

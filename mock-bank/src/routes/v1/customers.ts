@@ -6,6 +6,7 @@ import { createOnce } from "../../domain/idempotency/create-once";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateCustomerBody, Customer, CustomerList, CustomerParams, ListCustomersQuery } from "../../schemas/customer";
 import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const CREATE_DESCRIPTION = [
@@ -31,6 +32,7 @@ const customers: FastifyPluginAsyncZod = async (app) => {
         description: CREATE_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateCustomerBody,
+        ...exampleRun({ captures: [capture("reviewCustomerId", "/id")] }),
         response: {
           201: jsonResponse("The customer with its KYC decision: `approved`, `review` or `rejected`.", Customer),
           ...problemResponses({ 409: IN_FLIGHT, 422: "`idempotency_key_reused`: the key was used for another request." }),
@@ -70,6 +72,7 @@ const customers: FastifyPluginAsyncZod = async (app) => {
         summary: "List customers",
         description: "Lists your sandbox's customers: the seeded personas and those you onboarded. Filter by KYC decision; page with `limit` and `cursor`.",
         querystring: ListCustomersQuery,
+        ...exampleRun({ captures: [capture("customerId", "/data", { where: { persona: "good_credit" }, field: "/id" })] }),
         response: { 200: jsonResponse("A page of customers.", CustomerList), ...problemResponses() },
       },
     },

@@ -16,8 +16,10 @@ import {
   InsuranceQuote,
   InsuranceQuoteParams,
   ListInsurancePoliciesQuery,
+  TRIP_STARTS_IN_DAYS,
 } from "../../schemas/insurance";
 import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const QUOTE_DESCRIPTION = [
@@ -56,6 +58,13 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         summary: "Quote travel insurance",
         description: QUOTE_DESCRIPTION,
         body: CreateInsuranceQuoteBody,
+        ...exampleRun({
+          captures: [capture("insuranceQuoteId", "/id")],
+          dates: [
+            { pointer: "/start_date", daysAhead: TRIP_STARTS_IN_DAYS },
+            { pointer: "/end_date", daysAhead: TRIP_STARTS_IN_DAYS + 7 },
+          ],
+        }),
         response: {
           201: jsonResponse("The priced quote.", InsuranceQuote),
           ...problemResponses({
@@ -97,6 +106,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         description: POLICY_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateInsurancePolicyBody,
+        ...exampleRun({ captures: [capture("insurancePolicyId", "/id")] }),
         response: {
           201: jsonResponse("The policy, `active`.", InsurancePolicy),
           ...problemResponses({

@@ -11,6 +11,7 @@ import { tenantNow } from "../../domain/tenants/tenant-now";
 import { formatMinor } from "@openbank/contracts/money";
 import { AcceptOfferBody, ApplicationParams, CreateLoanApplicationBody, ListLoansQuery, Loan, LoanApplication, LoanList, LoanParams, OfferParams, RepayLoanBody } from "../../schemas/lending";
 import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const bands = SCORE_BANDS.map((band) => `${band.minScore}+ → ${band.apr}% APR, up to £${formatMinor(band.maxAmount, "GBP")}`).join("; ");
@@ -60,6 +61,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         description: APPLY_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateLoanApplicationBody,
+        ...exampleRun({ captures: [capture("loanApplicationId", "/id"), capture("loanOfferId", "/offers/0/id")] }),
         response: {
           201: jsonResponse("The decision: `approved` with offers, or `declined` with reasons.", LoanApplication),
           ...problemResponses({
@@ -107,6 +109,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         headers: IdempotencyHeaders,
         params: OfferParams,
         body: AcceptOfferBody,
+        ...exampleRun({ captures: [capture("loanId", "/id")] }),
         response: {
           201: jsonResponse("The new loan with its repayment schedule.", Loan),
           ...problemResponses({

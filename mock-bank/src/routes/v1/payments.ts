@@ -5,6 +5,7 @@ import { getPaymentOrThrow } from "../../domain/payments/get-payment-or-throw";
 import { listPayments } from "../../domain/payments/list-payments";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreatePaymentBody, IdempotencyHeaders, ListPaymentsQuery, Payment, PaymentList, PaymentParams } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const CREATE_DESCRIPTION = [
@@ -31,6 +32,7 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         description: CREATE_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreatePaymentBody,
+        ...exampleRun({ captures: [capture("paymentId", "/id")] }),
         response: {
           201: jsonResponse("The payment: `completed`, `pending` (standard, international) or `failed` (magic declines).", Payment),
           ...problemResponses({

@@ -10,7 +10,8 @@ import { tenantNow } from "../../domain/tenants/tenant-now";
 import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult, SimulateIncomingBody } from "../../schemas/sandbox";
 import { Transaction } from "../../schemas/transaction";
-import { CompleteKycReviewBody, Customer, CustomerParams } from "../../schemas/customer";
+import { CompleteKycReviewBody, Customer, ReviewCustomerParams } from "../../schemas/customer";
+import { exampleRun } from "../../schemas/example-run";
 import { FireEventBody, FiredEvent } from "../../schemas/events";
 
 /** Controls of the caller's own sandbox: reset, clock, simulated incoming money, webhook events. */
@@ -24,6 +25,8 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         summary: "Reset the sandbox to its seed",
         description:
           "Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. No request body.",
+        // It wipes what every other example created: the collection runs it last.
+        ...exampleRun({ last: true }),
         response: { 200: jsonResponse("The sandbox was reset.", SandboxResetResult), ...problemResponses() },
       },
     },
@@ -126,7 +129,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         summary: "Decide a customer's KYC review",
         description:
           "Plays the bank's compliance officer for a customer whose `kyc.status` is `review` (created with the magic family name `Review`, or a possible sanctions match): `approved` clears the review reasons so the customer can open accounts; `rejected` adds a `review_rejected` reason. Either writes a `kyc.decided` event, as a real review would. A customer that is not in review is 409 `kyc_not_in_review`.",
-        params: CustomerParams,
+        params: ReviewCustomerParams,
         body: CompleteKycReviewBody,
         response: {
           200: jsonResponse("The customer with the review decided.", Customer),
