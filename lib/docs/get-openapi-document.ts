@@ -1,6 +1,7 @@
 import type { OpenApiDocumentLike } from "./api-areas";
 import { env } from "../env";
 import { AppError } from "@openbank/contracts/errors";
+import { redateExamples } from "./example-run";
 
 type OpenApiDocument = OpenApiDocumentLike;
 
@@ -26,6 +27,7 @@ export async function getOpenApiDocument(): Promise<OpenApiDocument> {
   // The bank names the portal it was started with; developers call this one. The rest of the entry
   // (description, `x-internal`) is the bank's.
   doc.servers = [{ ...doc.servers?.[0], url: config.PORTAL_URL, description: doc.servers?.[0]?.description ?? "Sandbox" }];
+  redateExamples(doc, new Date());
   cached = { doc, fetchedAt: Date.now() };
   return doc;
 }
