@@ -2195,7 +2195,10 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
-                /** @description Only customers with this KYC decision. */
+                /**
+                 * @description Only customers with this KYC decision.
+                 * @example approved
+                 */
                 kyc_status?: "approved" | "review" | "rejected";
                 /** @description Page size, 1 to 100. */
                 limit?: number;
@@ -2328,6 +2331,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "given_name": "Ada",
+                 *       "family_name": "Review",
+                 *       "date_of_birth": "1990-12-10",
+                 *       "email": "ada.review@example.com",
+                 *       "address": {
+                 *         "line1": "1 Threadneedle Street",
+                 *         "city": "London",
+                 *         "postcode": "EC2R 8AH",
+                 *         "country": "GB"
+                 *       },
+                 *       "national_id": "QQ123456C"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Given (first) name. */
                     given_name: string;
@@ -2474,7 +2492,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`. */
+                /**
+                 * @description Customer id (`cus_…`), from `GET /v1/customers`.
+                 * @example cus_4nK1xrH6YoT2yRcJ1qS8uA
+                 */
                 customer_id: string;
             };
             cookie?: never;
@@ -2587,7 +2608,10 @@ export interface operations {
                 customer_id?: string;
                 /** @description Only accounts of this type. */
                 type?: "current" | "savings" | "fixed_term" | "credit_card" | "loan";
-                /** @description Page size, 1 to 100. */
+                /**
+                 * @description Page size, 1 to 100.
+                 * @example 100
+                 */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`. Pass it unchanged, with the same filters. */
                 cursor?: string;
@@ -2889,7 +2913,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Account id (`acc_…`), from `GET /v1/accounts`.
+                 * @example acc_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -3011,7 +3038,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Account id (`acc_…`), from `GET /v1/accounts`.
+                 * @example acc_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -3124,9 +3154,15 @@ export interface operations {
                 from?: string;
                 /** @description Only transactions on or before this date (UTC). */
                 to?: string;
-                /** @description Only booked, or only pending, transactions. */
+                /**
+                 * @description Only booked, or only pending, transactions.
+                 * @example booked
+                 */
                 status?: "booked" | "pending";
-                /** @description Page size, 1 to 100. */
+                /**
+                 * @description Page size, 1 to 100.
+                 * @example 10
+                 */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`. Pass it unchanged, with the same filters. */
                 cursor?: string;
@@ -3144,7 +3180,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Account id (`acc_…`), from `GET /v1/accounts`.
+                 * @example acc_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -3253,7 +3292,10 @@ export interface operations {
     listPayments: {
         parameters: {
             query?: {
-                /** @description Only payments in this status. */
+                /**
+                 * @description Only payments in this status.
+                 * @example completed
+                 */
                 status?: "pending" | "completed" | "failed";
                 /** @description Only payments of this scheme. */
                 scheme?: "instant" | "standard" | "international";
@@ -3390,6 +3432,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "debtor_account_id": "acc_3mJ0wqG5XnS1xQbH0pR7tZ",
+                 *       "amount": {
+                 *         "amount": "25.00",
+                 *         "currency": "GBP"
+                 *       },
+                 *       "creditor": {
+                 *         "type": "sort_code",
+                 *         "name": "Jo Bloggs",
+                 *         "sort_code": "040004",
+                 *         "account_number": "12345678"
+                 *       },
+                 *       "reference": "Invoice 42",
+                 *       "scheme": "instant"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The current or savings account to pay from. */
                     debtor_account_id: string;
@@ -3548,7 +3607,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Payment id, e.g. `pay_0aYk2xvP9mD3QeJ1nL5sWr`. */
+                /**
+                 * @description Payment id (`pay_…`), from `POST /v1/payments` or `GET /v1/payments`.
+                 * @example pay_0aYk2xvP9mD3QeJ1nL5sWr
+                 */
                 payment_id: string;
             };
             cookie?: never;
@@ -3676,6 +3738,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sell": {
+                 *         "amount": "1000.00",
+                 *         "currency": "GBP"
+                 *       },
+                 *       "buy_currency": "EUR"
+                 *     }
+                 */
                 "application/json": {
                     sell: components["schemas"]["PaymentAmountInput"];
                     /**
@@ -3801,7 +3872,10 @@ export interface operations {
     listProducts: {
         parameters: {
             query?: {
-                /** @description Only products of this type. */
+                /**
+                 * @description Only products of this type.
+                 * @example savings
+                 */
                 type?: "current" | "savings" | "fixed_term";
             };
             header?: {
@@ -3924,7 +3998,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Product id, e.g. `easy_access_saver`. */
+                /**
+                 * @description Product id, e.g. `easy_access_saver`.
+                 * @example easy_access_saver
+                 */
                 product_id: string;
             };
             cookie?: never;
@@ -4035,7 +4112,10 @@ export interface operations {
             query?: {
                 /** @description Only funds of this SRRI risk level (1–7). */
                 risk_level?: number;
-                /** @description Only funds of this asset class. */
+                /**
+                 * @description Only funds of this asset class.
+                 * @example equity
+                 */
                 asset_class?: "money_market" | "government_bonds" | "global_bonds" | "multi_asset" | "equity";
             };
             header?: {
@@ -4158,7 +4238,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Fund id, e.g. `fund_global_equity`. */
+                /**
+                 * @description Fund id, e.g. `fund_global_equity`.
+                 * @example fund_global_equity
+                 */
                 fund_id: string;
             };
             cookie?: never;
@@ -4267,13 +4350,22 @@ export interface operations {
     getInvestmentRecommendation: {
         parameters: {
             query?: {
-                /** @description The investor's attitude to risk. Required (`riskProfile` is accepted as an alias). */
+                /**
+                 * @description The investor's attitude to risk. Required (`riskProfile` is accepted as an alias).
+                 * @example balanced
+                 */
                 risk_profile?: "cautious" | "balanced" | "adventurous";
                 /** @description Alias of `risk_profile`, accepted for compatibility; prefer `risk_profile`. */
                 riskProfile?: "cautious" | "balanced" | "adventurous";
-                /** @description GBP to invest, e.g. `10000.00` (at most 999999999.99); when given, the answer projects its value over `horizon_years`. */
+                /**
+                 * @description GBP to invest, e.g. `10000.00` (at most 999999999.99); when given, the answer projects its value over `horizon_years`.
+                 * @example 10000.00
+                 */
                 amount?: string;
-                /** @description Investment horizon in whole years, 1–40 (default 10). */
+                /**
+                 * @description Investment horizon in whole years, 1–40 (default 10).
+                 * @example 15
+                 */
                 horizon_years?: number;
             };
             header?: {
@@ -4402,11 +4494,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "customer_id": "cus_3mJ0wqG5XnS1xQbH0pR7tZ",
+                 *       "customer_id": "cus_4nK1xrH6YoT2yRcJ1qS8uA",
                  *       "trip_type": "single_trip",
                  *       "destination": "europe",
-                 *       "start_date": "2026-12-20",
-                 *       "end_date": "2026-12-27",
+                 *       "start_date": "2027-03-05",
+                 *       "end_date": "2027-03-12",
                  *       "travellers": [
                  *         {
                  *           "age": 41
@@ -4588,7 +4680,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Quote id, e.g. `inq_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Quote id (`inq_…`), from `POST /v1/insurance/quotes`.
+                 * @example inq_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 quote_id: string;
             };
             cookie?: never;
@@ -4984,7 +5079,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Policy id, e.g. `pol_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Policy id (`pol_…`), from `POST /v1/insurance/policies`.
+                 * @example pol_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 policy_id: string;
             };
             cookie?: never;
@@ -5108,7 +5206,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Policy id, e.g. `pol_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Policy id (`pol_…`), from `POST /v1/insurance/policies`.
+                 * @example pol_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 policy_id: string;
             };
             cookie?: never;
@@ -5254,7 +5355,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description A credit card account id. */
+                /**
+                 * @description A credit card account id (`acc_…`, `type: credit_card` in `GET /v1/accounts`).
+                 * @example acc_8Lp4nV2cXq7Rz1mK5tB9wY
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -5390,7 +5494,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description A credit card account id. */
+                /**
+                 * @description A credit card account id (`acc_…`, `type: credit_card` in `GET /v1/accounts`).
+                 * @example acc_8Lp4nV2cXq7Rz1mK5tB9wY
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -5399,7 +5506,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "points": 1000
+                 *       "points": 500
                  *     }
                  */
                 "application/json": {
@@ -5726,7 +5833,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Application id, e.g. `lap_7cNw3pQ8ZsK2mR5tHd1fXa`. */
+                /**
+                 * @description Application id (`lap_…`), from `POST /v1/loans/applications`.
+                 * @example lap_7cNw3pQ8ZsK2mR5tHd1fXa
+                 */
                 application_id: string;
             };
             cookie?: never;
@@ -5850,7 +5960,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Offer id, e.g. `lof_2bXq9kM4VtR1nP7sLc3eYd`. */
+                /**
+                 * @description Offer id (`lof_…`), from an application's `offers`.
+                 * @example lof_2bXq9kM4VtR1nP7sLc3eYd
+                 */
                 offer_id: string;
             };
             cookie?: never;
@@ -6011,12 +6124,15 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Loan id, e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`. */
+                /**
+                 * @description Loan id (`loan_…`), from accepting an offer or `GET /v1/loans`.
+                 * @example loan_5dPr8mW2XtQ9kL3nVb7cZe
+                 */
                 loan_id: string;
             };
             cookie?: never;
         };
-        /** @description An early repayment: settle in full (no amount) or overpay. */
+        /** @description An early repayment: overpay (`amount`) or settle in full (no amount). */
         requestBody: {
             content: {
                 "application/json": {
@@ -6151,9 +6267,15 @@ export interface operations {
     listLoans: {
         parameters: {
             query?: {
-                /** @description Only loans of this kind. */
+                /**
+                 * @description Only loans of this kind.
+                 * @example personal_loan
+                 */
                 kind?: "personal_loan" | "bnpl";
-                /** @description Only loans in this status. */
+                /**
+                 * @description Only loans in this status.
+                 * @example active
+                 */
                 status?: "active" | "in_arrears" | "paid_off";
                 /** @description Only this customer's loans. */
                 customer_id?: string;
@@ -6282,7 +6404,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Loan id, e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`. */
+                /**
+                 * @description Loan id (`loan_…`), from accepting an offer or `GET /v1/loans`.
+                 * @example loan_5dPr8mW2XtQ9kL3nVb7cZe
+                 */
                 loan_id: string;
             };
             cookie?: never;
@@ -6391,7 +6516,10 @@ export interface operations {
     listBnplPlans: {
         parameters: {
             query?: {
-                /** @description Only loans in this status. */
+                /**
+                 * @description Only loans in this status.
+                 * @example active
+                 */
                 status?: "active" | "in_arrears" | "paid_off";
                 /** @description Only this customer's loans. */
                 customer_id?: string;
@@ -6695,7 +6823,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Plan id (a loan id), e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`. */
+                /**
+                 * @description Plan id (a loan id, `loan_…`), from `POST /v1/bnpl/plans`.
+                 * @example loan_9fTq3nB6WyR2mK8pXc4vJd
+                 */
                 plan_id: string;
             };
             cookie?: never;
@@ -6804,7 +6935,10 @@ export interface operations {
     listConsents: {
         parameters: {
             query?: {
-                /** @description Only consents in this status. */
+                /**
+                 * @description Only consents in this status.
+                 * @example authorised
+                 */
                 status?: "authorised" | "revoked" | "expired";
                 /** @description Only this customer's consents. */
                 customer_id?: string;
@@ -6933,7 +7067,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description The consent id (`cns_…`). */
+                /**
+                 * @description The consent id (`cns_…`), from `GET /v1/consents` or `POST /v1/sandbox/consents`.
+                 * @example cns_7Qm2cV0pX4bN1sR8tY3wZa
+                 */
                 consent_id: string;
             };
             cookie?: never;
@@ -7055,7 +7192,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description The consent id (`cns_…`). */
+                /**
+                 * @description The consent id (`cns_…`), from `GET /v1/consents` or `POST /v1/sandbox/consents`.
+                 * @example cns_7Qm2cV0pX4bN1sR8tY3wZa
+                 */
                 consent_id: string;
             };
             cookie?: never;
@@ -7526,17 +7666,18 @@ export interface operations {
         /** @description Either `days` or `until`. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "days": 7
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: int32
                      * @description Move the clock forward this many days (1–90).
                      */
                     days?: number;
-                    /**
-                     * @description Move the clock forward to this date (keeping the time of day) or this RFC 3339 UTC timestamp. Must be later than the sandbox's current time, by at most 90 days.
-                     * @example 2026-12-01
-                     * @example 2026-12-01T09:00:00Z
-                     */
+                    /** @description Move the clock forward to this date (keeping the time of day, e.g. `2027-03-01`) or this RFC 3339 UTC timestamp (e.g. `2027-03-01T09:00:00Z`). Must be later than the sandbox's current time, by at most 90 days. */
                     until?: string;
                 };
             };
@@ -7827,7 +7968,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`. */
+                /**
+                 * @description A customer in KYC `review` (`cus_…`), e.g. onboarded with the family name `Review`.
+                 * @example cus_7Hq2mW9xPz4LrT1bNc6vDe
+                 */
                 customer_id: string;
             };
             cookie?: never;
