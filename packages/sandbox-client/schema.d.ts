@@ -1143,7 +1143,6 @@ export interface components {
              * @description ISO 8601 calendar date (YYYY-MM-DD).
              */
             date_of_birth: string;
-            /** Format: email */
             email: string;
             /** @description Null for the sandbox's seeded personas. */
             address: {
