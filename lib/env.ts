@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
+import { portal } from "./runtime";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "./webhooks/retry-schedule";
 
 /**
- * Portal environment, parsed once. Every variable is listed in .env.example.
+ * Portal settings, parsed once when a process starts (server.ts, the dispatcher, scripts): a bad
+ * or missing value stops it with a message naming the variable. Every variable is listed in
+ * .env.example. Nothing else reads process.env.
  * Secrets have no defaults: `npm run dev` / `npm start` write random local ones to
  * .env.local on first run (scripts/run.mjs), so nothing needs configuring by hand.
  */
@@ -17,6 +20,8 @@ const flag = z
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The portal's port (`-p` on server.ts wins). */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   DATABASE_URL: z
     .string()
     .default(DEFAULT_PORTAL_DATABASE_URL)
@@ -69,17 +74,29 @@ const schema = z.object({
 
 export type Env = Omit<z.infer<typeof schema>, "WEBHOOKS_ALLOW_LOOPBACK"> & { WEBHOOKS_ALLOW_LOOPBACK: boolean };
 
-let parsed: Env | undefined;
+/** A setting that stops the process at start: the message names every bad variable. */
+export class SettingsError extends Error {
+  constructor(service: string, lines: string[]) {
+    super(`Invalid ${service} settings:\n${lines.join("\n")}`);
+    this.name = "SettingsError";
+  }
+}
 
-/** The validated environment. Throws once, clearly, on the first bad value. */
-export function env(): Env {
-  if (parsed) return parsed;
-  const result = schema.safeParse(process.env);
+/**
+ * Parses the portal's settings from an environment object (the process's, at start-up).
+ * Empty strings mean "unset" (a blank line in .env), so defaults apply.
+ */
+export function parsePortalEnv(source: Record<string, string | undefined>): Env {
+  const input = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(input);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid portal environment:\n${lines.join("\n")}`);
+    throw new SettingsError("portal", result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`));
   }
   // Loopback receivers are for local development: on by default except in production.
-  parsed = { ...result.data, WEBHOOKS_ALLOW_LOOPBACK: result.data.WEBHOOKS_ALLOW_LOOPBACK ?? result.data.NODE_ENV !== "production" };
-  return parsed;
+  return { ...result.data, WEBHOOKS_ALLOW_LOOPBACK: result.data.WEBHOOKS_ALLOW_LOOPBACK ?? result.data.NODE_ENV !== "production" };
+}
+
+/** The settings this process started with (lib/runtime.ts). */
+export function env(): Env {
+  return portal().env;
 }

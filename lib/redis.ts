@@ -1,9 +1,8 @@
 import Redis from "ioredis";
-import { env } from "./env";
 
 /**
- * Redis connections for scale-out mode (REDIS_URL). Absent REDIS_URL, `sharedRedis()` is null
- * and every caller keeps its in-memory behaviour (one instance).
+ * Redis connections for scale-out mode (REDIS_URL). Absent REDIS_URL, the portal has none
+ * (lib/runtime.ts) and every caller keeps its in-memory behaviour (one instance).
  *
  * Connections never queue commands while disconnected and time out after REDIS_TIMEOUT_MS:
  * a Redis outage turns into a fast error that each caller maps to its documented fallback,
@@ -31,14 +30,4 @@ export function createRedis(url: string, options: { name: string; timeoutMs?: nu
     reported = false;
   });
   return client;
-}
-
-const globalForRedis = globalThis as unknown as { sharedRedis?: Redis | null };
-
-/** The process's command connection, or null without REDIS_URL. */
-export function sharedRedis(): Redis | null {
-  if (globalForRedis.sharedRedis !== undefined) return globalForRedis.sharedRedis;
-  const config = env();
-  globalForRedis.sharedRedis = config.REDIS_URL ? createRedis(config.REDIS_URL, { name: "commands", timeoutMs: config.REDIS_TIMEOUT_MS }) : null;
-  return globalForRedis.sharedRedis;
 }

@@ -6,13 +6,15 @@
 import { createApp } from "@/lib/apps/create-app";
 import { signUp } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
+import { parsePortalEnv } from "@/lib/env";
+import { startPortal } from "@/lib/runtime";
 import { seedAdmin } from "./seed-admin";
 
 export const DEMO = { name: "Demo Developer", email: "demo@example.com", password: "Open-banking-2026" };
 
-async function main() {
+async function seed() {
   console.log(await seedAdmin());
-  const existing = await db.user.findUnique({ where: { email: DEMO.email }, select: { id: true } });
+  const existing = await db().user.findUnique({ where: { email: DEMO.email }, select: { id: true } });
   if (existing) {
     console.log(`  demo developer: ${DEMO.email} / ${DEMO.password} (already seeded)`);
     return;
@@ -26,9 +28,16 @@ async function main() {
   console.log(`  demo app ${app.id}, sandbox key (shown once): ${secret}`);
 }
 
-main()
-  .catch((error) => {
-    console.error(`seed failed: ${(error as Error).message}`);
-    process.exitCode = 1;
-  })
-  .finally(() => db.$disconnect());
+async function main() {
+  const started = startPortal(parsePortalEnv(process.env));
+  try {
+    await seed();
+  } finally {
+    await started.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`seed failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

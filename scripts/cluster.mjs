@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm run start:cluster`: the scale-out mode on one machine, with the production build.
-//   portal ×2 (the custom server, server.ts, on PORT+1, PORT+2: pages and the /v1 fast path) behind scripts/balancer.mjs on PORT (3000),
-//   mock bank ×2 (BANK_PORT+1, +2) behind a second balancer on BANK_PORT (4010),
+//   portal ×2 (the custom server, server.ts, on PORT+1, PORT+2: pages and the gateway's fast path)
+//   and mock bank ×2 (BANK_PORT+1, +2), each group behind nginx (Debian's nginx-light, with
+//   passive and active health checks: scripts/nginx.mjs) on PORT (3000) and BANK_PORT (4010);
 //   webhook dispatcher ×2; all on one PostgreSQL database (DATABASE_URL) and one Redis (REDIS_URL).
 // Instance counts: CLUSTER_PORTALS, CLUSTER_BANKS, CLUSTER_DISPATCHERS (default 2 each).
 // Before: DATABASE_URL=postgresql://… npm run build   (the Prisma client is generated per provider)
 import { execFileSync } from "node:child_process";
+import path from "node:path";
 import concurrently from "concurrently";
+import { nginxBinary, startNginx } from "./nginx.mjs";
 import { ensureLocalSecrets } from "./ensure-env.mjs";
 import { loadEnv } from "./load-env.mjs";
 
@@ -20,6 +23,7 @@ const fail = (message) => {
 };
 if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) fail("start:cluster needs DATABASE_URL=postgresql://… (every instance shares one database; SQLite is for one instance).");
 if (!/^rediss?:\/\//.test(process.env.REDIS_URL ?? "")) fail("start:cluster needs REDIS_URL=redis://… (shared rate limits and cache invalidation).");
+if (!nginxBinary()) fail("start:cluster needs nginx in front of the instances: apt-get install nginx-light (Debian).");
 
 const count = (name) => Math.max(1, Number(process.env[name] ?? 2));
 const portals = count("CLUSTER_PORTALS");
@@ -47,16 +51,41 @@ const portalPorts = range(portals, portalPort);
 const bankPorts = range(banks, bankPort);
 console.log(`\n  Portal     ${portalUrl.origin} → :${portalPorts.join(", :")}\n  Mock bank  http://127.0.0.1:${bankPort} → :${bankPorts.join(", :")}\n  Dispatchers ${dispatchers}\n`);
 
+const urls = (ports) => ports.map((port) => `http://127.0.0.1:${port}`);
+const nginx = startNginx({
+  dir: path.resolve("data/nginx"),
+  docsBaseUrl: portalUrl.origin,
+  balancers: [
+    { name: "portals", host: "0.0.0.0", port: portalPort, upstreams: urls(portalPorts), healthPath: "/api/health" },
+    // The bank stays internal: its balancer listens on loopback only.
+    { name: "banks", host: "127.0.0.1", port: bankPort, upstreams: urls(bankPorts), healthPath: "/health" },
+  ],
+  log: (line) => console.log(`nginx │ ${line}`),
+});
+
 const commands = [
-  { command: `node scripts/balancer.mjs --port ${portalPort} --health /api/health ${portalPorts.map((p) => `http://127.0.0.1:${p}`).join(" ")}`, name: "lb", prefixColor: "white" },
-  { command: `node scripts/balancer.mjs --port ${bankPort} --health /health ${bankPorts.map((p) => `http://127.0.0.1:${p}`).join(" ")}`, name: "bank-lb", prefixColor: "gray" },
   ...bankPorts.map((port, i) => ({ command: "tsx mock-bank/src/server.ts", name: `bank${i + 1}`, prefixColor: "magenta", env: { BANK_PORT: String(port) } })),
   // The custom server, as `npm start` runs it: `next start` alone serves no /v1.
   ...portalPorts.map((port, i) => ({ command: `tsx server.ts -p ${port}`, name: `portal${i + 1}`, prefixColor: "cyan" })),
   ...Array.from({ length: dispatchers }, (_, i) => ({ command: "tsx lib/webhooks/dispatcher-main.ts", name: `webhooks${i + 1}`, prefixColor: "yellow" })),
 ];
-const { result } = concurrently(commands, { killOthersOn: ["failure"], prefix: "{name} │", restartTries: 0 });
+const { result, commands: running } = concurrently(commands, { killOthersOn: ["failure"], prefix: "{name} │", restartTries: 0 });
+let stopping = false;
+const stop = (code) => {
+  if (stopping) return;
+  stopping = true;
+  for (const command of running) command.kill("SIGTERM");
+  void nginx.stop().finally(() => process.exit(code));
+};
+nginx.exited.then(() => {
+  if (!stopping) {
+    console.error("✖ nginx exited");
+    stop(1);
+  }
+});
+process.once("SIGINT", () => stop(0));
+process.once("SIGTERM", () => stop(0));
 result.then(
-  () => process.exit(0),
-  () => process.exit(1),
+  () => stop(0),
+  () => stop(1),
 );

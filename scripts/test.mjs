@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in the order that fails fastest.
-//   typecheck → lint → unit → build → integration (SQLite) → reliability, bounded (SQLite)
+//   typecheck → lint → unit → bank (the mock bank on real databases) → build → integration (SQLite)
+//   → reliability, bounded (SQLite)
 //   → e2e (Chromium) → integration and the reliability crash test again on PostgreSQL when a
 //   server is reachable. RELIABILITY_BOUNDED=1 sizes the reliability suite for CI (a few
 //   minutes); `npm run test:reliability` runs it at full size.
@@ -65,6 +66,8 @@ let ok = run("typecheck", "npx", ["tsc", "--noEmit"]);
 ok = run("lint", "npm", ["run", "lint"]) && ok;
 ok = run("unit", "npx", vitest("unit", `${reports}/unit.json`)) && ok;
 countVitest(`${reports}/unit.json`);
+ok = run("bank", "npx", vitest("bank", `${reports}/bank.json`)) && ok;
+countVitest(`${reports}/bank.json`);
 const built = run("build", "npm", ["run", "build"]);
 ok = built && ok;
 if (built) {

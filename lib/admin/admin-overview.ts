@@ -4,7 +4,7 @@ const DAY_MS = 86_400_000;
 
 /** Requests per app over the last `days`, from the rollups. */
 async function requestVolumeByApp(days: number, now: Date): Promise<Map<string, number>> {
-  const groups = await db.requestRollup.groupBy({ by: ["appId"], where: { bucket: { gte: new Date(now.getTime() - days * DAY_MS) } }, _sum: { count: true } });
+  const groups = await db().requestRollup.groupBy({ by: ["appId"], where: { bucket: { gte: new Date(now.getTime() - days * DAY_MS) } }, _sum: { count: true } });
   return new Map(groups.map((group) => [group.appId, group._sum.count ?? 0]));
 }
 
@@ -24,7 +24,7 @@ export async function listAdminApps(options: { now?: Date; query?: string } = {}
   const now = options.now ?? new Date();
   const query = options.query?.trim();
   const [apps, volume] = await Promise.all([
-    db.app.findMany({
+    db().app.findMany({
       where: query ? { OR: [{ id: query }, { name: { contains: query } }, { team: { name: { contains: query } } }] } : {},
       orderBy: { createdAt: "desc" },
       take: 200,
@@ -57,7 +57,7 @@ export async function listAdminApps(options: { now?: Date; query?: string } = {}
 export type AdminDeveloperRow = { id: string; name: string; email: string; platform_admin: boolean; teams: number; created_at: string };
 
 export async function listAdminDevelopers(): Promise<AdminDeveloperRow[]> {
-  const users = await db.user.findMany({
+  const users = await db().user.findMany({
     orderBy: { createdAt: "desc" },
     take: 200,
     select: { id: true, name: true, email: true, platformAdmin: true, createdAt: true, _count: { select: { memberships: true } } },
@@ -77,7 +77,7 @@ export type AdminTeamRow = { id: string; name: string; members: number; apps: nu
 export async function listAdminTeams(options: { now?: Date } = {}): Promise<AdminTeamRow[]> {
   const now = options.now ?? new Date();
   const [teams, volume] = await Promise.all([
-    db.team.findMany({
+    db().team.findMany({
       orderBy: { createdAt: "desc" },
       take: 200,
       select: { id: true, name: true, createdAt: true, apps: { select: { id: true } }, _count: { select: { memberships: true } } },
@@ -98,11 +98,11 @@ export type AdminCounts = { developers: number; teams: number; apps: number; sus
 
 export async function adminCounts(): Promise<AdminCounts> {
   const [developers, teams, apps, suspended, pending] = await Promise.all([
-    db.user.count(),
-    db.team.count(),
-    db.app.count(),
-    db.app.count({ where: { status: "suspended" } }),
-    db.goLiveRequest.count({ where: { status: "pending" } }),
+    db().user.count(),
+    db().team.count(),
+    db().app.count(),
+    db().app.count({ where: { status: "suspended" } }),
+    db().goLiveRequest.count({ where: { status: "pending" } }),
   ]);
   return { developers, teams, apps, suspended_apps: suspended, pending_go_live: pending };
 }

@@ -7,11 +7,11 @@ export type GoLiveReviewDto = GoLiveRequestDto & { app_name: string; team_name: 
 export async function listGoLiveReviews(): Promise<GoLiveReviewDto[]> {
   const select = { ...goLiveSelect, submittedById: true, app: { select: { name: true, team: { select: { name: true } } } } } as const;
   const [pending, decided] = await Promise.all([
-    db.goLiveRequest.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, take: 100, select }),
-    db.goLiveRequest.findMany({ where: { status: { not: "pending" } }, orderBy: { decidedAt: "desc" }, take: 20, select }),
+    db().goLiveRequest.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, take: 100, select }),
+    db().goLiveRequest.findMany({ where: { status: { not: "pending" } }, orderBy: { decidedAt: "desc" }, take: 20, select }),
   ]);
   const rows = [...pending, ...decided];
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.submittedById))] } }, select: { id: true, email: true } });
+  const users = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.submittedById))] } }, select: { id: true, email: true } });
   const emails = new Map(users.map((user) => [user.id, user.email]));
   return rows.map((row) => ({
     ...toGoLiveDto(row),

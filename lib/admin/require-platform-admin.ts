@@ -5,7 +5,7 @@ import { db } from "../db";
 import { AppError } from "@openbank/contracts/errors";
 
 async function isPlatformAdmin(userId: string): Promise<boolean> {
-  const row = await db.user.findUnique({ where: { id: userId }, select: { platformAdmin: true } });
+  const row = await db().user.findUnique({ where: { id: userId }, select: { platformAdmin: true } });
   return row?.platformAdmin === true;
 }
 

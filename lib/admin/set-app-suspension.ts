@@ -12,9 +12,9 @@ export type AppSuspensionDto = { id: string; status: "active" | "suspended"; sus
  * message arrives (within KEY_CACHE_TTL_SECONDS if it is lost).
  */
 export async function setAppSuspension(options: { appId: string; actor: AuditActor } & ({ suspend: true; reason: string } | { suspend: false })): Promise<AppSuspensionDto> {
-  const existing = await db.app.findUnique({ where: { id: options.appId }, select: { id: true, teamId: true, name: true } });
+  const existing = await db().app.findUnique({ where: { id: options.appId }, select: { id: true, teamId: true, name: true } });
   if (!existing) throw new AppError("resource_not_found", `No app ${options.appId}.`);
-  const app = await db.$transaction(async (tx) => {
+  const app = await db().$transaction(async (tx) => {
     const updated = await tx.app.update({
       where: { id: options.appId },
       data: options.suspend

@@ -18,8 +18,8 @@ export async function getUsage(options: { appIds: string[] | "all"; range: Usage
     bucket: { gte: rangeStart(options.range, now), lte: now },
   };
   const [series, endpoints] = await Promise.all([
-    db.requestRollup.groupBy({ by: ["bucket", "statusClass"], where, _sum: { count: true } }),
-    db.requestRollup.groupBy({ by: ["method", "route", "statusClass"], where, _sum: { count: true, latencySumMs: true, ...histogramSums } }),
+    db().requestRollup.groupBy({ by: ["bucket", "statusClass"], where, _sum: { count: true } }),
+    db().requestRollup.groupBy({ by: ["method", "route", "statusClass"], where, _sum: { count: true, latencySumMs: true, ...histogramSums } }),
   ]);
   return summariseUsage(
     options.range,

@@ -3,11 +3,11 @@ import { can } from "../teams/permissions";
 
 /** Ids of the team's apps whose logs the user may read (for team-wide usage). */
 export async function readableTeamAppIds(options: { teamId: string; userId: string }): Promise<string[]> {
-  const membership = await db.membership.findUnique({
+  const membership = await db().membership.findUnique({
     where: { userId_teamId: { userId: options.userId, teamId: options.teamId } },
     select: { role: true },
   });
   if (!membership || !can(membership.role, "logs:read")) return [];
-  const apps = await db.app.findMany({ where: { teamId: options.teamId }, select: { id: true } });
+  const apps = await db().app.findMany({ where: { teamId: options.teamId }, select: { id: true } });
   return apps.map((app) => app.id);
 }

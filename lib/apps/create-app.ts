@@ -19,14 +19,14 @@ export async function createApp(options: {
 }): Promise<{ app: AppDto; key: KeyDto; secret: string }> {
   const input = createAppInput.parse(options.input);
   const userId = options.actor.userId;
-  const membership = await db.membership.findFirst({
+  const membership = await db().membership.findFirst({
     where: { userId, ...(input.team_id ? { teamId: input.team_id } : { team: { personal: true } }) },
     select: { teamId: true, role: true },
   });
   if (!membership) throw new AppError("resource_not_found", "No such team.");
   if (!can(membership.role, "app:create")) throw new AppError("forbidden", `Your role (${membership.role}) cannot create apps.`);
 
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const app = await tx.app.create({
       data: {
         id: newId("app"),

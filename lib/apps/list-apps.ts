@@ -6,7 +6,7 @@ export type AppSummary = AppDto & { team_name: string; active_keys: number; requ
 /** The apps of the user's teams (or of one of them), newest first, with what the dashboard cards show. */
 export async function listApps(options: { userId: string; teamId?: string }): Promise<AppSummary[]> {
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
-  const apps = await db.app.findMany({
+  const apps = await db().app.findMany({
     where: { ...(options.teamId ? { teamId: options.teamId } : {}), team: { memberships: { some: { userId: options.userId } } } },
     orderBy: { createdAt: "desc" },
     select: {

@@ -8,7 +8,7 @@ import { can, type Action } from "../teams/permissions";
  * reported as missing, not forbidden, so ids cannot be probed.
  */
 export async function requireAppAccess(options: { appId: string; userId: string; action: Action }) {
-  const app = await db.app.findFirst({
+  const app = await db().app.findFirst({
     where: { id: options.appId, team: { memberships: { some: { userId: options.userId } } } },
     select: {
       id: true,

@@ -29,7 +29,7 @@ export async function listAuditEvents(options: {
   query: z.output<typeof listAuditQuery>;
 }): Promise<{ data: AuditEventDto[]; next_cursor: string | null }> {
   const { action, limit, cursor } = options.query;
-  const rows = await db.auditEvent.findMany({
+  const rows = await db().auditEvent.findMany({
     where: { teamId: options.teamId, ...(action ? { action } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,

@@ -1,5 +1,4 @@
-import type { Prisma } from "@prisma/client";
-import { db } from "@/lib/db";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { newId } from "@openbank/contracts/ids";
 import type { AuditAction } from "./audit-actions";
 import type { AuditActor } from "./audit-actor";
@@ -21,9 +20,9 @@ export type AuditEntry = {
  * Records one security-relevant change. Pass the transaction that makes the change, so the
  * change and its audit row commit together or not at all:
  *
- *   await db.$transaction(async (tx) => { …change…; await recordAudit(tx, { teamId, actor, action: "key.revoked", target }) });
+ *   await db().$transaction(async (tx) => { …change…; await recordAudit(tx, { teamId, actor, action: "key.revoked", target }) });
  */
-export async function recordAudit(tx: Prisma.TransactionClient | typeof db, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Prisma.TransactionClient | PrismaClient, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       id: newId("audit"),

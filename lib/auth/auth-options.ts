@@ -19,8 +19,6 @@ let options: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   if (options) return options;
   const { PORTAL_URL, NEXTAUTH_SECRET } = env();
-  // next-auth v4 derives its own URLs (redirects, cookie names) from NEXTAUTH_URL only.
-  process.env.NEXTAUTH_URL ??= PORTAL_URL;
 
   options = {
     secret: NEXTAUTH_SECRET,

@@ -16,5 +16,5 @@ export const getCurrentUser = cache(async (): Promise<UserDto | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: userDtoSelect });
+  return db().user.findUnique({ where: { id }, select: userDtoSelect });
 });

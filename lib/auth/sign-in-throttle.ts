@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { portal } from "@/lib/runtime";
 import { normaliseEmail } from "./schemas";
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -71,12 +71,7 @@ export function signInThrottleKey(options: { email: string; ip: string }): strin
   return `${normaliseEmail(options.email)}\n${options.ip}`;
 }
 
-const globalForThrottle = globalThis as unknown as { signInThrottle?: SignInThrottle };
-
-/** The process-wide throttle (on globalThis so dev reloads and route bundles share it). */
+/** The process's throttle (built at start, lib/runtime.ts). */
 export function signInThrottle(): SignInThrottle {
-  return (globalForThrottle.signInThrottle ??= createSignInThrottle({
-    maxAttempts: env().SIGN_IN_MAX_ATTEMPTS,
-    windowSeconds: env().SIGN_IN_WINDOW_SECONDS,
-  }));
+  return portal().signInThrottle;
 }

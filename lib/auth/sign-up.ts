@@ -20,12 +20,12 @@ function emailTaken(): AppError {
 export async function signUp(input: SignUpInput): Promise<UserDto> {
   const { name, email, password } = signUpSchema.parse(input);
   // Checked first so a taken email does not cost a bcrypt hash; the unique index decides races.
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw emailTaken();
 
   const passwordHash = await hashPassword(password);
   try {
-    return await db.user.create({
+    return await db().user.create({
       data: {
         id: newId("user"),
         email,

@@ -11,7 +11,7 @@ export type CredentialsResult = { ok: true; user: UserDto } | { ok: false };
  * answer takes as long either way and says nothing about which part was wrong.
  */
 export async function verifyCredentials(options: { email: string; password: string }): Promise<CredentialsResult> {
-  const row = await db.user.findUnique({
+  const row = await db().user.findUnique({
     where: { email: normaliseEmail(options.email) },
     select: { ...userDtoSelect, passwordHash: true },
   });

@@ -60,10 +60,13 @@ describe("buildPostmanCollection", () => {
     expect(createPayment.request.header).toEqual(
       expect.arrayContaining([{ key: "Content-Type", value: "application/json" }, expect.objectContaining({ key: "idempotency-key", value: "{{$guid}}" })]),
     );
-    for (const item of requests()) {
-      const idempotency = item.request.header.find((header) => header.key.toLowerCase() === "idempotency-key");
-      if (idempotency) expect(idempotency.value).toBe("{{$guid}}");
-    }
+    // Exactly the operations that document the header carry it, each with a fresh {{$guid}}.
+    const documented = listOperations(document).filter((operation) =>
+      ((document.paths![operation.path][operation.method] as { parameters?: { in: string; name: string }[] }).parameters ?? []).some((p) => p.in === "header" && p.name.toLowerCase() === "idempotency-key"),
+    );
+    expect(documented.length).toBeGreaterThan(5);
+    const carried = requests().flatMap((item) => item.request.header.filter((header) => header.key.toLowerCase() === "idempotency-key").map((header) => `${item.request.method} ${urlOf(item.request)} ${header.value}`));
+    expect(carried.sort()).toEqual(documented.map((operation) => `${operation.method.toUpperCase()} ${operation.path} {{$guid}}`).sort());
   });
 
   it("turns path parameters into :variables holding the captured ids, and sends only the query parameters of the example", () => {
@@ -191,10 +194,17 @@ describe("exampleFromSchema", () => {
 
 describe("sampleFromPattern", () => {
   it("builds the shortest string a simple pattern accepts", () => {
-    for (const pattern of ["^[A-Za-z0-9_]+$", "^\\d{1,15}(\\.\\d{1,2})?$", "^\\d{6}$", "^[A-Z]{2}\\d{2}[A-Z0-9]{10,30}$", "^[a-z][a-z_]{1,39}$", "^[\\x21-\\x7E]{1,255}$"]) {
-      const sample = sampleFromPattern(pattern);
-      expect(sample, pattern).toBeDefined();
-      expect(new RegExp(pattern).test(sample!), `${pattern} → ${sample}`).toBe(true);
+    const shortest: Record<string, string> = {
+      "^[A-Za-z0-9_]+$": "A",
+      "^\\d{1,15}(\\.\\d{1,2})?$": "1",
+      "^\\d{6}$": "111111",
+      "^[A-Z]{2}\\d{2}[A-Z0-9]{10,30}$": "AA11AAAAAAAAAA",
+      "^[a-z][a-z_]{1,39}$": "aa",
+      "^[\\x21-\\x7E]{1,255}$": "!",
+    };
+    for (const [pattern, sample] of Object.entries(shortest)) {
+      expect(sampleFromPattern(pattern), pattern).toBe(sample);
+      expect(new RegExp(pattern).test(sample), `${pattern} → ${sample}`).toBe(true);
     }
     expect(sampleFromPattern("^[A-Z]{3}$")).toBe("GBP");
     expect(sampleFromPattern("^[^a]+$")).toBeUndefined();

@@ -16,7 +16,7 @@ describe("the typed client's schema.d.ts", () => {
     const committed = readFileSync(CLIENT_SCHEMA_PATH, "utf8");
     for (const [path, item] of Object.entries(document.paths)) {
       expect(committed).toContain(`"${path}": {`);
-      for (const operation of Object.values(item)) if (operation.operationId) expect(committed).toContain(`${operation.operationId}: {`);
+      for (const operation of Object.values(item)) expect(committed, `${path}`).toContain(`${operation.operationId ?? "(no operationId)"}: {`);
     }
   });
 

@@ -29,9 +29,11 @@ export type Credentials = {
    * ever being stored in the browser. Absent where no portal session exists.
    */
   resolvePortalKey?: (request: { headers: Pick<HeaderMap, "get"> }, keyId: string) => Promise<KeyVerification>;
-  /** `Authorization: Bearer oat_…` → the app the consent token was issued to, or null. */
-  resolveConsentToken?: (token: string) => Promise<{ appId: string; appSuspended?: boolean } | null>;
+  /** `Authorization: Bearer oat_…` → the app the consent token was issued to (null: unknown token), or why it cannot be told. */
+  resolveConsentToken?: (token: string) => Promise<TokenOwner>;
 };
+
+export type TokenOwner = { ok: true; owner: { appId: string; appSuspended?: boolean } | null } | { ok: false; error: AppError };
 
 const CONSENT_TOKEN = /^oat_[0-9A-Za-z]{43}$/;
 
@@ -59,7 +61,9 @@ export async function authenticate(request: { headers: Pick<HeaderMap, "get"> },
     if (match[1].startsWith("oat_") && credentials.resolveConsentToken) {
       // The bank checks the token itself on the call (revocation, expiry, scope); here we
       // only need its app, for the rate limit and the request log.
-      const owner = CONSENT_TOKEN.test(match[1]) ? await credentials.resolveConsentToken(match[1]) : null;
+      const found: TokenOwner = CONSENT_TOKEN.test(match[1]) ? await credentials.resolveConsentToken(match[1]) : { ok: true, owner: null };
+      if (!found.ok) return found;
+      const { owner } = found;
       if (!owner) return { ok: false, error: invalidToken() };
       const token = match[1];
       return { ok: true, caller: { appId: owner.appId, keyId: null, prefix: `${token.slice(0, 8)}…${token.slice(-4)}`, consentToken: token, appSuspended: owner.appSuspended } };

@@ -1,28 +1,26 @@
-import { readBody } from "./forward";
+import type { AppError } from "@openbank/contracts/errors";
 
 /** Read access to request or response headers (lower-case names); Web `Headers` is one. */
 export type HeaderMap = { get(name: string): string | null } & Iterable<[string, string]>;
 
+/** The request body as the fast path read it: absent for GET/HEAD or empty, or refused as too large. */
+export type BodyRead = { ok: true; body: Buffer | undefined } | { ok: false; error: AppError };
+
 /**
- * One call as the pipeline sees it, whatever server received it: the Web `Request` of a
- * route handler or test (`fromWebRequest`), or Node's IncomingMessage in the custom server's
- * fast path (lib/gateway/node-gateway.ts), which skips building Web objects.
+ * One call as a gateway pipeline sees it. The custom server's fast path
+ * (lib/gateway/fast-path.ts) builds it from Node's request; it owns reading the body and the
+ * surface's size limit, so a pipeline reads the body once, when it needs it, and gets a value.
  */
 export type GatewayCall = {
   method: string;
-  /** Path and query as received, e.g. "/v1/accounts?limit=1". */
+  /** Path and query as received (dot segments resolved), e.g. "/v1/accounts?limit=1". */
   path: string;
   headers: HeaderMap;
-  /** The request body (undefined for GET/HEAD or empty); read once, refused above `maxBytes`. */
-  readBody(maxBytes: number): Promise<ArrayBuffer | undefined>;
+  readBody(): Promise<BodyRead>;
 };
 
-export function fromWebRequest(request: Request): GatewayCall {
-  const url = new URL(request.url);
-  return {
-    method: request.method,
-    path: url.pathname + url.search,
-    headers: request.headers,
-    readBody: (maxBytes) => readBody(request, maxBytes),
-  };
-}
+/** A pipeline's answer; HEAD answers carry headers and no body. */
+export type GatewayResult = { status: number; headers: Headers; body: Buffer | string | null };
+
+/** A gateway surface (the sandbox API, the authorization server): a call in, an answer out. */
+export type Pipeline = (call: GatewayCall) => Promise<GatewayResult>;

@@ -7,7 +7,6 @@ export type Upstream = {
   baseUrl: string;
   internalSecret: string;
   timeoutMs: number;
-  maxBodyBytes: number;
 };
 
 export type ForwardContext = {
@@ -18,8 +17,8 @@ export type ForwardContext = {
   headers?: Record<string, string>;
   /** Cookies the bank set for itself that may pass back (its login pages); others never do. */
   cookies?: string[];
-  /** The body to send when the caller read it already (to log or rewrite it); when the key is absent, forward reads the request's. */
-  body?: string | ArrayBuffer;
+  /** The body to send (read by the fast path, or rewritten by the pipeline). */
+  body: Buffer | string | undefined;
 };
 
 /** Request headers a developer may send that the bank understands. Nothing else passes. */
@@ -29,14 +28,15 @@ const dropResponseHeaders = new Set([
   "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "server", "x-request-id",
 ]);
 
-export type Forwarded = { status: number; headers: Headers; body: ArrayBuffer };
+/** The bank's answer, or why there is none (502 bank_unavailable, 504 bank_timeout): a value, never thrown. */
+export type Forwarded = { ok: true; status: number; headers: Headers; body: Buffer } | { ok: false; error: AppError };
 
 /**
- * Step 3: call the bank with the tenant, app and request id, trusted by the internal
- * secret, over kept-alive connections (node:http: several times cheaper per call than
- * fetch, see docs/benchmarks.md). Failures become 502/504 problems.
+ * Calls the bank with the tenant, app and request id, trusted by the internal secret, over
+ * kept-alive connections (node:http: several times cheaper per call than fetch, see
+ * docs/benchmarks.md).
  */
-export async function forward(call: GatewayCall, upstream: Upstream, context: ForwardContext): Promise<Forwarded> {
+export async function forward(call: Pick<GatewayCall, "method" | "path" | "headers">, upstream: Upstream, context: ForwardContext): Promise<Forwarded> {
   const headers: Record<string, string> = {};
   for (const name of passRequestHeaders) {
     const value = call.headers.get(name);
@@ -52,30 +52,29 @@ export async function forward(call: GatewayCall, upstream: Upstream, context: Fo
   const cookie = bankCookies(call.headers.get("cookie"), context.cookies ?? []);
   if (cookie) headers.cookie = cookie;
 
-  // A caller that read the body already (to log it, or to rewrite it) passes it, even when
-  // there is none; otherwise it is read here.
-  const raw = "body" in context ? context.body : await call.readBody(upstream.maxBodyBytes);
-  const body = raw === undefined ? undefined : typeof raw === "string" ? Buffer.from(raw) : Buffer.from(raw);
+  const body = typeof context.body === "string" ? Buffer.from(context.body) : context.body;
   if (body) headers["content-length"] = String(body.length);
   else if (call.method !== "GET" && call.method !== "HEAD") headers["content-length"] = "0";
 
   const answer = await exchange(new URL(call.path, upstream.baseUrl), call.method, headers, body, upstream.timeoutMs);
+  if (!answer.ok) return answer;
   const responseHeaders = new Headers();
   const rawHeaders = answer.rawHeaders;
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i].toLowerCase();
     if (!dropResponseHeaders.has(name)) responseHeaders.append(name, rawHeaders[i + 1]);
   }
-  const buffer = answer.body;
-  return { status: answer.status, headers: responseHeaders, body: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer };
+  return { ok: true, status: answer.status, headers: responseHeaders, body: answer.body };
 }
 
 /** Kept-alive connections to the bank, per process. */
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 256 }), https: new https.Agent({ keepAlive: true, maxSockets: 256 }) };
 
+type Exchanged = { ok: true; status: number; rawHeaders: string[]; body: Buffer } | { ok: false; error: AppError };
+
 /** One HTTP exchange, the whole answer read within `timeoutMs` (else 504; a refused or broken connection is 502). */
 function exchange(url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, timeoutMs: number) {
-  return new Promise<{ status: number; rawHeaders: string[]; body: Buffer }>((resolve, reject) => {
+  return new Promise<Exchanged>((resolve) => {
     const secure = url.protocol === "https:";
     let answered = false;
     const fail = (error: AppError) => {
@@ -83,7 +82,7 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
       answered = true;
       clearTimeout(timer);
       request.destroy();
-      reject(error);
+      resolve({ ok: false, error });
     };
     const request = (secure ? https : http).request(url, { method, headers, agent: secure ? agents.https : agents.http }, (response) => {
       const chunks: Buffer[] = [];
@@ -92,7 +91,7 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
         if (answered) return;
         answered = true;
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 502, rawHeaders: response.rawHeaders, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+        resolve({ ok: true, status: response.statusCode ?? 502, rawHeaders: response.rawHeaders, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
       });
       response.once("aborted", () => fail(new AppError("bank_unavailable", "The bank closed the connection before answering in full.")));
       response.once("error", () => fail(new AppError("bank_unavailable", "The bank closed the connection before answering in full.")));
@@ -114,14 +113,4 @@ function bankCookies(header: string | null, names: string[]): string {
     .map((part) => part.trim())
     .filter((part) => names.includes(part.split("=")[0]))
     .join("; ");
-}
-
-/** The request body (undefined for GET/HEAD or empty), refused above `maxBytes`. Read once: the log keeps it too. */
-export async function readBody(request: Request, maxBytes: number): Promise<ArrayBuffer | undefined> {
-  if (request.method === "GET" || request.method === "HEAD") return undefined;
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new AppError("payload_too_large", `Request bodies are limited to ${maxBytes / 1024} KiB.`);
-  const body = await request.arrayBuffer();
-  if (body.byteLength > maxBytes) throw new AppError("payload_too_large", `Request bodies are limited to ${maxBytes / 1024} KiB.`);
-  return body.byteLength > 0 ? body : undefined;
 }

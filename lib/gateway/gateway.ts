@@ -1,86 +1,69 @@
-import { db } from "../db";
-import { env } from "../env";
-import { recordKeyUse } from "../keys/record-key-use";
+import type { PrismaClient } from "@prisma/client";
+import type Redis from "ioredis";
+import type { BatchWriter } from "../batch-writer";
+import type { Env } from "../env";
+import type { KeyUse } from "../keys/record-key-use";
 import { verifyKey } from "../keys/verify-key";
-import { requestLogs } from "../request-logs/request-log-writer";
 import { authenticateClient, findClientApp } from "../oauth-clients/find-client-app";
-import { createOAuthGateway } from "./oauth-gateway";
+import type { RequestLogEntry } from "../request-logs/request-log-writer";
 import { toLogRow } from "../request-logs/to-log-row";
-import { createGatewayCore } from "./pipeline";
+import type { TtlCache } from "../ttl-cache";
+import { createFastPath, type FastPath } from "./fast-path";
+import { createOAuthPipeline } from "./oauth-gateway";
+import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
 import { MemoryRateLimiter, type RateLimiter, type RateLimitPolicy } from "./rate-limiter";
 import { RedisRateLimiter } from "./redis-rate-limiter";
-import { sharedRedis } from "../redis";
-import { ensureInvalidationListener } from "../keys/cache-invalidation";
+import { createTokenOwnerLookup } from "./resolve-consent-token";
 import { resolvePortalKey } from "./resolve-portal-key";
-import { resolveConsentToken } from "./resolve-consent-token";
+
+export type GatewayParts = {
+  env: Env;
+  db: PrismaClient;
+  redis: Redis | null;
+  tokenOwners: TtlCache<string>;
+  requestLogs: BatchWriter<RequestLogEntry>;
+  keyUses: BatchWriter<KeyUse>;
+};
+
+/** The largest body each surface takes; the fast path refuses more (413, or OAuth's invalid_request). */
+export const MAX_API_BODY_BYTES = 256 * 1024;
+export const MAX_OAUTH_BODY_BYTES = 16 * 1024;
 
 /**
- * A consent token's app, and whether a platform admin suspended it: read on every token
- * call (one primary-key lookup), so a suspension stops tokens as at once as it stops keys.
+ * The portal's gateway, built once at start (lib/runtime.ts): the sandbox API (/v1) and the
+ * authorization server's endpoints (/oauth, /.well-known) on one fast path in front of Next.js.
  */
-async function resolveConsentCaller(token: string) {
-  const owner = await resolveConsentToken(token);
-  if (!owner) return null;
-  const app = await db.app.findUnique({ where: { id: owner.appId }, select: { status: true } });
-  return { appId: owner.appId, appSuspended: app?.status === "suspended" };
-}
+export function createGateway(parts: GatewayParts): FastPath {
+  const { env } = parts;
+  // Shared and exact across instances with REDIS_URL (scale-out mode); in memory otherwise.
+  const limiter = (name: string): RateLimiter => {
+    const policy: RateLimitPolicy = { name, limit: env.RATE_LIMIT_REQUESTS, windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000 };
+    return parts.redis ? new RedisRateLimiter(policy, { redis: parts.redis }) : new MemoryRateLimiter(policy);
+  };
+  const upstream = { baseUrl: env.BANK_URL, internalSecret: env.BANK_INTERNAL_SECRET, timeoutMs: env.BANK_TIMEOUT_MS };
+  const log = (entry: GatewayLogEntry) => parts.requestLogs.push(toLogRow(entry));
 
-/** Shared and exact across instances with REDIS_URL (scale-out mode); in memory otherwise. */
-function createLimiter(policy: RateLimitPolicy): RateLimiter {
-  const redis = sharedRedis();
-  return redis ? new RedisRateLimiter(policy, { redis }) : new MemoryRateLimiter(policy);
-}
-
-/** The portal's configured gateway: one per process, shared by every route bundle. */
-function buildGateway() {
-  const config = env();
-  ensureInvalidationListener();
-  return createGatewayCore({
-    credentials: { verifyKey, resolvePortalKey, resolveConsentToken: resolveConsentCaller },
-    limiter: createLimiter({
-      name: "sandbox",
-      limit: config.RATE_LIMIT_REQUESTS,
-      windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
-    }),
-    upstream: {
-      baseUrl: config.BANK_URL,
-      internalSecret: config.BANK_INTERNAL_SECRET,
-      timeoutMs: config.BANK_TIMEOUT_MS,
-      maxBodyBytes: 256 * 1024,
-    },
-    docsBaseUrl: config.PORTAL_URL,
-    onKeyUsed: recordKeyUse,
-    log: (entry) => requestLogs.push(toLogRow(entry)),
+  const resolveConsentToken = createTokenOwnerLookup({
+    bankUrl: env.BANK_URL,
+    internalSecret: env.BANK_INTERNAL_SECRET,
+    timeoutMs: env.BANK_TIMEOUT_MS,
+    cache: parts.tokenOwners,
+    appStatus: async (appId) => (await parts.db.app.findUnique({ where: { id: appId }, select: { status: true } }))?.status ?? null,
   });
-}
-
-function buildOAuthGateway() {
-  const config = env();
-  ensureInvalidationListener();
-  return createOAuthGateway({
-    findClient: findClientApp,
-    authenticateClient,
-    limiter: createLimiter({ name: "oauth", limit: config.RATE_LIMIT_REQUESTS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 }),
-    upstream: {
-      baseUrl: config.BANK_URL,
-      internalSecret: config.BANK_INTERNAL_SECRET,
-      timeoutMs: config.BANK_TIMEOUT_MS,
-      maxBodyBytes: 16 * 1024,
-    },
-    docsBaseUrl: config.PORTAL_URL,
-    // No exchange: the OAuth endpoints' bodies and headers are all credentials.
-    log: (entry) => requestLogs.push(toLogRow(entry)),
+  const api = createApiPipeline({
+    credentials: { verifyKey, resolvePortalKey, resolveConsentToken },
+    limiter: limiter("sandbox"),
+    upstream,
+    docsBaseUrl: env.PORTAL_URL,
+    onKeyUsed: (keyId, at, ip) => parts.keyUses.push({ keyId, at, ip }),
+    log,
   });
-}
+  // No exchange in the OAuth logs: those endpoints' bodies and headers are all credentials.
+  const oauth = createOAuthPipeline({ findClient: findClientApp, authenticateClient, limiter: limiter("oauth"), upstream, docsBaseUrl: env.PORTAL_URL, log });
 
-const globalForGateway = globalThis as unknown as { gateway?: ReturnType<typeof createGatewayCore>; oauthGateway?: ReturnType<typeof createOAuthGateway> };
-
-/** The /oauth/* and discovery endpoints (lib/gateway/oauth-gateway.ts). */
-export function oauthGateway(): ReturnType<typeof createOAuthGateway> {
-  return (globalForGateway.oauthGateway ??= buildOAuthGateway());
-}
-
-/** The /v1 pipeline, served by the custom server's fast path (server.ts, lib/gateway/node-gateway.ts). */
-export function gateway(): ReturnType<typeof createGatewayCore> {
-  return (globalForGateway.gateway ??= buildGateway());
+  return createFastPath([
+    { prefix: "/v1/", maxBodyBytes: MAX_API_BODY_BYTES, run: api },
+    { prefix: "/oauth/", maxBodyBytes: MAX_OAUTH_BODY_BYTES, run: oauth },
+    { prefix: "/.well-known/", maxBodyBytes: MAX_OAUTH_BODY_BYTES, run: oauth },
+  ]);
 }

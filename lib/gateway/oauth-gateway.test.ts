@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveSurfaces } from "@/tests/support/serve-surfaces";
 import type { ClientApp } from "../oauth-clients/find-client-app";
-import { createOAuthGateway } from "./oauth-gateway";
+import { createOAuthPipeline } from "./oauth-gateway";
 import type { GatewayLogEntry } from "./pipeline";
 import { MemoryRateLimiter } from "./rate-limiter";
 
-// The OAuth gateway over a real socket, with the bank replaced by an echo server.
+// The OAuth gateway behind the real fast path, with the bank replaced by an echo server.
 const client: ClientApp = { appId: "app_budget", name: "Budget ✓ Buddy", clientId: "cli_AAAAAAAAAAAAAAAAAAAAAA", secretHash: "h", redirectUris: ["https://budget.example/cb"] };
 const SECRET = "cs_sandbox_right";
 let bank: Server;
@@ -26,19 +27,28 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => bank.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
 });
-afterAll(() => bank.close());
+const servers: { close(): Promise<void> }[] = [];
+afterAll(async () => {
+  bank.close();
+  await Promise.all(servers.map((server) => server.close()));
+});
 
-function gateway() {
+async function gateway(options: { limit?: number; bankUrl?: string } = {}) {
   const logs: GatewayLogEntry[] = [];
-  const handle = createOAuthGateway({
-    upstream: { baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000, maxBodyBytes: 16 * 1024 },
+  const run = createOAuthPipeline({
+    upstream: { baseUrl: options.bankUrl ?? baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
     docsBaseUrl: "http://portal.test",
     findClient: async (id) => (id === client.clientId ? client : null),
     authenticateClient: async (id, secret) => (id === client.clientId && secret === SECRET ? client : null),
-    limiter: new MemoryRateLimiter({ name: "oauth", limit: 100, windowMs: 10_000 }),
+    limiter: new MemoryRateLimiter({ name: "oauth", limit: options.limit ?? 100, windowMs: 10_000 }),
     log: (entry) => logs.push(entry),
   });
-  return { handle, logs };
+  const served = await serveSurfaces([
+    { prefix: "/oauth/", maxBodyBytes: 16 * 1024, run },
+    { prefix: "/.well-known/", maxBodyBytes: 16 * 1024, run },
+  ]);
+  servers.push(served);
+  return { handle: served.handle, logs };
 }
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
@@ -46,7 +56,7 @@ const last = () => seen[seen.length - 1];
 
 describe("the OAuth gateway", () => {
   it("names the client to the bank on /oauth/authorize and passes only the bank's own cookie", async () => {
-    const { handle, logs } = gateway();
+    const { handle, logs } = await gateway();
     const response = await handle(
       new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}&state=s1&code=x`, {
         headers: { cookie: "next-auth.session-token=portal-session; ob_authz=browser; other=1" },
@@ -64,7 +74,7 @@ describe("the OAuth gateway", () => {
   });
 
   it("sends no app for an unknown or repeated client_id (the bank shows its error page)", async () => {
-    const { handle } = gateway();
+    const { handle } = await gateway();
     await handle(new Request("http://portal.test/oauth/authorize?client_id=cli_unknown"));
     expect(last().headers["x-app-id"]).toBeUndefined();
     await handle(new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}&client_id=${client.clientId}`));
@@ -72,11 +82,13 @@ describe("the OAuth gateway", () => {
   });
 
   it("authenticates the client at /oauth/token and never forwards the secret", async () => {
-    const { handle } = gateway();
+    const { handle } = await gateway();
     const form = { "content-type": "application/x-www-form-urlencoded" };
     const viaPost = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: form, body: `grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}&client_secret=${SECRET}` }));
     expect(viaPost.status).toBe(200);
-    expect(viaPost.headers.get("ratelimit")).toBeTruthy();
+    // The client's first call on a fresh 100-per-10-s limiter.
+    expect(viaPost.headers.get("ratelimit")).toBe('"oauth";r=99;t=1');
+    expect(viaPost.headers.get("ratelimit-policy")).toBe('"oauth";q=100;w=10');
     expect(viaPost.headers.get("x-oauth-app")).toBeNull();
     expect(last().headers["x-app-id"]).toBe("app_budget");
     expect(last().body).toBe(`grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}`);
@@ -86,7 +98,7 @@ describe("the OAuth gateway", () => {
   });
 
   it("answers client failures itself in OAuth's format, without calling the bank", async () => {
-    const { handle } = gateway();
+    const { handle } = await gateway();
     const before = seen.length;
     const wrong = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, "cs_sandbox_wrong") }, body: "grant_type=refresh_token" }));
     expect(wrong.status).toBe(401);
@@ -99,5 +111,35 @@ describe("the OAuth gateway", () => {
     const both = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) }, body: `client_secret=${SECRET}` }));
     expect((await both.json()).error).toBe("invalid_request");
     expect(seen.length).toBe(before);
+  });
+
+  it("refuses a token request over the fast path's 16 KiB limit in OAuth's format, before any client lookup", async () => {
+    const { handle } = await gateway();
+    const before = seen.length;
+    const large = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `grant_type=x&pad=${"a".repeat(17 * 1024)}` }));
+    expect(large.status).toBe(400);
+    expect(await large.json()).toMatchObject({ error: "invalid_request", error_description: "The token request is too large." });
+    expect(seen.length).toBe(before);
+  });
+
+  it("logs a rate-limited token call under its app, with no app header leaking to the client", async () => {
+    const { handle, logs } = await gateway({ limit: 1 });
+    const send = () => handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) }, body: "grant_type=refresh_token" }));
+    expect((await send()).status).toBe(200);
+    const limited = await send();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("content-type")).toBe("application/problem+json");
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(limited.headers.get("x-oauth-app")).toBeNull();
+    expect(logs.map((entry) => [entry.appId, entry.status])).toEqual([["app_budget", 200], ["app_budget", 429]]);
+  });
+
+  it("answers 502 bank_unavailable as a problem when the bank is down, still logged under the app", async () => {
+    const { handle, logs } = await gateway({ bankUrl: "http://127.0.0.1:1" });
+    const response = await handle(new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}`));
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ code: "bank_unavailable", request_id: response.headers.get("x-request-id") });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ appId: "app_budget", status: 502 });
   });
 });

@@ -1,12 +1,11 @@
 import { AppError } from "@openbank/contracts/errors";
-import { problemResponse } from "../http/problem-response";
 import { newId } from "@openbank/contracts/ids";
+import { problemAnswer } from "@openbank/contracts/problem";
 import type { ClientApp } from "../oauth-clients/find-client-app";
-import { fromWebRequest } from "./call";
+import type { GatewayCall, GatewayResult, Pipeline } from "./call";
 import { forward, type Upstream } from "./forward";
 import { readClientCredentials } from "./oauth-client-credentials";
-import type { GatewayLogEntry } from "./pipeline";
-import { pathForLog, toAppError } from "./pipeline";
+import { unexpected, type GatewayLogEntry } from "./pipeline";
 import { rateLimitHeaders, type RateLimiter } from "./rate-limiter";
 
 export type OAuthGatewayDeps = {
@@ -22,17 +21,20 @@ export type OAuthGatewayDeps = {
 
 /** The bank's browser-binding cookie of its login pages: the only cookie that crosses. */
 const BANK_COOKIES = ["ob_authz"];
-const MAX_FORM_BYTES = 16 * 1024;
+
+/** What one call came to: the answer, and the app it was for (when known), to log it under. */
+type Outcome = { result: GatewayResult; appId?: string };
 
 /** Internal headers naming the client for the bank (see mock-bank/src/domain/oauth/client-app.ts). */
 function clientHeaders(client: ClientApp): Record<string, string> {
   return { "x-app-name": encodeURIComponent(client.name), "x-app-redirect-uris": encodeURIComponent(JSON.stringify(client.redirectUris)) };
 }
 
-function oauthError(status: number, error: string, description: string, requestId: string): Response {
+/** The token endpoint answers in OAuth's own error format (RFC 6749 §5.2), not problem+json. */
+function oauthError(status: number, error: string, description: string, requestId: string): GatewayResult {
   const headers = new Headers({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store", pragma: "no-cache", "x-request-id": requestId });
   if (status === 401) headers.set("www-authenticate", 'Basic realm="oauth"');
-  return new Response(JSON.stringify({ error, error_description: description }), { status, headers });
+  return { status, headers, body: JSON.stringify({ error, error_description: description }) };
 }
 
 /**
@@ -42,71 +44,80 @@ function oauthError(status: number, error: string, description: string, requestI
  *   /oauth/authorize/*      the bank's login and consent pages (only its own cookie passes)
  *   POST /oauth/token       client authenticated here (Basic or client_secret_post); the bank
  *                           gets the app id and the form without the secret
- *   GET  /.well-known/oauth-authorization-server
+ *   /.well-known/*          discovery (RFC 8414), answered by the bank
+ * Every step returns a value; only a bug throws, answered 500.
  */
-export function createOAuthGateway(deps: OAuthGatewayDeps) {
-  return async function handle(request: Request): Promise<Response> {
-    const started = performance.now();
-    const requestId = newId("request");
-    const path = new URL(request.url).pathname;
-    let appId: string | undefined;
-    let response: Response;
-    try {
-      if (path === "/oauth/token" && request.method === "POST") {
-        response = await token(request, requestId);
-        appId = response.headers.get("x-oauth-app") ?? undefined;
-        response.headers.delete("x-oauth-app");
-      } else {
-        let headers: Record<string, string> | undefined;
-        if (path === "/oauth/authorize") {
-          const ids = new URL(request.url).searchParams.getAll("client_id");
-          const client = ids.length === 1 ? await deps.findClient(ids[0]) : null;
-          if (client) {
-            appId = client.appId;
-            headers = clientHeaders(client);
-          }
-        }
-        const upstream = await forward(fromWebRequest(request), deps.upstream, { requestId, appId, headers, cookies: BANK_COOKIES });
-        upstream.headers.set("x-request-id", requestId);
-        response = new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
-      }
-    } catch (error) {
-      response = problemResponse(toAppError(error, requestId), { requestId, docsBaseUrl: deps.docsBaseUrl });
-    }
-    if (appId) {
-      deps.log({ requestId, appId, keyId: null, keyPrefix: null, method: request.method, path: pathForLog(request.url).replace(/([?&](code|state)=)[^&]*/g, "$1…"), status: response.status, latencyMs: performance.now() - started, at: new Date() });
-    }
-    return response;
+export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
+  const problem = (error: AppError, requestId: string, headers?: Record<string, string>): GatewayResult => {
+    const answer = problemAnswer(error, { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
+    return { status: answer.status, headers: new Headers(answer.headers), body: answer.body };
   };
 
-  async function token(request: Request, requestId: string): Promise<Response> {
-    const type = request.headers.get("content-type") ?? "";
-    if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return oauthError(400, "invalid_request", "Send the token request as application/x-www-form-urlencoded.", requestId);
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_FORM_BYTES) return oauthError(400, "invalid_request", "The token request is too large.", requestId);
-    const raw = await request.text();
-    if (raw.length > MAX_FORM_BYTES) return oauthError(400, "invalid_request", "The token request is too large.", requestId);
-    const form = new URLSearchParams(raw);
+  async function token(call: GatewayCall, requestId: string): Promise<Outcome> {
+    const type = call.headers.get("content-type") ?? "";
+    if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return { result: oauthError(400, "invalid_request", "Send the token request as application/x-www-form-urlencoded.", requestId) };
+    const read = await call.readBody();
+    if (!read.ok) return { result: oauthError(400, "invalid_request", "The token request is too large.", requestId) };
+    const form = new URLSearchParams(read.body?.toString("utf8") ?? "");
 
-    const credentials = readClientCredentials(request.headers.get("authorization"), form);
-    if (!credentials.ok) return oauthError(credentials.error === "invalid_client" ? 401 : 400, credentials.error, credentials.description, requestId);
+    const credentials = readClientCredentials(call.headers.get("authorization"), form);
+    if (!credentials.ok) return { result: oauthError(credentials.error === "invalid_client" ? 401 : 400, credentials.error, credentials.description, requestId) };
     const client = await deps.authenticateClient(credentials.clientId, credentials.secret);
-    if (!client) return oauthError(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.", requestId);
+    if (!client) return { result: oauthError(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.", requestId) };
 
     const decision = await deps.limiter.consume(`oauth:${client.appId}`);
     const limitHeaders = rateLimitHeaders(deps.limiter.policy, decision);
     if (!decision.allowed) {
-      const limited = problemResponse(new AppError("rate_limited", `Retry after ${decision.retryAfterSeconds} s.`), { requestId, docsBaseUrl: deps.docsBaseUrl, headers: limitHeaders });
-      limited.headers.set("x-oauth-app", client.appId);
-      return limited;
+      return { appId: client.appId, result: problem(new AppError("rate_limited", `Retry after ${decision.retryAfterSeconds} s.`), requestId, limitHeaders) };
     }
 
     // The secret stops here: the bank learns only which app is asking.
     form.delete("client_secret");
-    const upstream = await forward(fromWebRequest(request), deps.upstream, { requestId, appId: client.appId, body: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const upstream = await forward(call, deps.upstream, { requestId, appId: client.appId, body: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    if (!upstream.ok) return { appId: client.appId, result: problem(upstream.error, requestId, limitHeaders) };
     for (const [name, value] of Object.entries(limitHeaders)) upstream.headers.set(name, value);
     upstream.headers.set("x-request-id", requestId);
-    upstream.headers.set("x-oauth-app", client.appId);
-    return new Response(upstream.body, { status: upstream.status, headers: upstream.headers });
+    return { appId: client.appId, result: { status: upstream.status, headers: upstream.headers, body: upstream.body } };
   }
+
+  /** Authorization pages and discovery: passed to the bank, naming the client on /oauth/authorize. */
+  async function pass(call: GatewayCall, requestId: string): Promise<Outcome> {
+    let appId: string | undefined;
+    let headers: Record<string, string> | undefined;
+    const url = new URL(call.path, "http://gateway.invalid");
+    if (url.pathname === "/oauth/authorize") {
+      const ids = url.searchParams.getAll("client_id");
+      const client = ids.length === 1 ? await deps.findClient(ids[0]) : null;
+      if (client) {
+        appId = client.appId;
+        headers = clientHeaders(client);
+      }
+    }
+    const read = await call.readBody();
+    if (!read.ok) return { appId, result: problem(read.error, requestId) };
+    const upstream = await forward(call, deps.upstream, { requestId, appId, headers, cookies: BANK_COOKIES, body: read.body });
+    if (!upstream.ok) return { appId, result: problem(upstream.error, requestId) };
+    upstream.headers.set("x-request-id", requestId);
+    return { appId, result: { status: upstream.status, headers: upstream.headers, body: upstream.body } };
+  }
+
+  return async function run(call) {
+    const started = performance.now();
+    const requestId = newId("request");
+    let outcome: Outcome;
+    try {
+      const isToken = call.method === "POST" && call.path.split("?")[0] === "/oauth/token";
+      outcome = await (isToken ? token(call, requestId) : pass(call, requestId));
+    } catch (error) {
+      outcome = { result: problem(unexpected(error, requestId), requestId) };
+    }
+    const { result, appId } = outcome;
+    if (appId) {
+      // Codes and states are one-time secrets of the flow: never logged.
+      const path = call.path.slice(0, 2048).replace(/([?&](code|state)=)[^&]*/g, "$1…");
+      deps.log({ requestId, appId, keyId: null, keyPrefix: null, method: call.method, path, status: result.status, latencyMs: performance.now() - started, at: new Date() });
+    }
+    if (call.method === "HEAD") result.body = null;
+    return result;
+  };
 }

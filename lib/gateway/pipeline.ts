@@ -1,12 +1,12 @@
-import { clientIp } from "../auth/client-ip";
 import { AppError } from "@openbank/contracts/errors";
-import { problemAnswer } from "@openbank/contracts/problem";
 import { newId } from "@openbank/contracts/ids";
+import { problemAnswer } from "@openbank/contracts/problem";
+import { clientIp } from "../auth/client-ip";
 import { scopeAllows } from "../keys/key-lifecycle";
 import { authenticate, type Caller, type Credentials } from "./authenticate";
-import { fromWebRequest, type GatewayCall, type HeaderMap } from "./call";
+import type { GatewayCall, GatewayResult, HeaderMap, Pipeline } from "./call";
 import { forward, type Upstream } from "./forward";
-import { rateLimitHeaders, type RateLimitDecision, type RateLimitPolicy } from "./rate-limiter";
+import { rateLimitHeaders, type RateLimiter } from "./rate-limiter";
 
 export type GatewayLogEntry = {
   requestId: string;
@@ -22,17 +22,15 @@ export type GatewayLogEntry = {
   /** Raw exchange for the request log; the log writer masks it before storing anything. Absent for the OAuth endpoints, whose bodies are all credentials. */
   exchange?: {
     requestHeaders: HeaderMap;
-    requestBody: ArrayBuffer | undefined;
+    requestBody: Buffer | undefined;
     responseHeaders: HeaderMap;
-    responseBody: ArrayBuffer | string | null;
+    responseBody: Buffer | string | null;
   };
 };
 
-export { fromWebRequest, type GatewayCall };
-
 export type GatewayDeps = {
   credentials: Credentials;
-  limiter: { policy: RateLimitPolicy; consume(key: string): RateLimitDecision | Promise<RateLimitDecision> };
+  limiter: RateLimiter;
   upstream: Upstream;
   docsBaseUrl: string;
   /** Called after the response is ready; must not block (queue and return). */
@@ -41,59 +39,79 @@ export type GatewayDeps = {
   onKeyUsed: (keyId: string, at: Date, ip: string) => void;
 };
 
-/** The pipeline's answer; HEAD answers carry the bank's headers and no body. */
-export type GatewayResult = { status: number; headers: Headers; body: ArrayBuffer | string | null };
+/** What one step decided: go on with a value, or answer with this problem (expected failures are values). */
+type Step<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** What the call came to: the answer, and who was calling (when known) with the body they sent. */
+type Outcome = { result: GatewayResult; caller?: Caller; requestBody?: Buffer };
+
+/** A suspended app, or a read-only key asked to write: refused before any quota is spent. */
+function checkStanding(caller: Caller, method: string): Step<Caller> {
+  if (caller.appSuspended) {
+    return { ok: false, error: new AppError("app_suspended", "This app has been suspended by the platform team. Its keys and tokens stop working until it is reinstated.") };
+  }
+  // A read-only key may only read; a consent token's permissions are the bank's to check.
+  if (caller.scope && !scopeAllows(caller.scope, method)) {
+    return { ok: false, error: new AppError("insufficient_scope", `This key is read-only: it may call GET, HEAD and OPTIONS, not ${method}. Use a read-write key.`) };
+  }
+  return { ok: true, value: caller };
+}
 
 /**
- * The gateway, independent of any framework: a call in, status + headers + body out.
- *   request id → authenticate → scope → rate limit → forward → log → response headers
- * Each step is a small function; failures are problem+json with the request id.
+ * The sandbox API's pipeline (/v1), independent of any server: a call in, an answer out.
+ *   request id → authenticate → standing (suspension, scope) → rate limit → body → forward
+ *   → response headers → log
+ * Each step returns a value; an expected failure is a problem with the request id. Only a
+ * bug throws, and it is answered 500 internal_error.
  */
-export function createGatewayCore(deps: GatewayDeps) {
-  return async function run(call: GatewayCall): Promise<GatewayResult> {
-    const started = performance.now();
-    const requestId = newId("request");
-    let caller: Caller | undefined;
-    let headers: Record<string, string> = {};
-    let result: GatewayResult;
-    let requestBody: ArrayBuffer | undefined;
+export function createApiPipeline(deps: GatewayDeps): Pipeline {
+  const problem = (error: AppError, requestId: string, headers?: Record<string, string>): GatewayResult => {
+    const answer = problemAnswer(error, { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
+    return { status: answer.status, headers: new Headers(answer.headers), body: answer.body };
+  };
 
-    try {
-      const auth = await authenticate(call, deps.credentials);
-      if (!auth.ok) throw auth.error;
-      caller = auth.caller;
-      if (caller.appSuspended) {
-        throw new AppError("app_suspended", "This app has been suspended by the platform team. Its keys and tokens stop working until it is reinstated.");
-      }
+  /** `known` keeps who was calling even when a bug cuts the call short, so it is still logged. */
+  async function handle(call: GatewayCall, requestId: string, known: { caller?: Caller }): Promise<Outcome> {
+    const auth = await authenticate(call, deps.credentials);
+    if (!auth.ok) return { result: problem(auth.error, requestId) };
+    known.caller = auth.caller;
+    const standing = checkStanding(auth.caller, call.method);
+    if (!standing.ok) return { caller: auth.caller, result: problem(standing.error, requestId) };
+    const caller = standing.value;
 
-      // A read-only key may only read; a consent token's permissions are the bank's to check.
-      if (caller.scope && !scopeAllows(caller.scope, call.method)) {
-        throw new AppError("insufficient_scope", `This key is read-only: it may call GET, HEAD and OPTIONS, not ${call.method}. Use a read-write key.`);
-      }
-
-      // Keys have their own bucket; an app's consent tokens share one.
-      const decision = await deps.limiter.consume(caller.keyId ?? `oauth:${caller.appId}`);
-      headers = rateLimitHeaders(deps.limiter.policy, decision);
-      if (!decision.allowed) {
-        throw new AppError("rate_limited", `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`);
-      }
-
-      requestBody = await call.readBody(deps.upstream.maxBodyBytes);
-      const upstream = await forward(call, deps.upstream, {
-        requestId,
-        appId: caller.appId,
-        headers: caller.consentToken ? { "x-consent-token": caller.consentToken } : undefined,
-        body: requestBody,
-      });
-      for (const name in headers) upstream.headers.set(name, headers[name]);
-      upstream.headers.set("x-request-id", requestId);
-      result = { status: upstream.status, headers: upstream.headers, body: upstream.body };
-    } catch (error) {
-      const appError = toAppError(error, requestId);
-      const answer = problemAnswer(appError, { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
-      result = { status: answer.status, headers: new Headers(answer.headers), body: answer.body };
+    // Keys have their own bucket; an app's consent tokens share one.
+    const decision = await deps.limiter.consume(caller.keyId ?? `oauth:${caller.appId}`);
+    const limitHeaders = rateLimitHeaders(deps.limiter.policy, decision);
+    if (!decision.allowed) {
+      const detail = `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`;
+      return { caller, result: problem(new AppError("rate_limited", detail), requestId, limitHeaders) };
     }
 
+    const read = await call.readBody();
+    if (!read.ok) return { caller, result: problem(read.error, requestId, limitHeaders) };
+    const upstream = await forward(call, deps.upstream, {
+      requestId,
+      appId: caller.appId,
+      headers: caller.consentToken ? { "x-consent-token": caller.consentToken } : undefined,
+      body: read.body,
+    });
+    if (!upstream.ok) return { caller, requestBody: read.body, result: problem(upstream.error, requestId, limitHeaders) };
+    for (const name in limitHeaders) upstream.headers.set(name, limitHeaders[name]);
+    upstream.headers.set("x-request-id", requestId);
+    return { caller, requestBody: read.body, result: { status: upstream.status, headers: upstream.headers, body: upstream.body } };
+  }
+
+  return async function run(call) {
+    const started = performance.now();
+    const requestId = newId("request");
+    const known: { caller?: Caller } = {};
+    let outcome: Outcome;
+    try {
+      outcome = await handle(call, requestId, known);
+    } catch (error) {
+      outcome = { caller: known.caller, result: problem(unexpected(error, requestId), requestId) };
+    }
+    const { caller, result, requestBody } = outcome;
     if (caller) {
       const at = new Date();
       if (caller.keyId) deps.onKeyUsed(caller.keyId, at, clientIp(call.headers));
@@ -115,24 +133,8 @@ export function createGatewayCore(deps: GatewayDeps) {
   };
 }
 
-/** The gateway as a Web handler (route handlers, tests): Request in, Response out. */
-export function createGateway(deps: GatewayDeps) {
-  const run = createGatewayCore(deps);
-  return async function handle(request: Request): Promise<Response> {
-    const result = await run(fromWebRequest(request));
-    return new Response(result.body, { status: result.status, headers: result.headers });
-  };
-}
-
-export function toAppError(error: unknown, requestId: string): AppError {
-  if (error instanceof AppError) return error;
-  // Unexpected: log the message with the request id, never the request itself.
+/** A bug, not an expected failure: logged with the request id (never the request), answered 500. */
+export function unexpected(error: unknown, requestId: string): AppError {
   console.error(`[gateway] ${requestId} unexpected error: ${(error as Error)?.message ?? String(error)}`);
   return new AppError("internal_error", `Quote request id ${requestId} if you contact support.`);
-}
-
-/** Path and query as sent, capped; the query of our API carries no secrets. */
-export function pathForLog(rawUrl: string): string {
-  const url = new URL(rawUrl);
-  return (url.pathname + url.search).slice(0, 2048);
 }

@@ -31,7 +31,7 @@ export async function resolvePortalKey(request: { headers: Pick<HeaderMap, "get"
   const token = raw ? await decode({ token: raw, secret: config.NEXTAUTH_SECRET }).catch(() => null) : null;
   if (!token?.sub) return { valid: false, code: "invalid_api_key" };
 
-  const key = await db.apiKey.findFirst({
+  const key = await db().apiKey.findFirst({
     where: { id: keyId, app: { team: { memberships: { some: { userId: token.sub } } } } },
     select: {
       ...keyCacheSelect,

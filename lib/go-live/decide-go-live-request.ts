@@ -13,7 +13,7 @@ export async function decideGoLiveRequest(options: { requestId: string; actor: A
     throw new AppError("validation_failed", "Say why the request is rejected", { errors: [{ pointer: "/body/note", detail: "Required when rejecting (at least 5 characters)" }] });
   }
   const status = options.decision === "approve" ? "approved" : "rejected";
-  const count = await db.$transaction(async (tx) => {
+  const count = await db().$transaction(async (tx) => {
     const decided = await tx.goLiveRequest.updateMany({
       where: { id: options.requestId, status: "pending" },
       data: { status, reviewNote: note || null, reviewedById: options.actor.userId, decidedAt: new Date() },
@@ -24,7 +24,7 @@ export async function decideGoLiveRequest(options: { requestId: string; actor: A
     }
     return decided.count;
   });
-  const row = await db.goLiveRequest.findUnique({ where: { id: options.requestId }, select: goLiveSelect });
+  const row = await db().goLiveRequest.findUnique({ where: { id: options.requestId }, select: goLiveSelect });
   if (!row) throw new AppError("resource_not_found", `No go-live request ${options.requestId}.`);
   if (count === 0) throw new AppError("conflict", `This request was already ${row.status}.`);
   return toGoLiveDto(row);

@@ -39,7 +39,7 @@ export function evaluateEvidence(
 export async function computeSandboxEvidence(options: { appId: string; now?: Date }): Promise<SandboxEvidence> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - EVIDENCE_WINDOW_DAYS * 86_400_000);
-  const groups = await db.requestRollup.groupBy({
+  const groups = await db().requestRollup.groupBy({
     by: ["method", "route"],
     where: { appId: options.appId, statusClass: 2, bucket: { gte: since } },
     _sum: { count: true },

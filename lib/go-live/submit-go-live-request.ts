@@ -22,7 +22,7 @@ export async function submitGoLiveRequest(options: { appId: string; actor: Audit
     );
   }
   const { input } = options;
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { status: true } });
     if (app.status === "suspended") throw new AppError("conflict", "A suspended app cannot request production access.");
     const open = await tx.goLiveRequest.findFirst({ where: { appId, status: { in: ["pending", "approved"] } }, select: { status: true } });

@@ -11,17 +11,17 @@ describe("the guides' Node samples", () => {
   );
 
   it("call the sandbox API through @openbank/sandbox-client, not hand-written fetch", () => {
-    expect(samples.length).toBeGreaterThan(0);
-    for (const { where, code } of samples) {
-      expect(code, where).not.toMatch(/fetch\(\s*[`"']\{\{BASE_URL\}\}\/v1/);
-      if (code.includes("/v1/")) expect(code, where).toContain('from "@openbank/sandbox-client"');
-    }
+    const calling = samples.filter(({ code }) => code.includes("/v1/"));
+    expect(calling.length).toBeGreaterThan(0);
+    for (const { where, code } of samples) expect(code, where).not.toMatch(/fetch\(\s*[`"']\{\{BASE_URL\}\}\/v1/);
+    for (const { where, code } of calling) expect(code, where).toContain('from "@openbank/sandbox-client"');
   });
 
   it("never hold a secret: the key comes from the environment", () => {
-    for (const { where, code } of samples) {
-      expect(code, where).not.toMatch(/sk_sandbox_[0-9A-Za-z]{8,}/);
-      if (code.includes("createSandboxClient(")) expect(code, where).toMatch(/apiKey: process\.env\.SANDBOX_KEY|accessToken:/);
-    }
+    expect(samples.length).toBeGreaterThan(0);
+    for (const { where, code } of samples) expect(code, where).not.toMatch(/sk_sandbox_[0-9A-Za-z]{8,}/);
+    const clients = samples.filter(({ code }) => code.includes("createSandboxClient("));
+    expect(clients.length).toBeGreaterThan(0);
+    for (const { where, code } of clients) expect(code, where).toMatch(/apiKey: process\.env\.SANDBOX_KEY|accessToken:/);
   });
 });

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@openbank/contracts/errors";
+import { startTestPortal } from "@/tests/support/test-portal";
 import { toAppError, withErrors, zodIssuesToFieldErrors } from "./route-handler";
+
+startTestPortal();
 
 const request = (init: RequestInit = {}) => new Request("http://localhost:3000/api/things?token=secret", init);
 

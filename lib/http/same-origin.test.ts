@@ -40,11 +40,15 @@ describe("assertSameOrigin", () => {
       method: "POST",
       headers: { origin: "https://evil.example" },
     });
-    expect(() => assertSameOrigin(request, { allowedOrigins: portal })).toThrow(AppError);
+    let thrown: unknown;
     try {
       assertSameOrigin(request, { allowedOrigins: portal });
     } catch (error) {
-      expect(error).toMatchObject({ code: "forbidden", status: 403 });
+      thrown = error;
     }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect(thrown).toMatchObject({ code: "forbidden", status: 403 });
+    const own = new Request("https://developers.bank.example/api/apps", { method: "POST", headers: { origin: portal[0] } });
+    expect(() => assertSameOrigin(own, { allowedOrigins: portal })).not.toThrow();
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
+import { startTestPortal } from "@/tests/support/test-portal";
 import { createWithUser } from "./with-user";
 
 vi.mock("@/lib/auth/get-current-user", () => ({ getCurrentUser: async () => null }));
 
 const ada = { id: "usr_1", email: "ada@example.com", name: "Ada" };
-const origin = process.env.PORTAL_URL ? new URL(process.env.PORTAL_URL).origin : "http://localhost:3000";
+const origin = new URL(startTestPortal().env.PORTAL_URL).origin;
 
 function call(withUser: ReturnType<typeof createWithUser>, init: RequestInit & { headers?: Record<string, string> }) {
   const handler = withUser<{ appId: string }>(async ({ user, params }) => Response.json({ user: user.id, app: params.appId }));

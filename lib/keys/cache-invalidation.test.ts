@@ -1,14 +1,14 @@
 import type Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeRedis, testRedis, TEST_REDIS_URL } from "@/tests/support/test-redis";
-import { invalidate, listenForInvalidations, type InvalidationTargets } from "./cache-invalidation";
-import { KeyCache } from "./key-cache";
+import { listenForInvalidations, publishInvalidation, type Invalidation, type InvalidationTargets } from "./cache-invalidation";
+import { createKeyCache } from "./key-cache";
 
 const available = await probeRedis("cache invalidation (pub/sub)");
 const key = { keyId: "key_1", appId: "app_1", prefix: "sk_sandbox_abcd…wxyz", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
 
 function instance() {
-  const keys = new KeyCache(() => 30_000);
+  const keys = createKeyCache(30_000);
   let clientClears = 0;
   const targets: InvalidationTargets = { keys, clients: { clear: () => void clientClears++ } };
   return { keys, targets, clientClears: () => clientClears };
@@ -34,6 +34,10 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     publisher.disconnect();
   });
 
+  /** The instance where the change happens: its own cache at once, the others over Redis. */
+  const origin = instance();
+  const invalidate = (message: Invalidation) => publishInvalidation(message, origin.targets, publisher);
+
   function listen(name: string) {
     const target = instance();
     const listener = listenForInvalidations({ url: TEST_REDIS_URL, targets: target.targets, name });
@@ -52,7 +56,7 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
       c.keys.set(hash, key);
       b.keys.set("other", key);
       const sent = performance.now();
-      await invalidate({ kind: "key", hash }, publisher);
+      await invalidate({ kind: "key", hash });
       await until(() => b.keys.get(hash) === undefined && c.keys.get(hash) === undefined);
       latencies.push(performance.now() - sent);
       expect(b.keys.get("other")).toEqual(key);
@@ -66,10 +70,14 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     await b.ready;
     b.keys.set("h1", key);
     b.keys.set("h2", key);
-    await invalidate({ kind: "all_keys" }, publisher);
+    await invalidate({ kind: "all_keys" });
     await until(() => b.keys.get("h1") === undefined && b.keys.get("h2") === undefined);
-    await invalidate({ kind: "oauth_clients" }, publisher);
+    expect(b.clientClears()).toBe(0);
+    b.keys.set("h3", key);
+    await invalidate({ kind: "oauth_clients" });
     await until(() => b.clientClears() === 1);
+    // Each kind clears only its own cache.
+    expect(b.keys.get("h3")).toEqual(key);
   });
 
   it("ignores foreign or malformed messages", async () => {
@@ -78,7 +86,7 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     b.keys.set("h", key);
     await publisher.publish("openbank:cache-invalidation", "not json");
     await publisher.publish("openbank:cache-invalidation", JSON.stringify({ kind: "key" }));
-    await invalidate({ kind: "key", hash: "sentinel" }, publisher);
+    await invalidate({ kind: "key", hash: "sentinel" });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(b.keys.get("h")).toEqual(key);
   });
@@ -92,7 +100,7 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     const clients = (await publisher.client("LIST")) as string;
     const line = clients.split("\n").find((entry) => entry.includes(`name=openbank-${name} `));
     const id = /\bid=(\d+)/.exec(line ?? "")?.[1];
-    expect(id).toBeDefined();
+    expect(id).toMatch(/^\d+$/);
     await publisher.client("KILL", "ID", id!);
     await until(() => b.keys.get("h") === undefined, 5_000);
     expect(b.clientClears()).toBe(1);

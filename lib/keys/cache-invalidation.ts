@@ -1,8 +1,6 @@
 import type Redis from "ioredis";
-import { env } from "../env";
-import { clientCache } from "../oauth-clients/client-cache";
-import { createRedis, sharedRedis } from "../redis";
-import { keyCache } from "./key-cache";
+import { createRedis } from "../redis";
+import { portal } from "../runtime";
 
 /**
  * Cross-instance invalidation of the gateway's caches (scale-out mode, REDIS_URL).
@@ -28,9 +26,7 @@ export type InvalidationTargets = {
   clients: { clear(): void };
 };
 
-const processTargets: InvalidationTargets = { keys: keyCache, clients: clientCache };
-
-export function applyInvalidation(message: Invalidation, targets: InvalidationTargets = processTargets): void {
+export function applyInvalidation(message: Invalidation, targets: InvalidationTargets): void {
   if (message.kind === "key") targets.keys.delete(message.hash);
   else if (message.kind === "all_keys") targets.keys.clear();
   else if (message.kind === "oauth_clients") targets.clients.clear();
@@ -48,11 +44,11 @@ function parse(raw: string): Invalidation | null {
 }
 
 /**
- * Applies the change here at once and tells the other instances. Publishing never fails the
- * caller (the change is committed already): a lost message is covered by the TTL backstop.
+ * Applies the change to `targets` at once and tells the other instances. Publishing never fails
+ * the caller (the change is committed already): a lost message is covered by the TTL backstop.
  */
-export async function invalidate(message: Invalidation, redis: Redis | null = sharedRedis()): Promise<void> {
-  applyInvalidation(message);
+export async function publishInvalidation(message: Invalidation, targets: InvalidationTargets, redis: Redis | null): Promise<void> {
+  applyInvalidation(message, targets);
   if (!redis) return;
   try {
     await redis.publish(INVALIDATION_CHANNEL, JSON.stringify(message));
@@ -65,8 +61,8 @@ export async function invalidate(message: Invalidation, redis: Redis | null = sh
  * Subscribes a dedicated connection to the channel. Every (re)subscription after the first
  * flushes the caches: messages sent while it was away are lost. Returns a stop function.
  */
-export function listenForInvalidations(options: { url: string; targets?: InvalidationTargets; name?: string }): { ready: Promise<void>; stop: () => void } {
-  const targets = options.targets ?? processTargets;
+export function listenForInvalidations(options: { url: string; targets: InvalidationTargets; name?: string }): { ready: Promise<void>; stop: () => void } {
+  const { targets } = options;
   const subscriber = createRedis(options.url, { name: options.name ?? "invalidation", subscriber: true });
   let subscribedBefore = false;
   let resolveReady!: () => void;
@@ -98,11 +94,8 @@ export function listenForInvalidations(options: { url: string; targets?: Invalid
   return { ready, stop: () => subscriber.disconnect() };
 }
 
-const globalForListener = globalThis as unknown as { invalidationListener?: { ready: Promise<void>; stop: () => void } | null };
-
-/** Starts this process's listener once, with REDIS_URL; a no-op without it. */
-export function ensureInvalidationListener(): void {
-  if (globalForListener.invalidationListener !== undefined) return;
-  const url = env().REDIS_URL;
-  globalForListener.invalidationListener = url ? listenForInvalidations({ url }) : null;
+/** This process's change: its caches at once, the other instances over Redis (lib/runtime.ts wires both). */
+export function invalidate(message: Invalidation): Promise<void> {
+  const { caches, redis } = portal();
+  return publishInvalidation(message, { keys: caches.keys, clients: caches.clients }, redis);
 }

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { newId } from "@openbank/contracts/ids";
 import { displayPrefix, generateApiKey, hashApiKey } from "./api-key";
-import { keyCache } from "./key-cache";
+import { portal } from "../runtime";
 import { keyDtoSelect, toKeyDto, type KeyDto } from "./key-dto";
 import type { KeyScope } from "./key-lifecycle";
 
@@ -25,7 +25,7 @@ export async function createKey(options: {
   /** Audit metadata for the creation; false when the caller audits it (a roll). */
   audit?: false;
 }): Promise<{ key: KeyDto; secret: string }> {
-  if (!options.tx) return db.$transaction((tx) => createKey({ ...options, tx }));
+  if (!options.tx) return db().$transaction((tx) => createKey({ ...options, tx }));
   const secret = generateApiKey();
   const hash = hashApiKey(secret, env().API_KEY_PEPPER);
   const row = await options.tx.apiKey.create({
@@ -50,6 +50,6 @@ export async function createKey(options: {
       metadata: { app_id: options.appId, prefix: row.prefix, scope: row.scope, expires_at: row.expiresAt?.toISOString() ?? null },
     });
   }
-  keyCache.delete(hash);
+  portal().caches.keys.delete(hash);
   return { key: toKeyDto(row), secret };
 }

@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { createTtlCache, type TtlCache } from "../ttl-cache";
 import type { KeyScope } from "./key-lifecycle";
 
 /**
@@ -21,43 +21,7 @@ export type CachedKey = {
   appSuspended: boolean;
 };
 
-type Entry = { value: CachedKey | null; expiresAt: number };
-
-const MAX_ENTRIES = 10_000;
-
-export class KeyCache {
-  private entries = new Map<string, Entry>();
-
-  constructor(private readonly ttlMs: () => number) {}
-
-  get(hash: string, now = Date.now()): CachedKey | null | undefined {
-    const entry = this.entries.get(hash);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= now) {
-      this.entries.delete(hash);
-      return undefined;
-    }
-    return entry.value;
-  }
-
-  /** `null` caches "no such key" for a short time, to blunt floods of made-up keys. */
-  set(hash: string, value: CachedKey | null, now = Date.now()): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const ttl = value ? this.ttlMs() : Math.min(this.ttlMs(), 5_000);
-    this.entries.set(hash, { value, expiresAt: now + ttl });
-  }
-
-  delete(hash: string): void {
-    this.entries.delete(hash);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
+/** Verified keys for KEY_CACHE_TTL_SECONDS; unknown keys for at most 5 s, so a new key is never refused for long. */
+export function createKeyCache(ttlMs: number, now?: () => number): TtlCache<CachedKey> {
+  return createTtlCache<CachedKey>({ max: 10_000, ttlMs, missTtlMs: 5_000, now });
 }
-
-const globalForCache = globalThis as unknown as { keyCache?: KeyCache };
-
-export const keyCache: KeyCache =
-  globalForCache.keyCache ??
-  (globalForCache.keyCache = new KeyCache(() => env().KEY_CACHE_TTL_SECONDS * 1000));

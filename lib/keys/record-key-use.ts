@@ -1,31 +1,27 @@
+import type { PrismaClient } from "@prisma/client";
 import { BatchWriter } from "../batch-writer";
-import { db } from "../db";
 
-type Use = { keyId: string; at: Date; ip: string };
+export type KeyUse = { keyId: string; at: Date; ip: string };
 
-async function writeLastUsed(uses: Use[]): Promise<void> {
-  const latest = new Map<string, Use>();
-  for (const use of uses) {
-    const seen = latest.get(use.keyId);
-    if (!seen || seen.at < use.at) latest.set(use.keyId, use);
+/**
+ * Keys' last-used time and client address, written off the request path within ~2 s: the
+ * gateway only pushes. Each flush keeps the latest use per key and never moves a time back.
+ */
+export function createKeyUseWriter(db: PrismaClient): BatchWriter<KeyUse> {
+  async function writeLastUsed(uses: KeyUse[]): Promise<void> {
+    const latest = new Map<string, KeyUse>();
+    for (const use of uses) {
+      const seen = latest.get(use.keyId);
+      if (!seen || seen.at < use.at) latest.set(use.keyId, use);
+    }
+    await db.$transaction(
+      [...latest.values()].map(({ keyId, at, ip }) =>
+        db.apiKey.updateMany({
+          where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+          data: { lastUsedAt: at, lastUsedIp: ip.slice(0, 100) },
+        }),
+      ),
+    );
   }
-  await db.$transaction(
-    [...latest.values()].map(({ keyId, at, ip }) =>
-      db.apiKey.updateMany({
-        where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
-        data: { lastUsedAt: at, lastUsedIp: ip.slice(0, 100) },
-      }),
-    ),
-  );
-}
-
-const globalForUses = globalThis as unknown as { keyUses?: BatchWriter<Use> };
-
-export const keyUses: BatchWriter<Use> =
-  globalForUses.keyUses ??
-  (globalForUses.keyUses = new BatchWriter(writeLastUsed, { name: "key-last-used", intervalMs: 2_000, maxBatch: 500, maxQueue: 50_000 }));
-
-/** Notes a key's use and the caller's address; written to the database within ~2 s, off the request path. */
-export function recordKeyUse(keyId: string, at = new Date(), ip = "unknown"): void {
-  keyUses.push({ keyId, at, ip });
+  return new BatchWriter(writeLastUsed, { name: "key-last-used", intervalMs: 2_000, maxBatch: 500, maxQueue: 50_000 });
 }

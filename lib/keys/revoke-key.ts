@@ -10,7 +10,7 @@ import { keyDtoSelect, toKeyDto, type KeyDto } from "./key-dto";
  * in other instances as the invalidation message arrives: lib/keys/cache-invalidation.ts). Revoking twice is a no-op and audits nothing.
  */
 export async function revokeKey(options: { appId: string; teamId: string; keyId: string; actor: AuditActor }): Promise<KeyDto> {
-  const { row, hash } = await db.$transaction(async (tx) => {
+  const { row, hash } = await db().$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: { id: options.keyId, appId: options.appId },
       select: { hash: true, revokedAt: true, name: true, prefix: true },

@@ -23,7 +23,7 @@ export async function rollKey(options: {
   now?: Date;
 }): Promise<{ key: KeyDto; secret: string; old_key: KeyDto }> {
   const now = options.now ?? new Date();
-  const result = await db.$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const old = await tx.apiKey.findFirst({
       where: { id: options.keyId, appId: options.appId },
       select: { ...keyDtoSelect, hash: true },

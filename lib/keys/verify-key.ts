@@ -1,7 +1,8 @@
 import { db } from "../db";
 import { env } from "../env";
 import { hashApiKey, isWellFormedApiKey } from "./api-key";
-import { keyCache, type CachedKey } from "./key-cache";
+import { portal } from "../runtime";
+import type { CachedKey } from "./key-cache";
 
 export type KeyFailureCode = "invalid_api_key" | "revoked_api_key" | "expired_api_key";
 
@@ -58,11 +59,12 @@ export function checkKey(key: CachedKey, now = Date.now()): KeyVerification {
 export async function verifyKey(secret: string, now = Date.now()): Promise<KeyVerification> {
   if (!isWellFormedApiKey(secret)) return { valid: false, code: "invalid_api_key" };
   const hash = hashApiKey(secret, env().API_KEY_PEPPER);
-  let key = keyCache.get(hash);
+  const cache = portal().caches.keys;
+  let key = cache.get(hash);
   if (key === undefined) {
-    const row = await db.apiKey.findUnique({ where: { hash }, select: keyCacheSelect });
+    const row = await db().apiKey.findUnique({ where: { hash }, select: keyCacheSelect });
     key = row ? toCachedKey(row) : null;
-    keyCache.set(hash, key);
+    cache.set(hash, key);
   }
   if (!key) return { valid: false, code: "invalid_api_key" };
   return checkKey(key, now);

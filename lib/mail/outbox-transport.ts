@@ -9,9 +9,9 @@ const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 export const outboxTransport: MailTransport = {
   name: "outbox",
   async send(message: MailMessage) {
-    await db.$transaction([
-      db.outboxMail.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) } } }),
-      db.outboxMail.create({ data: { id: newId("mail"), to: message.to, subject: message.subject, text: message.text } }),
+    await db().$transaction([
+      db().outboxMail.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) } } }),
+      db().outboxMail.create({ data: { id: newId("mail"), to: message.to, subject: message.subject, text: message.text } }),
     ]);
   },
 };
@@ -20,6 +20,6 @@ export type OutboxMailDto = { id: string; to: string; subject: string; text: str
 
 /** The newest mail first, for /dev/outbox. */
 export async function listOutbox(options: { limit?: number } = {}): Promise<OutboxMailDto[]> {
-  const rows = await db.outboxMail.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 50 });
+  const rows = await db().outboxMail.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 50 });
   return rows.map((row) => ({ id: row.id, to: row.to, subject: row.subject, text: row.text, created_at: row.createdAt.toISOString() }));
 }

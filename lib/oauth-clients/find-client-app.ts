@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
 import { hashApiKey } from "../keys/api-key";
-import { clientCache } from "./client-cache";
+import { portal } from "../runtime";
 import { isWellFormedClientSecret } from "./client-secret";
 
 /** What the gateway tells the bank about an OAuth client (one source of truth: the portal). */
@@ -13,9 +13,10 @@ const CLIENT_ID = /^cli_[0-9A-Za-z]{22}$/;
 /** An active app by its public client id (for /oauth/authorize), or null. */
 export async function findClientApp(clientId: string): Promise<ClientApp | null> {
   if (!CLIENT_ID.test(clientId)) return null;
-  const cached = clientCache.get(clientId);
+  const cache = portal().caches.clients;
+  const cached = cache.get(clientId);
   if (cached !== undefined) return cached;
-  const row = await db.oAuthClient.findUnique({
+  const row = await db().oAuthClient.findUnique({
     where: { clientId },
     select: { clientId: true, secretHash: true, app: { select: { id: true, name: true, status: true, redirectUris: true } } },
   });
@@ -23,7 +24,7 @@ export async function findClientApp(clientId: string): Promise<ClientApp | null>
     row && row.app.status === "active"
       ? { appId: row.app.id, name: row.app.name, clientId: row.clientId, secretHash: row.secretHash, redirectUris: Array.isArray(row.app.redirectUris) ? (row.app.redirectUris as string[]) : [] }
       : null;
-  clientCache.set(clientId, value);
+  cache.set(clientId, value);
   return value;
 }
 

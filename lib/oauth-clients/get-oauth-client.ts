@@ -7,7 +7,7 @@ import { oauthClientSelect, toOAuthClientDto, type OAuthClientDto } from "./oaut
  * The caller has already checked access to the app.
  */
 export async function getOAuthClient(options: { appId: string }): Promise<OAuthClientDto> {
-  const row = await db.oAuthClient.upsert({
+  const row = await db().oAuthClient.upsert({
     where: { appId: options.appId },
     create: { appId: options.appId, clientId: newId("oauthClient") },
     update: {},

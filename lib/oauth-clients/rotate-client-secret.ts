@@ -14,7 +14,7 @@ import { recordAudit, type AuditContext } from "../audit/record-audit";
 export async function rotateClientSecret(options: { appId: string; audit: AuditContext }): Promise<{ client: OAuthClientDto; client_secret: string }> {
   const secret = generateClientSecret();
   const data = { secretHash: hashApiKey(secret, env().API_KEY_PEPPER), secretPrefix: secretDisplayPrefix(secret), secretCreatedAt: new Date() };
-  const row = await db.$transaction(async (tx) => {
+  const row = await db().$transaction(async (tx) => {
     const client = await tx.oAuthClient.upsert({
       where: { appId: options.appId },
       create: { appId: options.appId, clientId: newId("oauthClient"), ...data },

@@ -32,7 +32,7 @@ const asc = { createdAt: "asc" } as const;
 
 /** The first call of the app with `status` matching the rest of `where`, or nothing. */
 function firstWithStatus(appId: string, status: number, where: Record<string, unknown> = {}) {
-  return db.requestLog.findFirst({ where: { appId, status, ...where }, orderBy: asc, select: CALL });
+  return db().requestLog.findFirst({ where: { appId, status, ...where }, orderBy: asc, select: CALL });
 }
 
 async function firstSuccess(appId: string): Promise<Date | null> {
@@ -42,13 +42,13 @@ async function firstSuccess(appId: string): Promise<Date | null> {
 
 /** The first 4xx calls, then for each failing operation its first 2xx after the failure. */
 async function firstFix(appId: string): Promise<Date | null> {
-  const errors = await db.requestLog.findMany({ where: { appId, status: { gte: 400, lt: 500 } }, orderBy: asc, take: ERROR_SAMPLE, select: CALL });
+  const errors = await db().requestLog.findMany({ where: { appId, status: { gte: 400, lt: 500 } }, orderBy: asc, take: ERROR_SAMPLE, select: CALL });
   const firstByOperation = new Map<string, CallRow>();
   for (const row of errors) if (!firstByOperation.has(operationOf(row))) firstByOperation.set(operationOf(row), row);
   const candidates = [...firstByOperation.values()].slice(0, FIXED_OPERATIONS);
   const successes = await Promise.all(
     candidates.map((error) =>
-      db.requestLog.findFirst({
+      db().requestLog.findFirst({
         where: {
           appId,
           method: error.method,
@@ -65,9 +65,9 @@ async function firstFix(appId: string): Promise<Date | null> {
 }
 
 async function firstWebhookSuccess(appId: string): Promise<Date | null> {
-  const endpoints = await db.webhookEndpoint.findMany({ where: { appId }, select: { id: true } });
+  const endpoints = await db().webhookEndpoint.findMany({ where: { appId }, select: { id: true } });
   if (endpoints.length === 0) return null;
-  const attempt = await db.webhookAttempt.findFirst({
+  const attempt = await db().webhookAttempt.findFirst({
     where: { responseStatus: { gte: 200, lt: 300 }, delivery: { endpointId: { in: endpoints.map((endpoint) => endpoint.id) } } },
     orderBy: asc,
     select: { createdAt: true },
@@ -92,15 +92,15 @@ export async function getOnboardingProgress(options: { appId: string; now?: Date
   const { appId } = options;
   const [success, payments, created, consent, consentCall, webhook, fixed, reset, clock] = await Promise.all([
     firstSuccess(appId),
-    db.requestLog.findMany({
+    db().requestLog.findMany({
       where: { appId, status: 201, method: "POST", route: PAYMENTS_ROUTE },
       orderBy: asc,
       take: 20,
       select: { ...CALL, requestHeaders: true },
     }),
-    db.requestLog.findMany({ where: { appId, status: 201, method: "POST" }, orderBy: asc, take: CREATED_SAMPLE, select: { ...CALL, responseHeaders: true } }),
+    db().requestLog.findMany({ where: { appId, status: 201, method: "POST" }, orderBy: asc, take: CREATED_SAMPLE, select: { ...CALL, responseHeaders: true } }),
     firstConsent(appId),
-    db.requestLog.findFirst({ where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } }, orderBy: asc, select: { ...CALL, apiKeyId: true } }),
+    db().requestLog.findFirst({ where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } }, orderBy: asc, select: { ...CALL, apiKeyId: true } }),
     firstWebhookSuccess(appId),
     firstFix(appId),
     firstWithStatus(appId, 200, { method: "POST", route: SANDBOX_RESET_ROUTE }),

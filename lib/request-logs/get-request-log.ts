@@ -9,7 +9,7 @@ export type RequestLogDetailDto = RequestLogDto & {
 
 /** One logged call of the app with its (already masked) headers and bodies. */
 export async function getRequestLog(options: { appId: string; requestId: string }): Promise<RequestLogDetailDto> {
-  const row = await db.requestLog.findFirst({
+  const row = await db().requestLog.findFirst({
     where: { id: options.requestId, appId: options.appId },
     select: { ...requestLogSelect, requestHeaders: true, requestBody: true, responseHeaders: true, responseBody: true },
   });

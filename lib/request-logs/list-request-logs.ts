@@ -47,7 +47,7 @@ export function toRequestLogDto(row: Row): RequestLogDto {
 export async function listRequestLogs(options: { appId: string; filters?: Partial<LogFilters>; limit?: number }): Promise<RequestLogPage> {
   const filters: LogFilters = { limit: options.limit ?? 50, ...options.filters };
   const limit = Math.min(filters.limit, 200);
-  const rows = await db.requestLog.findMany({
+  const rows = await db().requestLog.findMany({
     where: logFiltersWhere(options.appId, filters),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,

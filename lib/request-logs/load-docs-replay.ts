@@ -19,7 +19,7 @@ export async function loadDocsReplay(options: { userId: string; appId: string; r
     if (!replay) return null;
     const key =
       log.key_id && can(role, "key:use")
-      ? await db.apiKey.findFirst({
+      ? await db().apiKey.findFirst({
           where: { id: log.key_id, appId, revokedAt: null },
           select: { id: true, prefix: true, name: true, app: { select: { name: true } } },
         })

@@ -12,7 +12,7 @@ import { inviteStatus } from "./team-dto";
  * acceptance and the audit row commit together.
  */
 export async function acceptInvite(options: { token: string; actor: AuditActor }): Promise<{ team_id: string; role: string }> {
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const invite = await tx.teamInvite.findUnique({
       where: { tokenHash: hashInviteToken(options.token) },
       select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true },

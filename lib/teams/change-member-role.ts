@@ -17,7 +17,7 @@ export async function changeMemberRole(options: {
   actorRole: Role;
   actor: AuditActor;
 }): Promise<MemberDto> {
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: options.memberId, teamId: options.teamId },
       select: { id: true, userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },

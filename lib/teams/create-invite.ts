@@ -29,7 +29,7 @@ export async function createInvite(options: { teamId: string; email: string; rol
   }
   const { token, hash } = newInviteToken();
   const now = new Date();
-  const invite = await db.$transaction(async (tx) => {
+  const invite = await db().$transaction(async (tx) => {
     const pending = await tx.teamInvite.count({ where: { teamId: options.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } });
     if (pending >= MAX_PENDING_INVITES) throw new AppError("conflict", `This team already has ${pending} pending invitations; revoke some before sending more.`);
     const [member, open] = await Promise.all([

@@ -8,7 +8,7 @@ import { createTeamInput } from "./team-input";
 /** A new team with the creator as its owner, audited in the same transaction. */
 export async function createTeam(options: { actor: AuditActor; input: { name: string } }): Promise<TeamDto> {
   const { name } = createTeamInput.parse(options.input);
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const team = await tx.team.create({
       data: { id: newId("team"), name, memberships: { create: { id: newId("membership"), userId: options.actor.userId, role: "owner" } } },
       select: { id: true, name: true, personal: true, createdAt: true },

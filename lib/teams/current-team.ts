@@ -9,13 +9,13 @@ export const CURRENT_TEAM_COOKIE = "obp_team";
  */
 export async function resolveCurrentTeamId(options: { userId: string; requested?: string }): Promise<string | null> {
   if (options.requested) {
-    const member = await db.membership.findUnique({
+    const member = await db().membership.findUnique({
       where: { userId_teamId: { userId: options.userId, teamId: options.requested } },
       select: { teamId: true },
     });
     if (member) return member.teamId;
   }
-  const fallback = await db.membership.findFirst({
+  const fallback = await db().membership.findFirst({
     where: { userId: options.userId },
     orderBy: [{ team: { personal: "desc" } }, { createdAt: "asc" }],
     select: { teamId: true },

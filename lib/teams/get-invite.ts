@@ -17,12 +17,12 @@ export type InvitePreview = {
 /** What the invitation page shows for a link's token, or null for an unknown token. */
 export async function getInviteByToken(token: string): Promise<InvitePreview | null> {
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
-  const invite = await db.teamInvite.findUnique({
+  const invite = await db().teamInvite.findUnique({
     where: { tokenHash: hashInviteToken(token) },
     select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
   });
   if (!invite) return null;
-  const account = await db.user.findUnique({ where: { email: invite.email }, select: { id: true } });
+  const account = await db().user.findUnique({ where: { email: invite.email }, select: { id: true } });
   return {
     team_name: invite.team.name,
     email: invite.email,

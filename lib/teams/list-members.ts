@@ -5,7 +5,7 @@ const order = { owner: 0, admin: 1, developer: 2, viewer: 3 } as const;
 
 /** A team's members: the owner first, then by role and name. */
 export async function listMembers(options: { teamId: string }): Promise<MemberDto[]> {
-  const rows = await db.membership.findMany({
+  const rows = await db().membership.findMany({
     where: { teamId: options.teamId },
     select: { id: true, userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
   });

@@ -3,7 +3,7 @@ import type { TeamDto } from "./team-dto";
 
 /** Every team the user belongs to: their personal team first, then by name. */
 export async function listTeams(options: { userId: string }): Promise<TeamDto[]> {
-  const memberships = await db.membership.findMany({
+  const memberships = await db().membership.findMany({
     where: { userId: options.userId },
     select: {
       role: true,

@@ -10,7 +10,7 @@ import { can, canManageMember } from "./permissions";
  * cannot leave (transfer first) and cannot be removed; nobody leaves their personal team.
  */
 export async function removeMember(options: { teamId: string; memberId: string; actorRole: Role; actor: AuditActor }): Promise<{ left: boolean }> {
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: options.memberId, teamId: options.teamId },
       select: { id: true, userId: true, role: true, user: { select: { email: true } }, team: { select: { personal: true } } },

@@ -10,7 +10,7 @@ export type TeamAccess = { teamId: string; teamName: string; personal: boolean; 
  * are reported as missing, not forbidden, so ids cannot be probed.
  */
 export async function requireTeamAccess(options: { teamId: string; userId: string; action: Action }): Promise<TeamAccess> {
-  const membership = await db.membership.findUnique({
+  const membership = await db().membership.findUnique({
     where: { userId_teamId: { userId: options.userId, teamId: options.teamId } },
     select: { id: true, role: true, team: { select: { id: true, name: true, personal: true } } },
   });

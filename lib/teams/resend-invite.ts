@@ -15,7 +15,7 @@ import { inviteDtoSelect, inviteStatus, toInviteDto, type InviteDto } from "./te
 export async function resendInvite(options: { teamId: string; inviteId: string; actor: AuditActor }): Promise<{ invite: InviteDto; sent: boolean }> {
   const { token, hash } = newInviteToken();
   const now = new Date();
-  const invite = await db.$transaction(async (tx) => {
+  const invite = await db().$transaction(async (tx) => {
     const existing = await tx.teamInvite.findFirst({ where: { id: options.inviteId, teamId: options.teamId }, select: { acceptedAt: true, revokedAt: true, expiresAt: true } });
     if (!existing) throw new AppError("resource_not_found", `No invitation ${options.inviteId} in this team.`);
     const status = inviteStatus(existing, now);

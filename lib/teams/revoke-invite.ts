@@ -6,7 +6,7 @@ import { inviteDtoSelect, toInviteDto, type InviteDto } from "./team-dto";
 
 /** Withdraws a pending invitation: its link stops working at once. Revoking twice is a no-op. */
 export async function revokeInvite(options: { teamId: string; inviteId: string; actor: AuditActor }): Promise<InviteDto> {
-  return db.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const existing = await tx.teamInvite.findFirst({ where: { id: options.inviteId, teamId: options.teamId }, select: { acceptedAt: true, revokedAt: true, email: true } });
     if (!existing) throw new AppError("resource_not_found", `No invitation ${options.inviteId} in this team.`);
     if (existing.acceptedAt) throw new AppError("conflict", "This invitation was already accepted; remove the member instead.");

@@ -9,7 +9,7 @@ import { AppError } from "@openbank/contracts/errors";
  * the caller with team:transfer); a personal team cannot change hands.
  */
 export async function transferOwnership(options: { teamId: string; memberId: string; actor: AuditActor }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await db().$transaction(async (tx) => {
     const [current, next] = await Promise.all([
       tx.membership.findFirst({ where: { teamId: options.teamId, userId: options.actor.userId, role: "owner" }, select: { id: true, team: { select: { personal: true } } } }),
       tx.membership.findFirst({ where: { id: options.memberId, teamId: options.teamId }, select: { id: true, userId: true, role: true, user: { select: { email: true } } } }),

@@ -17,7 +17,7 @@ export async function createEndpoint(options: { appId: string; input: z.output<t
   checkEndpointUrl(input.url);
   await checkEventTypes(input.event_types);
   const secret = generateSigningSecret();
-  const row = await db.$transaction(async (tx) => {
+  const row = await db().$transaction(async (tx) => {
     const created = await tx.webhookEndpoint.create({
       data: {
         id: newId("webhookEndpoint"),

@@ -6,7 +6,7 @@ import { endpointTarget } from "./endpoint-target";
 /** Deletes the endpoint with its deliveries and their log; nothing more is sent to it. */
 export async function deleteEndpoint(options: { appId: string; endpointId: string; audit: AuditContext }): Promise<{ id: string; deleted: true }> {
   const endpoint = await getEndpointOrThrow(options);
-  await db.$transaction(async (tx) => {
+  await db().$transaction(async (tx) => {
     await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
     await recordAudit(tx, { ...options.audit, action: "webhook.endpoint_deleted", target: endpointTarget(endpoint.id, endpoint.url) });
   });

@@ -1,36 +1,33 @@
 import type { PrismaClient } from "@prisma/client";
-import { databaseProvider, DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
-import { env } from "../env";
+import { databaseProvider } from "@openbank/database/database-url";
+import type { Env } from "../env";
 import type { AttemptConfig } from "./attempt-delivery";
 import { createBankOutbox } from "./bank-outbox";
 import type { DispatcherOptions } from "./dispatcher";
 import { sendWebhook } from "./send-webhook";
 
-/** How this portal signs and sends: the env's schedule, timeout, loopback policy and pepper. */
-export function attemptConfig(db: PrismaClient): AttemptConfig {
-  const config = env();
+/** How this portal signs and sends: the settings' schedule, timeout, loopback policy and pepper. */
+export function attemptConfig(env: Env, db: PrismaClient): AttemptConfig {
   return {
     db,
-    pepper: config.API_KEY_PEPPER,
-    schedule: config.WEBHOOK_RETRY_SCHEDULE,
-    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-    allowLoopback: config.WEBHOOKS_ALLOW_LOOPBACK,
+    pepper: env.API_KEY_PEPPER,
+    schedule: env.WEBHOOK_RETRY_SCHEDULE,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
     send: sendWebhook,
   };
 }
 
-export function bankOutbox() {
-  const config = env();
-  return createBankOutbox({ baseUrl: config.BANK_URL, internalSecret: config.BANK_INTERNAL_SECRET });
+export function bankOutbox(env: Env) {
+  return createBankOutbox({ baseUrl: env.BANK_URL, internalSecret: env.BANK_INTERNAL_SECRET });
 }
 
-export function dispatcherOptions(db: PrismaClient, log: (line: string) => void): DispatcherOptions {
-  const config = env();
+export function dispatcherOptions(env: Env, db: PrismaClient, log: (line: string) => void): DispatcherOptions {
   return {
-    ...attemptConfig(db),
-    provider: databaseProvider(process.env.DATABASE_URL ?? DEFAULT_PORTAL_DATABASE_URL),
-    outbox: bankOutbox(),
-    pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+    ...attemptConfig(env, db),
+    provider: databaseProvider(env.DATABASE_URL),
+    outbox: bankOutbox(env),
+    pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS,
     log,
   };
 }

@@ -106,10 +106,11 @@ describe.skipIf(!reachable)("two dispatcher processes on one PostgreSQL database
     }
     // Events wait in the bank's outbox before the dispatchers start, so both compete for them.
     // The first call seeds the tenant (six personas): on a loaded machine it may time out once.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const seeded = await bank.inject({ method: "GET", url: "/v1/sandbox/clock", headers: gatewayHeaders(appId) });
-      if (seeded.statusCode === 200) break;
+    let seeded = 0;
+    for (let attempt = 0; attempt < 3 && seeded !== 200; attempt++) {
+      seeded = (await bank.inject({ method: "GET", url: "/v1/sandbox/clock", headers: gatewayHeaders(appId) })).statusCode;
     }
+    expect(seeded).toBe(200);
     const ids: string[] = [];
     for (let i = 0; i < EVENTS; i++) {
       const reply = await bank.inject({ method: "POST", url: "/v1/sandbox/webhooks/fire", headers: { ...gatewayHeaders(appId), "content-type": "application/json" }, payload: JSON.stringify({ type: "payment.completed" }) });

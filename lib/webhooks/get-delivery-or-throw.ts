@@ -4,7 +4,7 @@ import { deliveryDtoSelect, toDeliveryDto, type DeliveryDetailDto } from "./deli
 
 /** One delivery of the app's endpoint, with the body sent and every attempt, newest first. */
 export async function getDeliveryOrThrow(options: { appId: string; endpointId: string; deliveryId: string }): Promise<DeliveryDetailDto> {
-  const row = await db.webhookDelivery.findFirst({
+  const row = await db().webhookDelivery.findFirst({
     where: { id: options.deliveryId, endpointId: options.endpointId, endpoint: { appId: options.appId } },
     select: {
       ...deliveryDtoSelect,

@@ -4,7 +4,7 @@ import { endpointDtoSelect, toEndpointDto, type EndpointDto } from "./endpoint-d
 
 /** The app's endpoint; another app's endpoint is as missing as an unknown id. */
 export async function getEndpointOrThrow(options: { appId: string; endpointId: string }): Promise<EndpointDto> {
-  const row = await db.webhookEndpoint.findFirst({ where: { id: options.endpointId, appId: options.appId }, select: endpointDtoSelect });
+  const row = await db().webhookEndpoint.findFirst({ where: { id: options.endpointId, appId: options.appId }, select: endpointDtoSelect });
   if (!row) throw new AppError("resource_not_found", `No webhook endpoint ${options.endpointId}.`);
   return toEndpointDto(row);
 }

@@ -27,7 +27,7 @@ export function parseDeliveryQuery(params: URLSearchParams): { status?: Delivery
 /** An endpoint's deliveries, newest first, optionally of one status; cursor-paginated. */
 export async function listDeliveries(options: { appId: string; endpointId: string; status?: DeliveryStatus; limit: number; cursor?: string }): Promise<{ data: DeliveryDto[]; next_cursor: string | null }> {
   const endpoint = await getEndpointOrThrow(options);
-  const rows = await db.webhookDelivery.findMany({
+  const rows = await db().webhookDelivery.findMany({
     where: { endpointId: endpoint.id, ...(options.status ? { status: options.status } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit + 1,

@@ -1,3 +1,4 @@
+import { env } from "../env";
 import { db } from "../db";
 import { attemptDelivery } from "./attempt-delivery";
 import { attemptConfig } from "./dispatcher-config";
@@ -11,6 +12,6 @@ import type { DeliveryDetailDto } from "./delivery-dto";
  */
 export async function resendDelivery(options: { appId: string; endpointId: string; deliveryId: string }): Promise<DeliveryDetailDto> {
   const delivery = await getDeliveryOrThrow(options);
-  await attemptDelivery(attemptConfig(db), { deliveryId: delivery.id, trigger: "manual" });
+  await attemptDelivery(attemptConfig(env(), db()), { deliveryId: delivery.id, trigger: "manual" });
   return getDeliveryOrThrow(options);
 }

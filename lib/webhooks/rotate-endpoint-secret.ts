@@ -19,9 +19,9 @@ export async function rotateEndpointSecret(options: { appId: string; endpointId:
   const endpoint = await getEndpointOrThrow(options);
   const now = options.now ?? new Date();
   const secret = generateSigningSecret();
-  const current = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, select: { secretCiphertext: true } });
+  const current = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, select: { secretCiphertext: true } });
   const previousSecretExpiresAt = new Date(now.getTime() + ROTATION_OVERLAP_MS);
-  const row = await db.$transaction(async (tx) => {
+  const row = await db().$transaction(async (tx) => {
     const rotated = await tx.webhookEndpoint.update({
       where: { id: endpoint.id },
       data: { secretCiphertext: sealSecret(secret, env().API_KEY_PEPPER), previousSecretCiphertext: current.secretCiphertext, previousSecretExpiresAt },

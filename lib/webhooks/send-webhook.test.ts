@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkAddress, unmapIpv4 } from "./address-policy";
 import type { Resolver } from "./guarded-lookup";
 import { sendWebhook } from "./send-webhook";
@@ -108,11 +108,19 @@ describe("SSRF guard", () => {
 
 describe("sendWebhook", () => {
   it("delivers to loopback in local mode: 2xx is success, with the response excerpt and latency", async () => {
-    reply = (res) => res.writeHead(204).end();
-    const result = await send(`http://localhost:${port}/hook`, { allowLoopback: true });
-    expect(result).toMatchObject({ ok: true, status: 204, error: null });
-    expect(result.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(hits).toBe(1);
+    // Only performance.now is faked: the receiver "takes" 250.4 ms of it, so the latency is exact.
+    vi.useFakeTimers({ toFake: ["performance"] });
+    try {
+      reply = (res) => {
+        vi.advanceTimersByTime(250.4);
+        res.writeHead(204).end();
+      };
+      const result = await send(`http://localhost:${port}/hook`, { allowLoopback: true });
+      expect(result).toEqual({ ok: true, status: 204, responseBody: "", error: null, latencyMs: 250 });
+      expect(hits).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("treats non-2xx as failure and keeps the first 2 KiB of the body", async () => {
@@ -130,10 +138,20 @@ describe("sendWebhook", () => {
   });
 
   it("gives up after the timeout", async () => {
-    reply = (res) => setTimeout(() => res.end("late"), 1_000);
-    const result = await send(`http://127.0.0.1:${port}/`, { allowLoopback: true, timeoutMs: 200 });
-    expect(result).toMatchObject({ ok: false, status: null, error: "timed out after 0.2 s" });
-    expect(result.latencyMs).toBeLessThan(900);
+    // The receiver holds the request while 200 ms of fake time pass: the sender's timer fires, exactly on time.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      let held: import("node:http").ServerResponse | undefined;
+      reply = (res) => {
+        held = res;
+        vi.advanceTimersByTime(200);
+      };
+      const result = await send(`http://127.0.0.1:${port}/`, { allowLoopback: true, timeoutMs: 200 });
+      expect(result).toEqual({ ok: false, status: null, responseBody: null, error: "timed out after 0.2 s", latencyMs: 200 });
+      held!.end("late");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("reports a refused connection and an unsupported scheme", async () => {

@@ -34,8 +34,8 @@ describe("signatureHeaders (Standard Webhooks)", () => {
     const [current, previous] = [generateSigningSecret(), generateSigningSecret()];
     const headers = signatureHeaders({ id: "evt_1", timestamp: new Date(), body, secrets: [current, previous] });
     expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
-    expect(new Webhook(current).verify(body, headers)).toBeTruthy();
-    expect(new Webhook(previous).verify(body, headers)).toBeTruthy();
+    expect(new Webhook(current).verify(body, headers)).toEqual(JSON.parse(body));
+    expect(new Webhook(previous).verify(body, headers)).toEqual(JSON.parse(body));
     expect(() => new Webhook(generateSigningSecret()).verify(body, headers)).toThrow();
   });
 });

@@ -18,7 +18,7 @@ export async function updateEndpoint(options: { appId: string; endpointId: strin
   if (input.url !== undefined) checkEndpointUrl(input.url);
   if (input.event_types !== undefined) await checkEventTypes(input.event_types);
   const freshStart = (input.url !== undefined && input.url !== current.url) || (input.enabled === true && !current.enabled);
-  const row = await db.$transaction(async (tx) => {
+  const row = await db().$transaction(async (tx) => {
     const updated = await tx.webhookEndpoint.update({
       where: { id: current.id },
       data: {

@@ -39,11 +39,3 @@ export function parseBankEnv(source: Source): BankEnv {
   }
   return result.data;
 }
-
-let parsed: BankEnv | undefined;
-
-/** The process environment, validated once. */
-export function bankEnv(): BankEnv {
-  parsed ??= parseBankEnv(process.env);
-  return parsed;
-}

@@ -10,7 +10,7 @@ import { buildOpenApiDocument } from "./openapi-document";
 async function main() {
   const { values } = parseArgs({ options: { out: { type: "string" } } });
   loadEnvFiles();
-  const json = `${JSON.stringify(await buildOpenApiDocument(), null, 2)}\n`;
+  const json = `${JSON.stringify(await buildOpenApiDocument(process.env), null, 2)}\n`;
   if (values.out) {
     writeFileSync(values.out, json);
     console.error(`wrote ${values.out}`);

@@ -1,11 +1,12 @@
 import { buildApp } from "./app";
-import { bankEnv } from "./env";
+import { parseBankEnv } from "./env";
 import { loadEnvFiles } from "./load-env-files";
 
 /** Starts the mock bank and closes it gracefully (in-flight requests, DB) on SIGINT/SIGTERM. */
 async function main() {
   loadEnvFiles();
-  const env = bankEnv();
+  // The settings, parsed once, here: a bad value stops the bank with a message naming it.
+  const env = parseBankEnv(process.env);
   const app = await buildApp({ env });
 
   let closing = false;

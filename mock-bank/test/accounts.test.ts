@@ -61,15 +61,17 @@ describe("GET /v1/accounts", () => {
   it("pages with limit and cursor: every account exactly once, in a stable order", async () => {
     const everything = (await allAccounts()).map((a) => a.id);
     const seen: string[] = [];
+    const sizes: number[] = [];
     let url = "/v1/accounts?limit=5";
     for (let page = 0; page < 10; page++) {
       const reply = await bank.get(LIST, url);
       expect(reply.status).toBe(200);
-      expect(reply.body.data.length).toBeLessThanOrEqual(5);
+      sizes.push(reply.body.data.length);
       seen.push(...reply.body.data.map((a: Account) => a.id));
       if (!reply.body.next_cursor) break;
       url = `/v1/accounts?limit=5&cursor=${encodeURIComponent(reply.body.next_cursor)}`;
     }
+    expect(sizes).toEqual([5, 5, 5, 3]);
     expect(seen).toEqual(everything);
     expect(new Set(seen).size).toBe(18);
   });

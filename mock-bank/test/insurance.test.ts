@@ -185,10 +185,10 @@ describe("POST /v1/insurance/policies", () => {
     const { account, quote } = await quoteFor(tenant);
     const savings = await byNumber(tenant, "41825945");
     const thin = await byNumber(tenant, "52907314");
-    const refuse = async (body: unknown, status: number, code: string, pointer?: string) => {
+    const refuse = async (body: unknown, status: number, code: string, pointer: string) => {
       const reply = await post(POLICIES, POLICIES, body, tenant);
       expectProblemShape(reply, status, code);
-      if (pointer) expect(reply.body.errors[0].pointer).toBe(pointer);
+      expect(reply.body.errors[0].pointer).toBe(pointer);
     };
     await refuse({ quote_id: quote.id, account_id: savings.id }, 422, "account_not_eligible", "/body/account_id");
     await refuse({ quote_id: quote.id, account_id: thin.id }, 422, "account_not_eligible", "/body/account_id");

@@ -124,13 +124,27 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 describe("ledger invariants under random sequences (fast-check)", () => {
   it("keeps every posting balanced, every balance equal to its entries and statement, no account below its floor, and money conserved", async () => {
     let run = 0;
+    const outcomes = { posted: 0, insufficient_funds: 0, account_frozen: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (commands) => {
         const tenantId = `app_prop${run++}`;
         await seedLedgerFixture(db, tenantId, NOW);
         let accounts = await customerAccounts(tenantId);
+        // A model of the customer accounts: the decline each transfer must get, and the balances after.
+        let model = new Map(accounts.map((a) => [a.id, { ...a }]));
+        const expectedOutcome = (legs: Leg[]) => {
+          const frozen = legs.find((leg) => (model.get(leg.accountId)?.status ?? "active") !== "active");
+          if (frozen) return { code: "account_frozen", accountId: frozen.accountId };
+          // Debits are checked in account-id order, each against balance + overdraft + credit limit.
+          const short = [...legs]
+            .sort((a, b) => (a.accountId < b.accountId ? -1 : 1))
+            .find((leg) => {
+              const account = model.get(leg.accountId);
+              return account && leg.amount < 0n && account.bookedBalance + leg.amount < -(account.overdraftLimit + account.creditLimit);
+            });
+          return short ? { code: "insufficient_funds", accountId: short.accountId } : "posted";
+        };
         const posted: Leg[][] = [];
-        let declines = 0;
         for (const c of commands) {
           let legs: Leg[] | null = null;
           if (c.kind === "transfer" && c.from !== c.to) legs = [{ accountId: accounts[c.from].id, amount: -c.amount, line }, { accountId: accounts[c.to].id, amount: c.amount, line }];
@@ -140,22 +154,36 @@ describe("ledger invariants under random sequences (fast-check)", () => {
             await db.bankTenant.delete({ where: { id: tenantId } });
             await seedLedgerFixture(db, tenantId, NOW);
             accounts = await customerAccounts(tenantId);
+            model = new Map(accounts.map((a) => [a.id, { ...a }]));
             posted.length = 0;
           }
           if (!legs) continue;
+          const expected = expectedOutcome(legs);
           const result = await transfer(tenantId, legs);
-          if (result instanceof LedgerDecline) declines++;
-          else posted.push(legs);
+          expect(result instanceof LedgerDecline ? { code: result.code, accountId: result.accountId } : "posted").toEqual(expected);
+          if (result instanceof LedgerDecline) {
+            outcomes[result.code]++;
+            continue;
+          }
+          outcomes.posted++;
+          posted.push(legs);
+          for (const leg of legs) {
+            const account = model.get(leg.accountId);
+            if (account) account.bookedBalance += leg.amount;
+          }
         }
         expect(await checkLedgerInvariants({ db, tenantId })).toEqual([]);
         const total = await db.bankAccount.aggregate({ where: { tenantId }, _sum: { bookedBalance: true } });
         expect(total._sum.bookedBalance).toBe(0n);
         // Every acknowledged posting exists exactly once, besides the opening one.
         expect(await db.bankPosting.count({ where: { tenantId } })).toBe(posted.length + 1);
-        expect(declines).toBeGreaterThanOrEqual(0);
+        // The customer balances are exactly the model's.
+        expect(Object.fromEntries((await customerAccounts(tenantId)).map((a) => [a.id, a.bookedBalance]))).toEqual(Object.fromEntries([...model].map(([id, a]) => [id, a.bookedBalance])));
       }),
       { numRuns: 60 },
     );
+    // 60 runs of up to 25 commands over six accounts (one frozen, some near their floor) meet every outcome.
+    expect(outcomes.posted > 0 && outcomes.insufficient_funds > 0 && outcomes.account_frozen > 0).toBe(true);
   }, 30_000);
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
-import { bankClient, buildTestApp, expectProblemShape, TEST_SECRET, type TestApp } from "./helpers";
+import { bankClient, buildTestApp, expectProblemShape, type TestApp } from "./helpers";
 
 const NOW = new Date("2026-11-21T10:30:00.000Z");
 const DAY_MS = 86_400_000;
@@ -160,9 +160,12 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
 
   it("refuses calls without the internal secret", async () => {
     for (const [method, url] of [["GET", CLOCK], ["POST", ADVANCE]]) {
-      const reply = await bank.request({ method, url, template: url, tenant: null, headers: { "x-tenant-id": "app_clock", "content-type": "application/json" }, payload: method === "POST" ? '{"days":1}' : undefined });
+      const reply = await bank.request({ method, url, template: url, tenant: null, headers: { "x-tenant-id": "app_clock_auth", "content-type": "application/json" }, payload: method === "POST" ? '{"days":1}' : undefined });
       expectProblemShape(reply, 403, "internal_auth_failed");
     }
-    expect(TEST_SECRET).toBeTruthy();
+    expect(await t.app.db.bankTenant.count({ where: { id: "app_clock_auth" } })).toBe(0);
+    // The same calls with the secret go through.
+    expect((await clock("app_clock_auth")).status).toBe(200);
+    expect((await advance("app_clock_auth", { days: 1 })).status).toBe(200);
   });
 });

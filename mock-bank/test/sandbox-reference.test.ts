@@ -67,7 +67,7 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
     expect(reference.scenario_header).toEqual({ name: "Sandbox-Scenario", values: JSON.parse(JSON.stringify(scenarioCatalog)) });
     const paths = reference.controls.map((c: { method: string; path: string }) => `${c.method} ${c.path}`);
     expect(paths).toEqual(expect.arrayContaining(["POST /v1/sandbox/reset", "GET /v1/sandbox/clock", "POST /v1/sandbox/clock/advance"]));
-    for (const control of reference.controls) expect(control.summary && control.description).toBeTruthy();
+    for (const control of reference.controls) expect([control.summary, control.description], control.path).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
   });
 
   it("shows each persona's lending outcome, and a sandbox gives exactly that", async () => {

@@ -100,6 +100,7 @@ describe("POST /v1/sandbox/reset", { timeout: 30_000 }, () => {
     expect(await t.app.db.bankTransaction.count({ where: { id: "txn_scribbled_app_iso_b" } })).toBe(1);
 
     const aAccounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_iso_a" })).body.data as { id: string }[];
+    expect(aAccounts).toHaveLength(18);
     for (const { id } of aAccounts.slice(0, 3)) {
       expectProblemShape(await bank.get("/v1/accounts/{account_id}", `/v1/accounts/${id}`, { tenant: "app_iso_b" }), 404, "resource_not_found");
     }

@@ -55,7 +55,9 @@ describe("POST /v1/sandbox/transactions", { timeout: 30_000 }, () => {
   });
 
   it("defaults the category, and credits savings and card accounts too", async () => {
-    for (const account of (await accounts("app_income")).filter((a) => a.type !== "current" && a.status === "active").slice(0, 2)) {
+    const others = (await accounts("app_income")).filter((a) => a.type !== "current" && a.status === "active");
+    expect(new Set(others.map((a) => a.type))).toEqual(new Set(["savings", "credit_card"]));
+    for (const account of [others.find((a) => a.type === "savings")!, others.find((a) => a.type === "credit_card")!]) {
       const reply = await simulate("app_income", { account_id: account.id, amount: { amount: "10.00", currency: "GBP" }, counterparty_name: "J SMITH" });
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({ description: "J SMITH", category: "incoming_payment" });

@@ -44,6 +44,8 @@ describe("per-app tenants", () => {
   it("seeds every tenant with the same data under different ids", async () => {
     const a = await snapshot("app_one");
     const b = await snapshot("app_two");
+    expect(a.size).toBe(18);
+    expect([...a.values()].reduce((n, { txns }) => n + txns.length, 0)).toBe(PLANNED_ROWS);
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     const idsA = new Set<string>();
     for (const [identity, left] of a) {

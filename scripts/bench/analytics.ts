@@ -101,7 +101,9 @@ async function main() {
     const rollups = (await sql.query(`SELECT count(*)::int AS n FROM "RequestRollup"`)).rows[0].n;
     console.log(`  built ${rollups.toLocaleString("en-GB")} hourly rollup rows in ${ms(performance.now() - started)}`);
 
-    (globalThis as unknown as { portalDb: unknown }).portalDb = database.db;
+    const { parsePortalEnv } = await import("@/lib/env");
+    const { startPortal } = await import("@/lib/runtime");
+    startPortal(parsePortalEnv({ ...process.env, DATABASE_URL: database.url }), { db: database.db });
     const { listRequestLogs } = await import("@/lib/request-logs/list-request-logs");
     const { getRequestLog } = await import("@/lib/request-logs/get-request-log");
     const { getUsage } = await import("@/lib/analytics/get-usage");

@@ -1,11 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGateway, type GatewayLogEntry } from "@/lib/gateway/pipeline";
+import { createApiPipeline, type GatewayLogEntry } from "@/lib/gateway/pipeline";
 import { MemoryRateLimiter } from "@/lib/gateway/rate-limiter";
 import { expectProblem } from "../support/contract";
+import { serveSurfaces } from "../support/serve-surfaces";
 
-// The pipeline over real sockets, with the bank replaced by servers that misbehave.
+// The pipeline behind the real fast path, with the bank replaced by servers that misbehave.
 const key = { keyId: "key_test", appId: "app_test", prefix: "sk_sandbox_test…0000", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
 let slow: Server;
 let echo: Server;
@@ -15,17 +16,21 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
-function gatewayTo(baseUrl: string, timeoutMs = 300) {
+const gateways: { close(): Promise<void> }[] = [];
+
+async function gatewayTo(baseUrl: string, timeoutMs = 300) {
   const logs: GatewayLogEntry[] = [];
-  const handle = createGateway({
+  const run = createApiPipeline({
     credentials: { verifyKey: async (secret) => (secret === "good" ? { valid: true, key } : { valid: false, code: "invalid_api_key" }) },
     limiter: new MemoryRateLimiter({ name: "sandbox", limit: 100, windowMs: 10_000 }),
-    upstream: { baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs, maxBodyBytes: 1024 },
+    upstream: { baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs },
     docsBaseUrl: "http://portal.test",
     log: (entry) => logs.push(entry),
     onKeyUsed: () => {},
   });
-  return { handle, logs };
+  const served = await serveSurfaces([{ prefix: "/v1/", maxBodyBytes: 1024, run }]);
+  gateways.push(served);
+  return { handle: served.handle, logs };
 }
 
 const call = (handle: (r: Request) => Promise<Response>, init: RequestInit & { path?: string } = {}) =>
@@ -45,9 +50,10 @@ beforeAll(async () => {
   await Promise.all([listen(slow), listen(echo)]);
 });
 
-afterAll(() => {
+afterAll(async () => {
   slow.close();
   echo.close();
+  await Promise.all(gateways.map((gateway) => gateway.close()));
 });
 
 describe("gateway upstream failures", () => {
@@ -55,7 +61,7 @@ describe("gateway upstream failures", () => {
     const unused = createServer();
     const url = await listen(unused);
     await new Promise((resolve) => unused.close(resolve));
-    const { handle, logs } = gatewayTo(url);
+    const { handle, logs } = await gatewayTo(url);
     const response = await call(handle);
     await expectProblem(response, 502, "bank_unavailable");
     expect(logs).toHaveLength(1);
@@ -63,7 +69,7 @@ describe("gateway upstream failures", () => {
   });
 
   it("answers 504 bank_timeout when the bank is slower than the timeout", async () => {
-    const { handle } = gatewayTo(`http://127.0.0.1:${(slow.address() as AddressInfo).port}`, 200);
+    const { handle } = await gatewayTo(`http://127.0.0.1:${(slow.address() as AddressInfo).port}`, 200);
     const started = Date.now();
     const response = await call(handle);
     await expectProblem(response, 504, "bank_timeout");
@@ -73,7 +79,7 @@ describe("gateway upstream failures", () => {
 
 describe("what crosses the trust boundary", () => {
   it("sends the internal secret, tenant, app and request id; never the developer's key or cookies", async () => {
-    const { handle } = gatewayTo(`http://127.0.0.1:${(echo.address() as AddressInfo).port}`);
+    const { handle } = await gatewayTo(`http://127.0.0.1:${(echo.address() as AddressInfo).port}`);
     const response = await call(handle, {
       method: "POST",
       path: "/v1/payments?x=1",
@@ -100,7 +106,7 @@ describe("what crosses the trust boundary", () => {
   });
 
   it("refuses bodies over the limit with 413 before calling the bank", async () => {
-    const { handle } = gatewayTo(`http://127.0.0.1:${(echo.address() as AddressInfo).port}`);
+    const { handle } = await gatewayTo(`http://127.0.0.1:${(echo.address() as AddressInfo).port}`);
     const before = seenByBank.length;
     const response = await call(handle, { method: "POST", body: "x".repeat(2048), headers: { "content-type": "application/json" } });
     await expectProblem(response, 413, "payload_too_large");

@@ -7,13 +7,14 @@ import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
 import { pgConfig } from "@openbank/database/database-url";
+import { parsePortalEnv } from "../../lib/env";
 import { createDispatcher } from "../../lib/webhooks/dispatcher";
 import { dispatcherOptions } from "../../lib/webhooks/dispatcher-config";
 
 const clientModule = pathToFileURL(path.resolve(process.env.PG_CLIENT_DIR!, "index.js")).href;
 const { PrismaClient: PgPrismaClient } = (await import(clientModule)) as { PrismaClient: new (options: object) => PrismaClient };
 const db = new PgPrismaClient({ adapter: new PrismaPg({ ...pgConfig(process.env.DATABASE_URL!), max: 4 }) });
-const options = dispatcherOptions(db, (line) => console.error(`[dispatcher ${process.pid}] ${line}`));
+const options = dispatcherOptions(parsePortalEnv(process.env), db, (line) => console.error(`[dispatcher ${process.pid}] ${line}`));
 const dispatcher = createDispatcher({
   ...options,
   send: async (send) => {

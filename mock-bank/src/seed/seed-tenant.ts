@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { stableId } from "@openbank/contracts/ids";
 import { openingLedgerRows } from "../domain/ledger/opening-ledger";
 import { ukIban } from "./iban";
+import { insertStatementLines } from "./insert-statement-lines";
 import { planSeed, SEED_VERSION } from "./plan-seed";
 
 /** The four-letter bank code in the sandbox's IBANs ("Open Bank Sandbox"). */
@@ -85,7 +86,7 @@ export async function seedTenant(options: { db: PrismaClient; tenantId: string; 
     db.bankTenant.create({ data: { id: tenantId, seedVersion: SEED_VERSION, seededAt } }),
     db.bankCustomer.createMany({ data: customers }),
     db.bankAccount.createMany({ data: [...accounts, ...ledger.systemAccounts] }),
-    db.bankTransaction.createMany({ data: transactions }),
+    ...insertStatementLines(db, transactions),
     db.bankPosting.create({ data: ledger.posting }),
     db.bankEntry.createMany({ data: ledger.entries }),
   ]);

@@ -23,6 +23,7 @@ export const sharedErrors = {
   insufficient_scope: { status: 403, title: "The credential's scope does not allow this call", hint: "A read-only API key may call GET, HEAD and OPTIONS only: use a read-write key of the app to change data. A consent token carries only the permissions the customer granted (see `WWW-Authenticate`'s `scope`): ask for the missing one in a new consent." },
   invalid_token: { status: 401, title: "The access token is not valid", hint: "The consent access token is unknown, expired (1 hour on the sandbox clock) or revoked. Get a new one with your refresh token at `POST /oauth/token`." },
   rate_limited: { status: 429, title: "Too many requests", hint: "Wait for the seconds in `Retry-After`, then retry. `RateLimit` tells how many requests remain." },
+  service_unavailable: { status: 503, title: "No instance can answer right now", hint: "Every instance behind the load balancer is down or restarting (scale-out mode). Retry after the seconds in `Retry-After`." },
   bank_unavailable: { status: 502, title: "The bank could not be reached", hint: "Retry with backoff; requests with an `Idempotency-Key` are safe to retry." },
   internal_error: { status: 500, title: "Something went wrong on our side", hint: "Retry; if it persists, contact support with the `request_id`." },
 } as const satisfies Record<string, ErrorInfo>;
@@ -88,8 +89,19 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 export type FieldError = { pointer: string; detail: string };
 
+const BRAND = Symbol.for("openbank.AppError");
+
 /** The one error type. Throw it from domain code; the edge serialises it once. */
 export class AppError extends Error {
+  /**
+   * `instanceof` by brand, not by class identity: the portal's custom server and Next.js's
+   * bundles each load their own copy of this module, and an error made by one is caught by the other.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly errors?: FieldError[];

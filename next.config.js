@@ -1,5 +1,5 @@
-// One list for every response: the custom server's /v1 fast path (server.ts) sends it too.
-import securityHeaders from "./lib/http/security-headers.json" with { type: "json" };
+// One list for every response: the gateway's fast path (lib/gateway/fast-path.ts) sends it too.
+const securityHeaders = require("./lib/http/security-headers.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,4 +23,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+module.exports = nextConfig;

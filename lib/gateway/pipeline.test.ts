@@ -1,0 +1,160 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { AppError } from "@openbank/contracts/errors";
+import { serveSurfaces } from "@/tests/support/serve-surfaces";
+import type { CachedKey } from "../keys/key-cache";
+import type { Credentials } from "./authenticate";
+import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
+import { MemoryRateLimiter } from "./rate-limiter";
+
+// The /v1 pipeline behind the real fast path, with an echo server as the bank: every expected
+// failure is answered as a problem by its own step, and the bank is called only when all pass.
+const readWrite: CachedKey = { keyId: "key_rw", appId: "app_1", prefix: "sk_sandbox_rw…0001", revoked: false, scope: "read_write", expiresAt: null, rolled: false, appSuspended: false };
+const keys: Record<string, CachedKey> = {
+  rw: readWrite,
+  ro: { ...readWrite, keyId: "key_ro", scope: "read_only" },
+  suspended: { ...readWrite, keyId: "key_sus", appSuspended: true },
+};
+const TOKEN = `oat_${"A".repeat(43)}`;
+const DOWN_TOKEN = `oat_${"B".repeat(43)}`;
+
+let bank: Server;
+let bankUrl: string;
+let bankCalls = 0;
+const servers: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  bank = createServer((request, response) => {
+    bankCalls++;
+    request.resume();
+    request.on("end", () => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ consent_token: request.headers["x-consent-token"] ?? null }));
+    });
+  });
+  await new Promise<void>((resolve) => bank.listen(0, "127.0.0.1", resolve));
+  bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  bank.close();
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+async function gateway(options: { limit?: number; credentials?: Partial<Credentials> } = {}) {
+  const logs: GatewayLogEntry[] = [];
+  const used: string[] = [];
+  const run = createApiPipeline({
+    credentials: {
+      verifyKey: async (secret) => (keys[secret] ? { valid: true, key: keys[secret] } : { valid: false, code: "invalid_api_key" }),
+      resolveConsentToken: async (token) =>
+        token === TOKEN ? { ok: true, owner: { appId: "app_1" } } : token === DOWN_TOKEN ? { ok: false, error: new AppError("bank_unavailable") } : { ok: true, owner: null },
+      ...options.credentials,
+    },
+    limiter: new MemoryRateLimiter({ name: "sandbox", limit: options.limit ?? 100, windowMs: 60_000 }),
+    upstream: { baseUrl: bankUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
+    docsBaseUrl: "http://portal.test",
+    log: (entry) => logs.push(entry),
+    onKeyUsed: (keyId) => used.push(keyId),
+  });
+  const served = await serveSurfaces([{ prefix: "/v1/", maxBodyBytes: 64, run }]);
+  servers.push(served);
+  const call = (key: string, init: RequestInit = {}) =>
+    served.handle(new Request("http://portal.test/v1/payments", { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers as object) } }));
+  return { call, logs, used };
+}
+
+async function problem(response: Response) {
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  const body = (await response.json()) as { code: string; request_id: string; status: number };
+  expect(body.request_id).toBe(response.headers.get("x-request-id"));
+  expect(body.status).toBe(response.status);
+  return body.code;
+}
+
+describe("the /v1 pipeline", () => {
+  it("forwards a good call and logs it under the key, with the rate-limit headers", async () => {
+    const { call, logs, used } = await gateway();
+    const before = bankCalls;
+    const response = await call("rw");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("ratelimit")).toMatch(/^"sandbox";r=\d+;t=\d+$/);
+    expect(bankCalls).toBe(before + 1);
+    expect(used).toEqual(["key_rw"]);
+    expect(logs.map((entry) => [entry.keyId, entry.status])).toEqual([["key_rw", 200]]);
+  });
+
+  it("answers unknown keys 401 and calls nothing else", async () => {
+    const { call, logs } = await gateway();
+    const before = bankCalls;
+    const response = await call("nope");
+    expect([response.status, await problem(response)]).toEqual([401, "invalid_api_key"]);
+    expect(response.headers.get("www-authenticate")).toContain("invalid_token");
+    expect(bankCalls).toBe(before);
+    expect(logs).toEqual([]);
+  });
+
+  it("refuses a suspended app (403) and a read-only key's POST (403), logged, before any quota or bank call", async () => {
+    const { call, logs } = await gateway({ limit: 1 });
+    const before = bankCalls;
+    const suspended = await call("suspended");
+    expect([suspended.status, await problem(suspended)]).toEqual([403, "app_suspended"]);
+    const readOnly = await call("ro", { method: "POST", body: "{}" });
+    expect([readOnly.status, await problem(readOnly)]).toEqual([403, "insufficient_scope"]);
+    expect(bankCalls).toBe(before);
+    expect(logs.map((entry) => [entry.keyId, entry.status])).toEqual([
+      ["key_sus", 403],
+      ["key_ro", 403],
+    ]);
+    // The refused calls spent no quota: the read-only key still has its one request.
+    expect((await call("ro")).status).toBe(200);
+  });
+
+  it("answers 429 with Retry-After and the RateLimit headers once the quota is spent", async () => {
+    const { call } = await gateway({ limit: 1 });
+    expect((await call("rw")).status).toBe(200);
+    const limited = await call("rw");
+    expect([limited.status, await problem(limited)]).toEqual([429, "rate_limited"]);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("ratelimit-policy")).toBe('"sandbox";q=1;w=60');
+  });
+
+  it("refuses a body over the surface's limit with 413 after the rate limit, never reaching the bank", async () => {
+    const { call, logs } = await gateway();
+    const before = bankCalls;
+    const response = await call("rw", { method: "POST", body: "x".repeat(65), headers: { "content-type": "application/json" } });
+    expect([response.status, await problem(response)]).toEqual([413, "payload_too_large"]);
+    expect(response.headers.get("ratelimit")).not.toBeNull();
+    expect(bankCalls).toBe(before);
+    expect(logs[0]).toMatchObject({ status: 413, keyId: "key_rw" });
+  });
+
+  it("forwards a consent token to the bank, and answers unknown tokens 401 and an unreachable owner lookup 502", async () => {
+    const { call, logs } = await gateway();
+    const ok = await call(TOKEN);
+    expect(await ok.json()).toEqual({ consent_token: TOKEN });
+    const unknown = await call(`oat_${"C".repeat(43)}`);
+    expect([unknown.status, await problem(unknown)]).toEqual([401, "invalid_token"]);
+    const down = await call(DOWN_TOKEN);
+    expect([down.status, await problem(down)]).toEqual([502, "bank_unavailable"]);
+    expect(logs.map((entry) => [entry.keyId, entry.keyPrefix, entry.status])).toEqual([[null, "oat_AAAA…AAAA", 200]]);
+  });
+
+  it("answers a bug as 500 internal_error with the request id, logging the message once and never the request", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { call } = await gateway({
+      credentials: {
+        verifyKey: async () => {
+          throw new Error("database is gone");
+        },
+      },
+    });
+    const response = await call("rw");
+    expect([response.status, await problem(response)]).toEqual([500, "internal_error"]);
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(String(errors.mock.calls[0][0])).toContain("database is gone");
+    expect(String(errors.mock.calls[0][0])).not.toContain("Bearer");
+    errors.mockRestore();
+  });
+});

@@ -1,0 +1,98 @@
+import type { PrismaClient } from "@prisma/client";
+import type Redis from "ioredis";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
+import { databaseProvider, type DatabaseProvider } from "@openbank/database/database-url";
+import { createSignInThrottle, type SignInThrottle } from "./auth/sign-in-throttle";
+import type { BatchWriter } from "./batch-writer";
+import type { Env } from "./env";
+import { createGateway } from "./gateway/gateway";
+import type { FastPath } from "./gateway/fast-path";
+import { TOKEN_OWNER_CACHE } from "./gateway/resolve-consent-token";
+import { listenForInvalidations } from "./keys/cache-invalidation";
+import { createKeyCache, type CachedKey } from "./keys/key-cache";
+import { createKeyUseWriter, type KeyUse } from "./keys/record-key-use";
+import { createClientCache } from "./oauth-clients/client-cache";
+import type { ClientApp } from "./oauth-clients/find-client-app";
+import { createRedis } from "./redis";
+import { createRequestLogWriter, type RequestLogEntry } from "./request-logs/request-log-writer";
+import { createTtlCache, type TtlCache } from "./ttl-cache";
+
+/**
+ * The portal's process: everything with a lifetime (database and Redis clients, caches,
+ * write-behind buffers, the gateway), built once at start from the settings the process parsed.
+ * server.ts starts it before it serves anything; the gateway's fast path and Next.js's route
+ * bundles then use the same instance through `portal()`.
+ */
+export type Portal = {
+  env: Env;
+  db: PrismaClient;
+  dbProvider: DatabaseProvider;
+  /** Scale-out mode's command connection (REDIS_URL); null on one instance. */
+  redis: Redis | null;
+  caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<string> };
+  requestLogs: BatchWriter<RequestLogEntry>;
+  keyUses: BatchWriter<KeyUse>;
+  signInThrottle: SignInThrottle;
+  /** Serves /v1, /oauth and /.well-known; false for anything else (server.ts). */
+  gateway: FastPath;
+  /** Writes what is queued and closes connections (graceful shutdown). */
+  close(): Promise<void>;
+};
+
+/** `db`: a client to use instead of opening DATABASE_URL (benchmarks on a prepared database). */
+export type PortalOptions = { db?: PrismaClient };
+
+export function createPortal(env: Env, options: PortalOptions = {}): Portal {
+  const db = options.db ?? createPrismaClient(env.DATABASE_URL);
+  const dbProvider = databaseProvider(env.DATABASE_URL);
+  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, { name: "commands", timeoutMs: env.REDIS_TIMEOUT_MS }) : null;
+  const caches = {
+    keys: createKeyCache(env.KEY_CACHE_TTL_SECONDS * 1000),
+    clients: createClientCache(),
+    tokenOwners: createTtlCache<string>(TOKEN_OWNER_CACHE),
+  };
+  // Other instances' revocations, roll-overs, suspensions and client changes reach these caches here.
+  const listener = env.REDIS_URL ? listenForInvalidations({ url: env.REDIS_URL, targets: { keys: caches.keys, clients: caches.clients } }) : null;
+  const requestLogs = createRequestLogWriter({ db, provider: dbProvider, logRetentionDays: env.REQUEST_LOG_RETENTION_DAYS, rollupRetentionDays: env.ANALYTICS_RETENTION_DAYS });
+  const keyUses = createKeyUseWriter(db);
+  const signInThrottle = createSignInThrottle({ maxAttempts: env.SIGN_IN_MAX_ATTEMPTS, windowSeconds: env.SIGN_IN_WINDOW_SECONDS });
+  const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses });
+
+  return {
+    env,
+    db,
+    dbProvider,
+    redis,
+    caches,
+    requestLogs,
+    keyUses,
+    signInThrottle,
+    gateway,
+    async close() {
+      await Promise.allSettled([requestLogs.flush(), keyUses.flush()]);
+      listener?.stop();
+      redis?.disconnect();
+      await db.$disconnect();
+    },
+  };
+}
+
+/**
+ * Next's dev-reload guard, and the one process-wide slot: the custom server and Next.js's route
+ * bundles load their own copies of this module, and a dev reload loads it again, but they all
+ * share the portal the process started.
+ */
+const slot = globalThis as unknown as { openbankPortal?: Portal };
+
+/** Builds the process's portal (once: a dev reload gets the one already started). */
+export function startPortal(env: Env, options?: PortalOptions): Portal {
+  return (slot.openbankPortal ??= createPortal(env, options));
+}
+
+/** The portal this process started. */
+export function portal(): Portal {
+  if (!slot.openbankPortal) {
+    throw new Error("The portal has not been started: run it through server.ts (npm run dev / npm start), or call startPortal() first (scripts, tests).");
+  }
+  return slot.openbankPortal;
+}
