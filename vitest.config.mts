@@ -6,7 +6,14 @@ const alias = { "@": fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/,
 // Database-backed tests of the mock bank: each builds the Fastify app on a real SQLite (or
 // PostgreSQL) database and seeds tenants, and the dispatcher tests run it beside real processes.
 // They are the bank project (`npm run test:bank`), so the unit project stays fast.
-const BANK_TESTS = ["mock-bank/test/**/*.test.ts", "mock-bank/src/domain/tenants/ensure-tenant.test.ts", "lib/webhooks/dispatcher.test.ts", "lib/webhooks/dispatcher-postgres.test.ts"];
+const BANK_TESTS = [
+  "mock-bank/test/**/*.test.ts",
+  "mock-bank/src/domain/tenants/ensure-tenant.test.ts",
+  "lib/webhooks/dispatcher.test.ts",
+  "lib/webhooks/dispatcher-postgres.test.ts",
+  // Every documented request example, sent to the bank in process.
+  "lib/docs/documented-examples.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias },

@@ -62,7 +62,8 @@ async function postgresUrl() {
 }
 
 let ok = run("typecheck", "npx", ["tsc", "--noEmit"]);
-ok = run("lint", "npx", ["eslint", "."]) && ok;
+// eslint, then the OpenAPI lint (Spectral + OWASP): `npm run lint`.
+ok = run("lint", "npm", ["run", "lint"]) && ok;
 ok = run("unit", "npx", vitest("unit", `${reports}/unit.json`)) && ok;
 countVitest(`${reports}/unit.json`);
 ok = run("bank", "npx", vitest("bank", `${reports}/bank.json`)) && ok;

@@ -5,7 +5,7 @@ type ImmutableLike = { toJS(): unknown } | undefined;
 /** The parts of Swagger UI's system the replay drives. */
 export type ReplaySystem = {
   specSelectors: { specJson(): { getIn(path: string[]): ImmutableLike } };
-  specActions: { changeParam(pathMethod: [string, string], name: string, location: string, value: string, isXml: boolean): void };
+  specActions: { changeParam(pathMethod: [string, string], name: string, location: string, value: string | null, isXml: boolean): void };
   oas3Actions: {
     setRequestBodyValue(options: { value: string; pathMethod: [string, string] }): void;
     setRequestContentType(options: { value: string; pathMethod: [string, string] }): void;
@@ -40,6 +40,10 @@ export function applyReplay(system: ReplaySystem, replay: DocsReplay): string | 
     if (param) system.specActions.changeParam(pathMethod, param.name, location, value, false);
   };
   for (const [name, value] of Object.entries(replay.path_params)) set("path", name, value);
+  // The reference pre-fills each operation's example query; a replay sends what the logged call sent, no
+  // more. null, not "": Swagger UI neither sends nor validates a null value, nor fills the example in again.
+  const sent = new Set(replay.query.map(([name]) => name.toLowerCase()));
+  for (const param of declared) if (param.in === "query" && !sent.has(param.name.toLowerCase())) system.specActions.changeParam(pathMethod, param.name, "query", null, false);
   for (const [name, value] of replay.query) set("query", name, value);
   for (const [name, value] of Object.entries(replay.headers)) set("header", name, value);
   if (replay.body !== null && operation.requestBody?.content) {

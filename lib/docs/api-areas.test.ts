@@ -72,6 +72,15 @@ describe("filterDocumentByTag", () => {
     expect(Object.keys(filtered.components?.securitySchemes ?? {})).toEqual(["api_key", "consent_token"]);
   });
 
+  it("shows an operation filed under more tags in its first tag's area only, under that tag", () => {
+    const consents = listOperations(filterDocumentByTag(document, "Consents"));
+    expect(consents.map((operation) => operation.operationId).sort()).toEqual(["createSandboxConsent", "getConsent", "listConsents", "revokeConsent"]);
+    const minted = filterDocumentByTag(document, "Consents").paths!["/v1/sandbox/consents"].post as { tags: string[] };
+    expect(minted.tags).toEqual(["Consents"]);
+    expect(listOperations(filterDocumentByTag(document, "Sandbox")).map((operation) => operation.operationId)).not.toContain("createSandboxConsent");
+    expect((document.paths!["/v1/sandbox/consents"].post as { tags: string[] }).tags).toEqual(["Consents", "Sandbox"]);
+  });
+
   it("leaves no dangling reference and does not change the original document", () => {
     const before = JSON.stringify(document);
     for (const area of listApiAreas(document)) {

@@ -142,8 +142,9 @@ function collectComponentRefs(document: OpenApiDocumentLike, value: unknown, fou
 }
 
 /**
- * The document narrowed to one tag: its operations only, its tag only, and only the components
- * they reference (security schemes are kept whole), so Swagger UI shows just that area.
+ * The document narrowed to one tag: the operations it files first, tagged with it alone, its tag
+ * only, and only the components they reference (security schemes are kept whole), so Swagger UI
+ * shows just that area.
  */
 export function filterDocumentByTag(document: OpenApiDocumentLike, tag: string): OpenApiDocumentLike {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -151,7 +152,9 @@ export function filterDocumentByTag(document: OpenApiDocumentLike, tag: string):
     const kept: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(item)) {
       const isOperation = (HTTP_METHODS as readonly string[]).includes(key);
-      if (!isOperation || ((value as OpenApiOperationObject).tags?.[0] ?? "default") === tag) kept[key] = value;
+      if (!isOperation) kept[key] = value;
+      // An operation filed under more tags (minting a consent is also a sandbox control) shows here only.
+      else if (((value as OpenApiOperationObject).tags?.[0] ?? "default") === tag) kept[key] = { ...(value as OpenApiOperationObject), tags: [tag] };
     }
     if (HTTP_METHODS.some((method) => method in kept)) paths[path] = kept;
   }

@@ -3,7 +3,9 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/mock-bank/src/openapi-document";
 import { listOperations, type OpenApiDocumentLike } from "./api-areas";
-import { buildPostmanCollection, countRequests, exampleFromSchema, POSTMAN_SCHEMA, sampleFromPattern, type PostmanCollection } from "./postman-collection";
+import { daysAfter, fillPlaceholders, planExampleRun } from "./example-run";
+import { buildPostmanCollection, countRequests, POSTMAN_SCHEMA, type PostmanCollection } from "./postman-collection";
+import { exampleFromSchema, sampleFromPattern } from "./schema-sample";
 
 let document: OpenApiDocumentLike;
 let collection: PostmanCollection;
@@ -67,31 +69,110 @@ describe("buildPostmanCollection", () => {
     expect(carried.sort()).toEqual(documented.map((operation) => `${operation.method.toUpperCase()} ${operation.path} {{$guid}}`).sort());
   });
 
-  it("turns path parameters into :variables and optional query parameters into disabled entries", () => {
+  it("turns path parameters into :variables holding the captured ids, and sends only the query parameters of the example", () => {
     const transactions = requests().find((item) => urlOf(item.request) === "/v1/accounts/{account_id}/transactions")!;
     expect(transactions.request.url.path).toEqual(["v1", "accounts", ":account_id", "transactions"]);
-    expect(transactions.request.url.variable).toEqual([expect.objectContaining({ key: "account_id" })]);
-    expect(transactions.request.url.query?.find((query) => query.key === "limit")).toMatchObject({ value: "25", disabled: true });
+    expect(transactions.request.url.variable).toEqual([expect.objectContaining({ key: "account_id", value: "{{accountId}}" })]);
+    expect(transactions.request.url.query?.find((query) => query.key === "limit")).toMatchObject({ value: "10", disabled: false });
+    expect(transactions.request.url.query?.find((query) => query.key === "cursor")).toMatchObject({ disabled: true });
+    expect(transactions.request.url.raw).toBe("{{baseUrl}}/v1/accounts/:account_id/transactions?status=booked&limit=10");
+    for (const item of requests()) for (const variable of item.request.url.variable ?? []) expect(variable.value, `${item.name} :${variable.key}`).not.toBe("");
   });
 
-  it("gives every request body an example that the operation's own schema accepts", () => {
+  it("gives every request body an example that the operation's own schema accepts, once its variables are filled", () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     ajv.addSchema({ $id: "doc", components: document.components }, "doc");
+    // What the run fills in: the ids it captured (here, the example ids they stand for) and the dates.
+    const values = Object.fromEntries([...planExampleRun(document).variables.map((variable) => [variable.name, variable.example]), ["start_date", daysAfter(new Date(), 60)], ["end_date", daysAfter(new Date(), 67)]]);
     let checked = 0;
     for (const operation of listOperations(document)) {
       const body = (document.paths![operation.path][operation.method] as { requestBody?: { content?: Record<string, { schema: unknown }> } }).requestBody;
       const schema = body?.content?.["application/json"]?.schema;
       if (!schema) continue;
       const item = requests().find((candidate) => candidate.request.method === operation.method.toUpperCase() && urlOf(candidate.request) === operation.path)!;
-      const example = JSON.parse(item.request.body!.raw);
+      const example = fillPlaceholders(JSON.parse(item.request.body!.raw), values);
       const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')));
       expect(validate(example), `${operation.operationId}: ${JSON.stringify(validate.errors)}`).toBe(true);
       checked += 1;
     }
     expect(checked).toBeGreaterThan(10);
   });
+
+  it("tests every request's documented status, and resets the sandbox last", () => {
+    for (const item of requests()) {
+      const test = item.event?.find((event) => event.listen === "test");
+      expect(test?.script.exec.join("\n"), item.name).toMatch(/pm\.response\.to\.have\.status\(20[01]\)/);
+    }
+    expect(requests().at(-1)?.name).toBe("Reset the sandbox to its seed");
+    expect(collection.item.at(-1)?.name).toBe("Sandbox");
+  });
+
+  it("captures ids into declared collection variables, with scripts that read them as the example run does", () => {
+    const listAccounts = requests().find((item) => item.request.method === "GET" && urlOf(item.request) === "/v1/accounts")!;
+    const answer = {
+      data: [
+        { id: "acc_other", customer_id: "cus_other", type: "current" },
+        { id: "acc_savings", customer_id: "cus_1", type: "savings" },
+        { id: "acc_current", customer_id: "cus_1", type: "current" },
+        { id: "acc_card", customer_id: "cus_1", type: "credit_card" },
+      ],
+      next_cursor: null,
+    };
+    const run = runTestScript(listAccounts.event!.find((event) => event.listen === "test")!.script.exec, 200, answer, { customerId: "cus_1" });
+    expect(run.variables).toEqual({ accountId: "acc_current", cardAccountId: "acc_card" });
+    expect(run.tests).toEqual([["answers 200 OK", true], ["captures {{accountId}}", true], ["captures {{cardAccountId}}", true]]);
+
+    const application = requests().find((item) => urlOf(item.request) === "/v1/loans/applications")!;
+    const declined = runTestScript(application.event!.find((event) => event.listen === "test")!.script.exec, 201, { id: "lap_1", offers: [] });
+    expect(declined.variables).toEqual({ loanApplicationId: "lap_1" });
+    expect(declined.tests).toContainEqual(["captures {{loanOfferId}}", false]);
+
+    const declared = collection.variable.map((variable) => variable.key);
+    for (const variable of planExampleRun(document).variables) expect(declared).toContain(variable.name);
+  });
+
+  it("dates the insurance trip from the sandbox's clock before sending it", () => {
+    const quote = requests().find((item) => item.request.method === "POST" && urlOf(item.request) === "/v1/insurance/quotes")!;
+    const script = quote.event?.find((event) => event.listen === "prerequest")?.script.exec.join("\n") ?? "";
+    expect(script).toContain("/v1/sandbox/clock");
+    expect(JSON.parse(quote.request.body!.raw)).toMatchObject({ start_date: "{{start_date}}", end_date: "{{end_date}}" });
+    let sent: { url: string; header: Record<string, string> } | undefined;
+    const variables = new Map<string, string>();
+    const pm = {
+      variables: { replaceIn: (text: string) => text.replace("{{baseUrl}}", "https://portal.example.com"), get: (name: string) => (name === "sandboxKey" ? "sk_sandbox_test" : undefined), set: (name: string, value: string) => variables.set(name, value) },
+      sendRequest: (request: typeof sent, callback: (error: null, response: { code: number; json(): unknown }) => void) => {
+        sent = request;
+        callback(null, { code: 200, json: () => ({ now: "2030-05-30T08:00:00.000Z", offset_seconds: 0 }) });
+      },
+    };
+    new Function("pm", script)(pm);
+    expect(sent).toMatchObject({ url: "https://portal.example.com/v1/sandbox/clock", header: { Authorization: "Bearer sk_sandbox_test" } });
+    expect(Object.fromEntries(variables)).toEqual({ start_date: "2030-07-29", end_date: "2030-08-05" });
+  });
 });
+
+/** Runs a collection's test script against a canned answer, with the few `pm` calls it makes. */
+function runTestScript(exec: string[], code: number, body: unknown, known: Record<string, string> = {}) {
+  const variables: Record<string, string> = {};
+  const tests: [string, boolean][] = [];
+  const pm = {
+    response: { code, json: () => body, to: { have: { status: (expected: number) => expect(code).toBe(expected) } } },
+    test: (name: string, fn: () => void) => {
+      try {
+        fn();
+        tests.push([name, true]);
+      } catch {
+        tests.push([name, false]);
+      }
+    },
+    expect: (value: unknown) => ({ to: { be: { a: (type: string) => expect(typeof value).toBe(type) } } }),
+    collectionVariables: { set: (name: string, value: string) => (variables[name] = value) },
+    variables: { replaceIn: (text: string) => text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => known[name] ?? whole) },
+  };
+  new Function("pm", exec.join("\n"))(pm);
+  return { variables, tests };
+}
 
 describe("exampleFromSchema", () => {
   it("prefers examples, then defaults and enums, and builds objects and arrays from their parts", () => {

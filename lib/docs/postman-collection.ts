@@ -1,39 +1,24 @@
-import { listApiAreas, type OpenApiDocumentLike, type OpenApiOperationObject } from "./api-areas";
+import type { OpenApiDocumentLike } from "./api-areas";
+import { planExampleRun, type ExampleCapture, type ExampleStep } from "./example-run";
 
 /**
- * A Postman collection (v2.1) generated from the OpenAPI document: a folder per area (tag), the
- * base URL and the sandbox key as collection variables, bearer auth from `{{sandboxKey}}`, a fresh
- * `{{$guid}}` for every `Idempotency-Key`, and example bodies built from the request schemas.
+ * A Postman collection (v2.1) generated from the OpenAPI document that runs as downloaded: a folder
+ * per area, every operation's documented example as its request, in the order planned by
+ * example-run.ts. The base URL and the sandbox key are collection variables (only the key is left
+ * to fill in), bearer auth comes from `{{sandboxKey}}`, every `Idempotency-Key` is a fresh
+ * `{{$guid}}`. Each request's test checks its documented status and captures the ids the later
+ * requests use into collection variables; dates that must lie ahead of the sandbox's clock are
+ * computed from it before the request is sent; the reset comes last.
  */
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
-type Schema = {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  allOf?: Schema[];
-  enum?: unknown[];
-  const?: unknown;
-  default?: unknown;
-  example?: unknown;
-  examples?: unknown[];
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  minItems?: number;
-};
-type Parameter = { $ref?: string; name: string; in: "query" | "header" | "path" | "cookie"; required?: boolean; description?: string; schema?: Schema; example?: unknown };
 type KeyValue = { key: string; value: string; description?: string; disabled?: boolean; type?: "string" };
+type Script = { listen: "prerequest" | "test"; script: { type: "text/javascript"; exec: string[] } };
 
 export type PostmanRequestItem = {
   name: string;
+  event?: Script[];
   request: {
     method: string;
     description?: string;
@@ -51,227 +36,106 @@ export type PostmanCollection = {
   item: PostmanFolder[];
 };
 
-function resolve<T extends { $ref?: string }>(document: OpenApiDocumentLike, value: T | undefined): T | undefined {
-  let current: unknown = value;
-  for (let depth = 0; depth < 20 && current && typeof current === "object" && "$ref" in current; depth += 1) {
-    const ref = (current as { $ref: string }).$ref;
-    if (!ref.startsWith("#/")) return undefined;
-    current = ref
-      .slice(2)
-      .split("/")
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], document);
-  }
-  return current as T | undefined;
+const STATUS_TEXT: Record<number, string> = { 200: "200 OK", 201: "201 Created", 202: "202 Accepted", 204: "204 No Content" };
+
+/** The test script: the documented status, then each capture into its collection variable. */
+function testScript(step: ExampleStep): string[] {
+  const lines = [`pm.test("answers ${STATUS_TEXT[step.success] ?? step.success}", function () {`, `  pm.response.to.have.status(${step.success});`, "});"];
+  if (!step.captures.length) return lines;
+  const captures = step.captures.map(({ variable, from, where, field }: ExampleCapture) => ({ variable, from, ...(where ? { where } : {}), ...(field ? { field } : {}) }));
+  return [
+    ...lines,
+    "// Ids the later requests use: a JSON pointer into the answer, or the first item of a list that matches `where` (which may name captured ids).",
+    "const read = (value, pointer) => pointer.split(\"/\").slice(1).map((part) => part.replace(/~1/g, \"/\").replace(/~0/g, \"~\")).reduce((node, key) => (node !== null && typeof node === \"object\" ? node[key] : undefined), value);",
+    "const body = pm.response.code < 300 ? pm.response.json() : {};",
+    `for (const capture of ${JSON.stringify(captures)}) {`,
+    "  const at = read(body, capture.from);",
+    "  const where = capture.where && JSON.parse(pm.variables.replaceIn(JSON.stringify(capture.where)));",
+    "  const item = where ? (Array.isArray(at) ? at.find((candidate) => Object.keys(where).every((key) => candidate && candidate[key] === where[key])) : undefined) : at;",
+    "  const value = item === undefined || !capture.field ? item : read(item, capture.field);",
+    "  pm.test(\"captures {{\" + capture.variable + \"}}\", function () {",
+    "    pm.expect(value, capture.variable).to.be.a(\"string\");",
+    "  });",
+    "  if (typeof value === \"string\") pm.collectionVariables.set(capture.variable, value);",
+    "}",
+  ];
 }
 
-const KNOWN_PATTERNS: Record<string, string> = { "^[A-Z]{2}$": "GB", "^[A-Z]{3}$": "GBP" };
-
-/**
- * The shortest string a simple pattern accepts: the first alternative of each group, the first
- * character of each class, each quantifier's minimum (at least one). Enough for the id, amount,
- * sort-code and IBAN patterns of the API; anything else falls back to "string".
- */
-export function sampleFromPattern(pattern: string): string | undefined {
-  if (KNOWN_PATTERNS[pattern]) return KNOWN_PATTERNS[pattern];
-  let index = 0;
-  const atom = (): string | null => {
-    const char = pattern[index];
-    if (char === "\\") {
-      const escaped = pattern[index + 1];
-      index += 2;
-      return escaped === "d" ? "1" : escaped === "w" ? "a" : escaped === "s" ? " " : escaped;
-    }
-    if (char === "[") {
-      const end = pattern.indexOf("]", index + 1);
-      const body = pattern.slice(index + 1, end);
-      index = end + 1;
-      if (body.startsWith("^")) throw new Error("negated class");
-      if (body.startsWith("\\d")) return "1";
-      if (body.startsWith("\\x")) return String.fromCharCode(parseInt(body.slice(2, 4), 16));
-      return body[0] === "\\" ? body[1] : body[0];
-    }
-    if (char === "(") {
-      index += pattern.startsWith("(?:", index) ? 3 : 1;
-      const alternatives: string[] = [""];
-      while (index < pattern.length && pattern[index] !== ")") {
-        if (pattern[index] === "|") {
-          alternatives.push("");
-          index += 1;
-        } else alternatives[alternatives.length - 1] += sequenceItem();
-      }
-      index += 1;
-      return alternatives[0];
-    }
-    if (char === "^" || char === "$") {
-      index += 1;
-      return "";
-    }
-    index += 1;
-    return char;
-  };
-  const sequenceItem = (): string => {
-    const value = atom() ?? "";
-    const quantifier = /^(\{(\d+)(,\d*)?\}|[+*?])/.exec(pattern.slice(index));
-    if (!quantifier) return value;
-    index += quantifier[0].length;
-    const times = quantifier[2] !== undefined ? Number(quantifier[2]) : quantifier[0] === "+" ? 1 : 0;
-    return value.repeat(times);
-  };
-  try {
-    let result = "";
-    while (index < pattern.length) {
-      if (pattern[index] === "|") break;
-      result += sequenceItem();
-    }
-    return new RegExp(pattern).test(result) ? result : undefined;
-  } catch {
-    return undefined;
-  }
+/** The pre-request script of a step with dates: asks the sandbox's clock (it may run ahead of real time). */
+function datesScript(step: ExampleStep): string[] {
+  return [
+    "// Dates that must lie ahead of the sandbox's today, computed from its clock.",
+    'pm.sendRequest({ url: pm.variables.replaceIn("{{baseUrl}}/v1/sandbox/clock"), method: "GET", header: { Authorization: "Bearer " + pm.variables.get("sandboxKey") } }, function (error, response) {',
+    "  const now = !error && response.code === 200 ? new Date(response.json().now) : new Date();",
+    "  const daysAfter = (days) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)).toISOString().slice(0, 10);",
+    ...step.dates.map((date) => `  pm.variables.set(${JSON.stringify(date.variable)}, daysAfter(${date.daysAhead}));`),
+    "});",
+  ];
 }
 
-/** Pads (with its last character) or cuts a sample to the schema's length bounds, if the pattern still accepts it. */
-function fitLength(sample: string, schema: Schema): string {
-  let fitted = sample;
-  if (schema.minLength && fitted.length < schema.minLength) fitted = fitted.padEnd(schema.minLength, fitted.at(-1) ?? "a");
-  if (schema.maxLength && fitted.length > schema.maxLength) fitted = fitted.slice(0, schema.maxLength);
-  return !schema.pattern || new RegExp(schema.pattern).test(fitted) ? fitted : sample;
-}
-
-function exampleForString(schema: Schema): string {
-  const fromPattern = !schema.format && schema.pattern ? sampleFromPattern(schema.pattern) : undefined;
-  if (fromPattern !== undefined) return fitLength(fromPattern, schema);
-  if (!schema.format) return fitLength("string", schema);
-  switch (schema.format) {
-    case "date":
-      return "2026-01-31";
-    case "date-time":
-      return "2026-01-31T09:30:00Z";
-    case "email":
-      return "ada@example.com";
-    case "uri":
-    case "url":
-      return "https://example.com/webhooks";
-    case "uuid":
-      return "00000000-0000-4000-8000-000000000000";
-    default:
-      return "string";
-  }
-}
-
-/** A plausible value for a schema: its example, default or first enum value, else built by type. */
-export function exampleFromSchema(document: OpenApiDocumentLike, input: Schema | undefined, depth = 0): unknown {
-  const schema = resolve(document, input);
-  if (!schema || depth > 8) return undefined;
-  if (schema.examples?.length) return schema.examples[0];
-  if (schema.example !== undefined) return schema.example;
-  if (schema.const !== undefined) return schema.const;
-  if (schema.default !== undefined) return schema.default;
-  if (schema.enum?.length) return schema.enum[0];
-  const variant = schema.oneOf?.[0] ?? schema.anyOf?.[0];
-  if (variant) return exampleFromSchema(document, variant, depth + 1);
-  if (schema.allOf?.length) {
-    return Object.assign({}, ...schema.allOf.map((part) => exampleFromSchema(document, part, depth + 1) ?? {}));
-  }
-  const type = Array.isArray(schema.type) ? schema.type.find((candidate) => candidate !== "null") : schema.type;
-  if (type === "object" || (!type && schema.properties)) {
-    const body: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      const value = exampleFromSchema(document, property, depth + 1);
-      if (value !== undefined) body[name] = value;
-    }
-    return body;
-  }
-  if (type === "array") {
-    const item = exampleFromSchema(document, schema.items, depth + 1);
-    return item === undefined ? [] : Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => item);
-  }
-  if (type === "integer" || type === "number") return schema.minimum ?? 1;
-  if (type === "boolean") return true;
-  if (type === "string") return exampleForString(schema);
-  return undefined;
-}
-
-function parameterValue(document: OpenApiDocumentLike, parameter: Parameter): string {
-  if (parameter.in === "header" && parameter.name.toLowerCase() === "idempotency-key") return "{{$guid}}";
-  const value = parameter.example ?? exampleFromSchema(document, parameter.schema);
-  return value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-}
-
-function requestFor(document: OpenApiDocumentLike, method: string, path: string, pathItem: Record<string, unknown>, operation: OpenApiOperationObject): PostmanRequestItem {
-  const parameters = [...((pathItem.parameters as Parameter[] | undefined) ?? []), ...((operation.parameters as Parameter[] | undefined) ?? [])]
-    .map((parameter) => resolve(document, parameter))
-    .filter((parameter): parameter is Parameter => Boolean(parameter));
-  const describe = (parameter: Parameter) => ({ ...(parameter.description ? { description: parameter.description } : {}) });
-
-  const segments = path.replace(/^\//, "").split("/").map((segment) => segment.replace(/^\{(.+)\}$/, ":$1"));
-  const query = parameters
-    .filter((parameter) => parameter.in === "query")
-    .map((parameter) => ({ key: parameter.name, value: parameterValue(document, parameter), ...describe(parameter), disabled: !parameter.required }));
-  const variable = parameters
-    .filter((parameter) => parameter.in === "path")
-    .map((parameter) => ({ key: parameter.name, value: "", ...describe(parameter) }));
-  const header: KeyValue[] = parameters
-    .filter((parameter) => parameter.in === "header")
-    .map((parameter) => ({ key: parameter.name, value: parameterValue(document, parameter), ...describe(parameter), ...(parameter.required ? {} : { disabled: true }) }));
-
-  const content = (resolve(document, operation.requestBody as { $ref?: string; content?: Record<string, { schema?: Schema }> }) as
-    | { content?: Record<string, { schema?: Schema }> }
-    | undefined)?.content;
-  const json = content?.["application/json"];
-  let body: PostmanRequestItem["request"]["body"];
-  if (json) {
-    header.unshift({ key: "Content-Type", value: "application/json" });
-    body = { mode: "raw", raw: JSON.stringify(exampleFromSchema(document, json.schema) ?? {}, null, 2), options: { raw: { language: "json" } } };
-  }
+function itemFor(step: ExampleStep): PostmanRequestItem {
+  const describe = (parameter: { description?: string }) => (parameter.description ? { description: parameter.description } : {});
+  const segments = step.path.replace(/^\//, "").split("/").map((segment) => segment.replace(/^\{(.+)\}$/, ":$1"));
+  const query = step.query.map((parameter) => ({ key: parameter.name, value: parameter.value, ...describe(parameter), disabled: !parameter.enabled }));
+  const variable = step.pathParams.map((parameter) => ({ key: parameter.name, value: parameter.value, ...describe(parameter) }));
+  const header: KeyValue[] = step.headers.map((parameter) => ({ key: parameter.name, value: parameter.value, ...describe(parameter), ...(parameter.enabled ? {} : { disabled: true }) }));
+  if (step.body !== undefined) header.unshift({ key: "Content-Type", value: "application/json" });
 
   const enabledQuery = query.filter((parameter) => !parameter.disabled);
   const raw = `{{baseUrl}}/${segments.join("/")}${enabledQuery.length ? `?${enabledQuery.map((parameter) => `${parameter.key}=${parameter.value}`).join("&")}` : ""}`;
-
   // Operations a key cannot call (consent-only) use the customer's consent token instead.
-  const security = operation.security ?? document.security ?? [];
-  const byKey = security.length === 0 || security.some((requirement) => "api_key" in requirement);
   const auth: PostmanRequestItem["request"]["auth"] =
-    security.length === 0 ? { type: "noauth" } : byKey ? undefined : { type: "bearer", bearer: [{ key: "token", value: "{{consentToken}}", type: "string" }] };
+    step.auth === "none" ? { type: "noauth" } : step.auth === "consent_token" ? { type: "bearer", bearer: [{ key: "token", value: "{{consentToken}}", type: "string" }] } : undefined;
+  const event: Script[] = [
+    ...(step.dates.length ? [{ listen: "prerequest" as const, script: { type: "text/javascript" as const, exec: datesScript(step) } }] : []),
+    { listen: "test", script: { type: "text/javascript", exec: testScript(step) } },
+  ];
 
   return {
-    name: operation.summary ?? `${method.toUpperCase()} ${path}`,
+    name: step.name,
+    event,
     request: {
-      method: method.toUpperCase(),
-      ...(operation.description ? { description: operation.description } : {}),
+      method: step.method,
+      ...(step.description ? { description: step.description } : {}),
       ...(auth ? { auth } : {}),
       header,
       url: { raw, host: ["{{baseUrl}}"], path: segments, ...(query.length ? { query } : {}), ...(variable.length ? { variable } : {}) },
-      ...(body ? { body } : {}),
+      ...(step.body !== undefined ? { body: { mode: "raw", raw: JSON.stringify(step.body, null, 2), options: { raw: { language: "json" } } } } : {}),
     },
   };
 }
 
+const RUN_NOTE = [
+  "",
+  "**Run it as it is**: set `sandboxKey` in the collection's variables, then run the whole collection (Collection Runner, or `newman run`). Each request sends its documented example and tests the documented status; the ids it creates or lists are captured into collection variables (`customerId`, `accountId`, …) that later requests use. The last request resets your sandbox, so the collection can run again.",
+].join("\n");
+
 export function buildPostmanCollection(document: OpenApiDocumentLike, options: { baseUrl: string }): PostmanCollection {
-  const folders: PostmanFolder[] = listApiAreas(document).map((area) => ({
-    name: area.tag,
-    ...(area.description ? { description: area.description } : {}),
-    item: area.operations.map((operation) => {
-      const pathItem = document.paths![operation.path];
-      return requestFor(document, operation.method, operation.path, pathItem, pathItem[operation.method] as OpenApiOperationObject);
-    }),
+  const plan = planExampleRun(document);
+  const folders: PostmanFolder[] = plan.folders.map((folder) => ({
+    name: folder.tag,
+    ...(folder.description ? { description: folder.description } : {}),
+    item: folder.steps.map(itemFor),
   }));
+  const capturedBy = new Map(plan.folders.flatMap((folder) => folder.steps.flatMap((step) => step.captures.map((capture) => [capture.variable, step.name] as const))));
+  const variables = ([
+    { key: "baseUrl", value: options.baseUrl.replace(/\/+$/, ""), type: "string", description: "The portal's origin: every call goes through its gateway." },
+    { key: "sandboxKey", value: "", type: "string", description: "Your app's sandbox key (sk_sandbox_…). Set it in the collection's variables; never commit it." },
+    { key: "consentToken", value: "", type: "string", description: "A customer's consent access token (oat_…), for customer-data calls made with a consent." },
+    ...plan.variables.filter((variable) => variable.name !== "consentToken").map((variable): KeyValue => ({ key: variable.name, value: "", type: "string" })),
+  ] as KeyValue[]).map((variable): KeyValue => (capturedBy.has(variable.key) ? { ...variable, description: `${variable.description ?? ""} Captured by "${capturedBy.get(variable.key)}" when the collection runs.`.trim() } : variable));
   return {
     info: {
       name: document.info?.title ?? "Sandbox API",
-      ...(document.info?.description ? { description: document.info.description } : {}),
+      description: `${document.info?.description ?? ""}\n${RUN_NOTE}`.trim(),
       ...(document.info?.version ? { version: document.info.version } : {}),
       schema: POSTMAN_SCHEMA,
     },
     auth: { type: "bearer", bearer: [{ key: "token", value: "{{sandboxKey}}", type: "string" }] },
-    variable: [
-      { key: "baseUrl", value: options.baseUrl.replace(/\/+$/, ""), type: "string", description: "The portal's origin: every call goes through its gateway." },
-      { key: "sandboxKey", value: "", type: "string", description: "Your app's sandbox key (sk_sandbox_…). Set it in the collection's variables; never commit it." },
-      { key: "consentToken", value: "", type: "string", description: "A customer's consent access token (oat_…), for customer-data calls made with a consent." },
-    ],
+    variable: variables,
     item: folders,
   };
 }
 
 /** How many operations the collection holds (one request per operation). */
 export const countRequests = (collection: PostmanCollection) => collection.item.reduce((total, folder) => total + folder.item.length, 0);
-

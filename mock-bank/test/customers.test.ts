@@ -110,6 +110,14 @@ describe("POST /v1/customers", () => {
     expect(missing.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(["/body/family_name", "/body/address"]));
   });
 
+  it("refuses control characters in names and addresses (they would reach statements, logs and exports)", async () => {
+    const reply = await onboard(person({ given_name: "Ada\u0007", address: { line1: "1 High St\r\nX-Injected: 1", postcode: "N1 9GU", country: "GB" } }), { tenant: "app_kyc_bad" });
+    expectProblemShape(reply, 400, "validation_failed");
+    expect(reply.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/body/address/line1", "/body/given_name"]);
+    // Letters of any script are text, not control characters.
+    expect((await onboard(person({ given_name: "Zoë", family_name: "Ñúñez" }), { tenant: "app_kyc_bad" })).status).toBe(201);
+  });
+
   it("requires an Idempotency-Key and replays a retry", async () => {
     expectProblemShape(await onboard(person(), { tenant: "app_kyc_idem", key: null }), 400, "idempotency_key_required");
     const key = newKey();

@@ -41,3 +41,17 @@ it("sends the router's problems with the same headers as every other problem (on
     expect(reply.headers["x-request-id"]).toBe(reply.json().request_id);
   }
 });
+
+it("holds a problem to the bounds the document states, however invalid the body", async () => {
+  const { createOpenApiValidator } = await import("./openapi-validator");
+  const contract = createOpenApiValidator(t.app.swagger());
+  // 60 unknown keys, one of them as long as a body may carry: 60 field errors, one absurd pointer.
+  const body = Object.fromEntries([[`k${"x".repeat(5_000)}`, 1], ...Array.from({ length: 59 }, (_, i) => [`extra_${i}`, i])]);
+  const reply = await t.app.inject({ method: "POST", url: "/v1/sandbox/clock/advance", headers: { ...gatewayHeaders(), "content-type": "application/json" }, payload: JSON.stringify(body) });
+  expect(reply.statusCode).toBe(400);
+  const problem = reply.json();
+  expect(problem.errors).toHaveLength(50);
+  expect(problem.errors[0].pointer).toHaveLength(1024);
+  expect(problem.detail).toMatch(/\(and \d+ more invalid fields\)$/);
+  expect(contract.validateResponse({ method: "post", path: "/v1/sandbox/clock/advance", status: 400, contentType: reply.headers["content-type"] as string, body: problem })).toEqual({ valid: true });
+});

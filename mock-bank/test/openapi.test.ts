@@ -35,18 +35,49 @@ describe("the OpenAPI document", () => {
     expect(ids.sort()).toEqual(["acceptLoanOffer", "advanceSandboxClock", "cancelInsurancePolicy", "completeKycReview", "createBnplPlan", "createCustomer", "createFxQuote", "createInsurancePolicy", "createInsuranceQuote", "createLoanApplication", "createPayment", "createSandboxConsent", "fireSandboxEvent", "getAccount", "getAccountBalances", "getAccountRewards", "getBnplPlan", "getConsent", "getCustomer", "getFund", "getInsurancePolicy", "getInsuranceQuote", "getInvestmentRecommendation", "getLoan", "getLoanApplication", "getPayment", "getProduct", "getSandboxClock", "listAccountTransactions", "listAccounts", "listBnplPlans", "listConsents", "listCustomers", "listFunds", "listInsurancePolicies", "listLoans", "listPayments", "listProducts", "openAccount", "redeemAccountRewards", "repayLoan", "resetSandbox", "revokeConsent", "simulateIncomingTransaction"]);
     for (const { path, operation } of operations()) {
       expect([operation.summary, operation.description], operation.operationId).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
-      expect(operation.tags, operation.operationId).toEqual([expect.toBeOneOf(doc.tags.map((tag) => tag.name))]);
+      // One known tag; minting a consent is filed under Consents first and is also a sandbox control.
+      const tags = operation.operationId === "createSandboxConsent" ? ["Consents", "Sandbox"] : [expect.toBeOneOf(doc.tags.map((tag) => tag.name))];
+      expect(operation.tags, operation.operationId).toEqual(tags);
       const statuses = Object.keys(operation.responses);
       // One success status: 200, or 201 for operations that create something.
       const success = statuses.filter((s) => s.startsWith("2"));
       expect(success.length === 1 && ["200", "201"].includes(success[0])).toBe(true);
-      expect(statuses).toEqual(expect.arrayContaining(["400", "401", "429", "default", ...(path.includes("{") ? ["404"] : [])]));
+      expect(statuses).toEqual(expect.arrayContaining(["400", "401", "403", "429", "500", "default", ...(path.includes("{") ? ["404"] : [])]));
       expect(operation.responses[success[0]].description).not.toBe("Default Response");
       expect(Object.keys(operation.responses[success[0]].content)).toEqual(["application/json"]);
       for (const status of statuses.filter((s) => s !== success[0])) {
         expect(operation.responses[status].content).toEqual({ "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } });
       }
     }
+  });
+
+  it("documents the gateway's headers on every response: the request id, the quota, and Retry-After on 429", () => {
+    for (const { path, method, operation } of operations()) {
+      for (const [status, response] of Object.entries(operation.responses as Record<string, { headers?: Record<string, unknown> }>)) {
+        const names = Object.keys(response.headers ?? {});
+        expect(names, `${method} ${path} ${status}`).toEqual(["X-Request-Id", "RateLimit", "RateLimit-Policy", ...(status === "429" ? ["Retry-After"] : [])]);
+      }
+    }
+  });
+
+  it("bounds every string, array and integer it describes (OWASP API4: the limits validation and serialization enforce)", () => {
+    const unbounded: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${at}/${i}`));
+      if (!node || typeof node !== "object") return;
+      const schema = node as Record<string, unknown>;
+      const types = ([] as unknown[]).concat(schema.type ?? []);
+      if (types.includes("string") && schema.maxLength === undefined && schema.enum === undefined && schema.const === undefined) unbounded.push(`${at}: string without maxLength`);
+      if (types.includes("array") && schema.maxItems === undefined) unbounded.push(`${at}: array without maxItems`);
+      if (types.includes("integer")) {
+        // int32 with both bounds: `.int()` alone would state ±2^53, which no field of this API needs.
+        if (schema.format !== "int32" || typeof schema.minimum !== "number" || typeof schema.maximum !== "number") unbounded.push(`${at}: integer ${JSON.stringify(schema)}`);
+      }
+      for (const [key, child] of Object.entries(schema)) if (!["example", "examples", "enum", "const", "x-example-run"].includes(key)) walk(child, `${at}/${key}`);
+    };
+    walk(doc.paths, "#/paths");
+    walk(doc.components, "#/components");
+    expect(unbounded).toEqual([]);
   });
 
   it("keeps the gateway's internal headers out of the public document", () => {

@@ -121,6 +121,8 @@ describe("Sandbox-Scenario validation", () => {
     ["a latency above 60 s", "latency=60001"],
     ["latency twice", "latency=10,latency=20"],
     ["two failures", "bank_unavailable,internal_error"],
+    // The document promises maxLength 200; only empty items could make a valid header that long.
+    ["a header over 200 characters", `latency=5${",".repeat(192)}`],
   ])("refuses %s with 400 validation_failed at /headers/sandbox-scenario", async (_name, scenario) => {
     const reply = await accounts(scenario);
     expectProblemShape(reply, 400, "validation_failed");

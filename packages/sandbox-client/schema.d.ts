@@ -982,21 +982,42 @@ export interface components {
              * @description The sandbox's time after the advance.
              */
             now: string;
-            /** @description How far the clock moved. */
+            /**
+             * Format: int32
+             * @description How far the clock moved.
+             */
             advanced_by_seconds: number;
             /** @description What became due and happened, in this order. */
             effects: {
-                /** @description Pending card payments that became booked (their `booked_at` set, booked balance moved). */
+                /**
+                 * Format: int32
+                 * @description Pending card payments that became booked (their `booked_at` set, booked balance moved).
+                 */
                 transactions_booked: number;
-                /** @description Interest payments made: savings accounts on the first of each month, fixed-term bonds at maturity (`account.interest_paid` events). */
+                /**
+                 * Format: int32
+                 * @description Interest payments made: savings accounts on the first of each month, fixed-term bonds at maturity (`account.interest_paid` events).
+                 */
                 interest_payments: number;
-                /** @description Standard payments whose settlement time passed and that completed. */
+                /**
+                 * Format: int32
+                 * @description Standard payments whose settlement time passed and that completed.
+                 */
                 payments_settled: number;
-                /** @description Standard payments that could not settle (e.g. the beneficiary account was frozen) and were returned. */
+                /**
+                 * Format: int32
+                 * @description Standard payments that could not settle (e.g. the beneficiary account was frozen) and were returned.
+                 */
                 payments_failed: number;
-                /** @description Loan and buy-now-pay-later instalments collected (due ones, and missed ones retried). */
+                /**
+                 * Format: int32
+                 * @description Loan and buy-now-pay-later instalments collected (due ones, and missed ones retried).
+                 */
                 loan_instalments_paid: number;
-                /** @description Instalments the repayment account could not pay: `missed`, the loan `in_arrears`; retried on the next advance. */
+                /**
+                 * Format: int32
+                 * @description Instalments the repayment account could not pay: `missed`, the loan `in_arrears`; retried on the next advance.
+                 */
                 loan_instalments_missed: number;
             };
         };
@@ -1044,7 +1065,7 @@ export interface components {
             /** @description The test customer who granted it. */
             customer_id: string;
             /** @description The customer's persona, e.g. `good_credit`. */
-            persona: string | null;
+            persona: ("good_credit" | "thin_file" | "overdrawn" | "small_business" | "student" | "frozen_account") | null;
             /**
              * @description `expired` once the sandbox clock passes `expires_at`; `revoked` after `DELETE /v1/consents/{consent_id}`. Tokens work only while `authorised`.
              * @enum {string}
@@ -1079,7 +1100,10 @@ export interface components {
         };
         /** @description The inputs and affordability figures the decision used. */
         CreditAssessment: {
-            /** @description Bureau score, 0–999 (0: no credit file). */
+            /**
+             * Format: int32
+             * @description Bureau score, 0–999 (0: no credit file).
+             */
             credit_score: number;
             /** @description Sets the APR and the largest loan; null below 580. */
             score_band: ("excellent" | "very_good" | "good" | "fair") | null;
@@ -1129,7 +1153,7 @@ export interface components {
             } | null;
             national_id: string | null;
             /** @description The seeded persona key, e.g. `good_credit`; null for customers you created. */
-            persona: string | null;
+            persona: ("good_credit" | "thin_file" | "overdrawn" | "small_business" | "student" | "frozen_account") | null;
             kyc: components["schemas"]["KycVerification"];
             /**
              * Format: date-time
@@ -1154,7 +1178,7 @@ export interface components {
         };
         FieldError: {
             /**
-             * @description JSON pointer into the request: `/params/…`, `/query/…` or `/body/…`.
+             * @description JSON pointer into the request: `/params/…`, `/query/…`, `/headers/…` or `/body/…`.
              * @example /query/limit
              */
             pointer: string;
@@ -1240,7 +1264,10 @@ export interface components {
             asset_class: "money_market" | "government_bonds" | "global_bonds" | "multi_asset" | "equity";
             /** @description What the fund invests in. */
             description: string;
-            /** @description Synthetic risk and reward indicator (SRRI, 1 = lowest, 7 = highest), from the fund's annual volatility by the UCITS bands: <0.5%, 0.5–2%, 2–5%, 5–10%, 10–15%, 15–25%, ≥25%. */
+            /**
+             * Format: int32
+             * @description Synthetic risk and reward indicator (SRRI, 1 = lowest, 7 = highest), from the fund's annual volatility by the UCITS bands: <0.5%, 0.5–2%, 2–5%, 5–10%, 10–15%, 15–25%, ≥25%.
+             */
             risk_level: number;
             /** @description Ongoing charges figure, percent a year. */
             ocf: string;
@@ -1356,6 +1383,7 @@ export interface components {
             end_date: string;
             /** @description Who is covered. */
             travellers: {
+                /** Format: int32 */
                 age: number;
             }[];
             cover: components["schemas"]["TravelCover"];
@@ -1418,7 +1446,10 @@ export interface components {
              * @description Last day of cover.
              */
             end_date: string;
-            /** @description Days of cover, counting the start and end date. */
+            /**
+             * Format: int32
+             * @description Days of cover, counting the start and end date.
+             */
             duration_days: number;
             /**
              * @description `essential`: £2m medical, £1,500 cancellation, £100 excess. `comprehensive`: £10m medical, £5,000 cancellation, £50 excess.
@@ -1427,6 +1458,7 @@ export interface components {
             cover_level: "essential" | "comprehensive";
             /** @description Each traveller's share of the premium. */
             travellers: {
+                /** Format: int32 */
                 age: number;
                 /** @description The rating band, e.g. `35-49`. */
                 age_band: string;
@@ -1460,6 +1492,7 @@ export interface components {
         KycReason: {
             /** @enum {string} */
             code: "manual_review_requested" | "identity_not_verified" | "under_age" | "possible_sanctions_match" | "sanctions_match" | "review_rejected";
+            /** @description In plain words; a `review_rejected` reason carries the reviewer's note. */
             message: string;
         };
         /** @description The identity verification and its outcome. */
@@ -1499,6 +1532,7 @@ export interface components {
              * @example 6.40
              */
             apr: string;
+            /** Format: int32 */
             instalment_count: number;
             /** @enum {string} */
             frequency: "monthly" | "fortnightly";
@@ -1531,6 +1565,7 @@ export interface components {
             product: "personal_loan";
             /** @description What was asked for. */
             amount: components["schemas"]["Money"];
+            /** Format: int32 */
             term_months: number;
             purpose: ("debt_consolidation" | "home_improvement" | "car" | "wedding" | "holiday" | "other") | null;
             /** @enum {string} */
@@ -1557,6 +1592,7 @@ export interface components {
         };
         /** @description One line of a repayment schedule. */
         LoanInstalment: {
+            /** Format: int32 */
             sequence: number;
             /**
              * Format: date-time
@@ -1572,6 +1608,7 @@ export interface components {
              */
             status: "scheduled" | "paid" | "missed";
             paid_at: string | null;
+            /** Format: int32 */
             failed_attempts: number;
         };
         /** @description A page of loans and plans, newest first. */
@@ -1597,6 +1634,7 @@ export interface components {
              * @example 6.40
              */
             apr: string;
+            /** Format: int32 */
             term_months: number;
             /** @description The level monthly instalment (standard amortisation, rounded to the penny); the last one absorbs the rounding. */
             monthly_payment: components["schemas"]["Money"];
@@ -1723,7 +1761,10 @@ export interface components {
             type: string;
             /** @description Short summary of the error code; the same for every occurrence. */
             title: string;
-            /** @description HTTP status code. */
+            /**
+             * Format: int32
+             * @description HTTP status code.
+             */
             status: number;
             /** @description What went wrong in this request. */
             detail: string;
@@ -1734,7 +1775,7 @@ export interface components {
             code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "email_taken" | "go_live_evidence_missing" | "too_many_sign_in_attempts" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points";
             /** @description The request id (also in the `X-Request-Id` header); quote it to support. */
             request_id?: string;
-            /** @description One entry per invalid field. */
+            /** @description One entry per invalid field (the first 50). */
             errors?: components["schemas"]["FieldError"][];
         };
         /**
@@ -1818,12 +1859,18 @@ export interface components {
             risk_profile: "cautious" | "balanced" | "adventurous";
             /** @description What the portfolio is, in plain words. */
             summary: string;
-            /** @description SRRI of the whole portfolio, from its volatility. */
+            /**
+             * Format: int32
+             * @description SRRI of the whole portfolio, from its volatility.
+             */
             risk_level: number;
             /** @description The funds and their weights. */
             holdings: {
                 fund: components["schemas"]["Fund"];
-                /** @description Share of the money in this fund; the weights sum to 100. */
+                /**
+                 * Format: int32
+                 * @description Share of the money in this fund; the weights sum to 100.
+                 */
                 weight_percent: number;
             }[];
             /** @description Weighted ongoing charges of the portfolio, percent a year. */
@@ -1838,7 +1885,10 @@ export interface components {
             projection: {
                 /** @description The amount invested. */
                 amount: components["schemas"]["Money"];
-                /** @description Years projected. */
+                /**
+                 * Format: int32
+                 * @description Years projected.
+                 */
                 horizon_years: number;
                 /** @description Mean projected value: amount × (1 + return after charges)^years. */
                 expected_value: components["schemas"]["Money"];
@@ -1870,7 +1920,10 @@ export interface components {
              */
             id: string;
             account_id: string;
-            /** @description Points redeemed. */
+            /**
+             * Format: int32
+             * @description Points redeemed.
+             */
             points: number;
             /** @description Credited to the card as a "REWARDS CASHBACK" transaction. */
             cashback: components["schemas"]["Money"];
@@ -1884,26 +1937,41 @@ export interface components {
         Rewards: {
             /** @description The credit card account. */
             account_id: string;
-            /** @description Points available to redeem: earned minus redeemed (negative only if refunds took back points already redeemed). */
+            /**
+             * Format: int32
+             * @description Points available to redeem: earned minus redeemed (negative only if refunds took back points already redeemed).
+             */
             points_balance: number;
-            /** @description Points from booked card transactions: purchases earn, refunds take back. */
+            /**
+             * Format: int32
+             * @description Points from booked card transactions: purchases earn, refunds take back.
+             */
             points_earned: number;
-            /** @description Points already redeemed as cashback. */
+            /**
+             * Format: int32
+             * @description Points already redeemed as cashback.
+             */
             points_redeemed: number;
-            /** @description Points of pending card transactions: they count once booked. */
+            /**
+             * Format: int32
+             * @description Points of pending card transactions: they count once booked.
+             */
             points_pending: number;
             /** @description What the balance is worth as cashback (0.5p a point, in whole redemptions of 500 points). */
             value: components["schemas"]["Money"];
             /** @description How points are earned: per whole pound of each purchase. */
             earn_rates: {
                 description: string;
+                /** Format: int32 */
                 points_per_pound: number;
                 /** @description ISO 18245 MCCs; empty = every other purchase. */
                 merchant_category_codes: string[];
             }[];
             /** @description Redeem at least `minimum_points`, in multiples of `points_multiple`, each worth `cashback_per_multiple`. */
             redemption: {
+                /** Format: int32 */
                 minimum_points: number;
+                /** Format: int32 */
                 points_multiple: number;
                 cashback_per_multiple: components["schemas"]["Money"];
             };
@@ -1942,7 +2010,10 @@ export interface components {
              * @description The sandbox's current time: real time plus `offset_seconds`. Balances, payments and new transactions use it.
              */
             now: string;
-            /** @description How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset. */
+            /**
+             * Format: int32
+             * @description How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset.
+             */
             offset_seconds: number;
         };
         /**
@@ -1968,7 +2039,7 @@ export interface components {
          *       "access_token": "oat_4kFqP0zR8sV2mN6xW1yT3bC7dE9gH5jL0aS2dF4gH6j",
          *       "token_type": "Bearer",
          *       "expires_in": 3600,
-         *       "refresh_token": "ort_8mN2bV4cX6zL1kJ3hG5fD7sA9qW0eR2tY4uI6oP8aS",
+         *       "refresh_token": "ort_8mN2bV4cX6zL1kJ3hG5fD7sA9qW0eR2tY4uI6oP8aSd",
          *       "scope": "accounts:read transactions:read"
          *     }
          */
@@ -1978,7 +2049,10 @@ export interface components {
             access_token: string;
             /** @constant */
             token_type: "Bearer";
-            /** @description Seconds until the access token expires. */
+            /**
+             * Format: int32
+             * @description Seconds until the access token expires.
+             */
             expires_in: number;
             /** @description Exchange at `POST /oauth/token` (grant_type=refresh_token) for a new pair; each refresh token works once. */
             refresh_token: string;
@@ -1995,11 +2069,20 @@ export interface components {
          *     }
          */
         SandboxResetResult: {
-            /** @description Test customers restored (one per persona). */
+            /**
+             * Format: int32
+             * @description Test customers restored (one per persona).
+             */
             customers: number;
-            /** @description Accounts restored. */
+            /**
+             * Format: int32
+             * @description Accounts restored.
+             */
             accounts: number;
-            /** @description Transactions restored. */
+            /**
+             * Format: int32
+             * @description Transactions restored.
+             */
             transactions: number;
             /**
              * Format: date-time
@@ -2097,11 +2180,11 @@ export interface components {
     headers: {
         /** @description This request's id (`req_…`), also in every error body. Quote it to support. */
         "X-Request-Id": string;
-        /** @description Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1`. */
+        /** @description Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1` (IETF RateLimit header fields). On every answer once the credential is accepted; not on the gateway's own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key's `insufficient_scope`), which are refused before the quota is counted. */
         RateLimit: string;
-        /** @description The key's quota and window in seconds, e.g. `"sandbox";q=100;w=10`. */
+        /** @description The key's quota and window in seconds, e.g. `"sandbox";q=100;w=10`. Sent with `RateLimit`. */
         "RateLimit-Policy": string;
-        /** @description Seconds to wait before retrying (429 only). */
+        /** @description Seconds to wait before retrying: at most the quota's window (`w` of `RateLimit-Policy`). */
         "Retry-After": number;
     };
     pathItems: never;
@@ -2111,7 +2194,10 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
-                /** @description Only customers with this KYC decision. */
+                /**
+                 * @description Only customers with this KYC decision.
+                 * @example approved
+                 */
                 kyc_status?: "approved" | "review" | "rejected";
                 /** @description Page size, 1 to 100. */
                 limit?: number;
@@ -2147,7 +2233,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2159,7 +2245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2171,7 +2257,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2184,7 +2282,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2220,6 +2330,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "given_name": "Ada",
+                 *       "family_name": "Review",
+                 *       "date_of_birth": "1990-12-10",
+                 *       "email": "ada.review@example.com",
+                 *       "address": {
+                 *         "line1": "1 Threadneedle Street",
+                 *         "city": "London",
+                 *         "postcode": "EC2R 8AH",
+                 *         "country": "GB"
+                 *       },
+                 *       "national_id": "QQ123456C"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Given (first) name. */
                     given_name: string;
@@ -2251,7 +2376,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2263,8 +2388,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     RateLimit: components["headers"]["RateLimit"];
@@ -2299,7 +2436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2312,7 +2449,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2342,7 +2491,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`. */
+                /**
+                 * @description Customer id (`cus_…`), from `GET /v1/customers`.
+                 * @example cus_4nK1xrH6YoT2yRcJ1qS8uA
+                 */
                 customer_id: string;
             };
             cookie?: never;
@@ -2361,7 +2513,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2373,7 +2525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2385,7 +2537,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2397,7 +2561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2410,7 +2574,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2431,7 +2607,10 @@ export interface operations {
                 customer_id?: string;
                 /** @description Only accounts of this type. */
                 type?: "current" | "savings" | "fixed_term" | "credit_card" | "loan";
-                /** @description Page size, 1 to 100. */
+                /**
+                 * @description Page size, 1 to 100.
+                 * @example 100
+                 */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`. Pass it unchanged, with the same filters. */
                 cursor?: string;
@@ -2465,7 +2644,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2477,7 +2656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2489,7 +2668,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2502,7 +2693,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2582,7 +2785,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2594,7 +2797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2606,7 +2809,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such customer (`customer_id`) or funding account (`funding_account_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2642,7 +2857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2655,7 +2870,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2685,7 +2912,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Account id (`acc_…`), from `GET /v1/accounts`.
+                 * @example acc_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -2704,7 +2934,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2716,7 +2946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2728,7 +2958,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2740,7 +2982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2753,7 +2995,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2783,7 +3037,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Account id (`acc_…`), from `GET /v1/accounts`.
+                 * @example acc_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -2802,7 +3059,7 @@ export interface operations {
                     "application/json": components["schemas"]["Balances"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2814,7 +3071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2826,7 +3083,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2838,7 +3107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2851,7 +3120,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2872,9 +3153,15 @@ export interface operations {
                 from?: string;
                 /** @description Only transactions on or before this date (UTC). */
                 to?: string;
-                /** @description Only booked, or only pending, transactions. */
+                /**
+                 * @description Only booked, or only pending, transactions.
+                 * @example booked
+                 */
                 status?: "booked" | "pending";
-                /** @description Page size, 1 to 100. */
+                /**
+                 * @description Page size, 1 to 100.
+                 * @example 10
+                 */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `next_cursor`. Pass it unchanged, with the same filters. */
                 cursor?: string;
@@ -2892,7 +3179,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Account id (`acc_…`), from `GET /v1/accounts`.
+                 * @example acc_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -2911,7 +3201,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2923,7 +3213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2935,7 +3225,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2947,7 +3249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2960,7 +3262,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2977,7 +3291,10 @@ export interface operations {
     listPayments: {
         parameters: {
             query?: {
-                /** @description Only payments in this status. */
+                /**
+                 * @description Only payments in this status.
+                 * @example completed
+                 */
                 status?: "pending" | "completed" | "failed";
                 /** @description Only payments of this scheme. */
                 scheme?: "instant" | "standard" | "international";
@@ -3017,7 +3334,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3029,7 +3346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3041,7 +3358,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3054,7 +3383,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3090,6 +3431,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "debtor_account_id": "acc_3mJ0wqG5XnS1xQbH0pR7tZ",
+                 *       "amount": {
+                 *         "amount": "25.00",
+                 *         "currency": "GBP"
+                 *       },
+                 *       "creditor": {
+                 *         "type": "sort_code",
+                 *         "name": "Jo Bloggs",
+                 *         "sort_code": "040004",
+                 *         "account_number": "12345678"
+                 *       },
+                 *       "reference": "Invoice 42",
+                 *       "scheme": "instant"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The current or savings account to pay from. */
                     debtor_account_id: string;
@@ -3121,7 +3479,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3133,7 +3491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3145,7 +3503,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such debtor account (`debtor_account_id`) or FX quote (`quote_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3181,7 +3551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3194,7 +3564,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3224,7 +3606,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Payment id, e.g. `pay_0aYk2xvP9mD3QeJ1nL5sWr`. */
+                /**
+                 * @description Payment id (`pay_…`), from `POST /v1/payments` or `GET /v1/payments`.
+                 * @example pay_0aYk2xvP9mD3QeJ1nL5sWr
+                 */
                 payment_id: string;
             };
             cookie?: never;
@@ -3243,7 +3628,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3255,7 +3640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3267,7 +3652,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3279,7 +3676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3292,7 +3689,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3328,6 +3737,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sell": {
+                 *         "amount": "1000.00",
+                 *         "currency": "GBP"
+                 *       },
+                 *       "buy_currency": "EUR"
+                 *     }
+                 */
                 "application/json": {
                     sell: components["schemas"]["PaymentAmountInput"];
                     /**
@@ -3351,7 +3769,7 @@ export interface operations {
                     "application/json": components["schemas"]["FxQuote"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3363,7 +3781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3375,7 +3793,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency_key_in_flight` */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency_key_in_flight`: a request with this key is still running. */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3387,7 +3817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `idempotency_key_reused` */
+            /** @description `idempotency_key_reused`: the key was used for another request. */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3399,7 +3829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3412,7 +3842,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3429,7 +3871,10 @@ export interface operations {
     listProducts: {
         parameters: {
             query?: {
-                /** @description Only products of this type. */
+                /**
+                 * @description Only products of this type.
+                 * @example savings
+                 */
                 type?: "current" | "savings" | "fixed_term";
             };
             header?: {
@@ -3461,7 +3906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3473,7 +3918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3485,7 +3930,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3498,7 +3955,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3528,7 +3997,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Product id, e.g. `easy_access_saver`. */
+                /**
+                 * @description Product id, e.g. `easy_access_saver`.
+                 * @example easy_access_saver
+                 */
                 product_id: string;
             };
             cookie?: never;
@@ -3547,7 +4019,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3559,7 +4031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3571,7 +4043,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such product (see `GET /v1/products`). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3583,7 +4067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3596,7 +4080,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3615,7 +4111,10 @@ export interface operations {
             query?: {
                 /** @description Only funds of this SRRI risk level (1–7). */
                 risk_level?: number;
-                /** @description Only funds of this asset class. */
+                /**
+                 * @description Only funds of this asset class.
+                 * @example equity
+                 */
                 asset_class?: "money_market" | "government_bonds" | "global_bonds" | "multi_asset" | "equity";
             };
             header?: {
@@ -3647,7 +4146,7 @@ export interface operations {
                     "application/json": components["schemas"]["FundList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3659,7 +4158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3671,7 +4170,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3684,7 +4195,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3714,7 +4237,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Fund id, e.g. `fund_global_equity`. */
+                /**
+                 * @description Fund id, e.g. `fund_global_equity`.
+                 * @example fund_global_equity
+                 */
                 fund_id: string;
             };
             cookie?: never;
@@ -3733,7 +4259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Fund"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3745,7 +4271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3757,7 +4283,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such fund (see `GET /v1/investments/funds`). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3769,7 +4307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3782,7 +4320,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3799,13 +4349,22 @@ export interface operations {
     getInvestmentRecommendation: {
         parameters: {
             query?: {
-                /** @description The investor's attitude to risk. Required (`riskProfile` is accepted as an alias). */
+                /**
+                 * @description The investor's attitude to risk. Required (`riskProfile` is accepted as an alias).
+                 * @example balanced
+                 */
                 risk_profile?: "cautious" | "balanced" | "adventurous";
                 /** @description Alias of `risk_profile`, accepted for compatibility; prefer `risk_profile`. */
                 riskProfile?: "cautious" | "balanced" | "adventurous";
-                /** @description GBP to invest, e.g. `10000.00` (at most 999999999.99); when given, the answer projects its value over `horizon_years`. */
+                /**
+                 * @description GBP to invest, e.g. `10000.00` (at most 999999999.99); when given, the answer projects its value over `horizon_years`.
+                 * @example 10000.00
+                 */
                 amount?: string;
-                /** @description Investment horizon in whole years, 1–40 (default 10). */
+                /**
+                 * @description Investment horizon in whole years, 1–40 (default 10).
+                 * @example 15
+                 */
                 horizon_years?: number;
             };
             header?: {
@@ -3837,7 +4396,7 @@ export interface operations {
                     "application/json": components["schemas"]["Recommendation"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3849,7 +4408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3861,7 +4420,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3874,7 +4445,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3910,11 +4493,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "customer_id": "cus_3mJ0wqG5XnS1xQbH0pR7tZ",
+                 *       "customer_id": "cus_4nK1xrH6YoT2yRcJ1qS8uA",
                  *       "trip_type": "single_trip",
                  *       "destination": "europe",
-                 *       "start_date": "2026-12-20",
-                 *       "end_date": "2026-12-27",
+                 *       "start_date": "2027-03-05",
+                 *       "end_date": "2027-03-12",
                  *       "travellers": [
                  *         {
                  *           "age": 41
@@ -3954,7 +4537,10 @@ export interface operations {
                     end_date?: string;
                     /** @description Everyone covered, 1 to 10 people. */
                     travellers: {
-                        /** @description Age in years on the start date. */
+                        /**
+                         * Format: int32
+                         * @description Age in years on the start date.
+                         */
                         age: number;
                     }[];
                     /**
@@ -3978,7 +4564,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsuranceQuote"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3990,7 +4576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4002,7 +4588,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such customer (`customer_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4026,7 +4624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4039,7 +4637,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4069,7 +4679,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Quote id, e.g. `inq_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Quote id (`inq_…`), from `POST /v1/insurance/quotes`.
+                 * @example inq_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 quote_id: string;
             };
             cookie?: never;
@@ -4088,7 +4701,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsuranceQuote"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4100,7 +4713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4112,7 +4725,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4124,7 +4749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4137,7 +4762,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4190,7 +4827,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsurancePolicyList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4202,7 +4839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4214,7 +4851,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4227,7 +4876,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4290,7 +4951,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsurancePolicy"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4302,7 +4963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4314,7 +4975,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such quote (`quote_id`) or account (`account_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4350,7 +5023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4363,7 +5036,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4393,7 +5078,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Policy id, e.g. `pol_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Policy id (`pol_…`), from `POST /v1/insurance/policies`.
+                 * @example pol_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 policy_id: string;
             };
             cookie?: never;
@@ -4412,7 +5100,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsurancePolicy"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4424,7 +5112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4436,7 +5124,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4448,7 +5148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4461,7 +5161,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4493,7 +5205,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Policy id, e.g. `pol_3mJ0wqG5XnS1xQbH0pR7tZ`. */
+                /**
+                 * @description Policy id (`pol_…`), from `POST /v1/insurance/policies`.
+                 * @example pol_3mJ0wqG5XnS1xQbH0pR7tZ
+                 */
                 policy_id: string;
             };
             cookie?: never;
@@ -4512,7 +5227,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsurancePolicy"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4524,7 +5239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4536,7 +5251,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4572,7 +5299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4585,7 +5312,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4615,7 +5354,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description A credit card account id. */
+                /**
+                 * @description A credit card account id (`acc_…`, `type: credit_card` in `GET /v1/accounts`).
+                 * @example acc_8Lp4nV2cXq7Rz1mK5tB9wY
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -4634,7 +5376,7 @@ export interface operations {
                     "application/json": components["schemas"]["Rewards"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4646,7 +5388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4658,7 +5400,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4682,7 +5436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4695,7 +5449,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4727,7 +5493,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description A credit card account id. */
+                /**
+                 * @description A credit card account id (`acc_…`, `type: credit_card` in `GET /v1/accounts`).
+                 * @example acc_8Lp4nV2cXq7Rz1mK5tB9wY
+                 */
                 account_id: string;
             };
             cookie?: never;
@@ -4736,11 +5505,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "points": 1000
+                 *       "points": 500
                  *     }
                  */
                 "application/json": {
-                    /** @description Points to redeem: at least 500, a multiple of 500. */
+                    /**
+                     * Format: int32
+                     * @description Points to redeem: at least 500, a multiple of 500.
+                     */
                     points: number;
                 };
             };
@@ -4758,7 +5530,7 @@ export interface operations {
                     "application/json": components["schemas"]["RewardRedemption"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4770,7 +5542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4782,7 +5554,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4818,7 +5602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4831,7 +5615,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4883,7 +5679,10 @@ export interface operations {
                     /** @description The applicant: a seeded persona or a customer from `POST /v1/customers`. */
                     customer_id: string;
                     amount: components["schemas"]["GbpAmountInput"];
-                    /** @description Over how many months to repay: 12 to 60. */
+                    /**
+                     * Format: int32
+                     * @description Over how many months to repay: 12 to 60.
+                     */
                     term_months: number;
                     /**
                      * @description What the loan is for.
@@ -4906,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplication"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4918,7 +5717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4930,7 +5729,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such customer (`customer_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4966,7 +5777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4979,7 +5790,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5009,7 +5832,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Application id, e.g. `lap_7cNw3pQ8ZsK2mR5tHd1fXa`. */
+                /**
+                 * @description Application id (`lap_…`), from `POST /v1/loans/applications`.
+                 * @example lap_7cNw3pQ8ZsK2mR5tHd1fXa
+                 */
                 application_id: string;
             };
             cookie?: never;
@@ -5028,7 +5854,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanApplication"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5040,7 +5866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5052,7 +5878,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5064,7 +5902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5077,7 +5915,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5109,7 +5959,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Offer id, e.g. `lof_2bXq9kM4VtR1nP7sLc3eYd`. */
+                /**
+                 * @description Offer id (`lof_…`), from an application's `offers`.
+                 * @example lof_2bXq9kM4VtR1nP7sLc3eYd
+                 */
                 offer_id: string;
             };
             cookie?: never;
@@ -5141,7 +5994,7 @@ export interface operations {
                     "application/json": components["schemas"]["Loan"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5153,7 +6006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5165,7 +6018,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such offer, or no such account (`disbursement_account_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5201,7 +6066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5214,7 +6079,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5246,12 +6123,15 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Loan id, e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`. */
+                /**
+                 * @description Loan id (`loan_…`), from accepting an offer or `GET /v1/loans`.
+                 * @example loan_5dPr8mW2XtQ9kL3nVb7cZe
+                 */
                 loan_id: string;
             };
             cookie?: never;
         };
-        /** @description An early repayment: settle in full (no amount) or overpay. */
+        /** @description An early repayment: overpay (`amount`) or settle in full (no amount). */
         requestBody: {
             content: {
                 "application/json": {
@@ -5272,7 +6152,7 @@ export interface operations {
                     "application/json": components["schemas"]["Loan"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5284,7 +6164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5296,7 +6176,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5332,7 +6224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5345,7 +6237,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5362,9 +6266,15 @@ export interface operations {
     listLoans: {
         parameters: {
             query?: {
-                /** @description Only loans of this kind. */
+                /**
+                 * @description Only loans of this kind.
+                 * @example personal_loan
+                 */
                 kind?: "personal_loan" | "bnpl";
-                /** @description Only loans in this status. */
+                /**
+                 * @description Only loans in this status.
+                 * @example active
+                 */
                 status?: "active" | "in_arrears" | "paid_off";
                 /** @description Only this customer's loans. */
                 customer_id?: string;
@@ -5402,7 +6312,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5414,7 +6324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5426,7 +6336,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5439,7 +6361,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5469,7 +6403,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Loan id, e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`. */
+                /**
+                 * @description Loan id (`loan_…`), from accepting an offer or `GET /v1/loans`.
+                 * @example loan_5dPr8mW2XtQ9kL3nVb7cZe
+                 */
                 loan_id: string;
             };
             cookie?: never;
@@ -5488,7 +6425,7 @@ export interface operations {
                     "application/json": components["schemas"]["Loan"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5500,7 +6437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5512,7 +6449,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5524,7 +6473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5537,7 +6486,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5554,7 +6515,10 @@ export interface operations {
     listBnplPlans: {
         parameters: {
             query?: {
-                /** @description Only loans in this status. */
+                /**
+                 * @description Only loans in this status.
+                 * @example active
+                 */
                 status?: "active" | "in_arrears" | "paid_off";
                 /** @description Only this customer's loans. */
                 customer_id?: string;
@@ -5592,7 +6556,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5604,7 +6568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5616,7 +6580,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5629,7 +6605,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5707,7 +6695,7 @@ export interface operations {
                     "application/json": components["schemas"]["Loan"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5719,7 +6707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5731,7 +6719,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such account (`account_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5767,7 +6767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5780,7 +6780,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5810,7 +6822,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Plan id (a loan id), e.g. `loan_5dPr8mW2XtQ9kL3nVb7cZe`. */
+                /**
+                 * @description Plan id (a loan id, `loan_…`), from `POST /v1/bnpl/plans`.
+                 * @example loan_9fTq3nB6WyR2mK8pXc4vJd
+                 */
                 plan_id: string;
             };
             cookie?: never;
@@ -5829,7 +6844,7 @@ export interface operations {
                     "application/json": components["schemas"]["Loan"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5841,7 +6856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5853,7 +6868,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5865,7 +6892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5878,7 +6905,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5895,7 +6934,10 @@ export interface operations {
     listConsents: {
         parameters: {
             query?: {
-                /** @description Only consents in this status. */
+                /**
+                 * @description Only consents in this status.
+                 * @example authorised
+                 */
                 status?: "authorised" | "revoked" | "expired";
                 /** @description Only this customer's consents. */
                 customer_id?: string;
@@ -5933,7 +6975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentList"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5945,7 +6987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5957,7 +6999,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5970,7 +7024,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6000,7 +7066,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description The consent id (`cns_…`). */
+                /**
+                 * @description The consent id (`cns_…`), from `GET /v1/consents` or `POST /v1/sandbox/consents`.
+                 * @example cns_7Qm2cV0pX4bN1sR8tY3wZa
+                 */
                 consent_id: string;
             };
             cookie?: never;
@@ -6019,7 +7088,7 @@ export interface operations {
                     "application/json": components["schemas"]["Consent"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6031,7 +7100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6043,7 +7112,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6055,7 +7136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6068,7 +7149,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6098,7 +7191,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description The consent id (`cns_…`). */
+                /**
+                 * @description The consent id (`cns_…`), from `GET /v1/consents` or `POST /v1/sandbox/consents`.
+                 * @example cns_7Qm2cV0pX4bN1sR8tY3wZa
+                 */
                 consent_id: string;
             };
             cookie?: never;
@@ -6117,7 +7213,7 @@ export interface operations {
                     "application/json": components["schemas"]["Consent"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6129,7 +7225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6141,7 +7237,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6153,7 +7261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6166,7 +7274,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6210,8 +7330,11 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description The test customer, e.g. `good_credit` (see the sandbox reference). */
-                    persona: string;
+                    /**
+                     * @description The test customer, e.g. `good_credit` (see the sandbox reference).
+                     * @enum {string}
+                     */
+                    persona: "good_credit" | "thin_file" | "overdrawn" | "small_business" | "student" | "frozen_account";
                     /** @description What to grant. */
                     permissions: ("accounts:read" | "transactions:read" | "payments:write")[];
                     /** @description Which of the persona's accounts to share; all of them when omitted. */
@@ -6232,7 +7355,7 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxConsentTokens"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6244,7 +7367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6256,7 +7379,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6269,7 +7404,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6315,7 +7462,7 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxResetResult"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6327,7 +7474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6339,7 +7486,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6352,7 +7511,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6398,7 +7569,7 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxClock"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6410,7 +7581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6422,7 +7593,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6435,7 +7618,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6470,14 +7665,18 @@ export interface operations {
         /** @description Either `days` or `until`. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "days": 7
+                 *     }
+                 */
                 "application/json": {
-                    /** @description Move the clock forward this many days (1–90). */
-                    days?: number;
                     /**
-                     * @description Move the clock forward to this date (keeping the time of day) or this RFC 3339 UTC timestamp. Must be later than the sandbox's current time, by at most 90 days.
-                     * @example 2026-12-01
-                     * @example 2026-12-01T09:00:00Z
+                     * Format: int32
+                     * @description Move the clock forward this many days (1–90).
                      */
+                    days?: number;
+                    /** @description Move the clock forward to this date (keeping the time of day, e.g. `2027-03-01`) or this RFC 3339 UTC timestamp (e.g. `2027-03-01T09:00:00Z`). Must be later than the sandbox's current time, by at most 90 days. */
                     until?: string;
                 };
             };
@@ -6495,7 +7694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClockAdvanceResult"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6507,7 +7706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6519,7 +7718,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: the clock would run more than ten years ahead; reset the sandbox to start again. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6532,7 +7755,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6617,7 +7852,7 @@ export interface operations {
                     "application/json": components["schemas"]["Transaction"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6629,7 +7864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6641,7 +7876,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such account (`account_id`) in your sandbox. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6665,7 +7912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6678,7 +7925,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6708,7 +7967,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description Customer id, e.g. `cus_4nK1xrH6YoT2yRcJ1qS8uA`. */
+                /**
+                 * @description A customer in KYC `review` (`cus_…`), e.g. onboarded with the family name `Review`.
+                 * @example cus_7Hq2mW9xPz4LrT1bNc6vDe
+                 */
                 customer_id: string;
             };
             cookie?: never;
@@ -6731,7 +7993,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6743,7 +8005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6755,7 +8017,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource (or it belongs to another app's sandbox). */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6779,7 +8053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6792,7 +8066,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6872,7 +8158,7 @@ export interface operations {
                     "application/json": components["schemas"]["FiredEvent"];
                 };
             };
-            /** @description The request is invalid: see `errors[]` for a JSON pointer per invalid field. */
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6884,7 +8170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is missing, invalid or revoked. */
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6896,7 +8182,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6909,7 +8207,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error, as a problem document. */
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
             default: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

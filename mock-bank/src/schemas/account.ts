@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { Cursor, Limit, pageOf } from "./pagination";
-import { IsoDate, ResourceId, Timestamp } from "./common";
+import { CurrencyCode, DecimalAmount, IsoDate, ResourceId, Text, Timestamp } from "./common";
+import { ProductId } from "./product";
+import { exampleIds } from "./example-run";
 
 export const AccountType = z
   .enum(["current", "savings", "fixed_term", "credit_card", "loan"])
@@ -30,11 +32,11 @@ export const CardIdentifiers = z
 
 export const Account = z
   .object({
-    id: z.string().describe("Account id.").meta({ examples: ["acc_3mJ0wqG5XnS1xQbH0pR7tZ"] }),
-    customer_id: z.string().describe("The account holder's customer id."),
+    id: ResourceId.describe("Account id.").meta({ examples: ["acc_3mJ0wqG5XnS1xQbH0pR7tZ"] }),
+    customer_id: ResourceId.describe("The account holder's customer id."),
     type: AccountType,
-    name: z.string().describe("The product name shown to the customer."),
-    currency: z.string().regex(/^[A-Z]{3}$/).describe("ISO 4217 currency of the account."),
+    name: Text(100).describe("The product name shown to the customer."),
+    currency: CurrencyCode.describe("ISO 4217 currency of the account."),
     status: AccountStatus,
     identifiers: z.union([SortCodeIdentifiers, CardIdentifiers]),
     interest_rate: z
@@ -43,7 +45,7 @@ export const Account = z
       .nullable()
       .describe("Annual interest rate (AER, percent) for savings accounts and fixed-term bonds; `null` otherwise.")
       .meta({ examples: ["4.10"] }),
-    product_id: z.string().nullable().describe("The deposit product the account was opened as (`GET /v1/products/{product_id}`); `null` for the seeded personas' accounts and for cards and loans."),
+    product_id: ResourceId.nullable().describe("The deposit product the account was opened as (`GET /v1/products/{product_id}`); `null` for the seeded personas' accounts and for cards and loans."),
     matures_on: IsoDate.nullable().describe("Fixed-term bonds: the day the term ends, interest is paid and withdrawals become possible; `null` otherwise."),
     opened_on: IsoDate.describe("When the customer opened the account."),
     created_at: Timestamp.describe("When this sandbox record was created."),
@@ -55,24 +57,21 @@ export type AccountDto = z.infer<typeof Account>;
 export const AccountList = pageOf(Account, "AccountList", "A page of accounts.");
 
 export const AccountParams = z.object({
-  account_id: ResourceId.describe("Account id, e.g. `acc_3mJ0wqG5XnS1xQbH0pR7tZ`."),
+  account_id: ResourceId.describe("Account id (`acc_…`), from `GET /v1/accounts`.").meta({ examples: [exampleIds.accountId] }),
 });
 
 export const OpenAccountBody = z
   .strictObject({
     customer_id: ResourceId.describe("An `approved` customer of your sandbox (`POST /v1/customers`, or a seeded persona)."),
-    product_id: z
-      .string()
-      .max(64)
-      .optional()
+    product_id: ProductId.optional()
       .describe("The deposit product to open (`GET /v1/products`), e.g. `easy_access_saver`, `notice_saver_95`, `fixed_term_1y`. Send this or `type`.")
       .meta({ examples: ["fixed_term_1y"] }),
     type: z.enum(["current", "savings"]).optional().describe("Shorthand for the default product of a type: `current` opens `current_account`, `savings` opens `easy_access_saver` (GBP) or `currency_saver` (EUR, USD)."),
     currency: z.enum(["GBP", "EUR", "USD"]).default("GBP").describe("ISO 4217 currency of the account; must be one the product offers."),
     initial_deposit: z
       .strictObject({
-        amount: z.string().max(20).describe("Positive decimal, within the product's `min_deposit` and `max_deposit`."),
-        currency: z.string().regex(/^[A-Z]{3}$/).describe("The account's currency."),
+        amount: DecimalAmount.describe("Positive decimal, within the product's `min_deposit` and `max_deposit`."),
+        currency: CurrencyCode.describe("The account's currency."),
       })
       .optional()
       .describe("Money moved in from `funding_account_id` as the account opens, in the same transaction. Required for fixed-term bonds."),
@@ -83,8 +82,8 @@ export const OpenAccountBody = z
   })
   .meta({
     examples: [
-      { customer_id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", product_id: "easy_access_saver", currency: "GBP" },
-      { customer_id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", product_id: "fixed_term_1y", currency: "GBP", initial_deposit: { amount: "5000.00", currency: "GBP" }, funding_account_id: "acc_3mJ0wqG5XnS1xQbH0pR7tZ" },
+      { customer_id: exampleIds.customerId, product_id: "easy_access_saver", currency: "GBP" },
+      { customer_id: exampleIds.customerId, product_id: "fixed_term_1y", currency: "GBP", initial_deposit: { amount: "5000.00", currency: "GBP" }, funding_account_id: exampleIds.accountId },
     ],
   });
 
@@ -93,6 +92,7 @@ export type OpenAccountInput = z.infer<typeof OpenAccountBody>;
 export const ListAccountsQuery = z.strictObject({
   customer_id: ResourceId.optional().describe("Only this customer's accounts."),
   type: AccountType.optional().describe("Only accounts of this type."),
-  limit: Limit,
+  // Every seeded account (18) on one page; a filter by an example id would find nothing in a real sandbox.
+  limit: Limit.meta({ examples: [100] }),
   cursor: Cursor.optional(),
 });

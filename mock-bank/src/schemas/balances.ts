@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { Money, Timestamp } from "./common";
+import { CurrencyCode, Money, ResourceId, Timestamp } from "./common";
 
 export const Balances = z
   .object({
-    account_id: z.string(),
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    account_id: ResourceId,
+    currency: CurrencyCode,
     booked: Money.describe("Sum of all booked transactions. Negative when overdrawn, or owed on a card."),
     available: Money.describe(
       "What the customer can spend now: booked + pending debits + arranged overdraft (current accounts) " +

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EVENT_TYPES } from "../domain/events/record-event";
 import { eventCatalog } from "../domain/events/event-catalog";
-import { Timestamp } from "./common";
+import { ResourceId, Timestamp } from "./common";
 
 export const EventTypeName = z
   .enum(EVENT_TYPES)
@@ -11,7 +11,7 @@ export const FireEventBody = z
   .strictObject({
     type: EventTypeName,
     object: z
-      .record(z.string(), z.unknown())
+      .record(z.string().max(100), z.unknown())
       .optional()
       .describe(
         "The event's `data.object`. Leave it out to replay the object of your sandbox's latest real event of this type (e.g. your last completed payment), or, if there is none, a minimal `{\"id\": null, \"sandbox_test\": true}`.",
@@ -24,11 +24,11 @@ export const FireEventBody = z
 
 export const FiredEvent = z
   .object({
-    id: z.string().describe("The event id (`evt_…`): the `webhook-id` of every delivery of it, on every retry."),
+    id: ResourceId.describe("The event id (`evt_…`): the `webhook-id` of every delivery of it, on every retry."),
     type: EventTypeName,
     created_at: Timestamp.describe("When it happened, on your sandbox's clock."),
     object: z.unknown().describe("The event's `data.object`."),
-    replayed_from: z.string().nullable().describe("The earlier event whose object was reused, when you sent no `object`."),
+    replayed_from: ResourceId.nullable().describe("The earlier event whose object was reused, when you sent no `object`."),
   })
   .meta({
     id: "FiredEvent",

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { Money, ResourceId, Timestamp } from "./common";
+import { InputText, Money, NAME_MAX, ResourceId, Text, Timestamp } from "./common";
+import { exampleIds } from "./example-run";
 import { Cursor, Limit, pageOf } from "./pagination";
-import { Problem } from "./problem";
 
 /** A positive amount to send: the currency's precision is checked against ISO 4217 (`0.001` GBP is refused). */
 export const MoneyInput = z
@@ -20,7 +20,7 @@ export const PaymentScheme = z
 
 export const PaymentStatus = z.enum(["pending", "completed", "failed"]).describe("`pending` until settlement; `failed` payments moved no money.");
 
-const Name = z.string().trim().min(1).max(70).describe("The beneficiary's name. `AML HIT` is declined (the payment is created as `failed`).");
+const Name = InputText(1, NAME_MAX).describe("The beneficiary's name. `AML HIT` is declined (the payment is created as `failed`).");
 
 export const AccountCreditor = z
   .strictObject({ type: z.literal("account"), account_id: ResourceId.describe("Another of your sandbox's accounts.") })
@@ -48,11 +48,11 @@ export const CreditorInput = z.discriminatedUnion("type", [AccountCreditor, Sort
 export const Creditor = z
   .object({
     type: z.enum(["account", "sort_code", "iban"]),
-    account_id: z.string().nullable().describe("Set when the beneficiary is one of your sandbox's accounts (also when its sort code or IBAN was given)."),
-    name: z.string().nullable(),
-    sort_code: z.string().nullable(),
-    account_number: z.string().nullable(),
-    iban: z.string().nullable(),
+    account_id: ResourceId.nullable().describe("Set when the beneficiary is one of your sandbox's accounts (also when its sort code or IBAN was given)."),
+    name: Text(NAME_MAX).nullable(),
+    sort_code: z.string().regex(/^\d{6}$/).nullable(),
+    account_number: z.string().regex(/^\d{8}$/).nullable(),
+    iban: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/).nullable(),
   })
   .meta({ id: "Creditor", description: "Who is paid." });
 
@@ -61,7 +61,7 @@ export const CreatePaymentBody = z
     debtor_account_id: ResourceId.describe("The current or savings account to pay from."),
     amount: MoneyInput.optional().describe("What to send, in the debtor account's currency. Omit for `international` (the quote sets it). `666.66` is declined as insufficient funds (the payment is created as `failed`)."),
     creditor: CreditorInput,
-    reference: z.string().trim().min(1).max(35).optional().describe("Shown on both statements."),
+    reference: InputText(1, 35).optional().describe("Shown on both statements."),
     scheme: PaymentScheme.default("instant"),
     quote_id: ResourceId.optional().describe("For `international`: an unexpired FX quote from `POST /v1/fx/quotes`, whose sell amount is debited (plus its fee)."),
   })
@@ -73,14 +73,25 @@ export const CreatePaymentBody = z
       if (!body.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "is required" });
       if (body.quote_id) ctx.addIssue({ code: "custom", path: ["quote_id"], message: "is only for international payments" });
     }
+  })
+  .meta({
+    examples: [
+      {
+        debtor_account_id: exampleIds.accountId,
+        amount: { amount: "25.00", currency: "GBP" },
+        creditor: { type: "sort_code", name: "Jo Bloggs", sort_code: "040004", account_number: "12345678" },
+        reference: "Invoice 42",
+        scheme: "instant",
+      },
+    ],
   });
 
 export type CreatePaymentInput = z.infer<typeof CreatePaymentBody>;
 
 export const PaymentFx = z
   .object({
-    quote_id: z.string(),
-    rate: z.string().describe("Units of the credited currency per unit of the debited currency."),
+    quote_id: ResourceId,
+    rate: z.string().regex(/^\d{1,9}\.\d{6}$/).describe("Units of the credited currency per unit of the debited currency."),
     credit_amount: Money.describe("What the beneficiary receives."),
     fee: Money.describe("Charged on top of `amount`, in the debtor account's currency."),
   })
@@ -88,16 +99,16 @@ export const PaymentFx = z
 
 export const Payment = z
   .object({
-    id: z.string().meta({ examples: ["pay_0aYk2xvP9mD3QeJ1nL5sWr"] }),
+    id: ResourceId.meta({ examples: ["pay_0aYk2xvP9mD3QeJ1nL5sWr"] }),
     status: PaymentStatus,
     scheme: PaymentScheme,
-    debtor_account_id: z.string(),
+    debtor_account_id: ResourceId,
     creditor: Creditor,
     amount: Money.describe("Debited from the debtor account (positive)."),
-    reference: z.string().nullable(),
+    reference: Text(35).nullable(),
     fx: PaymentFx.nullable(),
     failure: z
-      .object({ code: z.enum(["insufficient_funds", "aml_declined", "account_frozen"]), message: z.string() })
+      .object({ code: z.enum(["insufficient_funds", "aml_declined", "account_frozen"]), message: Text(500) })
       .nullable()
       .describe("Why a `failed` payment failed."),
     settles_at: Timestamp.nullable().describe("When a pending payment settles (the sandbox clock)."),
@@ -110,10 +121,10 @@ export type PaymentDto = z.infer<typeof Payment>;
 
 export const PaymentList = pageOf(Payment, "PaymentList", "A page of payments, newest first.");
 
-export const PaymentParams = z.object({ payment_id: ResourceId.describe("Payment id, e.g. `pay_0aYk2xvP9mD3QeJ1nL5sWr`.") });
+export const PaymentParams = z.object({ payment_id: ResourceId.describe("Payment id (`pay_…`), from `POST /v1/payments` or `GET /v1/payments`.").meta({ examples: [exampleIds.paymentId] }) });
 
 export const ListPaymentsQuery = z.strictObject({
-  status: PaymentStatus.optional().describe("Only payments in this status."),
+  status: PaymentStatus.optional().describe("Only payments in this status.").meta({ examples: ["completed"] }),
   scheme: PaymentScheme.optional().describe("Only payments of this scheme."),
   debtor_account_id: ResourceId.optional().describe("Only payments from this account."),
   limit: Limit,
@@ -126,10 +137,3 @@ export const IdempotencyHeaders = z.looseObject({
     .regex(/^[\x21-\x7E]{1,255}$/, "must be 1-255 visible ASCII characters")
     .describe("Required. A unique value per payment (e.g. a UUID), kept 24 hours: a retry with the same key and body replays the first response (with `Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; while the first request runs, a 409 `idempotency_key_in_flight`."),
 });
-
-/** Extra documented problem statuses for money-moving operations. */
-export function paymentProblems(statuses: { 409?: string; 422?: string }) {
-  return Object.fromEntries(
-    Object.entries(statuses).map(([status, description]) => [status, { description, content: { "application/problem+json": { schema: Problem } } }]),
-  ) as Record<"409" | "422", { description: string; content: { "application/problem+json": { schema: typeof Problem } } }>;
-}

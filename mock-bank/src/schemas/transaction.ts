@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Cursor, Limit, pageOf } from "./pagination";
-import { IsoDate, Money, Timestamp } from "./common";
+import { IsoDate, Money, ResourceId, Text, Timestamp } from "./common";
 
 export const TransactionStatus = z
   .enum(["booked", "pending"])
@@ -12,21 +12,22 @@ export const Channel = z
 
 export const Merchant = z
   .object({
-    name: z.string().meta({ examples: ["Pret A Manger"] }),
+    name: Text(100).meta({ examples: ["Pret A Manger"] }),
     category_code: z.string().regex(/^\d{4}$/).describe("ISO 18245 merchant category code (MCC).").meta({ examples: ["5814"] }),
   })
   .meta({ id: "Merchant", description: "Who was paid or who paid." });
 
 export const Transaction = z
   .object({
-    id: z.string().meta({ examples: ["txn_0aYk2xvP9mD3QeJ1nL5sWr"] }),
-    account_id: z.string(),
+    id: ResourceId.meta({ examples: ["txn_0aYk2xvP9mD3QeJ1nL5sWr"] }),
+    account_id: ResourceId,
     amount: Money.describe("Signed: negative is money out of the account."),
     status: TransactionStatus,
-    description: z.string().describe("The text on the statement."),
+    description: Text(200).describe("The text on the statement."),
     merchant: Merchant.nullable(),
     category: z
       .string()
+      .regex(/^[a-z][a-z_]{1,39}$/)
       .describe("Spending category in snake_case, e.g. `groceries`, `transport`, `salary`, `rent`, `utilities`."),
     channel: Channel,
     transacted_at: Timestamp.describe("When the customer made the transaction."),
@@ -42,8 +43,8 @@ export const ListTransactionsQuery = z
   .strictObject({
     from: IsoDate.optional().describe("Only transactions on or after this date (UTC)."),
     to: IsoDate.optional().describe("Only transactions on or before this date (UTC)."),
-    status: TransactionStatus.optional().describe("Only booked, or only pending, transactions."),
-    limit: Limit,
+    status: TransactionStatus.optional().describe("Only booked, or only pending, transactions.").meta({ examples: ["booked"] }),
+    limit: Limit.meta({ examples: [10] }),
     cursor: Cursor.optional(),
   })
   .superRefine((query, ctx) => {

@@ -9,7 +9,7 @@ import { bookDueCardPayments } from "./book-due-card-payments";
 const DAY_MS = 86_400_000;
 export const MAX_ADVANCE_DAYS = 90;
 /** The offset column is a 32-bit integer; ten years ahead is plenty for any test. */
-const MAX_OFFSET_SECONDS = 10 * 365 * 86_400;
+export const MAX_OFFSET_SECONDS = 10 * 365 * 86_400;
 
 export type ClockEffects = { transactions_booked: number; interest_payments: number; payments_settled: number; payments_failed: number; loan_instalments_paid: number; loan_instalments_missed: number };
 

@@ -63,6 +63,9 @@ export function scenarioFailure(failure: ScenarioFailure): { status: number; cod
 
 const isFailure = (value: string): value is ScenarioFailure => Object.hasOwn(failures, value);
 
+/** The longest header accepted: the longest useful value is about 35 characters. */
+export const SCENARIO_HEADER_MAX_LENGTH = 200;
+
 /**
  * "latency=2000, bank_unavailable" → { latencyMs: 2000, failure: "bank_unavailable" }.
  * Values are case-sensitive; each at most once; at most one failure. A wait above the cap
@@ -71,6 +74,7 @@ const isFailure = (value: string): value is ScenarioFailure => Object.hasOwn(fai
 export function parseSandboxScenario(header: string | undefined): { ok: true; scenario: Scenario } | { ok: false; detail: string } {
   const scenario: Scenario = { latencyMs: 0, failure: null };
   if (header === undefined) return { ok: true, scenario };
+  if (header.length > SCENARIO_HEADER_MAX_LENGTH) return { ok: false, detail: `must be at most ${SCENARIO_HEADER_MAX_LENGTH} characters` };
   let latencySeen = false;
   for (const raw of header.split(",")) {
     const value = raw.trim();

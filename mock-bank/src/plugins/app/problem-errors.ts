@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, type FieldError } from "@openbank/contracts/errors";
 import { toPointer } from "@openbank/contracts/json-pointer";
 import { problemAnswer } from "@openbank/contracts/problem";
+import { PROBLEM_LIMITS } from "../../schemas/problem";
 
 /** Fastify's validation contexts → the pointer roots of our error contract. */
 const pointerRoots: Record<string, string> = { querystring: "query", params: "params", body: "body", headers: "headers" };
@@ -51,9 +52,26 @@ function toAppError(error: FastifyError): AppError {
   return new AppError("internal_error");
 }
 
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Holds a problem to the bounds the document states (schemas/problem.ts): a body with thousands of
+ * invalid fields, or an unknown key as long as the body limit, still gets a problem of sane size.
+ */
+export function boundProblem(error: AppError): AppError {
+  const errors = error.errors;
+  const tooMany = errors !== undefined && errors.length > PROBLEM_LIMITS.errors;
+  const tooLong = (errors ?? []).some((field) => field.pointer.length > PROBLEM_LIMITS.pointer || field.detail.length > PROBLEM_LIMITS.fieldDetail);
+  if (!tooMany && !tooLong && error.message.length <= PROBLEM_LIMITS.detail) return error;
+  const kept = errors?.slice(0, PROBLEM_LIMITS.errors).map((field) => ({ pointer: cut(field.pointer, PROBLEM_LIMITS.pointer), detail: cut(field.detail, PROBLEM_LIMITS.fieldDetail) }));
+  const more = tooMany ? ` (and ${errors!.length - PROBLEM_LIMITS.errors} more invalid fields)` : "";
+  const detail = error.message.length + more.length > PROBLEM_LIMITS.detail ? `${cut(error.message, PROBLEM_LIMITS.detail - more.length)}${more}` : `${error.message}${more}`;
+  return new AppError(error.code, detail, { errors: kept, headers: error.headers });
+}
+
 /** Sends the problem for any error, as every surface does (@openbank/contracts/problem). */
 function sendProblem(reply: FastifyReply, request: FastifyRequest, appError: AppError, docsBaseUrl: string) {
-  const answer = problemAnswer(appError, { requestId: request.id, docsBaseUrl });
+  const answer = problemAnswer(boundProblem(appError), { requestId: request.id, docsBaseUrl });
   return reply.code(answer.status).headers(answer.headers).send(answer.body);
 }
 

@@ -2,7 +2,8 @@ import fastifySwagger from "@fastify/swagger";
 import fp from "fastify-plugin";
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { scopeDescriptions } from "../../domain/oauth/scopes";
-import { scenarioCatalog } from "../../domain/sandbox/sandbox-scenario";
+import { SCENARIO_HEADER_MAX_LENGTH, scenarioCatalog } from "../../domain/sandbox/sandbox-scenario";
+import { documentBounds } from "./document-bounds";
 
 /**
  * The public OpenAPI 3.1 document, generated from the route schemas. The internal headers
@@ -42,16 +43,36 @@ function pruneUnusedComponents(document: OpenApiDoc): OpenApiDoc {
   return { ...doc, components: { ...doc.components, schemas: kept } } as unknown as OpenApiDoc;
 }
 
+/**
+ * What the gateway (lib/gateway/pipeline.ts) adds to /v1 answers. It counts the quota after checking
+ * the credential, so its own 401 (an invalid key or token) and its 403 (`app_suspended`, a read-only
+ * key's `insufficient_scope`) come without the quota headers; every later answer, the bank's 401 and
+ * 403 for consent tokens included, carries them. Header objects are optional unless `required`.
+ */
 const gatewayHeaders = {
-  "X-Request-Id": { description: "This request's id (`req_…`), also in every error body. Quote it to support.", schema: { type: "string" } },
-  RateLimit: { description: 'Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1`.', schema: { type: "string" } },
-  "RateLimit-Policy": { description: 'The key\'s quota and window in seconds, e.g. `"sandbox";q=100;w=10`.', schema: { type: "string" } },
-  "Retry-After": { description: "Seconds to wait before retrying (429 only).", schema: { type: "integer", minimum: 1 } },
+  "X-Request-Id": {
+    description: "This request's id (`req_…`), also in every error body. Quote it to support.",
+    schema: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,128}$" },
+  },
+  RateLimit: {
+    description:
+      'Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1` (IETF RateLimit header fields). On every answer once the credential is accepted; not on the gateway\'s own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key\'s `insufficient_scope`), which are refused before the quota is counted.',
+    schema: { type: "string", maxLength: 200, pattern: '^"[A-Za-z0-9_-]+";r=\\d+;t=\\d+$' },
+  },
+  "RateLimit-Policy": {
+    description: 'The key\'s quota and window in seconds, e.g. `"sandbox";q=100;w=10`. Sent with `RateLimit`.',
+    schema: { type: "string", maxLength: 200, pattern: '^"[A-Za-z0-9_-]+";q=\\d+;w=\\d+$' },
+  },
+  "Retry-After": {
+    description: "Seconds to wait before retrying: at most the quota's window (`w` of `RateLimit-Policy`).",
+    required: true,
+    schema: { type: "integer", format: "int32", minimum: 1, maximum: 86_400 },
+  },
 };
 
 type Operation = { responses?: Record<string, { headers?: Record<string, unknown> }> };
 
-/** The gateway's response headers, documented once and referenced from every response. */
+/** The gateway's response headers, documented once and referenced from every response that carries them. */
 function documentGatewayHeaders(document: OpenApiDoc): OpenApiDoc {
   const doc = document as LooseDoc & { paths?: Record<string, Record<string, Operation>> };
   for (const item of Object.values(doc.paths ?? {})) {
@@ -74,7 +95,8 @@ const sandboxScenarioParameter = {
     "",
     ...scenarioCatalog.map((info) => `- \`${info.value}\`: ${info.effect}`),
   ].join("\n"),
-  schema: { type: "string", maxLength: 200, examples: ["latency=2000", "bank_unavailable", "latency=500, insufficient_funds"] },
+  // Every value the parser accepts is in this alphabet (domain/sandbox/sandbox-scenario.ts).
+  schema: { type: "string", maxLength: SCENARIO_HEADER_MAX_LENGTH, pattern: "^[a-z0-9_=, \\t]*$", examples: ["latency=2000", "bank_unavailable", "latency=500, insufficient_funds"] },
 };
 
 type OperationWithParameters = { parameters?: unknown[] };
@@ -93,11 +115,18 @@ function documentSandboxScenario(document: OpenApiDoc): OpenApiDoc {
 export default fp(
   async function swagger(app, options: { portalUrl: string }) {
     const transformObject = createJsonSchemaTransformObject({});
+    // Public (OWASP API9 asks servers to say so): every developer reaches it through the portal's gateway.
+    const sandboxServer = { url: options.portalUrl, description: "Sandbox", "x-internal": false };
     await app.register(fastifySwagger, {
       openapi: {
         openapi: "3.1.0",
-        info: { title: "Open Bank Sandbox API", version: "1.0.0", description },
-        servers: [{ url: options.portalUrl, description: "Sandbox" }],
+        info: {
+          title: "Open Bank Sandbox API",
+          version: "1.0.0",
+          description,
+          contact: { name: "Open Bank developer portal", url: `${options.portalUrl.replace(/\/$/, "")}/docs` },
+        },
+        servers: [sandboxServer],
         tags: [
           { name: "Customers", description: "Customer onboarding (KYC): identity verification and sanctions screening, with documented magic values for each decision." },
           { name: "Accounts", description: "Accounts and their balances." },
@@ -136,7 +165,7 @@ export default fp(
             consent_token: {
               type: "oauth2",
               description:
-                "A customer's consent access token (`oat_…`), `Authorization: Bearer oat_…`, from the authorization code flow with PKCE (S256) or `POST /v1/sandbox/consents`. It reaches only the customer-data operations that list it, only with the granted permissions and only the shared accounts.",
+                "A customer's consent access token (`oat_…`, opaque: not a JWT), `Authorization: Bearer oat_…`, from the authorization code flow with PKCE (S256) or `POST /v1/sandbox/consents`. It reaches only the customer-data operations that list it, only with the granted permissions and only the shared accounts.",
               flows: {
                 authorizationCode: {
                   authorizationUrl: `${options.portalUrl.replace(/\/$/, "")}/oauth/authorize`,
@@ -151,7 +180,7 @@ export default fp(
         security: [{ api_key: [] }],
       },
       transform: createJsonSchemaTransform({}),
-      transformObject: (document) => documentSandboxScenario(documentGatewayHeaders(pruneUnusedComponents(transformObject(document)))),
+      transformObject: (document) => documentBounds(documentSandboxScenario(documentGatewayHeaders(pruneUnusedComponents(transformObject(document))))),
     });
   },
   { name: "swagger" },

@@ -5,9 +5,10 @@ import { listAccounts } from "../../domain/accounts/list-accounts";
 import { openAccount } from "../../domain/accounts/open-account";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { Account, AccountList, AccountParams, ListAccountsQuery, OpenAccountBody } from "../../schemas/account";
-import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
+import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, captured, exampleRun } from "../../schemas/example-run";
 import { Balances } from "../../schemas/balances";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
 const OPEN_DESCRIPTION = [
@@ -35,9 +36,9 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         body: OpenAccountBody,
         response: {
           201: jsonResponse("The new account, with a zero balance.", Account),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+          ...problemResponses({
+            404: "`resource_not_found`: no such customer (`customer_id`) or funding account (`funding_account_id`) in your sandbox.",
+            409: IN_FLIGHT,
             422: "`kyc_not_approved`, `deposit_not_accepted`, `account_not_eligible`, `insufficient_funds`, `account_frozen`, `currency_mismatch`, `early_withdrawal_not_allowed` or `idempotency_key_reused`.",
           }),
         },
@@ -64,7 +65,13 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         description:
           "Lists the accounts of your sandbox's test customers: every persona has a current account, a savings account and a credit card. Filter by customer or type; page with `limit` and `cursor`.",
         querystring: ListAccountsQuery,
-        response: { 200: jsonResponse("A page of accounts.", AccountList), ...errorResponses() },
+        ...exampleRun({
+          captures: [
+            capture("accountId", "/data", { where: { customer_id: captured("customerId"), type: "current" }, field: "/id" }),
+            capture("cardAccountId", "/data", { where: { customer_id: captured("customerId"), type: "credit_card" }, field: "/id" }),
+          ],
+        }),
+        response: { 200: jsonResponse("A page of accounts.", AccountList), ...problemResponses() },
       },
     },
     async (request) =>
@@ -91,7 +98,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         summary: "Get an account",
         description: "Returns one account with its identifiers: IBAN, sort code and account number, or the masked card number.",
         params: AccountParams,
-        response: { 200: jsonResponse("The account.", Account), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The account.", Account), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getAccountOrThrow({ db: app.db, tenantId: request.tenantId, accountId: request.params.account_id }),
@@ -109,7 +116,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         description:
           "Returns the booked, pending and available balances. Available includes the arranged overdraft of a current account, or the unused credit limit of a card, minus pending debits.",
         params: AccountParams,
-        response: { 200: jsonResponse("The account's balances.", Balances), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The account's balances.", Balances), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) =>

@@ -7,8 +7,9 @@ import { getLoanOrThrow } from "../../domain/lending/get-loan-or-throw";
 import { listLoans } from "../../domain/lending/list-loans";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateBnplPlanBody, ListPlansQuery, Loan, LoanList, PlanParams } from "../../schemas/lending";
-import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
+import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const limits = BNPL_LIMITS.map((tier) => `${tier.label}: £${formatMinor(tier.limit, "GBP")}`).join("; ");
 
@@ -34,11 +35,12 @@ const bnpl: FastifyPluginAsyncZod = async (app) => {
         description: CREATE_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateBnplPlanBody,
+        ...exampleRun({ captures: [capture("bnplPlanId", "/id")] }),
         response: {
           201: jsonResponse("The plan (`kind: bnpl`) with its schedule, the first instalment paid.", Loan),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+          ...problemResponses({
+            404: "`resource_not_found`: no such account (`account_id`) in your sandbox.",
+            409: IN_FLIGHT,
             422: "`bnpl_declined`, `account_not_eligible`, `account_frozen`, `insufficient_funds` or `idempotency_key_reused`.",
           }),
         },
@@ -62,7 +64,7 @@ const bnpl: FastifyPluginAsyncZod = async (app) => {
         summary: "List buy-now-pay-later plans",
         description: "Lists your sandbox's buy-now-pay-later plans, newest first (they are also in `GET /v1/loans` with `kind: bnpl`). Filter by status or customer; page with `limit` and `cursor`.",
         querystring: ListPlansQuery,
-        response: { 200: jsonResponse("A page of plans, newest first.", LoanList), ...errorResponses() },
+        response: { 200: jsonResponse("A page of plans, newest first.", LoanList), ...problemResponses() },
       },
     },
     async (request) =>
@@ -78,7 +80,7 @@ const bnpl: FastifyPluginAsyncZod = async (app) => {
         summary: "Get a buy-now-pay-later plan",
         description: "Returns a plan with its schedule, what is still owed and the next instalment.",
         params: PlanParams,
-        response: { 200: jsonResponse("The plan.", Loan), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The plan.", Loan), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId: request.params.plan_id, kind: "bnpl" }),

@@ -5,7 +5,8 @@ import { listConsents } from "../../domain/consents/list-consents";
 import { revokeConsent } from "../../domain/consents/revoke-consent";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { Consent, ConsentList, ConsentParams, CreateSandboxConsentBody, ListConsentsQuery, SandboxConsentTokens } from "../../schemas/consent";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
+import { capture, exampleRun } from "../../schemas/example-run";
 
 const SANDBOX_DESCRIPTION = [
   "Mints a consent and its first tokens for a persona without the browser, as if the customer had logged in at the bank and approved: the sandbox's equivalent of Plaid's sandbox public token. Use it in automated tests; use `/oauth/authorize` to test your real flow.",
@@ -29,7 +30,7 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         summary: "List consents",
         description: "Lists the consents customers gave your app, newest first, with their status on the sandbox clock (`authorised`, `revoked`, `expired`). Filter by status or customer; page with `limit` and `cursor`.",
         querystring: ListConsentsQuery,
-        response: { 200: jsonResponse("A page of consents, newest first.", ConsentList), ...errorResponses() },
+        response: { 200: jsonResponse("A page of consents, newest first.", ConsentList), ...problemResponses() },
       },
     },
     async (request) =>
@@ -55,7 +56,7 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         summary: "Get a consent",
         description: "Returns one consent: who granted it, which permissions and accounts, and until when.",
         params: ConsentParams,
-        response: { 200: jsonResponse("The consent.", Consent), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The consent.", Consent), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getConsentOrThrow({ db: app.db, tenantId: request.tenantId, appId: request.appId ?? request.tenantId, consentId: request.params.consent_id, tenantNow: at(request) }),
@@ -71,7 +72,7 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         description:
           "Revokes the consent: its access and refresh tokens stop working at once (401 `consent_revoked`). Emits `consent.revoked`. Revoking a revoked consent changes nothing and returns it again.",
         params: ConsentParams,
-        response: { 200: jsonResponse("The revoked consent.", Consent), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The revoked consent.", Consent), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) =>
@@ -84,11 +85,14 @@ const consents: FastifyPluginAsyncZod = async (app) => {
       config: { movesMoney: false },
       schema: {
         operationId: "createSandboxConsent",
-        tags: ["Sandbox"],
+        // A consents operation first (its area in the reference, its folder in the Postman collection,
+        // before the consent it mints is read and revoked), and a sandbox control.
+        tags: ["Consents", "Sandbox"],
         summary: "Mint a consent for a persona",
         description: SANDBOX_DESCRIPTION,
         body: CreateSandboxConsentBody,
-        response: { 201: jsonResponse("The consent and its first tokens.", SandboxConsentTokens), ...errorResponses() },
+        ...exampleRun({ captures: [capture("consentId", "/consent/id"), capture("consentToken", "/access_token")] }),
+        response: { 201: jsonResponse("The consent and its first tokens.", SandboxConsentTokens), ...problemResponses() },
       },
     },
     async (request, reply) => {

@@ -5,8 +5,9 @@ import { listCustomers } from "../../domain/customers/list-customers";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateCustomerBody, Customer, CustomerList, CustomerParams, ListCustomersQuery } from "../../schemas/customer";
-import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
+import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const CREATE_DESCRIPTION = [
   "Onboards a customer (KYC): verifies the identity data and screens the name against the sandbox's fictional sanctions list. Every decision is a `201`; only `approved` customers can open accounts (`POST /v1/accounts`).",
@@ -31,13 +32,10 @@ const customers: FastifyPluginAsyncZod = async (app) => {
         description: CREATE_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateCustomerBody,
+        ...exampleRun({ captures: [capture("reviewCustomerId", "/id")] }),
         response: {
           201: jsonResponse("The customer with its KYC decision: `approved`, `review` or `rejected`.", Customer),
-          ...errorResponses(),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
-            422: "`idempotency_key_reused`: the key was used for another request.",
-          }),
+          ...problemResponses({ 409: IN_FLIGHT, 422: "`idempotency_key_reused`: the key was used for another request." }),
         },
       },
     },
@@ -59,7 +57,7 @@ const customers: FastifyPluginAsyncZod = async (app) => {
         summary: "Get a customer",
         description: "Returns one customer with its KYC decision and screening: one you onboarded, or a seeded persona (always `approved`).",
         params: CustomerParams,
-        response: { 200: jsonResponse("The customer.", Customer), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The customer.", Customer), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId: request.params.customer_id }),
@@ -74,7 +72,8 @@ const customers: FastifyPluginAsyncZod = async (app) => {
         summary: "List customers",
         description: "Lists your sandbox's customers: the seeded personas and those you onboarded. Filter by KYC decision; page with `limit` and `cursor`.",
         querystring: ListCustomersQuery,
-        response: { 200: jsonResponse("A page of customers.", CustomerList), ...errorResponses() },
+        ...exampleRun({ captures: [capture("customerId", "/data", { where: { persona: "good_credit" }, field: "/id" })] }),
+        response: { 200: jsonResponse("A page of customers.", CustomerList), ...problemResponses() },
       },
     },
     async (request) =>

@@ -3,8 +3,7 @@ import { z } from "zod";
 import { createFxQuote } from "../../domain/fx/create-fx-quote";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { CreateFxQuoteBody, FxQuote } from "../../schemas/fx";
-import { paymentProblems } from "../../schemas/payment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { IN_FLIGHT, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const QuoteHeaders = z.looseObject({
   "idempotency-key": z
@@ -31,8 +30,7 @@ const fx: FastifyPluginAsyncZod = async (app) => {
         body: CreateFxQuoteBody,
         response: {
           201: jsonResponse("The quote.", FxQuote),
-          ...errorResponses(),
-          ...paymentProblems({ 409: "`idempotency_key_in_flight`", 422: "`idempotency_key_reused`" }),
+          ...problemResponses({ 409: IN_FLIGHT, 422: "`idempotency_key_reused`: the key was used for another request." }),
         },
       },
     },

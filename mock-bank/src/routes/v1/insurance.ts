@@ -16,9 +16,11 @@ import {
   InsuranceQuote,
   InsuranceQuoteParams,
   ListInsurancePoliciesQuery,
+  TRIP_STARTS_IN_DAYS,
 } from "../../schemas/insurance";
-import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
+import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const QUOTE_DESCRIPTION = [
   "Prices travel insurance for one of your sandbox's `approved` customers. The premium is per traveller: the destination's daily rate × the trip's days (or its annual rate), × an age-band factor (0–17: 0.5, 18–34: 1.0, 35–49: 1.15, 50–64: 1.6, 65–74: 2.5, 75–79: 3.6), × 1.45 for `comprehensive`; at least £5.00 net; plus UK insurance premium tax (12%).",
@@ -56,10 +58,19 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         summary: "Quote travel insurance",
         description: QUOTE_DESCRIPTION,
         body: CreateInsuranceQuoteBody,
+        ...exampleRun({
+          captures: [capture("insuranceQuoteId", "/id")],
+          dates: [
+            { pointer: "/start_date", daysAhead: TRIP_STARTS_IN_DAYS },
+            { pointer: "/end_date", daysAhead: TRIP_STARTS_IN_DAYS + 7 },
+          ],
+        }),
         response: {
           201: jsonResponse("The priced quote.", InsuranceQuote),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({ 422: "`insurance_declined` (a traveller over the maximum age, a trip too long) or `kyc_not_approved`." }),
+          ...problemResponses({
+            404: "`resource_not_found`: no such customer (`customer_id`) in your sandbox.",
+            422: "`insurance_declined` (a traveller over the maximum age, a trip too long) or `kyc_not_approved`.",
+          }),
         },
       },
     },
@@ -78,7 +89,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         summary: "Get an insurance quote",
         description: "Returns a quote with its price breakdown and status: `open`, `expired` (after `expires_at` on the sandbox clock) or `purchased`.",
         params: InsuranceQuoteParams,
-        response: { 200: jsonResponse("The quote.", InsuranceQuote), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The quote.", InsuranceQuote), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getInsuranceQuoteOrThrow({ db: app.db, tenantId: request.tenantId, quoteId: request.params.quote_id, now: now(request) }),
@@ -95,11 +106,12 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         description: POLICY_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateInsurancePolicyBody,
+        ...exampleRun({ captures: [capture("insurancePolicyId", "/id")] }),
         response: {
           201: jsonResponse("The policy, `active`.", InsurancePolicy),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+          ...problemResponses({
+            404: "`resource_not_found`: no such quote (`quote_id`) or account (`account_id`) in your sandbox.",
+            409: IN_FLIGHT,
             422: "`insurance_quote_expired`, `insurance_quote_used`, `account_not_eligible`, `insufficient_funds`, `account_frozen`, `currency_mismatch` or `idempotency_key_reused`.",
           }),
         },
@@ -123,7 +135,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         summary: "List insurance policies",
         description: "Lists your sandbox's policies, newest first. Filter by customer; page with `limit` and `cursor`.",
         querystring: ListInsurancePoliciesQuery,
-        response: { 200: jsonResponse("A page of policies, newest first.", InsurancePolicyList), ...errorResponses() },
+        response: { 200: jsonResponse("A page of policies, newest first.", InsurancePolicyList), ...problemResponses() },
       },
     },
     async (request) =>
@@ -139,7 +151,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         summary: "Get an insurance policy",
         description: "Returns one policy with its cover, premium and status: `active`, `expired` (the sandbox clock passed `end_date`) or `cancelled`.",
         params: InsurancePolicyParams,
-        response: { 200: jsonResponse("The policy.", InsurancePolicy), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The policy.", InsurancePolicy), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getInsurancePolicyOrThrow({ db: app.db, tenantId: request.tenantId, policyId: request.params.policy_id, now: now(request) }),
@@ -164,11 +176,7 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         params: InsurancePolicyParams,
         response: {
           200: jsonResponse("The policy, `cancelled`, with its `refund`.", InsurancePolicy),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
-            422: "`policy_not_cancellable` or `idempotency_key_reused`.",
-          }),
+          ...problemResponses({ 404: NOT_FOUND, 409: IN_FLIGHT, 422: "`policy_not_cancellable` or `idempotency_key_reused`." }),
         },
       },
     },

@@ -4,7 +4,7 @@ import { getFundOrThrow } from "../../domain/investments/get-fund-or-throw";
 import { listFunds } from "../../domain/investments/list-funds";
 import { recommendPortfolio } from "../../domain/investments/recommend-portfolio";
 import { Fund, FundList, FundParams, ListFundsQuery, Recommendation, RecommendationQuery } from "../../schemas/investment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { problemResponses, jsonResponse } from "../../schemas/problem";
 
 const investments: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -16,7 +16,7 @@ const investments: FastifyPluginAsyncZod = async (app) => {
         summary: "List investment funds",
         description: "The bank's fund range, from a sterling liquidity fund (risk level 1) to emerging-market shares (6), each with its SRRI risk level, ongoing charges (OCF), asset class and the return and volatility assumptions the projections use. Filter by `risk_level` or `asset_class`.",
         querystring: ListFundsQuery,
-        response: { 200: jsonResponse("The funds, lowest risk first.", FundList), ...errorResponses() },
+        response: { 200: jsonResponse("The funds, lowest risk first.", FundList), ...problemResponses() },
       },
     },
     async (request) => listFunds({ riskLevel: request.query.risk_level, assetClass: request.query.asset_class }),
@@ -31,7 +31,7 @@ const investments: FastifyPluginAsyncZod = async (app) => {
         summary: "Get an investment fund",
         description: "Returns one fund with its risk level, charges and assumptions.",
         params: FundParams,
-        response: { 200: jsonResponse("The fund.", Fund), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The fund.", Fund), ...problemResponses({ 404: "`resource_not_found`: no such fund (see `GET /v1/investments/funds`)." }) },
       },
     },
     async (request) => getFundOrThrow(request.params.fund_id),
@@ -52,7 +52,7 @@ const investments: FastifyPluginAsyncZod = async (app) => {
           "- `risk_profile` is the canonical parameter; `riskProfile` is accepted as an alias.",
         ].join("\n"),
         querystring: RecommendationQuery,
-        response: { 200: jsonResponse("The model portfolio.", Recommendation), ...errorResponses() },
+        response: { 200: jsonResponse("The model portfolio.", Recommendation), ...problemResponses() },
       },
     },
     async (request) => {

@@ -10,8 +10,9 @@ import { repayLoan } from "../../domain/lending/repay-loan";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { formatMinor } from "@openbank/contracts/money";
 import { AcceptOfferBody, ApplicationParams, CreateLoanApplicationBody, ListLoansQuery, Loan, LoanApplication, LoanList, LoanParams, OfferParams, RepayLoanBody } from "../../schemas/lending";
-import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { IdempotencyHeaders } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
+import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const bands = SCORE_BANDS.map((band) => `${band.minScore}+ → ${band.apr}% APR, up to £${formatMinor(band.maxAmount, "GBP")}`).join("; ");
 
@@ -60,11 +61,12 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         description: APPLY_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreateLoanApplicationBody,
+        ...exampleRun({ captures: [capture("loanApplicationId", "/id"), capture("loanOfferId", "/offers/0/id")] }),
         response: {
           201: jsonResponse("The decision: `approved` with offers, or `declined` with reasons.", LoanApplication),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+          ...problemResponses({
+            404: "`resource_not_found`: no such customer (`customer_id`) in your sandbox.",
+            409: IN_FLIGHT,
             422: "`idempotency_key_reused`: the key was used for another request.",
           }),
         },
@@ -89,7 +91,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         summary: "Get a loan application",
         description: "Returns the decision with its offers; each offer's `status` is current on the sandbox clock (`available`, `accepted`, `expired`, or `withdrawn` once another offer of the application was accepted).",
         params: ApplicationParams,
-        response: { 200: jsonResponse("The application.", LoanApplication), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The application.", LoanApplication), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getLoanApplicationOrThrow({ db: app.db, tenantId: request.tenantId, applicationId: request.params.application_id, now: tenantNow(request.tenant!, app.now()) }),
@@ -107,10 +109,11 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         headers: IdempotencyHeaders,
         params: OfferParams,
         body: AcceptOfferBody,
+        ...exampleRun({ captures: [capture("loanId", "/id")] }),
         response: {
           201: jsonResponse("The new loan with its repayment schedule.", Loan),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
+          ...problemResponses({
+            404: "`resource_not_found`: no such offer, or no such account (`disbursement_account_id`) in your sandbox.",
             409: "`offer_already_accepted` (the application already opened a loan) or `idempotency_key_in_flight`.",
             422: "`offer_expired`, `account_not_eligible`, `account_frozen` or `idempotency_key_reused`.",
           }),
@@ -141,8 +144,8 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         body: RepayLoanBody,
         response: {
           200: jsonResponse("The loan after the repayment: `paid_off`, or with its re-amortised schedule.", Loan),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
+          ...problemResponses({
+            404: NOT_FOUND,
             409: "`conflict` (already paid off; an overpayment while in arrears) or `idempotency_key_in_flight`.",
             422: "`insufficient_funds`, `account_frozen` or `idempotency_key_reused`.",
           }),
@@ -166,7 +169,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         summary: "List loans",
         description: "Lists your sandbox's personal loans and buy-now-pay-later plans, newest first, each with its schedule and outstanding balance. Filter by kind, status or customer; page with `limit` and `cursor`.",
         querystring: ListLoansQuery,
-        response: { 200: jsonResponse("A page of loans, newest first.", LoanList), ...errorResponses() },
+        response: { 200: jsonResponse("A page of loans, newest first.", LoanList), ...problemResponses() },
       },
     },
     async (request) =>
@@ -182,7 +185,7 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         summary: "Get a loan",
         description: "Returns a loan (or plan) with its repayment schedule, the outstanding principal (what its loan account owes), what has been paid and the next instalment.",
         params: LoanParams,
-        response: { 200: jsonResponse("The loan.", Loan), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The loan.", Loan), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId: request.params.loan_id }),

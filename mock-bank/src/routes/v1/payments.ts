@@ -4,8 +4,9 @@ import { createPayment } from "../../domain/payments/create-payment";
 import { getPaymentOrThrow } from "../../domain/payments/get-payment-or-throw";
 import { listPayments } from "../../domain/payments/list-payments";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { CreatePaymentBody, IdempotencyHeaders, ListPaymentsQuery, Payment, PaymentList, PaymentParams, paymentProblems } from "../../schemas/payment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { CreatePaymentBody, IdempotencyHeaders, ListPaymentsQuery, Payment, PaymentList, PaymentParams } from "../../schemas/payment";
+import { capture, exampleRun } from "../../schemas/example-run";
+import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 
 const CREATE_DESCRIPTION = [
   "Sends money from one of your sandbox's current or savings accounts: to another of its accounts (`creditor.type: account`), or to any UK account by sort code and account number or by IBAN. A sort code or IBAN of one of your own accounts is paid internally.",
@@ -31,11 +32,12 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         description: CREATE_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CreatePaymentBody,
+        ...exampleRun({ captures: [capture("paymentId", "/id")] }),
         response: {
           201: jsonResponse("The payment: `completed`, `pending` (standard, international) or `failed` (magic declines).", Payment),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+          ...problemResponses({
+            404: "`resource_not_found`: no such debtor account (`debtor_account_id`) or FX quote (`quote_id`) in your sandbox.",
+            409: IN_FLIGHT,
             422: "A refusal: `insufficient_funds`, `account_frozen`, `limit_exceeded`, `invalid_beneficiary`, `currency_mismatch`, `quote_expired`, `early_withdrawal_not_allowed`, `deposit_not_accepted` or `idempotency_key_reused`.",
           }),
         },
@@ -61,7 +63,7 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         summary: "Get a payment",
         description: "Returns one payment with its status; a `standard` payment turns `completed` once the sandbox clock passes `settles_at`.",
         params: PaymentParams,
-        response: { 200: jsonResponse("The payment.", Payment), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The payment.", Payment), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) => getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId: request.params.payment_id, debtorAccountIds: request.consent?.accountIds }),
@@ -78,7 +80,7 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         summary: "List payments",
         description: "Lists your sandbox's payments, newest first. Filter by status, scheme or debtor account; page with `limit` and `cursor`.",
         querystring: ListPaymentsQuery,
-        response: { 200: jsonResponse("A page of payments, newest first.", PaymentList), ...errorResponses() },
+        response: { 200: jsonResponse("A page of payments, newest first.", PaymentList), ...problemResponses() },
       },
     },
     async (request) =>

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getProductOrThrow } from "../../domain/products/get-product-or-throw";
 import { listProducts } from "../../domain/products/list-products";
 import { ListProductsQuery, Product, ProductList, ProductParams } from "../../schemas/product";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { problemResponses, jsonResponse } from "../../schemas/problem";
 
 const products: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -19,7 +19,7 @@ const products: FastifyPluginAsyncZod = async (app) => {
           "- A bond is funded once, from the customer's own account, when it opens; withdrawals before `matures_on` are a 422 `early_withdrawal_not_allowed`, further deposits a 422 `deposit_not_accepted`.",
         ].join("\n"),
         querystring: ListProductsQuery,
-        response: { 200: jsonResponse("Every product (of the type asked for).", ProductList), ...errorResponses() },
+        response: { 200: jsonResponse("Every product (of the type asked for).", ProductList), ...problemResponses() },
       },
     },
     async (request) => listProducts({ type: request.query.type }),
@@ -34,7 +34,7 @@ const products: FastifyPluginAsyncZod = async (app) => {
         summary: "Get a deposit product",
         description: "Returns one deposit product with its AER, gross rate, when interest is paid, the deposit limits and the access rules.",
         params: ProductParams,
-        response: { 200: jsonResponse("The product.", Product), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("The product.", Product), ...problemResponses({ 404: "`resource_not_found`: no such product (see `GET /v1/products`)." }) },
       },
     },
     async (request) => getProductOrThrow(request.params.product_id),

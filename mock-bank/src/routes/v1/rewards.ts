@@ -4,8 +4,8 @@ import { getRedemptionOrThrow } from "../../domain/rewards/get-redemption-or-thr
 import { getRewards } from "../../domain/rewards/get-rewards";
 import { redeemRewards } from "../../domain/rewards/redeem-rewards";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { IdempotencyHeaders, paymentProblems } from "../../schemas/payment";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { IdempotencyHeaders } from "../../schemas/payment";
+import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { RedeemRewardsBody, RewardRedemption, Rewards, RewardsParams } from "../../schemas/rewards";
 
 const rewards: FastifyPluginAsyncZod = async (app) => {
@@ -26,8 +26,7 @@ const rewards: FastifyPluginAsyncZod = async (app) => {
         params: RewardsParams,
         response: {
           200: jsonResponse("The card's points.", Rewards),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({ 422: "`account_not_eligible`: the account is not a credit card." }),
+          ...problemResponses({ 404: NOT_FOUND, 422: "`account_not_eligible`: the account is not a credit card." }),
         },
       },
     },
@@ -54,9 +53,9 @@ const rewards: FastifyPluginAsyncZod = async (app) => {
         body: RedeemRewardsBody,
         response: {
           201: jsonResponse("The redemption.", RewardRedemption),
-          ...errorResponses({ notFound: true }),
-          ...paymentProblems({
-            409: "`idempotency_key_in_flight`: a request with this key is still running.",
+          ...problemResponses({
+            404: NOT_FOUND,
+            409: IN_FLIGHT,
             422: "`insufficient_points`, `account_not_eligible`, `account_frozen` or `idempotency_key_reused`.",
           }),
         },

@@ -7,10 +7,11 @@ import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
 import { simulateIncomingPayment } from "../../domain/sandbox/simulate-incoming-payment";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { errorResponses, jsonResponse, Problem } from "../../schemas/problem";
+import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult, SimulateIncomingBody } from "../../schemas/sandbox";
 import { Transaction } from "../../schemas/transaction";
-import { CompleteKycReviewBody, Customer, CustomerParams } from "../../schemas/customer";
+import { CompleteKycReviewBody, Customer, ReviewCustomerParams } from "../../schemas/customer";
+import { exampleRun } from "../../schemas/example-run";
 import { FireEventBody, FiredEvent } from "../../schemas/events";
 
 /** Controls of the caller's own sandbox: reset, clock, simulated incoming money, webhook events. */
@@ -24,7 +25,9 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         summary: "Reset the sandbox to its seed",
         description:
           "Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. No request body.",
-        response: { 200: jsonResponse("The sandbox was reset.", SandboxResetResult), ...errorResponses() },
+        // It wipes what every other example created: the collection runs it last.
+        ...exampleRun({ last: true }),
+        response: { 200: jsonResponse("The sandbox was reset.", SandboxResetResult), ...problemResponses() },
       },
     },
     async (request) => {
@@ -44,7 +47,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         summary: "Get the sandbox's clock",
         description:
           "Returns your sandbox's current time and how far it runs ahead of real time. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`.",
-        response: { 200: jsonResponse("The sandbox's clock.", SandboxClock), ...errorResponses() },
+        response: { 200: jsonResponse("The sandbox's clock.", SandboxClock), ...problemResponses() },
       },
     },
     async (request) => ({ now: tenantNow(request.tenant!, app.now()).toISOString(), offset_seconds: request.tenant!.clockOffsetSeconds }),
@@ -68,7 +71,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
           "The clock only moves forward; `POST /v1/sandbox/reset` brings it back to real time. It can run at most ten years ahead (409 `conflict` after that).",
         ].join("\n"),
         body: AdvanceClockBody,
-        response: { 200: jsonResponse("The clock moved.", ClockAdvanceResult), ...errorResponses() },
+        response: { 200: jsonResponse("The clock moved.", ClockAdvanceResult), ...problemResponses({ 409: "`conflict`: the clock would run more than ten years ahead; reset the sandbox to start again." }) },
       },
     },
     async (request) => {
@@ -97,8 +100,10 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         body: SimulateIncomingBody,
         response: {
           201: jsonResponse("The booked transaction.", Transaction),
-          ...errorResponses({ notFound: true }),
-          422: { description: "The account cannot take it: `account_frozen` or `currency_mismatch`.", content: { "application/problem+json": { schema: Problem } } },
+          ...problemResponses({
+            404: "`resource_not_found`: no such account (`account_id`) in your sandbox.",
+            422: "The account cannot take it: `account_frozen` or `currency_mismatch`.",
+          }),
         },
       },
     },
@@ -124,12 +129,11 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         summary: "Decide a customer's KYC review",
         description:
           "Plays the bank's compliance officer for a customer whose `kyc.status` is `review` (created with the magic family name `Review`, or a possible sanctions match): `approved` clears the review reasons so the customer can open accounts; `rejected` adds a `review_rejected` reason. Either writes a `kyc.decided` event, as a real review would. A customer that is not in review is 409 `kyc_not_in_review`.",
-        params: CustomerParams,
+        params: ReviewCustomerParams,
         body: CompleteKycReviewBody,
         response: {
           200: jsonResponse("The customer with the review decided.", Customer),
-          ...errorResponses({ notFound: true }),
-          409: { description: "`kyc_not_in_review`: the customer is already `approved` or `rejected`.", content: { "application/problem+json": { schema: Problem } } },
+          ...problemResponses({ 404: NOT_FOUND, 409: "`kyc_not_in_review`: the customer is already `approved` or `rejected`." }),
         },
       },
     },
@@ -154,7 +158,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         description:
           "Emits an event of any type in your sandbox, on its clock, through the same outbox as real changes: within seconds it is delivered, signed, to every enabled webhook endpoint of your app that subscribes to its type (see the Webhooks guide), with the same retries. Only your app's endpoints receive it. Without `object`, the object of your sandbox's latest real event of that type is reused, so your handler sees a realistic payload.",
         body: FireEventBody,
-        response: { 201: jsonResponse("The event was recorded and is on its way.", FiredEvent), ...errorResponses() },
+        response: { 201: jsonResponse("The event was recorded and is on its way.", FiredEvent), ...problemResponses() },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listTransactions } from "../../domain/transactions/list-transactions";
 import { AccountParams } from "../../schemas/account";
-import { errorResponses, jsonResponse } from "../../schemas/problem";
+import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { ListTransactionsQuery, TransactionList } from "../../schemas/transaction";
 
 const transactions: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +18,7 @@ const transactions: FastifyPluginAsyncZod = async (app) => {
           "Lists transactions newest first. Card payments from the last two days are `pending` (no `booked_at`). Filter by date range (inclusive, UTC) and status; page with `limit` and `cursor`.",
         params: AccountParams,
         querystring: ListTransactionsQuery,
-        response: { 200: jsonResponse("A page of transactions, newest first.", TransactionList), ...errorResponses({ notFound: true }) },
+        response: { 200: jsonResponse("A page of transactions, newest first.", TransactionList), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
     async (request) =>
