@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lints the published OpenAPI documents with Spectral and the OWASP API Security ruleset
-// (.spectral.yaml). Each document is exported by its own script, without starting a server or
+// (.spectral.yaml; the portal's own API adds .spectral-portal.yaml). Each document is exported by its own script, without starting a server or
 // touching a database, then linted; any error fails the run (exit 1). `npm run lint:openapi`.
 //
 //   node scripts/lint-openapi.mjs            errors in full, warnings counted per rule
@@ -28,6 +28,13 @@ const documents = [
     name: "sandbox API (mock bank, served at /openapi.json)",
     file: "sandbox-api.json",
     command: ["node_modules/.bin/tsx", "mock-bank/src/openapi-export.ts"],
+    ruleset: ".spectral.yaml",
+  },
+  {
+    name: "portal API (/api/*, served at /api/openapi.json)",
+    file: "portal-api.json",
+    command: ["node_modules/.bin/tsx", "scripts/portal-openapi-export.ts"],
+    ruleset: ".spectral-portal.yaml",
   },
 ];
 
@@ -50,7 +57,7 @@ try {
 
     const report = path.join(dir, `${document.file}.lint.json`);
     try {
-      execFileSync("node_modules/.bin/spectral", ["lint", file, "--ruleset", ".spectral.yaml", "--format", "json", "--output", report, "--quiet"], { stdio: ["ignore", "ignore", "inherit"] });
+      execFileSync("node_modules/.bin/spectral", ["lint", file, "--ruleset", document.ruleset, "--format", "json", "--output", report, "--quiet"], { stdio: ["ignore", "ignore", "inherit"] });
     } catch (error) {
       // Spectral exits 1 when it finds errors; the report says which. Anything else is a crash.
       if (error.status !== 1) throw error;

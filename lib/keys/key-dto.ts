@@ -1,22 +1,28 @@
 import type { ApiKey } from "@prisma/client";
-import { keyStatus, type KeyScope, type KeyStatus } from "./key-lifecycle";
+import { z } from "zod";
+import { resourceId, text, timestamp } from "@/lib/portal-api/schemas";
+import { keyStatus } from "./key-lifecycle";
 
-export type KeyDto = {
-  id: string;
-  app_id: string;
-  name: string;
-  prefix: string;
-  scope: KeyScope;
+/** A key as the API shows it: never its secret or hash. */
+export const keyDto = z.object({
+  id: resourceId,
+  app_id: resourceId,
+  name: text(60),
+  /** The first characters of the secret, to tell keys apart. */
+  prefix: text(40),
+  scope: z.enum(["read_only", "read_write"]),
   /** active · expiring (works until expires_at: rolled or set to expire) · expired · revoked */
-  status: KeyStatus;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  last_used_ip: string | null;
-  revoked_at: string | null;
+  status: z.enum(["active", "expiring", "expired", "revoked"]),
+  created_at: timestamp,
+  expires_at: timestamp.nullable(),
+  last_used_at: timestamp.nullable(),
+  last_used_ip: text(64).nullable(),
+  revoked_at: timestamp.nullable(),
   /** The key that replaced this one in a roll. */
-  rolled_to_id: string | null;
-};
+  rolled_to_id: resourceId.nullable(),
+});
+
+export type KeyDto = z.output<typeof keyDto>;
 
 export const keyDtoSelect = {
   id: true,

@@ -9,6 +9,7 @@ export const createKeyInput = z.object({
   /** RFC 3339; omitted or null: the key never expires. */
   expires_at: z.iso
     .datetime({ offset: true, error: "Must be an RFC 3339 timestamp, e.g. 2027-01-31T00:00:00Z" })
+    .max(40)
     .nullish()
     // Unparsable values already failed above: one message per field.
     .refine((value) => !value || !(Date.parse(value) <= Date.now()), "Must be in the future")

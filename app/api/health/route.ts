@@ -1,6 +1,7 @@
-// Liveness for load balancers and the test harness. No database call: cheap by design.
+import { handle } from "@/lib/portal-api/handle-operation";
+import { healthOperation } from "@/lib/portal-api/portal-api-operations";
+
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
-}
+/** Liveness for load balancers and the test harness. No database call: cheap by design. */
+export const GET = handle(healthOperation, () => ({ status: "ok" as const }));

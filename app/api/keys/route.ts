@@ -1,7 +1,5 @@
-import { withUser } from "@/lib/http/with-user";
+import { listUsableKeysOperation } from "@/lib/keys/key-operations";
 import { listUsableKeys } from "@/lib/keys/list-usable-keys";
+import { handle } from "@/lib/portal-api/handle-operation";
 
-/** The docs' key picker: every active key the signed-in developer may call with. */
-export const GET = withUser(async ({ user }) =>
-  Response.json({ data: await listUsableKeys({ userId: user.id }) }, { headers: { "cache-control": "no-store" } }),
-);
+export const GET = handle(listUsableKeysOperation, async ({ user }) => ({ data: await listUsableKeys({ userId: user.id }) }));

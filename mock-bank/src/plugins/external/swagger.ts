@@ -3,7 +3,7 @@ import fp from "fastify-plugin";
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { scopeDescriptions } from "../../domain/oauth/scopes";
 import { SCENARIO_HEADER_MAX_LENGTH, scenarioCatalog } from "../../domain/sandbox/sandbox-scenario";
-import { documentBounds } from "./document-bounds";
+import { documentBounds } from "@openbank/contracts/openapi-bounds";
 
 /**
  * The public OpenAPI 3.1 document, generated from the route schemas. The internal headers

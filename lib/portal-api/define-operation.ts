@@ -1,0 +1,56 @@
+import type { z } from "zod";
+import type { PortalErrorCode } from "@openbank/contracts/errors";
+import type { Action } from "@/lib/teams/permissions";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/**
+ * Who may call an operation, checked by `handle` before the handler runs:
+ * - `public`: no session (sign-up, health);
+ * - `session`: any signed-in developer;
+ * - `{ app: action }`: a member of the app's team (`{appId}` in the path) whose role allows the action;
+ * - `{ team: action }`: a member of the team (`{teamId}` in the path) whose role allows the action;
+ * - `platform-admin`: a platform admin; everyone else gets the 404 of an unknown route.
+ * Apps and teams of others answer 404, never 403, so ids cannot be probed.
+ */
+export type Access = "public" | "session" | "platform-admin" | { app: Action } | { team: Action };
+
+type ZodObjectLike = z.ZodType<Record<string, unknown>>;
+
+export type OperationSpec = {
+  method: HttpMethod;
+  /** The OpenAPI path: `/api/apps/{appId}/keys` (the route file lives at `app/api/apps/[appId]/keys/route.ts`). */
+  path: string;
+  operationId: string;
+  /** The reference's group: Apps, Keys, Teams, Webhooks… */
+  tag: string;
+  summary: string;
+  description?: string;
+  access: Access;
+  /** Path parameters (strings); validated into `params`. */
+  params?: ZodObjectLike;
+  /** Query parameters; validated into `query`, errors point at `/query/...`. */
+  query?: ZodObjectLike;
+  /** The JSON body; validated into `body`, errors point at `/body/...`. */
+  body?: z.ZodType;
+  /** The success answer: its status, and the schema of its JSON body (none for 204). */
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /** Problems this operation answers besides the ones its access, params and body imply. */
+  errors?: readonly PortalErrorCode[];
+};
+
+/** An operation of the portal's own API: one declaration read by the route, the document, the client and the route walk. */
+export type Operation<Spec extends OperationSpec = OperationSpec> = Spec & { readonly kind: "portal-operation" };
+
+/**
+ * Declares an operation. The declaration is the contract: `handle(operation, fn)` validates
+ * against it, `/api/openapi.json` publishes it, and the typed client is generated from that.
+ */
+export function defineOperation<const Spec extends OperationSpec>(spec: Spec): Operation<Spec> {
+  return { ...spec, kind: "portal-operation" };
+}
+
+/** Whether the operation changes state (and so is refused cross-site, and is in the role table). */
+export function isMutation(operation: Pick<OperationSpec, "method">): boolean {
+  return operation.method !== "GET";
+}

@@ -1,0 +1,126 @@
+import type { Role } from "@prisma/client";
+import type { z } from "zod";
+import { AppError } from "@openbank/contracts/errors";
+import { assertPlatformAdmin } from "@/lib/admin/require-platform-admin";
+import { requireAppAccess } from "@/lib/apps/require-app-access";
+import { auditActor, type AuditActor } from "@/lib/audit/audit-actor";
+import { getCurrentUser } from "@/lib/auth/get-current-user";
+import type { UserDto } from "@/lib/auth/types";
+import { env } from "@/lib/env";
+import { readJson } from "@/lib/http/read-json";
+import { withErrors, zodIssuesToFieldErrors } from "@/lib/http/route-handler";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+import { requireTeamAccess, type TeamAccess } from "@/lib/teams/require-team-access";
+import { isMutation, type Operation, type OperationSpec } from "./define-operation";
+
+type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** What a handler is given: everything `handle` checked, typed by the operation's declaration. */
+export type OperationContext<Spec extends OperationSpec> = {
+  request: Request;
+  /** The signed-in developer (null only on public operations). */
+  user: Spec["access"] extends "public" ? UserDto | null : UserDto;
+  /** Who did it, for the audit log. Null on public operations without a session. */
+  actor: Spec["access"] extends "public" ? AuditActor | null : AuditActor;
+  params: Output<Spec["params"]>;
+  query: Output<Spec["query"]>;
+  body: Output<Spec["body"]>;
+  /** The app and the caller's role in its team, for `{ app: action }` operations. */
+  app: Spec["access"] extends { app: string } ? { appId: string; teamId: string; role: Role } : undefined;
+  /** The caller's membership, for `{ team: action }` operations. */
+  team: Spec["access"] extends { team: string } ? TeamAccess : undefined;
+  /** Headers to add to the success answer (a cookie, say). */
+  headers: Headers;
+};
+
+/** What a handler returns: the success body, as the declared schema accepts it. */
+export type OperationResult<Spec extends OperationSpec> = Spec["success"]["schema"] extends z.ZodType
+  ? z.input<Spec["success"]["schema"]>
+  : void;
+
+export type OperationHandler<Spec extends OperationSpec> = (
+  context: OperationContext<Spec>,
+) => OperationResult<Spec> | Promise<OperationResult<Spec>>;
+
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/** A route handler that knows its operation: the route walk and the document read it back. */
+export type OperationRoute = ((request: Request, context: NextContext) => Promise<Response>) & { operation: Operation };
+
+function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, root: string): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError("validation_failed", "Some fields are missing or invalid", {
+      errors: zodIssuesToFieldErrors(result.error.issues, root),
+    });
+  }
+  return result.data;
+}
+
+/**
+ * The route handler for a declared operation, in the order a security reviewer would check:
+ * cross-site mutation (403) before anything is read, then the session (401), the app or team
+ * (404 when not a member, 403 when the role does not allow it), then path, query and body (400,
+ * 413, 415), and only then the handler. Its return value is the success body, answered with the
+ * declared status and `Cache-Control: no-store`; every failure leaves as problem+json.
+ *
+ *   export const POST = handle(createKeyOperation, async ({ app, body, actor }) => createKey({ … }));
+ */
+export function handle<Spec extends OperationSpec>(
+  operation: Operation<Spec>,
+  handler: OperationHandler<Spec>,
+  options: { getUser?: () => Promise<UserDto | null> } = {},
+): OperationRoute {
+  const getUser = options.getUser ?? getCurrentUser;
+  const route = withErrors(async (request: Request, context: NextContext) => {
+    if (isMutation(operation)) assertSameOrigin(request); // before the session: a forged request learns nothing
+
+    const user = await getUser();
+    if (!user && operation.access !== "public") throw new AppError("unauthenticated");
+
+    const rawParams = await context.params;
+    const params = operation.params ? parseInput(operation.params, rawParams, "/path") : rawParams;
+    const access = operation.access;
+    let app: OperationContext<Spec>["app"] = undefined as never;
+    let team: OperationContext<Spec>["team"] = undefined as never;
+    if (user && typeof access === "object" && "app" in access) {
+      app = (await requireAppAccess({ appId: String(rawParams.appId), userId: user.id, action: access.app })) as never;
+    } else if (user && typeof access === "object" && "team" in access) {
+      team = (await requireTeamAccess({ teamId: String(rawParams.teamId), userId: user.id, action: access.team })) as never;
+    } else if (user && access === "platform-admin") {
+      await assertPlatformAdmin(user);
+    }
+
+    const query = operation.query
+      ? parseInput(operation.query, Object.fromEntries(new URL(request.url).searchParams), "/query")
+      : undefined;
+    const body = operation.body ? await readJson(request, operation.body) : undefined;
+
+    const headers = new Headers({ "cache-control": "no-store" });
+    const result = await handler({
+      request,
+      user: user as never,
+      actor: (user ? auditActor(user, request) : null) as never,
+      params: params as never,
+      query: query as never,
+      body: body as never,
+      app,
+      team,
+      headers,
+    });
+
+    const { status, schema } = operation.success;
+    if (status === 204 || !schema) return new Response(null, { status, headers });
+    // Outside production the answer is checked against its declaration, so the published
+    // document cannot drift from what the handler really sends.
+    if (env().NODE_ENV !== "production") {
+      const checked = schema.safeParse(result);
+      if (!checked.success) {
+        throw new Error(`${operation.operationId} answered a body its schema refuses: ${JSON.stringify(checked.error.issues.slice(0, 3))}`);
+      }
+    }
+    headers.set("content-type", "application/json");
+    return new Response(JSON.stringify(result), { status, headers });
+  });
+  return Object.assign(route, { operation: operation as Operation });
+}

@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { catalog, type PortalErrorCode } from "@openbank/contracts/errors";
+import { documentBounds } from "@openbank/contracts/openapi-bounds";
+import { isMutation, type Operation } from "./define-operation";
+
+type JsonSchema = Record<string, unknown>;
+
+const PROBLEM_REF = { $ref: "#/components/schemas/Problem" };
+
+/** The problem+json body every failure of the portal API has (packages/contracts/src/problem.ts). */
+const problemSchema: JsonSchema = {
+  type: "object",
+  description: "An RFC 9457 problem. `code` is stable: branch on it, not on `title`.",
+  required: ["type", "title", "status", "code", "request_id"],
+  properties: {
+    type: { type: "string", format: "uri", maxLength: 2048, description: "The error's page in the portal's docs." },
+    title: { type: "string", maxLength: 200 },
+    status: { type: "integer", format: "int32", minimum: 400, maximum: 599 },
+    detail: { type: "string", maxLength: 2000 },
+    code: { type: "string", maxLength: 64, pattern: "^[a-z_]+$" },
+    request_id: { type: "string", maxLength: 64, description: "Quote it to support; also in the `X-Request-Id` header." },
+    errors: {
+      type: "array",
+      maxItems: 100,
+      description: "One entry per invalid field, with a JSON pointer into the request (`/body/name`, `/query/limit`).",
+      items: {
+        type: "object",
+        required: ["pointer", "detail"],
+        properties: { pointer: { type: "string", maxLength: 512 }, detail: { type: "string", maxLength: 500 } },
+      },
+    },
+  },
+};
+
+/** The problems an operation can answer with: implied by its declaration, plus the ones it names. */
+export function operationErrors(operation: Operation): PortalErrorCode[] {
+  const codes = new Set<PortalErrorCode>();
+  const { access } = operation;
+  if (operation.params || operation.query || operation.body) codes.add("validation_failed");
+  if (operation.body) {
+    codes.add("malformed_json");
+    codes.add("payload_too_large");
+    codes.add("unsupported_media_type");
+  }
+  if (access !== "public") codes.add("unauthenticated");
+  if (isMutation(operation)) codes.add("forbidden"); // cross-site
+  if (typeof access === "object") {
+    codes.add("forbidden");
+    codes.add("resource_not_found");
+  }
+  if (access === "platform-admin") codes.add("not_found");
+  for (const code of operation.errors ?? []) codes.add(code);
+  codes.add("internal_error");
+  return [...codes];
+}
+
+function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+function parameters(schema: z.ZodType | undefined, location: "path" | "query"): JsonSchema[] {
+  if (!schema) return [];
+  const json = toJsonSchema(schema, "input");
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries((json.properties ?? {}) as Record<string, JsonSchema>).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: location,
+      required: location === "path" || required.has(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function responses(operation: Operation): Record<string, JsonSchema> {
+  const answers: Record<string, JsonSchema> = {};
+  const { status, description, schema } = operation.success;
+  answers[String(status)] = {
+    description,
+    ...(schema ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } } : {}),
+  };
+  const byStatus = new Map<number, PortalErrorCode[]>();
+  for (const code of operationErrors(operation)) {
+    const { status: problemStatus } = catalog[code];
+    byStatus.set(problemStatus, [...(byStatus.get(problemStatus) ?? []), code]);
+  }
+  for (const [problemStatus, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    answers[String(problemStatus)] = {
+      description: codes.map((code) => `\`${code}\`: ${catalog[code].title}.`).join(" "),
+      content: { "application/problem+json": { schema: PROBLEM_REF } },
+    };
+  }
+  return answers;
+}
+
+function toPathItem(operation: Operation): JsonSchema {
+  return {
+    operationId: operation.operationId,
+    tags: [operation.tag],
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    security: operation.access === "public" ? [] : [{ session: [] }],
+    parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
+    ...(operation.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(operation.body, "input") } } } }
+      : {}),
+    responses: responses(operation),
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document of the portal's own API (`/api/*`), generated from the operations'
+ * declarations: the zod schemas that validate each request are the ones published. Served at
+ * `/api/openapi.json`; `npm run openapi:portal` prints it; the typed client is generated from it.
+ */
+export function buildPortalOpenApiDocument(operations: readonly Operation[], options: { portalUrl: string }) {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const operation of operations) {
+    paths[operation.path] ??= {};
+    paths[operation.path][operation.method.toLowerCase()] = toPathItem(operation);
+  }
+  const tags = [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name }));
+  return documentBounds({
+    openapi: "3.1.0" as const,
+    info: {
+      title: "Open Bank developer portal API",
+      version: "1.0.0",
+      description:
+        "The portal's own API: apps, keys, teams, webhooks and go-live, as the dashboard calls it. It is authenticated by the " +
+        "portal's session cookie and refuses cross-site mutations (send `Origin` with the portal's origin). Errors are RFC 9457 " +
+        "problem+json with a stable `code`. For the sandbox bank's API, see `/openapi.json`.",
+      license: { name: "MIT", identifier: "MIT" },
+      contact: { name: "Open Bank developer support", url: `${options.portalUrl}/docs` },
+    },
+    // Public (OWASP API9 asks servers to say so): the portal every developer signs in to.
+    servers: [{ url: options.portalUrl, description: "Sandbox portal", "x-internal": false }],
+    tags,
+    paths,
+    components: {
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The portal's session cookie, set by signing in (`__Secure-next-auth.session-token` over https).",
+        },
+      },
+      schemas: { Problem: problemSchema },
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { adminOperations } from "@/lib/admin/admin-operations";
+import { usageOperations } from "@/lib/analytics/usage-operations";
+import { appOperations } from "@/lib/apps/app-operations";
+import { authOperations } from "@/lib/auth/auth-operations";
+import { consentOperations } from "@/lib/consents/consent-operations";
+import { goLiveOperations } from "@/lib/go-live/go-live-operations";
+import { keyOperations } from "@/lib/keys/key-operations";
+import { oauthClientOperations } from "@/lib/oauth-clients/oauth-client-operations";
+import { onboardingOperations } from "@/lib/onboarding/onboarding-operations";
+import { requestLogOperations } from "@/lib/request-logs/request-log-operations";
+import { inviteOperations } from "@/lib/teams/invite-operations";
+import { teamOperations } from "@/lib/teams/team-operations";
+import { webhookOperations } from "@/lib/webhooks/webhook-operations";
+import type { Operation } from "./define-operation";
+import { portalApiOperations } from "./portal-api-operations";
+
+/**
+ * Every operation of the portal's API, by feature. The document and the typed client are
+ * generated from this list; a test checks it against the route files under `app/api`, so an
+ * operation cannot be served without being published, nor published without being served.
+ */
+export const portalOperations: readonly Operation[] = [
+  ...authOperations,
+  ...appOperations,
+  ...keyOperations,
+  ...oauthClientOperations,
+  ...consentOperations,
+  ...requestLogOperations,
+  ...usageOperations,
+  ...onboardingOperations,
+  ...webhookOperations,
+  ...goLiveOperations,
+  ...teamOperations,
+  ...inviteOperations,
+  ...adminOperations,
+  ...portalApiOperations,
+];

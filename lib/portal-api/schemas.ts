@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/**
+ * Building blocks of the portal API's schemas, bounded the way the published document promises
+ * (every string a `maxLength`, every array a `maxItems`, every integer bounds).
+ */
+
+/** An id in a path or body. Opaque (never parsed); an unknown id answers 404, not 400. */
+export const resourceId = z.string().min(1).max(64);
+
+/** A timestamp as the API sends it: RFC 3339 in UTC. */
+export const timestamp = z.string().max(40).describe("RFC 3339 timestamp, UTC");
+
+/** Free text the portal stored (names, descriptions, reasons). */
+export const text = (maxLength = 500) => z.string().max(maxLength);
+
+/** A page of results: `data`, and the cursor of the next page (null on the last). */
+export const page = <Item extends z.ZodType>(item: Item, maxItems = 200) =>
+  z.object({ data: z.array(item).max(maxItems), next_cursor: z.string().max(200).nullable() });
+
+/** A list that is never paged: `data` only. */
+export const list = <Item extends z.ZodType>(item: Item, maxItems = 200) => z.object({ data: z.array(item).max(maxItems) });
+
+export const appParams = z.object({ appId: resourceId.describe("The app's id (`app_…`)") });
+export const teamParams = z.object({ teamId: resourceId.describe("The team's id (`team_…`)") });
