@@ -29,11 +29,11 @@ describe("the portal API's operations", () => {
     const served: Operation[] = [];
     for (const routePath of routeFiles().filter((route) => !NOT_OURS.has(route))) {
       const file = path.join(API_DIR, routePath.slice("/api".length), "route.ts");
-      const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      const exported = METHODS.filter((method) => method in module);
+      const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const exported = METHODS.filter((method) => method in routeModule);
       expect(exported.length, `${routePath} exports no handler`).toBeGreaterThan(0);
       for (const method of exported) {
-        const operation = (module[method] as { operation?: Operation }).operation;
+        const operation = (routeModule[method] as { operation?: Operation }).operation;
         expect(operation, `${method} ${routePath} is not declared: wrap it in handle(operation, …)`).toBeDefined();
         expect(`${operation!.method} ${operation!.path}`).toBe(`${method} ${toOpenApiPath(routePath)}`);
         served.push(operation!);
