@@ -1,13 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { buildOpenApiDocument } from "../mock-bank/src/openapi-document";
 import { loadEnvFiles } from "../mock-bank/src/load-env-files";
-import { CLIENT_SCHEMA_PATH, renderClientSchema } from "../lib/docs/render-client-schema";
+import { CLIENT_SCHEMA_PATH, PORTAL_CLIENT_SCHEMA_PATH, renderClientSchema } from "../lib/docs/render-client-schema";
+import { buildPortalOpenApiDocument } from "../lib/portal-api/openapi-document";
+import { portalOperations } from "../lib/portal-api/operations";
 
-/** Regenerates the typed client's `schema.d.ts` from the same document `npm run openapi` prints. */
+/**
+ * Regenerates both typed clients' `schema.d.ts`: the sandbox client's from the document
+ * `npm run openapi` prints, the portal's own (lib/portal-api) from `npm run openapi:portal`'s.
+ */
 async function main() {
   loadEnvFiles();
   writeFileSync(CLIENT_SCHEMA_PATH, await renderClientSchema(await buildOpenApiDocument()));
   console.error(`wrote ${CLIENT_SCHEMA_PATH}`);
+  const portalDocument = buildPortalOpenApiDocument(portalOperations, { portalUrl: "http://localhost:3000" });
+  writeFileSync(PORTAL_CLIENT_SCHEMA_PATH, await renderClientSchema(portalDocument, "portal"));
+  console.error(`wrote ${PORTAL_CLIENT_SCHEMA_PATH}`);
 }
 
 main().catch((error: unknown) => {

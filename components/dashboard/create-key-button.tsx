@@ -10,7 +10,8 @@ import { IconKey } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { KeyReveal } from "./key-reveal";
-import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 
 const SCOPES = [
   { value: "read_write", label: "Read and write", hint: "Every call: read data, create payments, customers and accounts." },
@@ -23,9 +24,10 @@ type Step = { kind: "closed" } | { kind: "name" } | { kind: "reveal"; secret: st
 export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl: string }) {
   const router = useRouter();
   const [step, setStep] = useState<Step>({ kind: "closed" });
-  const [pending, setPending] = useState(false);
-  const [nameError, setNameError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
+  const action = useApiAction();
+  const { pending, fields } = action;
+  const nameError = fields.name;
+  const formError = action.error ?? fields.expires_at ?? fields.scope;
   const nameInput = useRef<HTMLInputElement>(null);
 
   // The dialog has opened (its effect runs first): start in the name field, not on "Close";
@@ -36,8 +38,7 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
   }, [step.kind]);
 
   function open() {
-    setNameError(undefined);
-    setFormError(undefined);
+    action.reset();
     setStep({ kind: "name" });
   }
 
@@ -51,34 +52,15 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
     if (pending) return;
     const data = new FormData(event.currentTarget);
     const name = String(data.get("name") ?? "");
-    const scope = String(data.get("scope") ?? "read_write");
+    const scope = data.get("scope") === "read_only" ? "read_only" : "read_write";
     const days = Number(data.get("expires_in_days") ?? 0);
     const expires_at = days > 0 ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
-    setPending(true);
-    setNameError(undefined);
-    setFormError(undefined);
-    try {
-      const response = await fetch(`/api/apps/${encodeURIComponent(appId)}/keys`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ name, scope, expires_at }),
-      });
-      if (response.status === 201) {
-        const created = (await response.json()) as { key: { id: string; name: string }; secret: string };
-        setStep({ kind: "reveal", secret: created.secret, name: created.key.name, keyId: created.key.id });
-        router.refresh(); // the new key joins the table behind the dialog
-        return;
-      }
-      const problem = await readProblem(response);
-      const { fields } = fieldErrors(problem);
-      if (fields.name) setNameError(fields.name);
-      else if (fields.expires_at || fields.scope) setFormError(fields.expires_at ?? fields.scope);
-      else setFormError(problemMessage(problem));
-    } catch {
-      setFormError("We couldn't reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const done = await action.run(() =>
+      portalApi.POST("/api/apps/{appId}/keys", { params: { path: { appId } }, body: { name, scope, expires_at } }),
+    );
+    if (!done) return;
+    setStep({ kind: "reveal", secret: done.data.secret, name: done.data.key.name, keyId: done.data.key.id });
+    router.refresh(); // the new key joins the table behind the dialog
   }
 
   return (

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/mock-bank/src/openapi-document";
-import { CLIENT_SCHEMA_PATH, renderClientSchema } from "./render-client-schema";
+import { CLIENT_SCHEMA_PATH, PORTAL_CLIENT_SCHEMA_PATH, renderClientSchema } from "./render-client-schema";
 
 describe("the typed client's schema.d.ts", () => {
   it("is exactly what the current OpenAPI document generates (run `npm run client:generate` after an API change)", async () => {
@@ -24,5 +24,15 @@ describe("the typed client's schema.d.ts", () => {
     const document = (await buildOpenApiDocument()) as { paths: Record<string, unknown> };
     const changed = { ...document, paths: { ...document.paths, "/v1/new-thing": { get: { operationId: "newThing", responses: { 200: { description: "ok" } } } } } };
     expect(await renderClientSchema(changed)).not.toBe(await renderClientSchema(document));
+  });
+});
+
+describe("the portal client's schema.d.ts", () => {
+  it("is exactly what the portal API's document generates (run `npm run client:generate` after an API change)", async () => {
+    const { buildPortalOpenApiDocument } = await import("@/lib/portal-api/openapi-document");
+    const { portalOperations } = await import("@/lib/portal-api/operations");
+    const expected = await renderClientSchema(buildPortalOpenApiDocument(portalOperations, { portalUrl: "http://localhost:3000" }), "portal");
+    const committed = readFileSync(PORTAL_CLIENT_SCHEMA_PATH, "utf8");
+    expect(committed === expected, "lib/portal-api/schema.d.ts is stale: run `npm run client:generate`").toBe(true);
   });
 });

@@ -8,11 +8,16 @@ export type Problem = {
   errors?: Array<{ pointer: string; detail: string }>;
 };
 
-/** The response's problem body, or a stand-in when it has none (a proxy's HTML 502, say). */
+/** A failed answer's parsed body as a problem, or a stand-in when it is none (a proxy's HTML 502, say). */
+export function asProblem(body: unknown, status: number): Problem {
+  const problem = body as Problem | null;
+  if (problem && typeof problem === "object" && (problem.title || problem.detail)) return problem;
+  return { status, title: `The server answered ${status}` };
+}
+
+/** The response's problem body, or a stand-in when it has none. */
 export async function readProblem(response: Response): Promise<Problem> {
-  const body = (await response.json().catch(() => null)) as Problem | null;
-  if (body && typeof body === "object" && (body.title || body.detail)) return body;
-  return { status: response.status, title: `The server answered ${response.status}` };
+  return asProblem(await response.json().catch(() => null), response.status);
 }
 
 /**
