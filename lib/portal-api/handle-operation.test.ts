@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { startTestPortal } from "@/tests/support/test-portal";
+import { defineOperation } from "./define-operation";
+import { handle } from "./handle-operation";
+import { buildPortalOpenApiDocument, operationErrors } from "./openapi-document";
+
+// The session lookup is injected below; the real one needs a Next request scope.
+vi.mock("@/lib/auth/get-current-user", () => ({ getCurrentUser: async () => null }));
+
+const ada = { id: "usr_1", email: "ada@example.com", name: "Ada" };
+const origin = new URL(startTestPortal().env.PORTAL_URL).origin;
+
+const renameThing = defineOperation({
+  method: "PATCH",
+  path: "/api/things/{thingId}",
+  operationId: "renameThing",
+  tag: "Things",
+  summary: "Rename a thing",
+  access: "session",
+  params: z.object({ thingId: z.string().max(64) }),
+  query: z.object({ dry_run: z.enum(["true", "false"]).optional() }),
+  body: z.object({ name: z.string().min(1, "Enter a name").max(20) }),
+  success: { status: 200, description: "The thing.", schema: z.object({ id: z.string().max(64), name: z.string().max(20) }) },
+});
+
+type Init = RequestInit & { headers?: Record<string, string> };
+
+function call(route: ReturnType<typeof handle>, init: Init = {}, url = `${origin}/api/things/thing_1`) {
+  return route(new Request(url, { method: "PATCH", ...init }), { params: Promise.resolve({ thingId: "thing_1" }) });
+}
+
+const json = (body: unknown): Init => ({ headers: { origin, "content-type": "application/json" }, body: JSON.stringify(body) });
+
+describe("handle", () => {
+  it("gives the handler the user, params, query and body, and answers with the declared status, no-store", async () => {
+    const handler = vi.fn(async ({ params, body, query, user }) => ({ id: params.thingId, name: `${body.name}${query.dry_run ? "?" : ""}${user.id}` }));
+    const route = handle(renameThing, handler, { getUser: async () => ada });
+    const response = await call(route, json({ name: "Kettle" }), `${origin}/api/things/thing_1?dry_run=true`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-request-id")).toMatch(/^req_/);
+    expect(await response.json()).toEqual({ id: "thing_1", name: "Kettle?usr_1" });
+    expect(route.operation).toBe(renameThing);
+  });
+
+  it("refuses a cross-site mutation with 403 before it reads the session", async () => {
+    const getUser = vi.fn(async () => ada);
+    const response = await call(handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser }), {
+      ...json({ name: "Kettle" }),
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+    });
+    expect(response.status).toBe(403);
+    expect((await response.json()).code).toBe("forbidden");
+    expect(getUser).not.toHaveBeenCalled();
+  });
+
+  it("answers 401 without a session, before it reads the body", async () => {
+    const response = await call(handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser: async () => null }), { headers: { origin }, body: "{oops" });
+    expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe("unauthenticated");
+  });
+
+  it("points query and body problems at /query and /body, and never calls the handler", async () => {
+    const handler = vi.fn();
+    const route = handle(renameThing, handler, { getUser: async () => ada });
+    const badQuery = await call(route, json({ name: "Kettle" }), `${origin}/api/things/thing_1?dry_run=maybe`);
+    expect(badQuery.status).toBe(400);
+    expect((await badQuery.json()).errors[0].pointer).toBe("/query/dry_run");
+    const badBody = await call(route, json({ name: "" }));
+    expect((await badBody.json()).errors).toEqual([{ pointer: "/body/name", detail: "Enter a name" }]);
+    expect((await call(route, { headers: { origin, "content-type": "text/plain" }, body: "x" })).status).toBe(415);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("refuses to answer a body its declaration does not allow (outside production)", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const route = handle(renameThing, async () => ({ id: "x", name: "a name far longer than twenty characters" }), { getUser: async () => ada });
+    const response = await call(route, json({ name: "Kettle" }));
+    expect(response.status).toBe(500);
+    expect(String(log.mock.calls[0][0])).toContain("renameThing answered a body its schema refuses");
+    log.mockRestore();
+  });
+
+  it("answers 204 with no body, and adds the handler's headers", async () => {
+    const leave = defineOperation({ ...renameThing, operationId: "leave", body: undefined, query: undefined, success: { status: 204, description: "Gone." } });
+    const route = handle(leave, ({ headers }) => {
+      headers.set("set-cookie", "a=b; Path=/");
+    }, { getUser: async () => ada });
+    const response = await call(route, { headers: { origin } });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+    expect(response.headers.get("set-cookie")).toBe("a=b; Path=/");
+  });
+});
+
+describe("the published document of an operation", () => {
+  it("lists the problems its declaration implies, each under its status", () => {
+    expect(operationErrors(renameThing).sort()).toEqual(
+      ["forbidden", "internal_error", "malformed_json", "payload_too_large", "unauthenticated", "unsupported_media_type", "validation_failed"].sort(),
+    );
+    const document = buildPortalOpenApiDocument([renameThing], { portalUrl: "https://portal.example" });
+    const operation = document.paths["/api/things/{thingId}"].patch as { responses: Record<string, unknown>; parameters: Array<{ name: string; in: string }> };
+    expect(Object.keys(operation.responses).sort()).toEqual(["200", "400", "401", "403", "413", "415", "500"]);
+    expect(operation.parameters.map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual(["path:thingId", "query:dry_run"]);
+  });
+});
