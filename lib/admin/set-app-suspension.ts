@@ -1,10 +1,20 @@
+import { z } from "zod";
+import { resourceId, text, timestamp } from "@/lib/portal-api/schemas";
 import { db } from "../db";
 import { AppError } from "@openbank/contracts/errors";
 import { invalidate } from "../keys/cache-invalidation";
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
 
-export type AppSuspensionDto = { id: string; status: "active" | "suspended"; suspended_at: string | null; suspended_reason: string | null };
+/** An app's standing after a platform admin suspended or reinstated it. */
+export const appSuspensionDto = z.object({
+  id: resourceId,
+  status: z.enum(["active", "suspended"]),
+  suspended_at: timestamp.nullable(),
+  suspended_reason: text(500).nullable().describe("Why it was suspended; the team sees it."),
+});
+
+export type AppSuspensionDto = z.output<typeof appSuspensionDto>;
 
 /**
  * Suspends or reinstates an app. The gateway reads suspension with the key, so the key cache

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { addHistograms, emptyHistogram, percentile, type Histogram } from "./latency-histogram";
+import type { endpointUsageDto, usagePointDto, usageSummaryDto } from "./usage-dto";
 
 export const USAGE_RANGES = {
   "24h": { hours: 24, stepHours: 1, label: "Last 24 hours" },
@@ -8,8 +10,15 @@ export const USAGE_RANGES = {
 
 export type UsageRange = keyof typeof USAGE_RANGES;
 
+export const usageRange = z.enum(Object.keys(USAGE_RANGES) as [UsageRange, ...UsageRange[]]);
+
+/** The query of a usage summary: an unknown range reads as the default, as the dashboard's links expect. */
+export const usageQuery = z.object({
+  range: usageRange.default("24h").catch("24h").describe("`24h` (hourly points, the default), `7d` (6-hourly) or `30d` (daily)."),
+});
+
 export function parseUsageRange(value: string | null | undefined): UsageRange {
-  return value && value in USAGE_RANGES ? (value as UsageRange) : "24h";
+  return usageQuery.parse({ range: value ?? undefined }).range;
 }
 
 /** Rollups summed per period and status class: the series. */
@@ -18,27 +27,11 @@ export type SeriesSlice = { bucket: Date; statusClass: number; count: number };
 /** Rollups summed per endpoint and status class over the whole range: the totals and the table. */
 export type EndpointSlice = { method: string; route: string; statusClass: number; count: number; latencySumMs: number; histogram: Histogram };
 
-export type UsagePoint = { start: string; total: number; success: number; client_errors: number; server_errors: number; error_rate: number };
+export type UsagePoint = z.output<typeof usagePointDto>;
 
-export type EndpointUsage = {
-  method: string;
-  route: string;
-  requests: number;
-  errors: number;
-  error_rate: number;
-  avg_ms: number;
-  p50_ms: number | null;
-  p95_ms: number | null;
-};
+export type EndpointUsage = z.output<typeof endpointUsageDto>;
 
-export type UsageSummary = {
-  range: UsageRange;
-  from: string;
-  to: string;
-  totals: { requests: number; errors: number; error_rate: number; p50_ms: number | null; p95_ms: number | null };
-  series: UsagePoint[];
-  endpoints: EndpointUsage[];
-};
+export type UsageSummary = z.output<typeof usageSummaryDto>;
 
 const HOUR_MS = 3_600_000;
 

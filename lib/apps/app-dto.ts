@@ -1,14 +1,20 @@
 import type { App } from "@prisma/client";
+import { z } from "zod";
+import { count, resourceId, text, timestamp } from "@/lib/portal-api/schemas";
 
-export type AppDto = {
-  id: string;
-  team_id: string;
-  name: string;
-  description: string;
-  redirect_uris: string[];
-  status: "active" | "suspended";
-  created_at: string;
-};
+/** An app as the API shows it. */
+export const appDto = z.object({
+  id: resourceId,
+  team_id: resourceId,
+  name: text(60),
+  description: text(500),
+  /** Matched exactly at the authorization endpoint (at most 10, see redirectUrisInput). */
+  redirect_uris: z.array(text(2000)).max(10),
+  status: z.enum(["active", "suspended"]),
+  created_at: timestamp,
+});
+
+export type AppDto = z.output<typeof appDto>;
 
 export const appDtoSelect = {
   id: true,
@@ -31,3 +37,16 @@ export function toAppDto(app: Pick<App, keyof typeof appDtoSelect>): AppDto {
     created_at: app.createdAt.toISOString(),
   };
 }
+
+/** An app on the dashboard's cards: with its team's name and its activity. */
+export const appSummaryDto = appDto.extend({
+  team_name: text(120),
+  active_keys: count,
+  requests_24h: count,
+});
+
+/** One app, with the caller's role in its team. */
+export const appDetailDto = appDto.extend({
+  role: z.enum(["owner", "admin", "developer", "viewer"]),
+  team_name: text(120),
+});

@@ -21,7 +21,7 @@ export const createAppInput = z.object({
   name: z.string().trim().min(2, "Name must be at least 2 characters").max(60, "Name must be at most 60 characters"),
   description: z.string().trim().max(500, "Description must be at most 500 characters").default(""),
   redirect_uris: z.array(redirectUriSchema).max(10, "At most 10 redirect URIs").default([]),
-  team_id: z.string().optional(),
+  team_id: z.string().max(64).optional().describe("The team to register it in (`team_…`); your personal team when omitted."),
 });
 
 export const redirectUrisInput = z.strictObject({

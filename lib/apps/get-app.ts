@@ -1,10 +1,11 @@
 import { db } from "../db";
 import { AppError } from "@openbank/contracts/errors";
-import { appDtoSelect, toAppDto, type AppDto } from "./app-dto";
+import type { z } from "zod";
+import { appDtoSelect, toAppDto, type appDetailDto } from "./app-dto";
 import { requireAppAccess } from "./require-app-access";
 
 /** One app the user may read, with their role on it. */
-export async function getApp(options: { appId: string; userId: string }): Promise<AppDto & { role: string; team_name: string }> {
+export async function getApp(options: { appId: string; userId: string }): Promise<z.output<typeof appDetailDto>> {
   const access = await requireAppAccess({ ...options, action: "app:read" });
   const app = await db().app.findUnique({ where: { id: access.appId }, select: { ...appDtoSelect, team: { select: { name: true } } } });
   if (!app) throw new AppError("resource_not_found", `No app ${options.appId}.`);

@@ -1,7 +1,8 @@
+import type { z } from "zod";
 import { db } from "../db";
-import { appDtoSelect, toAppDto, type AppDto } from "./app-dto";
+import { appDtoSelect, toAppDto, type appSummaryDto } from "./app-dto";
 
-export type AppSummary = AppDto & { team_name: string; active_keys: number; requests_24h: number };
+export type AppSummary = z.output<typeof appSummaryDto>;
 
 /** The apps of the user's teams (or of one of them), newest first, with what the dashboard cards show. */
 export async function listApps(options: { userId: string; teamId?: string }): Promise<AppSummary[]> {

@@ -1,18 +1,8 @@
+import type { z } from "zod";
 import { callBank } from "./call-bank";
+import type { consentDto } from "./consent-dto";
 
-/** A consent as the bank's /v1/consents returns it (mock-bank/src/schemas/consent.ts). */
-export type ConsentSummary = {
-  id: string;
-  customer_id: string;
-  persona: string | null;
-  status: "authorised" | "revoked" | "expired";
-  permissions: string[];
-  account_ids: string[];
-  source: "authorization_code" | "sandbox";
-  created_at: string;
-  expires_at: string;
-  revoked_at: string | null;
-};
+export type ConsentSummary = z.output<typeof consentDto>;
 
 /** The app's newest consents, from the bank (the consents' one home). */
 export async function listAppConsents(options: { appId: string; limit?: number }): Promise<ConsentSummary[]> {

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { callBank } from "./call-bank";
-import type { ConsentSummary } from "./list-app-consents";
+import type { sandboxConsentTokensDto } from "./consent-dto";
 
 export const mintSandboxConsentInput = z.strictObject({
   persona: z.string().trim().min(1).max(64),
   permissions: z.array(z.enum(["accounts:read", "transactions:read", "payments:write"])).min(1).max(3),
 });
 
-export type SandboxConsentTokens = { consent: ConsentSummary; access_token: string; token_type: "Bearer"; expires_in: number; refresh_token: string; scope: string };
+export type SandboxConsentTokens = z.output<typeof sandboxConsentTokensDto>;
 
 /** The docs' "Authorise as persona": a sandbox consent and tokens, minted at the bank for the app. */
 export async function mintSandboxConsent(options: { appId: string; input: z.output<typeof mintSandboxConsentInput> }): Promise<SandboxConsentTokens> {

@@ -1,17 +1,12 @@
 import { UNMATCHED_ROUTE } from "../analytics/request-rollups";
 import { db } from "../db";
 import { env } from "../env";
+import type { z } from "zod";
+import type { sandboxEvidenceDto } from "./go-live-dto";
 
 export const EVIDENCE_WINDOW_DAYS = 7;
 
-export type SandboxEvidence = {
-  window_days: number;
-  required_endpoints: number;
-  endpoints: Array<{ method: string; route: string; successful_calls: number }>;
-  successful_calls: number;
-  passed: boolean;
-  computed_at: string;
-};
+export type SandboxEvidence = z.output<typeof sandboxEvidenceDto>;
 
 /** Pure: the evidence from per-endpoint counts of successful (2xx) calls. */
 export function evaluateEvidence(

@@ -1,4 +1,3 @@
-import { requireAppAccess } from "../apps/require-app-access";
 import { db } from "../db";
 import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
@@ -10,10 +9,11 @@ import { recordAudit } from "../audit/record-audit";
 
 /**
  * Submits the checklist for review with the sandbox evidence computed now. One open request
- * per app; an approved app does not apply again; a suspended app cannot apply.
+ * per app; an approved app does not apply again; a suspended app cannot apply. The caller has
+ * already checked that the actor may update the app.
  */
-export async function submitGoLiveRequest(options: { appId: string; actor: AuditActor; input: GoLiveInput }): Promise<GoLiveRequestDto> {
-  const { appId, teamId } = await requireAppAccess({ appId: options.appId, userId: options.actor.userId, action: "app:update" });
+export async function submitGoLiveRequest(options: { appId: string; teamId: string; actor: AuditActor; input: GoLiveInput }): Promise<GoLiveRequestDto> {
+  const { appId, teamId } = options;
   const evidence = await computeSandboxEvidence({ appId });
   if (!evidence.passed) {
     throw new AppError(

@@ -1,10 +1,15 @@
-export type OAuthClientDto = {
-  client_id: string;
-  /** "cs_sandbox_AbCd…wxyz", or null until a secret is generated. */
-  secret_prefix: string | null;
-  secret_created_at: string | null;
-  redirect_uris: string[];
-};
+import { z } from "zod";
+import { resourceId, text, timestamp } from "@/lib/portal-api/schemas";
+
+/** The app's OAuth client as the API shows it: never its secret or hash. */
+export const oauthClientDto = z.object({
+  client_id: resourceId,
+  secret_prefix: text(60).nullable().describe("`cs_sandbox_AbCd…wxyz`, or null until a secret is generated."),
+  secret_created_at: timestamp.nullable(),
+  redirect_uris: z.array(text(2000)).max(10),
+});
+
+export type OAuthClientDto = z.output<typeof oauthClientDto>;
 
 export const oauthClientSelect = { clientId: true, secretPrefix: true, secretCreatedAt: true, app: { select: { redirectUris: true } } } as const;
 

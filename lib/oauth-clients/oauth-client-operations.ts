@@ -1,4 +1,51 @@
-import type { Operation } from "@/lib/portal-api/define-operation";
+import { z } from "zod";
+import { redirectUrisInput } from "@/lib/apps/app-input";
+import { defineOperation } from "@/lib/portal-api/define-operation";
+import { appParams, text } from "@/lib/portal-api/schemas";
+import { oauthClientDto } from "./oauth-client-dto";
 
-// TODO(issue 13): declare this feature's operations (see lib/keys/key-operations.ts).
-export const oauthClientOperations: Operation[] = [];
+export const getOAuthClientOperation = defineOperation({
+  method: "GET",
+  path: "/api/apps/{appId}/oauth-client",
+  operationId: "getOAuthClient",
+  tag: "OAuth client",
+  summary: "Get the app's OAuth client",
+  description: "Every app has exactly one client id, created on first sight. Never includes the secret.",
+  access: { app: "app:read" },
+  params: appParams,
+  success: { status: 200, description: "The client.", schema: oauthClientDto },
+});
+
+export const rotateClientSecretOperation = defineOperation({
+  method: "POST",
+  path: "/api/apps/{appId}/oauth-client/secret",
+  operationId: "rotateClientSecret",
+  tag: "OAuth client",
+  summary: "Generate or rotate the client secret",
+  description: "The previous secret stops working at once. The new one is in this response only: store it now.",
+  access: { app: "key:create" },
+  params: appParams,
+  success: {
+    status: 201,
+    description: "The client and its new secret.",
+    schema: z.object({
+      client: oauthClientDto,
+      client_secret: text(100).describe("`cs_sandbox_…`. Shown once: only its HMAC is stored."),
+    }),
+  },
+});
+
+export const updateRedirectUrisOperation = defineOperation({
+  method: "PUT",
+  path: "/api/apps/{appId}/redirect-uris",
+  operationId: "updateRedirectUris",
+  tag: "OAuth client",
+  summary: "Replace the app's redirect URIs",
+  description: "Matched exactly at the authorization endpoint: https, or http on loopback (RFC 8252); no fragment. Duplicates are dropped.",
+  access: { app: "app:update" },
+  params: appParams,
+  body: redirectUrisInput,
+  success: { status: 200, description: "The redirect URIs now registered.", schema: oauthClientDto.pick({ redirect_uris: true }) },
+});
+
+export const oauthClientOperations = [getOAuthClientOperation, rotateClientSecretOperation, updateRedirectUrisOperation];

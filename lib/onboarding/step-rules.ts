@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { onboardingProgressDto, onboardingStepDto } from "./onboarding-dto";
 import { ONBOARDING_STEPS, type OnboardingStepId } from "./onboarding-steps";
 
 /** The columns of a stored gateway call the rules read (RequestLog, headers already masked). */
@@ -123,25 +125,9 @@ export function firstConsentFlow(tokenCalls: CallRow[], consents: Array<{ source
   );
 }
 
-export type OnboardingStepDto = {
-  id: OnboardingStepId;
-  title: string;
-  optional: boolean;
-  done: boolean;
-  completed_at: string | null;
-  next: string;
-  docs: { href: string; label: string };
-};
+export type OnboardingStepDto = z.output<typeof onboardingStepDto>;
 
-export type OnboardingProgressDto = {
-  app_id: string;
-  /** Required steps met / required steps; optional steps are listed but not counted. */
-  completed: number;
-  total: number;
-  percent: number;
-  steps: OnboardingStepDto[];
-  computed_at: string;
-};
+export type OnboardingProgressDto = z.output<typeof onboardingProgressDto>;
 
 /** The checklist from the time each step was first met (null: not yet). */
 export function buildProgress(appId: string, metAt: Partial<Record<OnboardingStepId, Date | null>>, now: Date): OnboardingProgressDto {

@@ -103,7 +103,7 @@ function toPathItem(operation: Operation): JsonSchema {
     tags: [operation.tag],
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    security: operation.access === "public" ? [] : [{ session: [] }],
+    security: operation.access === "public" ? [] : [{ [operation.access === "platform-admin" ? "platformAdminSession" : "session"]: [] }],
     parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
     ...(operation.body
       ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(operation.body, "input") } } } }
@@ -147,6 +147,12 @@ export function buildPortalOpenApiDocument(operations: readonly Operation[], opt
           in: "cookie",
           name: "next-auth.session-token",
           description: "The portal's session cookie, set by signing in (`__Secure-next-auth.session-token` over https).",
+        },
+        platformAdminSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The session cookie of a platform admin. Any other session gets the 404 `not_found` of an unknown route.",
         },
       },
       schemas: { Problem: problemSchema },

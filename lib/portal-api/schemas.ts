@@ -23,3 +23,6 @@ export const list = <Item extends z.ZodType>(item: Item, maxItems = 200) => z.ob
 
 export const appParams = z.object({ appId: resourceId.describe("The app's id (`app_…`)") });
 export const teamParams = z.object({ teamId: resourceId.describe("The team's id (`team_…`)") });
+
+/** A count of things (calls, keys): a non-negative integer, bounded as the document promises. */
+export const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -1,11 +1,10 @@
 import { db } from "../db";
 import { AppError } from "@openbank/contracts/errors";
-import { requestLogSelect, toRequestLogDto, type RequestLogDto } from "./list-request-logs";
+import type { z } from "zod";
+import { requestLogSelect, toRequestLogDto } from "./list-request-logs";
+import type { requestLogDetailDto } from "./request-log-dto";
 
-export type RequestLogDetailDto = RequestLogDto & {
-  request: { headers: Record<string, string>; body: string | null };
-  response: { headers: Record<string, string>; body: string | null };
-};
+export type RequestLogDetailDto = z.output<typeof requestLogDetailDto>;
 
 /** One logged call of the app with its (already masked) headers and bodies. */
 export async function getRequestLog(options: { appId: string; requestId: string }): Promise<RequestLogDetailDto> {

@@ -1,17 +1,9 @@
+import type { z } from "zod";
 import { db } from "../db";
 import { encodeCursor, logFiltersWhere, type LogFilters } from "./log-filters";
+import type { requestLogDto } from "./request-log-dto";
 
-export type RequestLogDto = {
-  id: string;
-  method: string;
-  path: string;
-  route: string | null;
-  status: number;
-  latency_ms: number;
-  key_id: string | null;
-  key_prefix: string | null;
-  created_at: string;
-};
+export type RequestLogDto = z.output<typeof requestLogDto>;
 
 export type RequestLogPage = { data: RequestLogDto[]; next_cursor: string | null };
 

@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
-import { AppError, type FieldError } from "@openbank/contracts/errors";
+import { z } from "zod";
+import { AppError } from "@openbank/contracts/errors";
+import { zodIssuesToFieldErrors } from "@/lib/http/route-handler";
 
 /**
  * Request-log filters as URL search params, so a filtered view is a shareable link:
@@ -41,61 +43,73 @@ function parseTime(value: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * A filter as a query parameter: trimmed, empty means unset, and `read` turns it into the
+ * filter's value or undefined when it is not one (answered with `detail` at `/query/<name>`).
+ */
+function filter<T>(maxLength: number, detail: string, read: (value: string) => T | undefined) {
+  return z
+    .string()
+    .max(maxLength, detail)
+    .optional()
+    .transform((raw, ctx): T | undefined => {
+      const value = raw?.trim();
+      if (!value) return undefined;
+      const parsed = read(value);
+      if (parsed === undefined) ctx.addIssue({ code: "custom", message: detail });
+      return parsed;
+    });
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string) => (values as readonly string[]).includes(value) ? (value as T) : undefined;
+const timeFilter = () => filter(40, "An RFC 3339 timestamp such as 2026-11-21T09:00:00Z", (value) => parseTime(value) ?? undefined);
+
+/**
+ * The filters as the query the request-log operation declares (and the logs page reads): bad
+ * values are a 400 with one pointer per parameter, in this order.
+ */
+export const logFiltersQuery = z
+  .object({
+    status: filter(10, "Use 2xx, 3xx, 4xx, 5xx or an exact status such as 404", (value): LogFilters["status"] =>
+      oneOf(STATUS_FILTERS, value.toLowerCase()) ?? (/^[1-5]\d\d$/.test(value) ? Number(value) : undefined),
+    ).describe("A status class (`2xx`…`5xx`) or an exact status (`404`)."),
+    method: filter(10, `Use one of ${METHOD_FILTERS.join(", ")}`, (value) => oneOf(METHOD_FILTERS, value.toUpperCase())).describe(
+      `One of ${METHOD_FILTERS.join(", ")}.`,
+    ),
+    path: filter(200, "At most 200 characters", (value) => value).describe("Calls whose path contains this text."),
+    key: filter(64, "A key id such as key_…", (value) => (/^key_[0-9A-Za-z]{1,40}$/.test(value) ? value : undefined)).describe(
+      "Calls made with this key (`key_…`).",
+    ),
+    since: filter(8, `Use one of ${Object.keys(SINCE_FILTERS).join(", ")}`, (value) =>
+      oneOf(Object.keys(SINCE_FILTERS) as (keyof typeof SINCE_FILTERS)[], value),
+    ).describe(`The last ${Object.keys(SINCE_FILTERS).join(", ")}; instead of \`from\` and \`to\`.`),
+    from: timeFilter().describe("Calls at or after this RFC 3339 time."),
+    to: timeFilter().describe("Calls at or before this RFC 3339 time."),
+    limit: filter(10, `An integer from 1 to ${MAX_PAGE_SIZE}`, (value) => {
+      const n = Number(value);
+      return Number.isInteger(n) && n >= 1 && n <= MAX_PAGE_SIZE ? n : undefined;
+    }).describe(`Calls per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`),
+    cursor: filter(200, "Use the next_cursor of a previous page", (value) => decodeCursor(value) ?? undefined).describe(
+      "The `next_cursor` of the previous page.",
+    ),
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: "custom", path: ["from"], message: "Must be before `to`" });
+  })
+  .transform(({ key, limit, ...rest }): LogFilters => {
+    const filters: LogFilters = { limit: limit ?? DEFAULT_PAGE_SIZE };
+    if (key) filters.keyId = key;
+    for (const [name, value] of Object.entries(rest)) if (value !== undefined) Object.assign(filters, { [name]: value });
+    return filters;
+  });
+
 /** Parses and validates the filters; bad values are a 400 with a pointer per parameter. */
 export function parseLogFilters(params: URLSearchParams): LogFilters {
-  const errors: FieldError[] = [];
-  const filters: LogFilters = { limit: DEFAULT_PAGE_SIZE };
-  const fail = (name: string, detail: string) => errors.push({ pointer: `/query/${name}`, detail });
-  const get = (name: string) => params.get(name)?.trim() || undefined;
-
-  const status = get("status");
-  if (status) {
-    if ((STATUS_FILTERS as readonly string[]).includes(status.toLowerCase())) filters.status = status.toLowerCase() as LogFilters["status"];
-    else if (/^[1-5]\d\d$/.test(status)) filters.status = Number(status);
-    else fail("status", "Use 2xx, 3xx, 4xx, 5xx or an exact status such as 404");
+  const result = logFiltersQuery.safeParse(Object.fromEntries(params));
+  if (!result.success) {
+    throw new AppError("validation_failed", "Some filters are invalid", { errors: zodIssuesToFieldErrors(result.error.issues, "/query") });
   }
-  const method = get("method")?.toUpperCase();
-  if (method) {
-    if ((METHOD_FILTERS as readonly string[]).includes(method)) filters.method = method as LogFilters["method"];
-    else fail("method", `Use one of ${METHOD_FILTERS.join(", ")}`);
-  }
-  const path = get("path");
-  if (path) {
-    if (path.length > 200) fail("path", "At most 200 characters");
-    else filters.path = path;
-  }
-  const key = get("key");
-  if (key) {
-    if (/^key_[0-9A-Za-z]{1,40}$/.test(key)) filters.keyId = key;
-    else fail("key", "A key id such as key_…");
-  }
-  const since = get("since");
-  if (since) {
-    if (since in SINCE_FILTERS) filters.since = since as LogFilters["since"];
-    else fail("since", `Use one of ${Object.keys(SINCE_FILTERS).join(", ")}`);
-  }
-  for (const name of ["from", "to"] as const) {
-    const value = get(name);
-    if (!value) continue;
-    const date = parseTime(value);
-    if (date) filters[name] = date;
-    else fail(name, "An RFC 3339 timestamp such as 2026-11-21T09:00:00Z");
-  }
-  if (filters.from && filters.to && filters.from > filters.to) fail("from", "Must be before `to`");
-  const limit = get("limit");
-  if (limit) {
-    const n = Number(limit);
-    if (Number.isInteger(n) && n >= 1 && n <= MAX_PAGE_SIZE) filters.limit = n;
-    else fail("limit", `An integer from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  const cursor = get("cursor");
-  if (cursor) {
-    const decoded = decodeCursor(cursor);
-    if (decoded) filters.cursor = decoded;
-    else fail("cursor", "Use the next_cursor of a previous page");
-  }
-  if (errors.length) throw new AppError("validation_failed", "Some filters are invalid", { errors });
-  return filters;
+  return result.data;
 }
 
 /** The Prisma `where` for an app's logs under the filters (newest first, keyset paging). */

@@ -1,6 +1,5 @@
+import { getAppOperation } from "@/lib/apps/app-operations";
 import { getApp } from "@/lib/apps/get-app";
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 
-export const GET = withUser<{ appId: string }>(async ({ user, params }) =>
-  Response.json(await getApp({ appId: params.appId, userId: user.id })),
-);
+export const GET = handle(getAppOperation, ({ app, user }) => getApp({ appId: app.appId, userId: user.id }));

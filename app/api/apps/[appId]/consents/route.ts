@@ -1,8 +1,5 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
+import { listAppConsentsOperation } from "@/lib/consents/consent-operations";
 import { listAppConsents } from "@/lib/consents/list-app-consents";
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 
-export const GET = withUser<{ appId: string }>(async ({ user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "app:read" });
-  return Response.json({ data: await listAppConsents({ appId }) });
-});
+export const GET = handle(listAppConsentsOperation, async ({ app }) => ({ data: await listAppConsents({ appId: app.appId }) }));

@@ -1,8 +1,5 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
-import { withUser } from "@/lib/http/with-user";
 import { getOAuthClient } from "@/lib/oauth-clients/get-oauth-client";
+import { getOAuthClientOperation } from "@/lib/oauth-clients/oauth-client-operations";
+import { handle } from "@/lib/portal-api/handle-operation";
 
-export const GET = withUser<{ appId: string }>(async ({ user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "app:read" });
-  return Response.json(await getOAuthClient({ appId }));
-});
+export const GET = handle(getOAuthClientOperation, ({ app }) => getOAuthClient({ appId: app.appId }));

@@ -1,11 +1,6 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
-import { withUser } from "@/lib/http/with-user";
-import { parseLogFilters } from "@/lib/request-logs/log-filters";
+import { handle } from "@/lib/portal-api/handle-operation";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";
+import { listRequestLogsOperation } from "@/lib/request-logs/request-log-operations";
 
 /** The app's request logs: `?status=4xx&method=POST&path=…&key=key_…&since=24h|from=…&to=…&limit=…&cursor=…`. */
-export const GET = withUser<{ appId: string }>(async ({ request, user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "logs:read" });
-  const filters = parseLogFilters(new URL(request.url).searchParams);
-  return Response.json(await listRequestLogs({ appId, filters }), { headers: { "cache-control": "no-store" } });
-});
+export const GET = handle(listRequestLogsOperation, ({ app, query }) => listRequestLogs({ appId: app.appId, filters: query }));

@@ -1,11 +1,6 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
-import { mintSandboxConsent, mintSandboxConsentInput } from "@/lib/consents/mint-sandbox-consent";
-import { readJson } from "@/lib/http/read-json";
-import { withUser } from "@/lib/http/with-user";
+import { mintSandboxConsentOperation } from "@/lib/consents/consent-operations";
+import { mintSandboxConsent } from "@/lib/consents/mint-sandbox-consent";
+import { handle } from "@/lib/portal-api/handle-operation";
 
 // The interactive docs' "Authorise as persona": a consent token for Try-it-out.
-export const POST = withUser<{ appId: string }>(async ({ request, user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "key:use" });
-  const input = await readJson(request, mintSandboxConsentInput);
-  return Response.json(await mintSandboxConsent({ appId, input }), { status: 201, headers: { "cache-control": "no-store" } });
-});
+export const POST = handle(mintSandboxConsentOperation, ({ app, body }) => mintSandboxConsent({ appId: app.appId, input: body }));

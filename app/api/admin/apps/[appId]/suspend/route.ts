@@ -1,13 +1,8 @@
-import { suspendInput } from "@/lib/admin/admin-input";
-import { assertPlatformAdmin } from "@/lib/admin/require-platform-admin";
+import { suspendAppOperation } from "@/lib/admin/admin-operations";
 import { setAppSuspension } from "@/lib/admin/set-app-suspension";
-import { readJson } from "@/lib/http/read-json";
-import { withUser } from "@/lib/http/with-user";
-import { auditActor } from "@/lib/audit/audit-actor";
+import { handle } from "@/lib/portal-api/handle-operation";
 
 /** Platform admins only: the app's keys stop working on the next call (403 app_suspended). */
-export const POST = withUser<{ appId: string }>(async ({ request, user, params }) => {
-  await assertPlatformAdmin(user);
-  const { reason } = await readJson(request, suspendInput);
-  return Response.json(await setAppSuspension({ appId: params.appId, actor: auditActor(user, request), suspend: true, reason }), { headers: { "cache-control": "no-store" } });
-});
+export const POST = handle(suspendAppOperation, ({ params, body, actor }) =>
+  setAppSuspension({ appId: params.appId, actor, suspend: true, reason: body.reason }),
+);

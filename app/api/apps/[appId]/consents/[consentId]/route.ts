@@ -1,8 +1,5 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
+import { revokeAppConsentOperation } from "@/lib/consents/consent-operations";
 import { revokeAppConsent } from "@/lib/consents/revoke-app-consent";
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 
-export const DELETE = withUser<{ appId: string; consentId: string }>(async ({ user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "app:update" });
-  return Response.json(await revokeAppConsent({ appId, consentId: params.consentId }));
-});
+export const DELETE = handle(revokeAppConsentOperation, ({ app, params }) => revokeAppConsent({ appId: app.appId, consentId: params.consentId }));

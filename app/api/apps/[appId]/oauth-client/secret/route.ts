@@ -1,10 +1,8 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
-import { withUser } from "@/lib/http/with-user";
+import { rotateClientSecretOperation } from "@/lib/oauth-clients/oauth-client-operations";
 import { rotateClientSecret } from "@/lib/oauth-clients/rotate-client-secret";
-import { auditActor } from "@/lib/audit/audit-actor";
+import { handle } from "@/lib/portal-api/handle-operation";
 
 // Generates (or rotates) the client secret; the previous one stops working at once.
-export const POST = withUser<{ appId: string }>(async ({ request, user, params }) => {
-  const { appId, teamId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "key:create" });
-  return Response.json(await rotateClientSecret({ appId, audit: { teamId, actor: auditActor(user, request) } }), { status: 201, headers: { "cache-control": "no-store" } });
-});
+export const POST = handle(rotateClientSecretOperation, ({ app, actor }) =>
+  rotateClientSecret({ appId: app.appId, audit: { teamId: app.teamId, actor } }),
+);
