@@ -1,17 +1,28 @@
 import type { AuditEvent } from "@prisma/client";
+import { z } from "zod";
+import { resourceId, text, timestamp } from "@/lib/portal-api/schemas";
 import { auditActions, isAuditAction } from "./audit-actions";
+import type { AuditMetadata } from "./sanitize-metadata";
 
-export type AuditEventDto = {
-  id: string;
-  team_id: string;
-  action: string;
-  action_label: string;
-  actor: { id: string | null; email: string };
-  target: { type: string; id: string; name: string };
-  ip: string;
-  metadata: Record<string, unknown>;
-  created_at: string;
-};
+/** One metadata value, as recordAudit stores it (sanitised: never a secret). */
+const metadataValue = z.union([text(100_000), z.number(), z.boolean(), z.null(), z.array(text(2048)).max(1000)]);
+
+/** One audit row: who did what to which resource, when and from where. */
+export const auditEventDto = z.object({
+  id: resourceId,
+  team_id: resourceId,
+  /** A stable code such as `key.revoked`; `action_label` is how the audit page names it. */
+  action: text(64),
+  action_label: text(100),
+  /** `id` is null once the actor's account is deleted; the email stays. */
+  actor: z.object({ id: resourceId.nullable(), email: text(254) }),
+  target: z.object({ type: text(32), id: resourceId, name: text(200) }),
+  ip: text(64),
+  metadata: z.record(text(64), metadataValue),
+  created_at: timestamp,
+});
+
+export type AuditEventDto = z.output<typeof auditEventDto>;
 
 export const auditEventDtoSelect = {
   id: true,
@@ -36,7 +47,7 @@ export function toAuditEventDto(row: Pick<AuditEvent, keyof typeof auditEventDto
     actor: { id: row.actorId, email: row.actorEmail },
     target: { type: row.targetType, id: row.targetId, name: row.targetName },
     ip: row.ip,
-    metadata: row.metadata && typeof row.metadata === "object" && !Array.isArray(row.metadata) ? (row.metadata as Record<string, unknown>) : {},
+    metadata: row.metadata && typeof row.metadata === "object" && !Array.isArray(row.metadata) ? (row.metadata as AuditMetadata) : {},
     created_at: row.createdAt.toISOString(),
   };
 }

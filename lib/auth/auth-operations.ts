@@ -1,4 +1,21 @@
-import type { Operation } from "@/lib/portal-api/define-operation";
+import { z } from "zod";
+import { defineOperation } from "@/lib/portal-api/define-operation";
+import { signUpSchema } from "./schemas";
+import { userDto } from "./types";
 
-// TODO(issue 13): declare this feature's operations (see lib/keys/key-operations.ts).
-export const authOperations: Operation[] = [];
+export const signUpOperation = defineOperation({
+  method: "POST",
+  path: "/api/signup",
+  operationId: "signUp",
+  tag: "Account",
+  summary: "Create a developer account",
+  description:
+    "Creates the account and its personal team (\"Ada's team\"), which the developer owns. Sign in afterwards with the same " +
+    "email and password. Like every mutation of this API it is refused cross-site: send `Origin` with the portal's origin.",
+  access: "public",
+  body: signUpSchema,
+  errors: ["email_taken"],
+  success: { status: 201, description: "The new account.", schema: z.object({ user: userDto }) },
+});
+
+export const authOperations = [signUpOperation];

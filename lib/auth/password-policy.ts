@@ -46,6 +46,10 @@ export function passwordEmailProblem(password: string, email: string): string | 
 }
 
 /** A password field on its own (length, variety, common passwords). */
-export const passwordSchema = z.string({ error: "Enter a password" }).superRefine((password, ctx) => {
-  for (const message of passwordProblems(password)) ctx.addIssue({ code: "custom", message });
-});
+export const passwordSchema = z
+  .string({ error: "Enter a password" })
+  // passwordProblems says the same; declared here too so the published schema has its bound (chars ≤ bytes).
+  .max(PASSWORD_MAX_BYTES, { error: `Use at most ${PASSWORD_MAX_BYTES} characters (fewer if they include accents or non-Latin letters)`, abort: true })
+  .superRefine((password, ctx) => {
+    for (const message of passwordProblems(password)) ctx.addIssue({ code: "custom", message });
+  });

@@ -1,3 +1,4 @@
+import type { Role } from "@prisma/client";
 import { db } from "../db";
 import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
@@ -11,7 +12,7 @@ import { inviteStatus } from "./team-dto";
  * invitation names may accept it; the link works once. Membership, the invitation's
  * acceptance and the audit row commit together.
  */
-export async function acceptInvite(options: { token: string; actor: AuditActor }): Promise<{ team_id: string; role: string }> {
+export async function acceptInvite(options: { token: string; actor: AuditActor }): Promise<{ team_id: string; role: Role }> {
   return db().$transaction(async (tx) => {
     const invite = await tx.teamInvite.findUnique({
       where: { tokenHash: hashInviteToken(options.token) },

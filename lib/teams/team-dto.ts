@@ -1,37 +1,55 @@
 import type { Role } from "@prisma/client";
+import { z } from "zod";
+import { resourceId, text, timestamp } from "../portal-api/schemas";
 
-export type TeamDto = {
-  id: string;
-  name: string;
-  personal: boolean;
-  role: Role;
-  member_count: number;
-  app_count: number;
-  created_at: string;
-};
+export const roleSchema = z.enum(["owner", "admin", "developer", "viewer"]);
 
-export type MemberDto = {
-  id: string;
-  user_id: string;
-  name: string;
-  email: string;
-  role: Role;
-  joined_at: string;
-};
+/** A team as one of its members sees it. */
+export const teamDto = z.object({
+  id: resourceId,
+  /** At most 60 characters when chosen; a personal team is named after its owner ("Ada's team"). */
+  name: text(120),
+  /** The team every developer gets at sign-up; it cannot be left or transferred. */
+  personal: z.boolean(),
+  /** The caller's role in it. */
+  role: roleSchema,
+  member_count: z.int().min(0).max(1_000_000),
+  app_count: z.int().min(0).max(1_000_000),
+  created_at: timestamp,
+});
 
-export type InviteStatus = "pending" | "accepted" | "revoked" | "expired";
+export type TeamDto = z.output<typeof teamDto>;
 
-export type InviteDto = {
-  id: string;
-  team_id: string;
-  email: string;
-  role: Role;
-  status: InviteStatus;
-  invited_by: { name: string; email: string };
-  created_at: string;
-  sent_at: string;
-  expires_at: string;
-};
+export const memberDto = z.object({
+  /** The membership's id (`membership_…`): the `{memberId}` of the member routes. */
+  id: resourceId,
+  user_id: resourceId,
+  name: text(100),
+  email: text(254),
+  role: roleSchema,
+  joined_at: timestamp,
+});
+
+export type MemberDto = z.output<typeof memberDto>;
+
+export const inviteStatusSchema = z.enum(["pending", "accepted", "revoked", "expired"]);
+
+export type InviteStatus = z.output<typeof inviteStatusSchema>;
+
+/** An invitation; never its token (the link goes by email only). */
+export const inviteDto = z.object({
+  id: resourceId,
+  team_id: resourceId,
+  email: text(254),
+  role: roleSchema,
+  status: inviteStatusSchema,
+  invited_by: z.object({ name: text(100), email: text(254) }),
+  created_at: timestamp,
+  sent_at: timestamp,
+  expires_at: timestamp,
+});
+
+export type InviteDto = z.output<typeof inviteDto>;
 
 export function inviteStatus(invite: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InviteStatus {
   if (invite.acceptedAt) return "accepted";

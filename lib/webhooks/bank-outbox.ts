@@ -1,9 +1,15 @@
+import { z } from "zod";
+import { text } from "../portal-api/schemas";
+
 /**
  * The portal's side of the outbox hand-over: the bank's internal /internal/events/* routes,
  * over HTTP with the internal secret (the portal never reads bank tables).
  */
 export type OutboxEvent = { id: string; tenant_id: string; type: string; created_at: string; object: unknown };
-export type EventTypeInfo = { type: string; description: string };
+/** An event type the bank emits, as its catalogue describes it. */
+export const eventTypeInfo = z.object({ type: text(100), description: text(500) });
+
+export type EventTypeInfo = z.output<typeof eventTypeInfo>;
 
 export type BankOutbox = {
   claim(options: { limit: number; leaseSeconds: number }): Promise<OutboxEvent[]>;

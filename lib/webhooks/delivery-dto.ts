@@ -1,4 +1,7 @@
 import type { Prisma } from "@prisma/client";
+import { z } from "zod";
+import { resourceId, text, timestamp } from "../portal-api/schemas";
+import { DELIVERY_STATUSES } from "./endpoint-input";
 
 export const deliveryDtoSelect = {
   id: true,
@@ -14,21 +17,27 @@ export const deliveryDtoSelect = {
 
 type Row = Prisma.WebhookDeliveryGetPayload<{ select: typeof deliveryDtoSelect }>;
 
-export type DeliveryDto = {
-  id: string;
-  endpoint_id: string;
+/** What the receiver answered (HTTP parsers accept any three digits). */
+const httpStatus = z.int().min(100).max(999);
+
+/** One event sent (and retried) to one endpoint. */
+export const deliveryDto = z.object({
+  id: resourceId,
+  endpoint_id: resourceId,
   /** The webhook-id of every attempt. */
-  event_id: string;
-  event_type: string;
-  event_created_at: string;
-  status: "pending" | "succeeded" | "failed";
-  attempt_count: number;
+  event_id: resourceId,
+  event_type: text(100),
+  event_created_at: timestamp,
+  status: z.enum(DELIVERY_STATUSES),
+  attempt_count: z.int().min(0).max(1_000_000),
   /** When the next scheduled attempt runs; null when none will. */
-  next_attempt_at: string | null;
-  last_response_status: number | null;
-  created_at: string;
-  updated_at: string;
-};
+  next_attempt_at: timestamp.nullable(),
+  last_response_status: httpStatus.nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export type DeliveryDto = z.output<typeof deliveryDto>;
 
 export function toDeliveryDto(row: Row): DeliveryDto {
   return {
@@ -46,16 +55,27 @@ export function toDeliveryDto(row: Row): DeliveryDto {
   };
 }
 
-export type AttemptDto = {
-  id: string;
-  number: number;
-  trigger: "scheduled" | "manual";
-  request_headers: Record<string, string>;
-  response_status: number | null;
-  response_body: string | null;
-  error: string | null;
-  latency_ms: number;
-  created_at: string;
-};
+/** One HTTP attempt of a delivery: what was sent and what came back. */
+export const attemptDto = z.object({
+  id: resourceId,
+  number: z.int().min(1).max(1_000_000),
+  trigger: z.enum(["scheduled", "manual"]),
+  request_headers: z.record(text(100), text(4096)),
+  /** Null when no answer arrived (`error` says why). */
+  response_status: httpStatus.nullable(),
+  /** The first 2 KiB of the answer. */
+  response_body: text(4096).nullable(),
+  error: text(4096).nullable(),
+  latency_ms: z.int().min(0).max(86_400_000),
+  created_at: timestamp,
+});
 
-export type DeliveryDetailDto = DeliveryDto & { request_body: string; attempts: AttemptDto[] };
+export type AttemptDto = z.output<typeof attemptDto>;
+
+/** A delivery with the body it sends and every attempt, newest first. */
+export const deliveryDetailDto = deliveryDto.extend({
+  request_body: text(1_048_576),
+  attempts: z.array(attemptDto).max(100_000),
+});
+
+export type DeliveryDetailDto = z.output<typeof deliveryDetailDto>;

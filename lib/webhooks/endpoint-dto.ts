@@ -1,4 +1,6 @@
 import type { Prisma } from "@prisma/client";
+import { z } from "zod";
+import { resourceId, text, timestamp } from "../portal-api/schemas";
 import { FAILING_THRESHOLD } from "./attempt-delivery";
 import { eventTypesOf } from "./event-filter";
 
@@ -19,23 +21,27 @@ export const endpointDtoSelect = {
 
 type Row = Prisma.WebhookEndpointGetPayload<{ select: typeof endpointDtoSelect }>;
 
-export type EndpointDto = {
-  id: string;
-  app_id: string;
-  url: string;
-  description: string;
-  event_types: string[];
-  enabled: boolean;
+/** A webhook endpoint as the API shows it: never its signing secret. */
+export const endpointDto = z.object({
+  id: resourceId,
+  app_id: resourceId,
+  url: text(2048),
+  description: text(200),
+  /** The event types it receives; empty for all. */
+  event_types: z.array(text(100)).max(100),
+  enabled: z.boolean(),
   /** disabled (by you), failing (FAILING_THRESHOLD failures in a row), or active. */
-  status: "active" | "failing" | "disabled";
-  consecutive_failures: number;
-  failing_since: string | null;
-  last_success_at: string | null;
+  status: z.enum(["active", "failing", "disabled"]),
+  consecutive_failures: z.int().min(0).max(1_000_000),
+  failing_since: timestamp.nullable(),
+  last_success_at: timestamp.nullable(),
   /** While set, deliveries are signed with the previous secret too. */
-  previous_secret_expires_at: string | null;
-  created_at: string;
-  updated_at: string;
-};
+  previous_secret_expires_at: timestamp.nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export type EndpointDto = z.output<typeof endpointDto>;
 
 export function toEndpointDto(row: Row, now: Date = new Date()): EndpointDto {
   const rotating = row.previousSecretExpiresAt && row.previousSecretExpiresAt > now ? row.previousSecretExpiresAt.toISOString() : null;

@@ -1,28 +1,32 @@
+import { z } from "zod";
 import { db } from "../db";
-import { AppError } from "@openbank/contracts/errors";
 import { deliveryDtoSelect, toDeliveryDto, type DeliveryDto } from "./delivery-dto";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "./endpoint-input";
 import { getEndpointOrThrow } from "./get-endpoint-or-throw";
 
 export const MAX_DELIVERIES_PAGE = 100;
 
-/** Parses ?status=&limit=&cursor= ; bad values are 400s pointing at the query parameter. */
-export function parseDeliveryQuery(params: URLSearchParams): { status?: DeliveryStatus; limit: number; cursor?: string } {
-  const status = params.get("status") ?? undefined;
-  if (status !== undefined && !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
-    throw new AppError("validation_failed", "status: must be pending, succeeded or failed", { errors: [{ pointer: "/query/status", detail: "must be pending, succeeded or failed" }] });
-  }
-  const rawLimit = params.get("limit");
-  const limit = rawLimit === null ? 50 : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DELIVERIES_PAGE) {
-    throw new AppError("validation_failed", `limit: must be an integer from 1 to ${MAX_DELIVERIES_PAGE}`, { errors: [{ pointer: "/query/limit", detail: `must be an integer from 1 to ${MAX_DELIVERIES_PAGE}` }] });
-  }
-  const cursor = params.get("cursor") ?? undefined;
-  if (cursor !== undefined && !/^dlv_[A-Za-z0-9]{1,40}$/.test(cursor)) {
-    throw new AppError("validation_failed", "cursor: must be a next_cursor from a previous page", { errors: [{ pointer: "/query/cursor", detail: "must be a next_cursor from a previous page" }] });
-  }
-  return { status: status as DeliveryStatus | undefined, limit, cursor };
-}
+const limitMessage = `must be an integer from 1 to ${MAX_DELIVERIES_PAGE}`;
+
+/** The delivery log's query string, `?status=&limit=&cursor=`; bad values are 400s pointing at the parameter. */
+export const deliveryQuery = z.object({
+  status: z.enum(DELIVERY_STATUSES, { error: "must be pending, succeeded or failed" }).optional().describe("Only deliveries in this state."),
+  limit: z.coerce
+    .number({ error: limitMessage })
+    .int({ error: limitMessage, abort: true })
+    .min(1, { error: limitMessage, abort: true })
+    .max(MAX_DELIVERIES_PAGE, { error: limitMessage, abort: true })
+    .default(50)
+    .describe(`Deliveries per page, 1 to ${MAX_DELIVERIES_PAGE} (50 by default).`),
+  cursor: z
+    .string()
+    .max(44, { error: "must be a next_cursor from a previous page", abort: true })
+    .regex(/^dlv_[A-Za-z0-9]{1,40}$/, { error: "must be a next_cursor from a previous page", abort: true })
+    .optional()
+    .describe("The `next_cursor` of the previous page."),
+});
+
+export type DeliveryQuery = z.output<typeof deliveryQuery>;
 
 /** An endpoint's deliveries, newest first, optionally of one status; cursor-paginated. */
 export async function listDeliveries(options: { appId: string; endpointId: string; status?: DeliveryStatus; limit: number; cursor?: string }): Promise<{ data: DeliveryDto[]; next_cursor: string | null }> {

@@ -1,11 +1,5 @@
-import { auditActor } from "@/lib/audit/audit-actor";
-import { readJson } from "@/lib/http/read-json";
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 import { acceptInvite } from "@/lib/teams/accept-invite";
-import { acceptInviteInput } from "@/lib/teams/team-input";
+import { acceptInviteOperation } from "@/lib/teams/invite-operations";
 
-/** POST {token} → {team_id, role}: the signed-in user joins, if the invitation names their email. */
-export const POST = withUser(async ({ request, user }) => {
-  const { token } = await readJson(request, acceptInviteInput);
-  return Response.json(await acceptInvite({ token, actor: auditActor(user, request) }));
-});
+export const POST = handle(acceptInviteOperation, ({ body, actor }) => acceptInvite({ token: body.token, actor }));

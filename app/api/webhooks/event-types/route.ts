@@ -1,12 +1,11 @@
 import { AppError } from "@openbank/contracts/errors";
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 import { listEventTypes } from "@/lib/webhooks/list-event-types";
+import { listEventTypesOperation } from "@/lib/webhooks/webhook-operations";
 
-/** The event types endpoints can subscribe to, from the bank's catalogue. */
-export const GET = withUser(async () => {
-  try {
-    return Response.json({ data: await listEventTypes(), next_cursor: null });
-  } catch {
+export const GET = handle(listEventTypesOperation, async () => {
+  const types = await listEventTypes().catch(() => {
     throw new AppError("bank_unavailable", "The sandbox bank could not list its event types right now. Try again in a moment.");
-  }
+  });
+  return { data: types, next_cursor: null };
 });

@@ -1,10 +1,5 @@
-import { listAuditEvents, parseAuditQuery } from "@/lib/audit/list-audit-events";
-import { withUser } from "@/lib/http/with-user";
-import { requireTeamAccess } from "@/lib/teams/require-team-access";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { handle } from "@/lib/portal-api/handle-operation";
+import { listAuditEventsOperation } from "@/lib/teams/team-operations";
 
-/** GET ?action=&limit=&cursor= → {data, next_cursor}: the team's audit log (owner, admin). */
-export const GET = withUser<{ teamId: string }>(async ({ request, user, params }) => {
-  const { teamId } = await requireTeamAccess({ teamId: params.teamId, userId: user.id, action: "audit:read" });
-  const query = parseAuditQuery(new URL(request.url).searchParams);
-  return Response.json(await listAuditEvents({ teamId, query }), { headers: { "cache-control": "no-store" } });
-});
+export const GET = handle(listAuditEventsOperation, ({ team, query }) => listAuditEvents({ teamId: team.teamId, query }));

@@ -1,8 +1,5 @@
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 import { listMembers } from "@/lib/teams/list-members";
-import { requireTeamAccess } from "@/lib/teams/require-team-access";
+import { listMembersOperation } from "@/lib/teams/team-operations";
 
-export const GET = withUser<{ teamId: string }>(async ({ user, params }) => {
-  const { teamId } = await requireTeamAccess({ teamId: params.teamId, userId: user.id, action: "team:read" });
-  return Response.json({ data: await listMembers({ teamId }) });
-});
+export const GET = handle(listMembersOperation, async ({ team }) => ({ data: await listMembers({ teamId: team.teamId }) }));

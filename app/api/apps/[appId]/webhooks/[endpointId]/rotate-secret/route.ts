@@ -1,10 +1,8 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 import { rotateEndpointSecret } from "@/lib/webhooks/rotate-endpoint-secret";
-import { auditActor } from "@/lib/audit/audit-actor";
+import { rotateEndpointSecretOperation } from "@/lib/webhooks/webhook-operations";
 
-/** A new signing secret, in this response only; the old one keeps signing for 24 h. */
-export const POST = withUser<{ appId: string; endpointId: string }>(async ({ request, user, params }) => {
-  const { appId, teamId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "webhook:manage" });
-  return Response.json(await rotateEndpointSecret({ appId, endpointId: params.endpointId, audit: { teamId, actor: auditActor(user, request) } }), { headers: { "cache-control": "no-store" } });
-});
+/** The old secret keeps signing for 24 h. */
+export const POST = handle(rotateEndpointSecretOperation, ({ app, params, actor }) =>
+  rotateEndpointSecret({ appId: app.appId, endpointId: params.endpointId, audit: { teamId: app.teamId, actor } }),
+);

@@ -1,9 +1,7 @@
-import { requireAppAccess } from "@/lib/apps/require-app-access";
-import { withUser } from "@/lib/http/with-user";
+import { handle } from "@/lib/portal-api/handle-operation";
 import { getDeliveryOrThrow } from "@/lib/webhooks/get-delivery-or-throw";
+import { getDeliveryOperation } from "@/lib/webhooks/webhook-operations";
 
-/** One delivery: the body sent and every attempt (headers, response status and excerpt, latency). */
-export const GET = withUser<{ appId: string; endpointId: string; deliveryId: string }>(async ({ user, params }) => {
-  const { appId } = await requireAppAccess({ appId: params.appId, userId: user.id, action: "logs:read" });
-  return Response.json(await getDeliveryOrThrow({ appId, endpointId: params.endpointId, deliveryId: params.deliveryId }), { headers: { "cache-control": "no-store" } });
-});
+export const GET = handle(getDeliveryOperation, ({ app, params }) =>
+  getDeliveryOrThrow({ appId: app.appId, endpointId: params.endpointId, deliveryId: params.deliveryId }),
+);
