@@ -8,7 +8,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { IconUsers } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { useApiAction } from "./use-api-action";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
+import { switchTeam } from "./switch-team";
 
 /** "Create team": a name; you become its owner and the dashboard switches to it. */
 export function CreateTeamButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
@@ -25,10 +27,10 @@ export function CreateTeamButton({ variant = "primary" }: { variant?: "primary" 
     event.preventDefault();
     if (pending) return;
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    const response = await run("POST", "/api/teams", { name });
-    if (!response) return;
-    const team = (await response.json()) as { id: string };
-    await fetch("/api/teams/current", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ team_id: team.id }) });
+    const done = await run(() => portalApi.POST("/api/teams", { body: { name } }));
+    if (!done) return;
+    const team = done.data;
+    await switchTeam(team.id);
     setOpen(false);
     router.push(`/dashboard/teams/${team.id}`);
     router.refresh();

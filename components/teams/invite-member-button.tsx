@@ -10,7 +10,9 @@ import { FormField } from "@/components/ui/form-field";
 import { IconUserPlus } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { roleDescriptions } from "@/lib/teams/permissions";
-import { useApiAction } from "./use-api-action";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
+import type { AssignableRole } from "@/lib/teams/team-input";
 
 /** "Invite member": an email and a role; the link goes by email (the dev outbox locally). */
 export function InviteMemberButton({ teamId, roles }: { teamId: string; roles: Role[] }) {
@@ -28,9 +30,10 @@ export function InviteMemberButton({ teamId, roles }: { teamId: string; roles: R
     event.preventDefault();
     if (pending) return;
     const data = new FormData(event.currentTarget);
-    const response = await run("POST", `/api/teams/${encodeURIComponent(teamId)}/invites`, { email: String(data.get("email") ?? ""), role: String(data.get("role") ?? "developer") });
-    if (!response) return;
-    const result = (await response.json()) as { invite: { email: string }; sent: boolean };
+    const body = { email: String(data.get("email") ?? ""), role: String(data.get("role") ?? "developer") as AssignableRole };
+    const done = await run(() => portalApi.POST("/api/teams/{teamId}/invites", { params: { path: { teamId } }, body }));
+    if (!done) return;
+    const result = done.data;
     setSentTo({ email: result.invite.email, sent: result.sent });
     setOpen(false);
     router.refresh();

@@ -4,7 +4,9 @@ import type { Role } from "@prisma/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Select } from "@/components/ui/select";
-import { useApiAction } from "./use-api-action";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
+import type { AssignableRole } from "@/lib/teams/team-input";
 
 /** A member's role, changeable in place by those allowed to (the server decides again). */
 export function MemberRoleSelect({ teamId, memberId, name, role, roles }: { teamId: string; memberId: string; name: string; role: Role; roles: Role[] }) {
@@ -14,8 +16,10 @@ export function MemberRoleSelect({ teamId, memberId, name, role, roles }: { team
 
   async function onChange(next: string) {
     setValue(next);
-    const response = await run("PATCH", `/api/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(memberId)}`, { role: next });
-    if (response) router.refresh();
+    const done = await run(() =>
+      portalApi.PATCH("/api/teams/{teamId}/members/{memberId}", { params: { path: { teamId, memberId } }, body: { role: next as AssignableRole } }),
+    );
+    if (done) router.refresh();
     else setValue(role); // refused: show the role they still have
   }
 

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Select } from "@/components/ui/select";
+import { switchTeam } from "./switch-team";
 
 /** Which team the dashboard shows. The choice is remembered (a cookie) and checked on the server. */
 export function TeamSwitcher({ teams, currentId }: { teams: Array<{ id: string; name: string; role: string }>; currentId: string }) {
@@ -13,7 +14,7 @@ export function TeamSwitcher({ teams, currentId }: { teams: Array<{ id: string; 
   async function onChange(teamId: string) {
     setPending(true);
     try {
-      await fetch("/api/teams/current", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ team_id: teamId }) });
+      await switchTeam(teamId);
       router.refresh();
     } finally {
       setPending(false);

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
-import { useApiAction } from "./use-api-action";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 
 /** The owner hands the team to another member and becomes an admin: one owner, always. */
 export function TransferOwnershipButton({ teamId, teamName, members }: { teamId: string; teamName: string; members: Array<{ id: string; name: string; email: string; role: string }> }) {
@@ -24,8 +25,8 @@ export function TransferOwnershipButton({ teamId, teamName, members }: { teamId:
     event.preventDefault();
     if (pending) return;
     const memberId = String(new FormData(event.currentTarget).get("member_id") ?? "");
-    const response = await run("POST", `/api/teams/${encodeURIComponent(teamId)}/transfer`, { member_id: memberId });
-    if (!response) return;
+    const done = await run(() => portalApi.POST("/api/teams/{teamId}/transfer", { params: { path: { teamId } }, body: { member_id: memberId } }));
+    if (!done) return;
     setOpen(false);
     router.refresh();
   }

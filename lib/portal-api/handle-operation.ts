@@ -79,7 +79,6 @@ export function handle<Spec extends OperationSpec>(
     if (!user && operation.access !== "public") throw new AppError("unauthenticated");
 
     const rawParams = await context.params;
-    const params = operation.params ? parseInput(operation.params, rawParams, "/path") : rawParams;
     const access = operation.access;
     let app: OperationContext<Spec>["app"] = undefined as never;
     let team: OperationContext<Spec>["team"] = undefined as never;
@@ -91,6 +90,7 @@ export function handle<Spec extends OperationSpec>(
       await assertPlatformAdmin(user);
     }
 
+    const params = operation.params ? parseInput(operation.params, rawParams, "/path") : rawParams;
     const query = operation.query
       ? parseInput(operation.query, Object.fromEntries(new URL(request.url).searchParams), "/query")
       : undefined;

@@ -8,6 +8,9 @@ export const updateTeamInput = z.object({ name: teamName });
 
 const assignableRole = z.enum(["admin", "developer", "viewer"], { error: "Role must be admin, developer or viewer" });
 
+/** A role someone can be invited with or changed to (ownership moves only by transfer). */
+export type AssignableRole = z.output<typeof assignableRole>;
+
 export const inviteMemberInput = z.object({
   email: z
     .string()

@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useApiAction } from "@/components/teams/use-api-action";
+import { switchTeam } from "@/components/teams/switch-team";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 
 /** Joins the team as the signed-in user, then opens the team's page. */
 export function AcceptInviteButton({ token, teamName }: { token: string; teamName: string }) {
@@ -11,10 +13,10 @@ export function AcceptInviteButton({ token, teamName }: { token: string; teamNam
   const { run, pending, error } = useApiAction();
 
   async function accept() {
-    const response = await run("POST", "/api/invites/accept", { token });
-    if (!response) return;
-    const { team_id } = (await response.json()) as { team_id: string };
-    await fetch("/api/teams/current", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ team_id }) });
+    const done = await run(() => portalApi.POST("/api/invites/accept", { body: { token } }));
+    if (!done) return;
+    const { team_id } = done.data;
+    await switchTeam(team_id);
     router.push(`/dashboard/teams/${team_id}`);
     router.refresh();
   }

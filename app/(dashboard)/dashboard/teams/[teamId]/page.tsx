@@ -3,9 +3,9 @@ import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { formatDate, formatExact, formatRelative, formatUntil } from "@/components/dashboard/format-time";
 import { SectionHeader } from "@/components/dashboard/section-header";
 import { RoleBadge } from "@/components/dashboard/status-badges";
-import { ConfirmActionButton } from "@/components/teams/confirm-action-button";
 import { InviteMemberButton } from "@/components/teams/invite-member-button";
 import { LeaveTeamButton } from "@/components/teams/leave-team-button";
+import { RemoveMemberButton, ResendInviteButton, RevokeInviteButton } from "@/components/teams/member-actions";
 import { MemberRoleSelect } from "@/components/teams/member-role-select";
 import { TransferOwnershipButton } from "@/components/teams/transfer-ownership-button";
 import { Badge } from "@/components/ui/badge";
@@ -107,19 +107,7 @@ export default async function TeamPage({ params }: Props) {
                   </TD>
                   <TD className="text-right">
                     {manageable && (
-                      <ConfirmActionButton
-                        label="Remove"
-                        ariaLabel={`Remove ${member.name}`}
-                        title={`Remove ${member.name}?`}
-                        confirmLabel="Remove member"
-                        pendingLabel="Removing…"
-                        method="DELETE"
-                        url={`/api/teams/${teamId}/members/${member.id}`}
-                      >
-                        <p>
-                          {member.email} loses access to {access.teamName}&apos;s apps, keys and logs at once. Keys they created keep working.
-                        </p>
-                      </ConfirmActionButton>
+                      <RemoveMemberButton teamId={teamId} teamName={access.teamName} member={member} />
                     )}
                   </TD>
                 </TR>
@@ -180,29 +168,8 @@ export default async function TeamPage({ params }: Props) {
                   {canManageInvites && (
                     <TD className="text-right">
                       <div className="flex justify-end gap-2">
-                        <ConfirmActionButton
-                          label="Resend"
-                          ariaLabel={`Resend invitation to ${invite.email}`}
-                          title={`Resend the invitation to ${invite.email}?`}
-                          confirmLabel="Resend"
-                          pendingLabel="Sending…"
-                          confirmVariant="primary"
-                          method="POST"
-                          url={`/api/teams/${teamId}/invites/${invite.id}/resend`}
-                        >
-                          <p>A fresh link valid for 7 days is emailed; the link sent before stops working.</p>
-                        </ConfirmActionButton>
-                        <ConfirmActionButton
-                          label="Revoke"
-                          ariaLabel={`Revoke invitation to ${invite.email}`}
-                          title={`Revoke the invitation to ${invite.email}?`}
-                          confirmLabel="Revoke invitation"
-                          pendingLabel="Revoking…"
-                          method="DELETE"
-                          url={`/api/teams/${teamId}/invites/${invite.id}`}
-                        >
-                          <p>The link stops working at once. You can invite them again later.</p>
-                        </ConfirmActionButton>
+                        <ResendInviteButton teamId={teamId} invite={invite} />
+                        <RevokeInviteButton teamId={teamId} invite={invite} />
                       </div>
                     </TD>
                   )}
