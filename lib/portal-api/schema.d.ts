@@ -1052,7 +1052,10 @@ export interface operations {
                             redirect_uris: string[];
                             /** @enum {string} */
                             status: "active" | "suspended";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                             team_name: string;
                             /** Format: int64 */
@@ -1128,7 +1131,10 @@ export interface operations {
                             redirect_uris: string[];
                             /** @enum {string} */
                             status: "active" | "suspended";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                         };
                         key: {
@@ -1140,7 +1146,10 @@ export interface operations {
                             scope: "read_only" | "read_write";
                             /** @enum {string} */
                             status: "active" | "expiring" | "expired" | "revoked";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                             expires_at: string | null;
                             last_used_at: string | null;
@@ -1244,7 +1253,10 @@ export interface operations {
                         redirect_uris: string[];
                         /** @enum {string} */
                         status: "active" | "suspended";
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
                         /** @enum {string} */
                         role: "owner" | "admin" | "developer" | "viewer";
@@ -1327,7 +1339,10 @@ export interface operations {
                             scope: "read_only" | "read_write";
                             /** @enum {string} */
                             status: "active" | "expiring" | "expired" | "revoked";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                             expires_at: string | null;
                             last_used_at: string | null;
@@ -1425,7 +1440,10 @@ export interface operations {
                             scope: "read_only" | "read_write";
                             /** @enum {string} */
                             status: "active" | "expiring" | "expired" | "revoked";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                             expires_at: string | null;
                             last_used_at: string | null;
@@ -1532,7 +1550,10 @@ export interface operations {
                         scope: "read_only" | "read_write";
                         /** @enum {string} */
                         status: "active" | "expiring" | "expired" | "revoked";
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
                         expires_at: string | null;
                         last_used_at: string | null;
@@ -1627,7 +1648,10 @@ export interface operations {
                             scope: "read_only" | "read_write";
                             /** @enum {string} */
                             status: "active" | "expiring" | "expired" | "revoked";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                             expires_at: string | null;
                             last_used_at: string | null;
@@ -1646,7 +1670,10 @@ export interface operations {
                             scope: "read_only" | "read_write";
                             /** @enum {string} */
                             status: "active" | "expiring" | "expired" | "revoked";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                             expires_at: string | null;
                             last_used_at: string | null;
@@ -2052,9 +2079,15 @@ export interface operations {
                             account_ids: string[];
                             /** @enum {string} */
                             source: "authorization_code" | "sandbox";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             expires_at: string;
                             revoked_at: string | null;
                         }[];
@@ -2147,9 +2180,15 @@ export interface operations {
                         account_ids: string[];
                         /** @enum {string} */
                         source: "authorization_code" | "sandbox";
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         expires_at: string;
                         revoked_at: string | null;
                     };
@@ -2247,9 +2286,15 @@ export interface operations {
                             account_ids: string[];
                             /** @enum {string} */
                             source: "authorization_code" | "sandbox";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             expires_at: string;
                             revoked_at: string | null;
                         };
@@ -2392,7 +2437,10 @@ export interface operations {
                             /** @description The key it was made with; null for consent-token calls. */
                             key_id: string | null;
                             key_prefix: string | null;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                         }[];
                         next_cursor: string | null;
@@ -2480,7 +2528,10 @@ export interface operations {
                         /** @description The key it was made with; null for consent-token calls. */
                         key_id: string | null;
                         key_prefix: string | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
                         request: {
                             /** @description Lower-case names; credentials redacted, personal data masked. */
@@ -2570,9 +2621,15 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         range: "24h" | "7d" | "30d";
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         from: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         to: string;
                         totals: {
                             /** Format: int64 */
@@ -2585,7 +2642,10 @@ export interface operations {
                             p95_ms: number | null;
                         };
                         series: {
-                            /** @description The period's start; periods are aligned to the range's step. */
+                            /**
+                             * Format: date-time
+                             * @description The period's start; periods are aligned to the range's step.
+                             */
                             start: string;
                             /** Format: int64 */
                             total: number;
@@ -2711,7 +2771,10 @@ export interface operations {
                                 label: string;
                             };
                         }[];
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         computed_at: string;
                     };
                 };
@@ -2796,9 +2859,15 @@ export interface operations {
                             failing_since: string | null;
                             last_success_at: string | null;
                             previous_secret_expires_at: string | null;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             updated_at: string;
                         }[];
                         next_cursor: string | null;
@@ -2897,9 +2966,15 @@ export interface operations {
                             failing_since: string | null;
                             last_success_at: string | null;
                             previous_secret_expires_at: string | null;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             updated_at: string;
                         };
                         /** @description The signing secret (`whsec_…`). Shown once: store it now. */
@@ -3006,9 +3081,15 @@ export interface operations {
                         failing_since: string | null;
                         last_success_at: string | null;
                         previous_secret_expires_at: string | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         updated_at: string;
                     };
                 };
@@ -3178,9 +3259,15 @@ export interface operations {
                         failing_since: string | null;
                         last_success_at: string | null;
                         previous_secret_expires_at: string | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         updated_at: string;
                     };
                 };
@@ -3285,9 +3372,15 @@ export interface operations {
                             failing_since: string | null;
                             last_success_at: string | null;
                             previous_secret_expires_at: string | null;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             updated_at: string;
                         };
                         /** @description The signing secret (`whsec_…`). Shown once: store it now. */
@@ -3373,7 +3466,10 @@ export interface operations {
                         endpoint_id: string;
                         event_id: string;
                         event_type: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         event_created_at: string;
                         /** @enum {string} */
                         status: "pending" | "succeeded" | "failed";
@@ -3381,9 +3477,15 @@ export interface operations {
                         attempt_count: number;
                         next_attempt_at: string | null;
                         last_response_status: number | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         updated_at: string;
                         request_body: string;
                         attempts: {
@@ -3400,7 +3502,10 @@ export interface operations {
                             error: string | null;
                             /** Format: int32 */
                             latency_ms: number;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                         }[];
                     };
@@ -3504,7 +3609,10 @@ export interface operations {
                             endpoint_id: string;
                             event_id: string;
                             event_type: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             event_created_at: string;
                             /** @enum {string} */
                             status: "pending" | "succeeded" | "failed";
@@ -3512,9 +3620,15 @@ export interface operations {
                             attempt_count: number;
                             next_attempt_at: string | null;
                             last_response_status: number | null;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             updated_at: string;
                         }[];
                         next_cursor: string | null;
@@ -3595,7 +3709,10 @@ export interface operations {
                         endpoint_id: string;
                         event_id: string;
                         event_type: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         event_created_at: string;
                         /** @enum {string} */
                         status: "pending" | "succeeded" | "failed";
@@ -3603,9 +3720,15 @@ export interface operations {
                         attempt_count: number;
                         next_attempt_at: string | null;
                         last_response_status: number | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         updated_at: string;
                         request_body: string;
                         attempts: {
@@ -3622,7 +3745,10 @@ export interface operations {
                             error: string | null;
                             /** Format: int32 */
                             latency_ms: number;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                         }[];
                     };
@@ -3702,7 +3828,10 @@ export interface operations {
                         endpoint_id: string;
                         event_id: string;
                         event_type: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         event_created_at: string;
                         /** @enum {string} */
                         status: "pending" | "succeeded" | "failed";
@@ -3710,9 +3839,15 @@ export interface operations {
                         attempt_count: number;
                         next_attempt_at: string | null;
                         last_response_status: number | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         updated_at: string;
                         request_body: string;
                         attempts: {
@@ -3729,7 +3864,10 @@ export interface operations {
                             error: string | null;
                             /** Format: int32 */
                             latency_ms: number;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                         }[];
                     };
@@ -3892,12 +4030,18 @@ export interface operations {
                                 /** Format: int64 */
                                 successful_calls: number;
                                 passed: boolean;
-                                /** @description RFC 3339 timestamp, UTC */
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 timestamp, UTC
+                                 */
                                 computed_at: string;
                             };
                             /** @description The reviewer's note (required with a rejection). */
                             review_note: string | null;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                             decided_at: string | null;
                         }[];
@@ -4029,12 +4173,18 @@ export interface operations {
                             /** Format: int64 */
                             successful_calls: number;
                             passed: boolean;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             computed_at: string;
                         };
                         /** @description The reviewer's note (required with a rejection). */
                         review_note: string | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
                         decided_at: string | null;
                     };
@@ -4149,7 +4299,10 @@ export interface operations {
                             member_count: number;
                             /** Format: int32 */
                             app_count: number;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                         }[];
                     };
@@ -4206,7 +4359,10 @@ export interface operations {
                         member_count: number;
                         /** Format: int32 */
                         app_count: number;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
                     };
                 };
@@ -4648,7 +4804,10 @@ export interface operations {
                             email: string;
                             /** @enum {string} */
                             role: "owner" | "admin" | "developer" | "viewer";
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             joined_at: string;
                         }[];
                     };
@@ -4812,7 +4971,10 @@ export interface operations {
                         email: string;
                         /** @enum {string} */
                         role: "owner" | "admin" | "developer" | "viewer";
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         joined_at: string;
                     };
                 };
@@ -4926,7 +5088,10 @@ export interface operations {
                             metadata: {
                                 [key: string]: string | number | boolean | null | string[];
                             };
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
                         }[];
                         next_cursor: string | null;
@@ -5011,11 +5176,20 @@ export interface operations {
                                 name: string;
                                 email: string;
                             };
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             sent_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             expires_at: string;
                         }[];
                     };
@@ -5107,11 +5281,20 @@ export interface operations {
                                 name: string;
                                 email: string;
                             };
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             sent_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             expires_at: string;
                         };
                         sent: boolean;
@@ -5224,11 +5407,20 @@ export interface operations {
                             name: string;
                             email: string;
                         };
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         sent_at: string;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         expires_at: string;
                     };
                 };
@@ -5322,11 +5514,20 @@ export interface operations {
                                 name: string;
                                 email: string;
                             };
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             created_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             sent_at: string;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             expires_at: string;
                         };
                         sent: boolean;
@@ -5837,12 +6038,18 @@ export interface operations {
                             /** Format: int64 */
                             successful_calls: number;
                             passed: boolean;
-                            /** @description RFC 3339 timestamp, UTC */
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
                             computed_at: string;
                         };
                         /** @description The reviewer's note (required with a rejection). */
                         review_note: string | null;
-                        /** @description RFC 3339 timestamp, UTC */
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
                         created_at: string;
                         decided_at: string | null;
                     };

@@ -5,11 +5,18 @@ import { z } from "zod";
  * (every string a `maxLength`, every array a `maxItems`, every integer bounds).
  */
 
-/** An id in a path or body. Opaque (never parsed); an unknown id answers 404, not 400. */
-export const resourceId = z.string().min(1).max(64);
+/**
+ * An id in a path or body: a prefix and base62 (`app_3kT…`). Opaque (never parsed): a well-formed
+ * id that is unknown, or another team's, answers 404; only a malformed one answers 400.
+ */
+export const resourceId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Must be an id such as app_3kT9xQ (letters, digits, _ and -)");
 
-/** A timestamp as the API sends it: RFC 3339 in UTC. */
-export const timestamp = z.string().max(40).describe("RFC 3339 timestamp, UTC");
+/** A timestamp as the API sends it: RFC 3339 in UTC (`Date#toISOString`). Not parsed on the way out. */
+export const timestamp = z.string().max(40).meta({ format: "date-time", description: "RFC 3339 timestamp, UTC" });
 
 /** Free text the portal stored (names, descriptions, reasons). */
 export const text = (maxLength = 500) => z.string().max(maxLength);
