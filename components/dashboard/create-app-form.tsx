@@ -7,7 +7,8 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { FieldError, FieldHint, FormField } from "@/components/ui/form-field";
 import { IconX } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
-import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 import { stashReveal } from "./reveal-handoff";
 
 const MAX_REDIRECT_URIS = 10;
@@ -15,7 +16,21 @@ const MAX_REDIRECT_URIS = 10;
 type Row = { id: number; value: string };
 type Errors = { name?: string; description?: string; redirectUris?: string; rows: Record<number, string> };
 
-const noErrors: Errors = { rows: {} };
+/** Each field problem under its field (a redirect URI's under its row); the rest above the form. */
+function placeErrors(fields: Record<string, string>, sent: Row[], message: string | undefined): { errors: Errors; formError?: string } {
+  const errors: Errors = { rows: {} };
+  const rest: string[] = [];
+  for (const [pointer, detail] of Object.entries(fields)) {
+    const row = /^redirect_uris\/(\d+)$/.exec(pointer);
+    if (row && sent[Number(row[1])]) errors.rows[sent[Number(row[1])].id] ??= detail;
+    else if (pointer === "name") errors.name = detail;
+    else if (pointer === "description") errors.description = detail;
+    else if (pointer === "redirect_uris") errors.redirectUris = detail;
+    else rest.push(detail);
+  }
+  const formError = [message, ...rest].filter(Boolean).join(" ") || undefined;
+  return { errors, formError };
+}
 
 /**
  * Registers an app. The API answers with the app, its first key and that key's secret; the
@@ -27,9 +42,12 @@ export function CreateAppForm({ teamId }: { teamId?: string } = {}) {
   const nextRowId = useRef(1);
   const uriHintId = useId();
   const [rows, setRows] = useState<Row[]>([{ id: 0, value: "" }]);
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Errors>(noErrors);
-  const [formError, setFormError] = useState<string>();
+  const action = useApiAction();
+  const [navigating, setNavigating] = useState(false);
+  const pending = action.pending || navigating;
+  // The rows sent, in order: `/body/redirect_uris/2` is the problem of the third row sent.
+  const [sent, setSent] = useState<Row[]>([]);
+  const { errors, formError } = placeErrors(action.fields, sent, action.error);
 
   function addRow() {
     const id = nextRowId.current++;
@@ -40,7 +58,6 @@ export function CreateAppForm({ teamId }: { teamId?: string } = {}) {
 
   function removeRow(id: number) {
     setRows((current) => (current.length === 1 ? [{ id: current[0].id, value: "" }] : current.filter((row) => row.id !== id)));
-    setErrors((current) => ({ ...current, rows: Object.fromEntries(Object.entries(current.rows).filter(([key]) => Number(key) !== id)) }));
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -48,52 +65,21 @@ export function CreateAppForm({ teamId }: { teamId?: string } = {}) {
     if (pending) return;
     const data = new FormData(event.currentTarget);
     // Blank rows are not sent; remember which row each sent URI came from, to place its error.
-    const sent = rows.filter((row) => row.value.trim() !== "");
+    const sentRows = rows.filter((row) => row.value.trim() !== "");
     const body = {
       name: String(data.get("name") ?? ""),
       description: String(data.get("description") ?? ""),
-      redirect_uris: sent.map((row) => row.value.trim()),
+      redirect_uris: sentRows.map((row) => row.value.trim()),
       ...(teamId ? { team_id: teamId } : {}),
     };
-    setPending(true);
-    setErrors(noErrors);
-    setFormError(undefined);
-
-    let response: Response;
-    try {
-      response = await fetch("/api/apps", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(body),
-      });
-    } catch {
-      setPending(false);
-      setFormError("We couldn't reach the server. Check your connection and try again.");
+    setSent(sentRows);
+    const done = await action.run(() => portalApi.POST("/api/apps", { body }));
+    if (done) {
+      setNavigating(true); // stay pending while the app page loads
+      stashReveal(done.data.app.id, { secret: done.data.secret, keyName: done.data.key.name });
+      router.push(`/dashboard/apps/${done.data.app.id}`);
       return;
     }
-
-    if (response.status === 201) {
-      const created = (await response.json()) as { app: { id: string }; key: { name: string }; secret: string };
-      stashReveal(created.app.id, { secret: created.secret, keyName: created.key.name });
-      router.push(`/dashboard/apps/${created.app.id}`);
-      return; // stay pending while the app page loads
-    }
-
-    const problem = await readProblem(response);
-    const { fields, rest } = fieldErrors(problem);
-    const next: Errors = { rows: {} };
-    for (const [pointer, detail] of Object.entries(fields)) {
-      const row = /^redirect_uris\/(\d+)$/.exec(pointer);
-      if (row && sent[Number(row[1])]) next.rows[sent[Number(row[1])].id] ??= detail;
-      else if (pointer === "name") next.name = detail;
-      else if (pointer === "description") next.description = detail;
-      else if (pointer === "redirect_uris") next.redirectUris = detail;
-      else rest.push(detail);
-    }
-    const placed = Boolean(next.name || next.description || next.redirectUris || Object.keys(next.rows).length);
-    setPending(false);
-    setErrors(next);
-    if (!placed || rest.length) setFormError([problemMessage(problem), ...rest].join(" "));
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
   }
 

@@ -6,47 +6,34 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/input";
-import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 
 /** One redirect URI per line; the server validates each (https, or http on localhost; no fragment). */
 export function RedirectUrisForm({ appId, initial, canEdit }: { appId: string; initial: string[]; canEdit: boolean }) {
   const router = useRouter();
   const [value, setValue] = useState(initial.join("\n"));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useApiAction();
   const [saved, setSaved] = useState(false);
+  const [submitted, setSubmitted] = useState<string[]>([]);
+  // Each URI's problem names its line: "Line 2 (http://evil.example/cb): Must use https".
+  const lineErrors = Object.entries(action.fields).map(([pointer, detail]) => {
+    const index = /^redirect_uris\/(\d+)$/.exec(pointer)?.[1];
+    return index === undefined ? detail : `Line ${Number(index) + 1} (${submitted[Number(index)]}): ${detail}`;
+  });
+  const error = lineErrors.length ? lineErrors.join(" ") : action.error;
+  const { pending } = action;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const lines = value.split("\n").map((line) => line.trim()).filter(Boolean);
-    setPending(true);
-    setError(undefined);
     setSaved(false);
-    try {
-      const response = await fetch(`/api/apps/${encodeURIComponent(appId)}/redirect-uris`, {
-        method: "PUT",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ redirect_uris: lines }),
-      });
-      if (response.ok) {
-        const body = (await response.json()) as { redirect_uris: string[] };
-        setValue(body.redirect_uris.join("\n"));
-        setSaved(true);
-        router.refresh();
-        return;
-      }
-      const problem = await readProblem(response);
-      const { fields } = fieldErrors(problem);
-      const lineErrors = Object.entries(fields).map(([pointer, detail]) => {
-        const index = /^redirect_uris\/(\d+)$/.exec(pointer)?.[1];
-        return index === undefined ? detail : `Line ${Number(index) + 1} (${lines[Number(index)]}): ${detail}`;
-      });
-      setError(lineErrors.length ? lineErrors.join(" ") : problemMessage(problem));
-    } catch {
-      setError("We couldn't reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    setSubmitted(lines);
+    const done = await action.run(() => portalApi.PUT("/api/apps/{appId}/redirect-uris", { params: { path: { appId } }, body: { redirect_uris: lines } }));
+    if (!done) return;
+    setValue(done.data.redirect_uris.join("\n"));
+    setSaved(true);
+    router.refresh();
   }
 
   return (

@@ -12,7 +12,8 @@ import type { RequestLogDto } from "@/lib/request-logs/list-request-logs";
 import { tryItHref } from "@/lib/docs/try-it-href";
 import { curlFirstCall } from "./curl";
 import { formatExact, formatRelative } from "./format-time";
-import { problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { callApi } from "@/lib/portal-api/use-api-action";
 import { SectionHeader } from "./section-header";
 import { HttpStatusBadge, MethodBadge } from "./status-badges";
 
@@ -54,29 +55,18 @@ export function RequestsSection({
     if (inFlight.current) return;
     inFlight.current = true;
     setLoading(true);
-    try {
-      const response = await fetch(`/api/apps/${encodeURIComponent(appId)}/requests`, {
-        headers: { accept: "application/json" },
-        cache: "no-store",
-      });
-      if (!response.ok) {
-        setError(problemMessage(await readProblem(response)));
-        return;
-      }
-      const { data } = (await response.json()) as { data: RequestLogDto[] };
-      setError(undefined);
-      setRequests(data);
-      setNow(Date.now());
-      // New traffic moves the keys' "last used"; let the server re-render that part.
-      if (data[0]?.id !== newest.current) {
-        newest.current = data[0]?.id;
-        router.refresh();
-      }
-    } catch {
-      setError("Could not refresh: the server did not answer.");
-    } finally {
-      inFlight.current = false;
-      setLoading(false);
+    const outcome = await callApi(() => portalApi.GET("/api/apps/{appId}/requests", { params: { path: { appId } }, cache: "no-store" }));
+    inFlight.current = false;
+    setLoading(false);
+    if (!outcome.ok) return setError(`Could not refresh: ${outcome.message}`);
+    const { data } = outcome.data;
+    setError(undefined);
+    setRequests(data);
+    setNow(Date.now());
+    // New traffic moves the keys' "last used"; let the server re-render that part.
+    if (data[0]?.id !== newest.current) {
+      newest.current = data[0]?.id;
+      router.refresh();
     }
   }, [appId, router]);
 

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 import type { DocsConsent } from "./docs-consent";
 
 const PERMISSIONS = ["accounts:read", "transactions:read", "payments:write"] as const;
@@ -24,32 +25,18 @@ export function PersonaConsentPanel(props: {
 }) {
   const { appId, personas, consent, onChange } = props;
   const [persona, setPersona] = useState(personas[0]?.key ?? "good_credit");
-  const [permissions, setPermissions] = useState<string[]>([...PERMISSIONS]);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
+  const [permissions, setPermissions] = useState<Array<(typeof PERMISSIONS)[number]>>([...PERMISSIONS]);
+  const { run, pending, error: message, fields } = useApiAction();
+  // This panel has no field of its own to show a problem beside: one message for all.
+  const error = message ?? (Object.keys(fields).length ? Object.values(fields).join(" ") : undefined);
   const id = useId();
 
   async function authorise() {
     if (!appId) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      const response = await fetch(`/api/apps/${encodeURIComponent(appId)}/sandbox-consents`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ persona, permissions }),
-      });
-      if (response.status !== 201) {
-        setError(problemMessage(await readProblem(response)));
-        return;
-      }
-      const body = (await response.json()) as { access_token: string; scope: string; consent: { id: string } };
-      onChange({ accessToken: body.access_token, consentId: body.consent.id, persona, appId, scope: body.scope });
-    } catch {
-      setError("We couldn't reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const done = await run(() => portalApi.POST("/api/apps/{appId}/sandbox-consents", { params: { path: { appId } }, body: { persona, permissions } }));
+    if (!done) return;
+    const { access_token, scope, consent } = done.data;
+    onChange({ accessToken: access_token, consentId: consent.id, persona, appId, scope });
   }
 
   return (

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useState } from "react";
 import { Select } from "@/components/ui/select";
 import { pickApp, type AppChoice } from "@/lib/onboarding/pick-app";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { callApi } from "@/lib/portal-api/use-api-action";
 import type { OnboardingProgressDto } from "@/lib/onboarding/step-rules";
 import { OnboardingProgressBar } from "./onboarding-progress-bar";
 
@@ -24,15 +26,6 @@ function readStored(): string | null {
   }
 }
 
-async function getJson<T>(url: string): Promise<T | null> {
-  try {
-    const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-    return response.ok ? ((await response.json()) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The signed-in reader's onboarding, fetched in the browser (the docs pages stay the same for
  * everyone, and crawlers never wait on it) from GET /api/apps and GET /api/apps/{id}/onboarding.
@@ -45,12 +38,12 @@ export function useDocsOnboarding(signedIn: boolean) {
   const load = useCallback(
     async (chosenId?: string) => {
       if (!signedIn) return;
-      const list = await getJson<{ data: AppChoice[] }>("/api/apps");
-      if (!list) return setState({ status: "unavailable" });
-      const app = pickApp(list.data, chosenId ?? readStored());
+      const list = await callApi(() => portalApi.GET("/api/apps", { cache: "no-store" }));
+      if (!list.ok) return setState({ status: "unavailable" });
+      const app = pickApp(list.data.data, chosenId ?? readStored());
       if (!app) return setState({ status: "no-apps" });
-      const progress = await getJson<OnboardingProgressDto>(`/api/apps/${encodeURIComponent(app.id)}/onboarding`);
-      setState({ status: "ready", apps: list.data, app, progress });
+      const progress = await callApi(() => portalApi.GET("/api/apps/{appId}/onboarding", { params: { path: { appId: app.id } }, cache: "no-store" }));
+      setState({ status: "ready", apps: list.data.data, app, progress: progress.ok ? progress.data : null });
     },
     [signedIn],
   );

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { IconArrowRight, IconCheck } from "@/components/ui/icons";
 import { formatExact, formatRelative } from "@/components/dashboard/format-time";
-import { problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { callApi } from "@/lib/portal-api/use-api-action";
 import type { OnboardingProgressDto, OnboardingStepDto } from "@/lib/onboarding/step-rules";
 import { OnboardingProgressBar } from "./onboarding-progress-bar";
 
@@ -22,19 +23,11 @@ export function OnboardingChecklist({ appId, initial }: { appId: string; initial
   const refresh = useCallback(async () => {
     if (inFlight.current) return;
     inFlight.current = true;
-    try {
-      const response = await fetch(`/api/apps/${encodeURIComponent(appId)}/onboarding`, { headers: { accept: "application/json" }, cache: "no-store" });
-      if (!response.ok) {
-        setError(problemMessage(await readProblem(response)));
-        return;
-      }
-      setError(undefined);
-      setProgress((await response.json()) as OnboardingProgressDto);
-    } catch {
-      setError("Could not refresh the checklist: the server did not answer.");
-    } finally {
-      inFlight.current = false;
-    }
+    const outcome = await callApi(() => portalApi.GET("/api/apps/{appId}/onboarding", { params: { path: { appId } }, cache: "no-store" }));
+    inFlight.current = false;
+    if (!outcome.ok) return setError(`Could not refresh the checklist: ${outcome.message}`);
+    setError(undefined);
+    setProgress(outcome.data);
   }, [appId]);
 
   useEffect(() => {

@@ -19,6 +19,7 @@ type ApiResult<Data> = { data?: Data; error?: unknown; response: Response };
 export function ActionDialog<Data>({
   label,
   ariaLabel,
+  icon,
   variant = "secondary",
   size = "sm",
   title,
@@ -37,6 +38,7 @@ export function ActionDialog<Data>({
   /** The button that opens the dialog. */
   label: ReactNode;
   ariaLabel?: string;
+  icon?: ReactNode;
   variant?: ButtonVariant;
   size?: ButtonSize;
   title: ReactNode;
@@ -103,6 +105,7 @@ export function ActionDialog<Data>({
       <Button
         variant={variant}
         size={size}
+        icon={icon}
         aria-label={ariaLabel}
         onClick={() => {
           reset();

@@ -11,6 +11,27 @@ export type ApiSuccess<Data> = { data: Data };
 
 export const NETWORK_ERROR = "We couldn't reach the server. Check your connection and try again.";
 
+/** A call's outcome as the UI needs it: the typed body, or what to tell the person. */
+export type ApiOutcome<Data> =
+  | { ok: true; data: Data }
+  | { ok: false; message: string; fields: Record<string, string> };
+
+/**
+ * Runs one portal API call and never throws: the body, or the problem's message (with the request
+ * id to quote) and its per-field messages, or the network failure in words. For reads that refresh
+ * in the background; buttons and forms use `useApiAction`, which keeps the state for them.
+ */
+export async function callApi<Data>(call: () => Promise<ApiResult<Data>>): Promise<ApiOutcome<Data>> {
+  try {
+    const { data, error: body, response } = await call();
+    if (response.ok) return { ok: true, data: data as Data };
+    const problem = asProblem(body, response.status);
+    return { ok: false, message: problemMessage(problem), fields: fieldErrors(problem).fields };
+  } catch {
+    return { ok: false, message: NETWORK_ERROR, fields: {} };
+  }
+}
+
 /**
  * The one way a button or form calls the portal API: pending state, and the problem's message, or
  * its per-field messages keyed by pointer below /body (`name`, `redirect_uris/1`), when it fails.
@@ -31,23 +52,15 @@ export function useApiAction() {
 
   const run = useCallback(async <Data>(call: () => Promise<ApiResult<Data>>): Promise<ApiSuccess<Data> | undefined> => {
     setPending(true);
-    setError(undefined);
-    setFields({});
-    try {
-      const { data, error: body, response } = await call();
-      if (response.ok) return { data: data as Data };
-      const problem = asProblem(body, response.status);
-      const found = fieldErrors(problem).fields;
-      setFields(found);
-      if (Object.keys(found).length === 0) setError(problemMessage(problem));
-      return undefined;
-    } catch {
-      setError(NETWORK_ERROR);
-      return undefined;
-    } finally {
-      setPending(false);
-    }
-  }, []);
+    reset();
+    const outcome = await callApi(call);
+    setPending(false);
+    if (outcome.ok) return { data: outcome.data };
+    setFields(outcome.fields);
+    // Field problems show beside their fields; a problem without any shows as one message.
+    if (Object.keys(outcome.fields).length === 0) setError(outcome.message);
+    return undefined;
+  }, [reset]);
 
   return { run, pending, error, fields, reset, setError };
 }

@@ -32,29 +32,29 @@ const MANAGERS: Role[] = ["owner", "admin"];
 const ROLE_TABLE: Record<string, readonly Role[]> = {
   // Apps and their OAuth client
   updateRedirectUris: BUILDERS,
-  rotateOAuthClientSecret: BUILDERS,
+  rotateClientSecret: BUILDERS,
   // Keys
   createKey: BUILDERS,
   revokeKey: BUILDERS,
   rollKey: BUILDERS,
   // Consents: the docs' "Authorise as persona" (key:use) and revoking from the dashboard (app:update)
   mintSandboxConsent: BUILDERS,
-  revokeConsent: BUILDERS,
+  revokeAppConsent: BUILDERS,
   // Webhooks (webhook:manage)
   createWebhookEndpoint: BUILDERS,
   updateWebhookEndpoint: BUILDERS,
   deleteWebhookEndpoint: BUILDERS,
-  rotateWebhookEndpointSecret: BUILDERS,
+  rotateWebhookSecret: BUILDERS,
   sendWebhookTestEvent: BUILDERS,
   resendWebhookDelivery: BUILDERS,
   // Go-live (app:update)
   submitGoLiveRequest: BUILDERS,
   // Teams, members, invitations
-  updateTeam: MANAGERS,
+  renameTeam: MANAGERS,
   changeMemberRole: MANAGERS,
   /** Removing someone else; leaving (your own membership) is team-roles.test.ts's. */
   removeMember: MANAGERS,
-  transferOwnership: ["owner"],
+  transferTeamOwnership: ["owner"],
   createInvite: MANAGERS,
   revokeInvite: MANAGERS,
   resendInvite: MANAGERS,

@@ -10,7 +10,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { DEFAULT_CALLBACK_PATH } from "@/lib/auth/safe-callback-url";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
-import { fieldErrors, readProblem, type Problem } from "@/lib/http/read-problem";
+import { asProblem, fieldErrors, type Problem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
 import { PasswordInput } from "../password-input";
 
 const FIELDS = ["name", "email", "password"] as const;
@@ -29,6 +30,12 @@ function formErrors(problem: Problem): { fields: FieldErrors; other: string[] } 
   return { fields, other };
 }
 
+const postSignUp = (body: { name: string; email: string; password: string }) => portalApi.POST("/api/signup", { body });
+
+/**
+ * Sign-up keeps its own handling of the answer (not useApiAction): `email_taken` becomes a link to
+ * sign in, a 5xx a reference to quote, and success signs in and stays pending while the dashboard loads.
+ */
 export function SignUpForm() {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
@@ -50,20 +57,16 @@ export function SignUpForm() {
     setErrors({});
     setFormError(undefined);
 
-    let response: Response;
+    let answer: Awaited<ReturnType<typeof postSignUp>>;
     try {
-      response = await fetch("/api/signup", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(body),
-      });
+      answer = await postSignUp(body);
     } catch {
       setPending(false);
       setFormError({ title: "We couldn't reach the server", text: "Check your connection and try again." });
       return;
     }
 
-    if (response.status === 201) {
+    if (answer.response.status === 201) {
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false }).catch(
         () => undefined,
       );
@@ -77,7 +80,8 @@ export function SignUpForm() {
       return;
     }
 
-    const problem = await readProblem(response);
+    const status = answer.response.status;
+    const problem = asProblem(answer.error, status);
     const { fields, other } = formErrors(problem);
     setPending(false);
     if (problem.code === "email_taken") {
@@ -89,7 +93,7 @@ export function SignUpForm() {
           </Link>
         </>
       );
-    } else if (response.status >= 500 || !problem.code) {
+    } else if (status >= 500 || !problem.code) {
       const reference = problem.request_id ? ` (reference ${problem.request_id})` : "";
       setFormError({ title: "Something went wrong on our side", text: `Please try again in a moment${reference}.` });
     } else if (Object.keys(fields).length === 0 || other.length > 0) {

@@ -8,49 +8,44 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
-import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 import { PasswordInput } from "../../password-input";
 
 /** Sign up from the invitation: the email is the invited one; choose a name and a password. */
 export function InviteSignUpForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
+  const action = useApiAction();
+  const [signingIn, setSigningIn] = useState(false);
+  const [signInFailed, setSignInFailed] = useState(false);
+  const pending = action.pending || signingIn;
+  const errors = action.fields;
+  const formError = signInFailed
+    ? "Your account is ready, but we couldn't sign you in automatically. Sign in to continue."
+    : (action.error ?? (Object.keys(errors).length && !errors.name && !errors.password ? Object.values(errors).join(" ") : undefined));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const data = new FormData(event.currentTarget);
     const body = { token, name: String(data.get("name") ?? ""), password: String(data.get("password") ?? "") };
-    setPending(true);
-    setErrors({});
-    setFormError(undefined);
-    try {
-      const response = await fetch("/api/invites/signup", { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
-      if (response.status === 201) {
-        const { team_id } = (await response.json()) as { team_id: string };
-        const result = await signIn("credentials", { email, password: body.password, redirect: false }).catch(() => undefined);
-        if (result?.ok && !result.error) {
-          router.push(`/dashboard/teams/${team_id}`);
-          router.refresh();
-          return;
-        }
-        setFormError("Your account is ready, but we couldn't sign you in automatically. Sign in to continue.");
-        setPending(false);
-        return;
-      }
-      const problem = await readProblem(response);
-      const { fields } = fieldErrors(problem);
-      setErrors(fields);
-      if (!fields.name && !fields.password) setFormError(problemMessage(problem));
-      const first = ["name", "password"].find((name) => fields[name]);
-      if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
-    } catch {
-      setFormError("We couldn't reach the server. Check your connection and try again.");
+    setSigningIn(false);
+    setSignInFailed(false);
+    const done = await action.run(() => portalApi.POST("/api/invites/signup", { body }));
+    if (!done) {
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      return;
     }
-    setPending(false);
+    setSigningIn(true); // stay pending while signing in and loading the team
+    const result = await signIn("credentials", { email, password: body.password, redirect: false }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      router.push(`/dashboard/teams/${done.data.team_id}`);
+      router.refresh();
+      return;
+    }
+    setSigningIn(false);
+    setSignInFailed(true);
   }
 
   return (
