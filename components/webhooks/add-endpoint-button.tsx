@@ -1,20 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { IconWebhook } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import type { EventTypeInfo } from "@/lib/webhooks/bank-outbox";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 import { EventTypePicker } from "./event-type-picker";
-import { SecretReveal } from "./secret-reveal";
 
 /** The first error about the filter, whichever item it points at (`event_types/3`). */
-const eventTypesError = (errors: Record<string, string>) => Object.entries(errors).find(([pointer]) => pointer.startsWith("event_types"))?.[1];
+const eventTypesError = (fields: Record<string, string>) => Object.entries(fields).find(([pointer]) => pointer.startsWith("event_types"))?.[1];
 
 type Step = { kind: "closed" } | { kind: "form" } | { kind: "reveal"; secret: string; endpointId: string };
 
@@ -23,38 +24,24 @@ export function AddEndpointButton({ appId, eventTypes }: { appId: string; eventT
   const router = useRouter();
   const [step, setStep] = useState<Step>({ kind: "closed" });
   const [selected, setSelected] = useState<string[]>([]);
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
+  const action = useApiAction();
+  const { pending, fields } = action;
+  const filterError = eventTypesError(fields);
+
+  // Once the endpoint exists, start on its secret (it selects itself, ready to copy), not nowhere.
+  useEffect(() => {
+    if (step.kind === "reveal") document.getElementById("new-webhook-secret")?.focus();
+  }, [step.kind]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setErrors({});
-    setFormError(undefined);
-    try {
-      const response = await fetch(`/api/apps/${encodeURIComponent(appId)}/webhooks`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ url: String(form.get("url") ?? ""), description: String(form.get("description") ?? ""), event_types: selected }),
-      });
-      if (response.status === 201) {
-        const created = (await response.json()) as { endpoint: { id: string }; secret: string };
-        setStep({ kind: "reveal", secret: created.secret, endpointId: created.endpoint.id });
-        router.refresh();
-        return;
-      }
-      const problem = await readProblem(response);
-      const { fields } = fieldErrors(problem);
-      if (Object.keys(fields).length) setErrors(fields);
-      else setFormError(problemMessage(problem));
-    } catch {
-      setFormError("We couldn't reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const body = { url: String(form.get("url") ?? ""), description: String(form.get("description") ?? ""), event_types: selected };
+    const done = await action.run(() => portalApi.POST("/api/apps/{appId}/webhooks", { params: { path: { appId } }, body }));
+    if (!done) return;
+    setStep({ kind: "reveal", secret: done.data.secret, endpointId: done.data.endpoint.id });
+    router.refresh(); // the new endpoint joins the table behind the dialog
   }
 
   const close = () => setStep({ kind: "closed" });
@@ -64,8 +51,7 @@ export function AddEndpointButton({ appId, eventTypes }: { appId: string; eventT
         icon={<IconWebhook />}
         onClick={() => {
           setSelected([]);
-          setErrors({});
-          setFormError(undefined);
+          action.reset();
           setStep({ kind: "form" });
         }}
       >
@@ -80,7 +66,9 @@ export function AddEndpointButton({ appId, eventTypes }: { appId: string; eventT
         className="max-w-xl"
         footer={
           step.kind === "reveal" ? (
-            <Button onClick={() => router.push(`/dashboard/apps/${encodeURIComponent(appId)}/webhooks/${encodeURIComponent(step.endpointId)}`)}>I&apos;ve stored it</Button>
+            <Button key="done" onClick={() => router.push(`/dashboard/apps/${encodeURIComponent(appId)}/webhooks/${encodeURIComponent(step.endpointId)}`)}>
+              I&apos;ve stored it
+            </Button>
           ) : (
             <>
               <Button variant="secondary" onClick={close}>
@@ -94,18 +82,24 @@ export function AddEndpointButton({ appId, eventTypes }: { appId: string; eventT
         }
       >
         {step.kind === "reveal" ? (
-          <SecretReveal secret={step.secret} />
+          <OneTimeSecret
+            id="new-webhook-secret"
+            label="Signing secret"
+            testId="webhook-secret"
+            secret={step.secret}
+            warning="Your receiver needs it to verify each delivery's webhook-signature. We show it only once."
+          />
         ) : (
           <form id="add-endpoint-form" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-            {formError && <Alert tone="error">{formError}</Alert>}
-            <FormField id="endpoint-url" label="Endpoint URL" error={errors.url} hint="https://… on the public internet (http works in the sandbox).">
+            {action.error && <Alert tone="error">{action.error}</Alert>}
+            <FormField id="endpoint-url" label="Endpoint URL" error={fields.url} hint="https://… on the public internet (http works in the sandbox).">
               {(control) => <Input {...control} name="url" type="url" required autoFocus placeholder="https://example.com/webhooks/open-bank" autoComplete="off" />}
             </FormField>
-            <FormField id="endpoint-description" label="Description" optional error={errors.description}>
+            <FormField id="endpoint-description" label="Description" optional error={fields.description}>
               {(control) => <Input {...control} name="description" maxLength={200} placeholder="Production payments handler" />}
             </FormField>
             <EventTypePicker types={eventTypes} selected={selected} onChange={setSelected} />
-            {eventTypesError(errors) && <p className="text-sm text-danger">{eventTypesError(errors)}</p>}
+            {filterError && <p className="text-sm text-danger">{filterError}</p>}
           </form>
         )}
       </Dialog>

@@ -9,16 +9,18 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/t
 import { formatExact, formatRelative, formatUntil } from "@/components/dashboard/format-time";
 import { HttpStatusBadge } from "@/components/dashboard/status-badges";
 import { SectionHeader } from "@/components/dashboard/section-header";
-import { problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { callApi, useApiAction } from "@/lib/portal-api/use-api-action";
 import type { DeliveryDetailDto, DeliveryDto } from "@/lib/webhooks/delivery-dto";
+import type { DeliveryStatus } from "@/lib/webhooks/endpoint-input";
 import { DeliveryStatusBadge } from "./endpoint-status-badge";
 
-const FILTERS = [
-  { id: "", label: "All" },
+const FILTERS: { id: DeliveryStatus | undefined; label: string }[] = [
+  { id: undefined, label: "All" },
   { id: "pending", label: "Pending" },
   { id: "succeeded", label: "Succeeded" },
   { id: "failed", label: "Failed" },
-] as const;
+];
 
 const REFRESH_MS = 3_000;
 
@@ -28,84 +30,79 @@ const REFRESH_MS = 3_000;
  * can be resent.
  */
 export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend }: { appId: string; endpointId: string; initial: DeliveryDto[]; renderedAt: number; canResend: boolean }) {
-  const base = `/api/apps/${encodeURIComponent(appId)}/webhooks/${encodeURIComponent(endpointId)}/deliveries`;
-  const [filter, setFilter] = useState<string>("");
+  const [filter, setFilter] = useState<DeliveryStatus>();
   const [deliveries, setDeliveries] = useState(initial);
   const [now, setNow] = useState(renderedAt);
   const [open, setOpen] = useState<string | null>(null);
   const [details, setDetails] = useState<Record<string, DeliveryDetailDto>>({});
+  const [detailError, setDetailError] = useState<string>();
+  const [listError, setListError] = useState<string>();
   const [resending, setResending] = useState<string | null>(null);
-  const [error, setError] = useState<string>();
+  const resend = useApiAction();
+  const error = resend.error ?? listError;
   const inFlight = useRef(false);
+  // Only the newest list request may replace the rows: a poll answering after a filter change is stale.
+  const latest = useRef(0);
 
   // A server re-render (after "Send test event") brings fresher rows.
   const [seenInitial, setSeenInitial] = useState(initial);
   if (initial !== seenInitial) {
     setSeenInitial(initial);
-    if (filter === "") setDeliveries(initial);
+    if (filter === undefined) setDeliveries(initial);
   }
 
   const loadDetail = useCallback(
-    async (id: string) => {
-      const response = await fetch(`${base}/${encodeURIComponent(id)}`, { headers: { accept: "application/json" }, cache: "no-store" });
-      if (response.ok) {
-        const detail = (await response.json()) as DeliveryDetailDto;
-        setDetails((current) => ({ ...current, [id]: detail }));
-      }
+    async (deliveryId: string) => {
+      const outcome = await callApi(() =>
+        portalApi.GET("/api/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}", { params: { path: { appId, endpointId, deliveryId } }, cache: "no-store" }),
+      );
+      if (!outcome.ok) return setDetailError(outcome.message);
+      setDetailError(undefined);
+      setDetails((current) => ({ ...current, [deliveryId]: outcome.data }));
     },
-    [base],
+    [appId, endpointId],
   );
 
+  /** The rows of one status; a poll (`skipIfBusy`) gives way to a request already in flight. */
   const refresh = useCallback(
-    async (status: string) => {
-      if (inFlight.current) return;
+    async (status: DeliveryStatus | undefined, skipIfBusy = false) => {
+      if (skipIfBusy && inFlight.current) return;
+      const request = ++latest.current;
       inFlight.current = true;
-      try {
-        const response = await fetch(`${base}?limit=50${status ? `&status=${status}` : ""}`, { headers: { accept: "application/json" }, cache: "no-store" });
-        if (!response.ok) {
-          setError(problemMessage(await readProblem(response)));
-          return;
-        }
-        setError(undefined);
-        setDeliveries(((await response.json()) as { data: DeliveryDto[] }).data);
-        setNow(Date.now());
-      } catch {
-        setError("Could not refresh: the server did not answer.");
-      } finally {
-        inFlight.current = false;
-      }
+      const outcome = await callApi(() =>
+        portalApi.GET("/api/apps/{appId}/webhooks/{endpointId}/deliveries", { params: { path: { appId, endpointId }, query: { status, limit: 50 } }, cache: "no-store" }),
+      );
+      if (request !== latest.current) return;
+      inFlight.current = false;
+      if (!outcome.ok) return setListError(`Could not refresh: ${outcome.message}`);
+      setListError(undefined);
+      setDeliveries(outcome.data.data);
+      setNow(Date.now());
     },
-    [base],
+    [appId, endpointId],
   );
 
   useEffect(() => {
     const tick = () => {
       if (document.visibilityState !== "visible") return;
-      void refresh(filter);
+      void refresh(filter, true);
       if (open) void loadDetail(open);
     };
     const timer = setInterval(tick, REFRESH_MS);
     return () => clearInterval(timer);
   }, [filter, open, refresh, loadDetail]);
 
-  async function resend(id: string) {
-    setResending(id);
-    setError(undefined);
-    try {
-      const response = await fetch(`${base}/${encodeURIComponent(id)}/resend`, { method: "POST", headers: { accept: "application/json" } });
-      if (!response.ok) {
-        setError(problemMessage(await readProblem(response)));
-        return;
-      }
-      const detail = (await response.json()) as DeliveryDetailDto;
-      setDetails((current) => ({ ...current, [id]: detail }));
-      setOpen(id);
+  async function resendDelivery(deliveryId: string) {
+    setResending(deliveryId);
+    const done = await resend.run(() =>
+      portalApi.POST("/api/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}/resend", { params: { path: { appId, endpointId, deliveryId } } }),
+    );
+    if (done) {
+      setDetails((current) => ({ ...current, [deliveryId]: done.data }));
+      setOpen(deliveryId);
       await refresh(filter);
-    } catch {
-      setError("We couldn't reach the server. Check your connection and try again.");
-    } finally {
-      setResending(null);
     }
+    setResending(null);
   }
 
   return (
@@ -118,7 +115,7 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
           <div role="group" aria-label="Filter by status" className="flex rounded-control border border-border bg-surface p-0.5">
             {FILTERS.map((option) => (
               <button
-                key={option.id}
+                key={option.label}
                 type="button"
                 aria-pressed={filter === option.id}
                 onClick={() => {
@@ -186,13 +183,14 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
                         onClick={() => {
                           const next = open === delivery.id ? null : delivery.id;
                           setOpen(next);
+                          setDetailError(undefined);
                           if (next) void loadDetail(next);
                         }}
                       >
                         {open === delivery.id ? "Hide" : "Details"}
                       </Button>
                       {canResend && (
-                        <Button size="sm" variant="secondary" loading={resending === delivery.id} onClick={() => void resend(delivery.id)}>
+                        <Button size="sm" variant="secondary" loading={resending === delivery.id} onClick={() => void resendDelivery(delivery.id)}>
                           Resend
                         </Button>
                       )}
@@ -202,7 +200,11 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
                 {open === delivery.id && (
                   <tr>
                     <td colSpan={7} className="bg-surface-muted/40 px-4 py-4">
-                      {details[delivery.id] ? <DeliveryDetail detail={details[delivery.id]} now={now} /> : <p className="text-sm text-fg-muted">Loading…</p>}
+                      {details[delivery.id] ? (
+                        <DeliveryDetail detail={details[delivery.id]} now={now} />
+                      ) : (
+                        <p className="text-sm text-fg-muted">{detailError ?? "Loading…"}</p>
+                      )}
                     </td>
                   </tr>
                 )}
