@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Textarea } from "@/components/ui/input";
-import { fieldErrors, problemMessage, readProblem } from "@/lib/http/read-problem";
+import { portalApi } from "@/lib/portal-api/portal-api-client";
+import { useApiAction } from "@/lib/portal-api/use-api-action";
 
 const FIELDS: Record<string, string> = {
   contact_name: "contact-name",
@@ -24,15 +25,25 @@ const FIELDS: Record<string, string> = {
 export function GoLiveForm({ appId, defaultContact, canSubmit }: { appId: string; defaultContact: { name: string; email: string }; canSubmit: boolean }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
+  const action = useApiAction();
+  const { pending } = action;
+  // Problems about a field show under it; any other (a pointer this form has no field for) above the form.
+  const errors = Object.fromEntries(Object.entries(action.fields).filter(([pointer]) => FIELDS[pointer]));
+  const unplaced = Object.entries(action.fields).filter(([pointer]) => !FIELDS[pointer]).map(([, detail]) => detail);
+  const formError = action.error ?? (unplaced.length ? unplaced.join(" ") : undefined);
+
+  // A refused request: start on the first field to fix.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [action.fields]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
+    // Sent as ticked: the contract accepts only true, and the server's refusal of an unticked box shows under it.
+    const ticked = (name: string) => (data.get(name) === "on") as true;
     const body = {
       contact_name: text("contact_name"),
       contact_email: text("contact_email"),
@@ -42,41 +53,12 @@ export function GoLiveForm({ appId, defaultContact, canSubmit }: { appId: string
         purpose: text("purpose"),
         retention_days: Number(text("retention_days")),
         dpo_email: text("dpo_email"),
-        encrypts_credentials: data.get("encrypts_credentials") === "on",
-        accepts_terms: data.get("accepts_terms") === "on",
+        encrypts_credentials: ticked("encrypts_credentials"),
+        accepts_terms: ticked("accepts_terms"),
       },
     };
-    setPending(true);
-    setErrors({});
-    setFormError(undefined);
-    let response: Response;
-    try {
-      response = await fetch(`/api/apps/${encodeURIComponent(appId)}/go-live`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(body),
-      });
-    } catch {
-      setPending(false);
-      setFormError("We couldn't reach the server. Check your connection and try again.");
-      return;
-    }
-    if (response.status === 201) {
-      router.refresh();
-      setPending(false);
-      return;
-    }
-    const problem = await readProblem(response);
-    const { fields, rest } = fieldErrors(problem);
-    const placed: Record<string, string> = {};
-    for (const [pointer, detail] of Object.entries(fields)) {
-      if (FIELDS[pointer]) placed[pointer] = detail;
-      else rest.push(detail);
-    }
-    setPending(false);
-    setErrors(placed);
-    if (!Object.keys(placed).length || rest.length) setFormError([problemMessage(problem), ...rest].join(" "));
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+    const done = await action.run(() => portalApi.POST("/api/apps/{appId}/go-live", { params: { path: { appId } }, body }));
+    if (done) router.refresh();
   }
 
   const checkbox = (name: string, pointer: string, label: string) => (
