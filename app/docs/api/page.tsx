@@ -31,7 +31,9 @@ const link = "font-medium text-primary underline-offset-4 hover:underline";
 
 /** The API reference's front page: the product areas, how calls are authorised, the downloads. */
 export default async function ApiReferencePage({ searchParams }: Props) {
-  const [document, user, cookieStore] = await Promise.all([getOpenApiDocumentOrNull(), getCurrentUser(), cookies()]);
+  // The request first: it makes the page dynamic, so `next build` never renders it without a portal.
+  const cookieStore = await cookies();
+  const [document, user] = await Promise.all([getOpenApiDocumentOrNull(), getCurrentUser()]);
   const { replay: requestId, app: appId } = await searchParams;
   // "Open in docs" from a request log lands on the area page that documents the call.
   if (document && user && typeof requestId === "string" && typeof appId === "string") {
