@@ -15,8 +15,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       </div>
       <h1 className="mt-6 text-3xl font-semibold tracking-tight text-fg">Something went wrong</h1>
       <p className="mt-3 text-fg-muted">
-        This page hit an error on our side. Trying again often helps; if it keeps happening, send us the reference
-        below.
+        This page hit an error on our side. Trying again often helps; if it keeps happening, send us the reference below.
       </p>
       {error.digest && (
         <p className="mt-4 text-sm text-fg-muted">

@@ -29,7 +29,11 @@ const areas: Array<{ icon: ReactNode; title: string; text: string; points: strin
     icon: <IconTransfer size={20} />,
     title: "Payments",
     text: "Transfers on a double-entry ledger, safe to retry with idempotency keys.",
-    points: ["Idempotency-Key on every create", "Magic amounts for declines and insufficient funds", "Signed webhooks when payments settle"],
+    points: [
+      "Idempotency-Key on every create",
+      "Magic amounts for declines and insufficient funds",
+      "Signed webhooks when payments settle",
+    ],
   },
   {
     icon: <IconPercent size={20} />,
@@ -93,8 +97,8 @@ export default async function HomePage() {
               Build on a real bank, in a sandbox
             </h1>
             <p className="mt-5 max-w-xl text-lg text-pretty text-fg-muted">
-              Accounts, payments, lending, identity and wealth APIs on a simulated bank with realistic customers, months
-              of history and signed webhooks. Sign up, get a key, make your first call in under a minute.
+              Accounts, payments, lending, identity and wealth APIs on a simulated bank with realistic customers, months of history and
+              signed webhooks. Sign up, get a key, make your first call in under a minute.
             </p>
             <div className="mt-8 flex flex-col gap-3 sm:flex-row">
               <ButtonLink href={start.href} size="lg" icon={<IconKey size={18} />}>
@@ -127,8 +131,8 @@ export default async function HomePage() {
               <Span className={tone.key}>&quot;id&quot;</Span>: <Span className={tone.string}>&quot;acc_3mJ0wqG5XnS1…&quot;</Span>,
               {"\n      "}
               <Span className={tone.key}>&quot;type&quot;</Span>: <Span className={tone.string}>&quot;current&quot;</Span>,{"\n      "}
-              <Span className={tone.key}>&quot;name&quot;</Span>:{" "}
-              <Span className={tone.string}>&quot;Everyday Current Account&quot;</Span>,{"\n      "}
+              <Span className={tone.key}>&quot;name&quot;</Span>: <Span className={tone.string}>&quot;Everyday Current Account&quot;</Span>,
+              {"\n      "}
               <Span className={tone.key}>&quot;currency&quot;</Span>: <Span className={tone.string}>&quot;GBP&quot;</Span>,{"\n      "}
               <Span className={tone.key}>&quot;status&quot;</Span>: <Span className={tone.string}>&quot;active&quot;</Span>
               {"\n    }\n  ],\n  "}
@@ -148,8 +152,8 @@ export default async function HomePage() {
             The whole bank, behind one API key
           </h2>
           <p className="mt-3 text-fg-muted">
-            Every app gets its own sandbox tenant seeded with the same test customers, so your tests are repeatable and
-            nobody else&apos;s transfers show up in your data.
+            Every app gets its own sandbox tenant seeded with the same test customers, so your tests are repeatable and nobody else&apos;s
+            transfers show up in your data.
           </p>
         </div>
         <ul className="mt-10 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -187,12 +191,12 @@ export default async function HomePage() {
               Name, email and a password. You get a personal team to hold your apps.
             </Step>
             <Step number={2} icon={<IconKey size={18} />} title="Register an app">
-              Your app gets a sandbox key (<span className="font-mono text-[0.9em]">sk_sandbox_…</span>) and its own
-              bank full of test customers.
+              Your app gets a sandbox key (<span className="font-mono text-[0.9em]">sk_sandbox_…</span>) and its own bank full of test
+              customers.
             </Step>
             <Step number={3} icon={<IconTerminal size={18} />} title="Call the API">
-              Send the key as a bearer token. Every response has an{" "}
-              <span className="font-mono text-[0.9em]">X-Request-Id</span> you can find in your request log.
+              Send the key as a bearer token. Every response has an <span className="font-mono text-[0.9em]">X-Request-Id</span> you can
+              find in your request log.
             </Step>
           </ol>
           <div className="mt-8 flex items-start gap-2 overflow-hidden rounded-card border border-code-border bg-code-bg py-2 pr-2 pl-4 text-code-fg">
@@ -212,12 +216,7 @@ export default async function HomePage() {
             Free, instant and yours alone: a whole bank to build against, back to its seed whenever you like.
           </p>
           <div className="mt-8 flex flex-wrap justify-center gap-3">
-            <ButtonLink
-              href={start.href}
-              size="lg"
-              variant="white"
-              icon={<IconArrowRight size={18} />}
-            >
+            <ButtonLink href={start.href} size="lg" variant="white" icon={<IconArrowRight size={18} />}>
               {user ? "Go to your dashboard" : "Create a free account"}
             </ButtonLink>
           </div>

@@ -20,13 +20,19 @@ test("the API reference: areas on the overview, an area page's operations, Try i
   await page.goto("/docs/api");
   const areas = page.getByTestId("api-areas");
   await expect(areas.getByRole("link", { name: /Payments/ })).toContainText("3 operations");
-  await expect(page.getByTestId("api-downloads").getByRole("link", { name: "OpenAPI 3.1 (YAML)" })).toHaveAttribute("href", "/openapi.yaml");
+  await expect(page.getByTestId("api-downloads").getByRole("link", { name: "OpenAPI 3.1 (YAML)" })).toHaveAttribute(
+    "href",
+    "/openapi.yaml",
+  );
   await areas.getByRole("link", { name: /^Accounts/ }).click();
   await page.waitForURL("**/docs/api/accounts");
 
   await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
   await expect(page.getByTestId("operation-list")).toContainText("/v1/accounts/{account_id}/balances");
-  await expect(page.getByRole("navigation", { name: "Docs" }).first().getByRole("link", { name: "Accounts", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Docs" }).first().getByRole("link", { name: "Accounts", exact: true })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   // Swagger UI waits for the reader's first intent (here: the pointer moves), so the page paints without it.
   await expect(page.getByRole("button", { name: "Open the console" })).toBeVisible();
   await expect(page.locator(".swagger-ui")).toHaveCount(0);
@@ -52,7 +58,10 @@ test("a deep link opens its operation on the area page", async ({ page }) => {
   await expect(operation).toContainText("idempotency-key");
 
   // A link in the page's operation index opens that operation too.
-  await page.getByTestId("operation-list").getByRole("link", { name: /\/v1\/payments\/\{payment_id\}/ }).click();
+  await page
+    .getByTestId("operation-list")
+    .getByRole("link", { name: /\/v1\/payments\/\{payment_id\}/ })
+    .click();
   await expect(page.locator("#operations-Payments-getPayment .opblock-body")).toBeVisible();
 });
 
@@ -73,7 +82,9 @@ test("an unknown area is a 404", async ({ page }) => {
   expect(response?.status()).toBe(404);
 });
 
-test("a developer with one key is authorised with it from the first paint, on the reference's front page and every area", async ({ page }) => {
+test("a developer with one key is authorised with it from the first paint, on the reference's front page and every area", async ({
+  page,
+}) => {
   test.slow();
   await signUp(page);
   // No app yet: nothing to authorise with, and the way to get a key.
@@ -81,7 +92,10 @@ test("a developer with one key is authorised with it from the first paint, on th
   await expect(page.getByTestId("credential-status")).toContainText("Not authorised");
   await expect(page.getByRole("link", { name: "Create an app" }).last()).toHaveAttribute("href", "/dashboard/apps/new");
   await screenshotPage(page, "docs-api-area-no-keys", {
-    prepare: () => page.getByTestId("credential-status").evaluate((status) => window.scrollTo(0, status.getBoundingClientRect().top + window.scrollY - 120)),
+    prepare: () =>
+      page
+        .getByTestId("credential-status")
+        .evaluate((status) => window.scrollTo(0, status.getBoundingClientRect().top + window.scrollY - 120)),
   });
   await page.goto("/dashboard");
   await createApp(page, "Only app");
@@ -104,7 +118,10 @@ async function executeListAccountsOn(page: Page, path: string) {
   return executeListAccounts(page);
 }
 
-test("which key the docs start with: the app the developer came from, else their choice while it lasts, else the most recently used app", async ({ page, context }) => {
+test("which key the docs start with: the app the developer came from, else their choice while it lasts, else the most recently used app", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   await signUp(page);
   const older = await createAppFromDashboard(page, "Older app");
@@ -139,7 +156,10 @@ test("which key the docs start with: the app the developer came from, else their
   await page.goto(`/dashboard/apps/${newer.appId}`);
   await page.getByRole("link", { name: "API docs", exact: true }).click();
   await expect(page.getByTestId("docs-key-status")).toContainText("Newer app · Default sandbox key");
-  await expect(page.getByTestId("api-areas").getByRole("link", { name: /^Accounts/ })).toHaveAttribute("href", `/docs/api/accounts?app=${newer.appId}`);
+  await expect(page.getByTestId("api-areas").getByRole("link", { name: /^Accounts/ })).toHaveAttribute(
+    "href",
+    `/docs/api/accounts?app=${newer.appId}`,
+  );
 
   // Signing out of Try-it-out is a choice too.
   await page.goto("/docs/api/accounts");
@@ -153,7 +173,10 @@ test("which key the docs start with: the app the developer came from, else their
   await dashboard.goto(`/dashboard/apps/${older.appId}`);
   const row = dashboard.getByTestId("keys-table").getByRole("row", { name: /Default sandbox key/ });
   await row.getByRole("button", { name: "Revoke Default sandbox key" }).click();
-  await dashboard.getByRole("dialog", { name: /Revoke/ }).getByRole("button", { name: "Revoke key" }).click();
+  await dashboard
+    .getByRole("dialog", { name: /Revoke/ })
+    .getByRole("button", { name: "Revoke key" })
+    .click();
   await expect(row).toContainText("revoked");
   await dashboard.close();
   await page.reload();

@@ -41,7 +41,11 @@ async function logInAtBank(page: Page) {
   await expect(page.getByRole("heading", { name: "Share accounts with Budget Buddy" })).toBeVisible();
 }
 
-test("sample app → bank login → consent → callback → tokens → only the chosen accounts; deny; revoke", async ({ page, context, baseURL }) => {
+test("sample app → bank login → consent → callback → tokens → only the chosen accounts; deny; revoke", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   // The developer: an app, its client secret and the sample app's redirect URI.
   await signUp(page);
   await createApp(page, "Budget Buddy");
@@ -86,7 +90,9 @@ test("sample app → bank login → consent → callback → tokens → only the
   await customer.waitForURL(`${sampleUrl}/accounts`);
   const accounts = customer.getByTestId("account");
   await expect(accounts).toHaveCount(2);
-  expect((await accounts.evaluateAll((items) => items.map((item) => item.getAttribute("data-account-id")))).sort()).toEqual([...chosen].sort());
+  expect((await accounts.evaluateAll((items) => items.map((item) => item.getAttribute("data-account-id")))).sort()).toEqual(
+    [...chosen].sort(),
+  );
   const consentId = (await customer.getByTestId("consent-id").textContent())!.trim();
 
   // Deny: the app hears access_denied and shares nothing.
@@ -112,7 +118,9 @@ test("sample app → bank login → consent → callback → tokens → only the
 });
 
 test("an unregistered redirect URI gets the bank's error page, not a redirect", async ({ page }) => {
-  await page.goto(`/oauth/authorize?client_id=cli_0000000000000000000000&redirect_uri=${encodeURIComponent("https://evil.example/cb")}&response_type=code&scope=accounts:read`);
+  await page.goto(
+    `/oauth/authorize?client_id=cli_0000000000000000000000&redirect_uri=${encodeURIComponent("https://evil.example/cb")}&response_type=code&scope=accounts:read`,
+  );
   await expect(page.getByRole("heading", { name: "Unknown app" })).toBeVisible();
   expect(new URL(page.url()).host).toBe(`localhost:${portalPort}`);
 });

@@ -33,7 +33,9 @@ async function visit(page: Page, path: string, status = 200): Promise<void> {
 
 /** Every link in `scope` (a page, or a part of it) whose path starts with `prefix`, once each. */
 async function linksUnder(scope: Page | Locator, prefix: string): Promise<string[]> {
-  const hrefs = await scope.locator(`a[href^="${prefix}"]`).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  const hrefs = await scope
+    .locator(`a[href^="${prefix}"]`)
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
   return [...new Set(hrefs)];
 }
 
@@ -42,7 +44,17 @@ test("the public pages: marketing, sign-in and sign-up, every docs page, guide a
   test.setTimeout(test.info().timeout * 4);
   const problems = watchConsole(page);
 
-  for (const path of ["/", "/signin", "/signup", "/docs", "/docs/guides", "/docs/changelog", "/docs/consent-flow", "/docs/errors", "/docs/sandbox"]) {
+  for (const path of [
+    "/",
+    "/signin",
+    "/signup",
+    "/docs",
+    "/docs/guides",
+    "/docs/changelog",
+    "/docs/consent-flow",
+    "/docs/errors",
+    "/docs/sandbox",
+  ]) {
     await visit(page, path);
   }
   // A page that does not exist, and an invitation link that is not (or no longer) valid.
@@ -70,7 +82,9 @@ test("the public pages: marketing, sign-in and sign-up, every docs page, guide a
   expect(problems).toEqual([]);
 });
 
-test("a developer's pages: dashboard, new app, every tab of the app page with traffic, a webhook endpoint, teams and audit, and Try-it-out's 200", async ({ page }) => {
+test("a developer's pages: dashboard, new app, every tab of the app page with traffic, a webhook endpoint, teams and audit, and Try-it-out's 200", async ({
+  page,
+}) => {
   test.slow();
   const problems = watchConsole(page);
   const receiver = await startReceiver();
@@ -89,7 +103,14 @@ test("a developer's pages: dashboard, new app, every tab of the app page with tr
     expect((await page.request.get("/v1/accounts", { headers: auth })).status()).toBe(200);
     expect((await page.request.get("/v1/accounts/acc_missing", { headers: auth })).status()).toBe(404);
     const origin = new URL(page.url()).origin;
-    expect((await page.request.post(`/api/apps/${appId}/sandbox-consents`, { headers: { origin }, data: { persona: "student", permissions: ["accounts:read"] } })).status()).toBe(201);
+    expect(
+      (
+        await page.request.post(`/api/apps/${appId}/sandbox-consents`, {
+          headers: { origin },
+          data: { persona: "student", permissions: ["accounts:read"] },
+        })
+      ).status(),
+    ).toBe(201);
     await page.getByRole("button", { name: "I've stored it" }).click();
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const dialog = page.getByRole("dialog", { name: "Add a webhook endpoint" });
@@ -98,8 +119,12 @@ test("a developer's pages: dashboard, new app, every tab of the app page with tr
     await page.getByRole("dialog", { name: "Endpoint added" }).getByRole("button", { name: "I've stored it" }).click();
     await page.waitForURL(/\/webhooks\/ep_[0-9A-Za-z]+$/);
     const endpointPath = new URL(page.url()).pathname;
-    expect((await page.request.post("/v1/sandbox/webhooks/fire", { headers: auth, data: { type: "payment.completed" } })).status()).toBe(201);
-    await expect(page.getByTestId("deliveries-table").locator("tr[data-delivery-id]").first()).toContainText("Succeeded", { timeout: 20_000 });
+    expect((await page.request.post("/v1/sandbox/webhooks/fire", { headers: auth, data: { type: "payment.completed" } })).status()).toBe(
+      201,
+    );
+    await expect(page.getByTestId("deliveries-table").locator("tr[data-delivery-id]").first()).toContainText("Succeeded", {
+      timeout: 20_000,
+    });
 
     // Request logs are written in batches: wait until the app page lists the calls.
     await expect(async () => {
@@ -135,7 +160,8 @@ test("a developer's pages: dashboard, new app, every tab of the app page with tr
 test("the admin console and the development outbox", async ({ browser }) => {
   const page = await signInAsAdmin(browser);
   const problems = watchConsole(page);
-  for (const path of ["/admin", "/admin/apps", "/admin/developers", "/admin/go-live", "/admin/teams", "/dev/outbox"]) await visit(page, path);
+  for (const path of ["/admin", "/admin/apps", "/admin/developers", "/admin/go-live", "/admin/teams", "/dev/outbox"])
+    await visit(page, path);
   expect(problems).toEqual([]);
   await page.context().close();
 });

@@ -20,7 +20,9 @@ function countActions() {
 // The issue's promise: from the home page to a 200 in the docs in at most 10 actions, sign-up and
 // app creation included, with no key pasted or picked. The count and the time are reported (time
 // is not asserted: it measures this machine as much as the product).
-test("a new developer gets from the home page to a first 200 in the docs in at most 10 actions, pasting and picking no key", async ({ page }, testInfo) => {
+test("a new developer gets from the home page to a first 200 in the docs in at most 10 actions, pasting and picking no key", async ({
+  page,
+}, testInfo) => {
   // Sign-up, an app and the docs' console in one test (and, with SCREENSHOT_DIR, 15 screenshots).
   test.slow();
   const act = countActions();
@@ -78,11 +80,17 @@ test("a new developer gets from the home page to a first 200 in the docs in at m
 
   // The pages this journey shows, for the docs (only with SCREENSHOT_DIR set).
   await screenshotPage(page, "docs-api-area-first-call", {
-    prepare: () => operation.locator(".live-responses-table").evaluate((table) => window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY - 200)),
+    prepare: () =>
+      operation
+        .locator(".live-responses-table")
+        .evaluate((table) => window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY - 200)),
   });
   await page.goto("/docs/api/accounts");
   await screenshotPage(page, "docs-api-area-authorised", {
-    prepare: () => page.getByTestId("credential-status").evaluate((status) => window.scrollTo(0, status.getBoundingClientRect().top + window.scrollY - 120)),
+    prepare: () =>
+      page
+        .getByTestId("credential-status")
+        .evaluate((status) => window.scrollTo(0, status.getBoundingClientRect().top + window.scrollY - 120)),
   });
   await page.goto("/docs/api");
   await screenshotPage(page, "docs-api-overview-authorised", { fullPage: true });

@@ -6,7 +6,10 @@ import { axeViolations, createApp, signUp } from "./helpers";
 // copies the "list the accounts" curl sample (filled in with this portal's URL), runs it as pasted
 // with the key they exported, and gets accounts; the checklist's "first successful call" ticks in
 // the guide sidebar and on the app page. Then they find a guide by a word that is only in its body.
-test("a new developer follows the Quickstart verbatim and the checklist ticks; search finds a guide by a body word", async ({ page, context }) => {
+test("a new developer follows the Quickstart verbatim and the checklist ticks; search finds a guide by a body word", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
   const reveal = await createApp(page, "Quickstart app");
@@ -69,15 +72,25 @@ test("search finds an endpoint of the API reference, with its method and path", 
   await page.goto("/docs/guides/quickstart");
   const search = page.getByRole("combobox", { name: "Search the docs" }).filter({ visible: true });
   await search.fill("idempotency payment");
-  const endpoint = page.getByRole("listbox", { name: "Search results" }).locator('[data-kind="endpoint"]').filter({ hasText: "POST /v1/payments" }).first();
+  const endpoint = page
+    .getByRole("listbox", { name: "Search results" })
+    .locator('[data-kind="endpoint"]')
+    .filter({ hasText: "POST /v1/payments" })
+    .first();
   await expect(endpoint).toContainText("Endpoint");
   await expect(endpoint).toContainText("POST /v1/payments");
-  const [request] = await Promise.all([page.waitForRequest((candidate) => new URL(candidate.url()).pathname.startsWith("/docs/api/payments")), endpoint.click()]);
+  const [request] = await Promise.all([
+    page.waitForRequest((candidate) => new URL(candidate.url()).pathname.startsWith("/docs/api/payments")),
+    endpoint.click(),
+  ]);
   expect(new URL(request.url()).pathname).toBe("/docs/api/payments");
   expect(page.url()).toMatch(/\/docs\/api\/payments#\/Payments\/\w+$/);
 });
 
-test("signed-out readers see a sign-up prompt in the guide sidebar; the changelog lists dated releases with a feed", async ({ page, request }) => {
+test("signed-out readers see a sign-up prompt in the guide sidebar; the changelog lists dated releases with a feed", async ({
+  page,
+  request,
+}) => {
   await page.goto("/docs/guides/quickstart");
   const prompt = page.getByTestId("docs-onboarding").filter({ visible: true });
   await expect(prompt).toContainText("Track your progress");
@@ -168,5 +181,7 @@ test("signed in, the guide sidebar's onboarding box passes axe-core in light and
     expect(await axeViolations(page), `sidebar onboarding (${colorScheme})`).toEqual([]);
   }
   await page.reload();
-  await expect(page.getByTestId("docs-onboarding").filter({ visible: true }).getByRole("progressbar", { name: "Onboarding progress of First app" })).toBeVisible();
+  await expect(
+    page.getByTestId("docs-onboarding").filter({ visible: true }).getByRole("progressbar", { name: "Onboarding progress of First app" }),
+  ).toBeVisible();
 });

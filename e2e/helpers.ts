@@ -71,7 +71,13 @@ const axePath = path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   });
@@ -82,7 +88,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * `<name>-light.png`, `<name>-dark.png` and `<name>-phone-light.png`. `prepare` runs after each
  * change of size or scheme (e.g. to scroll something into view).
  */
-export async function screenshotPage(page: Page, name: string, options: { fullPage?: boolean; prepare?: () => Promise<void> } = {}): Promise<void> {
+export async function screenshotPage(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; prepare?: () => Promise<void> } = {},
+): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
   if (!dir) return;
   const viewport = page.viewportSize() ?? { width: 1280, height: 720 };

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { createApp, signUp } from "./helpers";
 
-test("rolling a key: the new secret is shown once and works; with no overlap the old key answers 401 expired_api_key", async ({ page, request }) => {
+test("rolling a key: the new secret is shown once and works; with no overlap the old key answers 401 expired_api_key", async ({
+  page,
+  request,
+}) => {
   await signUp(page);
   const reveal = await createApp(page, "Rolling app");
   const oldSecret = await reveal.getByTestId("revealed-secret").inputValue();

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { GOOD_PASSWORD, signUp, uniqueEmail } from "./helpers";
 
-test("an owner invites a colleague by email; the colleague signs up from the outbox link and joins as a developer", async ({ page, browser }) => {
+test("an owner invites a colleague by email; the colleague signs up from the outbox link and joins as a developer", async ({
+  page,
+  browser,
+}) => {
   await signUp(page);
 
   // Create a shared team from the teams page (keyboard: the dialog opens on the name field).
@@ -31,7 +34,7 @@ test("an owner invites a colleague by email; the colleague signs up from the out
   // The dev outbox shows the mail; its link is the invitation.
   await page.goto("/dev/outbox");
   const mail = page.getByTestId("outbox-mail").filter({ hasText: colleague }).first();
-  await expect(mail).toContainText("invited you to join the team \"Acme Payments\" as a developer");
+  await expect(mail).toContainText('invited you to join the team "Acme Payments" as a developer');
   const link = await mail.getByRole("link", { name: /\/invites\// }).getAttribute("href");
   expect(link).toMatch(/\/invites\/[A-Za-z0-9_-]{40,}$/);
 

@@ -46,7 +46,10 @@ test("register a webhook endpoint, fire an event, see the delivery and resend it
     await expect(page.getByTestId("endpoint-url")).toHaveText(url);
 
     // Fire an event through the gateway with the app's key.
-    const fired = await request.post("/v1/sandbox/webhooks/fire", { headers: { Authorization: `Bearer ${key}` }, data: { type: "payment.completed" } });
+    const fired = await request.post("/v1/sandbox/webhooks/fire", {
+      headers: { Authorization: `Bearer ${key}` },
+      data: { type: "payment.completed" },
+    });
     expect(fired.status()).toBe(201);
     const event = (await fired.json()) as { id: string };
 
@@ -66,7 +69,10 @@ test("register a webhook endpoint, fire an event, see the delivery and resend it
     await expect(row.getByTestId("attempt-count")).toHaveText("2");
     await expect(detail.getByTestId("attempt")).toHaveCount(2);
     await expect(detail).toContainText("resent by hand");
-    expect(received).toEqual([{ id: event.id, verified: true }, { id: event.id, verified: true }]);
+    expect(received).toEqual([
+      { id: event.id, verified: true },
+      { id: event.id, verified: true },
+    ]);
 
     // The status filter: nothing failed.
     await page.getByRole("button", { name: "Failed", exact: true }).click();

@@ -11,7 +11,8 @@ import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "./webhooks/retry-sch
  * .env.local on first run (scripts/run.mjs), so nothing needs configuring by hand.
  */
 const secret = (name: string) =>
-  z.string({ error: `${name} is required (run \`npm run dev\` once to generate local secrets)` })
+  z
+    .string({ error: `${name} is required (run \`npm run dev\` once to generate local secrets)` })
     .min(32, `${name} must be at least 32 characters`);
 
 const flag = z
@@ -90,7 +91,10 @@ export function parsePortalEnv(source: Record<string, string | undefined>): Env 
   const input = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new SettingsError("portal", result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`));
+    throw new SettingsError(
+      "portal",
+      result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`),
+    );
   }
   // Loopback receivers are for local development: on by default except in production.
   return { ...result.data, WEBHOOKS_ALLOW_LOOPBACK: result.data.WEBHOOKS_ALLOW_LOOPBACK ?? result.data.NODE_ENV !== "production" };

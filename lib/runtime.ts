@@ -52,8 +52,15 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     tokenOwners: createTtlCache<string>(TOKEN_OWNER_CACHE),
   };
   // Other instances' revocations, roll-overs, suspensions and client changes reach these caches here.
-  const listener = env.REDIS_URL ? listenForInvalidations({ url: env.REDIS_URL, targets: { keys: caches.keys, clients: caches.clients } }) : null;
-  const requestLogs = createRequestLogWriter({ db, provider: dbProvider, logRetentionDays: env.REQUEST_LOG_RETENTION_DAYS, rollupRetentionDays: env.ANALYTICS_RETENTION_DAYS });
+  const listener = env.REDIS_URL
+    ? listenForInvalidations({ url: env.REDIS_URL, targets: { keys: caches.keys, clients: caches.clients } })
+    : null;
+  const requestLogs = createRequestLogWriter({
+    db,
+    provider: dbProvider,
+    logRetentionDays: env.REQUEST_LOG_RETENTION_DAYS,
+    rollupRetentionDays: env.ANALYTICS_RETENTION_DAYS,
+  });
   const keyUses = createKeyUseWriter(db);
   const signInThrottle = createSignInThrottle({ maxAttempts: env.SIGN_IN_MAX_ATTEMPTS, windowSeconds: env.SIGN_IN_WINDOW_SECONDS });
   const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses });
@@ -92,7 +99,9 @@ export function startPortal(env: Env, options?: PortalOptions): Portal {
 /** The portal this process started. */
 export function portal(): Portal {
   if (!slot.openbankPortal) {
-    throw new Error("The portal has not been started: run it through server.ts (npm run dev / npm start), or call startPortal() first (scripts, tests).");
+    throw new Error(
+      "The portal has not been started: run it through server.ts (npm run dev / npm start), or call startPortal() first (scripts, tests).",
+    );
   }
   return slot.openbankPortal;
 }

@@ -22,7 +22,11 @@ async function seed() {
   const user = await signUp(DEMO);
   const { app, secret } = await createApp({
     actor: { userId: user.id, email: user.email, ip: "seed" },
-    input: { name: "Demo budgeting app", description: "Reads accounts and transactions to build budgets.", redirect_uris: ["http://localhost:3000/playground/callback"] },
+    input: {
+      name: "Demo budgeting app",
+      description: "Reads accounts and transactions to build budgets.",
+      redirect_uris: ["http://localhost:3000/playground/callback"],
+    },
   });
   console.log(`  demo developer: ${DEMO.email} / ${DEMO.password}`);
   console.log(`  demo app ${app.id}, sandbox key (shown once): ${secret}`);

@@ -21,8 +21,10 @@ const fail = (message) => {
   console.error(`✖ ${message}`);
   process.exit(1);
 };
-if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) fail("start:cluster needs DATABASE_URL=postgresql://… (every instance shares one database; SQLite is for one instance).");
-if (!/^rediss?:\/\//.test(process.env.REDIS_URL ?? "")) fail("start:cluster needs REDIS_URL=redis://… (shared rate limits and cache invalidation).");
+if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? ""))
+  fail("start:cluster needs DATABASE_URL=postgresql://… (every instance shares one database; SQLite is for one instance).");
+if (!/^rediss?:\/\//.test(process.env.REDIS_URL ?? ""))
+  fail("start:cluster needs REDIS_URL=redis://… (shared rate limits and cache invalidation).");
 if (!nginxBinary()) fail("start:cluster needs nginx in front of the instances: apt-get install nginx-light (Debian).");
 
 const count = (name) => Math.max(1, Number(process.env[name] ?? 2));
@@ -49,7 +51,9 @@ execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit" });
 const range = (n, from) => Array.from({ length: n }, (_, i) => from + i + 1);
 const portalPorts = range(portals, portalPort);
 const bankPorts = range(banks, bankPort);
-console.log(`\n  Portal     ${portalUrl.origin} → :${portalPorts.join(", :")}\n  Mock bank  http://127.0.0.1:${bankPort} → :${bankPorts.join(", :")}\n  Dispatchers ${dispatchers}\n`);
+console.log(
+  `\n  Portal     ${portalUrl.origin} → :${portalPorts.join(", :")}\n  Mock bank  http://127.0.0.1:${bankPort} → :${bankPorts.join(", :")}\n  Dispatchers ${dispatchers}\n`,
+);
 
 const urls = (ports) => ports.map((port) => `http://127.0.0.1:${port}`);
 const nginx = startNginx({
@@ -64,10 +68,19 @@ const nginx = startNginx({
 });
 
 const commands = [
-  ...bankPorts.map((port, i) => ({ command: "tsx mock-bank/src/server.ts", name: `bank${i + 1}`, prefixColor: "magenta", env: { BANK_PORT: String(port) } })),
+  ...bankPorts.map((port, i) => ({
+    command: "tsx mock-bank/src/server.ts",
+    name: `bank${i + 1}`,
+    prefixColor: "magenta",
+    env: { BANK_PORT: String(port) },
+  })),
   // The custom server, as `npm start` runs it: `next start` alone serves no /v1.
   ...portalPorts.map((port, i) => ({ command: `tsx server.ts -p ${port}`, name: `portal${i + 1}`, prefixColor: "cyan" })),
-  ...Array.from({ length: dispatchers }, (_, i) => ({ command: "tsx lib/webhooks/dispatcher-main.ts", name: `webhooks${i + 1}`, prefixColor: "yellow" })),
+  ...Array.from({ length: dispatchers }, (_, i) => ({
+    command: "tsx lib/webhooks/dispatcher-main.ts",
+    name: `webhooks${i + 1}`,
+    prefixColor: "yellow",
+  })),
 ];
 const { result, commands: running } = concurrently(commands, { killOthersOn: ["failure"], prefix: "{name} │", restartTries: 0 });
 let stopping = false;

@@ -46,7 +46,12 @@ function newMigration(name) {
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const targets = [
     { dir: "prisma/migrations", schema: "prisma/schema", url: "file:./data/.migrate-shadow.db", provider: "sqlite" },
-    { dir: "prisma/postgres/migrations", schema: "prisma/postgres/schema", url: process.env.MIGRATE_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", provider: "postgresql" },
+    {
+      dir: "prisma/postgres/migrations",
+      schema: "prisma/postgres/schema",
+      url: process.env.MIGRATE_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+      provider: "postgresql",
+    },
   ];
   for (const target of targets) {
     mkdirSync(target.dir, { recursive: true });

@@ -16,7 +16,17 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { startServices } from "./test-services.mjs";
 
 /** The audited pages: extend this list as docs pages are added. */
-export const PAGES = ["/docs", "/docs/guides/quickstart", "/docs/guides/payments", "/docs/guides/webhooks", "/docs/sandbox", "/docs/api", "/docs/api/accounts", "/docs/api/payments", "/docs/changelog"];
+export const PAGES = [
+  "/docs",
+  "/docs/guides/quickstart",
+  "/docs/guides/payments",
+  "/docs/guides/webhooks",
+  "/docs/sandbox",
+  "/docs/api",
+  "/docs/api/accounts",
+  "/docs/api/payments",
+  "/docs/changelog",
+];
 
 /** The issue's bar: every page at least this, per category (0-100). */
 export const THRESHOLDS = { performance: 95, accessibility: 100, "best-practices": 100 };
@@ -40,7 +50,16 @@ async function main() {
     chrome = await chromeLauncher.launch({
       chromePath: env.CHROME_PATH ?? "/usr/bin/chromium",
       port: Number(env.LIGHTHOUSE_CHROME_PORT ?? 3570),
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      chromeFlags: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const pages = env.LIGHTHOUSE_PAGES ? env.LIGHTHOUSE_PAGES.split(",").map((page) => page.trim()) : PAGES;
     for (const page of pages) {
@@ -63,7 +82,9 @@ async function main() {
         mkdirSync(env.LIGHTHOUSE_OUT, { recursive: true });
         writeFileSync(path.join(env.LIGHTHOUSE_OUT, `${page.replace(/\W+/g, "_") || "root"}.json`), result.report);
       }
-      const scores = Object.fromEntries(Object.keys(THRESHOLDS).map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]));
+      const scores = Object.fromEntries(
+        Object.keys(THRESHOLDS).map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
+      );
       const below = Object.entries(THRESHOLDS).filter(([category, min]) => scores[category] < min);
       if (below.length) failed = true;
       // What cost the points: every failing audit of a category that is below its bar.
@@ -79,9 +100,18 @@ async function main() {
     await Promise.resolve(chrome?.kill()).catch(() => {});
     await services?.stop();
   }
-  console.log(`Lighthouse ${preset}, thresholds ${Object.entries(THRESHOLDS).map(([category, min]) => `${category} ≥ ${min}`).join(", ")}`);
+  console.log(
+    `Lighthouse ${preset}, thresholds ${Object.entries(THRESHOLDS)
+      .map(([category, min]) => `${category} ≥ ${min}`)
+      .join(", ")}`,
+  );
   for (const row of rows) {
-    const scores = "performance" in row ? Object.keys(THRESHOLDS).map((category) => `${category} ${row[category]}`).join("  ") : "";
+    const scores =
+      "performance" in row
+        ? Object.keys(THRESHOLDS)
+            .map((category) => `${category} ${row[category]}`)
+            .join("  ")
+        : "";
     console.log(`${row.page.padEnd(28)} ${scores}${row.note ? `  ${row.note}` : ""}`);
   }
   process.exit(failed ? 1 : 0);

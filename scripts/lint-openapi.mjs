@@ -48,7 +48,10 @@ try {
     const file = path.join(dir, document.file);
     const [program, ...args] = document.command;
     try {
-      execFileSync(program, [...args, "--out", file], { env: { ...process.env, PORTAL_URL: DEPLOYED_ORIGIN }, stdio: ["ignore", "ignore", "pipe"] });
+      execFileSync(program, [...args, "--out", file], {
+        env: { ...process.env, PORTAL_URL: DEPLOYED_ORIGIN },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
     } catch (error) {
       console.error(`Exporting the ${document.name} failed:\n${error.stderr ?? error.message}`);
       process.exitCode = 1;
@@ -57,7 +60,11 @@ try {
 
     const report = path.join(dir, `${document.file}.lint.json`);
     try {
-      execFileSync("node_modules/.bin/spectral", ["lint", file, "--ruleset", document.ruleset, "--format", "json", "--output", report, "--quiet"], { stdio: ["ignore", "ignore", "inherit"] });
+      execFileSync(
+        "node_modules/.bin/spectral",
+        ["lint", file, "--ruleset", document.ruleset, "--format", "json", "--output", report, "--quiet"],
+        { stdio: ["ignore", "ignore", "inherit"] },
+      );
     } catch (error) {
       // Spectral exits 1 when it finds errors; the report says which. Anything else is a crash.
       if (error.status !== 1) throw error;
@@ -70,7 +77,8 @@ try {
       console.log(`  ${SEVERITIES[result.severity]} ${result.code} at ${result.path.join(".") || "(root)"}: ${result.message}`);
     }
     const byRule = new Map();
-    for (const result of results.filter((r) => r.severity > 0)) byRule.set(`${SEVERITIES[result.severity]} ${result.code}`, (byRule.get(`${SEVERITIES[result.severity]} ${result.code}`) ?? 0) + 1);
+    for (const result of results.filter((r) => r.severity > 0))
+      byRule.set(`${SEVERITIES[result.severity]} ${result.code}`, (byRule.get(`${SEVERITIES[result.severity]} ${result.code}`) ?? 0) + 1);
     for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(4)} × ${rule}`);
     if (counts[0] > 0) failed = true;
   }

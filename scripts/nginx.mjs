@@ -32,7 +32,9 @@ function problem503(docsBaseUrl) {
 /** nginx.conf for the balancers; `down` lists upstream URLs the active checks took out. */
 export function nginxConfig({ dir, balancers, docsBaseUrl, down = new Set() }) {
   const blocks = balancers.map(({ name, port, host = "127.0.0.1", upstreams }) => {
-    const servers = upstreams.map((url) => `    server ${new URL(url).host} max_fails=2 fail_timeout=5s${down.has(url) ? " down" : ""};`).join("\n");
+    const servers = upstreams
+      .map((url) => `    server ${new URL(url).host} max_fails=2 fail_timeout=5s${down.has(url) ? " down" : ""};`)
+      .join("\n");
     return `
   upstream ${name} {
 ${servers}

@@ -39,7 +39,9 @@ step("applying migrations", "node", ["scripts/db.mjs", "deploy"]);
 console.log("• seeding the demo developer");
 execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit" });
 
-console.log(`\n  Portal     ${portalUrl.origin}\n  API docs   ${portalUrl.origin}/docs/api\n  Mock bank  http://127.0.0.1:${bankPort} (internal: reached through the gateway)\n`);
+console.log(
+  `\n  Portal     ${portalUrl.origin}\n  API docs   ${portalUrl.origin}/docs/api\n  Mock bank  http://127.0.0.1:${bankPort} (internal: reached through the gateway)\n`,
+);
 
 const bankCommand = mode === "dev" ? "tsx watch --clear-screen=false mock-bank/src/server.ts" : "tsx mock-bank/src/server.ts";
 // The custom server (server.ts): Next.js (dev or the production build) behind the /v1 gateway's fast path.

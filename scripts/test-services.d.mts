@@ -11,4 +11,11 @@ export type Services = {
   bank: { kill(signal?: NodeJS.Signals): Promise<void>; restart(): Promise<void> };
 };
 
-export function startServices(options?: { portalPort?: number; bankPort?: number; name?: string; env?: Record<string, string>; quiet?: boolean; portalInstances?: number }): Promise<Services>;
+export function startServices(options?: {
+  portalPort?: number;
+  bankPort?: number;
+  name?: string;
+  env?: Record<string, string>;
+  quiet?: boolean;
+  portalInstances?: number;
+}): Promise<Services>;

@@ -34,7 +34,11 @@ function assertPortFree(port, label) {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error) =>
-      reject(error.code === "EADDRINUSE" ? new Error(`${label}: port ${port} is already in use (another suite or a running dev server?)`) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`${label}: port ${port} is already in use (another suite or a running dev server?)`)
+          : error,
+      ),
     );
     probe.listen(port, () => probe.close(resolve));
   });
@@ -61,14 +65,23 @@ async function freshPostgres(baseUrl, name) {
 
 // portalInstances > 1 starts more portals on portalPort+1, +2, … sharing the databases (and
 // REDIS_URL when given): the scale-out tests. PORTAL_URL stays the first one.
-export async function startServices({ portalPort = 3100, bankPort = 4110, name = "test", env: extraEnv = {}, quiet = true, portalInstances = 1 } = {}) {
+export async function startServices({
+  portalPort = 3100,
+  bankPort = 4110,
+  name = "test",
+  env: extraEnv = {},
+  quiet = true,
+  portalInstances = 1,
+} = {}) {
   for (const [i, port] of [bankPort, ...Array.from({ length: portalInstances }, (_, n) => portalPort + n)].entries()) {
     await assertPortFree(port, `${name} ${i === 0 ? "mock bank" : "portal"}`);
   }
   const dataDir = path.resolve("data", name);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const postgres = process.env.TEST_DATABASE_URL ? await freshPostgres(process.env.TEST_DATABASE_URL, `${process.env.TEST_PG_DB_PREFIX ?? "obp"}_${name.replace(/\W/g, "_")}`) : null;
+  const postgres = process.env.TEST_DATABASE_URL
+    ? await freshPostgres(process.env.TEST_DATABASE_URL, `${process.env.TEST_PG_DB_PREFIX ?? "obp"}_${name.replace(/\W/g, "_")}`)
+    : null;
   const portalUrl = `http://localhost:${portalPort}`;
   const env = {
     ...process.env,
@@ -103,7 +116,11 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
   // PORTAL_CPU_PROF_DIR=dir writes a V8 CPU profile of each portal there when it stops (`node --cpu-prof`).
   const startPortal = (port) =>
     process.env.PORTAL_CPU_PROF_DIR
-      ? spawn("node", ["--cpu-prof", `--cpu-prof-dir=${process.env.PORTAL_CPU_PROF_DIR}`, "--import", "tsx", "server.ts", "-p", String(port)], { env, stdio: output, detached: true })
+      ? spawn(
+          "node",
+          ["--cpu-prof", `--cpu-prof-dir=${process.env.PORTAL_CPU_PROF_DIR}`, "--import", "tsx", "server.ts", "-p", String(port)],
+          { env, stdio: output, detached: true },
+        )
       : spawn("node_modules/.bin/tsx", ["server.ts", "-p", String(port)], { env, stdio: output, detached: true });
   const portals = portalPorts.map(startPortal);
   const dispatcher = spawn("node_modules/.bin/tsx", ["lib/webhooks/dispatcher-main.ts"], { env, stdio: output, detached: true });
@@ -157,7 +174,15 @@ export async function startServices({ portalPort = 3100, bankPort = 4110, name =
       await waitFor(`${env.BANK_URL}/health`, bank, "mock bank");
     },
   };
-  return { portalUrl, portalUrls: portalPorts.map((port) => `http://localhost:${port}`), bankUrl: env.BANK_URL, env, stop, bank: bankControl, provider: postgres ? "postgresql" : "sqlite" };
+  return {
+    portalUrl,
+    portalUrls: portalPorts.map((port) => `http://localhost:${port}`),
+    bankUrl: env.BANK_URL,
+    env,
+    stop,
+    bank: bankControl,
+    provider: postgres ? "postgresql" : "sqlite",
+  };
 }
 
 // CLI: used by Playwright's webServer.

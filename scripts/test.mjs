@@ -46,7 +46,15 @@ function countPlaywright(file) {
   totals.skipped += stats.skipped;
 }
 
-const vitest = (project, out) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+const vitest = (project, out) => [
+  "vitest",
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${out}`,
+];
 
 async function postgresUrl() {
   const url = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -73,7 +81,10 @@ ok = built && ok;
 if (built) {
   ok = run("integration (SQLite)", "npx", vitest("integration", `${reports}/integration-sqlite.json`)) && ok;
   countVitest(`${reports}/integration-sqlite.json`);
-  ok = run("reliability, bounded (SQLite)", "npx", vitest("reliability", `${reports}/reliability-sqlite.json`), { RELIABILITY_BOUNDED: "1" }) && ok;
+  ok =
+    run("reliability, bounded (SQLite)", "npx", vitest("reliability", `${reports}/reliability-sqlite.json`), {
+      RELIABILITY_BOUNDED: "1",
+    }) && ok;
   countVitest(`${reports}/reliability-sqlite.json`);
   ok = run("e2e (Chromium)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` }) && ok;
   countPlaywright(`${reports}/e2e.json`);
@@ -84,7 +95,15 @@ if (built) {
     const generated = run("prisma generate (PostgreSQL)", "node", ["scripts/db.mjs", "generate"], pgEnv);
     ok = generated && run("integration (PostgreSQL)", "npx", vitest("integration", `${reports}/integration-postgres.json`), pgEnv) && ok;
     countVitest(`${reports}/integration-postgres.json`);
-    ok = generated && run("reliability crash, bounded (PostgreSQL)", "npx", [...vitest("reliability", `${reports}/reliability-postgres.json`), "tests/reliability/crash.test.ts"], { ...pgEnv, RELIABILITY_BOUNDED: "1" }) && ok;
+    ok =
+      generated &&
+      run(
+        "reliability crash, bounded (PostgreSQL)",
+        "npx",
+        [...vitest("reliability", `${reports}/reliability-postgres.json`), "tests/reliability/crash.test.ts"],
+        { ...pgEnv, RELIABILITY_BOUNDED: "1" },
+      ) &&
+      ok;
     countVitest(`${reports}/reliability-postgres.json`);
     run("prisma generate (SQLite, restored)", "node", ["scripts/db.mjs", "generate"], { DATABASE_URL: "file:./data/portal.db" });
   } else if (process.env.REQUIRE_POSTGRES === "true") {

@@ -32,10 +32,21 @@ export function GoLiveReview({ requestId, appName }: { requestId: string; appNam
         {(control) => <Textarea {...control} rows={2} value={note} maxLength={1000} onChange={(event) => setNote(event.target.value)} />}
       </FormField>
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" loading={pending === "reject"} disabled={action.pending} onClick={() => void decide("reject")} aria-label={`Reject ${appName}`}>
+        <Button
+          variant="secondary"
+          loading={pending === "reject"}
+          disabled={action.pending}
+          onClick={() => void decide("reject")}
+          aria-label={`Reject ${appName}`}
+        >
           Reject
         </Button>
-        <Button loading={pending === "approve"} disabled={action.pending} onClick={() => void decide("approve")} aria-label={`Approve ${appName}`}>
+        <Button
+          loading={pending === "approve"}
+          disabled={action.pending}
+          onClick={() => void decide("approve")}
+          aria-label={`Approve ${appName}`}
+        >
           Approve
         </Button>
       </div>

@@ -32,7 +32,10 @@ export function RequestsChart({ series, range, label }: { series: UsagePoint[]; 
 }
 
 export function ErrorRateChart({ series, range, label }: { series: UsagePoint[]; range: UsageRange; label: string }) {
-  const data = series.map((point) => ({ label: formatBucket(point.start, range), rate: point.total ? Math.round(point.error_rate * 1000) / 10 : null }));
+  const data = series.map((point) => ({
+    label: formatBucket(point.start, range),
+    rate: point.total ? Math.round(point.error_rate * 1000) / 10 : null,
+  }));
   return (
     <div role="img" aria-label={label} className="h-48 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -66,7 +69,13 @@ function EndpointTick({ x, y, payload }: { x?: number | string; y?: number | str
   );
 }
 
-export function LatencyChart({ endpoints, label }: { endpoints: Array<{ name: string; p50: number | null; p95: number | null }>; label: string }) {
+export function LatencyChart({
+  endpoints,
+  label,
+}: {
+  endpoints: Array<{ name: string; p50: number | null; p95: number | null }>;
+  label: string;
+}) {
   // Room for the longest "METHOD /route" label in 11 px monospace.
   const labelWidth = Math.min(340, 16 + Math.max(0, ...endpoints.map((endpoint) => endpoint.name.length)) * 6.8);
   return (
@@ -84,4 +93,3 @@ export function LatencyChart({ endpoints, label }: { endpoints: Array<{ name: st
     </div>
   );
 }
-

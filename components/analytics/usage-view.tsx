@@ -37,7 +37,9 @@ function Stat({ label, value, hint, tone }: { label: string; value: string; hint
   return (
     <div className="rounded-card border border-border bg-surface px-5 py-4 shadow-card">
       <dt className="text-xs font-medium text-fg-muted">{label}</dt>
-      <dd className={cn("mt-1 text-2xl font-semibold tracking-tight tabular-nums", tone === "danger" ? "text-danger" : "text-fg")}>{value}</dd>
+      <dd className={cn("mt-1 text-2xl font-semibold tracking-tight tabular-nums", tone === "danger" ? "text-danger" : "text-fg")}>
+        {value}
+      </dd>
       {hint && <dd className="mt-0.5 text-xs text-fg-muted">{hint}</dd>}
     </div>
   );
@@ -62,7 +64,12 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
     <div className="flex flex-col gap-6" data-testid="usage-view">
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Requests" value={totals.requests.toLocaleString("en-GB")} hint={rangeLabel} />
-        <Stat label="Error rate" value={percent(totals.error_rate)} hint={`${totals.errors.toLocaleString("en-GB")} 4xx/5xx responses`} tone={totals.error_rate >= 0.05 ? "danger" : undefined} />
+        <Stat
+          label="Error rate"
+          value={percent(totals.error_rate)}
+          hint={`${totals.errors.toLocaleString("en-GB")} 4xx/5xx responses`}
+          tone={totals.error_rate >= 0.05 ? "danger" : undefined}
+        />
         <Stat label="p50 latency" value={ms(totals.p50_ms)} hint="median, all endpoints" />
         <Stat label="p95 latency" value={ms(totals.p95_ms)} hint="95th percentile" />
       </dl>
@@ -71,8 +78,8 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
         <CardHeader>
           <CardTitle>Requests over time</CardTitle>
           <CardDescription>
-            By outcome, {range === "24h" ? "per hour" : range === "7d" ? "per 6 hours" : "per day"} (UTC). Peak: {peak.total.toLocaleString("en-GB")} at{" "}
-            {formatBucket(peak.start, range)}.
+            By outcome, {range === "24h" ? "per hour" : range === "7d" ? "per 6 hours" : "per day"} (UTC). Peak:{" "}
+            {peak.total.toLocaleString("en-GB")} at {formatBucket(peak.start, range)}.
           </CardDescription>
         </CardHeader>
         <CardBody>
@@ -82,9 +89,18 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
             label={`Bar chart of ${totals.requests} requests in the ${rangeLabel}, peaking at ${peak.total} at ${formatBucket(peak.start, range)}. The table below lists every point.`}
           />
           <ul className="mt-3 flex flex-wrap gap-4 text-xs text-fg-muted" aria-hidden="true">
-            <li className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-primary" />2xx / 3xx</li>
-            <li className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-warning" />4xx</li>
-            <li className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-danger" />5xx</li>
+            <li className="flex items-center gap-1.5">
+              <span className="size-2.5 rounded-sm bg-primary" />
+              2xx / 3xx
+            </li>
+            <li className="flex items-center gap-1.5">
+              <span className="size-2.5 rounded-sm bg-warning" />
+              4xx
+            </li>
+            <li className="flex items-center gap-1.5">
+              <span className="size-2.5 rounded-sm bg-danger" />
+              5xx
+            </li>
           </ul>
           <details className="mt-4 text-sm">
             <summary className="cursor-pointer font-medium text-primary">Show as table</summary>
@@ -122,7 +138,11 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
             <CardDescription>Share of 4xx and 5xx responses per period.</CardDescription>
           </CardHeader>
           <CardBody>
-            <ErrorRateChart series={series} range={range} label={`Line chart of the error rate per period; ${percent(totals.error_rate)} overall.`} />
+            <ErrorRateChart
+              series={series}
+              range={range}
+              label={`Line chart of the error rate per period; ${percent(totals.error_rate)} overall.`}
+            />
           </CardBody>
         </Card>
         <Card>
@@ -133,8 +153,14 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
           <CardBody>
             <LatencyChart endpoints={latencyData} label={`Bar chart of p50 and p95 latency for the ${top.length} busiest endpoints.`} />
             <ul className="mt-3 flex flex-wrap gap-4 text-xs text-fg-muted" aria-hidden="true">
-              <li className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-primary" />p50</li>
-              <li className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-accent" />p95</li>
+              <li className="flex items-center gap-1.5">
+                <span className="size-2.5 rounded-sm bg-primary" />
+                p50
+              </li>
+              <li className="flex items-center gap-1.5">
+                <span className="size-2.5 rounded-sm bg-accent" />
+                p95
+              </li>
             </ul>
           </CardBody>
         </Card>
@@ -166,7 +192,9 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
                   </span>
                 </TD>
                 <TD className="text-right tabular-nums">{endpoint.requests.toLocaleString("en-GB")}</TD>
-                <TD className={cn("text-right tabular-nums", endpoint.error_rate >= 0.05 && "text-danger")}>{percent(endpoint.error_rate)}</TD>
+                <TD className={cn("text-right tabular-nums", endpoint.error_rate >= 0.05 && "text-danger")}>
+                  {percent(endpoint.error_rate)}
+                </TD>
                 <TD className="text-right whitespace-nowrap tabular-nums">{ms(endpoint.p50_ms)}</TD>
                 <TD className="text-right whitespace-nowrap tabular-nums">{ms(endpoint.p95_ms)}</TD>
                 <TD className="text-right whitespace-nowrap tabular-nums">{ms(endpoint.avg_ms)}</TD>
@@ -174,7 +202,10 @@ export function UsageView({ usage, scopeLabel }: { usage: UsageSummary; scopeLab
             ))}
           </TBody>
         </Table>
-        <p className="text-xs text-fg-muted">Percentiles are estimated from hourly latency histograms (within one bucket: 5, 10, 20, 35, 50, 75, 100, 150, 250, 400, 600 ms, 1 s, …).</p>
+        <p className="text-xs text-fg-muted">
+          Percentiles are estimated from hourly latency histograms (within one bucket: 5, 10, 20, 35, 50, 75, 100, 150, 250, 400, 600 ms, 1
+          s, …).
+        </p>
       </section>
     </div>
   );

@@ -41,7 +41,10 @@ export function AppCard({ app }: { app: AppSummary }) {
       </div>
       <div className="flex items-center justify-between gap-3 rounded-b-card border-t border-border bg-surface-muted/60 px-5 py-2.5 text-xs text-fg-muted">
         <span>
-          Created <time dateTime={app.created_at} title={formatExact(app.created_at)}>{formatDate(app.created_at)}</time>
+          Created{" "}
+          <time dateTime={app.created_at} title={formatExact(app.created_at)}>
+            {formatDate(app.created_at)}
+          </time>
         </span>
         <IconArrowRight className="text-fg-subtle transition-transform group-hover:translate-x-0.5 group-hover:text-fg" />
       </div>

@@ -12,7 +12,15 @@ import { SectionHeader } from "./section-header";
 const tones: Record<ConsentSummary["status"], BadgeTone> = { authorised: "success", revoked: "neutral", expired: "warning" };
 
 /** The app's consents, as the bank holds them (fetched over the internal hop). */
-export function ConsentsSection({ appId, consents, canRevoke }: { appId: string; consents: ConsentSummary[] | { error: string }; canRevoke: boolean }) {
+export function ConsentsSection({
+  appId,
+  consents,
+  canRevoke,
+}: {
+  appId: string;
+  consents: ConsentSummary[] | { error: string };
+  canRevoke: boolean;
+}) {
   return (
     <section aria-labelledby="consents-title" className="flex flex-col gap-4">
       <SectionHeader
@@ -20,7 +28,8 @@ export function ConsentsSection({ appId, consents, canRevoke }: { appId: string;
         title="Consents"
         description={
           <>
-            Test customers who granted this app access, newest first. Also at <Code>GET /v1/consents</Code>; expiry follows the sandbox clock.
+            Test customers who granted this app access, newest first. Also at <Code>GET /v1/consents</Code>; expiry follows the sandbox
+            clock.
           </>
         }
       />
@@ -68,7 +77,13 @@ export function ConsentsSection({ appId, consents, canRevoke }: { appId: string;
                     {formatDate(consent.expires_at)}
                   </time>
                 </TD>
-                {canRevoke && <TD className="text-right">{consent.status === "authorised" && <RevokeConsentButton appId={appId} consentId={consent.id} customer={consent.persona ?? consent.customer_id} />}</TD>}
+                {canRevoke && (
+                  <TD className="text-right">
+                    {consent.status === "authorised" && (
+                      <RevokeConsentButton appId={appId} consentId={consent.id} customer={consent.persona ?? consent.customer_id} />
+                    )}
+                  </TD>
+                )}
               </TR>
             ))}
           </TBody>

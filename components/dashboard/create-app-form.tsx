@@ -104,8 +104,8 @@ export function CreateAppForm({ teamId }: { teamId?: string } = {}) {
           Redirect URIs<span className="ml-1 font-normal text-fg-muted">(optional)</span>
         </legend>
         <FieldHint id={uriHintId}>
-          Where the bank sends customers back after they consent (OAuth). Matched exactly, character for character.
-          Use https; http is allowed only for localhost.
+          Where the bank sends customers back after they consent (OAuth). Matched exactly, character for character. Use https; http is
+          allowed only for localhost.
         </FieldHint>
         <FieldError id="redirect-uris-error">{errors.redirectUris}</FieldError>
         <ol className="mt-1 flex flex-col gap-3">

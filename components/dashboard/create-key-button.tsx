@@ -109,8 +109,17 @@ export function CreateKeyButton({ appId, portalUrl }: { appId: string; portalUrl
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1.5 text-sm font-medium text-fg">Permissions</legend>
               {SCOPES.map((option) => (
-                <label key={option.value} className="flex cursor-pointer items-start gap-3 rounded-control border border-border px-3 py-2.5 has-checked:border-primary has-checked:bg-primary-soft/40">
-                  <input type="radio" name="scope" value={option.value} defaultChecked={option.value === "read_write"} className="mt-1 accent-primary" />
+                <label
+                  key={option.value}
+                  className="flex cursor-pointer items-start gap-3 rounded-control border border-border px-3 py-2.5 has-checked:border-primary has-checked:bg-primary-soft/40"
+                >
+                  <input
+                    type="radio"
+                    name="scope"
+                    value={option.value}
+                    defaultChecked={option.value === "read_write"}
+                    className="mt-1 accent-primary"
+                  />
                   <span className="flex flex-col">
                     <span className="text-sm font-medium text-fg">{option.label}</span>
                     <span className="text-sm text-fg-muted">{option.hint}</span>

@@ -40,9 +40,7 @@ export function FirstKeyReveal({ appId, portalUrl }: { appId: string; portalUrl:
           <h2 id="first-key-title" ref={heading} tabIndex={-1} className="text-base font-semibold text-fg focus:outline-none">
             Your app is ready. Here is its sandbox key.
           </h2>
-          <p className="mt-0.5 text-sm text-fg-muted">
-            “{reveal.keyName}” can call every sandbox endpoint for this app.
-          </p>
+          <p className="mt-0.5 text-sm text-fg-muted">“{reveal.keyName}” can call every sandbox endpoint for this app.</p>
         </div>
       </div>
       <div className="px-5 py-5 sm:px-6">

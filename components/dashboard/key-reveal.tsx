@@ -35,8 +35,8 @@ export function KeyReveal({
       secret={secret}
       warning={
         <>
-          Copy the key into your password manager or your app&apos;s secrets. We keep only a hash: if you lose it, create a new
-          key and revoke this one.
+          Copy the key into your password manager or your app&apos;s secrets. We keep only a hash: if you lose it, create a new key and
+          revoke this one.
         </>
       }
     >

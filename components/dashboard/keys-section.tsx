@@ -23,7 +23,9 @@ function Expiry({ apiKey, now }: { apiKey: KeyDto; now: number }) {
   const at = apiKey.expires_at;
   return (
     <time dateTime={at} title={formatExact(at)} className={apiKey.status === "expiring" ? "font-medium text-warning" : "text-fg-muted"}>
-      {apiKey.status === "expired" ? `Expired ${formatRelative(at, now)}` : `${apiKey.rolled_to_id ? "Rolled, stops" : "Expires"} ${formatUntil(at, now)}`}
+      {apiKey.status === "expired"
+        ? `Expired ${formatRelative(at, now)}`
+        : `${apiKey.rolled_to_id ? "Rolled, stops" : "Expires"} ${formatUntil(at, now)}`}
     </time>
   );
 }
@@ -99,7 +101,9 @@ export function KeysSection({
                   </TD>
                   <TD>
                     <div className="flex flex-col items-start gap-1">
-                      <span className={dead ? "font-mono text-xs whitespace-nowrap text-fg-muted" : "font-mono text-xs whitespace-nowrap"}>{key.prefix}</span>
+                      <span className={dead ? "font-mono text-xs whitespace-nowrap text-fg-muted" : "font-mono text-xs whitespace-nowrap"}>
+                        {key.prefix}
+                      </span>
                       <KeyScopeBadge scope={key.scope} />
                     </div>
                   </TD>

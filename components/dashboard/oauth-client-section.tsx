@@ -7,7 +7,19 @@ import { RedirectUrisForm } from "./redirect-uris-form";
 import { SectionHeader } from "./section-header";
 
 /** The app's OAuth client: client id, secret (shown once, rotatable) and redirect URIs. */
-export function OAuthClientSection({ appId, client, portalUrl, canEdit, canRotate }: { appId: string; client: OAuthClientDto; portalUrl: string; canEdit: boolean; canRotate: boolean }) {
+export function OAuthClientSection({
+  appId,
+  client,
+  portalUrl,
+  canEdit,
+  canRotate,
+}: {
+  appId: string;
+  client: OAuthClientDto;
+  portalUrl: string;
+  canEdit: boolean;
+  canRotate: boolean;
+}) {
   return (
     <section aria-labelledby="oauth-title" className="flex flex-col gap-4" data-testid="oauth-client">
       <SectionHeader
@@ -15,8 +27,12 @@ export function OAuthClientSection({ appId, client, portalUrl, canEdit, canRotat
         title="OAuth client"
         description={
           <>
-            For customer consent (authorization code + PKCE): send customers to <Code>{portalUrl}/oauth/authorize</Code> and exchange codes at{" "}
-            <Code>{portalUrl}/oauth/token</Code>. See the <a className="text-primary underline" href="/docs/consent-flow">consent-flow guide</a>.
+            For customer consent (authorization code + PKCE): send customers to <Code>{portalUrl}/oauth/authorize</Code> and exchange codes
+            at <Code>{portalUrl}/oauth/token</Code>. See the{" "}
+            <a className="text-primary underline" href="/docs/consent-flow">
+              consent-flow guide
+            </a>
+            .
           </>
         }
         actions={canRotate ? <ClientSecretButton appId={appId} hasSecret={client.secret_prefix !== null} /> : undefined}

@@ -26,10 +26,15 @@ export function RedirectUrisForm({ appId, initial, canEdit }: { appId: string; i
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const lines = value.split("\n").map((line) => line.trim()).filter(Boolean);
+    const lines = value
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     setSaved(false);
     setSubmitted(lines);
-    const done = await action.run(() => portalApi.PUT("/api/apps/{appId}/redirect-uris", { params: { path: { appId } }, body: { redirect_uris: lines } }));
+    const done = await action.run(() =>
+      portalApi.PUT("/api/apps/{appId}/redirect-uris", { params: { path: { appId } }, body: { redirect_uris: lines } }),
+    );
     if (!done) return;
     setValue(done.data.redirect_uris.join("\n"));
     setSaved(true);

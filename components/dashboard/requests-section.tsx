@@ -92,12 +92,7 @@ export function RequestsSection({
         actions={
           <>
             <label className="flex cursor-pointer items-center gap-2 text-sm text-fg-muted">
-              <input
-                type="checkbox"
-                checked={auto}
-                onChange={(event) => setAuto(event.target.checked)}
-                className="size-4 accent-primary"
-              />
+              <input type="checkbox" checked={auto} onChange={(event) => setAuto(event.target.checked)} className="size-4 accent-primary" />
               Auto-refresh
             </label>
             <Button variant="secondary" size="sm" loading={loading} onClick={() => void refresh()}>

@@ -16,8 +16,8 @@ export function RevokeKeyButton({ appId, keyId, keyName, prefix }: { appId: stri
       action={() => portalApi.DELETE("/api/apps/{appId}/keys/{keyId}", { params: { path: { appId, keyId } } })}
     >
       <p>
-        The next call with <Code>{prefix}</Code> fails at once with <Code>401 revoked_api_key</Code>, from your code and from the API
-        docs. This cannot be undone.
+        The next call with <Code>{prefix}</Code> fails at once with <Code>401 revoked_api_key</Code>, from your code and from the API docs.
+        This cannot be undone.
       </p>
       <p>If something still uses this key, create a new one and switch over first.</p>
     </ActionDialog>

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** A section's h2, what it holds, and its actions on the right (below on phones). */
-export function SectionHeader({ id, title, description, actions }: { id: string; title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function SectionHeader({
+  id,
+  title,
+  description,
+  actions,
+}: {
+  id: string;
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
       <div className="min-w-0">

@@ -211,18 +211,27 @@ export function ApiReference({
         />
       )}
       {replay && (
-        <div role="status" data-testid="replay-banner" className="rounded-control border border-info-border bg-info-soft px-4 py-3 text-sm text-fg">
+        <div
+          role="status"
+          data-testid="replay-banner"
+          className="rounded-control border border-info-border bg-info-soft px-4 py-3 text-sm text-fg"
+        >
           {replayed === "missing" ? (
             <>
               Request <span className="font-mono">{replay.request_id}</span> was made to{" "}
-              <span className="font-mono">{replay.method} {replay.route}</span>, which the current API reference no longer documents.
+              <span className="font-mono">
+                {replay.method} {replay.route}
+              </span>
+              , which the current API reference no longer documents.
             </>
           ) : (
             <>
               Replaying request <span className="font-mono">{replay.request_id}</span>:{" "}
-              <span className="font-mono">{replay.method} {replay.route}</span> is open below with its parameters and body filled in.
-              Masked values (<span className="font-mono">[REDACTED]</span>, <span className="font-mono">****</span>) need real ones
-              before you press Execute.
+              <span className="font-mono">
+                {replay.method} {replay.route}
+              </span>{" "}
+              is open below with its parameters and body filled in. Masked values (<span className="font-mono">[REDACTED]</span>,{" "}
+              <span className="font-mono">****</span>) need real ones before you press Execute.
             </>
           )}
         </div>
@@ -233,7 +242,10 @@ export function ApiReference({
           <SwaggerConsole
             url={specUrl}
             requestInterceptor={(request) => {
-              const mutable = authoriseRequest(request as { headers: Record<string, string>; url: string; method?: string }, credentialRef.current) as { headers: Record<string, string>; url: string; method?: string };
+              const mutable = authoriseRequest(
+                request as { headers: Record<string, string>; url: string; method?: string },
+                credentialRef.current,
+              ) as { headers: Record<string, string>; url: string; method?: string };
               const consentNow = consentRef.current;
               if (consentNow && isCustomerDataCall(mutable.method ?? "GET", mutable.url)) {
                 delete mutable.headers["X-Portal-Key-Id"];

@@ -14,12 +14,25 @@ const operation = {
   ],
 };
 
-const replay = (route: string, pathParams: Record<string, string>, query: [string, string][]): DocsReplay => ({ request_id: "req_1", method: "GET", route, path_params: pathParams, query, headers: {}, body: null });
+const replay = (route: string, pathParams: Record<string, string>, query: [string, string][]): DocsReplay => ({
+  request_id: "req_1",
+  method: "GET",
+  route,
+  path_params: pathParams,
+  query,
+  headers: {},
+  body: null,
+});
 
 function fakeSystem() {
   const changes: [string, string, string | null][] = [];
   const system: ReplaySystem = {
-    specSelectors: { specJson: () => ({ getIn: (path: string[]) => (path[1] === "/v1/accounts/{account_id}/transactions" && path[2] === "get" ? { toJS: () => operation } : undefined) }) },
+    specSelectors: {
+      specJson: () => ({
+        getIn: (path: string[]) =>
+          path[1] === "/v1/accounts/{account_id}/transactions" && path[2] === "get" ? { toJS: () => operation } : undefined,
+      }),
+    },
     specActions: { changeParam: (_pathMethod, name, location, value) => void changes.push([location, name, value]) },
     oas3Actions: { setRequestBodyValue: () => undefined, setRequestContentType: () => undefined },
     layoutActions: { show: () => undefined },

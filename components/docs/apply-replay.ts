@@ -13,7 +13,12 @@ export type ReplaySystem = {
   layoutActions: { show(path: string[], shown: boolean): void };
 };
 
-type Operation = { operationId?: string; tags?: string[]; parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, unknown> } };
+type Operation = {
+  operationId?: string;
+  tags?: string[];
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: { content?: Record<string, unknown> };
+};
 
 /** Swagger UI's DOM id of an operation (deep-link escaping: whitespace → "_"). */
 export function operationElementId(tag: string, operationId: string): string {
@@ -43,7 +48,9 @@ export function applyReplay(system: ReplaySystem, replay: DocsReplay): string | 
   // The reference pre-fills each operation's example query; a replay sends what the logged call sent, no
   // more. null, not "": Swagger UI neither sends nor validates a null value, nor fills the example in again.
   const sent = new Set(replay.query.map(([name]) => name.toLowerCase()));
-  for (const param of declared) if (param.in === "query" && !sent.has(param.name.toLowerCase())) system.specActions.changeParam(pathMethod, param.name, "query", null, false);
+  for (const param of declared)
+    if (param.in === "query" && !sent.has(param.name.toLowerCase()))
+      system.specActions.changeParam(pathMethod, param.name, "query", null, false);
   for (const [name, value] of replay.query) set("query", name, value);
   for (const [name, value] of Object.entries(replay.headers)) set("header", name, value);
   if (replay.body !== null && operation.requestBody?.content) {

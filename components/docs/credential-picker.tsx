@@ -97,7 +97,10 @@ export function CredentialPicker(props: {
             </Select>
           ) : (
             <p className="text-sm text-fg-muted">
-              <a className="font-medium text-primary underline-offset-4 hover:underline" href={`/signin?callbackUrl=${encodeURIComponent(pathname || "/docs/api")}`}>
+              <a
+                className="font-medium text-primary underline-offset-4 hover:underline"
+                href={`/signin?callbackUrl=${encodeURIComponent(pathname || "/docs/api")}`}
+              >
                 Sign in
               </a>{" "}
               to pick one of your keys, or paste a key.

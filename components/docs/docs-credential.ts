@@ -103,7 +103,11 @@ export function authoriseRequest(request: MutableRequest, credential: DocsCreden
 export function initialCredential(pick: DocsKeyPick): InitialCredential {
   if (pick.kind === "key") return { credential: portalKeyCredential(pick.key), fallback: null, remember: pick.source === "came-from" };
   if (pick.kind === "pasted") {
-    return { credential: { kind: "pasted", prefix: pick.prefix }, fallback: pick.fallback && portalKeyCredential(pick.fallback), remember: false };
+    return {
+      credential: { kind: "pasted", prefix: pick.prefix },
+      fallback: pick.fallback && portalKeyCredential(pick.fallback),
+      remember: false,
+    };
   }
   return { credential: null, fallback: null, remember: false };
 }

@@ -7,7 +7,10 @@ const link = "font-medium text-primary underline-offset-4 hover:underline";
 /** The API reference's front page: which key the areas' Try-it-out starts with, before any is opened. */
 export function DocsKeyStatus({ pick, signedIn }: { pick: DocsKeyPick; signedIn: boolean }) {
   return (
-    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-control border border-border bg-surface-muted/60 px-3 py-2 text-sm text-fg-muted" data-testid="docs-key-status">
+    <p
+      className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-control border border-border bg-surface-muted/60 px-3 py-2 text-sm text-fg-muted"
+      data-testid="docs-key-status"
+    >
       {pick.kind === "none" ? (
         <Badge tone="warning" dot>
           Not authorised

@@ -40,7 +40,9 @@ export function OperationList({ operations }: { operations: ApiOperation[] }) {
               <MethodBadge method={operation.method} />
               <code className="min-w-0 font-mono text-sm break-all text-fg">{operation.path}</code>
             </span>
-            <span className={cn("text-sm text-fg-muted sm:ml-auto sm:text-right", operation.deprecated && "line-through")}>{operation.summary}</span>
+            <span className={cn("text-sm text-fg-muted sm:ml-auto sm:text-right", operation.deprecated && "line-through")}>
+              {operation.summary}
+            </span>
           </a>
         </li>
       ))}

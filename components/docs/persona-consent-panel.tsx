@@ -33,14 +33,20 @@ export function PersonaConsentPanel(props: {
 
   async function authorise() {
     if (!appId) return;
-    const done = await run(() => portalApi.POST("/api/apps/{appId}/sandbox-consents", { params: { path: { appId } }, body: { persona, permissions } }));
+    const done = await run(() =>
+      portalApi.POST("/api/apps/{appId}/sandbox-consents", { params: { path: { appId } }, body: { persona, permissions } }),
+    );
     if (!done) return;
     const { access_token, scope, consent } = done.data;
     onChange({ accessToken: access_token, consentId: consent.id, persona, appId, scope });
   }
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-card border border-border bg-surface px-5 py-4 shadow-card sm:px-6" data-testid="persona-consent">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-card border border-border bg-surface px-5 py-4 shadow-card sm:px-6"
+      data-testid="persona-consent"
+    >
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <h2 id={`${id}-title`} className="text-base font-semibold text-fg">
           Customer consent for customer-data endpoints
@@ -83,7 +89,11 @@ export function PersonaConsentPanel(props: {
                   <input
                     type="checkbox"
                     checked={permissions.includes(permission)}
-                    onChange={(event) => setPermissions((current) => (event.target.checked ? [...current, permission] : current.filter((p) => p !== permission)))}
+                    onChange={(event) =>
+                      setPermissions((current) =>
+                        event.target.checked ? [...current, permission] : current.filter((p) => p !== permission),
+                      )
+                    }
                   />
                   {permission}
                 </label>

@@ -78,7 +78,9 @@ function repairAsItRenders(root: HTMLElement | null): (() => void) | undefined {
   let scheduled = 0;
   const repair = () => {
     scheduled = 0;
-    for (const control of root.querySelectorAll<HTMLElement>("select:not([aria-label]), input:not([aria-label]):not([type=hidden]), textarea:not([aria-label])")) {
+    for (const control of root.querySelectorAll<HTMLElement>(
+      "select:not([aria-label]), input:not([aria-label]):not([type=hidden]), textarea:not([aria-label])",
+    )) {
       if (control.id === "servers") {
         control.setAttribute("aria-label", "Server");
         continue;

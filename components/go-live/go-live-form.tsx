@@ -22,14 +22,24 @@ const FIELDS: Record<string, string> = {
 };
 
 /** The go-live checklist. The sandbox evidence is computed by the server when this is sent. */
-export function GoLiveForm({ appId, defaultContact, canSubmit }: { appId: string; defaultContact: { name: string; email: string }; canSubmit: boolean }) {
+export function GoLiveForm({
+  appId,
+  defaultContact,
+  canSubmit,
+}: {
+  appId: string;
+  defaultContact: { name: string; email: string };
+  canSubmit: boolean;
+}) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const action = useApiAction();
   const { pending } = action;
   // Problems about a field show under it; any other (a pointer this form has no field for) above the form.
   const errors = Object.fromEntries(Object.entries(action.fields).filter(([pointer]) => FIELDS[pointer]));
-  const unplaced = Object.entries(action.fields).filter(([pointer]) => !FIELDS[pointer]).map(([, detail]) => detail);
+  const unplaced = Object.entries(action.fields)
+    .filter(([pointer]) => !FIELDS[pointer])
+    .map(([, detail]) => detail);
   const formError = action.error ?? (unplaced.length ? unplaced.join(" ") : undefined);
 
   // A refused request: start on the first field to fix.
@@ -119,8 +129,16 @@ export function GoLiveForm({ appId, defaultContact, canSubmit }: { appId: string
           {(control) => <Input {...control} name="retention_days" type="number" min={1} max={3650} inputMode="numeric" />}
         </FormField>
         <div className="flex flex-col gap-3 sm:col-span-2">
-          {checkbox("encrypts_credentials", "data_protection/encrypts_credentials", "Customer access tokens and API keys are stored encrypted and never logged.")}
-          {checkbox("accepts_terms", "data_protection/accepts_terms", "We accept the production terms and the bank's security requirements.")}
+          {checkbox(
+            "encrypts_credentials",
+            "data_protection/encrypts_credentials",
+            "Customer access tokens and API keys are stored encrypted and never logged.",
+          )}
+          {checkbox(
+            "accepts_terms",
+            "data_protection/accepts_terms",
+            "We accept the production terms and the bank's security requirements.",
+          )}
         </div>
       </fieldset>
       <div className="flex justify-end border-t border-border pt-6">

@@ -5,7 +5,12 @@ import { IconCheckCircle, IconAlertCircle } from "@/components/ui/icons";
 import type { GoLiveRequestDto } from "@/lib/go-live/go-live-dto";
 import type { SandboxEvidence } from "@/lib/go-live/sandbox-evidence";
 
-const tones: Record<GoLiveRequestDto["status"] | "none", BadgeTone> = { none: "neutral", pending: "info", approved: "success", rejected: "danger" };
+const tones: Record<GoLiveRequestDto["status"] | "none", BadgeTone> = {
+  none: "neutral",
+  pending: "info",
+  approved: "success",
+  rejected: "danger",
+};
 const labels: Record<GoLiveRequestDto["status"] | "none", string> = {
   none: "sandbox only",
   pending: "go-live in review",

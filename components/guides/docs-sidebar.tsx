@@ -51,7 +51,11 @@ export type SidebarApiArea = { href: string; label: string };
 function Nav({ guides, apiAreas, pathname }: { guides: GuideSummary[]; apiAreas: SidebarApiArea[]; pathname: string }) {
   return (
     <div className="space-y-6">
-      <NavList title="Guides" pathname={pathname} links={guides.map((guide) => ({ href: `/docs/guides/${guide.slug}`, label: guide.title }))} />
+      <NavList
+        title="Guides"
+        pathname={pathname}
+        links={guides.map((guide) => ({ href: `/docs/guides/${guide.slug}`, label: guide.title }))}
+      />
       <NavList title="Reference" pathname={pathname} links={REFERENCE} />
       {apiAreas.length > 0 && <NavList title="API areas" pathname={pathname} links={apiAreas} />}
     </div>
@@ -62,7 +66,15 @@ function Nav({ guides, apiAreas, pathname }: { guides: GuideSummary[]; apiAreas:
  * The docs' navigation: search, the guides in reading order, the reference pages. A sticky column
  * from `lg` up; below that, a disclosure (a native <details>, so keyboard and screen readers work).
  */
-export function DocsSidebar({ guides, apiAreas = [], signedIn }: { guides: GuideSummary[]; apiAreas?: SidebarApiArea[]; signedIn: boolean }) {
+export function DocsSidebar({
+  guides,
+  apiAreas = [],
+  signedIn,
+}: {
+  guides: GuideSummary[];
+  apiAreas?: SidebarApiArea[];
+  signedIn: boolean;
+}) {
   const pathname = usePathname();
   // One fetch for both layouts (the mobile menu and the desktop column render the same data).
   const onboarding = useDocsOnboarding(signedIn);

@@ -30,7 +30,9 @@ function components(guide: Guide, context: SampleContext) {
   const nextId = () => guide.headings[heading++]?.id;
   const fill = (node: ReactNode) => (typeof node === "string" ? fillPlaceholders(node, context) : node);
   return {
-    h2: (props: ComponentProps<"h2">) => <h2 id={nextId()} className="mt-12 scroll-mt-24 text-xl font-semibold tracking-tight text-fg" {...props} />,
+    h2: (props: ComponentProps<"h2">) => (
+      <h2 id={nextId()} className="mt-12 scroll-mt-24 text-xl font-semibold tracking-tight text-fg" {...props} />
+    ),
     h3: (props: ComponentProps<"h3">) => <h3 id={nextId()} className="mt-8 scroll-mt-24 text-lg font-semibold text-fg" {...props} />,
     p: (props: ComponentProps<"p">) => <p className="mt-4 leading-7 text-fg" {...props} />,
     ul: (props: ComponentProps<"ul">) => <ul className="mt-4 list-disc space-y-2 pl-6 leading-7 text-fg" {...props} />,
@@ -48,7 +50,9 @@ function components(guide: Guide, context: SampleContext) {
         <table className="w-full text-left text-sm" {...props} />
       </div>
     ),
-    th: (props: ComponentProps<"th">) => <th className="border-b border-border bg-surface-muted px-4 py-2 font-semibold text-fg" {...props} />,
+    th: (props: ComponentProps<"th">) => (
+      <th className="border-b border-border bg-surface-muted px-4 py-2 font-semibold text-fg" {...props} />
+    ),
     td: (props: ComponentProps<"td">) => <td className="border-b border-border px-4 py-2 align-top text-fg last:border-b-0" {...props} />,
     pre: ({ children }: ComponentProps<"pre">) => {
       const block = fence(<pre>{children}</pre>);

@@ -99,7 +99,12 @@ export function DocsSearch() {
         className="w-full rounded-control border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-muted focus:border-primary focus:ring-2 focus:ring-primary/30 focus:outline-none"
       />
       {expanded && (
-        <ul id={listId} role="listbox" aria-label="Search results" className="absolute z-30 mt-1 max-h-96 w-full overflow-y-auto rounded-card border border-border bg-surface p-1 shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Search results"
+          className="absolute z-30 mt-1 max-h-96 w-full overflow-y-auto rounded-card border border-border bg-surface p-1 shadow-lg"
+        >
           {hits.length === 0 ? (
             <li role="option" aria-selected={false} aria-disabled className="px-3 py-2 text-sm text-fg-muted">
               Nothing in the docs mentions “{query.trim()}”.
@@ -116,10 +121,15 @@ export function DocsSearch() {
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => open(hit)}
                 onMouseEnter={() => setActive(position)}
-                className={cn("cursor-pointer rounded-control px-3 py-2 text-sm", position === active ? "bg-primary-soft" : "hover:bg-surface-muted")}
+                className={cn(
+                  "cursor-pointer rounded-control px-3 py-2 text-sm",
+                  position === active ? "bg-primary-soft" : "hover:bg-surface-muted",
+                )}
               >
                 <span className="flex items-baseline gap-2">
-                  <span className="shrink-0 text-[10px] font-semibold tracking-wide text-fg-muted uppercase">{hit.kind === "guide" ? "Guide" : "Endpoint"}</span>
+                  <span className="shrink-0 text-[10px] font-semibold tracking-wide text-fg-muted uppercase">
+                    {hit.kind === "guide" ? "Guide" : "Endpoint"}
+                  </span>
                   <span className="min-w-0 font-medium text-fg">
                     {hit.title}
                     {hit.kind === "guide" && hit.heading && <span className="text-fg-muted"> › {hit.heading}</span>}

@@ -42,7 +42,9 @@ export function useDocsOnboarding(signedIn: boolean) {
       if (!list.ok) return setState({ status: "unavailable" });
       const app = pickApp(list.data.data, chosenId ?? readStored());
       if (!app) return setState({ status: "no-apps" });
-      const progress = await callApi(() => portalApi.GET("/api/apps/{appId}/onboarding", { params: { path: { appId: app.id } }, cache: "no-store" }));
+      const progress = await callApi(() =>
+        portalApi.GET("/api/apps/{appId}/onboarding", { params: { path: { appId: app.id } }, cache: "no-store" }),
+      );
       setState({ status: "ready", apps: list.data.data, app, progress: progress.ok ? progress.data : null });
     },
     [signedIn],
@@ -88,7 +90,9 @@ export function DocsOnboardingPanel({ state, choose }: ReturnType<typeof useDocs
         <h2 id={`${selectId}-title`} className="font-medium text-fg">
           Track your progress
         </h2>
-        <p className="mt-1 text-xs text-fg-muted">Sign up for a sandbox key: these guides then tick off each step as your own calls succeed.</p>
+        <p className="mt-1 text-xs text-fg-muted">
+          Sign up for a sandbox key: these guides then tick off each step as your own calls succeed.
+        </p>
         <p className="mt-2 flex gap-3 text-xs font-medium">
           <Link href="/signup" className="text-primary hover:underline">
             Create an account
@@ -144,7 +148,12 @@ export function DocsOnboardingPanel({ state, choose }: ReturnType<typeof useDocs
       )}
       {progress ? (
         <>
-          <OnboardingProgressBar completed={progress.completed} total={progress.total} label={`Onboarding progress of ${app.name}`} className="mt-3" />
+          <OnboardingProgressBar
+            completed={progress.completed}
+            total={progress.total}
+            label={`Onboarding progress of ${app.name}`}
+            className="mt-3"
+          />
           <p className="mt-2 truncate text-xs text-fg-muted" data-testid="docs-onboarding-next">
             {next ? <>Next: {next.title}</> : "Every step done."}
           </p>
@@ -152,7 +161,10 @@ export function DocsOnboardingPanel({ state, choose }: ReturnType<typeof useDocs
       ) : (
         <p className="mt-2 text-xs text-fg-muted">The checklist could not be loaded.</p>
       )}
-      <Link href={`/dashboard/apps/${app.id}#onboarding-title`} className="mt-2 inline-block text-xs font-medium text-primary hover:underline">
+      <Link
+        href={`/dashboard/apps/${app.id}#onboarding-title`}
+        className="mt-2 inline-block text-xs font-medium text-primary hover:underline"
+      >
         Open the checklist
       </Link>
     </section>

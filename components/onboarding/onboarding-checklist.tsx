@@ -114,7 +114,10 @@ function StepItem({ step, now }: { step: OnboardingStepDto; now: number }) {
         ) : (
           <p className="mt-0.5 text-sm text-fg-muted">
             {step.next}{" "}
-            <Link href={step.docs.href} className="inline-flex items-center gap-1 font-medium whitespace-nowrap text-primary hover:underline">
+            <Link
+              href={step.docs.href}
+              className="inline-flex items-center gap-1 font-medium whitespace-nowrap text-primary hover:underline"
+            >
               {step.docs.label}
               <IconArrowRight size={12} aria-hidden="true" />
             </Link>

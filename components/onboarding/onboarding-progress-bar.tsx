@@ -33,7 +33,10 @@ export function OnboardingProgressBar({
         className="h-2 min-w-0 flex-1 overflow-hidden rounded-full bg-surface-muted ring-1 ring-border ring-inset"
       >
         <div
-          className={cn("h-full rounded-full transition-[width] duration-500 motion-reduce:transition-none", percent === 100 ? "bg-success" : "bg-primary")}
+          className={cn(
+            "h-full rounded-full transition-[width] duration-500 motion-reduce:transition-none",
+            percent === 100 ? "bg-success" : "bg-primary",
+          )}
           style={{ width: `${percent}%` }}
         />
       </div>

@@ -45,7 +45,12 @@ export function ExchangePanel({ title, headers, body }: { title: string; headers
       {body === null ? (
         <p className="rounded-card border border-dashed border-border-strong px-4 py-3 text-sm text-fg-muted">No body</p>
       ) : (
-        <CodeBlock code={body} title={`${title} body`} copyLabel={`${title.toLowerCase()} body`} className="max-h-[32rem] overflow-y-auto" />
+        <CodeBlock
+          code={body}
+          title={`${title} body`}
+          copyLabel={`${title.toLowerCase()} body`}
+          className="max-h-[32rem] overflow-y-auto"
+        />
       )}
     </section>
   );

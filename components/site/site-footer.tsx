@@ -34,8 +34,7 @@ export function SiteFooter() {
             <span className="text-sm font-semibold text-fg">Open Bank Developers</span>
           </div>
           <p className="mt-3 text-sm text-fg-muted">
-            The sandbox for building on Open Bank&apos;s APIs. Every customer, account and payment here is simulated:
-            no real money moves.
+            The sandbox for building on Open Bank&apos;s APIs. Every customer, account and payment here is simulated: no real money moves.
           </p>
         </div>
         {columns.map((column) => (

@@ -67,14 +67,7 @@ export function ThemeToggle({ className }: { className?: string }) {
               checked ? "bg-surface text-fg shadow-card" : "text-fg-muted hover:text-fg",
             )}
           >
-            <input
-              type="radio"
-              name={name}
-              value={option}
-              checked={checked}
-              onChange={() => choose(option)}
-              className="sr-only"
-            />
+            <input type="radio" name={name} value={option} checked={checked} onChange={() => choose(option)} className="sr-only" />
             <Icon size={15} />
             <span className="sr-only">{label}</span>
           </label>

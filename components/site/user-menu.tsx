@@ -13,8 +13,7 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? parts.at(-1)![0] : "")).toUpperCase() || "?";
 }
 
-const itemClass =
-  "flex w-full items-center gap-2.5 rounded-md px-2.5 py-2 text-left text-sm text-fg hover:bg-surface-muted";
+const itemClass = "flex w-full items-center gap-2.5 rounded-md px-2.5 py-2 text-left text-sm text-fg hover:bg-surface-muted";
 
 /**
  * The signed-in user's menu: a disclosure (button + panel), closed by Escape, a click outside

@@ -53,7 +53,9 @@ export function InviteMemberButton({ teamId, roles }: { teamId: string; roles: R
       </Button>
       {sentTo && (
         <p role="status" className="absolute top-full right-0 mt-2 text-right text-sm whitespace-nowrap text-fg-muted">
-          {sentTo.sent ? `Invitation sent to ${sentTo.email}.` : `Invitation created for ${sentTo.email}, but no mail server is configured.`}
+          {sentTo.sent
+            ? `Invitation sent to ${sentTo.email}.`
+            : `Invitation created for ${sentTo.email}, but no mail server is configured.`}
         </p>
       )}
       <Dialog
@@ -81,7 +83,10 @@ export function InviteMemberButton({ teamId, roles }: { teamId: string; roles: R
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1.5 text-sm font-medium text-fg">Role</legend>
             {roles.map((role) => (
-              <label key={role} className="flex cursor-pointer items-start gap-3 rounded-control border border-border px-3 py-2.5 has-checked:border-primary has-checked:bg-primary-soft/40">
+              <label
+                key={role}
+                className="flex cursor-pointer items-start gap-3 rounded-control border border-border px-3 py-2.5 has-checked:border-primary has-checked:bg-primary-soft/40"
+              >
                 <input type="radio" name="role" value={role} defaultChecked={role === "developer"} className="mt-1 accent-primary" />
                 <span className="flex flex-col">
                   <span className="text-sm font-medium text-fg capitalize">{role}</span>

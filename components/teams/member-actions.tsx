@@ -4,7 +4,15 @@ import { ActionDialog } from "@/components/ui/action-dialog";
 import { portalApi } from "@/lib/portal-api/portal-api-client";
 
 /** "Remove": the member loses access to the team at once. */
-export function RemoveMemberButton({ teamId, teamName, member }: { teamId: string; teamName: string; member: { id: string; name: string; email: string } }) {
+export function RemoveMemberButton({
+  teamId,
+  teamName,
+  member,
+}: {
+  teamId: string;
+  teamName: string;
+  member: { id: string; name: string; email: string };
+}) {
   return (
     <ActionDialog
       label="Remove"

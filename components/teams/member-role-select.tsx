@@ -9,7 +9,19 @@ import { useApiAction } from "@/lib/portal-api/use-api-action";
 import type { AssignableRole } from "@/lib/teams/team-input";
 
 /** A member's role, changeable in place by those allowed to (the server decides again). */
-export function MemberRoleSelect({ teamId, memberId, name, role, roles }: { teamId: string; memberId: string; name: string; role: Role; roles: Role[] }) {
+export function MemberRoleSelect({
+  teamId,
+  memberId,
+  name,
+  role,
+  roles,
+}: {
+  teamId: string;
+  memberId: string;
+  name: string;
+  role: Role;
+  roles: Role[];
+}) {
   const router = useRouter();
   const { run, pending, error } = useApiAction();
   const [value, setValue] = useState<string>(role);
@@ -17,7 +29,10 @@ export function MemberRoleSelect({ teamId, memberId, name, role, roles }: { team
   async function onChange(next: string) {
     setValue(next);
     const done = await run(() =>
-      portalApi.PATCH("/api/teams/{teamId}/members/{memberId}", { params: { path: { teamId, memberId } }, body: { role: next as AssignableRole } }),
+      portalApi.PATCH("/api/teams/{teamId}/members/{memberId}", {
+        params: { path: { teamId, memberId } },
+        body: { role: next as AssignableRole },
+      }),
     );
     if (done) router.refresh();
     else setValue(role); // refused: show the role they still have
@@ -25,7 +40,13 @@ export function MemberRoleSelect({ teamId, memberId, name, role, roles }: { team
 
   return (
     <div className="flex flex-col gap-1">
-      <Select aria-label={`Role of ${name}`} value={value} disabled={pending} onChange={(event) => void onChange(event.target.value)} className="h-8 w-36">
+      <Select
+        aria-label={`Role of ${name}`}
+        value={value}
+        disabled={pending}
+        onChange={(event) => void onChange(event.target.value)}
+        className="h-8 w-36"
+      >
         {roles.map((option) => (
           <option key={option} value={option}>
             {option}

@@ -26,7 +26,14 @@ export function TeamSwitcher({ teams, currentId }: { teams: Array<{ id: string; 
       <label htmlFor={id} className="text-sm font-medium whitespace-nowrap text-fg-muted">
         Team
       </label>
-      <Select id={id} value={currentId} disabled={pending} onChange={(event) => void onChange(event.target.value)} className="min-w-48" aria-busy={pending || undefined}>
+      <Select
+        id={id}
+        value={currentId}
+        disabled={pending}
+        onChange={(event) => void onChange(event.target.value)}
+        className="min-w-48"
+        aria-busy={pending || undefined}
+      >
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
             {team.name} ({team.role})

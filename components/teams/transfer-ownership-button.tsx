@@ -11,7 +11,15 @@ import { portalApi } from "@/lib/portal-api/portal-api-client";
 import { useApiAction } from "@/lib/portal-api/use-api-action";
 
 /** The owner hands the team to another member and becomes an admin: one owner, always. */
-export function TransferOwnershipButton({ teamId, teamName, members }: { teamId: string; teamName: string; members: Array<{ id: string; name: string; email: string; role: string }> }) {
+export function TransferOwnershipButton({
+  teamId,
+  teamName,
+  members,
+}: {
+  teamId: string;
+  teamName: string;
+  members: Array<{ id: string; name: string; email: string; role: string }>;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { run, pending, error, fields, reset } = useApiAction();
@@ -25,7 +33,9 @@ export function TransferOwnershipButton({ teamId, teamName, members }: { teamId:
     event.preventDefault();
     if (pending) return;
     const memberId = String(new FormData(event.currentTarget).get("member_id") ?? "");
-    const done = await run(() => portalApi.POST("/api/teams/{teamId}/transfer", { params: { path: { teamId } }, body: { member_id: memberId } }));
+    const done = await run(() =>
+      portalApi.POST("/api/teams/{teamId}/transfer", { params: { path: { teamId } }, body: { member_id: memberId } }),
+    );
     if (!done) return;
     setOpen(false);
     router.refresh();

@@ -41,17 +41,7 @@ type ButtonProps = ComponentProps<"button"> & {
   icon?: ReactNode;
 };
 
-export function Button({
-  variant,
-  size,
-  loading = false,
-  icon,
-  className,
-  children,
-  disabled,
-  type = "button",
-  ...props
-}: ButtonProps) {
+export function Button({ variant, size, loading = false, icon, className, children, disabled, type = "button", ...props }: ButtonProps) {
   return (
     <button
       type={type}

@@ -6,10 +6,7 @@ import { CopyButton } from "./copy-button";
 export function Code({ className, ...props }: ComponentProps<"code">) {
   return (
     <code
-      className={cn(
-        "rounded-md border border-border bg-surface-muted px-1.5 py-0.5 font-mono text-[0.875em] text-fg",
-        className,
-      )}
+      className={cn("rounded-md border border-border bg-surface-muted px-1.5 py-0.5 font-mono text-[0.875em] text-fg", className)}
       {...props}
     />
   );

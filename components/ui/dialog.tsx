@@ -87,9 +87,7 @@ export function Dialog({
         </button>
       </div>
       {children && <div className="px-6 py-4">{children}</div>}
-      {footer && (
-        <div className="flex flex-wrap justify-end gap-3 border-t border-border bg-surface-muted/60 px-6 py-3">{footer}</div>
-      )}
+      {footer && <div className="flex flex-wrap justify-end gap-3 border-t border-border bg-surface-muted/60 px-6 py-3">{footer}</div>}
     </dialog>
   );
 }

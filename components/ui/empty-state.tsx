@@ -23,9 +23,7 @@ export function EmptyState({
       )}
     >
       {icon && (
-        <div className="mb-4 flex size-12 items-center justify-center rounded-full bg-primary-soft text-primary-soft-fg">
-          {icon}
-        </div>
+        <div className="mb-4 flex size-12 items-center justify-center rounded-full bg-primary-soft text-primary-soft-fg">{icon}</div>
       )}
       <h3 className="text-base font-semibold text-fg">{title}</h3>
       {children && <div className="mt-1.5 max-w-md text-sm text-fg-muted">{children}</div>}

@@ -15,7 +15,8 @@ import { useApiAction } from "@/lib/portal-api/use-api-action";
 import { EventTypePicker } from "./event-type-picker";
 
 /** The first error about the filter, whichever item it points at (`event_types/3`). */
-const eventTypesError = (fields: Record<string, string>) => Object.entries(fields).find(([pointer]) => pointer.startsWith("event_types"))?.[1];
+const eventTypesError = (fields: Record<string, string>) =>
+  Object.entries(fields).find(([pointer]) => pointer.startsWith("event_types"))?.[1];
 
 type Step = { kind: "closed" } | { kind: "form" } | { kind: "reveal"; secret: string; endpointId: string };
 
@@ -62,11 +63,18 @@ export function AddEndpointButton({ appId, eventTypes }: { appId: string; eventT
         onClose={close}
         dismissible={step.kind !== "reveal"}
         title={step.kind === "reveal" ? "Endpoint added" : "Add a webhook endpoint"}
-        description={step.kind === "reveal" ? "Events of this app's sandbox are now sent to it, signed with this secret." : "Where this app's sandbox events are POSTed, signed per Standard Webhooks."}
+        description={
+          step.kind === "reveal"
+            ? "Events of this app's sandbox are now sent to it, signed with this secret."
+            : "Where this app's sandbox events are POSTed, signed per Standard Webhooks."
+        }
         className="max-w-xl"
         footer={
           step.kind === "reveal" ? (
-            <Button key="done" onClick={() => router.push(`/dashboard/apps/${encodeURIComponent(appId)}/webhooks/${encodeURIComponent(step.endpointId)}`)}>
+            <Button
+              key="done"
+              onClick={() => router.push(`/dashboard/apps/${encodeURIComponent(appId)}/webhooks/${encodeURIComponent(step.endpointId)}`)}
+            >
               I&apos;ve stored it
             </Button>
           ) : (
@@ -92,8 +100,23 @@ export function AddEndpointButton({ appId, eventTypes }: { appId: string; eventT
         ) : (
           <form id="add-endpoint-form" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
             {action.error && <Alert tone="error">{action.error}</Alert>}
-            <FormField id="endpoint-url" label="Endpoint URL" error={fields.url} hint="https://… on the public internet (http works in the sandbox).">
-              {(control) => <Input {...control} name="url" type="url" required autoFocus placeholder="https://example.com/webhooks/open-bank" autoComplete="off" />}
+            <FormField
+              id="endpoint-url"
+              label="Endpoint URL"
+              error={fields.url}
+              hint="https://… on the public internet (http works in the sandbox)."
+            >
+              {(control) => (
+                <Input
+                  {...control}
+                  name="url"
+                  type="url"
+                  required
+                  autoFocus
+                  placeholder="https://example.com/webhooks/open-bank"
+                  autoComplete="off"
+                />
+              )}
             </FormField>
             <FormField id="endpoint-description" label="Description" optional error={fields.description}>
               {(control) => <Input {...control} name="description" maxLength={200} placeholder="Production payments handler" />}

@@ -29,7 +29,19 @@ const REFRESH_MS = 3_000;
  * is visible. A row opens to show every attempt (headers, body, response, latency); any delivery
  * can be resent.
  */
-export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend }: { appId: string; endpointId: string; initial: DeliveryDto[]; renderedAt: number; canResend: boolean }) {
+export function DeliveryLog({
+  appId,
+  endpointId,
+  initial,
+  renderedAt,
+  canResend,
+}: {
+  appId: string;
+  endpointId: string;
+  initial: DeliveryDto[];
+  renderedAt: number;
+  canResend: boolean;
+}) {
   const [filter, setFilter] = useState<DeliveryStatus>();
   const [deliveries, setDeliveries] = useState(initial);
   const [now, setNow] = useState(renderedAt);
@@ -54,7 +66,10 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
   const loadDetail = useCallback(
     async (deliveryId: string) => {
       const outcome = await callApi(() =>
-        portalApi.GET("/api/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}", { params: { path: { appId, endpointId, deliveryId } }, cache: "no-store" }),
+        portalApi.GET("/api/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}", {
+          params: { path: { appId, endpointId, deliveryId } },
+          cache: "no-store",
+        }),
       );
       if (!outcome.ok) return setDetailError(outcome.message);
       setDetailError(undefined);
@@ -70,7 +85,10 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
       const request = ++latest.current;
       inFlight.current = true;
       const outcome = await callApi(() =>
-        portalApi.GET("/api/apps/{appId}/webhooks/{endpointId}/deliveries", { params: { path: { appId, endpointId }, query: { status, limit: 50 } }, cache: "no-store" }),
+        portalApi.GET("/api/apps/{appId}/webhooks/{endpointId}/deliveries", {
+          params: { path: { appId, endpointId }, query: { status, limit: 50 } },
+          cache: "no-store",
+        }),
       );
       if (request !== latest.current) return;
       inFlight.current = false;
@@ -95,7 +113,9 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
   async function resendDelivery(deliveryId: string) {
     setResending(deliveryId);
     const done = await resend.run(() =>
-      portalApi.POST("/api/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}/resend", { params: { path: { appId, endpointId, deliveryId } } }),
+      portalApi.POST("/api/apps/{appId}/webhooks/{endpointId}/deliveries/{deliveryId}/resend", {
+        params: { path: { appId, endpointId, deliveryId } },
+      }),
     );
     if (done) {
       setDetails((current) => ({ ...current, [deliveryId]: done.data }));
@@ -166,13 +186,29 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
                   <TD>
                     <DeliveryStatusBadge status={delivery.status} />
                   </TD>
-                  <TD className="tabular-nums" data-testid="attempt-count">{delivery.attempt_count}</TD>
-                  <TD>{delivery.last_response_status ? <HttpStatusBadge status={delivery.last_response_status} /> : <span className="text-fg-subtle">{delivery.attempt_count ? "No response" : "—"}</span>}</TD>
-                  <TD className="whitespace-nowrap text-fg-muted">
-                    {delivery.next_attempt_at ? <time dateTime={delivery.next_attempt_at} title={formatExact(delivery.next_attempt_at)}>{formatUntil(delivery.next_attempt_at, now)}</time> : "—"}
+                  <TD className="tabular-nums" data-testid="attempt-count">
+                    {delivery.attempt_count}
+                  </TD>
+                  <TD>
+                    {delivery.last_response_status ? (
+                      <HttpStatusBadge status={delivery.last_response_status} />
+                    ) : (
+                      <span className="text-fg-subtle">{delivery.attempt_count ? "No response" : "—"}</span>
+                    )}
                   </TD>
                   <TD className="whitespace-nowrap text-fg-muted">
-                    <time dateTime={delivery.created_at} title={formatExact(delivery.created_at)}>{formatRelative(delivery.created_at, now)}</time>
+                    {delivery.next_attempt_at ? (
+                      <time dateTime={delivery.next_attempt_at} title={formatExact(delivery.next_attempt_at)}>
+                        {formatUntil(delivery.next_attempt_at, now)}
+                      </time>
+                    ) : (
+                      "—"
+                    )}
+                  </TD>
+                  <TD className="whitespace-nowrap text-fg-muted">
+                    <time dateTime={delivery.created_at} title={formatExact(delivery.created_at)}>
+                      {formatRelative(delivery.created_at, now)}
+                    </time>
                   </TD>
                   <TD className="text-right whitespace-nowrap">
                     <div className="flex justify-end gap-2">
@@ -190,7 +226,12 @@ export function DeliveryLog({ appId, endpointId, initial, renderedAt, canResend 
                         {open === delivery.id ? "Hide" : "Details"}
                       </Button>
                       {canResend && (
-                        <Button size="sm" variant="secondary" loading={resending === delivery.id} onClick={() => void resendDelivery(delivery.id)}>
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          loading={resending === delivery.id}
+                          onClick={() => void resendDelivery(delivery.id)}
+                        >
                           Resend
                         </Button>
                       )}
@@ -235,7 +276,11 @@ function DeliveryDetail({ detail, now }: { detail: DeliveryDetailDto; now: numbe
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <span className="font-medium">Attempt {attempt.number}</span>
               {attempt.trigger === "manual" && <span className="text-xs text-fg-muted">resent by hand</span>}
-              {attempt.response_status ? <HttpStatusBadge status={attempt.response_status} /> : <span className="text-danger">{attempt.error}</span>}
+              {attempt.response_status ? (
+                <HttpStatusBadge status={attempt.response_status} />
+              ) : (
+                <span className="text-danger">{attempt.error}</span>
+              )}
               <span className="text-fg-muted tabular-nums">{attempt.latency_ms} ms</span>
               <time className="text-fg-muted" dateTime={attempt.created_at} title={formatExact(attempt.created_at)}>
                 {formatRelative(attempt.created_at, now)}
@@ -243,7 +288,13 @@ function DeliveryDetail({ detail, now }: { detail: DeliveryDetailDto; now: numbe
             </div>
             {attempt.response_status !== null && attempt.error && <p className="mt-1 text-sm text-danger">{attempt.error}</p>}
             <div className="mt-3 grid gap-3 lg:grid-cols-2">
-              <CodeBlock title="Request headers" code={Object.entries(attempt.request_headers).map(([name, value]) => `${name}: ${value}`).join("\n")} language="http" />
+              <CodeBlock
+                title="Request headers"
+                code={Object.entries(attempt.request_headers)
+                  .map(([name, value]) => `${name}: ${value}`)
+                  .join("\n")}
+                language="http"
+              />
               <CodeBlock title="Response body (first 2 KiB)" code={attempt.response_body || "(empty)"} language="text" />
             </div>
           </li>

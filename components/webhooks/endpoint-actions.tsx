@@ -55,7 +55,9 @@ export function EndpointActions({ appId, endpoint, eventTypes }: { appId: string
           variant="secondary"
           loading={toggle.pending}
           onClick={async () => {
-            const done = await toggle.run(() => portalApi.PATCH("/api/apps/{appId}/webhooks/{endpointId}", { params: { path }, body: { enabled: !endpoint.enabled } }));
+            const done = await toggle.run(() =>
+              portalApi.PATCH("/api/apps/{appId}/webhooks/{endpointId}", { params: { path }, body: { enabled: !endpoint.enabled } }),
+            );
             if (done) router.refresh();
           }}
         >

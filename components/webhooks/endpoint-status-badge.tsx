@@ -2,9 +2,18 @@ import { Badge } from "@/components/ui/badge";
 import type { EndpointDto } from "@/lib/webhooks/endpoint-dto";
 
 export function EndpointStatusBadge({ status }: { status: EndpointDto["status"] }) {
-  if (status === "failing") return <Badge tone="danger" dot>Failing</Badge>;
+  if (status === "failing")
+    return (
+      <Badge tone="danger" dot>
+        Failing
+      </Badge>
+    );
   if (status === "disabled") return <Badge tone="neutral">Disabled</Badge>;
-  return <Badge tone="success" dot>Active</Badge>;
+  return (
+    <Badge tone="success" dot>
+      Active
+    </Badge>
+  );
 }
 
 export function DeliveryStatusBadge({ status }: { status: "pending" | "succeeded" | "failed" }) {

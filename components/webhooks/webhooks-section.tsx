@@ -10,7 +10,17 @@ import { AddEndpointButton } from "./add-endpoint-button";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 
 /** The app's webhook endpoints, each linking to its delivery log. */
-export function WebhooksSection({ appId, endpoints, eventTypes, canManage }: { appId: string; endpoints: EndpointDto[]; eventTypes: EventTypeInfo[]; canManage: boolean }) {
+export function WebhooksSection({
+  appId,
+  endpoints,
+  eventTypes,
+  canManage,
+}: {
+  appId: string;
+  endpoints: EndpointDto[];
+  eventTypes: EventTypeInfo[];
+  canManage: boolean;
+}) {
   return (
     <section aria-labelledby="webhooks-title" className="flex flex-col gap-4">
       <SectionHeader
@@ -18,15 +28,20 @@ export function WebhooksSection({ appId, endpoints, eventTypes, canManage }: { a
         title="Webhooks"
         description={
           <>
-            Signed POSTs of this app&apos;s sandbox events, retried until they succeed. <Link className="underline" href="/docs/guides/webhooks">How to verify them</Link>; fire one with{" "}
-            <Code>POST /v1/sandbox/webhooks/fire</Code>.
+            Signed POSTs of this app&apos;s sandbox events, retried until they succeed.{" "}
+            <Link className="underline" href="/docs/guides/webhooks">
+              How to verify them
+            </Link>
+            ; fire one with <Code>POST /v1/sandbox/webhooks/fire</Code>.
           </>
         }
         actions={canManage ? <AddEndpointButton appId={appId} eventTypes={eventTypes} /> : undefined}
       />
       {endpoints.length === 0 ? (
         <EmptyState icon={<IconWebhook size={22} />} title="No endpoints yet">
-          {canManage ? "Add an endpoint to receive payment, transaction, KYC and account events." : "Someone with developer access can add one."}
+          {canManage
+            ? "Add an endpoint to receive payment, transaction, KYC and account events."
+            : "Someone with developer access can add one."}
         </EmptyState>
       ) : (
         <Table data-testid="webhooks-table">
@@ -42,12 +57,18 @@ export function WebhooksSection({ appId, endpoints, eventTypes, canManage }: { a
             {endpoints.map((endpoint) => (
               <TR key={endpoint.id} data-endpoint-id={endpoint.id}>
                 <TD className="max-w-md">
-                  <Link href={`/dashboard/apps/${encodeURIComponent(appId)}/webhooks/${encodeURIComponent(endpoint.id)}`} className="block truncate font-mono text-xs font-medium text-fg hover:underline" title={endpoint.url}>
+                  <Link
+                    href={`/dashboard/apps/${encodeURIComponent(appId)}/webhooks/${encodeURIComponent(endpoint.id)}`}
+                    className="block truncate font-mono text-xs font-medium text-fg hover:underline"
+                    title={endpoint.url}
+                  >
                     {endpoint.url}
                   </Link>
                   {endpoint.description && <span className="block truncate text-xs text-fg-muted">{endpoint.description}</span>}
                 </TD>
-                <TD className="text-sm text-fg-muted">{endpoint.event_types.length === 0 ? "All events" : endpoint.event_types.join(", ")}</TD>
+                <TD className="text-sm text-fg-muted">
+                  {endpoint.event_types.length === 0 ? "All events" : endpoint.event_types.join(", ")}
+                </TD>
                 <TD>
                   <EndpointStatusBadge status={endpoint.status} />
                 </TD>

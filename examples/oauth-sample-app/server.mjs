@@ -25,8 +25,15 @@ if (!CLIENT_ID || !CLIENT_SECRET) {
 const pending = new Map(); // state → { verifier, browser, expiresAt }
 const sessions = new Map(); // session id → { tokens, consentId }
 
-const escape = (value) => String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-const cookies = (request) => Object.fromEntries((request.headers.cookie ?? "").split(";").map((part) => part.trim().split("=")).filter(([k, v]) => k && v));
+const escape = (value) =>
+  String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+const cookies = (request) =>
+  Object.fromEntries(
+    (request.headers.cookie ?? "")
+      .split(";")
+      .map((part) => part.trim().split("="))
+      .filter(([k, v]) => k && v),
+  );
 
 function page(response, status, title, body, headers = {}) {
   response.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...headers });
@@ -43,7 +50,15 @@ function connect(response) {
   const challenge = createHash("sha256").update(verifier).digest("base64url");
   pending.set(state, { verifier, browser, expiresAt: Date.now() + 10 * 60_000 });
   const url = new URL(`${PORTAL_URL}/oauth/authorize`);
-  url.search = new URLSearchParams({ response_type: "code", client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, scope: SCOPE, state, code_challenge: challenge, code_challenge_method: "S256" }).toString();
+  url.search = new URLSearchParams({
+    response_type: "code",
+    client_id: CLIENT_ID,
+    redirect_uri: REDIRECT_URI,
+    scope: SCOPE,
+    state,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  }).toString();
   response.writeHead(302, { location: url.toString(), "set-cookie": `bb_browser=${browser}; Path=/; HttpOnly; SameSite=Lax` });
   response.end();
 }
@@ -66,16 +81,37 @@ async function callback(request, response, url) {
   const flow = state ? pending.get(state) : undefined;
   pending.delete(state);
   if (!flow || flow.expiresAt < Date.now() || flow.browser !== cookies(request).bb_browser) {
-    return page(response, 400, "Something went wrong", `<p class="error">This sign-in link is not one we started (state mismatch). <a href="/">Start again</a>.</p>`);
+    return page(
+      response,
+      400,
+      "Something went wrong",
+      `<p class="error">This sign-in link is not one we started (state mismatch). <a href="/">Start again</a>.</p>`,
+    );
   }
-  if (url.searchParams.get("iss") !== PORTAL_URL) return page(response, 400, "Something went wrong", `<p class="error">Unexpected issuer.</p>`);
+  if (url.searchParams.get("iss") !== PORTAL_URL)
+    return page(response, 400, "Something went wrong", `<p class="error">Unexpected issuer.</p>`);
   const error = url.searchParams.get("error");
   if (error) {
-    return page(response, 200, "Not connected", `<p data-testid="callback-error">The bank said <code>${escape(error)}</code>: ${escape(url.searchParams.get("error_description") ?? "")}</p><p><a class="button" href="/connect">Try again</a></p>`);
+    return page(
+      response,
+      200,
+      "Not connected",
+      `<p data-testid="callback-error">The bank said <code>${escape(error)}</code>: ${escape(url.searchParams.get("error_description") ?? "")}</p><p><a class="button" href="/connect">Try again</a></p>`,
+    );
   }
-  const exchanged = await tokenRequest({ grant_type: "authorization_code", code: url.searchParams.get("code") ?? "", redirect_uri: REDIRECT_URI, code_verifier: flow.verifier });
+  const exchanged = await tokenRequest({
+    grant_type: "authorization_code",
+    code: url.searchParams.get("code") ?? "",
+    redirect_uri: REDIRECT_URI,
+    code_verifier: flow.verifier,
+  });
   if (exchanged.status !== 200) {
-    return page(response, 502, "Token exchange failed", `<p class="error" data-testid="token-error">${escape(exchanged.body.error)}: ${escape(exchanged.body.error_description)}</p>`);
+    return page(
+      response,
+      502,
+      "Token exchange failed",
+      `<p class="error" data-testid="token-error">${escape(exchanged.body.error)}: ${escape(exchanged.body.error_description)}</p>`,
+    );
   }
   const sessionId = randomBytes(16).toString("base64url");
   sessions.set(sessionId, { tokens: exchanged.body });
@@ -86,7 +122,8 @@ async function callback(request, response, url) {
 /** Step 3: call the API with the access token (refreshing it once when it expired). */
 async function accounts(request, response) {
   const session = sessions.get(cookies(request).bb_session);
-  if (!session) return page(response, 200, "Budget Buddy", `<p>Not connected yet.</p><p><a class="button" href="/connect">Connect your bank</a></p>`);
+  if (!session)
+    return page(response, 200, "Budget Buddy", `<p>Not connected yet.</p><p><a class="button" href="/connect">Connect your bank</a></p>`);
   const call = () => fetch(`${PORTAL_URL}/v1/accounts`, { headers: { authorization: `Bearer ${session.tokens.access_token}` } });
   let api = await call();
   let body = await api.json();
@@ -99,23 +136,46 @@ async function accounts(request, response) {
     }
   }
   if (!api.ok) {
-    return page(response, 200, "Connection lost", `<p class="error" data-testid="api-error">The bank answered ${api.status} <code>${escape(body.code)}</code>: ${escape(body.detail)}</p><p><a class="button" href="/connect">Reconnect your bank</a></p>`);
+    return page(
+      response,
+      200,
+      "Connection lost",
+      `<p class="error" data-testid="api-error">The bank answered ${api.status} <code>${escape(body.code)}</code>: ${escape(body.detail)}</p><p><a class="button" href="/connect">Reconnect your bank</a></p>`,
+    );
   }
-  const items = body.data.map((a) => `<li data-testid="account" data-account-id="${escape(a.id)}"><strong>${escape(a.name)}</strong> <code>${escape(a.id)}</code> (${escape(a.type)})</li>`).join("");
-  return page(response, 200, "Your accounts", `<p>Consent <code data-testid="consent-id">${escape(session.tokens.consent_id)}</code> · scope <code>${escape(session.tokens.scope)}</code></p><ul data-testid="accounts">${items}</ul><p><a class="button" href="/connect">Connect again</a></p>`);
+  const items = body.data
+    .map(
+      (a) =>
+        `<li data-testid="account" data-account-id="${escape(a.id)}"><strong>${escape(a.name)}</strong> <code>${escape(a.id)}</code> (${escape(a.type)})</li>`,
+    )
+    .join("");
+  return page(
+    response,
+    200,
+    "Your accounts",
+    `<p>Consent <code data-testid="consent-id">${escape(session.tokens.consent_id)}</code> · scope <code>${escape(session.tokens.scope)}</code></p><ul data-testid="accounts">${items}</ul><p><a class="button" href="/connect">Connect again</a></p>`,
+  );
 }
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", `http://localhost:${PORT}`);
   const routes = {
-    "/": () => page(response, 200, "Budget Buddy", `<p>Budget Buddy reads your accounts to build a budget. Your bank password never reaches us.</p><p><a class="button" href="/connect">Connect your bank</a></p>`),
+    "/": () =>
+      page(
+        response,
+        200,
+        "Budget Buddy",
+        `<p>Budget Buddy reads your accounts to build a budget. Your bank password never reaches us.</p><p><a class="button" href="/connect">Connect your bank</a></p>`,
+      ),
     "/connect": () => connect(response),
     "/callback": () => callback(request, response, url),
     "/accounts": () => accounts(request, response),
   };
   const route = routes[url.pathname];
   if (!route || request.method !== "GET") return page(response, 404, "Not found", "<p>No such page.</p>");
-  Promise.resolve(route()).catch((error) => page(response, 502, "The bank is unreachable", `<p class="error">${escape(error.message)}</p>`));
+  Promise.resolve(route()).catch((error) =>
+    page(response, 502, "The bank is unreachable", `<p class="error">${escape(error.message)}</p>`),
+  );
 });
 
 server.listen(PORT, "127.0.0.1", () => console.log(`Budget Buddy (sample) on http://localhost:${PORT} → ${PORTAL_URL}`));

@@ -40,7 +40,8 @@ export const decideGoLiveRequestOperation = defineOperation({
   operationId: "decideGoLiveRequest",
   tag: "Admin",
   summary: "Approve or reject a go-live request",
-  description: "Platform admins only. A pending request is decided once; a rejection needs a note (at least 5 characters) the team will read.",
+  description:
+    "Platform admins only. A pending request is decided once; a rejection needs a note (at least 5 characters) the team will read.",
   access: "platform-admin",
   params: z.object({ requestId: resourceId.describe("The go-live request's id") }),
   body: goLiveDecisionInput,

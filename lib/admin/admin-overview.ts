@@ -4,7 +4,11 @@ const DAY_MS = 86_400_000;
 
 /** Requests per app over the last `days`, from the rollups. */
 async function requestVolumeByApp(days: number, now: Date): Promise<Map<string, number>> {
-  const groups = await db().requestRollup.groupBy({ by: ["appId"], where: { bucket: { gte: new Date(now.getTime() - days * DAY_MS) } }, _sum: { count: true } });
+  const groups = await db().requestRollup.groupBy({
+    by: ["appId"],
+    where: { bucket: { gte: new Date(now.getTime() - days * DAY_MS) } },
+    _sum: { count: true },
+  });
   return new Map(groups.map((group) => [group.appId, group._sum.count ?? 0]));
 }
 

@@ -11,7 +11,10 @@ export async function listGoLiveReviews(): Promise<GoLiveReviewDto[]> {
     db().goLiveRequest.findMany({ where: { status: { not: "pending" } }, orderBy: { decidedAt: "desc" }, take: 20, select }),
   ]);
   const rows = [...pending, ...decided];
-  const users = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.submittedById))] } }, select: { id: true, email: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: [...new Set(rows.map((row) => row.submittedById))] } },
+    select: { id: true, email: true },
+  });
   const emails = new Map(users.map((user) => [user.id, user.email]));
   return rows.map((row) => ({
     ...toGoLiveDto(row),

@@ -21,7 +21,9 @@ export type AppSuspensionDto = z.output<typeof appSuspensionDto>;
  * is emptied: in this process the very next call sees the change; other instances as the invalidation
  * message arrives (within KEY_CACHE_TTL_SECONDS if it is lost).
  */
-export async function setAppSuspension(options: { appId: string; actor: AuditActor } & ({ suspend: true; reason: string } | { suspend: false })): Promise<AppSuspensionDto> {
+export async function setAppSuspension(
+  options: { appId: string; actor: AuditActor } & ({ suspend: true; reason: string } | { suspend: false }),
+): Promise<AppSuspensionDto> {
   const existing = await db().app.findUnique({ where: { id: options.appId }, select: { id: true, teamId: true, name: true } });
   if (!existing) throw new AppError("resource_not_found", `No app ${options.appId}.`);
   const app = await db().$transaction(async (tx) => {

@@ -97,14 +97,17 @@ describe("summariseUsage", () => {
   });
 
   it("totals requests and errors per point, per endpoint, and overall", () => {
-    const rows = slices([
-      call({ status: 200, latencyMs: 20 }),
-      call({ status: 200, latencyMs: 40 }),
-      call({ status: 404, latencyMs: 8 }),
-      call({ status: 500, latencyMs: 300, createdAt: new Date("2026-11-21T12:30:00.000Z") }),
-      call({ method: "POST", route: "/v1/payments", status: 201, latencyMs: 90 }),
-      call({ status: 200, createdAt: new Date("2026-11-19T12:00:00.000Z") }), // outside 24 h
-    ], rangeStart("24h", NOW));
+    const rows = slices(
+      [
+        call({ status: 200, latencyMs: 20 }),
+        call({ status: 200, latencyMs: 40 }),
+        call({ status: 404, latencyMs: 8 }),
+        call({ status: 500, latencyMs: 300, createdAt: new Date("2026-11-21T12:30:00.000Z") }),
+        call({ method: "POST", route: "/v1/payments", status: 201, latencyMs: 90 }),
+        call({ status: 200, createdAt: new Date("2026-11-19T12:00:00.000Z") }), // outside 24 h
+      ],
+      rangeStart("24h", NOW),
+    );
     const summary = summariseUsage("24h", rows, NOW);
     expect(summary.totals).toMatchObject({ requests: 5, errors: 2, error_rate: 0.4 });
     const current = summary.series.at(-1)!;

@@ -2,7 +2,10 @@ import { db } from "../db";
 import { histogramFromColumns, HISTOGRAM_SIZE, type HistogramColumns } from "./latency-histogram";
 import { rangeStart, summariseUsage, type UsageRange, type UsageSummary } from "./usage-summary";
 
-const histogramSums = Object.fromEntries(Array.from({ length: HISTOGRAM_SIZE }, (_, i) => [`lat${i}`, true])) as Record<keyof HistogramColumns, true>;
+const histogramSums = Object.fromEntries(Array.from({ length: HISTOGRAM_SIZE }, (_, i) => [`lat${i}`, true])) as Record<
+  keyof HistogramColumns,
+  true
+>;
 
 /**
  * Usage of some apps (one app, a team's apps, or the whole platform) over a range, from the
@@ -19,7 +22,11 @@ export async function getUsage(options: { appIds: string[] | "all"; range: Usage
   };
   const [series, endpoints] = await Promise.all([
     db().requestRollup.groupBy({ by: ["bucket", "statusClass"], where, _sum: { count: true } }),
-    db().requestRollup.groupBy({ by: ["method", "route", "statusClass"], where, _sum: { count: true, latencySumMs: true, ...histogramSums } }),
+    db().requestRollup.groupBy({
+      by: ["method", "route", "statusClass"],
+      where,
+      _sum: { count: true, latencySumMs: true, ...histogramSums },
+    }),
   ]);
   return summariseUsage(
     options.range,
@@ -27,7 +34,9 @@ export async function getUsage(options: { appIds: string[] | "all"; range: Usage
       series: series.map((group) => ({ bucket: group.bucket, statusClass: group.statusClass, count: group._sum.count ?? 0 })),
       endpoints: endpoints.map((group) => {
         const sum = group._sum as Record<string, number | null>;
-        const columns = Object.fromEntries(Array.from({ length: HISTOGRAM_SIZE }, (_, i) => [`lat${i}`, sum[`lat${i}`] ?? 0])) as HistogramColumns;
+        const columns = Object.fromEntries(
+          Array.from({ length: HISTOGRAM_SIZE }, (_, i) => [`lat${i}`, sum[`lat${i}`] ?? 0]),
+        ) as HistogramColumns;
         return {
           method: group.method,
           route: group.route,

@@ -37,7 +37,16 @@ export function aggregateCalls(calls: readonly LoggedCall[]): RollupDelta[] {
     const id = `${call.appId}\0${bucket.getTime()}\0${call.method}\0${route}\0${cls}`;
     let delta = deltas.get(id);
     if (!delta) {
-      delta = { appId: call.appId, bucket, method: call.method, route, statusClass: cls, count: 0, latencySumMs: 0, histogram: emptyHistogram() };
+      delta = {
+        appId: call.appId,
+        bucket,
+        method: call.method,
+        route,
+        statusClass: cls,
+        count: 0,
+        latencySumMs: 0,
+        histogram: emptyHistogram(),
+      };
       deltas.set(id, delta);
     }
     delta.count++;

@@ -30,7 +30,13 @@ export const usageSummaryDto = z.object({
   range: usageRange,
   from: timestamp,
   to: timestamp,
-  totals: z.object({ requests: count, errors: count, error_rate: errorRate, p50_ms: milliseconds.nullable(), p95_ms: milliseconds.nullable() }),
+  totals: z.object({
+    requests: count,
+    errors: count,
+    error_rate: errorRate,
+    p50_ms: milliseconds.nullable(),
+    p95_ms: milliseconds.nullable(),
+  }),
   series: z.array(usagePointDto).max(200),
   endpoints: z.array(endpointUsageDto).max(1000).describe("Busiest first."),
 });

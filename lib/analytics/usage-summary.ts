@@ -25,7 +25,14 @@ export function parseUsageRange(value: string | null | undefined): UsageRange {
 export type SeriesSlice = { bucket: Date; statusClass: number; count: number };
 
 /** Rollups summed per endpoint and status class over the whole range: the totals and the table. */
-export type EndpointSlice = { method: string; route: string; statusClass: number; count: number; latencySumMs: number; histogram: Histogram };
+export type EndpointSlice = {
+  method: string;
+  route: string;
+  statusClass: number;
+  count: number;
+  latencySumMs: number;
+  histogram: Histogram;
+};
 
 export type UsagePoint = z.output<typeof usagePointDto>;
 
@@ -52,7 +59,11 @@ export function rangeStart(range: UsageRange, now: Date): Date {
  * error rate and p50/p95 latency from the merged histograms. Errors are 4xx and 5xx.
  * `endpoints` must already be limited to the range (the database does that).
  */
-export function summariseUsage(range: UsageRange, slices: { series: readonly SeriesSlice[]; endpoints: readonly EndpointSlice[] }, now: Date): UsageSummary {
+export function summariseUsage(
+  range: UsageRange,
+  slices: { series: readonly SeriesSlice[]; endpoints: readonly EndpointSlice[] },
+  now: Date,
+): UsageSummary {
   const { stepHours } = USAGE_RANGES[range];
   const stepMs = stepHours * HOUR_MS;
   const from = rangeStart(range, now);
@@ -76,7 +87,10 @@ export function summariseUsage(range: UsageRange, slices: { series: readonly Ser
   }
   for (const point of series) point.error_rate = rate(point.client_errors + point.server_errors, point.total);
 
-  const endpoints = new Map<string, { method: string; route: string; requests: number; errors: number; latencySumMs: number; histogram: Histogram }>();
+  const endpoints = new Map<
+    string,
+    { method: string; route: string; requests: number; errors: number; latencySumMs: number; histogram: Histogram }
+  >();
   const all = emptyHistogram();
   let total = 0;
   let errors = 0;
@@ -101,7 +115,13 @@ export function summariseUsage(range: UsageRange, slices: { series: readonly Ser
     range,
     from: from.toISOString(),
     to: now.toISOString(),
-    totals: { requests: total, errors, error_rate: rate(errors, total), p50_ms: roundOrNull(percentile(all, 0.5)), p95_ms: roundOrNull(percentile(all, 0.95)) },
+    totals: {
+      requests: total,
+      errors,
+      error_rate: rate(errors, total),
+      p50_ms: roundOrNull(percentile(all, 0.5)),
+      p95_ms: roundOrNull(percentile(all, 0.95)),
+    },
     series,
     endpoints: [...endpoints.values()]
       .map((endpoint) => ({

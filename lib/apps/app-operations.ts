@@ -11,7 +11,8 @@ export const listAppsOperation = defineOperation({
   operationId: "listApps",
   tag: "Apps",
   summary: "List your apps",
-  description: "The apps of every team you belong to (or of one, with `team_id`), newest first, with their active keys and last 24 hours of calls.",
+  description:
+    "The apps of every team you belong to (or of one, with `team_id`), newest first, with their active keys and last 24 hours of calls.",
   access: "session",
   query: z.object({
     team_id: z.string().max(64).optional().describe("Only this team's apps (`team_…`); a team you are not in gives an empty list."),

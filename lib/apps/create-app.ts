@@ -45,7 +45,13 @@ export async function createApp(options: {
       target: { type: "app", id: app.id, name: app.name },
       metadata: { redirect_uris: [...new Set(input.redirect_uris)] },
     });
-    const { key, secret } = await createKey({ appId: app.id, teamId: membership.teamId, name: "Default sandbox key", actor: options.actor, tx });
+    const { key, secret } = await createKey({
+      appId: app.id,
+      teamId: membership.teamId,
+      name: "Default sandbox key",
+      actor: options.actor,
+      tx,
+    });
     return { app: toAppDto(app), key, secret };
   });
 }

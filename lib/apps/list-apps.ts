@@ -13,7 +13,12 @@ export async function listApps(options: { userId: string; teamId?: string }): Pr
     select: {
       ...appDtoSelect,
       team: { select: { name: true } },
-      _count: { select: { apiKeys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }, requestLogs: { where: { createdAt: { gte: since } } } } },
+      _count: {
+        select: {
+          apiKeys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } },
+          requestLogs: { where: { createdAt: { gte: since } } },
+        },
+      },
     },
   });
   return apps.map((app) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listAuditQuery } from "./list-audit-events";
 
 describe("listAuditQuery", () => {
-  it("takes an empty parameter (a form's \"All actions\") as no filter", () => {
+  it('takes an empty parameter (a form\'s "All actions") as no filter', () => {
     expect(listAuditQuery.parse({ action: "", limit: "", cursor: "" })).toEqual({ limit: 25 });
     expect(listAuditQuery.parse({ action: "key.revoked", limit: "10" })).toEqual({ action: "key.revoked", limit: 10 });
   });

@@ -12,9 +12,13 @@ const blankIsAbsent = <Schema extends z.ZodType>(schema: Schema) => z.preprocess
 export const listAuditQuery = z.object({
   action: blankIsAbsent(z.enum(AUDIT_ACTIONS, { error: "Unknown action" }).optional()).describe("Only events of this action."),
   limit: blankIsAbsent(z.coerce.number().int().min(1).max(100).default(25)).describe("Events per page, 1 to 100 (25 by default)."),
-  cursor: blankIsAbsent(z.string().max(40).regex(/^audit_[0-9A-Za-z]{22}$/, "Not a cursor from a previous page").optional()).describe(
-    "The `next_cursor` of the previous page.",
-  ),
+  cursor: blankIsAbsent(
+    z
+      .string()
+      .max(40)
+      .regex(/^audit_[0-9A-Za-z]{22}$/, "Not a cursor from a previous page")
+      .optional(),
+  ).describe("The `next_cursor` of the previous page."),
 });
 
 export type ListAuditQuery = z.input<typeof listAuditQuery>;
@@ -23,7 +27,9 @@ export type ListAuditQuery = z.input<typeof listAuditQuery>;
 export function parseAuditQuery(params: URLSearchParams): z.output<typeof listAuditQuery> {
   const result = listAuditQuery.safeParse(Object.fromEntries(params));
   if (!result.success) {
-    throw new AppError("validation_failed", "Some query parameters are invalid", { errors: zodIssuesToFieldErrors(result.error.issues, "/query") });
+    throw new AppError("validation_failed", "Some query parameters are invalid", {
+      errors: zodIssuesToFieldErrors(result.error.issues, "/query"),
+    });
   }
   return result.data;
 }

@@ -3,7 +3,15 @@ import { sanitizeMetadata } from "./sanitize-metadata";
 
 describe("sanitizeMetadata", () => {
   it("keeps ordinary details", () => {
-    expect(sanitizeMetadata({ old_role: "viewer", new_role: "admin", overlap_seconds: 3600, prefix: "sk_sandbox_AbCd…wxyz", uris: ["https://a.example/cb"] })).toEqual({
+    expect(
+      sanitizeMetadata({
+        old_role: "viewer",
+        new_role: "admin",
+        overlap_seconds: 3600,
+        prefix: "sk_sandbox_AbCd…wxyz",
+        uris: ["https://a.example/cb"],
+      }),
+    ).toEqual({
       old_role: "viewer",
       new_role: "admin",
       overlap_seconds: 3600,
@@ -14,7 +22,9 @@ describe("sanitizeMetadata", () => {
 
   it("redacts secret-named keys and secret-looking values", () => {
     const key = "sk_sandbox_" + "A".repeat(36);
-    expect(sanitizeMetadata({ secret: "x", token: "y", password: "z", signing_secret: "w", note: `leaked ${key}`, list: [key, "ok"] })).toEqual({
+    expect(
+      sanitizeMetadata({ secret: "x", token: "y", password: "z", signing_secret: "w", note: `leaked ${key}`, list: [key, "ok"] }),
+    ).toEqual({
       secret: "[redacted]",
       token: "[redacted]",
       password: "[redacted]",

@@ -10,7 +10,7 @@ export const signUpOperation = defineOperation({
   tag: "Account",
   summary: "Create a developer account",
   description:
-    "Creates the account and its personal team (\"Ada's team\"), which the developer owns. Sign in afterwards with the same " +
+    'Creates the account and its personal team ("Ada\'s team"), which the developer owns. Sign in afterwards with the same ' +
     "email and password. Like every mutation of this API it is refused cross-site: send `Origin` with the portal's origin.",
   access: "public",
   body: signUpSchema,

@@ -43,9 +43,7 @@ describe("passwordSchema / signUpSchema", () => {
   it("reports password problems as issues on the password path", () => {
     const result = signUpSchema.safeParse({ name: "Ada", email: "ada.lovelace@example.com", password: "short" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ["password"], message: "Use at least 10 characters" }),
-    ]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["password"], message: "Use at least 10 characters" })]);
   });
 
   it("checks the email rule once the fields are valid, without repeating other problems", () => {

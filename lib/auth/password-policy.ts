@@ -3,10 +3,38 @@ import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 /** Lower-case; a password is refused if it is one of these, optionally followed by digits or symbols. */
 const COMMON_PASSWORDS = new Set([
-  "password", "passw0rd", "password1", "qwerty", "qwertyuiop", "qwertyuiop1", "asdfghjkl", "zxcvbnm",
-  "letmein", "welcome", "iloveyou", "admin", "administrator", "abc", "abcdef", "abcdefghij",
-  "football", "baseball", "dragon", "monkey", "sunshine", "princess", "trustno", "superman",
-  "starwars", "changeme", "secret", "master", "login", "sandbox", "openbank", "developer",
+  "password",
+  "passw0rd",
+  "password1",
+  "qwerty",
+  "qwertyuiop",
+  "qwertyuiop1",
+  "asdfghjkl",
+  "zxcvbnm",
+  "letmein",
+  "welcome",
+  "iloveyou",
+  "admin",
+  "administrator",
+  "abc",
+  "abcdef",
+  "abcdefghij",
+  "football",
+  "baseball",
+  "dragon",
+  "monkey",
+  "sunshine",
+  "princess",
+  "trustno",
+  "superman",
+  "starwars",
+  "changeme",
+  "secret",
+  "master",
+  "login",
+  "sandbox",
+  "openbank",
+  "developer",
 ]);
 
 /** Lower-case, upper-case, digit, anything else. */
@@ -49,7 +77,10 @@ export function passwordEmailProblem(password: string, email: string): string | 
 export const passwordSchema = z
   .string({ error: "Enter a password" })
   // passwordProblems says the same; declared here too so the published schema has its bound (chars ≤ bytes).
-  .max(PASSWORD_MAX_BYTES, { error: `Use at most ${PASSWORD_MAX_BYTES} characters (fewer if they include accents or non-Latin letters)`, abort: true })
+  .max(PASSWORD_MAX_BYTES, {
+    error: `Use at most ${PASSWORD_MAX_BYTES} characters (fewer if they include accents or non-Latin letters)`,
+    abort: true,
+  })
   .superRefine((password, ctx) => {
     for (const message of passwordProblems(password)) ctx.addIssue({ code: "custom", message });
   });

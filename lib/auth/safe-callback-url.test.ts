@@ -26,9 +26,7 @@ describe("safeCallbackPath", () => {
   });
 
   it("accepts an absolute URL on the given origin, as next-auth sends them", () => {
-    expect(safeCallbackPath("http://localhost:3000/docs/api?x=1", { origin: "http://localhost:3000" })).toBe(
-      "/docs/api?x=1",
-    );
+    expect(safeCallbackPath("http://localhost:3000/docs/api?x=1", { origin: "http://localhost:3000" })).toBe("/docs/api?x=1");
     expect(safeCallbackPath("http://localhost:3001/docs", { origin: "http://localhost:3000" })).toBe("/dashboard");
   });
 

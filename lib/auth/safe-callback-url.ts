@@ -5,10 +5,7 @@ export const DEFAULT_CALLBACK_PATH = "/dashboard";
  * redirect). Accepts "/path?query#hash", or an absolute URL on `origin`; anything else, such as
  * "//evil.example", "/\\evil.example" or "https://evil.example", gives `fallback`.
  */
-export function safeCallbackPath(
-  value: string | null | undefined,
-  options: { origin?: string; fallback?: string } = {},
-): string {
+export function safeCallbackPath(value: string | null | undefined, options: { origin?: string; fallback?: string } = {}): string {
   const fallback = options.fallback ?? DEFAULT_CALLBACK_PATH;
   if (!value || value.length > 2048) return fallback;
   // Backslashes and control characters are how "relative" paths become other hosts.

@@ -5,7 +5,10 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
 /** A release's changes as a small HTML fragment for the feed (escaped inside the Atom `content`). */
 function releaseHtml(release: Release): string {
   return release.sections
-    .map((section) => `<h3>${section.kind}</h3><ul>${section.changes.map((change) => `<li><strong>${escapeXml(change.area)}</strong>: ${escapeXml(change.text)}</li>`).join("")}</ul>`)
+    .map(
+      (section) =>
+        `<h3>${section.kind}</h3><ul>${section.changes.map((change) => `<li><strong>${escapeXml(change.area)}</strong>: ${escapeXml(change.text)}</li>`).join("")}</ul>`,
+    )
     .join("");
 }
 

@@ -23,7 +23,13 @@ describe("parseRelease", () => {
     const release = parseRelease("2026-11-20-1-payments", source);
     expect(release).toMatchObject({ id: "2026-11-20-1-payments", title: "Payments", date: "2026-11-20", summary: "Money moves." });
     expect(release.sections).toEqual([
-      { kind: "Added", changes: [{ area: "Payments", text: "`POST /v1/payments` with an Idempotency-Key." }, { area: "FX", text: "quotes <fast> & cheap." }] },
+      {
+        kind: "Added",
+        changes: [
+          { area: "Payments", text: "`POST /v1/payments` with an Idempotency-Key." },
+          { area: "FX", text: "quotes <fast> & cheap." },
+        ],
+      },
       { kind: "Fixed", changes: [{ area: "Ledger", text: "EUR accounts pay out." }] },
     ]);
   });

@@ -12,7 +12,10 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 const Frontmatter = z.strictObject({
   title: z.string().min(1),
   // gray-matter turns a bare YAML date into a Date: normalise to YYYY-MM-DD.
-  date: z.union([z.date(), z.string()]).transform((value) => (value instanceof Date ? value.toISOString() : value).slice(0, 10)).pipe(z.iso.date()),
+  date: z
+    .union([z.date(), z.string()])
+    .transform((value) => (value instanceof Date ? value.toISOString() : value).slice(0, 10))
+    .pipe(z.iso.date()),
   summary: z.string().min(1),
 });
 

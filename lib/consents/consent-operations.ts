@@ -35,7 +35,8 @@ export const mintSandboxConsentOperation = defineOperation({
   operationId: "mintSandboxConsent",
   tag: "Consents",
   summary: "Authorise as a test persona",
-  description: "The interactive docs' \"Authorise as persona\": a sandbox consent and its tokens, minted at the bank for the app, for Try-it-out.",
+  description:
+    'The interactive docs\' "Authorise as persona": a sandbox consent and its tokens, minted at the bank for the app, for Try-it-out.',
   access: { app: "key:use" },
   params: appParams,
   body: mintSandboxConsentInput,

@@ -35,21 +35,40 @@ describe("operationHref", () => {
 describe("listApiAreas over the bank's document", () => {
   it("has one area per tag, in the document's order, with the expected slugs", () => {
     expect(listApiAreas(document).map((area) => area.slug)).toEqual([
-      "customers", "accounts", "transactions", "payments", "fx", "products", "investments", "insurance", "rewards", "lending", "consents", "sandbox",
+      "customers",
+      "accounts",
+      "transactions",
+      "payments",
+      "fx",
+      "products",
+      "investments",
+      "insurance",
+      "rewards",
+      "lending",
+      "consents",
+      "sandbox",
     ]);
   });
 
   it("files every operation exactly once, under its first tag, with a one-sentence summary per area", () => {
     const areas = listApiAreas(document);
     const filed = areas.flatMap((area) => area.operations.map((operation) => operation.operationId));
-    expect(filed.sort()).toEqual(listOperations(document).map((operation) => operation.operationId).sort());
+    expect(filed.sort()).toEqual(
+      listOperations(document)
+        .map((operation) => operation.operationId)
+        .sort(),
+    );
     expect(new Set(filed).size).toBe(filed.length);
     for (const area of areas) {
       expect(area.summary.length).toBeGreaterThan(10);
       expect(area.summary).toMatch(/[.!?]$/);
       expect(area.summary).not.toContain("`");
     }
-    expect(findApiArea(document, "payments")?.operations.map((operation) => operation.operationId)).toEqual(["listPayments", "createPayment", "getPayment"]);
+    expect(findApiArea(document, "payments")?.operations.map((operation) => operation.operationId)).toEqual([
+      "listPayments",
+      "createPayment",
+      "getPayment",
+    ]);
   });
 
   it("finds the area of a logged call by method and route template, and nothing for an unknown one", () => {
@@ -74,10 +93,17 @@ describe("filterDocumentByTag", () => {
 
   it("shows an operation filed under more tags in its first tag's area only, under that tag", () => {
     const consents = listOperations(filterDocumentByTag(document, "Consents"));
-    expect(consents.map((operation) => operation.operationId).sort()).toEqual(["createSandboxConsent", "getConsent", "listConsents", "revokeConsent"]);
+    expect(consents.map((operation) => operation.operationId).sort()).toEqual([
+      "createSandboxConsent",
+      "getConsent",
+      "listConsents",
+      "revokeConsent",
+    ]);
     const minted = filterDocumentByTag(document, "Consents").paths!["/v1/sandbox/consents"].post as { tags: string[] };
     expect(minted.tags).toEqual(["Consents"]);
-    expect(listOperations(filterDocumentByTag(document, "Sandbox")).map((operation) => operation.operationId)).not.toContain("createSandboxConsent");
+    expect(listOperations(filterDocumentByTag(document, "Sandbox")).map((operation) => operation.operationId)).not.toContain(
+      "createSandboxConsent",
+    );
     expect((document.paths!["/v1/sandbox/consents"].post as { tags: string[] }).tags).toEqual(["Consents", "Sandbox"]);
   });
 
@@ -85,10 +111,18 @@ describe("filterDocumentByTag", () => {
     const before = JSON.stringify(document);
     for (const area of listApiAreas(document)) {
       const filtered = filterDocumentByTag(document, area.tag);
-      const references = [...JSON.stringify(filtered).matchAll(/"#\/components\/(\w+)\/([^"]+)"/g)].map(([, kind, name]) => `${kind}/${name}`);
+      const references = [...JSON.stringify(filtered).matchAll(/"#\/components\/(\w+)\/([^"]+)"/g)].map(
+        ([, kind, name]) => `${kind}/${name}`,
+      );
       // Every area's operations answer problems, so each filtered document references something.
       expect(references, area.tag).toContain("schemas/Problem");
-      expect(references.filter((reference) => { const [kind, name] = reference.split("/"); return filtered.components?.[kind]?.[name] === undefined; }), area.tag).toEqual([]);
+      expect(
+        references.filter((reference) => {
+          const [kind, name] = reference.split("/");
+          return filtered.components?.[kind]?.[name] === undefined;
+        }),
+        area.tag,
+      ).toEqual([]);
     }
     expect(JSON.stringify(document)).toBe(before);
   });
@@ -101,7 +135,12 @@ describe("filterDocumentByTag", () => {
         "/b": { get: { tags: ["B"], operationId: "c" } },
       },
     };
-    expect(filterDocumentByTag(small, "A").paths).toEqual({ "/a": { parameters: [{ name: "x", in: "query" }], get: { tags: ["A"], operationId: "a" } } });
-    expect(listApiAreas(small).map((area) => [area.slug, area.operations.length])).toEqual([["a", 1], ["b", 2]]);
+    expect(filterDocumentByTag(small, "A").paths).toEqual({
+      "/a": { parameters: [{ name: "x", in: "query" }], get: { tags: ["A"], operationId: "a" } },
+    });
+    expect(listApiAreas(small).map((area) => [area.slug, area.operations.length])).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
   });
 });

@@ -73,7 +73,10 @@ export function areaHref(tag: string): string {
 }
 
 function firstSentence(text: string): string {
-  const plain = text.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").trim();
+  const plain = text
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\*\*([^*]*)\*\*/g, "$1")
+    .trim();
   const match = /^(.+?[.!?])(\s|$)/s.exec(plain);
   return (match ? match[1] : plain).replace(/\s+/g, " ");
 }
@@ -154,7 +157,8 @@ export function filterDocumentByTag(document: OpenApiDocumentLike, tag: string):
       const isOperation = (HTTP_METHODS as readonly string[]).includes(key);
       if (!isOperation) kept[key] = value;
       // An operation filed under more tags (minting a consent is also a sandbox control) shows here only.
-      else if (((value as OpenApiOperationObject).tags?.[0] ?? "default") === tag) kept[key] = { ...(value as OpenApiOperationObject), tags: [tag] };
+      else if (((value as OpenApiOperationObject).tags?.[0] ?? "default") === tag)
+        kept[key] = { ...(value as OpenApiOperationObject), tags: [tag] };
     }
     if (HTTP_METHODS.some((method) => method in kept)) paths[path] = kept;
   }
@@ -163,7 +167,8 @@ export function filterDocumentByTag(document: OpenApiDocumentLike, tag: string):
   const components: Record<string, Record<string, unknown>> = {};
   for (const [kind, entries] of Object.entries(document.components ?? {})) {
     if (!entries) continue;
-    const keep = kind === "securitySchemes" ? Object.keys(entries) : Object.keys(entries).filter((name) => refs.has(`#/components/${kind}/${name}`));
+    const keep =
+      kind === "securitySchemes" ? Object.keys(entries) : Object.keys(entries).filter((name) => refs.has(`#/components/${kind}/${name}`));
     if (keep.length) components[kind] = Object.fromEntries(keep.map((name) => [name, entries[name]]));
   }
   return { ...document, tags: (document.tags ?? []).filter((candidate) => candidate.name === tag), paths, components };

@@ -30,7 +30,11 @@ describe("endpointItems", () => {
   it("indexes the real OpenAPI document's operations", async () => {
     const { buildApp } = await import("../../mock-bank/src/app");
     const { parseBankEnv } = await import("../../mock-bank/src/env");
-    const app = await buildApp({ env: parseBankEnv({ ...process.env, BANK_INTERNAL_SECRET: "x".repeat(32) }), logger: false, db: {} as never });
+    const app = await buildApp({
+      env: parseBankEnv({ ...process.env, BANK_INTERNAL_SECRET: "x".repeat(32) }),
+      logger: false,
+      db: {} as never,
+    });
     await app.ready();
     const items = endpointItems(app.swagger() as never);
     await app.close();
@@ -41,7 +45,12 @@ describe("endpointItems", () => {
 
 describe("searchDocs", () => {
   const guides = guideItems(
-    buildSearchIndex([parseGuide("payments", "---\ntitle: Payments guide\ndescription: Money.\norder: 1\n---\nIntro.\n\n## Retry\n\nSend uuidgen output.\n")]),
+    buildSearchIndex([
+      parseGuide(
+        "payments",
+        "---\ntitle: Payments guide\ndescription: Money.\norder: 1\n---\nIntro.\n\n## Retry\n\nSend uuidgen output.\n",
+      ),
+    ]),
   );
   const items = [...guides, ...endpointItems(doc)];
 
@@ -67,4 +76,3 @@ describe("searchDocs", () => {
     expect(searchDocs(real, "")).toEqual([]);
   });
 });
-

@@ -41,7 +41,10 @@ export function endpointItems(doc: OpenApiLike): DocsSearchItem[] {
         kind: "endpoint",
         title: operation.summary ?? `${verb} ${path}`,
         heading: tag,
-        text: [verb, path, operation.operationId, (operation.description ?? "").replace(/[`*_]/g, "")].join(" ").replace(/\s+/g, " ").trim(),
+        text: [verb, path, operation.operationId, (operation.description ?? "").replace(/[`*_]/g, "")]
+          .join(" ")
+          .replace(/\s+/g, " ")
+          .trim(),
         href: operationHref(tag, operation.operationId),
         method: verb,
         path,

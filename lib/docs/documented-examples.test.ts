@@ -26,17 +26,35 @@ describe("every documented example, sent in order to a fresh sandbox (the bank i
   beforeAll(async () => {
     const headers = gatewayHeaders("app_examples");
     ({ results } = await runExamplePlan(planExampleRun(document), async (request) => {
-      const reply = await t.app.inject({ method: request.method as "GET", url: request.url, headers: { ...headers, ...request.headers }, payload: request.body });
-      return { status: reply.statusCode, contentType: reply.headers["content-type"] as string | null, body: reply.body ? reply.json() : undefined };
+      const reply = await t.app.inject({
+        method: request.method as "GET",
+        url: request.url,
+        headers: { ...headers, ...request.headers },
+        payload: request.body,
+      });
+      return {
+        status: reply.statusCode,
+        contentType: reply.headers["content-type"] as string | null,
+        body: reply.body ? reply.json() : undefined,
+      };
     }));
   }, 120_000);
 
   it("answers each with its documented success status and a body the document describes", () => {
     const contract = createOpenApiValidator(document);
-    expect(results.map(({ step, response }) => [step.operationId, response.status]), describeResults(results)).toEqual(results.map(({ step }) => [step.operationId, step.success]));
+    expect(
+      results.map(({ step, response }) => [step.operationId, response.status]),
+      describeResults(results),
+    ).toEqual(results.map(({ step }) => [step.operationId, step.success]));
     for (const { step, request, response } of results) {
       expect(JSON.stringify(request), `${step.operationId} sent a placeholder`).not.toContain("{{");
-      contract.assertResponse({ method: step.method, path: step.path, status: response.status, contentType: response.contentType, body: response.body });
+      contract.assertResponse({
+        method: step.method,
+        path: step.path,
+        status: response.status,
+        contentType: response.contentType,
+        body: response.body,
+      });
     }
     expect(contract.unexercised()).toEqual([]);
   });

@@ -47,7 +47,16 @@ export type ExampleStep = {
 export type ExampleFolder = { tag: string; description?: string; steps: ExampleStep[] };
 export type ExamplePlan = { folders: ExampleFolder[]; variables: { name: string; example: string }[] };
 
-type Parameter = { $ref?: string; name: string; in: "query" | "header" | "path" | "cookie"; required?: boolean; description?: string; schema?: Schema; example?: unknown; examples?: Record<string, { value?: unknown }> };
+type Parameter = {
+  $ref?: string;
+  name: string;
+  in: "query" | "header" | "path" | "cookie";
+  required?: boolean;
+  description?: string;
+  schema?: Schema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+};
 type MediaType = { schema?: Schema; example?: unknown; examples?: Record<string, { $ref?: string; value?: unknown }> };
 
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/g;
@@ -59,7 +68,10 @@ export function readPointer(value: unknown, pointer: string): unknown {
     .split("/")
     .slice(1)
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 }
 
 /** The value a capture takes from an answer's body, or undefined when the answer has none. `where` may name captured values. */
@@ -68,7 +80,9 @@ export function evaluateCapture(capture: ExampleCapture, body: unknown, variable
   if (!capture.where) return capture.field ? readPointer(at, capture.field) : at;
   if (!Array.isArray(at)) return undefined;
   const where = fillPlaceholders(capture.where, variables);
-  const item = at.find((candidate) => Object.entries(where).every(([key, expected]) => (candidate as Record<string, unknown> | null)?.[key] === expected));
+  const item = at.find((candidate) =>
+    Object.entries(where).every(([key, expected]) => (candidate as Record<string, unknown> | null)?.[key] === expected),
+  );
   return item === undefined ? undefined : readPointer(item, capture.field ?? "");
 }
 
@@ -81,7 +95,8 @@ export function daysAfter(now: Date, days: number): string {
 export function fillPlaceholders<T>(value: T, variables: Record<string, string>): T {
   if (typeof value === "string") return value.replace(PLACEHOLDER, (whole, name: string) => variables[name] ?? whole) as T;
   if (Array.isArray(value)) return value.map((item) => fillPlaceholders(item, variables)) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, fillPlaceholders(child, variables)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, fillPlaceholders(child, variables)])) as T;
   return value;
 }
 
@@ -89,17 +104,25 @@ export function fillPlaceholders<T>(value: T, variables: Record<string, string>)
 function withPlaceholders(value: unknown, byExample: Map<string, string>): unknown {
   if (typeof value === "string") return byExample.has(value) ? `{{${byExample.get(value)}}}` : value;
   if (Array.isArray(value)) return value.map((item) => withPlaceholders(item, byExample));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withPlaceholders(child, byExample)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withPlaceholders(child, byExample)]));
   return value;
 }
 
 function setPointer(value: unknown, pointer: string, replacement: unknown): void {
   const parts = pointer.split("/").slice(1);
-  const parent = readPointer(value, parts.slice(0, -1).map((part) => `/${part}`).join(""));
+  const parent = readPointer(
+    value,
+    parts
+      .slice(0, -1)
+      .map((part) => `/${part}`)
+      .join(""),
+  );
   if (parent && typeof parent === "object") (parent as Record<string, unknown>)[parts.at(-1)!] = replacement;
 }
 
-const placeholdersIn = (value: unknown): string[] => [...JSON.stringify(value ?? null).matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !name.startsWith("$"));
+const placeholdersIn = (value: unknown): string[] =>
+  [...JSON.stringify(value ?? null).matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !name.startsWith("$"));
 
 function parameterExample(parameter: Parameter): unknown {
   if (parameter.example !== undefined) return parameter.example;
@@ -121,11 +144,20 @@ function bodyExample(document: OpenApiDocumentLike, media: MediaType): unknown {
   return exampleFromSchema(document, media.schema) ?? {};
 }
 
-function stepFor(document: OpenApiDocumentLike, tag: string, method: HttpMethod, path: string, byExample: Map<string, string>): ExampleStep {
+function stepFor(
+  document: OpenApiDocumentLike,
+  tag: string,
+  method: HttpMethod,
+  path: string,
+  byExample: Map<string, string>,
+): ExampleStep {
   const pathItem = document.paths![path] as Record<string, unknown>;
   const operation = pathItem[method] as OpenApiOperationObject & { "x-example-run"?: ExampleRunSpec };
   const run = operation["x-example-run"] ?? {};
-  const parameters = [...((pathItem.parameters as Parameter[] | undefined) ?? []), ...((operation.parameters as Parameter[] | undefined) ?? [])]
+  const parameters = [
+    ...((pathItem.parameters as Parameter[] | undefined) ?? []),
+    ...((operation.parameters as Parameter[] | undefined) ?? []),
+  ]
     .map((parameter) => resolve(document, parameter))
     .filter((parameter): parameter is Parameter => Boolean(parameter));
   const describe = (parameter: Parameter) => (parameter.description ? { description: parameter.description } : {});
@@ -139,7 +171,12 @@ function stepFor(document: OpenApiDocumentLike, tag: string, method: HttpMethod,
     .filter((parameter) => parameter.in === "query")
     .map((parameter) => {
       const example = parameterExample(parameter);
-      return { name: parameter.name, value: placeholder(example ?? exampleFromSchema(document, parameter.schema)), ...describe(parameter), enabled: example !== undefined || Boolean(parameter.required) };
+      return {
+        name: parameter.name,
+        value: placeholder(example ?? exampleFromSchema(document, parameter.schema)),
+        ...describe(parameter),
+        enabled: example !== undefined || Boolean(parameter.required),
+      };
     });
   const headers = parameters
     .filter((parameter) => parameter.in === "header")
@@ -178,7 +215,9 @@ function stepFor(document: OpenApiDocumentLike, tag: string, method: HttpMethod,
     success,
     captures: run.captures ?? [],
     dates,
-    uses: [...new Set(placeholdersIn([sent, body, (run.captures ?? []).map((capture) => capture.where ?? {})]))].filter((name) => !dateVariables.has(name)),
+    uses: [...new Set(placeholdersIn([sent, body, (run.captures ?? []).map((capture) => capture.where ?? {})]))].filter(
+      (name) => !dateVariables.has(name),
+    ),
     auth,
     last: run.last === true,
   };
@@ -204,7 +243,8 @@ export function planExampleRun(document: OpenApiDocumentLike): ExamplePlan {
   const variables = new Map<string, string>();
   for (const item of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(item)) {
-      for (const capture of (operation as { "x-example-run"?: ExampleRunSpec } | null)?.["x-example-run"]?.captures ?? []) variables.set(capture.example, capture.variable);
+      for (const capture of (operation as { "x-example-run"?: ExampleRunSpec } | null)?.["x-example-run"]?.captures ?? [])
+        variables.set(capture.example, capture.variable);
     }
   }
   const areas = listApiAreas(document).map((area) => ({
@@ -213,10 +253,17 @@ export function planExampleRun(document: OpenApiDocumentLike): ExamplePlan {
     steps: area.operations.map((operation) => stepFor(document, area.tag, operation.method, operation.path, variables)),
   }));
   // The area holding a `last` step (the reset) runs after all the others.
-  const folders = [...areas.filter((area) => !area.steps.some((step) => step.last)), ...areas.filter((area) => area.steps.some((step) => step.last))];
+  const folders = [
+    ...areas.filter((area) => !area.steps.some((step) => step.last)),
+    ...areas.filter((area) => area.steps.some((step) => step.last)),
+  ];
   const captured = new Set<string>();
   return {
-    folders: folders.map((folder) => ({ tag: folder.tag, ...(folder.description ? { description: folder.description } : {}), steps: orderSteps(folder.steps, captured) })),
+    folders: folders.map((folder) => ({
+      tag: folder.tag,
+      ...(folder.description ? { description: folder.description } : {}),
+      steps: orderSteps(folder.steps, captured),
+    })),
     variables: [...variables].map(([example, name]) => ({ name, example })),
   };
 }
@@ -233,7 +280,11 @@ export function redateExamples(document: OpenApiDocumentLike, today: Date): Open
       const dates = operation?.["x-example-run"]?.dates;
       const media = (operation?.requestBody as { content?: Record<string, MediaType> } | undefined)?.content?.["application/json"];
       if (!dates?.length || !media) continue;
-      const examples = [media.example, ...Object.values(media.examples ?? {}).map((example) => example.value), ...(media.schema?.examples ?? [])].filter((example) => example && typeof example === "object");
+      const examples = [
+        media.example,
+        ...Object.values(media.examples ?? {}).map((example) => example.value),
+        ...(media.schema?.examples ?? []),
+      ].filter((example) => example && typeof example === "object");
       for (const example of examples) for (const date of dates) setPointer(example, date.pointer, daysAfter(today, date.daysAhead));
     }
   }

@@ -17,7 +17,10 @@ describe("getOpenApiDocument", () => {
   });
 
   it("turns a body that times out into bank_unavailable (the docs render their 'unavailable' notice, not a 500)", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => bodyTimesOut()));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => bodyTimesOut()),
+    );
     const { getOpenApiDocument } = await import("./get-openapi-document");
     await expect(getOpenApiDocument()).rejects.toMatchObject({ code: "bank_unavailable" });
   });

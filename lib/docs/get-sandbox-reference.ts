@@ -17,7 +17,10 @@ export async function getSandboxReference(): Promise<SandboxReference> {
   if (cached && Date.now() - cached.fetchedAt < TTL_MS) return cached.reference;
   let reference: SandboxReference;
   try {
-    const response = await fetch(new URL("/sandbox-reference.json", config.BANK_URL), { signal: AbortSignal.timeout(5_000), cache: "no-store" });
+    const response = await fetch(new URL("/sandbox-reference.json", config.BANK_URL), {
+      signal: AbortSignal.timeout(5_000),
+      cache: "no-store",
+    });
     if (!response.ok) throw new AppError("bank_unavailable", `The sandbox bank answered ${response.status} for its reference.`);
     // The timeout covers the body too: a body still arriving after 5 s (a busy machine) fails here.
     reference = (await response.json()) as SandboxReference;

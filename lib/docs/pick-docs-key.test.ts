@@ -17,9 +17,15 @@ describe("pickDocsKey", () => {
 
   it("defaults to the newest key of the most recently used app, else of the newest app", () => {
     const used = { app_old: "2026-12-04T10:00:00.000Z", app_new: "2026-12-01T10:00:00.000Z" };
-    expect(pickDocsKey({ keys, lastUsedByApp: used, choice: null })).toMatchObject({ kind: "key", key: { id: "key_old2" }, source: "default" });
+    expect(pickDocsKey({ keys, lastUsedByApp: used, choice: null })).toMatchObject({
+      kind: "key",
+      key: { id: "key_old2" },
+      source: "default",
+    });
     expect(pickDocsKey({ keys, lastUsedByApp: none, choice: null })).toMatchObject({ key: { id: "key_new2" } });
-    expect(pickDocsKey({ keys, lastUsedByApp: { app_old: "2026-12-04T10:00:00.000Z" }, choice: null })).toMatchObject({ key: { id: "key_old2" } });
+    expect(pickDocsKey({ keys, lastUsedByApp: { app_old: "2026-12-04T10:00:00.000Z" }, choice: null })).toMatchObject({
+      key: { id: "key_old2" },
+    });
   });
 
   it("keeps an explicit choice over the default while the key is still usable", () => {
@@ -51,23 +57,38 @@ describe("pickDocsKey", () => {
       key: { id: "key_old1" },
       source: "came-from",
     });
-    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_new" }, choice })).toMatchObject({ key: { id: "key_new1" }, source: "came-from" });
-    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_old" }, choice })).toMatchObject({ key: { id: "key_old2" }, source: "came-from" });
+    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_new" }, choice })).toMatchObject({
+      key: { id: "key_new1" },
+      source: "came-from",
+    });
+    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_old" }, choice })).toMatchObject({
+      key: { id: "key_old2" },
+      source: "came-from",
+    });
     // Coming from an app outranks a pasted key or "none": it is the later, more specific choice.
-    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_old" }, choice: { kind: "none" } })).toMatchObject({ key: { id: "key_old2" } });
+    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_old" }, choice: { kind: "none" } })).toMatchObject({
+      key: { id: "key_old2" },
+    });
     // A key named for another app is not taken on the app's behalf.
-    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_old", keyId: "key_new1" }, choice: null })).toMatchObject({ key: { id: "key_old2" } });
+    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_old", keyId: "key_new1" }, choice: null })).toMatchObject({
+      key: { id: "key_old2" },
+    });
   });
 
   it("ignores an app the developer cannot call with (someone else's, or without usable keys)", () => {
-    expect(pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_someone_elses" }, choice: { kind: "key", keyId: "key_old1" } })).toMatchObject({
+    expect(
+      pickDocsKey({ keys, lastUsedByApp: none, cameFrom: { appId: "app_someone_elses" }, choice: { kind: "key", keyId: "key_old1" } }),
+    ).toMatchObject({
       key: { id: "key_old1" },
       source: "chosen",
     });
   });
 
   it("has nothing to offer without keys", () => {
-    expect(pickDocsKey({ keys: [], lastUsedByApp: none, cameFrom: { appId: "app_x" }, choice: { kind: "key", keyId: "key_x" } })).toEqual({ kind: "none", reason: "no-keys" });
+    expect(pickDocsKey({ keys: [], lastUsedByApp: none, cameFrom: { appId: "app_x" }, choice: { kind: "key", keyId: "key_x" } })).toEqual({
+      kind: "none",
+      reason: "no-keys",
+    });
     expect(pickDocsKey({ keys: [], lastUsedByApp: none, choice: { kind: "pasted", prefix: "sk_sandbox_AbCd…wxyz" } })).toEqual({
       kind: "pasted",
       prefix: "sk_sandbox_AbCd…wxyz",

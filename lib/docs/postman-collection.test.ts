@@ -29,7 +29,9 @@ describe("buildPostmanCollection", () => {
     const seen = requests().map((item) => `${item.request.method} ${urlOf(item.request)}`);
     expect(new Set(seen).size).toBe(seen.length);
     for (const operation of operations) {
-      const found = requests().filter((item) => item.request.method === operation.method.toUpperCase() && urlOf(item.request) === operation.path);
+      const found = requests().filter(
+        (item) => item.request.method === operation.method.toUpperCase() && urlOf(item.request) === operation.path,
+      );
       expect(found, `${operation.method} ${operation.path}`).toHaveLength(1);
       expect(found[0].folder).toBe(operation.tag);
     }
@@ -58,14 +60,23 @@ describe("buildPostmanCollection", () => {
   it("fills every Idempotency-Key with a fresh {{$guid}} and marks JSON bodies", () => {
     const createPayment = requests().find((item) => item.request.method === "POST" && urlOf(item.request) === "/v1/payments")!;
     expect(createPayment.request.header).toEqual(
-      expect.arrayContaining([{ key: "Content-Type", value: "application/json" }, expect.objectContaining({ key: "idempotency-key", value: "{{$guid}}" })]),
+      expect.arrayContaining([
+        { key: "Content-Type", value: "application/json" },
+        expect.objectContaining({ key: "idempotency-key", value: "{{$guid}}" }),
+      ]),
     );
     // Exactly the operations that document the header carry it, each with a fresh {{$guid}}.
     const documented = listOperations(document).filter((operation) =>
-      ((document.paths![operation.path][operation.method] as { parameters?: { in: string; name: string }[] }).parameters ?? []).some((p) => p.in === "header" && p.name.toLowerCase() === "idempotency-key"),
+      ((document.paths![operation.path][operation.method] as { parameters?: { in: string; name: string }[] }).parameters ?? []).some(
+        (p) => p.in === "header" && p.name.toLowerCase() === "idempotency-key",
+      ),
     );
     expect(documented.length).toBeGreaterThan(5);
-    const carried = requests().flatMap((item) => item.request.header.filter((header) => header.key.toLowerCase() === "idempotency-key").map((header) => `${item.request.method} ${urlOf(item.request)} ${header.value}`));
+    const carried = requests().flatMap((item) =>
+      item.request.header
+        .filter((header) => header.key.toLowerCase() === "idempotency-key")
+        .map((header) => `${item.request.method} ${urlOf(item.request)} ${header.value}`),
+    );
     expect(carried.sort()).toEqual(documented.map((operation) => `${operation.method.toUpperCase()} ${operation.path} {{$guid}}`).sort());
   });
 
@@ -76,7 +87,8 @@ describe("buildPostmanCollection", () => {
     expect(transactions.request.url.query?.find((query) => query.key === "limit")).toMatchObject({ value: "10", disabled: false });
     expect(transactions.request.url.query?.find((query) => query.key === "cursor")).toMatchObject({ disabled: true });
     expect(transactions.request.url.raw).toBe("{{baseUrl}}/v1/accounts/:account_id/transactions?status=booked&limit=10");
-    for (const item of requests()) for (const variable of item.request.url.variable ?? []) expect(variable.value, `${item.name} :${variable.key}`).not.toBe("");
+    for (const item of requests())
+      for (const variable of item.request.url.variable ?? []) expect(variable.value, `${item.name} :${variable.key}`).not.toBe("");
   });
 
   it("gives every request body an example that the operation's own schema accepts, once its variables are filled", () => {
@@ -84,13 +96,21 @@ describe("buildPostmanCollection", () => {
     addFormats(ajv);
     ajv.addSchema({ $id: "doc", components: document.components }, "doc");
     // What the run fills in: the ids it captured (here, the example ids they stand for) and the dates.
-    const values = Object.fromEntries([...planExampleRun(document).variables.map((variable) => [variable.name, variable.example]), ["start_date", daysAfter(new Date(), 60)], ["end_date", daysAfter(new Date(), 67)]]);
+    const values = Object.fromEntries([
+      ...planExampleRun(document).variables.map((variable) => [variable.name, variable.example]),
+      ["start_date", daysAfter(new Date(), 60)],
+      ["end_date", daysAfter(new Date(), 67)],
+    ]);
     let checked = 0;
     for (const operation of listOperations(document)) {
-      const body = (document.paths![operation.path][operation.method] as { requestBody?: { content?: Record<string, { schema: unknown }> } }).requestBody;
+      const body = (
+        document.paths![operation.path][operation.method] as { requestBody?: { content?: Record<string, { schema: unknown }> } }
+      ).requestBody;
       const schema = body?.content?.["application/json"]?.schema;
       if (!schema) continue;
-      const item = requests().find((candidate) => candidate.request.method === operation.method.toUpperCase() && urlOf(candidate.request) === operation.path)!;
+      const item = requests().find(
+        (candidate) => candidate.request.method === operation.method.toUpperCase() && urlOf(candidate.request) === operation.path,
+      )!;
       const example = fillPlaceholders(JSON.parse(item.request.body!.raw), values);
       const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')));
       expect(validate(example), `${operation.operationId}: ${JSON.stringify(validate.errors)}`).toBe(true);
@@ -119,12 +139,21 @@ describe("buildPostmanCollection", () => {
       ],
       next_cursor: null,
     };
-    const run = runTestScript(listAccounts.event!.find((event) => event.listen === "test")!.script.exec, 200, answer, { customerId: "cus_1" });
+    const run = runTestScript(listAccounts.event!.find((event) => event.listen === "test")!.script.exec, 200, answer, {
+      customerId: "cus_1",
+    });
     expect(run.variables).toEqual({ accountId: "acc_current", cardAccountId: "acc_card" });
-    expect(run.tests).toEqual([["answers 200 OK", true], ["captures {{accountId}}", true], ["captures {{cardAccountId}}", true]]);
+    expect(run.tests).toEqual([
+      ["answers 200 OK", true],
+      ["captures {{accountId}}", true],
+      ["captures {{cardAccountId}}", true],
+    ]);
 
     const application = requests().find((item) => urlOf(item.request) === "/v1/loans/applications")!;
-    const declined = runTestScript(application.event!.find((event) => event.listen === "test")!.script.exec, 201, { id: "lap_1", offers: [] });
+    const declined = runTestScript(application.event!.find((event) => event.listen === "test")!.script.exec, 201, {
+      id: "lap_1",
+      offers: [],
+    });
     expect(declined.variables).toEqual({ loanApplicationId: "lap_1" });
     expect(declined.tests).toContainEqual(["captures {{loanOfferId}}", false]);
 
@@ -140,7 +169,11 @@ describe("buildPostmanCollection", () => {
     let sent: { url: string; header: Record<string, string> } | undefined;
     const variables = new Map<string, string>();
     const pm = {
-      variables: { replaceIn: (text: string) => text.replace("{{baseUrl}}", "https://portal.example.com"), get: (name: string) => (name === "sandboxKey" ? "sk_sandbox_test" : undefined), set: (name: string, value: string) => variables.set(name, value) },
+      variables: {
+        replaceIn: (text: string) => text.replace("{{baseUrl}}", "https://portal.example.com"),
+        get: (name: string) => (name === "sandboxKey" ? "sk_sandbox_test" : undefined),
+        set: (name: string, value: string) => variables.set(name, value),
+      },
       sendRequest: (request: typeof sent, callback: (error: null, response: { code: number; json(): unknown }) => void) => {
         sent = request;
         callback(null, { code: 200, json: () => ({ now: "2030-05-30T08:00:00.000Z", offset_seconds: 0 }) });
@@ -176,7 +209,9 @@ function runTestScript(exec: string[], code: number, body: unknown, known: Recor
 
 describe("exampleFromSchema", () => {
   it("prefers examples, then defaults and enums, and builds objects and arrays from their parts", () => {
-    const doc: OpenApiDocumentLike = { components: { schemas: { Money: { type: "object", examples: [{ amount: "1.00", currency: "GBP" }] } } } };
+    const doc: OpenApiDocumentLike = {
+      components: { schemas: { Money: { type: "object", examples: [{ amount: "1.00", currency: "GBP" }] } } },
+    };
     expect(
       exampleFromSchema(doc, {
         type: "object",

@@ -40,23 +40,32 @@ const STATUS_TEXT: Record<number, string> = { 200: "200 OK", 201: "201 Created",
 
 /** The test script: the documented status, then each capture into its collection variable. */
 function testScript(step: ExampleStep): string[] {
-  const lines = [`pm.test("answers ${STATUS_TEXT[step.success] ?? step.success}", function () {`, `  pm.response.to.have.status(${step.success});`, "});"];
+  const lines = [
+    `pm.test("answers ${STATUS_TEXT[step.success] ?? step.success}", function () {`,
+    `  pm.response.to.have.status(${step.success});`,
+    "});",
+  ];
   if (!step.captures.length) return lines;
-  const captures = step.captures.map(({ variable, from, where, field }: ExampleCapture) => ({ variable, from, ...(where ? { where } : {}), ...(field ? { field } : {}) }));
+  const captures = step.captures.map(({ variable, from, where, field }: ExampleCapture) => ({
+    variable,
+    from,
+    ...(where ? { where } : {}),
+    ...(field ? { field } : {}),
+  }));
   return [
     ...lines,
     "// Ids the later requests use: a JSON pointer into the answer, or the first item of a list that matches `where` (which may name captured ids).",
-    "const read = (value, pointer) => pointer.split(\"/\").slice(1).map((part) => part.replace(/~1/g, \"/\").replace(/~0/g, \"~\")).reduce((node, key) => (node !== null && typeof node === \"object\" ? node[key] : undefined), value);",
+    'const read = (value, pointer) => pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), value);',
     "const body = pm.response.code < 300 ? pm.response.json() : {};",
     `for (const capture of ${JSON.stringify(captures)}) {`,
     "  const at = read(body, capture.from);",
     "  const where = capture.where && JSON.parse(pm.variables.replaceIn(JSON.stringify(capture.where)));",
     "  const item = where ? (Array.isArray(at) ? at.find((candidate) => Object.keys(where).every((key) => candidate && candidate[key] === where[key])) : undefined) : at;",
     "  const value = item === undefined || !capture.field ? item : read(item, capture.field);",
-    "  pm.test(\"captures {{\" + capture.variable + \"}}\", function () {",
-    "    pm.expect(value, capture.variable).to.be.a(\"string\");",
+    '  pm.test("captures {{" + capture.variable + "}}", function () {',
+    '    pm.expect(value, capture.variable).to.be.a("string");',
     "  });",
-    "  if (typeof value === \"string\") pm.collectionVariables.set(capture.variable, value);",
+    '  if (typeof value === "string") pm.collectionVariables.set(capture.variable, value);',
     "}",
   ];
 }
@@ -75,19 +84,38 @@ function datesScript(step: ExampleStep): string[] {
 
 function itemFor(step: ExampleStep): PostmanRequestItem {
   const describe = (parameter: { description?: string }) => (parameter.description ? { description: parameter.description } : {});
-  const segments = step.path.replace(/^\//, "").split("/").map((segment) => segment.replace(/^\{(.+)\}$/, ":$1"));
-  const query = step.query.map((parameter) => ({ key: parameter.name, value: parameter.value, ...describe(parameter), disabled: !parameter.enabled }));
+  const segments = step.path
+    .replace(/^\//, "")
+    .split("/")
+    .map((segment) => segment.replace(/^\{(.+)\}$/, ":$1"));
+  const query = step.query.map((parameter) => ({
+    key: parameter.name,
+    value: parameter.value,
+    ...describe(parameter),
+    disabled: !parameter.enabled,
+  }));
   const variable = step.pathParams.map((parameter) => ({ key: parameter.name, value: parameter.value, ...describe(parameter) }));
-  const header: KeyValue[] = step.headers.map((parameter) => ({ key: parameter.name, value: parameter.value, ...describe(parameter), ...(parameter.enabled ? {} : { disabled: true }) }));
+  const header: KeyValue[] = step.headers.map((parameter) => ({
+    key: parameter.name,
+    value: parameter.value,
+    ...describe(parameter),
+    ...(parameter.enabled ? {} : { disabled: true }),
+  }));
   if (step.body !== undefined) header.unshift({ key: "Content-Type", value: "application/json" });
 
   const enabledQuery = query.filter((parameter) => !parameter.disabled);
   const raw = `{{baseUrl}}/${segments.join("/")}${enabledQuery.length ? `?${enabledQuery.map((parameter) => `${parameter.key}=${parameter.value}`).join("&")}` : ""}`;
   // Operations a key cannot call (consent-only) use the customer's consent token instead.
   const auth: PostmanRequestItem["request"]["auth"] =
-    step.auth === "none" ? { type: "noauth" } : step.auth === "consent_token" ? { type: "bearer", bearer: [{ key: "token", value: "{{consentToken}}", type: "string" }] } : undefined;
+    step.auth === "none"
+      ? { type: "noauth" }
+      : step.auth === "consent_token"
+        ? { type: "bearer", bearer: [{ key: "token", value: "{{consentToken}}", type: "string" }] }
+        : undefined;
   const event: Script[] = [
-    ...(step.dates.length ? [{ listen: "prerequest" as const, script: { type: "text/javascript" as const, exec: datesScript(step) } }] : []),
+    ...(step.dates.length
+      ? [{ listen: "prerequest" as const, script: { type: "text/javascript" as const, exec: datesScript(step) } }]
+      : []),
     { listen: "test", script: { type: "text/javascript", exec: testScript(step) } },
   ];
 
@@ -100,7 +128,9 @@ function itemFor(step: ExampleStep): PostmanRequestItem {
       ...(auth ? { auth } : {}),
       header,
       url: { raw, host: ["{{baseUrl}}"], path: segments, ...(query.length ? { query } : {}), ...(variable.length ? { variable } : {}) },
-      ...(step.body !== undefined ? { body: { mode: "raw", raw: JSON.stringify(step.body, null, 2), options: { raw: { language: "json" } } } } : {}),
+      ...(step.body !== undefined
+        ? { body: { mode: "raw", raw: JSON.stringify(step.body, null, 2), options: { raw: { language: "json" } } } }
+        : {}),
     },
   };
 }
@@ -117,13 +147,43 @@ export function buildPostmanCollection(document: OpenApiDocumentLike, options: {
     ...(folder.description ? { description: folder.description } : {}),
     item: folder.steps.map(itemFor),
   }));
-  const capturedBy = new Map(plan.folders.flatMap((folder) => folder.steps.flatMap((step) => step.captures.map((capture) => [capture.variable, step.name] as const))));
-  const variables = ([
-    { key: "baseUrl", value: options.baseUrl.replace(/\/+$/, ""), type: "string", description: "The portal's origin: every call goes through its gateway." },
-    { key: "sandboxKey", value: "", type: "string", description: "Your app's sandbox key (sk_sandbox_…). Set it in the collection's variables; never commit it." },
-    { key: "consentToken", value: "", type: "string", description: "A customer's consent access token (oat_…), for customer-data calls made with a consent." },
-    ...plan.variables.filter((variable) => variable.name !== "consentToken").map((variable): KeyValue => ({ key: variable.name, value: "", type: "string" })),
-  ] as KeyValue[]).map((variable): KeyValue => (capturedBy.has(variable.key) ? { ...variable, description: `${variable.description ?? ""} Captured by "${capturedBy.get(variable.key)}" when the collection runs.`.trim() } : variable));
+  const capturedBy = new Map(
+    plan.folders.flatMap((folder) =>
+      folder.steps.flatMap((step) => step.captures.map((capture) => [capture.variable, step.name] as const)),
+    ),
+  );
+  const variables = (
+    [
+      {
+        key: "baseUrl",
+        value: options.baseUrl.replace(/\/+$/, ""),
+        type: "string",
+        description: "The portal's origin: every call goes through its gateway.",
+      },
+      {
+        key: "sandboxKey",
+        value: "",
+        type: "string",
+        description: "Your app's sandbox key (sk_sandbox_…). Set it in the collection's variables; never commit it.",
+      },
+      {
+        key: "consentToken",
+        value: "",
+        type: "string",
+        description: "A customer's consent access token (oat_…), for customer-data calls made with a consent.",
+      },
+      ...plan.variables
+        .filter((variable) => variable.name !== "consentToken")
+        .map((variable): KeyValue => ({ key: variable.name, value: "", type: "string" })),
+    ] as KeyValue[]
+  ).map((variable): KeyValue =>
+    capturedBy.has(variable.key)
+      ? {
+          ...variable,
+          description: `${variable.description ?? ""} Captured by "${capturedBy.get(variable.key)}" when the collection runs.`.trim(),
+        }
+      : variable,
+  );
   return {
     info: {
       name: document.info?.title ?? "Sandbox API",

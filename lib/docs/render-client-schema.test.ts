@@ -16,13 +16,17 @@ describe("the typed client's schema.d.ts", () => {
     const committed = readFileSync(CLIENT_SCHEMA_PATH, "utf8");
     for (const [path, item] of Object.entries(document.paths)) {
       expect(committed).toContain(`"${path}": {`);
-      for (const operation of Object.values(item)) expect(committed, `${path}`).toContain(`${operation.operationId ?? "(no operationId)"}: {`);
+      for (const operation of Object.values(item))
+        expect(committed, `${path}`).toContain(`${operation.operationId ?? "(no operationId)"}: {`);
     }
   });
 
   it("changes when the document changes", async () => {
     const document = (await buildOpenApiDocument()) as { paths: Record<string, unknown> };
-    const changed = { ...document, paths: { ...document.paths, "/v1/new-thing": { get: { operationId: "newThing", responses: { 200: { description: "ok" } } } } } };
+    const changed = {
+      ...document,
+      paths: { ...document.paths, "/v1/new-thing": { get: { operationId: "newThing", responses: { 200: { description: "ok" } } } } },
+    };
     expect(await renderClientSchema(changed)).not.toBe(await renderClientSchema(document));
   });
 });
@@ -31,7 +35,10 @@ describe("the portal client's schema.d.ts", () => {
   it("is exactly what the portal API's document generates (run `npm run client:generate` after an API change)", async () => {
     const { buildPortalOpenApiDocument } = await import("@/lib/portal-api/openapi-document");
     const { portalOperations } = await import("@/lib/portal-api/operations");
-    const expected = await renderClientSchema(buildPortalOpenApiDocument(portalOperations, { portalUrl: "http://localhost:3000" }), "portal");
+    const expected = await renderClientSchema(
+      buildPortalOpenApiDocument(portalOperations, { portalUrl: "http://localhost:3000" }),
+      "portal",
+    );
     const committed = readFileSync(PORTAL_CLIENT_SCHEMA_PATH, "utf8");
     expect(committed === expected, "lib/portal-api/schema.d.ts is stale: run `npm run client:generate`").toBe(true);
   });

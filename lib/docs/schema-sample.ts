@@ -35,7 +35,10 @@ export function resolve<T extends { $ref?: string }>(document: OpenApiDocumentLi
     current = ref
       .slice(2)
       .split("/")
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], document);
+      .reduce<unknown>(
+        (node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")],
+        document,
+      );
   }
   return current as T | undefined;
 }
@@ -166,4 +169,3 @@ export function exampleFromSchema(document: OpenApiDocumentLike, input: Schema |
   if (type === "string") return exampleForString(schema);
   return undefined;
 }
-

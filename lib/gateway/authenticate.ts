@@ -44,9 +44,13 @@ const messages = {
 } as const;
 
 const invalidToken = () =>
-  new AppError("invalid_token", "The access token is not valid. Get one at POST /oauth/token, or mint a sandbox consent with POST /v1/sandbox/consents.", {
-    headers: { "www-authenticate": `Bearer realm="sandbox", error="invalid_token"` },
-  });
+  new AppError(
+    "invalid_token",
+    "The access token is not valid. Get one at POST /oauth/token, or mint a sandbox consent with POST /v1/sandbox/consents.",
+    {
+      headers: { "www-authenticate": `Bearer realm="sandbox", error="invalid_token"` },
+    },
+  );
 
 /** Step 1 of the pipeline: who is calling. Expected failures are values. */
 export async function authenticate(request: { headers: Pick<HeaderMap, "get"> }, credentials: Credentials): Promise<Authenticated> {
@@ -66,7 +70,16 @@ export async function authenticate(request: { headers: Pick<HeaderMap, "get"> },
       const { owner } = found;
       if (!owner) return { ok: false, error: invalidToken() };
       const token = match[1];
-      return { ok: true, caller: { appId: owner.appId, keyId: null, prefix: `${token.slice(0, 8)}…${token.slice(-4)}`, consentToken: token, appSuspended: owner.appSuspended } };
+      return {
+        ok: true,
+        caller: {
+          appId: owner.appId,
+          keyId: null,
+          prefix: `${token.slice(0, 8)}…${token.slice(-4)}`,
+          consentToken: token,
+          appSuspended: owner.appSuspended,
+        },
+      };
     }
     verification = await credentials.verifyKey(match[1]);
   } else if (portalKeyId && credentials.resolvePortalKey) {

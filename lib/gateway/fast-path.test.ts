@@ -32,12 +32,23 @@ describe("the fast path", () => {
   let base: string;
   const seen: { surface: string; call: GatewayCall; read: BodyRead }[] = [];
 
-  const surface = (name: string) => async (call: GatewayCall): Promise<GatewayResult> => {
-    const read = await call.readBody();
-    seen.push({ surface: name, call, read });
-    if (!read.ok) return { status: read.error.status, headers: new Headers({ "content-type": "application/problem+json" }), body: JSON.stringify({ code: read.error.code }) };
-    return { status: 200, headers: new Headers({ "content-type": "application/json", "x-request-id": "req_1" }), body: JSON.stringify({ surface: name }) };
-  };
+  const surface =
+    (name: string) =>
+    async (call: GatewayCall): Promise<GatewayResult> => {
+      const read = await call.readBody();
+      seen.push({ surface: name, call, read });
+      if (!read.ok)
+        return {
+          status: read.error.status,
+          headers: new Headers({ "content-type": "application/problem+json" }),
+          body: JSON.stringify({ code: read.error.code }),
+        };
+      return {
+        status: 200,
+        headers: new Headers({ "content-type": "application/json", "x-request-id": "req_1" }),
+        body: JSON.stringify({ surface: name }),
+      };
+    };
 
   beforeAll(async () => {
     const serve = createFastPath([
@@ -89,7 +100,15 @@ describe("the fast path", () => {
 
   it("hands everything else to the next handler, after resolving dot segments", async () => {
     expect(await (await fetch(`${base}/api/health`)).text()).toBe("next");
-    for (const target of ["/v1", "/v10/x", "/docs/v1/x", "/oauth", "/v1/../internal/oauth/token-owner", "/v1/%2e%2e/internal/x", "/oauth/%2E%2E/api/keys"]) {
+    for (const target of [
+      "/v1",
+      "/v10/x",
+      "/docs/v1/x",
+      "/oauth",
+      "/v1/../internal/oauth/token-owner",
+      "/v1/%2e%2e/internal/x",
+      "/oauth/%2E%2E/api/keys",
+    ]) {
       expect(await raw(target), target).toEqual({ status: 404, body: "next" });
     }
     // A target that resolves into another surface is that surface's, with the resolved path.

@@ -59,7 +59,10 @@ export function resolveTarget(target: string | undefined): string | null {
 /** The body, refused above `maxBytes`; undefined for GET/HEAD or an empty body. Never throws. */
 function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyRead> {
   if (request.method === "GET" || request.method === "HEAD") return Promise.resolve({ ok: true, body: undefined });
-  const tooLarge = (): BodyRead => ({ ok: false, error: new AppError("payload_too_large", `Request bodies are limited to ${maxBytes / 1024} KiB here.`) });
+  const tooLarge = (): BodyRead => ({
+    ok: false,
+    error: new AppError("payload_too_large", `Request bodies are limited to ${maxBytes / 1024} KiB here.`),
+  });
   if (Number(request.headers["content-length"] ?? 0) > maxBytes) return Promise.resolve(tooLarge());
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -75,7 +78,9 @@ function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyR
       chunks.push(chunk);
     };
     request.on("data", onData);
-    request.once("error", () => resolve({ ok: false, error: new AppError("validation_failed", "The request body was cut off before its end.") }));
+    request.once("error", () =>
+      resolve({ ok: false, error: new AppError("validation_failed", "The request body was cut off before its end.") }),
+    );
     request.once("end", () => {
       if (size > maxBytes) return;
       resolve({ ok: true, body: size === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) });
@@ -101,7 +106,8 @@ function nodeCall(request: IncomingMessage, path: string, maxBodyBytes: number):
 const fixedHeaders: string[] = securityHeaders.flatMap(({ key, value }) => [key, value]);
 
 function send(response: ServerResponse, result: GatewayResult, method: string | undefined): void {
-  const body = result.body === null || method === "HEAD" ? undefined : typeof result.body === "string" ? Buffer.from(result.body) : result.body;
+  const body =
+    result.body === null || method === "HEAD" ? undefined : typeof result.body === "string" ? Buffer.from(result.body) : result.body;
   const headers: string[] = [...fixedHeaders];
   result.headers.forEach((value, name) => {
     if (name !== "content-length") headers.push(name, value);

@@ -25,7 +25,14 @@ export type ForwardContext = {
 const passRequestHeaders = ["accept", "content-type", "idempotency-key", "sandbox-scenario", "user-agent"];
 /** Bank response headers that do not pass back (hop-by-hop, or ours to set). */
 const dropResponseHeaders = new Set([
-  "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "server", "x-request-id",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "date",
+  "server",
+  "x-request-id",
 ]);
 
 /** The bank's answer, or why there is none (502 bank_unavailable, 504 bank_timeout): a value, never thrown. */
@@ -36,7 +43,11 @@ export type Forwarded = { ok: true; status: number; headers: Headers; body: Buff
  * kept-alive connections (node:http: several times cheaper per call than fetch, see
  * docs/benchmarks.md).
  */
-export async function forward(call: Pick<GatewayCall, "method" | "path" | "headers">, upstream: Upstream, context: ForwardContext): Promise<Forwarded> {
+export async function forward(
+  call: Pick<GatewayCall, "method" | "path" | "headers">,
+  upstream: Upstream,
+  context: ForwardContext,
+): Promise<Forwarded> {
   const headers: Record<string, string> = {};
   for (const name of passRequestHeaders) {
     const value = call.headers.get(name);
@@ -91,16 +102,29 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
         if (answered) return;
         answered = true;
         clearTimeout(timer);
-        resolve({ ok: true, status: response.statusCode ?? 502, rawHeaders: response.rawHeaders, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+        resolve({
+          ok: true,
+          status: response.statusCode ?? 502,
+          rawHeaders: response.rawHeaders,
+          body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+        });
       });
       response.once("aborted", () => fail(new AppError("bank_unavailable", "The bank closed the connection before answering in full.")));
       response.once("error", () => fail(new AppError("bank_unavailable", "The bank closed the connection before answering in full.")));
     });
     const timer = setTimeout(
-      () => fail(new AppError("bank_timeout", `The bank did not answer within ${timeoutMs / 1000} s. Retrying is safe for requests with an Idempotency-Key.`)),
+      () =>
+        fail(
+          new AppError(
+            "bank_timeout",
+            `The bank did not answer within ${timeoutMs / 1000} s. Retrying is safe for requests with an Idempotency-Key.`,
+          ),
+        ),
       timeoutMs,
     );
-    request.once("error", () => fail(new AppError("bank_unavailable", "The sandbox bank is not reachable right now. Try again in a moment.")));
+    request.once("error", () =>
+      fail(new AppError("bank_unavailable", "The sandbox bank is not reachable right now. Try again in a moment.")),
+    );
     request.end(body);
   });
 }

@@ -59,7 +59,14 @@ export function createGateway(parts: GatewayParts): FastPath {
     log,
   });
   // No exchange in the OAuth logs: those endpoints' bodies and headers are all credentials.
-  const oauth = createOAuthPipeline({ findClient: findClientApp, authenticateClient, limiter: limiter("oauth"), upstream, docsBaseUrl: env.PORTAL_URL, log });
+  const oauth = createOAuthPipeline({
+    findClient: findClientApp,
+    authenticateClient,
+    limiter: limiter("oauth"),
+    upstream,
+    docsBaseUrl: env.PORTAL_URL,
+    log,
+  });
 
   return createFastPath([
     { prefix: "/v1/", maxBodyBytes: MAX_API_BODY_BYTES, run: api },

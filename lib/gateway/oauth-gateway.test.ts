@@ -8,7 +8,13 @@ import type { GatewayLogEntry } from "./pipeline";
 import { MemoryRateLimiter } from "./rate-limiter";
 
 // The OAuth gateway behind the real fast path, with the bank replaced by an echo server.
-const client: ClientApp = { appId: "app_budget", name: "Budget ✓ Buddy", clientId: "cli_AAAAAAAAAAAAAAAAAAAAAA", secretHash: "h", redirectUris: ["https://budget.example/cb"] };
+const client: ClientApp = {
+  appId: "app_budget",
+  name: "Budget ✓ Buddy",
+  clientId: "cli_AAAAAAAAAAAAAAAAAAAAAA",
+  secretHash: "h",
+  redirectUris: ["https://budget.example/cb"],
+};
 const SECRET = "cs_sandbox_right";
 let bank: Server;
 let baseUrl: string;
@@ -70,7 +76,11 @@ describe("the OAuth gateway", () => {
     expect(decodeURIComponent(String(headers["x-app-name"]))).toBe("Budget ✓ Buddy");
     expect(JSON.parse(decodeURIComponent(String(headers["x-app-redirect-uris"])))).toEqual(client.redirectUris);
     expect(headers["x-internal-secret"]).toBe("internal-secret-for-tests-0123456789");
-    expect(logs[0]).toMatchObject({ appId: "app_budget", keyId: null, path: "/oauth/authorize?client_id=cli_AAAAAAAAAAAAAAAAAAAAAA&state=…&code=…" });
+    expect(logs[0]).toMatchObject({
+      appId: "app_budget",
+      keyId: null,
+      path: "/oauth/authorize?client_id=cli_AAAAAAAAAAAAAAAAAAAAAA&state=…&code=…",
+    });
   });
 
   it("sends no app for an unknown or repeated client_id (the bank shows its error page)", async () => {
@@ -84,7 +94,13 @@ describe("the OAuth gateway", () => {
   it("authenticates the client at /oauth/token and never forwards the secret", async () => {
     const { handle } = await gateway();
     const form = { "content-type": "application/x-www-form-urlencoded" };
-    const viaPost = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: form, body: `grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}&client_secret=${SECRET}` }));
+    const viaPost = await handle(
+      new Request("http://portal.test/oauth/token", {
+        method: "POST",
+        headers: form,
+        body: `grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}&client_secret=${SECRET}`,
+      }),
+    );
     expect(viaPost.status).toBe(200);
     // The client's first call on a fresh 100-per-10-s limiter.
     expect(viaPost.headers.get("ratelimit")).toBe('"oauth";r=99;t=1');
@@ -92,7 +108,13 @@ describe("the OAuth gateway", () => {
     expect(viaPost.headers.get("x-oauth-app")).toBeNull();
     expect(last().headers["x-app-id"]).toBe("app_budget");
     expect(last().body).toBe(`grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}`);
-    const viaBasic = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { ...form, authorization: basic(client.clientId, SECRET) }, body: "grant_type=refresh_token&refresh_token=ort_x" }));
+    const viaBasic = await handle(
+      new Request("http://portal.test/oauth/token", {
+        method: "POST",
+        headers: { ...form, authorization: basic(client.clientId, SECRET) },
+        body: "grant_type=refresh_token&refresh_token=ort_x",
+      }),
+    );
     expect(viaBasic.status).toBe(200);
     expect(last().headers.authorization).toBeUndefined();
   });
@@ -100,15 +122,29 @@ describe("the OAuth gateway", () => {
   it("answers client failures itself in OAuth's format, without calling the bank", async () => {
     const { handle } = await gateway();
     const before = seen.length;
-    const wrong = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, "cs_sandbox_wrong") }, body: "grant_type=refresh_token" }));
+    const wrong = await handle(
+      new Request("http://portal.test/oauth/token", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, "cs_sandbox_wrong") },
+        body: "grant_type=refresh_token",
+      }),
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get("www-authenticate")).toBe('Basic realm="oauth"');
     expect(wrong.headers.get("cache-control")).toBe("no-store");
     expect(await wrong.json()).toMatchObject({ error: "invalid_client" });
-    const json = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }));
+    const json = await handle(
+      new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+    );
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: "invalid_request" });
-    const both = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) }, body: `client_secret=${SECRET}` }));
+    const both = await handle(
+      new Request("http://portal.test/oauth/token", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) },
+        body: `client_secret=${SECRET}`,
+      }),
+    );
     expect((await both.json()).error).toBe("invalid_request");
     expect(seen.length).toBe(before);
   });
@@ -116,7 +152,13 @@ describe("the OAuth gateway", () => {
   it("refuses a token request over the fast path's 16 KiB limit in OAuth's format, before any client lookup", async () => {
     const { handle } = await gateway();
     const before = seen.length;
-    const large = await handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `grant_type=x&pad=${"a".repeat(17 * 1024)}` }));
+    const large = await handle(
+      new Request("http://portal.test/oauth/token", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `grant_type=x&pad=${"a".repeat(17 * 1024)}`,
+      }),
+    );
     expect(large.status).toBe(400);
     expect(await large.json()).toMatchObject({ error: "invalid_request", error_description: "The token request is too large." });
     expect(seen.length).toBe(before);
@@ -124,14 +166,24 @@ describe("the OAuth gateway", () => {
 
   it("logs a rate-limited token call under its app, with no app header leaking to the client", async () => {
     const { handle, logs } = await gateway({ limit: 1 });
-    const send = () => handle(new Request("http://portal.test/oauth/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) }, body: "grant_type=refresh_token" }));
+    const send = () =>
+      handle(
+        new Request("http://portal.test/oauth/token", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, SECRET) },
+          body: "grant_type=refresh_token",
+        }),
+      );
     expect((await send()).status).toBe(200);
     const limited = await send();
     expect(limited.status).toBe(429);
     expect(limited.headers.get("content-type")).toBe("application/problem+json");
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(limited.headers.get("x-oauth-app")).toBeNull();
-    expect(logs.map((entry) => [entry.appId, entry.status])).toEqual([["app_budget", 200], ["app_budget", 429]]);
+    expect(logs.map((entry) => [entry.appId, entry.status])).toEqual([
+      ["app_budget", 200],
+      ["app_budget", 429],
+    ]);
   });
 
   it("answers 502 bank_unavailable as a problem when the bank is down, still logged under the app", async () => {

@@ -32,7 +32,12 @@ function clientHeaders(client: ClientApp): Record<string, string> {
 
 /** The token endpoint answers in OAuth's own error format (RFC 6749 §5.2), not problem+json. */
 function oauthError(status: number, error: string, description: string, requestId: string): GatewayResult {
-  const headers = new Headers({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store", pragma: "no-cache", "x-request-id": requestId });
+  const headers = new Headers({
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    pragma: "no-cache",
+    "x-request-id": requestId,
+  });
   if (status === 401) headers.set("www-authenticate", 'Basic realm="oauth"');
   return { status, headers, body: JSON.stringify({ error, error_description: description }) };
 }
@@ -55,25 +60,40 @@ export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
 
   async function token(call: GatewayCall, requestId: string): Promise<Outcome> {
     const type = call.headers.get("content-type") ?? "";
-    if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return { result: oauthError(400, "invalid_request", "Send the token request as application/x-www-form-urlencoded.", requestId) };
+    if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+      return { result: oauthError(400, "invalid_request", "Send the token request as application/x-www-form-urlencoded.", requestId) };
     const read = await call.readBody();
     if (!read.ok) return { result: oauthError(400, "invalid_request", "The token request is too large.", requestId) };
     const form = new URLSearchParams(read.body?.toString("utf8") ?? "");
 
     const credentials = readClientCredentials(call.headers.get("authorization"), form);
-    if (!credentials.ok) return { result: oauthError(credentials.error === "invalid_client" ? 401 : 400, credentials.error, credentials.description, requestId) };
+    if (!credentials.ok)
+      return {
+        result: oauthError(credentials.error === "invalid_client" ? 401 : 400, credentials.error, credentials.description, requestId),
+      };
     const client = await deps.authenticateClient(credentials.clientId, credentials.secret);
-    if (!client) return { result: oauthError(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.", requestId) };
+    if (!client)
+      return {
+        result: oauthError(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.", requestId),
+      };
 
     const decision = await deps.limiter.consume(`oauth:${client.appId}`);
     const limitHeaders = rateLimitHeaders(deps.limiter.policy, decision);
     if (!decision.allowed) {
-      return { appId: client.appId, result: problem(new AppError("rate_limited", `Retry after ${decision.retryAfterSeconds} s.`), requestId, limitHeaders) };
+      return {
+        appId: client.appId,
+        result: problem(new AppError("rate_limited", `Retry after ${decision.retryAfterSeconds} s.`), requestId, limitHeaders),
+      };
     }
 
     // The secret stops here: the bank learns only which app is asking.
     form.delete("client_secret");
-    const upstream = await forward(call, deps.upstream, { requestId, appId: client.appId, body: form.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const upstream = await forward(call, deps.upstream, {
+      requestId,
+      appId: client.appId,
+      body: form.toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     if (!upstream.ok) return { appId: client.appId, result: problem(upstream.error, requestId, limitHeaders) };
     for (const [name, value] of Object.entries(limitHeaders)) upstream.headers.set(name, value);
     upstream.headers.set("x-request-id", requestId);
@@ -115,7 +135,17 @@ export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
     if (appId) {
       // Codes and states are one-time secrets of the flow: never logged.
       const path = call.path.slice(0, 2048).replace(/([?&](code|state)=)[^&]*/g, "$1…");
-      deps.log({ requestId, appId, keyId: null, keyPrefix: null, method: call.method, path, status: result.status, latencyMs: performance.now() - started, at: new Date() });
+      deps.log({
+        requestId,
+        appId,
+        keyId: null,
+        keyPrefix: null,
+        method: call.method,
+        path,
+        status: result.status,
+        latencyMs: performance.now() - started,
+        at: new Date(),
+      });
     }
     if (call.method === "HEAD") result.body = null;
     return result;

@@ -10,7 +10,16 @@ import { MemoryRateLimiter } from "./rate-limiter";
 
 // The /v1 pipeline behind the real fast path, with an echo server as the bank: every expected
 // failure is answered as a problem by its own step, and the bank is called only when all pass.
-const readWrite: CachedKey = { keyId: "key_rw", appId: "app_1", prefix: "sk_sandbox_rw…0001", revoked: false, scope: "read_write", expiresAt: null, rolled: false, appSuspended: false };
+const readWrite: CachedKey = {
+  keyId: "key_rw",
+  appId: "app_1",
+  prefix: "sk_sandbox_rw…0001",
+  revoked: false,
+  scope: "read_write",
+  expiresAt: null,
+  rolled: false,
+  appSuspended: false,
+};
 const keys: Record<string, CachedKey> = {
   rw: readWrite,
   ro: { ...readWrite, keyId: "key_ro", scope: "read_only" },
@@ -49,7 +58,11 @@ async function gateway(options: { limit?: number; credentials?: Partial<Credenti
     credentials: {
       verifyKey: async (secret) => (keys[secret] ? { valid: true, key: keys[secret] } : { valid: false, code: "invalid_api_key" }),
       resolveConsentToken: async (token) =>
-        token === TOKEN ? { ok: true, owner: { appId: "app_1" } } : token === DOWN_TOKEN ? { ok: false, error: new AppError("bank_unavailable") } : { ok: true, owner: null },
+        token === TOKEN
+          ? { ok: true, owner: { appId: "app_1" } }
+          : token === DOWN_TOKEN
+            ? { ok: false, error: new AppError("bank_unavailable") }
+            : { ok: true, owner: null },
       ...options.credentials,
     },
     limiter: new MemoryRateLimiter({ name: "sandbox", limit: options.limit ?? 100, windowMs: 60_000 }),
@@ -61,7 +74,9 @@ async function gateway(options: { limit?: number; credentials?: Partial<Credenti
   const served = await serveSurfaces([{ prefix: "/v1/", maxBodyBytes: 64, run }]);
   servers.push(served);
   const call = (key: string, init: RequestInit = {}) =>
-    served.handle(new Request("http://portal.test/v1/payments", { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers as object) } }));
+    served.handle(
+      new Request("http://portal.test/v1/payments", { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers as object) } }),
+    );
   return { call, logs, used };
 }
 

@@ -48,11 +48,23 @@ type Outcome = { result: GatewayResult; caller?: Caller; requestBody?: Buffer };
 /** A suspended app, or a read-only key asked to write: refused before any quota is spent. */
 function checkStanding(caller: Caller, method: string): Step<Caller> {
   if (caller.appSuspended) {
-    return { ok: false, error: new AppError("app_suspended", "This app has been suspended by the platform team. Its keys and tokens stop working until it is reinstated.") };
+    return {
+      ok: false,
+      error: new AppError(
+        "app_suspended",
+        "This app has been suspended by the platform team. Its keys and tokens stop working until it is reinstated.",
+      ),
+    };
   }
   // A read-only key may only read; a consent token's permissions are the bank's to check.
   if (caller.scope && !scopeAllows(caller.scope, method)) {
-    return { ok: false, error: new AppError("insufficient_scope", `This key is read-only: it may call GET, HEAD and OPTIONS, not ${method}. Use a read-write key.`) };
+    return {
+      ok: false,
+      error: new AppError(
+        "insufficient_scope",
+        `This key is read-only: it may call GET, HEAD and OPTIONS, not ${method}. Use a read-write key.`,
+      ),
+    };
   }
   return { ok: true, value: caller };
 }

@@ -78,7 +78,10 @@ describe.skipIf(!available)("RedisRateLimiter (Lua GCRA on the real Redis)", () 
   it("fails open to per-instance memory limits when Redis is unreachable, logging once each way", async () => {
     const dead = createRedis("redis://127.0.0.1:1/0", { name: "test-dead", timeoutMs: 100 });
     const warnings: string[] = [];
-    const rl = new RedisRateLimiter({ name: "sandbox", limit: 2, windowMs: 10_000 }, { redis: dead, keyPrefix: prefix, warn: (m) => warnings.push(m) });
+    const rl = new RedisRateLimiter(
+      { name: "sandbox", limit: 2, windowMs: 10_000 },
+      { redis: dead, keyPrefix: prefix, warn: (m) => warnings.push(m) },
+    );
     const decisions = [await rl.consume("k"), await rl.consume("k"), await rl.consume("k")];
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, false]);
     expect(decisions[2].retryAfterSeconds).toBeGreaterThanOrEqual(1);

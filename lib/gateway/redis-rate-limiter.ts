@@ -75,7 +75,9 @@ export class RedisRateLimiter implements RateLimiter {
     } catch (error) {
       if (!this.degraded) {
         this.degraded = true;
-        this.warn(`[rate-limit] Redis unavailable (${(error as Error).message}): failing open to per-instance in-memory limits until it answers again`);
+        this.warn(
+          `[rate-limit] Redis unavailable (${(error as Error).message}): failing open to per-instance in-memory limits until it answers again`,
+        );
       }
       return this.fallback.consume(key);
     }

@@ -10,7 +10,9 @@ export type GoLiveDecision = { decision: "approve" | "reject"; note: string };
 export async function decideGoLiveRequest(options: { requestId: string; actor: AuditActor } & GoLiveDecision): Promise<GoLiveRequestDto> {
   const note = options.note.trim();
   if (options.decision === "reject" && note.length < 5) {
-    throw new AppError("validation_failed", "Say why the request is rejected", { errors: [{ pointer: "/body/note", detail: "Required when rejecting (at least 5 characters)" }] });
+    throw new AppError("validation_failed", "Say why the request is rejected", {
+      errors: [{ pointer: "/body/note", detail: "Required when rejecting (at least 5 characters)" }],
+    });
   }
   const status = options.decision === "approve" ? "approved" : "rejected";
   const count = await db().$transaction(async (tx) => {
@@ -19,8 +21,17 @@ export async function decideGoLiveRequest(options: { requestId: string; actor: A
       data: { status, reviewNote: note || null, reviewedById: options.actor.userId, decidedAt: new Date() },
     });
     if (decided.count === 1) {
-      const request = await tx.goLiveRequest.findUniqueOrThrow({ where: { id: options.requestId }, select: { appId: true, app: { select: { teamId: true, name: true } } } });
-      await recordAudit(tx, { teamId: request.app.teamId, actor: options.actor, action: "app.go_live_decided", target: { type: "app", id: request.appId, name: request.app.name }, metadata: { request_id: options.requestId, decision: status } });
+      const request = await tx.goLiveRequest.findUniqueOrThrow({
+        where: { id: options.requestId },
+        select: { appId: true, app: { select: { teamId: true, name: true } } },
+      });
+      await recordAudit(tx, {
+        teamId: request.app.teamId,
+        actor: options.actor,
+        action: "app.go_live_decided",
+        target: { type: "app", id: request.appId, name: request.app.name },
+        metadata: { request_id: options.requestId, decision: status },
+      });
     }
     return decided.count;
   });

@@ -12,7 +12,12 @@ import { recordAudit } from "../audit/record-audit";
  * per app; an approved app does not apply again; a suspended app cannot apply. The caller has
  * already checked that the actor may update the app.
  */
-export async function submitGoLiveRequest(options: { appId: string; teamId: string; actor: AuditActor; input: GoLiveInput }): Promise<GoLiveRequestDto> {
+export async function submitGoLiveRequest(options: {
+  appId: string;
+  teamId: string;
+  actor: AuditActor;
+  input: GoLiveInput;
+}): Promise<GoLiveRequestDto> {
   const { appId, teamId } = options;
   const evidence = await computeSandboxEvidence({ appId });
   if (!evidence.passed) {
@@ -27,7 +32,12 @@ export async function submitGoLiveRequest(options: { appId: string; teamId: stri
     if (app.status === "suspended") throw new AppError("conflict", "A suspended app cannot request production access.");
     const open = await tx.goLiveRequest.findFirst({ where: { appId, status: { in: ["pending", "approved"] } }, select: { status: true } });
     if (open) {
-      throw new AppError("conflict", open.status === "pending" ? "This app already has a go-live request waiting for review." : "This app already has production access.");
+      throw new AppError(
+        "conflict",
+        open.status === "pending"
+          ? "This app already has a go-live request waiting for review."
+          : "This app already has production access.",
+      );
     }
     const row = await tx.goLiveRequest.create({
       data: {
@@ -42,7 +52,13 @@ export async function submitGoLiveRequest(options: { appId: string; teamId: stri
       },
       select: goLiveSelect,
     });
-    await recordAudit(tx, { teamId, actor: options.actor, action: "app.go_live_requested", target: { type: "app", id: appId }, metadata: { request_id: row.id, evidence_endpoints: evidence.endpoints.length } });
+    await recordAudit(tx, {
+      teamId,
+      actor: options.actor,
+      action: "app.go_live_requested",
+      target: { type: "app", id: appId },
+      metadata: { request_id: row.id, evidence_endpoints: evidence.endpoints.length },
+    });
     return toGoLiveDto(row);
   });
 }

@@ -27,7 +27,8 @@ describe("facts the guides state", () => {
       expect(text).toContain(`\`${persona.persona}\``);
       expect(text).toContain(current.accountNumber!);
     }
-    for (const value of [DECLINE_AMOUNT, AML_HIT_NAME, REVIEW_FAMILY_NAME, REJECT_FAMILY_NAME, SANCTIONS_LIST[0].name]) expect(text).toContain(value);
+    for (const value of [DECLINE_AMOUNT, AML_HIT_NAME, REVIEW_FAMILY_NAME, REJECT_FAMILY_NAME, SANCTIONS_LIST[0].name])
+      expect(text).toContain(value);
     expect(text).toContain(`under ${MINIMUM_AGE}`);
     const overdrawn = personas.find((persona) => persona.persona === "overdrawn")!.accounts.find((account) => account.key === "current")!;
     expect(text).toContain(`£${Number(formatMinor(overdrawn.overdraftLimit!, "GBP")).toLocaleString("en-GB")} arranged overdraft`);
@@ -45,7 +46,8 @@ describe("facts the guides state", () => {
 
   it("products: the rate sheet's AERs", () => {
     const text = body("products-wealth-insurance");
-    for (const product of depositProducts) expect(text).toMatch(new RegExp(`\\| \`${product.id}\`[^|]*\\| ${product.aer.replace(".", "\\.")}% \\|`));
+    for (const product of depositProducts)
+      expect(text).toMatch(new RegExp(`\\| \`${product.id}\`[^|]*\\| ${product.aer.replace(".", "\\.")}% \\|`));
   });
 
   it("webhooks: failing threshold, jitter and rotation overlap", () => {

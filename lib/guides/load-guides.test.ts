@@ -69,7 +69,10 @@ describe("loadGuides", () => {
       const samples = extractSamples(guide.body);
       const steps = new Set(samples.map((sample) => sample.step));
       for (const step of steps) {
-        const languages = samples.filter((sample) => sample.step === step).map((sample) => sample.language).sort();
+        const languages = samples
+          .filter((sample) => sample.step === step)
+          .map((sample) => sample.language)
+          .sort();
         expect(languages, `${guide.slug} step ${step}`).toEqual(["curl", "node", "python"]);
       }
       expect(steps.size, guide.slug).toBeGreaterThan(0);

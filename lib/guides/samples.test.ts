@@ -42,7 +42,11 @@ describe("extractSamples", () => {
 describe("fillPlaceholders", () => {
   it("fills the base URL (without a trailing slash), the app id and key prefix, or neutral placeholders", () => {
     const code = "{{BASE_URL}}/v1 {{APP_ID}} {{KEY_PREFIX}}";
-    expect(fillPlaceholders(code, { baseUrl: "https://dev.example/", appId: "app_1", keyPrefix: "sk_sandbox_AbCd…wxyz" })).toBe("https://dev.example/v1 app_1 sk_sandbox_AbCd…wxyz");
-    expect(fillPlaceholders(code, { baseUrl: "http://localhost:3000", appId: null, keyPrefix: null })).toBe("http://localhost:3000/v1 app_… sk_sandbox_…");
+    expect(fillPlaceholders(code, { baseUrl: "https://dev.example/", appId: "app_1", keyPrefix: "sk_sandbox_AbCd…wxyz" })).toBe(
+      "https://dev.example/v1 app_1 sk_sandbox_AbCd…wxyz",
+    );
+    expect(fillPlaceholders(code, { baseUrl: "http://localhost:3000", appId: null, keyPrefix: null })).toBe(
+      "http://localhost:3000/v1 app_… sk_sandbox_…",
+    );
   });
 });

@@ -16,7 +16,15 @@ export type SampleLanguage = "curl" | "node" | "python";
 /** `expectError`: the step shows a failure on purpose (`<Samples expect="error">`). */
 export type GuideSample = { step: number; language: SampleLanguage; code: string; expectError: boolean };
 
-const LANGUAGE: Record<string, SampleLanguage> = { bash: "curl", sh: "curl", shell: "curl", js: "node", javascript: "node", python: "python", py: "python" };
+const LANGUAGE: Record<string, SampleLanguage> = {
+  bash: "curl",
+  sh: "curl",
+  shell: "curl",
+  js: "node",
+  javascript: "node",
+  python: "python",
+  py: "python",
+};
 
 /**
  * The runnable samples of a guide: fenced blocks inside `<Samples>` … `</Samples>`, numbered by

@@ -3,8 +3,14 @@ import { loadGuides, parseGuide } from "./load-guides";
 import { buildSearchIndex, plainText, searchGuides } from "./search-index";
 
 const guides = [
-  parseGuide("alpha", "---\ntitle: Alpha payments\ndescription: Moving money.\norder: 1\n---\nIntro about ledgers.\n\n## Retry safely\n\nUse an Idempotency-Key.\n\n```bash\ncurl {{BASE_URL}}/v1/payments\n```\n"),
-  parseGuide("beta", "---\ntitle: Beta clock\ndescription: Time travel.\norder: 2\n---\n\n## Advance\n\n<Samples>\nMove the clock; payments settle.\n</Samples>\n"),
+  parseGuide(
+    "alpha",
+    "---\ntitle: Alpha payments\ndescription: Moving money.\norder: 1\n---\nIntro about ledgers.\n\n## Retry safely\n\nUse an Idempotency-Key.\n\n```bash\ncurl {{BASE_URL}}/v1/payments\n```\n",
+  ),
+  parseGuide(
+    "beta",
+    "---\ntitle: Beta clock\ndescription: Time travel.\norder: 2\n---\n\n## Advance\n\n<Samples>\nMove the clock; payments settle.\n</Samples>\n",
+  ),
 ];
 
 describe("buildSearchIndex", () => {

@@ -44,7 +44,11 @@ export function buildSearchIndex(guides: Guide[]): SearchEntry[] {
   return entries;
 }
 
-export const queryWords = (query: string) => query.toLowerCase().split(/\s+/).filter((word) => word.length > 1);
+export const queryWords = (query: string) =>
+  query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 1);
 
 /** What a hit is matched on, most weighty first. */
 export type SearchFields = { title: string; heading: string; text: string };

@@ -24,9 +24,7 @@ describe("zodIssuesToFieldErrors", () => {
   it("points at the root itself for a wrong top-level type, and takes another root", () => {
     const issues = z.object({}).safeParse(1).error!.issues;
     expect(zodIssuesToFieldErrors(issues)[0].pointer).toBe("/body");
-    expect(zodIssuesToFieldErrors(z.object({ limit: z.number() }).safeParse({}).error!.issues, "/query")[0].pointer).toBe(
-      "/query/limit",
-    );
+    expect(zodIssuesToFieldErrors(z.object({ limit: z.number() }).safeParse({}).error!.issues, "/query")[0].pointer).toBe("/query/limit");
   });
 });
 

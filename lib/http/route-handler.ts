@@ -13,10 +13,7 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], root
   return issues.map((issue) => ({
     pointer: toPointer(root, issue.path),
     // A wrong top-level type (an array, a string) reads better in words than in zod's.
-    detail:
-      issue.path.length === 0 && issue.code === "invalid_type" && issue.expected === "object"
-        ? "Send a JSON object"
-        : issue.message,
+    detail: issue.path.length === 0 && issue.code === "invalid_type" && issue.expected === "object" ? "Send a JSON object" : issue.message,
   }));
 }
 

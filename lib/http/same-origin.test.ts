@@ -20,9 +20,7 @@ describe("isSameOriginRequest", () => {
   });
 
   it("trusts Origin over Sec-Fetch-Site when both are present", () => {
-    expect(
-      isSameOriginRequest(req("POST", { origin: "https://evil.example", "sec-fetch-site": "same-origin" }), portal),
-    ).toBe(false);
+    expect(isSameOriginRequest(req("POST", { origin: "https://evil.example", "sec-fetch-site": "same-origin" }), portal)).toBe(false);
   });
 
   it("falls back to Sec-Fetch-Site, and refuses when neither header is sent", () => {

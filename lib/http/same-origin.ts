@@ -9,10 +9,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * did not come from a page we served, so it is refused too (fail closed). Non-browser clients
  * of cookie APIs (tests) send `Origin: <PORTAL_URL>`.
  */
-export function isSameOriginRequest(
-  request: { method: string; headers: Headers },
-  allowedOrigins: readonly string[],
-): boolean {
+export function isSameOriginRequest(request: { method: string; headers: Headers }, allowedOrigins: readonly string[]): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   const origin = request.headers.get("origin");
   if (origin !== null) return allowedOrigins.includes(origin); // "null" (sandboxed, opaque) never matches

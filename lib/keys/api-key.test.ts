@@ -24,7 +24,14 @@ describe("sandbox API keys", () => {
   });
 
   it("reject other shapes without throwing", () => {
-    for (const candidate of ["", "sk_sandbox_", "sk_live_" + "a".repeat(36), generateApiKey() + "x", " " + generateApiKey(), "sk_sandbox_" + "!".repeat(36)]) {
+    for (const candidate of [
+      "",
+      "sk_sandbox_",
+      "sk_live_" + "a".repeat(36),
+      generateApiKey() + "x",
+      " " + generateApiKey(),
+      "sk_sandbox_" + "!".repeat(36),
+    ]) {
       expect(isWellFormedApiKey(candidate)).toBe(false);
     }
   });

@@ -5,7 +5,16 @@ import { listenForInvalidations, publishInvalidation, type Invalidation, type In
 import { createKeyCache } from "./key-cache";
 
 const available = await probeRedis("cache invalidation (pub/sub)");
-const key = { keyId: "key_1", appId: "app_1", prefix: "sk_sandbox_abcd…wxyz", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
+const key = {
+  keyId: "key_1",
+  appId: "app_1",
+  prefix: "sk_sandbox_abcd…wxyz",
+  revoked: false,
+  scope: "read_write" as const,
+  expiresAt: null,
+  rolled: false,
+  appSuspended: false,
+};
 
 function instance() {
   const keys = createKeyCache(30_000);
@@ -62,7 +71,9 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
       expect(b.keys.get("other")).toEqual(key);
     }
     latencies.sort((x, y) => x - y);
-    console.log(`invalidation latency over 50 revocations (publish → dropped on two listeners): p50 ${latencies[25].toFixed(2)} ms, max ${latencies[49].toFixed(2)} ms`);
+    console.log(
+      `invalidation latency over 50 revocations (publish → dropped on two listeners): p50 ${latencies[25].toFixed(2)} ms, max ${latencies[49].toFixed(2)} ms`,
+    );
   });
 
   it("clears every key on an app suspension and OAuth clients on a client change", async () => {

@@ -53,7 +53,9 @@ export async function publishInvalidation(message: Invalidation, targets: Invali
   try {
     await redis.publish(INVALIDATION_CHANNEL, JSON.stringify(message));
   } catch (error) {
-    console.warn(`[cache-invalidation] publish failed (${(error as Error).message}); other instances catch up within KEY_CACHE_TTL_SECONDS`);
+    console.warn(
+      `[cache-invalidation] publish failed (${(error as Error).message}); other instances catch up within KEY_CACHE_TTL_SECONDS`,
+    );
   }
 }
 
@@ -61,7 +63,10 @@ export async function publishInvalidation(message: Invalidation, targets: Invali
  * Subscribes a dedicated connection to the channel. Every (re)subscription after the first
  * flushes the caches: messages sent while it was away are lost. Returns a stop function.
  */
-export function listenForInvalidations(options: { url: string; targets: InvalidationTargets; name?: string }): { ready: Promise<void>; stop: () => void } {
+export function listenForInvalidations(options: { url: string; targets: InvalidationTargets; name?: string }): {
+  ready: Promise<void>;
+  stop: () => void;
+} {
   const { targets } = options;
   const subscriber = createRedis(options.url, { name: options.name ?? "invalidation", subscriber: true });
   let subscribedBefore = false;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createKeyCache } from "./key-cache";
 
-const key = { keyId: "key_1", appId: "app_1", prefix: "sk_sandbox_abcd…wxyz", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
+const key = {
+  keyId: "key_1",
+  appId: "app_1",
+  prefix: "sk_sandbox_abcd…wxyz",
+  revoked: false,
+  scope: "read_write" as const,
+  expiresAt: null,
+  rolled: false,
+  appSuspended: false,
+};
 
 function clock() {
   let now = 1_000;

@@ -61,7 +61,11 @@ export const rollKeyOperation = defineOperation({
   params: keyParams,
   body: rollKeyInput,
   errors: ["conflict"],
-  success: { status: 201, description: "The new key, its secret, and the old key with its new expiry.", schema: keyWithSecret.extend({ old_key: keyDto }) },
+  success: {
+    status: 201,
+    description: "The new key, its secret, and the old key with its new expiry.",
+    schema: keyWithSecret.extend({ old_key: keyDto }),
+  },
 });
 
 /** A key the signed-in developer may call the sandbox with, for the docs' key picker. */

@@ -7,7 +7,11 @@ export type UsableKey = { id: string; name: string; prefix: string; app_id: stri
 /** Active keys the user may call the sandbox with from the docs, grouped by app order. */
 export async function listUsableKeys(options: { userId: string }): Promise<UsableKey[]> {
   const keys = await db().apiKey.findMany({
-    where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }], app: { team: { memberships: { some: { userId: options.userId } } } } },
+    where: {
+      revokedAt: null,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+      app: { team: { memberships: { some: { userId: options.userId } } } },
+    },
     orderBy: [{ app: { createdAt: "desc" } }, { createdAt: "desc" }],
     select: {
       id: true,

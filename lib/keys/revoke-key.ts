@@ -16,7 +16,8 @@ export async function revokeKey(options: { appId: string; teamId: string; keyId:
       select: { hash: true, revokedAt: true, name: true, prefix: true },
     });
     if (!key) throw new AppError("resource_not_found", `No key ${options.keyId} on this app.`);
-    if (key.revokedAt) return { row: await tx.apiKey.findUniqueOrThrow({ where: { id: options.keyId }, select: keyDtoSelect }), hash: key.hash };
+    if (key.revokedAt)
+      return { row: await tx.apiKey.findUniqueOrThrow({ where: { id: options.keyId }, select: keyDtoSelect }), hash: key.hash };
     const updated = await tx.apiKey.update({ where: { id: options.keyId }, data: { revokedAt: new Date() }, select: keyDtoSelect });
     await recordAudit(tx, {
       teamId: options.teamId,

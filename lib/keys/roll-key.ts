@@ -31,7 +31,12 @@ export async function rollKey(options: {
     if (!old) throw new AppError("resource_not_found", `No key ${options.keyId} on this app.`);
     const status = keyStatus(old, now);
     if (status !== "active" && !(status === "expiring" && !old.rolledToId)) {
-      throw new AppError("conflict", old.rolledToId ? "This key has already been rolled; roll its replacement instead." : `A ${status} key cannot be rolled; create a new key instead.`);
+      throw new AppError(
+        "conflict",
+        old.rolledToId
+          ? "This key has already been rolled; roll its replacement instead."
+          : `A ${status} key cannot be rolled; create a new key instead.`,
+      );
     }
     const created = await createKey({
       appId: options.appId,
@@ -45,7 +50,10 @@ export async function rollKey(options: {
     });
     const endsAt = rollEndsAt({ now, overlapSeconds: options.overlapSeconds, currentExpiry: old.expiresAt });
     // Claims the key only if nobody rolled it meanwhile: a concurrent roll fails, not both succeed.
-    const claimed = await tx.apiKey.updateMany({ where: { id: old.id, rolledToId: null, revokedAt: null }, data: { expiresAt: endsAt, rolledToId: created.key.id } });
+    const claimed = await tx.apiKey.updateMany({
+      where: { id: old.id, rolledToId: null, revokedAt: null },
+      data: { expiresAt: endsAt, rolledToId: created.key.id },
+    });
     if (claimed.count !== 1) throw new AppError("conflict", "This key was rolled or revoked meanwhile; reload and try again.");
     await recordAudit(tx, {
       teamId: options.teamId,

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { checkKey } from "./verify-key";
 
-const base = { keyId: "key_1", appId: "app_1", prefix: "sk_sandbox_abcd…wxyz", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
+const base = {
+  keyId: "key_1",
+  appId: "app_1",
+  prefix: "sk_sandbox_abcd…wxyz",
+  revoked: false,
+  scope: "read_write" as const,
+  expiresAt: null,
+  rolled: false,
+  appSuspended: false,
+};
 const now = Date.parse("2026-11-21T12:00:00Z");
 
 describe("checkKey", () => {

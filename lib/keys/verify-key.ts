@@ -8,7 +8,16 @@ export type KeyFailureCode = "invalid_api_key" | "revoked_api_key" | "expired_ap
 
 export type KeyVerification = { valid: true; key: CachedKey } | { valid: false; code: KeyFailureCode; detail?: string };
 
-export const keyCacheSelect = { id: true, appId: true, prefix: true, revokedAt: true, scope: true, expiresAt: true, rolledToId: true, app: { select: { status: true } } } as const;
+export const keyCacheSelect = {
+  id: true,
+  appId: true,
+  prefix: true,
+  revokedAt: true,
+  scope: true,
+  expiresAt: true,
+  rolledToId: true,
+  app: { select: { status: true } },
+} as const;
 
 export function toCachedKey(row: {
   id: string;

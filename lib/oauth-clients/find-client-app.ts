@@ -22,7 +22,13 @@ export async function findClientApp(clientId: string): Promise<ClientApp | null>
   });
   const value =
     row && row.app.status === "active"
-      ? { appId: row.app.id, name: row.app.name, clientId: row.clientId, secretHash: row.secretHash, redirectUris: Array.isArray(row.app.redirectUris) ? (row.app.redirectUris as string[]) : [] }
+      ? {
+          appId: row.app.id,
+          name: row.app.name,
+          clientId: row.clientId,
+          secretHash: row.secretHash,
+          redirectUris: Array.isArray(row.app.redirectUris) ? (row.app.redirectUris as string[]) : [],
+        }
       : null;
   cache.set(clientId, value);
   return value;

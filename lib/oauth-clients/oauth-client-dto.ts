@@ -11,9 +11,19 @@ export const oauthClientDto = z.object({
 
 export type OAuthClientDto = z.output<typeof oauthClientDto>;
 
-export const oauthClientSelect = { clientId: true, secretPrefix: true, secretCreatedAt: true, app: { select: { redirectUris: true } } } as const;
+export const oauthClientSelect = {
+  clientId: true,
+  secretPrefix: true,
+  secretCreatedAt: true,
+  app: { select: { redirectUris: true } },
+} as const;
 
-export function toOAuthClientDto(row: { clientId: string; secretPrefix: string | null; secretCreatedAt: Date | null; app: { redirectUris: unknown } }): OAuthClientDto {
+export function toOAuthClientDto(row: {
+  clientId: string;
+  secretPrefix: string | null;
+  secretCreatedAt: Date | null;
+  app: { redirectUris: unknown };
+}): OAuthClientDto {
   return {
     client_id: row.clientId,
     secret_prefix: row.secretPrefix,

@@ -11,9 +11,16 @@ import { recordAudit, type AuditContext } from "../audit/record-audit";
  * Generates the app's client secret, replacing any previous one at once (the old secret
  * stops working immediately, as a leaked secret must). Returned exactly once, here.
  */
-export async function rotateClientSecret(options: { appId: string; audit: AuditContext }): Promise<{ client: OAuthClientDto; client_secret: string }> {
+export async function rotateClientSecret(options: {
+  appId: string;
+  audit: AuditContext;
+}): Promise<{ client: OAuthClientDto; client_secret: string }> {
   const secret = generateClientSecret();
-  const data = { secretHash: hashApiKey(secret, env().API_KEY_PEPPER), secretPrefix: secretDisplayPrefix(secret), secretCreatedAt: new Date() };
+  const data = {
+    secretHash: hashApiKey(secret, env().API_KEY_PEPPER),
+    secretPrefix: secretDisplayPrefix(secret),
+    secretCreatedAt: new Date(),
+  };
   const row = await db().$transaction(async (tx) => {
     const client = await tx.oAuthClient.upsert({
       where: { appId: options.appId },
@@ -21,7 +28,12 @@ export async function rotateClientSecret(options: { appId: string; audit: AuditC
       update: data,
       select: oauthClientSelect,
     });
-    await recordAudit(tx, { ...options.audit, action: "app.client_secret_rotated", target: { type: "app", id: options.appId }, metadata: { client_id: client.clientId, secret_prefix: data.secretPrefix } });
+    await recordAudit(tx, {
+      ...options.audit,
+      action: "app.client_secret_rotated",
+      target: { type: "app", id: options.appId },
+      metadata: { client_id: client.clientId, secret_prefix: data.secretPrefix },
+    });
     return client;
   });
   await invalidate({ kind: "oauth_clients" });

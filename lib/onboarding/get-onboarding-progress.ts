@@ -42,7 +42,12 @@ async function firstSuccess(appId: string): Promise<Date | null> {
 
 /** The first 4xx calls, then for each failing operation its first 2xx after the failure. */
 async function firstFix(appId: string): Promise<Date | null> {
-  const errors = await db().requestLog.findMany({ where: { appId, status: { gte: 400, lt: 500 } }, orderBy: asc, take: ERROR_SAMPLE, select: CALL });
+  const errors = await db().requestLog.findMany({
+    where: { appId, status: { gte: 400, lt: 500 } },
+    orderBy: asc,
+    take: ERROR_SAMPLE,
+    select: CALL,
+  });
   const firstByOperation = new Map<string, CallRow>();
   for (const row of errors) if (!firstByOperation.has(operationOf(row))) firstByOperation.set(operationOf(row), row);
   const candidates = [...firstByOperation.values()].slice(0, FIXED_OPERATIONS);
@@ -61,7 +66,10 @@ async function firstFix(appId: string): Promise<Date | null> {
       }),
     ),
   );
-  return firstFixedError(errors, successes.filter((row): row is CallRow => row !== null));
+  return firstFixedError(
+    errors,
+    successes.filter((row): row is CallRow => row !== null),
+  );
 }
 
 async function firstWebhookSuccess(appId: string): Promise<Date | null> {
@@ -98,9 +106,18 @@ export async function getOnboardingProgress(options: { appId: string; now?: Date
       take: 20,
       select: { ...CALL, requestHeaders: true },
     }),
-    db().requestLog.findMany({ where: { appId, status: 201, method: "POST" }, orderBy: asc, take: CREATED_SAMPLE, select: { ...CALL, responseHeaders: true } }),
+    db().requestLog.findMany({
+      where: { appId, status: 201, method: "POST" },
+      orderBy: asc,
+      take: CREATED_SAMPLE,
+      select: { ...CALL, responseHeaders: true },
+    }),
     firstConsent(appId),
-    db().requestLog.findFirst({ where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } }, orderBy: asc, select: { ...CALL, apiKeyId: true } }),
+    db().requestLog.findFirst({
+      where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
+      orderBy: asc,
+      select: { ...CALL, apiKeyId: true },
+    }),
     firstWebhookSuccess(appId),
     firstFix(appId),
     firstWithStatus(appId, 200, { method: "POST", route: SANDBOX_RESET_ROUTE }),

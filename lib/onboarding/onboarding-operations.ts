@@ -8,7 +8,8 @@ export const getOnboardingProgressOperation = defineOperation({
   operationId: "getOnboardingProgress",
   tag: "Onboarding",
   summary: "Get the app's onboarding checklist",
-  description: "Each step is ticked from the app's real sandbox traffic (request logs, webhook attempts, the bank's consents): nothing is self-declared.",
+  description:
+    "Each step is ticked from the app's real sandbox traffic (request logs, webhook attempts, the bank's consents): nothing is self-declared.",
   access: { app: "app:read" },
   params: appParams,
   success: { status: 200, description: "The checklist and its progress.", schema: onboardingProgressDto },

@@ -16,13 +16,20 @@ import {
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 21, 10, minute));
 
 function call(minute: number, method: string, path: string, status: number, extra: Partial<CallRow> = {}): CallRow {
-  const route = path.split("?")[0].replace(/\/(acc|pay|cus)_[A-Za-z0-9]+/, (_, prefix: string) => `/{${{ acc: "account", pay: "payment", cus: "customer" }[prefix]}_id}`);
+  const route = path
+    .split("?")[0]
+    .replace(/\/(acc|pay|cus)_[A-Za-z0-9]+/, (_, prefix: string) => `/{${{ acc: "account", pay: "payment", cus: "customer" }[prefix]}_id}`);
   return { method, path, route, status, createdAt: at(minute), ...extra };
 }
 
 describe("first successful call", () => {
   it("is the first 2xx on the API, not an OAuth call or an error", () => {
-    const rows = [call(1, "POST", "/oauth/token", 200), call(2, "GET", "/v1/accounts", 404), call(3, "GET", "/v1/accounts", 200), call(4, "GET", "/v1/customers", 200)];
+    const rows = [
+      call(1, "POST", "/oauth/token", 200),
+      call(2, "GET", "/v1/accounts", 404),
+      call(3, "GET", "/v1/accounts", 200),
+      call(4, "GET", "/v1/customers", 200),
+    ];
     expect(firstSuccessfulCall(rows)).toEqual(at(3));
   });
 
@@ -46,7 +53,9 @@ describe("payment with an idempotency key", () => {
 
   it("ignores a payment without the header and reads headers stored as JSON text", () => {
     expect(firstIdempotentPayment([call(1, "POST", "/v1/payments", 201, { requestHeaders: { "idempotency-key": "  " } })])).toBeNull();
-    expect(firstIdempotentPayment([call(2, "POST", "/v1/payments", 201, { requestHeaders: JSON.stringify(withKey.requestHeaders) })])).toEqual(at(2));
+    expect(
+      firstIdempotentPayment([call(2, "POST", "/v1/payments", 201, { requestHeaders: JSON.stringify(withKey.requestHeaders) })]),
+    ).toEqual(at(2));
   });
 
   it("matches an unmatched route by its path", () => {
@@ -69,12 +78,18 @@ describe("idempotent retry replayed", () => {
 describe("4xx handled then fixed", () => {
   it("is met by a 2xx on the same operation after its 4xx", () => {
     const errors = [call(2, "POST", "/v1/payments", 400), call(5, "GET", "/v1/accounts/acc_missing", 404)];
-    const successes = [call(1, "POST", "/v1/payments", 201), call(6, "GET", "/v1/accounts/acc_real", 200), call(9, "POST", "/v1/payments", 201)];
+    const successes = [
+      call(1, "POST", "/v1/payments", 201),
+      call(6, "GET", "/v1/accounts/acc_real", 200),
+      call(9, "POST", "/v1/payments", 201),
+    ];
     expect(firstFixedError(errors, successes)).toEqual(at(6));
   });
 
   it("is not met by a 2xx before the error, on another operation, or by a 5xx", () => {
-    expect(firstFixedError([call(5, "POST", "/v1/payments", 422)], [call(1, "POST", "/v1/payments", 201), call(6, "GET", "/v1/payments", 200)])).toBeNull();
+    expect(
+      firstFixedError([call(5, "POST", "/v1/payments", 422)], [call(1, "POST", "/v1/payments", 201), call(6, "GET", "/v1/payments", 200)]),
+    ).toBeNull();
     expect(firstFixedError([call(1, "POST", "/v1/payments", 503)], [call(2, "POST", "/v1/payments", 201)])).toBeNull();
     expect(firstFixedError([call(1, "POST", "/v1/payments", 400)], [call(2, "POST", "/v1/payments", 409)])).toBeNull();
   });
@@ -84,7 +99,9 @@ describe("consent steps", () => {
   it("the flow completes with a 200 at the token endpoint or a consent authorised by a customer", () => {
     expect(firstConsentFlow([call(3, "POST", "/oauth/token", 400), call(4, "POST", "/oauth/token", 200)], [])).toEqual(at(4));
     expect(firstConsentFlow([], [{ source: "sandbox", created_at: at(1).toISOString() }])).toBeNull();
-    expect(firstConsentFlow([call(4, "POST", "/oauth/token", 200)], [{ source: "authorization_code", created_at: at(2).toISOString() }])).toEqual(at(2));
+    expect(
+      firstConsentFlow([call(4, "POST", "/oauth/token", 200)], [{ source: "authorization_code", created_at: at(2).toISOString() }]),
+    ).toEqual(at(2));
   });
 
   it("a consent-token call is a keyless 2xx on /v1", () => {
@@ -100,7 +117,11 @@ describe("consent steps", () => {
 
 describe("sandbox controls", () => {
   it("need a 200 on the control itself", () => {
-    const rows = [call(1, "POST", "/v1/sandbox/reset", 429), call(2, "GET", "/v1/sandbox/clock", 200), call(3, "POST", "/v1/sandbox/reset", 200)];
+    const rows = [
+      call(1, "POST", "/v1/sandbox/reset", 429),
+      call(2, "GET", "/v1/sandbox/clock", 200),
+      call(3, "POST", "/v1/sandbox/reset", 200),
+    ];
     expect(firstCallTo(rows, "POST", "/v1/sandbox/reset")).toEqual(at(3));
     expect(firstCallTo(rows, "POST", "/v1/sandbox/clock/advance")).toBeNull();
   });
@@ -117,15 +138,30 @@ describe("headerValue", () => {
 
 describe("buildProgress", () => {
   it("counts required steps only, in catalogue order, with RFC 3339 times", () => {
-    const progress = buildProgress("app_1", { first_successful_call: at(1), idempotent_retry_replayed: at(2), sandbox_reset: at(3) }, at(10));
+    const progress = buildProgress(
+      "app_1",
+      { first_successful_call: at(1), idempotent_retry_replayed: at(2), sandbox_reset: at(3) },
+      at(10),
+    );
     const required = ONBOARDING_STEPS.filter((step) => !step.optional).length;
-    expect(progress).toMatchObject({ app_id: "app_1", completed: 2, total: required, percent: Math.round((2 / required) * 100), computed_at: at(10).toISOString() });
+    expect(progress).toMatchObject({
+      app_id: "app_1",
+      completed: 2,
+      total: required,
+      percent: Math.round((2 / required) * 100),
+      computed_at: at(10).toISOString(),
+    });
     expect(progress.steps.map((step) => step.id)).toEqual(ONBOARDING_STEPS.map((step) => step.id));
     expect(progress.steps[0]).toMatchObject({ done: true, completed_at: at(1).toISOString() });
-    expect(progress.steps.find((step) => step.id === "webhook_answered_2xx")).toMatchObject({ done: false, completed_at: null, docs: { href: "/docs/guides/webhooks" } });
+    expect(progress.steps.find((step) => step.id === "webhook_answered_2xx")).toMatchObject({
+      done: false,
+      completed_at: null,
+      docs: { href: "/docs/guides/webhooks" },
+    });
   });
 
   it("links every step to a docs page that exists", () => {
-    for (const step of ONBOARDING_STEPS) expect(step.docs.href).toMatch(/^\/docs\/(api|consent-flow|sandbox|errors|guides\/webhooks)(#[a-z-]+)?$/);
+    for (const step of ONBOARDING_STEPS)
+      expect(step.docs.href).toMatch(/^\/docs\/(api|consent-flow|sandbox|errors|guides\/webhooks)(#[a-z-]+)?$/);
   });
 });

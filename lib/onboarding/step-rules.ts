@@ -67,7 +67,10 @@ export function firstSuccessfulCall(rows: CallRow[]): Date | null {
 export function firstIdempotentPayment(rows: CallRow[]): Date | null {
   return earliest(
     ...rows
-      .filter((row) => hits(row, "POST", PAYMENTS_ROUTE) && row.status === 201 && Boolean(headerValue(row.requestHeaders, "idempotency-key")?.trim()))
+      .filter(
+        (row) =>
+          hits(row, "POST", PAYMENTS_ROUTE) && row.status === 201 && Boolean(headerValue(row.requestHeaders, "idempotency-key")?.trim()),
+      )
       .map((row) => row.createdAt),
   );
 }
@@ -110,7 +113,9 @@ export function firstCallTo(rows: CallRow[], method: string, route: string, stat
 
 /** A call with a customer's consent token: logged without a key, on the API (not /oauth). */
 export function firstConsentTokenCall(rows: Array<CallRow & { apiKeyId: string | null }>): Date | null {
-  return earliest(...rows.filter((row) => row.apiKeyId === null && row.path.startsWith("/v1/") && isSuccess(row.status)).map((row) => row.createdAt));
+  return earliest(
+    ...rows.filter((row) => row.apiKeyId === null && row.path.startsWith("/v1/") && isSuccess(row.status)).map((row) => row.createdAt),
+  );
 }
 
 /**
@@ -120,7 +125,9 @@ export function firstConsentTokenCall(rows: Array<CallRow & { apiKeyId: string |
  */
 export function firstConsentFlow(tokenCalls: CallRow[], consents: Array<{ source: string; created_at: string }>): Date | null {
   return earliest(
-    ...tokenCalls.filter((row) => row.method === "POST" && pathname(row.path) === TOKEN_PATH && row.status === 200).map((row) => row.createdAt),
+    ...tokenCalls
+      .filter((row) => row.method === "POST" && pathname(row.path) === TOKEN_PATH && row.status === 200)
+      .map((row) => row.createdAt),
     ...consents.filter((consent) => consent.source === "authorization_code").map((consent) => new Date(consent.created_at)),
   );
 }
@@ -133,7 +140,15 @@ export type OnboardingProgressDto = z.output<typeof onboardingProgressDto>;
 export function buildProgress(appId: string, metAt: Partial<Record<OnboardingStepId, Date | null>>, now: Date): OnboardingProgressDto {
   const steps = ONBOARDING_STEPS.map((step) => {
     const at = metAt[step.id] ?? null;
-    return { id: step.id, title: step.title, optional: step.optional, done: at !== null, completed_at: at?.toISOString() ?? null, next: step.next, docs: step.docs };
+    return {
+      id: step.id,
+      title: step.title,
+      optional: step.optional,
+      done: at !== null,
+      completed_at: at?.toISOString() ?? null,
+      next: step.next,
+      docs: step.docs,
+    };
   });
   const required = steps.filter((step) => !step.optional);
   const completed = required.filter((step) => step.done).length;

@@ -34,7 +34,10 @@ const json = (body: unknown): Init => ({ headers: { origin, "content-type": "app
 
 describe("handle", () => {
   it("gives the handler the user, params, query and body, and answers with the declared status, no-store", async () => {
-    const handler = vi.fn(async ({ params, body, query, user }) => ({ id: params.thingId, name: `${body.name}${query.dry_run ? "?" : ""}${user.id}` }));
+    const handler = vi.fn(async ({ params, body, query, user }) => ({
+      id: params.thingId,
+      name: `${body.name}${query.dry_run ? "?" : ""}${user.id}`,
+    }));
     const route = handle(renameThing, handler, { getUser: async () => ada });
     const response = await call(route, json({ name: "Kettle" }), `${origin}/api/things/thing_1?dry_run=true`);
     expect(response.status).toBe(200);
@@ -46,17 +49,23 @@ describe("handle", () => {
 
   it("refuses a cross-site mutation with 403 before it reads the session", async () => {
     const getUser = vi.fn(async () => ada);
-    const response = await call(handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser }), {
-      ...json({ name: "Kettle" }),
-      headers: { origin: "https://evil.example", "content-type": "application/json" },
-    });
+    const response = await call(
+      handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser }),
+      {
+        ...json({ name: "Kettle" }),
+        headers: { origin: "https://evil.example", "content-type": "application/json" },
+      },
+    );
     expect(response.status).toBe(403);
     expect((await response.json()).code).toBe("forbidden");
     expect(getUser).not.toHaveBeenCalled();
   });
 
   it("answers 401 without a session, before it reads the body", async () => {
-    const response = await call(handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser: async () => null }), { headers: { origin }, body: "{oops" });
+    const response = await call(
+      handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser: async () => null }),
+      { headers: { origin }, body: "{oops" },
+    );
     expect(response.status).toBe(401);
     expect((await response.json()).code).toBe("unauthenticated");
   });
@@ -75,7 +84,9 @@ describe("handle", () => {
 
   it("refuses to answer a body its declaration does not allow (outside production)", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const route = handle(renameThing, async () => ({ id: "x", name: "a name far longer than twenty characters" }), { getUser: async () => ada });
+    const route = handle(renameThing, async () => ({ id: "x", name: "a name far longer than twenty characters" }), {
+      getUser: async () => ada,
+    });
     const response = await call(route, json({ name: "Kettle" }));
     expect(response.status).toBe(500);
     expect(String(log.mock.calls[0][0])).toContain("renameThing answered a body its schema refuses");
@@ -83,10 +94,20 @@ describe("handle", () => {
   });
 
   it("answers 204 with no body, and adds the handler's headers", async () => {
-    const leave = defineOperation({ ...renameThing, operationId: "leave", body: undefined, query: undefined, success: { status: 204, description: "Gone." } });
-    const route = handle(leave, ({ headers }) => {
-      headers.set("set-cookie", "a=b; Path=/");
-    }, { getUser: async () => ada });
+    const leave = defineOperation({
+      ...renameThing,
+      operationId: "leave",
+      body: undefined,
+      query: undefined,
+      success: { status: 204, description: "Gone." },
+    });
+    const route = handle(
+      leave,
+      ({ headers }) => {
+        headers.set("set-cookie", "a=b; Path=/");
+      },
+      { getUser: async () => ada },
+    );
     const response = await call(route, { headers: { origin } });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
@@ -97,10 +118,21 @@ describe("handle", () => {
 describe("the published document of an operation", () => {
   it("lists the problems its declaration implies, each under its status", () => {
     expect(operationErrors(renameThing).sort()).toEqual(
-      ["forbidden", "internal_error", "malformed_json", "payload_too_large", "unauthenticated", "unsupported_media_type", "validation_failed"].sort(),
+      [
+        "forbidden",
+        "internal_error",
+        "malformed_json",
+        "payload_too_large",
+        "unauthenticated",
+        "unsupported_media_type",
+        "validation_failed",
+      ].sort(),
     );
     const document = buildPortalOpenApiDocument([renameThing], { portalUrl: "https://portal.example" });
-    const operation = document.paths["/api/things/{thingId}"].patch as { responses: Record<string, unknown>; parameters: Array<{ name: string; in: string }> };
+    const operation = document.paths["/api/things/{thingId}"].patch as {
+      responses: Record<string, unknown>;
+      parameters: Array<{ name: string; in: string }>;
+    };
     expect(Object.keys(operation.responses).sort()).toEqual(["200", "400", "401", "403", "413", "415", "500"]);
     expect(operation.parameters.map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual(["path:thingId", "query:dry_run"]);
   });

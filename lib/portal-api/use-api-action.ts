@@ -12,9 +12,7 @@ export type ApiSuccess<Data> = { data: Data };
 export const NETWORK_ERROR = "We couldn't reach the server. Check your connection and try again.";
 
 /** A call's outcome as the UI needs it: the typed body, or what to tell the person. */
-export type ApiOutcome<Data> =
-  | { ok: true; data: Data }
-  | { ok: false; message: string; fields: Record<string, string> };
+export type ApiOutcome<Data> = { ok: true; data: Data } | { ok: false; message: string; fields: Record<string, string> };
 
 /**
  * Runs one portal API call and never throws: the body, or the problem's message (with the request
@@ -50,17 +48,20 @@ export function useApiAction() {
     setFields({});
   }, []);
 
-  const run = useCallback(async <Data>(call: () => Promise<ApiResult<Data>>): Promise<ApiSuccess<Data> | undefined> => {
-    setPending(true);
-    reset();
-    const outcome = await callApi(call);
-    setPending(false);
-    if (outcome.ok) return { data: outcome.data };
-    setFields(outcome.fields);
-    // Field problems show beside their fields; a problem without any shows as one message.
-    if (Object.keys(outcome.fields).length === 0) setError(outcome.message);
-    return undefined;
-  }, [reset]);
+  const run = useCallback(
+    async <Data>(call: () => Promise<ApiResult<Data>>): Promise<ApiSuccess<Data> | undefined> => {
+      setPending(true);
+      reset();
+      const outcome = await callApi(call);
+      setPending(false);
+      if (outcome.ok) return { data: outcome.data };
+      setFields(outcome.fields);
+      // Field problems show beside their fields; a problem without any shows as one message.
+      if (Object.keys(outcome.fields).length === 0) setError(outcome.message);
+      return undefined;
+    },
+    [reset],
+  );
 
   return { run, pending, error, fields, reset, setError };
 }

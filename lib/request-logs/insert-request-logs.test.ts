@@ -33,7 +33,11 @@ function sampleRows(prefix: string, nulls: NullTypes = Prisma): Row[] {
       route: "/v1/payments",
       status: 201,
       latencyMs: 0.1 + 0.2,
-      requestHeaders: { "content-type": "application/json", "x-note": 'quote " backslash \\ newline \n tab \t', "x-unicode": "zß水🙂\u2028" },
+      requestHeaders: {
+        "content-type": "application/json",
+        "x-note": 'quote " backslash \\ newline \n tab \t',
+        "x-unicode": "zß水🙂\u2028",
+      },
       requestBody: '{\n  "amount": "12.50",\n  "memo": "caf\u00e9 \\"x\\" 🙂"\n}',
       responseHeaders: { "x-request-id": "req_1", empty: "" },
       responseBody: "line 1\r\nline 2\u0001 ✓",
@@ -103,7 +107,8 @@ function suite(provider: DatabaseProvider, open: () => Promise<{ db: PrismaClien
     await db.requestLog.createMany({ data: sampleRows("prisma", nulls) });
     await db.$transaction(insertRequestLogs({ db, provider, rows: sampleRows("raw") }));
 
-    const read = async (prefix: string) => (await db.requestLog.findMany({ where: { id: { startsWith: `${prefix}_` } }, orderBy: { id: "asc" } })).map(withoutId);
+    const read = async (prefix: string) =>
+      (await db.requestLog.findMany({ where: { id: { startsWith: `${prefix}_` } }, orderBy: { id: "asc" } })).map(withoutId);
     const viaPrisma = await read("prisma");
     expect(viaPrisma).toHaveLength(3);
     expect(await read("raw")).toEqual(viaPrisma);
@@ -121,7 +126,9 @@ function suite(provider: DatabaseProvider, open: () => Promise<{ db: PrismaClien
 
   it("fills an absent createdAt with the current time, as the column default does", async () => {
     const before = Date.now();
-    await db.$transaction(insertRequestLogs({ db, provider, rows: [{ id: "now_1", appId: "app_1", method: "GET", path: "/", status: 200, latencyMs: 1 }] }));
+    await db.$transaction(
+      insertRequestLogs({ db, provider, rows: [{ id: "now_1", appId: "app_1", method: "GET", path: "/", status: 200, latencyMs: 1 }] }),
+    );
     const row = await db.requestLog.findUniqueOrThrow({ where: { id: "now_1" } });
     expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1);
     expect(row.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
@@ -137,7 +144,11 @@ function suite(provider: DatabaseProvider, open: () => Promise<{ db: PrismaClien
     expect((results.slice(0, statements.length) as number[]).reduce((sum, count) => sum + count, 0)).toBe(1_200);
     expect(await db.requestLog.count({ where: { id: { startsWith: "bulk_" } } })).toBe(1_200);
     const last = await db.requestLog.findUniqueOrThrow({ where: { id: "bulk_1199" } });
-    expect(last).toMatchObject({ latencyMs: 1199 / 8, requestHeaders: { "x-i": "1199" }, createdAt: new Date(Date.UTC(2026, 10, 21, 12, 0, 0, 1199)) });
+    expect(last).toMatchObject({
+      latencyMs: 1199 / 8,
+      requestHeaders: { "x-i": "1199" },
+      createdAt: new Date(Date.UTC(2026, 10, 21, 12, 0, 0, 1199)),
+    });
   });
 
   it("rolls back every chunk and the rollups when a later chunk fails", async () => {

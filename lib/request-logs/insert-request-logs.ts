@@ -66,7 +66,11 @@ function bind(kind: ColumnKind, value: unknown, now: Date): unknown {
  * flush costs ~150 ms CPU through createMany and ~55 ms as raw statements (not compiled per
  * column per row). Rows come out exactly as createMany stores them (insert-request-logs.test.ts).
  */
-export function insertRequestLogs(options: { db: PrismaClient; provider: DatabaseProvider; rows: readonly RequestLogRow[] }): Prisma.PrismaPromise<number>[] {
+export function insertRequestLogs(options: {
+  db: PrismaClient;
+  provider: DatabaseProvider;
+  rows: readonly RequestLogRow[];
+}): Prisma.PrismaPromise<number>[] {
   const { db, provider, rows } = options;
   const now = new Date();
   const statements: Prisma.PrismaPromise<number>[] = [];
@@ -74,7 +78,9 @@ export function insertRequestLogs(options: { db: PrismaClient; provider: Databas
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const params: unknown[] = [];
     for (const row of chunk) for (const name of COLUMN_NAMES) params.push(bind(COLUMNS[name], row[name], now));
-    statements.push(db.$executeRawUnsafe(`INSERT INTO "RequestLog" (${COLUMN_LIST}) VALUES ${placeholders(provider, chunk.length)}`, ...params));
+    statements.push(
+      db.$executeRawUnsafe(`INSERT INTO "RequestLog" (${COLUMN_LIST}) VALUES ${placeholders(provider, chunk.length)}`, ...params),
+    );
   }
   return statements;
 }

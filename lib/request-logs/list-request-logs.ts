@@ -19,7 +19,17 @@ export const requestLogSelect = {
   createdAt: true,
 } as const;
 
-type Row = { id: string; method: string; path: string; route: string | null; status: number; latencyMs: number; apiKeyId: string | null; keyPrefix: string | null; createdAt: Date };
+type Row = {
+  id: string;
+  method: string;
+  path: string;
+  route: string | null;
+  status: number;
+  latencyMs: number;
+  apiKeyId: string | null;
+  keyPrefix: string | null;
+  createdAt: Date;
+};
 
 export function toRequestLogDto(row: Row): RequestLogDto {
   return {

@@ -19,11 +19,11 @@ export async function loadDocsReplay(options: { userId: string; appId: string; r
     if (!replay) return null;
     const key =
       log.key_id && can(role, "key:use")
-      ? await db().apiKey.findFirst({
-          where: { id: log.key_id, appId, revokedAt: null },
-          select: { id: true, prefix: true, name: true, app: { select: { name: true } } },
-        })
-      : null;
+        ? await db().apiKey.findFirst({
+            where: { id: log.key_id, appId, revokedAt: null },
+            select: { id: true, prefix: true, name: true, app: { select: { name: true } } },
+          })
+        : null;
     return { ...replay, key: key ? { id: key.id, prefix: key.prefix, label: `${key.app.name} · ${key.name}` } : null };
   } catch (error) {
     if (error instanceof AppError) return null;

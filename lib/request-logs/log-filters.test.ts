@@ -17,7 +17,11 @@ describe("parseLogFilters", () => {
       limit: 20,
       cursor: { createdAt: NOW, id: "req_abc" },
     });
-    expect(parse("status=404&from=2026-11-20T00:00:00Z&to=2026-11-21")).toMatchObject({ status: 404, from: new Date("2026-11-20T00:00:00Z"), to: new Date("2026-11-21T00:00:00Z") });
+    expect(parse("status=404&from=2026-11-20T00:00:00Z&to=2026-11-21")).toMatchObject({
+      status: 404,
+      from: new Date("2026-11-20T00:00:00Z"),
+      to: new Date("2026-11-21T00:00:00Z"),
+    });
     expect(parse("")).toEqual({ limit: 50 });
   });
 
@@ -27,7 +31,15 @@ describe("parseLogFilters", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).errors!.map((e) => e.pointer)).toEqual(["/query/status", "/query/method", "/query/key", "/query/since", "/query/from", "/query/limit", "/query/cursor"]);
+      expect((error as AppError).errors!.map((e) => e.pointer)).toEqual([
+        "/query/status",
+        "/query/method",
+        "/query/key",
+        "/query/since",
+        "/query/from",
+        "/query/limit",
+        "/query/cursor",
+      ]);
     }
     expect(() => parse("from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z")).toThrow(AppError);
   });
@@ -41,7 +53,13 @@ describe("logFiltersWhere", () => {
   });
 
   it("pages by (created_at, id) so rows with one timestamp are neither lost nor repeated", () => {
-    const where = logFiltersWhere("app_1", { cursor: { createdAt: NOW, id: "req_b" }, method: "GET", path: "accounts", keyId: "key_1", limit: 50 });
+    const where = logFiltersWhere("app_1", {
+      cursor: { createdAt: NOW, id: "req_b" },
+      method: "GET",
+      path: "accounts",
+      keyId: "key_1",
+      limit: 50,
+    });
     expect(where.AND).toContainEqual({ OR: [{ createdAt: { lt: NOW } }, { createdAt: NOW, id: { lt: "req_b" } }] });
     expect(where.AND).toContainEqual({ path: { contains: "accounts" } });
     expect(where.AND).toContainEqual({ apiKeyId: "key_1" });

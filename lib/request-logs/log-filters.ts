@@ -61,7 +61,8 @@ function filter<T>(maxLength: number, detail: string, read: (value: string) => T
     });
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: string) => (values as readonly string[]).includes(value) ? (value as T) : undefined;
+const oneOf = <T extends string>(values: readonly T[], value: string) =>
+  (values as readonly string[]).includes(value) ? (value as T) : undefined;
 const timeFilter = () => filter(40, "An RFC 3339 timestamp such as 2026-11-21T09:00:00Z", (value) => parseTime(value) ?? undefined);
 
 /**
@@ -70,8 +71,11 @@ const timeFilter = () => filter(40, "An RFC 3339 timestamp such as 2026-11-21T09
  */
 export const logFiltersQuery = z
   .object({
-    status: filter(10, "Use 2xx, 3xx, 4xx, 5xx or an exact status such as 404", (value): LogFilters["status"] =>
-      oneOf(STATUS_FILTERS, value.toLowerCase()) ?? (/^[1-5]\d\d$/.test(value) ? Number(value) : undefined),
+    status: filter(
+      10,
+      "Use 2xx, 3xx, 4xx, 5xx or an exact status such as 404",
+      (value): LogFilters["status"] =>
+        oneOf(STATUS_FILTERS, value.toLowerCase()) ?? (/^[1-5]\d\d$/.test(value) ? Number(value) : undefined),
     ).describe("A status class (`2xx`…`5xx`) or an exact status (`404`)."),
     method: filter(10, `Use one of ${METHOD_FILTERS.join(", ")}`, (value) => oneOf(METHOD_FILTERS, value.toUpperCase())).describe(
       `One of ${METHOD_FILTERS.join(", ")}.`,

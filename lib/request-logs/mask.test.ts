@@ -25,12 +25,19 @@ describe("maskHeaders", () => {
   });
 
   it("redacts any header named like a secret or token", () => {
-    const masked = maskHeaders([["x-refresh-token", "abc"], ["X-Client-Secret", "def"], ["webhook-signature", "v1,xyz"]]);
+    const masked = maskHeaders([
+      ["x-refresh-token", "abc"],
+      ["X-Client-Secret", "def"],
+      ["webhook-signature", "v1,xyz"],
+    ]);
     expect(Object.values(masked)).toEqual([REDACTED, REDACTED, REDACTED]);
   });
 
   it("keeps only the network part of the caller's IP address", () => {
-    const masked = maskHeaders([["x-forwarded-for", "203.0.113.42, ::ffff:10.1.2.3"], ["x-real-ip", "2001:db8:85a3::8a2e:370:7334"]]);
+    const masked = maskHeaders([
+      ["x-forwarded-for", "203.0.113.42, ::ffff:10.1.2.3"],
+      ["x-real-ip", "2001:db8:85a3::8a2e:370:7334"],
+    ]);
     expect(masked).toEqual({ "x-forwarded-for": "203.0.113.***, ::ffff:10.1.2.***", "x-real-ip": "2001:db8:85a3:***" });
   });
 
@@ -67,12 +74,21 @@ describe("maskJson", () => {
   });
 
   it("keeps ids, amounts, enums and problem codes readable", () => {
-    const value = { id: "pay_123", amount: { amount: "12.50", currency: "GBP" }, status: "completed", code: "insufficient_funds", limit: 10 };
+    const value = {
+      id: "pay_123",
+      amount: { amount: "12.50", currency: "GBP" },
+      status: "completed",
+      code: "insufficient_funds",
+      limit: 10,
+    };
     expect(maskJson(value)).toEqual(value);
   });
 
   it("masks secrets and personal data inside free-text fields", () => {
-    const masked = maskJson({ reference: `key ${KEY}`, note: `mail jane@example.com, IBAN GB33BUKB20201555555555, jwt ${JWT}` }) as Record<string, string>;
+    const masked = maskJson({ reference: `key ${KEY}`, note: `mail jane@example.com, IBAN GB33BUKB20201555555555, jwt ${JWT}` }) as Record<
+      string,
+      string
+    >;
     expect(JSON.stringify(masked)).not.toContain(KEY);
     expect(masked.note).toContain("j***@example.com");
     expect(masked.note).toContain("GB33 **** 5555");
@@ -95,7 +111,9 @@ describe("maskText", () => {
 describe("maskPath", () => {
   it("masks query values by parameter name and leaves the path", () => {
     expect(maskPath("/v1/accounts/acc_1/transactions?limit=5&status=booked")).toBe("/v1/accounts/acc_1/transactions?limit=5&status=booked");
-    expect(maskPath(`/v1/customers?email=jane%40example.com&token=${KEY}`)).toBe(`/v1/customers?email=j***%40example.com&token=%5BREDACTED%5D`);
+    expect(maskPath(`/v1/customers?email=jane%40example.com&token=${KEY}`)).toBe(
+      `/v1/customers?email=j***%40example.com&token=%5BREDACTED%5D`,
+    );
   });
 });
 
@@ -108,8 +126,13 @@ describe("maskBody", () => {
   });
 
   it("masks problem+json and form bodies, including an OAuth code and verifier", () => {
-    expect(maskBody(encode('{"detail":"bad key sk_sandbox_AAAAAAAAAAAAAAAAAAAA"}'), "application/problem+json")).not.toContain("AAAAAAAAAAAA");
-    const form = maskBody(encode("grant_type=authorization_code&code=abc123&code_verifier=xyz&client_secret=s"), "application/x-www-form-urlencoded");
+    expect(maskBody(encode('{"detail":"bad key sk_sandbox_AAAAAAAAAAAAAAAAAAAA"}'), "application/problem+json")).not.toContain(
+      "AAAAAAAAAAAA",
+    );
+    const form = maskBody(
+      encode("grant_type=authorization_code&code=abc123&code_verifier=xyz&client_secret=s"),
+      "application/x-www-form-urlencoded",
+    );
     expect(form).toBe("grant_type=authorization_code&code=%5BREDACTED%5D&code_verifier=%5BREDACTED%5D&client_secret=%5BREDACTED%5D");
   });
 

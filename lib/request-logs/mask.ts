@@ -33,7 +33,8 @@ const SECRET_HEADERS = new Set([
 ]);
 
 /** A field or header name that holds a secret (matched on a normalised name: lowercase, no `-`/`_`). */
-const SECRET_NAME = /(pass(word|phrase)?|pwd|secret|token|apikey|authorization|credentials?|signature|cookie|sessionid|otp|pin|cvv|cvc|codeverifier|privatekey)$|^key$/;
+const SECRET_NAME =
+  /(pass(word|phrase)?|pwd|secret|token|apikey|authorization|credentials?|signature|cookie|sessionid|otp|pin|cvv|cvc|codeverifier|privatekey)$|^key$/;
 /** In form bodies (OAuth token requests) an authorization `code` is a credential too. */
 const SECRET_FORM_NAME = /^code$/;
 

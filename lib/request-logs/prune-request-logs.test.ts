@@ -54,8 +54,12 @@ describe("pruneRequestLogs", () => {
 
   it("stops after maxBatches so one run never holds the database for long", async () => {
     await db.requestLog.createMany({ data: logsAged(Array.from({ length: 30 }, (_, i) => 20 + i / 100)) });
-    expect((await pruneRequestLogs({ db, now: NOW, logRetentionDays: 14, rollupRetentionDays: 30, batchSize: 10, maxBatches: 2 })).logs).toBe(20);
-    expect((await pruneRequestLogs({ db, now: NOW, logRetentionDays: 14, rollupRetentionDays: 30, batchSize: 10, maxBatches: 2 })).logs).toBe(10);
+    expect(
+      (await pruneRequestLogs({ db, now: NOW, logRetentionDays: 14, rollupRetentionDays: 30, batchSize: 10, maxBatches: 2 })).logs,
+    ).toBe(20);
+    expect(
+      (await pruneRequestLogs({ db, now: NOW, logRetentionDays: 14, rollupRetentionDays: 30, batchSize: 10, maxBatches: 2 })).logs,
+    ).toBe(10);
   });
 });
 

@@ -28,23 +28,37 @@ describe("curlForLog", () => {
   });
 
   it("leaves out bodies that were not stored", () => {
-    expect(curlForLog({ ...log, request: { headers: {}, body: "[3 bytes of application/octet-stream not stored]" } }, "http://x")).not.toContain("--data");
+    expect(
+      curlForLog({ ...log, request: { headers: {}, body: "[3 bytes of application/octet-stream not stored]" } }, "http://x"),
+    ).not.toContain("--data");
   });
 });
 
 describe("docs replay", () => {
   it("extracts path params from the route template", () => {
-    expect(extractPathParams("/v1/accounts/{account_id}/transactions", "/v1/accounts/acc_9/transactions?limit=5")).toEqual({ account_id: "acc_9" });
+    expect(extractPathParams("/v1/accounts/{account_id}/transactions", "/v1/accounts/acc_9/transactions?limit=5")).toEqual({
+      account_id: "acc_9",
+    });
     expect(extractPathParams("/v1/accounts/{account_id}", "/v1/payments/pay_1")).toBeNull();
   });
 
   it("carries path params, query, replayable headers and the body", () => {
-    expect(docsReplayFor({ ...log, method: "GET", path: "/v1/accounts/acc_9/transactions?limit=5&status=booked", route: "/v1/accounts/{account_id}/transactions" })).toEqual({
+    expect(
+      docsReplayFor({
+        ...log,
+        method: "GET",
+        path: "/v1/accounts/acc_9/transactions?limit=5&status=booked",
+        route: "/v1/accounts/{account_id}/transactions",
+      }),
+    ).toEqual({
       request_id: "req_1",
       method: "GET",
       route: "/v1/accounts/{account_id}/transactions",
       path_params: { account_id: "acc_9" },
-      query: [["limit", "5"], ["status", "booked"]],
+      query: [
+        ["limit", "5"],
+        ["status", "booked"],
+      ],
       headers: { "idempotency-key": "idem-1" },
       body: log.request.body,
     });

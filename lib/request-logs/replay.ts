@@ -14,7 +14,10 @@ function shellQuote(value: string): string {
  * variable to fill in: logs never hold it. Masked values stay masked ([REDACTED], ****).
  */
 export function curlForLog(log: Pick<RequestLogDetailDto, "method" | "path" | "request">, portalUrl: string): string {
-  const lines = [`curl -X ${log.method} ${shellQuote(portalUrl.replace(/\/$/, "") + log.path)}`, `  -H "Authorization: Bearer ${KEY_PLACEHOLDER}"`];
+  const lines = [
+    `curl -X ${log.method} ${shellQuote(portalUrl.replace(/\/$/, "") + log.path)}`,
+    `  -H "Authorization: Bearer ${KEY_PLACEHOLDER}"`,
+  ];
   for (const name of REPLAY_HEADERS) {
     const value = log.request.headers[name];
     if (value && !(name === "accept" && value === "*/*")) lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);

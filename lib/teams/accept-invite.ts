@@ -20,15 +20,21 @@ export async function acceptInvite(options: { token: string; actor: AuditActor }
     });
     if (!invite) throw new AppError("resource_not_found", "No such invitation: check that the link is complete.");
     const status = inviteStatus(invite);
-    if (status !== "pending") throw new AppError("invite_expired", `This invitation was ${status === "expired" ? "not accepted in time" : status}.`);
+    if (status !== "pending")
+      throw new AppError("invite_expired", `This invitation was ${status === "expired" ? "not accepted in time" : status}.`);
     if (invite.email !== options.actor.email.toLowerCase()) {
       throw new AppError("invite_email_mismatch", `This invitation is for ${invite.email}; you are signed in as ${options.actor.email}.`);
     }
     const claimed = await tx.teamInvite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("invite_expired", "This invitation was already accepted.");
-    const existing = await tx.membership.findUnique({ where: { userId_teamId: { userId: options.actor.userId, teamId: invite.teamId } }, select: { role: true } });
+    const existing = await tx.membership.findUnique({
+      where: { userId_teamId: { userId: options.actor.userId, teamId: invite.teamId } },
+      select: { role: true },
+    });
     if (existing) return { team_id: invite.teamId, role: existing.role };
-    await tx.membership.create({ data: { id: newId("membership"), userId: options.actor.userId, teamId: invite.teamId, role: invite.role } });
+    await tx.membership.create({
+      data: { id: newId("membership"), userId: options.actor.userId, teamId: invite.teamId, role: invite.role },
+    });
     await recordAudit(tx, {
       teamId: invite.teamId,
       actor: options.actor,

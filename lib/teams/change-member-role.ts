@@ -23,11 +23,14 @@ export async function changeMemberRole(options: {
       select: { id: true, userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
     });
     if (!member) throw new AppError("resource_not_found", `No member ${options.memberId} in this team.`);
-    if (member.userId === options.actor.userId) throw new AppError("forbidden", "You cannot change your own role; ask another owner or admin.");
+    if (member.userId === options.actor.userId)
+      throw new AppError("forbidden", "You cannot change your own role; ask another owner or admin.");
     if (!canManageMember(options.actorRole, member.role, options.role)) {
       throw new AppError(
         "forbidden",
-        member.role === "owner" ? "The owner's role changes only by transferring ownership." : `Your role (${options.actorRole}) cannot make a ${member.role} a ${options.role}.`,
+        member.role === "owner"
+          ? "The owner's role changes only by transferring ownership."
+          : `Your role (${options.actorRole}) cannot make a ${member.role} a ${options.role}.`,
       );
     }
     if (member.role !== options.role) {
@@ -40,6 +43,13 @@ export async function changeMemberRole(options: {
         metadata: { old_role: member.role, new_role: options.role },
       });
     }
-    return { id: member.id, user_id: member.userId, name: member.user.name, email: member.user.email, role: options.role, joined_at: member.createdAt.toISOString() };
+    return {
+      id: member.id,
+      user_id: member.userId,
+      name: member.user.name,
+      email: member.user.email,
+      role: options.role,
+      joined_at: member.createdAt.toISOString(),
+    };
   });
 }

@@ -14,6 +14,14 @@ export async function createTeam(options: { actor: AuditActor; input: { name: st
       select: { id: true, name: true, personal: true, createdAt: true },
     });
     await recordAudit(tx, { teamId: team.id, actor: options.actor, action: "team.created", target: { type: "team", id: team.id, name } });
-    return { id: team.id, name: team.name, personal: false, role: "owner", member_count: 1, app_count: 0, created_at: team.createdAt.toISOString() };
+    return {
+      id: team.id,
+      name: team.name,
+      personal: false,
+      role: "owner",
+      member_count: 1,
+      app_count: 0,
+      created_at: team.createdAt.toISOString(),
+    };
   });
 }

@@ -19,7 +19,15 @@ export async function getInviteByToken(token: string): Promise<InvitePreview | n
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
   const invite = await db().teamInvite.findUnique({
     where: { tokenHash: hashInviteToken(token) },
-    select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      team: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
   });
   if (!invite) return null;
   const account = await db().user.findUnique({ where: { email: invite.email }, select: { id: true } });

@@ -2,7 +2,14 @@ import type { Role } from "@prisma/client";
 import type { MailMessage } from "../mail/mail-transport";
 
 /** The invitation email: who invites you to what, as which role, and the link. */
-export function inviteEmail(options: { to: string; teamName: string; inviterName: string; role: Role; link: string; expiresAt: Date }): MailMessage {
+export function inviteEmail(options: {
+  to: string;
+  teamName: string;
+  inviterName: string;
+  role: Role;
+  link: string;
+  expiresAt: Date;
+}): MailMessage {
   const article = options.role === "admin" ? "an" : "a";
   return {
     to: options.to,

@@ -77,7 +77,11 @@ export const acceptInviteOperation = defineOperation({
   access: "session",
   body: acceptInviteInput,
   errors: ["resource_not_found", "invite_expired", "invite_email_mismatch"],
-  success: { status: 200, description: "The team you joined and your role in it.", schema: z.object({ team_id: resourceId, role: roleSchema }) },
+  success: {
+    status: 200,
+    description: "The team you joined and your role in it.",
+    schema: z.object({ team_id: resourceId, role: roleSchema }),
+  },
 });
 
 export const signUpFromInviteOperation = defineOperation({
@@ -92,7 +96,11 @@ export const signUpFromInviteOperation = defineOperation({
   access: "public",
   body: signUpFromInviteInput,
   errors: ["resource_not_found", "invite_expired", "email_taken"],
-  success: { status: 201, description: "The new account and the team it joined.", schema: z.object({ user: userDto, team_id: resourceId }) },
+  success: {
+    status: 201,
+    description: "The new account and the team it joined.",
+    schema: z.object({ user: userDto, team_id: resourceId }),
+  },
 });
 
 export const inviteOperations = [

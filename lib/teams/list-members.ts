@@ -10,6 +10,13 @@ export async function listMembers(options: { teamId: string }): Promise<MemberDt
     select: { id: true, userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
   });
   return rows
-    .map((row) => ({ id: row.id, user_id: row.userId, name: row.user.name, email: row.user.email, role: row.role, joined_at: row.createdAt.toISOString() }))
+    .map((row) => ({
+      id: row.id,
+      user_id: row.userId,
+      name: row.user.name,
+      email: row.user.email,
+      role: row.role,
+      joined_at: row.createdAt.toISOString(),
+    }))
     .sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name));
 }

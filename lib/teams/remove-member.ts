@@ -9,7 +9,12 @@ import { can, canManageMember } from "./permissions";
  * Removes a member, or lets the actor leave (memberId is their own membership). The owner
  * cannot leave (transfer first) and cannot be removed; nobody leaves their personal team.
  */
-export async function removeMember(options: { teamId: string; memberId: string; actorRole: Role; actor: AuditActor }): Promise<{ left: boolean }> {
+export async function removeMember(options: {
+  teamId: string;
+  memberId: string;
+  actorRole: Role;
+  actor: AuditActor;
+}): Promise<{ left: boolean }> {
   return db().$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: options.memberId, teamId: options.teamId },
@@ -18,10 +23,16 @@ export async function removeMember(options: { teamId: string; memberId: string; 
     if (!member) throw new AppError("resource_not_found", `No member ${options.memberId} in this team.`);
     const leaving = member.userId === options.actor.userId;
     if (leaving) {
-      if (member.role === "owner") throw new AppError("owner_must_transfer", "You own this team: transfer ownership to another member before leaving.");
+      if (member.role === "owner")
+        throw new AppError("owner_must_transfer", "You own this team: transfer ownership to another member before leaving.");
       if (!can(member.role, "team:leave")) throw new AppError("forbidden", "Your role cannot leave this team.");
     } else if (!canManageMember(options.actorRole, member.role)) {
-      throw new AppError("forbidden", member.role === "owner" ? "The owner cannot be removed; ownership must be transferred first." : `Your role (${options.actorRole}) cannot remove a ${member.role}.`);
+      throw new AppError(
+        "forbidden",
+        member.role === "owner"
+          ? "The owner cannot be removed; ownership must be transferred first."
+          : `Your role (${options.actorRole}) cannot remove a ${member.role}.`,
+      );
     }
     await tx.membership.delete({ where: { id: member.id } });
     await recordAudit(tx, {

@@ -8,7 +8,13 @@ export async function renameTeam(options: { teamId: string; name: string; actor:
     const before = await tx.team.findUniqueOrThrow({ where: { id: options.teamId }, select: { name: true } });
     const team = await tx.team.update({ where: { id: options.teamId }, data: { name: options.name }, select: { id: true, name: true } });
     if (before.name !== team.name) {
-      await recordAudit(tx, { teamId: team.id, actor: options.actor, action: "team.renamed", target: { type: "team", id: team.id, name: team.name }, metadata: { old_name: before.name, new_name: team.name } });
+      await recordAudit(tx, {
+        teamId: team.id,
+        actor: options.actor,
+        action: "team.renamed",
+        target: { type: "team", id: team.id, name: team.name },
+        metadata: { old_name: before.name, new_name: team.name },
+      });
     }
     return team;
   });

@@ -18,7 +18,13 @@ export async function requireTeamAccess(options: { teamId: string; userId: strin
   if (!can(membership.role, options.action)) {
     throw new AppError("forbidden", `Your role (${membership.role}) cannot ${describe(options.action)} in this team.`);
   }
-  return { teamId: membership.team.id, teamName: membership.team.name, personal: membership.team.personal, role: membership.role, membershipId: membership.id };
+  return {
+    teamId: membership.team.id,
+    teamName: membership.team.name,
+    personal: membership.team.personal,
+    role: membership.role,
+    membershipId: membership.id,
+  };
 }
 
 function describe(action: Action): string {

@@ -12,22 +12,45 @@ import { inviteDtoSelect, inviteStatus, toInviteDto, type InviteDto } from "./te
  * Sends a pending (or expired) invitation again with a fresh link and a fresh 7 days; the
  * old link stops working, since only the new token's hash is kept.
  */
-export async function resendInvite(options: { teamId: string; inviteId: string; actor: AuditActor }): Promise<{ invite: InviteDto; sent: boolean }> {
+export async function resendInvite(options: {
+  teamId: string;
+  inviteId: string;
+  actor: AuditActor;
+}): Promise<{ invite: InviteDto; sent: boolean }> {
   const { token, hash } = newInviteToken();
   const now = new Date();
   const invite = await db().$transaction(async (tx) => {
-    const existing = await tx.teamInvite.findFirst({ where: { id: options.inviteId, teamId: options.teamId }, select: { acceptedAt: true, revokedAt: true, expiresAt: true } });
+    const existing = await tx.teamInvite.findFirst({
+      where: { id: options.inviteId, teamId: options.teamId },
+      select: { acceptedAt: true, revokedAt: true, expiresAt: true },
+    });
     if (!existing) throw new AppError("resource_not_found", `No invitation ${options.inviteId} in this team.`);
     const status = inviteStatus(existing, now);
-    if (status === "accepted" || status === "revoked") throw new AppError("conflict", `This invitation was ${status}; send a new one instead.`);
+    if (status === "accepted" || status === "revoked")
+      throw new AppError("conflict", `This invitation was ${status}; send a new one instead.`);
     const row = await tx.teamInvite.update({
       where: { id: options.inviteId },
       data: { tokenHash: hash, sentAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
       select: { ...inviteDtoSelect, team: { select: { name: true } } },
     });
-    await recordAudit(tx, { teamId: options.teamId, actor: options.actor, action: "member.invite_resent", target: { type: "invite", id: row.id, name: row.email }, metadata: { email: row.email, role: row.role } });
+    await recordAudit(tx, {
+      teamId: options.teamId,
+      actor: options.actor,
+      action: "member.invite_resent",
+      target: { type: "invite", id: row.id, name: row.email },
+      metadata: { email: row.email, role: row.role },
+    });
     return row;
   });
-  const sent = await sendMail(inviteEmail({ to: invite.email, teamName: invite.team.name, inviterName: invite.invitedBy.name, role: invite.role, link: inviteLink(token), expiresAt: invite.expiresAt }));
+  const sent = await sendMail(
+    inviteEmail({
+      to: invite.email,
+      teamName: invite.team.name,
+      inviterName: invite.invitedBy.name,
+      role: invite.role,
+      link: inviteLink(token),
+      expiresAt: invite.expiresAt,
+    }),
+  );
   return { invite: toInviteDto(invite), sent };
 }

@@ -9,10 +9,16 @@ import { getInviteByToken } from "./get-invite";
  * the team. The email comes from the invitation, not the form, so the link cannot be used
  * to claim another address. The invitation is checked first so a dead link creates nothing.
  */
-export async function signUpFromInvite(options: { token: string; name: string; password: string; ip: string }): Promise<{ user: UserDto; team_id: string }> {
+export async function signUpFromInvite(options: {
+  token: string;
+  name: string;
+  password: string;
+  ip: string;
+}): Promise<{ user: UserDto; team_id: string }> {
   const invite = await getInviteByToken(options.token);
   if (!invite) throw new AppError("resource_not_found", "No such invitation: check that the link is complete.");
-  if (invite.status !== "pending") throw new AppError("invite_expired", `This invitation was ${invite.status === "expired" ? "not accepted in time" : invite.status}.`);
+  if (invite.status !== "pending")
+    throw new AppError("invite_expired", `This invitation was ${invite.status === "expired" ? "not accepted in time" : invite.status}.`);
   const user = await signUp({ name: options.name, email: invite.email, password: options.password });
   const { team_id } = await acceptInvite({ token: options.token, actor: { userId: user.id, email: user.email, ip: options.ip } });
   return { user, team_id };

@@ -6,7 +6,9 @@ import { list, page, resourceId, teamParams, text } from "@/lib/portal-api/schem
 import { memberDto, teamDto } from "./team-dto";
 import { changeRoleInput, createTeamInput, switchTeamInput, transferOwnershipInput, updateTeamInput } from "./team-input";
 
-const memberParams = teamParams.extend({ memberId: resourceId.describe("The membership's id (`membership_…`), as the member list shows it") });
+const memberParams = teamParams.extend({
+  memberId: resourceId.describe("The membership's id (`membership_…`), as the member list shows it"),
+});
 
 export const listTeamsOperation = defineOperation({
   method: "GET",

@@ -5,13 +5,21 @@ function fakeRoot() {
   const classes = new Set<string>();
   return {
     classes,
-    root: { classList: { add: (name: string) => classes.add(name), remove: (...names: string[]) => names.forEach((name) => classes.delete(name)) } } as unknown as HTMLElement,
+    root: {
+      classList: {
+        add: (name: string) => classes.add(name),
+        remove: (...names: string[]) => names.forEach((name) => classes.delete(name)),
+      },
+    } as unknown as HTMLElement,
   };
 }
 
 function fakeStorage() {
   const values = new Map<string, string>();
-  return { values, storage: { setItem: (key: string, value: string) => values.set(key, value), removeItem: (key: string) => values.delete(key) } };
+  return {
+    values,
+    storage: { setItem: (key: string, value: string) => values.set(key, value), removeItem: (key: string) => values.delete(key) },
+  };
 }
 
 describe("theme", () => {
@@ -36,7 +44,12 @@ describe("theme", () => {
   });
 
   it("the pre-paint script applies a stored choice and ignores anything else", () => {
-    for (const [stored, expected] of [["dark", ["dark"]], ["light", ["light"]], ["<img>", []], [null, []]] as const) {
+    for (const [stored, expected] of [
+      ["dark", ["dark"]],
+      ["light", ["light"]],
+      ["<img>", []],
+      [null, []],
+    ] as const) {
       const { root, classes } = fakeRoot();
       const run = new Function("localStorage", "document", THEME_INIT_SCRIPT);
       run({ getItem: () => stored }, { documentElement: root });
@@ -46,6 +59,15 @@ describe("theme", () => {
 
   it("the pre-paint script survives storage that throws", () => {
     const run = new Function("localStorage", "document", THEME_INIT_SCRIPT);
-    expect(() => run({ getItem: () => { throw new Error("denied"); } }, { documentElement: fakeRoot().root })).not.toThrow();
+    expect(() =>
+      run(
+        {
+          getItem: () => {
+            throw new Error("denied");
+          },
+        },
+        { documentElement: fakeRoot().root },
+      ),
+    ).not.toThrow();
   });
 });

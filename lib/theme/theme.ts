@@ -16,7 +16,11 @@ export function parseTheme(value: unknown): Theme {
 export const THEME_INIT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t==="light"||t==="dark")document.documentElement.classList.add(t)}catch(e){}`;
 
 /** Applies a choice to the document and remembers it in this browser. */
-export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement, storage: Pick<Storage, "setItem" | "removeItem"> = localStorage): void {
+export function applyTheme(
+  theme: Theme,
+  root: HTMLElement = document.documentElement,
+  storage: Pick<Storage, "setItem" | "removeItem"> = localStorage,
+): void {
   root.classList.remove("light", "dark");
   if (theme !== "system") root.classList.add(theme);
   try {

@@ -11,14 +11,37 @@ const blocked = new BlockList();
 const loopback = new BlockList();
 
 for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(network, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  blocked.addSubnet(network, prefix, "ipv4");
 for (const [network, prefix] of [
-  ["::", 128], ["::", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001::", 23], ["2001:db8::", 32],
-  ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) blocked.addSubnet(network, prefix, "ipv6");
+  ["::", 128],
+  ["::", 96],
+  ["64:ff9b::", 96],
+  ["64:ff9b:1::", 48],
+  ["100::", 64],
+  ["2001::", 23],
+  ["2001:db8::", 32],
+  ["2002::", 16],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+] as const)
+  blocked.addSubnet(network, prefix, "ipv6");
 loopback.addSubnet("127.0.0.0", 8, "ipv4");
 loopback.addAddress("::1", "ipv6");
 
@@ -44,7 +67,9 @@ export function checkAddress(address: string, options: { allowLoopback: boolean 
   if (family === 0) return { allowed: false, reason: `${address} is not an IP address` };
   const type = family === 4 ? "ipv4" : "ipv6";
   if (loopback.check(ip, type)) {
-    return options.allowLoopback ? { allowed: true } : { allowed: false, reason: `${address} is a loopback address (allowed only with WEBHOOKS_ALLOW_LOOPBACK)` };
+    return options.allowLoopback
+      ? { allowed: true }
+      : { allowed: false, reason: `${address} is a loopback address (allowed only with WEBHOOKS_ALLOW_LOOPBACK)` };
   }
   if (blocked.check(ip, type)) return { allowed: false, reason: `${address} is a private, link-local, metadata or reserved address` };
   return { allowed: true };

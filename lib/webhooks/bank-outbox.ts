@@ -29,7 +29,8 @@ export function createBankOutbox(options: { baseUrl: string; internalSecret: str
     return (await response.json()) as T;
   }
   return {
-    claim: async ({ limit, leaseSeconds }) => (await call<{ data: OutboxEvent[] }>("POST", "/internal/events/claim", { limit, lease_seconds: leaseSeconds })).data,
+    claim: async ({ limit, leaseSeconds }) =>
+      (await call<{ data: OutboxEvent[] }>("POST", "/internal/events/claim", { limit, lease_seconds: leaseSeconds })).data,
     acknowledge: async (ids) => {
       if (ids.length) await call("POST", "/internal/events/ack", { ids });
     },

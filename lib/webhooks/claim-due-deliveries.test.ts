@@ -14,17 +14,27 @@ async function seed(db: PrismaClient) {
   await db.team.create({ data: { id: "team_1", name: "T" } });
   await db.app.create({ data: { id: "app_1", teamId: "team_1", name: "App", createdById: "usr_1" } });
   await db.webhookEndpoint.create({ data: { id: "ep_on", appId: "app_1", url: "https://example.com/a", secretCiphertext: "x" } });
-  await db.webhookEndpoint.create({ data: { id: "ep_off", appId: "app_1", url: "https://example.com/b", secretCiphertext: "x", enabled: false } });
+  await db.webhookEndpoint.create({
+    data: { id: "ep_off", appId: "app_1", url: "https://example.com/b", secretCiphertext: "x", enabled: false },
+  });
   for (let i = 0; i < 24; i++) {
     const id = `evt_${String(i).padStart(2, "0")}`;
     await db.webhookEvent.create({ data: { id, appId: "app_1", type: "payment.completed", body: "{}", createdAt: NOW } });
-    await db.webhookDelivery.create({ data: { id: `dlv_${id}`, eventId: id, endpointId: i < 20 ? "ep_on" : "ep_off", nextAttemptAt: new Date(NOW.getTime() - 1_000) } });
+    await db.webhookDelivery.create({
+      data: { id: `dlv_${id}`, eventId: id, endpointId: i < 20 ? "ep_on" : "ep_off", nextAttemptAt: new Date(NOW.getTime() - 1_000) },
+    });
   }
   await db.webhookEvent.create({ data: { id: "evt_later", appId: "app_1", type: "payment.completed", body: "{}", createdAt: NOW } });
-  await db.webhookDelivery.create({ data: { id: "dlv_later", eventId: "evt_later", endpointId: "ep_on", nextAttemptAt: new Date(NOW.getTime() + 60_000) } });
+  await db.webhookDelivery.create({
+    data: { id: "dlv_later", eventId: "evt_later", endpointId: "ep_on", nextAttemptAt: new Date(NOW.getTime() + 60_000) },
+  });
 }
 
-function claimSuite(name: string, setup: () => Promise<{ db: PrismaClient; provider: "sqlite" | "postgresql"; close(): Promise<void> }>, skip = false) {
+function claimSuite(
+  name: string,
+  setup: () => Promise<{ db: PrismaClient; provider: "sqlite" | "postgresql"; close(): Promise<void> }>,
+  skip = false,
+) {
   describe.skipIf(skip)(name, () => {
     let context: Awaited<ReturnType<typeof setup>>;
     beforeAll(async () => {
@@ -46,10 +56,22 @@ function claimSuite(name: string, setup: () => Promise<{ db: PrismaClient; provi
       expect([...ids].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `dlv_evt_${String(i).padStart(2, "0")}`));
       // Leased: nothing more until the lease lapses; then they are claimable again.
       expect(await claim()).toEqual([]);
-      const later = await claimDueDeliveries({ db: context.db, provider: context.provider, now: new Date(NOW.getTime() + 31_000), limit: 50, leaseMs: 30_000 });
+      const later = await claimDueDeliveries({
+        db: context.db,
+        provider: context.provider,
+        now: new Date(NOW.getTime() + 31_000),
+        limit: 50,
+        leaseMs: 30_000,
+      });
       expect(later.length).toBe(20);
       // Due later only once its time comes; never for the disabled endpoint.
-      const muchLater = await claimDueDeliveries({ db: context.db, provider: context.provider, now: new Date(NOW.getTime() + 62_000), limit: 50, leaseMs: 30_000 });
+      const muchLater = await claimDueDeliveries({
+        db: context.db,
+        provider: context.provider,
+        now: new Date(NOW.getTime() + 62_000),
+        limit: 50,
+        leaseMs: 30_000,
+      });
       expect(muchLater).toContain("dlv_later");
       expect(muchLater.some((id) => id.startsWith("dlv_evt_2"))).toBe(false);
     });
@@ -59,7 +81,14 @@ function claimSuite(name: string, setup: () => Promise<{ db: PrismaClient; provi
 claimSuite("claimDueDeliveries on SQLite", async () => {
   const database = createTestDatabase();
   const db = createPrismaClient(database.url);
-  return { db, provider: "sqlite", close: async () => { await db.$disconnect(); database.remove(); } };
+  return {
+    db,
+    provider: "sqlite",
+    close: async () => {
+      await db.$disconnect();
+      database.remove();
+    },
+  };
 });
 
 const reachable = await postgresReachable();

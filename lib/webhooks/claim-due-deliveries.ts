@@ -9,7 +9,13 @@ import { retryOnBusy } from "./retry-on-busy";
  * On PostgreSQL FOR UPDATE SKIP LOCKED lets several dispatchers claim side by side; SQLite has
  * one writer, so a conditional update per row decides who got it.
  */
-export async function claimDueDeliveries(options: { db: PrismaClient; provider: DatabaseProvider; now: Date; limit: number; leaseMs: number }): Promise<string[]> {
+export async function claimDueDeliveries(options: {
+  db: PrismaClient;
+  provider: DatabaseProvider;
+  now: Date;
+  limit: number;
+  leaseMs: number;
+}): Promise<string[]> {
   const { db, now, limit } = options;
   const until = new Date(now.getTime() + options.leaseMs);
   if (options.provider === "postgresql") {
@@ -25,8 +31,18 @@ export async function claimDueDeliveries(options: { db: PrismaClient; provider: 
       RETURNING "id"`;
     return rows.map((row) => row.id);
   }
-  const due = { status: "pending" as const, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }], endpoint: { enabled: true } };
-  const candidates = await db.webhookDelivery.findMany({ where: due, orderBy: { nextAttemptAt: "asc" }, take: limit, select: { id: true } });
+  const due = {
+    status: "pending" as const,
+    nextAttemptAt: { lte: now },
+    OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    endpoint: { enabled: true },
+  };
+  const candidates = await db.webhookDelivery.findMany({
+    where: due,
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
   const claimed: string[] = [];
   for (const { id } of candidates) {
     const { count } = await retryOnBusy(() =>

@@ -12,7 +12,11 @@ import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { endpointTarget } from "./endpoint-target";
 
 /** Registers an endpoint. Its `whsec_…` secret is returned exactly once, here; it is stored encrypted. */
-export async function createEndpoint(options: { appId: string; input: z.output<typeof createEndpointInput>; audit: AuditContext }): Promise<{ endpoint: EndpointDto; secret: string }> {
+export async function createEndpoint(options: {
+  appId: string;
+  input: z.output<typeof createEndpointInput>;
+  audit: AuditContext;
+}): Promise<{ endpoint: EndpointDto; secret: string }> {
   const { input } = options;
   checkEndpointUrl(input.url);
   await checkEventTypes(input.event_types);
@@ -30,7 +34,12 @@ export async function createEndpoint(options: { appId: string; input: z.output<t
       },
       select: endpointDtoSelect,
     });
-    await recordAudit(tx, { ...options.audit, action: "webhook.endpoint_created", target: endpointTarget(created.id, input.url), metadata: { event_types: input.event_types.join(" ") || "all", enabled: input.enabled } });
+    await recordAudit(tx, {
+      ...options.audit,
+      action: "webhook.endpoint_created",
+      target: endpointTarget(created.id, input.url),
+      metadata: { event_types: input.event_types.join(" ") || "all", enabled: input.enabled },
+    });
     return created;
   });
   return { endpoint: toEndpointDto(row), secret };

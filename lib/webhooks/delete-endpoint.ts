@@ -4,7 +4,11 @@ import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { endpointTarget } from "./endpoint-target";
 
 /** Deletes the endpoint with its deliveries and their log; nothing more is sent to it. */
-export async function deleteEndpoint(options: { appId: string; endpointId: string; audit: AuditContext }): Promise<{ id: string; deleted: true }> {
+export async function deleteEndpoint(options: {
+  appId: string;
+  endpointId: string;
+  audit: AuditContext;
+}): Promise<{ id: string; deleted: true }> {
   const endpoint = await getEndpointOrThrow(options);
   await db().$transaction(async (tx) => {
     await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });

@@ -37,7 +37,12 @@ describe.skipIf(!reachable)("two dispatcher processes on one PostgreSQL database
 
   beforeAll(async () => {
     database = await createPostgresTestDatabase({ poolSize: 6 });
-    const env = parseBankEnv({ BANK_DATABASE_URL: database.url, BANK_INTERNAL_SECRET: TEST_SECRET, PORTAL_URL: "http://portal.test", LOG_LEVEL: "warn" });
+    const env = parseBankEnv({
+      BANK_DATABASE_URL: database.url,
+      BANK_INTERNAL_SECRET: TEST_SECRET,
+      PORTAL_URL: "http://portal.test",
+      LOG_LEVEL: "warn",
+    });
     bank = await buildApp({ env, logger: false, db: database.db });
     await bank.listen({ port: 0, host: "127.0.0.1" });
     bankUrl = `http://127.0.0.1:${(bank.server.address() as AddressInfo).port}`;
@@ -102,7 +107,15 @@ describe.skipIf(!reachable)("two dispatcher processes on one PostgreSQL database
     await db.team.create({ data: { id: team, name: "Team" } });
     await db.app.create({ data: { id: appId, teamId: team, name: "Pair", createdById: user } });
     for (let i = 0; i < ENDPOINTS; i++) {
-      await db.webhookEndpoint.create({ data: { id: newId("webhookEndpoint"), appId, url: `${receiverUrl}/ep${i}`, eventTypes: [], secretCiphertext: sealSecret(generateSigningSecret(), PEPPER) } });
+      await db.webhookEndpoint.create({
+        data: {
+          id: newId("webhookEndpoint"),
+          appId,
+          url: `${receiverUrl}/ep${i}`,
+          eventTypes: [],
+          secretCiphertext: sealSecret(generateSigningSecret(), PEPPER),
+        },
+      });
     }
     // Events wait in the bank's outbox before the dispatchers start, so both compete for them.
     // The first call seeds the tenant (six personas): on a loaded machine it may time out once.
@@ -113,7 +126,12 @@ describe.skipIf(!reachable)("two dispatcher processes on one PostgreSQL database
     expect(seeded).toBe(200);
     const ids: string[] = [];
     for (let i = 0; i < EVENTS; i++) {
-      const reply = await bank.inject({ method: "POST", url: "/v1/sandbox/webhooks/fire", headers: { ...gatewayHeaders(appId), "content-type": "application/json" }, payload: JSON.stringify({ type: "payment.completed" }) });
+      const reply = await bank.inject({
+        method: "POST",
+        url: "/v1/sandbox/webhooks/fire",
+        headers: { ...gatewayHeaders(appId), "content-type": "application/json" },
+        payload: JSON.stringify({ type: "payment.completed" }),
+      });
       expect(reply.statusCode).toBe(201);
       ids.push(reply.json().id as string);
     }
@@ -129,7 +147,9 @@ describe.skipIf(!reachable)("two dispatcher processes on one PostgreSQL database
     for (const { child } of [a, b]) child.kill("SIGTERM");
     await Promise.all([a, b].map(({ child }) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null)));
 
-    console.log(`two dispatchers on PostgreSQL: ${receipts.length} receipts for ${expected.length} deliveries; process A sent ${a.sent.length}, process B sent ${b.sent.length}`);
+    console.log(
+      `two dispatchers on PostgreSQL: ${receipts.length} receipts for ${expected.length} deliveries; process A sent ${a.sent.length}, process B sent ${b.sent.length}`,
+    );
     expect([...receipts].sort()).toEqual(expected);
     expect(a.sent.length + b.sent.length).toBe(expected.length);
     expect(a.sent.length).toBeGreaterThan(0);

@@ -82,14 +82,24 @@ let receiver: Receiver;
 const secrets = new Map<string, string>();
 
 async function startBank(port = 0) {
-  const env = parseBankEnv({ BANK_DATABASE_URL: bankDatabase.url, BANK_INTERNAL_SECRET: TEST_SECRET, PORTAL_URL: "http://portal.test", LOG_LEVEL: "info" });
+  const env = parseBankEnv({
+    BANK_DATABASE_URL: bankDatabase.url,
+    BANK_INTERNAL_SECRET: TEST_SECRET,
+    PORTAL_URL: "http://portal.test",
+    LOG_LEVEL: "info",
+  });
   bank = await buildApp({ env, logger: false });
   await bank.listen({ port, host: "127.0.0.1" });
   bankUrl = `http://127.0.0.1:${(bank.server.address() as AddressInfo).port}`;
 }
 
 async function fire(tenant: string, type: string): Promise<string> {
-  const reply = await bank.inject({ method: "POST", url: "/v1/sandbox/webhooks/fire", headers: { ...gatewayHeaders(tenant), "content-type": "application/json" }, payload: JSON.stringify({ type }) });
+  const reply = await bank.inject({
+    method: "POST",
+    url: "/v1/sandbox/webhooks/fire",
+    headers: { ...gatewayHeaders(tenant), "content-type": "application/json" },
+    payload: JSON.stringify({ type }),
+  });
   expect(reply.statusCode).toBe(201);
   return reply.json().id as string;
 }
@@ -98,7 +108,9 @@ async function endpoint(appId: string, path: string, eventTypes: string[] = []):
   const secret = generateSigningSecret();
   secrets.set(path, secret);
   const id = newId("webhookEndpoint");
-  await db.webhookEndpoint.create({ data: { id, appId, url: receiver.url(path), eventTypes, secretCiphertext: sealSecret(secret, PEPPER) } });
+  await db.webhookEndpoint.create({
+    data: { id, appId, url: receiver.url(path), eventTypes, secretCiphertext: sealSecret(secret, PEPPER) },
+  });
   return id;
 }
 
@@ -267,7 +279,9 @@ describe("dispatcher process", { timeout: 60_000 }, () => {
     // a claim taken mid-send would only lapse after its lease); then the dispatcher dies.
     const waitingForRetry = async () =>
       ids.every((id) => receiver.receipts.some((r) => r.id === id && r.answered === 500)) &&
-      (await db.webhookDelivery.count({ where: { event: { id: { in: ids } }, status: "pending", attemptCount: { gte: 1 }, lockedUntil: null } })) === 4;
+      (await db.webhookDelivery.count({
+        where: { event: { id: { in: ids } }, status: "pending", attemptCount: { gte: 1 }, lockedUntil: null },
+      })) === 4;
     await until(waitingForRetry, 20_000);
     child.kill("SIGKILL");
     await new Promise((resolve) => child!.once("exit", resolve));
@@ -282,7 +296,9 @@ describe("dispatcher process", { timeout: 60_000 }, () => {
     await new Promise((resolve) => child!.once("exit", resolve));
     child = null;
     const delivered = receiver.okIds().filter((id) => ids.includes(id));
-    console.log(`dispatcher SIGKILLed mid-retry: ${new Set(delivered).size}/4 delivered ${recovery} ms after restart (incl. process start), ${delivered.length} successful receipts`);
+    console.log(
+      `dispatcher SIGKILLed mid-retry: ${new Set(delivered).size}/4 delivered ${recovery} ms after restart (incl. process start), ${delivered.length} successful receipts`,
+    );
     expect(new Set(delivered).size).toBe(4);
     // At-least-once, and here exactly once: no event was answered 200 twice.
     expect(delivered.length).toBe(4);

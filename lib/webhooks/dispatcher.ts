@@ -44,9 +44,15 @@ export function createDispatcher(options: DispatcherOptions) {
       attempted += ids.length;
       for (const [index, settled] of outcomes.entries()) {
         // Not recorded (the database refused): the claim lapses and the delivery is sent again.
-        if (settled.status === "rejected") log(`delivery ${ids[index]}: attempt not recorded (${(settled.reason as Error).message}); it will be retried when its claim lapses`);
+        if (settled.status === "rejected")
+          log(
+            `delivery ${ids[index]}: attempt not recorded (${(settled.reason as Error).message}); it will be retried when its claim lapses`,
+          );
         const outcome = settled.status === "fulfilled" ? settled.value : null;
-        if (outcome && !outcome.ok) log(`attempt ${outcome.attemptId} failed (${outcome.status ?? outcome.error}); ${outcome.deliveryStatus === "failed" ? "giving up" : `next at ${outcome.nextAttemptAt?.toISOString()}`}`);
+        if (outcome && !outcome.ok)
+          log(
+            `attempt ${outcome.attemptId} failed (${outcome.status ?? outcome.error}); ${outcome.deliveryStatus === "failed" ? "giving up" : `next at ${outcome.nextAttemptAt?.toISOString()}`}`,
+          );
       }
     }
     return { ingested, attempted };

@@ -9,7 +9,20 @@ export async function getDeliveryOrThrow(options: { appId: string; endpointId: s
     select: {
       ...deliveryDtoSelect,
       event: { select: { id: true, type: true, createdAt: true, body: true } },
-      attempts: { orderBy: [{ number: "desc" }], select: { id: true, number: true, trigger: true, requestHeaders: true, responseStatus: true, responseBody: true, error: true, latencyMs: true, createdAt: true } },
+      attempts: {
+        orderBy: [{ number: "desc" }],
+        select: {
+          id: true,
+          number: true,
+          trigger: true,
+          requestHeaders: true,
+          responseStatus: true,
+          responseBody: true,
+          error: true,
+          latencyMs: true,
+          createdAt: true,
+        },
+      },
     },
   });
   if (!row) throw new AppError("resource_not_found", `No delivery ${options.deliveryId}.`);

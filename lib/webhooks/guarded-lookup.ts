@@ -5,7 +5,9 @@ export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 /** The system resolver (what net.connect would use), every address of the name. */
 export const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
+  );
 
 export class BlockedAddressError extends Error {
   readonly code = "EWEBHOOKBLOCKED";
@@ -33,8 +35,10 @@ export function createGuardedLookup(options: { allowLoopback: boolean; resolve?:
           const verdict = checkAddress(entry.address, options);
           if (!verdict.allowed) return callback(new BlockedAddressError(`${hostname} resolves to ${verdict.reason}`), "");
         }
-        const wanted = lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((a) => a.family === lookupOptions.family) : addresses;
-        if (!wanted.length) return callback(Object.assign(new Error(`${hostname} has no IPv${lookupOptions.family} address`), { code: "ENOTFOUND" }), "");
+        const wanted =
+          lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((a) => a.family === lookupOptions.family) : addresses;
+        if (!wanted.length)
+          return callback(Object.assign(new Error(`${hostname} has no IPv${lookupOptions.family} address`), { code: "ENOTFOUND" }), "");
         if (lookupOptions.all) return callback(null, wanted);
         callback(null, wanted[0].address, wanted[0].family);
       },

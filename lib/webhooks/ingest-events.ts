@@ -12,34 +12,48 @@ import { retryOnBusy } from "./retry-on-busy";
  * (event, endpoint), so a batch handed over twice (we died after storing, before the ack) is
  * stored once. Returns how many events the batch held.
  */
-export async function ingestEvents(options: { db: PrismaClient; outbox: BankOutbox; now: Date; limit?: number; leaseSeconds?: number }): Promise<number> {
+export async function ingestEvents(options: {
+  db: PrismaClient;
+  outbox: BankOutbox;
+  now: Date;
+  limit?: number;
+  leaseSeconds?: number;
+}): Promise<number> {
   const { db, outbox, now } = options;
   const events = await outbox.claim({ limit: options.limit ?? 100, leaseSeconds: options.leaseSeconds ?? 60 });
   if (!events.length) return 0;
   const appIds = [...new Set(events.map((event) => event.tenant_id))];
-  const endpoints = await db.webhookEndpoint.findMany({ where: { appId: { in: appIds }, enabled: true }, select: { id: true, appId: true, eventTypes: true } });
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { appId: { in: appIds }, enabled: true },
+    select: { id: true, appId: true, eventTypes: true },
+  });
 
-  await retryOnBusy(() => db.$transaction(async (tx) => {
-    for (const event of events) {
-      const targets = endpoints.filter((endpoint) => endpoint.appId === event.tenant_id && subscribes(endpoint.eventTypes, event.type));
-      if (!targets.length) continue;
-      const createdAt = new Date(event.created_at);
-      const body = eventBody({ id: event.id, type: event.type, createdAt, object: event.object });
-      await tx.webhookEvent.upsert({
-        where: { id: event.id },
-        create: { id: event.id, appId: event.tenant_id, type: event.type, body, createdAt, receivedAt: now },
-        update: {},
-      });
-      for (const endpoint of targets) {
-        await tx.webhookDelivery.upsert({
-          where: { eventId_endpointId: { eventId: event.id, endpointId: endpoint.id } },
-          create: { id: newId("webhookDelivery"), eventId: event.id, endpointId: endpoint.id, nextAttemptAt: now },
-          update: {},
-        });
-      }
-    }
-    // A loaded machine can take longer than Prisma's 5 s default for a batch of 100 events.
-  }, { timeout: 30_000 }));
+  await retryOnBusy(() =>
+    db.$transaction(
+      async (tx) => {
+        for (const event of events) {
+          const targets = endpoints.filter((endpoint) => endpoint.appId === event.tenant_id && subscribes(endpoint.eventTypes, event.type));
+          if (!targets.length) continue;
+          const createdAt = new Date(event.created_at);
+          const body = eventBody({ id: event.id, type: event.type, createdAt, object: event.object });
+          await tx.webhookEvent.upsert({
+            where: { id: event.id },
+            create: { id: event.id, appId: event.tenant_id, type: event.type, body, createdAt, receivedAt: now },
+            update: {},
+          });
+          for (const endpoint of targets) {
+            await tx.webhookDelivery.upsert({
+              where: { eventId_endpointId: { eventId: event.id, endpointId: endpoint.id } },
+              create: { id: newId("webhookDelivery"), eventId: event.id, endpointId: endpoint.id, nextAttemptAt: now },
+              update: {},
+            });
+          }
+        }
+        // A loaded machine can take longer than Prisma's 5 s default for a batch of 100 events.
+      },
+      { timeout: 30_000 },
+    ),
+  );
   await outbox.acknowledge(events.map((event) => event.id));
   return events.length;
 }

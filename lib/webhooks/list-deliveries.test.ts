@@ -10,7 +10,11 @@ function problems(query: Record<string, string>) {
 describe("deliveryQuery", () => {
   it("defaults to 50 per page, no status, no cursor", () => {
     expect(deliveryQuery.parse({})).toEqual({ limit: 50 });
-    expect(deliveryQuery.parse({ status: "failed", limit: "100", cursor: "dlv_abc123" })).toEqual({ status: "failed", limit: 100, cursor: "dlv_abc123" });
+    expect(deliveryQuery.parse({ status: "failed", limit: "100", cursor: "dlv_abc123" })).toEqual({
+      status: "failed",
+      limit: 100,
+      cursor: "dlv_abc123",
+    });
   });
 
   it("points at the bad parameter, once, with a message that says what fits", () => {

@@ -10,7 +10,10 @@ const limitMessage = `must be an integer from 1 to ${MAX_DELIVERIES_PAGE}`;
 
 /** The delivery log's query string, `?status=&limit=&cursor=`; bad values are 400s pointing at the parameter. */
 export const deliveryQuery = z.object({
-  status: z.enum(DELIVERY_STATUSES, { error: "must be pending, succeeded or failed" }).optional().describe("Only deliveries in this state."),
+  status: z
+    .enum(DELIVERY_STATUSES, { error: "must be pending, succeeded or failed" })
+    .optional()
+    .describe("Only deliveries in this state."),
   limit: z.coerce
     .number({ error: limitMessage })
     .int({ error: limitMessage, abort: true })
@@ -29,7 +32,13 @@ export const deliveryQuery = z.object({
 export type DeliveryQuery = z.output<typeof deliveryQuery>;
 
 /** An endpoint's deliveries, newest first, optionally of one status; cursor-paginated. */
-export async function listDeliveries(options: { appId: string; endpointId: string; status?: DeliveryStatus; limit: number; cursor?: string }): Promise<{ data: DeliveryDto[]; next_cursor: string | null }> {
+export async function listDeliveries(options: {
+  appId: string;
+  endpointId: string;
+  status?: DeliveryStatus;
+  limit: number;
+  cursor?: string;
+}): Promise<{ data: DeliveryDto[]; next_cursor: string | null }> {
   const endpoint = await getEndpointOrThrow(options);
   const rows = await db().webhookDelivery.findMany({
     where: { endpointId: endpoint.id, ...(options.status ? { status: options.status } : {}) },

@@ -6,27 +6,39 @@ const noWait = async () => undefined;
 describe("retryOnBusy", () => {
   it("runs the work again while SQLite reports it busy, then returns its result", async () => {
     let calls = 0;
-    const result = await retryOnBusy(async () => {
-      calls++;
-      if (calls < 3) throw Object.assign(new Error("SqliteError: database is locked"), { code: "SQLITE_BUSY" });
-      return "done";
-    }, { sleep: noWait });
+    const result = await retryOnBusy(
+      async () => {
+        calls++;
+        if (calls < 3) throw Object.assign(new Error("SqliteError: database is locked"), { code: "SQLITE_BUSY" });
+        return "done";
+      },
+      { sleep: noWait },
+    );
     expect({ result, calls }).toEqual({ result: "done", calls: 3 });
   });
 
   it("gives up after the last attempt, and never retries other errors", async () => {
     let calls = 0;
-    const busy = () => retryOnBusy(async () => {
-      calls++;
-      throw new Error("database is locked");
-    }, { attempts: 4, sleep: noWait });
+    const busy = () =>
+      retryOnBusy(
+        async () => {
+          calls++;
+          throw new Error("database is locked");
+        },
+        { attempts: 4, sleep: noWait },
+      );
     await expect(busy()).rejects.toThrow("database is locked");
     expect(calls).toBe(4);
     calls = 0;
-    await expect(retryOnBusy(async () => {
-      calls++;
-      throw new Error("Unique constraint failed");
-    }, { sleep: noWait })).rejects.toThrow("Unique");
+    await expect(
+      retryOnBusy(
+        async () => {
+          calls++;
+          throw new Error("Unique constraint failed");
+        },
+        { sleep: noWait },
+      ),
+    ).rejects.toThrow("Unique");
     expect(calls).toBe(1);
     expect(isBusyError({ code: "P2034", message: "Transaction failed due to a write conflict" })).toBe(false);
   });

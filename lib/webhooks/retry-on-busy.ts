@@ -9,7 +9,10 @@ export function isBusyError(error: unknown): boolean {
   return /SQLITE_BUSY|database is locked|Unable to start a transaction in the given time/i.test(text);
 }
 
-export async function retryOnBusy<T>(work: () => Promise<T>, options: { attempts?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<T> {
+export async function retryOnBusy<T>(
+  work: () => Promise<T>,
+  options: { attempts?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<T> {
   const attempts = options.attempts ?? 6;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt++) {

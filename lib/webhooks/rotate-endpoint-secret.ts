@@ -15,7 +15,12 @@ export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
  * signatures (new and old, space-separated in webhook-signature); then only the new one.
  * Rotating again during the overlap drops the oldest secret at once.
  */
-export async function rotateEndpointSecret(options: { appId: string; endpointId: string; now?: Date; audit: AuditContext }): Promise<{ endpoint: EndpointDto; secret: string }> {
+export async function rotateEndpointSecret(options: {
+  appId: string;
+  endpointId: string;
+  now?: Date;
+  audit: AuditContext;
+}): Promise<{ endpoint: EndpointDto; secret: string }> {
   const endpoint = await getEndpointOrThrow(options);
   const now = options.now ?? new Date();
   const secret = generateSigningSecret();
@@ -24,10 +29,19 @@ export async function rotateEndpointSecret(options: { appId: string; endpointId:
   const row = await db().$transaction(async (tx) => {
     const rotated = await tx.webhookEndpoint.update({
       where: { id: endpoint.id },
-      data: { secretCiphertext: sealSecret(secret, env().API_KEY_PEPPER), previousSecretCiphertext: current.secretCiphertext, previousSecretExpiresAt },
+      data: {
+        secretCiphertext: sealSecret(secret, env().API_KEY_PEPPER),
+        previousSecretCiphertext: current.secretCiphertext,
+        previousSecretExpiresAt,
+      },
       select: endpointDtoSelect,
     });
-    await recordAudit(tx, { ...options.audit, action: "webhook.secret_rotated", target: endpointTarget(endpoint.id, endpoint.url), metadata: { previous_secret_signs_until: previousSecretExpiresAt.toISOString() } });
+    await recordAudit(tx, {
+      ...options.audit,
+      action: "webhook.secret_rotated",
+      target: endpointTarget(endpoint.id, endpoint.url),
+      metadata: { previous_secret_signs_until: previousSecretExpiresAt.toISOString() },
+    });
     return rotated;
   });
   return { endpoint: toEndpointDto(row, now), secret };

@@ -23,8 +23,18 @@ export async function sendTestEvent(options: { appId: string; endpointId: string
   const eventId = newId("event");
   const deliveryId = newId("webhookDelivery");
   await db().$transaction([
-    db().webhookEvent.create({ data: { id: eventId, appId: options.appId, type, body: eventBody({ id: eventId, type, createdAt: now, object: { id: null, sandbox_test: true } }), createdAt: now } }),
-    db().webhookDelivery.create({ data: { id: deliveryId, eventId, endpointId: endpoint.id, nextAttemptAt: now, lockedUntil: new Date(now.getTime() + 60_000) } }),
+    db().webhookEvent.create({
+      data: {
+        id: eventId,
+        appId: options.appId,
+        type,
+        body: eventBody({ id: eventId, type, createdAt: now, object: { id: null, sandbox_test: true } }),
+        createdAt: now,
+      },
+    }),
+    db().webhookDelivery.create({
+      data: { id: deliveryId, eventId, endpointId: endpoint.id, nextAttemptAt: now, lockedUntil: new Date(now.getTime() + 60_000) },
+    }),
   ]);
   await attemptDelivery(attemptConfig(env(), db()), { deliveryId, trigger: "scheduled" });
   return getDeliveryOrThrow({ appId: options.appId, endpointId: endpoint.id, deliveryId });

@@ -28,7 +28,14 @@ beforeEach(() => {
 });
 
 const send = (url: string, options: { allowLoopback?: boolean; resolve?: Resolver; timeoutMs?: number } = {}) =>
-  sendWebhook({ url, headers: { "webhook-id": "evt_1" }, body: "{}", timeoutMs: options.timeoutMs ?? 2_000, allowLoopback: options.allowLoopback ?? false, resolve: options.resolve });
+  sendWebhook({
+    url,
+    headers: { "webhook-id": "evt_1" },
+    body: "{}",
+    timeoutMs: options.timeoutMs ?? 2_000,
+    allowLoopback: options.allowLoopback ?? false,
+    resolve: options.resolve,
+  });
 
 /** A resolver that answers with fixed addresses and remembers what it was asked: no real DNS. */
 function stubResolver(addresses: string[]) {
@@ -74,8 +81,22 @@ describe("SSRF guard", () => {
   });
 
   it.each([
-    ["10.0.0.7"], ["172.16.3.4"], ["192.168.1.10"], ["169.254.169.254"], ["100.64.0.1"], ["0.0.0.0"], ["224.0.0.1"], ["255.255.255.255"],
-    ["fd00:ec2::254"], ["fe80::1"], ["fc00::1"], ["::"], ["::ffff:10.0.0.1"], ["::ffff:a9fe:a9fe"], ["64:ff9b::a9fe:a9fe"], ["2002:a00:1::1"],
+    ["10.0.0.7"],
+    ["172.16.3.4"],
+    ["192.168.1.10"],
+    ["169.254.169.254"],
+    ["100.64.0.1"],
+    ["0.0.0.0"],
+    ["224.0.0.1"],
+    ["255.255.255.255"],
+    ["fd00:ec2::254"],
+    ["fe80::1"],
+    ["fc00::1"],
+    ["::"],
+    ["::ffff:10.0.0.1"],
+    ["::ffff:a9fe:a9fe"],
+    ["64:ff9b::a9fe:a9fe"],
+    ["2002:a00:1::1"],
   ])("refuses a name resolving to %s (stubbed resolver: no traffic is sent)", async (address) => {
     const dns = stubResolver([address]);
     const result = await send("http://internal.example.com/hook", { resolve: dns.resolve, allowLoopback: true });
@@ -89,7 +110,12 @@ describe("SSRF guard", () => {
   });
 
   it("refuses private and metadata IP literals without resolving anything", async () => {
-    for (const url of ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[fd00:ec2::254]/", "http://192.168.0.1:8080/"]) {
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data/",
+      "http://10.0.0.1/",
+      "http://[fd00:ec2::254]/",
+      "http://192.168.0.1:8080/",
+    ]) {
       expect((await send(url, { allowLoopback: true })).error, url).toMatch(/SSRF guard/);
     }
   });

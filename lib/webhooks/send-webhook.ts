@@ -67,7 +67,12 @@ export async function sendWebhook(options: SendOptions): Promise<SendResult> {
         method: "POST",
         agent: false,
         lookup: createGuardedLookup({ allowLoopback: options.allowLoopback, resolve: options.resolve }),
-        headers: { ...options.headers, "content-type": "application/json", "content-length": Buffer.byteLength(options.body), "user-agent": "OpenBank-Webhooks/1.0" },
+        headers: {
+          ...options.headers,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(options.body),
+          "user-agent": "OpenBank-Webhooks/1.0",
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -81,7 +86,10 @@ export async function sendWebhook(options: SendOptions): Promise<SendResult> {
         const done = () => {
           const status = response.statusCode ?? 0;
           const excerpt = Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString("utf8");
-          const redirect = status >= 300 && status < 400 ? `redirect not followed${response.headers.location ? ` (Location: ${String(response.headers.location).slice(0, 200)})` : ""}` : null;
+          const redirect =
+            status >= 300 && status < 400
+              ? `redirect not followed${response.headers.location ? ` (Location: ${String(response.headers.location).slice(0, 200)})` : ""}`
+              : null;
           finish({ status, ok: status >= 200 && status < 300, responseBody: excerpt, error: redirect, latencyMs: latency() });
         };
         response.on("end", done);

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { signatureHeaders } from "./sign-payload";
 import { generateSigningSecret } from "./signing-secret";
 
-const body = JSON.stringify({ id: "evt_1", type: "payment.completed", timestamp: "2026-11-21T10:30:00.000Z", data: { object: { id: "pay_1", amount: { amount: "12.50", currency: "GBP" } } } });
+const body = JSON.stringify({
+  id: "evt_1",
+  type: "payment.completed",
+  timestamp: "2026-11-21T10:30:00.000Z",
+  data: { object: { id: "pay_1", amount: { amount: "12.50", currency: "GBP" } } },
+});
 
 describe("signatureHeaders (Standard Webhooks)", () => {
   it("is verified, unchanged, by the standardwebhooks package", () => {
@@ -13,7 +18,9 @@ describe("signatureHeaders (Standard Webhooks)", () => {
     expect(headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
     // Our signature is exactly the reference implementation's.
-    expect(headers["webhook-signature"]).toBe(new Webhook(secret).sign("evt_1", new Date(Number(headers["webhook-timestamp"]) * 1000), body));
+    expect(headers["webhook-signature"]).toBe(
+      new Webhook(secret).sign("evt_1", new Date(Number(headers["webhook-timestamp"]) * 1000), body),
+    );
   });
 
   it("is rejected for a tampered body, an old or future timestamp, a wrong secret or another id", () => {

@@ -12,7 +12,12 @@ import { endpointTarget } from "./endpoint-target";
  * Changes URL, description, filter or enabled. Re-enabling (or a new URL) clears the failing
  * mark: the next attempts decide afresh. Pending deliveries wait while an endpoint is disabled.
  */
-export async function updateEndpoint(options: { appId: string; endpointId: string; input: z.output<typeof updateEndpointInput>; audit: AuditContext }): Promise<EndpointDto> {
+export async function updateEndpoint(options: {
+  appId: string;
+  endpointId: string;
+  input: z.output<typeof updateEndpointInput>;
+  audit: AuditContext;
+}): Promise<EndpointDto> {
   const { input } = options;
   const current = await getEndpointOrThrow(options);
   if (input.url !== undefined) checkEndpointUrl(input.url);
@@ -34,7 +39,12 @@ export async function updateEndpoint(options: { appId: string; endpointId: strin
       ...options.audit,
       action: "webhook.endpoint_changed",
       target: endpointTarget(current.id, input.url ?? current.url),
-      metadata: { changed: Object.keys(input).filter((field) => input[field as keyof typeof input] !== undefined).join(" "), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) },
+      metadata: {
+        changed: Object.keys(input)
+          .filter((field) => input[field as keyof typeof input] !== undefined)
+          .join(" "),
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      },
     });
     return updated;
   });

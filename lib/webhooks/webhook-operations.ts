@@ -100,7 +100,7 @@ export const sendTestEventOperation = defineOperation({
   tag: "Webhooks",
   summary: "Send a test event",
   description:
-    "A `{ \"id\": null, \"sandbox_test\": true }` event of the type you choose (else the endpoint's first subscribed type, else " +
+    'A `{ "id": null, "sandbox_test": true }` event of the type you choose (else the endpoint\'s first subscribed type, else ' +
     "`payment.completed`), to this endpoint only, sent now and retried like any delivery. Send `{}` for the default type.",
   access: { app: "webhook:manage" },
   params: endpointParams,

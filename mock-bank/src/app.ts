@@ -76,7 +76,10 @@ export async function buildApp(options: BuildAppOptions) {
     genReqId: requestId,
     frameworkErrors: frameworkErrors(env.PORTAL_URL),
     // Health checks and the webhook dispatcher's outbox polling (every second) would drown the log.
-    logController: new LogController({ requestIdLogLabel: "request_id", disableRequestLogging: (request) => request.url === "/health" || request.url.startsWith("/internal/events/") }),
+    logController: new LogController({
+      requestIdLogLabel: "request_id",
+      disableRequestLogging: (request) => request.url === "/health" || request.url.startsWith("/internal/events/"),
+    }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -19,7 +19,10 @@ const schema = z.object({
    * instance); `false` when several bank instances share a database, so a clock advance or a
    * reset made on one is seen by the others on their next call (one primary-key read per call).
    */
-  BANK_TENANT_CACHE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  BANK_TENANT_CACHE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -16,14 +16,21 @@ const LIST = "/v1/accounts";
 const ONE = "/v1/accounts/{account_id}";
 const BALANCES = "/v1/accounts/{account_id}/balances";
 
-type Account = { id: string; customer_id: string; type: string; name: string; status: string; identifiers: Record<string, string>; interest_rate: string | null };
+type Account = {
+  id: string;
+  customer_id: string;
+  type: string;
+  name: string;
+  status: string;
+  identifiers: Record<string, string>;
+  interest_rate: string | null;
+};
 
 async function allAccounts(tenant = "app_alpha"): Promise<Account[]> {
   const reply = await bank.get(LIST, "/v1/accounts?limit=100", { tenant });
   expect(reply.status).toBe(200);
   return reply.body.data;
 }
-
 
 /** Accounts are found by their seeded identifiers (the same in every tenant). */
 const byAccountNumber = async (accountNumber: string) => (await allAccounts()).find((a) => a.identifiers.account_number === accountNumber)!;
@@ -105,7 +112,14 @@ describe("GET /v1/accounts/{account_id}", () => {
     const current = await byAccountNumber("41825937");
     const reply = await bank.get(ONE, `/v1/accounts/${current.id}`);
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ id: current.id, type: "current", currency: "GBP", status: "active", name: "Everyday Current Account", interest_rate: null });
+    expect(reply.body).toMatchObject({
+      id: current.id,
+      type: "current",
+      currency: "GBP",
+      status: "active",
+      name: "Everyday Current Account",
+      interest_rate: null,
+    });
     expect(reply.body.identifiers).toEqual({ iban: "GB96OBSX99001141825937", sort_code: "990011", account_number: "41825937" });
     expect(isValidIban(reply.body.identifiers.iban)).toBe(true);
     expect(reply.body.opened_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -145,7 +159,14 @@ describe("GET /v1/accounts/{account_id}/balances", () => {
     const reply = await bank.get(BALANCES, `/v1/accounts/${current.id}/balances`);
     expect(reply.status).toBe(200);
     const b = reply.body;
-    expect(b).toMatchObject({ account_id: current.id, currency: "GBP", booked: { amount: "3842.17", currency: "GBP" }, overdraft_limit: { amount: "1500.00", currency: "GBP" }, credit_limit: null, as_of: NOW.toISOString() });
+    expect(b).toMatchObject({
+      account_id: current.id,
+      currency: "GBP",
+      booked: { amount: "3842.17", currency: "GBP" },
+      overdraft_limit: { amount: "1500.00", currency: "GBP" },
+      credit_limit: null,
+      as_of: NOW.toISOString(),
+    });
     expect(amount(b.pending)).toBeLessThan(0);
     expect(amount(b.available)).toBe(amount(b.booked) + amount(b.pending) + 150_000);
   });
@@ -184,7 +205,6 @@ describe("GET /v1/accounts/{account_id}/balances", () => {
   });
 });
 
-
 describe("the bank's own ledger accounts", () => {
   it("never appear in lists and answer 404 like an unknown id on get, balances and transactions", async () => {
     const system = await t.app.db.bankAccount.findMany({ where: { tenantId: "app_alpha", customerId: null }, select: { id: true } });
@@ -194,7 +214,11 @@ describe("the bank's own ledger accounts", () => {
       expect(listed).not.toContain(id);
       expectProblemShape(await bank.get(ONE, `/v1/accounts/${id}`), 404, "resource_not_found");
       expectProblemShape(await bank.get(BALANCES, `/v1/accounts/${id}/balances`), 404, "resource_not_found");
-      expectProblemShape(await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${id}/transactions`), 404, "resource_not_found");
+      expectProblemShape(
+        await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${id}/transactions`),
+        404,
+        "resource_not_found",
+      );
     }
   });
 });

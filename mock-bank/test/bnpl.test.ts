@@ -20,15 +20,40 @@ afterAll(() => t.close());
 const ONE = "/v1/bnpl/plans/{plan_id}";
 const LIST = "/v1/bnpl/plans";
 const sound = async (tenant: string) => expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
-const eventTypes = async (tenant: string) => (await t.app.db.bankEvent.findMany({ where: { tenantId: tenant }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
-const external = (tenant: string) => t.app.db.bankAccount.findUniqueOrThrow({ where: { id: systemAccountId(tenant, "external") } }).then((a) => a.bookedBalance);
-const purchase = (accountId: string, amount: string, instalments = 4) => ({ account_id: accountId, merchant_name: "Northwind Furniture", purchase_amount: gbp(amount), instalments, description: "Oak side table" });
+const eventTypes = async (tenant: string) =>
+  (await t.app.db.bankEvent.findMany({ where: { tenantId: tenant }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
+const external = (tenant: string) =>
+  t.app.db.bankAccount.findUniqueOrThrow({ where: { id: systemAccountId(tenant, "external") } }).then((a) => a.bookedBalance);
+const purchase = (accountId: string, amount: string, instalments = 4) => ({
+  account_id: accountId,
+  merchant_name: "Northwind Furniture",
+  purchase_amount: gbp(amount),
+  instalments,
+  description: "Oak side table",
+});
 
 /** An approved customer of our own with a fresh current account holding `pounds` (no credit file). */
 async function onboarded(tenant: string, pounds: string) {
-  const customer = await api.post("/v1/customers", "/v1/customers", { given_name: "Ada", family_name: "Lovelace", date_of_birth: "1990-01-01", email: "ada@example.com", address: { line1: "1 Road", postcode: "N1 1AA", country: "GB" } }, { tenant });
+  const customer = await api.post(
+    "/v1/customers",
+    "/v1/customers",
+    {
+      given_name: "Ada",
+      family_name: "Lovelace",
+      date_of_birth: "1990-01-01",
+      email: "ada@example.com",
+      address: { line1: "1 Road", postcode: "N1 1AA", country: "GB" },
+    },
+    { tenant },
+  );
   const account = await api.post("/v1/accounts", "/v1/accounts", { customer_id: customer.body.id, type: "current" }, { tenant });
-  if (pounds !== "0.00") await api.post("/v1/sandbox/transactions", "/v1/sandbox/transactions", { account_id: account.body.id, amount: gbp(pounds), counterparty_name: "Payroll" }, { tenant, key: null });
+  if (pounds !== "0.00")
+    await api.post(
+      "/v1/sandbox/transactions",
+      "/v1/sandbox/transactions",
+      { account_id: account.body.id, amount: gbp(pounds), counterparty_name: "Payroll" },
+      { tenant, key: null },
+    );
   return account.body.id as string;
 }
 
@@ -61,16 +86,22 @@ describe("POST /v1/bnpl/plans", { timeout: 30_000 }, () => {
       paid_off_at: null,
     });
     expect(reply.headers.location).toBe(`/v1/bnpl/plans/${plan.id}`);
-    expect(plan.schedule.map((line: { due_at: string; status: string; interest: unknown }) => [line.due_at, line.status, line.interest])).toEqual(
-      [0, 1, 2, 3].map((k) => [new Date(NOW.getTime() + k * 14 * DAY).toISOString(), k === 0 ? "paid" : "scheduled", gbp("0.00")]),
-    );
+    expect(
+      plan.schedule.map((line: { due_at: string; status: string; interest: unknown }) => [line.due_at, line.status, line.interest]),
+    ).toEqual([0, 1, 2, 3].map((k) => [new Date(NOW.getTime() + k * 14 * DAY).toISOString(), k === 0 ? "paid" : "scheduled", gbp("0.00")]));
     expect(plan.next_instalment.sequence).toBe(2);
     expect(await api.booked(tenant, me.current.id)).toBe(before - 12_000);
     expect(await api.booked(tenant, plan.account_id)).toBe(-36_000);
     expect((await external(tenant)) - externalBefore).toBe(48_000n);
     const postings = await t.app.db.bankPosting.findMany({ where: { tenantId: tenant, reference: plan.id }, orderBy: { kind: "asc" } });
     expect(postings.map((p) => p.kind)).toEqual(["disbursement", "repayment"]);
-    expect(await eventTypes(tenant)).toEqual(["bnpl.plan_created", "loan.instalment_paid", "transaction.booked", "transaction.booked", "transaction.booked"]);
+    expect(await eventTypes(tenant)).toEqual([
+      "bnpl.plan_created",
+      "loan.instalment_paid",
+      "transaction.booked",
+      "transaction.booked",
+      "transaction.booked",
+    ]);
     expect((await bank.get(ONE, `/v1/bnpl/plans/${plan.id}`, { tenant })).body).toEqual(plan);
     await sound(tenant);
   });
@@ -87,13 +118,24 @@ describe("POST /v1/bnpl/plans", { timeout: 30_000 }, () => {
     const me = await api.persona(tenant, "good_credit");
     const plan = (await api.createPlan(purchase(me.current.id, "90.00", 3), { tenant })).body;
     expect((await api.advance(tenant, 14)).body.effects).toMatchObject({ loan_instalments_paid: 1, loan_instalments_missed: 0 });
-    expect((await bank.get(ONE, `/v1/bnpl/plans/${plan.id}`, { tenant })).body).toMatchObject({ status: "active", outstanding_balance: gbp("30.00") });
+    expect((await bank.get(ONE, `/v1/bnpl/plans/${plan.id}`, { tenant })).body).toMatchObject({
+      status: "active",
+      outstanding_balance: gbp("30.00"),
+    });
     expect((await api.advance(tenant, 14)).body.effects.loan_instalments_paid).toBe(1);
     const done = (await bank.get(ONE, `/v1/bnpl/plans/${plan.id}`, { tenant })).body;
-    expect(done).toMatchObject({ status: "paid_off", outstanding_balance: gbp("0.00"), amount_paid: gbp("90.00"), next_instalment: null, paid_off_at: plan.schedule[2].due_at });
+    expect(done).toMatchObject({
+      status: "paid_off",
+      outstanding_balance: gbp("0.00"),
+      amount_paid: gbp("90.00"),
+      next_instalment: null,
+      paid_off_at: plan.schedule[2].due_at,
+    });
     expect((await eventTypes(tenant)).filter((type) => type === "loan.paid_off")).toHaveLength(1);
     // Interest-free: the bank earned nothing.
-    expect((await t.app.db.bankAccount.findUniqueOrThrow({ where: { id: systemAccountId(tenant, "interestIncome") } })).bookedBalance).toBe(0n);
+    expect((await t.app.db.bankAccount.findUniqueOrThrow({ where: { id: systemAccountId(tenant, "interestIncome") } })).bookedBalance).toBe(
+      0n,
+    );
     await sound(tenant);
   });
 
@@ -142,12 +184,27 @@ describe("POST /v1/bnpl/plans", { timeout: 30_000 }, () => {
     expectProblemShape(await api.createPlan(purchase(me.card.id, "100.00"), { tenant }), 422, "account_not_eligible");
     expectProblemShape(await api.createPlan(purchase(frozen.current.id, "100.00"), { tenant }), 422, "account_frozen");
     expectProblemShape(await api.createPlan(purchase("acc_0000000000000000000000", "100.00"), { tenant }), 404, "resource_not_found");
-    const bad = await api.createPlan({ account_id: me.current.id, merchant_name: "", purchase_amount: { amount: "12.345", currency: "USD" }, instalments: 6 }, { tenant });
+    const bad = await api.createPlan(
+      { account_id: me.current.id, merchant_name: "", purchase_amount: { amount: "12.345", currency: "USD" }, instalments: 6 },
+      { tenant },
+    );
     expectProblemShape(bad, 400, "validation_failed");
-    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(["/body/merchant_name", "/body/purchase_amount/amount", "/body/purchase_amount/currency", "/body/instalments"]));
-    for (const amount of ["29.99", "2000.01"]) expectProblemShape(await api.createPlan(purchase(me.current.id, amount), { tenant }), 400, "validation_failed");
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
+      expect.arrayContaining([
+        "/body/merchant_name",
+        "/body/purchase_amount/amount",
+        "/body/purchase_amount/currency",
+        "/body/instalments",
+      ]),
+    );
+    for (const amount of ["29.99", "2000.01"])
+      expectProblemShape(await api.createPlan(purchase(me.current.id, amount), { tenant }), 400, "validation_failed");
     expectProblemShape(await api.createPlan(purchase(me.current.id, "100.00"), { tenant, key: null }), 400, "idempotency_key_required");
-    expectProblemShape(await api.createPlan(purchase(me.current.id, "100.00"), { tenant, headers: { "sandbox-scenario": "insufficient_funds" } }), 422, "insufficient_funds");
+    expectProblemShape(
+      await api.createPlan(purchase(me.current.id, "100.00"), { tenant, headers: { "sandbox-scenario": "insufficient_funds" } }),
+      422,
+      "insufficient_funds",
+    );
     expect(await t.app.db.bankLoan.count({ where: { tenantId: tenant } })).toBe(0);
     await sound(tenant);
   });

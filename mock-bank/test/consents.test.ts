@@ -14,7 +14,14 @@ afterAll(() => t.close());
 
 const json = { "content-type": "application/json" };
 const mint = (tenant: string, body: unknown) =>
-  bank.request({ method: "POST", url: "/v1/sandbox/consents", template: "/v1/sandbox/consents", tenant, headers: json, payload: JSON.stringify(body) });
+  bank.request({
+    method: "POST",
+    url: "/v1/sandbox/consents",
+    template: "/v1/sandbox/consents",
+    tenant,
+    headers: json,
+    payload: JSON.stringify(body),
+  });
 
 describe("POST /v1/sandbox/consents", () => {
   it("mints a consent and tokens for a persona, all accounts by default", async () => {
@@ -22,16 +29,32 @@ describe("POST /v1/sandbox/consents", () => {
     expect(reply.status).toBe(201);
     expect(reply.headers["cache-control"]).toBe("no-store");
     expect(reply.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "accounts:read transactions:read" });
-    expect(reply.body.consent).toMatchObject({ persona: "student", status: "authorised", source: "sandbox", permissions: ["accounts:read", "transactions:read"], revoked_at: null, expires_at: "2027-02-19T10:30:00.000Z" });
+    expect(reply.body.consent).toMatchObject({
+      persona: "student",
+      status: "authorised",
+      source: "sandbox",
+      permissions: ["accounts:read", "transactions:read"],
+      revoked_at: null,
+      expires_at: "2027-02-19T10:30:00.000Z",
+    });
     expect(reply.body.consent.account_ids).toHaveLength(3);
-    const accounts = await bank.request({ url: "/v1/accounts", template: "/v1/accounts", tenant: "app_c1", headers: { "x-consent-token": reply.body.access_token } });
+    const accounts = await bank.request({
+      url: "/v1/accounts",
+      template: "/v1/accounts",
+      tenant: "app_c1",
+      headers: { "x-consent-token": reply.body.access_token },
+    });
     expect(accounts.body.data.map((a: { id: string }) => a.id).sort()).toEqual(reply.body.consent.account_ids);
     expect(accounts.body.data.every((a: { customer_id: string }) => a.customer_id === reply.body.consent.customer_id)).toBe(true);
   });
 
   it("shares only the chosen accounts", async () => {
     const all = await mint("app_c1", { persona: "good_credit", permissions: ["accounts:read"] });
-    const one = await mint("app_c1", { persona: "good_credit", permissions: ["accounts:read"], account_ids: [all.body.consent.account_ids[1]] });
+    const one = await mint("app_c1", {
+      persona: "good_credit",
+      permissions: ["accounts:read"],
+      account_ids: [all.body.consent.account_ids[1]],
+    });
     expect(one.body.consent.account_ids).toEqual([all.body.consent.account_ids[1]]);
   });
 
@@ -40,7 +63,11 @@ describe("POST /v1/sandbox/consents", () => {
     expectProblemShape(unknown, 400, "validation_failed");
     expect(unknown.body.errors).toEqual([{ pointer: "/body/persona", detail: expect.any(String) }]);
     const other = await mint("app_c1", { persona: "student", permissions: ["accounts:read"] });
-    const foreign = await mint("app_c1", { persona: "good_credit", permissions: ["accounts:read"], account_ids: [other.body.consent.account_ids[0]] });
+    const foreign = await mint("app_c1", {
+      persona: "good_credit",
+      permissions: ["accounts:read"],
+      account_ids: [other.body.consent.account_ids[0]],
+    });
     expectProblemShape(foreign, 400, "validation_failed");
     expect(foreign.body.errors).toEqual([{ pointer: "/body/account_ids/0", detail: expect.any(String) }]);
     const bad = await mint("app_c1", { persona: "student", permissions: ["admin"], extra: 1 });
@@ -51,7 +78,14 @@ describe("POST /v1/sandbox/consents", () => {
 
   it("is for API keys: a consent token gets 403 api_key_required", async () => {
     const minted = await mint("app_c1", { persona: "student", permissions: ["accounts:read"] });
-    const reply = await bank.request({ method: "POST", url: "/v1/sandbox/consents", template: "/v1/sandbox/consents", tenant: "app_c1", headers: { ...json, "x-consent-token": minted.body.access_token }, payload: JSON.stringify({ persona: "student", permissions: ["accounts:read"] }) });
+    const reply = await bank.request({
+      method: "POST",
+      url: "/v1/sandbox/consents",
+      template: "/v1/sandbox/consents",
+      tenant: "app_c1",
+      headers: { ...json, "x-consent-token": minted.body.access_token },
+      payload: JSON.stringify({ persona: "student", permissions: ["accounts:read"] }),
+    });
     expectProblemShape(reply, 403, "api_key_required");
   });
 });
@@ -92,7 +126,11 @@ describe("GET /v1/consents and GET /v1/consents/{consent_id}", () => {
     expectProblemShape(foreign, 404, "resource_not_found");
     const unknown = await bank.get("/v1/consents/{consent_id}", "/v1/consents/cns_0000000000000000000000", { tenant: "app_c4" });
     expect({ ...foreign.body, detail: "", request_id: "" }).toEqual({ ...unknown.body, detail: "", request_id: "" });
-    expectProblemShape(await bank.request({ method: "DELETE", url: `/v1/consents/${id}`, template: "/v1/consents/{consent_id}", tenant: "app_c4" }), 404, "resource_not_found");
+    expectProblemShape(
+      await bank.request({ method: "DELETE", url: `/v1/consents/${id}`, template: "/v1/consents/{consent_id}", tenant: "app_c4" }),
+      404,
+      "resource_not_found",
+    );
     expect((await bank.get("/v1/consents", "/v1/consents", { tenant: "app_c4" })).body.data).toEqual([]);
     expect((await bank.get("/v1/consents/{consent_id}", `/v1/consents/${id}`, { tenant: "app_c3" })).body.status).toBe("authorised");
   });
@@ -103,7 +141,13 @@ describe("DELETE /v1/consents/{consent_id}", () => {
     const minted = await mint("app_c5", { persona: "good_credit", permissions: ["accounts:read"] });
     const asToken = { tenant: "app_c5", headers: { "x-consent-token": minted.body.access_token } };
     expect((await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken })).status).toBe(200);
-    const revoke = () => bank.request({ method: "DELETE", url: `/v1/consents/${minted.body.consent.id}`, template: "/v1/consents/{consent_id}", tenant: "app_c5" });
+    const revoke = () =>
+      bank.request({
+        method: "DELETE",
+        url: `/v1/consents/${minted.body.consent.id}`,
+        template: "/v1/consents/{consent_id}",
+        tenant: "app_c5",
+      });
     const revoked = await revoke();
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ id: minted.body.consent.id, status: "revoked", revoked_at: NOW.toISOString() });
@@ -111,7 +155,9 @@ describe("DELETE /v1/consents/{consent_id}", () => {
     expect((await revoke()).body).toEqual(revoked.body);
     const events = await t.app.db.bankEvent.findMany({ where: { tenantId: "app_c5", type: "consent.revoked" } });
     expect(events).toHaveLength(1);
-    expect(JSON.parse(events[0].payload)).toEqual({ object: { id: minted.body.consent.id, app_id: "app_c5", revoked_at: NOW.toISOString() } });
+    expect(JSON.parse(events[0].payload)).toEqual({
+      object: { id: minted.body.consent.id, app_id: "app_c5", revoked_at: NOW.toISOString() },
+    });
     expect((await bank.get("/v1/consents", "/v1/consents?status=revoked", { tenant: "app_c5" })).body.data).toHaveLength(1);
   });
 });

@@ -43,7 +43,11 @@ describe("KYC rules (pure)", () => {
 
   it("lets a rejection win over review", () => {
     expect(decideKyc({ givenName: "Ada", familyName: "Review", dateOfBirth: "2015-01-01", now: NOW }).status).toBe("rejected");
-    expect(decideKyc({ givenName: "Ada", familyName: "Lovelace", dateOfBirth: "1990-01-01", now: NOW })).toMatchObject({ status: "approved", reasons: [], screening: { status: "clear" } });
+    expect(decideKyc({ givenName: "Ada", familyName: "Lovelace", dateOfBirth: "1990-01-01", now: NOW })).toMatchObject({
+      status: "approved",
+      reasons: [],
+      screening: { status: "clear" },
+    });
   });
 });
 
@@ -85,33 +89,51 @@ describe("POST /v1/customers", () => {
 
   it("puts the matched list entry and score in the screening", async () => {
     const exact = await onboard(person({ given_name: "Ivan", family_name: "Sanctionov" }), { tenant: "app_kyc_paths" });
-    expect(exact.body.kyc.screening).toEqual({ status: "match", score: 1, matched_entry: { id: "sx_001", name: "Ivan Sanctionov", list: "Sandbox Consolidated List" } });
+    expect(exact.body.kyc.screening).toEqual({
+      status: "match",
+      score: 1,
+      matched_entry: { id: "sx_001", name: "Ivan Sanctionov", list: "Sandbox Consolidated List" },
+    });
     const near = await onboard(person({ given_name: "Ivan", family_name: "Sanctionof" }), { tenant: "app_kyc_paths" });
     expect(near.body.kyc.screening).toMatchObject({ status: "potential_match", score: 0.93, matched_entry: { id: "sx_001" } });
   });
 
   it("keeps the seeded personas approved", async () => {
-    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_kyc_seed" })).body.data as { customer_id: string }[];
+    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_kyc_seed" })).body.data as {
+      customer_id: string;
+    }[];
     const ids = [...new Set(accounts.map((a) => a.customer_id))];
     expect(ids).toHaveLength(6);
     for (const id of ids) {
       const customer = await bank.get(ONE, `/v1/customers/${id}`, { tenant: "app_kyc_seed" });
-      expect(customer.body).toMatchObject({ persona: expect.any(String), address: null, kyc: { status: "approved", reasons: [], screening: null } });
+      expect(customer.body).toMatchObject({
+        persona: expect.any(String),
+        address: null,
+        kyc: { status: "approved", reasons: [], screening: null },
+      });
     }
   });
 
   it("answers validation errors with a pointer per field", async () => {
-    const reply = await onboard(person({ email: "nope", date_of_birth: "1990-13-01", address: { line1: "x", postcode: "N1", country: "gb" }, extra: 1 }), { tenant: "app_kyc_bad" });
+    const reply = await onboard(
+      person({ email: "nope", date_of_birth: "1990-13-01", address: { line1: "x", postcode: "N1", country: "gb" }, extra: 1 }),
+      { tenant: "app_kyc_bad" },
+    );
     expectProblemShape(reply, 400, "validation_failed");
     const pointers = reply.body.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(["/body/email", "/body/date_of_birth", "/body/address/country"]));
     const missing = await onboard({ given_name: "Ada" }, { tenant: "app_kyc_bad" });
     expectProblemShape(missing, 400, "validation_failed");
-    expect(missing.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(["/body/family_name", "/body/address"]));
+    expect(missing.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
+      expect.arrayContaining(["/body/family_name", "/body/address"]),
+    );
   });
 
   it("refuses control characters in names and addresses (they would reach statements, logs and exports)", async () => {
-    const reply = await onboard(person({ given_name: "Ada\u0007", address: { line1: "1 High St\r\nX-Injected: 1", postcode: "N1 9GU", country: "GB" } }), { tenant: "app_kyc_bad" });
+    const reply = await onboard(
+      person({ given_name: "Ada\u0007", address: { line1: "1 High St\r\nX-Injected: 1", postcode: "N1 9GU", country: "GB" } }),
+      { tenant: "app_kyc_bad" },
+    );
     expectProblemShape(reply, 400, "validation_failed");
     expect(reply.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/body/address/line1", "/body/given_name"]);
     // Letters of any script are text, not control characters.
@@ -141,14 +163,35 @@ describe("POST /v1/customers", () => {
     const reply = await onboard(person(), { tenant: "app_kyc_scenario" });
     expect(reply.status).toBe(201);
     const headers = { "content-type": "application/json", "idempotency-key": newKey(), "sandbox-scenario": "insufficient_funds" };
-    const scenario = await bank.request({ method: "POST", url: CREATE, template: CREATE, tenant: "app_kyc_scenario", headers, payload: JSON.stringify(person()) });
+    const scenario = await bank.request({
+      method: "POST",
+      url: CREATE,
+      template: CREATE,
+      tenant: "app_kyc_scenario",
+      headers,
+      payload: JSON.stringify(person()),
+    });
     expect(scenario.status).toBe(201);
-    const open = await bank.request({ method: "POST", url: "/v1/accounts", template: "/v1/accounts", tenant: "app_kyc_scenario", headers: { ...headers, "idempotency-key": newKey() }, payload: JSON.stringify({ customer_id: reply.body.id, type: "current" }) });
+    const open = await bank.request({
+      method: "POST",
+      url: "/v1/accounts",
+      template: "/v1/accounts",
+      tenant: "app_kyc_scenario",
+      headers: { ...headers, "idempotency-key": newKey() },
+      payload: JSON.stringify({ customer_id: reply.body.id, type: "current" }),
+    });
     expect(open.status).toBe(201);
   });
 
   it("refuses a call without the internal secret before creating anything", async () => {
-    const reply = await bank.request({ method: "POST", url: CREATE, template: CREATE, tenant: null, headers: { "x-tenant-id": "app_kyc_mallory", "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify(person()) });
+    const reply = await bank.request({
+      method: "POST",
+      url: CREATE,
+      template: CREATE,
+      tenant: null,
+      headers: { "x-tenant-id": "app_kyc_mallory", "content-type": "application/json", "idempotency-key": newKey() },
+      payload: JSON.stringify(person()),
+    });
     expectProblemShape(reply, 403, "internal_auth_failed");
     expect(await t.app.db.bankCustomer.count({ where: { tenantId: "app_kyc_mallory" } })).toBe(0);
   });
@@ -167,9 +210,19 @@ describe("POST /v1/accounts", () => {
     const customer = (await onboard(person(), { tenant })).body;
     const reply = await open({ customer_id: customer.id, type: "current", currency: "GBP" }, { tenant });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ customer_id: customer.id, type: "current", currency: "GBP", status: "active", interest_rate: null, opened_on: "2026-11-21", created_at: NOW.toISOString() });
+    expect(reply.body).toMatchObject({
+      customer_id: customer.id,
+      type: "current",
+      currency: "GBP",
+      status: "active",
+      interest_rate: null,
+      opened_on: "2026-11-21",
+      created_at: NOW.toISOString(),
+    });
     expect(reply.body.identifiers.sort_code).toBe("990020");
-    expect(reply.body.identifiers.iban).toBe(`GB${reply.body.identifiers.iban.slice(2, 4)}OBSX990020${reply.body.identifiers.account_number}`);
+    expect(reply.body.identifiers.iban).toBe(
+      `GB${reply.body.identifiers.iban.slice(2, 4)}OBSX990020${reply.body.identifiers.account_number}`,
+    );
     expect(reply.headers.location).toBe(`/v1/accounts/${reply.body.id}`);
     const balances = await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${reply.body.id}/balances`, { tenant });
     expect(balances.body.booked).toEqual({ amount: "0.00", currency: "GBP" });
@@ -189,7 +242,10 @@ describe("POST /v1/accounts", () => {
     expect(reply.body).toMatchObject({ customer_id: seeded.customer_id, type: "savings", currency: "GBP" });
   });
 
-  it.each([["review", "Review"], ["rejected", "Reject"]])("refuses a customer in %s with 422 kyc_not_approved, opening nothing", async (status, familyName) => {
+  it.each([
+    ["review", "Review"],
+    ["rejected", "Reject"],
+  ])("refuses a customer in %s with 422 kyc_not_approved, opening nothing", async (status, familyName) => {
     const tenant = `app_open_${status}`;
     const customer = (await onboard(person({ family_name: familyName }), { tenant })).body;
     expect(customer.kyc.status).toBe(status);
@@ -203,7 +259,11 @@ describe("POST /v1/accounts", () => {
   it("answers 404 for another tenant's customer, exactly like an unknown id", async () => {
     const customer = (await onboard(person(), { tenant: "app_open_a" })).body;
     expectProblemShape(await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_b" }), 404, "resource_not_found");
-    expectProblemShape(await open({ customer_id: "cus_0000000000000000000000", type: "current" }, { tenant: "app_open_b" }), 404, "resource_not_found");
+    expectProblemShape(
+      await open({ customer_id: "cus_0000000000000000000000", type: "current" }, { tenant: "app_open_b" }),
+      404,
+      "resource_not_found",
+    );
     expect(await t.app.db.bankAccount.count({ where: { tenantId: "app_open_b", customerId: customer.id } })).toBe(0);
   });
 
@@ -212,7 +272,11 @@ describe("POST /v1/accounts", () => {
     expectProblemShape(bad, 400, "validation_failed");
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/body/currency", "/body/type"]);
     const customer = (await onboard(person(), { tenant: "app_open_misc" })).body;
-    expectProblemShape(await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_misc", key: null }), 400, "idempotency_key_required");
+    expectProblemShape(
+      await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_misc", key: null }),
+      400,
+      "idempotency_key_required",
+    );
     const key = newKey();
     const first = await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_misc", key });
     const again = await open({ customer_id: customer.id, type: "current" }, { tenant: "app_open_misc", key });
@@ -222,7 +286,14 @@ describe("POST /v1/accounts", () => {
   });
 
   it("refuses a call without the internal secret", async () => {
-    const reply = await bank.request({ method: "POST", url: OPEN, template: OPEN, tenant: null, headers: { "x-tenant-id": "app_open_mallory", "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify({ customer_id: "cus_x", type: "current" }) });
+    const reply = await bank.request({
+      method: "POST",
+      url: OPEN,
+      template: OPEN,
+      tenant: null,
+      headers: { "x-tenant-id": "app_open_mallory", "content-type": "application/json", "idempotency-key": newKey() },
+      payload: JSON.stringify({ customer_id: "cus_x", type: "current" }),
+    });
     expectProblemShape(reply, 403, "internal_auth_failed");
   });
 });
@@ -230,9 +301,18 @@ describe("POST /v1/accounts", () => {
 describe("POST /v1/sandbox/customers/{customer_id}/kyc-review", () => {
   const REVIEW = "/v1/sandbox/customers/{customer_id}/kyc-review";
   const decide = (customerId: string, body: Body, tenant: string, headers: Record<string, string> = {}) =>
-    bank.request({ method: "POST", url: REVIEW.replace("{customer_id}", customerId), template: REVIEW, tenant, headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify(body) });
+    bank.request({
+      method: "POST",
+      url: REVIEW.replace("{customer_id}", customerId),
+      template: REVIEW,
+      tenant,
+      headers: { "content-type": "application/json", ...headers },
+      payload: JSON.stringify(body),
+    });
   const decidedEvents = (tenant: string, customerId: string) =>
-    t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "kyc.decided" }, orderBy: { id: "asc" } }).then((events) => events.map((e) => JSON.parse(e.payload).object).filter((o) => o.id === customerId));
+    t.app.db.bankEvent
+      .findMany({ where: { tenantId: tenant, type: "kyc.decided" }, orderBy: { id: "asc" } })
+      .then((events) => events.map((e) => JSON.parse(e.payload).object).filter((o) => o.id === customerId));
 
   it("approves a customer in review: reasons cleared, kyc.decided written, and the customer can then open an account", async () => {
     const tenant = "app_review_ok";
@@ -243,14 +323,23 @@ describe("POST /v1/sandbox/customers/{customer_id}/kyc-review", () => {
     expect((await bank.get(ONE, `/v1/customers/${customer.id}`, { tenant })).body).toEqual(reply.body);
     // Both events carry the same sandbox time; their ids are random, so compare them as a set.
     expect((await decidedEvents(tenant, customer.id)).map((o) => o.kyc.status).sort()).toEqual(["approved", "review"]);
-    const opened = await bank.request({ method: "POST", url: "/v1/accounts", template: "/v1/accounts", tenant, headers: { "content-type": "application/json", "idempotency-key": newKey() }, payload: JSON.stringify({ customer_id: customer.id, type: "current" }) });
+    const opened = await bank.request({
+      method: "POST",
+      url: "/v1/accounts",
+      template: "/v1/accounts",
+      tenant,
+      headers: { "content-type": "application/json", "idempotency-key": newKey() },
+      payload: JSON.stringify({ customer_id: customer.id, type: "current" }),
+    });
     expect(opened.status).toBe(201);
   });
 
   it("rejects a customer in review with the reviewer's note as a review_rejected reason", async () => {
     const tenant = "app_review_reject";
     const customer = (await onboard(person({ family_name: "Review" }), { tenant })).body;
-    const reply = await decide(customer.id, { decision: "rejected", note: "Proof of address does not match." }, tenant, { "sandbox-scenario": "insufficient_funds" });
+    const reply = await decide(customer.id, { decision: "rejected", note: "Proof of address does not match." }, tenant, {
+      "sandbox-scenario": "insufficient_funds",
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.kyc.status).toBe("rejected");
     expect(reply.body.kyc.reasons.map((r: { code: string }) => r.code)).toEqual(["manual_review_requested", "review_rejected"]);
@@ -270,7 +359,10 @@ describe("POST /v1/sandbox/customers/{customer_id}/kyc-review", () => {
   it("lets only one of two concurrent decisions win", async () => {
     const tenant = "app_review_race";
     const customer = (await onboard(person({ family_name: "Review" }), { tenant })).body;
-    const replies = await Promise.all([decide(customer.id, { decision: "approved" }, tenant), decide(customer.id, { decision: "rejected" }, tenant)]);
+    const replies = await Promise.all([
+      decide(customer.id, { decision: "approved" }, tenant),
+      decide(customer.id, { decision: "rejected" }, tenant),
+    ]);
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await decidedEvents(tenant, customer.id)).toHaveLength(2);
   });

@@ -20,14 +20,24 @@ it("answers an over-long path parameter with a 400 problem, not Fastify's own 41
   expect(reply.statusCode).toBe(400);
   expect(reply.headers["content-type"]).toMatch(/^application\/problem\+json/);
   expect(reply.headers["x-request-id"]).toMatch(/^req_[0-9A-Za-z]{22}$/);
-  expect(reply.json()).toMatchObject({ status: 400, code: "validation_failed", errors: [{ pointer: "/params" }], request_id: reply.headers["x-request-id"] });
+  expect(reply.json()).toMatchObject({
+    status: 400,
+    code: "validation_failed",
+    errors: [{ pointer: "/params" }],
+    request_id: reply.headers["x-request-id"],
+  });
 });
 
 it("still answers an over-long parameter without the internal secret as a problem (nothing is looked up)", async () => {
   const reply = await t.app.inject({ method: "GET", url: `/v1/payments/${"x".repeat(300)}` });
   expect(reply.statusCode).toBe(400);
   expect(reply.headers["content-type"]).toMatch(/^application\/problem\+json/);
-  expect(reply.json()).toMatchObject({ status: 400, code: "validation_failed", errors: [{ pointer: "/params" }], request_id: reply.headers["x-request-id"] });
+  expect(reply.json()).toMatchObject({
+    status: 400,
+    code: "validation_failed",
+    errors: [{ pointer: "/params" }],
+    request_id: reply.headers["x-request-id"],
+  });
 });
 
 it("sends the router's problems with the same headers as every other problem (one serialiser)", async () => {
@@ -47,11 +57,24 @@ it("holds a problem to the bounds the document states, however invalid the body"
   const contract = createOpenApiValidator(t.app.swagger());
   // 60 unknown keys, one of them as long as a body may carry: 60 field errors, one absurd pointer.
   const body = Object.fromEntries([[`k${"x".repeat(5_000)}`, 1], ...Array.from({ length: 59 }, (_, i) => [`extra_${i}`, i])]);
-  const reply = await t.app.inject({ method: "POST", url: "/v1/sandbox/clock/advance", headers: { ...gatewayHeaders(), "content-type": "application/json" }, payload: JSON.stringify(body) });
+  const reply = await t.app.inject({
+    method: "POST",
+    url: "/v1/sandbox/clock/advance",
+    headers: { ...gatewayHeaders(), "content-type": "application/json" },
+    payload: JSON.stringify(body),
+  });
   expect(reply.statusCode).toBe(400);
   const problem = reply.json();
   expect(problem.errors).toHaveLength(50);
   expect(problem.errors[0].pointer).toHaveLength(1024);
   expect(problem.detail).toMatch(/\(and \d+ more invalid fields\)$/);
-  expect(contract.validateResponse({ method: "post", path: "/v1/sandbox/clock/advance", status: 400, contentType: reply.headers["content-type"] as string, body: problem })).toEqual({ valid: true });
+  expect(
+    contract.validateResponse({
+      method: "post",
+      path: "/v1/sandbox/clock/advance",
+      status: 400,
+      contentType: reply.headers["content-type"] as string,
+      body: problem,
+    }),
+  ).toEqual({ valid: true });
 });

@@ -19,17 +19,31 @@ const QUOTES = "/v1/fx/quotes";
 let keys = 0;
 
 function quote(body: object, options: { tenant?: string; key?: string } = {}): Promise<Reply> {
-  const headers: Record<string, string> = { "content-type": "application/json", ...(options.key ? { "idempotency-key": options.key } : {}) };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...(options.key ? { "idempotency-key": options.key } : {}),
+  };
   return bank.request({ method: "POST", url: QUOTES, template: QUOTES, tenant: options.tenant, headers, payload: JSON.stringify(body) });
 }
 function pay(body: object, tenant: string): Promise<Reply> {
-  return bank.request({ method: "POST", url: "/v1/payments", template: "/v1/payments", tenant, headers: { "content-type": "application/json", "idempotency-key": `fx-${++keys}` }, payload: JSON.stringify(body) });
+  return bank.request({
+    method: "POST",
+    url: "/v1/payments",
+    template: "/v1/payments",
+    tenant,
+    headers: { "content-type": "application/json", "idempotency-key": `fx-${++keys}` },
+    payload: JSON.stringify(body),
+  });
 }
 async function currentAccount(tenant: string): Promise<string> {
-  const list = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data as { id: string; identifiers: Record<string, string> }[];
+  const list = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data as {
+    id: string;
+    identifiers: Record<string, string>;
+  }[];
   return list.find((a) => a.identifiers.account_number === "41825937")!.id;
 }
-const booked = async (tenant: string, id: string) => (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
+const booked = async (tenant: string, id: string) =>
+  (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
 const DE_IBAN = "DE89370400440532013000";
 
 describe("FX arithmetic", () => {
@@ -97,7 +111,16 @@ describe("international payments", () => {
     const tenant = "app_fx_pay";
     const from = await currentAccount(tenant);
     const q = (await quote({ sell: { amount: "200.00", currency: "GBP" }, buy_currency: "EUR" }, { tenant })).body;
-    const reply = await pay({ debtor_account_id: from, scheme: "international", quote_id: q.id, creditor: { type: "iban", name: "Hans Muster", iban: DE_IBAN }, reference: "Invoice 7" }, tenant);
+    const reply = await pay(
+      {
+        debtor_account_id: from,
+        scheme: "international",
+        quote_id: q.id,
+        creditor: { type: "iban", name: "Hans Muster", iban: DE_IBAN },
+        reference: "Invoice 7",
+      },
+      tenant,
+    );
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({
       status: "pending",
@@ -115,7 +138,12 @@ describe("international payments", () => {
   it("refuses an expired quote, a used quote, another tenant's quote, and mismatched beneficiaries", async () => {
     const tenant = "app_fx_refuse";
     const from = await currentAccount(tenant);
-    const body = (quoteId: string, iban = DE_IBAN) => ({ debtor_account_id: from, scheme: "international", quote_id: quoteId, creditor: { type: "iban", name: "X", iban } });
+    const body = (quoteId: string, iban = DE_IBAN) => ({
+      debtor_account_id: from,
+      scheme: "international",
+      quote_id: quoteId,
+      creditor: { type: "iban", name: "X", iban },
+    });
 
     const stale = (await quote({ sell: { amount: "10.00", currency: "GBP" }, buy_currency: "EUR" }, { tenant })).body;
     clock = new Date(START.getTime() + 61_000);
@@ -138,7 +166,15 @@ describe("international payments", () => {
     expectProblemShape(await pay(body(eurSeller.id), tenant), 422, "currency_mismatch");
     const big = (await quote({ sell: { amount: "30000.00", currency: "GBP" }, buy_currency: "EUR" }, { tenant })).body;
     expectProblemShape(await pay(body(big.id), tenant), 422, "limit_exceeded");
-    const missing = await pay({ debtor_account_id: from, scheme: "international", creditor: { type: "iban", name: "X", iban: DE_IBAN }, amount: { amount: "1.00", currency: "GBP" } }, tenant);
+    const missing = await pay(
+      {
+        debtor_account_id: from,
+        scheme: "international",
+        creditor: { type: "iban", name: "X", iban: DE_IBAN },
+        amount: { amount: "1.00", currency: "GBP" },
+      },
+      tenant,
+    );
     expectProblemShape(missing, 400, "validation_failed");
     expect(missing.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/body/amount", "/body/quote_id"]);
     // A refused quote is still unused: it pays once it is valid.

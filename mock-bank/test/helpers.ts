@@ -38,7 +38,14 @@ export function createTestDatabase(): { url: string; file: string; remove(): voi
 export type TestApp = { app: BankApp; databaseUrl: string; close(): Promise<void> };
 
 /** The app on its own fresh database; close() also deletes the database. */
-export async function buildTestApp(options: { now?: () => Date; sleep?: (ms: number) => Promise<void>; databaseUrl?: string; logger?: { stream: NodeJS.WritableStream } } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: {
+    now?: () => Date;
+    sleep?: (ms: number) => Promise<void>;
+    databaseUrl?: string;
+    logger?: { stream: NodeJS.WritableStream };
+  } = {},
+): Promise<TestApp> {
   const database = options.databaseUrl ? null : createTestDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const env = parseBankEnv({ BANK_DATABASE_URL: databaseUrl, BANK_INTERNAL_SECRET: TEST_SECRET, PORTAL_URL, LOG_LEVEL: "info" });
@@ -97,7 +104,14 @@ export type Reply = { status: number; headers: Record<string, unknown>; body: an
  */
 export async function bankClient(app: BankApp) {
   const contract = await contractOf(app);
-  async function request(options: { method?: string; url: string; template?: string; tenant?: string | null; headers?: Record<string, string>; payload?: string }): Promise<Reply> {
+  async function request(options: {
+    method?: string;
+    url: string;
+    template?: string;
+    tenant?: string | null;
+    headers?: Record<string, string>;
+    payload?: string;
+  }): Promise<Reply> {
     const method = options.method ?? "GET";
     const headers = options.tenant === null ? { ...options.headers } : gatewayHeaders(options.tenant ?? "app_alpha", options.headers);
     const response = await app.inject({ method: method as "GET", url: options.url, headers, payload: options.payload });
@@ -123,8 +137,10 @@ export function expectProblemShape(reply: Reply, status: number, code: string): 
   if (reply.status !== status || reply.body?.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${reply.status} ${JSON.stringify(reply.body)}`);
   }
-  if (!String(reply.headers["content-type"]).startsWith("application/problem+json")) throw new Error(`content-type ${reply.headers["content-type"]}`);
+  if (!String(reply.headers["content-type"]).startsWith("application/problem+json"))
+    throw new Error(`content-type ${reply.headers["content-type"]}`);
   if (reply.body.type !== `${PORTAL_URL}/docs/errors#${code}`) throw new Error(`type ${reply.body.type}`);
-  if (!reply.body.request_id || reply.body.request_id !== reply.headers["x-request-id"]) throw new Error("request id missing or different from the header");
+  if (!reply.body.request_id || reply.body.request_id !== reply.headers["x-request-id"])
+    throw new Error("request id missing or different from the header");
   if (/\bat .+:\d+:\d+/.test(JSON.stringify(reply.body))) throw new Error("stack trace in a problem body");
 }

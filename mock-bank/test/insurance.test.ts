@@ -23,14 +23,22 @@ const ADVANCE = "/v1/sandbox/clock/advance";
 type Account = { id: string; customer_id: string; type: string; identifiers: Record<string, string> };
 
 const post = (template: string, url: string, body: unknown, tenant: string, key: string | null = randomUUID()) =>
-  bank.request({ method: "POST", url, template, tenant, payload: JSON.stringify(body), headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) } });
+  bank.request({
+    method: "POST",
+    url,
+    template,
+    tenant,
+    payload: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+  });
 
 async function accounts(tenant: string): Promise<Account[]> {
   return (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data;
 }
 const byNumber = async (tenant: string, number: string) => (await accounts(tenant)).find((a) => a.identifiers.account_number === number)!;
 const byPan = async (tenant: string, last4: string) => (await accounts(tenant)).find((a) => a.identifiers.masked_pan?.endsWith(last4))!;
-const booked = async (tenant: string, id: string) => (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
+const booked = async (tenant: string, id: string) =>
+  (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 /** good_credit: current 41825937, savings 41825945, card …4821. thin_file: card …7730 (£250 limit). frozen_account: current 96341702. */
@@ -76,8 +84,20 @@ describe("POST /v1/insurance/quotes", () => {
 
   it("runs annual multi-trip cover for a year and ends the quote's validity at the start date", async () => {
     const tenant = "app_ins_annual";
-    const { quote } = await quoteFor(tenant, "41825937", { trip_type: "annual_multi_trip", destination: "worldwide", start_date: "2026-11-22", end_date: undefined, travellers: [{ age: 70 }], cover_level: "essential" });
-    expect(quote).toMatchObject({ end_date: "2027-11-21", duration_days: 365, premium: { total: { amount: "238.00" } }, expires_at: "2026-11-23T00:00:00.000Z" });
+    const { quote } = await quoteFor(tenant, "41825937", {
+      trip_type: "annual_multi_trip",
+      destination: "worldwide",
+      start_date: "2026-11-22",
+      end_date: undefined,
+      travellers: [{ age: 70 }],
+      cover_level: "essential",
+    });
+    expect(quote).toMatchObject({
+      end_date: "2027-11-21",
+      duration_days: 365,
+      premium: { total: { amount: "238.00" } },
+      expires_at: "2026-11-23T00:00:00.000Z",
+    });
   });
 
   it.each([
@@ -100,10 +120,22 @@ describe("POST /v1/insurance/quotes", () => {
 
   it("declines travellers over the maximum age and trips over 90 days, one error per reason", async () => {
     const account = await byNumber("app_ins_decline", "41825937");
-    const old = await post(QUOTES, QUOTES, trip(account.customer_id, { travellers: [{ age: 45 }, { age: 80 }], end_date: "2027-03-20" }), "app_ins_decline", null);
+    const old = await post(
+      QUOTES,
+      QUOTES,
+      trip(account.customer_id, { travellers: [{ age: 45 }, { age: 80 }], end_date: "2027-03-20" }),
+      "app_ins_decline",
+      null,
+    );
     expectProblemShape(old, 422, "insurance_declined");
     expect(old.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(["/body/end_date", "/body/travellers/1/age"]);
-    const annual = await post(QUOTES, QUOTES, trip(account.customer_id, { trip_type: "annual_multi_trip", end_date: undefined, travellers: [{ age: 75 }] }), "app_ins_decline", null);
+    const annual = await post(
+      QUOTES,
+      QUOTES,
+      trip(account.customer_id, { trip_type: "annual_multi_trip", end_date: undefined, travellers: [{ age: 75 }] }),
+      "app_ins_decline",
+      null,
+    );
     expectProblemShape(annual, 422, "insurance_declined");
     expect(await t.app.db.bankInsuranceQuote.count({ where: { tenantId: "app_ins_decline" } })).toBe(0);
   });
@@ -113,7 +145,13 @@ describe("POST /v1/insurance/quotes", () => {
     const reply = await post(QUOTES, QUOTES, trip(theirs.customer_id), "app_ins_mine", null);
     expectProblemShape(reply, 404, "resource_not_found");
     expect(reply.body.errors[0].pointer).toBe("/body/customer_id");
-    const person = { given_name: "Ada", family_name: "Review", date_of_birth: "1990-01-01", email: "ada@example.com", address: { line1: "1 High St", city: "London", postcode: "SW1A 1AA", country: "GB" } };
+    const person = {
+      given_name: "Ada",
+      family_name: "Review",
+      date_of_birth: "1990-01-01",
+      email: "ada@example.com",
+      address: { line1: "1 High St", city: "London", postcode: "SW1A 1AA", country: "GB" },
+    };
     const review = await post("/v1/customers", "/v1/customers", person, "app_ins_mine");
     expect(review.body.kyc.status).toBe("review");
     expectProblemShape(await post(QUOTES, QUOTES, trip(review.body.id), "app_ins_mine", null), 422, "kyc_not_approved");
@@ -141,14 +179,31 @@ describe("POST /v1/insurance/policies", () => {
     const reply = await post(POLICIES, POLICIES, { quote_id: quote.id, account_id: account.id }, tenant, key);
     expect(reply.status).toBe(201);
     expect(reply.headers.location).toBe(`/v1/insurance/policies/${reply.body.id}`);
-    expect(reply.body).toMatchObject({ quote_id: quote.id, account_id: account.id, status: "active", start_date: "2026-12-20", end_date: "2026-12-27", premium: { amount: "40.01" }, refund: null, cooling_off_ends_at: "2026-12-05T10:30:00.000Z" });
+    expect(reply.body).toMatchObject({
+      quote_id: quote.id,
+      account_id: account.id,
+      status: "active",
+      start_date: "2026-12-20",
+      end_date: "2026-12-27",
+      premium: { amount: "40.01" },
+      refund: null,
+      cooling_off_ends_at: "2026-12-05T10:30:00.000Z",
+    });
     expect(reply.body.policy_number).toMatch(/^TRV-2026-\d{8}$/);
     expect(cents(await booked(tenant, account.id))).toBe(cents(before) - 4001);
-    const line = (await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${account.id}/transactions?limit=1`, { tenant })).body.data[0];
-    expect(line).toMatchObject({ description: `OPEN BANK TRAVEL INSURANCE ${reply.body.policy_number}`, category: "insurance", amount: { amount: "-40.01" } });
+    const line = (await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${account.id}/transactions?limit=1`, { tenant }))
+      .body.data[0];
+    expect(line).toMatchObject({
+      description: `OPEN BANK TRAVEL INSURANCE ${reply.body.policy_number}`,
+      category: "insurance",
+      amount: { amount: "-40.01" },
+    });
     const issued = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "insurance.policy_issued" } });
     expect(issued.map((e) => JSON.parse(e.payload).object)).toEqual([reply.body]);
-    expect((await bank.get(QUOTE, `${QUOTES}/${quote.id}`, { tenant })).body).toMatchObject({ status: "purchased", policy_id: reply.body.id });
+    expect((await bank.get(QUOTE, `${QUOTES}/${quote.id}`, { tenant })).body).toMatchObject({
+      status: "purchased",
+      policy_id: reply.body.id,
+    });
 
     const replay = await post(POLICIES, POLICIES, { quote_id: quote.id, account_id: account.id }, tenant, key);
     expect(replay.status).toBe(201);
@@ -162,7 +217,9 @@ describe("POST /v1/insurance/policies", () => {
     const tenant = "app_ins_race";
     const { account, quote } = await quoteFor(tenant);
     const before = await booked(tenant, account.id);
-    const replies = await Promise.all(Array.from({ length: 5 }, () => post(POLICIES, POLICIES, { quote_id: quote.id, account_id: account.id }, tenant)));
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () => post(POLICIES, POLICIES, { quote_id: quote.id, account_id: account.id }, tenant)),
+    );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     for (const r of replies.filter((r) => r.status !== 201)) expectProblemShape(r, 422, "insurance_quote_used");
     expect(cents(await booked(tenant, account.id))).toBe(cents(before) - 4001);
@@ -176,7 +233,8 @@ describe("POST /v1/insurance/policies", () => {
     const card = (await accounts(tenant)).find((a) => a.customer_id === account.customer_id && a.type === "credit_card")!;
     const reply = await post(POLICIES, POLICIES, { quote_id: quote.id, account_id: card.id }, tenant);
     expect(reply.status).toBe(201);
-    const line = (await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${card.id}/transactions?limit=1`, { tenant })).body.data[0];
+    const line = (await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${card.id}/transactions?limit=1`, { tenant })).body
+      .data[0];
     expect(line).toMatchObject({ channel: "card", amount: { amount: "-40.01" } });
   });
 
@@ -200,7 +258,14 @@ describe("POST /v1/insurance/policies", () => {
     await refuse({ quote_id: frozen.quote.id, account_id: frozen.account.id }, 422, "account_frozen", "/body/account_id");
 
     const thinCard = await byPan(tenant, "7730");
-    const pricey = await quoteFor(tenant, "52907314", { trip_type: "annual_multi_trip", destination: "worldwide", start_date: "2026-12-01", end_date: undefined, travellers: [{ age: 70 }, { age: 70 }], cover_level: "comprehensive" });
+    const pricey = await quoteFor(tenant, "52907314", {
+      trip_type: "annual_multi_trip",
+      destination: "worldwide",
+      start_date: "2026-12-01",
+      end_date: undefined,
+      travellers: [{ age: 70 }, { age: 70 }],
+      cover_level: "comprehensive",
+    });
     await refuse({ quote_id: pricey.quote.id, account_id: thinCard.id }, 422, "insufficient_funds", "/body/account_id");
 
     await post(ADVANCE, ADVANCE, { days: 8 }, tenant, null);
@@ -211,9 +276,17 @@ describe("POST /v1/insurance/policies", () => {
 
   it("requires an Idempotency-Key and hides other apps' quotes", async () => {
     const { account, quote } = await quoteFor("app_ins_key");
-    expectProblemShape(await post(POLICIES, POLICIES, { quote_id: quote.id, account_id: account.id }, "app_ins_key", null), 400, "idempotency_key_required");
+    expectProblemShape(
+      await post(POLICIES, POLICIES, { quote_id: quote.id, account_id: account.id }, "app_ins_key", null),
+      400,
+      "idempotency_key_required",
+    );
     const mine = await byNumber("app_ins_key2", "41825937");
-    expectProblemShape(await post(POLICIES, POLICIES, { quote_id: quote.id, account_id: mine.id }, "app_ins_key2"), 404, "resource_not_found");
+    expectProblemShape(
+      await post(POLICIES, POLICIES, { quote_id: quote.id, account_id: mine.id }, "app_ins_key2"),
+      404,
+      "resource_not_found",
+    );
   });
 });
 

@@ -28,28 +28,45 @@ describe("GET /v1/investments/funds", () => {
     expect(funds[funds.length - 1]).toMatchObject({ id: "fund_emerging_markets", risk_level: 6 });
     const levels = funds.map((f) => f.risk_level);
     expect([...levels].sort((a, b) => a - b)).toEqual(levels);
-    expect(new Set(funds.map((f) => f.asset_class))).toEqual(new Set(["money_market", "government_bonds", "global_bonds", "multi_asset", "equity"]));
+    expect(new Set(funds.map((f) => f.asset_class))).toEqual(
+      new Set(["money_market", "government_bonds", "global_bonds", "multi_asset", "equity"]),
+    );
   });
 
   it("filters by risk level and asset class", async () => {
     const six = await bank.get(FUNDS, `${FUNDS}?risk_level=6`);
     expect(six.body.data.map((f: Fund) => f.id)).toEqual(["fund_global_equity", "fund_esg_global_equity", "fund_emerging_markets"]);
     const multi = await bank.get(FUNDS, `${FUNDS}?asset_class=multi_asset`);
-    expect(multi.body.data.map((f: Fund) => f.id)).toEqual(["fund_multi_asset_20", "fund_multi_asset_40", "fund_multi_asset_60", "fund_multi_asset_80"]);
+    expect(multi.body.data.map((f: Fund) => f.id)).toEqual([
+      "fund_multi_asset_20",
+      "fund_multi_asset_40",
+      "fund_multi_asset_60",
+      "fund_multi_asset_80",
+    ]);
     expect((await bank.get(FUNDS, `${FUNDS}?risk_level=7`)).body).toEqual({ data: [], next_cursor: null });
   });
 
-  it.each([["risk_level=8"], ["risk_level=abc"], ["asset_class=crypto"], ["sort=ocf"]])("refuses %s with 400 and a pointer", async (query) => {
-    const reply = await bank.get(FUNDS, `${FUNDS}?${query}`);
-    expectProblemShape(reply, 400, "validation_failed");
-    expect(reply.body.errors[0].pointer).toMatch(/^\/query/);
-  });
+  it.each([["risk_level=8"], ["risk_level=abc"], ["asset_class=crypto"], ["sort=ocf"]])(
+    "refuses %s with 400 and a pointer",
+    async (query) => {
+      const reply = await bank.get(FUNDS, `${FUNDS}?${query}`);
+      expectProblemShape(reply, 400, "validation_failed");
+      expect(reply.body.errors[0].pointer).toMatch(/^\/query/);
+    },
+  );
 });
 
 describe("GET /v1/investments/funds/{fund_id}", () => {
   it("returns one fund, and 404s an unknown one", async () => {
     const reply = await bank.get(FUND, `${FUNDS}/fund_global_equity`);
-    expect(reply.body).toMatchObject({ id: "fund_global_equity", risk_level: 6, ocf: "0.15", expected_annual_return: "7.00", annual_volatility: "15.50", currency: "GBP" });
+    expect(reply.body).toMatchObject({
+      id: "fund_global_equity",
+      risk_level: 6,
+      ocf: "0.15",
+      expected_annual_return: "7.00",
+      annual_volatility: "15.50",
+      currency: "GBP",
+    });
     expectProblemShape(await bank.get(FUND, `${FUNDS}/fund_bitcoin`), 404, "resource_not_found");
     expectProblemShape(await bank.get(FUND, `${FUNDS}/FUND%20X`), 400, "validation_failed");
   });
@@ -68,7 +85,9 @@ describe("GET /v1/investments/recommendations", () => {
   });
 
   it("orders the profiles by risk and return", async () => {
-    const [cautious, balanced, adventurous] = await Promise.all(["cautious", "balanced", "adventurous"].map((p) => bank.get(RECOMMEND, `${RECOMMEND}?risk_profile=${p}`)));
+    const [cautious, balanced, adventurous] = await Promise.all(
+      ["cautious", "balanced", "adventurous"].map((p) => bank.get(RECOMMEND, `${RECOMMEND}?risk_profile=${p}`)),
+    );
     const vol = (r: typeof cautious) => Number(r.body.annual_volatility);
     expect(vol(cautious)).toBeLessThan(vol(balanced));
     expect(vol(balanced)).toBeLessThan(vol(adventurous));

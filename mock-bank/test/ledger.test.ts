@@ -29,12 +29,18 @@ afterAll(async () => {
 const line = { description: "Test transfer", category: "transfer", channel: "transfer" as const };
 
 async function customerAccounts(tenantId: string) {
-  return db.bankAccount.findMany({ where: { tenantId, customerId: { not: null } }, orderBy: { id: "asc" }, select: { id: true, status: true, bookedBalance: true, overdraftLimit: true, creditLimit: true } });
+  return db.bankAccount.findMany({
+    where: { tenantId, customerId: { not: null } },
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, bookedBalance: true, overdraftLimit: true, creditLimit: true },
+  });
 }
 
 async function transfer(tenantId: string, legs: Leg[]) {
   try {
-    return await db.$transaction((tx) => postTransfer(tx, { tenantId, kind: "payment", reference: null, currency: "GBP", postedAt: NOW, legs }));
+    return await db.$transaction((tx) =>
+      postTransfer(tx, { tenantId, kind: "payment", reference: null, currency: "GBP", postedAt: NOW, legs }),
+    );
   } catch (error) {
     if (error instanceof LedgerDecline) return error;
     throw error;
@@ -58,10 +64,23 @@ describe("tenants seeded before the ledger existed", () => {
     await db.bankPosting.deleteMany({ where: { tenantId } });
     await db.bankAccount.deleteMany({ where: { tenantId, customerId: null } });
     const [from, to] = await customerAccounts(tenantId);
-    const pay = () => createPayment({ db, tenantId, now: NOW, input: { debtor_account_id: from.id, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "account", account_id: to.id }, scheme: "instant" } });
+    const pay = () =>
+      createPayment({
+        db,
+        tenantId,
+        now: NOW,
+        input: {
+          debtor_account_id: from.id,
+          amount: { amount: "1.00", currency: "GBP" },
+          creditor: { type: "account", account_id: to.id },
+          scheme: "instant",
+        },
+      });
     await Promise.all([pay(), pay()]);
     expect(await db.bankPosting.count({ where: { tenantId, kind: "opening" } })).toBe(1);
-    expect(await db.bankAccount.count({ where: { tenantId, customerId: null } })).toBe(Object.keys(SYSTEM_ACCOUNTS).length * LEDGER_CURRENCIES.length);
+    expect(await db.bankAccount.count({ where: { tenantId, customerId: null } })).toBe(
+      Object.keys(SYSTEM_ACCOUNTS).length * LEDGER_CURRENCIES.length,
+    );
     expect(await checkLedgerInvariants({ db, tenantId })).toEqual([]);
   });
 
@@ -80,8 +99,18 @@ describe("tenants seeded before the ledger existed", () => {
 
 describe("postTransfer", () => {
   it("refuses unbalanced, empty or one-legged postings (programming errors, not declines)", () => {
-    expect(() => assertBalanced([{ accountId: "a", amount: 5n }, { accountId: "b", amount: -4n }])).toThrow(/balance/);
-    expect(() => assertBalanced([{ accountId: "a", amount: 0n }, { accountId: "b", amount: 0n }])).toThrow(/no amount/);
+    expect(() =>
+      assertBalanced([
+        { accountId: "a", amount: 5n },
+        { accountId: "b", amount: -4n },
+      ]),
+    ).toThrow(/balance/);
+    expect(() =>
+      assertBalanced([
+        { accountId: "a", amount: 0n },
+        { accountId: "b", amount: 0n },
+      ]),
+    ).toThrow(/no amount/);
     expect(() => assertBalanced([{ accountId: "a", amount: 1n }])).toThrow(/two legs/);
   });
 
@@ -93,13 +122,22 @@ describe("postTransfer", () => {
     const savings = accounts.find((a) => a.overdraftLimit === 0n && a.creditLimit === 0n && a.status === "active" && a.bookedBalance > 0n)!;
     const other = accounts.find((a) => a.id !== savings.id && a.status === "active")!;
 
-    const ok = await transfer(tenantId, [{ accountId: savings.id, amount: -100n, line }, { accountId: other.id, amount: 100n, line }]);
+    const ok = await transfer(tenantId, [
+      { accountId: savings.id, amount: -100n, line },
+      { accountId: other.id, amount: 100n, line },
+    ]);
     expect(ok).not.toBeInstanceOf(LedgerDecline);
     const before = await db.bankEntry.count({ where: { tenantId } });
 
-    const tooMuch = await transfer(tenantId, [{ accountId: savings.id, amount: -(savings.bookedBalance + 1n), line }, { accountId: other.id, amount: savings.bookedBalance + 1n, line }]);
+    const tooMuch = await transfer(tenantId, [
+      { accountId: savings.id, amount: -(savings.bookedBalance + 1n), line },
+      { accountId: other.id, amount: savings.bookedBalance + 1n, line },
+    ]);
     expect(tooMuch).toMatchObject({ code: "insufficient_funds", accountId: savings.id });
-    const toFrozen = await transfer(tenantId, [{ accountId: other.id, amount: -1n, line }, { accountId: frozen.id, amount: 1n, line }]);
+    const toFrozen = await transfer(tenantId, [
+      { accountId: other.id, amount: -1n, line },
+      { accountId: frozen.id, amount: 1n, line },
+    ]);
     expect(toFrozen).toMatchObject({ code: "account_frozen", accountId: frozen.id });
 
     expect(await db.bankEntry.count({ where: { tenantId } })).toBe(before);
@@ -147,8 +185,16 @@ describe("ledger invariants under random sequences (fast-check)", () => {
         const posted: Leg[][] = [];
         for (const c of commands) {
           let legs: Leg[] | null = null;
-          if (c.kind === "transfer" && c.from !== c.to) legs = [{ accountId: accounts[c.from].id, amount: -c.amount, line }, { accountId: accounts[c.to].id, amount: c.amount, line }];
-          if (c.kind === "pay_out") legs = [{ accountId: accounts[c.from].id, amount: -c.amount, line }, { accountId: systemAccountId(tenantId, "external"), amount: c.amount }];
+          if (c.kind === "transfer" && c.from !== c.to)
+            legs = [
+              { accountId: accounts[c.from].id, amount: -c.amount, line },
+              { accountId: accounts[c.to].id, amount: c.amount, line },
+            ];
+          if (c.kind === "pay_out")
+            legs = [
+              { accountId: accounts[c.from].id, amount: -c.amount, line },
+              { accountId: systemAccountId(tenantId, "external"), amount: c.amount },
+            ];
           if (c.kind === "reverse" && posted.length) legs = posted[c.which % posted.length].map((leg) => ({ ...leg, amount: -leg.amount }));
           if (c.kind === "reset") {
             await db.bankTenant.delete({ where: { id: tenantId } });
@@ -178,7 +224,9 @@ describe("ledger invariants under random sequences (fast-check)", () => {
         // Every acknowledged posting exists exactly once, besides the opening one.
         expect(await db.bankPosting.count({ where: { tenantId } })).toBe(posted.length + 1);
         // The customer balances are exactly the model's.
-        expect(Object.fromEntries((await customerAccounts(tenantId)).map((a) => [a.id, a.bookedBalance]))).toEqual(Object.fromEntries([...model].map(([id, a]) => [id, a.bookedBalance])));
+        expect(Object.fromEntries((await customerAccounts(tenantId)).map((a) => [a.id, a.bookedBalance]))).toEqual(
+          Object.fromEntries([...model].map(([id, a]) => [id, a.bookedBalance])),
+        );
       }),
       { numRuns: 60 },
     );
@@ -194,7 +242,17 @@ type PaymentCommand =
   | { kind: "reset" };
 
 const paymentCommand: fc.Arbitrary<PaymentCommand> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant("pay" as const), from: fc.nat(5), to: fc.nat(5), pence: fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 3_000_000 })), scheme: fc.constantFrom("instant" as const, "standard" as const), external: fc.boolean() }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant("pay" as const),
+      from: fc.nat(5),
+      to: fc.nat(5),
+      pence: fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 3_000_000 })),
+      scheme: fc.constantFrom("instant" as const, "standard" as const),
+      external: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("advance" as const), hours: fc.integer({ min: 1, max: 48 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("reverse" as const), which: fc.nat(50) }) },
   { weight: 1, arbitrary: fc.constant({ kind: "reset" as const }) },
@@ -219,7 +277,12 @@ describe("payment invariants under random payments, reversals, clock advances an
               ? { type: "sort_code" as const, name: "Someone Else", sort_code: "601613", account_number: "31926819" }
               : { type: "account" as const, account_id: accounts[c.to].id };
             try {
-              const payment = await createPayment({ db, tenantId, now: clock, input: { debtor_account_id: accounts[c.from].id, amount, creditor, scheme: c.scheme } });
+              const payment = await createPayment({
+                db,
+                tenantId,
+                now: clock,
+                input: { debtor_account_id: accounts[c.from].id, amount, creditor, scheme: c.scheme },
+              });
               acknowledged.push(payment.id);
             } catch (error) {
               if (!(error instanceof AppError) || !EXPECTED_REFUSALS.has(error.code)) throw error;
@@ -231,12 +294,22 @@ describe("payment invariants under random payments, reversals, clock advances an
           }
           if (c.kind === "reverse") {
             // Reverse a completed payment's posting, as a refund would (it may decline: the money may be spent).
-            const postings = await db.bankPosting.findMany({ where: { tenantId, kind: { in: ["payment", "settlement"] } }, orderBy: { id: "asc" }, include: { entries: true } });
+            const postings = await db.bankPosting.findMany({
+              where: { tenantId, kind: { in: ["payment", "settlement"] } },
+              orderBy: { id: "asc" },
+              include: { entries: true },
+            });
             if (postings.length) {
               const posting = postings[c.which % postings.length];
-              const legs = posting.entries.map((e) => ({ accountId: e.accountId, amount: -e.amount, line: { description: `Reversal of ${posting.reference}`, category: "transfer", channel: "transfer" as const } }));
+              const legs = posting.entries.map((e) => ({
+                accountId: e.accountId,
+                amount: -e.amount,
+                line: { description: `Reversal of ${posting.reference}`, category: "transfer", channel: "transfer" as const },
+              }));
               try {
-                await db.$transaction((tx) => postTransfer(tx, { tenantId, kind: "reversal", reference: posting.reference, currency: "GBP", postedAt: clock, legs }));
+                await db.$transaction((tx) =>
+                  postTransfer(tx, { tenantId, kind: "reversal", reference: posting.reference, currency: "GBP", postedAt: clock, legs }),
+                );
               } catch (error) {
                 if (!(error instanceof LedgerDecline)) throw error;
               }
@@ -261,7 +334,10 @@ describe("payment invariants under random payments, reversals, clock advances an
         expect(pending.every((p) => p.settlesAt! > clock || !commands.some((c) => c.kind === "advance"))).toBe(true);
         // Money in clearing is exactly what pending payments hold, minus what reversals returned.
         const clearing = await db.bankAccount.findUniqueOrThrow({ where: { id: systemAccountId(tenantId, "clearing") } });
-        const reversedClearing = await db.bankEntry.aggregate({ where: { tenantId, accountId: clearing.id, posting: { kind: "reversal" } }, _sum: { amount: true } });
+        const reversedClearing = await db.bankEntry.aggregate({
+          where: { tenantId, accountId: clearing.id, posting: { kind: "reversal" } },
+          _sum: { amount: true },
+        });
         expect(clearing.bookedBalance - (reversedClearing._sum.amount ?? 0n)).toBe(pending.reduce((sum, p) => sum + p.amount, 0n));
 
         const events = await db.bankEvent.groupBy({ by: ["type"], where: { tenantId }, _count: { _all: true } });

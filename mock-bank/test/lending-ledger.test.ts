@@ -37,16 +37,55 @@ type Command =
   | { kind: "reset" };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("loan" as const), pounds: fc.integer({ min: 1_000, max: 6_000 }), term: fc.integer({ min: 12, max: 24 }), offer: fc.nat(2), into: fc.constantFrom(0 as const, 1 as const) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("bnpl" as const), pence: fc.integer({ min: 3_000, max: 60_000 }), instalments: fc.constantFrom(3 as const, 4 as const), from: fc.constantFrom(0 as const, 1 as const) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("spend" as const), from: fc.constantFrom(0 as const, 1 as const), pence: fc.integer({ min: 1, max: 400_000 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("loan" as const),
+      pounds: fc.integer({ min: 1_000, max: 6_000 }),
+      term: fc.integer({ min: 12, max: 24 }),
+      offer: fc.nat(2),
+      into: fc.constantFrom(0 as const, 1 as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("bnpl" as const),
+      pence: fc.integer({ min: 3_000, max: 60_000 }),
+      instalments: fc.constantFrom(3 as const, 4 as const),
+      from: fc.constantFrom(0 as const, 1 as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("spend" as const),
+      from: fc.constantFrom(0 as const, 1 as const),
+      pence: fc.integer({ min: 1, max: 400_000 }),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("advance" as const), days: fc.integer({ min: 1, max: 90 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("repay" as const), which: fc.nat(5), pence: fc.option(fc.integer({ min: 100, max: 300_000 })) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("repay" as const),
+      which: fc.nat(5),
+      pence: fc.option(fc.integer({ min: 100, max: 300_000 })),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "reset" as const }) },
 );
 
 /** Refusals the rules may give for a random request: anything else is a bug. */
-const EXPECTED = new Set(["insufficient_funds", "bnpl_declined", "offer_expired", "offer_already_accepted", "account_frozen", "conflict", "validation_failed"]);
+const EXPECTED = new Set([
+  "insufficient_funds",
+  "bnpl_declined",
+  "offer_expired",
+  "offer_already_accepted",
+  "account_frozen",
+  "conflict",
+  "validation_failed",
+]);
 
 async function seed(tenantId: string) {
   await seedLedgerFixture(db, tenantId, NOW);
@@ -71,17 +110,43 @@ describe("lending keeps the ledger sound (fast-check)", () => {
         };
         for (const c of commands) {
           if (c.kind === "loan") {
-            const application = await createLoanApplication({ db, tenantId, now: clock, input: { customer_id: customerId, amount: { amount: `${c.pounds}.00`, currency: "GBP" }, term_months: c.term } });
+            const application = await createLoanApplication({
+              db,
+              tenantId,
+              now: clock,
+              input: { customer_id: customerId, amount: { amount: `${c.pounds}.00`, currency: "GBP" }, term_months: c.term },
+            });
             const offer = application.offers[c.offer % Math.max(application.offers.length, 1)];
-            if (offer) await acceptLoanOffer({ db, tenantId, now: clock, offerId: offer.id, disbursementAccountId: accounts[c.into] }).catch(refuse);
+            if (offer)
+              await acceptLoanOffer({ db, tenantId, now: clock, offerId: offer.id, disbursementAccountId: accounts[c.into] }).catch(refuse);
           }
           if (c.kind === "bnpl") {
             const amount = `${Math.floor(c.pence / 100)}.${String(c.pence % 100).padStart(2, "0")}`;
-            await createBnplPlan({ db, tenantId, now: clock, input: { account_id: accounts[c.from], merchant_name: "Shop", purchase_amount: { amount, currency: "GBP" }, instalments: c.instalments } }).catch(refuse);
+            await createBnplPlan({
+              db,
+              tenantId,
+              now: clock,
+              input: {
+                account_id: accounts[c.from],
+                merchant_name: "Shop",
+                purchase_amount: { amount, currency: "GBP" },
+                instalments: c.instalments,
+              },
+            }).catch(refuse);
           }
           if (c.kind === "spend") {
             const amount = { amount: `${Math.floor(c.pence / 100)}.${String(c.pence % 100).padStart(2, "0")}`, currency: "GBP" };
-            await createPayment({ db, tenantId, now: clock, input: { debtor_account_id: accounts[c.from], amount, creditor: { type: "sort_code", name: "Someone", sort_code: "601613", account_number: "31926819" }, scheme: "instant" } }).catch(refuse);
+            await createPayment({
+              db,
+              tenantId,
+              now: clock,
+              input: {
+                debtor_account_id: accounts[c.from],
+                amount,
+                creditor: { type: "sort_code", name: "Someone", sort_code: "601613", account_number: "31926819" },
+                scheme: "instant",
+              },
+            }).catch(refuse);
           }
           if (c.kind === "advance") {
             clock = new Date(clock.getTime() + c.days * DAY);
@@ -89,7 +154,10 @@ describe("lending keeps the ledger sound (fast-check)", () => {
           }
           if (c.kind === "repay") {
             const loans = await db.bankLoan.findMany({ where: { tenantId }, orderBy: { id: "asc" }, select: { id: true } });
-            const amount = c.pence === null ? undefined : { amount: `${Math.floor(c.pence / 100)}.${String(c.pence % 100).padStart(2, "0")}`, currency: "GBP" };
+            const amount =
+              c.pence === null
+                ? undefined
+                : { amount: `${Math.floor(c.pence / 100)}.${String(c.pence % 100).padStart(2, "0")}`, currency: "GBP" };
             if (loans.length) await repayLoan({ db, tenantId, now: clock, loanId: loans[c.which % loans.length].id, amount }).catch(refuse);
           }
           if (c.kind === "reset") {
@@ -112,7 +180,9 @@ describe("lending keeps the ledger sound (fast-check)", () => {
         for (const loan of loans) {
           const paid = loan.instalments.filter((line) => line.status === "paid");
           // What the loan account owes is exactly what the unpaid instalments still repay (overpayments re-amortise them).
-          expect(-loan.account.bookedBalance).toBe(loan.instalments.filter((line) => line.status !== "paid").reduce((sum, line) => sum + line.principal, 0n));
+          expect(-loan.account.bookedBalance).toBe(
+            loan.instalments.filter((line) => line.status !== "paid").reduce((sum, line) => sum + line.principal, 0n),
+          );
           expect(loan.instalments).toHaveLength(loan.instalmentCount);
           expect(loan.status === "paid_off").toBe(paid.length === loan.instalmentCount);
           expect(loan.status === "in_arrears").toBe(loan.instalments.some((line) => line.status === "missed"));
@@ -127,9 +197,14 @@ describe("lending keeps the ledger sound (fast-check)", () => {
         expect(count("loan.disbursed")).toBe(loans.filter((loan) => loan.kind === "personal_loan").length);
         expect(count("bnpl.plan_created")).toBe(loans.filter((loan) => loan.kind === "bnpl").length);
         expect(count("loan.paid_off")).toBe(loans.filter((loan) => loan.status === "paid_off").length);
-        expect(count("loan.instalment_paid")).toBe(loans.reduce((sum, loan) => sum + loan.instalments.filter((line) => line.status === "paid").length, 0));
+        expect(count("loan.instalment_paid")).toBe(
+          loans.reduce((sum, loan) => sum + loan.instalments.filter((line) => line.status === "paid").length, 0),
+        );
         // Money repaid = principal lent back to the loan accounts + interest earned.
-        const repaid = await db.bankEntry.aggregate({ where: { tenantId, posting: { kind: "repayment" }, amount: { lt: 0n } }, _sum: { amount: true } });
+        const repaid = await db.bankEntry.aggregate({
+          where: { tenantId, posting: { kind: "repayment" }, amount: { lt: 0n } },
+          _sum: { amount: true },
+        });
         const principalBack = loans.reduce((sum, loan) => sum + loan.principal + loan.account.bookedBalance, 0n);
         expect(-(repaid._sum.amount ?? 0n)).toBe(principalBack + interest);
       }),

@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const APPLICATION = "/v1/loans/applications/{application_id}";
-const events = async (tenant: string) => (await t.app.db.bankEvent.findMany({ where: { tenantId: tenant }, orderBy: { createdAt: "asc" } })).map((e) => ({ type: e.type, object: JSON.parse(e.payload).object }));
+const events = async (tenant: string) =>
+  (await t.app.db.bankEvent.findMany({ where: { tenantId: tenant }, orderBy: { createdAt: "asc" } })).map((e) => ({
+    type: e.type,
+    object: JSON.parse(e.payload).object,
+  }));
 const sound = async (tenant: string) => expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
 
 async function approvedLoan(tenant: string, amount = "10000.00", term = 36) {
@@ -33,7 +37,10 @@ describe("POST /v1/loans/applications", { timeout: 30_000 }, () => {
   it("approves good_credit as asked, with alternatives, an assessment, a location and loan.decided", async () => {
     const tenant = "app_lend_apply";
     const me = await api.persona(tenant, "good_credit");
-    const reply = await api.apply({ customer_id: me.customerId, amount: gbp("10000.00"), term_months: 36, purpose: "home_improvement" }, { tenant });
+    const reply = await api.apply(
+      { customer_id: me.customerId, amount: gbp("10000.00"), term_months: 36, purpose: "home_improvement" },
+      { tenant },
+    );
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({
       customer_id: me.customerId,
@@ -48,13 +55,28 @@ describe("POST /v1/loans/applications", { timeout: 30_000 }, () => {
     });
     expect(reply.body.id).toMatch(/^lap_[0-9A-Za-z]{22}$/);
     expect(reply.headers.location).toBe(`/v1/loans/applications/${reply.body.id}`);
-    const offers = reply.body.offers as { id: string; amount: { amount: string }; term_months: number; apr: string; monthly_payment: { amount: string }; total_repayable: { amount: string }; total_interest: { amount: string }; status: string; expires_at: string; loan_id: null }[];
+    const offers = reply.body.offers as {
+      id: string;
+      amount: { amount: string };
+      term_months: number;
+      apr: string;
+      monthly_payment: { amount: string };
+      total_repayable: { amount: string };
+      total_interest: { amount: string };
+      status: string;
+      expires_at: string;
+      loan_id: null;
+    }[];
     expect(offers.map((o) => [o.amount.amount, o.term_months, o.apr, o.monthly_payment.amount, o.status])).toEqual([
       ["10000.00", 36, "6.40", "305.22", "available"],
       ["10000.00", 48, "6.40", "235.86", "available"],
       ["10000.00", 24, "6.40", "444.20", "available"],
     ]);
-    expect(offers[0]).toMatchObject({ expires_at: "2026-12-21T10:30:00.000Z", loan_id: null, total_interest: { amount: (Number(offers[0].total_repayable.amount) - 10000).toFixed(2) } });
+    expect(offers[0]).toMatchObject({
+      expires_at: "2026-12-21T10:30:00.000Z",
+      loan_id: null,
+      total_interest: { amount: (Number(offers[0].total_repayable.amount) - 10000).toFixed(2) },
+    });
     expect((await bank.get(APPLICATION, `/v1/loans/applications/${reply.body.id}`, { tenant })).body).toEqual(reply.body);
     const written = await events(tenant);
     expect(written.map((e) => e.type)).toEqual(["loan.decided"]);
@@ -80,7 +102,13 @@ describe("POST /v1/loans/applications", { timeout: 30_000 }, () => {
 
   it("declines onboarded customers without a credit file, and those whose KYC is not approved", async () => {
     const tenant = "app_lend_onboarded";
-    const person = (familyName: string) => ({ given_name: "Ada", family_name: familyName, date_of_birth: "1990-01-01", email: "ada@example.com", address: { line1: "1 Road", postcode: "N1 1AA", country: "GB" } });
+    const person = (familyName: string) => ({
+      given_name: "Ada",
+      family_name: familyName,
+      date_of_birth: "1990-01-01",
+      email: "ada@example.com",
+      address: { line1: "1 Road", postcode: "N1 1AA", country: "GB" },
+    });
     const fresh = await api.post("/v1/customers", "/v1/customers", person("Lovelace"), { tenant });
     const review = await api.post("/v1/customers", "/v1/customers", person("Review"), { tenant });
     const a = await api.apply({ customer_id: fresh.body.id, amount: gbp("2000.00"), term_months: 12 }, { tenant });
@@ -93,9 +121,14 @@ describe("POST /v1/loans/applications", { timeout: 30_000 }, () => {
   it("answers bad bodies with a pointer per field, and an unknown customer with 404", async () => {
     const tenant = "app_lend_bad";
     const me = await api.persona(tenant, "good_credit");
-    const bad = await api.apply({ customer_id: me.customerId, amount: { amount: "10.5.0", currency: "EUR" }, term_months: 6, purpose: "yacht", extra: true }, { tenant });
+    const bad = await api.apply(
+      { customer_id: me.customerId, amount: { amount: "10.5.0", currency: "EUR" }, term_months: 6, purpose: "yacht", extra: true },
+      { tenant },
+    );
     expectProblemShape(bad, 400, "validation_failed");
-    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(["/body/amount/amount", "/body/amount/currency", "/body/term_months", "/body/purpose"]));
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
+      expect.arrayContaining(["/body/amount/amount", "/body/amount/currency", "/body/term_months", "/body/purpose"]),
+    );
     for (const amount of ["999.99", "25000.01"]) {
       const range = await api.apply({ customer_id: me.customerId, amount: gbp(amount), term_months: 24 }, { tenant });
       expectProblemShape(range, 400, "validation_failed");
@@ -122,13 +155,20 @@ describe("POST /v1/loans/applications", { timeout: 30_000 }, () => {
   });
 
   it("answers 404 to another tenant for an application, exactly like an unknown id", async () => {
-    const mine = await api.apply({ customer_id: (await api.persona("app_lend_a", "good_credit")).customerId, amount: gbp("5000.00"), term_months: 24 }, { tenant: "app_lend_a" });
+    const mine = await api.apply(
+      { customer_id: (await api.persona("app_lend_a", "good_credit")).customerId, amount: gbp("5000.00"), term_months: 24 },
+      { tenant: "app_lend_a" },
+    );
     const foreign = await bank.get(APPLICATION, `/v1/loans/applications/${mine.body.id}`, { tenant: "app_lend_b" });
     const unknown = await bank.get(APPLICATION, "/v1/loans/applications/lap_0000000000000000000000", { tenant: "app_lend_b" });
     expectProblemShape(foreign, 404, "resource_not_found");
     expect({ ...foreign.body, detail: "", request_id: "" }).toEqual({ ...unknown.body, detail: "", request_id: "" });
     // Applying for another tenant's customer is a 404 too.
-    expectProblemShape(await api.apply({ customer_id: mine.body.customer_id, amount: gbp("5000.00"), term_months: 24 }, { tenant: "app_lend_b" }), 404, "resource_not_found");
+    expectProblemShape(
+      await api.apply({ customer_id: mine.body.customer_id, amount: gbp("5000.00"), term_months: 24 }, { tenant: "app_lend_b" }),
+      404,
+      "resource_not_found",
+    );
   });
 });
 
@@ -162,21 +202,41 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
     expect(loan.id).toMatch(/^loan_[0-9A-Za-z]{22}$/);
     expect(reply.headers.location).toBe(`/v1/loans/${loan.id}`);
     expect(loan.schedule).toHaveLength(36);
-    expect(loan.schedule[0]).toMatchObject({ sequence: 1, due_at: "2026-12-21T10:30:00.000Z", amount: gbp("305.22"), interest: gbp("51.83"), status: "scheduled", paid_at: null, failed_attempts: 0 });
+    expect(loan.schedule[0]).toMatchObject({
+      sequence: 1,
+      due_at: "2026-12-21T10:30:00.000Z",
+      amount: gbp("305.22"),
+      interest: gbp("51.83"),
+      status: "scheduled",
+      paid_at: null,
+      failed_attempts: 0,
+    });
     expect(loan.schedule[35].due_at).toBe("2029-11-21T10:30:00.000Z");
-    const principal = loan.schedule.reduce((sum: number, line: { principal: { amount: string } }) => sum + Math.round(Number(line.principal.amount) * 100), 0);
+    const principal = loan.schedule.reduce(
+      (sum: number, line: { principal: { amount: string } }) => sum + Math.round(Number(line.principal.amount) * 100),
+      0,
+    );
     expect(principal).toBe(1_000_000);
     expect(loan.next_instalment).toEqual(loan.schedule[0]);
 
     expect(await api.booked(tenant, me.current.id)).toBe(before + 1_000_000);
     expect(await api.booked(tenant, loan.account_id)).toBe(-1_000_000);
     const loanAccount = await bank.get("/v1/accounts/{account_id}", `/v1/accounts/${loan.account_id}`, { tenant });
-    expect(loanAccount.body).toMatchObject({ type: "loan", customer_id: me.customerId, name: "Personal Loan", identifiers: { sort_code: "990030" } });
+    expect(loanAccount.body).toMatchObject({
+      type: "loan",
+      customer_id: me.customerId,
+      name: "Personal Loan",
+      identifiers: { sort_code: "990030" },
+    });
     const postings = await t.app.db.bankPosting.findMany({ where: { tenantId: tenant, reference: loan.id } });
     expect(postings.map((p) => p.kind)).toEqual(["disbursement"]);
 
     const after = (await bank.get(APPLICATION, `/v1/loans/applications/${application.id}`, { tenant })).body;
-    expect(after.offers.map((o: { status: string; loan_id: string | null }) => [o.status, o.loan_id])).toEqual([["accepted", loan.id], ["withdrawn", null], ["withdrawn", null]]);
+    expect(after.offers.map((o: { status: string; loan_id: string | null }) => [o.status, o.loan_id])).toEqual([
+      ["accepted", loan.id],
+      ["withdrawn", null],
+      ["withdrawn", null],
+    ]);
     const written = (await events(tenant)).map((e) => e.type);
     expect(written).toEqual(["loan.decided", "loan.disbursed", "transaction.booked", "transaction.booked"]);
     expect((await api.getLoan(tenant, loan.id)).body).toEqual(loan);
@@ -192,10 +252,20 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
     const replay = await api.accept(application.offers[0].id, { disbursement_account_id: me.current.id }, { tenant, key });
     expect(replay.headers["idempotent-replayed"]).toBe("true");
     expect(replay.body).toEqual(first.body);
-    expectProblemShape(await api.accept(application.offers[0].id, { disbursement_account_id: me.current.id }, { tenant }), 409, "offer_already_accepted");
-    expectProblemShape(await api.accept(application.offers[1].id, { disbursement_account_id: me.current.id }, { tenant }), 409, "offer_already_accepted");
+    expectProblemShape(
+      await api.accept(application.offers[0].id, { disbursement_account_id: me.current.id }, { tenant }),
+      409,
+      "offer_already_accepted",
+    );
+    expectProblemShape(
+      await api.accept(application.offers[1].id, { disbursement_account_id: me.current.id }, { tenant }),
+      409,
+      "offer_already_accepted",
+    );
     const offerIds = (application.offers as { id: string }[]).map((offer) => offer.id);
-    const concurrent = await Promise.all([...offerIds, ...offerIds].map((id) => api.accept(id, { disbursement_account_id: me.current.id }, { tenant })));
+    const concurrent = await Promise.all(
+      [...offerIds, ...offerIds].map((id) => api.accept(id, { disbursement_account_id: me.current.id }, { tenant })),
+    );
     expect(concurrent.every((r) => r.status === 409)).toBe(true);
     expect(await t.app.db.bankLoan.count({ where: { tenantId: tenant } })).toBe(1);
     await sound(tenant);
@@ -206,7 +276,9 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
     const me = await api.persona(tenant, "good_credit");
     const application = (await api.apply({ customer_id: me.customerId, amount: gbp("3000.00"), term_months: 24 }, { tenant })).body;
     const offerIds = (application.offers as { id: string }[]).map((offer) => offer.id);
-    const replies = await Promise.all([...offerIds, ...offerIds, ...offerIds].map((id) => api.accept(id, { disbursement_account_id: me.current.id }, { tenant })));
+    const replies = await Promise.all(
+      [...offerIds, ...offerIds, ...offerIds].map((id) => api.accept(id, { disbursement_account_id: me.current.id }, { tenant })),
+    );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     for (const reply of replies.filter((r) => r.status !== 201)) expectProblemShape(reply, 409, "offer_already_accepted");
     expect(await t.app.db.bankLoan.count({ where: { tenantId: tenant } })).toBe(1);
@@ -225,11 +297,27 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
     expect(savings.body.errors).toEqual([{ pointer: "/body/disbursement_account_id", detail: "must be a current account" }]);
     expectProblemShape(await api.accept(offer, { disbursement_account_id: me.card.id }, { tenant }), 422, "account_not_eligible");
     expectProblemShape(await api.accept(offer, { disbursement_account_id: other.current.id }, { tenant }), 422, "account_not_eligible");
-    expectProblemShape(await api.accept(offer, { disbursement_account_id: "acc_0000000000000000000000" }, { tenant }), 404, "resource_not_found");
+    expectProblemShape(
+      await api.accept(offer, { disbursement_account_id: "acc_0000000000000000000000" }, { tenant }),
+      404,
+      "resource_not_found",
+    );
     expectProblemShape(await api.accept(offer, {}, { tenant }), 400, "validation_failed");
-    expectProblemShape(await api.accept(offer, { disbursement_account_id: me.current.id }, { tenant, key: null }), 400, "idempotency_key_required");
-    expectProblemShape(await api.accept(offer, { disbursement_account_id: me.current.id }, { tenant: "app_lend_refuse_other" }), 404, "resource_not_found");
-    expectProblemShape(await api.accept("lof_0000000000000000000000", { disbursement_account_id: me.current.id }, { tenant }), 404, "resource_not_found");
+    expectProblemShape(
+      await api.accept(offer, { disbursement_account_id: me.current.id }, { tenant, key: null }),
+      400,
+      "idempotency_key_required",
+    );
+    expectProblemShape(
+      await api.accept(offer, { disbursement_account_id: me.current.id }, { tenant: "app_lend_refuse_other" }),
+      404,
+      "resource_not_found",
+    );
+    expectProblemShape(
+      await api.accept("lof_0000000000000000000000", { disbursement_account_id: me.current.id }, { tenant }),
+      404,
+      "resource_not_found",
+    );
 
     expect((await api.advance(tenant, 30)).status).toBe(200);
     expectProblemShape(await api.accept(offer, { disbursement_account_id: me.current.id }, { tenant }), 422, "offer_expired");
@@ -242,11 +330,26 @@ describe("POST /v1/loans/offers/{offer_id}/accept", { timeout: 30_000 }, () => {
   it("keeps loan accounts out of payments: no payment from or to them, no simulated credit", async () => {
     const tenant = "app_lend_nopay";
     const { me, loan } = await approvedLoan(tenant, "2000.00", 12);
-    const from = await api.post("/v1/payments", "/v1/payments", { debtor_account_id: loan.account_id, amount: gbp("10.00"), creditor: { type: "account", account_id: me.savings.id } }, { tenant });
+    const from = await api.post(
+      "/v1/payments",
+      "/v1/payments",
+      { debtor_account_id: loan.account_id, amount: gbp("10.00"), creditor: { type: "account", account_id: me.savings.id } },
+      { tenant },
+    );
     expectProblemShape(from, 400, "validation_failed");
-    const to = await api.post("/v1/payments", "/v1/payments", { debtor_account_id: me.current.id, amount: gbp("10.00"), creditor: { type: "account", account_id: loan.account_id } }, { tenant });
+    const to = await api.post(
+      "/v1/payments",
+      "/v1/payments",
+      { debtor_account_id: me.current.id, amount: gbp("10.00"), creditor: { type: "account", account_id: loan.account_id } },
+      { tenant },
+    );
     expectProblemShape(to, 422, "invalid_beneficiary");
-    const simulated = await api.post("/v1/sandbox/transactions", "/v1/sandbox/transactions", { account_id: loan.account_id, amount: gbp("10.00"), counterparty_name: "Someone" }, { tenant, key: null });
+    const simulated = await api.post(
+      "/v1/sandbox/transactions",
+      "/v1/sandbox/transactions",
+      { account_id: loan.account_id, amount: gbp("10.00"), counterparty_name: "Someone" },
+      { tenant, key: null },
+    );
     expectProblemShape(simulated, 400, "validation_failed");
     await sound(tenant);
   });
@@ -263,12 +366,25 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
     expect(now.outstanding_balance).toEqual(gbp((10000 - Number(loan.schedule[0].principal.amount)).toFixed(2)));
     expect(now.amount_paid).toEqual(gbp("305.22"));
     expect(now.next_instalment.sequence).toBe(2);
-    const repayment = await t.app.db.bankPosting.findFirstOrThrow({ where: { tenantId: tenant, reference: loan.id, kind: "repayment" }, include: { entries: true } });
+    const repayment = await t.app.db.bankPosting.findFirstOrThrow({
+      where: { tenantId: tenant, reference: loan.id, kind: "repayment" },
+      include: { entries: true },
+    });
     expect(repayment.postedAt.toISOString()).toBe(loan.schedule[0].due_at);
     const legs = Object.fromEntries(repayment.entries.map((entry) => [entry.accountId, entry.amount]));
-    expect(legs).toEqual({ [me.current.id]: -30_522n, [loan.account_id]: 30_522n - 5_183n, [systemAccountId(tenant, "interestIncome")]: 5_183n });
-    const lines = await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${me.current.id}/transactions?limit=100`, { tenant });
-    expect(lines.body.data.filter((line: { description: string }) => line.description === "LOAN REPAYMENT 1/36").map((line: { amount: unknown; category: string }) => [line.amount, line.category])).toEqual([[gbp("-305.22"), "loan_repayment"]]);
+    expect(legs).toEqual({
+      [me.current.id]: -30_522n,
+      [loan.account_id]: 30_522n - 5_183n,
+      [systemAccountId(tenant, "interestIncome")]: 5_183n,
+    });
+    const lines = await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${me.current.id}/transactions?limit=100`, {
+      tenant,
+    });
+    expect(
+      lines.body.data
+        .filter((line: { description: string }) => line.description === "LOAN REPAYMENT 1/36")
+        .map((line: { amount: unknown; category: string }) => [line.amount, line.category]),
+    ).toEqual([[gbp("-305.22"), "loan_repayment"]]);
     const income = await t.app.db.bankAccount.findUniqueOrThrow({ where: { id: systemAccountId(tenant, "interestIncome") } });
     expect(income.bookedBalance).toBe(5_183n);
     const types = (await events(tenant)).map((e) => e.type);
@@ -286,7 +402,16 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
     const { me, loan } = await approvedLoan(tenant, "5000.00", 12);
     // Empty the current account down to its overdraft limit.
     const balances = await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${me.current.id}/balances`, { tenant });
-    const drain = await api.post("/v1/payments", "/v1/payments", { debtor_account_id: me.current.id, amount: gbp(balances.body.available.amount), creditor: { type: "account", account_id: me.savings.id } }, { tenant });
+    const drain = await api.post(
+      "/v1/payments",
+      "/v1/payments",
+      {
+        debtor_account_id: me.current.id,
+        amount: gbp(balances.body.available.amount),
+        creditor: { type: "account", account_id: me.savings.id },
+      },
+      { tenant },
+    );
     expect(drain.status).toBe(201);
     const missed = await api.advance(tenant, 31);
     expect(missed.body.effects).toMatchObject({ loan_instalments_paid: 0, loan_instalments_missed: 1 });
@@ -294,14 +419,24 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
     expect(inArrears.status).toBe("in_arrears");
     expect(inArrears.schedule[0]).toMatchObject({ status: "missed", failed_attempts: 1, paid_at: null });
     const missedEvent = (await events(tenant)).find((e) => e.type === "loan.instalment_missed")!;
-    expect(missedEvent.object).toMatchObject({ loan_id: loan.id, kind: "personal_loan", reason: "insufficient_funds", instalment: { sequence: 1, status: "missed" } });
+    expect(missedEvent.object).toMatchObject({
+      loan_id: loan.id,
+      kind: "personal_loan",
+      reason: "insufficient_funds",
+      instalment: { sequence: 1, status: "missed" },
+    });
     // A customer in arrears is declined new credit; our own instalments count once (from the loan, not its statement lines).
     const again = await api.apply({ customer_id: me.customerId, amount: gbp("1000.00"), term_months: 12 }, { tenant });
     expect(again.body.reasons.map((r: { code: string }) => r.code)).toContain("existing_arrears");
 
     expect((await api.advance(tenant, 1)).body.effects.loan_instalments_missed).toBe(1);
     expect((await api.getLoan(tenant, loan.id)).body.schedule[0].failed_attempts).toBe(2);
-    await api.post("/v1/sandbox/transactions", "/v1/sandbox/transactions", { account_id: me.current.id, amount: gbp("2000.00"), counterparty_name: "ACME ANALYTICS LTD", description: "SALARY" }, { tenant, key: null });
+    await api.post(
+      "/v1/sandbox/transactions",
+      "/v1/sandbox/transactions",
+      { account_id: me.current.id, amount: gbp("2000.00"), counterparty_name: "ACME ANALYTICS LTD", description: "SALARY" },
+      { tenant, key: null },
+    );
     const recovered = await api.advance(tenant, 1);
     expect(recovered.body.effects).toMatchObject({ loan_instalments_paid: 1, loan_instalments_missed: 0 });
     const after = (await api.getLoan(tenant, loan.id)).body;
@@ -318,7 +453,13 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
     for (let i = 0; i < 5; i++) paid += (await api.advance(tenant, 90)).body.effects.loan_instalments_paid;
     expect(paid).toBe(12);
     const done = (await api.getLoan(tenant, loan.id)).body;
-    expect(done).toMatchObject({ status: "paid_off", outstanding_balance: gbp("0.00"), next_instalment: null, paid_off_at: loan.schedule[11].due_at, amount_paid: loan.total_repayable });
+    expect(done).toMatchObject({
+      status: "paid_off",
+      outstanding_balance: gbp("0.00"),
+      next_instalment: null,
+      paid_off_at: loan.schedule[11].due_at,
+      amount_paid: loan.total_repayable,
+    });
     expect(await api.booked(tenant, loan.account_id)).toBe(0);
     const types = (await events(tenant)).map((e) => e.type);
     expect(types.filter((type) => type === "loan.paid_off")).toHaveLength(1);
@@ -331,14 +472,16 @@ describe("instalments as the clock moves", { timeout: 60_000 }, () => {
     const tenant = "app_lend_reset";
     await approvedLoan(tenant, "2000.00", 12);
     expect((await api.post("/v1/sandbox/reset", "/v1/sandbox/reset", {}, { tenant, key: null })).status).toBe(200);
-    for (const model of [t.app.db.bankLoan, t.app.db.bankLoanApplication] as unknown as { count(args: object): Promise<number> }[]) expect(await model.count({ where: { tenantId: tenant } })).toBe(0);
+    for (const model of [t.app.db.bankLoan, t.app.db.bankLoanApplication] as unknown as { count(args: object): Promise<number> }[])
+      expect(await model.count({ where: { tenantId: tenant } })).toBe(0);
     expect((await bank.get("/v1/loans", "/v1/loans", { tenant })).body.data).toEqual([]);
     await sound(tenant);
   });
 });
 
 describe("POST /v1/loans/{loan_id}/repayments", { timeout: 60_000 }, () => {
-  const repay = (tenant: string, loanId: string, body: Record<string, unknown>, key?: string | null) => api.post(`/v1/loans/${loanId}/repayments`, "/v1/loans/{loan_id}/repayments", body, { tenant, key });
+  const repay = (tenant: string, loanId: string, body: Record<string, unknown>, key?: string | null) =>
+    api.post(`/v1/loans/${loanId}/repayments`, "/v1/loans/{loan_id}/repayments", body, { tenant, key });
   const pence = (money: { amount: string }) => Math.round(Number(money.amount) * 100);
 
   it("takes an overpayment off the principal and re-amortises the rest over the same months", async () => {
@@ -357,8 +500,14 @@ describe("POST /v1/loans/{loan_id}/repayments", { timeout: 60_000 }, () => {
     expect(types).toContain("loan.overpayment_received");
     // The clock collects the new, smaller instalment.
     expect((await api.advance(tenant, 31)).body.effects.loan_instalments_paid).toBe(1);
-    const repayment = await t.app.db.bankPosting.findMany({ where: { tenantId: tenant, reference: loan.id, kind: "repayment" }, include: { entries: true }, orderBy: { postedAt: "asc" } });
-    expect(repayment.at(-1)!.entries.find((entry) => entry.accountId === me.current.id)!.amount).toBe(-BigInt(pence(after.instalment_amount)));
+    const repayment = await t.app.db.bankPosting.findMany({
+      where: { tenantId: tenant, reference: loan.id, kind: "repayment" },
+      include: { entries: true },
+      orderBy: { postedAt: "asc" },
+    });
+    expect(repayment.at(-1)!.entries.find((entry) => entry.accountId === me.current.id)!.amount).toBe(
+      -BigInt(pence(after.instalment_amount)),
+    );
     await sound(tenant);
   });
 
@@ -386,7 +535,9 @@ describe("POST /v1/loans/{loan_id}/repayments", { timeout: 60_000 }, () => {
   it("settles a BNPL plan early, interest-free", async () => {
     const tenant = "app_lend_bnpl_settle";
     const me = await api.persona(tenant, "good_credit");
-    const plan = (await api.createPlan({ account_id: me.current.id, merchant_name: "Shop", purchase_amount: gbp("200.00"), instalments: 4 }, { tenant })).body;
+    const plan = (
+      await api.createPlan({ account_id: me.current.id, merchant_name: "Shop", purchase_amount: gbp("200.00"), instalments: 4 }, { tenant })
+    ).body;
     const done = (await repay(tenant, plan.id, {})).body;
     expect(done).toMatchObject({ status: "paid_off", amount_paid: gbp("200.00"), instalment_count: 2 });
     expect(done.schedule[1]).toMatchObject({ amount: gbp("150.00"), interest: gbp("0.00") });
@@ -405,8 +556,14 @@ describe("POST /v1/loans/{loan_id}/repayments", { timeout: 60_000 }, () => {
     expectProblemShape(await repay("app_lend_repay_other", loan.id, {}), 404, "resource_not_found");
     expectProblemShape(await repay(tenant, "loan_0000000000000000000000", {}), 404, "resource_not_found");
 
-    const available = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${me.current.id}/balances`, { tenant })).body.available.amount;
-    await api.post("/v1/payments", "/v1/payments", { debtor_account_id: me.current.id, amount: gbp(available), creditor: { type: "account", account_id: me.savings.id } }, { tenant });
+    const available = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${me.current.id}/balances`, { tenant })).body
+      .available.amount;
+    await api.post(
+      "/v1/payments",
+      "/v1/payments",
+      { debtor_account_id: me.current.id, amount: gbp(available), creditor: { type: "account", account_id: me.savings.id } },
+      { tenant },
+    );
     expectProblemShape(await repay(tenant, loan.id, {}), 422, "insufficient_funds");
     expect((await api.advance(tenant, 31)).body.effects.loan_instalments_missed).toBe(1);
     expectProblemShape(await repay(tenant, loan.id, { amount: gbp("100.00") }), 409, "conflict");
@@ -433,8 +590,16 @@ describe("GET /v1/loans and /v1/loans/{loan_id}", { timeout: 30_000 }, () => {
     expect((await bank.get("/v1/loans", `/v1/loans?customer_id=${first.me.customerId}`, { tenant })).body.data).toHaveLength(2);
     expect((await bank.get("/v1/loans", "/v1/loans?status=paid_off", { tenant })).body.data).toEqual([]);
     expectProblemShape(await bank.get("/v1/loans", "/v1/loans?status=closed", { tenant }), 400, "validation_failed");
-    expectProblemShape(await bank.get("/v1/loans", `/v1/loans?limit=1&kind=bnpl&cursor=${page1.body.next_cursor}`, { tenant }), 400, "validation_failed");
-    expectProblemShape(await bank.get("/v1/loans", `/v1/loans?limit=1&cursor=${page1.body.next_cursor}`, { tenant: "app_lend_list_other" }), 400, "validation_failed");
+    expectProblemShape(
+      await bank.get("/v1/loans", `/v1/loans?limit=1&kind=bnpl&cursor=${page1.body.next_cursor}`, { tenant }),
+      400,
+      "validation_failed",
+    );
+    expectProblemShape(
+      await bank.get("/v1/loans", `/v1/loans?limit=1&cursor=${page1.body.next_cursor}`, { tenant: "app_lend_list_other" }),
+      400,
+      "validation_failed",
+    );
     expect((await bank.get("/v1/loans", "/v1/loans", { tenant: "app_lend_list_other" })).body.data).toEqual([]);
 
     const foreign = await bank.get("/v1/loans/{loan_id}", `/v1/loans/${first.loan.id}`, { tenant: "app_lend_list_other" });

@@ -28,7 +28,15 @@ export function authorizeUrl(params: Record<string, string | undefined>): string
 
 const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
-export type FlowOptions = { appId: string; scope?: string; persona?: string; password?: string; accounts?: (ids: string[]) => string[]; state?: string; redirectUri?: string };
+export type FlowOptions = {
+  appId: string;
+  scope?: string;
+  persona?: string;
+  password?: string;
+  accounts?: (ids: string[]) => string[];
+  state?: string;
+  redirectUri?: string;
+};
 
 /**
  * Drives the browser side through the bank's pages as the gateway would forward them:
@@ -38,7 +46,15 @@ export async function runAuthorization(app: BankApp, options: FlowOptions) {
   const { verifier, challenge } = pkce();
   const headers = clientHeaders(options.appId);
   const start = await app.inject({
-    url: authorizeUrl({ client_id: "cli_x", redirect_uri: options.redirectUri ?? REDIRECT, response_type: "code", scope: options.scope ?? "accounts:read transactions:read", state: options.state ?? "xyz", code_challenge: challenge, code_challenge_method: "S256" }),
+    url: authorizeUrl({
+      client_id: "cli_x",
+      redirect_uri: options.redirectUri ?? REDIRECT,
+      response_type: "code",
+      scope: options.scope ?? "accounts:read transactions:read",
+      state: options.state ?? "xyz",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    }),
     headers,
   });
   if (start.statusCode !== 200) throw new Error(`authorize: ${start.statusCode} ${start.body.slice(0, 200)}`);
@@ -49,17 +65,37 @@ export async function runAuthorization(app: BankApp, options: FlowOptions) {
     method: "POST",
     url: "/oauth/authorize/login",
     headers: internal,
-    payload: new URLSearchParams({ request_id: hidden(start.body, "request_id"), csrf_token: hidden(start.body, "csrf_token"), username: `user_${persona}`, password: options.password ?? `pass_${persona}` }).toString(),
+    payload: new URLSearchParams({
+      request_id: hidden(start.body, "request_id"),
+      csrf_token: hidden(start.body, "csrf_token"),
+      username: `user_${persona}`,
+      password: options.password ?? `pass_${persona}`,
+    }).toString(),
   });
   if (login.statusCode !== 303) return { login, verifier, cookie, start };
   const consent = await app.inject({ url: String(login.headers.location), headers: { "x-internal-secret": TEST_SECRET, cookie } });
   const accountIds = [...consent.body.matchAll(/name="account_id" value="([^"]+)"/g)].map((m) => m[1]);
   const chosen = options.accounts ? options.accounts(accountIds) : accountIds.slice(0, 1);
-  const form = new URLSearchParams({ request_id: hidden(consent.body, "request_id"), csrf_token: hidden(consent.body, "csrf_token"), decision: "approve" });
+  const form = new URLSearchParams({
+    request_id: hidden(consent.body, "request_id"),
+    csrf_token: hidden(consent.body, "csrf_token"),
+    decision: "approve",
+  });
   for (const id of chosen) form.append("account_id", id);
   const decision = await app.inject({ method: "POST", url: "/oauth/authorize/decision", headers: internal, payload: form.toString() });
   const location = decision.headers.location ? new URL(String(decision.headers.location)) : null;
-  return { start, login, consent, decision, location, code: location?.searchParams.get("code") ?? null, verifier, cookie, accountIds, chosen };
+  return {
+    start,
+    login,
+    consent,
+    decision,
+    location,
+    code: location?.searchParams.get("code") ?? null,
+    verifier,
+    cookie,
+    accountIds,
+    chosen,
+  };
 }
 
 export async function token(app: BankApp, appId: string | null, params: Record<string, string>) {

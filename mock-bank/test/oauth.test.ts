@@ -16,7 +16,14 @@ const asToken = (appId: string, accessToken: string) => ({ tenant: appId, header
 
 describe("GET /oauth/authorize: client and redirect URI checked before any redirect", () => {
   const { challenge } = pkce();
-  const base = { client_id: "cli_x", response_type: "code", scope: "accounts:read", state: "s1", code_challenge: challenge, code_challenge_method: "S256" };
+  const base = {
+    client_id: "cli_x",
+    response_type: "code",
+    scope: "accounts:read",
+    state: "s1",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  };
 
   it.each([
     ["a trailing slash", `${REDIRECT}/`],
@@ -29,7 +36,10 @@ describe("GET /oauth/authorize: client and redirect URI checked before any redir
     ["a fragment", `${REDIRECT}#x`],
     ["no redirect_uri", undefined],
   ])("%s → a bank error page, no redirect", async (_name, redirectUri) => {
-    const response = await t.app.inject({ url: authorizeUrl({ ...base, redirect_uri: redirectUri }), headers: clientHeaders("app_oauth_pages") });
+    const response = await t.app.inject({
+      url: authorizeUrl({ ...base, redirect_uri: redirectUri }),
+      headers: clientHeaders("app_oauth_pages"),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers.location).toBeUndefined();
     expect(response.headers["content-type"]).toMatch(/^text\/html/);
@@ -37,7 +47,10 @@ describe("GET /oauth/authorize: client and redirect URI checked before any redir
   });
 
   it("an unknown client (the gateway named no app) → an error page", async () => {
-    const response = await t.app.inject({ url: authorizeUrl({ ...base, redirect_uri: REDIRECT }), headers: { "x-internal-secret": TEST_SECRET } });
+    const response = await t.app.inject({
+      url: authorizeUrl({ ...base, redirect_uri: REDIRECT }),
+      headers: { "x-internal-secret": TEST_SECRET },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers.location).toBeUndefined();
     expect(response.body).toContain("Unknown app");
@@ -59,7 +72,10 @@ describe("GET /oauth/authorize: client and redirect URI checked before any redir
     ["an unknown scope", { scope: "accounts:read admin" }, "invalid_scope"],
     ["no scope", { scope: undefined }, "invalid_scope"],
   ])("%s → redirected with an OAuth error and state untouched", async (_name, override, error) => {
-    const response = await t.app.inject({ url: authorizeUrl({ ...base, state, redirect_uri: REDIRECT, ...override }), headers: clientHeaders("app_oauth_pages") });
+    const response = await t.app.inject({
+      url: authorizeUrl({ ...base, state, redirect_uri: REDIRECT, ...override }),
+      headers: clientHeaders("app_oauth_pages"),
+    });
     expect(response.statusCode).toBe(302);
     const location = new URL(String(response.headers.location));
     expect(location.origin + location.pathname).toBe(REDIRECT);
@@ -71,14 +87,20 @@ describe("GET /oauth/authorize: client and redirect URI checked before any redir
 
   it("keeps a registered URI's own query and appends the response", async () => {
     const registered = "https://client.example/cb?tenant=7";
-    const response = await t.app.inject({ url: authorizeUrl({ ...base, redirect_uri: registered, response_type: "token" }), headers: clientHeaders("app_oauth_pages", [registered]) });
+    const response = await t.app.inject({
+      url: authorizeUrl({ ...base, redirect_uri: registered, response_type: "token" }),
+      headers: clientHeaders("app_oauth_pages", [registered]),
+    });
     const location = new URL(String(response.headers.location));
     expect(location.searchParams.get("tenant")).toBe("7");
     expect(location.searchParams.get("error")).toBe("unsupported_response_type");
   });
 
   it("serves an accessible, bank-branded login page bound to the browser", async () => {
-    const response = await t.app.inject({ url: authorizeUrl({ ...base, redirect_uri: REDIRECT }), headers: clientHeaders("app_oauth_pages") });
+    const response = await t.app.inject({
+      url: authorizeUrl({ ...base, redirect_uri: REDIRECT }),
+      headers: clientHeaders("app_oauth_pages"),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers["cache-control"]).toBe("no-store");
     expect(response.headers["x-frame-options"]).toBe("DENY");
@@ -92,7 +114,10 @@ describe("GET /oauth/authorize: client and redirect URI checked before any redir
   });
 
   it("escapes the app's name", async () => {
-    const response = await t.app.inject({ url: authorizeUrl({ ...base, redirect_uri: REDIRECT }), headers: clientHeaders("app_oauth_pages", [REDIRECT], "<script>alert(1)</script>") });
+    const response = await t.app.inject({
+      url: authorizeUrl({ ...base, redirect_uri: REDIRECT }),
+      headers: clientHeaders("app_oauth_pages", [REDIRECT], "<script>alert(1)</script>"),
+    });
     expect(response.body).not.toContain("<script>alert(1)");
     expect(response.body).toContain("&lt;script&gt;");
   });
@@ -103,13 +128,21 @@ describe("login and consent screens", () => {
     const first = await runAuthorization(t.app, { appId: "app_login", password: "wrong" });
     expect(first.login.statusCode).toBe(200);
     expect(first.login.body).toContain('role="alert"');
-    expect(first.login.body).toContain("aria-invalid=\"true\"");
+    expect(first.login.body).toContain('aria-invalid="true"');
     expect(first.login.body).toContain('value="user_good_credit"');
-    const form = (html: string) => ({ request_id: /name="request_id" value="([^"]*)"/.exec(html)![1], csrf_token: /name="csrf_token" value="([^"]*)"/.exec(html)![1] });
+    const form = (html: string) => ({
+      request_id: /name="request_id" value="([^"]*)"/.exec(html)![1],
+      csrf_token: /name="csrf_token" value="([^"]*)"/.exec(html)![1],
+    });
     let html = first.login.body;
     let status = 200;
     for (let i = 0; i < 4; i++) {
-      const response = await t.app.inject({ method: "POST", url: "/oauth/authorize/login", headers: { "x-internal-secret": TEST_SECRET, cookie: first.cookie, "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams({ ...form(html), username: "user_good_credit", password: "nope" }).toString() });
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/oauth/authorize/login",
+        headers: { "x-internal-secret": TEST_SECRET, cookie: first.cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ ...form(html), username: "user_good_credit", password: "nope" }).toString(),
+      });
       html = response.body;
       status = response.statusCode;
     }
@@ -122,7 +155,17 @@ describe("login and consent screens", () => {
     const requestId = /name="request_id" value="([^"]*)"/.exec(run.login.body)![1];
     const csrf = /name="csrf_token" value="([^"]*)"/.exec(run.login.body)![1];
     const post = (headers: Record<string, string>, fields: Record<string, string>) =>
-      t.app.inject({ method: "POST", url: "/oauth/authorize/login", headers: { "x-internal-secret": TEST_SECRET, "content-type": "application/x-www-form-urlencoded", ...headers }, payload: new URLSearchParams({ request_id: requestId, username: "user_good_credit", password: "pass_good_credit", ...fields }).toString() });
+      t.app.inject({
+        method: "POST",
+        url: "/oauth/authorize/login",
+        headers: { "x-internal-secret": TEST_SECRET, "content-type": "application/x-www-form-urlencoded", ...headers },
+        payload: new URLSearchParams({
+          request_id: requestId,
+          username: "user_good_credit",
+          password: "pass_good_credit",
+          ...fields,
+        }).toString(),
+      });
     expect((await post({}, { csrf_token: csrf })).statusCode).toBe(403);
     expect((await post({ cookie: "ob_authz=" + "A".repeat(43) }, { csrf_token: csrf })).statusCode).toBe(403);
     // Flip the first character to one it cannot already be: the last character of a base64url
@@ -147,7 +190,12 @@ describe("login and consent screens", () => {
     const run = await runAuthorization(t.app, { appId: "app_deny", accounts: () => [] });
     const requestId = /name="request_id" value="([^"]*)"/.exec(run.consent!.body)![1];
     const csrf = /name="csrf_token" value="([^"]*)"/.exec(run.consent!.body)![1];
-    const response = await t.app.inject({ method: "POST", url: "/oauth/authorize/decision", headers: { "x-internal-secret": TEST_SECRET, cookie: run.cookie, "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams({ request_id: requestId, csrf_token: csrf, decision: "deny" }).toString() });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/oauth/authorize/decision",
+      headers: { "x-internal-secret": TEST_SECRET, cookie: run.cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ request_id: requestId, csrf_token: csrf, decision: "deny" }).toString(),
+    });
     expect(response.statusCode).toBe(303);
     const location = new URL(String(response.headers.location));
     expect(location.searchParams.get("error")).toBe("access_denied");
@@ -158,14 +206,23 @@ describe("login and consent screens", () => {
 
 describe("the whole flow, and what the token may do", () => {
   it("code → tokens → only the chosen accounts and permissions", async () => {
-    const run = await runAuthorization(t.app, { appId: "app_flow", scope: "accounts:read transactions:read", accounts: (ids) => ids.slice(0, 2) });
+    const run = await runAuthorization(t.app, {
+      appId: "app_flow",
+      scope: "accounts:read transactions:read",
+      accounts: (ids) => ids.slice(0, 2),
+    });
     expect(run.decision!.statusCode).toBe(303);
     expect(run.location!.searchParams.get("state")).toBe("xyz");
     expect(run.location!.searchParams.get("iss")).toBe(PORTAL_URL);
     const issued = await exchange(t.app, "app_flow", run.code!, run.verifier);
     expect(issued.status).toBe(200);
     expect(issued.headers["cache-control"]).toBe("no-store");
-    expect(issued.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "accounts:read transactions:read", consent_id: expect.stringMatching(/^cns_/) });
+    expect(issued.body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 3600,
+      scope: "accounts:read transactions:read",
+      consent_id: expect.stringMatching(/^cns_/),
+    });
     expect(issued.body.access_token).toMatch(/^oat_[0-9A-Za-z]{43}$/);
     expect(issued.body.refresh_token).toMatch(/^ort_[0-9A-Za-z]{43}$/);
     // Stored only hashed.
@@ -181,11 +238,28 @@ describe("the whole flow, and what the token may do", () => {
 
     const shared = run.chosen![0];
     const other = run.accountIds!.find((id) => !run.chosen!.includes(id))!;
-    expect((await bank.request({ url: `/v1/accounts/${shared}/balances`, template: "/v1/accounts/{account_id}/balances", ...as })).status).toBe(200);
-    expect((await bank.request({ url: `/v1/accounts/${shared}/transactions`, template: "/v1/accounts/{account_id}/transactions", ...as })).status).toBe(200);
-    expectProblemShape(await bank.request({ url: `/v1/accounts/${other}`, template: "/v1/accounts/{account_id}", ...as }), 403, "consent_account_not_granted");
-    expectProblemShape(await bank.request({ url: `/v1/accounts/${other}/transactions`, template: "/v1/accounts/{account_id}/transactions", ...as }), 403, "consent_account_not_granted");
-    expectProblemShape(await bank.request({ url: "/v1/accounts/acc_0000000000000000000000", template: "/v1/accounts/{account_id}", ...as }), 404, "resource_not_found");
+    expect(
+      (await bank.request({ url: `/v1/accounts/${shared}/balances`, template: "/v1/accounts/{account_id}/balances", ...as })).status,
+    ).toBe(200);
+    expect(
+      (await bank.request({ url: `/v1/accounts/${shared}/transactions`, template: "/v1/accounts/{account_id}/transactions", ...as }))
+        .status,
+    ).toBe(200);
+    expectProblemShape(
+      await bank.request({ url: `/v1/accounts/${other}`, template: "/v1/accounts/{account_id}", ...as }),
+      403,
+      "consent_account_not_granted",
+    );
+    expectProblemShape(
+      await bank.request({ url: `/v1/accounts/${other}/transactions`, template: "/v1/accounts/{account_id}/transactions", ...as }),
+      403,
+      "consent_account_not_granted",
+    );
+    expectProblemShape(
+      await bank.request({ url: "/v1/accounts/acc_0000000000000000000000", template: "/v1/accounts/{account_id}", ...as }),
+      404,
+      "resource_not_found",
+    );
     const payments = await bank.request({ url: "/v1/payments", template: "/v1/payments", ...as });
     expectProblemShape(payments, 403, "insufficient_scope");
     expect(payments.headers["www-authenticate"]).toBe('Bearer realm="sandbox", error="insufficient_scope", scope="payments:write"');
@@ -194,10 +268,21 @@ describe("the whole flow, and what the token may do", () => {
   });
 
   it("payments:write: pays only from a shared account, and lists only those payments", async () => {
-    const run = await runAuthorization(t.app, { appId: "app_pay", scope: "payments:write accounts:read", accounts: (ids) => ids.slice(0, 1) });
+    const run = await runAuthorization(t.app, {
+      appId: "app_pay",
+      scope: "payments:write accounts:read",
+      accounts: (ids) => ids.slice(0, 1),
+    });
     const issued = await exchange(t.app, "app_pay", run.code!, run.verifier);
     expect(issued.body.scope).toBe("accounts:read payments:write");
-    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?customer_id=" + (await t.app.db.bankCustomer.findFirstOrThrow({ where: { tenantId: "app_pay", persona: "good_credit" } })).id, { tenant: "app_pay" })).body.data as { id: string; type: string }[];
+    const accounts = (
+      await bank.get(
+        "/v1/accounts",
+        "/v1/accounts?customer_id=" +
+          (await t.app.db.bankCustomer.findFirstOrThrow({ where: { tenantId: "app_pay", persona: "good_credit" } })).id,
+        { tenant: "app_pay" },
+      )
+    ).body.data as { id: string; type: string }[];
     const current = accounts.find((a) => a.type === "current")!;
     const savings = accounts.find((a) => a.type === "savings")!;
     const shared = run.chosen![0];
@@ -210,7 +295,11 @@ describe("the whole flow, and what the token may do", () => {
         template: "/v1/payments",
         tenant: "app_pay",
         headers: { "x-consent-token": issued.body.access_token, "idempotency-key": key, "content-type": "application/json" },
-        payload: JSON.stringify({ debtor_account_id: debtor, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "account", account_id: debtor === to.id ? from.id : to.id } }),
+        payload: JSON.stringify({
+          debtor_account_id: debtor,
+          amount: { amount: "1.00", currency: "GBP" },
+          creditor: { type: "account", account_id: debtor === to.id ? from.id : to.id },
+        }),
       });
     if (from.type !== "credit_card") {
       const ok = await pay(from.id, "k1");
@@ -229,14 +318,22 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
     expect(first.status).toBe(200);
     const again = await exchange(t.app, "app_reuse", run.code!, run.verifier);
     expect(again).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-    expectProblemShape(await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_reuse", first.body.access_token) }), 401, "invalid_token");
-    expect((await token(t.app, "app_reuse", { grant_type: "refresh_token", refresh_token: first.body.refresh_token })).body.error).toBe("invalid_grant");
+    expectProblemShape(
+      await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_reuse", first.body.access_token) }),
+      401,
+      "invalid_token",
+    );
+    expect((await token(t.app, "app_reuse", { grant_type: "refresh_token", refresh_token: first.body.refresh_token })).body.error).toBe(
+      "invalid_grant",
+    );
   });
 
   it("PKCE: a wrong verifier is invalid_grant, a missing or malformed one invalid_request; the code survives a wrong guess", async () => {
     const run = await runAuthorization(t.app, { appId: "app_pkce" });
     expect((await exchange(t.app, "app_pkce", run.code!, pkce().verifier)).body.error).toBe("invalid_grant");
-    expect((await token(t.app, "app_pkce", { grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT })).body.error).toBe("invalid_request");
+    expect((await token(t.app, "app_pkce", { grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT })).body.error).toBe(
+      "invalid_request",
+    );
     expect((await exchange(t.app, "app_pkce", run.code!, "short")).body.error).toBe("invalid_request");
     // plain: the challenge itself sent as the verifier does not match.
     const { challenge } = pkce();
@@ -247,7 +344,9 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
   it("redirect_uri must equal the authorised one", async () => {
     const run = await runAuthorization(t.app, { appId: "app_redirect" });
     expect((await exchange(t.app, "app_redirect", run.code!, run.verifier, `${REDIRECT}/`)).body).toMatchObject({ error: "invalid_grant" });
-    expect((await token(t.app, "app_redirect", { grant_type: "authorization_code", code: run.code!, code_verifier: run.verifier })).body.error).toBe("invalid_request");
+    expect(
+      (await token(t.app, "app_redirect", { grant_type: "authorization_code", code: run.code!, code_verifier: run.verifier })).body.error,
+    ).toBe("invalid_request");
   });
 
   it("codes expire after 60 s of real time", async () => {
@@ -255,7 +354,10 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
     const saved = clock;
     clock = new Date(saved.getTime() + 61_000);
     try {
-      expect((await exchange(t.app, "app_slow", run.code!, run.verifier)).body).toMatchObject({ error: "invalid_grant", error_description: expect.stringContaining("expired") });
+      expect((await exchange(t.app, "app_slow", run.code!, run.verifier)).body).toMatchObject({
+        error: "invalid_grant",
+        error_description: expect.stringContaining("expired"),
+      });
     } finally {
       clock = saved;
     }
@@ -266,10 +368,20 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
     expect((await exchange(t.app, "app_b", run.code!, run.verifier)).body.error).toBe("invalid_grant");
     const issued = await exchange(t.app, "app_a", run.code!, run.verifier);
     expect(issued.status).toBe(200);
-    expect((await token(t.app, "app_b", { grant_type: "refresh_token", refresh_token: issued.body.refresh_token })).body.error).toBe("invalid_grant");
-    expectProblemShape(await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_b", issued.body.access_token) }), 401, "invalid_token");
+    expect((await token(t.app, "app_b", { grant_type: "refresh_token", refresh_token: issued.body.refresh_token })).body.error).toBe(
+      "invalid_grant",
+    );
+    expectProblemShape(
+      await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_b", issued.body.access_token) }),
+      401,
+      "invalid_token",
+    );
     // Tokens are not interchangeable: a refresh token is no access token.
-    expectProblemShape(await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_a", issued.body.refresh_token) }), 401, "invalid_token");
+    expectProblemShape(
+      await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_a", issued.body.refresh_token) }),
+      401,
+      "invalid_token",
+    );
   });
 
   it("refresh tokens rotate; reusing one revokes the family", async () => {
@@ -279,17 +391,32 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
     expect(second.status).toBe(200);
     expect(second.body.refresh_token).not.toBe(first.body.refresh_token);
     expect(second.body.consent_id).toBe(first.body.consent_id);
-    expect((await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_rotate", second.body.access_token) })).status).toBe(200);
-    const third = await token(t.app, "app_rotate", { grant_type: "refresh_token", refresh_token: second.body.refresh_token, scope: "accounts:read" });
+    expect(
+      (await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_rotate", second.body.access_token) })).status,
+    ).toBe(200);
+    const third = await token(t.app, "app_rotate", {
+      grant_type: "refresh_token",
+      refresh_token: second.body.refresh_token,
+      scope: "accounts:read",
+    });
     expect(third.status).toBe(200);
-    expect((await token(t.app, "app_rotate", { grant_type: "refresh_token", refresh_token: third.body.refresh_token, scope: "payments:write" })).body.error).toBe("invalid_scope");
+    expect(
+      (await token(t.app, "app_rotate", { grant_type: "refresh_token", refresh_token: third.body.refresh_token, scope: "payments:write" }))
+        .body.error,
+    ).toBe("invalid_scope");
 
     const replay = await token(t.app, "app_rotate", { grant_type: "refresh_token", refresh_token: first.body.refresh_token });
     expect(replay.body.error).toBe("invalid_grant");
     for (const accessToken of [first.body.access_token, second.body.access_token, third.body.access_token]) {
-      expectProblemShape(await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_rotate", accessToken) }), 401, "invalid_token");
+      expectProblemShape(
+        await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_rotate", accessToken) }),
+        401,
+        "invalid_token",
+      );
     }
-    expect((await token(t.app, "app_rotate", { grant_type: "refresh_token", refresh_token: third.body.refresh_token })).body.error).toBe("invalid_grant");
+    expect((await token(t.app, "app_rotate", { grant_type: "refresh_token", refresh_token: third.body.refresh_token })).body.error).toBe(
+      "invalid_grant",
+    );
   });
 
   it("answers protocol errors in OAuth's JSON format", async () => {
@@ -297,10 +424,21 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
     expect(noClient).toMatchObject({ status: 401, body: { error: "invalid_client" } });
     expect(noClient.headers["www-authenticate"]).toBe('Basic realm="oauth"');
     expect(await token(t.app, "app_x", {})).toMatchObject({ status: 400, body: { error: "invalid_request" } });
-    expect(await token(t.app, "app_x", { grant_type: "password" })).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
+    expect(await token(t.app, "app_x", { grant_type: "password" })).toMatchObject({
+      status: 400,
+      body: { error: "unsupported_grant_type" },
+    });
     expect(await token(t.app, "app_x", { grant_type: "refresh_token" })).toMatchObject({ status: 400, body: { error: "invalid_request" } });
-    expect(await token(t.app, "app_x", { grant_type: "refresh_token", refresh_token: "ort_nope" })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-    const repeated = await t.app.inject({ method: "POST", url: "/oauth/token", headers: { "x-internal-secret": TEST_SECRET, "x-app-id": "app_x", "content-type": "application/x-www-form-urlencoded" }, payload: "grant_type=refresh_token&grant_type=authorization_code" });
+    expect(await token(t.app, "app_x", { grant_type: "refresh_token", refresh_token: "ort_nope" })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
+    const repeated = await t.app.inject({
+      method: "POST",
+      url: "/oauth/token",
+      headers: { "x-internal-secret": TEST_SECRET, "x-app-id": "app_x", "content-type": "application/x-www-form-urlencoded" },
+      payload: "grant_type=refresh_token&grant_type=authorization_code",
+    });
     expect(repeated.json()).toMatchObject({ error: "invalid_request" });
   });
 });
@@ -309,16 +447,34 @@ describe("consent lifetime on the sandbox clock", () => {
   it("an expired consent's tokens stop working, and it cannot be refreshed", async () => {
     const run = await runAuthorization(t.app, { appId: "app_expiry" });
     const issued = await exchange(t.app, "app_expiry", run.code!, run.verifier);
-    const advance = (days: number) => bank.request({ method: "POST", url: "/v1/sandbox/clock/advance", template: "/v1/sandbox/clock/advance", tenant: "app_expiry", headers: { "content-type": "application/json" }, payload: JSON.stringify({ days }) });
+    const advance = (days: number) =>
+      bank.request({
+        method: "POST",
+        url: "/v1/sandbox/clock/advance",
+        template: "/v1/sandbox/clock/advance",
+        tenant: "app_expiry",
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify({ days }),
+      });
     expect((await advance(1)).status).toBe(200);
     // The access token lives an hour on the sandbox clock.
-    expectProblemShape(await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_expiry", issued.body.access_token) }), 401, "invalid_token");
+    expectProblemShape(
+      await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_expiry", issued.body.access_token) }),
+      401,
+      "invalid_token",
+    );
     const refreshed = await token(t.app, "app_expiry", { grant_type: "refresh_token", refresh_token: issued.body.refresh_token });
     expect(refreshed.status).toBe(200);
     expect((await advance(90)).status).toBe(200);
-    const expired = await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken("app_expiry", refreshed.body.access_token) });
+    const expired = await bank.request({
+      url: "/v1/accounts",
+      template: "/v1/accounts",
+      ...asToken("app_expiry", refreshed.body.access_token),
+    });
     expectProblemShape(expired, 401, "consent_expired");
-    expect((await token(t.app, "app_expiry", { grant_type: "refresh_token", refresh_token: refreshed.body.refresh_token })).body.error).toBe("invalid_grant");
+    expect(
+      (await token(t.app, "app_expiry", { grant_type: "refresh_token", refresh_token: refreshed.body.refresh_token })).body.error,
+    ).toBe("invalid_grant");
     const consent = await bank.get("/v1/consents/{consent_id}", `/v1/consents/${issued.body.consent_id}`, { tenant: "app_expiry" });
     expect(consent.body.status).toBe("expired");
   });
@@ -329,7 +485,12 @@ describe("the gateway's token-owner lookup", () => {
     const run = await runAuthorization(t.app, { appId: "app_owner" });
     const issued = await exchange(t.app, "app_owner", run.code!, run.verifier);
     const ask = (token: string, headers: Record<string, string> = { "x-internal-secret": TEST_SECRET }) =>
-      t.app.inject({ method: "POST", url: "/internal/oauth/token-owner", headers: { ...headers, "content-type": "application/json" }, payload: JSON.stringify({ token }) });
+      t.app.inject({
+        method: "POST",
+        url: "/internal/oauth/token-owner",
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify({ token }),
+      });
     expect((await ask(issued.body.access_token)).json()).toEqual({ app_id: "app_owner" });
     expect((await ask(issued.body.refresh_token)).json()).toEqual({ app_id: null });
     expect((await ask(`oat_${"A".repeat(43)}`)).json()).toEqual({ app_id: null });

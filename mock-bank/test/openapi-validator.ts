@@ -73,9 +73,16 @@ export function createOpenApiValidator(document: object) {
     }
     const mediaTypes = Object.keys(content);
     const sent = input.contentType?.split(";")[0].trim().toLowerCase();
-    const mediaType = sent ? mediaTypes.find((type) => type === sent) ?? (content["*/*"] ? "*/*" : undefined) : mediaTypes.length === 1 ? mediaTypes[0] : undefined;
+    const mediaType = sent
+      ? (mediaTypes.find((type) => type === sent) ?? (content["*/*"] ? "*/*" : undefined))
+      : mediaTypes.length === 1
+        ? mediaTypes[0]
+        : undefined;
     if (!mediaType) {
-      return { valid: false, errors: [`content-type ${sent ?? "(none)"} is not documented for status ${input.status} (documented: ${mediaTypes.join(", ")})`] };
+      return {
+        valid: false,
+        errors: [`content-type ${sent ?? "(none)"} is not documented for status ${input.status} (documented: ${mediaTypes.join(", ")})`],
+      };
     }
     const schema = content[mediaType].schema;
     if (!schema) return { valid: true };
@@ -89,7 +96,9 @@ export function createOpenApiValidator(document: object) {
     if (validate(input.body)) return { valid: true };
     return {
       valid: false,
-      errors: (validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message ?? "is invalid"} ${JSON.stringify(error.params)}`),
+      errors: (validate.errors ?? []).map(
+        (error) => `body${error.instancePath} ${error.message ?? "is invalid"} ${JSON.stringify(error.params)}`,
+      ),
     };
   }
 
@@ -102,7 +111,10 @@ export function createOpenApiValidator(document: object) {
       compiled.set(`component ${name}`, validate);
     }
     if (validate(value)) return { valid: true };
-    return { valid: false, errors: (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? "is invalid"}`) };
+    return {
+      valid: false,
+      errors: (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message ?? "is invalid"}`),
+    };
   }
 
   return {
@@ -112,12 +124,18 @@ export function createOpenApiValidator(document: object) {
     assertResponse(input: ResponseToValidate): void {
       const result = validateResponse(input);
       if (!result.valid) {
-        throw new Error(`${input.method.toUpperCase()} ${input.path} → ${input.status} does not match the OpenAPI document:\n  ${result.errors.join("\n  ")}`);
+        throw new Error(
+          `${input.method.toUpperCase()} ${input.path} → ${input.status} does not match the OpenAPI document:\n  ${result.errors.join("\n  ")}`,
+        );
       }
     },
     /** Every documented operation, as "get /v1/accounts". */
     operations(): string[] {
-      return Object.entries(doc.paths ?? {}).flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
+      return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((m) => METHODS.includes(m))
+          .map((m) => `${m} ${path}`),
+      );
     },
     /** Documented operations no validated response has exercised yet. */
     unexercised(): string[] {

@@ -29,7 +29,12 @@ async function hotAccounts(app: BankApp, tenant: string) {
 }
 
 const post = (app: BankApp, tenant: string, key: string, body: object) =>
-  app.inject({ method: "POST", url: "/v1/payments", headers: { ...gatewayHeaders(tenant), "content-type": "application/json", "idempotency-key": key }, payload: JSON.stringify(body) });
+  app.inject({
+    method: "POST",
+    url: "/v1/payments",
+    headers: { ...gatewayHeaders(tenant), "content-type": "application/json", "idempotency-key": key },
+    payload: JSON.stringify(body),
+  });
 
 async function burst(app: BankApp, db: PrismaClient, tenant: string): Promise<Figures> {
   const hot = await hotAccounts(app, tenant);
@@ -41,7 +46,10 @@ async function burst(app: BankApp, db: PrismaClient, tenant: string): Promise<Fi
     // Up to 3,000.00: big enough that the hot accounts keep running into their floors.
     const pence = 1 + Math.floor(random() * 300_000);
     const amount = `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, "0")}`;
-    return { key: `burst-${i}`, body: { debtor_account_id: hot[from], amount: { amount, currency: "GBP" }, creditor: { type: "account", account_id: hot[to] } } };
+    return {
+      key: `burst-${i}`,
+      body: { debtor_account_id: hot[from], amount: { amount, currency: "GBP" }, creditor: { type: "account", account_id: hot[to] } },
+    };
   });
 
   const started = Date.now();
@@ -98,7 +106,9 @@ describe("concurrency on SQLite", () => {
 
   it(`${TRANSFERS} concurrent transfers over ${HOT.length} hot accounts: conserved, never below a floor, each acknowledged payment exactly once`, async () => {
     const figures = await burst(t.app, t.app.db, "app_burst");
-    console.info(`[concurrency] SQLite: ${figures.transfers} transfers, ${figures.acknowledged} acknowledged, ${figures.declined} declined, ${figures.ms} ms`);
+    console.info(
+      `[concurrency] SQLite: ${figures.transfers} transfers, ${figures.acknowledged} acknowledged, ${figures.declined} declined, ${figures.ms} ms`,
+    );
   }, 120_000);
 
   it("50 concurrent requests with one Idempotency-Key create exactly one payment", async () => {
@@ -108,7 +118,9 @@ describe("concurrency on SQLite", () => {
 
 const reachable = await postgresReachable();
 if (!reachable) {
-  console.warn(`\n!! SKIPPED: mock-bank concurrency tests on PostgreSQL: no server at ${POSTGRES_URL.replace(/\/\/[^@]*@/, "//")}. Set TEST_DATABASE_URL to run them.\n`);
+  console.warn(
+    `\n!! SKIPPED: mock-bank concurrency tests on PostgreSQL: no server at ${POSTGRES_URL.replace(/\/\/[^@]*@/, "//")}. Set TEST_DATABASE_URL to run them.\n`,
+  );
 }
 
 describe.skipIf(!reachable)("concurrency on PostgreSQL", () => {
@@ -126,7 +138,9 @@ describe.skipIf(!reachable)("concurrency on PostgreSQL", () => {
 
   it(`${TRANSFERS} concurrent transfers over ${HOT.length} hot accounts: conserved, never below a floor, each acknowledged payment exactly once`, async () => {
     const figures = await burst(app, database.db, "app_burst");
-    console.info(`[concurrency] PostgreSQL: ${figures.transfers} transfers, ${figures.acknowledged} acknowledged, ${figures.declined} declined, ${figures.ms} ms`);
+    console.info(
+      `[concurrency] PostgreSQL: ${figures.transfers} transfers, ${figures.acknowledged} acknowledged, ${figures.declined} declined, ${figures.ms} ms`,
+    );
   }, 120_000);
 
   it("50 concurrent requests with one Idempotency-Key create exactly one payment", async () => {

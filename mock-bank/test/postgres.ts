@@ -31,8 +31,13 @@ export async function postgresReachable(): Promise<boolean> {
 
 function postgresClientModule(): string {
   const schemaDir = path.join(root, "prisma/schema");
-  const files = readdirSync(schemaDir).filter((f) => f.endsWith(".prisma")).sort();
-  const hash = createHash("sha256").update(files.map((f) => readFileSync(path.join(schemaDir, f), "utf8")).join("\0")).digest("hex").slice(0, 16);
+  const files = readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".prisma"))
+    .sort();
+  const hash = createHash("sha256")
+    .update(files.map((f) => readFileSync(path.join(schemaDir, f), "utf8")).join("\0"))
+    .digest("hex")
+    .slice(0, 16);
   const base = path.join(root, "data/.pg-test-client");
   const client = path.join(base, "client");
   if (readFileSafe(path.join(base, "hash")) === hash && existsSync(path.join(client, "index.js"))) return client;
@@ -66,7 +71,9 @@ function readFileSafe(file: string): string | null {
 }
 
 /** A fresh database with the PostgreSQL migrations applied, and a client on it; drop() removes both. */
-export async function createPostgresTestDatabase(options: { poolSize?: number } = {}): Promise<{ url: string; db: PrismaClient; drop(): Promise<void> }> {
+export async function createPostgresTestDatabase(
+  options: { poolSize?: number } = {},
+): Promise<{ url: string; db: PrismaClient; drop(): Promise<void> }> {
   const name = `mock_bank_test_${process.pid}_${Date.now()}`;
   const admin = new pg.Client(pgConfig(POSTGRES_URL));
   await admin.connect();
@@ -77,12 +84,16 @@ export async function createPostgresTestDatabase(options: { poolSize?: number } 
   const migrationsDir = path.join(root, "prisma/postgres/migrations");
   const setup = new pg.Client(pgConfig(url.toString()));
   await setup.connect();
-  for (const dir of readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort()) {
+  for (const dir of readdirSync(migrationsDir)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort()) {
     await setup.query(readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8"));
   }
   await setup.end();
 
-  const { PrismaClient: PgPrismaClient } = (await import(/* @vite-ignore */ pathToFileURL(path.join(postgresClientModule(), "index.js")).href)) as { PrismaClient: new (options: object) => PrismaClient };
+  const { PrismaClient: PgPrismaClient } = (await import(
+    /* @vite-ignore */ pathToFileURL(path.join(postgresClientModule(), "index.js")).href
+  )) as { PrismaClient: new (options: object) => PrismaClient };
   const db = new PgPrismaClient({ adapter: new PrismaPg({ ...pgConfig(url.toString()), max: options.poolSize ?? 10 }) });
   return {
     url: url.toString(),

@@ -19,18 +19,31 @@ const REDEEM = "/v1/accounts/{account_id}/rewards/redemptions";
 type Account = { id: string; type: string; identifiers: Record<string, string> };
 type Txn = { amount: { amount: string }; status: string; channel: string; merchant: { category_code: string } | null };
 
-const accounts = async (tenant: string): Promise<Account[]> => (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data;
+const accounts = async (tenant: string): Promise<Account[]> =>
+  (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data;
 const card = async (tenant: string, last4 = "4821") => (await accounts(tenant)).find((a) => a.identifiers.masked_pan?.endsWith(last4))!;
 const rewards = (tenant: string, id: string) => bank.get(REWARDS, `/v1/accounts/${id}/rewards`, { tenant });
 const redeem = (tenant: string, id: string, body: unknown, key: string | null = randomUUID()) =>
-  bank.request({ method: "POST", url: `/v1/accounts/${id}/rewards/redemptions`, template: REDEEM, tenant, payload: JSON.stringify(body), headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) } });
-const booked = async (tenant: string, id: string) => (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
+  bank.request({
+    method: "POST",
+    url: `/v1/accounts/${id}/rewards/redemptions`,
+    template: REDEEM,
+    tenant,
+    payload: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+  });
+const booked = async (tenant: string, id: string) =>
+  (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
 
 async function statement(tenant: string, id: string): Promise<Txn[]> {
   const rows: Txn[] = [];
   let cursor: string | null = null;
   do {
-    const page: { body: { data: Txn[]; next_cursor: string | null } } = await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${id}/transactions?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { tenant });
+    const page: { body: { data: Txn[]; next_cursor: string | null } } = await bank.get(
+      "/v1/accounts/{account_id}/transactions",
+      `/v1/accounts/${id}/transactions?limit=100${cursor ? `&cursor=${cursor}` : ""}`,
+      { tenant },
+    );
     rows.push(...page.body.data);
     cursor = page.body.next_cursor;
   } while (cursor);
@@ -59,16 +72,32 @@ describe("GET /v1/accounts/{account_id}/rewards", () => {
     expect(reply.body.points_earned).toBe(expectedPoints(rows, "booked"));
     expect(reply.body.points_pending).toBe(expectedPoints(rows, "pending"));
     expect(reply.body.points_earned).toBeGreaterThan(1000);
-    expect(reply.body).toMatchObject({ account_id: platinum.id, points_redeemed: 0, points_balance: reply.body.points_earned, as_of: NOW.toISOString() });
+    expect(reply.body).toMatchObject({
+      account_id: platinum.id,
+      points_redeemed: 0,
+      points_balance: reply.body.points_earned,
+      as_of: NOW.toISOString(),
+    });
     expect(reply.body.value.amount).toBe(((Math.floor(reply.body.points_balance / 500) * 250) / 100).toFixed(2));
-    expect(reply.body.redemption).toEqual({ minimum_points: 500, points_multiple: 500, cashback_per_multiple: { amount: "2.50", currency: "GBP" } });
+    expect(reply.body.redemption).toEqual({
+      minimum_points: 500,
+      points_multiple: 500,
+      cashback_per_multiple: { amount: "2.50", currency: "GBP" },
+    });
   });
 
   it("moves pending points to earned as the clock books card payments", async () => {
     const tenant = "app_rewards_clock";
     const platinum = await card(tenant);
     const before = (await rewards(tenant, platinum.id)).body;
-    await bank.request({ method: "POST", url: "/v1/sandbox/clock/advance", template: "/v1/sandbox/clock/advance", tenant, payload: JSON.stringify({ days: 5 }), headers: { "content-type": "application/json" } });
+    await bank.request({
+      method: "POST",
+      url: "/v1/sandbox/clock/advance",
+      template: "/v1/sandbox/clock/advance",
+      tenant,
+      payload: JSON.stringify({ days: 5 }),
+      headers: { "content-type": "application/json" },
+    });
     const after = (await rewards(tenant, platinum.id)).body;
     expect(after.points_pending).toBe(0);
     expect(after.points_earned).toBe(before.points_earned + before.points_pending);
@@ -96,12 +125,18 @@ describe("POST /v1/accounts/{account_id}/rewards/redemptions", () => {
     const key = randomUUID();
     const reply = await redeem(tenant, platinum.id, { points: 1000 }, key);
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ account_id: platinum.id, points: 1000, cashback: { amount: "5.00", currency: "GBP" }, created_at: NOW.toISOString() });
+    expect(reply.body).toMatchObject({
+      account_id: platinum.id,
+      points: 1000,
+      cashback: { amount: "5.00", currency: "GBP" },
+      created_at: NOW.toISOString(),
+    });
     expect(reply.body.id).toMatch(/^rdm_/);
     expect(Math.round(Number(await booked(tenant, platinum.id)) * 100)).toBe(Math.round(Number(balanceBefore) * 100) + 500);
     const after = (await rewards(tenant, platinum.id)).body;
     expect(after).toMatchObject({ points_redeemed: 1000, points_balance: before.points_balance - 1000 });
-    const line = (await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${platinum.id}/transactions?limit=1`, { tenant })).body.data[0];
+    const line = (await bank.get("/v1/accounts/{account_id}/transactions", `/v1/accounts/${platinum.id}/transactions?limit=1`, { tenant }))
+      .body.data[0];
     expect(line).toMatchObject({ description: "REWARDS CASHBACK 1000 POINTS", category: "rewards", amount: { amount: "5.00" } });
     const events = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "rewards.redeemed" } });
     expect(events.map((e) => JSON.parse(e.payload).object)).toEqual([reply.body]);
@@ -124,12 +159,15 @@ describe("POST /v1/accounts/{account_id}/rewards/redemptions", () => {
     expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
   });
 
-  it.each([[{ points: 499 }], [{ points: 750 }], [{ points: "500" }], [{}], [{ points: 500, to: "acc_x" }]])("refuses %j with 400 and a /body pointer", async (body) => {
-    const tenant = "app_rewards_bad";
-    const reply = await redeem(tenant, (await card(tenant)).id, body);
-    expectProblemShape(reply, 400, "validation_failed");
-    expect(reply.body.errors[0].pointer).toMatch(/^\/body/);
-  });
+  it.each([[{ points: 499 }], [{ points: 750 }], [{ points: "500" }], [{}], [{ points: 500, to: "acc_x" }]])(
+    "refuses %j with 400 and a /body pointer",
+    async (body) => {
+      const tenant = "app_rewards_bad";
+      const reply = await redeem(tenant, (await card(tenant)).id, body);
+      expectProblemShape(reply, 400, "validation_failed");
+      expect(reply.body.errors[0].pointer).toMatch(/^\/body/);
+    },
+  );
 
   it("refuses more points than the balance, non-card accounts, other apps' cards and a missing key", async () => {
     const tenant = "app_rewards_refuse2";

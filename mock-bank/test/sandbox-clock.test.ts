@@ -17,7 +17,14 @@ afterAll(() => t.close());
 
 const clock = (tenant: string) => bank.get(CLOCK, CLOCK, { tenant });
 const advance = (tenant: string, body: unknown) =>
-  bank.request({ method: "POST", url: ADVANCE, template: ADVANCE, tenant, payload: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  bank.request({
+    method: "POST",
+    url: ADVANCE,
+    template: ADVANCE,
+    tenant,
+    payload: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 
 type Txn = { id: string; account_id: string; amount: { amount: string }; status: string; transacted_at: string; booked_at: string | null };
 
@@ -58,22 +65,40 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
     expect(dueAfterOneDay.length).toBeLessThan(pending.length);
 
     const sample = dueAfterOneDay[0];
-    const balanceBefore = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${sample.account_id}/balances`, { tenant })).body;
+    const balanceBefore = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${sample.account_id}/balances`, { tenant }))
+      .body;
 
     const one = await advance(tenant, { days: 1 });
     expect(one.status).toBe(200);
     const oneDayLater = new Date(NOW.getTime() + DAY_MS).toISOString();
-    expect(one.body).toEqual({ now: oneDayLater, advanced_by_seconds: 86_400, effects: { transactions_booked: dueAfterOneDay.length, interest_payments: 0, payments_settled: 0, payments_failed: 0, loan_instalments_paid: 0, loan_instalments_missed: 0 } });
+    expect(one.body).toEqual({
+      now: oneDayLater,
+      advanced_by_seconds: 86_400,
+      effects: {
+        transactions_booked: dueAfterOneDay.length,
+        interest_payments: 0,
+        payments_settled: 0,
+        payments_failed: 0,
+        loan_instalments_paid: 0,
+        loan_instalments_missed: 0,
+      },
+    });
     expect((await clock(tenant)).body).toEqual({ now: oneDayLater, offset_seconds: 86_400 });
 
     const after = new Map((await allTransactions(tenant)).map((tx) => [tx.id, tx]));
     for (const tx of dueAfterOneDay) {
-      expect(after.get(tx.id)).toMatchObject({ status: "booked", booked_at: new Date(Date.parse(tx.transacted_at) + DAY_MS).toISOString() });
+      expect(after.get(tx.id)).toMatchObject({
+        status: "booked",
+        booked_at: new Date(Date.parse(tx.transacted_at) + DAY_MS).toISOString(),
+      });
     }
     expect([...after.values()].filter((tx) => tx.status === "pending")).toHaveLength(pending.length - dueAfterOneDay.length);
 
-    const balanceAfter = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${sample.account_id}/balances`, { tenant })).body;
-    const movedHere = dueAfterOneDay.filter((tx) => tx.account_id === sample.account_id).reduce((sum, tx) => sum + Math.round(Number(tx.amount.amount) * 100), 0);
+    const balanceAfter = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${sample.account_id}/balances`, { tenant }))
+      .body;
+    const movedHere = dueAfterOneDay
+      .filter((tx) => tx.account_id === sample.account_id)
+      .reduce((sum, tx) => sum + Math.round(Number(tx.amount.amount) * 100), 0);
     expect(Math.round(Number(balanceAfter.booked.amount) * 100)).toBe(Math.round(Number(balanceBefore.booked.amount) * 100) + movedHere);
     expect(balanceAfter.as_of).toBe(oneDayLater);
     const events = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "transaction.booked" } });
@@ -90,7 +115,10 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
 
   it("settles standard payments whose settlement time it passes, after booking card payments", async () => {
     const tenant = "app_clock_pay";
-    const list = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data as { id: string; identifiers: { account_number?: string } }[];
+    const list = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data as {
+      id: string;
+      identifiers: { account_number?: string };
+    }[];
     const from = list.find((a) => a.identifiers.account_number === "41825937")!;
     const to = list.find((a) => a.identifiers.account_number === "41825945")!;
     const created = await bank.request({
@@ -99,7 +127,12 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
       template: "/v1/payments",
       tenant,
       headers: { "content-type": "application/json", "idempotency-key": "clock-standard-1" },
-      payload: JSON.stringify({ debtor_account_id: from.id, amount: { amount: "40.00", currency: "GBP" }, creditor: { type: "account", account_id: to.id }, scheme: "standard" }),
+      payload: JSON.stringify({
+        debtor_account_id: from.id,
+        amount: { amount: "40.00", currency: "GBP" },
+        creditor: { type: "account", account_id: to.id },
+        scheme: "standard",
+      }),
     });
     expect(created.body.status).toBe("pending");
     expect((await advance(tenant, { until: "2026-11-22T10:00:00Z" })).body.effects.payments_settled).toBe(0);
@@ -159,8 +192,18 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
   });
 
   it("refuses calls without the internal secret", async () => {
-    for (const [method, url] of [["GET", CLOCK], ["POST", ADVANCE]]) {
-      const reply = await bank.request({ method, url, template: url, tenant: null, headers: { "x-tenant-id": "app_clock_auth", "content-type": "application/json" }, payload: method === "POST" ? '{"days":1}' : undefined });
+    for (const [method, url] of [
+      ["GET", CLOCK],
+      ["POST", ADVANCE],
+    ]) {
+      const reply = await bank.request({
+        method,
+        url,
+        template: url,
+        tenant: null,
+        headers: { "x-tenant-id": "app_clock_auth", "content-type": "application/json" },
+        payload: method === "POST" ? '{"days":1}' : undefined,
+      });
       expectProblemShape(reply, 403, "internal_auth_failed");
     }
     expect(await t.app.db.bankTenant.count({ where: { id: "app_clock_auth" } })).toBe(0);

@@ -26,16 +26,31 @@ describe.skipIf(!reachable)("sandbox controls on PostgreSQL", () => {
   });
 
   const post = (url: string, tenant: string, body?: unknown) =>
-    bank.request({ method: "POST", url, template: url, tenant, ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { "content-type": "application/json" } }) });
+    bank.request({
+      method: "POST",
+      url,
+      template: url,
+      tenant,
+      ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    });
   const balances = async (tenant: string) => {
     const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data as { id: string }[];
-    return Promise.all(accounts.map(async ({ id }) => [id, (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount]));
+    return Promise.all(
+      accounts.map(async ({ id }) => [
+        id,
+        (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount,
+      ]),
+    );
   };
 
   it("credits, advances the clock with a sound ledger, and resets to the same ids and balances", async () => {
     const tenant = "app_pg_sandbox";
     const seeded = await balances(tenant);
-    const credit = await post("/v1/sandbox/transactions", tenant, { account_id: seeded[1][0], amount: { amount: "12.34", currency: "GBP" }, counterparty_name: "PG TEST" });
+    const credit = await post("/v1/sandbox/transactions", tenant, {
+      account_id: seeded[1][0],
+      amount: { amount: "12.34", currency: "GBP" },
+      counterparty_name: "PG TEST",
+    });
     expect(credit.status).toBe(201);
     const advanced = await post("/v1/sandbox/clock/advance", tenant, { days: 3 });
     expect(advanced.status).toBe(200);
@@ -46,7 +61,10 @@ describe.skipIf(!reachable)("sandbox controls on PostgreSQL", () => {
     const reset = await post("/v1/sandbox/reset", tenant);
     expect(reset.status).toBe(200);
     expect(await balances(tenant)).toEqual(seeded);
-    expect((await bank.get("/v1/sandbox/clock", "/v1/sandbox/clock", { tenant })).body).toEqual({ now: NOW.toISOString(), offset_seconds: 0 });
+    expect((await bank.get("/v1/sandbox/clock", "/v1/sandbox/clock", { tenant })).body).toEqual({
+      now: NOW.toISOString(),
+      offset_seconds: 0,
+    });
     expect(await checkLedgerInvariants({ db: database.db, tenantId: tenant })).toEqual([]);
   }, 60_000);
 });

@@ -47,15 +47,24 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
       expect(customer.username).toBe(persona.login);
       expect([customer.givenName, customer.familyName].filter(Boolean).join(" ")).toBe(persona.display_name);
       for (const documented of persona.accounts) {
-        const real = accounts.find((a: { customer_id: string; type: string }) => a.customer_id === customer.id && a.type === documented.type);
-        expect({ name: real.name, status: real.status, currency: real.currency, identifiers: real.identifiers, interest_rate: real.interest_rate }).toEqual({
+        const real = accounts.find(
+          (a: { customer_id: string; type: string }) => a.customer_id === customer.id && a.type === documented.type,
+        );
+        expect({
+          name: real.name,
+          status: real.status,
+          currency: real.currency,
+          identifiers: real.identifiers,
+          interest_rate: real.interest_rate,
+        }).toEqual({
           name: documented.name,
           status: documented.status,
           currency: documented.currency,
           identifiers: documented.identifiers,
           interest_rate: documented.interest_rate,
         });
-        const balances = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${real.id}/balances`, { tenant: "app_ref" })).body;
+        const balances = (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${real.id}/balances`, { tenant: "app_ref" }))
+          .body;
         expect(balances.booked).toEqual(documented.seeded_balance);
         expect(balances.overdraft_limit).toEqual(documented.overdraft_limit);
         expect(balances.credit_limit).toEqual(documented.credit_limit);
@@ -67,12 +76,20 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
     expect(reference.scenario_header).toEqual({ name: "Sandbox-Scenario", values: JSON.parse(JSON.stringify(scenarioCatalog)) });
     const paths = reference.controls.map((c: { method: string; path: string }) => `${c.method} ${c.path}`);
     expect(paths).toEqual(expect.arrayContaining(["POST /v1/sandbox/reset", "GET /v1/sandbox/clock", "POST /v1/sandbox/clock/advance"]));
-    for (const control of reference.controls) expect([control.summary, control.description], control.path).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
+    for (const control of reference.controls)
+      expect([control.summary, control.description], control.path).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
   });
 
   it("shows each persona's lending outcome, and a sandbox gives exactly that", async () => {
     const byKey = Object.fromEntries(reference.personas.map((p: { key: string; lending: unknown }) => [p.key, p.lending]));
-    expect(Object.fromEntries(Object.entries(byKey).map(([key, lending]) => [key, [lending.decision, lending.reason_codes, lending.offers[0]?.amount.amount ?? null, lending.bnpl_limit?.amount ?? null]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(byKey).map(([key, lending]) => [
+          key,
+          [lending.decision, lending.reason_codes, lending.offers[0]?.amount.amount ?? null, lending.bnpl_limit?.amount ?? null],
+        ]),
+      ),
+    ).toEqual({
       good_credit: ["approved", [], "10000.00", "2000.00"],
       thin_file: ["declined", ["credit_score_too_low"], null, "500.00"],
       overdrawn: ["approved", ["amount_above_band_limit"], "4800.00", "500.00"],
@@ -85,10 +102,28 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
     for (const persona of reference.personas) {
       const customer = await t.app.db.bankCustomer.findFirstOrThrow({ where: { tenantId: "app_ref_lending", persona: persona.key } });
       const headers = { "content-type": "application/json", "idempotency-key": `ref-${persona.key}` };
-      const reply = await bank.request({ method: "POST", url: "/v1/loans/applications", template: "/v1/loans/applications", tenant: "app_ref_lending", headers, payload: JSON.stringify({ customer_id: customer.id, amount: persona.lending.example_request.amount, term_months: persona.lending.example_request.term_months }) });
+      const reply = await bank.request({
+        method: "POST",
+        url: "/v1/loans/applications",
+        template: "/v1/loans/applications",
+        tenant: "app_ref_lending",
+        headers,
+        payload: JSON.stringify({
+          customer_id: customer.id,
+          amount: persona.lending.example_request.amount,
+          term_months: persona.lending.example_request.term_months,
+        }),
+      });
       expect(reply.body.decision).toBe(persona.lending.decision);
       expect(reply.body.reasons.map((r: { code: string }) => r.code)).toEqual(persona.lending.reason_codes);
-      expect(reply.body.offers.map((o: { amount: unknown; term_months: number; apr: string; monthly_payment: unknown }) => ({ amount: o.amount, term_months: o.term_months, apr: o.apr, monthly_payment: o.monthly_payment }))).toEqual(persona.lending.offers);
+      expect(
+        reply.body.offers.map((o: { amount: unknown; term_months: number; apr: string; monthly_payment: unknown }) => ({
+          amount: o.amount,
+          term_months: o.term_months,
+          apr: o.apr,
+          monthly_payment: o.monthly_payment,
+        })),
+      ).toEqual(persona.lending.offers);
     }
   });
 
@@ -104,12 +139,35 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
 
 describe("magic values in the reference", { timeout: 30_000 }, () => {
   const pay = (tenant: string, key: string, body: unknown) =>
-    bank.request({ method: "POST", url: "/v1/payments", template: "/v1/payments", tenant, headers: { "content-type": "application/json", "idempotency-key": key }, payload: JSON.stringify(body) });
+    bank.request({
+      method: "POST",
+      url: "/v1/payments",
+      template: "/v1/payments",
+      tenant,
+      headers: { "content-type": "application/json", "idempotency-key": key },
+      payload: JSON.stringify(body),
+    });
 
   it("do what the reference says they do", async () => {
     const magic = reference.magic_values as { field: string; value: string; applies_to: string }[];
-    expect(magic.map((m) => `${m.field}=${m.value}`)).toEqual(["amount.amount=666.66", "creditor.name=AML HIT", "creditor.sort_code=00xxxx", "amount.amount=> 25000.00", "family_name=Review", "family_name=Reject", "date_of_birth=under 18", "given_name + family_name=Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset", ...productMagicValues.map((m) => `${m.field}=${m.value}`), "customer_id=a customer from POST /v1/customers", "amount.amount=above the score band's limit", "purchase_amount.amount=above the plan limit"]);
-    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_magic" })).body.data as { id: string; identifiers: { account_number?: string } }[];
+    expect(magic.map((m) => `${m.field}=${m.value}`)).toEqual([
+      "amount.amount=666.66",
+      "creditor.name=AML HIT",
+      "creditor.sort_code=00xxxx",
+      "amount.amount=> 25000.00",
+      "family_name=Review",
+      "family_name=Reject",
+      "date_of_birth=under 18",
+      "given_name + family_name=Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset",
+      ...productMagicValues.map((m) => `${m.field}=${m.value}`),
+      "customer_id=a customer from POST /v1/customers",
+      "amount.amount=above the score band's limit",
+      "purchase_amount.amount=above the plan limit",
+    ]);
+    const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_magic" })).body.data as {
+      id: string;
+      identifiers: { account_number?: string };
+    }[];
     const from = accounts.find((a) => a.identifiers.account_number === "41825937")!.id;
     const outside = (name: string, sortCode = "401234") => ({ type: "sort_code", sort_code: sortCode, account_number: "12345678", name });
     const gbp = (amount: string) => ({ amount, currency: "GBP" });
@@ -121,6 +179,10 @@ describe("magic values in the reference", { timeout: 30_000 }, () => {
     const nobank = await pay("app_magic", "m3", { debtor_account_id: from, amount: gbp("5.00"), creditor: outside("Jo Bloggs", "001234") });
     expectProblemShape(nobank, 422, "invalid_beneficiary");
     expect(nobank.body.errors[0].pointer).toBe("/body/creditor/sort_code");
-    expectProblemShape(await pay("app_magic", "m4", { debtor_account_id: from, amount: gbp("25000.01"), creditor: outside("Jo Bloggs") }), 422, "limit_exceeded");
+    expectProblemShape(
+      await pay("app_magic", "m4", { debtor_account_id: from, amount: gbp("25000.01"), creditor: outside("Jo Bloggs") }),
+      422,
+      "limit_exceeded",
+    );
   });
 });

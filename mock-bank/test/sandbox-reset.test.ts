@@ -34,7 +34,8 @@ async function snapshot(tenant: string): Promise<Snapshot> {
   return { accounts, balances, transactions };
 }
 
-const reset = (tenant: string, headers: Record<string, string> = {}) => bank.request({ method: "POST", url: RESET, template: RESET, tenant, headers });
+const reset = (tenant: string, headers: Record<string, string> = {}) =>
+  bank.request({ method: "POST", url: RESET, template: RESET, tenant, headers });
 
 /** Changes behind the API's back: a balance, a deleted and an added transaction, the clock. */
 async function scribble(tenant: string) {
@@ -102,7 +103,11 @@ describe("POST /v1/sandbox/reset", { timeout: 30_000 }, () => {
     const aAccounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_iso_a" })).body.data as { id: string }[];
     expect(aAccounts).toHaveLength(18);
     for (const { id } of aAccounts.slice(0, 3)) {
-      expectProblemShape(await bank.get("/v1/accounts/{account_id}", `/v1/accounts/${id}`, { tenant: "app_iso_b" }), 404, "resource_not_found");
+      expectProblemShape(
+        await bank.get("/v1/accounts/{account_id}", `/v1/accounts/${id}`, { tenant: "app_iso_b" }),
+        404,
+        "resource_not_found",
+      );
     }
   });
 
@@ -115,8 +120,18 @@ describe("POST /v1/sandbox/reset", { timeout: 30_000 }, () => {
   });
 
   it("refuses a call without the internal secret (403) and without a tenant (400)", async () => {
-    expectProblemShape(await bank.request({ method: "POST", url: RESET, template: RESET, tenant: null, headers: { "x-tenant-id": "app_reset" } }), 403, "internal_auth_failed");
-    const noTenant = await bank.request({ method: "POST", url: RESET, template: RESET, tenant: null, headers: { "x-internal-secret": (await import("./helpers")).TEST_SECRET } });
+    expectProblemShape(
+      await bank.request({ method: "POST", url: RESET, template: RESET, tenant: null, headers: { "x-tenant-id": "app_reset" } }),
+      403,
+      "internal_auth_failed",
+    );
+    const noTenant = await bank.request({
+      method: "POST",
+      url: RESET,
+      template: RESET,
+      tenant: null,
+      headers: { "x-internal-secret": (await import("./helpers")).TEST_SECRET },
+    });
     expectProblemShape(noTenant, 400, "validation_failed");
   });
 });

@@ -20,7 +20,14 @@ async function accounts(tenant: string): Promise<Account[]> {
 }
 
 const simulate = (tenant: string, body: unknown, headers: Record<string, string> = {}) =>
-  bank.request({ method: "POST", url: SIMULATE, template: SIMULATE, tenant, payload: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
+  bank.request({
+    method: "POST",
+    url: SIMULATE,
+    template: SIMULATE,
+    tenant,
+    payload: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 const booked = async (tenant: string, id: string) =>
   (await bank.get("/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`, { tenant })).body.booked.amount as string;
@@ -29,9 +36,22 @@ describe("POST /v1/sandbox/transactions", { timeout: 30_000 }, () => {
   it("credits the account at once on the sandbox's clock: 201 transaction, balance up, in the list, ledger sound", async () => {
     const tenant = "app_income";
     const current = (await accounts(tenant)).find((a) => a.identifiers.account_number === "41825937")!;
-    await bank.request({ method: "POST", url: "/v1/sandbox/clock/advance", template: "/v1/sandbox/clock/advance", tenant, payload: '{"days":2}', headers: { "content-type": "application/json" } });
+    await bank.request({
+      method: "POST",
+      url: "/v1/sandbox/clock/advance",
+      template: "/v1/sandbox/clock/advance",
+      tenant,
+      payload: '{"days":2}',
+      headers: { "content-type": "application/json" },
+    });
     const before = await booked(tenant, current.id);
-    const reply = await simulate(tenant, { account_id: current.id, amount: { amount: "250.5", currency: "GBP" }, counterparty_name: "ACME ANALYTICS LTD", description: "BONUS", category: "salary" });
+    const reply = await simulate(tenant, {
+      account_id: current.id,
+      amount: { amount: "250.5", currency: "GBP" },
+      counterparty_name: "ACME ANALYTICS LTD",
+      description: "BONUS",
+      category: "salary",
+    });
     expect(reply.status).toBe(201);
     const at = new Date(NOW.getTime() + 2 * 86_400_000).toISOString();
     expect(reply.body).toMatchObject({
@@ -58,7 +78,11 @@ describe("POST /v1/sandbox/transactions", { timeout: 30_000 }, () => {
     const others = (await accounts("app_income")).filter((a) => a.type !== "current" && a.status === "active");
     expect(new Set(others.map((a) => a.type))).toEqual(new Set(["savings", "credit_card"]));
     for (const account of [others.find((a) => a.type === "savings")!, others.find((a) => a.type === "credit_card")!]) {
-      const reply = await simulate("app_income", { account_id: account.id, amount: { amount: "10.00", currency: "GBP" }, counterparty_name: "J SMITH" });
+      const reply = await simulate("app_income", {
+        account_id: account.id,
+        amount: { amount: "10.00", currency: "GBP" },
+        counterparty_name: "J SMITH",
+      });
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({ description: "J SMITH", category: "incoming_payment" });
     }
@@ -66,17 +90,37 @@ describe("POST /v1/sandbox/transactions", { timeout: 30_000 }, () => {
 
   it("refuses a frozen account (422 account_frozen) and another currency (422 currency_mismatch)", async () => {
     const frozen = (await accounts("app_income")).find((a) => a.status === "frozen")!;
-    expectProblemShape(await simulate("app_income", { account_id: frozen.id, amount: { amount: "1.00", currency: "GBP" }, counterparty_name: "X" }), 422, "account_frozen");
+    expectProblemShape(
+      await simulate("app_income", { account_id: frozen.id, amount: { amount: "1.00", currency: "GBP" }, counterparty_name: "X" }),
+      422,
+      "account_frozen",
+    );
     const active = (await accounts("app_income")).find((a) => a.status === "active")!;
-    const euros = await simulate("app_income", { account_id: active.id, amount: { amount: "1.00", currency: "EUR" }, counterparty_name: "X" });
+    const euros = await simulate("app_income", {
+      account_id: active.id,
+      amount: { amount: "1.00", currency: "EUR" },
+      counterparty_name: "X",
+    });
     expectProblemShape(euros, 422, "currency_mismatch");
     expect(euros.body.errors).toEqual([{ pointer: "/body/amount/currency", detail: expect.any(String) }]);
   });
 
   it("answers 404 for an unknown account and for another tenant's account", async () => {
     const mine = (await accounts("app_income"))[0];
-    expectProblemShape(await simulate("app_other", { account_id: mine.id, amount: { amount: "1.00", currency: "GBP" }, counterparty_name: "X" }), 404, "resource_not_found");
-    expectProblemShape(await simulate("app_income", { account_id: "acc_0000000000000000000000", amount: { amount: "1.00", currency: "GBP" }, counterparty_name: "X" }), 404, "resource_not_found");
+    expectProblemShape(
+      await simulate("app_other", { account_id: mine.id, amount: { amount: "1.00", currency: "GBP" }, counterparty_name: "X" }),
+      404,
+      "resource_not_found",
+    );
+    expectProblemShape(
+      await simulate("app_income", {
+        account_id: "acc_0000000000000000000000",
+        amount: { amount: "1.00", currency: "GBP" },
+        counterparty_name: "X",
+      }),
+      404,
+      "resource_not_found",
+    );
   });
 
   it.each([
@@ -109,14 +153,25 @@ describe("POST /v1/sandbox/transactions", { timeout: 30_000 }, () => {
   it("is undone by a reset", async () => {
     const account = (await accounts("app_undo")).find((a) => a.type === "savings")!;
     const before = await booked("app_undo", account.id);
-    const { body } = await simulate("app_undo", { account_id: account.id, amount: { amount: "99.00", currency: "GBP" }, counterparty_name: "X" });
+    const { body } = await simulate("app_undo", {
+      account_id: account.id,
+      amount: { amount: "99.00", currency: "GBP" },
+      counterparty_name: "X",
+    });
     await bank.request({ method: "POST", url: "/v1/sandbox/reset", template: "/v1/sandbox/reset", tenant: "app_undo" });
     expect(await booked("app_undo", account.id)).toBe(before);
     expect(await t.app.db.bankTransaction.count({ where: { id: body.id } })).toBe(0);
   });
 
   it("refuses a call without the internal secret", async () => {
-    const reply = await bank.request({ method: "POST", url: SIMULATE, template: SIMULATE, tenant: null, headers: { "x-tenant-id": "app_income", "content-type": "application/json" }, payload: "{}" });
+    const reply = await bank.request({
+      method: "POST",
+      url: SIMULATE,
+      template: SIMULATE,
+      tenant: null,
+      headers: { "x-tenant-id": "app_income", "content-type": "application/json" },
+      payload: "{}",
+    });
     expectProblemShape(reply, 403, "internal_auth_failed");
   });
 });

@@ -131,14 +131,22 @@ describe("Sandbox-Scenario validation", () => {
   });
 
   it("checks the internal secret first: no secret is 403 whatever the scenario", async () => {
-    const reply = await bank.request({ url: "/v1/accounts", template: "/v1/accounts", tenant: null, headers: { "x-tenant-id": "app_alpha", "sandbox-scenario": "latency=5000" } });
+    const reply = await bank.request({
+      url: "/v1/accounts",
+      template: "/v1/accounts",
+      tenant: null,
+      headers: { "x-tenant-id": "app_alpha", "sandbox-scenario": "latency=5000" },
+    });
     expectProblemShape(reply, 403, "internal_auth_failed");
     expect(slept).toEqual([]);
   });
 });
 
 describe("Sandbox-Scenario in the OpenAPI document", () => {
-  type Doc = { paths: Record<string, Record<string, { parameters?: { $ref?: string }[] }>>; components: { parameters: Record<string, { name: string; in: string; description: string }> } };
+  type Doc = {
+    paths: Record<string, Record<string, { parameters?: { $ref?: string }[] }>>;
+    components: { parameters: Record<string, { name: string; in: string; description: string }> };
+  };
 
   it("is one reusable header parameter, referenced by every operation", async () => {
     const doc = t.app.swagger() as unknown as Doc;

@@ -12,7 +12,13 @@ let aliceAccount: string;
 
 /** Routes that exist only in this test, to reach the body parser and the 500 path. */
 const testRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post("/echo", { schema: { hide: true, body: z.object({ amount: z.string().regex(/^\d+\.\d{2}$/), nested: z.object({ a: z.number() }).optional() }) } }, async (request) => request.body);
+  app.post(
+    "/echo",
+    {
+      schema: { hide: true, body: z.object({ amount: z.string().regex(/^\d+\.\d{2}$/), nested: z.object({ a: z.number() }).optional() }) },
+    },
+    async (request) => request.body,
+  );
   app.get("/boom", { schema: { hide: true } }, async () => {
     throw new Error("database password is hunter2 at /srv/secret.ts:12:3");
   });
@@ -30,57 +36,69 @@ afterAll(() => t.close());
 const operations = () =>
   bank.contract.operations().map((operation) => {
     const [method, template] = operation.split(" ");
-    return { method, template, url: template.replace("{account_id}", aliceAccount).replace(/\{(\w+?)_id\}/g, (_, name: string) => `${name.slice(0, 3)}_0000000000000000000000`) };
+    return {
+      method,
+      template,
+      url: template
+        .replace("{account_id}", aliceAccount)
+        .replace(/\{(\w+?)_id\}/g, (_, name: string) => `${name.slice(0, 3)}_0000000000000000000000`),
+    };
   });
 
 describe("internal authentication (every /v1 route)", () => {
   it("covers every documented operation", () => {
-    expect(operations().map((o) => `${o.method} ${o.template}`).sort()).toEqual([
-      "delete /v1/consents/{consent_id}",
-      "get /v1/accounts",
-      "get /v1/accounts/{account_id}",
-      "get /v1/accounts/{account_id}/balances",
-      "get /v1/accounts/{account_id}/transactions",
-      "get /v1/bnpl/plans",
-      "get /v1/bnpl/plans/{plan_id}",
-      "get /v1/consents",
-      "get /v1/consents/{consent_id}",
-      "get /v1/customers",
-      "get /v1/customers/{customer_id}",
-      "get /v1/loans",
-      "get /v1/loans/applications/{application_id}",
-      "get /v1/loans/{loan_id}",
-      "get /v1/payments",
-      "get /v1/payments/{payment_id}",
-      "get /v1/sandbox/clock",
-      "post /v1/accounts",
-      "post /v1/bnpl/plans",
-      "post /v1/customers",
-      "post /v1/fx/quotes",
-      "post /v1/loans/applications",
-      "post /v1/loans/offers/{offer_id}/accept",
-      "post /v1/loans/{loan_id}/repayments",
-      "post /v1/payments",
-      "post /v1/sandbox/clock/advance",
-      "post /v1/sandbox/customers/{customer_id}/kyc-review",
-      "post /v1/sandbox/consents",
-      "post /v1/sandbox/reset",
-      "post /v1/sandbox/transactions",
-      "get /v1/products",
-      "get /v1/products/{product_id}",
-      "get /v1/investments/funds",
-      "get /v1/investments/funds/{fund_id}",
-      "get /v1/investments/recommendations",
-      "post /v1/insurance/quotes",
-      "get /v1/insurance/quotes/{quote_id}",
-      "post /v1/insurance/policies",
-      "get /v1/insurance/policies",
-      "get /v1/insurance/policies/{policy_id}",
-      "post /v1/insurance/policies/{policy_id}/cancel",
-      "get /v1/accounts/{account_id}/rewards",
-      "post /v1/accounts/{account_id}/rewards/redemptions",
-      "post /v1/sandbox/webhooks/fire",
-    ].sort());
+    expect(
+      operations()
+        .map((o) => `${o.method} ${o.template}`)
+        .sort(),
+    ).toEqual(
+      [
+        "delete /v1/consents/{consent_id}",
+        "get /v1/accounts",
+        "get /v1/accounts/{account_id}",
+        "get /v1/accounts/{account_id}/balances",
+        "get /v1/accounts/{account_id}/transactions",
+        "get /v1/bnpl/plans",
+        "get /v1/bnpl/plans/{plan_id}",
+        "get /v1/consents",
+        "get /v1/consents/{consent_id}",
+        "get /v1/customers",
+        "get /v1/customers/{customer_id}",
+        "get /v1/loans",
+        "get /v1/loans/applications/{application_id}",
+        "get /v1/loans/{loan_id}",
+        "get /v1/payments",
+        "get /v1/payments/{payment_id}",
+        "get /v1/sandbox/clock",
+        "post /v1/accounts",
+        "post /v1/bnpl/plans",
+        "post /v1/customers",
+        "post /v1/fx/quotes",
+        "post /v1/loans/applications",
+        "post /v1/loans/offers/{offer_id}/accept",
+        "post /v1/loans/{loan_id}/repayments",
+        "post /v1/payments",
+        "post /v1/sandbox/clock/advance",
+        "post /v1/sandbox/customers/{customer_id}/kyc-review",
+        "post /v1/sandbox/consents",
+        "post /v1/sandbox/reset",
+        "post /v1/sandbox/transactions",
+        "get /v1/products",
+        "get /v1/products/{product_id}",
+        "get /v1/investments/funds",
+        "get /v1/investments/funds/{fund_id}",
+        "get /v1/investments/recommendations",
+        "post /v1/insurance/quotes",
+        "get /v1/insurance/quotes/{quote_id}",
+        "post /v1/insurance/policies",
+        "get /v1/insurance/policies",
+        "get /v1/insurance/policies/{policy_id}",
+        "post /v1/insurance/policies/{policy_id}/cancel",
+        "get /v1/accounts/{account_id}/rewards",
+        "post /v1/accounts/{account_id}/rewards/redemptions",
+        "post /v1/sandbox/webhooks/fire",
+      ].sort(),
+    );
   });
 
   const wrongSecrets: [string, Record<string, string>][] = [
@@ -138,8 +156,12 @@ describe("internal authentication (every /v1 route)", () => {
 
 describe("tenant isolation", () => {
   it("gives each tenant its own accounts: lists never overlap", async () => {
-    const alice = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_alice" })).body.data.map((a: { id: string }) => a.id);
-    const bob = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_bob" })).body.data.map((a: { id: string }) => a.id);
+    const alice = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_alice" })).body.data.map(
+      (a: { id: string }) => a.id,
+    );
+    const bob = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant: "app_bob" })).body.data.map(
+      (a: { id: string }) => a.id,
+    );
     expect(alice).toHaveLength(18);
     expect(bob).toHaveLength(18);
     expect(alice.filter((id: string) => bob.includes(id))).toEqual([]);
@@ -168,15 +190,24 @@ describe("tenant isolation", () => {
 
 describe("request ids", () => {
   it("uses the gateway's x-request-id in the response header and problem body", async () => {
-    const ok = await bank.get("/v1/accounts", "/v1/accounts?limit=1", { tenant: "app_alice", headers: { "x-request-id": "req_fromGateway123" } });
+    const ok = await bank.get("/v1/accounts", "/v1/accounts?limit=1", {
+      tenant: "app_alice",
+      headers: { "x-request-id": "req_fromGateway123" },
+    });
     expect(ok.headers["x-request-id"]).toBe("req_fromGateway123");
-    const bad = await bank.get("/v1/accounts", "/v1/accounts?limit=0", { tenant: "app_alice", headers: { "x-request-id": "req_fromGateway456" } });
+    const bad = await bank.get("/v1/accounts", "/v1/accounts?limit=0", {
+      tenant: "app_alice",
+      headers: { "x-request-id": "req_fromGateway456" },
+    });
     expect(bad.body.request_id).toBe("req_fromGateway456");
   });
 
   it("replaces a missing or unsafe request id with a new req_ id", async () => {
     for (const id of [undefined, "has spaces", "x".repeat(200), "<script>"]) {
-      const reply = await bank.get("/v1/accounts", "/v1/accounts?limit=0", { tenant: "app_alice", headers: id ? { "x-request-id": id } : {} });
+      const reply = await bank.get("/v1/accounts", "/v1/accounts?limit=0", {
+        tenant: "app_alice",
+        headers: id ? { "x-request-id": id } : {},
+      });
       expect(reply.body.request_id).toMatch(/^req_[0-9A-Za-z]{22}$/);
     }
   });
@@ -204,8 +235,15 @@ describe("client input never becomes a 500", () => {
   });
 
   it("answers 200 or 400, never anything else, to arbitrary query strings", async () => {
-    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom("booked", "pending", "current", "", "null", "[]", "%00"));
-    const query = fc.dictionary(fc.constantFrom("limit", "cursor", "from", "to", "status", "type", "customer_id", "x"), value, { maxKeys: 4 });
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.integer().map(String),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.constantFrom("booked", "pending", "current", "", "null", "[]", "%00"),
+    );
+    const query = fc.dictionary(fc.constantFrom("limit", "cursor", "from", "to", "status", "type", "customer_id", "x"), value, {
+      maxKeys: 4,
+    });
     await fc.assert(
       fc.asyncProperty(query, fc.boolean(), async (params, transactions) => {
         const search = new URLSearchParams(params).toString();
@@ -233,7 +271,12 @@ describe("logging", () => {
     try {
       const response = await logged.app.inject({
         url: "/v1/accounts?limit=0",
-        headers: { ...gatewayHeaders("app_logs"), authorization: "Bearer sk_sandbox_supersecret", cookie: "session=abc123", "x-request-id": "req_logtest" },
+        headers: {
+          ...gatewayHeaders("app_logs"),
+          authorization: "Bearer sk_sandbox_supersecret",
+          cookie: "session=abc123",
+          "x-request-id": "req_logtest",
+        },
       });
       expect(response.statusCode).toBe(400);
     } finally {

@@ -41,7 +41,24 @@ describe("seedTenant's statement lines", () => {
 
   it("writes no statement for no rows, and one per 500 rows", async () => {
     expect(insertStatementLines(db, [])).toEqual([]);
-    const line = { id: "txn_1", tenantId: "t", accountId: "acc_1", amount: 1n, currency: "GBP", status: "booked", description: "x", category: "x", channel: "card", transactedAt: NOW, bookedAt: NOW };
-    expect(insertStatementLines(db, Array.from({ length: 1_001 }, (_, i) => ({ ...line, id: `txn_${i}` })))).toHaveLength(3);
+    const line = {
+      id: "txn_1",
+      tenantId: "t",
+      accountId: "acc_1",
+      amount: 1n,
+      currency: "GBP",
+      status: "booked",
+      description: "x",
+      category: "x",
+      channel: "card",
+      transactedAt: NOW,
+      bookedAt: NOW,
+    };
+    expect(
+      insertStatementLines(
+        db,
+        Array.from({ length: 1_001 }, (_, i) => ({ ...line, id: `txn_${i}` })),
+      ),
+    ).toHaveLength(3);
   });
 });

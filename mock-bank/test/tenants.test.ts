@@ -15,7 +15,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Account = { id: string; customer_id: string; type: string; name: string; identifiers: Record<string, string> };
-type Txn = { id: string; account_id: string; amount: unknown; status: string; description: string; transacted_at: string; booked_at: string | null };
+type Txn = {
+  id: string;
+  account_id: string;
+  amount: unknown;
+  status: string;
+  description: string;
+  transacted_at: string;
+  booked_at: string | null;
+};
 
 async function snapshot(tenant: string) {
   const accounts: Account[] = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data;
@@ -65,9 +73,7 @@ describe("per-app tenants", () => {
 
   it("seeds a tenant once, quickly, when its first calls arrive together", async () => {
     const started = performance.now();
-    const replies = await Promise.all(
-      Array.from({ length: 6 }, () => bank.get("/v1/accounts", "/v1/accounts", { tenant: "app_rush" })),
-    );
+    const replies = await Promise.all(Array.from({ length: 6 }, () => bank.get("/v1/accounts", "/v1/accounts", { tenant: "app_rush" })));
     const ms = performance.now() - started;
     console.log(`first call (seeding ${PLANNED_ROWS} transactions) answered in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(5_000);

@@ -8,7 +8,16 @@ const BALANCES = "/v1/accounts/{account_id}/balances";
 
 let t: TestApp;
 let bank: Awaited<ReturnType<typeof bankClient>>;
-type Txn = { id: string; account_id: string; amount: { amount: string; currency: string }; status: string; channel: string; transacted_at: string; booked_at: string | null; merchant: { name: string; category_code: string } | null };
+type Txn = {
+  id: string;
+  account_id: string;
+  amount: { amount: string; currency: string };
+  status: string;
+  channel: string;
+  transacted_at: string;
+  booked_at: string | null;
+  merchant: { name: string; category_code: string } | null;
+};
 type Account = { id: string; type: string; identifiers: Record<string, string> };
 let accounts: Account[];
 
@@ -42,7 +51,8 @@ async function walk(accountId: string, query = "", limit = 100): Promise<{ txns:
   return { txns, pages };
 }
 
-const newestFirst = (a: Txn, b: Txn) => (a.transacted_at === b.transacted_at ? (a.id < b.id ? 1 : -1) : a.transacted_at < b.transacted_at ? 1 : -1);
+const newestFirst = (a: Txn, b: Txn) =>
+  a.transacted_at === b.transacted_at ? (a.id < b.id ? 1 : -1) : a.transacted_at < b.transacted_at ? 1 : -1;
 
 describe("GET /v1/accounts/{account_id}/transactions", () => {
   it("returns the newest 25 by default, newest first, with merchants, channels and money", async () => {
@@ -155,7 +165,11 @@ describe("GET /v1/accounts/{account_id}/transactions", () => {
       expect(reply.body.errors).toEqual([{ pointer: "/query/cursor", detail: expect.any(String) }]);
     }
     expectProblemShape(await bank.get(TXNS, `/v1/accounts/${b.id}/transactions?limit=2&cursor=${cursor}`), 400, "validation_failed");
-    expectProblemShape(await bank.get(TXNS, `/v1/accounts/${a.id}/transactions?limit=2&status=booked&cursor=${cursor}`), 400, "validation_failed");
+    expectProblemShape(
+      await bank.get(TXNS, `/v1/accounts/${a.id}/transactions?limit=2&status=booked&cursor=${cursor}`),
+      400,
+      "validation_failed",
+    );
     // The same cursor with the same filters still works (a different limit is fine).
     expect((await bank.get(TXNS, `/v1/accounts/${a.id}/transactions?limit=3&cursor=${cursor}`)).status).toBe(200);
   });

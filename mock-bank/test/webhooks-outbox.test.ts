@@ -17,10 +17,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const fire = (tenant: string, body: unknown, headers: Record<string, string> = {}) =>
-  bank.request({ method: "POST", url: FIRE, template: FIRE, tenant, payload: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
+  bank.request({
+    method: "POST",
+    url: FIRE,
+    template: FIRE,
+    tenant,
+    payload: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 const internal = (app: BankApp, method: "GET" | "POST", url: string, body?: unknown, secret = TEST_SECRET) =>
-  app.inject({ method, url, headers: { "x-internal-secret": secret, ...(body === undefined ? {} : { "content-type": "application/json" }) }, payload: body === undefined ? undefined : JSON.stringify(body) });
+  app.inject({
+    method,
+    url,
+    headers: { "x-internal-secret": secret, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    payload: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 async function drain(app: BankApp) {
   const claimed = (await internal(app, "POST", "/internal/events/claim", { limit: 500 })).json().data as { id: string }[];
@@ -31,7 +43,13 @@ describe("POST /v1/sandbox/webhooks/fire", () => {
   it("records an event of any catalogued type for the tenant, on its clock, with the object sent", async () => {
     const reply = await fire("app_fire", { type: "kyc.decided", object: { id: "cus_x", kyc: { status: "approved" } } });
     expect(reply.status).toBe(201);
-    expect(reply.body).toEqual({ id: expect.stringMatching(/^evt_/), type: "kyc.decided", created_at: now.toISOString(), object: { id: "cus_x", kyc: { status: "approved" } }, replayed_from: null });
+    expect(reply.body).toEqual({
+      id: expect.stringMatching(/^evt_/),
+      type: "kyc.decided",
+      created_at: now.toISOString(),
+      object: { id: "cus_x", kyc: { status: "approved" } },
+      replayed_from: null,
+    });
     const row = await t.app.db.bankEvent.findUniqueOrThrow({ where: { id: reply.body.id } });
     expect(row).toMatchObject({ tenantId: "app_fire", type: "kyc.decided", deliveredAt: null });
   });
@@ -40,8 +58,16 @@ describe("POST /v1/sandbox/webhooks/fire", () => {
     const tenant = "app_fire_replay";
     const accounts = (await bank.get("/v1/accounts", "/v1/accounts?limit=100", { tenant })).body.data as { id: string; currency: string }[];
     const credit = await bank.request({
-      method: "POST", url: "/v1/sandbox/transactions", template: "/v1/sandbox/transactions", tenant,
-      payload: JSON.stringify({ account_id: accounts[0].id, amount: { amount: "10.00", currency: accounts[0].currency }, counterparty_name: "ACME" }), headers: { "content-type": "application/json" },
+      method: "POST",
+      url: "/v1/sandbox/transactions",
+      template: "/v1/sandbox/transactions",
+      tenant,
+      payload: JSON.stringify({
+        account_id: accounts[0].id,
+        amount: { amount: "10.00", currency: accounts[0].currency },
+        counterparty_name: "ACME",
+      }),
+      headers: { "content-type": "application/json" },
     });
     expect(credit.status).toBe(201);
     const replay = await fire(tenant, { type: "transaction.booked" });
@@ -55,7 +81,12 @@ describe("POST /v1/sandbox/webhooks/fire", () => {
 
   it("accepts every type of the catalogue and refuses others with a JSON pointer", async () => {
     for (const type of EVENT_TYPES) expect((await fire("app_fire_all", { type })).status).toBe(201);
-    for (const body of [{ type: "payment.exploded" }, {}, { type: "payment.completed", object: [1] }, { type: "payment.completed", extra: 1 }]) {
+    for (const body of [
+      { type: "payment.exploded" },
+      {},
+      { type: "payment.completed", object: [1] },
+      { type: "payment.completed", extra: 1 },
+    ]) {
       const reply = await fire("app_fire_bad", body);
       expectProblemShape(reply, 400, "validation_failed");
       expect(reply.body.errors[0].pointer).toMatch(/^\/body/);
@@ -92,7 +123,11 @@ describe("internal outbox hand-over (/internal/events/*)", () => {
   });
 
   it("needs the internal secret and validates bodies", async () => {
-    for (const [method, url] of [["GET", "/internal/events/types"], ["POST", "/internal/events/claim"], ["POST", "/internal/events/ack"]] as const) {
+    for (const [method, url] of [
+      ["GET", "/internal/events/types"],
+      ["POST", "/internal/events/claim"],
+      ["POST", "/internal/events/ack"],
+    ] as const) {
       expect((await internal(t.app, method, url, method === "POST" ? {} : undefined, "wrong-secret")).statusCode).toBe(403);
     }
     expect((await internal(t.app, "POST", "/internal/events/claim", { limit: 0 })).statusCode).toBe(400);
@@ -121,7 +156,15 @@ describe.skipIf(!reachable)("outbox claims on PostgreSQL (FOR UPDATE SKIP LOCKED
   it("lets concurrent claimers share the outbox: every event claimed exactly once", async () => {
     const created = new Date();
     await database.db.bankTenant.create({ data: { id: "app_pg_claims", seedVersion: 1, seededAt: created } });
-    await database.db.bankEvent.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ id: `evt_pg_${String(i).padStart(3, "0")}`, tenantId: "app_pg_claims", type: "payment.completed", payload: "{\"object\":{}}", createdAt: created })) });
+    await database.db.bankEvent.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        id: `evt_pg_${String(i).padStart(3, "0")}`,
+        tenantId: "app_pg_claims",
+        type: "payment.completed",
+        payload: '{"object":{}}',
+        createdAt: created,
+      })),
+    });
     const batches = await Promise.all(Array.from({ length: 6 }, () => internal(app, "POST", "/internal/events/claim", { limit: 15 })));
     const ids = batches.flatMap((reply) => reply.json().data.map((e: { id: string }) => e.id));
     expect(ids.length).toBe(60);

@@ -38,7 +38,14 @@ describe("createSandboxClient", () => {
   });
 
   it("returns a problem+json answer as `error`, without throwing", async () => {
-    const problem = { type: "https://portal.example.com/docs/errors#invalid_api_key", title: "Invalid API key", status: 401, code: "invalid_api_key", detail: "No such key.", requestId: "req_1" };
+    const problem = {
+      type: "https://portal.example.com/docs/errors#invalid_api_key",
+      title: "Invalid API key",
+      status: 401,
+      code: "invalid_api_key",
+      detail: "No such key.",
+      requestId: "req_1",
+    };
     const { fetch } = recordingFetch(401, problem, "application/problem+json");
     const bank = createSandboxClient({ baseUrl: "https://portal.example.com", apiKey: "sk_sandbox_wrong", fetch });
     const { data, error, response } = await bank.GET("/v1/accounts");
@@ -56,6 +63,8 @@ describe("createSandboxClient", () => {
   it("refuses a missing base URL and two credentials at once", () => {
     expect(() => createSandboxClient({ baseUrl: "" })).toThrow(/baseUrl/);
     expect(() => createSandboxClient({ baseUrl: "portal.example.com" })).toThrow(/baseUrl/);
-    expect(() => createSandboxClient({ baseUrl: "https://portal.example.com", apiKey: "sk_sandbox_x", accessToken: "oat_y" })).toThrow(/not both/);
+    expect(() => createSandboxClient({ baseUrl: "https://portal.example.com", apiKey: "sk_sandbox_x", accessToken: "oat_y" })).toThrow(
+      /not both/,
+    );
   });
 });

@@ -17,7 +17,8 @@ const DAYS = 14;
 const RUNS = 7;
 
 // env() is parsed by some of the timed functions; the bench needs no real secrets.
-for (const name of ["NEXTAUTH_SECRET", "API_KEY_PEPPER", "BANK_INTERNAL_SECRET"]) process.env[name] ??= "bench-only-secret-".padEnd(40, "x");
+for (const name of ["NEXTAUTH_SECRET", "API_KEY_PEPPER", "BANK_INTERNAL_SECRET"])
+  process.env[name] ??= "bench-only-secret-".padEnd(40, "x");
 
 const ROUTES: Array<[string, string, string]> = [
   ["GET", "/v1/accounts", "/v1/accounts?limit=20"],
@@ -44,7 +45,9 @@ async function time<T>(label: string, run: () => Promise<T>, describe?: (result:
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
-  console.log(`  ${label.padEnd(58)} median ${ms(median).padStart(10)}   max ${ms(samples.at(-1)!).padStart(10)}${describe ? `   ${describe(result as T)}` : ""}`);
+  console.log(
+    `  ${label.padEnd(58)} median ${ms(median).padStart(10)}   max ${ms(samples.at(-1)!).padStart(10)}${describe ? `   ${describe(result as T)}` : ""}`,
+  );
 }
 
 async function main() {
@@ -66,7 +69,8 @@ async function main() {
     await sql.query(`INSERT INTO "ApiKey" (id, "appId", name, prefix, hash, "createdById")
       SELECT 'key_bench_' || a || '_' || k, 'app_bench_' || a, 'Key ' || k, 'sk_sandbox_bench…' || k, md5(a || '-' || k), 'usr_bench'
       FROM generate_series(1, ${APPS}) a, generate_series(1, 3) k`);
-    const routeCase = (column: 0 | 1 | 2) => `CASE r ${ROUTES.map((route, index) => `WHEN ${index} THEN '${route[column]}'`).join(" ")} END`;
+    const routeCase = (column: 0 | 1 | 2) =>
+      `CASE r ${ROUTES.map((route, index) => `WHEN ${index} THEN '${route[column]}'`).join(" ")} END`;
     // App 1 is the busiest (a third of all traffic); the rest share the remainder unevenly.
     await sql.query(`
       INSERT INTO "RequestLog" (id, "appId", "apiKeyId", "keyPrefix", method, path, route, status, "latencyMs", "createdAt", "requestHeaders", "responseHeaders", "responseBody")
@@ -90,7 +94,9 @@ async function main() {
     const bounds = LATENCY_BOUNDS_MS.slice(0, -1);
     const histogram = LATENCY_BOUNDS_MS.map((bound, i) => {
       const lower = i === 0 ? null : bounds[i - 1];
-      const cond = [lower === null ? null : `"latencyMs" > ${lower}`, Number.isFinite(bound) ? `"latencyMs" <= ${bound}` : null].filter(Boolean).join(" AND ");
+      const cond = [lower === null ? null : `"latencyMs" > ${lower}`, Number.isFinite(bound) ? `"latencyMs" <= ${bound}` : null]
+        .filter(Boolean)
+        .join(" AND ");
       return `count(*) FILTER (WHERE ${cond})::int AS lat${i}`;
     });
     await sql.query(`
@@ -117,11 +123,24 @@ async function main() {
     await time("newest 50", () => listRequestLogs({ appId: busiest }), rows);
     await time("status=5xx", () => listRequestLogs({ appId: busiest, filters: { status: "5xx" } }), rows);
     await time("status=404, method=GET", () => listRequestLogs({ appId: busiest, filters: { status: 404, method: "GET" } }), rows);
-    await time("path contains 'balances', since 24h", () => listRequestLogs({ appId: busiest, filters: { path: "balances", since: "24h" } }), rows);
-    await time("key filter, last 7 days", () => listRequestLogs({ appId: busiest, filters: { keyId: "key_bench_1_2", since: "7d" } }), rows);
-    await time("rare combination (POST, 5xx, path 'fx')", () => listRequestLogs({ appId: busiest, filters: { method: "POST", status: "5xx", path: "fx" } }), rows);
+    await time(
+      "path contains 'balances', since 24h",
+      () => listRequestLogs({ appId: busiest, filters: { path: "balances", since: "24h" } }),
+      rows,
+    );
+    await time(
+      "key filter, last 7 days",
+      () => listRequestLogs({ appId: busiest, filters: { keyId: "key_bench_1_2", since: "7d" } }),
+      rows,
+    );
+    await time(
+      "rare combination (POST, 5xx, path 'fx')",
+      () => listRequestLogs({ appId: busiest, filters: { method: "POST", status: "5xx", path: "fx" } }),
+      rows,
+    );
     let cursor: string | null = null;
-    for (let i = 0; i < 20; i++) cursor = (await listRequestLogs({ appId: busiest, filters: cursor ? { cursor: decode(cursor) } : {} })).next_cursor;
+    for (let i = 0; i < 20; i++)
+      cursor = (await listRequestLogs({ appId: busiest, filters: cursor ? { cursor: decode(cursor) } : {} })).next_cursor;
     await time("page 21 by cursor", () => listRequestLogs({ appId: busiest, filters: { cursor: decode(cursor!) } }), rows);
     const oneId = (await sql.query(`SELECT id FROM "RequestLog" WHERE "appId" = $1 LIMIT 1`, [busiest])).rows[0].id;
     await time("one log's detail", () => getRequestLog({ appId: busiest, requestId: oneId }));
@@ -129,23 +148,43 @@ async function main() {
     console.log(`\nusage analytics from rollups:`);
     const summary = (usage: { totals: { requests: number; p95_ms: number | null }; endpoints: unknown[] }) =>
       `${usage.totals.requests.toLocaleString("en-GB")} requests, ${usage.endpoints.length} endpoints, p95 ${usage.totals.p95_ms} ms`;
-    for (const range of ["24h", "7d", "30d"] as const) await time(`busiest app, ${range}`, () => getUsage({ appIds: [busiest], range }), summary);
+    for (const range of ["24h", "7d", "30d"] as const)
+      await time(`busiest app, ${range}`, () => getUsage({ appIds: [busiest], range }), summary);
     await time("a small app, 7d", () => getUsage({ appIds: ["app_bench_42"], range: "7d" }), summary);
     const team = Array.from({ length: APPS }, (_, i) => `app_bench_${i + 1}`);
     await time(`team of ${APPS} apps, 30d`, () => getUsage({ appIds: team, range: "30d" }), summary);
     await time("whole platform (admin), 7d", () => getUsage({ appIds: "all", range: "7d" }), summary);
-    await time("go-live evidence (7 days)", () => computeSandboxEvidence({ appId: busiest }), (e) => `${e.endpoints.length} endpoints`);
+    await time(
+      "go-live evidence (7 days)",
+      () => computeSandboxEvidence({ appId: busiest }),
+      (e) => `${e.endpoints.length} endpoints`,
+    );
 
     console.log(`\nfor comparison, without rollups (raw logs, exact percentiles):`);
-    await time("busiest app, 7d, per-endpoint p50/p95 over raw logs", async () =>
-      (await sql.query(`SELECT method, route, count(*), percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY "latencyMs")
-        FROM "RequestLog" WHERE "appId" = $1 AND "createdAt" >= now() - interval '7 days' GROUP BY 1, 2`, [busiest])).rows,
+    await time(
+      "busiest app, 7d, per-endpoint p50/p95 over raw logs",
+      async () =>
+        (
+          await sql.query(
+            `SELECT method, route, count(*), percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY "latencyMs")
+        FROM "RequestLog" WHERE "appId" = $1 AND "createdAt" >= now() - interval '7 days' GROUP BY 1, 2`,
+            [busiest],
+          )
+        ).rows,
     );
 
     console.log(`\nretention:`);
     started = performance.now();
-    const pruned = await pruneRequestLogs({ db: database.db, logRetentionDays: DAYS - 1, rollupRetentionDays: DAYS - 1, batchSize: 1_000, maxBatches: 1_000 });
-    console.log(`  pruned ${pruned.logs.toLocaleString("en-GB")} logs and ${pruned.rollups} rollups older than ${DAYS - 1} days in ${ms(performance.now() - started)} (batches of 1,000)`);
+    const pruned = await pruneRequestLogs({
+      db: database.db,
+      logRetentionDays: DAYS - 1,
+      rollupRetentionDays: DAYS - 1,
+      batchSize: 1_000,
+      maxBatches: 1_000,
+    });
+    console.log(
+      `  pruned ${pruned.logs.toLocaleString("en-GB")} logs and ${pruned.rollups} rollups older than ${DAYS - 1} days in ${ms(performance.now() - started)} (batches of 1,000)`,
+    );
   } finally {
     await sql.end();
     await database.drop();

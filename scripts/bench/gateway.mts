@@ -43,7 +43,9 @@ function nginxBinary(): string | null {
 async function startNginx(binary: string, headers: Record<string, string>): Promise<ChildProcess> {
   const dir = path.resolve("data/bench/nginx");
   mkdirSync(path.join(dir, "logs"), { recursive: true });
-  const set = Object.entries(headers).map(([name, value]) => `      proxy_set_header ${name} "${value}";`).join("\n");
+  const set = Object.entries(headers)
+    .map(([name, value]) => `      proxy_set_header ${name} "${value}";`)
+    .join("\n");
   writeFileSync(
     path.join(dir, "nginx.conf"),
     `daemon off;
@@ -123,7 +125,9 @@ async function main() {
       { name: "trivial", path: "/v1/sandbox/clock" },
       { name: "database", path: `/v1/accounts/${accountId}/transactions?limit=25` },
     ];
-    console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${services.provider}; ${seconds} s per run, ${connections} connections\n`);
+    console.log(
+      `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${services.provider}; ${seconds} s per run, ${connections} connections\n`,
+    );
 
     const rows: Row[] = [];
     for (const route of routes) {
@@ -167,7 +171,8 @@ async function main() {
       const direct = get(route.name, "direct")!;
       const through = get(route.name, "gateway")!;
       const proxy = get(route.name, "nginx");
-      const added = (row: Row) => `+${(row.latency.p50 - direct.latency.p50).toFixed(2)} ms p50 / +${(row.latency.p99 - direct.latency.p99).toFixed(2)} ms p99`;
+      const added = (row: Row) =>
+        `+${(row.latency.p50 - direct.latency.p50).toFixed(2)} ms p50 / +${(row.latency.p99 - direct.latency.p99).toFixed(2)} ms p99`;
       console.log(
         `  ${route.name.padEnd(9)} gateway ${x(through.throughput / direct.throughput)} direct` +
           (proxy ? `, ${x(through.throughput / proxy.throughput)} nginx; nginx ${x(proxy.throughput / direct.throughput)} direct` : "") +
@@ -176,9 +181,18 @@ async function main() {
       );
     }
     const checks: [string, boolean | null][] = [
-      ["gateway ≥ 0.5× nginx throughput on the trivial route", get("trivial", "nginx") ? get("trivial", "gateway")!.throughput >= 0.5 * get("trivial", "nginx")!.throughput : null],
-      ["≤ 15 % throughput loss through the gateway on the database route", get("database", "gateway")!.throughput >= 0.85 * get("database", "direct")!.throughput],
-      ["gateway adds ≤ 0.5 ms at p50 (trivial route)", get("trivial", "gateway")!.latency.p50 - get("trivial", "direct")!.latency.p50 <= 0.5],
+      [
+        "gateway ≥ 0.5× nginx throughput on the trivial route",
+        get("trivial", "nginx") ? get("trivial", "gateway")!.throughput >= 0.5 * get("trivial", "nginx")!.throughput : null,
+      ],
+      [
+        "≤ 15 % throughput loss through the gateway on the database route",
+        get("database", "gateway")!.throughput >= 0.85 * get("database", "direct")!.throughput,
+      ],
+      [
+        "gateway adds ≤ 0.5 ms at p50 (trivial route)",
+        get("trivial", "gateway")!.latency.p50 - get("trivial", "direct")!.latency.p50 <= 0.5,
+      ],
     ];
     console.log("");
     for (const [name, met] of checks) console.log(`${met === null ? "n/a " : met ? "met " : "MISS"}  ${name}`);

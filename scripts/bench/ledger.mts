@@ -51,7 +51,11 @@ function summarise(name: string, result: { ms: number; latencies: number[]; fail
 
 async function bench(provider: string, db: PrismaClient): Promise<Run[]> {
   await seedTenant({ db, tenantId: TENANT, seededAt: NOW });
-  const accounts = await db.bankAccount.findMany({ where: { tenantId: TENANT, customerId: { not: null }, status: "active", type: { in: ["current", "savings"] } }, select: { id: true }, orderBy: { id: "asc" } });
+  const accounts = await db.bankAccount.findMany({
+    where: { tenantId: TENANT, customerId: { not: null }, status: "active", type: { in: ["current", "savings"] } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   const ids = accounts.map((a) => a.id);
   const random = mulberry32(42);
   const pairs = Array.from({ length: TRANSFERS }, () => {
@@ -63,8 +67,13 @@ async function bench(provider: string, db: PrismaClient): Promise<Run[]> {
   const baseline = await pool(TRANSFERS, async (i) => {
     const { from, to, pence } = pairs[i];
     // In id order, as postTransfer locks, so concurrent baseline transfers cannot deadlock.
-    const legs = [{ id: from, delta: -BigInt(pence) }, { id: to, delta: BigInt(pence) }].sort((a, b) => (a.id < b.id ? -1 : 1));
-    await db.$transaction(legs.map((leg) => db.bankAccount.update({ where: { id: leg.id }, data: { bookedBalance: { increment: leg.delta } } })));
+    const legs = [
+      { id: from, delta: -BigInt(pence) },
+      { id: to, delta: BigInt(pence) },
+    ].sort((a, b) => (a.id < b.id ? -1 : 1));
+    await db.$transaction(
+      legs.map((leg) => db.bankAccount.update({ where: { id: leg.id }, data: { bookedBalance: { increment: leg.delta } } })),
+    );
     return true;
   });
   // Undo the baseline's bare updates so the ledger run starts from balances equal to entries.
@@ -79,7 +88,17 @@ async function bench(provider: string, db: PrismaClient): Promise<Run[]> {
     const { from, to, pence } = pairs[i];
     const amount = `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, "0")}`;
     try {
-      const payment = await createPayment({ db, tenantId: TENANT, now: NOW, input: { debtor_account_id: from, amount: { amount, currency: "GBP" }, creditor: { type: "account", account_id: to }, scheme: "instant" } });
+      const payment = await createPayment({
+        db,
+        tenantId: TENANT,
+        now: NOW,
+        input: {
+          debtor_account_id: from,
+          amount: { amount, currency: "GBP" },
+          creditor: { type: "account", account_id: to },
+          scheme: "instant",
+        },
+      });
       return payment.status === "completed";
     } catch {
       return false;
@@ -93,7 +112,9 @@ async function bench(provider: string, db: PrismaClient): Promise<Run[]> {
 }
 
 async function main() {
-  console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; ${TRANSFERS} transfers, ${CONCURRENCY} in flight, between the seeded personas' active current and savings accounts\n`);
+  console.log(
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; ${TRANSFERS} transfers, ${CONCURRENCY} in flight, between the seeded personas' active current and savings accounts\n`,
+  );
   const runs: Run[] = [];
   const sqlite = createTestDatabase();
   const sqliteDb = createPrismaClient(sqlite.url);
@@ -118,7 +139,14 @@ async function main() {
   for (const run of runs) {
     const baseline = runs.find((r) => r.name.startsWith(run.name.split(" ")[0]) && r.name.includes("baseline"))!;
     console.log(
-      [run.name.padEnd(32), run.perSecond.toFixed(0).padStart(11), `${(run.perSecond / baseline.perSecond).toFixed(2)}×`.padStart(12), run.p50.toFixed(2).padStart(8), run.p99.toFixed(2).padStart(8), String(run.declined).padStart(9)].join(" "),
+      [
+        run.name.padEnd(32),
+        run.perSecond.toFixed(0).padStart(11),
+        `${(run.perSecond / baseline.perSecond).toFixed(2)}×`.padStart(12),
+        run.p50.toFixed(2).padStart(8),
+        run.p99.toFixed(2).padStart(8),
+        String(run.declined).padStart(9),
+      ].join(" "),
     );
   }
 }

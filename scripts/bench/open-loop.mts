@@ -8,7 +8,13 @@ export type LatencyResult = { rate: number; sent: number; ok: number; failed: nu
  * round to sending it), so a slow server cannot hide its queueing (no coordinated
  * omission). Sub-millisecond precision, unlike autocannon's integer histogram.
  */
-export async function openLoop(options: { url: string; headers?: Record<string, string>; rate: number; seconds: number; sockets?: number }): Promise<LatencyResult> {
+export async function openLoop(options: {
+  url: string;
+  headers?: Record<string, string>;
+  rate: number;
+  seconds: number;
+  sockets?: number;
+}): Promise<LatencyResult> {
   const { url, rate, seconds } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.sockets ?? 64 });
   const total = Math.round(rate * seconds);

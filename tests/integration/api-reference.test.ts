@@ -39,7 +39,20 @@ describe("API reference downloads", () => {
 describe("API reference pages", () => {
   it("the overview lists every area with its operation count and the downloads", async () => {
     const html = await (await get("/docs/api")).text();
-    for (const slug of ["customers", "accounts", "transactions", "payments", "fx", "products", "investments", "insurance", "rewards", "lending", "consents", "sandbox"]) {
+    for (const slug of [
+      "customers",
+      "accounts",
+      "transactions",
+      "payments",
+      "fx",
+      "products",
+      "investments",
+      "insurance",
+      "rewards",
+      "lending",
+      "consents",
+      "sandbox",
+    ]) {
       expect(html).toContain(`href="/docs/api/${slug}"`);
     }
     expect(html).toContain("3 operations");

@@ -10,7 +10,15 @@ import { createTeam, inviteLinkFor, newMember, tokenOf } from "../support/teams"
  */
 const portalUrl = inject("portalUrl");
 
-type AuditRow = { id: string; action: string; actor: { id: string | null; email: string }; target: { type: string; id: string; name: string }; ip: string; metadata: Record<string, unknown>; created_at: string };
+type AuditRow = {
+  id: string;
+  action: string;
+  actor: { id: string | null; email: string };
+  target: { type: string; id: string; name: string };
+  ip: string;
+  metadata: Record<string, unknown>;
+  created_at: string;
+};
 
 let owner: Awaited<ReturnType<typeof PortalClient.newDeveloper>>;
 let team: string;
@@ -39,7 +47,11 @@ beforeAll(async () => {
   team = (await created.json()).id;
 
   // Keys: created, rolled, revoked.
-  const app = await owner.client.json("POST", "/api/apps", { name: "Audited app", team_id: team, redirect_uris: ["https://example.com/cb"] });
+  const app = await owner.client.json("POST", "/api/apps", {
+    name: "Audited app",
+    team_id: team,
+    redirect_uris: ["https://example.com/cb"],
+  });
   secrets.push(app.body.secret);
   const key = await owner.client.json("POST", `/api/apps/${app.body.app.id}/keys`, { name: "CI key", scope: "read_only" });
   secrets.push(key.body.secret);
@@ -49,10 +61,15 @@ beforeAll(async () => {
 
   // App settings: redirect URIs, the OAuth client secret, a webhook endpoint's life.
   const appId = app.body.app.id;
-  await owner.client.request("PUT", `/api/apps/${appId}/redirect-uris`, { redirect_uris: ["https://example.com/cb", "https://example.com/callback"] });
+  await owner.client.request("PUT", `/api/apps/${appId}/redirect-uris`, {
+    redirect_uris: ["https://example.com/cb", "https://example.com/callback"],
+  });
   const clientSecret = await owner.client.json("POST", `/api/apps/${appId}/oauth-client/secret`);
   secrets.push(clientSecret.body.client_secret);
-  const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, { url: "http://127.0.0.1:9/hooks?token=receiver-token-123", description: "Audited endpoint" });
+  const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, {
+    url: "http://127.0.0.1:9/hooks?token=receiver-token-123",
+    description: "Audited endpoint",
+  });
   secrets.push(endpoint.body.secret, "receiver-token-123");
   await owner.client.request("PATCH", `/api/apps/${appId}/webhooks/${endpoint.body.endpoint.id}`, { enabled: false });
   const rotatedSecret = await owner.client.json("POST", `/api/apps/${appId}/webhooks/${endpoint.body.endpoint.id}/rotate-secret`);
@@ -126,7 +143,11 @@ describe("audit rows", () => {
 
     const rolled = rows.find((row) => row.action === "key.rolled")!;
     expect(rolled.target).toMatchObject({ type: "api_key", name: "CI key" });
-    expect(rolled.metadata).toMatchObject({ overlap_seconds: 3600, old_prefix: expect.stringMatching(/^sk_sandbox_.{4}….{4}$/), new_prefix: expect.any(String) });
+    expect(rolled.metadata).toMatchObject({
+      overlap_seconds: 3600,
+      old_prefix: expect.stringMatching(/^sk_sandbox_.{4}….{4}$/),
+      new_prefix: expect.any(String),
+    });
     expect(Date.parse(rolled.metadata.old_key_expires_at as string)).toBeGreaterThan(Date.now());
 
     const roleChanged = rows.find((row) => row.action === "member.role_changed")!;
@@ -185,7 +206,11 @@ describe("invitations", () => {
     const accepted = await invitee.client.json("POST", "/api/invites/accept", { token });
     expect(accepted).toMatchObject({ status: 200, body: { team_id: own, role: "developer" } });
     await expectProblem(await invitee.client.request("POST", "/api/invites/accept", { token }), 410, "invite_expired");
-    await expectProblem(await founder.client.request("POST", `/api/teams/${own}/invites`, { email: invitee.email, role: "viewer" }), 409, "conflict");
+    await expectProblem(
+      await founder.client.request("POST", `/api/teams/${own}/invites`, { email: invitee.email, role: "viewer" }),
+      409,
+      "conflict",
+    );
   });
 
   it("stop working when revoked or resent (the old link dies)", async () => {
@@ -208,7 +233,11 @@ describe("invitations", () => {
     const email = `newcomer-${Date.now()}@example.com`;
     await founder.client.request("POST", `/api/teams/${own}/invites`, { email, role: "viewer" });
     const token = tokenOf(await inviteLinkFor(portalUrl, email));
-    const weak = await fetch(`${portalUrl}/api/invites/signup`, { method: "POST", headers: { "content-type": "application/json", origin: portalUrl }, body: JSON.stringify({ token, name: "Newcomer", password: "short" }) });
+    const weak = await fetch(`${portalUrl}/api/invites/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: portalUrl },
+      body: JSON.stringify({ token, name: "Newcomer", password: "short" }),
+    });
     await expectProblem(weak, 400, "validation_failed");
     const response = await fetch(`${portalUrl}/api/invites/signup`, {
       method: "POST",

@@ -25,14 +25,21 @@ async function newApp(name: string): Promise<App> {
   const rotated = await client.json("POST", `/api/apps/${created.app.id}/oauth-client/secret`);
   expect(rotated.status).toBe(201);
   expect(rotated.body.client_secret).toMatch(/^cs_sandbox_/);
-  return { id: created.app.id, key: created.secret, clientId: oauthClient.body.client_id, secret: rotated.body.client_secret, developer: client };
+  return {
+    id: created.app.id,
+    key: created.secret,
+    clientId: oauthClient.body.client_id,
+    secret: rotated.body.client_secret,
+    developer: client,
+  };
 }
 
 beforeAll(async () => {
   [appA, appB] = await Promise.all([newApp("Grace"), newApp("Heidi")]);
 });
 
-const basic = (app: App, secret = app.secret) => `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+const basic = (app: App, secret = app.secret) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(secret)}`).toString("base64")}`;
 
 function tokenRequest(params: Record<string, string>, authorization?: string) {
   return fetch(`${portalUrl}/oauth/token`, {
@@ -49,24 +56,57 @@ async function authorize(app: App, options: { choose?: (ids: string[]) => string
   const verifier = randomBytes(32).toString("base64url");
   const challenge = createHash("sha256").update(verifier).digest("base64url");
   const state = `st-${randomBytes(4).toString("hex")}`;
-  const query = new URLSearchParams({ response_type: "code", client_id: app.clientId, redirect_uri: REDIRECT, scope: options.scope ?? "accounts:read transactions:read", state, code_challenge: challenge, code_challenge_method: "S256" });
-  const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual", headers: { cookie: "next-auth.session-token=not-for-the-bank" } });
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: app.clientId,
+    redirect_uri: REDIRECT,
+    scope: options.scope ?? "accounts:read transactions:read",
+    state,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
+  const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, {
+    redirect: "manual",
+    headers: { cookie: "next-auth.session-token=not-for-the-bank" },
+  });
   expect(start.status).toBe(200);
   expect(start.headers.get("content-type")).toMatch(/^text\/html/);
   const cookie = start.headers.getSetCookie()[0].split(";")[0];
   expect(cookie).toMatch(/^ob_authz=/);
   const page = await start.text();
-  const form = (fields: Record<string, string>) => ({ method: "POST", redirect: "manual" as const, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
-  const login = await fetch(`${portalUrl}/oauth/authorize/login`, form({ request_id: field(page, "request_id"), csrf_token: field(page, "csrf_token"), username: "user_good_credit", password: "pass_good_credit" }));
+  const form = (fields: Record<string, string>) => ({
+    method: "POST",
+    redirect: "manual" as const,
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
+  const login = await fetch(
+    `${portalUrl}/oauth/authorize/login`,
+    form({
+      request_id: field(page, "request_id"),
+      csrf_token: field(page, "csrf_token"),
+      username: "user_good_credit",
+      password: "pass_good_credit",
+    }),
+  );
   expect(login.status).toBe(303);
   const consent = await fetch(new URL(login.headers.get("location")!, portalUrl), { headers: { cookie } });
   const html = await consent.text();
   expect(html).toContain(`Share accounts with Grace`.replace("Grace", app === appA ? "Grace" : "Heidi"));
   const accountIds = [...html.matchAll(/name="account_id" value="([^"]+)"/g)].map((m) => m[1]);
   const chosen = (options.choose ?? ((ids) => ids.slice(0, 1)))(accountIds);
-  const decision = new URLSearchParams({ request_id: field(html, "request_id"), csrf_token: field(html, "csrf_token"), decision: options.decision ?? "approve" });
+  const decision = new URLSearchParams({
+    request_id: field(html, "request_id"),
+    csrf_token: field(html, "csrf_token"),
+    decision: options.decision ?? "approve",
+  });
   for (const id of chosen) decision.append("account_id", id);
-  const decided = await fetch(`${portalUrl}/oauth/authorize/decision`, { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: decision });
+  const decided = await fetch(`${portalUrl}/oauth/authorize/decision`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: decision,
+  });
   expect(decided.status).toBe(303);
   const location = new URL(decided.headers.get("location")!);
   expect(location.origin + location.pathname).toBe(REDIRECT);
@@ -78,12 +118,24 @@ async function authorize(app: App, options: { choose?: (ids: string[]) => string
 describe("discovery and the authorization endpoint", () => {
   it("publishes RFC 8414 metadata at the portal's origin", async () => {
     const response = await fetch(`${portalUrl}/.well-known/oauth-authorization-server`);
-    expect(await response.json()).toMatchObject({ issuer: portalUrl, authorization_endpoint: `${portalUrl}/oauth/authorize`, token_endpoint: `${portalUrl}/oauth/token`, code_challenge_methods_supported: ["S256"] });
+    expect(await response.json()).toMatchObject({
+      issuer: portalUrl,
+      authorization_endpoint: `${portalUrl}/oauth/authorize`,
+      token_endpoint: `${portalUrl}/oauth/token`,
+      code_challenge_methods_supported: ["S256"],
+    });
   });
 
   it("shows an error page, never a redirect, for an unknown client or an unregistered redirect URI", async () => {
-    for (const [clientId, redirectUri] of [["cli_0000000000000000000000", REDIRECT], [appA.clientId, `${REDIRECT}/`], [appA.clientId, "http://localhost:8081/callback"]]) {
-      const response = await fetch(`${portalUrl}/oauth/authorize?${new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, response_type: "code", scope: "accounts:read", code_challenge: "a".repeat(43), code_challenge_method: "S256" })}`, { redirect: "manual" });
+    for (const [clientId, redirectUri] of [
+      ["cli_0000000000000000000000", REDIRECT],
+      [appA.clientId, `${REDIRECT}/`],
+      [appA.clientId, "http://localhost:8081/callback"],
+    ]) {
+      const response = await fetch(
+        `${portalUrl}/oauth/authorize?${new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, response_type: "code", scope: "accounts:read", code_challenge: "a".repeat(43), code_challenge_method: "S256" })}`,
+        { redirect: "manual" },
+      );
       expect(response.status).toBe(400);
       expect(response.headers.get("location")).toBeNull();
     }
@@ -98,7 +150,10 @@ describe("discovery and the authorization endpoint", () => {
 describe("code → tokens → consent-scoped calls", () => {
   it("runs the whole flow through the gateway and sees only the chosen accounts", async () => {
     const run = await authorize(appA, { choose: (ids) => ids.slice(0, 2) });
-    const issued = await tokenRequest({ grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier }, basic(appA));
+    const issued = await tokenRequest(
+      { grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier },
+      basic(appA),
+    );
     expect(issued.status).toBe(200);
     expect(issued.headers.get("cache-control")).toBe("no-store");
     const tokens = await issued.json();
@@ -114,12 +169,19 @@ describe("code → tokens → consent-scoped calls", () => {
     const transactions = await sandbox(portalUrl, tokens.access_token, `/v1/accounts/${run.chosen[0]}/transactions?limit=5`);
     contract.expectValid("get", "/v1/accounts/{account_id}/transactions", transactions, await transactions.json());
     const other = run.accountIds.find((id) => !run.chosen.includes(id))!;
-    await expectProblem(await sandbox(portalUrl, tokens.access_token, `/v1/accounts/${other}/balances`), 403, "consent_account_not_granted");
+    await expectProblem(
+      await sandbox(portalUrl, tokens.access_token, `/v1/accounts/${other}/balances`),
+      403,
+      "consent_account_not_granted",
+    );
     await expectProblem(await sandbox(portalUrl, tokens.access_token, "/v1/payments"), 403, "insufficient_scope");
     await expectProblem(await sandbox(portalUrl, tokens.access_token, "/v1/customers"), 403, "api_key_required");
 
     // The code works once; a replay revokes what it issued.
-    const replay = await tokenRequest({ grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier }, basic(appA));
+    const replay = await tokenRequest(
+      { grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier },
+      basic(appA),
+    );
     expect(replay.status).toBe(400);
     expect((await replay.json()).error).toBe("invalid_grant");
     await expectProblem(await sandbox(portalUrl, tokens.access_token, "/v1/accounts"), 401, "invalid_token");
@@ -135,13 +197,23 @@ describe("code → tokens → consent-scoped calls", () => {
 
   it("authenticates the client by Basic or client_secret_post; a wrong, rotated or other app's secret is invalid_client", async () => {
     const run = await authorize(appA);
-    const wrong = await tokenRequest({ grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier }, basic(appA, appB.secret));
+    const wrong = await tokenRequest(
+      { grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier },
+      basic(appA, appB.secret),
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get("www-authenticate")).toBe('Basic realm="oauth"');
     expect(await wrong.json()).toMatchObject({ error: "invalid_client" });
     expect((await tokenRequest({ grant_type: "authorization_code", code: run.code! })).status).toBe(401);
 
-    const issued = await tokenRequest({ grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier, client_id: appA.clientId, client_secret: appA.secret });
+    const issued = await tokenRequest({
+      grant_type: "authorization_code",
+      code: run.code!,
+      redirect_uri: REDIRECT,
+      code_verifier: run.verifier,
+      client_id: appA.clientId,
+      client_secret: appA.secret,
+    });
     expect(issued.status).toBe(200);
     const tokens = await issued.json();
     // App B's client cannot use app A's refresh token; app A's can, once.
@@ -167,7 +239,11 @@ describe("code → tokens → consent-scoped calls", () => {
 
 describe("/v1/consents and the sandbox shortcut", () => {
   it("mints a consent with the API key, lists, reads and revokes it; revocation is immediate", async () => {
-    const minted = await sandbox(portalUrl, appA.key, "/v1/sandbox/consents", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona: "small_business", permissions: ["accounts:read"] }) });
+    const minted = await sandbox(portalUrl, appA.key, "/v1/sandbox/consents", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ persona: "small_business", permissions: ["accounts:read"] }),
+    });
     expect(minted.status).toBe(201);
     const body = await minted.json();
     contract.expectValid("post", "/v1/sandbox/consents", minted, body);
@@ -183,10 +259,17 @@ describe("/v1/consents and the sandbox shortcut", () => {
 
     // Another app sees nothing of it.
     await expectProblem(await sandbox(portalUrl, appB.key, `/v1/consents/${body.consent.id}`), 404, "resource_not_found");
-    await expectProblem(await sandbox(portalUrl, appB.key, `/v1/consents/${body.consent.id}`, { method: "DELETE" }), 404, "resource_not_found");
+    await expectProblem(
+      await sandbox(portalUrl, appB.key, `/v1/consents/${body.consent.id}`, { method: "DELETE" }),
+      404,
+      "resource_not_found",
+    );
 
     const portalList = await appA.developer.json("GET", `/api/apps/${appA.id}/consents`);
-    expect(portalList.body.data.find((c: { id: string }) => c.id === body.consent.id)).toMatchObject({ status: "authorised", persona: "small_business" });
+    expect(portalList.body.data.find((c: { id: string }) => c.id === body.consent.id)).toMatchObject({
+      status: "authorised",
+      persona: "small_business",
+    });
 
     const revoked = await sandbox(portalUrl, appA.key, `/v1/consents/${body.consent.id}`, { method: "DELETE" });
     const revokedBody = await revoked.json();
@@ -196,7 +279,13 @@ describe("/v1/consents and the sandbox shortcut", () => {
   });
 
   it("revokes from the dashboard API too", async () => {
-    const minted = await (await sandbox(portalUrl, appB.key, "/v1/sandbox/consents", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona: "student", permissions: ["accounts:read"] }) })).json();
+    const minted = await (
+      await sandbox(portalUrl, appB.key, "/v1/sandbox/consents", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ persona: "student", permissions: ["accounts:read"] }),
+      })
+    ).json();
     const revoked = await appB.developer.json("DELETE", `/api/apps/${appB.id}/consents/${minted.consent.id}`);
     expect(revoked.body.status).toBe("revoked");
     await expectProblem(await sandbox(portalUrl, minted.access_token, "/v1/accounts"), 401, "consent_revoked");
@@ -204,21 +293,42 @@ describe("/v1/consents and the sandbox shortcut", () => {
   });
 
   it("mints for the docs' Try-it-out from a signed-in session", async () => {
-    const minted = await appA.developer.json("POST", `/api/apps/${appA.id}/sandbox-consents`, { persona: "good_credit", permissions: ["accounts:read", "transactions:read"] });
+    const minted = await appA.developer.json("POST", `/api/apps/${appA.id}/sandbox-consents`, {
+      persona: "good_credit",
+      permissions: ["accounts:read", "transactions:read"],
+    });
     expect(minted.status).toBe(201);
     expect((await sandbox(portalUrl, minted.body.access_token, "/v1/accounts")).status).toBe(200);
-    expect((await appB.developer.json("POST", `/api/apps/${appA.id}/sandbox-consents`, { persona: "good_credit", permissions: ["accounts:read"] })).status).toBe(404);
+    expect(
+      (
+        await appB.developer.json("POST", `/api/apps/${appA.id}/sandbox-consents`, {
+          persona: "good_credit",
+          permissions: ["accounts:read"],
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
 describe("redirect URIs in the portal", () => {
   it("validates them (https, or http on localhost; no fragment) and the bank follows the change at once", async () => {
-    const bad = await appB.developer.json("PUT", `/api/apps/${appB.id}/redirect-uris`, { redirect_uris: ["http://example.com/cb", "https://ok.example/cb#x"] });
+    const bad = await appB.developer.json("PUT", `/api/apps/${appB.id}/redirect-uris`, {
+      redirect_uris: ["http://example.com/cb", "https://ok.example/cb#x"],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(["/body/redirect_uris/0", "/body/redirect_uris/1"]);
-    const ok = await appB.developer.json("PUT", `/api/apps/${appB.id}/redirect-uris`, { redirect_uris: ["https://heidi.example/oauth/callback"] });
+    const ok = await appB.developer.json("PUT", `/api/apps/${appB.id}/redirect-uris`, {
+      redirect_uris: ["https://heidi.example/oauth/callback"],
+    });
     expect(ok.body).toEqual({ redirect_uris: ["https://heidi.example/oauth/callback"] });
-    const query = new URLSearchParams({ client_id: appB.clientId, redirect_uri: REDIRECT, response_type: "code", scope: "accounts:read", code_challenge: "a".repeat(43), code_challenge_method: "S256" });
+    const query = new URLSearchParams({
+      client_id: appB.clientId,
+      redirect_uri: REDIRECT,
+      response_type: "code",
+      scope: "accounts:read",
+      code_challenge: "a".repeat(43),
+      code_challenge_method: "S256",
+    });
     expect((await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" })).status).toBe(400);
     query.set("redirect_uri", "https://heidi.example/oauth/callback");
     expect((await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" })).status).toBe(200);

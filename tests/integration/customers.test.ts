@@ -16,7 +16,10 @@ let otherKey: string;
 
 beforeAll(async () => {
   const [a, b] = await Promise.all([PortalClient.newDeveloper(portalUrl, "Erin"), PortalClient.newDeveloper(portalUrl, "Frank")]);
-  [key, otherKey] = await Promise.all([a.client.createApp("Onboarding app").then((app) => app.secret), b.client.createApp("Other app").then((app) => app.secret)]);
+  [key, otherKey] = await Promise.all([
+    a.client.createApp("Onboarding app").then((app) => app.secret),
+    b.client.createApp("Other app").then((app) => app.secret),
+  ]);
 });
 
 function post(path: string, body: unknown, apiKey = key, idempotencyKey: string | null = randomUUID()) {
@@ -66,7 +69,11 @@ describe("KYC onboarding through the gateway", () => {
     await expectProblem(refused, 422, "kyc_not_approved");
 
     const review = `/v1/sandbox/customers/${customer.id}/kyc-review`;
-    const approved = await valid(await post(review, { decision: "approved" }, key, null), "post", "/v1/sandbox/customers/{customer_id}/kyc-review");
+    const approved = await valid(
+      await post(review, { decision: "approved" }, key, null),
+      "post",
+      "/v1/sandbox/customers/{customer_id}/kyc-review",
+    );
     expect(approved.kyc).toMatchObject({ status: "approved", reasons: [] });
     await expectProblem(await post(review, { decision: "rejected" }, key, null), 409, "kyc_not_in_review");
     await expectProblem(await post(review, { decision: "approved" }, otherKey, null), 404, "resource_not_found");
@@ -76,18 +83,30 @@ describe("KYC onboarding through the gateway", () => {
 
   it("requires an Idempotency-Key and validates the body with pointers", async () => {
     await expectProblem(await post("/v1/customers", person("Keyless"), key, null), 400, "idempotency_key_required");
-    const problem = await expectProblem(await post("/v1/customers", { ...person("Bad"), date_of_birth: "1990-13-40" }), 400, "validation_failed");
+    const problem = await expectProblem(
+      await post("/v1/customers", { ...person("Bad"), date_of_birth: "1990-13-40" }),
+      400,
+      "validation_failed",
+    );
     expect(problem.errors.map((error) => error.pointer)).toContain("/body/date_of_birth");
   });
 
   it("keeps customers inside their app's sandbox", async () => {
     const customer = await valid(await post("/v1/customers", person("Private")), "post", "/v1/customers");
     await expectProblem(await sandbox(portalUrl, otherKey, `/v1/customers/${customer.id}`), 404, "resource_not_found");
-    await expectProblem(await post("/v1/accounts", { customer_id: customer.id, type: "current", currency: "GBP" }, otherKey), 404, "resource_not_found");
+    await expectProblem(
+      await post("/v1/accounts", { customer_id: customer.id, type: "current", currency: "GBP" }, otherKey),
+      404,
+      "resource_not_found",
+    );
   });
 
   it("has exercised every customers and account-opening operation", () => {
-    const mine = contract.validator.unexercised().filter((operation) => operation.includes(" /v1/customers") || operation.includes("/kyc-review") || operation === "post /v1/accounts");
+    const mine = contract.validator
+      .unexercised()
+      .filter(
+        (operation) => operation.includes(" /v1/customers") || operation.includes("/kyc-review") || operation === "post /v1/accounts",
+      );
     expect(mine).toEqual([]);
   });
 });

@@ -33,12 +33,21 @@ beforeAll(async () => {
 
 describe("the documented request examples, through the gateway", () => {
   it("answer each operation's documented success status", () => {
-    expect(results.map(({ step, response }) => `${step.operationId} ${response.status}`), describeResults(results)).toEqual(results.map(({ step }) => `${step.operationId} ${step.success}`));
+    expect(
+      results.map(({ step, response }) => `${step.operationId} ${response.status}`),
+      describeResults(results),
+    ).toEqual(results.map(({ step }) => `${step.operationId} ${step.success}`));
   });
 
   it("answer bodies the published document describes, for every operation", () => {
     for (const { step, response } of results) {
-      contract.validator.assertResponse({ method: step.method, path: step.path, status: response.status, contentType: response.contentType, body: response.body });
+      contract.validator.assertResponse({
+        method: step.method,
+        path: step.path,
+        status: response.status,
+        contentType: response.contentType,
+        body: response.body,
+      });
     }
     expect(contract.validator.unexercised()).toEqual([]);
   });

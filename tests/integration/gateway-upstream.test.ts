@@ -7,13 +7,24 @@ import { expectProblem } from "../support/contract";
 import { serveSurfaces } from "../support/serve-surfaces";
 
 // The pipeline behind the real fast path, with the bank replaced by servers that misbehave.
-const key = { keyId: "key_test", appId: "app_test", prefix: "sk_sandbox_test…0000", revoked: false, scope: "read_write" as const, expiresAt: null, rolled: false, appSuspended: false };
+const key = {
+  keyId: "key_test",
+  appId: "app_test",
+  prefix: "sk_sandbox_test…0000",
+  revoked: false,
+  scope: "read_write" as const,
+  expiresAt: null,
+  rolled: false,
+  appSuspended: false,
+};
 let slow: Server;
 let echo: Server;
 const seenByBank: { headers: Record<string, string | string[] | undefined>; url?: string; body: string }[] = [];
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 const gateways: { close(): Promise<void> }[] = [];
@@ -34,7 +45,12 @@ async function gatewayTo(baseUrl: string, timeoutMs = 300) {
 }
 
 const call = (handle: (r: Request) => Promise<Response>, init: RequestInit & { path?: string } = {}) =>
-  handle(new Request(`http://portal.test${init.path ?? "/v1/accounts?limit=1"}`, { ...init, headers: { authorization: "Bearer good", ...(init.headers as object) } }));
+  handle(
+    new Request(`http://portal.test${init.path ?? "/v1/accounts?limit=1"}`, {
+      ...init,
+      headers: { authorization: "Bearer good", ...(init.headers as object) },
+    }),
+  );
 
 beforeAll(async () => {
   slow = createServer((_request, response) => setTimeout(() => response.end("{}"), 2_000));
@@ -84,7 +100,12 @@ describe("what crosses the trust boundary", () => {
       method: "POST",
       path: "/v1/payments?x=1",
       body: JSON.stringify({ amount: "1.00" }),
-      headers: { "content-type": "application/json", "idempotency-key": "idem-1", cookie: "next-auth.session-token=secret", "x-tenant-id": "app_spoofed" },
+      headers: {
+        "content-type": "application/json",
+        "idempotency-key": "idem-1",
+        cookie: "next-auth.session-token=secret",
+        "x-tenant-id": "app_spoofed",
+      },
     });
     expect(response.status).toBe(201);
     const seen = seenByBank.at(-1)!;

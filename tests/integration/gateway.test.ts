@@ -66,7 +66,13 @@ describe("credentials", () => {
 
   it("refuses malformed, unknown and checksum-broken keys alike with 401 invalid_api_key", async () => {
     const flipped = alice.app.secret.slice(0, -1) + (alice.app.secret.endsWith("a") ? "b" : "a");
-    for (const authorization of ["Basic dXNlcjpwYXNz", "Bearer", `Bearer ${flipped}`, "Bearer sk_sandbox_" + "A".repeat(36), `Bearer ${alice.app.secret.replace("sk_sandbox_", "sk_live_")}`]) {
+    for (const authorization of [
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      `Bearer ${flipped}`,
+      "Bearer sk_sandbox_" + "A".repeat(36),
+      `Bearer ${alice.app.secret.replace("sk_sandbox_", "sk_live_")}`,
+    ]) {
       const response = await fetch(`${portalUrl}/v1/accounts`, { headers: { authorization } });
       await expectProblem(response, 401, "invalid_api_key");
     }
@@ -95,13 +101,20 @@ describe("credentials", () => {
 
 describe("tenant isolation", () => {
   it("gives every app its own bank: no shared ids, and another app's ids are 404", async () => {
-    const [a, b] = await Promise.all([getJson(alice.app.secret, "/v1/accounts?limit=100"), getJson(bob.app.secret, "/v1/accounts?limit=100")]);
+    const [a, b] = await Promise.all([
+      getJson(alice.app.secret, "/v1/accounts?limit=100"),
+      getJson(bob.app.secret, "/v1/accounts?limit=100"),
+    ]);
     const aliceIds = a.body.data.map((account: { id: string }) => account.id);
     const bobIds = new Set(b.body.data.map((account: { id: string }) => account.id));
     expect(aliceIds.filter((id: string) => bobIds.has(id))).toEqual([]);
     expect(b.body.data.length).toBe(a.body.data.length);
 
-    for (const path of [`/v1/accounts/${aliceIds[0]}`, `/v1/accounts/${aliceIds[0]}/balances`, `/v1/accounts/${aliceIds[0]}/transactions`]) {
+    for (const path of [
+      `/v1/accounts/${aliceIds[0]}`,
+      `/v1/accounts/${aliceIds[0]}/balances`,
+      `/v1/accounts/${aliceIds[0]}/transactions`,
+    ]) {
       const response = await sandbox(portalUrl, bob.app.secret, path);
       await expectProblem(response, 404, "resource_not_found");
     }
@@ -225,6 +238,8 @@ describe("contract coverage", () => {
   // make the same check for their own operations.
   it("has exercised every documented accounts operation", () => {
     // Card rewards (/v1/accounts/{account_id}/rewards) are checked in products.test.ts.
-    expect(contract.validator.unexercised().filter((operation) => operation.startsWith("get /v1/accounts") && !operation.includes("/rewards"))).toEqual([]);
+    expect(
+      contract.validator.unexercised().filter((operation) => operation.startsWith("get /v1/accounts") && !operation.includes("/rewards")),
+    ).toEqual([]);
   });
 });

@@ -64,7 +64,11 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
       'echo "::: env"',
       ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
     ].join("\n");
-    const { stdout } = await run("bash", ["-c", script], { env: { ...process.env, SANDBOX_KEY: developer.key }, timeout: 60_000, maxBuffer: 10 * 1024 * 1024 });
+    const { stdout } = await run("bash", ["-c", script], {
+      env: { ...process.env, SANDBOX_KEY: developer.key },
+      timeout: 60_000,
+      maxBuffer: 10 * 1024 * 1024,
+    });
     const env = stdout.slice(stdout.lastIndexOf("::: env"));
     exported = Object.fromEntries(names.map((name) => [name, new RegExp(`^${name}=(.*)$`, "m").exec(env)?.[1] ?? ""]));
     for (const name of names) expect(exported[name], `${name} from the ${slug} guide`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
@@ -76,14 +80,21 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
     }
   }, 90_000);
 
-  it.each(nodeSamples.map((sample) => [sample.step, sample] as const))("runs the Node sample of step %i", async (step, sample) => {
-    const developer = developers.get(slug)!;
-    const file = path.join(workDir, `${slug}-${step}.mjs`);
-    writeFileSync(file, fillPlaceholders(sample.code, context));
-    const result = await run(process.execPath, [file], { env: { ...process.env, ...exported, SANDBOX_KEY: developer.key }, timeout: 30_000 });
-    expect(result.stderr).toBe("");
-    expect(result.stdout.length).toBeGreaterThan(0);
-  }, 40_000);
+  it.each(nodeSamples.map((sample) => [sample.step, sample] as const))(
+    "runs the Node sample of step %i",
+    async (step, sample) => {
+      const developer = developers.get(slug)!;
+      const file = path.join(workDir, `${slug}-${step}.mjs`);
+      writeFileSync(file, fillPlaceholders(sample.code, context));
+      const result = await run(process.execPath, [file], {
+        env: { ...process.env, ...exported, SANDBOX_KEY: developer.key },
+        timeout: 30_000,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout.length).toBeGreaterThan(0);
+    },
+    40_000,
+  );
 });
 
 describe("personalised samples", () => {

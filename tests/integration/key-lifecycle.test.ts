@@ -14,7 +14,9 @@ let appId: string;
 
 beforeAll(async () => {
   ({ client: developer } = await PortalClient.newDeveloper(portalUrl, "Key Keeper"));
-  ({ app: { id: appId } } = await developer.createApp("Lifecycle app"));
+  ({
+    app: { id: appId },
+  } = await developer.createApp("Lifecycle app"));
 });
 
 async function newKey(body: Record<string, unknown> = {}) {
@@ -23,7 +25,8 @@ async function newKey(body: Record<string, unknown> = {}) {
   return created as { key: { id: string; prefix: string; scope: string; expires_at: string | null; status: string }; secret: string };
 }
 
-const sleepUntil = (iso: string, extraMs = 150) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(iso) - Date.now() + extraMs)));
+const sleepUntil = (iso: string, extraMs = 150) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(iso) - Date.now() + extraMs)));
 
 describe("roll", () => {
   it("keeps the old key working until the overlap ends, then refuses it with 401 expired_api_key", async () => {
@@ -73,17 +76,33 @@ describe("roll", () => {
   it("refuses to roll a key twice, a revoked key, or with a bad overlap", async () => {
     const old = await newKey();
     expect((await developer.request("POST", `/api/apps/${appId}/keys/${old.key.id}/roll`, { overlap_seconds: 60 })).status).toBe(201);
-    await expectProblem(await developer.request("POST", `/api/apps/${appId}/keys/${old.key.id}/roll`, { overlap_seconds: 60 }), 409, "conflict");
+    await expectProblem(
+      await developer.request("POST", `/api/apps/${appId}/keys/${old.key.id}/roll`, { overlap_seconds: 60 }),
+      409,
+      "conflict",
+    );
 
     const revoked = await newKey();
     await developer.request("DELETE", `/api/apps/${appId}/keys/${revoked.key.id}`);
-    await expectProblem(await developer.request("POST", `/api/apps/${appId}/keys/${revoked.key.id}/roll`, { overlap_seconds: 60 }), 409, "conflict");
+    await expectProblem(
+      await developer.request("POST", `/api/apps/${appId}/keys/${revoked.key.id}/roll`, { overlap_seconds: 60 }),
+      409,
+      "conflict",
+    );
 
     for (const overlap of [-1, 7 * 86_400 + 1, 1.5, "3600", null]) {
-      const problem = await expectProblem(await developer.request("POST", `/api/apps/${appId}/keys/${old.key.id}/roll`, { overlap_seconds: overlap }), 400, "validation_failed");
+      const problem = await expectProblem(
+        await developer.request("POST", `/api/apps/${appId}/keys/${old.key.id}/roll`, { overlap_seconds: overlap }),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors.map((e) => e.pointer)).toEqual(["/body/overlap_seconds"]);
     }
-    await expectProblem(await developer.request("POST", `/api/apps/${appId}/keys/key_unknown/roll`, { overlap_seconds: 60 }), 404, "resource_not_found");
+    await expectProblem(
+      await developer.request("POST", `/api/apps/${appId}/keys/key_unknown/roll`, { overlap_seconds: 60 }),
+      404,
+      "resource_not_found",
+    );
   });
 });
 
@@ -109,11 +128,23 @@ describe("expiry", () => {
   });
 
   it("validates expires_at", async () => {
-    for (const expires_at of ["yesterday", new Date(Date.now() - 1000).toISOString(), new Date(Date.now() + 400 * 86_400_000).toISOString()]) {
-      const problem = await expectProblem(await developer.request("POST", `/api/apps/${appId}/keys`, { name: "x", expires_at }), 400, "validation_failed");
+    for (const expires_at of [
+      "yesterday",
+      new Date(Date.now() - 1000).toISOString(),
+      new Date(Date.now() + 400 * 86_400_000).toISOString(),
+    ]) {
+      const problem = await expectProblem(
+        await developer.request("POST", `/api/apps/${appId}/keys`, { name: "x", expires_at }),
+        400,
+        "validation_failed",
+      );
       expect(problem.errors.map((e) => e.pointer)).toEqual(["/body/expires_at"]);
     }
-    await expectProblem(await developer.request("POST", `/api/apps/${appId}/keys`, { name: "x", scope: "admin" }), 400, "validation_failed");
+    await expectProblem(
+      await developer.request("POST", `/api/apps/${appId}/keys`, { name: "x", scope: "admin" }),
+      400,
+      "validation_failed",
+    );
   });
 });
 

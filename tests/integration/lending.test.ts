@@ -33,7 +33,10 @@ async function valid(response: Response, method: string, template: string): Prom
 
 beforeAll(async () => {
   const [a, b] = await Promise.all([PortalClient.newDeveloper(portalUrl, "Lena"), PortalClient.newDeveloper(portalUrl, "Otto")]);
-  [key, otherKey] = await Promise.all([a.client.createApp("Lending app").then((app) => app.secret), b.client.createApp("Other app").then((app) => app.secret)]);
+  [key, otherKey] = await Promise.all([
+    a.client.createApp("Lending app").then((app) => app.secret),
+    b.client.createApp("Other app").then((app) => app.secret),
+  ]);
   const customers = await valid(await sandbox(portalUrl, key, "/v1/customers?limit=100"), "get", "/v1/customers");
   const accounts = await valid(await sandbox(portalUrl, key, "/v1/accounts?type=current&limit=100"), "get", "/v1/accounts");
   for (const persona of ["good_credit", "overdrawn"]) {
@@ -46,24 +49,59 @@ describe("personal loans through the gateway", () => {
   let loanId: string;
 
   it("decides applications from the persona's data: approved as asked, approved for less", async () => {
-    const asked = await post("/v1/loans/applications", { customer_id: people.good_credit.customerId, amount: { amount: "3000.00", currency: "GBP" }, term_months: 12 });
+    const asked = await post("/v1/loans/applications", {
+      customer_id: people.good_credit.customerId,
+      amount: { amount: "3000.00", currency: "GBP" },
+      term_months: 12,
+    });
     expect(asked.status).toBe(201);
     const good = await valid(asked, "post", "/v1/loans/applications");
     expect(good).toMatchObject({ decision: "approved", reasons: [], assessment: { credit_score: 812, score_band: "excellent" } });
-    expect(good.offers[0]).toMatchObject({ amount: { amount: "3000.00", currency: "GBP" }, term_months: 12, apr: "6.40", status: "available" });
-    const fetched = await valid(await sandbox(portalUrl, key, `/v1/loans/applications/${good.id}`), "get", "/v1/loans/applications/{application_id}");
+    expect(good.offers[0]).toMatchObject({
+      amount: { amount: "3000.00", currency: "GBP" },
+      term_months: 12,
+      apr: "6.40",
+      status: "available",
+    });
+    const fetched = await valid(
+      await sandbox(portalUrl, key, `/v1/loans/applications/${good.id}`),
+      "get",
+      "/v1/loans/applications/{application_id}",
+    );
     expect(fetched).toEqual(good);
 
-    const less = await valid(await post("/v1/loans/applications", { customer_id: people.overdrawn.customerId, amount: { amount: "10000.00", currency: "GBP" }, term_months: 36 }), "post", "/v1/loans/applications");
+    const less = await valid(
+      await post("/v1/loans/applications", {
+        customer_id: people.overdrawn.customerId,
+        amount: { amount: "10000.00", currency: "GBP" },
+        term_months: 36,
+      }),
+      "post",
+      "/v1/loans/applications",
+    );
     expect(less.decision).toBe("approved");
     expect(less.reasons.map((r: Json) => r.code)).toEqual(["amount_above_band_limit"]);
     expect(less.offers[0].amount.amount).toBe("4800.00");
 
-    const loan = await valid(await post(`/v1/loans/offers/${good.offers[0].id}/accept`, { disbursement_account_id: people.good_credit.current }), "post", "/v1/loans/offers/{offer_id}/accept");
-    expect(loan).toMatchObject({ kind: "personal_loan", status: "active", principal: { amount: "3000.00" }, outstanding_balance: { amount: "3000.00" }, instalment_count: 12 });
+    const loan = await valid(
+      await post(`/v1/loans/offers/${good.offers[0].id}/accept`, { disbursement_account_id: people.good_credit.current }),
+      "post",
+      "/v1/loans/offers/{offer_id}/accept",
+    );
+    expect(loan).toMatchObject({
+      kind: "personal_loan",
+      status: "active",
+      principal: { amount: "3000.00" },
+      outstanding_balance: { amount: "3000.00" },
+      instalment_count: 12,
+    });
     expect(loan.schedule).toHaveLength(12);
     loanId = loan.id;
-    await expectProblem(await post(`/v1/loans/offers/${good.offers[1].id}/accept`, { disbursement_account_id: people.good_credit.current }), 409, "offer_already_accepted");
+    await expectProblem(
+      await post(`/v1/loans/offers/${good.offers[1].id}/accept`, { disbursement_account_id: people.good_credit.current }),
+      409,
+      "offer_already_accepted",
+    );
   });
 
   it("collects the first instalment when the sandbox clock passes its due date", async () => {
@@ -77,7 +115,11 @@ describe("personal loans through the gateway", () => {
   });
 
   it("takes an overpayment, then settles the loan early", async () => {
-    const over = await valid(await post(`/v1/loans/${loanId}/repayments`, { amount: { amount: "500.00", currency: "GBP" } }), "post", "/v1/loans/{loan_id}/repayments");
+    const over = await valid(
+      await post(`/v1/loans/${loanId}/repayments`, { amount: { amount: "500.00", currency: "GBP" } }),
+      "post",
+      "/v1/loans/{loan_id}/repayments",
+    );
     expect(over.status).toBe("active");
     const settled = await valid(await post(`/v1/loans/${loanId}/repayments`, {}), "post", "/v1/loans/{loan_id}/repayments");
     expect(settled).toMatchObject({ status: "paid_off", outstanding_balance: { amount: "0.00" }, next_instalment: null });
@@ -85,22 +127,53 @@ describe("personal loans through the gateway", () => {
   });
 
   it("refuses bad requests with problems and pointers", async () => {
-    await expectProblem(await post(`/v1/loans/offers/lof_0000000000000000000000/accept`, { disbursement_account_id: people.good_credit.current }, key, null), 400, "idempotency_key_required");
-    const problem = await expectProblem(await post("/v1/loans/applications", { customer_id: people.good_credit.customerId, amount: { amount: "50.00", currency: "GBP" }, term_months: 99 }), 400, "validation_failed");
+    await expectProblem(
+      await post(`/v1/loans/offers/lof_0000000000000000000000/accept`, { disbursement_account_id: people.good_credit.current }, key, null),
+      400,
+      "idempotency_key_required",
+    );
+    const problem = await expectProblem(
+      await post("/v1/loans/applications", {
+        customer_id: people.good_credit.customerId,
+        amount: { amount: "50.00", currency: "GBP" },
+        term_months: 99,
+      }),
+      400,
+      "validation_failed",
+    );
     expect(problem.errors.map((e) => e.pointer)).toContain("/body/term_months");
   });
 });
 
 describe("buy-now-pay-later through the gateway", () => {
   it("creates a plan, collects the first instalment, lists and gets it; declines over the limit", async () => {
-    const created = await post("/v1/bnpl/plans", { account_id: people.overdrawn.current, merchant_name: "Northwind Furniture", purchase_amount: { amount: "120.00", currency: "GBP" }, instalments: 4 });
+    const created = await post("/v1/bnpl/plans", {
+      account_id: people.overdrawn.current,
+      merchant_name: "Northwind Furniture",
+      purchase_amount: { amount: "120.00", currency: "GBP" },
+      instalments: 4,
+    });
     expect(created.status).toBe(201);
     const plan = await valid(created, "post", "/v1/bnpl/plans");
-    expect(plan).toMatchObject({ kind: "bnpl", apr: "0.00", amount_paid: { amount: "30.00" }, outstanding_balance: { amount: "90.00" }, merchant_name: "Northwind Furniture" });
+    expect(plan).toMatchObject({
+      kind: "bnpl",
+      apr: "0.00",
+      amount_paid: { amount: "30.00" },
+      outstanding_balance: { amount: "90.00" },
+      merchant_name: "Northwind Furniture",
+    });
     const list = await valid(await sandbox(portalUrl, key, "/v1/bnpl/plans"), "get", "/v1/bnpl/plans");
     expect(list.data.map((p: Json) => p.id)).toEqual([plan.id]);
     expect((await valid(await sandbox(portalUrl, key, `/v1/bnpl/plans/${plan.id}`), "get", "/v1/bnpl/plans/{plan_id}")).id).toBe(plan.id);
-    const declined = await expectProblem(await post("/v1/bnpl/plans", { account_id: people.overdrawn.current, merchant_name: "Big Telly Co", purchase_amount: { amount: "450.00", currency: "GBP" } }), 422, "bnpl_declined");
+    const declined = await expectProblem(
+      await post("/v1/bnpl/plans", {
+        account_id: people.overdrawn.current,
+        merchant_name: "Big Telly Co",
+        purchase_amount: { amount: "450.00", currency: "GBP" },
+      }),
+      422,
+      "bnpl_declined",
+    );
     expect(declined.detail).toMatch(/^over_plan_limit/);
 
     // Another app's sandbox has none of it.
@@ -110,7 +183,9 @@ describe("buy-now-pay-later through the gateway", () => {
   });
 
   it("has exercised every lending operation", () => {
-    const mine = contract.validator.unexercised().filter((operation) => operation.includes(" /v1/loans") || operation.includes(" /v1/bnpl"));
+    const mine = contract.validator
+      .unexercised()
+      .filter((operation) => operation.includes(" /v1/loans") || operation.includes(" /v1/bnpl"));
     expect(mine).toEqual([]);
   });
 });

@@ -55,7 +55,11 @@ async function ticked(id: string): Promise<Progress> {
 function call(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; bearer?: string } = {}) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  return sandbox(portalUrl, options.bearer ?? key, path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  return sandbox(portalUrl, options.bearer ?? key, path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
 }
 
 describe("onboarding checklist", () => {
@@ -79,7 +83,11 @@ describe("onboarding checklist", () => {
 
     const ids = ((await accounts.json()) as { data: Array<{ id: string; identifiers: { account_number?: string } }> }).data;
     const byNumber = (n: string) => ids.find((a) => a.identifiers.account_number === n)!.id;
-    const body = { debtor_account_id: byNumber("41825937"), amount: { amount: "5.00", currency: "GBP" }, creditor: { type: "account", account_id: byNumber("41825945") } };
+    const body = {
+      debtor_account_id: byNumber("41825937"),
+      amount: { amount: "5.00", currency: "GBP" },
+      creditor: { type: "account", account_id: byNumber("41825945") },
+    };
 
     // The developer forgets the header (400), reads the problem, and sends it.
     const missing = await call("POST", "/v1/payments", { body });
@@ -128,17 +136,43 @@ describe("onboarding checklist", () => {
     const clientId = oauthClient.body.client_id as string;
     const verifier = randomBytes(32).toString("base64url");
     const challenge = createHash("sha256").update(verifier).digest("base64url");
-    const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT, scope: "accounts:read", state: "st-1", code_challenge: challenge, code_challenge_method: "S256" });
+    const query = new URLSearchParams({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      scope: "accounts:read",
+      state: "st-1",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    });
     const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" });
     expect(start.status).toBe(200);
     const cookie = start.headers.getSetCookie()[0].split(";")[0];
     const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)![1];
-    const post = (path: string, fields: URLSearchParams) => fetch(`${portalUrl}${path}`, { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: fields });
+    const post = (path: string, fields: URLSearchParams) =>
+      fetch(`${portalUrl}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: fields,
+      });
     const page = await start.text();
-    const login = await post("/oauth/authorize/login", new URLSearchParams({ request_id: field(page, "request_id"), csrf_token: field(page, "csrf_token"), username: "user_good_credit", password: "pass_good_credit" }));
+    const login = await post(
+      "/oauth/authorize/login",
+      new URLSearchParams({
+        request_id: field(page, "request_id"),
+        csrf_token: field(page, "csrf_token"),
+        username: "user_good_credit",
+        password: "pass_good_credit",
+      }),
+    );
     expect(login.status).toBe(303);
     const html = await (await fetch(new URL(login.headers.get("location")!, portalUrl), { headers: { cookie } })).text();
-    const decision = new URLSearchParams({ request_id: field(html, "request_id"), csrf_token: field(html, "csrf_token"), decision: "approve" });
+    const decision = new URLSearchParams({
+      request_id: field(html, "request_id"),
+      csrf_token: field(html, "csrf_token"),
+      decision: "approve",
+    });
     decision.append("account_id", /name="account_id" value="([^"]+)"/.exec(html)![1]);
     const decided = await post("/oauth/authorize/decision", decision);
     expect(decided.status).toBe(303);
@@ -149,7 +183,10 @@ describe("onboarding checklist", () => {
     expect(step(await progress(), "consent_token_call").done).toBe(false);
     const token = await fetch(`${portalUrl}/oauth/token`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${clientId}:${rotated.body.client_secret}`).toString("base64")}` },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${clientId}:${rotated.body.client_secret}`).toString("base64")}`,
+      },
       body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier }),
     });
     expect(token.status).toBe(200);

@@ -23,11 +23,20 @@ async function developerWithApp(name: string): Promise<Developer> {
   return { key: app.secret };
 }
 
-async function call(key: string, method: string, path: string, options: { body?: unknown; idempotencyKey?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  key: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; idempotencyKey?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
-  const response = await sandbox(portalUrl, key, path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await sandbox(portalUrl, key, path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   return response;
 }
 
@@ -43,7 +52,8 @@ const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toStri
 beforeAll(async () => {
   [carol, dave] = await Promise.all([developerWithApp("Carol"), developerWithApp("Dave")]);
   const accounts = await json(await call(carol.key, "GET", "/v1/accounts?limit=100"), "get", "/v1/accounts");
-  const byNumber = (n: string) => accounts.body.data.find((a: { identifiers: Record<string, string> }) => a.identifiers.account_number === n).id as string;
+  const byNumber = (n: string) =>
+    accounts.body.data.find((a: { identifiers: Record<string, string> }) => a.identifiers.account_number === n).id as string;
   current = byNumber("41825937");
   savings = byNumber("41825945");
 });
@@ -51,7 +61,12 @@ beforeAll(async () => {
 describe("POST /v1/payments through the gateway", () => {
   it("makes an internal transfer, and replays it byte for byte for the same Idempotency-Key", async () => {
     const key = unique("transfer");
-    const body = { debtor_account_id: current, amount: { amount: "25.00", currency: "GBP" }, creditor: { type: "account", account_id: savings }, reference: "Gateway test" };
+    const body = {
+      debtor_account_id: current,
+      amount: { amount: "25.00", currency: "GBP" },
+      creditor: { type: "account", account_id: savings },
+      reference: "Gateway test",
+    };
     const first = await call(carol.key, "POST", "/v1/payments", { body, idempotencyKey: key });
     expect(first.status).toBe(201);
     const created = await json(first, "post", "/v1/payments");
@@ -69,36 +84,65 @@ describe("POST /v1/payments through the gateway", () => {
   });
 
   it("refuses a missing key, a reused key with another body, and insufficient funds, as problems", async () => {
-    const body = { debtor_account_id: current, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "account", account_id: savings } };
+    const body = {
+      debtor_account_id: current,
+      amount: { amount: "1.00", currency: "GBP" },
+      creditor: { type: "account", account_id: savings },
+    };
     const missing = await call(carol.key, "POST", "/v1/payments", { body });
     contract.expectValid("post", "/v1/payments", missing, await expectProblem(missing.clone(), 400, "idempotency_key_required"));
 
     const key = unique("reuse");
     expect((await call(carol.key, "POST", "/v1/payments", { body, idempotencyKey: key })).status).toBe(201);
-    const reused = await call(carol.key, "POST", "/v1/payments", { body: { ...body, amount: { amount: "2.00", currency: "GBP" } }, idempotencyKey: key });
+    const reused = await call(carol.key, "POST", "/v1/payments", {
+      body: { ...body, amount: { amount: "2.00", currency: "GBP" } },
+      idempotencyKey: key,
+    });
     contract.expectValid("post", "/v1/payments", reused, await expectProblem(reused.clone(), 422, "idempotency_key_reused"));
 
-    const broke = await call(carol.key, "POST", "/v1/payments", { body: { ...body, amount: { amount: "20000.00", currency: "GBP" } }, idempotencyKey: unique("broke") });
+    const broke = await call(carol.key, "POST", "/v1/payments", {
+      body: { ...body, amount: { amount: "20000.00", currency: "GBP" } },
+      idempotencyKey: unique("broke"),
+    });
     contract.expectValid("post", "/v1/payments", broke, await expectProblem(broke.clone(), 422, "insufficient_funds"));
 
-    const badIban = await call(carol.key, "POST", "/v1/payments", { body: { ...body, creditor: { type: "iban", name: "X", iban: "GB00NWBK60161331926819" } }, idempotencyKey: unique("iban") });
+    const badIban = await call(carol.key, "POST", "/v1/payments", {
+      body: { ...body, creditor: { type: "iban", name: "X", iban: "GB00NWBK60161331926819" } },
+      idempotencyKey: unique("iban"),
+    });
     contract.expectValid("post", "/v1/payments", badIban, await expectProblem(badIban.clone(), 422, "invalid_beneficiary"));
   });
 
   it("pays a sort code, declines the magic 666.66 as a failed payment, and keeps a standard payment pending", async () => {
     const creditor = { type: "sort_code", name: "Jo Bloggs", sort_code: "601613", account_number: "31926819" };
-    const paid = await call(carol.key, "POST", "/v1/payments", { body: { debtor_account_id: current, amount: { amount: "3.00", currency: "GBP" }, creditor }, idempotencyKey: unique("sort") });
+    const paid = await call(carol.key, "POST", "/v1/payments", {
+      body: { debtor_account_id: current, amount: { amount: "3.00", currency: "GBP" }, creditor },
+      idempotencyKey: unique("sort"),
+    });
     expect((await json(paid, "post", "/v1/payments")).body.status).toBe("completed");
-    const magic = await call(carol.key, "POST", "/v1/payments", { body: { debtor_account_id: current, amount: { amount: "666.66", currency: "GBP" }, creditor }, idempotencyKey: unique("magic") });
+    const magic = await call(carol.key, "POST", "/v1/payments", {
+      body: { debtor_account_id: current, amount: { amount: "666.66", currency: "GBP" }, creditor },
+      idempotencyKey: unique("magic"),
+    });
     expect((await json(magic, "post", "/v1/payments")).body).toMatchObject({ status: "failed", failure: { code: "insufficient_funds" } });
-    const standard = await call(carol.key, "POST", "/v1/payments", { body: { debtor_account_id: current, amount: { amount: "4.00", currency: "GBP" }, creditor, scheme: "standard" }, idempotencyKey: unique("standard") });
+    const standard = await call(carol.key, "POST", "/v1/payments", {
+      body: { debtor_account_id: current, amount: { amount: "4.00", currency: "GBP" }, creditor, scheme: "standard" },
+      idempotencyKey: unique("standard"),
+    });
     expect((await json(standard, "post", "/v1/payments")).body).toMatchObject({ status: "pending", settles_at: expect.any(String) });
   });
 
   it("creates exactly one payment for 10 concurrent requests with one key", async () => {
     const key = unique("burst");
-    const body = { debtor_account_id: current, amount: { amount: "0.10", currency: "GBP" }, creditor: { type: "account", account_id: savings }, reference: key.slice(0, 35) };
-    const replies = await Promise.all(Array.from({ length: 10 }, () => call(carol.key, "POST", "/v1/payments", { body, idempotencyKey: key })));
+    const body = {
+      debtor_account_id: current,
+      amount: { amount: "0.10", currency: "GBP" },
+      creditor: { type: "account", account_id: savings },
+      reference: key.slice(0, 35),
+    };
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () => call(carol.key, "POST", "/v1/payments", { body, idempotencyKey: key })),
+    );
     const statuses = replies.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     const ids = new Set(await Promise.all(replies.filter((r) => r.status === 201).map(async (r) => (await r.json()).id)));
@@ -125,33 +169,66 @@ describe("GET /v1/payments through the gateway", () => {
     const theirs = await call(dave.key, "GET", `/v1/payments/${mine}`);
     contract.expectValid("get", "/v1/payments/{payment_id}", theirs, await expectProblem(theirs.clone(), 404, "resource_not_found"));
     expect((await json(await call(dave.key, "GET", "/v1/payments"), "get", "/v1/payments")).body).toEqual({ data: [], next_cursor: null });
-    const foreignDebit = await call(dave.key, "POST", "/v1/payments", { body: { debtor_account_id: current, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "sort_code", name: "Mallory", sort_code: "601613", account_number: "31926819" } }, idempotencyKey: unique("steal") });
+    const foreignDebit = await call(dave.key, "POST", "/v1/payments", {
+      body: {
+        debtor_account_id: current,
+        amount: { amount: "1.00", currency: "GBP" },
+        creditor: { type: "sort_code", name: "Mallory", sort_code: "601613", account_number: "31926819" },
+      },
+      idempotencyKey: unique("steal"),
+    });
     contract.expectValid("post", "/v1/payments", foreignDebit, await expectProblem(foreignDebit.clone(), 404, "resource_not_found"));
   });
 });
 
 describe("FX through the gateway", () => {
   it("quotes, then pays the quote internationally", async () => {
-    const quoted = await call(carol.key, "POST", "/v1/fx/quotes", { body: { sell: { amount: "100.00", currency: "GBP" }, buy_currency: "EUR" } });
+    const quoted = await call(carol.key, "POST", "/v1/fx/quotes", {
+      body: { sell: { amount: "100.00", currency: "GBP" }, buy_currency: "EUR" },
+    });
     expect(quoted.status).toBe(201);
     const quote = (await json(quoted, "post", "/v1/fx/quotes")).body;
-    expect(quote).toMatchObject({ sell: { amount: "100.00", currency: "GBP" }, buy: { currency: "EUR" }, fee: { amount: "2.00", currency: "GBP" } });
+    expect(quote).toMatchObject({
+      sell: { amount: "100.00", currency: "GBP" },
+      buy: { currency: "EUR" },
+      fee: { amount: "2.00", currency: "GBP" },
+    });
 
-    const body = { debtor_account_id: current, scheme: "international", quote_id: quote.id, creditor: { type: "iban", name: "Hans Muster", iban: "DE89370400440532013000" } };
+    const body = {
+      debtor_account_id: current,
+      scheme: "international",
+      quote_id: quote.id,
+      creditor: { type: "iban", name: "Hans Muster", iban: "DE89370400440532013000" },
+    };
     const paid = await call(carol.key, "POST", "/v1/payments", { body, idempotencyKey: unique("intl") });
-    expect((await json(paid, "post", "/v1/payments")).body).toMatchObject({ status: "pending", scheme: "international", fx: { quote_id: quote.id } });
+    expect((await json(paid, "post", "/v1/payments")).body).toMatchObject({
+      status: "pending",
+      scheme: "international",
+      fx: { quote_id: quote.id },
+    });
     const twice = await call(carol.key, "POST", "/v1/payments", { body, idempotencyKey: unique("intl-again") });
     contract.expectValid("post", "/v1/payments", twice, await expectProblem(twice.clone(), 422, "quote_expired"));
 
-    const bad = await call(carol.key, "POST", "/v1/fx/quotes", { body: { sell: { amount: "1.00", currency: "GBP" }, buy_currency: "GBP" } });
+    const bad = await call(carol.key, "POST", "/v1/fx/quotes", {
+      body: { sell: { amount: "1.00", currency: "GBP" }, buy_currency: "GBP" },
+    });
     contract.expectValid("post", "/v1/fx/quotes", bad, await expectProblem(bad.clone(), 400, "validation_failed"));
-    const other = await call(dave.key, "POST", "/v1/payments", { body: { ...body, debtor_account_id: (await json(await call(dave.key, "GET", "/v1/accounts?limit=1&type=current"), "get", "/v1/accounts")).body.data[0].id }, idempotencyKey: unique("intl-foreign") });
+    const other = await call(dave.key, "POST", "/v1/payments", {
+      body: {
+        ...body,
+        debtor_account_id: (await json(await call(dave.key, "GET", "/v1/accounts?limit=1&type=current"), "get", "/v1/accounts")).body
+          .data[0].id,
+      },
+      idempotencyKey: unique("intl-foreign"),
+    });
     contract.expectValid("post", "/v1/payments", other, await expectProblem(other.clone(), 404, "resource_not_found"));
   });
 });
 
 describe("contract coverage", () => {
   it("exercised every /v1/payments and /v1/fx operation through the gateway", () => {
-    expect(contract.validator.unexercised().filter((operation) => operation.includes(" /v1/payments") || operation.includes(" /v1/fx"))).toEqual([]);
+    expect(
+      contract.validator.unexercised().filter((operation) => operation.includes(" /v1/payments") || operation.includes(" /v1/fx")),
+    ).toEqual([]);
   });
 });

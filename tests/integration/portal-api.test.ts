@@ -7,7 +7,11 @@ const portalUrl = inject("portalUrl");
 const uniqueEmail = () => `dev-${randomBytes(5).toString("hex")}@example.com`;
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${portalUrl}${path}`, { method: "POST", body, headers: { "content-type": "application/json", origin: portalUrl, ...headers } });
+  return fetch(`${portalUrl}${path}`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", origin: portalUrl, ...headers },
+  });
 }
 
 describe("sign-up", () => {
@@ -20,7 +24,11 @@ describe("sign-up", () => {
   });
 
   it("rejects a weak password and a bad email with field pointers", async () => {
-    const problem = await expectProblem(await post("/api/signup", JSON.stringify({ name: "Ada", email: "nope", password: "short" })), 400, "validation_failed");
+    const problem = await expectProblem(
+      await post("/api/signup", JSON.stringify({ name: "Ada", email: "nope", password: "short" })),
+      400,
+      "validation_failed",
+    );
     const pointers = problem.errors.map((error) => error.pointer);
     expect(pointers).toContain("/body/email");
     expect(pointers).toContain("/body/password");
@@ -29,12 +37,20 @@ describe("sign-up", () => {
   it("rejects a duplicate email, whatever its case, with 409 email_taken", async () => {
     const email = uniqueEmail();
     expect((await post("/api/signup", JSON.stringify({ name: "Ada", email, password: "Correct-horse-42" }))).status).toBe(201);
-    await expectProblem(await post("/api/signup", JSON.stringify({ name: "Ada", email: email.toUpperCase(), password: "Correct-horse-42" })), 409, "email_taken");
+    await expectProblem(
+      await post("/api/signup", JSON.stringify({ name: "Ada", email: email.toUpperCase(), password: "Correct-horse-42" })),
+      409,
+      "email_taken",
+    );
   });
 
   it("answers malformed bodies with 400/415 problems, never a 500", async () => {
     await expectProblem(await post("/api/signup", "{oops"), 400, "malformed_json");
-    await expectProblem(await post("/api/signup", "name=a", { "content-type": "application/x-www-form-urlencoded" }), 415, "unsupported_media_type");
+    await expectProblem(
+      await post("/api/signup", "name=a", { "content-type": "application/x-www-form-urlencoded" }),
+      415,
+      "unsupported_media_type",
+    );
     await expectProblem(await post("/api/signup", "[]"), 400, "validation_failed");
   });
 });
@@ -59,7 +75,10 @@ describe("portal API security", () => {
 
   it("validates app input with pointers, including each redirect URI", async () => {
     const { client } = await PortalClient.newDeveloper(portalUrl);
-    const response = await client.request("POST", "/api/apps", { name: "A", redirect_uris: ["https://ok.example/cb", "http://evil.example/cb", "https://x.example/#frag"] });
+    const response = await client.request("POST", "/api/apps", {
+      name: "A",
+      redirect_uris: ["https://ok.example/cb", "http://evil.example/cb", "https://x.example/#frag"],
+    });
     const problem = await expectProblem(response, 400, "validation_failed");
     expect(problem.errors.map((error) => error.pointer).sort()).toEqual(["/body/name", "/body/redirect_uris/1", "/body/redirect_uris/2"]);
   });

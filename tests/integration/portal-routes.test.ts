@@ -83,7 +83,8 @@ beforeAll(async () => {
   appId = created.body.app.id;
   const self = await owner.json("GET", `/api/teams/${teamId}/members`);
   members.owner = { client: owner, email: founder.email, membershipId: self.body.data[0].id };
-  for (const role of ["admin", "developer", "viewer"] as const) members[role] = await newMember(portalUrl, owner, teamId, role, `${role} member`);
+  for (const role of ["admin", "developer", "viewer"] as const)
+    members[role] = await newMember(portalUrl, owner, teamId, role, `${role} member`);
   // Someone for the member operations to point at, so a broken check would not remove a role above.
   const target = await newMember(portalUrl, owner, teamId, "viewer", "Target member");
   stranger = (await PortalClient.newDeveloper(portalUrl, "Stranger")).client;
@@ -96,7 +97,10 @@ beforeAll(async () => {
   const endpoint = await must(owner, "POST", `/api/apps/${appId}/webhooks`, { url: receiverUrl, description: "Route sweep" });
   const delivery = await must(owner, "POST", `/api/apps/${appId}/webhooks/${endpoint.endpoint.id}/test`, { type: "rewards.redeemed" });
   const invite = await must(owner, "POST", `/api/teams/${teamId}/invites`, { email: "route-sweep-invitee@example.com", role: "viewer" });
-  const consent = await must(owner, "POST", `/api/apps/${appId}/sandbox-consents`, { persona: "good_credit", permissions: ["accounts:read"] });
+  const consent = await must(owner, "POST", `/api/apps/${appId}/sandbox-consents`, {
+    persona: "good_credit",
+    permissions: ["accounts:read"],
+  });
 
   // Sandbox traffic on three endpoints: a request log to open, and the evidence a go-live request needs.
   const key = created.body.secret as string;
@@ -135,7 +139,14 @@ const goLiveChecklist = {
   contact_name: "Route Sweep",
   contact_email: "route.sweep@example.com",
   use_case: "A budgeting app that reads balances and transactions to categorise spending for consumers.",
-  data_protection: { data_controller: "Sweep Ltd", purpose: "Budget insights for the account holder", retention_days: 90, dpo_email: "dpo@example.com", encrypts_credentials: true, accepts_terms: true },
+  data_protection: {
+    data_controller: "Sweep Ltd",
+    purpose: "Budget insights for the account holder",
+    retention_days: 90,
+    dpo_email: "dpo@example.com",
+    encrypts_credentials: true,
+    accepts_terms: true,
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixture bodies, checked by status
@@ -156,10 +167,15 @@ const hasMemberAccess = (operation: Operation) => typeof operation.access === "o
 
 const sessionOperations = portalOperations.filter((operation) => operation.access !== "public");
 const mutations = portalOperations.filter(isMutation);
-const memberOperations = portalOperations.filter((operation) => operation.access !== "public" && operation.access !== "platform-admin" && ownsAppOrTeam(operation));
+const memberOperations = portalOperations.filter(
+  (operation) => operation.access !== "public" && operation.access !== "platform-admin" && ownsAppOrTeam(operation),
+);
 const adminOperations = portalOperations.filter((operation) => operation.access === "platform-admin");
 /** Mutations of an app or a team: the role table's rows. An `{appId}` route declared `session` is one too. */
-const roleOperations = mutations.filter((operation) => operation.access !== "public" && operation.access !== "platform-admin" && (hasMemberAccess(operation) || ownsAppOrTeam(operation)));
+const roleOperations = mutations.filter(
+  (operation) =>
+    operation.access !== "public" && operation.access !== "platform-admin" && (hasMemberAccess(operation) || ownsAppOrTeam(operation)),
+);
 const reads = portalOperations.filter((operation) => operation.method === "GET");
 
 const MISSING_ID = "nope_0000000000000000";
@@ -178,12 +194,22 @@ function urlOf(operation: Operation, replace: Record<string, string> = {}): stri
  * Calls the operation and checks the answer is what /api/openapi.json promises for it (its status
  * documented, a success body that matches the schema, a problem that matches Problem).
  */
-async function send(operation: Operation, client: PortalClient, options: { url?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function send(
+  operation: Operation,
+  client: PortalClient,
+  options: { url?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const body = options.body ?? (operation.body ? {} : undefined);
   const response = await client.request(operation.method, options.url ?? urlOf(operation), body, options.headers);
   const text = await response.clone().text();
   const parsed = text ? JSON.parse(text) : undefined;
-  published.assertResponse({ method: operation.method, path: operation.path, status: response.status, contentType: response.headers.get("content-type"), body: parsed });
+  published.assertResponse({
+    method: operation.method,
+    path: operation.path,
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    body: parsed,
+  });
   return { response, status: response.status, body: parsed, text };
 }
 
@@ -208,15 +234,23 @@ function undeclaredRoutes(): string[] {
 
 describe("the walk", () => {
   it("has operations to walk, and a fixture for every path parameter", () => {
-    console.log(`[portal routes] ${portalOperations.length} operations on ${new Set(portalOperations.map((o) => o.path)).size} paths; ${roleOperations.length} in the role table`);
+    console.log(
+      `[portal routes] ${portalOperations.length} operations on ${new Set(portalOperations.map((o) => o.path)).size} paths; ${roleOperations.length} in the role table`,
+    );
     expect(portalOperations.length).toBeGreaterThan(0);
-    const missing = portalOperations.flatMap((operation) => pathParameters(operation).filter((name) => !(name in fixtureIds)).map((name) => `{${name}} of ${label(operation)}`));
+    const missing = portalOperations.flatMap((operation) =>
+      pathParameters(operation)
+        .filter((name) => !(name in fixtureIds))
+        .map((name) => `{${name}} of ${label(operation)}`),
+    );
     expect(missing, "add these to fixtureIds").toEqual([]);
   });
 
   it("finds every operation in the published document", () => {
     const documented = new Set(published.operations());
-    expect(portalOperations.map((operation) => `${operation.method.toLowerCase()} ${operation.path}`).filter((route) => !documented.has(route))).toEqual([]);
+    expect(
+      portalOperations.map((operation) => `${operation.method.toLowerCase()} ${operation.path}`).filter((route) => !documented.has(route)),
+    ).toEqual([]);
   });
 });
 
@@ -252,7 +286,14 @@ async function ownerState() {
   for (const read of lists) {
     const { status, body } = await owner.json("GET", read);
     expect(status, read).toBe(200);
-    state[read] = body.data.map((item: Record<string, unknown>) => ({ id: item.id, name: item.name, role: item.role, status: item.status, url: item.url, expires_at: item.expires_at }));
+    state[read] = body.data.map((item: Record<string, unknown>) => ({
+      id: item.id,
+      name: item.name,
+      role: item.role,
+      status: item.status,
+      url: item.url,
+      expires_at: item.expires_at,
+    }));
   }
   return state;
 }
@@ -281,32 +322,45 @@ describe("the role table", () => {
 
   // While routes are still being converted (issue 13), an entry may name an operation not declared yet.
   const pending = undeclaredRoutes();
-  it.skipIf(pending.length > 0)(`names only operations of the registry (no stale entry)${pending.length ? `: skipped while ${pending.length} route handlers are undeclared` : ""}`, () => {
-    const declared = new Set(portalOperations.map((operation) => operation.operationId));
-    expect(Object.keys(ROLE_TABLE).filter((id) => !declared.has(id)), "stale ROLE_TABLE entries").toEqual([]);
-  });
+  it.skipIf(pending.length > 0)(
+    `names only operations of the registry (no stale entry)${pending.length ? `: skipped while ${pending.length} route handlers are undeclared` : ""}`,
+    () => {
+      const declared = new Set(portalOperations.map((operation) => operation.operationId));
+      expect(
+        Object.keys(ROLE_TABLE).filter((id) => !declared.has(id)),
+        "stale ROLE_TABLE entries",
+      ).toEqual([]);
+    },
+  );
 
   describe.each(cases(roleOperations))("%s", (_, operation) => {
-    it.each(ROLES)("as %s", async (role) => {
-      const allowed = ROLE_TABLE[operation.operationId];
-      expect(allowed, `no ROLE_TABLE entry for ${operation.operationId}`).toBeDefined();
-      const { client } = members[role];
-      if (!allowed.includes(role)) {
-        await expectProblem((await probe(operation, client)).response, 403, "forbidden");
-        return;
-      }
-      const answer = await probe(operation, client);
-      expect(answer.status, `${role}: ${answer.text}`).not.toBe(403);
-      if (answer.expect === "validation_failed") {
-        const problem = await expectProblem(answer.response, 400, "validation_failed");
-        expect(problem.errors.some((error) => error.pointer.startsWith("/body")), answer.text).toBe(true);
-      } else if (answer.expect === "sub-resource not found") {
-        const problem = await expectProblem(answer.response, 404, "resource_not_found");
-        expect(problem.detail, "the app or team itself was refused").not.toMatch(/^No (app|team) /);
-      } else {
-        expect(answer.status, answer.text).toBeLessThan(300);
-      }
-    }, 60_000);
+    it.each(ROLES)(
+      "as %s",
+      async (role) => {
+        const allowed = ROLE_TABLE[operation.operationId];
+        expect(allowed, `no ROLE_TABLE entry for ${operation.operationId}`).toBeDefined();
+        const { client } = members[role];
+        if (!allowed.includes(role)) {
+          await expectProblem((await probe(operation, client)).response, 403, "forbidden");
+          return;
+        }
+        const answer = await probe(operation, client);
+        expect(answer.status, `${role}: ${answer.text}`).not.toBe(403);
+        if (answer.expect === "validation_failed") {
+          const problem = await expectProblem(answer.response, 400, "validation_failed");
+          expect(
+            problem.errors.some((error) => error.pointer.startsWith("/body")),
+            answer.text,
+          ).toBe(true);
+        } else if (answer.expect === "sub-resource not found") {
+          const problem = await expectProblem(answer.response, 404, "resource_not_found");
+          expect(problem.detail, "the app or team itself was refused").not.toMatch(/^No (app|team) /);
+        } else {
+          expect(answer.status, answer.text).toBeLessThan(300);
+        }
+      },
+      60_000,
+    );
   });
 });
 
@@ -317,9 +371,16 @@ describe("the role table", () => {
  */
 async function probe(operation: Operation, client: PortalClient) {
   if (operation.body) return { ...(await send(operation, client, { body: [] })), expect: "validation_failed" as const };
-  const sub = pathParameters(operation).filter((name) => name !== "appId" && name !== "teamId").at(-1);
-  if (sub) return { ...(await send(operation, client, { url: urlOf(operation, { [sub]: MISSING_ID }) })), expect: "sub-resource not found" as const };
-  if (!operation.path.includes("{appId}")) throw new Error(`${label(operation)}: no safe way to call it for real on the shared team: add a throwaway fixture`);
+  const sub = pathParameters(operation)
+    .filter((name) => name !== "appId" && name !== "teamId")
+    .at(-1);
+  if (sub)
+    return {
+      ...(await send(operation, client, { url: urlOf(operation, { [sub]: MISSING_ID }) })),
+      expect: "sub-resource not found" as const,
+    };
+  if (!operation.path.includes("{appId}"))
+    throw new Error(`${label(operation)}: no safe way to call it for real on the shared team: add a throwaway fixture`);
   const throwaway = await must(owner, "POST", "/api/apps", { name: "Throwaway app", team_id: teamId });
   return { ...(await send(operation, client, { url: urlOf(operation, { appId: throwaway.app.id }) })), expect: "success" as const };
 }

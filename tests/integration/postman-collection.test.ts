@@ -26,13 +26,18 @@ beforeAll(async () => {
   collection.variable.find((variable) => variable.key === "sandboxKey")!.value = secret;
   summary = await runNewman(collection);
   const { requests, assertions } = summary.run.stats;
-  console.log(`newman: ${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed assertions, ${summary.run.failures.length} failures\n${describeRun(summary)}`);
+  console.log(
+    `newman: ${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed assertions, ${summary.run.failures.length} failures\n${describeRun(summary)}`,
+  );
 }, 180_000);
 
 describe("the Postman collection, as downloaded", () => {
   it("runs every operation once, top to bottom, with no failure", () => {
     const { stats, failures } = summary.run;
-    expect(failures.map((failure) => `${failure.source?.name}: ${failure.error.message}`), describeRun(summary)).toEqual([]);
+    expect(
+      failures.map((failure) => `${failure.source?.name}: ${failure.error.message}`),
+      describeRun(summary),
+    ).toEqual([]);
     expect(stats.requests.failed).toBe(0);
     expect(stats.assertions.failed).toBe(0);
     const operations = listOperations(document);

@@ -99,7 +99,11 @@ describe("log masking", () => {
           creditor: { type: "sort_code", name: "Jo Bloggs", sort_code: "601613", account_number: secrets.accountNumber },
         }),
       }),
-      sandbox(portalUrl, secrets.key, "/v1/sandbox/reset", { method: "POST", body: `password=${secrets.password}`, headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      sandbox(portalUrl, secrets.key, "/v1/sandbox/reset", {
+        method: "POST",
+        body: `password=${secrets.password}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
     ];
     const responses = await Promise.all(calls);
     expect(responses.every((response) => response.status < 500)).toBe(true);
@@ -117,7 +121,12 @@ describe("log masking", () => {
     const customer = rows.find((row) => row.path === "/v1/customers")!;
     expect(parsed(customer.requestHeaders).authorization).toBe("Bearer [REDACTED]");
     const body = parsed(customer.requestBody);
-    expect(body).toMatchObject({ password: "[REDACTED]", national_id: "*******6C", email: expect.stringMatching(/^m\*\*\*@example\.com$/), date_of_birth: "1990-**-**" });
+    expect(body).toMatchObject({
+      password: "[REDACTED]",
+      national_id: "*******6C",
+      email: expect.stringMatching(/^m\*\*\*@example\.com$/),
+      date_of_birth: "1990-**-**",
+    });
     const iban = rows.find((row) => String(row.requestBody ?? "").includes("iban"))!;
     expect(parsed(iban.requestBody).creditor.iban).toBe("GB33 **** 5555");
   });
@@ -206,7 +215,11 @@ describe("request log filters", () => {
 
 describe("admin: suspend an app", () => {
   it("is a 404 for developers who are not platform admins", async () => {
-    await expectProblem(await dana.client.request("POST", `/api/admin/apps/${eve.app.app.id}/suspend`, { reason: "Not yours to suspend" }), 404, "not_found");
+    await expectProblem(
+      await dana.client.request("POST", `/api/admin/apps/${eve.app.app.id}/suspend`, { reason: "Not yours to suspend" }),
+      404,
+      "not_found",
+    );
     expect((await dana.client.request("GET", "/admin")).status).toBe(404);
   });
 
@@ -233,7 +246,11 @@ describe("admin: suspend an app", () => {
     // The refusal is in the team's logs.
     await eventually(async () => (await logs(dana, "status=403")).data.length >= 2);
 
-    await expectProblem(await admin.request("POST", `/api/admin/apps/${dana.app.app.id}/suspend`, { reason: "" }), 400, "validation_failed");
+    await expectProblem(
+      await admin.request("POST", `/api/admin/apps/${dana.app.app.id}/suspend`, { reason: "" }),
+      400,
+      "validation_failed",
+    );
     const reinstated = await admin.json("POST", `/api/admin/apps/${dana.app.app.id}/reinstate`);
     expect(reinstated.body).toMatchObject({ status: "active", suspended_reason: null });
     expect((await sandbox(portalUrl, dana.app.secret, "/v1/accounts")).status).toBe(200);
@@ -247,11 +264,27 @@ describe("go-live workflow", () => {
       contact_name: "Frank Ops",
       contact_email: "frank.ops@example.com",
       use_case: "A budgeting app that reads balances and transactions to categorise spending for consumers.",
-      data_protection: { data_controller: "Frank Ltd", purpose: "Budget insights for the account holder", retention_days: 90, dpo_email: "dpo@example.com", encrypts_credentials: true, accepts_terms: true },
+      data_protection: {
+        data_controller: "Frank Ltd",
+        purpose: "Budget insights for the account holder",
+        retention_days: 90,
+        dpo_email: "dpo@example.com",
+        encrypts_credentials: true,
+        accepts_terms: true,
+      },
     };
-    await expectProblem(await frank.client.request("POST", `/api/apps/${frank.app.app.id}/go-live`, checklist), 422, "go_live_evidence_missing");
-    const invalid = await frank.client.request("POST", `/api/apps/${frank.app.app.id}/go-live`, { ...checklist, data_protection: { ...checklist.data_protection, accepts_terms: false } });
-    expect((await expectProblem(invalid, 400, "validation_failed")).errors!.map((e) => e.pointer)).toContain("/body/data_protection/accepts_terms");
+    await expectProblem(
+      await frank.client.request("POST", `/api/apps/${frank.app.app.id}/go-live`, checklist),
+      422,
+      "go_live_evidence_missing",
+    );
+    const invalid = await frank.client.request("POST", `/api/apps/${frank.app.app.id}/go-live`, {
+      ...checklist,
+      data_protection: { ...checklist.data_protection, accepts_terms: false },
+    });
+    expect((await expectProblem(invalid, 400, "validation_failed")).errors!.map((e) => e.pointer)).toContain(
+      "/body/data_protection/accepts_terms",
+    );
 
     const key = frank.app.secret;
     const accounts = await (await sandbox(portalUrl, key, "/v1/accounts?type=current")).json();
@@ -266,13 +299,28 @@ describe("go-live workflow", () => {
     expect(submitted.body.evidence.endpoints.map((e: { route: string }) => e.route)).toContain("/v1/accounts/{account_id}/balances");
     await expectProblem(await frank.client.request("POST", `/api/apps/${frank.app.app.id}/go-live`, checklist), 409, "conflict");
 
-    await expectProblem(await frank.client.request("POST", `/api/admin/go-live/${submitted.body.id}/decision`, { decision: "approve" }), 404, "not_found");
+    await expectProblem(
+      await frank.client.request("POST", `/api/admin/go-live/${submitted.body.id}/decision`, { decision: "approve" }),
+      404,
+      "not_found",
+    );
     const admin = new PortalClient(portalUrl);
     await admin.signIn("admin@example.com", "Programme-Review-2026");
-    await expectProblem(await admin.request("POST", `/api/admin/go-live/${submitted.body.id}/decision`, { decision: "reject", note: "" }), 400, "validation_failed");
-    const approved = await admin.json("POST", `/api/admin/go-live/${submitted.body.id}/decision`, { decision: "approve", note: "Welcome aboard" });
+    await expectProblem(
+      await admin.request("POST", `/api/admin/go-live/${submitted.body.id}/decision`, { decision: "reject", note: "" }),
+      400,
+      "validation_failed",
+    );
+    const approved = await admin.json("POST", `/api/admin/go-live/${submitted.body.id}/decision`, {
+      decision: "approve",
+      note: "Welcome aboard",
+    });
     expect(approved.body).toMatchObject({ status: "approved", review_note: "Welcome aboard" });
-    await expectProblem(await admin.request("POST", `/api/admin/go-live/${submitted.body.id}/decision`, { decision: "reject", note: "Changed my mind" }), 409, "conflict");
+    await expectProblem(
+      await admin.request("POST", `/api/admin/go-live/${submitted.body.id}/decision`, { decision: "reject", note: "Changed my mind" }),
+      409,
+      "conflict",
+    );
 
     const status = await frank.client.json("GET", `/api/apps/${frank.app.app.id}/go-live`);
     expect(status.body.data[0]).toMatchObject({ status: "approved", review_note: "Welcome aboard" });

@@ -31,12 +31,22 @@ async function newKey(developer: Developer): Promise<string> {
 async function call(key: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await sandbox(portalUrl, key, path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await sandbox(portalUrl, key, path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   return response;
 }
 
 /** Calls, checks the answer against the contract, returns the parsed body. */
-async function valid(key: string, method: string, template: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
+async function valid(
+  key: string,
+  method: string,
+  template: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+) {
   const response = await call(key, method, path, options);
   const body = await response.json();
   contract.expectValid(method.toLowerCase(), template, response, body);
@@ -49,7 +59,8 @@ async function accounts(key: string): Promise<Account[]> {
   return (await valid(key, "GET", "/v1/accounts", "/v1/accounts?limit=100")).body.data;
 }
 
-const bookedOf = async (key: string, id: string) => (await valid(key, "GET", "/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`)).body.booked.amount as string;
+const bookedOf = async (key: string, id: string) =>
+  (await valid(key, "GET", "/v1/accounts/{account_id}/balances", `/v1/accounts/${id}/balances`)).body.booked.amount as string;
 
 describe("sandbox controls through the gateway", () => {
   it("credits, advances the clock, then resets to the seed with the same ids", async () => {
@@ -64,10 +75,21 @@ describe("sandbox controls through the gateway", () => {
     expect(Math.abs(Date.parse(clock.body.now) - Date.now())).toBeLessThan(60_000);
 
     const credit = await valid(key, "POST", "/v1/sandbox/transactions", "/v1/sandbox/transactions", {
-      body: { account_id: current.id, amount: { amount: "250.00", currency: "GBP" }, counterparty_name: "ACME ANALYTICS LTD", description: "BONUS", category: "salary" },
+      body: {
+        account_id: current.id,
+        amount: { amount: "250.00", currency: "GBP" },
+        counterparty_name: "ACME ANALYTICS LTD",
+        description: "BONUS",
+        category: "salary",
+      },
     });
     expect(credit.response.status).toBe(201);
-    expect(credit.body).toMatchObject({ account_id: current.id, amount: { amount: "250.00", currency: "GBP" }, status: "booked", description: "ACME ANALYTICS LTD BONUS" });
+    expect(credit.body).toMatchObject({
+      account_id: current.id,
+      amount: { amount: "250.00", currency: "GBP" },
+      status: "booked",
+      description: "ACME ANALYTICS LTD BONUS",
+    });
     expect(Number(await bookedOf(key, current.id))).toBeCloseTo(Number(seededBalance) + 250, 2);
 
     const advanced = await valid(key, "POST", "/v1/sandbox/clock/advance", "/v1/sandbox/clock/advance", { body: { days: 3 } });
@@ -75,7 +97,12 @@ describe("sandbox controls through the gateway", () => {
     expect(advanced.body.advanced_by_seconds).toBe(3 * 86_400);
     expect(advanced.body.effects.transactions_booked).toBeGreaterThan(0);
     expect((await valid(key, "GET", "/v1/sandbox/clock", "/v1/sandbox/clock")).body.offset_seconds).toBe(3 * 86_400);
-    const pending = await valid(key, "GET", "/v1/accounts/{account_id}/transactions", `/v1/accounts/${current.id}/transactions?status=pending`);
+    const pending = await valid(
+      key,
+      "GET",
+      "/v1/accounts/{account_id}/transactions",
+      `/v1/accounts/${current.id}/transactions?status=pending`,
+    );
     expect(pending.body.data).toEqual([]);
 
     const reset = await valid(key, "POST", "/v1/sandbox/reset", "/v1/sandbox/reset");
@@ -102,7 +129,12 @@ describe("sandbox controls through the gateway", () => {
     await valid(aliceKey, "POST", "/v1/sandbox/reset", "/v1/sandbox/reset");
     expect(await bookedOf(bobKey, bobSavings.id)).toBe(bobBalance);
     expect((await valid(bobKey, "GET", "/v1/sandbox/clock", "/v1/sandbox/clock")).body.offset_seconds).toBe(86_400);
-    const bobLatest = await valid(bobKey, "GET", "/v1/accounts/{account_id}/transactions", `/v1/accounts/${bobSavings.id}/transactions?limit=1`);
+    const bobLatest = await valid(
+      bobKey,
+      "GET",
+      "/v1/accounts/{account_id}/transactions",
+      `/v1/accounts/${bobSavings.id}/transactions?limit=1`,
+    );
     expect(bobLatest.body.data[0].id).toBe(bobCredit.body.id);
   });
 
@@ -112,12 +144,17 @@ describe("sandbox controls through the gateway", () => {
     expect(days.errors.map((e) => e.pointer)).toEqual(["/body/days"]);
     const account = (await accounts(key))[0];
     const amount = await expectProblem(
-      await call(key, "POST", "/v1/sandbox/transactions", { body: { account_id: account.id, amount: { amount: "-1.00", currency: "GBP" }, counterparty_name: "X" } }),
+      await call(key, "POST", "/v1/sandbox/transactions", {
+        body: { account_id: account.id, amount: { amount: "-1.00", currency: "GBP" }, counterparty_name: "X" },
+      }),
       400,
       "validation_failed",
     );
     expect(amount.errors.map((e) => e.pointer)).toEqual(["/body/amount/amount"]);
-    for (const [method, path] of [["POST", "/v1/sandbox/reset"], ["GET", "/v1/sandbox/clock"]]) {
+    for (const [method, path] of [
+      ["POST", "/v1/sandbox/reset"],
+      ["GET", "/v1/sandbox/clock"],
+    ]) {
       await expectProblem(await sandbox(portalUrl, null, path, { method }), 401, "missing_api_key");
     }
   });
@@ -176,7 +213,15 @@ describe("contract coverage", () => {
     expect(sandboxOperations.length).toBeGreaterThanOrEqual(4);
     // Operations of other areas are exercised (and checked) in their files: firing in
     // webhooks.test.ts, KYC reviews in customers.test.ts, sandbox consents in consents.test.ts.
-    const mine = contract.validator.unexercised().filter((operation) => operation.includes(" /v1/sandbox") && !operation.includes(" /v1/sandbox/webhooks") && !operation.includes("/kyc-review") && !operation.endsWith(" /v1/sandbox/consents"));
+    const mine = contract.validator
+      .unexercised()
+      .filter(
+        (operation) =>
+          operation.includes(" /v1/sandbox") &&
+          !operation.includes(" /v1/sandbox/webhooks") &&
+          !operation.includes("/kyc-review") &&
+          !operation.endsWith(" /v1/sandbox/consents"),
+      );
     expect(mine).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ beforeAll(async () => {
   appId = created.body.app.id;
   const self = await owner.json("GET", `/api/teams/${team}/members`);
   members.owner = { client: owner, email: founder.email, membershipId: self.body.data[0].id };
-  for (const role of ["admin", "developer", "viewer"] as const) members[role] = await newMember(portalUrl, owner, team, role, `${role} member`);
+  for (const role of ["admin", "developer", "viewer"] as const)
+    members[role] = await newMember(portalUrl, owner, team, role, `${role} member`);
 }, 120_000);
 
 async function freshKey(): Promise<string> {
@@ -36,7 +37,10 @@ async function freshKey(): Promise<string> {
 }
 
 async function freshInvite(): Promise<string> {
-  const { body } = await owner.json("POST", `/api/teams/${team}/invites`, { email: `invitee-${randomBytes(5).toString("hex")}@example.com`, role: "viewer" });
+  const { body } = await owner.json("POST", `/api/teams/${team}/invites`, {
+    email: `invitee-${randomBytes(5).toString("hex")}@example.com`,
+    role: "viewer",
+  });
   return body.invite.id;
 }
 
@@ -52,18 +56,42 @@ type Case = {
 };
 
 const cases: Case[] = [
-  { action: "app:create", allowed: 201, call: (actor) => actor.client.request("POST", "/api/apps", { name: "Another app", team_id: team }) },
+  {
+    action: "app:create",
+    allowed: 201,
+    call: (actor) => actor.client.request("POST", "/api/apps", { name: "Another app", team_id: team }),
+  },
   { action: "key:create", allowed: 201, call: (actor) => actor.client.request("POST", `/api/apps/${appId}/keys`, { name: "Matrix key" }) },
-  { action: "key:roll", allowed: 201, call: async (actor) => actor.client.request("POST", `/api/apps/${appId}/keys/${await freshKey()}/roll`, { overlap_seconds: 60 }) },
-  { action: "key:revoke", allowed: 200, call: async (actor) => actor.client.request("DELETE", `/api/apps/${appId}/keys/${await freshKey()}`) },
+  {
+    action: "key:roll",
+    allowed: 201,
+    call: async (actor) => actor.client.request("POST", `/api/apps/${appId}/keys/${await freshKey()}/roll`, { overlap_seconds: 60 }),
+  },
+  {
+    action: "key:revoke",
+    allowed: 200,
+    call: async (actor) => actor.client.request("DELETE", `/api/apps/${appId}/keys/${await freshKey()}`),
+  },
   { action: "team:update", allowed: 200, call: (actor) => actor.client.request("PATCH", `/api/teams/${team}`, { name: "Matrix team" }) },
   {
     action: "member:invite",
     allowed: 201,
-    call: (actor) => actor.client.request("POST", `/api/teams/${team}/invites`, { email: `new-${randomBytes(5).toString("hex")}@example.com`, role: "developer" }),
+    call: (actor) =>
+      actor.client.request("POST", `/api/teams/${team}/invites`, {
+        email: `new-${randomBytes(5).toString("hex")}@example.com`,
+        role: "developer",
+      }),
   },
-  { action: "invite:revoke", allowed: 200, call: async (actor) => actor.client.request("DELETE", `/api/teams/${team}/invites/${await freshInvite()}`) },
-  { action: "invite:resend", allowed: 200, call: async (actor) => actor.client.request("POST", `/api/teams/${team}/invites/${await freshInvite()}/resend`) },
+  {
+    action: "invite:revoke",
+    allowed: 200,
+    call: async (actor) => actor.client.request("DELETE", `/api/teams/${team}/invites/${await freshInvite()}`),
+  },
+  {
+    action: "invite:resend",
+    allowed: 200,
+    call: async (actor) => actor.client.request("POST", `/api/teams/${team}/invites/${await freshInvite()}/resend`),
+  },
   {
     action: "member:change_role",
     allowed: 200,
@@ -105,11 +133,19 @@ const cases: Case[] = [
     },
   },
   { action: "audit:read", allowed: 200, call: (actor) => actor.client.request("GET", `/api/teams/${team}/audit`) },
-  { action: "app:update", allowed: 200, call: (actor) => actor.client.request("PUT", `/api/apps/${appId}/redirect-uris`, { redirect_uris: ["http://localhost:8080/callback"] }) },
+  {
+    action: "app:update",
+    allowed: 200,
+    call: (actor) => actor.client.request("PUT", `/api/apps/${appId}/redirect-uris`, { redirect_uris: ["http://localhost:8080/callback"] }),
+  },
   {
     action: "webhook:manage",
     allowed: 201,
-    call: (actor) => actor.client.request("POST", `/api/apps/${appId}/webhooks`, { url: `http://127.0.0.1:9/hooks/${randomBytes(3).toString("hex")}`, description: "Matrix endpoint" }),
+    call: (actor) =>
+      actor.client.request("POST", `/api/apps/${appId}/webhooks`, {
+        url: `http://127.0.0.1:9/hooks/${randomBytes(3).toString("hex")}`,
+        description: "Matrix endpoint",
+      }),
   },
 ];
 
@@ -124,23 +160,34 @@ it("covers every action of the permission table", () => {
 });
 
 describe.each(cases)("$action", (testCase) => {
-  it.each(ROLES)("as %s", async (role) => {
-    const response = await testCase.call(members[role], role);
-    const special = testCase.special?.[role];
-    if (special) {
-      await expectProblem(response, special.status, special.code!);
-    } else if (can(role, testCase.action)) {
-      expect(response.status, await response.clone().text()).toBe(testCase.allowed);
-    } else {
-      await expectProblem(response, 403, "forbidden");
-    }
-  }, 60_000);
+  it.each(ROLES)(
+    "as %s",
+    async (role) => {
+      const response = await testCase.call(members[role], role);
+      const special = testCase.special?.[role];
+      if (special) {
+        await expectProblem(response, special.status, special.code!);
+      } else if (can(role, testCase.action)) {
+        expect(response.status, await response.clone().text()).toBe(testCase.allowed);
+      } else {
+        await expectProblem(response, 403, "forbidden");
+      }
+    },
+    60_000,
+  );
 });
 
 describe("reads and the docs credential", () => {
   it.each(ROLES)("as %s: reads the team, app, keys and logs", async (role) => {
     const { client } = members[role];
-    for (const path of [`/api/teams/${team}`, `/api/teams/${team}/members`, `/api/teams/${team}/invites`, `/api/apps/${appId}`, `/api/apps/${appId}/keys`, `/api/apps/${appId}/requests`]) {
+    for (const path of [
+      `/api/teams/${team}`,
+      `/api/teams/${team}/members`,
+      `/api/teams/${team}/invites`,
+      `/api/apps/${appId}`,
+      `/api/apps/${appId}/keys`,
+      `/api/apps/${appId}/requests`,
+    ]) {
       const response = await client.request("GET", path);
       expect(response.status, `${role} GET ${path}`).toBe(200);
     }
@@ -148,7 +195,9 @@ describe("reads and the docs credential", () => {
 
   it.each(ROLES)("as %s: calls the sandbox from the docs only with key:use", async (role) => {
     const keyId = await freshKey();
-    const response = await fetch(`${portalUrl}/v1/accounts?limit=1`, { headers: { cookie: members[role].client.cookieHeader, origin: portalUrl, "x-portal-key-id": keyId } });
+    const response = await fetch(`${portalUrl}/v1/accounts?limit=1`, {
+      headers: { cookie: members[role].client.cookieHeader, origin: portalUrl, "x-portal-key-id": keyId },
+    });
     if (can(role, "key:use")) expect(response.status).toBe(200);
     else await expectProblem(response, 401, "invalid_api_key");
   });
@@ -170,11 +219,19 @@ describe("reads and the docs credential", () => {
 describe("relative rules", () => {
   it("lets nobody change the owner's role or remove the owner, and admins not grant ownership", async () => {
     const admin = members.admin.client;
-    await expectProblem(await admin.request("PATCH", `/api/teams/${team}/members/${members.owner.membershipId}`, { role: "viewer" }), 403, "forbidden");
+    await expectProblem(
+      await admin.request("PATCH", `/api/teams/${team}/members/${members.owner.membershipId}`, { role: "viewer" }),
+      403,
+      "forbidden",
+    );
     await expectProblem(await admin.request("DELETE", `/api/teams/${team}/members/${members.owner.membershipId}`), 403, "forbidden");
     const owner = await admin.request("PATCH", `/api/teams/${team}/members/${members.viewer.membershipId}`, { role: "owner" });
     await expectProblem(owner, 400, "validation_failed");
-    await expectProblem(await admin.request("POST", `/api/teams/${team}/invites`, { email: "boss@example.com", role: "owner" }), 400, "validation_failed");
+    await expectProblem(
+      await admin.request("POST", `/api/teams/${team}/invites`, { email: "boss@example.com", role: "owner" }),
+      400,
+      "validation_failed",
+    );
   });
 
   it("keeps exactly one owner through a transfer, and the old owner can then leave", async () => {
@@ -194,7 +251,11 @@ describe("relative rules", () => {
     const { client } = await PortalClient.newDeveloper(portalUrl, "Solo");
     const { body: teams } = await client.json("GET", "/api/teams");
     const personal = teams.data[0].id;
-    await expectProblem(await client.request("POST", `/api/teams/${personal}/transfer`, { member_id: members.viewer.membershipId }), 404, "resource_not_found");
+    await expectProblem(
+      await client.request("POST", `/api/teams/${personal}/transfer`, { member_id: members.viewer.membershipId }),
+      404,
+      "resource_not_found",
+    );
     await expectProblem(await client.request("DELETE", `/api/teams/${personal}/members/nope`), 404, "resource_not_found");
   });
 });

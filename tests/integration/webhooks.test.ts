@@ -11,7 +11,14 @@ import { PortalClient, sandbox } from "../support/portal-client";
 const portalUrl = inject("portalUrl");
 const contract = await loadContract(portalUrl);
 
-type Receipt = { path: string; id: string; verifiedWith: string[]; rejectsTampering: boolean; body: { id: string; type: string; data: { object: Record<string, unknown> } }; at: number };
+type Receipt = {
+  path: string;
+  id: string;
+  verifiedWith: string[];
+  rejectsTampering: boolean;
+  body: { id: string; type: string; data: { object: Record<string, unknown> } };
+  at: number;
+};
 
 /** One local HTTP receiver; each path has the secrets it accepts and the status it answers. */
 class Receiver {
@@ -71,7 +78,14 @@ class Receiver {
         refused(() => new Webhook(secret).verify(raw.replace(/"type":"/, '"type":"x'), headers)) &&
         refused(() => new Webhook(secret).verify(raw, { ...headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 600) })) &&
         refused(() => new Webhook("whsec_" + Buffer.alloc(24, 7).toString("base64")).verify(raw, headers));
-      this.receipts.push({ path, id: String(req.headers["webhook-id"]), verifiedWith, rejectsTampering, body: JSON.parse(raw), at: Date.now() });
+      this.receipts.push({
+        path,
+        id: String(req.headers["webhook-id"]),
+        verifiedWith,
+        rejectsTampering,
+        body: JSON.parse(raw),
+        at: Date.now(),
+      });
       res.writeHead(verifiedWith.length ? (this.status.get(path) ?? 200) : 401).end("ok");
     });
   }
@@ -100,7 +114,11 @@ let alice: Developer;
 let bob: Developer;
 
 async function addEndpoint(who: Developer, path: string, body: Record<string, unknown> = {}) {
-  const created = await who.client.json("POST", `/api/apps/${who.appId}/webhooks`, { url: receiver.url(path), description: `receiver ${path}`, ...body });
+  const created = await who.client.json("POST", `/api/apps/${who.appId}/webhooks`, {
+    url: receiver.url(path),
+    description: `receiver ${path}`,
+    ...body,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/=]+$/);
   receiver.secrets.set(path, [created.body.secret]);
@@ -108,7 +126,11 @@ async function addEndpoint(who: Developer, path: string, body: Record<string, un
 }
 
 async function fire(who: Developer, type: string, object?: Record<string, unknown>) {
-  const response = await sandbox(portalUrl, who.key, "/v1/sandbox/webhooks/fire", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type, ...(object ? { object } : {}) }) });
+  const response = await sandbox(portalUrl, who.key, "/v1/sandbox/webhooks/fire", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ type, ...(object ? { object } : {}) }),
+  });
   const body = await response.json();
   contract.expectValid("post", "/v1/sandbox/webhooks/fire", response, body);
   expect(response.status).toBe(201);
@@ -126,16 +148,29 @@ describe("webhook endpoints (portal API)", () => {
     const { status, body } = await alice.client.json("GET", "/api/webhooks/event-types");
     expect(status).toBe(200);
     const types = body.data.map((info: { type: string }) => info.type);
-    expect(types).toEqual(expect.arrayContaining(["payment.completed", "payment.failed", "transaction.booked", "kyc.decided", "account.opened"]));
+    expect(types).toEqual(
+      expect.arrayContaining(["payment.completed", "payment.failed", "transaction.booked", "kyc.decided", "account.opened"]),
+    );
   });
 
   it("refuses bad URLs, unknown event types and internal addresses with JSON pointers", async () => {
     const post = (body: unknown) => alice.client.request("POST", `/api/apps/${alice.appId}/webhooks`, body);
-    for (const url of ["not a url", "ftp://example.com/x", "https://user:pw@example.com/", "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/hook", "http://[::ffff:a9fe:a9fe]/"]) {
+    for (const url of [
+      "not a url",
+      "ftp://example.com/x",
+      "https://user:pw@example.com/",
+      "http://169.254.169.254/latest/meta-data",
+      "http://10.0.0.1/hook",
+      "http://[::ffff:a9fe:a9fe]/",
+    ]) {
       const problem = await expectProblem(await post({ url }), 400, "validation_failed");
       expect(problem.errors[0].pointer, url).toBe("/body/url");
     }
-    const unknown = await expectProblem(await post({ url: "https://example.com/hook", event_types: ["payment.completed", "payment.exploded"] }), 400, "validation_failed");
+    const unknown = await expectProblem(
+      await post({ url: "https://example.com/hook", event_types: ["payment.completed", "payment.exploded"] }),
+      400,
+      "validation_failed",
+    );
     expect(unknown.errors).toEqual([{ pointer: "/body/event_types/1", detail: "unknown event type payment.exploded" }]);
   });
 
@@ -143,10 +178,17 @@ describe("webhook endpoints (portal API)", () => {
     const endpoint = await addEndpoint(alice, "/alice/private");
     await expectProblem(await bob.client.request("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`), 404, "resource_not_found");
     await expectProblem(await bob.client.request("GET", `/api/apps/${bob.appId}/webhooks/${endpoint.id}`), 404, "resource_not_found");
-    await expectProblem(await bob.client.request("PATCH", `/api/apps/${bob.appId}/webhooks/${endpoint.id}`, { enabled: false }), 404, "resource_not_found");
+    await expectProblem(
+      await bob.client.request("PATCH", `/api/apps/${bob.appId}/webhooks/${endpoint.id}`, { enabled: false }),
+      404,
+      "resource_not_found",
+    );
     await expectProblem(await fetch(`${portalUrl}/api/apps/${alice.appId}/webhooks`), 401, "unauthenticated");
     expect((await bob.client.json("GET", `/api/apps/${bob.appId}/webhooks`)).body.data).toEqual([]);
-    expect((await alice.client.json("DELETE", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`)).body).toEqual({ id: endpoint.id, deleted: true });
+    expect((await alice.client.json("DELETE", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`)).body).toEqual({
+      id: endpoint.id,
+      deleted: true,
+    });
     await expectProblem(await alice.client.request("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`), 404, "resource_not_found");
   });
 });
@@ -159,17 +201,32 @@ describe("delivery", () => {
     const paid = await fire(alice, "payment.completed", { id: "pay_hook_test", status: "completed" });
     const kyc = await fire(alice, "kyc.decided");
     // A real change: money arrives, the bank writes transaction.booked in the same transaction.
-    const accounts = (await (await sandbox(portalUrl, alice.key, "/v1/accounts?limit=100")).json()).data as { id: string; currency: string; status: string }[];
+    const accounts = (await (await sandbox(portalUrl, alice.key, "/v1/accounts?limit=100")).json()).data as {
+      id: string;
+      currency: string;
+      status: string;
+    }[];
     const open = accounts.find((account) => account.status === "active")!;
-    const credit = await sandbox(portalUrl, alice.key, "/v1/sandbox/transactions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ account_id: open.id, amount: { amount: "42.00", currency: open.currency }, counterparty_name: "HOOK TEST" }) });
+    const credit = await sandbox(portalUrl, alice.key, "/v1/sandbox/transactions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ account_id: open.id, amount: { amount: "42.00", currency: open.currency }, counterparty_name: "HOOK TEST" }),
+    });
     expect(credit.status).toBe(201);
     const transaction = (await credit.json()) as { id: string };
 
     await until(() => receiver.of("/alice/all").length >= 3 && receiver.of("/alice/kyc").length >= 1);
     const all = receiver.of("/alice/all");
     expect(all.every((r) => r.verifiedWith.length === 1 && r.rejectsTampering)).toBe(true);
-    expect(all.find((r) => r.id === paid.id)?.body).toMatchObject({ id: paid.id, type: "payment.completed", data: { object: { id: "pay_hook_test" } } });
-    expect(all.find((r) => r.body.type === "transaction.booked")?.body.data.object).toMatchObject({ id: transaction.id, amount: { amount: "42.00" } });
+    expect(all.find((r) => r.id === paid.id)?.body).toMatchObject({
+      id: paid.id,
+      type: "payment.completed",
+      data: { object: { id: "pay_hook_test" } },
+    });
+    expect(all.find((r) => r.body.type === "transaction.booked")?.body.data.object).toMatchObject({
+      id: transaction.id,
+      amount: { amount: "42.00" },
+    });
     expect(receiver.of("/alice/kyc").map((r) => r.id)).toEqual([kyc.id]);
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(receiver.of("/bob/all")).toEqual([]);
@@ -184,20 +241,34 @@ describe("delivery", () => {
       const page = await alice.client.json("GET", `${base}?status=succeeded`);
       return page.body.data.length === 1 ? page.body : null;
     });
-    expect(list.data[0]).toMatchObject({ event_id: event.id, event_type: "loan.decided", status: "succeeded", attempt_count: 1, next_attempt_at: null, last_response_status: 200 });
+    expect(list.data[0]).toMatchObject({
+      event_id: event.id,
+      event_type: "loan.decided",
+      status: "succeeded",
+      attempt_count: 1,
+      next_attempt_at: null,
+      last_response_status: 200,
+    });
     expect((await alice.client.json("GET", `${base}?status=failed`)).body).toEqual({ data: [], next_cursor: null });
     await expectProblem(await alice.client.request("GET", `${base}?status=lost`), 400, "validation_failed");
     const detail = (await alice.client.json("GET", `${base}/${list.data[0].id}`)).body;
     expect(JSON.parse(detail.request_body)).toMatchObject({ id: event.id, type: "loan.decided" });
     expect(detail.attempts[0]).toMatchObject({ number: 1, trigger: "scheduled", response_status: 200, response_body: "ok", error: null });
-    expect(detail.attempts[0].request_headers).toMatchObject({ "webhook-id": event.id, "webhook-signature": expect.stringMatching(/^v1,/) });
+    expect(detail.attempts[0].request_headers).toMatchObject({
+      "webhook-id": event.id,
+      "webhook-signature": expect.stringMatching(/^v1,/),
+    });
 
     const resent = await alice.client.json("POST", `${base}/${list.data[0].id}/resend`);
     expect(resent.status).toBe(200);
     expect(resent.body).toMatchObject({ status: "succeeded", attempt_count: 2 });
     expect(resent.body.attempts[0]).toMatchObject({ number: 2, trigger: "manual", response_status: 200 });
     expect(receiver.of("/alice/log").map((r) => r.id)).toEqual([event.id, event.id]);
-    await expectProblem(await bob.client.request("POST", `/api/apps/${bob.appId}/webhooks/${endpoint.id}/deliveries/${list.data[0].id}/resend`), 404, "resource_not_found");
+    await expectProblem(
+      await bob.client.request("POST", `/api/apps/${bob.appId}/webhooks/${endpoint.id}/deliveries/${list.data[0].id}/resend`),
+      404,
+      "resource_not_found",
+    );
   });
 
   it("sends a test event to one endpoint only", async () => {
@@ -206,9 +277,16 @@ describe("delivery", () => {
     const sent = await alice.client.json("POST", `/api/apps/${alice.appId}/webhooks/${one.id}/test`, { type: "rewards.redeemed" });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ status: "succeeded", event_type: "rewards.redeemed", attempt_count: 1 });
-    expect(receiver.of("/alice/test-one")[0].body).toMatchObject({ type: "rewards.redeemed", data: { object: { id: null, sandbox_test: true } } });
+    expect(receiver.of("/alice/test-one")[0].body).toMatchObject({
+      type: "rewards.redeemed",
+      data: { object: { id: null, sandbox_test: true } },
+    });
     expect(receiver.of("/alice/test-two")).toEqual([]);
-    await expectProblem(await alice.client.request("POST", `/api/apps/${alice.appId}/webhooks/${one.id}/test`, { type: "nope.never" }), 400, "validation_failed");
+    await expectProblem(
+      await alice.client.request("POST", `/api/apps/${alice.appId}/webhooks/${one.id}/test`, { type: "nope.never" }),
+      400,
+      "validation_failed",
+    );
   });
 
   it("while the receiver is down, retries on the schedule, marks nothing lost, and delivers after it comes back", async () => {
@@ -217,14 +295,24 @@ describe("delivery", () => {
     const events = await Promise.all([fire(alice, "payment.failed"), fire(alice, "payment.failed"), fire(alice, "payment.failed")]);
     // Down for a while: two failed attempts each (at once, then after ~1 s).
     await until(() => events.every((event) => receiver.of("/alice/flaky").filter((r) => r.id === event.id).length >= 2), 30_000);
-    const pending = (await alice.client.json("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}/deliveries?status=pending`)).body.data;
+    const pending = (await alice.client.json("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}/deliveries?status=pending`)).body
+      .data;
     expect(pending.length).toBe(3);
-    expect(pending.every((d: { next_attempt_at: string | null; last_response_status: number }) => d.next_attempt_at && d.last_response_status === 503)).toBe(true);
+    expect(
+      pending.every(
+        (d: { next_attempt_at: string | null; last_response_status: number }) => d.next_attempt_at && d.last_response_status === 503,
+      ),
+    ).toBe(true);
     const failing = (await alice.client.json("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`)).body;
     expect(failing.status).toBe("failing");
     const back = Date.now();
     receiver.status.set("/alice/flaky", 200);
-    await until(async () => (await alice.client.json("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}/deliveries?status=succeeded`)).body.data.length === 3, 30_000);
+    await until(
+      async () =>
+        (await alice.client.json("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}/deliveries?status=succeeded`)).body.data
+          .length === 3,
+      30_000,
+    );
     const recovered = Date.now() - back;
     console.log(`receiver back after 503s: 3/3 deliveries succeeded ${recovered} ms later (schedule 1s,2s,3s,5s,8s ±20 %)`);
     expect(recovered).toBeLessThan(8_000);
@@ -255,7 +343,10 @@ describe("delivery", () => {
     const quiet = await fire(alice, "insurance.policy_issued");
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(receiver.of("/alice/rotate").length).toBe(1);
-    expect((await alice.client.json("PATCH", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`, { enabled: true, description: "back on" })).body).toMatchObject({ enabled: true, description: "back on" });
+    expect(
+      (await alice.client.json("PATCH", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`, { enabled: true, description: "back on" }))
+        .body,
+    ).toMatchObject({ enabled: true, description: "back on" });
     // A disabled endpoint gets no new deliveries: that event was for nobody.
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(receiver.of("/alice/rotate").some((r) => r.id === quiet.id)).toBe(false);
@@ -264,10 +355,22 @@ describe("delivery", () => {
 
 describe("contract coverage", () => {
   it("exercised POST /v1/sandbox/webhooks/fire through the gateway, errors included", async () => {
-    const bad = await sandbox(portalUrl, alice.key, "/v1/sandbox/webhooks/fire", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "payment.exploded" }) });
+    const bad = await sandbox(portalUrl, alice.key, "/v1/sandbox/webhooks/fire", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "payment.exploded" }),
+    });
     const problem = await expectProblem(bad, 400, "validation_failed");
     expect(problem.errors[0].pointer).toBe("/body/type");
-    await expectProblem(await sandbox(portalUrl, null, "/v1/sandbox/webhooks/fire", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), 401, "missing_api_key");
+    await expectProblem(
+      await sandbox(portalUrl, null, "/v1/sandbox/webhooks/fire", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+      401,
+      "missing_api_key",
+    );
     expect(contract.validator.unexercised().filter((operation) => operation.includes(" /v1/sandbox/webhooks"))).toEqual([]);
   });
 });

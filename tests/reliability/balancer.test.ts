@@ -97,6 +97,10 @@ describe.skipIf(!installed)("the start:cluster balancer (nginx)", () => {
     expect(none.status).toBe(503);
     expect(none.headers.get("content-type")).toBe("application/problem+json");
     expect(none.headers.get("retry-after")).toBe("1");
-    expect(await none.json()).toMatchObject({ status: 503, code: "service_unavailable", type: "http://portal.test/docs/errors#service_unavailable" });
+    expect(await none.json()).toMatchObject({
+      status: 503,
+      code: "service_unavailable",
+      type: "http://portal.test/docs/errors#service_unavailable",
+    });
   });
 });

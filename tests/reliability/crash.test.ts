@@ -45,7 +45,15 @@ afterAll(async () => {
   await services?.stop();
 });
 
-type Outcome = { index: number; key: string; body: Record<string, unknown>; status: number; paymentId?: string; code?: string; attempts: number };
+type Outcome = {
+  index: number;
+  key: string;
+  body: Record<string, unknown>;
+  status: number;
+  paymentId?: string;
+  code?: string;
+  attempts: number;
+};
 
 it("acknowledges every payment exactly once across SIGKILLs of the bank; the ledger stays sound", async () => {
   const portalUrl = services.portalUrl;
@@ -71,7 +79,12 @@ it("acknowledges every payment exactly once across SIGKILLs of the bank; the led
     const [from, to] = pairs[index % pairs.length];
     const forward = index % 4 < 2;
     const pence = 100 + Math.floor(random() * 900);
-    const body = { debtor_account_id: forward ? from : to, amount: { amount: (pence / 100).toFixed(2), currency: "GBP" }, creditor: { type: "account", account_id: forward ? to : from }, reference: `crash-${index}` };
+    const body = {
+      debtor_account_id: forward ? from : to,
+      amount: { amount: (pence / 100).toFixed(2), currency: "GBP" },
+      creditor: { type: "account", account_id: forward ? to : from },
+      reference: `crash-${index}`,
+    };
     const key = randomUUID();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       counts.requests += 1;
@@ -80,7 +93,11 @@ it("acknowledges every payment exactly once across SIGKILLs of the bank; the led
       let parsed: { id?: string; code?: string; reference?: string } | undefined;
       let retryAfter = 0;
       try {
-        const response = await sandbox(portalUrl, app.key, "/v1/payments", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify(body) });
+        const response = await sandbox(portalUrl, app.key, "/v1/payments", {
+          method: "POST",
+          headers: { "content-type": "application/json", "idempotency-key": key },
+          body: JSON.stringify(body),
+        });
         status = response.status;
         retryAfter = Number(response.headers.get("retry-after") ?? 0);
         const text = await response.text();
@@ -120,7 +137,9 @@ it("acknowledges every payment exactly once across SIGKILLs of the bank; the led
       await sleep(random() * pace);
     }
   });
-  const killTimes = Array.from({ length: SIZES.crashKills }, () => 0.05 + random() * 0.85).sort().map((f) => f * DURATION_MS);
+  const killTimes = Array.from({ length: SIZES.crashKills }, () => 0.05 + random() * 0.85)
+    .sort()
+    .map((f) => f * DURATION_MS);
   const killer = (async () => {
     const started = Date.now();
     for (const at of killTimes) {
@@ -148,7 +167,8 @@ it("acknowledges every payment exactly once across SIGKILLs of the bank; the led
     cursor = page.body.next_cursor;
   } while (cursor);
   const byReference = new Map<string, string[]>();
-  for (const payment of stored.filter((p) => p.reference?.startsWith("crash-"))) byReference.set(payment.reference, [...(byReference.get(payment.reference) ?? []), payment.id]);
+  for (const payment of stored.filter((p) => p.reference?.startsWith("crash-")))
+    byReference.set(payment.reference, [...(byReference.get(payment.reference) ?? []), payment.id]);
 
   const acknowledged = outcomes.filter((o) => o.paymentId);
   const refused = outcomes.filter((o) => !o.paymentId);
@@ -159,7 +179,11 @@ it("acknowledges every payment exactly once across SIGKILLs of the bank; the led
   // A replay of every acknowledged request answers with the same payment.
   let replays = 0;
   for (const o of acknowledged) {
-    const again = await sandbox(portalUrl, app.key, "/v1/payments", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": o.key }, body: JSON.stringify(o.body) });
+    const again = await sandbox(portalUrl, app.key, "/v1/payments", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": o.key },
+      body: JSON.stringify(o.body),
+    });
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect((await again.json()).id).toBe(o.paymentId);

@@ -23,7 +23,8 @@ const HONOURING_CLIENTS = 4;
 const CACHE_TTL_S = 120;
 
 const available = await probeRedis("rate-limit reliability (two portals + Redis)");
-if (available && !existsSync(".next/BUILD_ID")) throw new Error("rate-limit reliability: no production build (.next/BUILD_ID). Run `npm run build` first.");
+if (available && !existsSync(".next/BUILD_ID"))
+  throw new Error("rate-limit reliability: no production build (.next/BUILD_ID). Run `npm run build` first.");
 
 type Sample = { instance: number; sent: number; received: number; status: number; headers: Headers; body: string };
 
@@ -44,7 +45,14 @@ describe.skipIf(!available)("rate limits and revocation across two portal instan
     const sent = performance.timeOrigin + performance.now();
     const response = await fetch(`${services.portalUrls[instance]}/v1/products`, { headers: { authorization: `Bearer ${secret}` } });
     const body = await response.text();
-    return { instance, sent, received: performance.timeOrigin + performance.now(), status: response.status, headers: response.headers, body };
+    return {
+      instance,
+      sent,
+      received: performance.timeOrigin + performance.now(),
+      status: response.status,
+      headers: response.headers,
+      body,
+    };
   }
 
   beforeAll(async () => {
@@ -97,8 +105,12 @@ describe.skipIf(!available)("rate limits and revocation across two portal instan
       const allowance = LIMIT + Math.floor((sample.received - started) / INTERVAL_MS);
       worst = Math.max(worst, index + 1 - allowance);
     });
-    const windows = Array.from({ length: Math.ceil(FLOOD_MS / (WINDOW_S * 1000)) }, (_, k) =>
-      admitted.filter((sample) => sample.received - started >= k * WINDOW_S * 1000 && sample.received - started < (k + 1) * WINDOW_S * 1000).length,
+    const windows = Array.from(
+      { length: Math.ceil(FLOOD_MS / (WINDOW_S * 1000)) },
+      (_, k) =>
+        admitted.filter(
+          (sample) => sample.received - started >= k * WINDOW_S * 1000 && sample.received - started < (k + 1) * WINDOW_S * 1000,
+        ).length,
     );
     const elapsed = Math.max(...samples.map((sample) => sample.received)) - started;
     const ceiling = LIMIT + Math.floor(elapsed / INTERVAL_MS);
@@ -152,7 +164,9 @@ describe.skipIf(!available)("rate limits and revocation across two portal instan
         return { waits, refusedAfterWaiting, admitted };
       }),
     );
-    console.log(`Retry-After honoured ${results.reduce((n, r) => n + r.waits, 0)} times by ${HONOURING_CLIENTS} clients: refused after waiting ${results.reduce((n, r) => n + r.refusedAfterWaiting, 0)} times`);
+    console.log(
+      `Retry-After honoured ${results.reduce((n, r) => n + r.waits, 0)} times by ${HONOURING_CLIENTS} clients: refused after waiting ${results.reduce((n, r) => n + r.refusedAfterWaiting, 0)} times`,
+    );
     for (const result of results) {
       expect(result.waits).toBeGreaterThan(0);
       expect(result.refusedAfterWaiting).toBe(0);
@@ -176,12 +190,15 @@ describe.skipIf(!available)("rate limits and revocation across two portal instan
           refusedAt = performance.now();
         } else {
           expect(sample.status).toBe(200);
-          if (performance.now() - answered > (CACHE_TTL_S * 1000) / 4) throw new Error("instance B still accepts the revoked key: invalidation did not arrive");
+          if (performance.now() - answered > (CACHE_TTL_S * 1000) / 4)
+            throw new Error("instance B still accepts the revoked key: invalidation did not arrive");
         }
       }
       bounds.push(refusedAt - answered);
     }
     bounds.sort((a, b) => a - b);
-    console.log(`revocation bound (revoke answered on A → first 401 on B, polling B back to back): ${bounds.map((ms) => ms.toFixed(1)).join(", ")} ms; key cache TTL ${CACHE_TTL_S} s`);
+    console.log(
+      `revocation bound (revoke answered on A → first 401 on B, polling B back to back): ${bounds.map((ms) => ms.toFixed(1)).join(", ")} ms; key cache TTL ${CACHE_TTL_S} s`,
+    );
   });
 });

@@ -47,7 +47,18 @@ beforeAll(async () => {
 });
 
 const HUGE = "x".repeat(200_000);
-const JUNK_IDS = ["", "%00", "..%2F..%2Fetc%2Fpasswd", "acc_" + "A".repeat(5_000), "😀", "acc_%E2%80%AE", "' OR 1=1 --", "null", "-1", "acc_3mJ0wqG5XnS1xQbH0pR7tZ"];
+const JUNK_IDS = [
+  "",
+  "%00",
+  "..%2F..%2Fetc%2Fpasswd",
+  "acc_" + "A".repeat(5_000),
+  "😀",
+  "acc_%E2%80%AE",
+  "' OR 1=1 --",
+  "null",
+  "-1",
+  "acc_3mJ0wqG5XnS1xQbH0pR7tZ",
+];
 
 /** An id from this app's sandbox for a parameter or property named like one, else the generated value. */
 function withPoolIds(value: unknown, pick: number): unknown {
@@ -62,7 +73,13 @@ function withPoolIds(value: unknown, pick: number): unknown {
   );
 }
 
-function render(op: Operation, params: Record<string, unknown>, body: unknown, label: string, extraHeaders: Record<string, string> = {}): Case {
+function render(
+  op: Operation,
+  params: Record<string, unknown>,
+  body: unknown,
+  label: string,
+  extraHeaders: Record<string, string> = {},
+): Case {
   let path = op.path;
   const query = new URLSearchParams();
   const headers: Record<string, string> = {};
@@ -74,7 +91,13 @@ function render(op: Operation, params: Record<string, unknown>, body: unknown, l
     else if (p.in === "header") headers[p.name] = String(value);
   }
   if (body !== undefined) headers["content-type"] = "application/json";
-  return { label, path, query: query.toString(), headers: { ...headers, ...extraHeaders }, body: body === undefined ? undefined : JSON.stringify(body) };
+  return {
+    label,
+    path,
+    query: query.toString(),
+    headers: { ...headers, ...extraHeaders },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
 }
 
 function paramsArbitrary(op: Operation): fc.Arbitrary<Record<string, unknown>> {
@@ -84,7 +107,10 @@ function paramsArbitrary(op: Operation): fc.Arbitrary<Record<string, unknown>> {
     if (p.name.toLowerCase() === "idempotency-key") {
       model[p.name] = fc.uuid();
     } else if (p.in === "path" && pool[p.name]?.length) {
-      model[p.name] = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pool[p.name]) }, { weight: 1, arbitrary: schemaArbitrary(document, p.schema) });
+      model[p.name] = fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...pool[p.name]) },
+        { weight: 1, arbitrary: schemaArbitrary(document, p.schema) },
+      );
     } else {
       model[p.name] = schemaArbitrary(document, p.schema);
     }
@@ -95,12 +121,17 @@ function paramsArbitrary(op: Operation): fc.Arbitrary<Record<string, unknown>> {
 
 function validCases(op: Operation, count: number, runSeedValue: number): Case[] {
   const arbitrary = fc.tuple(paramsArbitrary(op), op.body ? schemaArbitrary(document, op.body) : fc.constant(undefined), fc.nat());
-  return fc.sample(arbitrary, { seed: runSeedValue, numRuns: count }).map(([params, body, pick], i) => render(op, params, withPoolIds(body, pick), `valid #${i}`));
+  return fc
+    .sample(arbitrary, { seed: runSeedValue, numRuns: count })
+    .map(([params, body, pick], i) => render(op, params, withPoolIds(body, pick), `valid #${i}`));
 }
 
 /** One broken request per mutation kind that applies to the operation, cycling until `count`. */
 function invalidCases(op: Operation, count: number, runSeedValue: number): Case[] {
-  const [[params, body]] = fc.sample(fc.tuple(paramsArbitrary(op), op.body ? schemaArbitrary(document, op.body) : fc.constant(undefined)), { seed: runSeedValue, numRuns: 1 });
+  const [[params, body]] = fc.sample(fc.tuple(paramsArbitrary(op), op.body ? schemaArbitrary(document, op.body) : fc.constant(undefined)), {
+    seed: runSeedValue,
+    numRuns: 1,
+  });
   const baseBody = withPoolIds(body, 1) as Record<string, unknown> | undefined;
   const mutations: ((i: number) => Case)[] = [];
   const pathParams = op.parameters.filter((p) => p.in === "path");
@@ -109,7 +140,8 @@ function invalidCases(op: Operation, count: number, runSeedValue: number): Case[
   const objectBody = op.body && resolveRef(document, op.body).type === "object" ? resolveRef(document, op.body) : undefined;
   const properties = Object.keys((objectBody?.properties as Schema | undefined) ?? {});
 
-  for (const p of pathParams) mutations.push((i) => render(op, { ...params, [p.name]: JUNK_IDS[i % JUNK_IDS.length] || "x" }, baseBody, `bad id ${p.name}`));
+  for (const p of pathParams)
+    mutations.push((i) => render(op, { ...params, [p.name]: JUNK_IDS[i % JUNK_IDS.length] || "x" }, baseBody, `bad id ${p.name}`));
   for (const p of queryParams) {
     const bad = ["abc", "-1", "1e309", "99999999999999999999", HUGE.slice(0, 10_000), "[object Object]", "true", ""];
     mutations.push((i) => render(op, { ...params, [p.name]: bad[i % bad.length] }, baseBody, `bad query ${p.name}`));
@@ -120,21 +152,42 @@ function invalidCases(op: Operation, count: number, runSeedValue: number): Case[
   }
   if (op.body) {
     const wrong = [42, "text", true, null, [], {}, -1.5, "9".repeat(400)];
-    mutations.push(() => ({ ...render(op, params, undefined, "malformed JSON"), headers: { ...render(op, params, baseBody, "").headers }, body: '{"amount": {"amount": "1.00",' }));
+    mutations.push(() => ({
+      ...render(op, params, undefined, "malformed JSON"),
+      headers: { ...render(op, params, baseBody, "").headers },
+      body: '{"amount": {"amount": "1.00",',
+    }));
     mutations.push(() => render(op, params, undefined, "missing body"));
     mutations.push((i) => render(op, params, [null, 1, "x", [baseBody]][i % 4], "non-object JSON body"));
-    mutations.push(() => ({ ...render(op, params, baseBody, "wrong content-type"), headers: { ...render(op, params, baseBody, "").headers, "content-type": "text/plain" } }));
-    mutations.push(() => ({ ...render(op, params, baseBody, "form content-type"), headers: { ...render(op, params, baseBody, "").headers, "content-type": "application/x-www-form-urlencoded" } }));
+    mutations.push(() => ({
+      ...render(op, params, baseBody, "wrong content-type"),
+      headers: { ...render(op, params, baseBody, "").headers, "content-type": "text/plain" },
+    }));
+    mutations.push(() => ({
+      ...render(op, params, baseBody, "form content-type"),
+      headers: { ...render(op, params, baseBody, "").headers, "content-type": "application/x-www-form-urlencoded" },
+    }));
     mutations.push(() => render(op, params, { ...baseBody, unexpected_field: "x", __proto__: { polluted: true } }, "extra fields"));
-    for (const name of requiredOf(document, op.body)) mutations.push(() => render(op, params, Object.fromEntries(Object.entries(baseBody ?? {}).filter(([k]) => k !== name)), `missing required ${name}`));
+    for (const name of requiredOf(document, op.body))
+      mutations.push(() =>
+        render(op, params, Object.fromEntries(Object.entries(baseBody ?? {}).filter(([k]) => k !== name)), `missing required ${name}`),
+      );
     for (const name of properties) {
       mutations.push((i) => render(op, params, { ...baseBody, [name]: wrong[i % wrong.length] }, `wrong type ${name}`));
       mutations.push(() => render(op, params, { ...baseBody, [name]: HUGE }, `huge string ${name}`));
     }
     mutations.push(() => render(op, params, { ...baseBody, padding: HUGE.repeat(6) }, "1.2 MB body"));
   } else if (op.method !== "GET") {
-    mutations.push(() => ({ ...render(op, params, undefined, "unexpected JSON body"), headers: { ...render(op, params, undefined, "").headers, "content-type": "application/json" }, body: '{"x":1}' }));
-    mutations.push(() => ({ ...render(op, params, undefined, "malformed unexpected body"), headers: { ...render(op, params, undefined, "").headers, "content-type": "application/json" }, body: "{" }));
+    mutations.push(() => ({
+      ...render(op, params, undefined, "unexpected JSON body"),
+      headers: { ...render(op, params, undefined, "").headers, "content-type": "application/json" },
+      body: '{"x":1}',
+    }));
+    mutations.push(() => ({
+      ...render(op, params, undefined, "malformed unexpected body"),
+      headers: { ...render(op, params, undefined, "").headers, "content-type": "application/json" },
+      body: "{",
+    }));
   }
   if (mutations.length === 0) return [];
   const rng = fc.sample(fc.nat(), { seed: runSeedValue + 1, numRuns: count });
@@ -149,13 +202,17 @@ it("answers every generated valid and invalid request below 500 and as documente
   const perOperation: string[] = [];
   for (const op of operations) {
     opIndex += 1;
-    const cases = [...validCases(op, SIZES.fuzzValidPerOperation, seed + opIndex), ...invalidCases(op, SIZES.fuzzInvalidPerOperation, seed + opIndex)];
+    const cases = [
+      ...validCases(op, SIZES.fuzzValidPerOperation, seed + opIndex),
+      ...invalidCases(op, SIZES.fuzzInvalidPerOperation, seed + opIndex),
+    ];
     perOperation.push(`${op.method} ${op.path}: ${cases.length}`);
     for (const c of cases) {
       const url = `${c.path}${c.query ? `?${c.query}` : ""}`;
       const headers: Record<string, string> = { ...c.headers };
       // A fresh Idempotency-Key per case unless the case is about that header.
-      if (op.parameters.some((p) => p.name.toLowerCase() === "idempotency-key") && !c.label.includes("Idempotency-Key")) headers["idempotency-key"] = randomUUID();
+      if (op.parameters.some((p) => p.name.toLowerCase() === "idempotency-key") && !c.label.includes("Idempotency-Key"))
+        headers["idempotency-key"] = randomUUID();
       let status = 0;
       let text = "";
       let contentType: string | null = null;
@@ -184,8 +241,13 @@ it("answers every generated valid and invalid request below 500 and as documente
       if (!result.valid) failures.push(`${where}: ${status} not as documented: ${result.errors.join("; ")} ${text.slice(0, 200)}`);
     }
   }
-  const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
-  console.log(`[reliability] schema fuzzing: ${operations.length} operations × ${SIZES.fuzzValidPerOperation} valid + ≤${SIZES.fuzzInvalidPerOperation} invalid cases = ${sent} requests; statuses ${summary}; failures ${failures.length}`);
+  const summary = [...statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
+  console.log(
+    `[reliability] schema fuzzing: ${operations.length} operations × ${SIZES.fuzzValidPerOperation} valid + ≤${SIZES.fuzzInvalidPerOperation} invalid cases = ${sent} requests; statuses ${summary}; failures ${failures.length}`,
+  );
   expect(failures.slice(0, 25), `${failures.length} failures`).toEqual([]);
   expect(sent).toBeGreaterThan(operations.length * SIZES.fuzzValidPerOperation);
 });

@@ -33,18 +33,45 @@ const field = (html: string, name: string) => new RegExp(`name="${name}" value="
 async function authorizationCode(clientId: string) {
   const verifier = randomBytes(32).toString("base64url");
   const challenge = createHash("sha256").update(verifier).digest("base64url");
-  const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT, scope: "accounts:read transactions:read", state: "st-secrets", code_challenge: challenge, code_challenge_method: "S256" });
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    scope: "accounts:read transactions:read",
+    state: "st-secrets",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
   const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" });
   expect(start.status).toBe(200);
   const cookie = start.headers.getSetCookie()[0].split(";")[0];
   const page = await start.text();
-  const form = (fields: URLSearchParams) => ({ method: "POST", redirect: "manual" as const, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: fields });
+  const form = (fields: URLSearchParams) => ({
+    method: "POST",
+    redirect: "manual" as const,
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: fields,
+  });
   // The personas' passwords are public sandbox values (documented), not secrets.
   const password = "pass_good_credit";
-  const login = await fetch(`${portalUrl}/oauth/authorize/login`, form(new URLSearchParams({ request_id: field(page, "request_id"), csrf_token: field(page, "csrf_token"), username: "user_good_credit", password })));
+  const login = await fetch(
+    `${portalUrl}/oauth/authorize/login`,
+    form(
+      new URLSearchParams({
+        request_id: field(page, "request_id"),
+        csrf_token: field(page, "csrf_token"),
+        username: "user_good_credit",
+        password,
+      }),
+    ),
+  );
   expect(login.status).toBe(303);
   const html = await (await fetch(new URL(login.headers.get("location")!, portalUrl), { headers: { cookie } })).text();
-  const decision = new URLSearchParams({ request_id: field(html, "request_id"), csrf_token: field(html, "csrf_token"), decision: "approve" });
+  const decision = new URLSearchParams({
+    request_id: field(html, "request_id"),
+    csrf_token: field(html, "csrf_token"),
+    decision: "approve",
+  });
   decision.append("account_id", /name="account_id" value="([^"]+)"/.exec(html)![1]);
   const decided = await fetch(`${portalUrl}/oauth/authorize/decision`, form(decision));
   expect(decided.status).toBe(303);
@@ -54,7 +81,10 @@ async function authorizationCode(clientId: string) {
 function tokenRequest(params: Record<string, string>, clientId: string, clientSecret: string) {
   return fetch(`${portalUrl}/oauth/token`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+    },
     body: new URLSearchParams(params),
   });
 }
@@ -93,7 +123,11 @@ beforeAll(async () => {
   const { code, verifier } = await authorizationCode(clientId);
   remember("authorization code", code);
   remember("PKCE verifier", verifier);
-  const issued = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier }, clientId, clientSecret);
+  const issued = await tokenRequest(
+    { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier },
+    clientId,
+    clientSecret,
+  );
   expect(issued.status).toBe(200);
   const tokens = await issued.json();
   remember("access token", tokens.access_token);
@@ -104,13 +138,19 @@ beforeAll(async () => {
   const rotatedTokens = await refreshed.json();
   remember("access token (refreshed)", rotatedTokens.access_token);
   remember("refresh token", rotatedTokens.refresh_token);
-  const minted = await call(portalUrl, created.secret, "POST", "/v1/sandbox/consents", { persona: "small_business", permissions: ["accounts:read"] });
+  const minted = await call(portalUrl, created.secret, "POST", "/v1/sandbox/consents", {
+    persona: "small_business",
+    permissions: ["accounts:read"],
+  });
   expect(minted.status).toBe(201);
   remember("minted access token", minted.body.access_token);
   remember("minted refresh token", minted.body.refresh_token);
 
   // Webhooks: a signing secret, then its rotation (both sign for a while).
-  const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, { url: "http://127.0.0.1:9/hooks", description: "Secrets at rest" });
+  const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, {
+    url: "http://127.0.0.1:9/hooks",
+    description: "Secrets at rest",
+  });
   expect(endpoint.status).toBe(201);
   remember("webhook signing secret", endpoint.body.secret);
   const rotatedSecret = await owner.client.json("POST", `/api/apps/${appId}/webhooks/${endpoint.body.endpoint.id}/rotate-secret`);
@@ -130,7 +170,11 @@ beforeAll(async () => {
   remember("invitation token (sign-up)", signupToken);
   const newcomerPassword = `Invited-${randomBytes(8).toString("hex")}`;
   remember("invited user's password", newcomerPassword);
-  const signup = await new PortalClient(portalUrl).json("POST", "/api/invites/signup", { token: signupToken, name: "New Comer", password: newcomerPassword });
+  const signup = await new PortalClient(portalUrl).json("POST", "/api/invites/signup", {
+    token: signupToken,
+    name: "New Comer",
+    password: newcomerPassword,
+  });
   expect(signup.status, JSON.stringify(signup.body)).toBeLessThan(300);
   const pending = `pending-${randomBytes(4).toString("hex")}@example.com`;
   await owner.client.json("POST", `/api/teams/${team}/invites`, { email: pending, role: "viewer" });
@@ -149,11 +193,15 @@ it("stores no secret plainly (nor base64 / hex encoded) in either database", () 
   const found: string[] = [];
   for (const secret of secrets) {
     for (const form of encodings(secret.value)) {
-      for (const dump of searched) if (dump.text.includes(form)) found.push(`${secret.kind} in ${dump.database}.${dump.table}${form === secret.value ? "" : " (encoded)"}`);
+      for (const dump of searched)
+        if (dump.text.includes(form))
+          found.push(`${secret.kind} in ${dump.database}.${dump.table}${form === secret.value ? "" : " (encoded)"}`);
     }
   }
   const databases = [...new Set(searched.map((d) => d.database))].join(" + ");
-  console.log(`[reliability] secrets at rest: ${secrets.length} secrets of ${new Set(secrets.map((s) => s.kind)).size} kinds × 6-7 encodings searched in ${searched.length} tables (${databases}), ${rows} rows, ${(bytes / 1024).toFixed(0)} KiB; found ${found.length}`);
+  console.log(
+    `[reliability] secrets at rest: ${secrets.length} secrets of ${new Set(secrets.map((s) => s.kind)).size} kinds × 6-7 encodings searched in ${searched.length} tables (${databases}), ${rows} rows, ${(bytes / 1024).toFixed(0)} KiB; found ${found.length}`,
+  );
   expect(found).toEqual([]);
   expect(rows).toBeGreaterThan(100);
 });

@@ -26,15 +26,21 @@ const seed = runSeed("tenant isolation");
 const operations = Object.entries(document.paths as Record<string, Record<string, Schema>>)
   .flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => {
-      const parameters = ((op.parameters as Schema[] | undefined) ?? []).map((p) => (typeof p.$ref === "string" ? document.components.parameters[p.$ref.split("/").pop()!] : p) as Parameter);
-      const media = (op.requestBody as { content?: Record<string, { schema: Schema; example?: unknown }> } | undefined)?.content?.["application/json"];
+      const parameters = ((op.parameters as Schema[] | undefined) ?? []).map(
+        (p) => (typeof p.$ref === "string" ? document.components.parameters[p.$ref.split("/").pop()!] : p) as Parameter,
+      );
+      const media = (op.requestBody as { content?: Record<string, { schema: Schema; example?: unknown }> } | undefined)?.content?.[
+        "application/json"
+      ];
       const example = media?.example ?? (media?.schema?.examples as unknown[] | undefined)?.[0];
       return { method: method.toUpperCase(), path, parameters, body: media?.schema, example };
     }),
   )
   // Products and funds are the bank's public catalogue (the same for every app), not tenant data.
   .filter((op) => !/\{(product_id|fund_id)\}/.test(op.path))
-  .filter((op) => /\{\w+_id\}/.test(op.path) || (op.method === "GET" && op.parameters.some((p) => p.in === "query" && p.name.endsWith("_id"))));
+  .filter(
+    (op) => /\{\w+_id\}/.test(op.path) || (op.method === "GET" && op.parameters.some((p) => p.in === "query" && p.name.endsWith("_id"))),
+  );
 
 type Owner = Awaited<ReturnType<typeof newDeveloperApp>> & { resources: Awaited<ReturnType<typeof createResources>> };
 let owner: Owner;
@@ -52,7 +58,10 @@ beforeAll(async () => {
   // Another team's app, and a consent token of that app.
   const b = await newDeveloperApp(portalUrl, "Bob Other");
   await warmUp(portalUrl, b.key);
-  const minted = await call(portalUrl, b.key, "POST", "/v1/sandbox/consents", { persona: "good_credit", permissions: ["accounts:read", "transactions:read", "payments:write"] });
+  const minted = await call(portalUrl, b.key, "POST", "/v1/sandbox/consents", {
+    persona: "good_credit",
+    permissions: ["accounts:read", "transactions:read", "payments:write"],
+  });
   expect(minted.status).toBe(201);
   // A's own second key, revoked.
   const second = await a.client.json("POST", `/api/apps/${a.appId}/keys`, { name: "to revoke" });
@@ -86,7 +95,8 @@ function requestsFor(op: (typeof operations)[number], ids: Record<string, string
   // A valid body (the document's example, else one generated from the schema) that points at A's resources wherever it names an id.
   let body: unknown;
   if (op.body) {
-    const [generated] = op.example === undefined ? fc.sample(schemaArbitrary(document, op.body), { seed: seed + index, numRuns: 1 }) : [op.example];
+    const [generated] =
+      op.example === undefined ? fc.sample(schemaArbitrary(document, op.body), { seed: seed + index, numRuns: 1 }) : [op.example];
     body = pointAt(generated, ids);
   }
   return combos.map((combo) => ({ ...combo, body }));
@@ -95,12 +105,14 @@ function requestsFor(op: (typeof operations)[number], ids: Record<string, string
 function pointAt(value: unknown, ids: Record<string, string[]>): unknown {
   if (Array.isArray(value)) return value.map((v) => pointAt(v, ids));
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([name, child]) => {
-    const kind = name.endsWith("account_id") ? "account_id" : name;
-    // Money amounts have minimums the schema's pattern does not state (e.g. repayments ≥ 1.00).
-    if (name === "amount" && typeof child === "string") return [name, "10.00"];
-    return [name, ids[kind]?.length && typeof child === "string" ? ids[kind][0] : pointAt(child, ids)];
-  }));
+  return Object.fromEntries(
+    Object.entries(value).map(([name, child]) => {
+      const kind = name.endsWith("account_id") ? "account_id" : name;
+      // Money amounts have minimums the schema's pattern does not state (e.g. repayments ≥ 1.00).
+      if (name === "amount" && typeof child === "string") return [name, "10.00"];
+      return [name, ids[kind]?.length && typeof child === "string" ? ids[kind][0] : pointAt(child, ids)];
+    }),
+  );
 }
 
 async function runMatrix(cells: { kind: string; authorization: string | null }[], label: string) {
@@ -117,7 +129,11 @@ async function runMatrix(cells: { kind: string; authorization: string | null }[]
         if (request.body !== undefined) headers["content-type"] = "application/json";
         if (op.method === "POST") headers["idempotency-key"] = randomUUID();
         const url = `${request.path}${request.query ? `?${request.query}` : ""}`;
-        const response = await sandbox(portalUrl, null, url, { method: op.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+        const response = await sandbox(portalUrl, null, url, {
+          method: op.method,
+          headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
         const text = await response.text();
         size += 1;
         statuses.set(String(response.status), (statuses.get(String(response.status)) ?? 0) + 1);
@@ -126,15 +142,25 @@ async function runMatrix(cells: { kind: string; authorization: string | null }[]
         const emptyList = response.status === 200 && request.query !== "" && Array.isArray(parsed?.data) && parsed.data.length === 0;
         if (![401, 403, 404].includes(response.status) && !emptyList) failures.push(`${where}: ${response.status} ${text.slice(0, 300)}`);
         // Nothing of A's comes back: none of its other ids, none of its fixture data, none of its secrets.
-        const leaked = [...allOwnerIds.filter((id) => id !== request.usedId), "ada@example.com", ...ownerSecrets].filter((needle) => text.includes(needle));
+        const leaked = [...allOwnerIds.filter((id) => id !== request.usedId), "ada@example.com", ...ownerSecrets].filter((needle) =>
+          text.includes(needle),
+        );
         if (leaked.length > 0) failures.push(`${where}: response contains A's ${leaked.join(", ")}`);
-        const valid = contract.validator.validateResponse({ method: op.method, path: op.path, status: response.status, contentType: response.headers.get("content-type"), body: parsed });
+        const valid = contract.validator.validateResponse({
+          method: op.method,
+          path: op.path,
+          status: response.status,
+          contentType: response.headers.get("content-type"),
+          body: parsed,
+        });
         if (!valid.valid) failures.push(`${where}: not as documented: ${valid.errors.join("; ")}`);
       }
     }
   }
   const summary = [...statuses].map(([s, n]) => `${s}×${n}`).join(" ");
-  console.log(`[reliability] tenant isolation (${label}): ${operations.length} id-bearing operations, ${cells.length} credential kinds, ${size} requests; statuses ${summary}; failures ${failures.length}`);
+  console.log(
+    `[reliability] tenant isolation (${label}): ${operations.length} id-bearing operations, ${cells.length} credential kinds, ${size} requests; statuses ${summary}; failures ${failures.length}`,
+  );
   expect(failures.slice(0, 25), `${failures.length} failures`).toEqual([]);
   return size;
 }
@@ -143,7 +169,10 @@ it("derives the id-bearing operations from the document", () => {
   expect(operations.length).toBeGreaterThanOrEqual(20);
   const pathIds = [...new Set(operations.flatMap((op) => [...op.path.matchAll(/\{(\w+_id)\}/g)].map((match) => match[1])))];
   expect(pathIds.length).toBeGreaterThanOrEqual(10);
-  expect(pathIds.filter((name) => (owner.resources.ids[name]?.length ?? 0) === 0), "path ids without a fixture id").toEqual([]);
+  expect(
+    pathIds.filter((name) => (owner.resources.ids[name]?.length ?? 0) === 0),
+    "path ids without a fixture id",
+  ).toEqual([]);
 });
 
 it("refuses A's ids to every other credential, and A's resources are untouched", async () => {
@@ -154,7 +183,13 @@ it("refuses A's ids to every other credential, and A's resources are untouched",
   expect(policy.body.status).not.toBe("cancelled");
   const offer = await call(portalUrl, owner.key, "GET", `/v1/loans/applications/${owner.resources.ids.application_id[0]}`);
   expect(offer.status).toBe(200);
-  expect(JSON.stringify(offer.body.offers.filter((o: { id: string }) => owner.resources.ids.offer_id.includes(o.id)).map((o: { status?: string }) => o.status ?? null))).not.toContain("accepted");
+  expect(
+    JSON.stringify(
+      offer.body.offers
+        .filter((o: { id: string }) => owner.resources.ids.offer_id.includes(o.id))
+        .map((o: { status?: string }) => o.status ?? null),
+    ),
+  ).not.toContain("accepted");
 });
 
 it("refuses A's own key while A is suspended", async () => {

@@ -15,12 +15,26 @@ export async function loadContract(portalUrl: string) {
     validator,
     /** Asserts the response (status, content type, body) is what the document promises. */
     expectValid(method: string, pathTemplate: string, response: Response, body: unknown) {
-      validator.assertResponse({ method, path: pathTemplate, status: response.status, contentType: response.headers.get("content-type"), body });
+      validator.assertResponse({
+        method,
+        path: pathTemplate,
+        status: response.status,
+        contentType: response.headers.get("content-type"),
+        body,
+      });
     },
   };
 }
 
-type ProblemBody = { type: string; title: string; status: number; detail: string; code: string; request_id: string; errors: { pointer: string; detail: string }[] };
+type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  request_id: string;
+  errors: { pointer: string; detail: string }[];
+};
 
 /** Asserts an RFC 9457 problem with our fields, the request id echoed, and no stack trace. */
 export async function expectProblem(response: Response, status: number, code: string): Promise<ProblemBody> {

@@ -73,7 +73,11 @@ export class PortalClient {
 
   /** Registers an app; returns it with its first key's secret (shown once). */
   async createApp(name = "Integration app") {
-    const { status, body } = await this.json("POST", "/api/apps", { name, description: "Created by the integration suite", redirect_uris: ["http://localhost:8080/callback"] });
+    const { status, body } = await this.json("POST", "/api/apps", {
+      name,
+      description: "Created by the integration suite",
+      redirect_uris: ["http://localhost:8080/callback"],
+    });
     if (status !== 201) throw new Error(`create app failed: ${status} ${JSON.stringify(body)}`);
     return body as { app: { id: string }; key: { id: string; prefix: string }; secret: string };
   }

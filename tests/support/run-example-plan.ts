@@ -16,8 +16,12 @@ function requestFor(step: ExampleStep, variables: Record<string, string>): Examp
   const fill = (text: string) => fillPlaceholders(text, { ...variables, $guid: randomUUID() });
   let path = step.path;
   for (const parameter of step.pathParams) path = path.replace(`{${parameter.name}}`, encodeURIComponent(fill(parameter.value)));
-  const query = new URLSearchParams(step.query.filter((parameter) => parameter.enabled).map((parameter) => [parameter.name, fill(parameter.value)]));
-  const headers = Object.fromEntries(step.headers.filter((parameter) => parameter.enabled).map((parameter) => [parameter.name, fill(parameter.value)]));
+  const query = new URLSearchParams(
+    step.query.filter((parameter) => parameter.enabled).map((parameter) => [parameter.name, fill(parameter.value)]),
+  );
+  const headers = Object.fromEntries(
+    step.headers.filter((parameter) => parameter.enabled).map((parameter) => [parameter.name, fill(parameter.value)]),
+  );
   const body = step.body === undefined ? undefined : JSON.stringify(fillPlaceholders(step.body, variables));
   if (body !== undefined) headers["content-type"] = "application/json";
   return { method: step.method, url: `${path}${query.size ? `?${query}` : ""}`, headers, body, auth: step.auth };
@@ -26,7 +30,10 @@ function requestFor(step: ExampleStep, variables: Record<string, string>): Examp
 /** `variables` holds what was captured so far, e.g. `consentToken` for steps that need one. */
 export type SendExample = (request: ExampleRequest, variables: Readonly<Record<string, string>>) => Promise<ExampleResponse>;
 
-export async function runExamplePlan(plan: ExamplePlan, send: SendExample): Promise<{ results: ExampleResult[]; variables: Record<string, string> }> {
+export async function runExamplePlan(
+  plan: ExamplePlan,
+  send: SendExample,
+): Promise<{ results: ExampleResult[]; variables: Record<string, string> }> {
   const variables: Record<string, string> = {};
   const results: ExampleResult[] = [];
   for (const step of stepsOf(plan)) {

@@ -27,7 +27,9 @@ const { run } = createRequire(import.meta.url)("newman") as { run: NewmanRun };
 
 export function runNewman(collection: unknown, options: { timeoutRequest?: number } = {}): Promise<NewmanSummary> {
   return new Promise((resolve, reject) => {
-    run({ collection, reporters: [], timeoutRequest: options.timeoutRequest ?? 20_000 }, (error, summary) => (error ? reject(error) : resolve(summary)));
+    run({ collection, reporters: [], timeoutRequest: options.timeoutRequest ?? 20_000 }, (error, summary) =>
+      error ? reject(error) : resolve(summary),
+    );
   });
 }
 
@@ -48,7 +50,12 @@ export function describeRun(summary: NewmanSummary): string {
       const failed = (execution.assertions ?? []).filter((assertion) => assertion.error);
       const status = execution.response?.code ?? "---";
       const body = failed.length && execution.response ? `\n      ${execution.response.text().slice(0, 300)}` : "";
-      return [`${status} ${execution.request.method} ${execution.item.name} ${execution.request.url.toString().replace(/^https?:\/\/[^/]+/, "")}`, ...failed.map((assertion) => `    ✗ ${assertion.assertion}: ${assertion.error!.message}`)].join("\n") + body;
+      return (
+        [
+          `${status} ${execution.request.method} ${execution.item.name} ${execution.request.url.toString().replace(/^https?:\/\/[^/]+/, "")}`,
+          ...failed.map((assertion) => `    ✗ ${assertion.assertion}: ${assertion.error!.message}`),
+        ].join("\n") + body
+      );
     })
     .join("\n");
 }

@@ -24,8 +24,17 @@ export async function createTeam(owner: Client, name = "Integration team"): Prom
 }
 
 /** Invites `member` (an existing developer) into the team as `role` and accepts; returns their membership id. */
-export async function join(options: { portalUrl: string; inviter: Client; teamId: string; member: { client: Client; email: string }; role: string }): Promise<string> {
-  const invited = await options.inviter.json("POST", `/api/teams/${options.teamId}/invites`, { email: options.member.email, role: options.role });
+export async function join(options: {
+  portalUrl: string;
+  inviter: Client;
+  teamId: string;
+  member: { client: Client; email: string };
+  role: string;
+}): Promise<string> {
+  const invited = await options.inviter.json("POST", `/api/teams/${options.teamId}/invites`, {
+    email: options.member.email,
+    role: options.role,
+  });
   if (invited.status !== 201) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
   const token = tokenOf(await inviteLinkFor(options.portalUrl, options.member.email));
   const accepted = await options.member.client.json("POST", "/api/invites/accept", { token });

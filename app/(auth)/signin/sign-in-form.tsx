@@ -44,7 +44,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       return; // stay "pending" while the next page loads
     }
     setPending(false);
-    setError(result ? signInErrorMessage(result.error ?? "CredentialsSignin") : "We couldn't reach the server. Check your connection and try again.");
+    setError(
+      result
+        ? signInErrorMessage(result.error ?? "CredentialsSignin")
+        : "We couldn't reach the server. Check your connection and try again.",
+    );
     password.current?.select();
     password.current?.focus();
   }

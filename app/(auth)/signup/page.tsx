@@ -21,9 +21,7 @@ export default async function SignUpPage() {
     <div className="grid items-start gap-10 lg:grid-cols-[1fr_28rem] lg:gap-16 lg:pt-6">
       <div className="order-2 lg:order-1 lg:pt-8">
         <h2 className="text-sm font-semibold text-primary">What you get</h2>
-        <p className="mt-2 text-2xl font-semibold tracking-tight text-fg sm:text-3xl">
-          Everything you need to build on the bank, free.
-        </p>
+        <p className="mt-2 text-2xl font-semibold tracking-tight text-fg sm:text-3xl">Everything you need to build on the bank, free.</p>
         <ul className="mt-6 space-y-3">
           {perks.map((perk) => (
             <li key={perk} className="flex gap-3 text-fg-muted">

@@ -52,7 +52,11 @@ export function SignUpForm() {
     event.preventDefault();
     if (pending) return;
     const data = new FormData(event.currentTarget);
-    const body = { name: String(data.get("name") ?? ""), email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
+    const body = {
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+    };
     setPending(true);
     setErrors({});
     setFormError(undefined);
@@ -67,9 +71,7 @@ export function SignUpForm() {
     }
 
     if (answer.response.status === 201) {
-      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false }).catch(
-        () => undefined,
-      );
+      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false }).catch(() => undefined);
       if (result?.ok && !result.error) {
         router.push(DEFAULT_CALLBACK_PATH);
         router.refresh();

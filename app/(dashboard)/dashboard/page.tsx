@@ -57,8 +57,7 @@ export default async function DashboardPage() {
             </div>
           }
         >
-          Give it a name and you get a key straight away, ready for your first call to the sandbox bank. It takes a few
-          seconds.
+          Give it a name and you get a key straight away, ready for your first call to the sandbox bank. It takes a few seconds.
         </EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Your apps">

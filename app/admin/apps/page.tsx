@@ -23,7 +23,10 @@ export default async function AdminAppsPage({ searchParams }: Props) {
   const apps = await listAdminApps({ query });
   return (
     <DashboardShell crumbs={[{ label: "Admin", href: "/admin" }, { label: "Apps" }]}>
-      <AdminHeader title="Apps" description="Every registered app, its traffic in the last 7 days and its standing. Suspending stops its keys on the next call." />
+      <AdminHeader
+        title="Apps"
+        description="Every registered app, its traffic in the last 7 days and its standing. Suspending stops its keys on the next call."
+      />
       <AdminNav current="apps" />
       <Form action="/admin/apps" role="search" className="flex max-w-md gap-2">
         <label htmlFor="app-search" className="sr-only">

@@ -19,7 +19,10 @@ export default async function GoLiveReviewsPage() {
   const decided = reviews.filter((review) => review.status !== "pending");
   return (
     <DashboardShell crumbs={[{ label: "Admin", href: "/admin" }, { label: "Go-live reviews" }]}>
-      <AdminHeader title="Go-live reviews" description="Production access requests, oldest first, with the evidence computed from each app's sandbox traffic." />
+      <AdminHeader
+        title="Go-live reviews"
+        description="Production access requests, oldest first, with the evidence computed from each app's sandbox traffic."
+      />
       <AdminNav current="go-live" pending={pending.length} />
       {pending.length === 0 && <EmptyState icon={<IconShield size={22} />} title="Nothing to review" />}
       {pending.map((review) => (
@@ -28,7 +31,9 @@ export default async function GoLiveReviewsPage() {
             <CardTitle>
               {review.app_name} <span className="font-normal text-fg-muted">· {review.team_name}</span>
             </CardTitle>
-            <span className="text-xs text-fg-muted">Submitted {formatExact(review.created_at)} by {review.submitted_by}</span>
+            <span className="text-xs text-fg-muted">
+              Submitted {formatExact(review.created_at)} by {review.submitted_by}
+            </span>
           </CardHeader>
           <CardBody className="grid gap-6 lg:grid-cols-2">
             <dl className="grid gap-3 text-sm">
@@ -45,8 +50,9 @@ export default async function GoLiveReviewsPage() {
               <div>
                 <dt className="text-xs font-medium text-fg-muted">Data protection</dt>
                 <dd className="text-fg">
-                  {review.data_protection.data_controller}; DPO {review.data_protection.dpo_email}; purpose: {review.data_protection.purpose}; kept{" "}
-                  {review.data_protection.retention_days} days; credentials encrypted: {review.data_protection.encrypts_credentials ? "yes" : "no"}
+                  {review.data_protection.data_controller}; DPO {review.data_protection.dpo_email}; purpose:{" "}
+                  {review.data_protection.purpose}; kept {review.data_protection.retention_days} days; credentials encrypted:{" "}
+                  {review.data_protection.encrypts_credentials ? "yes" : "no"}
                 </dd>
               </div>
             </dl>

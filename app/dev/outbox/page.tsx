@@ -33,7 +33,11 @@ export default async function OutboxPage() {
   const mail = await listOutbox({ limit: 50 });
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-4 py-10 sm:px-6">
-      <PageHeader eyebrow="Development only" title="Outbox" description="The newest 50 emails the portal sent. No mail server is configured, so nothing left this machine." />
+      <PageHeader
+        eyebrow="Development only"
+        title="Outbox"
+        description="The newest 50 emails the portal sent. No mail server is configured, so nothing left this machine."
+      />
       {mail.length === 0 ? (
         <EmptyState title="No mail yet">Invite someone to a team and the invitation appears here.</EmptyState>
       ) : (

@@ -16,7 +16,8 @@ import { loadDocsReplay } from "@/lib/request-logs/load-docs-replay";
 
 export const metadata: Metadata = {
   title: "API reference",
-  description: "Every product area of the Open Bank sandbox API, with Try-it-out authorised by your own sandbox key, and the OpenAPI, Postman and TypeScript downloads.",
+  description:
+    "Every product area of the Open Bank sandbox API, with Try-it-out authorised by your own sandbox key, and the OpenAPI, Postman and TypeScript downloads.",
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -44,7 +45,11 @@ export default async function ApiReferencePage({ searchParams }: Props) {
   // The key every area's Try-it-out will start with; an app page's "API docs" link names its app,
   // and the area links pass that on.
   const cameFrom = typeof appId === "string" ? { appId } : null;
-  const { pick } = await loadDocsKey({ userId: user?.id ?? null, cameFrom, choice: parseDocsChoice(cookieStore.get(DOCS_CHOICE_COOKIE)?.value) });
+  const { pick } = await loadDocsKey({
+    userId: user?.id ?? null,
+    cameFrom,
+    choice: parseDocsChoice(cookieStore.get(DOCS_CHOICE_COOKIE)?.value),
+  });
   const areaQuery = pick.kind === "key" && pick.source === "came-from" ? `?${new URLSearchParams({ app: pick.key.app_id })}` : "";
   const areas = document ? listApiAreas(document) : [];
   const operationCount = areas.reduce((total, area) => total + area.operations.length, 0);
@@ -118,8 +123,8 @@ export default async function ApiReferencePage({ searchParams }: Props) {
               .
             </li>
             <li>
-              <strong className="font-semibold text-fg">In Try it out</strong>, signed in, you call with a key of your own from the start: the
-              app you came from, else your most recently used app&apos;s newest key (the secret never reaches the page). Pick another or
+              <strong className="font-semibold text-fg">In Try it out</strong>, signed in, you call with a key of your own from the start:
+              the app you came from, else your most recently used app&apos;s newest key (the secret never reaches the page). Pick another or
               paste one: the choice follows you across areas. <strong className="font-semibold text-fg">Authorise as persona</strong> runs
               customer-data calls with a test customer&apos;s consent.
             </li>
@@ -133,7 +138,10 @@ export default async function ApiReferencePage({ searchParams }: Props) {
           </ul>
         </section>
 
-        <section aria-labelledby="downloads-title" className="flex flex-col gap-3 rounded-card border border-border bg-surface p-5 shadow-card">
+        <section
+          aria-labelledby="downloads-title"
+          className="flex flex-col gap-3 rounded-card border border-border bg-surface p-5 shadow-card"
+        >
           <h2 id="downloads-title" className="text-lg font-semibold text-fg">
             Downloads
           </h2>
@@ -162,8 +170,8 @@ export default async function ApiReferencePage({ searchParams }: Props) {
           </ul>
           <h3 className="mt-2 text-sm font-semibold text-fg">Typed TypeScript client</h3>
           <p className="text-sm text-fg-muted">
-            <Code>@openbank/sandbox-client</Code> (openapi-fetch with types generated from the document) lives in the portal repository under{" "}
-            <Code>packages/sandbox-client</Code>; the guides&apos; Node samples use it.
+            <Code>@openbank/sandbox-client</Code> (openapi-fetch with types generated from the document) lives in the portal repository
+            under <Code>packages/sandbox-client</Code>; the guides&apos; Node samples use it.
           </p>
           <CodeBlock code={CLIENT_SAMPLE(baseUrl)} title="Node / TypeScript" copyLabel="client sample" />
         </section>

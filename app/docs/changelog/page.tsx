@@ -15,12 +15,19 @@ const TONE: Record<ChangeKind, BadgeTone> = { Added: "success", Changed: "info",
 
 /** Change text is Markdown with inline code only: `…` spans become <code>. */
 function inline(text: string): ReactNode {
-  return text.split(/(`[^`]+`)/).map((part, index) =>
-    part.startsWith("`") && part.endsWith("`") && part.length > 1 ? <Code key={index}>{part.slice(1, -1)}</Code> : <Fragment key={index}>{part}</Fragment>,
-  );
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, index) =>
+      part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
+        <Code key={index}>{part.slice(1, -1)}</Code>
+      ) : (
+        <Fragment key={index}>{part}</Fragment>
+      ),
+    );
 }
 
-const formatDate = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const formatDate = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Every release from content/changelog, newest first, each grouped into Added / Changed / Fixed. */
 export default function ChangelogPage() {

@@ -30,9 +30,24 @@ X-Request-Id: req_4Kq9…
 }`;
 
 const groups: { id: string; title: string; lead: string; codes: Record<string, ErrorInfo> }[] = [
-  { id: "any-surface", title: "Any request", lead: "Request shape, routing, limits and the bank's availability: any endpoint may answer these.", codes: sharedErrors },
-  { id: "credentials-and-portal", title: "Credentials and the portal", lead: "Keys, tokens and sessions checked by the gateway, and the portal's own API (teams, invitations, go-live).", codes: portalErrors },
-  { id: "sandbox-bank", title: "The sandbox bank", lead: "Customers, accounts, money movement, lending, insurance, consents and idempotency.", codes: bankErrors },
+  {
+    id: "any-surface",
+    title: "Any request",
+    lead: "Request shape, routing, limits and the bank's availability: any endpoint may answer these.",
+    codes: sharedErrors,
+  },
+  {
+    id: "credentials-and-portal",
+    title: "Credentials and the portal",
+    lead: "Keys, tokens and sessions checked by the gateway, and the portal's own API (teams, invitations, go-live).",
+    codes: portalErrors,
+  },
+  {
+    id: "sandbox-bank",
+    title: "The sandbox bank",
+    lead: "Customers, accounts, money movement, lending, insurance, consents and idempotency.",
+    codes: bankErrors,
+  },
 ];
 
 /** Rendered from the error catalogue in @openbank/contracts (packages/contracts): every code that exists is documented here. */

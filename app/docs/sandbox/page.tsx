@@ -30,7 +30,15 @@ function Inline({ text }: { text: string }) {
         index % 2 ? (
           <Code key={index}>{part}</Code>
         ) : (
-          part.split("**").map((piece, j) => (j % 2 ? <strong key={`${index}-${j}`} className="font-semibold text-fg">{piece}</strong> : piece))
+          part.split("**").map((piece, j) =>
+            j % 2 ? (
+              <strong key={`${index}-${j}`} className="font-semibold text-fg">
+                {piece}
+              </strong>
+            ) : (
+              piece
+            ),
+          )
         ),
       )}
     </>
@@ -42,7 +50,16 @@ function Description({ text }: { text: string }) {
   const blocks: ReactNode[] = [];
   let items: string[] = [];
   const flush = () => {
-    if (items.length) blocks.push(<ol key={blocks.length} className="list-decimal space-y-1 pl-5">{items.map((item, i) => <li key={i}><Inline text={item} /></li>)}</ol>);
+    if (items.length)
+      blocks.push(
+        <ol key={blocks.length} className="list-decimal space-y-1 pl-5">
+          {items.map((item, i) => (
+            <li key={i}>
+              <Inline text={item} />
+            </li>
+          ))}
+        </ol>,
+      );
     items = [];
   };
   for (const line of text.split("\n")) {
@@ -52,7 +69,12 @@ function Description({ text }: { text: string }) {
       continue;
     }
     flush();
-    if (line.trim()) blocks.push(<p key={blocks.length}><Inline text={line} /></p>);
+    if (line.trim())
+      blocks.push(
+        <p key={blocks.length}>
+          <Inline text={line} />
+        </p>,
+      );
   }
   flush();
   return <div className="space-y-2 text-sm text-fg-muted">{blocks}</div>;
@@ -88,7 +110,11 @@ function AccountBadges({ account }: { account: Account }) {
 
 function Balance({ account }: { account: Account }) {
   const negative = account.seeded_balance.amount.startsWith("-");
-  return <span className={`font-mono text-xs whitespace-nowrap ${negative ? "text-danger" : "text-fg"}`}>{formatMoneyForDisplay(account.seeded_balance)}</span>;
+  return (
+    <span className={`font-mono text-xs whitespace-nowrap ${negative ? "text-danger" : "text-fg"}`}>
+      {formatMoneyForDisplay(account.seeded_balance)}
+    </span>
+  );
 }
 
 function Notes({ notes }: { notes: string[] }) {
@@ -149,13 +175,19 @@ function PersonaCard({ persona }: { persona: Persona }) {
         {persona.lending && (
           <p className="text-sm text-fg-muted">
             <span className="font-medium text-fg">
-              Loan of {formatMoneyForDisplay(persona.lending.example_request.amount)} over {persona.lending.example_request.term_months} months:
+              Loan of {formatMoneyForDisplay(persona.lending.example_request.amount)} over {persona.lending.example_request.term_months}{" "}
+              months:
             </span>{" "}
             <Inline text={persona.lending.summary} />{" "}
-            {persona.lending.bnpl_limit ? `Buy-now-pay-later limit ${formatMoneyForDisplay(persona.lending.bnpl_limit)}.` : "Buy-now-pay-later plans are declined."}
+            {persona.lending.bnpl_limit
+              ? `Buy-now-pay-later limit ${formatMoneyForDisplay(persona.lending.bnpl_limit)}.`
+              : "Buy-now-pay-later plans are declined."}
           </p>
         )}
-        <ul className="divide-y divide-border rounded-card border border-border sm:hidden" aria-label={`Accounts of ${persona.display_name}`}>
+        <ul
+          className="divide-y divide-border rounded-card border border-border sm:hidden"
+          aria-label={`Accounts of ${persona.display_name}`}
+        >
           {persona.accounts.map((account) => (
             <li key={account.type} className="space-y-2 p-4">
               <div className="flex items-start justify-between gap-3">
@@ -169,36 +201,36 @@ function PersonaCard({ persona }: { persona: Persona }) {
           ))}
         </ul>
         <div className="hidden sm:block">
-        <Table className="table-fixed">
-          <TableCaption className="sr-only">Accounts of {persona.display_name}</TableCaption>
-          <THead>
-            <TR>
-              <TH className="w-[30%]">Account</TH>
-              <TH className="w-[27%]">Identifiers</TH>
-              <TH className="w-[17%] text-right">Balance at seed</TH>
-              <TH>Notes</TH>
-            </TR>
-          </THead>
-          <TBody>
-            {persona.accounts.map((account) => (
-              <TR key={account.type}>
-                <TD className="align-top">
-                  <div className="mb-1 font-medium">{account.name}</div>
-                  <AccountBadges account={account} />
-                </TD>
-                <TD className="align-top">
-                  <Identifiers identifiers={account.identifiers} />
-                </TD>
-                <TD className="text-right align-top">
-                  <Balance account={account} />
-                </TD>
-                <TD className="align-top">
-                  <Notes notes={account.notes} />
-                </TD>
+          <Table className="table-fixed">
+            <TableCaption className="sr-only">Accounts of {persona.display_name}</TableCaption>
+            <THead>
+              <TR>
+                <TH className="w-[30%]">Account</TH>
+                <TH className="w-[27%]">Identifiers</TH>
+                <TH className="w-[17%] text-right">Balance at seed</TH>
+                <TH>Notes</TH>
               </TR>
-            ))}
-          </TBody>
-        </Table>
+            </THead>
+            <TBody>
+              {persona.accounts.map((account) => (
+                <TR key={account.type}>
+                  <TD className="align-top">
+                    <div className="mb-1 font-medium">{account.name}</div>
+                    <AccountBadges account={account} />
+                  </TD>
+                  <TD className="align-top">
+                    <Identifiers identifiers={account.identifiers} />
+                  </TD>
+                  <TD className="text-right align-top">
+                    <Balance account={account} />
+                  </TD>
+                  <TD className="align-top">
+                    <Notes notes={account.notes} />
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
         </div>
       </CardBody>
     </Card>
@@ -221,7 +253,8 @@ function Section({ id, title, children, intro }: { id: string; title: string; in
   );
 }
 
-const statusTone = (status: number | null): BadgeTone => (status === null ? "info" : status >= 500 ? "danger" : status === 429 ? "warning" : "neutral");
+const statusTone = (status: number | null): BadgeTone =>
+  status === null ? "info" : status >= 500 ? "danger" : status === 429 ? "warning" : "neutral";
 
 function Reference({ reference, portalUrl }: { reference: SandboxReference; portalUrl: string }) {
   const scenarioCurl = `curl ${portalUrl}/v1/accounts \\
@@ -241,7 +274,9 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
         <p className="font-medium text-fg">On this page</p>
         <ul className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2">
           <li>
-            <a className="text-primary hover:underline" href="#personas">Personas</a>
+            <a className="text-primary hover:underline" href="#personas">
+              Personas
+            </a>
             <span className="text-fg-muted">
               {" "}
               ·{" "}
@@ -255,9 +290,21 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
               ))}
             </span>
           </li>
-          <li><a className="text-primary hover:underline" href="#sandbox-scenario">The Sandbox-Scenario header</a></li>
-          <li><a className="text-primary hover:underline" href="#magic-values">Magic values</a></li>
-          <li><a className="text-primary hover:underline" href="#controls">Sandbox controls: reset, clock, incoming money</a></li>
+          <li>
+            <a className="text-primary hover:underline" href="#sandbox-scenario">
+              The Sandbox-Scenario header
+            </a>
+          </li>
+          <li>
+            <a className="text-primary hover:underline" href="#magic-values">
+              Magic values
+            </a>
+          </li>
+          <li>
+            <a className="text-primary hover:underline" href="#controls">
+              Sandbox controls: reset, clock, incoming money
+            </a>
+          </li>
         </ul>
       </nav>
 
@@ -267,10 +314,10 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
           title="Personas"
           intro={
             <>
-              Every app&apos;s sandbox is seeded on its first call with these six customers, each with a current account, a savings
-              account and a credit card, and months of transactions. Ids (<Code>cus_…</Code>, <Code>acc_…</Code>) differ from app to
-              app; the names, identifiers and balances below are the same in every sandbox. Find an account with{" "}
-              <Code>GET /v1/accounts</Code> and match on type and identifiers. Balances are as seeded, or after a reset.
+              Every app&apos;s sandbox is seeded on its first call with these six customers, each with a current account, a savings account
+              and a credit card, and months of transactions. Ids (<Code>cus_…</Code>, <Code>acc_…</Code>) differ from app to app; the names,
+              identifiers and balances below are the same in every sandbox. Find an account with <Code>GET /v1/accounts</Code> and match on
+              type and identifiers. Balances are as seeded, or after a reset.
             </>
           }
         >
@@ -287,14 +334,18 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
           intro={
             <>
               Send <Code>{reference.scenario_header.name}</Code> on any <Code>/v1</Code> call to make it slow or fail on purpose and test
-              your error handling. A comma-separated list: a latency, at most one failure, or both. A simulated failure changes nothing
-              in your sandbox. An unknown value is a 400 <Code>validation_failed</Code> pointing at <Code>/headers/sandbox-scenario</Code>.
+              your error handling. A comma-separated list: a latency, at most one failure, or both. A simulated failure changes nothing in
+              your sandbox. An unknown value is a 400 <Code>validation_failed</Code> pointing at <Code>/headers/sandbox-scenario</Code>.
             </>
           }
         >
           <ValueList label="Sandbox-Scenario values">
             {reference.scenario_header.values.map((info) => (
-              <li key={info.value} id={`scenario-${info.code ?? "latency"}`} className="scroll-mt-24 space-y-1.5 p-4 target:bg-primary-soft sm:px-5">
+              <li
+                key={info.value}
+                id={`scenario-${info.code ?? "latency"}`}
+                className="scroll-mt-24 space-y-1.5 p-4 target:bg-primary-soft sm:px-5"
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <Code className="font-semibold">{info.value}</Code>
                   {info.status === null ? (
@@ -346,7 +397,10 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
           intro={
             <>
               Endpoints that act on your own sandbox only, with your sandbox key. Full request and response schemas are in the{" "}
-              <Link className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api/sandbox">API reference</Link>.
+              <Link className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api/sandbox">
+                API reference
+              </Link>
+              .
             </>
           }
         >

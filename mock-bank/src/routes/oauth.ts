@@ -36,7 +36,11 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string }> = async (
 
   function send(reply: FastifyReply, outcome: AuthorizationOutcome, redirectStatus: 302 | 303) {
     reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
-    if (outcome.kind === "redirect" || outcome.kind === "see_other") return reply.code(outcome.kind === "see_other" ? 303 : redirectStatus).header("location", outcome.location).send();
+    if (outcome.kind === "redirect" || outcome.kind === "see_other")
+      return reply
+        .code(outcome.kind === "see_other" ? 303 : redirectStatus)
+        .header("location", outcome.location)
+        .send();
     const formTargets = outcome.kind === "consent" ? "'self' *" : "'self'";
     reply
       .code(outcome.kind === "error_page" ? outcome.status : 200)
@@ -44,7 +48,10 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string }> = async (
       .header("x-frame-options", "DENY")
       .header("x-content-type-options", "nosniff")
       // The consent form's answer is a redirect to the app, so form-action must allow it.
-      .header("content-security-policy", `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`);
+      .header(
+        "content-security-policy",
+        `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
+      );
     if (outcome.kind === "login" && outcome.setCookie) reply.header("set-cookie", outcome.setCookie);
     return reply.send(renderAuthorizationPage(outcome));
   }
@@ -67,25 +74,59 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string }> = async (
   app.post("/oauth/authorize/login", hidden, async (request, reply) => {
     const body = form(request);
     const browser = browserValue(request);
-    const loaded = await loadAuthorizationRequest({ db: app.db, requestId: body.get("request_id") ?? undefined, browserValue: browser, csrf: body.get("csrf_token") ?? "", secret: options.secret, now: app.now(), expect: "pending" });
+    const loaded = await loadAuthorizationRequest({
+      db: app.db,
+      requestId: body.get("request_id") ?? undefined,
+      browserValue: browser,
+      csrf: body.get("csrf_token") ?? "",
+      secret: options.secret,
+      now: app.now(),
+      expect: "pending",
+    });
     if (!loaded.ok) return send(reply, loaded.outcome, 303);
-    const outcome = await logInCustomer({ db: app.db, request: loaded.request, username: (body.get("username") ?? "").trim(), password: body.get("password") ?? "", browserValue: browser!, secret: options.secret });
+    const outcome = await logInCustomer({
+      db: app.db,
+      request: loaded.request,
+      username: (body.get("username") ?? "").trim(),
+      password: body.get("password") ?? "",
+      browserValue: browser!,
+      secret: options.secret,
+    });
     return send(reply, outcome, 303);
   });
 
   app.get("/oauth/authorize/consent", hidden, async (request, reply) => {
     const browser = browserValue(request);
     const { request_id: requestId } = request.query as { request_id?: string };
-    const loaded = await loadAuthorizationRequest({ db: app.db, requestId: typeof requestId === "string" ? requestId : undefined, browserValue: browser, secret: options.secret, now: app.now(), expect: "authenticated" });
+    const loaded = await loadAuthorizationRequest({
+      db: app.db,
+      requestId: typeof requestId === "string" ? requestId : undefined,
+      browserValue: browser,
+      secret: options.secret,
+      now: app.now(),
+      expect: "authenticated",
+    });
     if (!loaded.ok) return send(reply, loaded.outcome, 302);
-    return send(reply, await loadConsentScreen({ db: app.db, request: loaded.request, browserValue: browser!, secret: options.secret }), 302);
+    return send(
+      reply,
+      await loadConsentScreen({ db: app.db, request: loaded.request, browserValue: browser!, secret: options.secret }),
+      302,
+    );
   });
 
   app.post("/oauth/authorize/decision", hidden, async (request, reply) => {
     const body = form(request);
     const browser = browserValue(request);
     const now = app.now();
-    const loaded = await loadAuthorizationRequest({ db: app.db, requestId: body.get("request_id") ?? undefined, browserValue: browser, csrf: body.get("csrf_token") ?? "", secret: options.secret, now, expect: "authenticated" });
+    const loaded = await loadAuthorizationRequest({
+      db: app.db,
+      requestId: body.get("request_id") ?? undefined,
+      browserValue: browser,
+      csrf: body.get("csrf_token") ?? "",
+      secret: options.secret,
+      now,
+      expect: "authenticated",
+    });
     if (!loaded.ok) return send(reply, loaded.outcome, 303);
     const tenant = await app.ensureTenant(loaded.request.tenantId);
     const outcome = await decideAuthorization({
@@ -108,9 +149,11 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string }> = async (
       // The gateway authenticated the client and names its app; without it, no client.
       const appId = request.appId;
       if (!appId) throw new OAuthError("invalid_client", "Client authentication failed.");
-      if (!(request.body instanceof URLSearchParams)) throw new OAuthError("invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
+      if (!(request.body instanceof URLSearchParams))
+        throw new OAuthError("invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
       const body = request.body;
-      for (const name of new Set(body.keys())) if (body.getAll(name).length > 1) throw new OAuthError("invalid_request", `${name} must not be repeated.`);
+      for (const name of new Set(body.keys()))
+        if (body.getAll(name).length > 1) throw new OAuthError("invalid_request", `${name} must not be repeated.`);
       const grantType = body.get("grant_type");
       const input = { db: app.db, appId, ensureTenant: app.ensureTenant, form: body, now: app.now() };
       if (!grantType) throw new OAuthError("invalid_request", "grant_type is required.");
@@ -129,10 +172,14 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string }> = async (
   );
 
   // The gateway's question before forwarding a token call: whose token is it?
-  app.post("/internal/oauth/token-owner", { schema: { hide: true, body: z.strictObject({ token: z.string().min(1).max(200) }) } }, async (request, reply) => {
-    const owner = await tokenOwner(app.db, (request.body as { token: string }).token);
-    return reply.header("cache-control", "no-store").send({ app_id: owner?.appId ?? null });
-  });
+  app.post(
+    "/internal/oauth/token-owner",
+    { schema: { hide: true, body: z.strictObject({ token: z.string().min(1).max(200) }) } },
+    async (request, reply) => {
+      const owner = await tokenOwner(app.db, (request.body as { token: string }).token);
+      return reply.header("cache-control", "no-store").send({ app_id: owner?.appId ?? null });
+    },
+  );
 };
 
 export default oauth;

@@ -17,7 +17,12 @@ function sandboxControls(document: unknown): SandboxControl[] {
   return Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([, operation]) => operation.tags?.includes("Sandbox"))
-      .map(([method, operation]) => ({ method: method.toUpperCase(), path, summary: operation.summary ?? "", description: operation.description ?? "" })),
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path,
+        summary: operation.summary ?? "",
+        description: operation.description ?? "",
+      })),
   );
 }
 
@@ -27,19 +32,22 @@ const magicValues: MagicValue[] = [
     field: "amount.amount",
     value: DECLINE_AMOUNT,
     applies_to: "POST /v1/payments",
-    effect: "The payment is created as `failed` (failure `insufficient_funds`, declined by the beneficiary's bank) whatever the balance: no money moves, and a `payment.failed` event is sent.",
+    effect:
+      "The payment is created as `failed` (failure `insufficient_funds`, declined by the beneficiary's bank) whatever the balance: no money moves, and a `payment.failed` event is sent.",
   },
   {
     field: "creditor.name",
     value: AML_HIT_NAME,
     applies_to: "POST /v1/payments",
-    effect: "Sanctions screening declines the payment: it is created as `failed` (failure `aml_declined`), no money moves, and a `payment.failed` event is sent. Any letter case.",
+    effect:
+      "Sanctions screening declines the payment: it is created as `failed` (failure `aml_declined`), no money moves, and a `payment.failed` event is sent. Any letter case.",
   },
   {
     field: "creditor.sort_code",
     value: "00xxxx",
     applies_to: "POST /v1/payments",
-    effect: "Sort codes starting `00` belong to no bank: 422 `invalid_beneficiary` pointing at `/body/creditor/sort_code`, nothing is created.",
+    effect:
+      "Sort codes starting `00` belong to no bank: 422 `invalid_beneficiary` pointing at `/body/creditor/sort_code`, nothing is created.",
   },
   {
     field: "amount.amount",
@@ -51,7 +59,8 @@ const magicValues: MagicValue[] = [
     field: "family_name",
     value: REVIEW_FAMILY_NAME,
     applies_to: "POST /v1/customers",
-    effect: "KYC ends in `review` (reason `manual_review_requested`): the customer exists but cannot open accounts (422 `kyc_not_approved`) until you decide the review with `POST /v1/sandbox/customers/{customer_id}/kyc-review`. Any letter case.",
+    effect:
+      "KYC ends in `review` (reason `manual_review_requested`): the customer exists but cannot open accounts (422 `kyc_not_approved`) until you decide the review with `POST /v1/sandbox/customers/{customer_id}/kyc-review`. Any letter case.",
   },
   {
     field: "family_name",
@@ -76,7 +85,8 @@ const magicValues: MagicValue[] = [
     field: "customer_id",
     value: "a customer from POST /v1/customers",
     applies_to: "POST /v1/loans/applications",
-    effect: "Onboarded customers have no credit file (score 0): the application is `declined` with `no_credit_file`. Use a seeded persona for approvals; each persona's outcome is shown with it above.",
+    effect:
+      "Onboarded customers have no credit file (score 0): the application is `declined` with `no_credit_file`. Use a seeded persona for approvals; each persona's outcome is shown with it above.",
   },
   {
     field: "amount.amount",

@@ -6,17 +6,27 @@ import { exampleIds } from "./example-run";
 
 export const AccountType = z
   .enum(["current", "savings", "fixed_term", "credit_card", "loan"])
-  .describe("The kind of account. A `loan` account (personal loan or buy-now-pay-later plan) carries a negative balance: what is still owed.");
+  .describe(
+    "The kind of account. A `loan` account (personal loan or buy-now-pay-later plan) carries a negative balance: what is still owed.",
+  );
 
-export const AccountStatus = z
-  .enum(["active", "frozen", "closed"])
-  .describe("`frozen` accounts can be read but refuse payments.");
+export const AccountStatus = z.enum(["active", "frozen", "closed"]).describe("`frozen` accounts can be read but refuse payments.");
 
 export const SortCodeIdentifiers = z
   .object({
-    iban: z.string().regex(/^GB\d{2}[A-Z]{4}\d{14}$/).describe("UK IBAN (valid mod-97 check digits).").meta({ examples: ["GB33OBSX99001112345678"] }),
-    sort_code: z.string().regex(/^\d{6}$/).describe("Six-digit sort code, without dashes."),
-    account_number: z.string().regex(/^\d{8}$/).describe("Eight-digit account number."),
+    iban: z
+      .string()
+      .regex(/^GB\d{2}[A-Z]{4}\d{14}$/)
+      .describe("UK IBAN (valid mod-97 check digits).")
+      .meta({ examples: ["GB33OBSX99001112345678"] }),
+    sort_code: z
+      .string()
+      .regex(/^\d{6}$/)
+      .describe("Six-digit sort code, without dashes."),
+    account_number: z
+      .string()
+      .regex(/^\d{8}$/)
+      .describe("Eight-digit account number."),
   })
   .meta({ id: "SortCodeIdentifiers", description: "How to pay into a current or savings account." });
 
@@ -45,8 +55,12 @@ export const Account = z
       .nullable()
       .describe("Annual interest rate (AER, percent) for savings accounts and fixed-term bonds; `null` otherwise.")
       .meta({ examples: ["4.10"] }),
-    product_id: ResourceId.nullable().describe("The deposit product the account was opened as (`GET /v1/products/{product_id}`); `null` for the seeded personas' accounts and for cards and loans."),
-    matures_on: IsoDate.nullable().describe("Fixed-term bonds: the day the term ends, interest is paid and withdrawals become possible; `null` otherwise."),
+    product_id: ResourceId.nullable().describe(
+      "The deposit product the account was opened as (`GET /v1/products/{product_id}`); `null` for the seeded personas' accounts and for cards and loans.",
+    ),
+    matures_on: IsoDate.nullable().describe(
+      "Fixed-term bonds: the day the term ends, interest is paid and withdrawals become possible; `null` otherwise.",
+    ),
     opened_on: IsoDate.describe("When the customer opened the account."),
     created_at: Timestamp.describe("When this sandbox record was created."),
   })
@@ -64,9 +78,16 @@ export const OpenAccountBody = z
   .strictObject({
     customer_id: ResourceId.describe("An `approved` customer of your sandbox (`POST /v1/customers`, or a seeded persona)."),
     product_id: ProductId.optional()
-      .describe("The deposit product to open (`GET /v1/products`), e.g. `easy_access_saver`, `notice_saver_95`, `fixed_term_1y`. Send this or `type`.")
+      .describe(
+        "The deposit product to open (`GET /v1/products`), e.g. `easy_access_saver`, `notice_saver_95`, `fixed_term_1y`. Send this or `type`.",
+      )
       .meta({ examples: ["fixed_term_1y"] }),
-    type: z.enum(["current", "savings"]).optional().describe("Shorthand for the default product of a type: `current` opens `current_account`, `savings` opens `easy_access_saver` (GBP) or `currency_saver` (EUR, USD)."),
+    type: z
+      .enum(["current", "savings"])
+      .optional()
+      .describe(
+        "Shorthand for the default product of a type: `current` opens `current_account`, `savings` opens `easy_access_saver` (GBP) or `currency_saver` (EUR, USD).",
+      ),
     currency: z.enum(["GBP", "EUR", "USD"]).default("GBP").describe("ISO 4217 currency of the account; must be one the product offers."),
     initial_deposit: z
       .strictObject({
@@ -78,12 +99,19 @@ export const OpenAccountBody = z
     funding_account_id: ResourceId.optional().describe("The same customer's current or savings account the initial deposit comes from."),
   })
   .superRefine((body, ctx) => {
-    if (body.product_id === undefined && body.type === undefined) ctx.addIssue({ code: "custom", path: ["product_id"], message: "send product_id (see GET /v1/products), or type" });
+    if (body.product_id === undefined && body.type === undefined)
+      ctx.addIssue({ code: "custom", path: ["product_id"], message: "send product_id (see GET /v1/products), or type" });
   })
   .meta({
     examples: [
       { customer_id: exampleIds.customerId, product_id: "easy_access_saver", currency: "GBP" },
-      { customer_id: exampleIds.customerId, product_id: "fixed_term_1y", currency: "GBP", initial_deposit: { amount: "5000.00", currency: "GBP" }, funding_account_id: exampleIds.accountId },
+      {
+        customer_id: exampleIds.customerId,
+        product_id: "fixed_term_1y",
+        currency: "GBP",
+        initial_deposit: { amount: "5000.00", currency: "GBP" },
+        funding_account_id: exampleIds.accountId,
+      },
     ],
   });
 

@@ -11,8 +11,16 @@ export const AddressInput = z
   .strictObject({
     line1: InputText(1, 100).describe("Street address."),
     city: InputText(1, 60).optional(),
-    postcode: z.string().trim().min(2).max(12).regex(/^[A-Za-z0-9 -]+$/, "must contain only letters, digits, spaces and dashes"),
-    country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as GB").describe("ISO 3166-1 alpha-2 country code."),
+    postcode: z
+      .string()
+      .trim()
+      .min(2)
+      .max(12)
+      .regex(/^[A-Za-z0-9 -]+$/, "must contain only letters, digits, spaces and dashes"),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as GB")
+      .describe("ISO 3166-1 alpha-2 country code."),
   })
   .meta({ id: "CustomerAddressInput", description: "The customer's home address." });
 
@@ -25,7 +33,14 @@ export const CreateCustomerBody = z
     date_of_birth: IsoDate.describe("Date of birth (YYYY-MM-DD). Under 18 on the sandbox clock is `rejected` (`under_age`)."),
     email: z.email("must be an email address").max(254),
     address: AddressInput,
-    national_id: z.string().trim().min(4).max(20).regex(/^[A-Za-z0-9]+$/, "must contain only letters and digits").optional().describe("National identity number, e.g. a UK National Insurance number."),
+    national_id: z
+      .string()
+      .trim()
+      .min(4)
+      .max(20)
+      .regex(/^[A-Za-z0-9]+$/, "must contain only letters and digits")
+      .optional()
+      .describe("National identity number, e.g. a UK National Insurance number."),
   })
   .meta({
     // The magic family name `Review` sends her to manual review, so the KYC review example has someone to decide.
@@ -45,21 +60,33 @@ export type CreateCustomerInput = z.infer<typeof CreateCustomerBody>;
 
 export const KycReason = z
   .object({
-    code: z.enum(["manual_review_requested", "identity_not_verified", "under_age", "possible_sanctions_match", "sanctions_match", "review_rejected"]),
+    code: z.enum([
+      "manual_review_requested",
+      "identity_not_verified",
+      "under_age",
+      "possible_sanctions_match",
+      "sanctions_match",
+      "review_rejected",
+    ]),
     message: Text(600).describe("In plain words; a `review_rejected` reason carries the reviewer's note."),
   })
   .meta({ id: "KycReason", description: "Why a customer is in `review` or `rejected`." });
 
 export const Screening = z
   .object({
-    status: z.enum(["clear", "potential_match", "match"]).describe("`potential_match` (score 0.85 to < 0.95) sends the customer to `review`; `match` (≥ 0.95) rejects."),
+    status: z
+      .enum(["clear", "potential_match", "match"])
+      .describe("`potential_match` (score 0.85 to < 0.95) sends the customer to `review`; `match` (≥ 0.95) rejects."),
     score: z.number().min(0).max(1).describe("The best name similarity against the list, 0 to 1."),
     matched_entry: z
       .object({ id: ResourceId, name: Text(NAME_MAX * 2), list: Text(100) })
       .nullable()
       .describe("The list entry matched at ≥ 0.85; null when clear."),
   })
-  .meta({ id: "SanctionsScreening", description: "AML / sanctions screening of the customer's name against the sandbox's fictional list." });
+  .meta({
+    id: "SanctionsScreening",
+    description: "AML / sanctions screening of the customer's name against the sandbox's fictional list.",
+  });
 
 export const Customer = z
   .object({
@@ -71,13 +98,24 @@ export const Customer = z
     // stricter than zod's, and the answer holds what was accepted.
     email: z.string().max(254).regex(z.regexes.email),
     address: z
-      .object({ line1: Text(100), city: Text(60).nullable(), postcode: Text(12).regex(/^[A-Za-z0-9 -]+$/), country: z.string().regex(/^[A-Z]{2}$/) })
+      .object({
+        line1: Text(100),
+        city: Text(60).nullable(),
+        postcode: Text(12).regex(/^[A-Za-z0-9 -]+$/),
+        country: z.string().regex(/^[A-Z]{2}$/),
+      })
       .nullable()
       .describe("Null for the sandbox's seeded personas."),
-    national_id: Text(20).regex(/^[A-Za-z0-9]+$/).nullable(),
+    national_id: Text(20)
+      .regex(/^[A-Za-z0-9]+$/)
+      .nullable(),
     persona: PersonaKey.nullable().describe("The seeded persona key, e.g. `good_credit`; null for customers you created."),
     kyc: z
-      .object({ status: KycStatus, reasons: z.array(KycReason).max(KycReason.shape.code.options.length), screening: Screening.nullable().describe("Null for seeded personas.") })
+      .object({
+        status: KycStatus,
+        reasons: z.array(KycReason).max(KycReason.shape.code.options.length),
+        screening: Screening.nullable().describe("Null for seeded personas."),
+      })
       .meta({ id: "KycVerification", description: "The identity verification and its outcome." }),
     created_at: Timestamp,
   })
@@ -92,20 +130,29 @@ export const CustomerParams = z.object({
 });
 
 export const ReviewCustomerParams = z.object({
-  customer_id: ResourceId.describe("A customer in KYC `review` (`cus_…`), e.g. onboarded with the family name `Review`.").meta({ examples: [exampleIds.reviewCustomerId] }),
+  customer_id: ResourceId.describe("A customer in KYC `review` (`cus_…`), e.g. onboarded with the family name `Review`.").meta({
+    examples: [exampleIds.reviewCustomerId],
+  }),
 });
 
 export const CompleteKycReviewBody = z
   .strictObject({
-    decision: z.enum(["approved", "rejected"]).describe("`approved` clears the review reasons, so the customer can open accounts; `rejected` adds a `review_rejected` reason."),
+    decision: z
+      .enum(["approved", "rejected"])
+      .describe("`approved` clears the review reasons, so the customer can open accounts; `rejected` adds a `review_rejected` reason."),
     note: InputText(1, 500).optional().describe("Why, as the reviewer would record it: becomes the `review_rejected` message."),
   })
-  .meta({ id: "CompleteKycReviewBody", examples: [{ decision: "approved" }, { decision: "rejected", note: "Proof of address does not match." }] });
+  .meta({
+    id: "CompleteKycReviewBody",
+    examples: [{ decision: "approved" }, { decision: "rejected", note: "Proof of address does not match." }],
+  });
 
 export const CustomerList = pageOf(Customer, "CustomerList", "A page of customers.");
 
 export const ListCustomersQuery = z.strictObject({
-  kyc_status: KycStatus.optional().describe("Only customers with this KYC decision.").meta({ examples: ["approved"] }),
+  kyc_status: KycStatus.optional()
+    .describe("Only customers with this KYC decision.")
+    .meta({ examples: ["approved"] }),
   limit: Limit,
   cursor: Cursor.optional(),
 });

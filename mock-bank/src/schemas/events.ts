@@ -14,12 +14,15 @@ export const FireEventBody = z
       .record(z.string().max(100), z.unknown())
       .optional()
       .describe(
-        "The event's `data.object`. Leave it out to replay the object of your sandbox's latest real event of this type (e.g. your last completed payment), or, if there is none, a minimal `{\"id\": null, \"sandbox_test\": true}`.",
+        'The event\'s `data.object`. Leave it out to replay the object of your sandbox\'s latest real event of this type (e.g. your last completed payment), or, if there is none, a minimal `{"id": null, "sandbox_test": true}`.',
       ),
   })
   .meta({
     description: "The event to emit.",
-    examples: [{ type: "payment.completed" }, { type: "kyc.decided", object: { id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", kyc: { status: "approved" } } }],
+    examples: [
+      { type: "payment.completed" },
+      { type: "kyc.decided", object: { id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", kyc: { status: "approved" } } },
+    ],
   });
 
 export const FiredEvent = z
@@ -33,7 +36,15 @@ export const FiredEvent = z
   .meta({
     id: "FiredEvent",
     description: "An event in your sandbox's outbox, on its way to your app's webhook endpoints.",
-    examples: [{ id: "evt_5TQd0cXb8mR2yJ1hP3sK7w", type: "payment.completed", created_at: "2026-11-21T10:30:00.000Z", object: { id: "pay_3mJ0wqG5XnS1xQbH0pR7tZ", status: "completed" }, replayed_from: "evt_1aB2cD3eF4gH5iJ6kL7mN8" }],
+    examples: [
+      {
+        id: "evt_5TQd0cXb8mR2yJ1hP3sK7w",
+        type: "payment.completed",
+        created_at: "2026-11-21T10:30:00.000Z",
+        object: { id: "pay_3mJ0wqG5XnS1xQbH0pR7tZ", status: "completed" },
+        replayed_from: "evt_1aB2cD3eF4gH5iJ6kL7mN8",
+      },
+    ],
   });
 
 /** Internal (portal ↔ bank) shapes: never in the public document. */
@@ -43,5 +54,8 @@ export const ClaimEventsBody = z.strictObject({
 });
 
 export const AcknowledgeEventsBody = z.strictObject({
-  ids: z.array(z.string().regex(/^[A-Za-z0-9_]{1,64}$/)).min(1).max(500),
+  ids: z
+    .array(z.string().regex(/^[A-Za-z0-9_]{1,64}$/))
+    .min(1)
+    .max(500),
 });

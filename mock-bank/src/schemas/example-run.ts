@@ -62,7 +62,11 @@ export type ExampleRun = { captures?: ExampleCapture[]; dates?: ExampleDate[]; l
 export const captured = (variable: ExampleVariable) => `{{${variable}}}`;
 
 /** Where an answer holds an object the examples refer to. */
-export function capture(variable: ExampleVariable, from: string, options: { where?: Record<string, string>; field?: string } = {}): ExampleCapture {
+export function capture(
+  variable: ExampleVariable,
+  from: string,
+  options: { where?: Record<string, string>; field?: string } = {},
+): ExampleCapture {
   return { variable, example: exampleIds[variable], from, ...options };
 }
 

@@ -3,11 +3,17 @@ import { IsoDate, Money, ResourceId, Timestamp } from "./common";
 import { Cursor, Limit, pageOf } from "./pagination";
 import { exampleDate, exampleIds } from "./example-run";
 
-const TripType = z.enum(["single_trip", "annual_multi_trip"]).describe("`single_trip`: one trip, up to 90 days. `annual_multi_trip`: a year of trips of up to 31 days each.");
+const TripType = z
+  .enum(["single_trip", "annual_multi_trip"])
+  .describe("`single_trip`: one trip, up to 90 days. `annual_multi_trip`: a year of trips of up to 31 days each.");
 const Destination = z
   .enum(["europe", "worldwide_excluding_americas", "worldwide"])
-  .describe("Where the trip goes: `europe` (including the Canaries and Mediterranean islands), `worldwide_excluding_americas`, or `worldwide` (including the USA, Canada and the Caribbean).");
-const CoverLevel = z.enum(["essential", "comprehensive"]).describe("`essential`: £2m medical, £1,500 cancellation, £100 excess. `comprehensive`: £10m medical, £5,000 cancellation, £50 excess.");
+  .describe(
+    "Where the trip goes: `europe` (including the Canaries and Mediterranean islands), `worldwide_excluding_americas`, or `worldwide` (including the USA, Canada and the Caribbean).",
+  );
+const CoverLevel = z
+  .enum(["essential", "comprehensive"])
+  .describe("`essential`: £2m medical, £1,500 cancellation, £100 excess. `comprehensive`: £10m medical, £5,000 cancellation, £50 excess.");
 
 const Age = z.number().int().min(0).max(120);
 
@@ -25,7 +31,9 @@ export const CreateInsuranceQuoteBody = z
     trip_type: TripType,
     destination: Destination,
     start_date: IsoDate.describe("First day of cover: today or later on the sandbox clock, at most 365 days ahead."),
-    end_date: IsoDate.optional().describe("Last day of cover (single trips; required). Annual cover runs a year from `start_date`: omit it."),
+    end_date: IsoDate.optional().describe(
+      "Last day of cover (single trips; required). Annual cover runs a year from `start_date`: omit it.",
+    ),
     travellers: z
       .array(z.strictObject({ age: Age.describe("Age in years on the start date.") }))
       .min(1)
@@ -72,7 +80,16 @@ export const InsuranceQuote = z
     duration_days: z.number().int().min(1).max(366).describe("Days of cover, counting the start and end date."),
     cover_level: CoverLevel,
     travellers: z
-      .array(z.object({ age: Age, age_band: z.string().regex(/^\d{1,3}-\d{1,3}$/).describe("The rating band, e.g. `35-49`."), premium: Money.describe("This traveller's premium before tax.") }))
+      .array(
+        z.object({
+          age: Age,
+          age_band: z
+            .string()
+            .regex(/^\d{1,3}-\d{1,3}$/)
+            .describe("The rating band, e.g. `35-49`."),
+          premium: Money.describe("This traveller's premium before tax."),
+        }),
+      )
       .max(MAX_TRAVELLERS)
       .describe("Each traveller's share of the premium."),
     cover: TravelCover,
@@ -91,7 +108,9 @@ export const InsuranceQuote = z
 
 export type InsuranceQuoteDto = z.infer<typeof InsuranceQuote>;
 
-export const InsuranceQuoteParams = z.object({ quote_id: ResourceId.describe("Quote id (`inq_…`), from `POST /v1/insurance/quotes`.").meta({ examples: [exampleIds.insuranceQuoteId] }) });
+export const InsuranceQuoteParams = z.object({
+  quote_id: ResourceId.describe("Quote id (`inq_…`), from `POST /v1/insurance/quotes`.").meta({ examples: [exampleIds.insuranceQuoteId] }),
+});
 
 export const CreateInsurancePolicyBody = z
   .strictObject({
@@ -105,17 +124,26 @@ export type CreateInsurancePolicyInput = z.infer<typeof CreateInsurancePolicyBod
 export const InsurancePolicy = z
   .object({
     id: ResourceId.describe("Policy id.").meta({ examples: ["pol_3mJ0wqG5XnS1xQbH0pR7tZ"] }),
-    policy_number: z.string().regex(/^TRV-\d{4}-\d{8}$/).describe("The number printed on the policy documents.").meta({ examples: ["TRV-2026-48213377"] }),
+    policy_number: z
+      .string()
+      .regex(/^TRV-\d{4}-\d{8}$/)
+      .describe("The number printed on the policy documents.")
+      .meta({ examples: ["TRV-2026-48213377"] }),
     customer_id: ResourceId,
     quote_id: ResourceId,
     account_id: ResourceId.describe("The account the premium was paid from (and a refund goes back to)."),
-    status: z.enum(["active", "expired", "cancelled"]).describe("`expired` once the sandbox clock passes `end_date`; `cancelled` after a cancellation."),
+    status: z
+      .enum(["active", "expired", "cancelled"])
+      .describe("`expired` once the sandbox clock passes `end_date`; `cancelled` after a cancellation."),
     trip_type: TripType,
     destination: Destination,
     cover_level: CoverLevel,
     start_date: IsoDate,
     end_date: IsoDate,
-    travellers: z.array(z.object({ age: Age })).max(MAX_TRAVELLERS).describe("Who is covered."),
+    travellers: z
+      .array(z.object({ age: Age }))
+      .max(MAX_TRAVELLERS)
+      .describe("Who is covered."),
     cover: TravelCover,
     premium: Money.describe("The premium paid, including tax."),
     refund: Money.nullable().describe("What a cancellation refunded; `null` unless cancelled."),
@@ -128,7 +156,11 @@ export type InsurancePolicyDto = z.infer<typeof InsurancePolicy>;
 
 export const InsurancePolicyList = pageOf(InsurancePolicy, "InsurancePolicyList", "A page of policies, newest first.");
 
-export const InsurancePolicyParams = z.object({ policy_id: ResourceId.describe("Policy id (`pol_…`), from `POST /v1/insurance/policies`.").meta({ examples: [exampleIds.insurancePolicyId] }) });
+export const InsurancePolicyParams = z.object({
+  policy_id: ResourceId.describe("Policy id (`pol_…`), from `POST /v1/insurance/policies`.").meta({
+    examples: [exampleIds.insurancePolicyId],
+  }),
+});
 
 export const ListInsurancePoliciesQuery = z.strictObject({
   customer_id: ResourceId.optional().describe("Only this customer's policies."),

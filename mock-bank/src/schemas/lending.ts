@@ -11,7 +11,10 @@ const Apr = z
 
 const GbpAmount = z
   .strictObject({
-    amount: z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, "must be a positive decimal string such as 5000.00").describe("Decimal string in pounds, e.g. `5000.00`."),
+    amount: z
+      .string()
+      .regex(/^\d{1,15}(\.\d{1,2})?$/, "must be a positive decimal string such as 5000.00")
+      .describe("Decimal string in pounds, e.g. `5000.00`."),
     currency: z.literal("GBP").describe("Loans and plans are in GBP."),
   })
   .meta({ id: "GbpAmount", description: "A positive amount in GBP.", examples: [{ amount: "5000.00", currency: "GBP" }] });
@@ -20,7 +23,9 @@ const GbpAmount = z
 const TermMonths = z.number().int().min(12).max(60);
 const MAX_INSTALMENTS = 60;
 
-export const LoanPurpose = z.enum(["debt_consolidation", "home_improvement", "car", "wedding", "holiday", "other"]).describe("What the loan is for.");
+export const LoanPurpose = z
+  .enum(["debt_consolidation", "home_improvement", "car", "wedding", "holiday", "other"])
+  .describe("What the loan is for.");
 
 export const CreateLoanApplicationBody = z
   .strictObject({
@@ -31,7 +36,9 @@ export const CreateLoanApplicationBody = z
   })
   .meta({
     description: "A personal-loan application.",
-    examples: [{ customer_id: exampleIds.customerId, amount: { amount: "10000.00", currency: "GBP" }, term_months: 36, purpose: "home_improvement" }],
+    examples: [
+      { customer_id: exampleIds.customerId, amount: { amount: "10000.00", currency: "GBP" }, term_months: 36, purpose: "home_improvement" },
+    ],
   });
 
 export type CreateLoanApplicationInput = z.infer<typeof CreateLoanApplicationBody>;
@@ -39,13 +46,27 @@ export type CreateLoanApplicationInput = z.infer<typeof CreateLoanApplicationBod
 export const DecisionReason = z
   .object({
     code: z
-      .enum(["kyc_not_approved", "no_credit_file", "credit_score_too_low", "account_restricted", "existing_arrears", "debt_to_income_too_high", "unaffordable", "amount_above_band_limit", "requested_payment_unaffordable"])
-      .describe("Stable machine-readable reason. Declines: `kyc_not_approved`, `no_credit_file`, `credit_score_too_low`, `account_restricted`, `existing_arrears`, `debt_to_income_too_high`, `unaffordable`. Approvals that differ from the request: `amount_above_band_limit`, `requested_payment_unaffordable`."),
+      .enum([
+        "kyc_not_approved",
+        "no_credit_file",
+        "credit_score_too_low",
+        "account_restricted",
+        "existing_arrears",
+        "debt_to_income_too_high",
+        "unaffordable",
+        "amount_above_band_limit",
+        "requested_payment_unaffordable",
+      ])
+      .describe(
+        "Stable machine-readable reason. Declines: `kyc_not_approved`, `no_credit_file`, `credit_score_too_low`, `account_restricted`, `existing_arrears`, `debt_to_income_too_high`, `unaffordable`. Approvals that differ from the request: `amount_above_band_limit`, `requested_payment_unaffordable`.",
+      ),
     message: Text(500),
   })
   .meta({ id: "LoanDecisionReason", description: "Why an application was declined, or why its offers differ from what was asked." });
 
-export const LoanOfferStatus = z.enum(["available", "accepted", "expired", "withdrawn"]).describe("`expired` after `expires_at` (sandbox clock); `withdrawn` once another offer of the same application was accepted.");
+export const LoanOfferStatus = z
+  .enum(["available", "accepted", "expired", "withdrawn"])
+  .describe("`expired` after `expires_at` (sandbox clock); `withdrawn` once another offer of the same application was accepted.");
 
 export const LoanOffer = z
   .object({
@@ -55,7 +76,9 @@ export const LoanOffer = z
     amount: Money.describe("What would be lent (and disbursed)."),
     apr: Apr,
     term_months: TermMonths,
-    monthly_payment: Money.describe("The level monthly instalment (standard amortisation, rounded to the penny); the last one absorbs the rounding."),
+    monthly_payment: Money.describe(
+      "The level monthly instalment (standard amortisation, rounded to the penny); the last one absorbs the rounding.",
+    ),
     total_repayable: Money.describe("Every instalment added up."),
     total_interest: Money,
     expires_at: Timestamp.describe("Accept before this time (sandbox clock): 30 days after the decision."),
@@ -68,14 +91,22 @@ export type LoanOfferDto = z.infer<typeof LoanOffer>;
 export const CreditAssessment = z
   .object({
     credit_score: z.number().int().min(0).max(999).describe("Bureau score, 0–999 (0: no credit file)."),
-    score_band: z.enum(["excellent", "very_good", "good", "fair"]).nullable().describe("Sets the APR and the largest loan; null below 580."),
+    score_band: z
+      .enum(["excellent", "very_good", "good", "fair"])
+      .nullable()
+      .describe("Sets the APR and the largest loan; null below 580."),
     gross_monthly_income: Money,
     net_monthly_income: Money.describe("75 % of gross: a stand-in for tax and National Insurance."),
     housing_costs: Money.describe("Rent or mortgage per month, from the last 30 days of statements."),
-    existing_monthly_debt: Money.describe("Credit commitments per month: 3 % of card balances (at least £25) and of overdraft in use, instalments of loans and plans with us, other lenders' repayments seen on the statements."),
+    existing_monthly_debt: Money.describe(
+      "Credit commitments per month: 3 % of card balances (at least £25) and of overdraft in use, instalments of loans and plans with us, other lenders' repayments seen on the statements.",
+    ),
     living_costs: Money.describe("A flat allowance per month."),
     // A ratio to income, so unbounded in principle: as many digits as a number prints before exponents.
-    debt_to_income: z.string().regex(/^\d{1,21}\.\d{2}$/).describe("Housing and credit commitments as a percentage of gross monthly income, before the new loan."),
+    debt_to_income: z
+      .string()
+      .regex(/^\d{1,21}\.\d{2}$/)
+      .describe("Housing and credit commitments as a percentage of gross monthly income, before the new loan."),
     max_monthly_payment: Money.describe("The largest new monthly instalment we consider affordable."),
   })
   .meta({ id: "CreditAssessment", description: "The inputs and affordability figures the decision used." });
@@ -89,23 +120,41 @@ export const LoanApplication = z
     term_months: TermMonths,
     purpose: LoanPurpose.nullable(),
     decision: z.enum(["approved", "declined"]),
-    reasons: z.array(DecisionReason).max(DecisionReason.shape.code.options.length).describe("Why it was declined, or why the offers differ from the request; empty when the request was approved as asked."),
+    reasons: z
+      .array(DecisionReason)
+      .max(DecisionReason.shape.code.options.length)
+      .describe("Why it was declined, or why the offers differ from the request; empty when the request was approved as asked."),
     assessment: CreditAssessment,
-    offers: z.array(LoanOffer).max(3).describe("One to three offers when approved, the request itself first when affordable; empty when declined."),
+    offers: z
+      .array(LoanOffer)
+      .max(3)
+      .describe("One to three offers when approved, the request itself first when affordable; empty when declined."),
     created_at: Timestamp,
   })
   .meta({ id: "LoanApplication", description: "A credit decision on a personal-loan application." });
 
 export type LoanApplicationDto = z.infer<typeof LoanApplication>;
 
-export const ApplicationParams = z.object({ application_id: ResourceId.describe("Application id (`lap_…`), from `POST /v1/loans/applications`.").meta({ examples: [exampleIds.loanApplicationId] }) });
-export const OfferParams = z.object({ offer_id: ResourceId.describe("Offer id (`lof_…`), from an application's `offers`.").meta({ examples: [exampleIds.loanOfferId] }) });
-export const LoanParams = z.object({ loan_id: ResourceId.describe("Loan id (`loan_…`), from accepting an offer or `GET /v1/loans`.").meta({ examples: [exampleIds.loanId] }) });
-export const PlanParams = z.object({ plan_id: ResourceId.describe("Plan id (a loan id, `loan_…`), from `POST /v1/bnpl/plans`.").meta({ examples: [exampleIds.bnplPlanId] }) });
+export const ApplicationParams = z.object({
+  application_id: ResourceId.describe("Application id (`lap_…`), from `POST /v1/loans/applications`.").meta({
+    examples: [exampleIds.loanApplicationId],
+  }),
+});
+export const OfferParams = z.object({
+  offer_id: ResourceId.describe("Offer id (`lof_…`), from an application's `offers`.").meta({ examples: [exampleIds.loanOfferId] }),
+});
+export const LoanParams = z.object({
+  loan_id: ResourceId.describe("Loan id (`loan_…`), from accepting an offer or `GET /v1/loans`.").meta({ examples: [exampleIds.loanId] }),
+});
+export const PlanParams = z.object({
+  plan_id: ResourceId.describe("Plan id (a loan id, `loan_…`), from `POST /v1/bnpl/plans`.").meta({ examples: [exampleIds.bnplPlanId] }),
+});
 
 export const AcceptOfferBody = z
   .strictObject({
-    disbursement_account_id: ResourceId.describe("A current account of the applicant: the money is paid into it, and the instalments are collected from it."),
+    disbursement_account_id: ResourceId.describe(
+      "A current account of the applicant: the money is paid into it, and the instalments are collected from it.",
+    ),
   })
   .meta({ description: "Where to pay the loan.", examples: [{ disbursement_account_id: exampleIds.accountId }] });
 
@@ -116,14 +165,20 @@ export const Instalment = z
     amount: Money,
     principal: Money,
     interest: Money,
-    status: z.enum(["scheduled", "paid", "missed"]).describe("`missed` when the account could not pay it; retried every time the clock moves."),
+    status: z
+      .enum(["scheduled", "paid", "missed"])
+      .describe("`missed` when the account could not pay it; retried every time the clock moves."),
     paid_at: Timestamp.nullable(),
     failed_attempts: Count,
   })
   .meta({ id: "LoanInstalment", description: "One line of a repayment schedule." });
 
-export const LoanKind = z.enum(["personal_loan", "bnpl"]).describe("`personal_loan` from an accepted offer, `bnpl` a buy-now-pay-later plan.");
-export const LoanStatus = z.enum(["active", "in_arrears", "paid_off"]).describe("`in_arrears` while an instalment is missed; `paid_off` after the last one.");
+export const LoanKind = z
+  .enum(["personal_loan", "bnpl"])
+  .describe("`personal_loan` from an accepted offer, `bnpl` a buy-now-pay-later plan.");
+export const LoanStatus = z
+  .enum(["active", "in_arrears", "paid_off"])
+  .describe("`in_arrears` while an instalment is missed; `paid_off` after the last one.");
 
 export const Loan = z
   .object({
@@ -160,11 +215,18 @@ export const RepayLoanBody = z
   .strictObject({
     amount: GbpAmount.optional().describe("An overpayment, less than the settlement figure. Omit it to settle the loan in full."),
   })
-  .meta({ description: "An early repayment: overpay (`amount`) or settle in full (no amount).", examples: [{ amount: { amount: "500.00", currency: "GBP" } }, {}] });
+  .meta({
+    description: "An early repayment: overpay (`amount`) or settle in full (no amount).",
+    examples: [{ amount: { amount: "500.00", currency: "GBP" } }, {}],
+  });
 
 export const ListLoansQuery = z.strictObject({
-  kind: LoanKind.optional().describe("Only loans of this kind.").meta({ examples: ["personal_loan"] }),
-  status: LoanStatus.optional().describe("Only loans in this status.").meta({ examples: ["active"] }),
+  kind: LoanKind.optional()
+    .describe("Only loans of this kind.")
+    .meta({ examples: ["personal_loan"] }),
+  status: LoanStatus.optional()
+    .describe("Only loans in this status.")
+    .meta({ examples: ["active"] }),
   customer_id: ResourceId.optional().describe("Only this customer's loans."),
   limit: Limit,
   cursor: Cursor.optional(),
@@ -174,15 +236,28 @@ export const ListPlansQuery = ListLoansQuery.omit({ kind: true });
 
 export const CreateBnplPlanBody = z
   .strictObject({
-    account_id: ResourceId.describe("The customer's current account: the first instalment is collected from it at once, the others every two weeks."),
+    account_id: ResourceId.describe(
+      "The customer's current account: the first instalment is collected from it at once, the others every two weeks.",
+    ),
     merchant_name: InputText(1, NAME_MAX).describe("The shop being paid (in full, at once)."),
     purchase_amount: GbpAmount.describe("The purchase: 30.00 to 2000.00 GBP."),
-    instalments: z.union([z.literal(3), z.literal(4)]).default(4).describe("3 or 4 interest-free instalments, fortnightly, the first at purchase."),
+    instalments: z
+      .union([z.literal(3), z.literal(4)])
+      .default(4)
+      .describe("3 or 4 interest-free instalments, fortnightly, the first at purchase."),
     description: InputText(1, 140).optional().describe("What was bought."),
   })
   .meta({
     description: "A purchase to split into instalments.",
-    examples: [{ account_id: exampleIds.accountId, merchant_name: "Northwind Furniture", purchase_amount: { amount: "480.00", currency: "GBP" }, instalments: 4, description: "Oak side table" }],
+    examples: [
+      {
+        account_id: exampleIds.accountId,
+        merchant_name: "Northwind Furniture",
+        purchase_amount: { amount: "480.00", currency: "GBP" },
+        instalments: 4,
+        description: "Oak side table",
+      },
+    ],
   });
 
 export type CreateBnplPlanInput = z.infer<typeof CreateBnplPlanBody>;

@@ -33,7 +33,11 @@ export const Problem = z
       .regex(/^[A-Za-z0-9._:-]{1,128}$/)
       .optional()
       .describe("The request id (also in the `X-Request-Id` header); quote it to support."),
-    errors: z.array(FieldError).max(PROBLEM_LIMITS.errors).optional().describe(`One entry per invalid field (the first ${PROBLEM_LIMITS.errors}).`),
+    errors: z
+      .array(FieldError)
+      .max(PROBLEM_LIMITS.errors)
+      .optional()
+      .describe(`One entry per invalid field (the first ${PROBLEM_LIMITS.errors}).`),
   })
   .meta({
     id: "Problem",
@@ -83,8 +87,12 @@ export function problemResponses(own: { 404?: string; 409?: string; 422?: string
     ...(own[409] ? { 409: problem(own[409]) } : {}),
     ...(own[422] ? { 422: problem(own[422]) } : {}),
     429: problem("Too many requests (`rate_limited`): wait for the seconds in `Retry-After`."),
-    500: problem("Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one."),
-    default: problem("Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`."),
+    500: problem(
+      "Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one.",
+    ),
+    default: problem(
+      "Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`.",
+    ),
   };
 }
 

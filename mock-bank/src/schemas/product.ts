@@ -5,7 +5,11 @@ import { NextCursor } from "./pagination";
 const Rate = z.string().regex(/^\d{1,3}\.\d{2}$/);
 
 /** The catalogue's ids (`easy_access_saver`, `fixed_term_1y`…). */
-export const ProductId = z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, "must be a product id such as fixed_term_1y");
+export const ProductId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_]+$/, "must be a product id such as fixed_term_1y");
 
 export const Product = z
   .object({
@@ -14,17 +18,37 @@ export const Product = z
     name: Text(100).describe("The product's name; accounts opened with it carry it."),
     description: Text(500).describe("What the customer gets, in plain words."),
     currencies: z.array(CurrencyCode).max(20).describe("Currencies an account of this product can hold."),
-    aer: Rate.describe("Annual Equivalent Rate, percent: what a year's interest would be with interest paid and compounded as the product pays it."),
+    aer: Rate.describe(
+      "Annual Equivalent Rate, percent: what a year's interest would be with interest paid and compounded as the product pays it.",
+    ),
     gross_rate: Rate.describe("The nominal annual rate the daily interest is calculated at (balance × gross rate ÷ 365 per day), percent."),
-    interest_paid: z.enum(["none", "monthly", "at_maturity"]).describe("When interest is paid: on the first of each month, or into the bond when it matures."),
-    term_months: z.number().int().min(1).max(120).nullable().describe("Fixed-term bonds: the term; `matures_on` of an opened bond is this many months after opening."),
+    interest_paid: z
+      .enum(["none", "monthly", "at_maturity"])
+      .describe("When interest is paid: on the first of each month, or into the bond when it matures."),
+    term_months: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .nullable()
+      .describe("Fixed-term bonds: the term; `matures_on` of an opened bond is this many months after opening."),
     min_deposit: Money.describe("The smallest opening deposit (`initial_deposit` of `POST /v1/accounts`)."),
     max_deposit: Money.nullable().describe("The largest opening deposit; `null` for none."),
     access: z
       .enum(["instant", "instant_with_penalty", "at_maturity"])
-      .describe("`instant`: withdraw any time. `instant_with_penalty`: withdraw any time, charged `early_access_charge_days` of interest on the amount. `at_maturity`: withdrawals before `matures_on` are refused (422 `early_withdrawal_not_allowed`)."),
-    early_access_charge_days: z.number().int().min(0).max(365).nullable().describe("Notice savers: days of interest charged on each withdrawal."),
-    accepts_further_deposits: z.boolean().describe("`false` for fixed-term bonds: only the opening deposit goes in (others are 422 `deposit_not_accepted`)."),
+      .describe(
+        "`instant`: withdraw any time. `instant_with_penalty`: withdraw any time, charged `early_access_charge_days` of interest on the amount. `at_maturity`: withdrawals before `matures_on` are refused (422 `early_withdrawal_not_allowed`).",
+      ),
+    early_access_charge_days: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .nullable()
+      .describe("Notice savers: days of interest charged on each withdrawal."),
+    accepts_further_deposits: z
+      .boolean()
+      .describe("`false` for fixed-term bonds: only the opening deposit goes in (others are 422 `deposit_not_accepted`)."),
   })
   .meta({
     id: "Product",
@@ -51,10 +75,16 @@ export const Product = z
 
 export type ProductDto = z.infer<typeof Product>;
 
-export const ProductList = z.object({ data: z.array(Product).max(100), next_cursor: NextCursor }).meta({ id: "ProductList", description: "The bank's deposit products (one page: the catalogue is small)." });
+export const ProductList = z
+  .object({ data: z.array(Product).max(100), next_cursor: NextCursor })
+  .meta({ id: "ProductList", description: "The bank's deposit products (one page: the catalogue is small)." });
 
 export const ListProductsQuery = z.strictObject({
-  type: z.enum(["current", "savings", "fixed_term"]).optional().describe("Only products of this type.").meta({ examples: ["savings"] }),
+  type: z
+    .enum(["current", "savings", "fixed_term"])
+    .optional()
+    .describe("Only products of this type.")
+    .meta({ examples: ["savings"] }),
 });
 
 export const ProductParams = z.object({

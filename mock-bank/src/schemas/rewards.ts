@@ -12,7 +12,9 @@ const Points = z.number().int().max(MAX_POINTS);
 export const Rewards = z
   .object({
     account_id: ResourceId.describe("The credit card account."),
-    points_balance: Points.min(-MAX_POINTS).describe("Points available to redeem: earned minus redeemed (negative only if refunds took back points already redeemed)."),
+    points_balance: Points.min(-MAX_POINTS).describe(
+      "Points available to redeem: earned minus redeemed (negative only if refunds took back points already redeemed).",
+    ),
     points_earned: Points.min(-MAX_POINTS).describe("Points from booked card transactions: purchases earn, refunds take back."),
     points_redeemed: Points.min(0).describe("Points already redeemed as cashback."),
     points_pending: Points.min(-MAX_POINTS).describe("Points of pending card transactions: they count once booked."),
@@ -22,7 +24,10 @@ export const Rewards = z
         z.object({
           description: Text(200),
           points_per_pound: z.number().int().min(0).max(100),
-          merchant_category_codes: z.array(z.string().regex(/^\d{4}$/)).max(100).describe("ISO 18245 MCCs; empty = every other purchase."),
+          merchant_category_codes: z
+            .array(z.string().regex(/^\d{4}$/))
+            .max(100)
+            .describe("ISO 18245 MCCs; empty = every other purchase."),
         }),
       )
       .max(10)
@@ -47,11 +52,15 @@ export const RewardRedemption = z
     id: ResourceId.describe("Redemption id.").meta({ examples: ["rdm_3mJ0wqG5XnS1xQbH0pR7tZ"] }),
     account_id: ResourceId,
     points: Points.min(1).describe("Points redeemed."),
-    cashback: Money.describe("Credited to the card as a \"REWARDS CASHBACK\" transaction."),
+    cashback: Money.describe('Credited to the card as a "REWARDS CASHBACK" transaction.'),
     created_at: Timestamp,
   })
   .meta({ id: "RewardRedemption", description: "Points turned into cashback on the card." });
 
 export type RewardRedemptionDto = z.infer<typeof RewardRedemption>;
 
-export const RewardsParams = z.object({ account_id: ResourceId.describe("A credit card account id (`acc_…`, `type: credit_card` in `GET /v1/accounts`).").meta({ examples: [exampleIds.cardAccountId] }) });
+export const RewardsParams = z.object({
+  account_id: ResourceId.describe("A credit card account id (`acc_…`, `type: credit_card` in `GET /v1/accounts`).").meta({
+    examples: [exampleIds.cardAccountId],
+  }),
+});

@@ -27,7 +27,11 @@ export const SandboxClock = z
     now: Timestamp.describe("The sandbox's current time: real time plus `offset_seconds`. Balances, payments and new transactions use it."),
     offset_seconds: OffsetSeconds.describe("How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset."),
   })
-  .meta({ id: "SandboxClock", description: "Your sandbox's clock.", examples: [{ now: "2026-11-28T10:30:00.000Z", offset_seconds: 604800 }] });
+  .meta({
+    id: "SandboxClock",
+    description: "Your sandbox's clock.",
+    examples: [{ now: "2026-11-28T10:30:00.000Z", offset_seconds: 604800 }],
+  });
 
 export const AdvanceClockBody = z
   .strictObject({
@@ -53,18 +57,37 @@ export const ClockAdvanceResult = z
     effects: z
       .object({
         transactions_booked: Count.describe("Pending card payments that became booked (their `booked_at` set, booked balance moved)."),
-        interest_payments: Count.describe("Interest payments made: savings accounts on the first of each month, fixed-term bonds at maturity (`account.interest_paid` events)."),
+        interest_payments: Count.describe(
+          "Interest payments made: savings accounts on the first of each month, fixed-term bonds at maturity (`account.interest_paid` events).",
+        ),
         payments_settled: Count.describe("Standard payments whose settlement time passed and that completed."),
-        payments_failed: Count.describe("Standard payments that could not settle (e.g. the beneficiary account was frozen) and were returned."),
+        payments_failed: Count.describe(
+          "Standard payments that could not settle (e.g. the beneficiary account was frozen) and were returned.",
+        ),
         loan_instalments_paid: Count.describe("Loan and buy-now-pay-later instalments collected (due ones, and missed ones retried)."),
-        loan_instalments_missed: Count.describe("Instalments the repayment account could not pay: `missed`, the loan `in_arrears`; retried on the next advance."),
+        loan_instalments_missed: Count.describe(
+          "Instalments the repayment account could not pay: `missed`, the loan `in_arrears`; retried on the next advance.",
+        ),
       })
       .describe("What became due and happened, in this order."),
   })
   .meta({
     id: "ClockAdvanceResult",
     description: "The sandbox's new time and what happened on the way.",
-    examples: [{ now: "2026-11-28T10:30:00.000Z", advanced_by_seconds: 604800, effects: { transactions_booked: 9, interest_payments: 6, payments_settled: 2, payments_failed: 0, loan_instalments_paid: 1, loan_instalments_missed: 0 } }],
+    examples: [
+      {
+        now: "2026-11-28T10:30:00.000Z",
+        advanced_by_seconds: 604800,
+        effects: {
+          transactions_booked: 9,
+          interest_payments: 6,
+          payments_settled: 2,
+          payments_failed: 0,
+          loan_instalments_paid: 1,
+          loan_instalments_missed: 0,
+        },
+      },
+    ],
   });
 
 export const SimulateIncomingBody = z
@@ -76,8 +99,13 @@ export const SimulateIncomingBody = z
         currency: CurrencyCode.describe("Must be the account's currency."),
       })
       .describe("How much arrives."),
-    counterparty_name: InputText(1, NAME_MAX).describe("Who sends the money; starts the statement text.").meta({ examples: ["ACME ANALYTICS LTD"] }),
-    description: InputText(1, 70).optional().describe("The payer's reference, after the name on the statement.").meta({ examples: ["SALARY"] }),
+    counterparty_name: InputText(1, NAME_MAX)
+      .describe("Who sends the money; starts the statement text.")
+      .meta({ examples: ["ACME ANALYTICS LTD"] }),
+    description: InputText(1, 70)
+      .optional()
+      .describe("The payer's reference, after the name on the statement.")
+      .meta({ examples: ["SALARY"] }),
     category: z
       .string()
       .regex(/^[a-z][a-z_]{1,39}$/, "must be snake_case, e.g. salary")
@@ -86,5 +114,13 @@ export const SimulateIncomingBody = z
   })
   .meta({
     description: "A simulated payment into one of your sandbox's accounts.",
-    examples: [{ account_id: exampleIds.accountId, amount: { amount: "250.00", currency: "GBP" }, counterparty_name: "ACME ANALYTICS LTD", description: "SALARY", category: "salary" }],
+    examples: [
+      {
+        account_id: exampleIds.accountId,
+        amount: { amount: "250.00", currency: "GBP" },
+        counterparty_name: "ACME ANALYTICS LTD",
+        description: "SALARY",
+        category: "salary",
+      },
+    ],
   });

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { Cursor, Limit, pageOf } from "./pagination";
 import { IsoDate, Money, ResourceId, Text, Timestamp } from "./common";
 
-export const TransactionStatus = z
-  .enum(["booked", "pending"])
-  .describe("`pending` card payments are authorised but not yet booked.");
+export const TransactionStatus = z.enum(["booked", "pending"]).describe("`pending` card payments are authorised but not yet booked.");
 
 export const Channel = z
   .enum(["card", "direct_debit", "standing_order", "faster_payment", "transfer", "interest", "fee", "loan"])
@@ -13,7 +11,11 @@ export const Channel = z
 export const Merchant = z
   .object({
     name: Text(100).meta({ examples: ["Pret A Manger"] }),
-    category_code: z.string().regex(/^\d{4}$/).describe("ISO 18245 merchant category code (MCC).").meta({ examples: ["5814"] }),
+    category_code: z
+      .string()
+      .regex(/^\d{4}$/)
+      .describe("ISO 18245 merchant category code (MCC).")
+      .meta({ examples: ["5814"] }),
   })
   .meta({ id: "Merchant", description: "Who was paid or who paid." });
 
@@ -43,7 +45,9 @@ export const ListTransactionsQuery = z
   .strictObject({
     from: IsoDate.optional().describe("Only transactions on or after this date (UTC)."),
     to: IsoDate.optional().describe("Only transactions on or before this date (UTC)."),
-    status: TransactionStatus.optional().describe("Only booked, or only pending, transactions.").meta({ examples: ["booked"] }),
+    status: TransactionStatus.optional()
+      .describe("Only booked, or only pending, transactions.")
+      .meta({ examples: ["booked"] }),
     limit: Limit.meta({ examples: [10] }),
     cursor: Cursor.optional(),
   })

@@ -99,7 +99,13 @@ export class HistoryBuilder {
   }
 
   /** Both legs of a move between two of the persona's accounts, or neither. */
-  transfer(from: AccountKey, to: AccountKey, at: Date, amount: bigint, legs: { out: Omit<TxInput, "amount">; in: Omit<TxInput, "amount"> }): void {
+  transfer(
+    from: AccountKey,
+    to: AccountKey,
+    at: Date,
+    amount: bigint,
+    legs: { out: Omit<TxInput, "amount">; in: Omit<TxInput, "amount"> },
+  ): void {
     if (amount <= 0n || !this.accepts(from, at) || !this.accepts(to, at)) return;
     this.push(from, at, { ...legs.out, amount: -amount });
     this.push(to, at, { ...legs.in, amount });
@@ -110,7 +116,8 @@ export class HistoryBuilder {
     let total = 0n;
     for (const tx of this.transactions) {
       if (tx.account !== account || tx.bookedAt === null) continue;
-      if (tx.transactedAt > after && tx.transactedAt <= until && tx.channel !== "transfer" && tx.channel !== "direct_debit") total += tx.amount;
+      if (tx.transactedAt > after && tx.transactedAt <= until && tx.channel !== "transfer" && tx.channel !== "direct_debit")
+        total += tx.amount;
     }
     return -total;
   }

@@ -12,7 +12,10 @@ const ROWS_PER_STATEMENT = 500;
  * The statement goes in as template parts, not Prisma.sql, so the client picks its own
  * placeholder style ($1 or ?) whatever generated client it is.
  */
-export function insertStatementLines(db: Pick<PrismaClient, "$executeRaw">, rows: Prisma.BankTransactionCreateManyInput[]): PrismaPromise<number>[] {
+export function insertStatementLines(
+  db: Pick<PrismaClient, "$executeRaw">,
+  rows: Prisma.BankTransactionCreateManyInput[],
+): PrismaPromise<number>[] {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))] as (keyof Prisma.BankTransactionCreateManyInput)[];
   const statements: PrismaPromise<number>[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {

@@ -18,7 +18,9 @@ const shape = (at: Date) =>
     accounts: c.accounts.map((a) => ({
       key: a.key,
       balance: a.bookedBalance,
-      txns: a.transactions.map((t) => [t.amount, t.description, t.category, t.channel, t.bookedAt === null, t.merchant?.mcc ?? null].join("|")).sort(),
+      txns: a.transactions
+        .map((t) => [t.amount, t.description, t.category, t.channel, t.bookedAt === null, t.merchant?.mcc ?? null].join("|"))
+        .sort(),
     })),
   }));
 

@@ -35,7 +35,18 @@ function planPersona(spec: PersonaSpec, anchor: Date): PlannedCustomer {
     const openingTx: PlannedTransaction[] =
       opening === 0n
         ? []
-        : [{ account: account.key, transactedAt: historyStart, bookedAt: historyStart, amount: opening, description: openingDescription, merchant: null, category: "opening_balance", channel: "transfer" }];
+        : [
+            {
+              account: account.key,
+              transactedAt: historyStart,
+              bookedAt: historyStart,
+              amount: opening,
+              description: openingDescription,
+              merchant: null,
+              category: "opening_balance",
+              channel: "transfer",
+            },
+          ];
     const transactions = [...openingTx, ...movements];
     return {
       ...rest,

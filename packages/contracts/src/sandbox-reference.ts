@@ -71,4 +71,3 @@ export type SandboxReference = {
   magic_values: MagicValue[];
   controls: SandboxControl[];
 };
-

@@ -28,10 +28,18 @@ export async function dumpDatabase(databaseUrl: string, label: string): Promise<
     const Database = require("better-sqlite3") as new (file: string, options: { readonly: boolean }) => SqliteDatabase;
     const db = new Database(databaseUrl.slice("file:".length), { readonly: true });
     try {
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => String(row.name));
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .all()
+        .map((row) => String(row.name));
       for (const table of tables) {
         const rows = db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).all();
-        dumps.push({ database: label, table, rows: rows.length, text: rows.map((row) => Object.values(row).map(cellText).join("\t")).join("\n") });
+        dumps.push({
+          database: label,
+          table,
+          rows: rows.length,
+          text: rows.map((row) => Object.values(row).map(cellText).join("\t")).join("\n"),
+        });
       }
     } finally {
       db.close();
@@ -41,10 +49,19 @@ export async function dumpDatabase(databaseUrl: string, label: string): Promise<
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const tables = (await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name")).rows.map((row) => String(row.table_name));
+    const tables = (
+      await client.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+      )
+    ).rows.map((row) => String(row.table_name));
     for (const table of tables) {
       const rows = (await client.query(`SELECT * FROM "${table.replace(/"/g, '""')}"`)).rows as Record<string, unknown>[];
-      dumps.push({ database: label, table, rows: rows.length, text: rows.map((row) => Object.values(row).map(cellText).join("\t")).join("\n") });
+      dumps.push({
+        database: label,
+        table,
+        rows: rows.length,
+        text: rows.map((row) => Object.values(row).map(cellText).join("\t")).join("\n"),
+      });
     }
   } finally {
     await client.end();
@@ -55,7 +72,14 @@ export async function dumpDatabase(databaseUrl: string, label: string): Promise<
 /** The forms a secret could be stored in "plainly": as is, base64, base64url, hex (either case). */
 export function encodings(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
-  const forms = [secret, bytes.toString("base64"), bytes.toString("base64").replace(/=+$/, ""), bytes.toString("base64url"), bytes.toString("hex"), bytes.toString("hex").toUpperCase()];
+  const forms = [
+    secret,
+    bytes.toString("base64"),
+    bytes.toString("base64").replace(/=+$/, ""),
+    bytes.toString("base64url"),
+    bytes.toString("hex"),
+    bytes.toString("hex").toUpperCase(),
+  ];
   // A secret with a known prefix: its random part alone must not be stored either.
   const random = /^(sk_sandbox_|cs_sandbox_|whsec_|oat_|ort_|oac_)(.+)$/.exec(secret)?.[2];
   if (random && random.length >= 16) forms.push(random);

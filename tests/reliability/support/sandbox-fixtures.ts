@@ -4,10 +4,21 @@ import { PortalClient, sandbox } from "../../support/portal-client";
 type Json = Record<string, unknown>;
 
 /** A call with a key, JSON in and out; the body parsed when it is JSON. */
-export async function call(portalUrl: string, key: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function call(
+  portalUrl: string,
+  key: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await sandbox(portalUrl, key, path, {
     method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(method === "POST" ? { "idempotency-key": randomUUID() } : {}), ...headers },
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(method === "POST" ? { "idempotency-key": randomUUID() } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -58,23 +69,51 @@ export async function createResources(portalUrl: string, key: string) {
   const savings = own.find((a) => a.type === "savings")!;
   const card = accounts.find((a) => a.type === "credit_card" && a.customer_id === goodCredit.id)!;
 
-  const payment = await must("POST", "/v1/payments", { debtor_account_id: current.id, amount: { amount: "1.00", currency: "GBP" }, creditor: { type: "account", account_id: savings.id }, reference: "fixture" });
+  const payment = await must("POST", "/v1/payments", {
+    debtor_account_id: current.id,
+    amount: { amount: "1.00", currency: "GBP" },
+    creditor: { type: "account", account_id: savings.id },
+    reference: "fixture",
+  });
   const customer = await must("POST", "/v1/customers", {
-    given_name: "Ada", family_name: "Fixture", date_of_birth: "1990-01-01", email: "ada@example.com",
-    address: { line1: "1 High Street", city: "London", postcode: "SW1A 1AA", country: "GB" }, national_id: "QQ123456C",
+    given_name: "Ada",
+    family_name: "Fixture",
+    date_of_birth: "1990-01-01",
+    email: "ada@example.com",
+    address: { line1: "1 High Street", city: "London", postcode: "SW1A 1AA", country: "GB" },
+    national_id: "QQ123456C",
   });
   const products = (await must("GET", "/v1/products")).data as Json[];
   const funds = (await must("GET", "/v1/investments/funds")).data as Json[];
   const quote = await must("POST", "/v1/insurance/quotes", {
-    customer_id: goodCredit.id, trip_type: "single_trip", destination: "europe", cover_level: "comprehensive", start_date: await futureDate(portalUrl, key, 10), end_date: await futureDate(portalUrl, key, 17), travellers: [{ age: 35 }],
+    customer_id: goodCredit.id,
+    trip_type: "single_trip",
+    destination: "europe",
+    cover_level: "comprehensive",
+    start_date: await futureDate(portalUrl, key, 10),
+    end_date: await futureDate(portalUrl, key, 17),
+    travellers: [{ age: 35 }],
   });
   const policy = await must("POST", "/v1/insurance/policies", { quote_id: quote.id, account_id: current.id });
-  const application = await must("POST", "/v1/loans/applications", { customer_id: goodCredit.id, amount: { amount: "3000.00", currency: "GBP" }, term_months: 12, purpose: "home_improvement" });
+  const application = await must("POST", "/v1/loans/applications", {
+    customer_id: goodCredit.id,
+    amount: { amount: "3000.00", currency: "GBP" },
+    term_months: 12,
+    purpose: "home_improvement",
+  });
   const offers = (application.offers as Json[] | undefined) ?? [];
   if (offers.length < 2) throw new Error(`expected loan offers for good_credit, got ${JSON.stringify(application)}`);
   const loan = await must("POST", `/v1/loans/offers/${offers[0].id}/accept`, { disbursement_account_id: current.id });
-  const plan = await must("POST", "/v1/bnpl/plans", { account_id: current.id, merchant_name: "Fixture Shop", purchase_amount: { amount: "120.00", currency: "GBP" }, instalments: 4 });
-  const minted = await must("POST", "/v1/sandbox/consents", { persona: "good_credit", permissions: ["accounts:read", "transactions:read", "payments:write"] });
+  const plan = await must("POST", "/v1/bnpl/plans", {
+    account_id: current.id,
+    merchant_name: "Fixture Shop",
+    purchase_amount: { amount: "120.00", currency: "GBP" },
+    instalments: 4,
+  });
+  const minted = await must("POST", "/v1/sandbox/consents", {
+    persona: "good_credit",
+    permissions: ["accounts:read", "transactions:read", "payments:write"],
+  });
   const consent = minted.consent as Json;
 
   const ids: Record<string, string[]> = {

@@ -12,8 +12,35 @@ type Schema = Record<string, unknown>;
 type Document = { components?: { schemas?: Record<string, Schema> } };
 
 const KNOWN = new Set([
-  "$ref", "type", "enum", "const", "anyOf", "oneOf", "properties", "required", "additionalProperties", "items", "minItems", "maxItems",
-  "propertyNames", "minLength", "maxLength", "pattern", "format", "multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "default", "description", "examples", "example", "title", "deprecated", "readOnly",
+  "$ref",
+  "type",
+  "enum",
+  "const",
+  "anyOf",
+  "oneOf",
+  "properties",
+  "required",
+  "additionalProperties",
+  "items",
+  "minItems",
+  "maxItems",
+  "propertyNames",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "multipleOf",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "default",
+  "description",
+  "examples",
+  "example",
+  "title",
+  "deprecated",
+  "readOnly",
 ]);
 
 export function resolveRef(document: Document, schema: Schema): Schema {
@@ -36,9 +63,13 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   }
   switch (schema.format) {
     case "date":
-      return fc.date({ min: new Date("1930-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date("1930-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case "date-time":
-      return fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true })
+        .map((d) => d.toISOString());
     case "email":
       return fc.emailAddress().filter((e) => e.length >= minLength && e.length <= maxLength);
     case "uri":
@@ -65,23 +96,41 @@ export function schemaArbitrary(document: Document, input: Schema, depth = 0): f
     case "integer":
       if (typeof schema.multipleOf === "number") {
         const step = schema.multipleOf;
-        return fc.integer({ min: Math.ceil(((schema.minimum as number | undefined) ?? -1_000_000) / step), max: Math.floor(((schema.maximum as number | undefined) ?? 1_000_000) / step) }).map((n) => n * step);
+        return fc
+          .integer({
+            min: Math.ceil(((schema.minimum as number | undefined) ?? -1_000_000) / step),
+            max: Math.floor(((schema.maximum as number | undefined) ?? 1_000_000) / step),
+          })
+          .map((n) => n * step);
       }
-      return fc.integer({ min: (schema.minimum as number | undefined) ?? -1_000_000, max: (schema.maximum as number | undefined) ?? 1_000_000 });
+      return fc.integer({
+        min: (schema.minimum as number | undefined) ?? -1_000_000,
+        max: (schema.maximum as number | undefined) ?? 1_000_000,
+      });
     case "number":
-      return fc.double({ min: (schema.minimum as number | undefined) ?? -1e6, max: (schema.maximum as number | undefined) ?? 1e6, noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: (schema.minimum as number | undefined) ?? -1e6,
+        max: (schema.maximum as number | undefined) ?? 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case "string":
       return stringArbitrary(schema);
     case "array": {
       const items = (schema.items as Schema | undefined) ?? {};
-      return fc.array(schemaArbitrary(document, items, depth + 1), { minLength: (schema.minItems as number | undefined) ?? 0, maxLength: Math.min((schema.maxItems as number | undefined) ?? 4, 6) });
+      return fc.array(schemaArbitrary(document, items, depth + 1), {
+        minLength: (schema.minItems as number | undefined) ?? 0,
+        maxLength: Math.min((schema.maxItems as number | undefined) ?? 4, 6),
+      });
     }
     case "object":
     case undefined: {
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
       if (types[0] === undefined && Object.keys(properties).length === 0) return fc.jsonValue();
       const required = new Set((schema.required as string[] | undefined) ?? []);
-      const model = Object.fromEntries(Object.entries(properties).map(([name, child]) => [name, schemaArbitrary(document, child, depth + 1)]));
+      const model = Object.fromEntries(
+        Object.entries(properties).map(([name, child]) => [name, schemaArbitrary(document, child, depth + 1)]),
+      );
       return fc.record(model, { requiredKeys: Object.keys(properties).filter((name) => required.has(name)) });
     }
     default:

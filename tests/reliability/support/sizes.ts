@@ -13,7 +13,9 @@ export const SIZES = BOUNDED
 export function runSeed(label: string): number {
   const fromEnv = process.env.RELIABILITY_SEED;
   const seed = fromEnv ? Number(fromEnv) : BOUNDED ? 20_261_121 : Math.floor(Math.random() * 2 ** 31);
-  console.log(`[reliability] ${label}: seed ${seed} (${BOUNDED ? "bounded" : "full"} run; replay with RELIABILITY_SEED=${seed}${BOUNDED ? " RELIABILITY_BOUNDED=1" : ""})`);
+  console.log(
+    `[reliability] ${label}: seed ${seed} (${BOUNDED ? "bounded" : "full"} run; replay with RELIABILITY_SEED=${seed}${BOUNDED ? " RELIABILITY_BOUNDED=1" : ""})`,
+  );
   return seed;
 }
 

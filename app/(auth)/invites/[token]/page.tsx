@@ -45,7 +45,8 @@ export default async function InvitePage({ params }: Props) {
   } else if (user) {
     body = (
       <Alert tone="warning" title={`This invitation is for ${invite.email}`}>
-        You are signed in as {user.email}. Sign out from the account menu, then open the link again and sign in (or sign up) as {invite.email}.
+        You are signed in as {user.email}. Sign out from the account menu, then open the link again and sign in (or sign up) as{" "}
+        {invite.email}.
       </Alert>
     );
   } else if (invite.has_account) {
@@ -66,7 +67,8 @@ export default async function InvitePage({ params }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight text-fg">{invite ? `Join ${invite.team_name}` : "Team invitation"}</h1>
       {invite && invite.status === "pending" && (
         <p className="mt-1.5 text-fg-muted">
-          {invite.invited_by} invited you as {invite.role === "admin" ? "an" : "a"} <strong className="font-medium text-fg">{invite.role}</strong>.
+          {invite.invited_by} invited you as {invite.role === "admin" ? "an" : "a"}{" "}
+          <strong className="font-medium text-fg">{invite.role}</strong>.
         </p>
       )}
       <Card className="mt-6">

@@ -17,7 +17,11 @@ export default async function TeamsPage() {
 
   return (
     <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: "Teams" }]}>
-      <PageHeader title="Teams" description="Apps and keys belong to a team. Invite colleagues and give each the role they need." actions={<CreateTeamButton />} />
+      <PageHeader
+        title="Teams"
+        description="Apps and keys belong to a team. Invite colleagues and give each the role they need."
+        actions={<CreateTeamButton />}
+      />
       <Table data-testid="teams-table">
         <TableCaption className="sr-only">Your teams</TableCaption>
         <THead>
@@ -33,7 +37,10 @@ export default async function TeamsPage() {
           {teams.map((team) => (
             <TR key={team.id}>
               <TD>
-                <Link href={`/dashboard/teams/${team.id}`} className="font-medium text-fg underline-offset-4 hover:text-primary hover:underline">
+                <Link
+                  href={`/dashboard/teams/${team.id}`}
+                  className="font-medium text-fg underline-offset-4 hover:text-primary hover:underline"
+                >
                   {team.name}
                 </Link>
                 {team.personal && <span className="ml-2 text-xs text-fg-muted">personal</span>}

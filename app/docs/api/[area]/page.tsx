@@ -54,8 +54,7 @@ export default async function ApiAreaPage({ params, searchParams }: Props) {
     user && typeof requestId === "string" && typeof appId === "string" ? await loadDocsReplay({ userId: user.id, appId, requestId }) : null;
   // Try-it-out's key, decided here so the first paint says which: the app the reader came from
   // (an app page's "Try it in the API docs", a replayed call's key), their choice, or the default.
-  const cameFrom =
-    typeof appId === "string" ? { appId, keyId: replay?.key?.id ?? (typeof keyId === "string" ? keyId : undefined) } : null;
+  const cameFrom = typeof appId === "string" ? { appId, keyId: replay?.key?.id ?? (typeof keyId === "string" ? keyId : undefined) } : null;
   const { keys, pick } = await loadDocsKey({
     userId: user?.id ?? null,
     cameFrom,

@@ -59,7 +59,11 @@ export default async function GuidePage({ params }: Params) {
             <span />
           )}
           {next && (
-            <Link href={`/docs/guides/${next.slug}`} rel="next" className="rounded-card border border-border p-4 text-right hover:border-primary">
+            <Link
+              href={`/docs/guides/${next.slug}`}
+              rel="next"
+              className="rounded-card border border-border p-4 text-right hover:border-primary"
+            >
               <span className="block text-xs text-fg-muted">Next</span>
               <span className="font-medium text-fg">{next.title}</span>
             </Link>

@@ -22,7 +22,12 @@ export async function listAccounts(options: ListAccountsOptions): Promise<{ data
   const after = cursor ? String(cursors.decode(scope, cursor)[0]) : undefined;
 
   const rows = await db.bankAccount.findMany({
-    where: { tenantId, customerId: customerId ?? customerAccounts.customerId, type, id: { ...(after ? { gt: after } : {}), ...(accountIds ? { in: accountIds } : {}) } },
+    where: {
+      tenantId,
+      customerId: customerId ?? customerAccounts.customerId,
+      type,
+      id: { ...(after ? { gt: after } : {}), ...(accountIds ? { in: accountIds } : {}) },
+    },
     orderBy: { id: "asc" },
     take: limit + 1,
     select: accountSelect,

@@ -12,7 +12,16 @@ export const MAX_CONSENT_ACCOUNTS = 100;
 /** Writes an authorised consent inside the caller's transaction. */
 export async function createConsent(
   tx: Prisma.TransactionClient,
-  input: { tenantId: string; appId: string; customerId: string; permissions: Scope[]; accountIds: string[]; source: "authorization_code" | "sandbox"; now: Date; days?: number },
+  input: {
+    tenantId: string;
+    appId: string;
+    customerId: string;
+    permissions: Scope[];
+    accountIds: string[];
+    source: "authorization_code" | "sandbox";
+    now: Date;
+    days?: number;
+  },
 ) {
   if (input.accountIds.length > MAX_CONSENT_ACCOUNTS) {
     const detail = `a consent shares at most ${MAX_CONSENT_ACCOUNTS} accounts; choose them with account_ids`;

@@ -21,18 +21,34 @@ export async function createSandboxConsent(options: {
   const { db, tenantId, appId, input, tenantNow } = options;
   const customer = await db.bankCustomer.findFirst({ where: { tenantId, persona: input.persona }, select: { id: true, persona: true } });
   if (!customer) {
-    throw new AppError("validation_failed", `persona: no persona "${input.persona}" in this sandbox`, { errors: [{ pointer: "/body/persona", detail: "is not a sandbox persona (see the sandbox reference)" }] });
+    throw new AppError("validation_failed", `persona: no persona "${input.persona}" in this sandbox`, {
+      errors: [{ pointer: "/body/persona", detail: "is not a sandbox persona (see the sandbox reference)" }],
+    });
   }
-  const accounts = await db.bankAccount.findMany({ where: { tenantId, customerId: customer.id, status: { not: "closed" } }, orderBy: { id: "asc" }, select: { id: true } });
+  const accounts = await db.bankAccount.findMany({
+    where: { tenantId, customerId: customer.id, status: { not: "closed" } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
   const owned = new Set(accounts.map((account) => account.id));
   const chosen = input.account_ids ? [...new Set(input.account_ids)] : [...owned];
   const foreign = chosen.findIndex((id) => !owned.has(id));
   if (foreign >= 0) {
-    throw new AppError("validation_failed", `account_ids/${foreign}: not one of ${input.persona}'s accounts`, { errors: [{ pointer: `/body/account_ids/${foreign}`, detail: `is not one of ${input.persona}'s accounts` }] });
+    throw new AppError("validation_failed", `account_ids/${foreign}: not one of ${input.persona}'s accounts`, {
+      errors: [{ pointer: `/body/account_ids/${foreign}`, detail: `is not one of ${input.persona}'s accounts` }],
+    });
   }
   const permissions = SCOPES.filter((scope) => input.permissions.includes(scope));
   return db.$transaction(async (tx) => {
-    const consent = await createConsent(tx, { tenantId, appId, customerId: customer.id, permissions, accountIds: chosen.sort(), source: "sandbox", now: tenantNow });
+    const consent = await createConsent(tx, {
+      tenantId,
+      appId,
+      customerId: customer.id,
+      permissions,
+      accountIds: chosen.sort(),
+      source: "sandbox",
+      now: tenantNow,
+    });
     const tokens = await issueTokens(tx, { tenantId, appId, consent, familyId: consent.id, tenantNow });
     const row = await tx.bankConsent.findUniqueOrThrow({ where: { id: consent.id }, select: consentSelect });
     return { consent: toConsentDto(row, customer.persona, tenantNow), ...tokens };

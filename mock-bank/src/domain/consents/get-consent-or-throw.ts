@@ -4,7 +4,13 @@ import { consentNotFound } from "./consent-not-found";
 import { consentSelect, toConsentDto } from "./consent-dto";
 
 /** One of this app's consents; another app's (or tenant's) is a 404 like an unknown id. */
-export async function getConsentOrThrow(options: { db: PrismaClient; tenantId: string; appId: string; consentId: string; tenantNow: Date }): Promise<ConsentDto> {
+export async function getConsentOrThrow(options: {
+  db: PrismaClient;
+  tenantId: string;
+  appId: string;
+  consentId: string;
+  tenantNow: Date;
+}): Promise<ConsentDto> {
   const { db, tenantId, appId, consentId } = options;
   const row = await db.bankConsent.findFirst({ where: { id: consentId, tenantId, appId }, select: consentSelect });
   if (!row) throw consentNotFound(consentId);

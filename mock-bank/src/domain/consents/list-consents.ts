@@ -26,9 +26,17 @@ export async function listConsents(options: {
     const before = new Date(String(at));
     where.OR = [{ createdAt: { lt: before } }, { createdAt: before, id: { lt: String(id) } }];
   }
-  const rows = await db.bankConsent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: consentSelect });
+  const rows = await db.bankConsent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: consentSelect,
+  });
   const page = rows.slice(0, limit);
-  const customers = await db.bankCustomer.findMany({ where: { id: { in: [...new Set(page.map((row) => row.customerId))] } }, select: { id: true, persona: true } });
+  const customers = await db.bankCustomer.findMany({
+    where: { id: { in: [...new Set(page.map((row) => row.customerId))] } },
+    select: { id: true, persona: true },
+  });
   const personas = new Map(customers.map((customer) => [customer.id, customer.persona]));
   const last = page[page.length - 1];
   const next_cursor = rows.length > limit ? cursors.encode(scope, [last.createdAt.toISOString(), last.id]) : null;

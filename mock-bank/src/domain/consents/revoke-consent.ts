@@ -9,15 +9,27 @@ import { consentNotFound } from "./consent-not-found";
  * `consent.revoked` event. Tokens are checked against the database on every call, so they
  * stop working at once. Revoking a revoked consent changes nothing and returns it.
  */
-export async function revokeConsent(options: { db: PrismaClient; tenantId: string; appId: string; consentId: string; now: Date; tenantNow: Date }): Promise<ConsentDto> {
+export async function revokeConsent(options: {
+  db: PrismaClient;
+  tenantId: string;
+  appId: string;
+  consentId: string;
+  now: Date;
+  tenantNow: Date;
+}): Promise<ConsentDto> {
   const { db, tenantId, appId, consentId, now, tenantNow } = options;
   await db.$transaction(async (tx) => {
     const row = await tx.bankConsent.findFirst({ where: { id: consentId, tenantId, appId }, select: { id: true, status: true } });
     if (!row) throw consentNotFound(consentId);
-    const revoked = await tx.bankConsent.updateMany({ where: { id: consentId, status: { not: "revoked" } }, data: { status: "revoked", revokedAt: tenantNow } });
+    const revoked = await tx.bankConsent.updateMany({
+      where: { id: consentId, status: { not: "revoked" } },
+      data: { status: "revoked", revokedAt: tenantNow },
+    });
     await tx.bankOAuthToken.updateMany({ where: { consentId, revokedAt: null }, data: { revokedAt: now } });
     if (revoked.count === 1) {
-      await recordEvents(tx, tenantId, tenantNow, [{ type: "consent.revoked", object: { id: consentId, app_id: appId, revoked_at: tenantNow.toISOString() } }]);
+      await recordEvents(tx, tenantId, tenantNow, [
+        { type: "consent.revoked", object: { id: consentId, app_id: appId, revoked_at: tenantNow.toISOString() } },
+      ]);
     }
   });
   return getConsentOrThrow({ db, tenantId, appId, consentId, tenantNow });

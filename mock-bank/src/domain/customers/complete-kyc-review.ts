@@ -14,18 +14,30 @@ export type ReviewDecision = { decision: "approved" | "rejected"; note?: string 
  * Only a customer in `review` can be decided; the status check is part of the update, so
  * two concurrent decisions cannot both win.
  */
-export async function completeKycReview(options: { db: PrismaClient; tenantId: string; customerId: string; now: Date; review: ReviewDecision }): Promise<CustomerDto> {
+export async function completeKycReview(options: {
+  db: PrismaClient;
+  tenantId: string;
+  customerId: string;
+  now: Date;
+  review: ReviewDecision;
+}): Promise<CustomerDto> {
   const { db, tenantId, customerId, now, review } = options;
   return moneyTransaction(db, async (tx) => {
     const current = await tx.bankCustomer.findFirst({ where: { id: customerId, tenantId }, select: { kycStatus: true, kycReasons: true } });
     if (!current) throw new AppError("resource_not_found", `No customer with id ${customerId}.`);
     if (current.kycStatus !== "review") {
-      throw new AppError("kyc_not_in_review", `Customer ${customerId} is ${current.kycStatus}, not in review: only a review can be decided.`);
+      throw new AppError(
+        "kyc_not_in_review",
+        `Customer ${customerId} is ${current.kycStatus}, not in review: only a review can be decided.`,
+      );
     }
     const reasons: KycReasonDto[] =
       review.decision === "approved"
         ? []
-        : [...(JSON.parse(current.kycReasons) as KycReasonDto[]), { code: "review_rejected", message: review.note ?? "Rejected after manual review." }];
+        : [
+            ...(JSON.parse(current.kycReasons) as KycReasonDto[]),
+            { code: "review_rejected", message: review.note ?? "Rejected after manual review." },
+          ];
     const { count } = await tx.bankCustomer.updateMany({
       where: { id: customerId, tenantId, kycStatus: "review" },
       data: { kycStatus: review.decision, kycReasons: JSON.stringify(reasons) },

@@ -29,7 +29,10 @@ export function toCustomerDto(row: CustomerRow): CustomerDto {
     family_name: row.familyName,
     date_of_birth: row.dateOfBirth.toISOString().slice(0, 10),
     email: row.email,
-    address: row.addressLine1 && row.postcode && row.country ? { line1: row.addressLine1, city: row.city, postcode: row.postcode, country: row.country } : null,
+    address:
+      row.addressLine1 && row.postcode && row.country
+        ? { line1: row.addressLine1, city: row.city, postcode: row.postcode, country: row.country }
+        : null,
     national_id: row.nationalId,
     persona: row.persona,
     kyc: {

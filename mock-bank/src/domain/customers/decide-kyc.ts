@@ -30,11 +30,22 @@ export function decideKyc(input: { givenName: string; familyName: string; dateOf
     matched_entry: result.match,
   };
   const family = input.familyName.trim().toLowerCase();
-  if (family === REJECT_FAMILY_NAME.toLowerCase()) reasons.push({ code: "identity_not_verified", message: "The identity could not be verified (sandbox magic family name Reject)." });
-  if (ageOn(input.dateOfBirth, input.now) < MINIMUM_AGE) reasons.push({ code: "under_age", message: "The customer is under 18 on the sandbox clock." });
-  if (screening.status === "match") reasons.push({ code: "sanctions_match", message: `The name matches sanctions list entry ${result.match!.id} (score ${result.score}).` });
-  if (screening.status === "potential_match") reasons.push({ code: "possible_sanctions_match", message: `The name may match sanctions list entry ${result.match!.id} (score ${result.score}); a person must check it.` });
-  if (family === REVIEW_FAMILY_NAME.toLowerCase()) reasons.push({ code: "manual_review_requested", message: "Sent to manual review (sandbox magic family name Review)." });
+  if (family === REJECT_FAMILY_NAME.toLowerCase())
+    reasons.push({ code: "identity_not_verified", message: "The identity could not be verified (sandbox magic family name Reject)." });
+  if (ageOn(input.dateOfBirth, input.now) < MINIMUM_AGE)
+    reasons.push({ code: "under_age", message: "The customer is under 18 on the sandbox clock." });
+  if (screening.status === "match")
+    reasons.push({
+      code: "sanctions_match",
+      message: `The name matches sanctions list entry ${result.match!.id} (score ${result.score}).`,
+    });
+  if (screening.status === "potential_match")
+    reasons.push({
+      code: "possible_sanctions_match",
+      message: `The name may match sanctions list entry ${result.match!.id} (score ${result.score}); a person must check it.`,
+    });
+  if (family === REVIEW_FAMILY_NAME.toLowerCase())
+    reasons.push({ code: "manual_review_requested", message: "Sent to manual review (sandbox magic family name Review)." });
   const rejecting = reasons.some((r) => r.code === "identity_not_verified" || r.code === "under_age" || r.code === "sanctions_match");
   return { status: rejecting ? "rejected" : reasons.length ? "review" : "approved", reasons, screening };
 }

@@ -17,7 +17,10 @@ describe("sanctions name matching", () => {
   });
 
   it("returns the matched entry only at or above 0.85", () => {
-    expect(screenName("Embargo Héctor")).toEqual({ score: 1, match: { id: "sx_003", name: "Hector Embargo", list: "Sandbox Consolidated List" } });
+    expect(screenName("Embargo Héctor")).toEqual({
+      score: 1,
+      match: { id: "sx_003", name: "Hector Embargo", list: "Sandbox Consolidated List" },
+    });
     expect(screenName("Alice Smith")).toMatchObject({ match: null });
     expect(screenName("Alice Smith").score).toBeLessThan(0.85);
   });

@@ -39,7 +39,8 @@ export async function claimEvents(options: {
       take: limit,
       select: { id: true, tenantId: true, type: true, payload: true, createdAt: true },
     });
-    if (rows.length) await tx.bankEvent.updateMany({ where: { id: { in: rows.map((row) => row.id) }, ...claimable }, data: { claimedUntil: until } });
+    if (rows.length)
+      await tx.bankEvent.updateMany({ where: { id: { in: rows.map((row) => row.id) }, ...claimable }, data: { claimedUntil: until } });
     return rows;
   });
 }

@@ -10,12 +10,22 @@ export type FiredEventDto = { id: string; type: EventType; created_at: string; o
  * sent; else the object of the tenant's latest real event of that type, so a handler sees a
  * realistic payload; else a minimal `{ "id": null, "sandbox_test": true }` marker.
  */
-export async function fireEvent(options: { db: PrismaClient; tenantId: string; now: Date; type: EventType; object?: Record<string, unknown> }): Promise<FiredEventDto> {
+export async function fireEvent(options: {
+  db: PrismaClient;
+  tenantId: string;
+  now: Date;
+  type: EventType;
+  object?: Record<string, unknown>;
+}): Promise<FiredEventDto> {
   const { db, tenantId, now, type } = options;
   let object: unknown = options.object;
   let replayedFrom: string | null = null;
   if (object === undefined) {
-    const latest = await db.bankEvent.findFirst({ where: { tenantId, type }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, payload: true } });
+    const latest = await db.bankEvent.findFirst({
+      where: { tenantId, type },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, payload: true },
+    });
     if (latest) {
       object = (JSON.parse(latest.payload) as { object: unknown }).object;
       replayedFrom = latest.id;

@@ -29,9 +29,20 @@ export type EventType = (typeof EVENT_TYPES)[number];
  * Writes an event to the outbox inside the caller's transaction, so an event exists exactly
  * when its change does. The portal's dispatcher delivers and marks it.
  */
-export async function recordEvents(tx: Prisma.TransactionClient, tenantId: string, createdAt: Date, events: { type: EventType; object: unknown }[]): Promise<void> {
+export async function recordEvents(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  createdAt: Date,
+  events: { type: EventType; object: unknown }[],
+): Promise<void> {
   if (!events.length) return;
   await tx.bankEvent.createMany({
-    data: events.map((event) => ({ id: newId("event"), tenantId, type: event.type, payload: JSON.stringify({ object: event.object }), createdAt })),
+    data: events.map((event) => ({
+      id: newId("event"),
+      tenantId,
+      type: event.type,
+      payload: JSON.stringify({ object: event.object }),
+      createdAt,
+    })),
   });
 }

@@ -6,8 +6,17 @@ import type { CreateFxQuoteInput, FxQuoteDto } from "../../schemas/fx";
 
 /** Mid-market rates against GBP, scaled by 1e6 (fixed: the sandbox is deterministic). */
 const MID_PER_GBP: Record<string, bigint> = {
-  GBP: 1_000_000n, EUR: 1_165_000n, USD: 1_270_000n, CHF: 1_120_000n, SEK: 13_500_000n, NOK: 13_600_000n,
-  DKK: 8_690_000n, PLN: 5_050_000n, JPY: 191_500_000n, CAD: 1_740_000n, AUD: 1_950_000n,
+  GBP: 1_000_000n,
+  EUR: 1_165_000n,
+  USD: 1_270_000n,
+  CHF: 1_120_000n,
+  SEK: 13_500_000n,
+  NOK: 13_600_000n,
+  DKK: 8_690_000n,
+  PLN: 5_050_000n,
+  JPY: 191_500_000n,
+  CAD: 1_740_000n,
+  AUD: 1_950_000n,
 };
 const SCALE = 1_000_000n;
 /** Our spread on the mid rate, in basis points, and the fee: 0.25% of the sell amount, at least 2 units. */
@@ -36,7 +45,17 @@ export function quoteFee(sellMinor: bigint, sell: string): bigint {
 
 const formatRate = (rate: bigint) => `${rate / SCALE}.${String(rate % SCALE).padStart(6, "0")}`;
 
-export function toFxQuoteDto(row: { id: string; sellCurrency: string; buyCurrency: string; sellAmount: bigint; buyAmount: bigint; rate: string; fee: bigint; expiresAt: Date; createdAt: Date }): FxQuoteDto {
+export function toFxQuoteDto(row: {
+  id: string;
+  sellCurrency: string;
+  buyCurrency: string;
+  sellAmount: bigint;
+  buyAmount: bigint;
+  rate: string;
+  fee: bigint;
+  expiresAt: Date;
+  createdAt: Date;
+}): FxQuoteDto {
   return {
     id: row.id,
     sell: toMoney(row.sellAmount, row.sellCurrency),
@@ -49,7 +68,12 @@ export function toFxQuoteDto(row: { id: string; sellCurrency: string; buyCurrenc
 }
 
 /** A firm quote, valid for one international payment for 60 seconds of the tenant's clock. */
-export async function createFxQuote(options: { db: PrismaClient; tenantId: string; now: Date; input: CreateFxQuoteInput }): Promise<FxQuoteDto> {
+export async function createFxQuote(options: {
+  db: PrismaClient;
+  tenantId: string;
+  now: Date;
+  input: CreateFxQuoteInput;
+}): Promise<FxQuoteDto> {
   const { db, tenantId, now, input } = options;
   const sell = input.sell.currency;
   const buy = input.buy_currency;
@@ -61,7 +85,9 @@ export async function createFxQuote(options: { db: PrismaClient; tenantId: strin
   const rate = quoteRate(sell, buy);
   const buyMinor = convert(sellMinor, sell, buy, rate);
   if (buyMinor <= 0n) {
-    throw new AppError("validation_failed", "sell.amount: too small to buy anything", { errors: [{ pointer: "/body/sell/amount", detail: "too small to buy anything" }] });
+    throw new AppError("validation_failed", "sell.amount: too small to buy anything", {
+      errors: [{ pointer: "/body/sell/amount", detail: "too small to buy anything" }],
+    });
   }
   const row = await db.bankFxQuote.create({
     data: {

@@ -20,12 +20,17 @@ export type Reservation =
 
 /** The request's identity: method, path and the body as validated (so key order and whitespace do not matter). */
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${JSON.stringify(body ?? null)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method.toUpperCase()} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest("hex");
 }
 
 /** By code, not instanceof: a client generated elsewhere (the PostgreSQL test client) has its own error classes. */
 const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError ? error.code === "P2002" : (error as { name?: string; code?: string } | null)?.name === "PrismaClientKnownRequestError" && (error as { code?: string }).code === "P2002";
+  error instanceof Prisma.PrismaClientKnownRequestError
+    ? error.code === "P2002"
+    : (error as { name?: string; code?: string } | null)?.name === "PrismaClientKnownRequestError" &&
+      (error as { code?: string }).code === "P2002";
 
 /**
  * Takes the tenant's Idempotency-Key for this request: a unique insert (in flight), or, when
@@ -33,13 +38,29 @@ const isUniqueViolation = (error: unknown) =>
  * 409, unless its lease ran out (the holder crashed), in which case this request takes over.
  * Expired keys are deleted and taken afresh. `now` is the real clock.
  */
-export async function reserveIdempotencyKey(options: { db: PrismaClient; tenantId: string; key: string; hash: string; now: Date; leaseMs?: number }): Promise<Reservation> {
+export async function reserveIdempotencyKey(options: {
+  db: PrismaClient;
+  tenantId: string;
+  key: string;
+  hash: string;
+  now: Date;
+  leaseMs?: number;
+}): Promise<Reservation> {
   const { db, tenantId, key, hash, now, leaseMs = IDEMPOTENCY_LEASE_MS } = options;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const id = newId("idempotencyKey");
       await db.bankIdempotencyKey.create({
-        data: { id, tenantId, key, requestHash: hash, status: "in_flight", lockedAt: now, createdAt: now, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) },
+        data: {
+          id,
+          tenantId,
+          key,
+          requestHash: hash,
+          status: "in_flight",
+          lockedAt: now,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+        },
       });
       // Housekeeping off the hot path's critical section: drop this tenant's expired keys now and then.
       if (Math.random() < 0.02) await db.bankIdempotencyKey.deleteMany({ where: { tenantId, expiresAt: { lt: now } } });
@@ -54,28 +75,52 @@ export async function reserveIdempotencyKey(options: { db: PrismaClient; tenantI
       continue;
     }
     if (row.requestHash !== hash) {
-      throw new AppError("idempotency_key_reused", "This Idempotency-Key was used with a different request (method, path or body). Use a new key for a new request.", {
-        errors: [{ pointer: "/headers/idempotency-key", detail: "already used for a different request" }],
-      });
+      throw new AppError(
+        "idempotency_key_reused",
+        "This Idempotency-Key was used with a different request (method, path or body). Use a new key for a new request.",
+        {
+          errors: [{ pointer: "/headers/idempotency-key", detail: "already used for a different request" }],
+        },
+      );
     }
     if (row.status === "completed" && row.responseStatus !== null && row.responseBody !== null) {
-      return { kind: "replay", response: { status: row.responseStatus, headers: JSON.parse(row.responseHeaders ?? "{}"), body: row.responseBody } };
+      return {
+        kind: "replay",
+        response: { status: row.responseStatus, headers: JSON.parse(row.responseHeaders ?? "{}"), body: row.responseBody },
+      };
     }
     if (row.lockedAt.getTime() > now.getTime() - leaseMs) {
-      throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed. Retry shortly with the same key and body.", { headers: { "retry-after": "1" } });
+      throw new AppError(
+        "idempotency_key_in_flight",
+        "A request with this Idempotency-Key is still being processed. Retry shortly with the same key and body.",
+        { headers: { "retry-after": "1" } },
+      );
     }
-    const { count } = await db.bankIdempotencyKey.updateMany({ where: { id: row.id, status: "in_flight", lockedAt: row.lockedAt }, data: { lockedAt: now } });
-    if (count !== 1) throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed.", { headers: { "retry-after": "1" } });
+    const { count } = await db.bankIdempotencyKey.updateMany({
+      where: { id: row.id, status: "in_flight", lockedAt: row.lockedAt },
+      data: { lockedAt: now },
+    });
+    if (count !== 1)
+      throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed.", {
+        headers: { "retry-after": "1" },
+      });
     return row.resourceId ? { kind: "recovered", id: row.id, resourceId: row.resourceId } : { kind: "reserved", id: row.id };
   }
-  throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed.", { headers: { "retry-after": "1" } });
+  throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is still being processed.", {
+    headers: { "retry-after": "1" },
+  });
 }
 
 /** Stores the response the key will replay. */
 export async function completeIdempotencyKey(db: PrismaClient, id: string, response: StoredResponse): Promise<void> {
   await db.bankIdempotencyKey.update({
     where: { id },
-    data: { status: "completed", responseStatus: response.status, responseHeaders: JSON.stringify(response.headers), responseBody: response.body },
+    data: {
+      status: "completed",
+      responseStatus: response.status,
+      responseHeaders: JSON.stringify(response.headers),
+      responseBody: response.body,
+    },
   });
 }
 

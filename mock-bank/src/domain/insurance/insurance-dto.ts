@@ -35,7 +35,13 @@ function coverDto(json: string, currency: string): InsuranceQuoteDto["cover"] {
 export function toQuoteDto(row: QuoteRow, now: Date): InsuranceQuoteDto {
   const money = (minor: bigint) => toMoney(minor, row.currency);
   const days = durationDays(row.startDate, row.endDate);
-  const price = priceTravel({ tripType: row.tripType as TripType, destination: row.destination as Destination, days, ages: ages(row.travellers), coverLevel: row.coverLevel as CoverLevel });
+  const price = priceTravel({
+    tripType: row.tripType as TripType,
+    destination: row.destination as Destination,
+    days,
+    ages: ages(row.travellers),
+    coverLevel: row.coverLevel as CoverLevel,
+  });
   return {
     id: row.id,
     customer_id: row.customerId,

@@ -31,7 +31,8 @@ describe("priceTravel", () => {
 
   it("raises the premium with age, destination and cover", () => {
     const base = { tripType: "single_trip" as const, days: 10, coverLevel: "essential" as const };
-    const total = (destination: "europe" | "worldwide", age: number, cover: "essential" | "comprehensive" = "essential") => priceTravel({ ...base, destination, ages: [age], coverLevel: cover }).total;
+    const total = (destination: "europe" | "worldwide", age: number, cover: "essential" | "comprehensive" = "essential") =>
+      priceTravel({ ...base, destination, ages: [age], coverLevel: cover }).total;
     expect(total("europe", 30)).toBeLessThan(total("europe", 60));
     expect(total("europe", 60)).toBeLessThan(total("europe", 78));
     expect(total("europe", 30)).toBeLessThan(total("worldwide", 30));

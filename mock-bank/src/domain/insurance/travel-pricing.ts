@@ -37,9 +37,24 @@ export const MAX_ANNUAL_TRIP_DAYS = 31;
 export const MINIMUM_NET_PREMIUM = 500n;
 
 /** Cover limits in pence; the excess is what the traveller pays towards each claim. */
-export const COVER: Record<CoverLevel, Record<"medical_expenses" | "cancellation" | "baggage" | "personal_liability" | "excess", bigint>> = {
-  essential: { medical_expenses: 200_000_000n, cancellation: 150_000n, baggage: 100_000n, personal_liability: 100_000_000n, excess: 10_000n },
-  comprehensive: { medical_expenses: 1_000_000_000n, cancellation: 500_000n, baggage: 250_000n, personal_liability: 200_000_000n, excess: 5_000n },
+export const COVER: Record<
+  CoverLevel,
+  Record<"medical_expenses" | "cancellation" | "baggage" | "personal_liability" | "excess", bigint>
+> = {
+  essential: {
+    medical_expenses: 200_000_000n,
+    cancellation: 150_000n,
+    baggage: 100_000n,
+    personal_liability: 100_000_000n,
+    excess: 10_000n,
+  },
+  comprehensive: {
+    medical_expenses: 1_000_000_000n,
+    cancellation: 500_000n,
+    baggage: 250_000n,
+    personal_liability: 200_000_000n,
+    excess: 5_000n,
+  },
 };
 
 export function ageBand(age: number): (typeof AGE_BANDS)[number] | undefined {
@@ -55,7 +70,13 @@ export type TravelPrice = { travellers: { age: number; band: string; net: bigint
  * Prices a trip; the caller has already checked ages and duration. Days count both the
  * start and end date (a trip from Friday to Sunday is 3 days).
  */
-export function priceTravel(options: { tripType: TripType; destination: Destination; days: number; ages: number[]; coverLevel: CoverLevel }): TravelPrice {
+export function priceTravel(options: {
+  tripType: TripType;
+  destination: Destination;
+  days: number;
+  ages: number[];
+  coverLevel: CoverLevel;
+}): TravelPrice {
   const { tripType, destination, days, ages, coverLevel } = options;
   const base = tripType === "annual_multi_trip" ? RATES[destination].annual : RATES[destination].perDay * BigInt(days);
   const travellers = ages.map((age) => {

@@ -11,11 +11,24 @@ export const modelPortfolios: Record<RiskProfile, { summary: string; minHorizonY
   balanced: {
     summary: "About 60% shares and 40% bonds: moderate swings for moderate growth over five years or more.",
     minHorizonYears: 5,
-    weights: { fund_global_bonds: 25, fund_uk_gilts: 10, fund_multi_asset_60: 20, fund_global_equity: 30, fund_esg_global_equity: 10, fund_emerging_markets: 5 },
+    weights: {
+      fund_global_bonds: 25,
+      fund_uk_gilts: 10,
+      fund_multi_asset_60: 20,
+      fund_global_equity: 30,
+      fund_esg_global_equity: 10,
+      fund_emerging_markets: 5,
+    },
   },
   adventurous: {
     summary: "Almost all shares, including emerging markets: the largest swings and the highest expected growth, for ten years or more.",
     minHorizonYears: 10,
-    weights: { fund_global_bonds: 5, fund_multi_asset_80: 10, fund_global_equity: 50, fund_esg_global_equity: 20, fund_emerging_markets: 15 },
+    weights: {
+      fund_global_bonds: 5,
+      fund_multi_asset_80: 10,
+      fund_global_equity: 50,
+      fund_esg_global_equity: 20,
+      fund_emerging_markets: 15,
+    },
   },
 };

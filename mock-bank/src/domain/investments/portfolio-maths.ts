@@ -24,7 +24,8 @@ export type Holding = { fund: Fund; weight: number };
 export function portfolioVolatility(holdings: Holding[]): number {
   let variance = 0;
   for (const a of holdings) {
-    for (const b of holdings) variance += (a.weight / 100) * (b.weight / 100) * (a.fund.volatility / 100) * (b.fund.volatility / 100) * correlation(a.fund, b.fund);
+    for (const b of holdings)
+      variance += (a.weight / 100) * (b.weight / 100) * (a.fund.volatility / 100) * (b.fund.volatility / 100) * correlation(a.fund, b.fund);
   }
   return Math.sqrt(variance) * 100;
 }
@@ -43,7 +44,12 @@ export const Z = { p10: -1.2815515655446004, p50: 0, p90: 1.2815515655446004 } a
  * return has variance s² = ln(1 + σ²/(1+r)²) and mean m = ln(1+r) − s²/2, so the expected
  * value is amount × (1+r)^years and the percentile p is amount × exp(m·T + z_p·s·√T).
  */
-export function projectLognormal(amount: number, r: number, sigma: number, years: number): { p10: number; p50: number; p90: number; expected: number } {
+export function projectLognormal(
+  amount: number,
+  r: number,
+  sigma: number,
+  years: number,
+): { p10: number; p50: number; p90: number; expected: number } {
   const s2 = Math.log(1 + (sigma * sigma) / ((1 + r) * (1 + r)));
   const m = Math.log(1 + r) - s2 / 2;
   const at = (z: number) => amount * Math.exp(m * years + z * Math.sqrt(s2 * years));

@@ -16,7 +16,11 @@ const gbp = (value: number) => ({ amount: formatMinor(BigInt(Math.round(value * 
  * percentiles of a lognormal model, after charges). Deterministic: the same input gives the
  * same answer. Warnings say when the horizon is shorter than the profile suits.
  */
-export function recommendPortfolio(options: { riskProfile: RiskProfile; amountMinor: bigint | null; horizonYears: number }): RecommendationDto {
+export function recommendPortfolio(options: {
+  riskProfile: RiskProfile;
+  amountMinor: bigint | null;
+  horizonYears: number;
+}): RecommendationDto {
   const { riskProfile, amountMinor, horizonYears } = options;
   const model = modelPortfolios[riskProfile];
   const holdings: Holding[] = Object.entries(model.weights).map(([id, weight]) => ({ fund: findFund(id)!, weight }));
@@ -25,8 +29,13 @@ export function recommendPortfolio(options: { riskProfile: RiskProfile; amountMi
   const netReturn = grossReturn - ocf;
   const volatility = portfolioVolatility(holdings);
 
-  const warnings: string[] = ["The value of investments can fall as well as rise: you may get back less than you invest. Projections are not guaranteed."];
-  if (horizonYears < model.minHorizonYears) warnings.push(`A ${riskProfile} portfolio suits ${model.minHorizonYears} years or more; for ${horizonYears} year${horizonYears === 1 ? "" : "s"}, consider a less risky profile or cash savings.`);
+  const warnings: string[] = [
+    "The value of investments can fall as well as rise: you may get back less than you invest. Projections are not guaranteed.",
+  ];
+  if (horizonYears < model.minHorizonYears)
+    warnings.push(
+      `A ${riskProfile} portfolio suits ${model.minHorizonYears} years or more; for ${horizonYears} year${horizonYears === 1 ? "" : "s"}, consider a less risky profile or cash savings.`,
+    );
 
   let projection: RecommendationDto["projection"] = null;
   if (amountMinor !== null) {

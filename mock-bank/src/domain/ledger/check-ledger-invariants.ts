@@ -14,7 +14,8 @@ export async function checkLedgerInvariants(options: { db: PrismaClient; tenantI
 
   const postings = await db.bankEntry.groupBy({ by: ["postingId", "currency"], where: { tenantId }, _sum: { amount: true } });
   for (const posting of postings) {
-    if ((posting._sum.amount ?? 0n) !== 0n) violations.push(`posting ${posting.postingId} (${posting.currency}) sums to ${posting._sum.amount}`);
+    if ((posting._sum.amount ?? 0n) !== 0n)
+      violations.push(`posting ${posting.postingId} (${posting.currency}) sums to ${posting._sum.amount}`);
   }
 
   const sums = await db.bankEntry.groupBy({ by: ["accountId"], where: { tenantId }, _sum: { amount: true } });
@@ -27,11 +28,14 @@ export async function checkLedgerInvariants(options: { db: PrismaClient; tenantI
   });
   for (const account of accounts) {
     const entries = sumByAccount.get(account.id) ?? 0n;
-    if (entries !== account.bookedBalance) violations.push(`account ${account.id}: balance ${account.bookedBalance} but entries sum to ${entries}`);
+    if (entries !== account.bookedBalance)
+      violations.push(`account ${account.id}: balance ${account.bookedBalance} but entries sum to ${entries}`);
     const statement = linesByAccount.get(account.id) ?? 0n;
-    if (account.customerId !== null && statement !== account.bookedBalance) violations.push(`account ${account.id}: balance ${account.bookedBalance} but booked statement lines sum to ${statement}`);
+    if (account.customerId !== null && statement !== account.bookedBalance)
+      violations.push(`account ${account.id}: balance ${account.bookedBalance} but booked statement lines sum to ${statement}`);
     const floor = balanceFloor(account);
-    if (floor !== null && account.bookedBalance < floor) violations.push(`account ${account.id}: balance ${account.bookedBalance} below floor ${floor}`);
+    if (floor !== null && account.bookedBalance < floor)
+      violations.push(`account ${account.id}: balance ${account.bookedBalance} below floor ${floor}`);
   }
   return violations;
 }

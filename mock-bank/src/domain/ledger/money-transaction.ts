@@ -27,7 +27,8 @@ export async function moneyTransaction<T>(db: PrismaClient, work: (tx: Prisma.Tr
     return await db.$transaction(work, TRANSACTION_OPTIONS);
   } finally {
     const next = gate.waiting.shift();
-    if (next) next(); // hands the slot over: `active` stays the same
+    if (next)
+      next(); // hands the slot over: `active` stays the same
     else gate.active--;
   }
 }

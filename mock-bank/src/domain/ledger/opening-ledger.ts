@@ -10,11 +10,22 @@ import { LEDGER_CURRENCIES, SYSTEM_ACCOUNTS, systemAccountId, systemAccountRows,
 export function openingLedgerRows(tenantId: string, accounts: { id: string; bookedBalance: bigint }[], at: Date, currency = "GBP") {
   const total = accounts.reduce((sum, account) => sum + account.bookedBalance, 0n);
   const postingId = stableId("posting", tenantId, "opening");
-  const legs = [...accounts.map((a) => ({ accountId: a.id, amount: a.bookedBalance })), { accountId: systemAccountId(tenantId, "opening"), amount: -total }].filter((leg) => leg.amount !== 0n);
+  const legs = [
+    ...accounts.map((a) => ({ accountId: a.id, amount: a.bookedBalance })),
+    { accountId: systemAccountId(tenantId, "opening"), amount: -total },
+  ].filter((leg) => leg.amount !== 0n);
   return {
     systemAccounts: systemAccountRows(tenantId, { openedAt: at, openingBalance: -total }),
     posting: { id: postingId, tenantId, kind: "opening", reference: null, postedAt: at, createdAt: at },
-    entries: legs.map((leg) => ({ id: stableId("entry", tenantId, `opening:${leg.accountId}`), tenantId, postingId, accountId: leg.accountId, amount: leg.amount, currency, createdAt: at })),
+    entries: legs.map((leg) => ({
+      id: stableId("entry", tenantId, `opening:${leg.accountId}`),
+      tenantId,
+      postingId,
+      accountId: leg.accountId,
+      amount: leg.amount,
+      currency,
+      createdAt: at,
+    })),
   };
 }
 
@@ -33,12 +44,17 @@ export async function ensureLedger(db: PrismaClient, tenantId: string): Promise<
   let known = ready.get(db);
   if (!known) ready.set(db, (known = new Set()));
   if (known.has(tenantId)) return;
-  const wanted = LEDGER_CURRENCIES.flatMap((currency) => (Object.keys(SYSTEM_ACCOUNTS) as SystemAccountKey[]).map((key) => systemAccountId(tenantId, key, currency)));
+  const wanted = LEDGER_CURRENCIES.flatMap((currency) =>
+    (Object.keys(SYSTEM_ACCOUNTS) as SystemAccountKey[]).map((key) => systemAccountId(tenantId, key, currency)),
+  );
   const present = new Set((await db.bankAccount.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((a) => a.id));
   try {
     if (!present.has(systemAccountId(tenantId, "opening"))) {
       await db.$transaction(async (tx) => {
-        const accounts = await tx.bankAccount.findMany({ where: { tenantId, customerId: { not: null } }, select: { id: true, bookedBalance: true } });
+        const accounts = await tx.bankAccount.findMany({
+          where: { tenantId, customerId: { not: null } },
+          select: { id: true, bookedBalance: true },
+        });
         const rows = openingLedgerRows(tenantId, accounts, new Date());
         await tx.bankAccount.createMany({ data: rows.systemAccounts });
         await tx.bankPosting.create({ data: rows.posting });

@@ -85,7 +85,11 @@ export function assertBalanced(legs: Leg[]): void {
 export async function postTransfer(
   tx: Prisma.TransactionClient,
   input: TransferInput,
-  options: { /** More writes of the same transaction, done before the balance updates take their row locks. */ beforeBalances?: (lines: StatementRow[]) => Promise<void> } = {},
+  options: {
+    /** More writes of the same transaction, done before the balance updates take their row locks. */ beforeBalances?: (
+      lines: StatementRow[],
+    ) => Promise<void>;
+  } = {},
 ): Promise<PostedTransfer> {
   const { tenantId, currency, postedAt } = input;
   assertBalanced(input.legs);
@@ -100,13 +104,22 @@ export async function postTransfer(
     if (!account) throw new Error(`no account ${leg.accountId} in tenant ${tenantId}`);
     if (account.currency !== currency) throw new Error(`account ${leg.accountId} is in ${account.currency}, posting in ${currency}`);
     if (account.customerId !== null && !leg.line) throw new Error(`leg on customer account ${leg.accountId} needs a statement line`);
-    if (account.customerId !== null && account.status !== "active" && !leg.allowFrozen) throw new LedgerDecline("account_frozen", leg.accountId);
+    if (account.customerId !== null && account.status !== "active" && !leg.allowFrozen)
+      throw new LedgerDecline("account_frozen", leg.accountId);
   }
 
   const postingId = newId("posting");
   await tx.bankPosting.create({ data: { id: postingId, tenantId, kind: input.kind, reference: input.reference, postedAt } });
   await tx.bankEntry.createMany({
-    data: input.legs.map((leg) => ({ id: newId("entry"), tenantId, postingId, accountId: leg.accountId, amount: leg.amount, currency, createdAt: postedAt })),
+    data: input.legs.map((leg) => ({
+      id: newId("entry"),
+      tenantId,
+      postingId,
+      accountId: leg.accountId,
+      amount: leg.amount,
+      currency,
+      createdAt: postedAt,
+    })),
   });
 
   const rows: StatementRow[] = input.legs

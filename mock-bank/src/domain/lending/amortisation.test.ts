@@ -15,7 +15,13 @@ describe("amortisation", () => {
   it("matches a worked example: £10,000 over 36 months at 6.4 % APR", () => {
     const schedule = buildSchedule(1_000_000n, monthlyRate("6.40"), 36);
     expect(schedule.payment).toBe(30_522n);
-    expect(schedule.lines[0]).toEqual({ sequence: 1, amount: 30_522n, principal: 30_522n - 5_183n, interest: 5_183n, balanceAfter: 1_000_000n - (30_522n - 5_183n) });
+    expect(schedule.lines[0]).toEqual({
+      sequence: 1,
+      amount: 30_522n,
+      principal: 30_522n - 5_183n,
+      interest: 5_183n,
+      balanceAfter: 1_000_000n - (30_522n - 5_183n),
+    });
     expect(schedule.lines.at(-1)!.balanceAfter).toBe(0n);
     expect(schedule.totalInterest).toBe(schedule.totalRepayable - 1_000_000n);
   });

@@ -5,13 +5,28 @@ import { assessCredit, LIVING_COSTS, maxMonthlyPayment, offerTerms, scoreBand, t
 import { creditInputs } from "./credit-inputs";
 import { bnplLimit, decideBnpl } from "./decide-bnpl";
 
-const base: CreditInputs = { kycStatus: "approved", creditScore: 760, annualIncome: 60_000_00n, housingCosts: 1_200_00n, monthlyDebt: 100_00n, hasArrears: false, hasRestrictedAccount: false };
+const base: CreditInputs = {
+  kycStatus: "approved",
+  creditScore: 760,
+  annualIncome: 60_000_00n,
+  housingCosts: 1_200_00n,
+  monthlyDebt: 100_00n,
+  hasArrears: false,
+  hasRestrictedAccount: false,
+};
 const ask = (amount: bigint, termMonths = 36) => ({ amount, termMonths });
 const codes = (decision: { reasons: { code: string }[] }) => decision.reasons.map((reason) => reason.code);
 
 describe("assessCredit", () => {
   it("prices by score band", () => {
-    expect([812, 760, 700, 600, 579, 0].map((score) => scoreBand(score)?.apr ?? null)).toEqual(["6.40", "8.90", "12.90", "24.90", null, null]);
+    expect([812, 760, 700, 600, 579, 0].map((score) => scoreBand(score)?.apr ?? null)).toEqual([
+      "6.40",
+      "8.90",
+      "12.90",
+      "24.90",
+      null,
+      null,
+    ]);
   });
 
   it("approves an affordable request as asked, with a longer and a shorter alternative", () => {
@@ -24,7 +39,13 @@ describe("assessCredit", () => {
       [10_000_00n, 24, "8.90"],
     ]);
     expect(decision.offers[0]).toEqual(offerTerms(10_000_00n, 36, "8.90"));
-    expect(decision.assessment).toMatchObject({ credit_score: 760, score_band: "very_good", gross_monthly_income: 5_000_00n, net_monthly_income: 3_750_00n, debt_to_income: "26.00" });
+    expect(decision.assessment).toMatchObject({
+      credit_score: 760,
+      score_band: "very_good",
+      gross_monthly_income: 5_000_00n,
+      net_monthly_income: 3_750_00n,
+      debt_to_income: "26.00",
+    });
   });
 
   it("offers less, or longer, when the request is above the band's limit or unaffordable", () => {
@@ -46,8 +67,14 @@ describe("assessCredit", () => {
 
   it("declines with every reason that applies", () => {
     expect(codes(assessCredit({ ...base, creditScore: 0 }, ask(5_000_00n)))).toEqual(["no_credit_file"]);
-    expect(codes(assessCredit({ ...base, creditScore: 561, kycStatus: "review" }, ask(5_000_00n)))).toEqual(["kyc_not_approved", "credit_score_too_low"]);
-    expect(codes(assessCredit({ ...base, hasRestrictedAccount: true, hasArrears: true }, ask(5_000_00n)))).toEqual(["account_restricted", "existing_arrears"]);
+    expect(codes(assessCredit({ ...base, creditScore: 561, kycStatus: "review" }, ask(5_000_00n)))).toEqual([
+      "kyc_not_approved",
+      "credit_score_too_low",
+    ]);
+    expect(codes(assessCredit({ ...base, hasRestrictedAccount: true, hasArrears: true }, ask(5_000_00n)))).toEqual([
+      "account_restricted",
+      "existing_arrears",
+    ]);
     expect(codes(assessCredit({ ...base, housingCosts: 2_500_00n }, ask(5_000_00n)))).toEqual(["debt_to_income_too_high"]);
     expect(codes(assessCredit({ ...base, annualIncome: 0n }, ask(5_000_00n)))).toEqual(["unaffordable"]);
     // Within the DTI limit, but nothing left after living costs.
@@ -88,8 +115,19 @@ describe("the personas' outcomes (from the seed's own data)", () => {
   const at = new Date("2026-11-21T00:00:00Z");
   const inputsOf = (persona: string) => {
     const plan = planSeed(at).find((customer) => customer.persona === persona)!;
-    const recentDebits = plan.accounts.flatMap((account) => account.transactions.filter((tx) => tx.bookedAt && tx.bookedAt.getTime() > at.getTime() - 30 * 86_400_000 && tx.amount < 0n));
-    return creditInputs({ customer: { kycStatus: "approved", creditScore: plan.creditScore, annualIncome: plan.annualIncome }, accounts: plan.accounts.map((account) => ({ type: account.key, status: account.status ?? "active", bookedBalance: account.bookedBalance })), recentDebits, loans: [] });
+    const recentDebits = plan.accounts.flatMap((account) =>
+      account.transactions.filter((tx) => tx.bookedAt && tx.bookedAt.getTime() > at.getTime() - 30 * 86_400_000 && tx.amount < 0n),
+    );
+    return creditInputs({
+      customer: { kycStatus: "approved", creditScore: plan.creditScore, annualIncome: plan.annualIncome },
+      accounts: plan.accounts.map((account) => ({
+        type: account.key,
+        status: account.status ?? "active",
+        bookedBalance: account.bookedBalance,
+      })),
+      recentDebits,
+      loans: [],
+    });
   };
 
   it.each([
@@ -116,7 +154,14 @@ describe("the personas' outcomes (from the seed's own data)", () => {
 });
 
 describe("BNPL decisions", () => {
-  const ok = { kycStatus: "approved", creditScore: 700, hasArrears: false, hasRestrictedAccount: false, outstanding: 0n, purchase: 400_00n };
+  const ok = {
+    kycStatus: "approved",
+    creditScore: 700,
+    hasArrears: false,
+    hasRestrictedAccount: false,
+    outstanding: 0n,
+    purchase: 400_00n,
+  };
 
   it("sets the plan limit by score, with a starter limit for no credit file", () => {
     expect([812, 700, 561, 499, 0].map(bnplLimit)).toEqual([2_000_00n, 1_000_00n, 500_00n, null, 250_00n]);

@@ -42,7 +42,14 @@ export function scoreBand(score: number): ScoreBand | null {
   return SCORE_BANDS.find((band) => score >= band.minScore) ?? null;
 }
 
-export type DeclineCode = "kyc_not_approved" | "no_credit_file" | "credit_score_too_low" | "account_restricted" | "existing_arrears" | "debt_to_income_too_high" | "unaffordable";
+export type DeclineCode =
+  | "kyc_not_approved"
+  | "no_credit_file"
+  | "credit_score_too_low"
+  | "account_restricted"
+  | "existing_arrears"
+  | "debt_to_income_too_high"
+  | "unaffordable";
 export type AdjustmentCode = "amount_above_band_limit" | "requested_payment_unaffordable";
 export type Reason = { code: DeclineCode | AdjustmentCode; message: string };
 
@@ -130,20 +137,42 @@ export function assessCredit(inputs: CreditInputs, request: { amount: bigint; te
   };
 
   const declines: Reason[] = [];
-  if (inputs.kycStatus !== "approved") declines.push({ code: "kyc_not_approved", message: `The customer's identity verification is ${inputs.kycStatus}; we lend only to approved customers.` });
-  if (inputs.creditScore <= 0) declines.push({ code: "no_credit_file", message: "The credit bureau has no file for this customer, so we cannot assess how they manage credit." });
-  else if (!band) declines.push({ code: "credit_score_too_low", message: `Credit score ${inputs.creditScore} is below our minimum of ${MIN_CREDIT_SCORE}.` });
-  if (inputs.hasRestrictedAccount) declines.push({ code: "account_restricted", message: "One of the customer's accounts is frozen pending a review; we cannot lend until it is resolved." });
+  if (inputs.kycStatus !== "approved")
+    declines.push({
+      code: "kyc_not_approved",
+      message: `The customer's identity verification is ${inputs.kycStatus}; we lend only to approved customers.`,
+    });
+  if (inputs.creditScore <= 0)
+    declines.push({
+      code: "no_credit_file",
+      message: "The credit bureau has no file for this customer, so we cannot assess how they manage credit.",
+    });
+  else if (!band)
+    declines.push({
+      code: "credit_score_too_low",
+      message: `Credit score ${inputs.creditScore} is below our minimum of ${MIN_CREDIT_SCORE}.`,
+    });
+  if (inputs.hasRestrictedAccount)
+    declines.push({
+      code: "account_restricted",
+      message: "One of the customer's accounts is frozen pending a review; we cannot lend until it is resolved.",
+    });
   if (inputs.hasArrears) declines.push({ code: "existing_arrears", message: "An existing loan or instalment plan with us is in arrears." });
   if (gross <= 0n) {
     declines.push({ code: "unaffordable", message: "No income is on record for this customer." });
   } else if (committed * 100n >= gross * MAX_DEBT_TO_INCOME_PERCENT) {
-    declines.push({ code: "debt_to_income_too_high", message: `Housing and credit commitments (${pounds(committed)} a month) already take ${assessment.debt_to_income}% of gross monthly income (${pounds(gross)}); our limit is ${MAX_DEBT_TO_INCOME_PERCENT}%.` });
+    declines.push({
+      code: "debt_to_income_too_high",
+      message: `Housing and credit commitments (${pounds(committed)} a month) already take ${assessment.debt_to_income}% of gross monthly income (${pounds(gross)}); our limit is ${MAX_DEBT_TO_INCOME_PERCENT}%.`,
+    });
   }
 
   const maxOverLongest = band && !declines.length ? maxAmountAt(LOAN_MAX_TERM, band, payment) : 0n;
   if (!declines.length && maxOverLongest < LOAN_MIN_AMOUNT) {
-    declines.push({ code: "unaffordable", message: `After housing, credit commitments and living costs, ${pounds(payment)} a month is left: not enough to repay even ${pounds(LOAN_MIN_AMOUNT)} over ${LOAN_MAX_TERM} months.` });
+    declines.push({
+      code: "unaffordable",
+      message: `After housing, credit commitments and living costs, ${pounds(payment)} a month is left: not enough to repay even ${pounds(LOAN_MIN_AMOUNT)} over ${LOAN_MAX_TERM} months.`,
+    });
   }
   if (declines.length || !band) return { decision: "declined", reasons: declines, assessment, offers: [] };
 
@@ -151,16 +180,23 @@ export function assessCredit(inputs: CreditInputs, request: { amount: bigint; te
   if (fits(request.amount, request.termMonths)) {
     const offers = [offerTerms(request.amount, request.termMonths, band.apr)];
     if (request.termMonths + 12 <= LOAN_MAX_TERM) offers.push(offerTerms(request.amount, request.termMonths + 12, band.apr));
-    if (request.termMonths - 12 >= LOAN_MIN_TERM && fits(request.amount, request.termMonths - 12)) offers.push(offerTerms(request.amount, request.termMonths - 12, band.apr));
+    if (request.termMonths - 12 >= LOAN_MIN_TERM && fits(request.amount, request.termMonths - 12))
+      offers.push(offerTerms(request.amount, request.termMonths - 12, band.apr));
     return { decision: "approved", reasons: [], assessment, offers };
   }
 
   const reasons: Reason[] = [];
   if (request.amount > band.maxAmount) {
-    reasons.push({ code: "amount_above_band_limit", message: `With a credit score of ${inputs.creditScore} (${band.band.replace("_", " ")}) we lend up to ${pounds(band.maxAmount)}.` });
+    reasons.push({
+      code: "amount_above_band_limit",
+      message: `With a credit score of ${inputs.creditScore} (${band.band.replace("_", " ")}) we lend up to ${pounds(band.maxAmount)}.`,
+    });
   } else {
     const asked = offerTerms(request.amount, request.termMonths, band.apr).monthlyPayment;
-    reasons.push({ code: "requested_payment_unaffordable", message: `${pounds(request.amount)} over ${request.termMonths} months costs ${pounds(asked)} a month; the customer can afford ${pounds(payment)}.` });
+    reasons.push({
+      code: "requested_payment_unaffordable",
+      message: `${pounds(request.amount)} over ${request.termMonths} months costs ${pounds(asked)} a month; the customer can afford ${pounds(payment)}.`,
+    });
   }
   const offers: OfferTerms[] = [];
   const reduced = maxAmountAt(request.termMonths, band, payment);

@@ -14,7 +14,19 @@ type Due = Awaited<ReturnType<typeof findDue>>[number];
 function findDue(db: PrismaClient, tenantId: string, now: Date) {
   return db.bankLoanInstalment.findMany({
     where: { tenantId, status: { in: ["scheduled", "missed"] }, dueAt: { lte: now } },
-    include: { loan: { select: { id: true, kind: true, accountId: true, repaymentAccountId: true, currency: true, instalmentCount: true, merchantName: true } } },
+    include: {
+      loan: {
+        select: {
+          id: true,
+          kind: true,
+          accountId: true,
+          repaymentAccountId: true,
+          currency: true,
+          instalmentCount: true,
+          merchantName: true,
+        },
+      },
+    },
     orderBy: [{ dueAt: "asc" }, { loanId: "asc" }, { sequence: "asc" }],
   });
 }
@@ -65,13 +77,30 @@ async function collect(db: PrismaClient, tenantId: string, now: Date, due: Due):
   const { loan } = instalment;
   const at = instalment.status === "scheduled" ? instalment.dueAt : now;
   return moneyTransaction(db, async (tx) => {
-    const { count } = await tx.bankLoanInstalment.updateMany({ where: { id: instalment.id, status: { in: ["scheduled", "missed"] } }, data: { status: "paid", paidAt: at } });
+    const { count } = await tx.bankLoanInstalment.updateMany({
+      where: { id: instalment.id, status: { in: ["scheduled", "missed"] } },
+      data: { status: "paid", paidAt: at },
+    });
     if (count !== 1) return false;
     // Amounts as they are now: an overpayment may have re-amortised the schedule since it was read.
-    const { amount, principal, interest } = await tx.bankLoanInstalment.findUniqueOrThrow({ where: { id: instalment.id }, select: { amount: true, principal: true, interest: true } });
+    const { amount, principal, interest } = await tx.bankLoanInstalment.findUniqueOrThrow({
+      where: { id: instalment.id },
+      select: { amount: true, principal: true, interest: true },
+    });
     instalment = { ...instalment, amount, principal, interest };
-    const legs: Leg[] = [{ accountId: loan.repaymentAccountId, amount: -instalment.amount, line: { description: label(instalment), category: "loan_repayment", channel: "loan" } }];
-    if (instalment.principal > 0n) legs.push({ accountId: loan.accountId, amount: instalment.principal, line: { description: `Repayment ${instalment.sequence} of ${loan.instalmentCount}`, category: "loan_repayment", channel: "loan" } });
+    const legs: Leg[] = [
+      {
+        accountId: loan.repaymentAccountId,
+        amount: -instalment.amount,
+        line: { description: label(instalment), category: "loan_repayment", channel: "loan" },
+      },
+    ];
+    if (instalment.principal > 0n)
+      legs.push({
+        accountId: loan.accountId,
+        amount: instalment.principal,
+        line: { description: `Repayment ${instalment.sequence} of ${loan.instalmentCount}`, category: "loan_repayment", channel: "loan" },
+      });
     if (instalment.interest > 0n) legs.push({ accountId: systemAccountId(tenantId, "interestIncome"), amount: instalment.interest });
     const posted = await postTransfer(tx, { tenantId, kind: "repayment", reference: loan.id, currency: loan.currency, postedAt: at, legs });
 
@@ -81,7 +110,9 @@ async function collect(db: PrismaClient, tenantId: string, now: Date, due: Due):
     else if (!missed) await tx.bankLoan.updateMany({ where: { id: loan.id, status: "in_arrears" }, data: { status: "active" } });
     const row = await tx.bankLoan.findUniqueOrThrow({ where: { id: loan.id }, include: loanInclude });
     const paid = row.instalments.find((line) => line.id === instalment.id)!;
-    const events: { type: EventType; object: unknown }[] = [{ type: "loan.instalment_paid", object: { loan_id: loan.id, kind: row.kind, instalment: toInstalmentDto(paid, row.currency) } }];
+    const events: { type: EventType; object: unknown }[] = [
+      { type: "loan.instalment_paid", object: { loan_id: loan.id, kind: row.kind, instalment: toInstalmentDto(paid, row.currency) } },
+    ];
     if (!unpaid) events.push({ type: "loan.paid_off", object: toLoanDto(row) });
     for (const line of posted.lines) events.push({ type: "transaction.booked", object: toTransactionDto(line) });
     await recordEvents(tx, tenantId, at, events);
@@ -89,7 +120,13 @@ async function collect(db: PrismaClient, tenantId: string, now: Date, due: Due):
   });
 }
 
-async function markMissed(db: PrismaClient, tenantId: string, now: Date, instalment: Due, reason: "insufficient_funds" | "account_frozen"): Promise<boolean> {
+async function markMissed(
+  db: PrismaClient,
+  tenantId: string,
+  now: Date,
+  instalment: Due,
+  reason: "insufficient_funds" | "account_frozen",
+): Promise<boolean> {
   return moneyTransaction(db, async (tx) => {
     const { count } = await tx.bankLoanInstalment.updateMany({
       where: { id: instalment.id, status: { in: ["scheduled", "missed"] } },
@@ -99,7 +136,15 @@ async function markMissed(db: PrismaClient, tenantId: string, now: Date, instalm
     await tx.bankLoan.updateMany({ where: { id: instalment.loanId, status: { not: "paid_off" } }, data: { status: "in_arrears" } });
     const row = await tx.bankLoanInstalment.findUniqueOrThrow({ where: { id: instalment.id } });
     await recordEvents(tx, tenantId, now, [
-      { type: "loan.instalment_missed", object: { loan_id: instalment.loanId, kind: instalment.loan.kind, reason, instalment: toInstalmentDto(row, instalment.loan.currency) } },
+      {
+        type: "loan.instalment_missed",
+        object: {
+          loan_id: instalment.loanId,
+          kind: instalment.loan.kind,
+          reason,
+          instalment: toInstalmentDto(row, instalment.loan.currency),
+        },
+      },
     ]);
     return true;
   });

@@ -28,23 +28,50 @@ const field = (pointer: string, detail: string) => ({ errors: [{ pointer, detail
  * `loan.instalment_paid` and `transaction.booked` events are recorded. Later instalments are
  * collected as the sandbox clock passes their due dates.
  */
-export async function createBnplPlan(options: { db: PrismaClient; tenantId: string; now: Date; input: CreateBnplPlanInput; idempotencyKeyId?: string }): Promise<LoanDto> {
+export async function createBnplPlan(options: {
+  db: PrismaClient;
+  tenantId: string;
+  now: Date;
+  input: CreateBnplPlanInput;
+  idempotencyKeyId?: string;
+}): Promise<LoanDto> {
   const { db, tenantId, now, input } = options;
   const purchase = parseMinor(input.purchase_amount.amount, "GBP");
   if (purchase === null || purchase < BNPL_MIN_PURCHASE || purchase > BNPL_MAX_PURCHASE) {
-    throw new AppError("validation_failed", "purchase_amount.amount: must be between 30.00 and 2000.00", field("/body/purchase_amount/amount", "must be between 30.00 and 2000.00"));
+    throw new AppError(
+      "validation_failed",
+      "purchase_amount.amount: must be between 30.00 and 2000.00",
+      field("/body/purchase_amount/amount", "must be between 30.00 and 2000.00"),
+    );
   }
   await ensureLedger(db, tenantId);
   const account = await eligibleRepaymentAccount(db, { tenantId, accountId: input.account_id, pointer: "/body/account_id" });
-  const customer = await db.bankCustomer.findFirstOrThrow({ where: { id: account.customerId, tenantId }, select: { kycStatus: true, creditScore: true } });
+  const customer = await db.bankCustomer.findFirstOrThrow({
+    where: { id: account.customerId, tenantId },
+    select: { kycStatus: true, creditScore: true },
+  });
   const [frozen, loans] = await Promise.all([
     db.bankAccount.count({ where: { tenantId, customerId: account.customerId, status: "frozen", type: { not: "loan" } } }),
-    db.bankLoan.findMany({ where: { tenantId, customerId: account.customerId, status: { not: "paid_off" } }, select: { kind: true, status: true, account: { select: { bookedBalance: true } } } }),
+    db.bankLoan.findMany({
+      where: { tenantId, customerId: account.customerId, status: { not: "paid_off" } },
+      select: { kind: true, status: true, account: { select: { bookedBalance: true } } },
+    }),
   ]);
   const outstanding = loans.filter((loan) => loan.kind === "bnpl").reduce((sum, loan) => sum - loan.account.bookedBalance, 0n);
-  const decision = decideBnpl({ kycStatus: customer.kycStatus, creditScore: customer.creditScore, hasArrears: loans.some((loan) => loan.status === "in_arrears"), hasRestrictedAccount: frozen > 0, outstanding, purchase });
+  const decision = decideBnpl({
+    kycStatus: customer.kycStatus,
+    creditScore: customer.creditScore,
+    hasArrears: loans.some((loan) => loan.status === "in_arrears"),
+    hasRestrictedAccount: frozen > 0,
+    outstanding,
+    purchase,
+  });
   if (!decision.approved) {
-    throw new AppError("bnpl_declined", `${decision.code}: ${decision.message}`, field(decision.code === "over_plan_limit" ? "/body/purchase_amount/amount" : "/body/account_id", decision.code));
+    throw new AppError(
+      "bnpl_declined",
+      `${decision.code}: ${decision.message}`,
+      field(decision.code === "over_plan_limit" ? "/body/purchase_amount/amount" : "/body/account_id", decision.code),
+    );
   }
 
   const schedule = buildSchedule(purchase, 0, input.instalments);
@@ -52,7 +79,14 @@ export async function createBnplPlan(options: { db: PrismaClient; tenantId: stri
   const merchant = input.merchant_name;
   const create = () =>
     moneyTransaction(db, async (tx) => {
-      const accountId = await openLoanAccount(tx, { tenantId, customerId: account.customerId, name: `Pay in ${input.instalments}: ${merchant}`.slice(0, 80), principal: purchase, currency: "GBP", now });
+      const accountId = await openLoanAccount(tx, {
+        tenantId,
+        customerId: account.customerId,
+        name: `Pay in ${input.instalments}: ${merchant}`.slice(0, 80),
+        principal: purchase,
+        currency: "GBP",
+        now,
+      });
       await tx.bankLoan.create({
         data: {
           id: loanId,
@@ -88,7 +122,8 @@ export async function createBnplPlan(options: { db: PrismaClient; tenantId: stri
           paidAt: line.sequence === 1 ? now : null,
         })),
       });
-      if (options.idempotencyKeyId) await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: loanId } });
+      if (options.idempotencyKeyId)
+        await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: loanId } });
       const paidMerchant = await postTransfer(tx, {
         tenantId,
         kind: "disbursement",
@@ -96,7 +131,11 @@ export async function createBnplPlan(options: { db: PrismaClient; tenantId: stri
         currency: "GBP",
         postedAt: now,
         legs: [
-          { accountId, amount: -purchase, line: { description: `PURCHASE ${merchant.toUpperCase()}`, category: "shopping", channel: "loan" } },
+          {
+            accountId,
+            amount: -purchase,
+            line: { description: `PURCHASE ${merchant.toUpperCase()}`, category: "shopping", channel: "loan" },
+          },
           { accountId: systemAccountId(tenantId, "external"), amount: purchase },
         ],
       });
@@ -109,7 +148,11 @@ export async function createBnplPlan(options: { db: PrismaClient; tenantId: stri
         postedAt: now,
         legs: [
           { accountId: account.id, amount: -first.amount, line: { description: label, category: "buy_now_pay_later", channel: "loan" } },
-          { accountId, amount: first.amount, line: { description: `Repayment 1 of ${input.instalments}`, category: "loan_repayment", channel: "loan" } },
+          {
+            accountId,
+            amount: first.amount,
+            line: { description: `Repayment 1 of ${input.instalments}`, category: "loan_repayment", channel: "loan" },
+          },
         ],
       });
       const row = await tx.bankLoan.findUniqueOrThrow({ where: { id: loanId }, include: loanInclude });
@@ -118,7 +161,8 @@ export async function createBnplPlan(options: { db: PrismaClient; tenantId: stri
         { type: "bnpl.plan_created", object: dto },
         { type: "loan.instalment_paid", object: { loan_id: loanId, kind: "bnpl", instalment: toInstalmentDto(row.instalments[0], "GBP") } },
       ];
-      for (const line of [...paidMerchant.lines, ...firstPaid.lines]) events.push({ type: "transaction.booked", object: toTransactionDto(line) });
+      for (const line of [...paidMerchant.lines, ...firstPaid.lines])
+        events.push({ type: "transaction.booked", object: toTransactionDto(line) });
       await recordEvents(tx, tenantId, now, events);
       return dto;
     });
@@ -126,7 +170,12 @@ export async function createBnplPlan(options: { db: PrismaClient; tenantId: stri
     return await create();
   } catch (error) {
     if (!(error instanceof LedgerDecline)) throw error;
-    if (error.code === "account_frozen") throw new AppError("account_frozen", `Account ${account.id} is frozen.`, field("/body/account_id", "is frozen"));
-    throw new AppError("insufficient_funds", `Account ${account.id} cannot pay the first instalment of ${formatMinor(schedule.lines[0].amount, "GBP")} GBP.`, field("/body/account_id", "insufficient funds for the first instalment"));
+    if (error.code === "account_frozen")
+      throw new AppError("account_frozen", `Account ${account.id} is frozen.`, field("/body/account_id", "is frozen"));
+    throw new AppError(
+      "insufficient_funds",
+      `Account ${account.id} cannot pay the first instalment of ${formatMinor(schedule.lines[0].amount, "GBP")} GBP.`,
+      field("/body/account_id", "insufficient funds for the first instalment"),
+    );
   }
 }

@@ -17,14 +17,25 @@ const field = (pointer: string, detail: string) => ({ errors: [{ pointer, detail
  * application with its offers (valid 30 days on the tenant clock) and a `loan.decided` event,
  * in one transaction. A decline is a decision too: 201 with `decision: declined` and reasons.
  */
-export async function createLoanApplication(options: { db: PrismaClient; tenantId: string; now: Date; input: CreateLoanApplicationInput; idempotencyKeyId?: string }): Promise<LoanApplicationDto> {
+export async function createLoanApplication(options: {
+  db: PrismaClient;
+  tenantId: string;
+  now: Date;
+  input: CreateLoanApplicationInput;
+  idempotencyKeyId?: string;
+}): Promise<LoanApplicationDto> {
   const { db, tenantId, now, input } = options;
   const amount = parseMinor(input.amount.amount, input.amount.currency);
   if (amount === null || amount < LOAN_MIN_AMOUNT || amount > LOAN_MAX_AMOUNT) {
-    throw new AppError("validation_failed", "amount.amount: must be between 1000.00 and 25000.00", field("/body/amount/amount", "must be between 1000.00 and 25000.00"));
+    throw new AppError(
+      "validation_failed",
+      "amount.amount: must be between 1000.00 and 25000.00",
+      field("/body/amount/amount", "must be between 1000.00 and 25000.00"),
+    );
   }
   const loaded = await loadCreditInputs(db, tenantId, input.customer_id, now);
-  if (!loaded) throw new AppError("resource_not_found", `No customer with id ${input.customer_id}.`, field("/body/customer_id", "no such customer"));
+  if (!loaded)
+    throw new AppError("resource_not_found", `No customer with id ${input.customer_id}.`, field("/body/customer_id", "no such customer"));
   const decision = assessCredit(loaded.inputs, { amount, termMonths: input.term_months });
 
   const id = newId("loanApplication");

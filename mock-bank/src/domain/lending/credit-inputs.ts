@@ -35,7 +35,8 @@ export function creditInputs(options: {
     const owed = account.bookedBalance < 0n ? -account.bookedBalance : 0n;
     if (!owed) continue;
     const revolving = (owed * REVOLVING_PAYMENT_PERCENT) / 100n;
-    if (account.type === "credit_card") monthlyDebt += revolving > CARD_MINIMUM_PAYMENT ? revolving : owed < CARD_MINIMUM_PAYMENT ? owed : CARD_MINIMUM_PAYMENT;
+    if (account.type === "credit_card")
+      monthlyDebt += revolving > CARD_MINIMUM_PAYMENT ? revolving : owed < CARD_MINIMUM_PAYMENT ? owed : CARD_MINIMUM_PAYMENT;
     if (account.type === "current") monthlyDebt += revolving;
   }
   for (const loan of loans) if (loan.status !== "paid_off") monthlyDebt += monthly(loan);

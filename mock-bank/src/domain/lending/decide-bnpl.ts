@@ -28,15 +28,30 @@ export function bnplLimit(score: number): bigint | null {
  * Approves a plan or says why not. `outstanding` is what the customer still owes on other
  * plans; the purchase plus that must fit the score's limit. The first reason that applies wins.
  */
-export function decideBnpl(inputs: { kycStatus: string; creditScore: number; hasArrears: boolean; hasRestrictedAccount: boolean; outstanding: bigint; purchase: bigint }): { approved: true; limit: bigint } | { approved: false; code: BnplDeclineCode; message: string } {
-  if (inputs.kycStatus !== "approved") return { approved: false, code: "kyc_not_approved", message: `the customer's identity verification is ${inputs.kycStatus}.` };
-  if (inputs.hasRestrictedAccount) return { approved: false, code: "account_restricted", message: "one of the customer's accounts is frozen pending a review." };
-  if (inputs.hasArrears) return { approved: false, code: "existing_arrears", message: "a loan or plan with us is in arrears: pay the missed instalment first." };
+export function decideBnpl(inputs: {
+  kycStatus: string;
+  creditScore: number;
+  hasArrears: boolean;
+  hasRestrictedAccount: boolean;
+  outstanding: bigint;
+  purchase: bigint;
+}): { approved: true; limit: bigint } | { approved: false; code: BnplDeclineCode; message: string } {
+  if (inputs.kycStatus !== "approved")
+    return { approved: false, code: "kyc_not_approved", message: `the customer's identity verification is ${inputs.kycStatus}.` };
+  if (inputs.hasRestrictedAccount)
+    return { approved: false, code: "account_restricted", message: "one of the customer's accounts is frozen pending a review." };
+  if (inputs.hasArrears)
+    return { approved: false, code: "existing_arrears", message: "a loan or plan with us is in arrears: pay the missed instalment first." };
   const limit = bnplLimit(inputs.creditScore);
-  if (limit === null) return { approved: false, code: "credit_score_too_low", message: `credit score ${inputs.creditScore} is below ${BNPL_MIN_SCORE}.` };
+  if (limit === null)
+    return { approved: false, code: "credit_score_too_low", message: `credit score ${inputs.creditScore} is below ${BNPL_MIN_SCORE}.` };
   if (inputs.outstanding + inputs.purchase > limit) {
     const left = limit > inputs.outstanding ? limit - inputs.outstanding : 0n;
-    return { approved: false, code: "over_plan_limit", message: `the plan limit is £${formatMinor(limit, "GBP")} and £${formatMinor(inputs.outstanding, "GBP")} is owed on other plans: at most £${formatMinor(left, "GBP")} can be split now.` };
+    return {
+      approved: false,
+      code: "over_plan_limit",
+      message: `the plan limit is £${formatMinor(limit, "GBP")} and £${formatMinor(inputs.outstanding, "GBP")} is owed on other plans: at most £${formatMinor(left, "GBP")} can be split now.`,
+    };
   }
   return { approved: true, limit };
 }

@@ -24,7 +24,12 @@ export async function listLoans(options: ListLoansOptions): Promise<{ data: Loan
     const before = new Date(String(at));
     where.OR = [{ createdAt: { lt: before } }, { createdAt: before, id: { lt: String(id) } }];
   }
-  const rows = await db.bankLoan.findMany({ where, include: loanInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1 });
+  const rows = await db.bankLoan.findMany({
+    where,
+    include: loanInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const next_cursor = rows.length > limit ? cursors.encode(scope, [last.createdAt.toISOString(), last.id]) : null;

@@ -3,7 +3,9 @@ import { toMoney } from "@openbank/contracts/money";
 import type { LoanApplicationDto, LoanOfferDto } from "../../schemas/lending";
 import type { Assessment } from "./assess-credit";
 
-export const applicationInclude = { offers: { include: { loan: { select: { id: true } } }, orderBy: { id: "asc" } } } as const satisfies Prisma.BankLoanApplicationInclude;
+export const applicationInclude = {
+  offers: { include: { loan: { select: { id: true } } }, orderBy: { id: "asc" } },
+} as const satisfies Prisma.BankLoanApplicationInclude;
 
 type ApplicationRow = Prisma.BankLoanApplicationGetPayload<{ include: typeof applicationInclude }>;
 type OfferRow = ApplicationRow["offers"][number];

@@ -13,12 +13,16 @@ export const LOAN_SORT_CODE = "990030";
  * balance, and a credit limit of the principal, so the ledger lets the disbursement take it
  * to minus the principal (what is owed) and never further. Returns its id.
  */
-export async function openLoanAccount(tx: Prisma.TransactionClient, options: { tenantId: string; customerId: string; name: string; principal: bigint; currency: string; now: Date }): Promise<string> {
+export async function openLoanAccount(
+  tx: Prisma.TransactionClient,
+  options: { tenantId: string; customerId: string; name: string; principal: bigint; currency: string; now: Date },
+): Promise<string> {
   const { tenantId, now } = options;
   let accountNumber = "";
   for (let attempt = 0; attempt < 5 && !accountNumber; attempt++) {
     const candidate = String(randomInt(10_000_000, 100_000_000));
-    if (!(await tx.bankAccount.count({ where: { tenantId, sortCode: LOAN_SORT_CODE, accountNumber: candidate } }))) accountNumber = candidate;
+    if (!(await tx.bankAccount.count({ where: { tenantId, sortCode: LOAN_SORT_CODE, accountNumber: candidate } })))
+      accountNumber = candidate;
   }
   if (!accountNumber) throw new AppError("conflict", "Could not allocate an account number; retry.");
   const id = newId("account");

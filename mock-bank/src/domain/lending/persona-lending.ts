@@ -17,15 +17,22 @@ export type PersonaLending = { decision: CreditDecision; bnplLimit: bigint | nul
  */
 export function personaLending(plan: PlannedCustomer, seededAt: Date): PersonaLending {
   const since = seededAt.getTime() - COMMITMENT_WINDOW_DAYS * DAY_MS;
-  const recentDebits = plan.accounts.flatMap((account) => account.transactions.filter((tx) => tx.bookedAt && tx.bookedAt.getTime() > since && tx.bookedAt <= seededAt && tx.amount < 0n));
+  const recentDebits = plan.accounts.flatMap((account) =>
+    account.transactions.filter((tx) => tx.bookedAt && tx.bookedAt.getTime() > since && tx.bookedAt <= seededAt && tx.amount < 0n),
+  );
   const inputs = creditInputs({
     customer: { kycStatus: "approved", creditScore: plan.creditScore, annualIncome: plan.annualIncome },
-    accounts: plan.accounts.map((account) => ({ type: account.key, status: account.status ?? "active", bookedBalance: account.bookedBalance })),
+    accounts: plan.accounts.map((account) => ({
+      type: account.key,
+      status: account.status ?? "active",
+      bookedBalance: account.bookedBalance,
+    })),
     recentDebits,
     loans: [],
   });
   const decision = assessCredit(inputs, EXAMPLE_LOAN_REQUEST);
-  const pounds = (minor: bigint) => `£${Number(formatMinor(minor, "GBP")).toLocaleString("en-GB", { minimumFractionDigits: minor % 100n ? 2 : 0 })}`;
+  const pounds = (minor: bigint) =>
+    `£${Number(formatMinor(minor, "GBP")).toLocaleString("en-GB", { minimumFractionDigits: minor % 100n ? 2 : 0 })}`;
   const codes = decision.reasons.map((reason) => `\`${reason.code}\``).join(", ");
   const first = decision.offers[0];
   const summary =

@@ -12,14 +12,29 @@ const challenge = (error: string) => ({ "www-authenticate": `Bearer realm="sandb
  * call, so revocation and expiry (tenant clock) take effect at once. A token is bound to
  * the app that obtained it: presented on another app's behalf it is simply not valid.
  */
-export async function authenticateAccessToken(options: { db: PrismaClient; token: string; appId: string | null; tenantId: string; tenantNow: Date }): Promise<ConsentAccess> {
+export async function authenticateAccessToken(options: {
+  db: PrismaClient;
+  token: string;
+  appId: string | null;
+  tenantId: string;
+  tenantNow: Date;
+}): Promise<ConsentAccess> {
   const { db, token, appId, tenantId, tenantNow } = options;
   const invalid = (detail: string) => new AppError("invalid_token", detail, { headers: challenge("invalid_token") });
   if (!token.startsWith(TOKEN_PREFIXES.access)) throw invalid("Send a consent access token (`oat_…`) from the token endpoint.");
   const row = await db.bankOAuthToken.findUnique({ where: { hash: hashToken(token) }, include: { consent: true } });
-  if (!row || row.kind !== "access" || row.appId !== appId || row.tenantId !== tenantId) throw invalid("The access token is not valid for this app.");
-  if (row.consent.status === "revoked") throw new AppError("consent_revoked", `Consent ${row.consentId} was revoked; its tokens no longer work.`, { headers: challenge("invalid_token") });
-  if (row.consent.expiresAt <= tenantNow) throw new AppError("consent_expired", `Consent ${row.consentId} expired on ${row.consent.expiresAt.toISOString().slice(0, 10)} (sandbox clock).`, { headers: challenge("invalid_token") });
+  if (!row || row.kind !== "access" || row.appId !== appId || row.tenantId !== tenantId)
+    throw invalid("The access token is not valid for this app.");
+  if (row.consent.status === "revoked")
+    throw new AppError("consent_revoked", `Consent ${row.consentId} was revoked; its tokens no longer work.`, {
+      headers: challenge("invalid_token"),
+    });
+  if (row.consent.expiresAt <= tenantNow)
+    throw new AppError(
+      "consent_expired",
+      `Consent ${row.consentId} expired on ${row.consent.expiresAt.toISOString().slice(0, 10)} (sandbox clock).`,
+      { headers: challenge("invalid_token") },
+    );
   if (row.revokedAt) throw invalid("The access token has been revoked.");
   if (row.expiresAt <= tenantNow) throw invalid("The access token has expired. Use your refresh token at POST /oauth/token.");
   return {

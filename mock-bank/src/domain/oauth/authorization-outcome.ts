@@ -6,8 +6,26 @@ export type AuthorizationOutcome =
   | { kind: "error_page"; status: number; title: string; message: string }
   /** Back to the app's (already verified) redirect URI: a code, or an RFC 6749 §4.1.2.1 error. */
   | { kind: "redirect"; location: string }
-  | { kind: "login"; requestId: string; appName: string; scopes: Scope[]; csrf: string; error?: string; username?: string; setCookie?: string }
-  | { kind: "consent"; requestId: string; appName: string; scopes: Scope[]; csrf: string; customerName: string; accounts: ConsentScreenAccount[]; error?: string }
+  | {
+      kind: "login";
+      requestId: string;
+      appName: string;
+      scopes: Scope[];
+      csrf: string;
+      error?: string;
+      username?: string;
+      setCookie?: string;
+    }
+  | {
+      kind: "consent";
+      requestId: string;
+      appName: string;
+      scopes: Scope[];
+      csrf: string;
+      customerName: string;
+      accounts: ConsentScreenAccount[];
+      error?: string;
+    }
   | { kind: "see_other"; location: string };
 
 export type ConsentScreenAccount = { id: string; name: string; type: string; identifier: string; status: string };

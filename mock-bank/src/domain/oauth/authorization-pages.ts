@@ -9,7 +9,13 @@ import { scopeDescriptions, type Scope } from "./scopes";
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-const accountTypes: Record<string, string> = { current: "Current account", savings: "Savings account", credit_card: "Credit card", fixed_term: "Fixed-term deposit", loan: "Loan" };
+const accountTypes: Record<string, string> = {
+  current: "Current account",
+  savings: "Savings account",
+  credit_card: "Credit card",
+  fixed_term: "Fixed-term deposit",
+  loan: "Loan",
+};
 
 const styles = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#10231d;background:#eef3f1}
@@ -43,9 +49,11 @@ function layout(title: string, body: string): string {
 <main><div class="card">${body}</div></main></body></html>`;
 }
 
-const alert = (message: string | undefined, id: string) => (message ? `<div class="alert" role="alert" id="${id}">${escape(message)}</div>` : "");
+const alert = (message: string | undefined, id: string) =>
+  message ? `<div class="alert" role="alert" id="${id}">${escape(message)}</div>` : "";
 
-const permissionList = (scopes: Scope[]) => `<ul class="perms">${scopes.map((scope) => `<li>${escape(scopeDescriptions[scope])} <span class="muted"><code>${scope}</code></span></li>`).join("")}</ul>`;
+const permissionList = (scopes: Scope[]) =>
+  `<ul class="perms">${scopes.map((scope) => `<li>${escape(scopeDescriptions[scope])} <span class="muted"><code>${scope}</code></span></li>`).join("")}</ul>`;
 
 function loginPage(outcome: Extract<AuthorizationOutcome, { kind: "login" }>): string {
   const invalid = outcome.error ? ` aria-invalid="true" aria-describedby="login-error"` : "";
@@ -90,7 +98,10 @@ ${outcome.accounts.map(accountRow).join("\n")}
 }
 
 function errorPageHtml(outcome: Extract<AuthorizationOutcome, { kind: "error_page" }>): string {
-  return layout(outcome.title, `<h1>${escape(outcome.title)}</h1><div class="alert" role="alert">${escape(outcome.message)}</div><p>You have not been logged in and nothing was shared.</p>`);
+  return layout(
+    outcome.title,
+    `<h1>${escape(outcome.title)}</h1><div class="alert" role="alert">${escape(outcome.message)}</div><p>You have not been logged in and nothing was shared.</p>`,
+  );
 }
 
 export function renderAuthorizationPage(outcome: Extract<AuthorizationOutcome, { kind: "login" | "consent" | "error_page" }>): string {

@@ -31,19 +31,33 @@ export async function decideAuthorization(options: {
 
   if (options.decision === "deny") {
     await db.bankAuthorizationRequest.update({ where: { id: request.id }, data: { status: "completed" } });
-    return redirectTo(request.redirectUri, { error: "access_denied", error_description: "The customer declined to share their accounts.", state, iss: issuer });
+    return redirectTo(request.redirectUri, {
+      error: "access_denied",
+      error_description: "The customer declined to share their accounts.",
+      state,
+      iss: issuer,
+    });
   }
 
   const allowed = new Set((await consentScreenAccounts(db, request)).map((account) => account.id));
   const chosen = [...new Set(options.accountIds)];
   if (options.decision !== "approve" || !chosen.length || !chosen.every((id) => allowed.has(id))) {
-    return loadConsentScreen({ db, request, browserValue: options.browserValue, secret: options.secret, error: "Choose at least one account to share, or deny the request." });
+    return loadConsentScreen({
+      db,
+      request,
+      browserValue: options.browserValue,
+      secret: options.secret,
+      error: "Choose at least one account to share, or deny the request.",
+    });
   }
 
   const code = generateToken("code");
   const decided = await db.$transaction(async (tx) => {
     // A double-clicked Approve: only the first post decides.
-    const closed = await tx.bankAuthorizationRequest.updateMany({ where: { id: request.id, status: "authenticated" }, data: { status: "completed" } });
+    const closed = await tx.bankAuthorizationRequest.updateMany({
+      where: { id: request.id, status: "authenticated" },
+      data: { status: "completed" },
+    });
     if (closed.count !== 1) return false;
     const consent = await createConsent(tx, {
       tenantId: request.tenantId,

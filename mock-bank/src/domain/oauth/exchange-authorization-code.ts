@@ -25,7 +25,8 @@ export async function exchangeAuthorizationCode(options: {
   if (!code) throw new OAuthError("invalid_request", "code is required.");
   if (!redirectUri) throw new OAuthError("invalid_request", "redirect_uri is required: the same one sent to /oauth/authorize.");
   if (!verifier) throw new OAuthError("invalid_request", "code_verifier is required (PKCE).");
-  if (!VERIFIER_PATTERN.test(verifier)) throw new OAuthError("invalid_request", "code_verifier must be 43-128 characters of A-Z, a-z, 0-9, '-', '.', '_', '~'.");
+  if (!VERIFIER_PATTERN.test(verifier))
+    throw new OAuthError("invalid_request", "code_verifier must be 43-128 characters of A-Z, a-z, 0-9, '-', '.', '_', '~'.");
 
   const row = await db.bankAuthorizationCode.findUnique({ where: { hash: hashToken(code) } });
   // Another app's code is answered exactly like an unknown one.
@@ -34,9 +35,12 @@ export async function exchangeAuthorizationCode(options: {
     await db.$transaction((tx) => revokeTokenFamily(tx, row.id, now));
     throw new OAuthError("invalid_grant", "The authorization code was already used; every token issued from it has been revoked.");
   }
-  if (row.expiresAt <= now) throw new OAuthError("invalid_grant", "The authorization code has expired (codes live 60 seconds). Start the authorization again.");
-  if (row.redirectUri !== redirectUri) throw new OAuthError("invalid_grant", "redirect_uri does not match the one the code was issued for.");
-  if (!verifierMatches(verifier, row.codeChallenge)) throw new OAuthError("invalid_grant", "code_verifier does not match the code_challenge (PKCE S256).");
+  if (row.expiresAt <= now)
+    throw new OAuthError("invalid_grant", "The authorization code has expired (codes live 60 seconds). Start the authorization again.");
+  if (row.redirectUri !== redirectUri)
+    throw new OAuthError("invalid_grant", "redirect_uri does not match the one the code was issued for.");
+  if (!verifierMatches(verifier, row.codeChallenge))
+    throw new OAuthError("invalid_grant", "code_verifier does not match the code_challenge (PKCE S256).");
 
   const tenant = await options.ensureTenant(row.tenantId);
   const at = tenantNow(tenant, now);
@@ -50,7 +54,8 @@ export async function exchangeAuthorizationCode(options: {
     if (consent.status !== "authorised" || consent.expiresAt <= at) return "inactive" as const;
     return issueTokens(tx, { tenantId: row.tenantId, appId, consent, familyId: row.id, tenantNow: at });
   });
-  if (issued === null) throw new OAuthError("invalid_grant", "The authorization code was already used; every token issued from it has been revoked.");
+  if (issued === null)
+    throw new OAuthError("invalid_grant", "The authorization code was already used; every token issued from it has been revoked.");
   if (issued === "inactive") throw new OAuthError("invalid_grant", "The consent behind this code is no longer active.");
   return issued;
 }

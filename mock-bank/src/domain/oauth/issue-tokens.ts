@@ -17,7 +17,13 @@ export type TokenResponse = {
 /** A new access + refresh token pair for a consent, in the caller's transaction. */
 export async function issueTokens(
   tx: Prisma.TransactionClient,
-  input: { tenantId: string; appId: string; consent: { id: string; permissions: string; expiresAt: Date }; familyId: string; tenantNow: Date },
+  input: {
+    tenantId: string;
+    appId: string;
+    consent: { id: string; permissions: string; expiresAt: Date };
+    familyId: string;
+    tenantNow: Date;
+  },
 ): Promise<TokenResponse> {
   const access = generateToken("access");
   const refresh = generateToken("refresh");

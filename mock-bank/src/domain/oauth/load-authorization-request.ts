@@ -32,12 +32,27 @@ export async function loadAuthorizationRequest(options: {
   expect: "pending" | "authenticated";
 }): Promise<{ ok: true; request: AuthorizationRequestRow } | { ok: false; outcome: AuthorizationOutcome }> {
   const { db, requestId, browserValue, csrf, secret, now } = options;
-  const expired = errorPage(400, "This request has expired", "For your security, this login page is no longer valid. Go back to the app and start again.");
+  const expired = errorPage(
+    400,
+    "This request has expired",
+    "For your security, this login page is no longer valid. Go back to the app and start again.",
+  );
   if (!requestId || !/^azr_[A-Za-z0-9]{22}$/.test(requestId)) return { ok: false, outcome: expired };
   const row = await db.bankAuthorizationRequest.findUnique({ where: { id: requestId } });
   if (!row || row.expiresAt <= now || row.status === "completed") return { ok: false, outcome: expired };
-  if (!browserValue || hashBrowserValue(browserValue) !== row.browserHash || (csrf !== undefined && !csrfMatches(secret, row.id, browserValue, csrf))) {
-    return { ok: false, outcome: errorPage(403, "This request could not be verified", "The form was not sent from the browser that started this request (or cookies are blocked). Go back to the app and start again.") };
+  if (
+    !browserValue ||
+    hashBrowserValue(browserValue) !== row.browserHash ||
+    (csrf !== undefined && !csrfMatches(secret, row.id, browserValue, csrf))
+  ) {
+    return {
+      ok: false,
+      outcome: errorPage(
+        403,
+        "This request could not be verified",
+        "The form was not sent from the browser that started this request (or cookies are blocked). Go back to the app and start again.",
+      ),
+    };
   }
   if (row.status !== options.expect) {
     return { ok: false, outcome: errorPage(400, "This step is out of order", "Go back to the app and start again.") };

@@ -15,14 +15,27 @@ export async function consentScreenAccounts(db: PrismaClient, request: Authoriza
     name: row.name,
     type: row.type,
     status: row.status,
-    identifier: row.maskedPan ?? (row.sortCode && row.accountNumber ? `${row.sortCode.replace(/(\d\d)(\d\d)(\d\d)/, "$1-$2-$3")} ····${row.accountNumber.slice(-4)}` : ""),
+    identifier:
+      row.maskedPan ??
+      (row.sortCode && row.accountNumber
+        ? `${row.sortCode.replace(/(\d\d)(\d\d)(\d\d)/, "$1-$2-$3")} ····${row.accountNumber.slice(-4)}`
+        : ""),
   }));
 }
 
 /** GET /oauth/authorize/consent: what the app asks for and which accounts to share. */
-export async function loadConsentScreen(options: { db: PrismaClient; request: AuthorizationRequestRow; browserValue: string; secret: string; error?: string }): Promise<AuthorizationOutcome> {
+export async function loadConsentScreen(options: {
+  db: PrismaClient;
+  request: AuthorizationRequestRow;
+  browserValue: string;
+  secret: string;
+  error?: string;
+}): Promise<AuthorizationOutcome> {
   const { db, request } = options;
-  const customer = await db.bankCustomer.findUniqueOrThrow({ where: { id: request.customerId! }, select: { givenName: true, familyName: true } });
+  const customer = await db.bankCustomer.findUniqueOrThrow({
+    where: { id: request.customerId! },
+    select: { givenName: true, familyName: true },
+  });
   return {
     kind: "consent",
     requestId: request.id,

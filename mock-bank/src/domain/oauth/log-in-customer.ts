@@ -36,7 +36,11 @@ export async function logInCustomer(options: {
     : null;
   const valid = customer?.persona ? same(password, sandboxPassword(customer.persona)) : false;
   if (!customer || !valid) {
-    const failed = await db.bankAuthorizationRequest.update({ where: { id: request.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
+    const failed = await db.bankAuthorizationRequest.update({
+      where: { id: request.id },
+      data: { failedLogins: { increment: 1 } },
+      select: { failedLogins: true },
+    });
     if (failed.failedLogins >= MAX_FAILED_LOGINS) {
       await db.bankAuthorizationRequest.update({ where: { id: request.id }, data: { status: "completed" } });
       return errorPage(429, "Too many attempts", "That was the last attempt for this request. Go back to the app and start again.");

@@ -32,7 +32,8 @@ export async function rotateRefreshToken(options: {
   if (scope !== null) {
     const asked = parseScope(scope);
     const granted = JSON.parse(row.consent.permissions) as string[];
-    if (!asked || !asked.every((s) => granted.includes(s))) throw new OAuthError("invalid_scope", "A refresh cannot add permissions the customer did not grant.");
+    if (!asked || !asked.every((s) => granted.includes(s)))
+      throw new OAuthError("invalid_scope", "A refresh cannot add permissions the customer did not grant.");
   }
 
   const tenant = await options.ensureTenant(row.tenantId);
@@ -48,6 +49,7 @@ export async function rotateRefreshToken(options: {
     }
     return issueTokens(tx, { tenantId: row.tenantId, appId, consent: row.consent, familyId: row.familyId, tenantNow: at });
   });
-  if (!issued) throw new OAuthError("invalid_grant", "The refresh token was already used; every token of this authorization has been revoked.");
+  if (!issued)
+    throw new OAuthError("invalid_grant", "The refresh token was already used; every token of this authorization has been revoked.");
   return issued;
 }

@@ -40,18 +40,38 @@ export async function startAuthorization(options: StartAuthorizationOptions): Pr
   };
 
   const clientId = single("client_id");
-  if (!clientId) return errorPage(400, "Unknown app", "The link you followed does not name an app (client_id is missing or repeated). Go back to the app and try again.");
-  if (!client) return errorPage(400, "Unknown app", "The link you followed names an app this bank does not know. Go back to the app and try again.");
+  if (!clientId)
+    return errorPage(
+      400,
+      "Unknown app",
+      "The link you followed does not name an app (client_id is missing or repeated). Go back to the app and try again.",
+    );
+  if (!client)
+    return errorPage(400, "Unknown app", "The link you followed names an app this bank does not know. Go back to the app and try again.");
 
   const redirectUri = single("redirect_uri");
-  if (!redirectUri) return errorPage(400, "Invalid redirect", `${client.name} did not say where to send you back (redirect_uri is missing or repeated), so this request cannot continue.`);
+  if (!redirectUri)
+    return errorPage(
+      400,
+      "Invalid redirect",
+      `${client.name} did not say where to send you back (redirect_uri is missing or repeated), so this request cannot continue.`,
+    );
   if (!client.redirectUris.includes(redirectUri)) {
-    return errorPage(400, "Invalid redirect", `${client.name} asked to send you back to an address it has not registered, so this request cannot continue. (Developers: redirect_uri must exactly match one of the app's registered redirect URIs.)`);
+    return errorPage(
+      400,
+      "Invalid redirect",
+      `${client.name} asked to send you back to an address it has not registered, so this request cannot continue. (Developers: redirect_uri must exactly match one of the app's registered redirect URIs.)`,
+    );
   }
 
   const state = single("state");
   const fail = (error: string, description: string) =>
-    redirectTo(redirectUri, { error, error_description: description, state: typeof state === "string" ? state : undefined, iss: options.issuer });
+    redirectTo(redirectUri, {
+      error,
+      error_description: description,
+      state: typeof state === "string" ? state : undefined,
+      iss: options.issuer,
+    });
 
   if (state === null) return fail("invalid_request", "state must not be repeated.");
   for (const name of ["response_type", "scope", "code_challenge", "code_challenge_method"]) {
@@ -59,14 +79,21 @@ export async function startAuthorization(options: StartAuthorizationOptions): Pr
   }
   const responseType = single("response_type");
   if (!responseType) return fail("invalid_request", "response_type is required; use response_type=code.");
-  if (responseType !== "code") return fail("unsupported_response_type", "Only response_type=code (authorization code with PKCE) is supported.");
+  if (responseType !== "code")
+    return fail("unsupported_response_type", "Only response_type=code (authorization code with PKCE) is supported.");
   const scopes = parseScope(single("scope"));
-  if (!scopes) return fail("invalid_scope", "scope must list one or more of accounts:read, transactions:read, payments:write, separated by spaces.");
+  if (!scopes)
+    return fail("invalid_scope", "scope must list one or more of accounts:read, transactions:read, payments:write, separated by spaces.");
   const challenge = single("code_challenge");
-  if (!challenge) return fail("invalid_request", "PKCE is required: send code_challenge (the base64url SHA-256 of your code_verifier) and code_challenge_method=S256.");
+  if (!challenge)
+    return fail(
+      "invalid_request",
+      "PKCE is required: send code_challenge (the base64url SHA-256 of your code_verifier) and code_challenge_method=S256.",
+    );
   const method = single("code_challenge_method");
   if (method !== "S256") return fail("invalid_request", "code_challenge_method must be S256; plain (or no method) is not accepted.");
-  if (!CHALLENGE_PATTERN.test(challenge)) return fail("invalid_request", "code_challenge must be 43 base64url characters: the SHA-256 of your code_verifier.");
+  if (!CHALLENGE_PATTERN.test(challenge))
+    return fail("invalid_request", "code_challenge must be 43 base64url characters: the SHA-256 of your code_verifier.");
 
   await options.ensureTenant(client.appId);
   const browserValue = options.browserValue && options.browserValue.length >= 43 ? options.browserValue : newBrowserValue();

@@ -54,14 +54,27 @@ async function resolveCreditor(db: PrismaClient, tenantId: string, input: Create
     const problem = sortCodeProblem(c.sort_code);
     if (problem) throw invalidBeneficiary("/body/creditor/sort_code", problem);
     if (input.scheme === "international") throw invalidBeneficiary("/body/creditor/type", "international payments go to an IBAN");
-    const own = await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, sortCode: c.sort_code, accountNumber: c.account_number } });
-    return { type: "sort_code", accountId: own?.id ?? null, account: own, name: c.name, sortCode: c.sort_code, accountNumber: c.account_number, iban: null };
+    const own = await db.bankAccount.findFirst({
+      ...internal,
+      where: { ...internal.where, sortCode: c.sort_code, accountNumber: c.account_number },
+    });
+    return {
+      type: "sort_code",
+      accountId: own?.id ?? null,
+      account: own,
+      name: c.name,
+      sortCode: c.sort_code,
+      accountNumber: c.account_number,
+      iban: null,
+    };
   }
   const problem = ibanProblem(c.iban);
   if (problem) throw invalidBeneficiary("/body/creditor/iban", problem);
   const domestic = c.iban.startsWith("GB");
-  if (input.scheme === "international" && domestic) throw invalidBeneficiary("/body/creditor/iban", "international payments go to a non-GB IBAN; pay GB IBANs with instant or standard");
-  if (input.scheme !== "international" && !domestic) throw invalidBeneficiary("/body/creditor/iban", "a non-GB IBAN needs an international payment with an FX quote");
+  if (input.scheme === "international" && domestic)
+    throw invalidBeneficiary("/body/creditor/iban", "international payments go to a non-GB IBAN; pay GB IBANs with instant or standard");
+  if (input.scheme !== "international" && !domestic)
+    throw invalidBeneficiary("/body/creditor/iban", "a non-GB IBAN needs an international payment with an FX quote");
   const own = domestic ? await db.bankAccount.findFirst({ ...internal, where: { ...internal.where, iban: c.iban } }) : null;
   if (own?.id === debtorId) throw invalidBeneficiary("/body/creditor", "a payment cannot go to the account it comes from");
   return { type: "iban", accountId: own?.id ?? null, account: own, name: c.name, sortCode: null, accountNumber: null, iban: c.iban };
@@ -94,9 +107,20 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   let fx: { quoteId: string; creditAmount: bigint; creditCurrency: string; rate: string; fee: bigint } | null = null;
   if (input.scheme === "international") {
     const quote = await db.bankFxQuote.findFirst({ where: { id: input.quote_id!, tenantId } });
-    if (!quote) throw new AppError("resource_not_found", `No FX quote with id ${input.quote_id}.`, field("/body/quote_id", "no such quote"));
-    if (quote.usedAt || quote.expiresAt <= now) throw new AppError("quote_expired", `Quote ${quote.id} ${quote.usedAt ? "has already paid a payment" : `has expired (expires_at ${quote.expiresAt.toISOString()})`}.`, field("/body/quote_id", "expired or used"));
-    if (quote.sellCurrency !== debtor.currency) throw new AppError("currency_mismatch", `The quote sells ${quote.sellCurrency}; the account holds ${debtor.currency}.`, field("/body/quote_id", "sells another currency than the account holds"));
+    if (!quote)
+      throw new AppError("resource_not_found", `No FX quote with id ${input.quote_id}.`, field("/body/quote_id", "no such quote"));
+    if (quote.usedAt || quote.expiresAt <= now)
+      throw new AppError(
+        "quote_expired",
+        `Quote ${quote.id} ${quote.usedAt ? "has already paid a payment" : `has expired (expires_at ${quote.expiresAt.toISOString()})`}.`,
+        field("/body/quote_id", "expired or used"),
+      );
+    if (quote.sellCurrency !== debtor.currency)
+      throw new AppError(
+        "currency_mismatch",
+        `The quote sells ${quote.sellCurrency}; the account holds ${debtor.currency}.`,
+        field("/body/quote_id", "sells another currency than the account holds"),
+      );
     amount = quote.sellAmount;
     fx = { quoteId: quote.id, creditAmount: quote.buyAmount, creditCurrency: quote.buyCurrency, rate: quote.rate, fee: quote.fee };
   } else {
@@ -106,22 +130,47 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
       const detail = minor === null ? `has more decimals than ${money.currency} allows` : "must be greater than zero";
       throw new AppError("validation_failed", `amount.amount: ${detail}`, field("/body/amount/amount", detail));
     }
-    if (money.currency !== debtor.currency) throw new AppError("currency_mismatch", `The account holds ${debtor.currency}; the amount is in ${money.currency}.`, field("/body/amount/currency", `must be ${debtor.currency}`));
+    if (money.currency !== debtor.currency)
+      throw new AppError(
+        "currency_mismatch",
+        `The account holds ${debtor.currency}; the amount is in ${money.currency}.`,
+        field("/body/amount/currency", `must be ${debtor.currency}`),
+      );
     amount = minor;
   }
   if (amount > PAYMENT_LIMIT_MINOR) {
-    throw new AppError("limit_exceeded", `A single payment may be at most ${formatMinor(PAYMENT_LIMIT_MINOR, debtor.currency)} ${debtor.currency}.`, field(input.scheme === "international" ? "/body/quote_id" : "/body/amount/amount", "exceeds the single-payment limit"));
+    throw new AppError(
+      "limit_exceeded",
+      `A single payment may be at most ${formatMinor(PAYMENT_LIMIT_MINOR, debtor.currency)} ${debtor.currency}.`,
+      field(input.scheme === "international" ? "/body/quote_id" : "/body/amount/amount", "exceeds the single-payment limit"),
+    );
   }
-  if (debtor.status !== "active") throw new AppError("account_frozen", `Account ${debtor.id} is frozen: it cannot send payments.`, field("/body/debtor_account_id", "is frozen"));
+  if (debtor.status !== "active")
+    throw new AppError(
+      "account_frozen",
+      `Account ${debtor.id} is frozen: it cannot send payments.`,
+      field("/body/debtor_account_id", "is frozen"),
+    );
 
   const creditor = await resolveCreditor(db, tenantId, input, debtor.id);
   if (creditor.accountId === debtor.id) throw invalidBeneficiary("/body/creditor", "a payment cannot go to the account it comes from");
   const target = creditor.account;
   // Loans are repaid by their schedule (domain/lending), not by payments into their account.
-  if (target?.type === "loan") throw invalidBeneficiary("/body/creditor", "a loan account cannot receive payments; its instalments are collected on schedule");
+  if (target?.type === "loan")
+    throw invalidBeneficiary("/body/creditor", "a loan account cannot receive payments; its instalments are collected on schedule");
   if (creditor.accountId && target) {
-    if (target.currency !== debtor.currency) throw new AppError("currency_mismatch", `The beneficiary account holds ${target.currency}.`, field("/body/creditor", `holds ${target.currency}`));
-    if (target.status !== "active") throw new AppError("account_frozen", `Account ${creditor.accountId} is frozen: it cannot receive payments.`, field("/body/creditor", "is frozen"));
+    if (target.currency !== debtor.currency)
+      throw new AppError(
+        "currency_mismatch",
+        `The beneficiary account holds ${target.currency}.`,
+        field("/body/creditor", `holds ${target.currency}`),
+      );
+    if (target.status !== "active")
+      throw new AppError(
+        "account_frozen",
+        `Account ${creditor.accountId} is frozen: it cannot receive payments.`,
+        field("/body/creditor", "is frozen"),
+      );
     assertAcceptsDeposits({ id: creditor.accountId, type: target.type }, "/body/creditor");
   }
   // A fixed-term bond refuses before maturity; a notice saver adds its early access charge.
@@ -170,7 +219,12 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   // The debit side's currency: system accounts exist per currency, so every posting balances in one.
   const ledgerCurrency = debtor.currency;
   if (pending) legs.push({ accountId: systemAccountId(tenantId, "clearing", ledgerCurrency), amount });
-  else if (creditor.accountId) legs.push({ accountId: creditor.accountId, amount, line: { description: input.reference ?? "Transfer between accounts", category: "transfer", channel } });
+  else if (creditor.accountId)
+    legs.push({
+      accountId: creditor.accountId,
+      amount,
+      line: { description: input.reference ?? "Transfer between accounts", category: "transfer", channel },
+    });
   else legs.push({ accountId: systemAccountId(tenantId, "external", ledgerCurrency), amount });
   legs.push(...accessLegs);
   if (fee > 0n) {
@@ -182,25 +236,46 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     return await moneyTransaction(db, async (tx) => {
       if (fx) {
         const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
-        if (count !== 1) throw new AppError("quote_expired", `Quote ${fx.quoteId} has already paid a payment.`, field("/body/quote_id", "expired or used"));
+        if (count !== 1)
+          throw new AppError(
+            "quote_expired",
+            `Quote ${fx.quoteId} has already paid a payment.`,
+            field("/body/quote_id", "expired or used"),
+          );
       }
       const created = await tx.bankPayment.create({ data: row });
       const dto = toPaymentDto(created);
-      if (options.idempotencyKeyId) await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: id } });
-      const paymentEvent = { type: (declined ? "payment.failed" : pending ? "payment.created" : "payment.completed") as EventType, object: dto };
+      if (options.idempotencyKeyId)
+        await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: id } });
+      const paymentEvent = {
+        type: (declined ? "payment.failed" : pending ? "payment.created" : "payment.completed") as EventType,
+        object: dto,
+      };
       if (declined) {
         await recordEvents(tx, tenantId, now, [paymentEvent]);
       } else {
-        await postTransfer(tx, { tenantId, kind: "payment", reference: id, currency: debtor.currency, postedAt: now, legs }, {
-          beforeBalances: (lines) => recordEvents(tx, tenantId, now, [paymentEvent, ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) }))]),
-        });
+        await postTransfer(
+          tx,
+          { tenantId, kind: "payment", reference: id, currency: debtor.currency, postedAt: now, legs },
+          {
+            beforeBalances: (lines) =>
+              recordEvents(tx, tenantId, now, [
+                paymentEvent,
+                ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) })),
+              ]),
+          },
+        );
       }
       return dto;
     });
   } catch (error) {
     if (error instanceof LedgerDecline) {
       if (error.code === "account_frozen") throw new AppError("account_frozen", `Account ${error.accountId} is frozen.`);
-      throw new AppError("insufficient_funds", `Account ${debtor.id} cannot pay ${formatMinor(amount + fee, debtor.currency)} ${debtor.currency}: the balance would go below its limit.`, field("/body/debtor_account_id", "insufficient funds"));
+      throw new AppError(
+        "insufficient_funds",
+        `Account ${debtor.id} cannot pay ${formatMinor(amount + fee, debtor.currency)} ${debtor.currency}: the balance would go below its limit.`,
+        field("/body/debtor_account_id", "insufficient funds"),
+      );
     }
     throw error;
   }

@@ -20,7 +20,12 @@ export type ListPaymentsOptions = {
 export async function listPayments(options: ListPaymentsOptions): Promise<{ data: PaymentDto[]; next_cursor: string | null }> {
   const { db, cursors, tenantId, status, scheme, debtorAccountId, debtorAccountIds, limit, cursor } = options;
   const scope = `payments\0${tenantId}\0${status ?? ""}\0${scheme ?? ""}\0${debtorAccountId ?? ""}`;
-  const where: Prisma.BankPaymentWhereInput = { tenantId, status, scheme, AND: [{ debtorAccountId }, debtorAccountIds ? { debtorAccountId: { in: debtorAccountIds } } : {}] };
+  const where: Prisma.BankPaymentWhereInput = {
+    tenantId,
+    status,
+    scheme,
+    AND: [{ debtorAccountId }, debtorAccountIds ? { debtorAccountId: { in: debtorAccountIds } } : {}],
+  };
   if (cursor) {
     const [at, id] = cursors.decode(scope, cursor);
     const before = new Date(String(at));

@@ -7,7 +7,12 @@ export type PaymentRow = Prisma.BankPaymentGetPayload<object>;
 export function toPaymentDto(row: PaymentRow): PaymentDto {
   const fx =
     row.quoteId && row.creditAmount !== null && row.creditCurrency && row.fxRate && row.fee !== null
-      ? { quote_id: row.quoteId, rate: row.fxRate, credit_amount: toMoney(row.creditAmount, row.creditCurrency), fee: toMoney(row.fee, row.currency) }
+      ? {
+          quote_id: row.quoteId,
+          rate: row.fxRate,
+          credit_amount: toMoney(row.creditAmount, row.creditCurrency),
+          fee: toMoney(row.fee, row.currency),
+        }
       : null;
   return {
     id: row.id,
@@ -25,7 +30,9 @@ export function toPaymentDto(row: PaymentRow): PaymentDto {
     amount: toMoney(row.amount, row.currency),
     reference: row.reference,
     fx,
-    failure: row.failureCode ? { code: row.failureCode as NonNullable<PaymentDto["failure"]>["code"], message: row.failureMessage ?? "" } : null,
+    failure: row.failureCode
+      ? { code: row.failureCode as NonNullable<PaymentDto["failure"]>["code"], message: row.failureMessage ?? "" }
+      : null,
     settles_at: row.settlesAt ? row.settlesAt.toISOString() : null,
     created_at: row.createdAt.toISOString(),
     completed_at: row.completedAt ? row.completedAt.toISOString() : null,

@@ -12,7 +12,23 @@ export const AML_HIT_NAME = "AML HIT";
 
 /** IBAN lengths per country (ISO 13616 registry, the common ones); others need 15-34 characters. */
 const IBAN_LENGTHS: Record<string, number> = {
-  GB: 22, IE: 22, DE: 22, FR: 27, ES: 24, IT: 27, NL: 18, BE: 16, AT: 20, PT: 25, CH: 21, SE: 24, NO: 15, DK: 18, FI: 18, PL: 28, LU: 20,
+  GB: 22,
+  IE: 22,
+  DE: 22,
+  FR: 27,
+  ES: 24,
+  IT: 27,
+  NL: 18,
+  BE: 16,
+  AT: 20,
+  PT: 25,
+  CH: 21,
+  SE: 24,
+  NO: 15,
+  DK: 18,
+  FI: 18,
+  PL: 28,
+  LU: 20,
 };
 
 /** Why an IBAN is refused, or null when it is valid (country length and mod-97 check digits). */

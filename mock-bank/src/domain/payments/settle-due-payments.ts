@@ -29,23 +29,45 @@ export async function settleDuePayments(options: { db: PrismaClient; tenantId: s
   for (const payment of due) {
     const at = payment.settlesAt ?? now;
     const clearing = systemAccountId(tenantId, "clearing", payment.currency);
-    const line = { description: payment.reference ?? (payment.creditorName ? `From ${payment.creditorName}` : "Transfer between accounts"), category: "transfer", channel: "transfer" as const };
+    const line = {
+      description: payment.reference ?? (payment.creditorName ? `From ${payment.creditorName}` : "Transfer between accounts"),
+      category: "transfer",
+      channel: "transfer" as const,
+    };
     const legs: Leg[] = [
       { accountId: clearing, amount: -payment.amount },
       payment.creditorAccountId
-        ? { accountId: payment.creditorAccountId, amount: payment.amount, line: { ...line, description: payment.reference ?? "Transfer between accounts" } }
+        ? {
+            accountId: payment.creditorAccountId,
+            amount: payment.amount,
+            line: { ...line, description: payment.reference ?? "Transfer between accounts" },
+          }
         : { accountId: systemAccountId(tenantId, "external", payment.currency), amount: payment.amount },
     ];
     const settle = async (status: "completed" | "failed", failure: { code: string; message: string } | null, settleLegs: Leg[]) =>
       moneyTransaction(db, async (tx) => {
         const { count } = await tx.bankPayment.updateMany({
           where: { id: payment.id, tenantId, status: "pending" },
-          data: { status, completedAt: status === "completed" ? at : null, failureCode: failure?.code ?? null, failureMessage: failure?.message ?? null },
+          data: {
+            status,
+            completedAt: status === "completed" ? at : null,
+            failureCode: failure?.code ?? null,
+            failureMessage: failure?.message ?? null,
+          },
         });
         if (count !== 1) return false;
-        const posted = await postTransfer(tx, { tenantId, kind: status === "completed" ? "settlement" : "reversal", reference: payment.id, currency: payment.currency, postedAt: at, legs: settleLegs });
+        const posted = await postTransfer(tx, {
+          tenantId,
+          kind: status === "completed" ? "settlement" : "reversal",
+          reference: payment.id,
+          currency: payment.currency,
+          postedAt: at,
+          legs: settleLegs,
+        });
         const updated = await tx.bankPayment.findUniqueOrThrow({ where: { id: payment.id } });
-        const events: { type: EventType; object: unknown }[] = [{ type: status === "completed" ? "payment.completed" : "payment.failed", object: toPaymentDto(updated) }];
+        const events: { type: EventType; object: unknown }[] = [
+          { type: status === "completed" ? "payment.completed" : "payment.failed", object: toPaymentDto(updated) },
+        ];
         for (const booked of posted.lines) events.push({ type: "transaction.booked", object: toTransactionDto(booked) });
         await recordEvents(tx, tenantId, at, events);
         return true;
@@ -56,7 +78,12 @@ export async function settleDuePayments(options: { db: PrismaClient; tenantId: s
       if (!(error instanceof LedgerDecline)) throw error;
       const refund: Leg[] = [
         { accountId: clearing, amount: -payment.amount },
-        { accountId: payment.debtorAccountId, amount: payment.amount, line: { ...line, description: `Returned: ${line.description}` }, allowFrozen: true },
+        {
+          accountId: payment.debtorAccountId,
+          amount: payment.amount,
+          line: { ...line, description: `Returned: ${line.description}` },
+          allowFrozen: true,
+        },
       ];
       const failure = { code: "account_frozen", message: "The beneficiary's account is frozen; the money was returned." };
       // A frozen debtor still gets its money back (allowFrozen).

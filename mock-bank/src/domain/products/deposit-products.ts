@@ -54,7 +54,8 @@ export const depositProducts: readonly DepositProduct[] = [
     id: "easy_access_saver",
     type: "savings",
     name: "Easy Access Saver",
-    description: "Variable-rate savings with unlimited withdrawals. Interest is calculated daily on the end-of-day balance and paid on the first of each month.",
+    description:
+      "Variable-rate savings with unlimited withdrawals. Interest is calculated daily on the end-of-day balance and paid on the first of each month.",
     currencies: ["GBP"],
     aer: "4.10",
     grossRate: grossRateFromAer("4.10", { paymentsPerYear: 12 }),

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { depositProducts } from "./deposit-products";
-import { addUtcMonths, basisPointsToRate, dailyInterest, endOfDayBalances, grossRateFromAer, rateToBasisPoints, startOfNextUtcMonth } from "./interest-maths";
+import {
+  addUtcMonths,
+  basisPointsToRate,
+  dailyInterest,
+  endOfDayBalances,
+  grossRateFromAer,
+  rateToBasisPoints,
+  startOfNextUtcMonth,
+} from "./interest-maths";
 import { duePeriods } from "./pay-due-interest";
 
 const d = (iso: string) => new Date(iso);
@@ -19,7 +27,8 @@ describe("rates", () => {
     expect(grossRateFromAer("4.50", { termYears: 1 })).toBe("4.50");
     // ((1.043)² − 1) / 2 = 4.3925%
     expect(grossRateFromAer("4.30", { termYears: 2 })).toBe("4.39");
-    for (const product of depositProducts) expect(rateToBasisPoints(product.grossRate)).toBeGreaterThanOrEqual(rateToBasisPoints(product.aer) - 10);
+    for (const product of depositProducts)
+      expect(rateToBasisPoints(product.grossRate)).toBeGreaterThanOrEqual(rateToBasisPoints(product.aer) - 10);
   });
 });
 
@@ -34,7 +43,12 @@ describe("dates", () => {
   it("finds monthly periods up to now, and a bond's single period once it matures", () => {
     const from = d("2026-11-21T00:00:00Z");
     expect(duePeriods({ from, now: d("2026-11-30T23:59:59Z"), maturesAt: null })).toEqual([]);
-    expect(duePeriods({ from, now: d("2027-01-15T00:00:00Z"), maturesAt: null }).map((p) => [p.from.toISOString().slice(0, 10), p.to.toISOString().slice(0, 10)])).toEqual([
+    expect(
+      duePeriods({ from, now: d("2027-01-15T00:00:00Z"), maturesAt: null }).map((p) => [
+        p.from.toISOString().slice(0, 10),
+        p.to.toISOString().slice(0, 10),
+      ]),
+    ).toEqual([
       ["2026-11-21", "2026-12-01"],
       ["2026-12-01", "2027-01-01"],
     ]);
@@ -77,7 +91,12 @@ describe("daily interest", () => {
         const whole = dailyInterest([...a, ...b], rate);
         const split = dailyInterest(a, rate) + dailyInterest(b, rate);
         expect(whole - split >= 0n && whole - split <= 1n).toBe(true);
-        expect(dailyInterest(a.map((x) => (x > 0n ? -x : x)), rate)).toBe(0n);
+        expect(
+          dailyInterest(
+            a.map((x) => (x > 0n ? -x : x)),
+            rate,
+          ),
+        ).toBe(0n);
       }),
     );
   });

@@ -26,7 +26,10 @@ export function basisPointsToRate(bp: number): string {
  */
 export function grossRateFromAer(aer: string, payment: { paymentsPerYear: number } | { termYears: number }): string {
   const a = rateToBasisPoints(aer) / 10_000;
-  const gross = "paymentsPerYear" in payment ? payment.paymentsPerYear * ((1 + a) ** (1 / payment.paymentsPerYear) - 1) : ((1 + a) ** payment.termYears - 1) / payment.termYears;
+  const gross =
+    "paymentsPerYear" in payment
+      ? payment.paymentsPerYear * ((1 + a) ** (1 / payment.paymentsPerYear) - 1)
+      : ((1 + a) ** payment.termYears - 1) / payment.termYears;
   return basisPointsToRate(Math.round(gross * 10_000));
 }
 
@@ -41,7 +44,17 @@ export function startOfNextUtcMonth(at: Date): Date {
 
 /** `at` plus whole calendar months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addUtcMonths(at: Date, months: number): Date {
-  const target = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months, 1, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(
+      at.getUTCFullYear(),
+      at.getUTCMonth() + months,
+      1,
+      at.getUTCHours(),
+      at.getUTCMinutes(),
+      at.getUTCSeconds(),
+      at.getUTCMilliseconds(),
+    ),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(at.getUTCDate(), lastDay));
   return target;
@@ -52,7 +65,12 @@ export function addUtcMonths(at: Date, months: number): Date {
  * and the signed movements after `from`: the balance at the end of day D is the current
  * balance minus every movement at or after the start of day D + 1.
  */
-export function endOfDayBalances(options: { from: Date; to: Date; currentBalance: bigint; movements: { at: Date; amount: bigint }[] }): bigint[] {
+export function endOfDayBalances(options: {
+  from: Date;
+  to: Date;
+  currentBalance: bigint;
+  movements: { at: Date; amount: bigint }[];
+}): bigint[] {
   const { from, to, currentBalance } = options;
   const days = Math.round((to.getTime() - from.getTime()) / DAY_MS);
   const later = [...options.movements].sort((a, b) => b.at.getTime() - a.at.getTime());

@@ -17,7 +17,8 @@ export function duePeriods(options: { from: Date; now: Date; maturesAt: Date | n
     return maturesAt <= now && options.from < end ? [{ from: options.from, to: end, paidAt: maturesAt }] : [];
   }
   const periods: { from: Date; to: Date; paidAt: Date }[] = [];
-  for (let from = options.from, to = startOfNextUtcMonth(from); to <= now; from = to, to = startOfNextUtcMonth(to)) periods.push({ from, to, paidAt: to });
+  for (let from = options.from, to = startOfNextUtcMonth(from); to <= now; from = to, to = startOfNextUtcMonth(to))
+    periods.push({ from, to, paidAt: to });
   return periods;
 }
 
@@ -35,8 +36,23 @@ export async function payDueInterest(options: { tx: Prisma.TransactionClient; te
   const { tx, tenantId, now } = options;
   const tenant = await tx.bankTenant.findUniqueOrThrow({ where: { id: tenantId }, select: { seededAt: true } });
   const accounts = await tx.bankAccount.findMany({
-    where: { tenantId, customerId: { not: null }, type: { in: ["savings", "fixed_term"] }, interestRate: { not: null }, status: { not: "closed" } },
-    select: { id: true, currency: true, productId: true, interestRate: true, bookedBalance: true, openedAt: true, maturesAt: true, interestPaidTo: true },
+    where: {
+      tenantId,
+      customerId: { not: null },
+      type: { in: ["savings", "fixed_term"] },
+      interestRate: { not: null },
+      status: { not: "closed" },
+    },
+    select: {
+      id: true,
+      currency: true,
+      productId: true,
+      interestRate: true,
+      bookedBalance: true,
+      openedAt: true,
+      maturesAt: true,
+      interestPaidTo: true,
+    },
     orderBy: { id: "asc" },
   });
   const expense = systemAccountId(tenantId, "interestExpense");
@@ -48,12 +64,18 @@ export async function payDueInterest(options: { tx: Prisma.TransactionClient; te
     const product = account.productId ? findDepositProduct(account.productId) : undefined;
     const grossRate = product?.grossRate ?? grossRateFromAer(account.interestRate!, { paymentsPerYear: 12 });
     // The opening posting is the balance brought forward, not a movement (a backfilled one is dated when it was written).
-    const entries = await tx.bankEntry.findMany({ where: { tenantId, accountId: account.id, createdAt: { gte: start }, posting: { kind: { not: "opening" } } }, select: { amount: true, createdAt: true } });
+    const entries = await tx.bankEntry.findMany({
+      where: { tenantId, accountId: account.id, createdAt: { gte: start }, posting: { kind: { not: "opening" } } },
+      select: { amount: true, createdAt: true },
+    });
     const movements = entries.map((entry) => ({ at: entry.createdAt, amount: entry.amount }));
     let balance = account.bookedBalance;
     for (const period of periods) {
       const later = movements.filter((movement) => movement.at >= period.from);
-      const amount = dailyInterest(endOfDayBalances({ from: period.from, to: period.to, currentBalance: balance, movements: later }), grossRate);
+      const amount = dailyInterest(
+        endOfDayBalances({ from: period.from, to: period.to, currentBalance: balance, movements: later }),
+        grossRate,
+      );
       if (amount > 0n) {
         const posted = await postTransfer(tx, {
           tenantId,
@@ -63,7 +85,12 @@ export async function payDueInterest(options: { tx: Prisma.TransactionClient; te
           postedAt: period.paidAt,
           legs: [
             { accountId: expense, amount: -amount },
-            { accountId: account.id, amount, line: { description: "Interest paid", category: "interest", channel: "interest" }, allowFrozen: true },
+            {
+              accountId: account.id,
+              amount,
+              line: { description: "Interest paid", category: "interest", channel: "interest" },
+              allowFrozen: true,
+            },
           ],
         });
         const line = toTransactionDto(posted.lines[0]);

@@ -19,7 +19,8 @@ export const productMagicValues: MagicValue[] = [
     field: "debtor_account_id",
     value: "a fixed-term bond before matures_on",
     applies_to: "POST /v1/payments",
-    effect: "422 `early_withdrawal_not_allowed`; paying into a bond is 422 `deposit_not_accepted`. Advance the clock past `matures_on` to get the interest and withdraw.",
+    effect:
+      "422 `early_withdrawal_not_allowed`; paying into a bond is 422 `deposit_not_accepted`. Advance the clock past `matures_on` to get the interest and withdraw.",
   },
   {
     field: "debtor_account_id",

@@ -18,7 +18,14 @@ import { toRedemptionDto } from "./redemption-dto";
  * events are one transaction. The card's row is locked first (a no-op update), so two
  * concurrent redemptions cannot both spend the same points on PostgreSQL; SQLite serialises.
  */
-export async function redeemRewards(options: { db: PrismaClient; tenantId: string; accountId: string; points: number; now: Date; idempotencyKeyId?: string }): Promise<RewardRedemptionDto> {
+export async function redeemRewards(options: {
+  db: PrismaClient;
+  tenantId: string;
+  accountId: string;
+  points: number;
+  now: Date;
+  idempotencyKeyId?: string;
+}): Promise<RewardRedemptionDto> {
   const { db, tenantId, points, now } = options;
   const account = await cardAccountOrThrow(db, tenantId, options.accountId);
   if (account.status !== "active") throw new AppError("account_frozen", `Account ${account.id} is frozen: rewards cannot be redeemed.`);
@@ -30,11 +37,24 @@ export async function redeemRewards(options: { db: PrismaClient; tenantId: strin
       const balance = await pointsOf(tx, tenantId, account.id);
       const available = balance.earned - balance.redeemed;
       if (points > available) {
-        throw new AppError("insufficient_points", `The card has ${Math.max(available, 0)} points; ${points} were asked for.`, { errors: [{ pointer: "/body/points", detail: `at most ${Math.max(available, 0)} points are available` }] });
+        throw new AppError("insufficient_points", `The card has ${Math.max(available, 0)} points; ${points} were asked for.`, {
+          errors: [{ pointer: "/body/points", detail: `at most ${Math.max(available, 0)} points are available` }],
+        });
       }
-      const row = await tx.bankRewardRedemption.create({ data: { id: newId("rewardRedemption"), tenantId, accountId: account.id, points, amount, currency: account.currency, createdAt: now } });
+      const row = await tx.bankRewardRedemption.create({
+        data: {
+          id: newId("rewardRedemption"),
+          tenantId,
+          accountId: account.id,
+          points,
+          amount,
+          currency: account.currency,
+          createdAt: now,
+        },
+      });
       const dto = toRedemptionDto(row);
-      if (options.idempotencyKeyId) await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: row.id } });
+      if (options.idempotencyKeyId)
+        await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: row.id } });
       await postTransfer(
         tx,
         {
@@ -45,15 +65,26 @@ export async function redeemRewards(options: { db: PrismaClient; tenantId: strin
           postedAt: now,
           legs: [
             { accountId: systemAccountId(tenantId, "rewards"), amount: -amount },
-            { accountId: account.id, amount, line: { description: `REWARDS CASHBACK ${points} POINTS`, category: "rewards", channel: "transfer" } },
+            {
+              accountId: account.id,
+              amount,
+              line: { description: `REWARDS CASHBACK ${points} POINTS`, category: "rewards", channel: "transfer" },
+            },
           ],
         },
-        { beforeBalances: (lines) => recordEvents(tx, tenantId, now, [{ type: "rewards.redeemed", object: dto }, ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) }))]) },
+        {
+          beforeBalances: (lines) =>
+            recordEvents(tx, tenantId, now, [
+              { type: "rewards.redeemed", object: dto },
+              ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) })),
+            ]),
+        },
       );
       return dto;
     });
   } catch (error) {
-    if (error instanceof LedgerDecline) throw new AppError("account_frozen", `Account ${error.accountId} is frozen: rewards cannot be redeemed.`);
+    if (error instanceof LedgerDecline)
+      throw new AppError("account_frozen", `Account ${error.accountId} is frozen: rewards cannot be redeemed.`);
     throw error;
   }
 }

@@ -11,7 +11,14 @@ export const MAX_ADVANCE_DAYS = 90;
 /** The offset column is a 32-bit integer; ten years ahead is plenty for any test. */
 export const MAX_OFFSET_SECONDS = 10 * 365 * 86_400;
 
-export type ClockEffects = { transactions_booked: number; interest_payments: number; payments_settled: number; payments_failed: number; loan_instalments_paid: number; loan_instalments_missed: number };
+export type ClockEffects = {
+  transactions_booked: number;
+  interest_payments: number;
+  payments_settled: number;
+  payments_failed: number;
+  loan_instalments_paid: number;
+  loan_instalments_missed: number;
+};
 
 type StepContext = { tx: Prisma.TransactionClient; tenantId: string; now: Date };
 
@@ -30,7 +37,11 @@ const steps: { effect: keyof ClockEffects; run: (context: StepContext) => Promis
  * Standard payments settle once the clock has moved: the route passes `settleDuePayments`
  * (domain/payments), which settles each due payment in its own transaction, with its events.
  */
-export type SettlePayments = (options: { db: PrismaClient; tenantId: string; now: Date }) => Promise<{ completed: string[]; failed: string[] }>;
+export type SettlePayments = (options: {
+  db: PrismaClient;
+  tenantId: string;
+  now: Date;
+}) => Promise<{ completed: string[]; failed: string[] }>;
 
 /**
  * Loan and plan instalments are collected after payments settle (so money that arrived can
@@ -72,11 +83,19 @@ export async function advanceClock(options: {
   const { at, pointer } = target(from, by);
   const advancedBySeconds = Math.round((at.getTime() - from.getTime()) / 1000);
   if (advancedBySeconds < 1) throw invalid(pointer, `must be after the sandbox's current time, ${from.toISOString()}`);
-  if (advancedBySeconds > MAX_ADVANCE_DAYS * 86_400) throw invalid(pointer, `may be no more than ${MAX_ADVANCE_DAYS} days ahead of the sandbox's current time, ${from.toISOString()}`);
+  if (advancedBySeconds > MAX_ADVANCE_DAYS * 86_400)
+    throw invalid(pointer, `may be no more than ${MAX_ADVANCE_DAYS} days ahead of the sandbox's current time, ${from.toISOString()}`);
 
   // Steps post to system ledger accounts that older tenants may still lack.
   await ensureLedger(db, tenant.id);
-  const effects: ClockEffects = { transactions_booked: 0, interest_payments: 0, payments_settled: 0, payments_failed: 0, loan_instalments_paid: 0, loan_instalments_missed: 0 };
+  const effects: ClockEffects = {
+    transactions_booked: 0,
+    interest_payments: 0,
+    payments_settled: 0,
+    payments_failed: 0,
+    loan_instalments_paid: 0,
+    loan_instalments_missed: 0,
+  };
   const now = await db.$transaction(
     async (tx) => {
       const moved = await tx.bankTenant.update({
@@ -85,7 +104,10 @@ export async function advanceClock(options: {
         select: { clockOffsetSeconds: true },
       });
       if (moved.clockOffsetSeconds > MAX_OFFSET_SECONDS) {
-        throw new AppError("conflict", "The sandbox's clock can run at most ten years ahead. Reset the sandbox (POST /v1/sandbox/reset) to start again.");
+        throw new AppError(
+          "conflict",
+          "The sandbox's clock can run at most ten years ahead. Reset the sandbox (POST /v1/sandbox/reset) to start again.",
+        );
       }
       const movedNow = tenantNow({ ...tenant, clockOffsetSeconds: moved.clockOffsetSeconds }, realNow);
       for (const step of steps) effects[step.effect] += await step.run({ tx, tenantId: tenant.id, now: movedNow });

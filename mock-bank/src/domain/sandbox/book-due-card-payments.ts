@@ -27,15 +27,35 @@ export async function bookDueCardPayments(options: { tx: Prisma.TransactionClien
   const external = systemAccountId(tenantId, "external");
   for (const line of due) {
     const bookedAt = new Date(line.transactedAt.getTime() + DAY_MS);
-    const booked = await tx.bankTransaction.update({ where: { id: line.id }, data: { status: "booked", bookedAt }, select: transactionSelect });
+    const booked = await tx.bankTransaction.update({
+      where: { id: line.id },
+      data: { status: "booked", bookedAt },
+      select: transactionSelect,
+    });
     await tx.bankAccount.update({ where: { id: line.accountId }, data: { bookedBalance: { increment: line.amount } } });
     await tx.bankAccount.update({ where: { id: external }, data: { bookedBalance: { increment: -line.amount } } });
     const postingId = newId("posting");
     await tx.bankPosting.create({ data: { id: postingId, tenantId, kind: "settlement", reference: line.id, postedAt: bookedAt } });
     await tx.bankEntry.createMany({
       data: [
-        { id: newId("entry"), tenantId, postingId, accountId: line.accountId, amount: line.amount, currency: line.currency, createdAt: bookedAt },
-        { id: newId("entry"), tenantId, postingId, accountId: external, amount: -line.amount, currency: line.currency, createdAt: bookedAt },
+        {
+          id: newId("entry"),
+          tenantId,
+          postingId,
+          accountId: line.accountId,
+          amount: line.amount,
+          currency: line.currency,
+          createdAt: bookedAt,
+        },
+        {
+          id: newId("entry"),
+          tenantId,
+          postingId,
+          accountId: external,
+          amount: -line.amount,
+          currency: line.currency,
+          createdAt: bookedAt,
+        },
       ],
     });
     await recordEvents(tx, tenantId, now, [{ type: "transaction.booked", object: toTransactionDto(booked) }]);

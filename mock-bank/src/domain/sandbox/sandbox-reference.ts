@@ -34,12 +34,21 @@ export const personaPurposes: Record<string, string> = {
 };
 
 const gbp = (minor: bigint): Money => ({ amount: formatMinor(minor, "GBP"), currency: "GBP" });
-const pounds = (minor: bigint) => `£${Number(formatMinor(minor, "GBP")).toLocaleString("en-GB", { minimumFractionDigits: minor % 100n === 0n ? 0 : 2 })}`;
+const pounds = (minor: bigint) =>
+  `£${Number(formatMinor(minor, "GBP")).toLocaleString("en-GB", { minimumFractionDigits: minor % 100n === 0n ? 0 : 2 })}`;
 
-function accountNotes(account: { type: string; status?: string; overdraftLimit?: bigint; creditLimit?: bigint; interestRate?: string; bookedBalance: bigint }): string[] {
+function accountNotes(account: {
+  type: string;
+  status?: string;
+  overdraftLimit?: bigint;
+  creditLimit?: bigint;
+  interestRate?: string;
+  bookedBalance: bigint;
+}): string[] {
   const notes: string[] = [];
   if (account.status === "frozen") notes.push("Frozen: readable, but payments to and from it are refused (422 `account_frozen`).");
-  if (account.type === "current") notes.push(account.overdraftLimit ? `Arranged overdraft ${pounds(account.overdraftLimit)}.` : "No overdraft.");
+  if (account.type === "current")
+    notes.push(account.overdraftLimit ? `Arranged overdraft ${pounds(account.overdraftLimit)}.` : "No overdraft.");
   if (account.type === "current" && account.bookedBalance < 0n) notes.push("Overdrawn.");
   if (account.creditLimit) notes.push(`Credit limit ${pounds(account.creditLimit)}; a negative balance is what is owed.`);
   if (account.interestRate) notes.push(`${account.interestRate}% AER, interest paid monthly.`);
@@ -53,7 +62,12 @@ function referenceLending(customer: Parameters<typeof personaLending>[0], seeded
     example_request: { amount: gbp(EXAMPLE_LOAN_REQUEST.amount), term_months: EXAMPLE_LOAN_REQUEST.termMonths },
     decision: decision.decision,
     reason_codes: decision.reasons.map((reason) => reason.code),
-    offers: decision.offers.map((offer) => ({ amount: gbp(offer.amount), term_months: offer.termMonths, apr: offer.apr, monthly_payment: gbp(offer.monthlyPayment) })),
+    offers: decision.offers.map((offer) => ({
+      amount: gbp(offer.amount),
+      term_months: offer.termMonths,
+      apr: offer.apr,
+      monthly_payment: gbp(offer.monthlyPayment),
+    })),
     bnpl_limit: bnplLimit === null ? null : gbp(bnplLimit),
     summary,
   };
@@ -85,7 +99,11 @@ export function buildSandboxReference(options: { controls: SandboxControl[]; mag
         identifiers:
           account.maskedPan !== undefined
             ? { masked_pan: account.maskedPan }
-            : { sort_code: account.sortCode!, account_number: account.accountNumber!, iban: ukIban(BANK_CODE, account.sortCode!, account.accountNumber!) },
+            : {
+                sort_code: account.sortCode!,
+                account_number: account.accountNumber!,
+                iban: ukIban(BANK_CODE, account.sortCode!, account.accountNumber!),
+              },
         seeded_balance: gbp(account.bookedBalance),
         overdraft_limit: account.key === "current" ? gbp(account.overdraftLimit ?? 0n) : null,
         credit_limit: account.key === "credit_card" ? gbp(account.creditLimit ?? 0n) : null,

@@ -30,7 +30,8 @@ const failures: Record<ScenarioFailure, Omit<ScenarioInfo, "value" | "example"> 
   rate_limited: {
     status: 429,
     code: "rate_limited",
-    effect: "Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.",
+    effect:
+      "Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.",
   },
   internal_error: {
     status: 500,
@@ -82,7 +83,8 @@ export function parseSandboxScenario(header: string | undefined): { ok: true; sc
     const latency = /^latency=(\d{1,6})$/.exec(value);
     if (latency) {
       const ms = Number(latency[1]);
-      if (ms > LATENCY_INPUT_MAX_MS) return { ok: false, detail: `latency must be 0–${LATENCY_INPUT_MAX_MS} ms (waits are capped at ${MAX_LATENCY_MS})` };
+      if (ms > LATENCY_INPUT_MAX_MS)
+        return { ok: false, detail: `latency must be 0–${LATENCY_INPUT_MAX_MS} ms (waits are capped at ${MAX_LATENCY_MS})` };
       if (latencySeen) return { ok: false, detail: "latency is given twice" };
       latencySeen = true;
       scenario.latencyMs = ms;

@@ -30,7 +30,12 @@ function invalid(pointer: string, detail: string): AppError {
  * its statement line and a `transaction.booked` event. A frozen account refuses it (422
  * account_frozen), as a real one would.
  */
-export async function simulateIncomingPayment(options: { db: PrismaClient; tenantId: string; now: Date; payment: IncomingPayment }): Promise<TransactionDto> {
+export async function simulateIncomingPayment(options: {
+  db: PrismaClient;
+  tenantId: string;
+  now: Date;
+  payment: IncomingPayment;
+}): Promise<TransactionDto> {
   const { db, tenantId, now, payment } = options;
   const account = await db.bankAccount.findFirst({
     where: { id: payment.accountId, tenantId, customerId: { not: null } },
@@ -38,7 +43,8 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
   });
   if (!account) throw accountNotFound(payment.accountId);
   assertAcceptsDeposits(account, "/body/account_id");
-  if (account.type === "loan") throw invalid("/body/account_id", "a loan account cannot receive payments; its instalments are collected on schedule");
+  if (account.type === "loan")
+    throw invalid("/body/account_id", "a loan account cannot receive payments; its instalments are collected on schedule");
   if (payment.amount.currency !== account.currency) {
     throw new AppError("currency_mismatch", `The account is in ${account.currency}; send the amount in ${account.currency}.`, {
       errors: [{ pointer: "/body/amount/currency", detail: `must be ${account.currency}, the account's currency` }],
@@ -60,7 +66,11 @@ export async function simulateIncomingPayment(options: { db: PrismaClient; tenan
         postedAt: now,
         legs: [
           { accountId: systemAccountId(tenantId, "external", account.currency), amount: -minor },
-          { accountId: account.id, amount: minor, line: { description, category: payment.category ?? "incoming_payment", channel: "faster_payment" } },
+          {
+            accountId: account.id,
+            amount: minor,
+            line: { description, category: payment.category ?? "incoming_payment", channel: "faster_payment" },
+          },
         ],
       });
       const dto = toTransactionDto(posted.lines[0]);

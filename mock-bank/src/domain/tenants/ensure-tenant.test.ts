@@ -30,7 +30,9 @@ function withStaleFirstLookup(client: PrismaClient): PrismaClient {
       return Reflect.get(target, property, receiver);
     },
   });
-  return new Proxy(client, { get: (target, property, receiver) => (property === "bankTenant" ? bankTenant : Reflect.get(target, property, receiver)) });
+  return new Proxy(client, {
+    get: (target, property, receiver) => (property === "bankTenant" ? bankTenant : Reflect.get(target, property, receiver)),
+  });
 }
 
 describe("ensureTenant", () => {

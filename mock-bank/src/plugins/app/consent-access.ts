@@ -36,22 +36,44 @@ export default fp(
     app.decorate("authorizeConsent", async (request: FastifyRequest) => {
       const token = request.headers["x-consent-token"];
       if (typeof token !== "string") return;
-      const access = await authenticateAccessToken({ db: app.db, token, appId: request.appId, tenantId: request.tenantId, tenantNow: tenantNow(request.tenant!, app.now()) });
+      const access = await authenticateAccessToken({
+        db: app.db,
+        token,
+        appId: request.appId,
+        tenantId: request.tenantId,
+        tenantNow: tenantNow(request.tenant!, app.now()),
+      });
       const rule = request.routeOptions.config?.consent;
-      if (!rule) throw new AppError("api_key_required", "Consent access tokens reach customer-data endpoints only (accounts, balances, transactions, payments); call this endpoint with your sandbox API key.");
+      if (!rule)
+        throw new AppError(
+          "api_key_required",
+          "Consent access tokens reach customer-data endpoints only (accounts, balances, transactions, payments); call this endpoint with your sandbox API key.",
+        );
       if (!access.permissions.includes(rule.permission)) {
-        throw new AppError("insufficient_scope", `This endpoint needs the ${rule.permission} permission; the consent grants ${access.permissions.join(", ")}.`, {
-          headers: { "www-authenticate": `Bearer realm="sandbox", error="insufficient_scope", scope="${rule.permission}"` },
-        });
+        throw new AppError(
+          "insufficient_scope",
+          `This endpoint needs the ${rule.permission} permission; the consent grants ${access.permissions.join(", ")}.`,
+          {
+            headers: { "www-authenticate": `Bearer realm="sandbox", error="insufficient_scope", scope="${rule.permission}"` },
+          },
+        );
       }
       if (rule.account) {
-        const accountId = rule.account === "params" ? (request.params as { account_id?: string }).account_id : (request.body as { debtor_account_id?: string } | undefined)?.debtor_account_id;
+        const accountId =
+          rule.account === "params"
+            ? (request.params as { account_id?: string }).account_id
+            : (request.body as { debtor_account_id?: string } | undefined)?.debtor_account_id;
         if (accountId && !access.accountIds.includes(accountId)) {
           // An account of the tenant outside the consent is a 403; an unknown id stays the route's 404.
           const exists = await app.db.bankAccount.count({ where: { id: accountId, tenantId: request.tenantId, ...customerAccounts } });
           if (exists) {
             throw new AppError("consent_account_not_granted", `Account ${accountId} is not part of consent ${access.consentId}.`, {
-              errors: [{ pointer: rule.account === "params" ? "/params/account_id" : "/body/debtor_account_id", detail: "is not shared in this consent" }],
+              errors: [
+                {
+                  pointer: rule.account === "params" ? "/params/account_id" : "/body/debtor_account_id",
+                  detail: "is not shared in this consent",
+                },
+              ],
             });
           }
         }

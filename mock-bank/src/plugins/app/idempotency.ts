@@ -2,7 +2,12 @@ import type { FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions }
 import fp from "fastify-plugin";
 import { AppError } from "@openbank/contracts/errors";
 import type { IdempotencyClaim } from "../../domain/idempotency/create-once";
-import { completeIdempotencyKey, releaseIdempotencyKey, requestHash, reserveIdempotencyKey } from "../../domain/idempotency/idempotency-store";
+import {
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+  requestHash,
+  reserveIdempotencyKey,
+} from "../../domain/idempotency/idempotency-store";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -27,7 +32,10 @@ function keyOf(request: FastifyRequest): string | undefined {
 }
 
 type Hook = onRequestHookHandler | onRequestHookHandler[] | undefined;
-const append = <T>(existing: T | T[] | undefined, hook: T): T[] => [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), hook];
+const append = <T>(existing: T | T[] | undefined, hook: T): T[] => [
+  ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
+  hook,
+];
 
 /**
  * The Idempotency-Key contract, declared per route with `config: { idempotency: "required" }`:
@@ -43,16 +51,27 @@ export default fp(
 
     async function requireKey(request: FastifyRequest) {
       if (keyOf(request) !== undefined) return;
-      throw new AppError("idempotency_key_required", "Send an Idempotency-Key header (e.g. a UUID) with every request that creates something or moves money.", {
-        errors: [{ pointer: "/headers/idempotency-key", detail: "is required" }],
-      });
+      throw new AppError(
+        "idempotency_key_required",
+        "Send an Idempotency-Key header (e.g. a UUID) with every request that creates something or moves money.",
+        {
+          errors: [{ pointer: "/headers/idempotency-key", detail: "is required" }],
+        },
+      );
     }
 
     async function reserve(request: FastifyRequest, reply: FastifyReply) {
       const key = keyOf(request);
       if (key === undefined) return;
       const hash = requestHash(request.method, request.url.split("?")[0], request.body);
-      const reservation = await reserveIdempotencyKey({ db: app.db, tenantId: request.tenantId, key, hash, now: app.now(), leaseMs: app.idempotencyLeaseMs });
+      const reservation = await reserveIdempotencyKey({
+        db: app.db,
+        tenantId: request.tenantId,
+        key,
+        hash,
+        now: app.now(),
+        leaseMs: app.idempotencyLeaseMs,
+      });
       if (reservation.kind === "replay") {
         const { status, headers, body } = reservation.response;
         return reply.code(status).headers(headers).header("idempotent-replayed", "true").send(body);

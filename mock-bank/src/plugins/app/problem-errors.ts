@@ -17,7 +17,10 @@ function fieldErrors(error: FastifyError): FieldError[] {
     const params = issue.params as { keys?: unknown };
     // zod reports unknown keys once, on the object; point at each key instead.
     if (issue.keyword === "unrecognized_keys" && Array.isArray(params.keys)) {
-      return params.keys.map((key) => ({ pointer: toPointer(root, [...segments(issue.instancePath), String(key)]), detail: "is not a known parameter" }));
+      return params.keys.map((key) => ({
+        pointer: toPointer(root, [...segments(issue.instancePath), String(key)]),
+        detail: "is not a known parameter",
+      }));
     }
     return [{ pointer: toPointer(root, segments(issue.instancePath)), detail: issue.message ?? "is invalid" }];
   });
@@ -39,7 +42,9 @@ function toAppError(error: FastifyError): AppError {
     case "FST_ERR_MAX_PARAM_LENGTH":
     case "FST_ERR_BAD_URL":
       // An id longer than the router takes (100 characters) or a malformed path: never a real resource.
-      return new AppError("validation_failed", "A path parameter is too long or malformed.", { errors: [{ pointer: "/params", detail: "is too long or malformed" }] });
+      return new AppError("validation_failed", "A path parameter is too long or malformed.", {
+        errors: [{ pointer: "/params", detail: "is too long or malformed" }],
+      });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new AppError("unsupported_media_type", "Send request bodies as application/json.");
   }
@@ -61,11 +66,18 @@ const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0,
 export function boundProblem(error: AppError): AppError {
   const errors = error.errors;
   const tooMany = errors !== undefined && errors.length > PROBLEM_LIMITS.errors;
-  const tooLong = (errors ?? []).some((field) => field.pointer.length > PROBLEM_LIMITS.pointer || field.detail.length > PROBLEM_LIMITS.fieldDetail);
+  const tooLong = (errors ?? []).some(
+    (field) => field.pointer.length > PROBLEM_LIMITS.pointer || field.detail.length > PROBLEM_LIMITS.fieldDetail,
+  );
   if (!tooMany && !tooLong && error.message.length <= PROBLEM_LIMITS.detail) return error;
-  const kept = errors?.slice(0, PROBLEM_LIMITS.errors).map((field) => ({ pointer: cut(field.pointer, PROBLEM_LIMITS.pointer), detail: cut(field.detail, PROBLEM_LIMITS.fieldDetail) }));
+  const kept = errors
+    ?.slice(0, PROBLEM_LIMITS.errors)
+    .map((field) => ({ pointer: cut(field.pointer, PROBLEM_LIMITS.pointer), detail: cut(field.detail, PROBLEM_LIMITS.fieldDetail) }));
   const more = tooMany ? ` (and ${errors!.length - PROBLEM_LIMITS.errors} more invalid fields)` : "";
-  const detail = error.message.length + more.length > PROBLEM_LIMITS.detail ? `${cut(error.message, PROBLEM_LIMITS.detail - more.length)}${more}` : `${error.message}${more}`;
+  const detail =
+    error.message.length + more.length > PROBLEM_LIMITS.detail
+      ? `${cut(error.message, PROBLEM_LIMITS.detail - more.length)}${more}`
+      : `${error.message}${more}`;
   return new AppError(error.code, detail, { errors: kept, headers: error.headers });
 }
 

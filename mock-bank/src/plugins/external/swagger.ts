@@ -39,7 +39,11 @@ function pruneUnusedComponents(document: OpenApiDoc): OpenApiDoc {
     }
   };
   visit(doc.paths);
-  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)).sort(([a], [b]) => a.localeCompare(b)));
+  const kept = Object.fromEntries(
+    Object.entries(schemas)
+      .filter(([name]) => used.has(name))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   return { ...doc, components: { ...doc.components, schemas: kept } } as unknown as OpenApiDoc;
 }
 
@@ -56,7 +60,7 @@ const gatewayHeaders = {
   },
   RateLimit: {
     description:
-      'Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1` (IETF RateLimit header fields). On every answer once the credential is accepted; not on the gateway\'s own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key\'s `insufficient_scope`), which are refused before the quota is counted.',
+      "Requests remaining for this key and seconds until the quota is full again, e.g. `\"sandbox\";r=97;t=1` (IETF RateLimit header fields). On every answer once the credential is accepted; not on the gateway's own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key's `insufficient_scope`), which are refused before the quota is counted.",
     schema: { type: "string", maxLength: 200, pattern: '^"[A-Za-z0-9_-]+";r=\\d+;t=\\d+$' },
   },
   "RateLimit-Policy": {
@@ -96,7 +100,12 @@ const sandboxScenarioParameter = {
     ...scenarioCatalog.map((info) => `- \`${info.value}\`: ${info.effect}`),
   ].join("\n"),
   // Every value the parser accepts is in this alphabet (domain/sandbox/sandbox-scenario.ts).
-  schema: { type: "string", maxLength: SCENARIO_HEADER_MAX_LENGTH, pattern: "^[a-z0-9_=, \\t]*$", examples: ["latency=2000", "bank_unavailable", "latency=500, insufficient_funds"] },
+  schema: {
+    type: "string",
+    maxLength: SCENARIO_HEADER_MAX_LENGTH,
+    pattern: "^[a-z0-9_=, \\t]*$",
+    examples: ["latency=2000", "bank_unavailable", "latency=500, insufficient_funds"],
+  },
 };
 
 type OperationWithParameters = { parameters?: unknown[] };
@@ -128,14 +137,33 @@ export default fp(
         },
         servers: [sandboxServer],
         tags: [
-          { name: "Customers", description: "Customer onboarding (KYC): identity verification and sanctions screening, with documented magic values for each decision." },
+          {
+            name: "Customers",
+            description:
+              "Customer onboarding (KYC): identity verification and sanctions screening, with documented magic values for each decision.",
+          },
           { name: "Accounts", description: "Accounts and their balances." },
           { name: "Transactions", description: "Booked and pending transactions of an account." },
-          { name: "Payments", description: "Payments out of your sandbox's accounts: internal transfers, UK payments by sort code or IBAN, and international payments with an FX quote. Every payment needs an `Idempotency-Key`." },
+          {
+            name: "Payments",
+            description:
+              "Payments out of your sandbox's accounts: internal transfers, UK payments by sort code or IBAN, and international payments with an FX quote. Every payment needs an `Idempotency-Key`.",
+          },
           { name: "FX", description: "Foreign-exchange quotes (rate, fee, expiry) for international payments." },
-          { name: "Products", description: "Deposit products (current account, savers, fixed-rate bonds) with their rates and access rules; open one with `POST /v1/accounts`." },
-          { name: "Investments", description: "The bank's investment funds with their SRRI risk levels and charges, and model-portfolio recommendations per risk profile with projected outcomes." },
-          { name: "Insurance", description: "Travel insurance: price a quote, buy a policy paid from an account, cancel within the cooling-off period." },
+          {
+            name: "Products",
+            description:
+              "Deposit products (current account, savers, fixed-rate bonds) with their rates and access rules; open one with `POST /v1/accounts`.",
+          },
+          {
+            name: "Investments",
+            description:
+              "The bank's investment funds with their SRRI risk levels and charges, and model-portfolio recommendations per risk profile with projected outcomes.",
+          },
+          {
+            name: "Insurance",
+            description: "Travel insurance: price a quote, buy a policy paid from an account, cancel within the cooling-off period.",
+          },
           { name: "Rewards", description: "Reward points earned on credit card spending, and their redemption as cashback." },
           {
             name: "Lending",
@@ -180,7 +208,8 @@ export default fp(
         security: [{ api_key: [] }],
       },
       transform: createJsonSchemaTransform({}),
-      transformObject: (document) => documentBounds(documentSandboxScenario(documentGatewayHeaders(pruneUnusedComponents(transformObject(document))))),
+      transformObject: (document) =>
+        documentBounds(documentSandboxScenario(documentGatewayHeaders(pruneUnusedComponents(transformObject(document))))),
     });
   },
   { name: "swagger" },

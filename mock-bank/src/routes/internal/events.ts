@@ -12,7 +12,13 @@ const events: FastifyPluginAsyncZod = async (app) => {
   app.get("/events/types", { schema: { hide: true } }, async () => ({ data: eventCatalog }));
 
   app.post("/events/claim", { schema: { hide: true, body: ClaimEventsBody } }, async (request) => {
-    const rows = await claimEvents({ db: app.db, provider: app.dbProvider, now: app.now(), limit: request.body.limit, leaseSeconds: request.body.lease_seconds });
+    const rows = await claimEvents({
+      db: app.db,
+      provider: app.dbProvider,
+      now: app.now(),
+      limit: request.body.limit,
+      leaseSeconds: request.body.lease_seconds,
+    });
     return {
       data: rows.map((row) => ({
         id: row.id,

@@ -21,7 +21,6 @@ const OPEN_DESCRIPTION = [
 ].join("\n");
 
 const accounts: FastifyPluginAsyncZod = async (app) => {
-
   app.post(
     "/accounts",
     {
@@ -47,7 +46,14 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const account = await createOnce(request.idempotency, {
         get: (accountId) => getAccountOrThrow({ db: app.db, tenantId: request.tenantId, accountId }),
-        create: (idempotencyKeyId) => openAccount({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
+        create: (idempotencyKeyId) =>
+          openAccount({
+            db: app.db,
+            tenantId: request.tenantId,
+            now: tenantNow(request.tenant!, app.now()),
+            input: request.body,
+            idempotencyKeyId,
+          }),
       });
       return reply.code(201).header("location", `/v1/accounts/${account.id}`).send(account);
     },

@@ -23,7 +23,6 @@ const CREATE_DESCRIPTION = [
 ].join("\n");
 
 const bnpl: FastifyPluginAsyncZod = async (app) => {
-
   app.post(
     "/bnpl/plans",
     {
@@ -49,7 +48,14 @@ const bnpl: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const plan = await createOnce(request.idempotency, {
         get: (loanId) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId, kind: "bnpl" }),
-        create: (idempotencyKeyId) => createBnplPlan({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
+        create: (idempotencyKeyId) =>
+          createBnplPlan({
+            db: app.db,
+            tenantId: request.tenantId,
+            now: tenantNow(request.tenant!, app.now()),
+            input: request.body,
+            idempotencyKeyId,
+          }),
       });
       return reply.code(201).header("location", `/v1/bnpl/plans/${plan.id}`).send(plan);
     },
@@ -62,13 +68,23 @@ const bnpl: FastifyPluginAsyncZod = async (app) => {
         operationId: "listBnplPlans",
         tags: ["Lending"],
         summary: "List buy-now-pay-later plans",
-        description: "Lists your sandbox's buy-now-pay-later plans, newest first (they are also in `GET /v1/loans` with `kind: bnpl`). Filter by status or customer; page with `limit` and `cursor`.",
+        description:
+          "Lists your sandbox's buy-now-pay-later plans, newest first (they are also in `GET /v1/loans` with `kind: bnpl`). Filter by status or customer; page with `limit` and `cursor`.",
         querystring: ListPlansQuery,
         response: { 200: jsonResponse("A page of plans, newest first.", LoanList), ...problemResponses() },
       },
     },
     async (request) =>
-      listLoans({ db: app.db, cursors: app.cursors, tenantId: request.tenantId, kind: "bnpl", status: request.query.status, customerId: request.query.customer_id, limit: request.query.limit, cursor: request.query.cursor }),
+      listLoans({
+        db: app.db,
+        cursors: app.cursors,
+        tenantId: request.tenantId,
+        kind: "bnpl",
+        status: request.query.status,
+        customerId: request.query.customer_id,
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+      }),
   );
 
   app.get(

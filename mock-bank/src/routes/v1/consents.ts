@@ -4,7 +4,14 @@ import { getConsentOrThrow } from "../../domain/consents/get-consent-or-throw";
 import { listConsents } from "../../domain/consents/list-consents";
 import { revokeConsent } from "../../domain/consents/revoke-consent";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { Consent, ConsentList, ConsentParams, CreateSandboxConsentBody, ListConsentsQuery, SandboxConsentTokens } from "../../schemas/consent";
+import {
+  Consent,
+  ConsentList,
+  ConsentParams,
+  CreateSandboxConsentBody,
+  ListConsentsQuery,
+  SandboxConsentTokens,
+} from "../../schemas/consent";
 import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { capture, exampleRun } from "../../schemas/example-run";
 
@@ -28,7 +35,8 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         operationId: "listConsents",
         tags: ["Consents"],
         summary: "List consents",
-        description: "Lists the consents customers gave your app, newest first, with their status on the sandbox clock (`authorised`, `revoked`, `expired`). Filter by status or customer; page with `limit` and `cursor`.",
+        description:
+          "Lists the consents customers gave your app, newest first, with their status on the sandbox clock (`authorised`, `revoked`, `expired`). Filter by status or customer; page with `limit` and `cursor`.",
         querystring: ListConsentsQuery,
         response: { 200: jsonResponse("A page of consents, newest first.", ConsentList), ...problemResponses() },
       },
@@ -59,7 +67,14 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         response: { 200: jsonResponse("The consent.", Consent), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
-    async (request) => getConsentOrThrow({ db: app.db, tenantId: request.tenantId, appId: request.appId ?? request.tenantId, consentId: request.params.consent_id, tenantNow: at(request) }),
+    async (request) =>
+      getConsentOrThrow({
+        db: app.db,
+        tenantId: request.tenantId,
+        appId: request.appId ?? request.tenantId,
+        consentId: request.params.consent_id,
+        tenantNow: at(request),
+      }),
   );
 
   app.delete(
@@ -76,7 +91,14 @@ const consents: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      revokeConsent({ db: app.db, tenantId: request.tenantId, appId: request.appId ?? request.tenantId, consentId: request.params.consent_id, now: app.now(), tenantNow: at(request) }),
+      revokeConsent({
+        db: app.db,
+        tenantId: request.tenantId,
+        appId: request.appId ?? request.tenantId,
+        consentId: request.params.consent_id,
+        now: app.now(),
+        tenantNow: at(request),
+      }),
   );
 
   app.post(
@@ -96,7 +118,13 @@ const consents: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await createSandboxConsent({ db: app.db, tenantId: request.tenantId, appId: request.appId ?? request.tenantId, input: request.body, tenantNow: at(request) });
+      const result = await createSandboxConsent({
+        db: app.db,
+        tenantId: request.tenantId,
+        appId: request.appId ?? request.tenantId,
+        input: request.body,
+        tenantNow: at(request),
+      });
       return reply.code(201).header("cache-control", "no-store").send(result);
     },
   );

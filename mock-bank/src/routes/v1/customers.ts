@@ -19,7 +19,6 @@ const CREATE_DESCRIPTION = [
 ].join("\n");
 
 const customers: FastifyPluginAsyncZod = async (app) => {
-
   app.post(
     "/customers",
     {
@@ -42,7 +41,14 @@ const customers: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const customer = await createOnce(request.idempotency, {
         get: (customerId) => getCustomerOrThrow({ db: app.db, tenantId: request.tenantId, customerId }),
-        create: (idempotencyKeyId) => createCustomer({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
+        create: (idempotencyKeyId) =>
+          createCustomer({
+            db: app.db,
+            tenantId: request.tenantId,
+            now: tenantNow(request.tenant!, app.now()),
+            input: request.body,
+            idempotencyKeyId,
+          }),
       });
       return reply.code(201).header("location", `/v1/customers/${customer.id}`).send(customer);
     },
@@ -55,7 +61,8 @@ const customers: FastifyPluginAsyncZod = async (app) => {
         operationId: "getCustomer",
         tags: ["Customers"],
         summary: "Get a customer",
-        description: "Returns one customer with its KYC decision and screening: one you onboarded, or a seeded persona (always `approved`).",
+        description:
+          "Returns one customer with its KYC decision and screening: one you onboarded, or a seeded persona (always `approved`).",
         params: CustomerParams,
         response: { 200: jsonResponse("The customer.", Customer), ...problemResponses({ 404: NOT_FOUND }) },
       },
@@ -70,14 +77,22 @@ const customers: FastifyPluginAsyncZod = async (app) => {
         operationId: "listCustomers",
         tags: ["Customers"],
         summary: "List customers",
-        description: "Lists your sandbox's customers: the seeded personas and those you onboarded. Filter by KYC decision; page with `limit` and `cursor`.",
+        description:
+          "Lists your sandbox's customers: the seeded personas and those you onboarded. Filter by KYC decision; page with `limit` and `cursor`.",
         querystring: ListCustomersQuery,
         ...exampleRun({ captures: [capture("customerId", "/data", { where: { persona: "good_credit" }, field: "/id" })] }),
         response: { 200: jsonResponse("A page of customers.", CustomerList), ...problemResponses() },
       },
     },
     async (request) =>
-      listCustomers({ db: app.db, cursors: app.cursors, tenantId: request.tenantId, kycStatus: request.query.kyc_status, limit: request.query.limit, cursor: request.query.cursor }),
+      listCustomers({
+        db: app.db,
+        cursors: app.cursors,
+        tenantId: request.tenantId,
+        kycStatus: request.query.kyc_status,
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+      }),
   );
 };
 

@@ -14,7 +14,6 @@ const QuoteHeaders = z.looseObject({
 });
 
 const fx: FastifyPluginAsyncZod = async (app) => {
-
   app.post(
     "/fx/quotes",
     {
@@ -35,7 +34,12 @@ const fx: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const quote = await createFxQuote({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body });
+      const quote = await createFxQuote({
+        db: app.db,
+        tenantId: request.tenantId,
+        now: tenantNow(request.tenant!, app.now()),
+        input: request.body,
+      });
       return reply.code(201).send(quote);
     },
   );

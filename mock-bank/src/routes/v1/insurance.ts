@@ -87,12 +87,14 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         operationId: "getInsuranceQuote",
         tags: ["Insurance"],
         summary: "Get an insurance quote",
-        description: "Returns a quote with its price breakdown and status: `open`, `expired` (after `expires_at` on the sandbox clock) or `purchased`.",
+        description:
+          "Returns a quote with its price breakdown and status: `open`, `expired` (after `expires_at` on the sandbox clock) or `purchased`.",
         params: InsuranceQuoteParams,
         response: { 200: jsonResponse("The quote.", InsuranceQuote), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
-    async (request) => getInsuranceQuoteOrThrow({ db: app.db, tenantId: request.tenantId, quoteId: request.params.quote_id, now: now(request) }),
+    async (request) =>
+      getInsuranceQuoteOrThrow({ db: app.db, tenantId: request.tenantId, quoteId: request.params.quote_id, now: now(request) }),
   );
 
   app.post(
@@ -120,7 +122,8 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const policy = await createOnce(request.idempotency, {
         get: (policyId) => getInsurancePolicyOrThrow({ db: app.db, tenantId: request.tenantId, policyId, now: now(request) }),
-        create: (idempotencyKeyId) => buyInsurancePolicy({ db: app.db, tenantId: request.tenantId, now: now(request), input: request.body, idempotencyKeyId }),
+        create: (idempotencyKeyId) =>
+          buyInsurancePolicy({ db: app.db, tenantId: request.tenantId, now: now(request), input: request.body, idempotencyKeyId }),
       });
       return reply.code(201).header("location", `/v1/insurance/policies/${policy.id}`).send(policy);
     },
@@ -139,7 +142,15 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listInsurancePolicies({ db: app.db, cursors: app.cursors, tenantId: request.tenantId, now: now(request), customerId: request.query.customer_id, limit: request.query.limit, cursor: request.query.cursor }),
+      listInsurancePolicies({
+        db: app.db,
+        cursors: app.cursors,
+        tenantId: request.tenantId,
+        now: now(request),
+        customerId: request.query.customer_id,
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+      }),
   );
 
   app.get(
@@ -149,12 +160,14 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         operationId: "getInsurancePolicy",
         tags: ["Insurance"],
         summary: "Get an insurance policy",
-        description: "Returns one policy with its cover, premium and status: `active`, `expired` (the sandbox clock passed `end_date`) or `cancelled`.",
+        description:
+          "Returns one policy with its cover, premium and status: `active`, `expired` (the sandbox clock passed `end_date`) or `cancelled`.",
         params: InsurancePolicyParams,
         response: { 200: jsonResponse("The policy.", InsurancePolicy), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
-    async (request) => getInsurancePolicyOrThrow({ db: app.db, tenantId: request.tenantId, policyId: request.params.policy_id, now: now(request) }),
+    async (request) =>
+      getInsurancePolicyOrThrow({ db: app.db, tenantId: request.tenantId, policyId: request.params.policy_id, now: now(request) }),
   );
 
   app.post(
@@ -180,7 +193,8 @@ const insurance: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => cancelInsurancePolicy({ db: app.db, tenantId: request.tenantId, now: now(request), policyId: request.params.policy_id }),
+    async (request) =>
+      cancelInsurancePolicy({ db: app.db, tenantId: request.tenantId, now: now(request), policyId: request.params.policy_id }),
   );
 };
 

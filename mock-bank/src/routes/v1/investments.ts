@@ -14,7 +14,8 @@ const investments: FastifyPluginAsyncZod = async (app) => {
         operationId: "listFunds",
         tags: ["Investments"],
         summary: "List investment funds",
-        description: "The bank's fund range, from a sterling liquidity fund (risk level 1) to emerging-market shares (6), each with its SRRI risk level, ongoing charges (OCF), asset class and the return and volatility assumptions the projections use. Filter by `risk_level` or `asset_class`.",
+        description:
+          "The bank's fund range, from a sterling liquidity fund (risk level 1) to emerging-market shares (6), each with its SRRI risk level, ongoing charges (OCF), asset class and the return and volatility assumptions the projections use. Filter by `risk_level` or `asset_class`.",
         querystring: ListFundsQuery,
         response: { 200: jsonResponse("The funds, lowest risk first.", FundList), ...problemResponses() },
       },
@@ -31,7 +32,10 @@ const investments: FastifyPluginAsyncZod = async (app) => {
         summary: "Get an investment fund",
         description: "Returns one fund with its risk level, charges and assumptions.",
         params: FundParams,
-        response: { 200: jsonResponse("The fund.", Fund), ...problemResponses({ 404: "`resource_not_found`: no such fund (see `GET /v1/investments/funds`)." }) },
+        response: {
+          200: jsonResponse("The fund.", Fund),
+          ...problemResponses({ 404: "`resource_not_found`: no such fund (see `GET /v1/investments/funds`)." }),
+        },
       },
     },
     async (request) => getFundOrThrow(request.params.fund_id),

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { acceptLoanOffer } from "../../domain/lending/accept-loan-offer";
-import { LIVING_COSTS, LOAN_MAX_TERM, MAX_DEBT_TO_INCOME_PERCENT, MIN_CREDIT_SCORE, OFFER_VALID_DAYS, SCORE_BANDS } from "../../domain/lending/assess-credit";
+import {
+  LIVING_COSTS,
+  LOAN_MAX_TERM,
+  MAX_DEBT_TO_INCOME_PERCENT,
+  MIN_CREDIT_SCORE,
+  OFFER_VALID_DAYS,
+  SCORE_BANDS,
+} from "../../domain/lending/assess-credit";
 import { createLoanApplication } from "../../domain/lending/create-loan-application";
 import { getLoanApplicationOrThrow } from "../../domain/lending/get-loan-application-or-throw";
 import { getLoanOrThrow } from "../../domain/lending/get-loan-or-throw";
@@ -9,7 +16,18 @@ import { listLoans } from "../../domain/lending/list-loans";
 import { repayLoan } from "../../domain/lending/repay-loan";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import { formatMinor } from "@openbank/contracts/money";
-import { AcceptOfferBody, ApplicationParams, CreateLoanApplicationBody, ListLoansQuery, Loan, LoanApplication, LoanList, LoanParams, OfferParams, RepayLoanBody } from "../../schemas/lending";
+import {
+  AcceptOfferBody,
+  ApplicationParams,
+  CreateLoanApplicationBody,
+  ListLoansQuery,
+  Loan,
+  LoanApplication,
+  LoanList,
+  LoanParams,
+  OfferParams,
+  RepayLoanBody,
+} from "../../schemas/lending";
 import { IdempotencyHeaders } from "../../schemas/payment";
 import { capture, exampleRun } from "../../schemas/example-run";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
@@ -48,7 +66,6 @@ const REPAY_DESCRIPTION = [
 ].join("\n");
 
 const loans: FastifyPluginAsyncZod = async (app) => {
-
   app.post(
     "/loans/applications",
     {
@@ -76,7 +93,8 @@ const loans: FastifyPluginAsyncZod = async (app) => {
       const now = tenantNow(request.tenant!, app.now());
       const application = await createOnce(request.idempotency, {
         get: (applicationId) => getLoanApplicationOrThrow({ db: app.db, tenantId: request.tenantId, applicationId, now }),
-        create: (idempotencyKeyId) => createLoanApplication({ db: app.db, tenantId: request.tenantId, now, input: request.body, idempotencyKeyId }),
+        create: (idempotencyKeyId) =>
+          createLoanApplication({ db: app.db, tenantId: request.tenantId, now, input: request.body, idempotencyKeyId }),
       });
       return reply.code(201).header("location", `/v1/loans/applications/${application.id}`).send(application);
     },
@@ -89,12 +107,19 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         operationId: "getLoanApplication",
         tags: ["Lending"],
         summary: "Get a loan application",
-        description: "Returns the decision with its offers; each offer's `status` is current on the sandbox clock (`available`, `accepted`, `expired`, or `withdrawn` once another offer of the application was accepted).",
+        description:
+          "Returns the decision with its offers; each offer's `status` is current on the sandbox clock (`available`, `accepted`, `expired`, or `withdrawn` once another offer of the application was accepted).",
         params: ApplicationParams,
         response: { 200: jsonResponse("The application.", LoanApplication), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
-    async (request) => getLoanApplicationOrThrow({ db: app.db, tenantId: request.tenantId, applicationId: request.params.application_id, now: tenantNow(request.tenant!, app.now()) }),
+    async (request) =>
+      getLoanApplicationOrThrow({
+        db: app.db,
+        tenantId: request.tenantId,
+        applicationId: request.params.application_id,
+        now: tenantNow(request.tenant!, app.now()),
+      }),
   );
 
   app.post(
@@ -124,7 +149,14 @@ const loans: FastifyPluginAsyncZod = async (app) => {
       const loan = await createOnce(request.idempotency, {
         get: (loanId) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId }),
         create: (idempotencyKeyId) =>
-          acceptLoanOffer({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), offerId: request.params.offer_id, disbursementAccountId: request.body.disbursement_account_id, idempotencyKeyId }),
+          acceptLoanOffer({
+            db: app.db,
+            tenantId: request.tenantId,
+            now: tenantNow(request.tenant!, app.now()),
+            offerId: request.params.offer_id,
+            disbursementAccountId: request.body.disbursement_account_id,
+            idempotencyKeyId,
+          }),
       });
       return reply.code(201).header("location", `/v1/loans/${loan.id}`).send(loan);
     },
@@ -156,7 +188,14 @@ const loans: FastifyPluginAsyncZod = async (app) => {
       createOnce(request.idempotency, {
         get: (loanId) => getLoanOrThrow({ db: app.db, tenantId: request.tenantId, loanId }),
         create: (idempotencyKeyId) =>
-          repayLoan({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), loanId: request.params.loan_id, amount: request.body.amount, idempotencyKeyId }),
+          repayLoan({
+            db: app.db,
+            tenantId: request.tenantId,
+            now: tenantNow(request.tenant!, app.now()),
+            loanId: request.params.loan_id,
+            amount: request.body.amount,
+            idempotencyKeyId,
+          }),
       }),
   );
 
@@ -167,13 +206,23 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         operationId: "listLoans",
         tags: ["Lending"],
         summary: "List loans",
-        description: "Lists your sandbox's personal loans and buy-now-pay-later plans, newest first, each with its schedule and outstanding balance. Filter by kind, status or customer; page with `limit` and `cursor`.",
+        description:
+          "Lists your sandbox's personal loans and buy-now-pay-later plans, newest first, each with its schedule and outstanding balance. Filter by kind, status or customer; page with `limit` and `cursor`.",
         querystring: ListLoansQuery,
         response: { 200: jsonResponse("A page of loans, newest first.", LoanList), ...problemResponses() },
       },
     },
     async (request) =>
-      listLoans({ db: app.db, cursors: app.cursors, tenantId: request.tenantId, kind: request.query.kind, status: request.query.status, customerId: request.query.customer_id, limit: request.query.limit, cursor: request.query.cursor }),
+      listLoans({
+        db: app.db,
+        cursors: app.cursors,
+        tenantId: request.tenantId,
+        kind: request.query.kind,
+        status: request.query.status,
+        customerId: request.query.customer_id,
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+      }),
   );
 
   app.get(
@@ -183,7 +232,8 @@ const loans: FastifyPluginAsyncZod = async (app) => {
         operationId: "getLoan",
         tags: ["Lending"],
         summary: "Get a loan",
-        description: "Returns a loan (or plan) with its repayment schedule, the outstanding principal (what its loan account owes), what has been paid and the next instalment.",
+        description:
+          "Returns a loan (or plan) with its repayment schedule, the outstanding principal (what its loan account owes), what has been paid and the next instalment.",
         params: LoanParams,
         response: { 200: jsonResponse("The loan.", Loan), ...problemResponses({ 404: NOT_FOUND }) },
       },

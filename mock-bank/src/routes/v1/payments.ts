@@ -19,7 +19,6 @@ const CREATE_DESCRIPTION = [
 ].join("\n");
 
 const payments: FastifyPluginAsyncZod = async (app) => {
-
   app.post(
     "/payments",
     {
@@ -46,7 +45,14 @@ const payments: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const payment = await createOnce(request.idempotency, {
         get: (paymentId) => getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId }),
-        create: (idempotencyKeyId) => createPayment({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), input: request.body, idempotencyKeyId }),
+        create: (idempotencyKeyId) =>
+          createPayment({
+            db: app.db,
+            tenantId: request.tenantId,
+            now: tenantNow(request.tenant!, app.now()),
+            input: request.body,
+            idempotencyKeyId,
+          }),
       });
       return reply.code(201).header("location", `/v1/payments/${payment.id}`).send(payment);
     },
@@ -61,12 +67,19 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         operationId: "getPayment",
         tags: ["Payments"],
         summary: "Get a payment",
-        description: "Returns one payment with its status; a `standard` payment turns `completed` once the sandbox clock passes `settles_at`.",
+        description:
+          "Returns one payment with its status; a `standard` payment turns `completed` once the sandbox clock passes `settles_at`.",
         params: PaymentParams,
         response: { 200: jsonResponse("The payment.", Payment), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
-    async (request) => getPaymentOrThrow({ db: app.db, tenantId: request.tenantId, paymentId: request.params.payment_id, debtorAccountIds: request.consent?.accountIds }),
+    async (request) =>
+      getPaymentOrThrow({
+        db: app.db,
+        tenantId: request.tenantId,
+        paymentId: request.params.payment_id,
+        debtorAccountIds: request.consent?.accountIds,
+      }),
   );
 
   app.get(
@@ -78,7 +91,8 @@ const payments: FastifyPluginAsyncZod = async (app) => {
         operationId: "listPayments",
         tags: ["Payments"],
         summary: "List payments",
-        description: "Lists your sandbox's payments, newest first. Filter by status, scheme or debtor account; page with `limit` and `cursor`.",
+        description:
+          "Lists your sandbox's payments, newest first. Filter by status, scheme or debtor account; page with `limit` and `cursor`.",
         querystring: ListPaymentsQuery,
         response: { 200: jsonResponse("A page of payments, newest first.", PaymentList), ...problemResponses() },
       },

@@ -32,9 +32,13 @@ const products: FastifyPluginAsyncZod = async (app) => {
         operationId: "getProduct",
         tags: ["Products"],
         summary: "Get a deposit product",
-        description: "Returns one deposit product with its AER, gross rate, when interest is paid, the deposit limits and the access rules.",
+        description:
+          "Returns one deposit product with its AER, gross rate, when interest is paid, the deposit limits and the access rules.",
         params: ProductParams,
-        response: { 200: jsonResponse("The product.", Product), ...problemResponses({ 404: "`resource_not_found`: no such product (see `GET /v1/products`)." }) },
+        response: {
+          200: jsonResponse("The product.", Product),
+          ...problemResponses({ 404: "`resource_not_found`: no such product (see `GET /v1/products`)." }),
+        },
       },
     },
     async (request) => getProductOrThrow(request.params.product_id),

@@ -9,7 +9,6 @@ import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../sche
 import { RedeemRewardsBody, RewardRedemption, Rewards, RewardsParams } from "../../schemas/rewards";
 
 const rewards: FastifyPluginAsyncZod = async (app) => {
-
   app.get(
     "/accounts/:account_id/rewards",
     {
@@ -30,7 +29,13 @@ const rewards: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => getRewards({ db: app.db, tenantId: request.tenantId, accountId: request.params.account_id, now: tenantNow(request.tenant!, app.now()) }),
+    async (request) =>
+      getRewards({
+        db: app.db,
+        tenantId: request.tenantId,
+        accountId: request.params.account_id,
+        now: tenantNow(request.tenant!, app.now()),
+      }),
   );
 
   app.post(
@@ -42,7 +47,7 @@ const rewards: FastifyPluginAsyncZod = async (app) => {
         tags: ["Rewards"],
         summary: "Redeem reward points as cashback",
         description: [
-          "Turns points into cashback credited to the card (a \"REWARDS CASHBACK\" transaction): at least 500 points, in multiples of 500, each 500 worth £2.50.",
+          'Turns points into cashback credited to the card (a "REWARDS CASHBACK" transaction): at least 500 points, in multiples of 500, each 500 worth £2.50.',
           "",
           "- **`Idempotency-Key` is required**, with the same replay rules as payments.",
           "- More points than the balance: 422 `insufficient_points`. Not a credit card: 422 `account_not_eligible`. A frozen card: 422 `account_frozen`.",
@@ -65,7 +70,14 @@ const rewards: FastifyPluginAsyncZod = async (app) => {
       const redemption = await createOnce(request.idempotency, {
         get: (redemptionId) => getRedemptionOrThrow({ db: app.db, tenantId: request.tenantId, redemptionId }),
         create: (idempotencyKeyId) =>
-          redeemRewards({ db: app.db, tenantId: request.tenantId, accountId: request.params.account_id, points: request.body.points, now: tenantNow(request.tenant!, app.now()), idempotencyKeyId }),
+          redeemRewards({
+            db: app.db,
+            tenantId: request.tenantId,
+            accountId: request.params.account_id,
+            points: request.body.points,
+            now: tenantNow(request.tenant!, app.now()),
+            idempotencyKeyId,
+          }),
       });
       return reply.code(201).send(redemption);
     },

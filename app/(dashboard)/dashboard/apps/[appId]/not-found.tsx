@@ -6,11 +6,7 @@ import { IconSearch } from "@/components/ui/icons";
 export default function AppNotFound() {
   return (
     <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: "App not found" }]}>
-      <EmptyState
-        icon={<IconSearch size={22} />}
-        title="No such app"
-        action={<ButtonLink href="/dashboard">Back to your apps</ButtonLink>}
-      >
+      <EmptyState icon={<IconSearch size={22} />} title="No such app" action={<ButtonLink href="/dashboard">Back to your apps</ButtonLink>}>
         It may have been deleted, or it belongs to a team you are not in.
       </EmptyState>
     </DashboardShell>

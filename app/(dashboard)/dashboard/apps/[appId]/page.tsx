@@ -68,7 +68,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const app = await loadApp((await params).appId);
   const role = app.role as Role;
-  const [{ keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt }, standing] = await Promise.all([loadActivity(app.id, role), getAppStanding({ appId: app.id })]);
+  const [{ keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt }, standing] = await Promise.all([
+    loadActivity(app.id, role),
+    getAppStanding({ appId: app.id }),
+  ]);
   const baseUrl = portalUrl();
 
   return (
@@ -137,8 +140,8 @@ export default async function AppPage({ params }: Props) {
 
       {app.status === "suspended" && (
         <Alert tone="error" role="note" title="This app is suspended" data-testid="suspended-alert">
-          Every call with its keys is refused with <code className="font-mono">403 app_suspended</code> until a platform admin
-          reinstates it.{standing.suspended_reason && <> Reason: {standing.suspended_reason}</>}
+          Every call with its keys is refused with <code className="font-mono">403 app_suspended</code> until a platform admin reinstates
+          it.{standing.suspended_reason && <> Reason: {standing.suspended_reason}</>}
         </Alert>
       )}
 
@@ -156,7 +159,13 @@ export default async function AppPage({ params }: Props) {
         canRevoke={can(role, "key:revoke")}
       />
 
-      <OAuthClientSection appId={app.id} client={oauthClient} portalUrl={baseUrl} canEdit={can(role, "app:update")} canRotate={can(role, "key:create")} />
+      <OAuthClientSection
+        appId={app.id}
+        client={oauthClient}
+        portalUrl={baseUrl}
+        canEdit={can(role, "app:update")}
+        canRotate={can(role, "key:create")}
+      />
 
       <ConsentsSection appId={app.id} consents={consents} canRevoke={can(role, "app:update")} />
 

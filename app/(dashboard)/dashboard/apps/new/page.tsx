@@ -14,10 +14,7 @@ export default async function NewAppPage() {
   return (
     <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: "New app" }]}>
       <div className="mx-auto flex w-full max-w-2xl flex-col gap-6">
-        <PageHeader
-          title="Create an app"
-          description="You get a sandbox key as soon as it is created. Everything can be changed later."
-        />
+        <PageHeader title="Create an app" description="You get a sandbox key as soon as it is created. Everything can be changed later." />
         <Card>
           <CardBody className="sm:py-6">
             <CreateAppForm teamId={teamId} />

@@ -43,7 +43,9 @@ export default async function TeamPage({ params }: Props) {
   const others = members.filter((member) => member.user_id !== user.id);
 
   return (
-    <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: "Teams", href: "/dashboard/teams" }, { label: access.teamName }]}>
+    <DashboardShell
+      crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: "Teams", href: "/dashboard/teams" }, { label: access.teamName }]}
+    >
       <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-3">
@@ -65,7 +67,11 @@ export default async function TeamPage({ params }: Props) {
       </header>
 
       <section aria-labelledby="members-title" className="flex flex-col gap-4">
-        <SectionHeader id="members-title" title="Members" description="Roles are enforced on every request: a viewer cannot create keys, a developer cannot manage members." />
+        <SectionHeader
+          id="members-title"
+          title="Members"
+          description="Roles are enforced on every request: a viewer cannot create keys, a developer cannot manage members."
+        />
         <Table data-testid="members-table">
           <TableCaption className="sr-only">Members of {access.teamName}</TableCaption>
           <THead>
@@ -106,9 +112,7 @@ export default async function TeamPage({ params }: Props) {
                     </time>
                   </TD>
                   <TD className="text-right">
-                    {manageable && (
-                      <RemoveMemberButton teamId={teamId} teamName={access.teamName} member={member} />
-                    )}
+                    {manageable && <RemoveMemberButton teamId={teamId} teamName={access.teamName} member={member} />}
                   </TD>
                 </TR>
               );
@@ -118,10 +122,16 @@ export default async function TeamPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="invites-title" className="flex flex-col gap-4">
-        <SectionHeader id="invites-title" title="Pending invitations" description="Links work once and expire after 7 days. Resending sends a fresh link; the old one stops working." />
+        <SectionHeader
+          id="invites-title"
+          title="Pending invitations"
+          description="Links work once and expire after 7 days. Resending sends a fresh link; the old one stops working."
+        />
         {invites.length === 0 ? (
           <EmptyState icon={<IconUserPlus size={22} />} title="No pending invitations">
-            {can(role, "member:invite") ? "Invite a colleague by email: they choose a password from the link." : "Owners and admins can invite members."}
+            {can(role, "member:invite")
+              ? "Invite a colleague by email: they choose a password from the link."
+              : "Owners and admins can invite members."}
           </EmptyState>
         ) : (
           <Table data-testid="invites-table">
@@ -188,9 +198,14 @@ export default async function TeamPage({ params }: Props) {
               {role === "owner" ? (
                 <>
                   <p className="text-sm text-fg-muted">
-                    A team has exactly one owner. To leave {access.teamName}, first transfer ownership to another member; you stay on as an admin.
+                    A team has exactly one owner. To leave {access.teamName}, first transfer ownership to another member; you stay on as an
+                    admin.
                   </p>
-                  <TransferOwnershipButton teamId={teamId} teamName={access.teamName} members={others.map(({ id, name, email, role: memberRole }) => ({ id, name, email, role: memberRole }))} />
+                  <TransferOwnershipButton
+                    teamId={teamId}
+                    teamName={access.teamName}
+                    members={others.map(({ id, name, email, role: memberRole }) => ({ id, name, email, role: memberRole }))}
+                  />
                 </>
               ) : (
                 <>

@@ -3,6 +3,9 @@ import { listGoLiveRequestsOperation, submitGoLiveRequestOperation } from "@/lib
 import { submitGoLiveRequest } from "@/lib/go-live/submit-go-live-request";
 import { handle } from "@/lib/portal-api/handle-operation";
 
-export const GET = handle(listGoLiveRequestsOperation, async ({ app }) => ({ data: await listAppGoLiveRequests({ appId: app.appId }), next_cursor: null }));
+export const GET = handle(listGoLiveRequestsOperation, async ({ app }) => ({
+  data: await listAppGoLiveRequests({ appId: app.appId }),
+  next_cursor: null,
+}));
 
 export const POST = handle(submitGoLiveRequestOperation, ({ app, body, actor }) => submitGoLiveRequest({ ...app, actor, input: body }));

@@ -32,7 +32,9 @@ export default async function AnalyticsPage({ params, searchParams }: Props) {
     cn("rounded-[0.4rem] px-3 py-1.5 text-sm font-medium", active ? "bg-surface-muted text-fg" : "text-fg-muted hover:text-fg");
 
   return (
-    <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: app.name, href: `/dashboard/apps/${app.id}` }, { label: "Analytics" }]}>
+    <DashboardShell
+      crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: app.name, href: `/dashboard/apps/${app.id}` }, { label: "Analytics" }]}
+    >
       <h1 className="text-2xl font-semibold tracking-tight text-fg sm:text-3xl">{app.name}</h1>
       <AppNav appId={app.id} current="analytics" />
       <section aria-labelledby="usage-title" className="flex flex-col gap-6">

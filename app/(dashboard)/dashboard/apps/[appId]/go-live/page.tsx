@@ -24,7 +24,9 @@ export default async function GoLivePage({ params }: Props) {
   const mayApply = can(role, "app:update") && app.status === "active";
 
   return (
-    <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: app.name, href: `/dashboard/apps/${app.id}` }, { label: "Go live" }]}>
+    <DashboardShell
+      crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: app.name, href: `/dashboard/apps/${app.id}` }, { label: "Go live" }]}
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-fg sm:text-3xl">{app.name}</h1>
         <GoLiveBadge status={current?.status ?? "none"} />

@@ -47,7 +47,15 @@ export default async function RequestLogsPage({ params, searchParams }: Props) {
   const base = `/dashboard/apps/${app.id}/logs`;
   const values: FilterValues = filterError
     ? {}
-    : { status: search.get("status") ?? undefined, method: search.get("method") ?? undefined, path: search.get("path") ?? undefined, key: search.get("key") ?? undefined, since: search.get("since") ?? undefined, from: search.get("from") ?? undefined, to: search.get("to") ?? undefined };
+    : {
+        status: search.get("status") ?? undefined,
+        method: search.get("method") ?? undefined,
+        path: search.get("path") ?? undefined,
+        key: search.get("key") ?? undefined,
+        since: search.get("since") ?? undefined,
+        from: search.get("from") ?? undefined,
+        to: search.get("to") ?? undefined,
+      };
   const olderParams = new URLSearchParams(search);
   if (page.next_cursor) olderParams.set("cursor", page.next_cursor);
   const paged = search.has("cursor");
@@ -55,7 +63,13 @@ export default async function RequestLogsPage({ params, searchParams }: Props) {
   firstPageParams.delete("cursor");
 
   return (
-    <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: app.name, href: `/dashboard/apps/${app.id}` }, { label: "Request logs" }]}>
+    <DashboardShell
+      crumbs={[
+        { label: "Dashboard", href: "/dashboard" },
+        { label: app.name, href: `/dashboard/apps/${app.id}` },
+        { label: "Request logs" },
+      ]}
+    >
       <h1 className="text-2xl font-semibold tracking-tight text-fg sm:text-3xl">{app.name}</h1>
       <AppNav appId={app.id} current="logs" />
       <section aria-labelledby="logs-title" className="flex flex-col gap-4">
@@ -67,13 +81,16 @@ export default async function RequestLogsPage({ params, searchParams }: Props) {
         <LogFilterBar action={base} values={values} keys={keys.map((key) => ({ id: key.id, name: key.name, prefix: key.prefix }))} />
         {filterError && (
           <Alert tone="error" title="Some filters in the link are invalid">
-            {filterError.errors?.map((error) => `${error.pointer.replace("/query/", "")}: ${error.detail}`).join("; ")}. Showing all requests.
+            {filterError.errors?.map((error) => `${error.pointer.replace("/query/", "")}: ${error.detail}`).join("; ")}. Showing all
+            requests.
           </Alert>
         )}
         {page.data.length === 0 ? (
           <EmptyState
             icon={<IconSearch size={22} />}
-            title={values.status || values.method || values.path || values.key || values.since || paged ? "No requests match" : "No requests yet"}
+            title={
+              values.status || values.method || values.path || values.key || values.since || paged ? "No requests match" : "No requests yet"
+            }
             action={
               <ButtonLink href="/docs/api" variant="secondary" icon={<IconArrowRight />}>
                 Make a call in the API docs

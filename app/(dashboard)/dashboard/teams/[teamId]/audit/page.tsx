@@ -55,7 +55,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
     return (
       <DashboardShell crumbs={crumbs}>
         <PageHeader title="Audit log" />
-        <Alert tone={error.code === "forbidden" ? "warning" : "error"} title={error.code === "forbidden" ? "Owners and admins only" : "That filter is not valid"}>
+        <Alert
+          tone={error.code === "forbidden" ? "warning" : "error"}
+          title={error.code === "forbidden" ? "Owners and admins only" : "That filter is not valid"}
+        >
           {error.code === "forbidden" ? `Your role (${access.role}) cannot read this team's audit log.` : "Choose an action from the list."}
         </Alert>
       </DashboardShell>
@@ -115,8 +118,12 @@ export default async function AuditPage({ params, searchParams }: Props) {
                 </TD>
                 <TD>
                   <div className="flex flex-col items-start gap-1">
-                    <Badge tone={event.action.endsWith("revoked") || event.action.endsWith("removed") ? "warning" : "neutral"}>{event.action_label}</Badge>
-                    {Object.keys(event.metadata).length > 0 && <span className="max-w-md text-xs text-fg-muted">{metadataText(event.metadata)}</span>}
+                    <Badge tone={event.action.endsWith("revoked") || event.action.endsWith("removed") ? "warning" : "neutral"}>
+                      {event.action_label}
+                    </Badge>
+                    {Object.keys(event.metadata).length > 0 && (
+                      <span className="max-w-md text-xs text-fg-muted">{metadataText(event.metadata)}</span>
+                    )}
                   </div>
                 </TD>
                 <TD>
@@ -134,7 +141,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
       )}
       {page.next_cursor && (
         <div className="flex justify-end">
-          <ButtonLink href={`${path}?${new URLSearchParams({ ...(action ? { action } : {}), cursor: page.next_cursor })}`} variant="secondary">
+          <ButtonLink
+            href={`${path}?${new URLSearchParams({ ...(action ? { action } : {}), cursor: page.next_cursor })}`}
+            variant="secondary"
+          >
             Older events
           </ButtonLink>
         </div>

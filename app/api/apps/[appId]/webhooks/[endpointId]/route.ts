@@ -4,7 +4,9 @@ import { getEndpointOrThrow } from "@/lib/webhooks/get-endpoint-or-throw";
 import { updateEndpoint } from "@/lib/webhooks/update-endpoint";
 import { deleteEndpointOperation, getEndpointOperation, updateEndpointOperation } from "@/lib/webhooks/webhook-operations";
 
-export const GET = handle(getEndpointOperation, ({ app, params }) => getEndpointOrThrow({ appId: app.appId, endpointId: params.endpointId }));
+export const GET = handle(getEndpointOperation, ({ app, params }) =>
+  getEndpointOrThrow({ appId: app.appId, endpointId: params.endpointId }),
+);
 
 export const PATCH = handle(updateEndpointOperation, ({ app, params, body, actor }) =>
   updateEndpoint({ appId: app.appId, endpointId: params.endpointId, input: body, audit: { teamId: app.teamId, actor } }),

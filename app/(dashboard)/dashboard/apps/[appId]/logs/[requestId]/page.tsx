@@ -105,8 +105,8 @@ export default async function RequestLogPage({ params }: Props) {
         <ExchangePanel title="Response" headers={log.response.headers} body={log.response.body} />
       </div>
       <p className="text-xs text-fg-muted">
-        Credentials, tokens, secrets and passwords were removed, and IBANs, account numbers, national ids and emails partially
-        masked, before this call was stored.
+        Credentials, tokens, secrets and passwords were removed, and IBANs, account numbers, national ids and emails partially masked,
+        before this call was stored.
       </p>
     </DashboardShell>
   );

@@ -54,7 +54,13 @@ export default async function EndpointPage({ params }: Props) {
   const canManage = can(role, "webhook:manage");
 
   return (
-    <DashboardShell crumbs={[{ label: "Dashboard", href: "/dashboard" }, { label: app.name, href: `/dashboard/apps/${app.id}` }, { label: "Webhook endpoint" }]}>
+    <DashboardShell
+      crumbs={[
+        { label: "Dashboard", href: "/dashboard" },
+        { label: app.name, href: `/dashboard/apps/${app.id}` },
+        { label: "Webhook endpoint" },
+      ]}
+    >
       <header className="flex flex-col gap-5">
         <div className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-3">
@@ -67,7 +73,9 @@ export default async function EndpointPage({ params }: Props) {
         </div>
         {endpoint.status === "failing" && (
           <p role="status" className="rounded-card border border-danger-border bg-danger-soft px-4 py-3 text-sm text-danger">
-            The last {endpoint.consecutive_failures} attempts failed{endpoint.failing_since ? ` (failing since ${formatExact(endpoint.failing_since)})` : ""}. Deliveries keep retrying on the schedule; fix the receiver, then resend any failed ones.
+            The last {endpoint.consecutive_failures} attempts failed
+            {endpoint.failing_since ? ` (failing since ${formatExact(endpoint.failing_since)})` : ""}. Deliveries keep retrying on the
+            schedule; fix the receiver, then resend any failed ones.
           </p>
         )}
         <dl className="grid gap-x-8 gap-y-4 rounded-card border border-border bg-surface px-5 py-4 text-sm shadow-card sm:grid-cols-2 lg:grid-cols-4">
@@ -80,25 +88,43 @@ export default async function EndpointPage({ params }: Props) {
           </div>
           <div className="min-w-0">
             <dt className="text-xs font-medium text-fg-muted">Events</dt>
-            <dd className="mt-1.5 text-fg">{endpoint.event_types.length === 0 ? "All event types" : endpoint.event_types.map((type) => <Code key={type} className="mr-1">{type}</Code>)}</dd>
+            <dd className="mt-1.5 text-fg">
+              {endpoint.event_types.length === 0
+                ? "All event types"
+                : endpoint.event_types.map((type) => (
+                    <Code key={type} className="mr-1">
+                      {type}
+                    </Code>
+                  ))}
+            </dd>
           </div>
           <div>
             <dt className="text-xs font-medium text-fg-muted">Last success</dt>
             <dd className="mt-1.5 text-fg">
-              {endpoint.last_success_at ? <time dateTime={endpoint.last_success_at} title={formatExact(endpoint.last_success_at)}>{formatRelative(endpoint.last_success_at, renderedAt)}</time> : <span className="text-fg-muted">Never</span>}
+              {endpoint.last_success_at ? (
+                <time dateTime={endpoint.last_success_at} title={formatExact(endpoint.last_success_at)}>
+                  {formatRelative(endpoint.last_success_at, renderedAt)}
+                </time>
+              ) : (
+                <span className="text-fg-muted">Never</span>
+              )}
             </dd>
           </div>
           <div>
             <dt className="text-xs font-medium text-fg-muted">Signing secret</dt>
             <dd className="mt-1.5 text-fg">
-              {endpoint.previous_secret_expires_at ? `Rotating: the old one signs until ${formatExact(endpoint.previous_secret_expires_at)}` : "whsec_… (shown once, when created or rotated)"}
+              {endpoint.previous_secret_expires_at
+                ? `Rotating: the old one signs until ${formatExact(endpoint.previous_secret_expires_at)}`
+                : "whsec_… (shown once, when created or rotated)"}
             </dd>
           </div>
         </dl>
         {canManage && <EndpointActions appId={app.id} endpoint={endpoint} eventTypes={eventTypes} />}
       </header>
 
-      {can(role, "logs:read") && <DeliveryLog appId={app.id} endpointId={endpoint.id} initial={deliveries.data} renderedAt={renderedAt} canResend={canManage} />}
+      {can(role, "logs:read") && (
+        <DeliveryLog appId={app.id} endpointId={endpoint.id} initial={deliveries.data} renderedAt={renderedAt} canResend={canManage} />
+      )}
     </DashboardShell>
   );
 }
