@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { createApp, executeListAccounts, signUp } from "./helpers";
+import { createApp, executeListAccounts, screenshotPage, signUp } from "./helpers";
 
 /**
  * The consent flow as a customer and a developer live it: the sample third-party app
@@ -58,6 +58,7 @@ test("sample app → bank login → consent → callback → tokens → only the
   await dialog.getByRole("button", { name: "Generate secret" }).click();
   const clientSecret = await page.getByTestId("revealed-client-secret").inputValue();
   expect(clientSecret).toMatch(/^cs_sandbox_/);
+  await screenshotPage(page, "client-secret-reveal");
   await page.getByRole("dialog", { name: "Your client secret" }).getByRole("button", { name: "I've stored it" }).click();
   await oauth.getByLabel("Redirect URIs").fill(`${sampleUrl}/callback`);
   await oauth.getByRole("button", { name: "Save redirect URIs" }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createApp, signUp } from "./helpers";
+import { createApp, screenshotPage, signUp } from "./helpers";
 
 /** Set SCREENSHOT_DIR to keep light and dark screenshots of the pages under test. */
 async function screenshot(page: Page, name: string) {
@@ -107,6 +107,7 @@ test("a platform admin suspends an app: its next call fails with app_suspended u
   await row.getByRole("button", { name: "Suspend Suspended app" }).click();
   const dialog = admin.getByRole("dialog", { name: /Suspend/ });
   await dialog.getByLabel("Reason (shown to the team)").fill("Scraping beyond the sandbox terms");
+  await screenshotPage(admin, "admin-suspend-dialog");
   await dialog.getByRole("button", { name: "Suspend app" }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText("suspended");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createApp, executeListAccounts, signUp } from "./helpers";
+import { createApp, executeListAccounts, screenshotPage, signUp } from "./helpers";
 
 test("a key picked in the docs works until it is revoked, then calls answer 401 revoked_api_key", async ({ page, context, request }) => {
   await signUp(page);
@@ -23,6 +23,8 @@ test("a key picked in the docs works until it is revoked, then calls answer 401 
   await row.getByRole("button", { name: "Revoke Default sandbox key" }).click();
   const dialog = dashboard.getByRole("dialog", { name: /Revoke/ });
   await expect(dialog).toContainText("fails at once");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await screenshotPage(dashboard, "key-revoke-dialog");
   await dialog.getByRole("button", { name: "Revoke key" }).click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText("revoked");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createApp, signUp } from "./helpers";
+import { createApp, screenshotPage, signUp } from "./helpers";
 
 test("rolling a key: the new secret is shown once and works; with no overlap the old key answers 401 expired_api_key", async ({
   page,
@@ -19,11 +19,13 @@ test("rolling a key: the new secret is shown once and works; with no overlap the
   const dialog = page.getByRole("dialog", { name: /Roll “Default sandbox key”/ });
   // Starts on the default choice (24 hours); arrow keys move through the choices.
   await expect(dialog.getByRole("radio", { name: "In 24 hours" })).toBeFocused();
+  await screenshotPage(page, "key-roll-dialog");
   await dialog.getByRole("radio", { name: "Immediately" }).check();
   await dialog.getByRole("button", { name: "Roll key" }).click();
 
   const rolled = page.getByRole("dialog", { name: /was rolled/ });
   await expect(rolled).toContainText("has stopped working");
+  await screenshotPage(page, "key-roll-reveal");
   const newSecret = await rolled.getByTestId("revealed-secret").inputValue();
   expect(newSecret).toMatch(/^sk_sandbox_[0-9A-Za-z]{36}$/);
   expect(newSecret).not.toBe(oldSecret);

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { createApp, signUp } from "./helpers";
+import { createApp, screenshotPage, signUp } from "./helpers";
 
 test("register a webhook endpoint, fire an event, see the delivery and resend it", async ({ page, request }) => {
   // A local receiver that verifies every delivery with the Standard Webhooks library.
@@ -41,6 +41,7 @@ test("register a webhook endpoint, fire an event, see the delivery and resend it
     const added = page.getByRole("dialog", { name: "Endpoint added" });
     secret = await added.getByTestId("webhook-secret").inputValue();
     expect(secret).toMatch(/^whsec_/);
+    await screenshotPage(page, "webhook-endpoint-secret");
     await added.getByRole("button", { name: "I've stored it" }).click();
     await page.waitForURL(/\/webhooks\/ep_[0-9A-Za-z]+$/);
     await expect(page.getByTestId("endpoint-url")).toHaveText(url);
