@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, problemMessage, readProblem } from "./read-problem";
+import { asProblem, fieldErrors, problemMessage } from "./read-problem";
 
 describe("fieldErrors", () => {
   it("keys errors by pointer below /body, first message wins", () => {
@@ -20,14 +20,16 @@ describe("fieldErrors", () => {
   });
 });
 
-describe("readProblem", () => {
+describe("asProblem", () => {
   it("reads problem+json", async () => {
-    const response = new Response(JSON.stringify({ title: "Nope", detail: "No app", code: "resource_not_found" }), { status: 404 });
-    expect(await readProblem(response)).toMatchObject({ code: "resource_not_found", detail: "No app" });
+    expect(asProblem({ title: "Nope", detail: "No app", code: "resource_not_found" }, 404)).toMatchObject({
+      code: "resource_not_found",
+      detail: "No app",
+    });
   });
 
   it("stands in for a body that is not a problem", async () => {
-    expect(await readProblem(new Response("<html>Bad gateway</html>", { status: 502 }))).toEqual({
+    expect(asProblem("<html>Bad gateway</html>", 502)).toEqual({
       status: 502,
       title: "The server answered 502",
     });

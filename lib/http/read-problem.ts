@@ -15,11 +15,6 @@ export function asProblem(body: unknown, status: number): Problem {
   return { status, title: `The server answered ${status}` };
 }
 
-/** The response's problem body, or a stand-in when it has none. */
-export async function readProblem(response: Response): Promise<Problem> {
-  return asProblem(await response.json().catch(() => null), response.status);
-}
-
 /**
  * `errors[]` keyed by pointer below `root`: `/body/redirect_uris/1` → `redirect_uris/1`.
  * The first message per pointer wins. Pointers outside `root` are returned as `rest`.
