@@ -105,7 +105,8 @@ export async function screenshotPage(
     await page.setViewportSize(shot.size);
     await page.emulateMedia({ colorScheme: shot.scheme });
     await options.prepare?.();
-    await page.screenshot({ path: `${dir}/${name}-${shot.suffix}.png`, fullPage: options.fullPage ?? false });
+    // Transitions finished: a button caught mid-way from dark to light colours is not what a person sees.
+    await page.screenshot({ path: `${dir}/${name}-${shot.suffix}.png`, fullPage: options.fullPage ?? false, animations: "disabled" });
   }
   await page.setViewportSize(viewport);
   await page.emulateMedia({ colorScheme: "light" });
