@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { createApp, signUp } from "./helpers";
+import { createApp, screenshotPage, signUp } from "./helpers";
 
 // Every page of the portal, in the production build, with the browser console watched: a
 // hydration mismatch, a React warning (keys, lifecycles), any console error or an uncaught
@@ -57,6 +57,9 @@ test("the public pages: marketing, sign-in and sign-up, every docs page, guide a
   ]) {
     await visit(page, path);
   }
+  // The error catalogue, grouped by who answers each code (shared, portal, bank).
+  await visit(page, "/docs/errors");
+  await screenshotPage(page, "docs-errors");
   // A page that does not exist, and an invitation link that is not (or no longer) valid.
   await visit(page, "/no-such-page", 404);
   await visit(page, "/invites/inv_000000000000000000000000");
