@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { loadEnv } from "./load-env.mjs";
 
 loadEnv();
@@ -21,6 +22,21 @@ function prisma(args, url, options = {}) {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
   });
+}
+
+/**
+ * SQLite files run in write-ahead-log mode (a setting the file keeps): readers never wait for the
+ * writer nor the writer for readers, and a write is one append. Without it, a portal mutation
+ * waited behind every reader and the other processes' write-behind flushes (the dispatcher, a
+ * second instance) and could give up after the 5 s busy timeout: a 500 on a key revoke under load.
+ */
+function useWriteAheadLog(url) {
+  const db = new Database(path.resolve(url.replace(/^file:/, "").split("?")[0]));
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
+  }
 }
 
 function writePostgresSchema() {
@@ -81,7 +97,10 @@ switch (command) {
     break;
   case "deploy":
     writePostgresSchema();
-    for (const url of new Set([portalUrl, bankUrl])) prisma(["migrate", "deploy"], url);
+    for (const url of new Set([portalUrl, bankUrl])) {
+      prisma(["migrate", "deploy"], url);
+      if (isSqlite(url)) useWriteAheadLog(url);
+    }
     break;
   case "new":
     newMigration(arg);
