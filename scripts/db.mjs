@@ -30,7 +30,7 @@ function prisma(args, url, options = {}) {
  * waited behind every reader and the other processes' write-behind flushes (the dispatcher, a
  * second instance) and could give up after the 5 s busy timeout: a 500 on a key revoke under load.
  */
-function useWriteAheadLog(url) {
+function enableWriteAheadLog(url) {
   const db = new Database(path.resolve(url.replace(/^file:/, "").split("?")[0]));
   try {
     db.pragma("journal_mode = WAL");
@@ -99,7 +99,7 @@ switch (command) {
     writePostgresSchema();
     for (const url of new Set([portalUrl, bankUrl])) {
       prisma(["migrate", "deploy"], url);
-      if (isSqlite(url)) useWriteAheadLog(url);
+      if (isSqlite(url)) enableWriteAheadLog(url);
     }
     break;
   case "new":
