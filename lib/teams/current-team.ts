@@ -1,7 +1,14 @@
 import { db } from "../db";
+import { portalUrl } from "../http/portal-url";
 
 /** The cookie that remembers which team the dashboard shows. Not a credential: membership is checked on every read. */
 export const CURRENT_TEAM_COOKIE = "obp_team";
+
+/** The `Set-Cookie` value that makes `teamId` the dashboard's team for a year (Secure on an https portal). */
+export function currentTeamCookie(teamId: string): string {
+  const secure = new URL(portalUrl()).protocol === "https:" ? "; Secure" : "";
+  return `${CURRENT_TEAM_COOKIE}=${teamId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${secure}`;
+}
 
 /**
  * The team the dashboard shows: the one in the cookie if the user is still a member,

@@ -13,8 +13,13 @@ export async function removeMember(options: {
   teamId: string;
   memberId: string;
   actorRole: Role;
+  /** The actor's own membership: removing any other needs member:remove, refused before any lookup. */
+  actorMembershipId: string;
   actor: AuditActor;
 }): Promise<{ left: boolean }> {
+  if (options.memberId !== options.actorMembershipId && !can(options.actorRole, "member:remove")) {
+    throw new AppError("forbidden", `Your role (${options.actorRole}) cannot remove members of this team.`);
+  }
   return db().$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: options.memberId, teamId: options.teamId },

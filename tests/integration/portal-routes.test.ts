@@ -1,8 +1,6 @@
 import type { Role } from "@prisma/client";
-import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isMutation, type Operation } from "../../lib/portal-api/define-operation";
 import { portalOperations } from "../../lib/portal-api/operations";
@@ -213,23 +211,6 @@ async function send(
   return { response, status: response.status, body: parsed, text };
 }
 
-/** Every route file's exported methods the registry does not declare yet (the conversion in progress). */
-function undeclaredRoutes(): string[] {
-  const apiDir = path.resolve(__dirname, "../../app/api");
-  const declared = new Set(portalOperations.map((operation) => `${operation.method} ${operation.path}`));
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      if (entry.name !== "route.ts") return [];
-      const routePath = `/api${path.dirname(full).slice(apiDir.length)}`.replace(/\[([^\].]+)\]/g, "{$1}");
-      if (routePath.includes("[...")) return []; // next-auth's own endpoints
-      const methods = [...readFileSync(full, "utf8").matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((match) => match[1]);
-      return methods.map((method) => `${method} ${routePath}`).filter((route) => !declared.has(route));
-    });
-  return walk(apiDir);
-}
-
 // ---------------------------------------------------------------------------------------------
 
 describe("the walk", () => {
@@ -320,18 +301,13 @@ describe("the role table", () => {
     expect(misplaced.map(label)).toEqual([]);
   });
 
-  // While routes are still being converted (issue 13), an entry may name an operation not declared yet.
-  const pending = undeclaredRoutes();
-  it.skipIf(pending.length > 0)(
-    `names only operations of the registry (no stale entry)${pending.length ? `: skipped while ${pending.length} route handlers are undeclared` : ""}`,
-    () => {
-      const declared = new Set(portalOperations.map((operation) => operation.operationId));
-      expect(
-        Object.keys(ROLE_TABLE).filter((id) => !declared.has(id)),
-        "stale ROLE_TABLE entries",
-      ).toEqual([]);
-    },
-  );
+  it("names only operations of the registry (no stale entry)", () => {
+    const declared = new Set(portalOperations.map((operation) => operation.operationId));
+    expect(
+      Object.keys(ROLE_TABLE).filter((id) => !declared.has(id)),
+      "stale ROLE_TABLE entries",
+    ).toEqual([]);
+  });
 
   describe.each(cases(roleOperations))("%s", (_, operation) => {
     it.each(ROLES)(
