@@ -1,3 +1,4 @@
+import { StepUpDialog } from "@/components/account/step-up-dialog";
 import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { Logo } from "./logo";
@@ -21,7 +22,10 @@ export async function SiteHeader() {
           {/* Narrow screens have no room in the header: the footer carries the same toggle. */}
           <ThemeToggle className="hidden sm:flex" />
           {user ? (
-            <UserMenu user={{ name: user.name, email: user.email }} />
+            <>
+              <UserMenu user={{ name: user.name, email: user.email }} />
+              <StepUpDialog />
+            </>
           ) : (
             <>
               <ButtonLink href="/signin" variant="ghost" size="sm">

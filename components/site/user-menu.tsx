@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 import { Spinner } from "@/components/ui/spinner";
-import { IconChevronDown, IconGrid, IconLogOut, IconUsers } from "@/components/ui/icons";
+import { IconChevronDown, IconGrid, IconLogOut, IconUser, IconUsers } from "@/components/ui/icons";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -101,6 +101,10 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
           <Link href="/dashboard/teams" className={itemClass} onClick={() => setOpen(false)}>
             <IconUsers className="text-fg-muted" />
             Teams
+          </Link>
+          <Link href="/account" className={itemClass} onClick={() => setOpen(false)}>
+            <IconUser className="text-fg-muted" />
+            Account settings
           </Link>
           <button type="button" className={itemClass} onClick={onSignOut} disabled={signingOut}>
             {signingOut ? <Spinner /> : <IconLogOut className="text-fg-muted" />}

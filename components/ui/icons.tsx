@@ -185,3 +185,28 @@ export const IconMonitor = (p: IconProps) => (
     <path d="M8 20h8M12 16v4" />
   </Icon>
 );
+export const IconUser = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4.5 20.5a7.5 7.5 0 0 1 15 0" />
+  </Icon>
+);
+export const IconLock = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
+    <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+  </Icon>
+);
+export const IconDevices = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="4.5" width="14" height="10" rx="1.5" />
+    <path d="M6 18.5h7" />
+    <rect x="17" y="8.5" width="4.5" height="11" rx="1" />
+  </Icon>
+);
+export const IconDownload = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 4v11m0 0-4-4m4 4 4-4" />
+    <path d="M4.5 19.5h15" />
+  </Icon>
+);

@@ -24,6 +24,7 @@ export const createAppOperation = defineOperation({
   method: "POST",
   path: "/api/apps",
   operationId: "createApp",
+  stepUp: true,
   tag: "Apps",
   summary: "Register an app",
   description:

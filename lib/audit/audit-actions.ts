@@ -29,6 +29,28 @@ export const auditActions = {
   "webhook.endpoint_changed": "Webhook endpoint changed",
   "webhook.endpoint_deleted": "Webhook endpoint deleted",
   "webhook.secret_rotated": "Webhook secret rotated",
+  "team.two_factor_policy_changed": "Two-factor policy changed",
+  "team.sso_policy_changed": "Single sign-on policy changed",
+  // The account's own events (no team): the account pages and the data export show them.
+  "account.email_verified": "Email verified",
+  "account.email_change_requested": "Email change requested",
+  "account.email_changed": "Email changed",
+  "account.profile_changed": "Profile changed",
+  "account.password_changed": "Password changed",
+  "account.password_reset": "Password reset",
+  "account.two_factor_enabled": "Authenticator app added",
+  "account.two_factor_disabled": "Authenticator app removed",
+  "account.recovery_codes_generated": "Recovery codes generated",
+  "account.recovery_code_used": "Recovery code used",
+  "account.passkey_added": "Passkey added",
+  "account.passkey_removed": "Passkey removed",
+  "account.sso_linked": "Single sign-on linked",
+  "account.sso_unlinked": "Single sign-on unlinked",
+  "account.session_revoked": "Session signed out",
+  "account.sessions_revoked": "Other sessions signed out",
+  "account.stepped_up": "Identity confirmed",
+  "account.exported": "Data exported",
+  "account.deleted": "Account deleted",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

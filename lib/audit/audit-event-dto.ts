@@ -10,7 +10,8 @@ const metadataValue = z.union([text(100_000), z.number(), z.boolean(), z.null(),
 /** One audit row: who did what to which resource, when and from where. */
 export const auditEventDto = z.object({
   id: resourceId,
-  team_id: resourceId,
+  /** Null for the account's own events (password changed, session revoked). */
+  team_id: resourceId.nullable(),
   /** A stable code such as `key.revoked`; `action_label` is how the audit page names it. */
   action: text(64),
   action_label: text(100),

@@ -8,7 +8,8 @@ import { sanitizeMetadata, type AuditMetadata } from "./sanitize-metadata";
 export type AuditContext = { teamId: string; actor: AuditActor };
 
 export type AuditEntry = {
-  teamId: string;
+  /** Null for the account's own events (`account.*`): they belong to the actor, not a team. */
+  teamId: string | null;
   actor: AuditActor;
   action: AuditAction;
   target: { type: string; id: string; name?: string };

@@ -1,20 +1,20 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions/session-store";
 import { clientIp } from "./client-ip";
 import { tooManyAttemptsError } from "./sign-in-errors";
 import { signInThrottle, signInThrottleKey } from "./sign-in-throttle";
 import { credentialsSchema } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
 
-/** A signed-in session lasts a working week; the JWT is re-issued as it is used. */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
-
 let options: NextAuthOptions | undefined;
 
 /**
  * next-auth configuration, built on first use (not at import, so `next build` needs no
- * secrets). Credentials only; JWT sessions carrying the user id as `sub`.
+ * secrets). The JWT carries the user id (`sub`) and a session row's id (`sid`): the row, not
+ * the cookie, decides whether the session still works (lib/sessions), so it can be revoked.
  */
 export function authOptions(): NextAuthOptions {
   if (options) return options;
@@ -51,13 +51,29 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      async jwt({ token, user, account }) {
+        if (user) {
+          // A sign-in: a new session row, so the session id changes whenever someone signs in.
+          const request = await headers();
+          const method = (user as { method?: string }).method ?? (account?.provider === "credentials" ? "password" : "sso");
+          const session = await createSession({
+            userId: user.id,
+            method,
+            origin: { userAgent: request.get("user-agent"), ip: clientIp(request) },
+          });
+          token.sub = user.id;
+          token.sid = session.id;
+        }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sid === "string") await revokeSession(token.sub, token.sid);
       },
     },
     // next-auth's default logger prints stack traces and request metadata; keep one short line.

@@ -2,10 +2,10 @@ import { decode } from "next-auth/jwt";
 import { db } from "../db";
 import { env } from "../env";
 import { checkKey, keyCacheSelect, toCachedKey, type KeyVerification } from "../keys/verify-key";
+import { SESSION_COOKIE_NAMES } from "../sessions/session-cookie";
+import { findActiveSession } from "../sessions/session-store";
 import { can } from "../teams/permissions";
 import type { HeaderMap } from "./call";
-
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 function readCookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
@@ -27,9 +27,11 @@ export async function resolvePortalKey(request: { headers: Pick<HeaderMap, "get"
   if (request.headers.get("sec-fetch-site") === "cross-site") return { valid: false, code: "invalid_api_key" };
 
   const cookies = request.headers.get("cookie");
-  const raw = SESSION_COOKIES.map((name) => readCookie(cookies, name)).find(Boolean);
+  const raw = SESSION_COOKIE_NAMES.map((name) => readCookie(cookies, name)).find(Boolean);
   const token = raw ? await decode({ token: raw, secret: config.NEXTAUTH_SECRET }).catch(() => null) : null;
-  if (!token?.sub) return { valid: false, code: "invalid_api_key" };
+  if (!token?.sub || typeof token.sid !== "string") return { valid: false, code: "invalid_api_key" };
+  // A revoked or expired session stops the docs' calls too, not only the portal's pages.
+  if (!(await findActiveSession(token.sid, token.sub))) return { valid: false, code: "invalid_api_key" };
 
   const key = await db().apiKey.findFirst({
     where: { id: keyId, app: { team: { memberships: { some: { userId: token.sub } } } } },

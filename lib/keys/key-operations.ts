@@ -28,6 +28,7 @@ export const createKeyOperation = defineOperation({
   method: "POST",
   path: "/api/apps/{appId}/keys",
   operationId: "createKey",
+  stepUp: true,
   tag: "Keys",
   summary: "Create a key",
   description: "The secret is in this response only: store it now.",
@@ -41,6 +42,7 @@ export const revokeKeyOperation = defineOperation({
   method: "DELETE",
   path: "/api/apps/{appId}/keys/{keyId}",
   operationId: "revokeKey",
+  stepUp: true,
   tag: "Keys",
   summary: "Revoke a key",
   description: "At once: the next gateway call with it answers 401 `revoked_api_key`.",
@@ -53,6 +55,7 @@ export const rollKeyOperation = defineOperation({
   method: "POST",
   path: "/api/apps/{appId}/keys/{keyId}/roll",
   operationId: "rollKey",
+  stepUp: true,
   tag: "Keys",
   summary: "Roll a key",
   description:

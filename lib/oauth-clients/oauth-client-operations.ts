@@ -20,6 +20,7 @@ export const rotateClientSecretOperation = defineOperation({
   method: "POST",
   path: "/api/apps/{appId}/oauth-client/secret",
   operationId: "rotateClientSecret",
+  stepUp: true,
   tag: "OAuth client",
   summary: "Generate or rotate the client secret",
   description: "The previous secret stops working at once. The new one is in this response only: store it now.",

@@ -35,6 +35,12 @@ export type OperationSpec = {
   body?: z.ZodType;
   /** The success answer: its status, and the schema of its JSON body (none for 204). */
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /**
+   * A sensitive action (keys, secrets, ownership, email): the session must have proved who it is
+   * (sign-in or `POST /api/account/step-up`) in the last 10 minutes, or the answer is 403
+   * `step_up_required`.
+   */
+  stepUp?: true;
   /** Problems this operation answers besides the ones its access, params and body imply. */
   errors?: readonly PortalErrorCode[];
 };

@@ -6,9 +6,10 @@ import { handle } from "./handle-operation";
 import { buildPortalOpenApiDocument, operationErrors } from "./openapi-document";
 
 // The session lookup is injected below; the real one needs a Next request scope.
-vi.mock("@/lib/auth/get-current-user", () => ({ getCurrentUser: async () => null }));
+vi.mock("@/lib/sessions/current-session", () => ({ getCurrentSession: async () => null }));
 
 const ada = { id: "usr_1", email: "ada@example.com", name: "Ada" };
+const adaSession = (verifiedAt = new Date()) => ({ id: "ses_1", method: "password", verifiedAt, user: ada, emailVerified: true });
 const origin = new URL(startTestPortal().env.PORTAL_URL).origin;
 
 const renameThing = defineOperation({
@@ -38,7 +39,7 @@ describe("handle", () => {
       id: params.thingId,
       name: `${body.name}${query.dry_run ? "?" : ""}${user.id}`,
     }));
-    const route = handle(renameThing, handler, { getUser: async () => ada });
+    const route = handle(renameThing, handler, { getSession: async () => adaSession() });
     const response = await call(route, json({ name: "Kettle" }), `${origin}/api/things/thing_1?dry_run=true`);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -48,9 +49,9 @@ describe("handle", () => {
   });
 
   it("refuses a cross-site mutation with 403 before it reads the session", async () => {
-    const getUser = vi.fn(async () => ada);
+    const getSession = vi.fn(async () => adaSession());
     const response = await call(
-      handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser }),
+      handle(renameThing, async () => ({ id: "x", name: "y" }), { getSession }),
       {
         ...json({ name: "Kettle" }),
         headers: { origin: "https://evil.example", "content-type": "application/json" },
@@ -58,12 +59,12 @@ describe("handle", () => {
     );
     expect(response.status).toBe(403);
     expect((await response.json()).code).toBe("forbidden");
-    expect(getUser).not.toHaveBeenCalled();
+    expect(getSession).not.toHaveBeenCalled();
   });
 
   it("answers 401 without a session, before it reads the body", async () => {
     const response = await call(
-      handle(renameThing, async () => ({ id: "x", name: "y" }), { getUser: async () => null }),
+      handle(renameThing, async () => ({ id: "x", name: "y" }), { getSession: async () => null }),
       { headers: { origin }, body: "{oops" },
     );
     expect(response.status).toBe(401);
@@ -72,7 +73,7 @@ describe("handle", () => {
 
   it("points query and body problems at /query and /body, and never calls the handler", async () => {
     const handler = vi.fn();
-    const route = handle(renameThing, handler, { getUser: async () => ada });
+    const route = handle(renameThing, handler, { getSession: async () => adaSession() });
     const badQuery = await call(route, json({ name: "Kettle" }), `${origin}/api/things/thing_1?dry_run=maybe`);
     expect(badQuery.status).toBe(400);
     expect((await badQuery.json()).errors[0].pointer).toBe("/query/dry_run");
@@ -85,7 +86,7 @@ describe("handle", () => {
   it("refuses to answer a body its declaration does not allow (outside production)", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const route = handle(renameThing, async () => ({ id: "x", name: "a name far longer than twenty characters" }), {
-      getUser: async () => ada,
+      getSession: async () => adaSession(),
     });
     const response = await call(route, json({ name: "Kettle" }));
     expect(response.status).toBe(500);
@@ -106,12 +107,40 @@ describe("handle", () => {
       ({ headers }) => {
         headers.set("set-cookie", "a=b; Path=/");
       },
-      { getUser: async () => ada },
+      { getSession: async () => adaSession() },
     );
     const response = await call(route, { headers: { origin } });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
     expect(response.headers.get("set-cookie")).toBe("a=b; Path=/");
+  });
+});
+
+describe("step-up", () => {
+  const rollThing = defineOperation({ ...renameThing, operationId: "rollThing", stepUp: true });
+
+  it("refuses a sensitive action with 403 step_up_required when the last proof is over 10 minutes old, before the handler", async () => {
+    const handler = vi.fn(async () => ({ id: "x", name: "y" }));
+    const stale = new Date(Date.now() - 10 * 60 * 1000 - 1000);
+    const response = await call(handle(rollThing, handler, { getSession: async () => adaSession(stale) }), json({ name: "Kettle" }));
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect((await response.json()).code).toBe("step_up_required");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("lets it through within the window", async () => {
+    const recent = new Date(Date.now() - 9 * 60 * 1000);
+    const response = await call(
+      handle(rollThing, async () => ({ id: "x", name: "y" }), { getSession: async () => adaSession(recent) }),
+      json({ name: "Kettle" }),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it("publishes step_up_required among the operation's problems", () => {
+    expect(operationErrors(rollThing)).toContain("step_up_required");
+    expect(operationErrors(renameThing)).not.toContain("step_up_required");
   });
 });
 

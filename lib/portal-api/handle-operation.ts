@@ -4,10 +4,11 @@ import { AppError } from "@openbank/contracts/errors";
 import { assertPlatformAdmin } from "@/lib/admin/require-platform-admin";
 import { requireAppAccess } from "@/lib/apps/require-app-access";
 import { auditActor, type AuditActor } from "@/lib/audit/audit-actor";
-import { getCurrentUser } from "@/lib/auth/get-current-user";
 import type { UserDto } from "@/lib/auth/types";
 import { env } from "@/lib/env";
 import { readJson } from "@/lib/http/read-json";
+import { getCurrentSession, type CurrentSession } from "@/lib/sessions/current-session";
+import { recentlyVerified } from "@/lib/sessions/session-store";
 import { withErrors, zodIssuesToFieldErrors } from "@/lib/http/route-handler";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { requireTeamAccess, type TeamAccess } from "@/lib/teams/require-team-access";
@@ -20,6 +21,8 @@ export type OperationContext<Spec extends OperationSpec> = {
   request: Request;
   /** The signed-in developer (null only on public operations). */
   user: Spec["access"] extends "public" ? UserDto | null : UserDto;
+  /** The signed-in browser's session (null only on public operations). */
+  session: Spec["access"] extends "public" ? CurrentSession | null : CurrentSession;
   /** Who did it, for the audit log. Null on public operations without a session. */
   actor: Spec["access"] extends "public" ? AuditActor | null : AuditActor;
   params: Output<Spec["params"]>;
@@ -60,8 +63,9 @@ function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, ro
 /**
  * The route handler for a declared operation, in the order a security reviewer would check:
  * cross-site mutation (403) before anything is read, then the session (401), the app or team
- * (404 when not a member, 403 when the role does not allow it), then path, query and body (400,
- * 413, 415), and only then the handler. Its return value is the success body, answered with the
+ * (404 when not a member, 403 when the role does not allow it), a recent proof of identity for
+ * sensitive actions (403 step_up_required), then path, query and body (400, 413, 415), and only
+ * then the handler. Its return value is the success body, answered with the
  * declared status and `Cache-Control: no-store`; every failure leaves as problem+json.
  *
  *   export const POST = handle(createKeyOperation, async ({ app, body, actor }) => createKey({ … }));
@@ -69,13 +73,14 @@ function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, ro
 export function handle<Spec extends OperationSpec>(
   operation: Operation<Spec>,
   handler: OperationHandler<Spec>,
-  options: { getUser?: () => Promise<UserDto | null> } = {},
+  options: { getSession?: () => Promise<CurrentSession | null> } = {},
 ): OperationRoute {
-  const getUser = options.getUser ?? getCurrentUser;
+  const getSession = options.getSession ?? getCurrentSession;
   const route = withErrors(async (request: Request, context: NextContext) => {
     if (isMutation(operation)) assertSameOrigin(request); // before the session: a forged request learns nothing
 
-    const user = await getUser();
+    const session = await getSession();
+    const user = session?.user ?? null;
     if (!user && operation.access !== "public") throw new AppError("unauthenticated");
 
     const rawParams = await context.params;
@@ -89,6 +94,7 @@ export function handle<Spec extends OperationSpec>(
     } else if (user && access === "platform-admin") {
       await assertPlatformAdmin(user);
     }
+    if (operation.stepUp && session && !recentlyVerified(session)) throw new AppError("step_up_required");
 
     const params = operation.params ? parseInput(operation.params, rawParams, "/path") : rawParams;
     const query = operation.query
@@ -100,6 +106,7 @@ export function handle<Spec extends OperationSpec>(
     const result = await handler({
       request,
       user: user as never,
+      session: session as never,
       actor: (user ? auditActor(user, request) : null) as never,
       params: params as never,
       query: query as never,

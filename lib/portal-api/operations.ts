@@ -1,3 +1,4 @@
+import { accountOperations } from "@/lib/account/account-operations";
 import { adminOperations } from "@/lib/admin/admin-operations";
 import { usageOperations } from "@/lib/analytics/usage-operations";
 import { appOperations } from "@/lib/apps/app-operations";
@@ -9,6 +10,7 @@ import { oauthClientOperations } from "@/lib/oauth-clients/oauth-client-operatio
 import { onboardingOperations } from "@/lib/onboarding/onboarding-operations";
 import { requestLogOperations } from "@/lib/request-logs/request-log-operations";
 import { inviteOperations } from "@/lib/teams/invite-operations";
+import { sessionOperations } from "@/lib/sessions/session-operations";
 import { teamOperations } from "@/lib/teams/team-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
 import type { Operation } from "./define-operation";
@@ -21,6 +23,8 @@ import { portalApiOperations } from "./portal-api-operations";
  */
 export const portalOperations: readonly Operation[] = [
   ...authOperations,
+  ...accountOperations,
+  ...sessionOperations,
   ...appOperations,
   ...keyOperations,
   ...oauthClientOperations,

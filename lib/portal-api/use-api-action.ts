@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { asProblem, fieldErrors, problemMessage } from "@/lib/http/read-problem";
+import { requestStepUp } from "@/lib/sessions/step-up-prompt";
 
 /** What a `portalApi` call resolves to (openapi-fetch's result). */
 type ApiResult<Data> = { data?: Data; error?: unknown; response: Response };
@@ -18,12 +19,15 @@ export type ApiOutcome<Data> = { ok: true; data: Data } | { ok: false; message: 
  * Runs one portal API call and never throws: the body, or the problem's message (with the request
  * id to quote) and its per-field messages, or the network failure in words. For reads that refresh
  * in the background; buttons and forms use `useApiAction`, which keeps the state for them.
+ * A sensitive action answered 403 `step_up_required` asks the developer to confirm it's them
+ * (the step-up dialog), then runs once more.
  */
-export async function callApi<Data>(call: () => Promise<ApiResult<Data>>): Promise<ApiOutcome<Data>> {
+export async function callApi<Data>(call: () => Promise<ApiResult<Data>>, options: { stepUp?: boolean } = {}): Promise<ApiOutcome<Data>> {
   try {
     const { data, error: body, response } = await call();
     if (response.ok) return { ok: true, data: data as Data };
     const problem = asProblem(body, response.status);
+    if (problem.code === "step_up_required" && options.stepUp !== false && (await requestStepUp())) return callApi(call, { stepUp: false });
     return { ok: false, message: problemMessage(problem), fields: fieldErrors(problem).fields };
   } catch {
     return { ok: false, message: NETWORK_ERROR, fields: {} };

@@ -80,6 +80,7 @@ export const transferTeamOperation = defineOperation({
   method: "POST",
   path: "/api/teams/{teamId}/transfer",
   operationId: "transferTeamOwnership",
+  stepUp: true,
   tag: "Teams",
   summary: "Transfer ownership",
   description: "The owner only. The member becomes the owner and the current owner an admin, at once. A personal team cannot change hands.",

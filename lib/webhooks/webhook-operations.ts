@@ -32,6 +32,7 @@ export const createEndpointOperation = defineOperation({
   method: "POST",
   path: "/api/apps/{appId}/webhooks",
   operationId: "createWebhookEndpoint",
+  stepUp: true,
   tag: "Webhooks",
   summary: "Register a webhook endpoint",
   description:
@@ -84,6 +85,7 @@ export const rotateEndpointSecretOperation = defineOperation({
   method: "POST",
   path: "/api/apps/{appId}/webhooks/{endpointId}/rotate-secret",
   operationId: "rotateWebhookSecret",
+  stepUp: true,
   tag: "Webhooks",
   summary: "Rotate an endpoint's signing secret",
   description:

@@ -113,7 +113,13 @@ beforeAll(async () => {
     return attempt.status === 201 && attempt.body;
   }, 15_000);
 
+  // A second browser of the owner: a session for the session operations to point at.
+  const otherBrowser = new PortalClient(portalUrl);
+  await otherBrowser.signIn(founder.email, founder.password);
+  const otherSession = (await otherBrowser.json("GET", "/api/account/sessions")).body.data.find((row: { current: boolean }) => row.current);
+
   fixtureIds = {
+    sessionId: otherSession.id,
     appId,
     teamId,
     keyId: created.body.key.id,

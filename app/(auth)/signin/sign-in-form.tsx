@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-url";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { PasswordInput } from "../password-input";
+import { PasswordInput } from "@/components/ui/password-input";
 
 /**
  * Email + password through next-auth's credentials provider, without a page reload. One message

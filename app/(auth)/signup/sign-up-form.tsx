@@ -12,7 +12,7 @@ import { DEFAULT_CALLBACK_PATH } from "@/lib/auth/safe-callback-url";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
 import { asProblem, fieldErrors, type Problem } from "@/lib/http/read-problem";
 import { portalApi } from "@/lib/portal-api/portal-api-client";
-import { PasswordInput } from "../password-input";
+import { PasswordInput } from "@/components/ui/password-input";
 
 const FIELDS = ["name", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];

@@ -134,6 +134,21 @@ export const portalErrors = {
     title: "The sandbox test run is not complete yet",
     hint: "Production access needs successful sandbox calls on enough distinct endpoints in the last 7 days; the go-live page lists what is missing.",
   },
+  step_up_required: {
+    status: 403,
+    title: "Confirm it's you to continue",
+    hint: "Keys, secrets, ownership and your email address need a fresh password, authenticator code or passkey from the last 10 minutes. Confirm with `POST /api/account/step-up`, then retry.",
+  },
+  step_up_failed: {
+    status: 403,
+    title: "That did not confirm it's you",
+    hint: "The password, authenticator code or passkey was not right. With two-factor on, confirm with a code or a passkey, not the password.",
+  },
+  email_unverified: {
+    status: 403,
+    title: "Verify your email address first",
+    hint: "Inviting members and requesting production access need a verified address. Open the link we emailed you, or send a new one from the banner in the dashboard.",
+  },
   too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },
   bank_timeout: {
     status: 504,

@@ -36,6 +36,12 @@ const prefixes = {
   audit: "audit",
   mail: "mail",
   goLiveRequest: "glr",
+  session: "ses",
+  accountToken: "atk",
+  recoveryCode: "rcv",
+  passkey: "pk",
+  authChallenge: "chl",
+  ssoIdentity: "sso",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { PASSWORD_RULES } from "@/lib/auth/password-rules";
 import { portalApi } from "@/lib/portal-api/portal-api-client";
 import { useApiAction } from "@/lib/portal-api/use-api-action";
-import { PasswordInput } from "../../password-input";
+import { PasswordInput } from "@/components/ui/password-input";
 
 /** Sign up from the invitation: the email is the invited one; choose a name and a password. */
 export function InviteSignUpForm({ token, email }: { token: string; email: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ComponentProps } from "react";
-import { Input } from "@/components/ui/input";
+import { Input } from "./input";
 
 /** A password input with a Show/Hide toggle (so people can check what they typed). */
 export function PasswordInput(props: Omit<ComponentProps<"input">, "type">) {
