@@ -23,3 +23,46 @@ export async function storedRows(databaseUrl: string, table: string): Promise<Re
     await client.end();
   }
 }
+
+/** Runs one write with the raw driver (`?` placeholders on both): for a test that must age a row. */
+export async function executeStored(databaseUrl: string, sql: string, params: unknown[] = []): Promise<number> {
+  if (databaseUrl.startsWith("file:")) {
+    const Database = require("better-sqlite3") as new (file: string) => {
+      prepare(sql: string): { run(...params: unknown[]): { changes: number } };
+      close(): void;
+    };
+    const db = new Database(databaseUrl.slice("file:".length));
+    try {
+      return db.prepare(sql).run(...params).changes;
+    } finally {
+      db.close();
+    }
+  }
+  let index = 0;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (
+      (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++index}`),
+          params,
+        )
+      ).rowCount ?? 0
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Moves a developer's sessions' last proof of identity back by `minutes` (step-up tests), in either database. */
+export async function ageSessionProof(databaseUrl: string, email: string, minutes: number): Promise<void> {
+  const at = new Date(Date.now() - minutes * 60_000);
+  // SQLite keeps Prisma's DateTime as RFC 3339 text; PostgreSQL as timestamp.
+  const value = databaseUrl.startsWith("file:") ? at.toISOString().replace("Z", "+00:00") : at;
+  await executeStored(
+    databaseUrl,
+    `UPDATE "PortalSession" SET "verifiedAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`,
+    [value, email],
+  );
+}
