@@ -1,5 +1,7 @@
 import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import pg from "pg";
 
 /** A password the policy accepts (length, variety, not common, not the email). */
 export const GOOD_PASSWORD = "Correct-Horse-Battery-42";
@@ -110,4 +112,37 @@ export async function screenshotPage(
   }
   await page.setViewportSize(viewport);
   await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** The e2e portal's database, as scripts/test-services.mjs made it (SQLite file, or the TEST_DATABASE_URL database). */
+export function e2eDatabaseUrl(): string {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return `file:${path.resolve("data", "e2e", "portal.db")}`;
+  const url = new URL(base);
+  url.pathname = `/${process.env.TEST_PG_DB_PREFIX ?? "obp"}_e2e`;
+  return url.toString();
+}
+
+/** Moves a developer's sessions' last proof of identity back by `minutes`, so the next sensitive action asks for a step-up. */
+export async function ageSessionProof(email: string, minutes: number): Promise<void> {
+  const url = e2eDatabaseUrl();
+  const at = new Date(Date.now() - minutes * 60_000);
+  const sql = `UPDATE "PortalSession" SET "verifiedAt" = $1 WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $2)`;
+  if (url.startsWith("file:")) {
+    const db = new Database(url.slice("file:".length));
+    try {
+      // Prisma keeps DateTime in SQLite as RFC 3339 text.
+      db.prepare(sql.replace(/\$\d/g, "?")).run(at.toISOString().replace("Z", "+00:00"), email);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql, [at, email]);
+  } finally {
+    await client.end();
+  }
 }
