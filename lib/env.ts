@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
+import { defaultMailFrom, isMailbox, parseSmtpUrl } from "./mail/smtp-url";
 import { portal } from "./runtime";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "./webhooks/retry-schedule";
 
@@ -66,6 +67,27 @@ const schema = z.object({
     }),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(10_000),
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  /**
+   * Sends mail (verification, password reset, invitations) through this SMTP server:
+   * smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465. Unset: the dev
+   * outbox keeps mail locally (outside production), or mail is not sent.
+   */
+  SMTP_URL: z
+    .string()
+    .transform((url, ctx) => {
+      try {
+        return parseSmtpUrl(url);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `SMTP_URL ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  /** The sender of every mail: `Name <address>`. Default: "Open Bank Developer Portal <no-reply@PORTAL_URL's host>". */
+  MAIL_FROM: z
+    .string()
+    .refine(isMailbox, 'MAIL_FROM must be an address or "Name <address>", e.g. "Open Bank Developers <no-reply@bank.example>"')
+    .optional(),
   /** Keep sent mail at /dev/outbox even in production mode (test suites only). */
   DEV_OUTBOX: z
     .enum(["true", "false", "1", "0"])
@@ -73,7 +95,10 @@ const schema = z.object({
     .transform((value) => value === "true" || value === "1"),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "WEBHOOKS_ALLOW_LOOPBACK"> & { WEBHOOKS_ALLOW_LOOPBACK: boolean };
+export type Env = Omit<z.infer<typeof schema>, "WEBHOOKS_ALLOW_LOOPBACK" | "MAIL_FROM"> & {
+  WEBHOOKS_ALLOW_LOOPBACK: boolean;
+  MAIL_FROM: string;
+};
 
 /** A setting that stops the process at start: the message names every bad variable. */
 export class SettingsError extends Error {
@@ -97,7 +122,11 @@ export function parsePortalEnv(source: Record<string, string | undefined>): Env 
     );
   }
   // Loopback receivers are for local development: on by default except in production.
-  return { ...result.data, WEBHOOKS_ALLOW_LOOPBACK: result.data.WEBHOOKS_ALLOW_LOOPBACK ?? result.data.NODE_ENV !== "production" };
+  return {
+    ...result.data,
+    WEBHOOKS_ALLOW_LOOPBACK: result.data.WEBHOOKS_ALLOW_LOOPBACK ?? result.data.NODE_ENV !== "production",
+    MAIL_FROM: result.data.MAIL_FROM?.trim() ?? defaultMailFrom(result.data.PORTAL_URL),
+  };
 }
 
 /** The settings this process started with (lib/runtime.ts). */

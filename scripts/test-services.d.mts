@@ -4,6 +4,8 @@ export type Services = {
   /** Every portal instance (portalInstances), the first being portalUrl. */
   portalUrls: string[];
   bankUrl: string;
+  /** Where the suite's SMTP sink writes what it receives (read it with tests/support/mailbox.ts). */
+  mailDir: string;
   env: Record<string, string | undefined>;
   provider: "sqlite" | "postgresql";
   stop(): Promise<void>;

@@ -10,6 +10,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { startMailSink } from "../tests/support/mail-sink.mjs";
 
 const secret = () => randomBytes(32).toString("base64url");
 
@@ -100,13 +101,19 @@ export async function startServices({
     WEBHOOKS_ALLOW_LOOPBACK: "true",
     WEBHOOK_RETRY_SCHEDULE: "1s,2s,3s,5s,8s",
     WEBHOOK_POLL_INTERVAL_MS: "200",
-    // The production build keeps sent mail (team invitations) at /dev/outbox for the suites.
+    MAIL_FROM: "Open Bank Developer Portal <no-reply@openbank.test>",
+    // /dev/outbox stays reachable in the production build (the console test visits it); mail goes to SMTP.
     DEV_OUTBOX: "true",
     ...extraEnv,
   };
   execFileSync("node", ["scripts/db.mjs", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
   // The platform admin (admin@example.com) the admin-console tests sign in as.
   execFileSync("node_modules/.bin/tsx", ["prisma/seed-admin.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // Every mail goes over SMTP (nodemailer, as in production) to a real server on an ephemeral
+  // port, with a login; the suites read what it received from its folder (tests/support/mailbox.ts).
+  const mailDir = path.join(dataDir, "mail");
+  const sink = await startMailSink({ dir: mailDir, auth: { user: "portal", pass: secret() } });
+  env.SMTP_URL = extraEnv.SMTP_URL ?? sink.url;
 
   const output = quiet ? ["ignore", "ignore", "inherit"] : "inherit";
   const startBank = () => spawn("node_modules/.bin/tsx", ["mock-bank/src/server.ts"], { env, stdio: output, detached: true });
@@ -137,6 +144,7 @@ export async function startServices({
       }
     }
     await Promise.all(children.map((child) => (running(child) ? new Promise((resolve) => child.once("exit", resolve)) : null)));
+    await sink.stop();
     await postgres?.drop();
   };
   try {
@@ -176,6 +184,7 @@ export async function startServices({
   };
   return {
     portalUrl,
+    mailDir,
     portalUrls: portalPorts.map((port) => `http://localhost:${port}`),
     bankUrl: env.BANK_URL,
     env,

@@ -7,6 +7,8 @@ declare module "vitest" {
     bankUrl: string;
     provider: string;
     portalDatabaseUrl: string;
+    /** The SMTP sink's folder: the suite's mailbox (tests/support/mailbox.ts). */
+    mailDir: string;
     /** The bank's database (the same as the portal's on PostgreSQL), for the secrets-at-rest dump. */
     bankDatabaseUrl: string;
   }
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
   project.provide("bankUrl", services.bankUrl);
   project.provide("provider", services.provider);
   project.provide("portalDatabaseUrl", services.env.DATABASE_URL!);
+  project.provide("mailDir", services.mailDir);
   project.provide("bankDatabaseUrl", services.env.BANK_DATABASE_URL!);
   return () => services.stop();
 }
