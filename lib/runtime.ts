@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type Redis from "ioredis";
 import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { databaseProvider, type DatabaseProvider } from "@openbank/database/database-url";
-import { createSignInThrottle, type SignInThrottle } from "./auth/sign-in-throttle";
+import { createThrottles, type AccountThrottles } from "./auth/throttles";
 import type { BatchWriter } from "./batch-writer";
 import type { Env } from "./env";
 import { createGateway } from "./gateway/gateway";
@@ -32,7 +32,8 @@ export type Portal = {
   caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<string> };
   requestLogs: BatchWriter<RequestLogEntry>;
   keyUses: BatchWriter<KeyUse>;
-  signInThrottle: SignInThrottle;
+  /** Sign-in, step-up and password-reset attempts: in memory, or shared through Redis (REDIS_URL). */
+  throttles: AccountThrottles;
   /** Serves /v1, /oauth and /.well-known; false for anything else (server.ts). */
   gateway: FastPath;
   /** Writes what is queued and closes connections (graceful shutdown). */
@@ -62,7 +63,7 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     rollupRetentionDays: env.ANALYTICS_RETENTION_DAYS,
   });
   const keyUses = createKeyUseWriter(db);
-  const signInThrottle = createSignInThrottle({ maxAttempts: env.SIGN_IN_MAX_ATTEMPTS, windowSeconds: env.SIGN_IN_WINDOW_SECONDS });
+  const throttles = createThrottles(env, redis);
   const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses });
 
   return {
@@ -73,7 +74,7 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     caches,
     requestLogs,
     keyUses,
-    signInThrottle,
+    throttles,
     gateway,
     async close() {
       await Promise.allSettled([requestLogs.flush(), keyUses.flush()]);

@@ -39,13 +39,13 @@ export function authOptions(): NextAuthOptions {
 
           const throttle = signInThrottle();
           const key = signInThrottleKey({ email, ip: clientIp(request.headers ?? {}) });
-          const decision = throttle.attempt(key);
+          const decision = await throttle.attempt(key);
           // next-auth hands a thrown message to the form as `error`; see sign-in-errors.ts.
           if (!decision.allowed) throw new Error(tooManyAttemptsError(decision.retryAfterSeconds));
 
           const result = await verifyCredentials({ email, password });
           if (!result.ok) return null; // the form says "Incorrect email or password"
-          throttle.reset(key);
+          await throttle.reset(key);
           return result.user;
         },
       }),

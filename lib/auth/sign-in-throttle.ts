@@ -3,29 +3,48 @@ import { normaliseEmail } from "./schemas";
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export type SignInThrottle = {
+/** At most `maxAttempts` per key in any `windowSeconds`. `name` keeps policies apart in Redis. */
+export type ThrottlePolicy = { name: string; maxAttempts: number; windowSeconds: number };
+
+/**
+ * A sliding-window attempt counter. Asynchronous because the scale-out implementation asks Redis
+ * (lib/auth/redis-throttle.ts); the in-memory one below answers at once.
+ */
+export type Throttle = {
+  readonly policy: ThrottlePolicy;
   /** Counts an attempt for the key, or refuses it (uncounted) when the window is full. */
-  attempt(key: string): ThrottleDecision;
-  /** Forgets the key's attempts: call after a successful sign-in. */
-  reset(key: string): void;
+  attempt(key: string): Promise<ThrottleDecision>;
+  /** Forgets the key's attempts: call after a success. */
+  reset(key: string): Promise<void>;
+};
+
+/** The sign-in throttle's type (kept for its callers). */
+export type SignInThrottle = Throttle;
+
+export type MemoryThrottle = Throttle & {
+  /** The same decision, synchronously (the Redis throttle's fallback needs it without a tick). */
+  attemptNow(key: string): ThrottleDecision;
+  resetNow(key: string): void;
   /** Keys currently tracked (for tests and metrics). */
   size(): number;
 };
 
 /**
- * Sliding-window sign-in throttle: at most `maxAttempts` per key in any `windowSeconds`.
- * Attempts are counted when they start (not when they fail), so parallel guesses cannot
- * slip past the limit while bcrypt runs. In memory: per process, lost on restart.
+ * Sliding-window throttle in memory: per process, lost on restart (one instance; REDIS_URL shares
+ * it across instances). Attempts are counted when they start (not when they fail), so parallel
+ * guesses cannot slip past the limit while bcrypt runs.
  */
-export function createSignInThrottle(options: {
-  maxAttempts: number;
-  windowSeconds: number;
-  now?: () => number;
-  /** Above this many keys, stale ones are swept and then the oldest dropped. */
-  maxKeys?: number;
-}): SignInThrottle {
-  const { maxAttempts, now = Date.now, maxKeys = 10_000 } = options;
-  const windowMs = options.windowSeconds * 1000;
+export function createMemoryThrottle(
+  policy: ThrottlePolicy,
+  options: {
+    now?: () => number;
+    /** Above this many keys, stale ones are swept and then the oldest dropped. */
+    maxKeys?: number;
+  } = {},
+): MemoryThrottle {
+  const { now = Date.now, maxKeys = 10_000 } = options;
+  const { maxAttempts } = policy;
+  const windowMs = policy.windowSeconds * 1000;
   const attempts = new Map<string, number[]>();
 
   function recent(key: string, at: number): number[] {
@@ -45,24 +64,29 @@ export function createSignInThrottle(options: {
     }
   }
 
+  function attemptNow(key: string): ThrottleDecision {
+    const at = now();
+    const times = recent(key, at);
+    if (times.length >= maxAttempts) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((times[0] + windowMs - at) / 1000)) };
+    }
+    attempts.delete(key); // re-insert: Map order then tracks recency for sweep()
+    attempts.set(key, [...times, at]);
+    sweep(at);
+    return { allowed: true };
+  }
+
+  function resetNow(key: string): void {
+    attempts.delete(key);
+  }
+
   return {
-    attempt(key) {
-      const at = now();
-      const times = recent(key, at);
-      if (times.length >= maxAttempts) {
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((times[0] + windowMs - at) / 1000)) };
-      }
-      attempts.delete(key); // re-insert: Map order then tracks recency for sweep()
-      attempts.set(key, [...times, at]);
-      sweep(at);
-      return { allowed: true };
-    },
-    reset(key) {
-      attempts.delete(key);
-    },
-    size() {
-      return attempts.size;
-    },
+    policy,
+    attemptNow,
+    resetNow,
+    attempt: async (key) => attemptNow(key),
+    reset: async (key) => resetNow(key),
+    size: () => attempts.size,
   };
 }
 
@@ -71,7 +95,7 @@ export function signInThrottleKey(options: { email: string; ip: string }): strin
   return `${normaliseEmail(options.email)}\n${options.ip}`;
 }
 
-/** The process's throttle (built at start, lib/runtime.ts). */
+/** The process's sign-in throttle (built at start, lib/runtime.ts): sign-in, step-up and password checks. */
 export function signInThrottle(): SignInThrottle {
-  return portal().signInThrottle;
+  return portal().throttles.signIn;
 }

@@ -1,0 +1,60 @@
+import type Redis from "ioredis";
+import { AppError } from "@openbank/contracts/errors";
+import type { Env } from "@/lib/env";
+import { portal } from "@/lib/runtime";
+import { createRedisThrottle } from "./redis-throttle";
+import { createMemoryThrottle, type Throttle, type ThrottlePolicy } from "./sign-in-throttle";
+
+/**
+ * The account throttles and their limits. Sign-in's come from the settings; the password-reset
+ * ones are fixed: generous for a person, useless for a script.
+ * - signIn: per email + address (sign-in), per account (step-up, change password);
+ * - forgotPassword: reset mails per email address, known or not (so it says nothing about accounts);
+ * - resetPassword: new-password submissions per account;
+ * - passwordResetIp: forgot + reset requests per client address.
+ */
+export function throttlePolicies(env: Pick<Env, "SIGN_IN_MAX_ATTEMPTS" | "SIGN_IN_WINDOW_SECONDS">) {
+  return {
+    signIn: { name: "sign-in", maxAttempts: env.SIGN_IN_MAX_ATTEMPTS, windowSeconds: env.SIGN_IN_WINDOW_SECONDS },
+    forgotPassword: { name: "forgot-password", maxAttempts: 5, windowSeconds: 3600 },
+    resetPassword: { name: "reset-password", maxAttempts: 10, windowSeconds: 3600 },
+    passwordResetIp: { name: "password-reset-ip", maxAttempts: 30, windowSeconds: 3600 },
+  } satisfies Record<string, ThrottlePolicy>;
+}
+
+export type ThrottleName = keyof ReturnType<typeof throttlePolicies>;
+export type AccountThrottles = Record<ThrottleName, Throttle>;
+
+/** In memory on one instance; in Redis (shared by every instance) when REDIS_URL is set. */
+export function createThrottles(env: Pick<Env, "SIGN_IN_MAX_ATTEMPTS" | "SIGN_IN_WINDOW_SECONDS">, redis: Redis | null): AccountThrottles {
+  const policies = throttlePolicies(env);
+  const build = (policy: ThrottlePolicy) => (redis ? createRedisThrottle(policy, { redis }) : createMemoryThrottle(policy));
+  return {
+    signIn: build(policies.signIn),
+    forgotPassword: build(policies.forgotPassword),
+    resetPassword: build(policies.resetPassword),
+    passwordResetIp: build(policies.passwordResetIp),
+  };
+}
+
+/** One of the process's throttles (built at start, lib/runtime.ts). */
+export function accountThrottle(name: ThrottleName): Throttle {
+  return portal().throttles[name];
+}
+
+/**
+ * Counts an attempt, or refuses the request with 429 and Retry-After: `rate_limited` by default,
+ * `too_many_sign_in_attempts` for password guesses.
+ */
+export async function enforceThrottle(
+  throttle: Throttle,
+  key: string,
+  code: "rate_limited" | "too_many_sign_in_attempts" = "rate_limited",
+): Promise<void> {
+  const decision = await throttle.attempt(key);
+  if (decision.allowed) return;
+  const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+  throw new AppError(code, `Too many attempts; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+    headers: { "retry-after": String(decision.retryAfterSeconds) },
+  });
+}
