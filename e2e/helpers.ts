@@ -2,9 +2,26 @@ import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { linkIn, Mailbox } from "../tests/support/mailbox";
 
 /** A password the policy accepts (length, variety, not common, not the email). */
 export const GOOD_PASSWORD = "Correct-Horse-Battery-42";
+
+/** What the e2e services' SMTP sink received (scripts/test-services.mjs writes it under data/e2e/mail). */
+export const mailbox = new Mailbox(path.resolve("data", "e2e", "mail"));
+
+/** The newest link mailed to `to` (about `subject`) whose path starts with `prefix`, e.g. "/verify-email/". */
+export async function mailedLink(to: string, subject: string, prefix: string, options: { after?: number } = {}): Promise<string> {
+  return linkIn(await mailbox.next({ to, subject }, options), prefix);
+}
+
+/** Opens the verification link from the mail the developer received and confirms it, as they would. */
+export async function verifyEmail(page: Page, email: string): Promise<void> {
+  await page.goto(await mailedLink(email, "Verify your email address", "/verify-email/"));
+  await expect(page.getByRole("heading", { level: 1, name: "Verify your email address" })).toBeVisible();
+  await page.getByRole("button", { name: "Verify email address" }).click();
+  await expect(page.getByText("Your email address is verified")).toBeVisible();
+}
 
 export function uniqueEmail(label = "dev"): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;

@@ -1,4 +1,5 @@
 import { Prisma } from "@prisma/client";
+import { sendVerificationEmail } from "@/lib/account/send-verification-email";
 import { db } from "@/lib/db";
 import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
@@ -14,23 +15,26 @@ function emailTaken(): AppError {
 
 /**
  * Creates a developer account: the user, their personal team ("Ada's team") and the owner
- * membership, in one nested write (one transaction). Throws ZodError on invalid input and
- * AppError("email_taken") when the normalised email is in use.
+ * membership, in one nested write (one transaction), then emails a link to verify the address
+ * (unless `emailVerified`: the address is already proved, e.g. by an invitation link). Throws
+ * ZodError on invalid input and AppError("email_taken") when the normalised email is in use.
  */
-export async function signUp(input: SignUpInput): Promise<UserDto> {
+export async function signUp(input: SignUpInput, options: { emailVerified?: boolean } = {}): Promise<UserDto> {
   const { name, email, password } = signUpSchema.parse(input);
   // Checked first so a taken email does not cost a bcrypt hash; the unique index decides races.
   const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw emailTaken();
 
   const passwordHash = await hashPassword(password);
+  let user: UserDto;
   try {
-    return await db().user.create({
+    user = await db().user.create({
       data: {
         id: newId("user"),
         email,
         name,
         passwordHash,
+        emailVerifiedAt: options.emailVerified ? new Date() : null,
         memberships: {
           create: {
             id: newId("membership"),
@@ -45,4 +49,6 @@ export async function signUp(input: SignUpInput): Promise<UserDto> {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTaken();
     throw error;
   }
+  if (!options.emailVerified) await sendVerificationEmail(user);
+  return user;
 }

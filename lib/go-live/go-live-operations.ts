@@ -22,8 +22,9 @@ export const submitGoLiveRequestOperation = defineOperation({
   tag: "Go-live",
   summary: "Request production access",
   description:
-    "Submits the go-live checklist for review, with the sandbox evidence computed now from the app's traffic. One open request per app; an approved or suspended app cannot apply.",
+    "Submits the go-live checklist for review, with the sandbox evidence computed now from the app's traffic. One open request per app; an approved or suspended app cannot apply. Needs a verified email address.",
   access: { app: "app:update" },
+  verifiedEmail: true,
   params: appParams,
   body: goLiveInput,
   errors: ["go_live_evidence_missing", "conflict"],

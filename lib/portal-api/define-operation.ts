@@ -41,6 +41,11 @@ export type OperationSpec = {
    * `step_up_required`.
    */
   stepUp?: true;
+  /**
+   * Needs a verified email address (inviting members, requesting production access): 403
+   * `email_unverified` until the developer has opened the link we emailed them.
+   */
+  verifiedEmail?: true;
   /** Problems this operation answers besides the ones its access, params and body imply. */
   errors?: readonly PortalErrorCode[];
 };

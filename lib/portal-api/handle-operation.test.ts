@@ -144,6 +144,38 @@ describe("step-up", () => {
   });
 });
 
+describe("a verified email address", () => {
+  const inviteThing = defineOperation({ ...renameThing, operationId: "inviteThing", verifiedEmail: true, stepUp: true });
+  const unverified = (verifiedAt = new Date()) => ({ ...adaSession(verifiedAt), emailVerified: false });
+
+  it("refuses an unverified developer with 403 email_unverified, before step-up, the body and the handler", async () => {
+    const handler = vi.fn(async () => ({ id: "x", name: "y" }));
+    const stale = new Date(Date.now() - 60 * 60 * 1000);
+    const response = await call(handle(inviteThing, handler, { getSession: async () => unverified(stale) }), json({ name: "" }));
+    expect(response.status).toBe(403);
+    expect((await response.json()).code).toBe("email_unverified");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("lets a verified developer through, and only operations that ask for it check", async () => {
+    const verified = await call(
+      handle(inviteThing, async () => ({ id: "x", name: "y" }), { getSession: async () => adaSession() }),
+      json({ name: "Kettle" }),
+    );
+    expect(verified.status).toBe(200);
+    const other = await call(
+      handle(renameThing, async () => ({ id: "x", name: "y" }), { getSession: async () => unverified() }),
+      json({ name: "Kettle" }),
+    );
+    expect(other.status).toBe(200);
+  });
+
+  it("publishes email_unverified among the operation's problems", () => {
+    expect(operationErrors(inviteThing)).toContain("email_unverified");
+    expect(operationErrors(renameThing)).not.toContain("email_unverified");
+  });
+});
+
 describe("the published document of an operation", () => {
   it("lists the problems its declaration implies, each under its status", () => {
     expect(operationErrors(renameThing).sort()).toEqual(

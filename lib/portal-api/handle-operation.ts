@@ -63,8 +63,9 @@ function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, ro
 /**
  * The route handler for a declared operation, in the order a security reviewer would check:
  * cross-site mutation (403) before anything is read, then the session (401), the app or team
- * (404 when not a member, 403 when the role does not allow it), a recent proof of identity for
- * sensitive actions (403 step_up_required), then path, query and body (400, 413, 415), and only
+ * (404 when not a member, 403 when the role does not allow it), a verified email address where
+ * the operation needs one (403 email_unverified), a recent proof of identity for sensitive
+ * actions (403 step_up_required), then path, query and body (400, 413, 415), and only
  * then the handler. Its return value is the success body, answered with the
  * declared status and `Cache-Control: no-store`; every failure leaves as problem+json.
  *
@@ -94,6 +95,7 @@ export function handle<Spec extends OperationSpec>(
     } else if (user && access === "platform-admin") {
       await assertPlatformAdmin(user);
     }
+    if (operation.verifiedEmail && session && !session.emailVerified) throw new AppError("email_unverified");
     if (operation.stepUp && session && !recentlyVerified(session)) throw new AppError("step_up_required");
 
     const params = operation.params ? parseInput(operation.params, rawParams, "/path") : rawParams;

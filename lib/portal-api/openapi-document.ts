@@ -49,6 +49,7 @@ export function operationErrors(operation: Operation): PortalErrorCode[] {
     codes.add("resource_not_found");
   }
   if (access === "platform-admin") codes.add("not_found");
+  if (operation.verifiedEmail) codes.add("email_unverified");
   if (operation.stepUp) codes.add("step_up_required");
   for (const code of operation.errors ?? []) codes.add(code);
   codes.add("internal_error");

@@ -1,4 +1,6 @@
 import { accountOperations } from "@/lib/account/account-operations";
+import { emailOperations } from "@/lib/account/email-operations";
+import { passwordOperations } from "@/lib/account/password-operations";
 import { adminOperations } from "@/lib/admin/admin-operations";
 import { usageOperations } from "@/lib/analytics/usage-operations";
 import { appOperations } from "@/lib/apps/app-operations";
@@ -24,6 +26,8 @@ import { portalApiOperations } from "./portal-api-operations";
 export const portalOperations: readonly Operation[] = [
   ...authOperations,
   ...accountOperations,
+  ...emailOperations,
+  ...passwordOperations,
   ...sessionOperations,
   ...appOperations,
   ...keyOperations,

@@ -1,4 +1,4 @@
-import type { PortalSession } from "@prisma/client";
+import type { PortalSession, Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { newId } from "@openbank/contracts/ids";
 import { ipPrefix } from "./ip-prefix";
@@ -89,9 +89,12 @@ export async function revokeSession(userId: string, sessionId: string): Promise<
   return count > 0;
 }
 
-/** Ends every session of the developer except `keep` (all of them when it is omitted). Returns how many. */
-export async function revokeSessions(userId: string, options: { keep?: string } = {}): Promise<number> {
-  const { count } = await db().portalSession.updateMany({
+/**
+ * Ends every session of the developer except `keep` (all of them when it is omitted). Returns how
+ * many. Pass `tx` to end them in the transaction that makes the change (a password reset).
+ */
+export async function revokeSessions(userId: string, options: { keep?: string; tx?: Prisma.TransactionClient } = {}): Promise<number> {
+  const { count } = await (options.tx ?? db()).portalSession.updateMany({
     where: { userId, revokedAt: null, ...(options.keep ? { id: { not: options.keep } } : {}) },
     data: { revokedAt: new Date() },
   });

@@ -27,6 +27,20 @@ export async function acceptInvite(options: { token: string; actor: AuditActor }
     }
     const claimed = await tx.teamInvite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("invite_expired", "This invitation was already accepted.");
+    // The invitation was emailed to this address and opened by its account: the address is proved.
+    const verified = await tx.user.updateMany({
+      where: { id: options.actor.userId, emailVerifiedAt: null },
+      data: { emailVerifiedAt: new Date() },
+    });
+    if (verified.count === 1) {
+      await recordAudit(tx, {
+        teamId: null,
+        actor: options.actor,
+        action: "account.email_verified",
+        target: { type: "user", id: options.actor.userId, name: options.actor.email },
+        metadata: { by: "invitation" },
+      });
+    }
     const existing = await tx.membership.findUnique({
       where: { userId_teamId: { userId: options.actor.userId, teamId: invite.teamId } },
       select: { role: true },

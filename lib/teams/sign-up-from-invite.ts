@@ -19,7 +19,8 @@ export async function signUpFromInvite(options: {
   if (!invite) throw new AppError("resource_not_found", "No such invitation: check that the link is complete.");
   if (invite.status !== "pending")
     throw new AppError("invite_expired", `This invitation was ${invite.status === "expired" ? "not accepted in time" : invite.status}.`);
-  const user = await signUp({ name: options.name, email: invite.email, password: options.password });
+  // The link came to this address: it is proved, so the account starts verified.
+  const user = await signUp({ name: options.name, email: invite.email, password: options.password }, { emailVerified: true });
   const { team_id } = await acceptInvite({ token: options.token, actor: { userId: user.id, email: user.email, ip: options.ip } });
   return { user, team_id };
 }

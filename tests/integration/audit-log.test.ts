@@ -40,7 +40,7 @@ async function auditRows(client = owner.client, query = ""): Promise<AuditRow[]>
 }
 
 beforeAll(async () => {
-  owner = await PortalClient.newDeveloper(portalUrl, "Audrey Auditor");
+  owner = await PortalClient.newDeveloper(portalUrl, "Audrey Auditor", { verified: true });
   secrets.push(owner.password);
   const headers = { "x-forwarded-for": "198.51.100.23" };
   const created = await owner.client.request("POST", "/api/teams", { name: "Audited team" }, headers);
@@ -195,7 +195,7 @@ describe("audit rows", () => {
 
 describe("invitations", () => {
   it("work once, for the invited address only", async () => {
-    const founder = await PortalClient.newDeveloper(portalUrl, "Inviter");
+    const founder = await PortalClient.newDeveloper(portalUrl, "Inviter", { verified: true });
     const own = await createTeam(founder.client, "Invite team");
     const invitee = await PortalClient.newDeveloper(portalUrl, "Invitee");
     const other = await PortalClient.newDeveloper(portalUrl, "Other");
@@ -214,7 +214,7 @@ describe("invitations", () => {
   });
 
   it("stop working when revoked or resent (the old link dies)", async () => {
-    const founder = await PortalClient.newDeveloper(portalUrl, "Inviter");
+    const founder = await PortalClient.newDeveloper(portalUrl, "Inviter", { verified: true });
     const own = await createTeam(founder.client, "Resend team");
     const invitee = await PortalClient.newDeveloper(portalUrl, "Invitee");
     const invite = await founder.client.json("POST", `/api/teams/${own}/invites`, { email: invitee.email, role: "viewer" });
@@ -228,7 +228,7 @@ describe("invitations", () => {
   });
 
   it("let a new person sign up from the link with the invited address", async () => {
-    const founder = await PortalClient.newDeveloper(portalUrl, "Inviter");
+    const founder = await PortalClient.newDeveloper(portalUrl, "Inviter", { verified: true });
     const own = await createTeam(founder.client, "Sign-up team");
     const email = `newcomer-${Date.now()}@example.com`;
     await founder.client.request("POST", `/api/teams/${own}/invites`, { email, role: "viewer" });

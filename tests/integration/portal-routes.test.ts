@@ -73,7 +73,7 @@ let appId: string;
 let fixtureIds: Record<string, string | ((operationPath: string) => string)> = {};
 
 beforeAll(async () => {
-  const founder = await PortalClient.newDeveloper(portalUrl, "Route Owner");
+  const founder = await PortalClient.newDeveloper(portalUrl, "Route Owner", { verified: true });
   owner = founder.client;
   teamId = await createTeam(owner, "Route sweep team");
   const created = await owner.json("POST", "/api/apps", { name: "Route sweep app", team_id: teamId });

@@ -14,8 +14,8 @@ const databaseUrl = inject("portalDatabaseUrl");
 type Developer = Awaited<ReturnType<typeof PortalClient.newDeveloper>> & { app: Awaited<ReturnType<PortalClient["createApp"]>> };
 type Log = { id: string; method: string; path: string; route: string | null; status: number; key_id: string | null; created_at: string };
 
-async function developerWithApp(name: string): Promise<Developer> {
-  const developer = await PortalClient.newDeveloper(portalUrl, name);
+async function developerWithApp(name: string, options: { verified?: boolean } = {}): Promise<Developer> {
+  const developer = await PortalClient.newDeveloper(portalUrl, name, options);
   return { ...developer, app: await developer.client.createApp(`${name}'s app`) };
 }
 
@@ -259,7 +259,8 @@ describe("admin: suspend an app", () => {
 
 describe("go-live workflow", () => {
   it("needs computed sandbox evidence, takes one open request, and is decided by an admin with a note", async () => {
-    const frank = await developerWithApp("Frank");
+    // Requesting go-live needs a verified address: Frank opens the link he was mailed.
+    const frank = await developerWithApp("Frank", { verified: true });
     const checklist = {
       contact_name: "Frank Ops",
       contact_email: "frank.ops@example.com",

@@ -20,7 +20,7 @@ const members = {} as Record<Role, Member>;
 let owner: PortalClient;
 
 beforeAll(async () => {
-  const founder = await PortalClient.newDeveloper(portalUrl, "Olivia Owner");
+  const founder = await PortalClient.newDeveloper(portalUrl, "Olivia Owner", { verified: true });
   owner = founder.client;
   team = await createTeam(owner, "Matrix team");
   const created = await owner.json("POST", "/api/apps", { name: "Matrix app", team_id: team });
@@ -124,7 +124,7 @@ const cases: Case[] = [
     allowed: 204,
     // Its own team per call, so a successful transfer does not change the matrix team's owner.
     call: async (actor, role) => {
-      const founder = await PortalClient.newDeveloper(portalUrl, "Transfer founder");
+      const founder = await PortalClient.newDeveloper(portalUrl, "Transfer founder", { verified: true });
       const own = await createTeam(founder.client, "Transfer team");
       const heir = await newMember(portalUrl, founder.client, own, "developer", "Heir");
       if (role === "owner") return founder.client.request("POST", `/api/teams/${own}/transfer`, { member_id: heir.membershipId });
@@ -235,7 +235,7 @@ describe("relative rules", () => {
   });
 
   it("keeps exactly one owner through a transfer, and the old owner can then leave", async () => {
-    const founder = await PortalClient.newDeveloper(portalUrl, "Founder");
+    const founder = await PortalClient.newDeveloper(portalUrl, "Founder", { verified: true });
     const own = await createTeam(founder.client, "Handover team");
     const heir = await newMember(portalUrl, founder.client, own, "admin", "Heir");
     expect((await founder.client.request("POST", `/api/teams/${own}/transfer`, { member_id: heir.membershipId })).status).toBe(204);

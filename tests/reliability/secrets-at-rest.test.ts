@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
+import { linkIn } from "../support/mailbox";
+import { suiteMailbox } from "../support/suite-mailbox";
 import { createTeam, inviteLinkFor, tokenOf } from "../support/teams";
 import { dumpDatabase, encodings, type TableDump } from "./support/database-dump";
 import { call } from "./support/sandbox-fixtures";
@@ -9,8 +11,9 @@ import { call } from "./support/sandbox-fixtures";
  * Secrets at rest: real flows create every kind of secret the system hands out or receives
  * (passwords, session cookie, API keys, read-only and rolled keys, OAuth client secret,
  * authorization code, access and refresh tokens (issued and rotated, and minted), webhook
- * signing secrets (issued and rotated), invitation tokens); then a logical dump of both
- * databases must contain none of them, plainly or base64 / hex encoded.
+ * signing secrets (issued and rotated), invitation tokens, the links of account emails: email
+ * verification, address change and password reset, used and pending); then a logical dump of
+ * both databases must contain none of them, plainly or base64 / hex encoded.
  */
 
 const portalUrl = inject("portalUrl");
@@ -18,7 +21,10 @@ const portalDatabaseUrl = inject("portalDatabaseUrl");
 const bankDatabaseUrl = inject("bankDatabaseUrl");
 const REDIRECT = "http://localhost:8080/callback";
 
-/** The dev outbox stands in for the recipient's mailbox (DEV_OUTBOX, never in production): its mail must hold the link. */
+/**
+ * The dev outbox stands in for a recipient's mailbox (DEV_OUTBOX, never in production): its mail
+ * must hold the link. The suites send over SMTP, so it stays empty here.
+ */
 const MAILBOX_TABLES = new Set(["OutboxMail"]);
 
 const secrets: { kind: string; value: string }[] = [];
@@ -93,7 +99,7 @@ let dumps: TableDump[] = [];
 
 beforeAll(async () => {
   // A developer: password and the session cookie of their sign-in.
-  const owner = await PortalClient.newDeveloper(portalUrl, "Sally Secret");
+  const owner = await PortalClient.newDeveloper(portalUrl, "Sally Secret", { verified: true });
   remember("user password", owner.password);
   const session = owner.client.cookieHeader.split("; ").find((c) => c.includes("next-auth.session-token="))!;
   remember("session token", session.slice(session.indexOf("=") + 1));
@@ -179,6 +185,37 @@ beforeAll(async () => {
   const pending = `pending-${randomBytes(4).toString("hex")}@example.com`;
   await owner.client.json("POST", `/api/teams/${team}/invites`, { email: pending, role: "viewer" });
   remember("invitation token (pending)", tokenOf(await inviteLinkFor(portalUrl, pending)));
+
+  // Account links. The owner's verification link was used by newDeveloper; this one stays pending.
+  const mailbox = suiteMailbox();
+  const verifyToken = async (email: string) =>
+    tokenOf(linkIn(await mailbox.next({ to: email, subject: "Verify your email" }), "/verify-email/"));
+  remember("email verification token (used)", await verifyToken(owner.email));
+  const unverified = await PortalClient.newDeveloper(portalUrl, "Unverified");
+  remember("email verification token (pending)", await verifyToken(unverified.email));
+  // An address change waiting for its link (the sign-in a moment ago is the step-up).
+  const newAddress = `moved-${randomBytes(4).toString("hex")}@example.com`;
+  expect((await unverified.client.json("POST", "/api/account/email", { email: newAddress })).status).toBe(202);
+  remember(
+    "email change token (pending)",
+    tokenOf(linkIn(await mailbox.next({ to: newAddress, subject: "Confirm your new" }), "/verify-email/")),
+  );
+  // Password reset: one link used (with the new password it set), one left pending.
+  const resetToken = async (email: string) => {
+    const mark = mailbox.mark();
+    expect((await new PortalClient(portalUrl).json("POST", "/api/account/password/forgot", { email })).status).toBe(202);
+    return tokenOf(linkIn(await mailbox.next({ to: email, subject: "Reset your" }, { after: mark }), "/reset-password/"));
+  };
+  const usedReset = await resetToken(member.email);
+  remember("password reset token (used)", usedReset);
+  const resetPassword = `Reset-${randomBytes(8).toString("hex")}-pw`;
+  remember("password set by a reset", resetPassword);
+  const reset = await new PortalClient(portalUrl).json("POST", "/api/account/password/reset", {
+    token: usedReset,
+    password: resetPassword,
+  });
+  expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+  remember("password reset token (pending)", await resetToken(unverified.email));
 
   // Writes behind the response (request logs, last-used) land within a few hundred ms.
   await new Promise((resolve) => setTimeout(resolve, 2_500));

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { linkIn, tokenOf, type Mailbox } from "./mailbox";
 
 /**
  * A developer's browser-less session against the portal: signs up, signs in through
@@ -40,7 +41,7 @@ export class PortalClient {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked by assertions and the OpenAPI validator
   async json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; response: Response }> {
     const response = await this.request(method, path, body);
-    const text = await response.text();
+    const text = await response.clone().text(); // the response stays readable (expectProblem)
     return { status: response.status, body: text ? JSON.parse(text) : undefined, response };
   }
 
@@ -59,8 +60,11 @@ export class PortalClient {
     }
   }
 
-  /** A brand-new developer with a unique email, signed in. */
-  static async newDeveloper(baseUrl: string, name = "Test Developer") {
+  /**
+   * A brand-new developer with a unique email, signed in. `verified: true` also opens the link the
+   * SMTP sink received (inviting members and requesting go-live need a verified address).
+   */
+  static async newDeveloper(baseUrl: string, name = "Test Developer", options: { verified?: boolean; mailbox?: Mailbox } = {}) {
     const client = new PortalClient(baseUrl);
     const email = `dev-${randomBytes(6).toString("hex")}@example.com`;
     // Ends in letters: "Sandbox-" + an all-digit hex string would read as the common "sandbox" + digits (refused).
@@ -68,7 +72,21 @@ export class PortalClient {
     const signup = await client.json("POST", "/api/signup", { name, email, password });
     if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
     await client.signIn(email, password);
+    if (options.verified) await client.verifyEmail(email, options.mailbox);
     return { client, email, password };
+  }
+
+  /**
+   * Opens the newest verification link mailed to `email` (the suite's SMTP sink, read from its
+   * folder), as the developer would: the real link, the real endpoint.
+   */
+  async verifyEmail(email: string, mailbox?: Mailbox): Promise<string> {
+    const inbox = mailbox ?? (await import("./suite-mailbox")).suiteMailbox();
+    const mail = await inbox.next({ to: email, subject: "Verify your email address" });
+    const token = tokenOf(linkIn(mail, "/verify-email/"));
+    const verified = await this.json("POST", "/api/account/email/verify", { token });
+    if (verified.status !== 200) throw new Error(`verification failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+    return token;
   }
 
   /** Registers an app; returns it with its first key's secret (shown once). */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
 
@@ -64,5 +65,29 @@ export async function ageSessionProof(databaseUrl: string, email: string, minute
     databaseUrl,
     `UPDATE "PortalSession" SET "verifiedAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`,
     [value, email],
+  );
+}
+
+/** A timestamp as the database keeps Prisma's DateTime: RFC 3339 text on SQLite, timestamp on PostgreSQL. */
+function storedTime(databaseUrl: string, at: Date): string | Date {
+  return databaseUrl.startsWith("file:") ? at.toISOString().replace("Z", "+00:00") : at;
+}
+
+/** Makes a link from an account email (by its token) expire a minute ago, as if its 24 h or 1 h had passed. */
+export async function expireAccountToken(databaseUrl: string, token: string): Promise<void> {
+  const hash = createHash("sha256").update(token).digest("hex");
+  const changed = await executeStored(databaseUrl, `UPDATE "AccountToken" SET "expiresAt" = ? WHERE "tokenHash" = ?`, [
+    storedTime(databaseUrl, new Date(Date.now() - 60_000)),
+    hash,
+  ]);
+  if (changed !== 1) throw new Error("no such account token");
+}
+
+/** Moves every account-email link of a developer back by `minutes` (their sending time), past the one-a-minute pace. */
+export async function ageAccountTokens(databaseUrl: string, email: string, minutes: number): Promise<void> {
+  await executeStored(
+    databaseUrl,
+    `UPDATE "AccountToken" SET "createdAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`,
+    [storedTime(databaseUrl, new Date(Date.now() - minutes * 60_000)), email],
   );
 }

@@ -1,20 +1,16 @@
+import { linkIn, tokenOf } from "./mailbox";
 import { PortalClient } from "./portal-client";
+import { suiteMailbox } from "./suite-mailbox";
 
 type Client = PortalClient;
 
-/** The newest invitation link mailed to `email`, read from the dev outbox page. */
-export async function inviteLinkFor(portalUrl: string, email: string): Promise<string> {
-  const html = await (await fetch(`${portalUrl}/dev/outbox`)).text();
-  const at = html.indexOf(`data-to="${email}"`);
-  if (at < 0) throw new Error(`no mail to ${email} in the outbox`);
-  const match = /href="(https?:\/\/[^"]+\/invites\/([A-Za-z0-9_-]+))"/.exec(html.slice(at));
-  if (!match) throw new Error(`no invitation link in the mail to ${email}`);
-  return match[1];
+/** The newest invitation link mailed to `email`, read from the suite's SMTP sink. */
+export async function inviteLinkFor(_portalUrl: string, email: string): Promise<string> {
+  const mail = await suiteMailbox().next({ to: email, subject: "invited you to" });
+  return linkIn(mail, "/invites/");
 }
 
-export function tokenOf(link: string): string {
-  return link.slice(link.lastIndexOf("/") + 1);
-}
+export { tokenOf };
 
 /** A shared team owned by `owner`. */
 export async function createTeam(owner: Client, name = "Integration team"): Promise<string> {

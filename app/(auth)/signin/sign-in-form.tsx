@@ -70,7 +70,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           />
         )}
       </FormField>
-      <FormField id="signin-password" label="Password" error={missing.password}>
+      <FormField
+        id="signin-password"
+        label="Password"
+        error={missing.password}
+        labelAside={
+          <a href="/forgot-password" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            Forgot password?
+          </a>
+        }
+      >
         {(control) => <PasswordInput {...control} ref={password} name="password" autoComplete="current-password" />}
       </FormField>
       <Button type="submit" size="lg" loading={pending} className="mt-1 w-full">

@@ -150,6 +150,31 @@ export const portalErrors = {
     hint: "Inviting members and requesting production access need a verified address. Open the link we emailed you, or send a new one from the banner in the dashboard.",
   },
   too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },
+  link_invalid: {
+    status: 404,
+    title: "This link is not valid",
+    hint: "Open the whole link from the email (some mail apps break long links across lines), or ask for a new one.",
+  },
+  link_used: {
+    status: 410,
+    title: "This link has already been used",
+    hint: "Links in account emails work once, and a newer link or a completed change replaces the older ones. Ask for a new link.",
+  },
+  link_expired: {
+    status: 410,
+    title: "This link has expired",
+    hint: "Email verification links last 24 hours and password reset links 1 hour. Ask for a new one.",
+  },
+  password_incorrect: {
+    status: 403,
+    title: "Your current password is not right",
+    hint: "Enter the password you sign in with now. Forgot it? Sign out and use “Forgot password?” on the sign-in page.",
+  },
+  no_password: {
+    status: 409,
+    title: "Your account has no password yet",
+    hint: "It signs in with single sign-on. Set a password with the link from “Forgot password?” (or “Set a password” on the security page).",
+  },
   bank_timeout: {
     status: 504,
     title: "The bank did not answer in time",

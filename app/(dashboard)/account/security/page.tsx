@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountShell } from "@/components/account/account-shell";
+import { PasswordSection } from "@/components/account/password-section";
 import { getAccount } from "@/lib/account/account-dto";
 import { requireUser } from "@/lib/auth/require-user";
 
@@ -9,6 +10,9 @@ export const metadata: Metadata = { title: "Security" };
 export default async function AccountSecurityPage() {
   const user = await requireUser({ callbackUrl: "/account/security" });
   const account = (await getAccount(user.id))!;
-  void account;
-  return <AccountShell current="security">{null}</AccountShell>;
+  return (
+    <AccountShell current="security">
+      <PasswordSection hasPassword={account.has_password} email={account.email} />
+    </AccountShell>
+  );
 }
