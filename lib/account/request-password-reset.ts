@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { accountThrottle, enforceThrottle } from "@/lib/auth/throttles";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -6,6 +7,9 @@ import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from "./account-token";
 
 export type PasswordResetRequested = { accepted: true; expires_in_seconds: number };
 
+/** Up to this long between the answer and the work for the address. */
+const MAX_JITTER_MS = 500;
+
 /** Runs work after the answer has gone (Next's `after` in the route; tests pass their own). */
 export type Defer = (task: () => Promise<unknown>) => void;
 
@@ -13,12 +17,18 @@ export type Defer = (task: () => Promise<unknown>) => void;
  * "Forgot password?": answers the same thing, in the same time, whether or not an account uses
  * the address. Nothing that depends on the address happens before the answer: the throttles count
  * the address and the client either way, and the lookup, the link and the mail run after the
- * response has gone (`defer`). Throttled callers get 429 for known and unknown addresses alike.
+ * response has gone (`defer`), after a random pause. Throttled callers get 429 for known and
+ * unknown addresses alike.
  */
 export async function requestPasswordReset(options: { email: string; ip: string; defer: Defer }): Promise<PasswordResetRequested> {
   await enforceThrottle(accountThrottle("passwordResetIp"), options.ip);
   await enforceThrottle(accountThrottle("forgotPassword"), options.email);
-  options.defer(() => sendPasswordResetLink(options.email));
+  options.defer(async () => {
+    // A random delay first: the work for a known address (a row, a mail) must not line up with
+    // the caller's next request either, where its cost could be measured.
+    await new Promise((resolve) => setTimeout(resolve, randomInt(0, MAX_JITTER_MS)));
+    await sendPasswordResetLink(options.email);
+  });
   return { accepted: true, expires_in_seconds: ACCOUNT_TOKEN_TTL_MS.reset_password / 1000 };
 }
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -22,15 +21,14 @@ export function ConfirmEmailButton({
   change: boolean;
   signedIn: boolean;
 }) {
-  const router = useRouter();
   const { run, pending, error } = useApiAction();
   const [done, setDone] = useState(false);
 
   async function confirm() {
     const result = await run(() => portalApi.POST("/api/account/email/verify", { body: { token } }));
     if (!result) return;
+    // No refresh here: this page would then render the link as used. The dashboard reads the account afresh.
     setDone(true);
-    router.refresh(); // the banner and the header read the account again
   }
 
   if (done) {
