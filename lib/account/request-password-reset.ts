@@ -46,7 +46,9 @@ export async function sendPasswordResetLink(email: string): Promise<boolean> {
       passwordResetMessage({ to: user.email, name: user.name, link, expiresAt, hasPassword: user.passwordHash !== null }),
     );
   } catch (error) {
-    console.error(`[password-reset] the reset link could not be prepared: ${(error as Error).message}`);
+    // The error's name and code only: a database error's message can quote the query, address included.
+    const { name, code } = error as { name?: string; code?: string };
+    console.error(`[password-reset] the reset link could not be prepared (${[name, code].filter(Boolean).join(" ") || "unknown error"})`);
     return false;
   }
 }

@@ -56,6 +56,15 @@ export default async function VerifyEmailPage({ params }: Props) {
           </ButtonLink>
         </div>
       );
+    } else if (change && session && session.user.email === link.token?.email) {
+      next = (
+        <div className="flex flex-col gap-4">
+          <p className="text-sm text-fg-muted">Your account uses {session.user.email} already: there is nothing more to do.</p>
+          <ButtonLink href="/account" className="w-full">
+            Go to your account
+          </ButtonLink>
+        </div>
+      );
     } else if (change) {
       next = (
         <p className="text-sm text-fg-muted">
