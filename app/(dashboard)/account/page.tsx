@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountShell } from "@/components/account/account-shell";
+import { ProfileNameForm } from "@/components/account/profile-name-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAccount } from "@/lib/account/account-dto";
 import { requireUser } from "@/lib/auth/require-user";
@@ -23,6 +24,7 @@ export default async function AccountProfilePage() {
             <dt className="text-fg-muted">Email</dt>
             <dd className="font-medium text-fg">{account.email}</dd>
           </dl>
+          <ProfileNameForm name={account.name} className="mt-6 border-t border-border pt-6" />
         </CardBody>
       </Card>
     </AccountShell>

@@ -1,6 +1,8 @@
 import { AppError } from "@openbank/contracts/errors";
 import { getAccount } from "@/lib/account/account-dto";
-import { getAccountOperation } from "@/lib/account/account-operations";
+import { deleteAccountOperation, getAccountOperation, updateAccountOperation } from "@/lib/account/account-operations";
+import { deleteAccount } from "@/lib/account/delete-account";
+import { updateProfile } from "@/lib/account/update-profile";
 import { handle } from "@/lib/portal-api/handle-operation";
 
 export const GET = handle(getAccountOperation, async ({ user }) => {
@@ -8,3 +10,7 @@ export const GET = handle(getAccountOperation, async ({ user }) => {
   if (!account) throw new AppError("unauthenticated");
   return account;
 });
+
+export const PATCH = handle(updateAccountOperation, ({ actor, body }) => updateProfile({ actor, input: body }));
+
+export const DELETE = handle(deleteAccountOperation, ({ actor }) => deleteAccount({ actor }));
