@@ -1,7 +1,13 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import pg from "pg";
+
+// better-sqlite3 ships no types (and @types/better-sqlite3 is not installed): the two calls used here, typed.
+const Database = createRequire(path.join(process.cwd(), "package.json"))("better-sqlite3") as new (file: string) => {
+  prepare(sql: string): { run(...params: unknown[]): unknown };
+  close(): void;
+};
 
 /** A password the policy accepts (length, variety, not common, not the email). */
 export const GOOD_PASSWORD = "Correct-Horse-Battery-42";

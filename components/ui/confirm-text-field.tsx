@@ -23,7 +23,7 @@ export function ConfirmTextField({
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm text-fg">
-        To confirm, type {what} <strong className="font-mono font-semibold break-all">{expected}</strong>
+        To confirm, type {what} <strong className="font-mono font-semibold [overflow-wrap:anywhere]">{expected}</strong>
       </label>
       <Input
         id={id}

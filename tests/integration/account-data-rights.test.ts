@@ -7,6 +7,7 @@ import { createOpenApiValidator } from "../../mock-bank/test/openapi-validator";
 import { dumpDatabase, encodings } from "../reliability/support/database-dump";
 import { expectProblem } from "../support/contract";
 import { PortalClient, sandbox } from "../support/portal-client";
+import { ageSessionProof } from "../support/stored-rows";
 import { createTeam, join, newMember } from "../support/teams";
 
 /**
@@ -36,12 +37,6 @@ async function documented(method: string, path: string, response: Response) {
 
 async function currentSessionId(client: PortalClient): Promise<string> {
   return (await client.json("GET", "/api/account/sessions")).body.data.find((row: { current: boolean }) => row.current).id;
-}
-
-/** Makes the session's last proof of identity 11 minutes old: past the step-up window. */
-async function ageSession(client: PortalClient) {
-  const id = await currentSessionId(client);
-  await db.portalSession.update({ where: { id }, data: { verifiedAt: new Date(Date.now() - 11 * 60 * 1000) } });
 }
 
 async function auditOf(client: PortalClient, teamId: string) {
@@ -303,7 +298,7 @@ describe("DELETE /api/account", () => {
 
   it("needs a proof of identity from the last 10 minutes: 403 step_up_required, then works after a step-up", async () => {
     const developer = await PortalClient.newDeveloper(portalUrl, "Sam StepUp");
-    await ageSession(developer.client);
+    await ageSessionProof(inject("portalDatabaseUrl"), developer.email, 11);
     const refused = await developer.client.request("DELETE", "/api/account");
     await expectProblem(refused, 403, "step_up_required");
     expect((await developer.client.json("GET", "/api/account")).status).toBe(200);

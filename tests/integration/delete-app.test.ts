@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { expectProblem } from "../support/contract";
 import { PortalClient, sandbox } from "../support/portal-client";
+import { ageSessionProof } from "../support/stored-rows";
 import { createTeam, newMember } from "../support/teams";
 
 /**
@@ -143,8 +144,7 @@ describe("who may delete an app", () => {
 
   it("needs a proof of identity from the last 10 minutes (step-up), a session, and the portal's origin", async () => {
     const app = await newApp("Step-up app");
-    const current = (await owner.client.json("GET", "/api/account/sessions")).body.data.find((row: { current: boolean }) => row.current);
-    await db.portalSession.update({ where: { id: current.id }, data: { verifiedAt: new Date(Date.now() - 11 * 60 * 1000) } });
+    await ageSessionProof(inject("portalDatabaseUrl"), owner.email, 11);
     await expectProblem(await owner.client.request("DELETE", `/api/apps/${app.app.id}`), 403, "step_up_required");
     await expectProblem(await new PortalClient(portalUrl).request("DELETE", `/api/apps/${app.app.id}`), 401, "unauthenticated");
     await expectProblem(

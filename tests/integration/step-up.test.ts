@@ -22,6 +22,7 @@ const ISSUE_LIST = [
   "createWebhookEndpoint", // reveals the signing secret
   "rotateWebhookSecret",
   "transferTeamOwnership",
+  "deleteApp",
 ];
 
 const portalUrl = inject("portalUrl");
