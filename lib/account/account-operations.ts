@@ -53,7 +53,7 @@ export const deleteAccountOperation = defineOperation({
     "factors and sessions go; audit entries stay with you pseudonymised. An email confirms it. Cannot be undone.",
   access: "session",
   errors: ["account_owns_teams"],
-  success: { status: 204, description: "Deleted: this session no longer works." },
+  success: { status: 204, description: "Deleted: this session no longer works, and its cookie is cleared." },
 });
 
 export const accountOperations = [getAccountOperation, updateAccountOperation, exportAccountOperation, deleteAccountOperation];

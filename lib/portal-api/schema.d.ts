@@ -1232,7 +1232,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted: this session no longer works. */
+            /** @description Deleted: this session no longer works, and its cookie is cleared. */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -304,8 +304,9 @@ describe("DELETE /api/account", () => {
     expect((await developer.client.json("GET", "/api/account")).status).toBe(200);
 
     expect((await developer.client.json("POST", "/api/account/step-up", { password: developer.password })).status).toBe(200);
+    const stepped = developer.client.copy();
     expect((await developer.client.request("DELETE", "/api/account")).status).toBe(204);
-    await expectProblem(await developer.client.request("GET", "/api/account"), 401, "unauthenticated");
+    await expectProblem(await stepped.request("GET", "/api/account"), 401, "unauthenticated");
   });
 
   it("refuses without a session and cross-site", async () => {
@@ -331,6 +332,8 @@ describe("DELETE /api/account", () => {
     let personalKey: string;
     let soloKey: string;
     let response: Response;
+    /** Her browser's cookie as it was before: the response clears it, a copy must be refused anyway. */
+    let cookieBefore: PortalClient;
 
     beforeAll(async () => {
       dora = await PortalClient.newDeveloper(portalUrl, name);
@@ -366,12 +369,14 @@ describe("DELETE /api/account", () => {
       // Calls that work before.
       for (const key of [personalKey, soloKey, sharedApp.secret]) expect((await sandbox(portalUrl, key, "/v1/products")).status).toBe(200);
 
+      cookieBefore = dora.client.copy();
       response = await dora.client.request("DELETE", "/api/account");
     }, 180_000);
 
-    it("answers 204 and ends the session; she cannot sign in again", async () => {
+    it("answers 204, clearing the cookie, and ends the session; she cannot sign in again", async () => {
       expect(response.status).toBe(204);
-      await expectProblem(await dora.client.request("GET", "/api/account"), 401, "unauthenticated");
+      expect(response.headers.getSetCookie()).toContain("next-auth.session-token=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+      await expectProblem(await cookieBefore.request("GET", "/api/account"), 401, "unauthenticated");
       await expect(new PortalClient(portalUrl).signIn(dora.email, dora.password)).rejects.toThrow(/sign-in failed/);
     });
 

@@ -4,6 +4,7 @@ import { deleteAccountOperation, getAccountOperation, updateAccountOperation } f
 import { deleteAccount } from "@/lib/account/delete-account";
 import { updateProfile } from "@/lib/account/update-profile";
 import { handle } from "@/lib/portal-api/handle-operation";
+import { clearSessionCookie } from "@/lib/sessions/session-cookie";
 
 export const GET = handle(getAccountOperation, async ({ user }) => {
   const account = await getAccount(user.id);
@@ -13,4 +14,7 @@ export const GET = handle(getAccountOperation, async ({ user }) => {
 
 export const PATCH = handle(updateAccountOperation, ({ actor, body }) => updateProfile({ actor, input: body }));
 
-export const DELETE = handle(deleteAccountOperation, ({ actor }) => deleteAccount({ actor }));
+export const DELETE = handle(deleteAccountOperation, async ({ actor, headers }) => {
+  await deleteAccount({ actor });
+  clearSessionCookie(headers);
+});
