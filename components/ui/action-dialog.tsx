@@ -28,6 +28,7 @@ export function ActionDialog<Data>({
   confirmLabel,
   pendingLabel,
   confirmVariant = "danger",
+  confirmDisabled = false,
   action,
   onOpen,
   onDone,
@@ -48,6 +49,8 @@ export function ActionDialog<Data>({
   confirmLabel: string;
   pendingLabel: string;
   confirmVariant?: ButtonVariant;
+  /** Keeps the confirm button off until the caller's condition holds (a typed confirmation, say). */
+  confirmDisabled?: boolean;
   /** The portal API call: `() => portalApi.DELETE(…)`. */
   action: () => Promise<ApiResult<Data>>;
   /** Reset the caller's choices each time the dialog opens. */
@@ -133,7 +136,7 @@ export function ActionDialog<Data>({
               <Button ref={cancel} variant="secondary" onClick={close}>
                 Cancel
               </Button>
-              <Button variant={confirmVariant} loading={pending} onClick={confirm}>
+              <Button variant={confirmVariant} loading={pending} disabled={confirmDisabled} onClick={confirm}>
                 {pending ? pendingLabel : confirmLabel}
               </Button>
             </>

@@ -55,4 +55,19 @@ export const getAppOperation = defineOperation({
   success: { status: 200, description: "The app.", schema: appDetailDto },
 });
 
-export const appOperations = [listAppsOperation, createAppOperation, getAppOperation];
+export const deleteAppOperation = defineOperation({
+  method: "DELETE",
+  path: "/api/apps/{appId}",
+  operationId: "deleteApp",
+  stepUp: true,
+  tag: "Apps",
+  summary: "Delete an app",
+  description:
+    "With its keys, OAuth client, webhook endpoints and request logs: its keys and consent tokens stop working at once. " +
+    "Team owners and admins only. Cannot be undone.",
+  access: { app: "app:delete" },
+  params: appParams,
+  success: { status: 204, description: "Deleted." },
+});
+
+export const appOperations = [listAppsOperation, createAppOperation, getAppOperation, deleteAppOperation];

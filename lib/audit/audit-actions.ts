@@ -16,6 +16,7 @@ export const auditActions = {
   "member.role_changed": "Role changed",
   "team.ownership_transferred": "Ownership transferred",
   "app.created": "App created",
+  "app.deleted": "App deleted",
   "app.redirect_uris_changed": "Redirect URIs changed",
   "app.client_secret_rotated": "OAuth client secret rotated",
   "app.suspended": "App suspended",

@@ -10,8 +10,8 @@ const unavailable = (detail: string): TokenOwner => ({ ok: false, error: new App
 
 /**
  * Which app a consent access token belongs to, asked of the bank (the token's only home), and
- * whether a platform admin suspended that app (read on every call, one primary-key lookup, so a
- * suspension stops tokens as at once as it stops keys). Revocation and expiry are NOT decided
+ * whether a platform admin suspended that app or its team deleted it (read on every call, one
+ * primary-key lookup, so a suspension or a deletion stops tokens as at once as it stops keys). Revocation and expiry are NOT decided
  * here: the bank checks the token on every forwarded call, whatever the cache holds.
  */
 export function createTokenOwnerLookup(deps: {
@@ -47,6 +47,9 @@ export function createTokenOwnerLookup(deps: {
     const found = await appOf(token);
     if (!found.ok) return found.owner;
     if (!found.appId) return { ok: true, owner: null };
-    return { ok: true, owner: { appId: found.appId, appSuspended: (await deps.appStatus(found.appId)) === "suspended" } };
+    const status = await deps.appStatus(found.appId);
+    // A deleted app's tokens die with it (the bank still holds its consents): an unknown token.
+    if (status === null) return { ok: true, owner: null };
+    return { ok: true, owner: { appId: found.appId, appSuspended: status === "suspended" } };
   };
 }

@@ -38,6 +38,34 @@ export interface paths {
         get: operations["getAccount"];
         put?: never;
         post?: never;
+        /**
+         * Delete your account
+         * @description Refused while you own a team with other members (transfer ownership first). Teams where you are the only member are deleted with their apps and keys; you leave the others, and what you created there passes to their owners. Your profile, sign-in factors and sessions go; audit entries stay with you pseudonymised. An email confirms it. Cannot be undone.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        /**
+         * Change your name
+         * @description How your team sees you in member lists and the audit log. The email address changes through its own confirmation.
+         */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/api/account/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download your data
+         * @description One JSON file (`Content-Disposition: attachment`) of everything the portal holds about you: account, team memberships, apps you created and their keys' metadata, audit entries you are the actor of, sessions, passkeys, single sign-on links and invitations you sent. Never a password, secret, seed or hash.
+         */
+        get: operations["exportAccount"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -282,7 +310,11 @@ export interface paths {
         get: operations["getApp"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an app
+         * @description With its keys, OAuth client, webhook endpoints and request logs: its keys and consent tokens stop working at once. Team owners and admins only. Cannot be undone.
+         */
+        delete: operations["deleteApp"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1288,6 +1320,460 @@ export interface operations {
                          * @description RFC 3339 timestamp, UTC
                          */
                         created_at: string;
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: this session no longer works, and its cookie is cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `account_owns_teams`: You still own teams with other members. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How your team sees you: member lists and the audit log. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Your account, renamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        email_verified: boolean;
+                        has_password: boolean;
+                        two_factor: {
+                            totp: boolean;
+                            /** Format: int64 */
+                            passkeys: number;
+                            /** Format: int64 */
+                            recovery_codes_left: number;
+                        };
+                        sso: {
+                            id: string;
+                            issuer: string;
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your data, as `openbank-account-<date>.json`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        format: "openbank-account-export/1";
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        exported_at: string;
+                        account: {
+                            id: string;
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                            email_verified_at: string | null;
+                            has_password: boolean;
+                            platform_admin: boolean;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            two_factor: {
+                                totp_enabled_at: string | null;
+                                recovery_codes: {
+                                    /** Format: int64 */
+                                    total: number;
+                                    /** Format: int64 */
+                                    unused: number;
+                                };
+                            };
+                        };
+                        memberships: {
+                            team: {
+                                id: string;
+                                name: string;
+                                personal: boolean;
+                            };
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "developer" | "viewer";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            since: string;
+                        }[];
+                        apps: {
+                            id: string;
+                            team_id: string;
+                            team_name: string;
+                            name: string;
+                            description: string;
+                            redirect_uris: string[];
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            keys: {
+                                id: string;
+                                app_id: string;
+                                name: string;
+                                prefix: string;
+                                /** @enum {string} */
+                                scope: "read_only" | "read_write";
+                                /** @enum {string} */
+                                status: "active" | "expiring" | "expired" | "revoked";
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 timestamp, UTC
+                                 */
+                                created_at: string;
+                                expires_at: string | null;
+                                last_used_at: string | null;
+                                last_used_ip: string | null;
+                                revoked_at: string | null;
+                                rolled_to_id: string | null;
+                            }[];
+                            oauth_client: {
+                                client_id: string;
+                                secret_prefix: string | null;
+                                secret_created_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 timestamp, UTC
+                                 */
+                                created_at: string;
+                            } | null;
+                            webhook_endpoints: {
+                                id: string;
+                                /** Format: uri */
+                                url: string;
+                                description: string;
+                                event_types: string[];
+                                enabled: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 timestamp, UTC
+                                 */
+                                created_at: string;
+                            }[];
+                        }[];
+                        keys_created_elsewhere: {
+                            id: string;
+                            app_id: string;
+                            name: string;
+                            prefix: string;
+                            /** @enum {string} */
+                            scope: "read_only" | "read_write";
+                            /** @enum {string} */
+                            status: "active" | "expiring" | "expired" | "revoked";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            expires_at: string | null;
+                            last_used_at: string | null;
+                            last_used_ip: string | null;
+                            revoked_at: string | null;
+                            rolled_to_id: string | null;
+                        }[];
+                        go_live_requests: {
+                            id: string;
+                            app_id: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            contact_name: string;
+                            /** Format: email */
+                            contact_email: string;
+                            use_case: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            decided_at: string | null;
+                        }[];
+                        audit_events: {
+                            id: string;
+                            team_id: string | null;
+                            action: string;
+                            action_label: string;
+                            actor: {
+                                id: string | null;
+                                email: string;
+                            };
+                            target: {
+                                type: string;
+                                id: string;
+                                name: string;
+                            };
+                            ip: string;
+                            metadata: {
+                                [key: string]: string | number | boolean | null | string[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                        }[];
+                        sessions: {
+                            id: string;
+                            current: boolean;
+                            /** @description "Chrome on macOS", from the User-Agent. */
+                            device: string;
+                            user_agent: string;
+                            /** @description The client's network, not its address: an IPv4 /24 or an IPv6 /48. */
+                            ip_prefix: string;
+                            /** @description How it signed in: `password`, `password+totp`, `password+recovery_code`, `password+passkey`, `passkey` or `sso`. */
+                            method: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            last_seen_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                            revoked_at: string | null;
+                        }[];
+                        passkeys: {
+                            id: string;
+                            name: string;
+                            device_type: string;
+                            backed_up: boolean;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            last_used_at: string | null;
+                        }[];
+                        sso_identities: {
+                            id: string;
+                            /** Format: uri */
+                            issuer: string;
+                            subject: string;
+                            /** Format: email */
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            last_used_at: string | null;
+                        }[];
+                        invites_sent: {
+                            id: string;
+                            team_id: string;
+                            /** Format: email */
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "developer" | "viewer";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "revoked" | "expired";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                        }[];
+                        email_links: {
+                            id: string;
+                            kind: string;
+                            /** Format: email */
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                            used_at: string | null;
+                        }[];
                     };
                 };
             };
@@ -2428,6 +2914,72 @@ export interface operations {
                 };
             };
             /** @description `forbidden`: You do not have access to this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,7 +6745,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only events of this action. */
-                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
+                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
                 /** @description Events per page, 1 to 100 (25 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */

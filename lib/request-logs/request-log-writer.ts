@@ -29,6 +29,20 @@ export function createRequestLogWriter(options: RequestLogWriterOptions): BatchW
   let pruning = false;
 
   async function writeRequestLogs(rows: RequestLogEntry[]): Promise<void> {
+    try {
+      await insertBatch(rows);
+    } catch (error) {
+      // An app deleted while its calls were queued (its key still cached on this instance): the
+      // batch's foreign keys fail. Keep every other app's rows rather than lose the batch.
+      const appIds = [...new Set(rows.map((row) => row.appId))];
+      const live = new Set((await db.app.findMany({ where: { id: { in: appIds } }, select: { id: true } })).map((app) => app.id));
+      const kept = rows.filter((row) => live.has(row.appId));
+      if (kept.length === rows.length) throw error;
+      if (kept.length > 0) await insertBatch(kept);
+    }
+  }
+
+  async function insertBatch(rows: RequestLogEntry[]): Promise<void> {
     const match = await currentRouteMatcher();
     for (const row of rows) row.route ??= match?.(row.method, row.path) ?? null;
     const deltas = aggregateCalls(

@@ -27,3 +27,10 @@ export async function setSessionCookie(headers: Headers, session: { id: string; 
     `${sessionCookieName()}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MAX_AGE_SECONDS}${secure ? "; Secure" : ""}`,
   );
 }
+
+/** Clears the session cookie (both names): after the account behind it is deleted, say. */
+export function clearSessionCookie(headers: Headers) {
+  for (const name of SESSION_COOKIE_NAMES) {
+    headers.append("set-cookie", `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+  }
+}

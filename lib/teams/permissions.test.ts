@@ -7,6 +7,7 @@ const expected: Record<Action, Role[]> = {
   "app:read": ["owner", "admin", "developer", "viewer"],
   "app:create": ["owner", "admin", "developer"],
   "app:update": ["owner", "admin", "developer"],
+  "app:delete": ["owner", "admin"],
   "key:create": ["owner", "admin", "developer"],
   "key:roll": ["owner", "admin", "developer"],
   "key:revoke": ["owner", "admin", "developer"],

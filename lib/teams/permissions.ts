@@ -9,6 +9,8 @@ const allowed = {
   "app:read": ["owner", "admin", "developer", "viewer"],
   "app:create": ["owner", "admin", "developer"],
   "app:update": ["owner", "admin", "developer"],
+  /** Deleting an app ends its keys, OAuth client and webhooks for the whole team: managers only. */
+  "app:delete": ["owner", "admin"],
   "key:create": ["owner", "admin", "developer"],
   "key:roll": ["owner", "admin", "developer"],
   "key:revoke": ["owner", "admin", "developer"],

@@ -29,6 +29,7 @@ const BUILDERS: Role[] = ["owner", "admin", "developer"];
 const MANAGERS: Role[] = ["owner", "admin"];
 const ROLE_TABLE: Record<string, readonly Role[]> = {
   // Apps and their OAuth client
+  deleteApp: MANAGERS,
   updateRedirectUris: BUILDERS,
   rotateClientSecret: BUILDERS,
   // Keys

@@ -23,6 +23,7 @@ const ISSUE_LIST = [
   "rotateWebhookSecret",
   "transferTeamOwnership",
   "changeEmail",
+  "deleteApp",
 ];
 
 const portalUrl = inject("portalUrl");

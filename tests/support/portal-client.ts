@@ -8,10 +8,24 @@ import { linkIn, tokenOf, type Mailbox } from "./mailbox";
 export class PortalClient {
   private cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /**
+   * `origin`: what the client sends as `Origin` (the portal's public URL). It differs from `baseUrl`
+   * only when the client talks to one instance of several directly (they all share PORTAL_URL).
+   */
+  constructor(
+    readonly baseUrl: string,
+    readonly origin: string = baseUrl,
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  /** A copy of this browser's cookie jar in another client (an attacker replaying a stolen cookie, a second instance). */
+  copy(baseUrl = this.baseUrl): PortalClient {
+    const twin = new PortalClient(baseUrl, this.origin);
+    for (const [name, value] of this.cookies) twin.cookies.set(name, value);
+    return twin;
   }
 
   private remember(response: Response) {
@@ -27,7 +41,7 @@ export class PortalClient {
       method,
       redirect: "manual",
       headers: {
-        origin: this.baseUrl,
+        origin: this.origin,
         cookie: this.cookieHeader,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
         ...headers,
@@ -45,13 +59,14 @@ export class PortalClient {
     return { status: response.status, body: text ? JSON.parse(text) : undefined, response };
   }
 
-  async signIn(email: string, password: string): Promise<void> {
+  /** `headers`: sent with the sign-in (a `user-agent`, an `x-forwarded-for`), as a browser behind a proxy would. */
+  async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<void> {
     const csrf = await this.request("GET", "/api/auth/csrf");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const response = await fetch(new URL("/api/auth/callback/credentials", this.baseUrl), {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, origin: this.baseUrl },
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, origin: this.origin, ...headers },
       body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: this.baseUrl }),
     });
     this.remember(response);

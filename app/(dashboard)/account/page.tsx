@@ -4,6 +4,7 @@ import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ResendVerificationButton } from "@/components/account/resend-verification-button";
 import { formatDate, formatExact } from "@/components/dashboard/format-time";
 import { Badge } from "@/components/ui/badge";
+import { ProfileNameForm } from "@/components/account/profile-name-form";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAccount } from "@/lib/account/account-dto";
 import { pendingEmailChange } from "@/lib/account/request-email-change";
@@ -22,10 +23,8 @@ export default async function AccountProfilePage() {
           <CardDescription>How your team sees you in member lists and the audit log.</CardDescription>
         </CardHeader>
         <CardBody>
-          {/* Renaming yourself belongs here, beside the name (a later change adds its form). */}
-          <dl className="grid gap-4 text-sm sm:grid-cols-[10rem_1fr]">
-            <dt className="text-fg-muted">Name</dt>
-            <dd className="font-medium text-fg">{account!.name}</dd>
+          <ProfileNameForm name={account!.name} />
+          <dl className="mt-6 grid gap-4 border-t border-border pt-6 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-fg-muted">Member since</dt>
             <dd className="text-fg">
               <time dateTime={account!.created_at} title={formatExact(account!.created_at)}>

@@ -128,6 +128,11 @@ export const portalErrors = {
     title: "The invitation is for another email address",
     hint: "Sign in with the address the invitation was sent to, or ask for an invitation to your own address.",
   },
+  account_owns_teams: {
+    status: 409,
+    title: "You still own teams with other members",
+    hint: "Deleting your account would leave those teams without an owner. For each team named in the detail, transfer ownership to another member (or remove the other members), then delete your account.",
+  },
   email_taken: { status: 409, title: "An account with this email already exists", hint: "Sign in instead, or use another email address." },
   go_live_evidence_missing: {
     status: 422,

@@ -11,6 +11,7 @@ import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { FirstKeyReveal } from "@/components/dashboard/first-key-reveal";
 import { formatDate, formatExact } from "@/components/dashboard/format-time";
 import { ConsentsSection } from "@/components/dashboard/consents-section";
+import { DeleteAppCard } from "@/components/dashboard/delete-app-card";
 import { KeysSection } from "@/components/dashboard/keys-section";
 import { OnboardingCard } from "@/components/onboarding/onboarding-card";
 import { OAuthClientSection } from "@/components/dashboard/oauth-client-section";
@@ -172,6 +173,15 @@ export default async function AppPage({ params }: Props) {
       <WebhooksSection appId={app.id} endpoints={endpoints} eventTypes={eventTypes} canManage={can(role, "webhook:manage")} />
 
       {can(role, "logs:read") && <RequestsSection appId={app.id} initial={requests} renderedAt={renderedAt} portalUrl={baseUrl} />}
+
+      {can(role, "app:delete") && (
+        <DeleteAppCard
+          appId={app.id}
+          appName={app.name}
+          keys={keys.filter((key) => key.status === "active" || key.status === "expiring").length}
+          webhooks={endpoints.length}
+        />
+      )}
     </DashboardShell>
   );
 }
