@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import pg from "pg";
-import { screenshotPage, signUp } from "./helpers";
+import { axeViolations, screenshotPage, signUp } from "./helpers";
 
 /**
  * Second factor through the real UI in Chromium: an authenticator app set up from the key shown for
@@ -80,6 +80,7 @@ test("enrols an authenticator app, then signs in with password and a code from i
   const twoFactor = page.getByRole("region", { name: "Authenticator app" });
   await expect(twoFactor.getByText("Off", { exact: true })).toBeVisible();
   await expect(page.getByText("No passkeys yet")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-security-empty", fromTop(page));
 
   await page.getByRole("button", { name: "Set up authenticator app" }).click();
@@ -89,6 +90,7 @@ test("enrols an authenticator app, then signs in with password and a code from i
   const seed = (await dialog.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
   expect(seed).toMatch(/^[A-Z2-7]{32}$/);
   const totp = new TOTP({ secret: Secret.fromBase32(seed) });
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "totp-enrolment");
 
   await dialog.getByLabel("6-digit code").fill("000000");
@@ -104,6 +106,7 @@ test("enrols an authenticator app, then signs in with password and a code from i
   await codes.getByRole("button", { name: "I've saved my codes" }).click();
   await expect(twoFactor.getByText("On", { exact: true })).toBeVisible();
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10 left");
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-security-totp", fromTop(page));
 
   await signOut(page);
@@ -114,6 +117,7 @@ test("enrols an authenticator app, then signs in with password and a code from i
   await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
   const code = page.getByLabel("Authentication code");
   await expect(code).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "sign-in-second-step");
 
   await code.fill("123456");
@@ -155,6 +159,7 @@ test("registers a passkey with Chromium's authenticator, signs in with it and no
   await expect(list.getByText("Never used")).toBeVisible();
   const [credential] = await authenticator.credentials();
   expect(credential.isResidentCredential).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-security-passkey", fromTop(page));
 
   await signOut(page);

@@ -22,22 +22,11 @@ type Enrolment = { secret: string; otpauth_uri: string; qr_code: string };
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
 /**
- * The authenticator app (TOTP) and the recovery codes: set up with a QR code (or the key typed
- * in) and a code that proves the app has it; recovery codes shown once, counted, regenerated;
- * removal confirmed. Sensitive changes ask the developer to confirm it's them (step-up).
+ * The authenticator app (TOTP): set up with a QR code (or the key typed in) and a code that proves
+ * the app has it, then the recovery codes shown once; removal confirmed. Sensitive changes ask the
+ * developer to confirm it's them (step-up). `RecoveryCodesSection` counts and renews the codes.
  */
-export function TwoFactorSection({
-  email,
-  totpEnabled,
-  passkeys,
-  recoveryCodesLeft,
-}: {
-  email: string;
-  totpEnabled: boolean;
-  passkeys: number;
-  recoveryCodesLeft: number;
-}) {
-  const secondFactor = totpEnabled || passkeys > 0;
+export function TwoFactorSection({ email, totpEnabled, passkeys }: { email: string; totpEnabled: boolean; passkeys: number }) {
   return (
     <Card role="region" aria-labelledby="two-factor-title">
       <CardHeader>
@@ -80,8 +69,6 @@ export function TwoFactorSection({
         ) : (
           <TotpEnrolment email={email} />
         )}
-
-        {secondFactor && <RecoveryCodesPanel email={email} left={recoveryCodesLeft} />}
       </CardBody>
     </Card>
   );
@@ -212,27 +199,28 @@ function TotpEnrolment({ email }: { email: string }) {
   );
 }
 
-/** How many recovery codes are left, and a new set (the old ones stop working). */
-function RecoveryCodesPanel({ email, left }: { email: string; left: number }) {
+/**
+ * Recovery codes, for a developer with a second factor (authenticator app or passkey): how many are
+ * left, and a new set (every earlier code stops working), shown once.
+ */
+export function RecoveryCodesSection({ email, left }: { email: string; left: number }) {
   const tone = left === 0 ? "danger" : left <= 3 ? "warning" : "neutral";
   return (
-    <section aria-labelledby="recovery-codes-title" className="flex flex-col gap-3 border-t border-border pt-5">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <div className="flex flex-wrap items-center gap-2">
-            <h3 id="recovery-codes-title" className="text-sm font-semibold text-fg">
-              Recovery codes
-            </h3>
-            <Badge tone={tone} data-testid="recovery-codes-left">
-              {left === 0 ? "None" : `${left} of 10 left`}
-            </Badge>
-          </div>
-          <p className="text-sm text-fg-muted">
-            {left === 0
-              ? "You have no recovery codes. Get a set now: without them, a lost phone or passkey locks you out."
-              : "Each one signs you in once if you lose your authenticator app or passkey."}
-          </p>
+    <Card role="region" aria-labelledby="recovery-codes-title">
+      <CardHeader>
+        <div className="flex flex-wrap items-center gap-2">
+          <CardTitle id="recovery-codes-title">Recovery codes</CardTitle>
+          <Badge tone={tone} data-testid="recovery-codes-left">
+            {left === 0 ? "None" : `${left} of 10 left`}
+          </Badge>
         </div>
+        <CardDescription>
+          {left === 0
+            ? "You have no recovery codes. Get a set now: without them, a lost phone or passkey locks you out."
+            : "Each one signs you in once if you lose your authenticator app or passkey. Keep them in your password manager."}
+        </CardDescription>
+      </CardHeader>
+      <CardBody>
         <ActionDialog
           label={left === 0 ? "Get recovery codes" : "Get new codes"}
           variant={left <= 3 ? "primary" : "secondary"}
@@ -250,7 +238,7 @@ function RecoveryCodesPanel({ email, left }: { email: string; left: number }) {
         >
           <p>You get 10 new codes. Every code you have now stops working at once.</p>
         </ActionDialog>
-      </div>
-    </section>
+      </CardBody>
+    </Card>
   );
 }

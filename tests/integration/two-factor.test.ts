@@ -41,9 +41,10 @@ async function withTotp(name: string) {
   const started = await call(developer.client, "POST", "/api/account/two-factor/totp");
   expect(started.status, started.text).toBe(200);
   const seed: string = started.body.secret;
-  const confirmed = await call(developer.client, "POST", "/api/account/two-factor/totp/confirm", { body: { code: codeAt(seed) } });
+  const confirmCode = codeAt(seed);
+  const confirmed = await call(developer.client, "POST", "/api/account/two-factor/totp/confirm", { body: { code: confirmCode } });
   expect(confirmed.status, confirmed.text).toBe(200);
-  return { ...developer, seed, recoveryCodes: confirmed.body.recovery_codes as string[] };
+  return { ...developer, seed, confirmCode, recoveryCodes: confirmed.body.recovery_codes as string[] };
 }
 
 /** A passkey added to the developer's account through the API, with the software authenticator. */
@@ -143,7 +144,7 @@ describe("authenticator app (TOTP)", () => {
 
   it("accepts a code once: a replay within its step is refused, at sign-in and at step-up", async () => {
     const developer = await withTotp("Rita Replay");
-    const spent = codeAt(developer.seed); // the confirmation used it
+    const spent = developer.confirmCode; // the confirmation used it
     const browser = new PortalClient(portalUrl);
     expect((await browser.signInWith("credentials", { email: developer.email, password: developer.password, code: spent })).error).toBe(
       "TwoFactorInvalid",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccountShell } from "@/components/account/account-shell";
 import { PasswordSection } from "@/components/account/password-section";
 import { PasskeysSection } from "@/components/account/passkeys-section";
-import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { RecoveryCodesSection, TwoFactorSection } from "@/components/account/two-factor-section";
 import { getAccount } from "@/lib/account/account-dto";
 import { requireUser } from "@/lib/auth/require-user";
 import { listPasskeys } from "@/lib/passkeys/manage-passkeys";
@@ -21,13 +21,11 @@ export default async function AccountSecurityPage() {
   return (
     <AccountShell current="security">
       <PasswordSection hasPassword={account.has_password} email={account.email} />
-      <TwoFactorSection
-        email={account.email}
-        totpEnabled={account.two_factor.totp}
-        passkeys={account.two_factor.passkeys}
-        recoveryCodesLeft={account.two_factor.recovery_codes_left}
-      />
+      <TwoFactorSection email={account.email} totpEnabled={account.two_factor.totp} passkeys={account.two_factor.passkeys} />
       <PasskeysSection passkeys={passkeys} now={renderedAt} />
+      {(account.two_factor.totp || account.two_factor.passkeys > 0) && (
+        <RecoveryCodesSection email={account.email} left={account.two_factor.recovery_codes_left} />
+      )}
     </AccountShell>
   );
 }
