@@ -68,7 +68,7 @@ test("a developer resets a forgotten password from the mail and signs in with th
   await other.goto("/signin");
   await other.getByLabel("Email").fill(email);
   await other.getByLabel("Password", { exact: true }).fill(GOOD_PASSWORD);
-  await other.getByRole("button", { name: "Sign in" }).click();
+  await other.getByRole("button", { name: "Sign in", exact: true }).click();
   await other.waitForURL("**/dashboard");
 
   const guestContext = await browser.newContext();
@@ -113,10 +113,10 @@ test("a developer resets a forgotten password from the mail and signs in with th
   await guest.waitForURL("**/signin");
   await guest.getByLabel("Email").fill(email);
   await guest.getByLabel("Password", { exact: true }).fill(GOOD_PASSWORD);
-  await guest.getByRole("button", { name: "Sign in" }).click();
+  await guest.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(guest.getByText("Incorrect email or password")).toBeVisible();
   await guest.getByLabel("Password", { exact: true }).fill(newPassword);
-  await guest.getByRole("button", { name: "Sign in" }).click();
+  await guest.getByRole("button", { name: "Sign in", exact: true }).click();
   await guest.waitForURL("**/dashboard");
   // The reset link came to the address: it is verified now.
   await expect(guest.getByTestId("verify-email-banner")).toHaveCount(0);

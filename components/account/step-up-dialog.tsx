@@ -5,10 +5,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
+import { IconFingerprint } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import { asProblem, problemMessage } from "@/lib/http/read-problem";
 import type { AccountDto } from "@/lib/account/account-dto";
+import { requestPasskey, type PasskeyAssertion } from "@/lib/passkeys/passkey-browser";
 import { NETWORK_ERROR } from "@/lib/portal-api/use-api-action";
 import { portalApi } from "@/lib/portal-api/portal-api-client";
 import { onStepUpRequest } from "@/lib/sessions/step-up-prompt";
@@ -49,7 +51,7 @@ export function StepUpDialog() {
     setBusy(false);
   }
 
-  async function confirm(body: { password: string } | { code: string }) {
+  async function confirm(body: { password: string } | { code: string } | { passkey: PasskeyAssertion }) {
     setBusy(true);
     setError(undefined);
     try {
@@ -62,6 +64,15 @@ export function StepUpDialog() {
     setBusy(false);
   }
 
+  async function confirmWithPasskey() {
+    setBusy(true);
+    setError(undefined);
+    const answer = await requestPasskey("step_up");
+    if (answer.ok) return confirm({ passkey: answer.assertion });
+    setError(answer.message);
+    setBusy(false);
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -70,21 +81,26 @@ export function StepUpDialog() {
   }
 
   const secondFactor = account ? account.two_factor.totp || account.two_factor.passkeys > 0 : false;
+  // A code is an authenticator app's or a recovery code; a developer with passkeys only may have neither.
+  const takesCode = account ? account.two_factor.totp || account.two_factor.recovery_codes_left > 0 : false;
+  const hasPasskey = (account?.two_factor.passkeys ?? 0) > 0;
 
   return (
     <Dialog
       open={pending !== null}
       onClose={() => finish(false)}
       title="Confirm it's you"
-      description="Keys, secrets, ownership and your email address need a fresh check. It lasts 10 minutes."
+      description="Keys, secrets, ownership, your email address and your sign-in methods need a fresh check. It lasts 10 minutes."
       footer={
         <>
           <Button variant="secondary" onClick={() => finish(false)}>
             Cancel
           </Button>
-          <Button type="submit" form="step-up-form" loading={busy} disabled={!account}>
-            {busy ? "Confirming…" : "Confirm"}
-          </Button>
+          {(!secondFactor || takesCode) && (
+            <Button type="submit" form="step-up-form" loading={busy} disabled={!account}>
+              {busy ? "Confirming…" : "Confirm"}
+            </Button>
+          )}
         </>
       }
     >
@@ -92,11 +108,36 @@ export function StepUpDialog() {
         {!account ? (
           <p className="text-sm text-fg-muted">Loading…</p>
         ) : secondFactor ? (
-          <FormField id="step-up-code" label="Authentication code" hint="From your authenticator app, or one of your recovery codes.">
-            {(control) => (
-              <Input {...control} name="code" autoComplete="one-time-code" inputMode="text" spellCheck={false} autoFocus required />
+          <>
+            {takesCode && (
+              <FormField
+                id="step-up-code"
+                label="Authentication code"
+                hint={
+                  account.two_factor.totp ? "From your authenticator app, or one of your recovery codes." : "One of your recovery codes."
+                }
+              >
+                {(control) => (
+                  <Input {...control} name="code" autoComplete="one-time-code" inputMode="text" spellCheck={false} autoFocus required />
+                )}
+              </FormField>
             )}
-          </FormField>
+            {hasPasskey && (
+              <div className="flex flex-col gap-2">
+                {takesCode && <p className="text-sm text-fg-muted">Or confirm with the passkey on this device or your phone.</p>}
+                <Button
+                  variant={takesCode ? "secondary" : "primary"}
+                  icon={<IconFingerprint size={18} />}
+                  onClick={() => void confirmWithPasskey()}
+                  disabled={busy}
+                  autoFocus={!takesCode}
+                  className="self-start"
+                >
+                  Use a passkey
+                </Button>
+              </div>
+            )}
+          </>
         ) : account.has_password ? (
           <FormField id="step-up-password" label="Password">
             {(control) => <PasswordInput {...control} name="password" autoComplete="current-password" autoFocus required />}

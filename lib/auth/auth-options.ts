@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions/session-store";
 import { clientIp } from "./client-ip";
-import { tooManyAttemptsError } from "./sign-in-errors";
+import { passkeySignIn, secondFactorSignIn } from "./second-factor-sign-in";
+import { PASSKEY_FAILED, tooManyAttemptsError } from "./sign-in-errors";
 import { signInThrottle, signInThrottleKey } from "./sign-in-throttle";
 import { credentialsSchema } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
@@ -31,6 +32,9 @@ export function authOptions(): NextAuthOptions {
         credentials: {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
+          // The second step, with a second factor on: an authenticator or recovery code, or a passkey assertion (JSON).
+          code: { label: "Authentication code", type: "text" },
+          passkey: { label: "Passkey", type: "hidden" },
         },
         async authorize(credentials, request) {
           const parsed = credentialsSchema.safeParse(credentials);
@@ -45,8 +49,26 @@ export function authOptions(): NextAuthOptions {
 
           const result = await verifyCredentials({ email, password });
           if (!result.ok) return null; // the form says "Incorrect email or password"
+          // With a second factor on, the password alone throws "TwoFactorRequired:…"; the throttle counts every try until one succeeds.
+          const method = await secondFactorSignIn({
+            userId: result.user.id,
+            code: credentials?.code,
+            passkey: credentials?.passkey,
+            ip: clientIp(request.headers ?? {}),
+          });
           await throttle.reset(key);
-          return result.user;
+          return { ...result.user, method };
+        },
+      }),
+      CredentialsProvider({
+        id: "passkey",
+        name: "Passkey",
+        credentials: { passkey: { label: "Passkey", type: "hidden" } },
+        async authorize(credentials) {
+          // The assertion is the proof: only the private key in the developer's authenticator can sign the challenge.
+          const user = await passkeySignIn(credentials?.passkey);
+          if (!user) throw new Error(PASSKEY_FAILED);
+          return { ...user, method: "passkey" };
         },
       }),
     ],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { signInErrorMessage, tooManyAttemptsError } from "./sign-in-errors";
+import {
+  PASSKEY_FAILED,
+  signInErrorMessage,
+  tooManyAttemptsError,
+  TWO_FACTOR_INVALID,
+  twoFactorRequired,
+  twoFactorRequiredError,
+} from "./sign-in-errors";
 
 describe("signInErrorMessage", () => {
   it("says the same thing for any wrong email or password", () => {
@@ -16,5 +23,20 @@ describe("signInErrorMessage", () => {
     expect(signInErrorMessage(undefined)).toBeUndefined();
     expect(signInErrorMessage("")).toBeUndefined();
     expect(signInErrorMessage("Configuration")).toBe("Sign-in failed. Please try again.");
+  });
+});
+
+describe("the second step", () => {
+  it("round-trips the factors the account has, and ignores anything else", () => {
+    expect(twoFactorRequired(twoFactorRequiredError(["totp", "passkey", "recovery_code"]))).toEqual(["totp", "passkey", "recovery_code"]);
+    expect(twoFactorRequired("TwoFactorRequired:passkey,bogus")).toEqual(["passkey"]);
+    expect(twoFactorRequired("CredentialsSignin")).toBeNull();
+    expect(twoFactorRequired(undefined)).toBeNull();
+  });
+
+  it("says what to do when the code or the passkey fails", () => {
+    expect(signInErrorMessage(TWO_FACTOR_INVALID)).toMatch(/code didn't work/);
+    expect(signInErrorMessage(PASSKEY_FAILED)).toMatch(/passkey didn't sign you in/);
+    expect(signInErrorMessage(twoFactorRequiredError(["totp"]))).toMatch(/authenticator app/);
   });
 });

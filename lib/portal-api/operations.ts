@@ -10,10 +10,12 @@ import { goLiveOperations } from "@/lib/go-live/go-live-operations";
 import { keyOperations } from "@/lib/keys/key-operations";
 import { oauthClientOperations } from "@/lib/oauth-clients/oauth-client-operations";
 import { onboardingOperations } from "@/lib/onboarding/onboarding-operations";
+import { passkeyOperations } from "@/lib/passkeys/passkey-operations";
 import { requestLogOperations } from "@/lib/request-logs/request-log-operations";
 import { inviteOperations } from "@/lib/teams/invite-operations";
 import { sessionOperations } from "@/lib/sessions/session-operations";
 import { teamOperations } from "@/lib/teams/team-operations";
+import { twoFactorOperations } from "@/lib/two-factor/two-factor-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
 import type { Operation } from "./define-operation";
 import { portalApiOperations } from "./portal-api-operations";
@@ -29,6 +31,8 @@ export const portalOperations: readonly Operation[] = [
   ...emailOperations,
   ...passwordOperations,
   ...sessionOperations,
+  ...twoFactorOperations,
+  ...passkeyOperations,
   ...appOperations,
   ...keyOperations,
   ...oauthClientOperations,

@@ -62,7 +62,7 @@ export async function stepUp(options: {
   headers: Headers;
 }): Promise<{ verified_at: string; expires_at: string }> {
   const { session, actor, proof, origin, headers } = options;
-  const proved = await verifyIdentity(session.user.id, proof);
+  const proved = await verifyIdentity(session.user.id, proof, { ip: actor.ip });
   const next = await rotateSession({ id: session.id, userId: session.user.id, method: session.method }, origin);
   await recordAudit(db(), {
     teamId: null,

@@ -45,7 +45,11 @@ export async function hasSecondFactor(userId: string): Promise<boolean> {
  * password alone is not enough. Tries count against the same throttle as sign-in, per account.
  * Throws step_up_failed (403) or too_many_sign_in_attempts (429); returns how it was proved.
  */
-export async function verifyIdentity(userId: string, proof: IdentityProof): Promise<"password" | "totp" | "recovery_code" | "passkey"> {
+export async function verifyIdentity(
+  userId: string,
+  proof: IdentityProof,
+  context: { ip?: string } = {},
+): Promise<"password" | "totp" | "recovery_code" | "passkey"> {
   const throttle = signInThrottle();
   const key = `step-up\n${userId}`;
   const decision = await throttle.attempt(key);
@@ -62,7 +66,7 @@ export async function verifyIdentity(userId: string, proof: IdentityProof): Prom
     const matches = await verifyPassword(proof.password, usable ? user?.passwordHash : undefined);
     if (matches && !(await hasSecondFactor(userId))) method = "password";
   } else if (proof.code !== undefined) {
-    method = await verifySecondFactorCode(userId, proof.code);
+    method = await verifySecondFactorCode(userId, proof.code, context);
   } else if (proof.passkey) {
     const verified = await verifyPasskeyAssertion({
       purpose: "step_up",

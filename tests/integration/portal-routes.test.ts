@@ -9,6 +9,7 @@ import { createOpenApiValidator } from "../../mock-bank/test/openapi-validator";
 import { warmUp } from "../reliability/support/sandbox-fixtures";
 import { expectProblem } from "../support/contract";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
+import { SoftAuthenticator } from "../support/soft-authenticator";
 import { createTeam, newMember } from "../support/teams";
 
 /**
@@ -119,8 +120,17 @@ beforeAll(async () => {
   await otherBrowser.signIn(founder.email, founder.password);
   const otherSession = (await otherBrowser.json("GET", "/api/account/sessions")).body.data.find((row: { current: boolean }) => row.current);
 
+  // A passkey of the owner (last: the owner then has a second factor, and password sign-ins ask for it).
+  const passkeyOptions = await must(owner, "POST", "/api/account/passkeys/registration-options");
+  const passkey = await must(owner, "POST", "/api/account/passkeys", {
+    challenge_id: passkeyOptions.challenge_id,
+    response: new SoftAuthenticator(portalUrl).create(passkeyOptions.options),
+    name: "Route sweep passkey",
+  });
+
   fixtureIds = {
     sessionId: otherSession.id,
+    passkeyId: passkey.id,
     appId,
     teamId,
     keyId: created.body.key.id,

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
 import { beforeAll, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
 import { linkIn } from "../support/mailbox";
@@ -12,7 +13,8 @@ import { call } from "./support/sandbox-fixtures";
  * (passwords, session cookie, API keys, read-only and rolled keys, OAuth client secret,
  * authorization code, access and refresh tokens (issued and rotated, and minted), webhook
  * signing secrets (issued and rotated), invitation tokens, the links of account emails: email
- * verification, address change and password reset, used and pending); then a logical dump of
+ * verification, address change and password reset, used and pending; TOTP seeds (pending,
+ * enabled, removed) and recovery codes (unused, spent, replaced)); then a logical dump of
  * both databases must contain none of them, plainly or base64 / hex encoded.
  */
 
@@ -216,6 +218,44 @@ beforeAll(async () => {
   });
   expect(reset.status, JSON.stringify(reset.body)).toBe(200);
   remember("password reset token (pending)", await resetToken(unverified.email));
+
+  // Two-factor: a TOTP seed (pending, then enabled), its recovery codes (one spent at sign-in, one at
+  // step-up, then all replaced), and a seed that was removed again.
+  const guarded = await PortalClient.newDeveloper(portalUrl, "Tina Totp");
+  remember("two-factor user's password", guarded.password);
+  const enrolment = await guarded.client.json("POST", "/api/account/two-factor/totp");
+  expect(enrolment.status).toBe(200);
+  const seed = enrolment.body.secret as string;
+  remember("TOTP seed (base32)", seed);
+  const seedBytes = Buffer.from(Secret.fromBase32(seed).bytes);
+  remember("TOTP seed (raw bytes, hex)", seedBytes.toString("hex"));
+  remember("TOTP seed (raw bytes, base64)", seedBytes.toString("base64"));
+  const totp = new TOTP({ secret: Secret.fromBase32(seed) });
+  const confirmed = await guarded.client.json("POST", "/api/account/two-factor/totp/confirm", { code: totp.generate() });
+  expect(confirmed.status).toBe(200);
+  const recoveryCodes = confirmed.body.recovery_codes as string[];
+  recoveryCodes.forEach((code) => remember("recovery code", code));
+  expect(
+    (
+      await new PortalClient(portalUrl).signInWith("credentials", {
+        email: guarded.email,
+        password: guarded.password,
+        code: recoveryCodes[0],
+      })
+    ).error,
+  ).toBeNull();
+  expect((await guarded.client.json("POST", "/api/account/step-up", { code: recoveryCodes[1] })).status).toBe(200);
+  const regenerated = await guarded.client.json("POST", "/api/account/two-factor/recovery-codes");
+  expect(regenerated.status).toBe(200);
+  (regenerated.body.recovery_codes as string[]).forEach((code) => remember("recovery code (regenerated)", code));
+  const quitter = await PortalClient.newDeveloper(portalUrl, "Quinn Quit");
+  const abandoned = await quitter.client.json("POST", "/api/account/two-factor/totp");
+  remember("TOTP seed (removed)", abandoned.body.secret);
+  const quitCodes = await quitter.client.json("POST", "/api/account/two-factor/totp/confirm", {
+    code: new TOTP({ secret: Secret.fromBase32(abandoned.body.secret) }).generate(),
+  });
+  remember("recovery code (of a removed authenticator)", quitCodes.body.recovery_codes[0]);
+  expect((await quitter.client.request("DELETE", "/api/account/two-factor/totp")).status).toBe(204);
 
   // Writes behind the response (request logs, last-used) land within a few hundred ms.
   await new Promise((resolve) => setTimeout(resolve, 2_500));

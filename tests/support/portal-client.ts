@@ -61,18 +61,33 @@ export class PortalClient {
 
   /** `headers`: sent with the sign-in (a `user-agent`, an `x-forwarded-for`), as a browser behind a proxy would. */
   async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<void> {
+    const { error, status } = await this.signInWith("credentials", { email, password }, headers);
+    if (error !== null) throw new Error(`sign-in failed for ${email}: ${status} ${error}`);
+  }
+
+  /**
+   * One sign-in attempt through a next-auth provider ("credentials" with email, password and a
+   * second factor's `code` or `passkey`; "passkey"), as the sign-in form makes it. `error` is what
+   * next-auth hands the form ("CredentialsSignin", "TwoFactorRequired:totp", …), null once signed in.
+   */
+  async signInWith(
+    provider: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<{ error: string | null; status: number }> {
     const csrf = await this.request("GET", "/api/auth/csrf");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const response = await fetch(new URL("/api/auth/callback/credentials", this.baseUrl), {
+    const response = await fetch(new URL(`/api/auth/callback/${provider}`, this.baseUrl), {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, origin: this.origin, ...headers },
-      body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: this.baseUrl }),
+      body: new URLSearchParams({ ...fields, csrfToken, json: "true", callbackUrl: this.baseUrl }),
     });
     this.remember(response);
-    if (![...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
-      throw new Error(`sign-in failed for ${email}: ${response.status}`);
-    }
+    const { url } = (await response.json().catch(() => ({}))) as { url?: string };
+    const error = url ? new URL(url, this.baseUrl).searchParams.get("error") : "no answer";
+    const signedIn = [...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"));
+    return { error: error ?? (signedIn ? null : `no session (${response.status})`), status: response.status };
   }
 
   /**

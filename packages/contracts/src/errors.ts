@@ -142,7 +142,7 @@ export const portalErrors = {
   step_up_required: {
     status: 403,
     title: "Confirm it's you to continue",
-    hint: "Keys, secrets, ownership and your email address need a fresh password, authenticator code or passkey from the last 10 minutes. Confirm with `POST /api/account/step-up`, then retry.",
+    hint: "Keys, secrets, ownership, your email address and your sign-in methods (two-factor, passkeys) need a fresh password, authenticator code or passkey from the last 10 minutes. Confirm with `POST /api/account/step-up`, then retry.",
   },
   step_up_failed: {
     status: 403,
@@ -153,6 +153,31 @@ export const portalErrors = {
     status: 403,
     title: "Verify your email address first",
     hint: "Inviting members and requesting production access need a verified address. Open the link we emailed you, or send a new one from the banner in the dashboard.",
+  },
+  two_factor_already_enabled: {
+    status: 409,
+    title: "An authenticator app is already set up",
+    hint: "Remove the current one first (Account → Security → Authenticator app → Remove), then set up the new one.",
+  },
+  two_factor_not_pending: {
+    status: 409,
+    title: "Start setting up the authenticator app first",
+    hint: "Call `POST /api/account/two-factor/totp` for a new key, add it to your authenticator app, then confirm with the code it shows.",
+  },
+  two_factor_not_enabled: {
+    status: 409,
+    title: "Two-factor authentication is not on",
+    hint: "Recovery codes belong to a second factor: add an authenticator app or a passkey first.",
+  },
+  passkey_challenge_invalid: {
+    status: 400,
+    title: "The passkey request expired or was already used",
+    hint: "Each passkey prompt works once, for 5 minutes. Ask for new options (`POST /api/account/passkeys/registration-options` or `/challenge`) and try again.",
+  },
+  passkey_not_verified: {
+    status: 400,
+    title: "The passkey's answer did not verify",
+    hint: "The browser's response did not match the request (another site, another challenge, or a passkey already registered). Try again from this page.",
   },
   too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },
   link_invalid: {

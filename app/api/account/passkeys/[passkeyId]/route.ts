@@ -1,0 +1,11 @@
+import { removePasskey, renamePasskey } from "@/lib/passkeys/manage-passkeys";
+import { deletePasskeyOperation, renamePasskeyOperation } from "@/lib/passkeys/passkey-operations";
+import { handle } from "@/lib/portal-api/handle-operation";
+
+export const PATCH = handle(renamePasskeyOperation, ({ user, params, body }) =>
+  renamePasskey({ userId: user.id, passkeyId: params.passkeyId, name: body.name }),
+);
+
+export const DELETE = handle(deletePasskeyOperation, async ({ actor, params }) => {
+  await removePasskey({ actor, passkeyId: params.passkeyId });
+});
