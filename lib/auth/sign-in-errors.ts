@@ -1,3 +1,5 @@
+import { ssoSignInErrorMessage } from "@/lib/sso/sso-errors";
+
 /**
  * Sign-in failures travel from `authorize()` to the form as next-auth's `error` string.
  * Pure, so the client form can import it.
@@ -20,5 +22,7 @@ export function signInErrorMessage(error: string | null | undefined): string | u
     return `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
   }
   if (error === "SessionRequired") return "Sign in to continue";
+  const sso = ssoSignInErrorMessage(error);
+  if (sso) return sso;
   return "Sign-in failed. Please try again.";
 }

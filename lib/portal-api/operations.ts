@@ -14,6 +14,8 @@ import { requestLogOperations } from "@/lib/request-logs/request-log-operations"
 import { inviteOperations } from "@/lib/teams/invite-operations";
 import { sessionOperations } from "@/lib/sessions/session-operations";
 import { teamOperations } from "@/lib/teams/team-operations";
+import { teamPolicyOperations } from "@/lib/team-policies/team-policy-operations";
+import { ssoOperations } from "@/lib/sso/sso-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
 import type { Operation } from "./define-operation";
 import { portalApiOperations } from "./portal-api-operations";
@@ -29,6 +31,7 @@ export const portalOperations: readonly Operation[] = [
   ...emailOperations,
   ...passwordOperations,
   ...sessionOperations,
+  ...ssoOperations,
   ...appOperations,
   ...keyOperations,
   ...oauthClientOperations,
@@ -39,6 +42,7 @@ export const portalOperations: readonly Operation[] = [
   ...webhookOperations,
   ...goLiveOperations,
   ...teamOperations,
+  ...teamPolicyOperations,
   ...inviteOperations,
   ...adminOperations,
   ...portalApiOperations,

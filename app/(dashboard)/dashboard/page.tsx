@@ -11,6 +11,7 @@ import { listApps } from "@/lib/apps/list-apps";
 import { requireUser } from "@/lib/auth/require-user";
 import { currentTeamId } from "@/lib/teams/current-team-from-cookies";
 import { listTeams } from "@/lib/teams/list-teams";
+import { blockedTeamIds } from "@/lib/team-policies/two-factor-policy";
 import { can } from "@/lib/teams/permissions";
 
 export const metadata: Metadata = { title: "Apps" };
@@ -21,6 +22,8 @@ export default async function DashboardPage() {
   const team = teams.find((candidate) => candidate.id === teamId) ?? teams[0];
   // Everyone owns a personal team they cannot leave; without any team, start by creating one.
   if (!team) redirect("/dashboard/teams");
+  // The team requires two-factor and the user has none: the security page says why and how.
+  if ((await blockedTeamIds(user.id)).includes(team.id)) redirect("/account/security");
   const apps = await listApps({ userId: user.id, teamId: team.id });
   const canCreate = can(team.role, "app:create");
 
