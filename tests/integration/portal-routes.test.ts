@@ -9,6 +9,7 @@ import { createOpenApiValidator } from "../../mock-bank/test/openapi-validator";
 import { warmUp } from "../reliability/support/sandbox-fixtures";
 import { expectProblem } from "../support/contract";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
+import { newSsoDeveloper } from "../support/sso";
 import { createTeam, newMember } from "../support/teams";
 
 /**
@@ -54,6 +55,7 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   /** Removing someone else; leaving (your own membership) is team-roles.test.ts's. */
   removeMember: MANAGERS,
   transferTeamOwnership: ["owner"],
+  updateTeamPolicies: ["owner"],
   createInvite: MANAGERS,
   revokeInvite: MANAGERS,
   resendInvite: MANAGERS,
@@ -118,9 +120,13 @@ beforeAll(async () => {
   const otherBrowser = new PortalClient(portalUrl);
   await otherBrowser.signIn(founder.email, founder.password);
   const otherSession = (await otherBrowser.json("GET", "/api/account/sessions")).body.data.find((row: { current: boolean }) => row.current);
+  // A single sign-on link (someone else's: the owner's calls with it are refused before any lookup, or answer 404).
+  const ssoDeveloper = await newSsoDeveloper(portalUrl, inject("oidcUrl"));
+  const [ssoIdentity] = (await ssoDeveloper.client.json("GET", "/api/account")).body.sso;
 
   fixtureIds = {
     sessionId: otherSession.id,
+    identityId: ssoIdentity.id,
     appId,
     teamId,
     keyId: created.body.key.id,

@@ -1,0 +1,161 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, inject, it } from "vitest";
+import { PortalClient } from "../support/portal-client";
+import { portalSql } from "../support/portal-sql";
+import { addIdpAccount, newSsoDeveloper, signInWithSso } from "../support/sso";
+
+// Single sign-on through a real OpenID provider (oidc-provider, started by the global setup):
+// next-auth's authorization code flow with PKCE, state and nonce, end to end over HTTP.
+const portalUrl = inject("portalUrl");
+const issuer = inject("oidcUrl");
+const databaseUrl = inject("portalDatabaseUrl");
+
+const unique = (label: string) => `${label}-${randomBytes(5).toString("hex")}@example.com`;
+
+async function account(client: PortalClient) {
+  const { status, body } = await client.json("GET", "/api/account");
+  expect(status).toBe(200);
+  return body;
+}
+
+/** The rows of the user with that email (none, or one). */
+async function usersWithEmail(email: string) {
+  return (await portalSql(databaseUrl, `SELECT "id", "passwordHash", "emailVerifiedAt" FROM "User" WHERE "email" = ?`, [email])).rows;
+}
+
+describe("signing in with single sign-on", () => {
+  it("creates an account for a new verified email (personal team, email verified, no password), then signs in to the same one", async () => {
+    const email = unique("newcomer");
+    const idp = await addIdpAccount(issuer, { email, name: "Nia Newcomer" });
+
+    const first = new PortalClient(portalUrl);
+    const result = await signInWithSso(first, idp.sub);
+    expect(result).toEqual({ location: `${portalUrl}/dashboard`, signedIn: true });
+    const created = await account(first);
+    expect(created).toMatchObject({ email, name: "Nia Newcomer", email_verified: true, has_password: false });
+    expect(created.sso).toEqual([expect.objectContaining({ issuer, email })]);
+    const [row] = await usersWithEmail(email);
+    expect(row.passwordHash).toBeNull();
+
+    const sessions = await first.json("GET", "/api/account/sessions");
+    expect(sessions.body.data[0]).toMatchObject({ current: true, method: "sso" });
+    const teams = await first.json("GET", "/api/teams");
+    expect(teams.body.data).toEqual([expect.objectContaining({ name: "Nia Newcomer's team", personal: true, role: "owner" })]);
+
+    // Another browser, the same provider account: the same portal account, not a second one.
+    const second = new PortalClient(portalUrl);
+    expect((await signInWithSso(second, idp.sub)).signedIn).toBe(true);
+    expect((await account(second)).id).toBe(created.id);
+    expect(await usersWithEmail(email)).toHaveLength(1);
+
+    const audit = await portalSql(databaseUrl, `SELECT "action", "metadata" FROM "AuditEvent" WHERE "actorId" = ? AND "teamId" IS NULL`, [
+      created.id,
+    ]);
+    expect(audit.rows.map((event) => event.action)).toEqual(["account.sso_linked"]);
+  });
+
+  it("refuses an email the provider has not verified, and creates nothing", async () => {
+    const email = unique("unverified");
+    const idp = await addIdpAccount(issuer, { email, email_verified: false });
+    const client = new PortalClient(portalUrl);
+    expect(await signInWithSso(client, idp.sub)).toEqual({ location: `${portalUrl}/signin?error=SsoEmailUnverified`, signedIn: false });
+    expect(await usersWithEmail(email)).toEqual([]);
+    expect((await client.json("GET", "/api/account")).status).toBe(401);
+
+    // The sign-in page says why.
+    const page = await (await fetch(`${portalUrl}/signin?error=SsoEmailUnverified`)).text();
+    expect(page).toContain("Your identity provider has not verified your email address");
+  });
+
+  it("refuses a provider account without an email claim", async () => {
+    const idp = await addIdpAccount(issuer, { email: undefined, email_verified: undefined });
+    expect(await signInWithSso(new PortalClient(portalUrl), idp.sub)).toEqual({
+      location: `${portalUrl}/signin?error=SsoNoEmail`,
+      signedIn: false,
+    });
+  });
+
+  it("links an existing account by verified email only: not to an account that never verified its address", async () => {
+    const verified = await PortalClient.newDeveloper(portalUrl, "Vera Verified");
+    const verifiedId = (await account(verified.client)).id;
+    await portalSql(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "id" = ?`, [new Date(), verifiedId]);
+    const unverified = await PortalClient.newDeveloper(portalUrl, "Ulla Unverified");
+
+    // The unverified account is not handed to whoever the provider vouches for.
+    const squatted = await addIdpAccount(issuer, { email: unverified.email });
+    expect(await signInWithSso(new PortalClient(portalUrl), squatted.sub)).toEqual({
+      location: `${portalUrl}/signin?error=SsoAccountUnverified`,
+      signedIn: false,
+    });
+    expect((await account(unverified.client)).sso).toEqual([]);
+
+    const idp = await addIdpAccount(issuer, { email: verified.email.toUpperCase() });
+    const browser = new PortalClient(portalUrl);
+    expect((await signInWithSso(browser, idp.sub)).signedIn).toBe(true);
+    const linked = await account(browser);
+    expect(linked.id).toBe(verifiedId);
+    expect(linked.has_password).toBe(true);
+    expect(linked.sso).toEqual([expect.objectContaining({ issuer, email: verified.email })]);
+    const audit = await portalSql(
+      databaseUrl,
+      `SELECT "metadata" FROM "AuditEvent" WHERE "actorId" = ? AND "action" = 'account.sso_linked'`,
+      [verifiedId],
+    );
+    expect(JSON.parse(String(audit.rows[0].metadata))).toMatchObject({ account: "existing", email: verified.email });
+  });
+
+  it("signed in already, the provider must come back as the same account; its old session is replaced", async () => {
+    const { client, account: idp } = await newSsoDeveloper(portalUrl, issuer);
+    const before = (await client.json("GET", "/api/account/sessions")).body.data[0].id;
+    const other = await addIdpAccount(issuer, { email: unique("someone-else") });
+
+    const mismatch = await signInWithSso(client, other.sub, { prompt: "login" });
+    expect(mismatch).toEqual({ location: `${portalUrl}/account/security?sso_error=SsoEmailMismatch`, signedIn: false });
+    expect((await client.json("GET", "/api/account")).body.email).not.toBe(other.email);
+
+    // Confirming it's them (step-up for an account without a password): a new session, the old one ended.
+    expect((await signInWithSso(client, idp.sub, { prompt: "login" })).signedIn).toBe(true);
+    const sessions = (await client.json("GET", "/api/account/sessions")).body.data;
+    expect(sessions.map((session: { id: string }) => session.id)).not.toContain(before);
+    expect(sessions).toHaveLength(1);
+  });
+});
+
+describe("unlinking single sign-on", () => {
+  it("refuses the last way to sign in; with a password it unlinks after a step-up, audited", async () => {
+    const { client } = await newSsoDeveloper(portalUrl, issuer);
+    const [identity] = (await account(client)).sso;
+    const last = await client.json("DELETE", `/api/account/sso/${identity.id}`);
+    expect(last.status).toBe(409);
+    expect(last.body).toMatchObject({ code: "conflict", detail: expect.stringMatching(/only way you sign in/) });
+
+    const developer = await PortalClient.newDeveloper(portalUrl, "Pat Password");
+    const userId = (await account(developer.client)).id;
+    await portalSql(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "id" = ?`, [new Date(), userId]);
+    const idp = await addIdpAccount(issuer, { email: developer.email });
+    expect((await signInWithSso(new PortalClient(portalUrl), idp.sub)).signedIn).toBe(true);
+    const [link] = (await account(developer.client)).sso;
+
+    // Unlinking is sensitive: a session last verified 11 minutes ago must confirm it's them first.
+    await portalSql(databaseUrl, `UPDATE "PortalSession" SET "verifiedAt" = ? WHERE "userId" = ?`, [
+      new Date(Date.now() - 11 * 60_000),
+      userId,
+    ]);
+    const stale = await developer.client.json("DELETE", `/api/account/sso/${link.id}`);
+    expect(stale.status).toBe(403);
+    expect(stale.body.code).toBe("step_up_required");
+    expect((await developer.client.json("POST", "/api/account/step-up", { password: developer.password })).status).toBe(200);
+
+    const other = await PortalClient.newDeveloper(portalUrl, "Not Theirs");
+    expect((await other.client.json("DELETE", `/api/account/sso/${link.id}`)).status).toBe(404);
+
+    expect((await developer.client.json("DELETE", `/api/account/sso/${link.id}`)).status).toBe(204);
+    expect((await account(developer.client)).sso).toEqual([]);
+    const audit = await portalSql(
+      databaseUrl,
+      `SELECT "action" FROM "AuditEvent" WHERE "actorId" = ? AND "action" = 'account.sso_unlinked'`,
+      [userId],
+    );
+    expect(audit.rows).toHaveLength(1);
+  });
+});
