@@ -174,7 +174,7 @@ async function signInAsAdmin(browser: Browser): Promise<Page> {
   await page.goto("/signin?callbackUrl=/admin");
   await page.getByLabel("Email").fill("admin@example.com");
   await page.getByLabel("Password", { exact: true }).fill("Programme-Review-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/admin");
   return page;
 }

@@ -97,7 +97,7 @@ test("a platform admin suspends an app: its next call fails with app_suspended u
   await admin.goto("/signin?callbackUrl=/admin");
   await admin.getByLabel("Email").fill("admin@example.com");
   await admin.getByLabel("Password", { exact: true }).fill("Programme-Review-2026");
-  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.getByRole("button", { name: "Sign in", exact: true }).click();
   await admin.waitForURL((url) => url.pathname === "/admin");
   await expect(admin.getByRole("heading", { name: "Programme overview" })).toBeVisible();
   await screenshot(admin, "admin-overview");

@@ -39,7 +39,7 @@ export function SsoSection({
   function keepReason(identity: Identity): string | null {
     if (!active(identity) || activeLinks > 1) return null;
     if (requiredBy.length > 0) return `${requiredBy[0].name} requires single sign-on for ${requiredBy[0].domain} addresses.`;
-    if (otherWays === 0) return "It is the only way you sign in: set a password or add a passkey first.";
+    if (otherWays === 0) return "it is the only way you sign in. Set a password or add a passkey first.";
     return null;
   }
 
@@ -86,10 +86,10 @@ export function SsoSection({
                       {name}
                       {!active(identity) && <Badge tone="warning">not configured</Badge>}
                     </p>
-                    <p className="text-sm break-all text-fg-muted">
-                      {identity.email} · linked{" "}
-                      <time dateTime={identity.created_at} title={formatExact(identity.created_at)}>
-                        {formatDate(identity.created_at)}
+                    <p className="text-sm text-fg-muted">
+                      <span className="break-all">{identity.email}</span> ·{" "}
+                      <time className="whitespace-nowrap" dateTime={identity.created_at} title={formatExact(identity.created_at)}>
+                        linked {formatDate(identity.created_at)}
                       </time>
                     </p>
                     {reason && <p className="mt-1 text-xs text-fg-muted">Can&apos;t unlink: {reason}</p>}

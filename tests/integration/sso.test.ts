@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
-import { portalSql } from "../support/portal-sql";
+import { markEmailVerified } from "../support/account-rows";
+import { ageSessionProof, storedRows } from "../support/stored-rows";
 import { addIdpAccount, newSsoDeveloper, signInWithSso } from "../support/sso";
 
 // Single sign-on through a real OpenID provider (oidc-provider, started by the global setup):
@@ -20,7 +21,14 @@ async function account(client: PortalClient) {
 
 /** The rows of the user with that email (none, or one). */
 async function usersWithEmail(email: string) {
-  return (await portalSql(databaseUrl, `SELECT "id", "passwordHash", "emailVerifiedAt" FROM "User" WHERE "email" = ?`, [email])).rows;
+  return (await storedRows(databaseUrl, "User")).filter((row) => row.email === email);
+}
+
+/** The account's own audit events (no team), with their metadata parsed (SQLite keeps JSON as text). */
+async function accountEvents(userId: string) {
+  return (await storedRows(databaseUrl, "AuditEvent"))
+    .filter((row) => row.actorId === userId && row.teamId === null)
+    .map((row) => ({ action: row.action, metadata: typeof row.metadata === "string" ? JSON.parse(row.metadata) : row.metadata }));
 }
 
 describe("signing in with single sign-on", () => {
@@ -48,10 +56,7 @@ describe("signing in with single sign-on", () => {
     expect((await account(second)).id).toBe(created.id);
     expect(await usersWithEmail(email)).toHaveLength(1);
 
-    const audit = await portalSql(databaseUrl, `SELECT "action", "metadata" FROM "AuditEvent" WHERE "actorId" = ? AND "teamId" IS NULL`, [
-      created.id,
-    ]);
-    expect(audit.rows.map((event) => event.action)).toEqual(["account.sso_linked"]);
+    expect((await accountEvents(created.id)).map((event) => event.action)).toEqual(["account.sso_linked"]);
   });
 
   it("refuses an email the provider has not verified, and creates nothing", async () => {
@@ -78,7 +83,7 @@ describe("signing in with single sign-on", () => {
   it("links an existing account by verified email only: not to an account that never verified its address", async () => {
     const verified = await PortalClient.newDeveloper(portalUrl, "Vera Verified");
     const verifiedId = (await account(verified.client)).id;
-    await portalSql(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "id" = ?`, [new Date(), verifiedId]);
+    await markEmailVerified(databaseUrl, verified.email);
     const unverified = await PortalClient.newDeveloper(portalUrl, "Ulla Unverified");
 
     // The unverified account is not handed to whoever the provider vouches for.
@@ -96,12 +101,8 @@ describe("signing in with single sign-on", () => {
     expect(linked.id).toBe(verifiedId);
     expect(linked.has_password).toBe(true);
     expect(linked.sso).toEqual([expect.objectContaining({ issuer, email: verified.email })]);
-    const audit = await portalSql(
-      databaseUrl,
-      `SELECT "metadata" FROM "AuditEvent" WHERE "actorId" = ? AND "action" = 'account.sso_linked'`,
-      [verifiedId],
-    );
-    expect(JSON.parse(String(audit.rows[0].metadata))).toMatchObject({ account: "existing", email: verified.email });
+    const linkedEvent = (await accountEvents(verifiedId)).find((event) => event.action === "account.sso_linked");
+    expect(linkedEvent?.metadata).toMatchObject({ account: "existing", email: verified.email });
   });
 
   it("signed in already, the provider must come back as the same account; its old session is replaced", async () => {
@@ -131,16 +132,13 @@ describe("unlinking single sign-on", () => {
 
     const developer = await PortalClient.newDeveloper(portalUrl, "Pat Password");
     const userId = (await account(developer.client)).id;
-    await portalSql(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "id" = ?`, [new Date(), userId]);
+    await markEmailVerified(databaseUrl, developer.email);
     const idp = await addIdpAccount(issuer, { email: developer.email });
     expect((await signInWithSso(new PortalClient(portalUrl), idp.sub)).signedIn).toBe(true);
     const [link] = (await account(developer.client)).sso;
 
     // Unlinking is sensitive: a session last verified 11 minutes ago must confirm it's them first.
-    await portalSql(databaseUrl, `UPDATE "PortalSession" SET "verifiedAt" = ? WHERE "userId" = ?`, [
-      new Date(Date.now() - 11 * 60_000),
-      userId,
-    ]);
+    await ageSessionProof(databaseUrl, developer.email, 11);
     const stale = await developer.client.json("DELETE", `/api/account/sso/${link.id}`);
     expect(stale.status).toBe(403);
     expect(stale.body.code).toBe("step_up_required");
@@ -151,11 +149,6 @@ describe("unlinking single sign-on", () => {
 
     expect((await developer.client.json("DELETE", `/api/account/sso/${link.id}`)).status).toBe(204);
     expect((await account(developer.client)).sso).toEqual([]);
-    const audit = await portalSql(
-      databaseUrl,
-      `SELECT "action" FROM "AuditEvent" WHERE "actorId" = ? AND "action" = 'account.sso_unlinked'`,
-      [userId],
-    );
-    expect(audit.rows).toHaveLength(1);
+    expect((await accountEvents(userId)).filter((event) => event.action === "account.sso_unlinked")).toHaveLength(1);
   });
 });

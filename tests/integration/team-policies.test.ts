@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
-import { portalSql } from "../support/portal-sql";
+import { addPasskeyRow, enableTotp, markEmailVerified } from "../support/account-rows";
+import { ageSessionProof, storedRows } from "../support/stored-rows";
 import { addIdpAccount, newSsoDeveloper, signInWithSso } from "../support/sso";
 import { createTeam, inviteLinkFor, join, newMember, tokenOf } from "../support/teams";
 
@@ -39,16 +40,9 @@ async function passwordSignIn(email: string, password = PASSWORD) {
   return { error: new URL(url).searchParams.get("error"), signedIn: account.status === 200 };
 }
 
-async function userId(client: PortalClient): Promise<string> {
-  return (await client.json("GET", "/api/account")).body.id;
-}
-
-/** Sessions of the user verified this long ago: older than 10 minutes needs a step-up. */
-async function ageSessions(id: string, minutes: number) {
-  await portalSql(databaseUrl, `UPDATE "PortalSession" SET "verifiedAt" = ? WHERE "userId" = ?`, [
-    new Date(Date.now() - minutes * 60_000),
-    id,
-  ]);
+/** Whether an account with this email exists. */
+async function accountExists(email: string): Promise<boolean> {
+  return (await storedRows(databaseUrl, "User")).some((row) => row.email === email);
 }
 
 async function auditActions(owner: PortalClient, teamId: string) {
@@ -60,7 +54,6 @@ describe("single sign-on required for the team's domain", () => {
   it("is set by an owner on their own domain with the provider linked, after a step-up, and refuses members' password sign-in", async () => {
     const domain = `acme-${randomBytes(4).toString("hex")}.test`;
     const owner = await newSsoDeveloper(portalUrl, issuer, { email: `olivia@${domain}`, name: "Olivia Owner" });
-    const ownerId = await userId(owner.client);
     const teamId = await createTeam(owner.client, "Acme single sign-on");
     const policies = `/api/teams/${teamId}/policies`;
 
@@ -86,7 +79,7 @@ describe("single sign-on required for the team's domain", () => {
     expect(unlinked.body.detail).toMatch(/^Link your account to Test SSO first/);
 
     // A step-up first: for an account without a password, a fresh sign-in at the provider.
-    await ageSessions(ownerId, 11);
+    await ageSessionProof(databaseUrl, owner.email, 11);
     const stale = await owner.client.json("PATCH", policies, { sso_domain: domain });
     expect(stale.status).toBe(403);
     expect(stale.body.code).toBe("step_up_required");
@@ -108,7 +101,7 @@ describe("single sign-on required for the team's domain", () => {
     expect(await passwordSignIn(neighbour.email)).toEqual({ error: null, signedIn: true });
 
     // Dana signs in with single sign-on instead (her verified account links), and works as before.
-    await portalSql(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "email" = ?`, [new Date(), dana.email]);
+    await markEmailVerified(databaseUrl, dana.email);
     const danaIdp = await addIdpAccount(issuer, { email: dana.email });
     const danaSso = new PortalClient(portalUrl);
     expect((await signInWithSso(danaSso, danaIdp.sub)).signedIn).toBe(true);
@@ -146,7 +139,7 @@ describe("single sign-on required for the team's domain", () => {
     expect(invitePage).toContain("Sign in with Test SSO to accept");
 
     // Signed in with single sign-on (the account is verified, so it links), the same link works.
-    await portalSql(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "email" = ?`, [new Date(), ivan.email]);
+    await markEmailVerified(databaseUrl, ivan.email);
     const ivanIdp = await addIdpAccount(issuer, { email: ivan.email });
     expect((await signInWithSso(ivan.client, ivanIdp.sub, { prompt: "login" })).signedIn).toBe(true);
     expect((await ivan.client.json("POST", "/api/invites/accept", { token })).status).toBe(200);
@@ -161,18 +154,16 @@ describe("single sign-on required for the team's domain", () => {
     });
     expect(signup.status).toBe(403);
     expect(signup.body.code).toBe("sso_required");
-    expect((await portalSql(databaseUrl, `SELECT "id" FROM "User" WHERE "email" = ?`, [gus])).rows).toEqual([]);
+    expect(await accountExists(gus)).toBe(false);
   });
 });
 
 describe("members must use two-factor", () => {
   it("needs an owner with a second factor and a step-up; then a member without one can do nothing in that team, and only there", async () => {
     const owner = await PortalClient.newDeveloper(portalUrl, "Tess Twofactor");
-    const ownerId = await userId(owner.client);
     const teamId = await createTeam(owner.client, "Two-factor team");
     const teamApp = (await owner.client.json("POST", "/api/apps", { name: "Team app", team_id: teamId })).body.app.id;
     const member = await newMember(portalUrl, owner.client, teamId, "developer", "Mo Member");
-    const memberId = await userId(member.client);
     const ownApp = (await member.client.json("POST", "/api/apps", { name: "Personal app" })).body.app.id;
     const admin = await newMember(portalUrl, owner.client, teamId, "admin", "Ada Admin");
     const policies = `/api/teams/${teamId}/policies`;
@@ -181,12 +172,12 @@ describe("members must use two-factor", () => {
     const without = await owner.client.json("PATCH", policies, { require_two_factor: true });
     expect(without.status).toBe(403);
     expect(without.body).toMatchObject({ code: "two_factor_required", detail: expect.stringMatching(/on your own account/) });
-    await portalSql(databaseUrl, `UPDATE "User" SET "totpEnabledAt" = ? WHERE "id" = ?`, [new Date(), ownerId]);
+    await enableTotp(databaseUrl, owner.email);
     // Only the owner (an admin is refused), and only with a proof of identity from the last 10 minutes.
     expect((await admin.client.json("PATCH", policies, { require_two_factor: true })).body.code).toBe("forbidden");
-    await ageSessions(ownerId, 11);
+    await ageSessionProof(databaseUrl, owner.email, 11);
     expect((await owner.client.json("PATCH", policies, { require_two_factor: true })).body.code).toBe("step_up_required");
-    await ageSessions(ownerId, 0); // as a step-up with the authenticator code would
+    await ageSessionProof(databaseUrl, owner.email, 0); // as a step-up with the authenticator code would
     const on = await owner.client.json("PATCH", policies, { require_two_factor: true });
     expect(on.status, JSON.stringify(on.body)).toBe(200);
     expect(on.body).toMatchObject({ require_two_factor: true, members_without_second_factor: 2 });
@@ -224,11 +215,7 @@ describe("members must use two-factor", () => {
     expect(security).toContain("Two-factor team requires two-factor authentication");
 
     // A passkey is a second factor: the team opens up.
-    await portalSql(
-      databaseUrl,
-      `INSERT INTO "Passkey" ("id", "userId", "credentialId", "publicKey", "name", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
-      [`pk_${randomBytes(8).toString("hex")}`, memberId, randomBytes(16).toString("base64url"), "test-key", "Test passkey", new Date()],
-    );
+    await addPasskeyRow(databaseUrl, member.email);
     expect((await member.client.json("GET", `/api/teams/${teamId}/members`)).status).toBe(200);
     expect((await member.client.json("GET", "/api/apps")).body.data).toHaveLength(2);
 
@@ -238,7 +225,7 @@ describe("members must use two-factor", () => {
 
   it("refuses to let someone without a second factor join, and the invitation page says what to do", async () => {
     const owner = await PortalClient.newDeveloper(portalUrl, "Jo Joinpolicy");
-    await portalSql(databaseUrl, `UPDATE "User" SET "totpEnabledAt" = ? WHERE "email" = ?`, [new Date(), owner.email]);
+    await enableTotp(databaseUrl, owner.email);
     const teamId = await createTeam(owner.client, "Strict team");
     expect((await owner.client.json("PATCH", `/api/teams/${teamId}/policies`, { require_two_factor: true })).status).toBe(200);
 
@@ -257,7 +244,7 @@ describe("members must use two-factor", () => {
     const invites = (await owner.client.json("GET", `/api/teams/${teamId}/invites`)).body.data;
     expect(invites.find((invite: { email: string }) => invite.email === joiner.email)?.status).toBe("pending");
 
-    await portalSql(databaseUrl, `UPDATE "User" SET "totpEnabledAt" = ? WHERE "email" = ?`, [new Date(), joiner.email]);
+    await enableTotp(databaseUrl, joiner.email);
     expect((await joiner.client.json("POST", "/api/invites/accept", { token: tokenOf(link) })).status).toBe(200);
 
     // A new account from the link would have no second factor: refused before it is created.
@@ -270,6 +257,6 @@ describe("members must use two-factor", () => {
     });
     expect(signup.status).toBe(403);
     expect(signup.body.code).toBe("two_factor_required");
-    expect((await portalSql(databaseUrl, `SELECT "id" FROM "User" WHERE "email" = ?`, [newcomer])).rows).toEqual([]);
+    expect(await accountExists(newcomer)).toBe(false);
   });
 });
