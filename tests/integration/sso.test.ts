@@ -57,7 +57,7 @@ describe("signing in with single sign-on", () => {
     expect(await usersWithEmail(email)).toHaveLength(1);
 
     expect((await accountEvents(created.id)).map((event) => event.action)).toEqual(["account.sso_linked"]);
-  });
+  }, 90_000);
 
   it("refuses an email the provider has not verified, and creates nothing", async () => {
     const email = unique("unverified");
@@ -70,7 +70,7 @@ describe("signing in with single sign-on", () => {
     // The sign-in page says why.
     const page = await (await fetch(`${portalUrl}/signin?error=SsoEmailUnverified`)).text();
     expect(page).toContain("Your identity provider has not verified your email address");
-  });
+  }, 90_000);
 
   it("refuses a provider account without an email claim", async () => {
     const idp = await addIdpAccount(issuer, { email: undefined, email_verified: undefined });
@@ -78,7 +78,7 @@ describe("signing in with single sign-on", () => {
       location: `${portalUrl}/signin?error=SsoNoEmail`,
       signedIn: false,
     });
-  });
+  }, 90_000);
 
   it("links an existing account by verified email only: not to an account that never verified its address", async () => {
     const verified = await PortalClient.newDeveloper(portalUrl, "Vera Verified");
@@ -103,7 +103,7 @@ describe("signing in with single sign-on", () => {
     expect(linked.sso).toEqual([expect.objectContaining({ issuer, email: verified.email })]);
     const linkedEvent = (await accountEvents(verifiedId)).find((event) => event.action === "account.sso_linked");
     expect(linkedEvent?.metadata).toMatchObject({ account: "existing", email: verified.email });
-  });
+  }, 90_000);
 
   it("signed in already, the provider must come back as the same account; its old session is replaced", async () => {
     const { client, account: idp } = await newSsoDeveloper(portalUrl, issuer);
@@ -119,7 +119,7 @@ describe("signing in with single sign-on", () => {
     const sessions = (await client.json("GET", "/api/account/sessions")).body.data;
     expect(sessions.map((session: { id: string }) => session.id)).not.toContain(before);
     expect(sessions).toHaveLength(1);
-  });
+  }, 90_000);
 });
 
 describe("unlinking single sign-on", () => {
@@ -150,5 +150,5 @@ describe("unlinking single sign-on", () => {
     expect((await developer.client.json("DELETE", `/api/account/sso/${link.id}`)).status).toBe(204);
     expect((await account(developer.client)).sso).toEqual([]);
     expect((await accountEvents(userId)).filter((event) => event.action === "account.sso_unlinked")).toHaveLength(1);
-  });
+  }, 90_000);
 });

@@ -118,7 +118,7 @@ describe("single sign-on required for the team's domain", () => {
     // Clearing it lets password sign-in back in.
     expect((await owner.client.json("PATCH", policies, { sso_domain: null })).body.sso_domain).toBeNull();
     expect(await passwordSignIn(dana.email)).toEqual({ error: null, signedIn: true });
-  });
+  }, 90_000);
 
   it("makes invitations to the domain say so, and joining need a single sign-on session", async () => {
     const domain = `globex-${randomBytes(4).toString("hex")}.test`;
@@ -155,7 +155,7 @@ describe("single sign-on required for the team's domain", () => {
     expect(signup.status).toBe(403);
     expect(signup.body.code).toBe("sso_required");
     expect(await accountExists(gus)).toBe(false);
-  });
+  }, 90_000);
 });
 
 describe("members must use two-factor", () => {
@@ -167,6 +167,8 @@ describe("members must use two-factor", () => {
     const ownApp = (await member.client.json("POST", "/api/apps", { name: "Personal app" })).body.app.id;
     const admin = await newMember(portalUrl, owner.client, teamId, "admin", "Ada Admin");
     const policies = `/api/teams/${teamId}/policies`;
+    // The member's dashboard shows the team (the switcher's cookie).
+    expect((await member.client.request("POST", "/api/teams/current", { team_id: teamId })).status).toBe(204);
 
     // The owner needs a second factor before requiring one.
     const without = await owner.client.json("PATCH", policies, { require_two_factor: true });
@@ -213,6 +215,12 @@ describe("members must use two-factor", () => {
     );
     const security = await (await member.client.request("GET", "/account/security")).text();
     expect(security).toContain("Two-factor team requires two-factor authentication");
+    // The dashboard, still set to the team, shows their own team instead and says why.
+    const dashboard = await member.client.request("GET", "/dashboard");
+    expect(dashboard.status).toBe(200);
+    const html = await dashboard.text();
+    expect(html).toContain("Two-factor team requires two-factor authentication");
+    expect(html).toContain("Its apps are hidden until you set up an authenticator app or a passkey.");
 
     // A passkey is a second factor: the team opens up.
     await addPasskeyRow(databaseUrl, member.email);
@@ -221,7 +229,7 @@ describe("members must use two-factor", () => {
 
     const changed = (await auditActions(owner.client, teamId)).find((event) => event.action === "team.two_factor_policy_changed");
     expect(changed?.metadata).toMatchObject({ required: true, members_without_second_factor: 2 });
-  });
+  }, 90_000);
 
   it("refuses to let someone without a second factor join, and the invitation page says what to do", async () => {
     const owner = await PortalClient.newDeveloper(portalUrl, "Jo Joinpolicy");
@@ -258,5 +266,5 @@ describe("members must use two-factor", () => {
     expect(signup.status).toBe(403);
     expect(signup.body.code).toBe("two_factor_required");
     expect(await accountExists(newcomer)).toBe(false);
-  });
+  }, 90_000);
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AppCard } from "@/components/dashboard/app-card";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
+import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { IconBook, IconKey, IconUsers } from "@/components/ui/icons";
@@ -18,12 +19,13 @@ export const metadata: Metadata = { title: "Apps" };
 
 export default async function DashboardPage() {
   const user = await requireUser({ callbackUrl: "/dashboard" });
-  const [teams, teamId] = await Promise.all([listTeams({ userId: user.id }), currentTeamId(user.id)]);
-  const team = teams.find((candidate) => candidate.id === teamId) ?? teams[0];
+  const [teams, teamId, blocked] = await Promise.all([listTeams({ userId: user.id }), currentTeamId(user.id), blockedTeamIds(user.id)]);
+  // A team whose two-factor policy shuts the user out is not shown: the dashboard falls back to another and says why.
+  const usable = teams.filter((candidate) => !blocked.includes(candidate.id));
+  const shutOut = teams.find((candidate) => candidate.id === teamId && blocked.includes(candidate.id));
+  const team = usable.find((candidate) => candidate.id === teamId) ?? usable[0];
   // Everyone owns a personal team they cannot leave; without any team, start by creating one.
-  if (!team) redirect("/dashboard/teams");
-  // The team requires two-factor and the user has none: the security page says why and how.
-  if ((await blockedTeamIds(user.id)).includes(team.id)) redirect("/account/security");
+  if (!team) redirect(shutOut ? "/account/security" : "/dashboard/teams");
   const apps = await listApps({ userId: user.id, teamId: team.id });
   const canCreate = can(team.role, "app:create");
 
@@ -41,6 +43,19 @@ export default async function DashboardPage() {
           </>
         }
       />
+      {shutOut && (
+        <Alert
+          tone="warning"
+          title={`${shutOut.name} requires two-factor authentication`}
+          action={
+            <ButtonLink href="/account/security" size="sm" variant="secondary">
+              Set up two-factor
+            </ButtonLink>
+          }
+        >
+          Its apps are hidden until you set up an authenticator app or a passkey. Showing {team.name} instead.
+        </Alert>
+      )}
       <div className="-mt-2 flex flex-wrap items-center justify-between gap-3">
         <TeamSwitcher teams={teams.map(({ id, name, role }) => ({ id, name, role }))} currentId={team.id} />
         <ButtonLink href="/dashboard/teams" variant="ghost" size="sm">
