@@ -23,19 +23,18 @@ export function InvitePolicyStep({
   /** This page, to come back to. */
   back: string;
 }) {
-  const invitee = signedIn;
   if (step === "sso" && policies.sso) {
     return (
       <div className="flex flex-col gap-4" data-testid="invite-policy-sso">
         <Alert tone="info" role="note" title={`${policies.teamName} requires single sign-on`}>
           Members with {policies.sso.domain} addresses sign in with {policies.sso.providerName}.{" "}
-          {invitee ? "Sign in with it to accept." : "Sign in with it to accept: your account is created the first time."}
+          {signedIn ? "Sign in with it to accept." : "Sign in with it to accept: the first time, it makes your account if you have none."}
         </Alert>
         <SsoSignInButton
           providerName={policies.sso.providerName}
           label={`Sign in with ${policies.sso.providerName} to accept`}
           callbackUrl={back}
-          reauthenticate={invitee}
+          reauthenticate={signedIn}
           variant="primary"
           className="w-full"
         />
@@ -46,12 +45,12 @@ export function InvitePolicyStep({
     return (
       <div className="flex flex-col gap-4" data-testid="invite-policy-two-factor">
         <Alert tone="warning" role="note" title={`${policies.teamName} requires two-factor authentication`}>
-          {invitee
+          {signedIn
             ? "Set up an authenticator app or a passkey on your account's Security page, then open this invitation link again to join."
             : "Create your account, set up an authenticator app or a passkey on its Security page, then open this invitation link again to join."}
         </Alert>
-        <ButtonLink href={invitee ? "/account/security" : "/signup"} size="lg" className="w-full">
-          {invitee ? "Set up two-factor" : "Create your account"}
+        <ButtonLink href={signedIn ? "/account/security" : "/signup"} size="lg" className="w-full">
+          {signedIn ? "Set up two-factor" : "Create your account"}
         </ButtonLink>
       </div>
     );

@@ -36,7 +36,9 @@ export function ssoClaims(profile: SsoProfile, configuredIssuer: string): SsoCla
  * 1. an identity already linked (issuer + subject) signs in to its account, whatever the email says now;
  * 2. otherwise the provider must vouch for the email (`email_verified: true`), and
  *    - an account with that email is linked, if the account proved the address too: linking to an
- *      unverified account would hand it to whoever registered the address first ("pre-hijacking");
+ *      unverified account would hand it to whoever registered the address first ("pre-hijacking").
+ *      Unless that account is the one signed in and linking: then it is the same person, and the
+ *      provider's word verifies the address;
  *    - no account: one is created, as sign-up does (a personal team), email verified, no password.
  * `expectUserId`: someone already signed in (linking from the security page, or confirming it's
  * them): the provider must come back as that same account.
@@ -70,9 +72,22 @@ export async function resolveSsoUser(options: {
   if (expectUserId && existing?.id !== expectUserId) return { ok: false, error: "SsoEmailMismatch" };
   try {
     if (existing) {
-      if (!existing.emailVerifiedAt) return { ok: false, error: "SsoAccountUnverified" };
+      // Signed in to it already (linking from the security page), the developer holds the account and
+      // the provider's account for its address at once: the link is safe, and it proves the address.
+      const provesAddress = !existing.emailVerifiedAt && existing.id === expectUserId;
+      if (!existing.emailVerifiedAt && !provesAddress) return { ok: false, error: "SsoAccountUnverified" };
       const user: UserDto = { id: existing.id, email: existing.email, name: existing.name };
       const identityId = await db().$transaction(async (tx) => {
+        if (provesAddress) {
+          await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+          await recordAudit(tx, {
+            teamId: null,
+            actor: { userId: user.id, email: user.email, ip },
+            action: "account.email_verified",
+            target: { type: "user", id: user.id, name: user.email },
+            metadata: { by: "single_sign_on", issuer: claims.issuer },
+          });
+        }
         const identity = await tx.ssoIdentity.create({
           data: {
             id: newId("ssoIdentity"),

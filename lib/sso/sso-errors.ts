@@ -13,7 +13,7 @@ export const SSO_SIGN_IN_ERRORS = {
     "Your identity provider did not share an email address with us. Ask its administrator to release the email claim to this portal, then try again.",
   /** An account with the address exists but never proved it owns it: linking could hand it to someone else. */
   SsoAccountUnverified:
-    "An account with this email already exists but has not verified its address. Sign in with its password and verify the address (or reset the password from the email), then single sign-on links to it.",
+    "An account with this email already exists but has not verified its address. Sign in to it with its password, then link single sign-on from Account → Security (or verify the address from our email first).",
   /** Signed in as one developer, the provider came back as another (accounts link by email). */
   SsoEmailMismatch:
     "Single sign-on came back with a different email address from your account's. Accounts are linked by email: use the provider account with your portal email.",

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
 import { markEmailVerified } from "../support/account-rows";
-import { ageSessionProof, storedRows } from "../support/stored-rows";
-import { addIdpAccount, newSsoDeveloper, signInWithSso } from "../support/sso";
+import { ageSessionProof, executeStored, storedRows } from "../support/stored-rows";
+import { addIdpAccount, IdpBrowser, newSsoDeveloper, signInWithSso } from "../support/sso";
 
 // Single sign-on through a real OpenID provider (oidc-provider, started by the global setup):
 // next-auth's authorization code flow with PKCE, state and nonce, end to end over HTTP.
@@ -38,7 +38,7 @@ describe("signing in with single sign-on", () => {
 
     const first = new PortalClient(portalUrl);
     const result = await signInWithSso(first, idp.sub);
-    expect(result).toEqual({ location: `${portalUrl}/dashboard`, signedIn: true });
+    expect(result).toMatchObject({ location: `${portalUrl}/dashboard`, signedIn: true });
     const created = await account(first);
     expect(created).toMatchObject({ email, name: "Nia Newcomer", email_verified: true, has_password: false });
     expect(created.sso).toEqual([expect.objectContaining({ issuer, email })]);
@@ -63,7 +63,10 @@ describe("signing in with single sign-on", () => {
     const email = unique("unverified");
     const idp = await addIdpAccount(issuer, { email, email_verified: false });
     const client = new PortalClient(portalUrl);
-    expect(await signInWithSso(client, idp.sub)).toEqual({ location: `${portalUrl}/signin?error=SsoEmailUnverified`, signedIn: false });
+    expect(await signInWithSso(client, idp.sub)).toMatchObject({
+      location: `${portalUrl}/signin?error=SsoEmailUnverified`,
+      signedIn: false,
+    });
     expect(await usersWithEmail(email)).toEqual([]);
     expect((await client.json("GET", "/api/account")).status).toBe(401);
 
@@ -74,7 +77,7 @@ describe("signing in with single sign-on", () => {
 
   it("refuses a provider account without an email claim", async () => {
     const idp = await addIdpAccount(issuer, { email: undefined, email_verified: undefined });
-    expect(await signInWithSso(new PortalClient(portalUrl), idp.sub)).toEqual({
+    expect(await signInWithSso(new PortalClient(portalUrl), idp.sub)).toMatchObject({
       location: `${portalUrl}/signin?error=SsoNoEmail`,
       signedIn: false,
     });
@@ -88,7 +91,7 @@ describe("signing in with single sign-on", () => {
 
     // The unverified account is not handed to whoever the provider vouches for.
     const squatted = await addIdpAccount(issuer, { email: unverified.email });
-    expect(await signInWithSso(new PortalClient(portalUrl), squatted.sub)).toEqual({
+    expect(await signInWithSso(new PortalClient(portalUrl), squatted.sub)).toMatchObject({
       location: `${portalUrl}/signin?error=SsoAccountUnverified`,
       signedIn: false,
     });
@@ -111,7 +114,7 @@ describe("signing in with single sign-on", () => {
     const other = await addIdpAccount(issuer, { email: unique("someone-else") });
 
     const mismatch = await signInWithSso(client, other.sub, { prompt: "login" });
-    expect(mismatch).toEqual({ location: `${portalUrl}/account/security?sso_error=SsoEmailMismatch`, signedIn: false });
+    expect(mismatch).toMatchObject({ location: `${portalUrl}/account/security?sso_error=SsoEmailMismatch`, signedIn: false });
     expect((await client.json("GET", "/api/account")).body.email).not.toBe(other.email);
 
     // Confirming it's them (step-up for an account without a password): a new session, the old one ended.
@@ -119,6 +122,36 @@ describe("signing in with single sign-on", () => {
     const sessions = (await client.json("GET", "/api/account/sessions")).body.data;
     expect(sessions.map((session: { id: string }) => session.id)).not.toContain(before);
     expect(sessions).toHaveLength(1);
+  }, 90_000);
+});
+
+describe("linking from the security page, and confirming it's you", () => {
+  it("links the signed-in account even before it verified its address, and the provider's word verifies it", async () => {
+    const developer = await PortalClient.newDeveloper(portalUrl, "Lena Linker");
+    await executeStored(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = NULL WHERE "email" = ?`, [developer.email]);
+    const idp = await addIdpAccount(issuer, { email: developer.email });
+
+    // Signed out, the provider's word is not enough for an account that never proved its address...
+    expect((await signInWithSso(new PortalClient(portalUrl), idp.sub)).location).toBe(`${portalUrl}/signin?error=SsoAccountUnverified`);
+    // ...signed in to it, the same person holds both: linked, and the address verified.
+    const linked = await signInWithSso(developer.client, idp.sub, { callbackUrl: "/account/security", prompt: "login" });
+    expect(linked).toMatchObject({ location: `${portalUrl}/account/security`, signedIn: true });
+    const after = await account(developer.client);
+    expect(after).toMatchObject({ email: developer.email, email_verified: true, has_password: true });
+    expect(after.sso).toEqual([expect.objectContaining({ email: developer.email })]);
+    const events = await accountEvents(after.id);
+    expect(events.find((event) => event.action === "account.email_verified")?.metadata).toMatchObject({ by: "single_sign_on" });
+  }, 90_000);
+
+  it("asks the provider for a fresh login (prompt=login), not its remembered session", async () => {
+    const idp = await addIdpAccount(issuer, { email: unique("prompt") });
+    const browser = new IdpBrowser();
+    const client = new PortalClient(portalUrl);
+    expect(await signInWithSso(client, idp.sub, { idp: browser })).toMatchObject({ signedIn: true, prompted: true });
+    // The provider remembers them: signing in again goes straight through...
+    expect(await signInWithSso(new PortalClient(portalUrl), idp.sub, { idp: browser })).toMatchObject({ signedIn: true, prompted: false });
+    // ...but confirming it's them, as the step-up dialog and linking do, asks again.
+    expect(await signInWithSso(client, idp.sub, { idp: browser, prompt: "login" })).toMatchObject({ signedIn: true, prompted: true });
   }, 90_000);
 });
 

@@ -16,8 +16,8 @@ export async function addIdpAccount(issuer: string, account: Partial<IdpAccount>
   return full;
 }
 
-/** A browser's cookie jar for the provider's origin (its interaction and session cookies). */
-class Jar {
+/** A browser's cookie jar for the provider's origin (its interaction cookies, and its session: it remembers who signed in). */
+export class IdpBrowser {
   private cookies = new Map<string, string>();
   header = () => [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   keep(response: Response) {
@@ -34,13 +34,14 @@ class Jar {
  * sign-in POST (which sets the state, PKCE and nonce cookies and answers the provider's
  * authorization URL), the provider's login page (as `login`), its redirects, and the portal's
  * callback. Returns where the portal sent the browser in the end (`/dashboard`, or
- * `/signin?error=…`), and whether it now holds a session cookie.
+ * `/signin?error=…`), whether it now holds a session cookie, and whether the provider asked to log
+ * in (`prompted`; not when `idp` remembers a session, unless `prompt: "login"`).
  */
 export async function signInWithSso(
   client: PortalClient,
   login: string,
-  options: { callbackUrl?: string; prompt?: "login"; idp?: Jar } = {},
-): Promise<{ location: string; signedIn: boolean }> {
+  options: { callbackUrl?: string; prompt?: "login"; idp?: IdpBrowser } = {},
+): Promise<{ location: string; signedIn: boolean; prompted: boolean }> {
   const csrf = (await (await client.request("GET", "/api/auth/csrf")).json()) as { csrfToken: string };
   const query = options.prompt ? `?prompt=${options.prompt}` : "";
   const start = await client.request("POST", `/api/auth/signin/sso${query}`, {
@@ -52,7 +53,8 @@ export async function signInWithSso(
   if (!url || new URL(url).origin === new URL(client.baseUrl).origin) throw new Error(`single sign-on did not start: ${url}`);
 
   // At the provider: follow its redirects, and sign in on its login page.
-  const idp = options.idp ?? new Jar();
+  const idp = options.idp ?? new IdpBrowser();
+  let prompted = false;
   const issuer = new URL(url).origin;
   let next = url;
   let method = "GET";
@@ -79,13 +81,14 @@ export async function signInWithSso(
     next = new URL(form[1], next).toString();
     method = "POST";
     body = new URLSearchParams({ login }).toString();
+    prompted = true;
   }
 
   // Back at the portal: its callback checks state, PKCE and nonce, exchanges the code, and decides.
   const callback = await client.request("GET", next);
   const location = callback.headers.get("location") ?? "";
   const signedIn = callback.headers.getSetCookie().some((cookie) => /next-auth\.session-token=[^;]+/.test(cookie));
-  return { location: new URL(location, client.baseUrl).toString(), signedIn };
+  return { location: new URL(location, client.baseUrl).toString(), signedIn, prompted };
 }
 
 /** A new developer created by single sign-on (a fresh provider account), signed in. */
