@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORTAL_PORT ?? 3200);
 const baseURL = `http://localhost:${port}`;
+// The test OpenID provider the portal's single sign-on points at (e2e/sso-helpers.ts reads the same).
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 540);
 
 // Real Chromium from Debian (npx playwright install cannot download browsers here),
 // against the production build and the real mock bank on fresh databases.
@@ -41,6 +43,6 @@ export default defineConfig({
     // test-services.mjs starts the portal and bank in their own process groups; SIGTERM lets it
     // stop them. The default (SIGKILL) orphans them, and Playwright then waits on their stdout forever.
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { E2E_PORTAL_PORT: String(port), E2E_BANK_PORT: String(port + 1010) },
+    env: { E2E_PORTAL_PORT: String(port), E2E_BANK_PORT: String(port + 1010), E2E_OIDC_PORT: String(oidcPort) },
   },
 });

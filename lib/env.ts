@@ -93,6 +93,28 @@ const schema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  /**
+   * Single sign-on with one OpenID Connect provider (lib/sso): its issuer (discovery at
+   * `<issuer>/.well-known/openid-configuration`) and this portal's client there. All three or none.
+   */
+  SSO_ISSUER: z.url().optional(),
+  SSO_CLIENT_ID: z.string().max(500).optional(),
+  SSO_CLIENT_SECRET: z.string().max(2000).optional(),
+  /** The provider's name on the sign-in button: "Sign in with Acme SSO". */
+  SSO_NAME: z.string().trim().min(1).max(40).default("SSO"),
+});
+
+/** Settings that only make sense together. */
+const settings = schema.superRefine((parsed, ctx) => {
+  const sso = ["SSO_ISSUER", "SSO_CLIENT_ID", "SSO_CLIENT_SECRET"] as const;
+  const missing = sso.filter((name) => parsed[name] === undefined);
+  if (missing.length > 0 && missing.length < sso.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: [missing[0]],
+      message: `single sign-on needs SSO_ISSUER, SSO_CLIENT_ID and SSO_CLIENT_SECRET together (missing: ${missing.join(", ")}); set all three, or none to turn it off`,
+    });
+  }
 });
 
 export type Env = Omit<z.infer<typeof schema>, "WEBHOOKS_ALLOW_LOOPBACK" | "MAIL_FROM"> & {
@@ -114,7 +136,7 @@ export class SettingsError extends Error {
  */
 export function parsePortalEnv(source: Record<string, string | undefined>): Env {
   const input = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const result = schema.safeParse(input);
+  const result = settings.safeParse(input);
   if (!result.success) {
     throw new SettingsError(
       "portal",

@@ -11,6 +11,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { startMailSink } from "../tests/support/mail-sink.mjs";
+import { startOidcProvider } from "./test-oidc-provider.mjs";
 
 const secret = () => randomBytes(32).toString("base64url");
 
@@ -66,9 +67,12 @@ async function freshPostgres(baseUrl, name) {
 
 // portalInstances > 1 starts more portals on portalPort+1, +2, … sharing the databases (and
 // REDIS_URL when given): the scale-out tests. PORTAL_URL stays the first one.
+// Single sign-on is on: a real OpenID provider (test-oidc-provider.mjs) on oidcPort (0: any free
+// port) is the portal's SSO_ISSUER, named "Test SSO".
 export async function startServices({
   portalPort = 3100,
   bankPort = 4110,
+  oidcPort = 0,
   name = "test",
   env: extraEnv = {},
   quiet = true,
@@ -84,6 +88,7 @@ export async function startServices({
     ? await freshPostgres(process.env.TEST_DATABASE_URL, `${process.env.TEST_PG_DB_PREFIX ?? "obp"}_${name.replace(/\W/g, "_")}`)
     : null;
   const portalUrl = `http://localhost:${portalPort}`;
+  const oidc = await startOidcProvider({ port: oidcPort, redirectUri: `${portalUrl}/api/auth/callback/sso` });
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -104,15 +109,25 @@ export async function startServices({
     MAIL_FROM: "Open Bank Developer Portal <no-reply@openbank.test>",
     // /dev/outbox stays reachable in the production build (the console test visits it); mail goes to SMTP.
     DEV_OUTBOX: "true",
+    SSO_ISSUER: oidc.issuer,
+    SSO_CLIENT_ID: oidc.clientId,
+    SSO_CLIENT_SECRET: oidc.clientSecret,
+    SSO_NAME: "Test SSO",
     ...extraEnv,
   };
-  execFileSync("node", ["scripts/db.mjs", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  // The platform admin (admin@example.com) the admin-console tests sign in as.
-  execFileSync("node_modules/.bin/tsx", ["prisma/seed-admin.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
   // Every mail goes over SMTP (nodemailer, as in production) to a real server on an ephemeral
   // port, with a login; the suites read what it received from its folder (tests/support/mailbox.ts).
   const mailDir = path.join(dataDir, "mail");
-  const sink = await startMailSink({ dir: mailDir, auth: { user: "portal", pass: secret() } });
+  let sink;
+  try {
+    execFileSync("node", ["scripts/db.mjs", "deploy"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    // The platform admin (admin@example.com) the admin-console tests sign in as.
+    execFileSync("node_modules/.bin/tsx", ["prisma/seed-admin.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    sink = await startMailSink({ dir: mailDir, auth: { user: "portal", pass: secret() } });
+  } catch (error) {
+    await oidc.stop();
+    throw error;
+  }
   env.SMTP_URL = extraEnv.SMTP_URL ?? sink.url;
 
   const output = quiet ? ["ignore", "ignore", "inherit"] : "inherit";
@@ -145,6 +160,7 @@ export async function startServices({
     }
     await Promise.all(children.map((child) => (running(child) ? new Promise((resolve) => child.once("exit", resolve)) : null)));
     await sink.stop();
+    await oidc.stop();
     await postgres?.drop();
   };
   try {
@@ -191,6 +207,7 @@ export async function startServices({
     stop,
     bank: bankControl,
     provider: postgres ? "postgresql" : "sqlite",
+    oidc: { issuer: oidc.issuer, addAccount: oidc.addAccount },
   };
 }
 
@@ -199,10 +216,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const services = await startServices({
     portalPort: Number(process.env.E2E_PORTAL_PORT ?? 3200),
     bankPort: Number(process.env.E2E_BANK_PORT ?? 4210),
+    oidcPort: Number(process.env.E2E_OIDC_PORT ?? 3740),
     name: "e2e",
     quiet: false,
   });
-  console.log(`e2e services ready on ${services.portalUrl} (${services.provider})`);
+  console.log(`e2e services ready on ${services.portalUrl} (${services.provider}); single sign-on at ${services.oidc.issuer}`);
   const shutdown = () => services.stop().then(() => process.exit(0));
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

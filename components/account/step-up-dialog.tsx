@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { SsoSignInButton } from "@/components/sso/sso-sign-in-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -22,7 +23,11 @@ type Pending = { resolve: (confirmed: boolean) => void };
  * answers `step_up_required` opens it; with two-factor on it asks for a code (or a passkey),
  * otherwise the password. Confirming replaces the session and the call is retried.
  */
-export function StepUpDialog() {
+export function StepUpDialog({
+  ssoName,
+}: {
+  /** The single sign-on provider's name, when configured: SSO-only accounts confirm there. */ ssoName?: string;
+}) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [account, setAccount] = useState<AccountDto | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,6 +89,7 @@ export function StepUpDialog() {
   // A code is an authenticator app's or a recovery code; a developer with passkeys only may have neither.
   const takesCode = account ? account.two_factor.totp || account.two_factor.recovery_codes_left > 0 : false;
   const hasPasskey = (account?.two_factor.passkeys ?? 0) > 0;
+  const ssoOnly = account !== null && !secondFactor && !account.has_password;
 
   return (
     <Dialog
@@ -97,7 +103,7 @@ export function StepUpDialog() {
             Cancel
           </Button>
           {(!secondFactor || takesCode) && (
-            <Button type="submit" form="step-up-form" loading={busy} disabled={!account}>
+            <Button type="submit" form="step-up-form" loading={busy} disabled={!account || ssoOnly}>
               {busy ? "Confirming…" : "Confirm"}
             </Button>
           )}
@@ -142,13 +148,23 @@ export function StepUpDialog() {
           <FormField id="step-up-password" label="Password">
             {(control) => <PasswordInput {...control} name="password" autoComplete="current-password" autoFocus required />}
           </FormField>
+        ) : ssoName ? (
+          <div className="flex flex-col gap-3">
+            <p className="text-sm text-fg-muted">
+              Your account signs in with single sign-on: sign in at {ssoName} again. You come back to this page; then try once more.
+            </p>
+            <SsoSignInButton
+              providerName={ssoName}
+              label={`Confirm with ${ssoName}`}
+              callbackUrl={window.location.pathname + window.location.search}
+              reauthenticate
+              size="md"
+            />
+          </div>
         ) : (
           <p className="text-sm text-fg-muted">
-            Your account signs in with single sign-on.{" "}
-            <a href="/signin" className="font-medium text-primary underline-offset-4 hover:underline">
-              Sign in again
-            </a>
-            , then retry.
+            Your account signs in with single sign-on, which this portal no longer offers. Sign out, then set a password with “Forgot
+            password?” on the sign-in page.
           </p>
         )}
         {error && <Alert tone="error" title={error} />}

@@ -1,6 +1,7 @@
 import { StepUpDialog } from "@/components/account/step-up-dialog";
 import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { ssoDisplay } from "@/lib/sso/sso-config";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
@@ -24,7 +25,7 @@ export async function SiteHeader() {
           {user ? (
             <>
               <UserMenu user={{ name: user.name, email: user.email }} />
-              <StepUpDialog />
+              <StepUpDialog ssoName={ssoDisplay()?.name} />
             </>
           ) : (
             <>

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { blockedTeamIds } from "../team-policies/two-factor-policy";
 import { can } from "../teams/permissions";
 
 /** Ids of the team's apps whose logs the user may read (for team-wide usage). */
@@ -8,6 +9,7 @@ export async function readableTeamAppIds(options: { teamId: string; userId: stri
     select: { role: true },
   });
   if (!membership || !can(membership.role, "logs:read")) return [];
+  if ((await blockedTeamIds(options.userId)).includes(options.teamId)) return [];
   const apps = await db().app.findMany({ where: { teamId: options.teamId }, select: { id: true } });
   return apps.map((app) => app.id);
 }

@@ -31,7 +31,7 @@ export const createAppOperation = defineOperation({
     "In `team_id` (your personal team by default), with its first sandbox key. The key's secret is in this response only: store it now.",
   access: "session",
   body: createAppInput,
-  errors: ["resource_not_found", "forbidden"],
+  errors: ["resource_not_found", "forbidden", "two_factor_required"],
   success: {
     status: 201,
     description: "The app, its first key and that key's secret.",

@@ -5,6 +5,7 @@ import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
 import { createKey } from "../keys/create-key";
 import type { KeyDto } from "../keys/key-dto";
+import { assertTwoFactorPolicy } from "../team-policies/two-factor-policy";
 import { can } from "../teams/permissions";
 import { appDtoSelect, toAppDto, type AppDto } from "./app-dto";
 import { createAppInput, type CreateAppInput } from "./app-input";
@@ -21,9 +22,10 @@ export async function createApp(options: {
   const userId = options.actor.userId;
   const membership = await db().membership.findFirst({
     where: { userId, ...(input.team_id ? { teamId: input.team_id } : { team: { personal: true } }) },
-    select: { teamId: true, role: true },
+    select: { teamId: true, role: true, team: { select: { name: true, requireTwoFactor: true } } },
   });
   if (!membership) throw new AppError("resource_not_found", "No such team.");
+  await assertTwoFactorPolicy(membership.team, userId);
   if (!can(membership.role, "app:create")) throw new AppError("forbidden", `Your role (${membership.role}) cannot create apps.`);
 
   return db().$transaction(async (tx) => {

@@ -3,6 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions/session-store";
+import { ssoConfig } from "@/lib/sso/sso-config";
+import { ssoProvider } from "@/lib/sso/sso-provider";
+import { signInPolicy } from "@/lib/sso/sso-sign-in";
 import { clientIp } from "./client-ip";
 import { passkeySignIn, secondFactorSignIn } from "./second-factor-sign-in";
 import { PASSKEY_FAILED, tooManyAttemptsError } from "./sign-in-errors";
@@ -20,6 +23,7 @@ let options: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   if (options) return options;
   const { PORTAL_URL, NEXTAUTH_SECRET } = env();
+  const sso = ssoConfig();
 
   options = {
     secret: NEXTAUTH_SECRET,
@@ -71,8 +75,12 @@ export function authOptions(): NextAuthOptions {
           return { ...user, method: "passkey" };
         },
       }),
+      // Single sign-on with the configured OpenID provider (lib/sso), only when SSO_* are set.
+      ...(sso ? [ssoProvider(sso)] : []),
     ],
     callbacks: {
+      // Links or creates the account of a single sign-on, and refuses other sign-ins where a team requires SSO.
+      signIn: signInPolicy,
       async jwt({ token, user, account }) {
         if (user) {
           // A sign-in: a new session row, so the session id changes whenever someone signs in.

@@ -19,6 +19,12 @@ describe("signInErrorMessage", () => {
     expect(signInErrorMessage(tooManyAttemptsError(5))).toBe("Too many attempts, try again in 1 minute");
   });
 
+  it("says why single sign-on refused, and that a team requires it", () => {
+    expect(signInErrorMessage("SsoRequired")).toMatch(/^Your team requires single sign-on/);
+    expect(signInErrorMessage("SsoEmailUnverified")).toMatch(/has not verified your email address/);
+    expect(signInErrorMessage("OAuthCallback")).toMatch(/did not complete/);
+  });
+
   it("has nothing to say without an error, and a generic line for unknown ones", () => {
     expect(signInErrorMessage(undefined)).toBeUndefined();
     expect(signInErrorMessage("")).toBeUndefined();

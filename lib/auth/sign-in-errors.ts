@@ -1,3 +1,5 @@
+import { ssoSignInErrorMessage } from "@/lib/sso/sso-errors";
+
 /**
  * Sign-in failures travel from `authorize()` to the form as next-auth's `error` string.
  * Pure, so the client form can import it.
@@ -47,6 +49,8 @@ export function signInErrorMessage(error: string | null | undefined): string | u
     return `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
   }
   if (error === "SessionRequired") return "Sign in to continue";
+  const sso = ssoSignInErrorMessage(error);
+  if (sso) return sso;
   if (error === TWO_FACTOR_INVALID)
     return "That code didn't work. Enter the code your authenticator app shows now, or an unused recovery code.";
   if (error === PASSKEY_FAILED) return "That passkey didn't sign you in. Try again, or use your email and password.";

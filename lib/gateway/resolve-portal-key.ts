@@ -4,6 +4,7 @@ import { env } from "../env";
 import { checkKey, keyCacheSelect, toCachedKey, type KeyVerification } from "../keys/verify-key";
 import { SESSION_COOKIE_NAMES } from "../sessions/session-cookie";
 import { findActiveSession } from "../sessions/session-store";
+import { blockedTeamIds } from "../team-policies/two-factor-policy";
 import { can } from "../teams/permissions";
 import type { HeaderMap } from "./call";
 
@@ -33,8 +34,9 @@ export async function resolvePortalKey(request: { headers: Pick<HeaderMap, "get"
   // A revoked or expired session stops the docs' calls too, not only the portal's pages.
   if (!(await findActiveSession(token.sid, token.sub))) return { valid: false, code: "invalid_api_key" };
 
+  const blocked = await blockedTeamIds(token.sub); // a team whose two-factor policy shuts the user out
   const key = await db().apiKey.findFirst({
-    where: { id: keyId, app: { team: { memberships: { some: { userId: token.sub } } } } },
+    where: { id: keyId, app: { teamId: { notIn: blocked }, team: { memberships: { some: { userId: token.sub } } } } },
     select: {
       ...keyCacheSelect,
       app: { select: { status: true, team: { select: { memberships: { where: { userId: token.sub }, select: { role: true } } } } } },

@@ -47,6 +47,7 @@ export function operationErrors(operation: Operation): PortalErrorCode[] {
   if (typeof access === "object") {
     codes.add("forbidden");
     codes.add("resource_not_found");
+    codes.add("two_factor_required"); // the team's "members must use two-factor" policy
   }
   if (access === "platform-admin") codes.add("not_found");
   if (operation.verifiedEmail) codes.add("email_unverified");

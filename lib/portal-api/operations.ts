@@ -16,6 +16,8 @@ import { inviteOperations } from "@/lib/teams/invite-operations";
 import { sessionOperations } from "@/lib/sessions/session-operations";
 import { teamOperations } from "@/lib/teams/team-operations";
 import { twoFactorOperations } from "@/lib/two-factor/two-factor-operations";
+import { teamPolicyOperations } from "@/lib/team-policies/team-policy-operations";
+import { ssoOperations } from "@/lib/sso/sso-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
 import type { Operation } from "./define-operation";
 import { portalApiOperations } from "./portal-api-operations";
@@ -33,6 +35,7 @@ export const portalOperations: readonly Operation[] = [
   ...sessionOperations,
   ...twoFactorOperations,
   ...passkeyOperations,
+  ...ssoOperations,
   ...appOperations,
   ...keyOperations,
   ...oauthClientOperations,
@@ -43,6 +46,7 @@ export const portalOperations: readonly Operation[] = [
   ...webhookOperations,
   ...goLiveOperations,
   ...teamOperations,
+  ...teamPolicyOperations,
   ...inviteOperations,
   ...adminOperations,
   ...portalApiOperations,

@@ -424,6 +424,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/sso/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink single sign-on
+         * @description Removes a single sign-on link from your account (listed in `GET /api/account` as `sso[]`). Refused while it is the only way you sign in (set a password or add a passkey first), or while a team of yours requires single sign-on of you.
+         */
+        delete: operations["unlinkSsoIdentity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps": {
         parameters: {
             query?: never;
@@ -1104,6 +1124,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/{teamId}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a team's security policies
+         * @description Any member: whether members must use two-factor, and the email domain that must sign in with single sign-on.
+         */
+        get: operations["getTeamPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a team's security policies
+         * @description The owner only, after confirming it's them. `require_two_factor`: members without an authenticator app or a passkey can do nothing in the team until they set one up, and cannot join it (the owner needs one first). `sso_domain`: members whose email is on the domain must sign in with single sign-on; only the owner's own domain, once they have linked single sign-on with an address on it. Requiring it signs out those members' password and passkey sessions. Not for personal teams.
+         */
+        patch: operations["updateTeamPolicies"];
+        trace?: never;
+    };
     "/api/teams/{teamId}/invites": {
         parameters: {
             query?: never;
@@ -1179,7 +1223,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation
-         * @description You join the team as the invitation's role, if it names your account's email. The link works once.
+         * @description You join the team as the invitation's role, if it names your account's email. The link works once. A team that requires single sign-on for your address needs a session signed in with it; one that requires two-factor needs your second factor set up first.
          */
         post: operations["acceptInvite"];
         delete?: never;
@@ -3617,6 +3661,81 @@ export interface operations {
             };
         };
     };
+    unlinkSsoIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's id (`sso_…`) */
+                identityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listApps: {
         parameters: {
             query?: {
@@ -3772,7 +3891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3874,7 +3993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3940,7 +4059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4029,7 +4148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +4251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,7 +4358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,7 +4479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4507,7 +4626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +4704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +4780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4770,7 +4889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4870,7 +4989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +5106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5123,7 +5242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5226,7 +5345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5352,7 +5471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5455,7 +5574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5550,7 +5669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5658,7 +5777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5770,7 +5889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5844,7 +5963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5948,7 +6067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6064,7 +6183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6187,7 +6306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6311,7 +6430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6430,7 +6549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6549,7 +6668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6725,7 +6844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6866,7 +6985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `email_unverified`: Verify your email address first. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7126,7 +7245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7203,7 +7322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,7 +7499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7489,7 +7608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7557,7 +7676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7655,7 +7774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7774,7 +7893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7785,6 +7904,207 @@ export interface operations {
             };
             /** @description `resource_not_found`: No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTeamPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team's id (`team_…`) */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's security policies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Members must have a second factor (an authenticator app or a passkey) to use the team. */
+                        require_two_factor: boolean;
+                        /** @description Members whose email is on this domain must sign in with single sign-on; null when not required. */
+                        sso_domain: string | null;
+                        sso: {
+                            /** @description Whether single sign-on is configured on this portal (a domain can only be required then). */
+                            available: boolean;
+                            provider_name: string | null;
+                        };
+                        /**
+                         * Format: int64
+                         * @description Members who would be (or are) shut out by the two-factor policy.
+                         */
+                        members_without_second_factor: number;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTeamPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team's id (`team_…`) */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    require_two_factor?: boolean;
+                    /** @description Your own email's domain, to require single sign-on of members on it; null to stop requiring it. */
+                    sso_domain?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The team's policies after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Members must have a second factor (an authenticator app or a passkey) to use the team. */
+                        require_two_factor: boolean;
+                        /** @description Members whose email is on this domain must sign in with single sign-on; null when not required. */
+                        sso_domain: string | null;
+                        sso: {
+                            /** @description Whether single sign-on is configured on this portal (a domain can only be required then). */
+                            available: boolean;
+                            provider_name: string | null;
+                        };
+                        /**
+                         * Format: int64
+                         * @description Members who would be (or are) shut out by the two-factor policy.
+                         */
+                        members_without_second_factor: number;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7871,7 +8191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7977,7 +8297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `email_unverified`: Verify your email address first. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8101,7 +8421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8210,7 +8530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `email_unverified`: Verify your email address first. */
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `invite_email_mismatch`: The invitation is for another email address. */
+            /** @description `forbidden`: You do not have access to this resource. `invite_email_mismatch`: The invitation is for another email address. `sso_required`: This team requires single sign-on. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8392,7 +8712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `forbidden`: You do not have access to this resource. `sso_required`: This team requires single sign-on. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -4,15 +4,28 @@ import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
 import type { AuditActor } from "../audit/audit-actor";
 import { recordAudit } from "../audit/record-audit";
+import { assertInviteJoinable } from "../team-policies/join-policy";
 import { hashInviteToken } from "./invite-token";
 import { inviteStatus } from "./team-dto";
 
 /**
  * Joins the team the invitation is for, as its role. Only the account whose email the
- * invitation names may accept it; the link works once. Membership, the invitation's
- * acceptance and the audit row commit together.
+ * invitation names may accept it; the link works once. The team's policies apply (single
+ * sign-on for its domain, a second factor: team-policies/join-policy.ts). Membership, the
+ * invitation's acceptance and the audit row commit together.
  */
-export async function acceptInvite(options: { token: string; actor: AuditActor }): Promise<{ team_id: string; role: Role }> {
+export async function acceptInvite(options: {
+  token: string;
+  actor: AuditActor;
+  /** How the accepting session signed in ("sso", "password"…); none for an account created from the link. */
+  signedInWith?: string;
+}): Promise<{ team_id: string; role: Role }> {
+  await assertInviteJoinable({
+    token: options.token,
+    email: options.actor.email,
+    userId: options.actor.userId,
+    signedInWith: options.signedInWith ?? null,
+  });
   return db().$transaction(async (tx) => {
     const invite = await tx.teamInvite.findUnique({
       where: { tokenHash: hashInviteToken(options.token) },

@@ -6,6 +6,7 @@ import { AppError } from "@openbank/contracts/errors";
 import { portalUrl } from "../http/portal-url";
 import { newId } from "@openbank/contracts/ids";
 import { sendMail } from "../mail/send-mail";
+import { joinPoliciesFor } from "../team-policies/join-policy";
 import { inviteEmail } from "./invite-email";
 import { INVITE_TTL_MS, newInviteToken } from "./invite-token";
 import { canInviteAs } from "./permissions";
@@ -66,7 +67,7 @@ export async function createInvite(options: {
         invitedById: options.actor.userId,
         expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
       },
-      select: { ...inviteDtoSelect, team: { select: { name: true } } },
+      select: { ...inviteDtoSelect, team: { select: { name: true, requireTwoFactor: true, ssoDomain: true } } },
     });
     await recordAudit(tx, {
       teamId: options.teamId,
@@ -85,6 +86,7 @@ export async function createInvite(options: {
       role: invite.role,
       link: inviteLink(token),
       expiresAt: invite.expiresAt,
+      policies: joinPoliciesFor(invite.team, invite.email),
     }),
   );
   return { invite: toInviteDto(invite), sent };

@@ -75,10 +75,12 @@ export const acceptInviteOperation = defineOperation({
   operationId: "acceptInvite",
   tag: "Invitations",
   summary: "Accept an invitation",
-  description: "You join the team as the invitation's role, if it names your account's email. The link works once.",
+  description:
+    "You join the team as the invitation's role, if it names your account's email. The link works once. A team that requires " +
+    "single sign-on for your address needs a session signed in with it; one that requires two-factor needs your second factor set up first.",
   access: "session",
   body: acceptInviteInput,
-  errors: ["resource_not_found", "invite_expired", "invite_email_mismatch"],
+  errors: ["resource_not_found", "invite_expired", "invite_email_mismatch", "sso_required", "two_factor_required"],
   success: {
     status: 200,
     description: "The team you joined and your role in it.",
@@ -97,7 +99,7 @@ export const signUpFromInviteOperation = defineOperation({
     "The password policy of sign-up applies. Refused cross-site, like every mutation.",
   access: "public",
   body: signUpFromInviteInput,
-  errors: ["resource_not_found", "invite_expired", "email_taken"],
+  errors: ["resource_not_found", "invite_expired", "email_taken", "sso_required", "two_factor_required"],
   success: {
     status: 201,
     description: "The new account and the team it joined.",

@@ -23,6 +23,7 @@ const expected: Record<Action, Role[]> = {
   "invite:resend": ["owner", "admin"],
   "team:leave": ["admin", "developer", "viewer"],
   "team:transfer": ["owner"],
+  "team:set_policies": ["owner"],
   "audit:read": ["owner", "admin"],
 };
 

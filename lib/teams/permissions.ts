@@ -29,6 +29,8 @@ const allowed = {
   /** Leaving is open to all but the owner, who must transfer ownership first. */
   "team:leave": ["admin", "developer", "viewer"],
   "team:transfer": ["owner"],
+  /** Security policies: two-factor for every member, single sign-on for the team's email domain. */
+  "team:set_policies": ["owner"],
   "audit:read": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { AppError } from "@openbank/contracts/errors";
 import { sendMail } from "../mail/send-mail";
 import { inviteLink } from "./create-invite";
+import { joinPoliciesFor } from "../team-policies/join-policy";
 import { inviteEmail } from "./invite-email";
 import { INVITE_TTL_MS, newInviteToken } from "./invite-token";
 import { inviteDtoSelect, inviteStatus, toInviteDto, type InviteDto } from "./team-dto";
@@ -31,7 +32,7 @@ export async function resendInvite(options: {
     const row = await tx.teamInvite.update({
       where: { id: options.inviteId },
       data: { tokenHash: hash, sentAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
-      select: { ...inviteDtoSelect, team: { select: { name: true } } },
+      select: { ...inviteDtoSelect, team: { select: { name: true, requireTwoFactor: true, ssoDomain: true } } },
     });
     await recordAudit(tx, {
       teamId: options.teamId,
@@ -50,6 +51,7 @@ export async function resendInvite(options: {
       role: invite.role,
       link: inviteLink(token),
       expiresAt: invite.expiresAt,
+      policies: joinPoliciesFor(invite.team, invite.email),
     }),
   );
   return { invite: toInviteDto(invite), sent };

@@ -1,6 +1,7 @@
 import { signUp } from "../auth/sign-up";
 import type { UserDto } from "../auth/types";
 import { AppError } from "@openbank/contracts/errors";
+import { assertInviteJoinable } from "../team-policies/join-policy";
 import { acceptInvite } from "./accept-invite";
 import { getInviteByToken } from "./get-invite";
 
@@ -19,6 +20,8 @@ export async function signUpFromInvite(options: {
   if (!invite) throw new AppError("resource_not_found", "No such invitation: check that the link is complete.");
   if (invite.status !== "pending")
     throw new AppError("invite_expired", `This invitation was ${invite.status === "expired" ? "not accepted in time" : invite.status}.`);
+  // A team that requires single sign-on or two-factor cannot be joined by a new password-only account: refused before it exists.
+  await assertInviteJoinable({ token: options.token, email: invite.email, userId: null, signedInWith: null });
   // The link came to this address: it is proved, so the account starts verified.
   const user = await signUp({ name: options.name, email: invite.email, password: options.password }, { emailVerified: true });
   const { team_id } = await acceptInvite({ token: options.token, actor: { userId: user.id, email: user.email, ip: options.ip } });

@@ -11,6 +11,8 @@ declare module "vitest" {
     /** The SMTP sink's folder: the suite's mailbox (tests/support/mailbox.ts). */
     mailDir: string;
     rateLimit: { limit: number; windowSeconds: number };
+    /** The test OpenID provider the portal's single sign-on points at. */
+    oidcUrl: string;
   }
 }
 
@@ -35,5 +37,6 @@ export default async function setup(project: TestProject) {
   project.provide("portalDatabaseUrl", services.env.DATABASE_URL!);
   project.provide("mailDir", services.mailDir);
   project.provide("rateLimit", RATE_LIMIT);
+  project.provide("oidcUrl", services.oidc.issuer);
   return () => services.stop();
 }

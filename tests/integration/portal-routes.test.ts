@@ -10,6 +10,7 @@ import { warmUp } from "../reliability/support/sandbox-fixtures";
 import { expectProblem } from "../support/contract";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
 import { SoftAuthenticator } from "../support/soft-authenticator";
+import { newSsoDeveloper } from "../support/sso";
 import { createTeam, newMember } from "../support/teams";
 
 /**
@@ -55,6 +56,7 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   /** Removing someone else; leaving (your own membership) is team-roles.test.ts's. */
   removeMember: MANAGERS,
   transferTeamOwnership: ["owner"],
+  updateTeamPolicies: ["owner"],
   createInvite: MANAGERS,
   revokeInvite: MANAGERS,
   resendInvite: MANAGERS,
@@ -119,6 +121,9 @@ beforeAll(async () => {
   const otherBrowser = new PortalClient(portalUrl);
   await otherBrowser.signIn(founder.email, founder.password);
   const otherSession = (await otherBrowser.json("GET", "/api/account/sessions")).body.data.find((row: { current: boolean }) => row.current);
+  // A single sign-on link (someone else's: the owner's calls with it are refused before any lookup, or answer 404).
+  const ssoDeveloper = await newSsoDeveloper(portalUrl, inject("oidcUrl"));
+  const [ssoIdentity] = (await ssoDeveloper.client.json("GET", "/api/account")).body.sso;
 
   // A passkey of the owner (last: the owner then has a second factor, and password sign-ins ask for it).
   const passkeyOptions = await must(owner, "POST", "/api/account/passkeys/registration-options");
@@ -131,6 +136,7 @@ beforeAll(async () => {
   fixtureIds = {
     sessionId: otherSession.id,
     passkeyId: passkey.id,
+    identityId: ssoIdentity.id,
     appId,
     teamId,
     keyId: created.body.key.id,

@@ -132,6 +132,12 @@ const cases: Case[] = [
       return actor.client.request("POST", `/api/teams/${own}/transfer`, { member_id: heir.membershipId });
     },
   },
+  {
+    action: "team:set_policies",
+    allowed: 200,
+    // Leaves the policy as it is (off): the matrix team's members must not be shut out mid-run.
+    call: (actor) => actor.client.request("PATCH", `/api/teams/${team}/policies`, { require_two_factor: false }),
+  },
   { action: "audit:read", allowed: 200, call: (actor) => actor.client.request("GET", `/api/teams/${team}/audit`) },
   {
     action: "app:update",

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import path from "node:path";
 import pg from "pg";
 
 type SqliteDatabase = { prepare(sql: string): { all(): Record<string, unknown>[] }; close(): void };
-const require = createRequire(import.meta.url);
+// From the project root rather than import.meta.url: Playwright loads this file (e2e) as CommonJS.
+const require = createRequire(path.join(process.cwd(), "package.json"));
 
 /** Every row of a portal table as stored, read with the raw driver (no Prisma client needed). */
 export async function storedRows(databaseUrl: string, table: string): Promise<Record<string, unknown>[]> {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SsoSignInButton } from "@/components/sso/sso-sign-in-button";
 import { Card, CardBody } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-url";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { portalOrigin } from "@/lib/http/portal-url";
+import { ssoDisplay } from "@/lib/sso/sso-config";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,6 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getCurrentUser()) redirect(callbackUrl);
   // next-auth sends people here with ?error=… when a sign-in fails without JavaScript.
   const initialError = signInErrorMessage(first(params.error));
+  const sso = ssoDisplay();
 
   return (
     <div className="mx-auto w-full max-w-md sm:pt-6">
@@ -28,6 +31,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <Card className="mt-6">
         <CardBody className="sm:py-6">
           <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+          {sso && (
+            <div className="mt-6 flex flex-col gap-4">
+              <div className="flex items-center gap-3 text-xs text-fg-muted uppercase" aria-hidden="true">
+                <span className="h-px flex-1 bg-border" />
+                or
+                <span className="h-px flex-1 bg-border" />
+              </div>
+              <SsoSignInButton providerName={sso.name} callbackUrl={callbackUrl} className="w-full" />
+            </div>
+          )}
         </CardBody>
       </Card>
       <p className="mt-6 text-center text-sm text-fg-muted">

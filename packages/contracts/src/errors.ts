@@ -179,6 +179,16 @@ export const portalErrors = {
     title: "The passkey's answer did not verify",
     hint: "The browser's response did not match the request (another site, another challenge, or a passkey already registered). Try again from this page.",
   },
+  two_factor_required: {
+    status: 403,
+    title: "This team requires two-factor authentication",
+    hint: "Its owner requires a second factor of every member. Set up an authenticator app or a passkey on your account's Security page (/account/security), then try again.",
+  },
+  sso_required: {
+    status: 403,
+    title: "This team requires single sign-on",
+    hint: "Members whose email is on the team's domain sign in with the company's single sign-on. Sign out, sign in with the single sign-on button, then try again.",
+  },
   too_many_sign_in_attempts: { status: 429, title: "Too many sign-in attempts", hint: "Wait a few minutes before trying again." },
   link_invalid: {
     status: 404,

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InvitePolicyStep } from "@/components/teams/invite-policy-step";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { getCurrentSession } from "@/lib/sessions/current-session";
+import { hasSecondFactor } from "@/lib/sessions/verify-identity";
+import { invitePolicies, pendingJoinStep } from "@/lib/team-policies/join-policy";
 import { getInviteByToken } from "@/lib/teams/get-invite";
 import { AcceptInviteButton } from "./accept-invite-button";
 import { InviteSignUpForm } from "./invite-sign-up-form";
@@ -20,12 +23,22 @@ const statusText = {
 
 /**
  * The link from the invitation email. Signed in with the invited address: join. Signed in
- * as someone else: say so. Signed out: sign in (account exists) or sign up right here.
+ * as someone else: say so. Signed out: sign in (account exists) or sign up right here. What the
+ * team's policies ask (single sign-on for its domain, a second factor) comes first.
  */
 export default async function InvitePage({ params }: Props) {
   const { token } = await params;
-  const [invite, user] = await Promise.all([getInviteByToken(token), getCurrentUser()]);
+  const [invite, session, policies] = await Promise.all([getInviteByToken(token), getCurrentSession(), invitePolicies(token)]);
+  const user = session?.user ?? null;
   const back = `/invites/${token}`;
+  // What the team's policies ask first (single sign-on, two-factor), of the invited address or someone signed out.
+  const invitee =
+    user && invite && user.email === invite.email
+      ? { signedInWith: session!.method, hasSecondFactor: await hasSecondFactor(user.id) }
+      : null;
+  const pending = policies && (invitee || !user) ? pendingJoinStep(policies, invitee) : null;
+  // Signed out with an account: signing in comes first (its second factor is asked after).
+  const step = pending === "two_factor" && !user && invite?.has_account ? null : pending;
 
   let body;
   if (!invite) {
@@ -40,6 +53,8 @@ export default async function InvitePage({ params }: Props) {
         Ask an owner or admin of {invite.team_name} to send you a new one.
       </Alert>
     );
+  } else if (step) {
+    body = <InvitePolicyStep step={step} policies={policies!} signedIn={invitee !== null} back={back} />;
   } else if (user && user.email === invite.email) {
     body = <AcceptInviteButton token={token} teamName={invite.team_name} />;
   } else if (user) {

@@ -28,6 +28,7 @@ import { listAppConsents } from "@/lib/consents/list-app-consents";
 import { listKeys } from "@/lib/keys/list-keys";
 import { getOAuthClient } from "@/lib/oauth-clients/get-oauth-client";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";
+import { redirectIfShutOut } from "@/lib/team-policies/shut-out-redirect";
 import { can } from "@/lib/teams/permissions";
 import { WebhooksSection } from "@/components/webhooks/webhooks-section";
 import { listEndpoints } from "@/lib/webhooks/list-endpoints";
@@ -42,6 +43,7 @@ const loadApp = cache(async (appId: string) => {
     return await getApp({ appId, userId: user.id });
   } catch (error) {
     if (error instanceof AppError && error.code === "resource_not_found") notFound();
+    redirectIfShutOut(error); // the team requires two-factor and the user has none
     throw error;
   }
 });

@@ -7,6 +7,7 @@ import { InviteMemberButton } from "@/components/teams/invite-member-button";
 import { LeaveTeamButton } from "@/components/teams/leave-team-button";
 import { RemoveMemberButton, ResendInviteButton, RevokeInviteButton } from "@/components/teams/member-actions";
 import { MemberRoleSelect } from "@/components/teams/member-role-select";
+import { SecurityPoliciesCard } from "@/components/teams/security-policies-card";
 import { TransferOwnershipButton } from "@/components/teams/transfer-ownership-button";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -16,6 +17,8 @@ import { IconShield, IconUserPlus } from "@/components/ui/icons";
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listInvites } from "@/lib/teams/list-invites";
 import { listMembers } from "@/lib/teams/list-members";
+import { policyOwnerState } from "@/lib/team-policies/policy-owner-state";
+import { getTeamPolicies } from "@/lib/team-policies/team-policy-dto";
 import { ASSIGNABLE_ROLES, can, canInviteAs, canManageMember } from "@/lib/teams/permissions";
 import { loadTeam } from "./load-team";
 
@@ -36,8 +39,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TeamPage({ params }: Props) {
   const { teamId } = await params;
   const { user, access } = await loadTeam(teamId, "team:read", `/dashboard/teams/${teamId}`);
-  const { members, invites, now } = await loadPeople(teamId);
   const role = access.role;
+  const [{ members, invites, now }, policies, owner] = await Promise.all([
+    loadPeople(teamId),
+    access.personal ? null : getTeamPolicies(teamId),
+    role === "owner" && !access.personal ? policyOwnerState(user) : null,
+  ]);
   const invitable = ASSIGNABLE_ROLES.filter((candidate) => canInviteAs(role, candidate));
   const canManageInvites = can(role, "invite:revoke");
   const others = members.filter((member) => member.user_id !== user.id);
@@ -189,6 +196,8 @@ export default async function TeamPage({ params }: Props) {
           </Table>
         )}
       </section>
+
+      {policies && <SecurityPoliciesCard teamId={teamId} teamName={access.teamName} policies={policies} owner={owner} />}
 
       {!access.personal && (
         <section aria-labelledby="ownership-title" className="flex flex-col gap-4">

@@ -12,6 +12,7 @@ import { EndpointStatusBadge } from "@/components/webhooks/endpoint-status-badge
 import { getApp } from "@/lib/apps/get-app";
 import { requireUser } from "@/lib/auth/require-user";
 import { AppError } from "@openbank/contracts/errors";
+import { redirectIfShutOut } from "@/lib/team-policies/shut-out-redirect";
 import { can } from "@/lib/teams/permissions";
 import { getEndpointOrThrow } from "@/lib/webhooks/get-endpoint-or-throw";
 import { listDeliveries } from "@/lib/webhooks/list-deliveries";
@@ -27,6 +28,7 @@ const load = cache(async (appId: string, endpointId: string) => {
     return { app, endpoint: await getEndpointOrThrow({ appId: app.id, endpointId }) };
   } catch (error) {
     if (error instanceof AppError && error.code === "resource_not_found") notFound();
+    redirectIfShutOut(error); // the team requires two-factor and the user has none
     throw error;
   }
 });
