@@ -72,6 +72,14 @@ const cases: Case[] = [
     allowed: 200,
     call: async (actor) => actor.client.request("DELETE", `/api/apps/${appId}/keys/${await freshKey()}`),
   },
+  {
+    action: "app:delete",
+    allowed: 204,
+    call: async (actor) => {
+      const doomed = await owner.json("POST", "/api/apps", { name: `Doomed ${randomBytes(3).toString("hex")}`, team_id: team });
+      return actor.client.request("DELETE", `/api/apps/${doomed.body.app.id}`);
+    },
+  },
   { action: "team:update", allowed: 200, call: (actor) => actor.client.request("PATCH", `/api/teams/${team}`, { name: "Matrix team" }) },
   {
     action: "member:invite",
