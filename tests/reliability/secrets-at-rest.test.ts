@@ -98,10 +98,13 @@ function tokenRequest(params: Record<string, string>, clientId: string, clientSe
 }
 
 let dumps: TableDump[] = [];
+/** A value the portal does store plainly (the owner's address), for the search's own check. */
+let storedPlainly = "";
 
 beforeAll(async () => {
   // A developer: password and the session cookie of their sign-in.
   const owner = await PortalClient.newDeveloper(portalUrl, "Sally Secret", { verified: true });
+  storedPlainly = owner.email;
   remember("user password", owner.password);
   const session = owner.client.cookieHeader.split("; ").find((c) => c.includes("next-auth.session-token="))!;
   remember("session token", session.slice(session.indexOf("=") + 1));
@@ -283,7 +286,9 @@ it("stores no secret plainly (nor base64 / hex encoded) in either database", () 
   expect(rows).toBeGreaterThan(100);
 });
 
-it("would notice a plaintext secret (the mailbox table holds the invitation links)", () => {
-  const mailbox = dumps.find((dump) => MAILBOX_TABLES.has(dump.table));
-  expect(mailbox?.text).toContain(secrets.find((s) => s.kind === "invitation token (pending)")!.value);
+it("would notice a value stored plainly (the owner's address, in User)", () => {
+  // The suites' mail now goes to an SMTP sink, not the OutboxMail table, so the invitation links
+  // are no longer there to be found: a value the portal does keep in clear shows the search works.
+  const found = dumps.filter((dump) => encodings(storedPlainly).some((form) => dump.text.includes(form))).map((dump) => dump.table);
+  expect(found).toContain("User");
 });
