@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { enableTotp } from "../tests/support/account-rows";
-import { e2eDatabaseUrl, fillSignUp, GOOD_PASSWORD, screenshotPage } from "./helpers";
+import { e2eDatabaseUrl, fillSignUp, GOOD_PASSWORD, mailedLink, screenshotPage, verifyEmail } from "./helpers";
 import { addIdpAccount, loginAtProvider, OIDC_URL } from "./sso-helpers";
 
 // Single sign-on through a real OpenID provider (oidc-provider, started with the e2e services),
@@ -85,14 +85,7 @@ test("a member of a team that requires single sign-on for their domain is refuse
   await fillSignUp(member, { name: "Dana Domain", email: dana, password: GOOD_PASSWORD });
   await member.waitForURL("**/dashboard");
   await api(page, "POST", `/api/teams/${team.id}/invites`, { email: dana, role: "developer" });
-  await member.goto("/dev/outbox");
-  const link = await member
-    .getByTestId("outbox-mail")
-    .filter({ hasText: dana })
-    .first()
-    .getByRole("link", { name: /\/invites\// })
-    .getAttribute("href");
-  await member.goto(link!);
+  await member.goto(await mailedLink(dana, "invited you to", "/invites/"));
   await member.getByRole("button", { name: "Join Acme Payments" }).click();
   await member.waitForURL(`**/dashboard/teams/${team.id}`);
 
@@ -131,6 +124,7 @@ test("a team that requires two-factor sends a member without one to the security
   await page.goto("/signup");
   await fillSignUp(page, { name: "Tess Owner", email: ownerEmail, password: GOOD_PASSWORD });
   await page.waitForURL("**/dashboard");
+  await verifyEmail(page, ownerEmail); // inviting needs a verified address
   const team = await api(page, "POST", "/api/teams", { name: "Fortress Labs" });
 
   const memberContext = await browser.newContext();
@@ -140,14 +134,7 @@ test("a team that requires two-factor sends a member without one to the security
   await fillSignUp(member, { name: "Mo Member", email: memberEmail, password: GOOD_PASSWORD });
   await member.waitForURL("**/dashboard");
   await api(page, "POST", `/api/teams/${team.id}/invites`, { email: memberEmail, role: "developer" });
-  await member.goto("/dev/outbox");
-  const link = await member
-    .getByTestId("outbox-mail")
-    .filter({ hasText: memberEmail })
-    .first()
-    .getByRole("link", { name: /\/invites\// })
-    .getAttribute("href");
-  await member.goto(link!);
+  await member.goto(await mailedLink(memberEmail, "invited you to", "/invites/"));
   await member.getByRole("button", { name: "Join Fortress Labs" }).click();
   await member.waitForURL(`**/dashboard/teams/${team.id}`);
 

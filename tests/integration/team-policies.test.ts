@@ -4,6 +4,7 @@ import { PortalClient } from "../support/portal-client";
 import { addPasskeyRow, enableTotp, markEmailVerified } from "../support/account-rows";
 import { ageSessionProof, storedRows } from "../support/stored-rows";
 import { addIdpAccount, newSsoDeveloper, signInWithSso } from "../support/sso";
+import { suiteMailbox } from "../support/suite-mailbox";
 import { createTeam, inviteLinkFor, join, newMember, tokenOf } from "../support/teams";
 
 // A team's security policies: single sign-on for its email domain, and "members must use
@@ -129,8 +130,8 @@ describe("single sign-on required for the team's domain", () => {
     // A password account on the domain, invited: the mail says how to join, and a password session cannot.
     const ivan = await passwordDeveloper(`ivan@${domain}`, "Ivan Invitee");
     expect((await owner.client.json("POST", `/api/teams/${teamId}/invites`, { email: ivan.email, role: "developer" })).status).toBe(201);
-    const outbox = await (await fetch(`${portalUrl}/dev/outbox`)).text();
-    expect(outbox).toContain(`Globex requires single sign-on for ${domain} addresses: on the invitation page, sign in with Test SSO.`);
+    const mail = await suiteMailbox().next({ to: ivan.email, subject: "invited you to" });
+    expect(mail.text).toContain(`Globex requires single sign-on for ${domain} addresses: on the invitation page, sign in with Test SSO.`);
     const token = tokenOf(await inviteLinkFor(portalUrl, ivan.email));
     const refused = await ivan.client.json("POST", "/api/invites/accept", { token });
     expect(refused.status).toBe(403);
@@ -160,7 +161,7 @@ describe("single sign-on required for the team's domain", () => {
 
 describe("members must use two-factor", () => {
   it("needs an owner with a second factor and a step-up; then a member without one can do nothing in that team, and only there", async () => {
-    const owner = await PortalClient.newDeveloper(portalUrl, "Tess Twofactor");
+    const owner = await PortalClient.newDeveloper(portalUrl, "Tess Twofactor", { verified: true });
     const teamId = await createTeam(owner.client, "Two-factor team");
     const teamApp = (await owner.client.json("POST", "/api/apps", { name: "Team app", team_id: teamId })).body.app.id;
     const member = await newMember(portalUrl, owner.client, teamId, "developer", "Mo Member");
@@ -232,7 +233,7 @@ describe("members must use two-factor", () => {
   }, 90_000);
 
   it("refuses to let someone without a second factor join, and the invitation page says what to do", async () => {
-    const owner = await PortalClient.newDeveloper(portalUrl, "Jo Joinpolicy");
+    const owner = await PortalClient.newDeveloper(portalUrl, "Jo Joinpolicy", { verified: true });
     await enableTotp(databaseUrl, owner.email);
     const teamId = await createTeam(owner.client, "Strict team");
     expect((await owner.client.json("PATCH", `/api/teams/${teamId}/policies`, { require_two_factor: true })).status).toBe(200);
@@ -240,8 +241,8 @@ describe("members must use two-factor", () => {
     const joiner = await PortalClient.newDeveloper(portalUrl, "Jamie Joiner");
     expect((await owner.client.json("POST", `/api/teams/${teamId}/invites`, { email: joiner.email, role: "viewer" })).status).toBe(201);
     const link = await inviteLinkFor(portalUrl, joiner.email);
-    const outbox = await (await fetch(`${portalUrl}/dev/outbox`)).text();
-    expect(outbox).toContain("Strict team requires two-factor authentication");
+    const mail = await suiteMailbox().next({ to: joiner.email, subject: "invited you to" });
+    expect(mail.text).toContain("Strict team requires two-factor authentication");
     const refused = await joiner.client.json("POST", "/api/invites/accept", { token: tokenOf(link) });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: "two_factor_required", detail: expect.stringMatching(/open the invitation link again/) });

@@ -1,19 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { executeStored } from "./stored-rows";
-
-/** A time as the portal's database keeps it: RFC 3339 text in SQLite, a timestamp in PostgreSQL. */
-function storedTime(databaseUrl: string, at = new Date()): unknown {
-  return databaseUrl.startsWith("file:") ? at.toISOString().replace("Z", "+00:00") : at;
-}
+import { executeStored, storedTime } from "./stored-rows";
 
 /** Marks the account's email as verified, as its verification link would. */
 export async function markEmailVerified(databaseUrl: string, email: string): Promise<void> {
-  await executeStored(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "email" = ?`, [storedTime(databaseUrl), email]);
+  await executeStored(databaseUrl, `UPDATE "User" SET "emailVerifiedAt" = ? WHERE "email" = ?`, [
+    storedTime(databaseUrl, new Date()),
+    email,
+  ]);
 }
 
 /** Gives the account an authenticator app, as TOTP enrolment would (the seed itself is not needed by these tests). */
 export async function enableTotp(databaseUrl: string, email: string): Promise<void> {
-  await executeStored(databaseUrl, `UPDATE "User" SET "totpEnabledAt" = ? WHERE "email" = ?`, [storedTime(databaseUrl), email]);
+  await executeStored(databaseUrl, `UPDATE "User" SET "totpEnabledAt" = ? WHERE "email" = ?`, [storedTime(databaseUrl, new Date()), email]);
 }
 
 /** Gives the account a passkey row, as registering one would (its key is never used by these tests). */
@@ -27,7 +25,7 @@ export async function addPasskeyRow(databaseUrl: string, email: string): Promise
       randomBytes(16).toString("base64url"),
       "test-key",
       "Test passkey",
-      storedTime(databaseUrl),
+      storedTime(databaseUrl, new Date()),
       email,
     ],
   );

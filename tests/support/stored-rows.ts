@@ -71,7 +71,7 @@ export async function ageSessionProof(databaseUrl: string, email: string, minute
 }
 
 /** A timestamp as the database keeps Prisma's DateTime: RFC 3339 text on SQLite, timestamp on PostgreSQL. */
-function storedTime(databaseUrl: string, at: Date): string | Date {
+export function storedTime(databaseUrl: string, at: Date): string | Date {
   return databaseUrl.startsWith("file:") ? at.toISOString().replace("Z", "+00:00") : at;
 }
 
