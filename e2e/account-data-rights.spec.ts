@@ -68,7 +68,7 @@ test("a developer renames themselves, downloads their data, then deletes their a
   await page.waitForURL(/\/signin/);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Incorrect email or password")).toBeVisible();
 
   // The confirmation mail.

@@ -11,7 +11,7 @@ async function signInElsewhere(browser: Browser, account: { email: string; passw
   await page.goto("/signin");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/dashboard");
   return page;
 }

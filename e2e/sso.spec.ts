@@ -48,7 +48,7 @@ test("a developer signs in with single sign-on: the first time makes their accou
   await expect(section.getByRole("list", { name: "Linked single sign-on accounts" })).toContainText(email);
   await expect(section).toContainText("Can't unlink: it is the only way you sign in");
   await expect(section.getByRole("button", { name: /^Unlink/ })).toHaveCount(0);
-  await screenshotPage(page, "account-sso");
+  await screenshotPage(page, "account-sso", { prepare: () => section.scrollIntoViewIfNeeded() });
 
   // Another browser: the provider asks again, and the portal signs in to the same account.
   const other = await browser.newContext();

@@ -31,16 +31,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <Card className="mt-6">
         <CardBody className="sm:py-6">
           <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
-          {sso && (
-            <div className="mt-6 flex flex-col gap-4">
-              <div className="flex items-center gap-3 text-xs text-fg-muted uppercase" aria-hidden="true">
-                <span className="h-px flex-1 bg-border" />
-                or
-                <span className="h-px flex-1 bg-border" />
-              </div>
-              <SsoSignInButton providerName={sso.name} callbackUrl={callbackUrl} className="w-full" />
-            </div>
-          )}
+          {/* Under the form's other ways in (its "or" and the passkey button). */}
+          {sso && <SsoSignInButton providerName={sso.name} callbackUrl={callbackUrl} className="mt-3 w-full" />}
         </CardBody>
       </Card>
       <p className="mt-6 text-center text-sm text-fg-muted">
