@@ -18,7 +18,7 @@ let teamId: string;
 
 beforeAll(async () => {
   db = createPrismaClient(inject("portalDatabaseUrl"));
-  owner = await PortalClient.newDeveloper(portalUrl, "App Deleter");
+  owner = await PortalClient.newDeveloper(portalUrl, "App Deleter", { verified: true });
   teamId = await createTeam(owner.client, "Deleting team");
 }, 60_000);
 afterAll(async () => db?.$disconnect());
