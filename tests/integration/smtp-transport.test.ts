@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createSmtpTransport } from "../../lib/mail/smtp-transport";
 import { parseSmtpUrl } from "../../lib/mail/smtp-url";
 import { mailTransport, sendMail } from "../../lib/mail/send-mail";
@@ -19,7 +19,8 @@ beforeAll(async () => {
     auth: { user: "portal@openbank.test", pass: "s3cret:with@symbols" },
     refuse: (address) => address.startsWith("bounce"),
   });
-  startTestPortal({ SMTP_URL: sink.url, MAIL_FROM: FROM });
+  // The suite's database, so the portal's client matches the provider this run generated.
+  startTestPortal({ SMTP_URL: sink.url, MAIL_FROM: FROM, DATABASE_URL: inject("portalDatabaseUrl") });
 });
 
 afterAll(() => sink.stop());
