@@ -11,6 +11,7 @@ import store from "./plugins/app/store";
 import tenants from "./plugins/app/tenants";
 import scenarios, { type Sleep } from "./plugins/app/scenarios";
 import consentAccess from "./plugins/app/consent-access";
+import authorizationServer from "./plugins/app/authorization-server";
 import idempotency from "./plugins/app/idempotency";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db, idempotencyLeaseMs: env.BANK_IDEMPOTENCY_LEASE_MS });
   await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now, cacheTenants: env.BANK_TENANT_CACHE });
   await app.register(scenarios, { sleep: options.sleep });
+  await app.register(authorizationServer, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   await app.register(consentAccess);
   await app.register(idempotency);
 

@@ -1,18 +1,34 @@
 import { createHash, randomBytes } from "node:crypto";
+import { encodeClientDescriptor, internalClientSecret, type OAuthClientDescriptor } from "@openbank/contracts/oauth-client";
 import type { BankApp } from "../src/app";
 import { TEST_SECRET } from "./helpers";
 
 export const REDIRECT = "https://client.example/callback";
+export const CLIENT_ID = "cli_budgetbuddy0000000000000";
 
-/** What the gateway sends for an app's OAuth calls: the internal secret and the client. */
-export function clientHeaders(appId: string, redirectUris: string[] = [REDIRECT], name = "Budget Buddy"): Record<string, string> {
+export function descriptor(appId: string, overrides: Partial<OAuthClientDescriptor> = {}): OAuthClientDescriptor {
+  return {
+    client_id: CLIENT_ID,
+    app_id: appId,
+    client_name: "Budget Buddy",
+    redirect_uris: [REDIRECT],
+    profile: "basic",
+    token_endpoint_auth_method: "client_secret_basic",
+    ...overrides,
+  };
+}
+
+/** What the gateway sends for an app's OAuth calls: the internal secret and the client's description. */
+export function clientHeaders(appId: string, overrides: Partial<OAuthClientDescriptor> = {}): Record<string, string> {
   return {
     "x-internal-secret": TEST_SECRET,
-    "x-tenant-id": appId,
-    "x-app-id": appId,
-    "x-app-name": encodeURIComponent(name),
-    "x-app-redirect-uris": encodeURIComponent(JSON.stringify(redirectUris)),
+    "x-oauth-client": encodeClientDescriptor(descriptor(appId, overrides)),
   };
+}
+
+/** The Basic credentials the gateway sends once it has checked the developer's secret. */
+export function basicAuth(clientId = CLIENT_ID): string {
+  return `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(internalClientSecret(TEST_SECRET, clientId))}`).toString("base64")}`;
 }
 
 export function pkce() {
@@ -28,6 +44,22 @@ export function authorizeUrl(params: Record<string, string | undefined>): string
 
 const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
+/** A browser's cookies for the bank's pages. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  take(setCookie: string | string[] | undefined) {
+    for (const line of [setCookie ?? []].flat()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair.split("=");
+      if (/expires=Thu, 01 Jan 1970/i.test(line) || value.join("=") === "") this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join("="));
+    }
+  }
+  header() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
 export type FlowOptions = {
   appId: string;
   scope?: string;
@@ -36,74 +68,113 @@ export type FlowOptions = {
   accounts?: (ids: string[]) => string[];
   state?: string;
   redirectUri?: string;
+  /** Extra authorization parameters (nonce, claims, …) or, with `requestUri`, none at all. */
+  params?: Record<string, string>;
+  requestUri?: string;
+  client?: Partial<OAuthClientDescriptor>;
+};
+
+const path = (location: string | undefined) => {
+  const url = new URL(String(location), "http://portal.test");
+  return url.origin === "http://portal.test" ? `${url.pathname}${url.search}` : null;
 };
 
 /**
- * Drives the browser side through the bank's pages as the gateway would forward them:
- * authorize → login → consent → decision. Returns the redirect and the PKCE verifier.
+ * Drives the browser through the bank as the gateway forwards it: authorize → login page →
+ * login → consent page → decision → back to the app. Follows the bank's own redirects.
  */
 export async function runAuthorization(app: BankApp, options: FlowOptions) {
   const { verifier, challenge } = pkce();
-  const headers = clientHeaders(options.appId);
-  const start = await app.inject({
-    url: authorizeUrl({
-      client_id: "cli_x",
-      redirect_uri: options.redirectUri ?? REDIRECT,
-      response_type: "code",
-      scope: options.scope ?? "accounts:read transactions:read",
-      state: options.state ?? "xyz",
-      code_challenge: challenge,
-      code_challenge_method: "S256",
-    }),
-    headers,
-  });
-  if (start.statusCode !== 200) throw new Error(`authorize: ${start.statusCode} ${start.body.slice(0, 200)}`);
-  const cookie = String(start.headers["set-cookie"]).split(";")[0];
-  const internal = { "x-internal-secret": TEST_SECRET, cookie, "content-type": "application/x-www-form-urlencoded" };
+  const jar = new CookieJar();
+  const internal = { "x-internal-secret": TEST_SECRET };
+  const client = clientHeaders(options.appId, options.client);
+  const url = options.requestUri
+    ? authorizeUrl({ client_id: CLIENT_ID, request_uri: options.requestUri })
+    : authorizeUrl({
+        client_id: CLIENT_ID,
+        redirect_uri: options.redirectUri ?? REDIRECT,
+        response_type: "code",
+        scope: options.scope ?? "accounts:read transactions:read",
+        state: options.state ?? "xyz",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+        ...options.params,
+      });
+  let response = await app.inject({ url, headers: client });
+  const pages: { login?: typeof response; consent?: typeof response } = {};
+  const follow = async () => {
+    // The bank's redirects among its own pages, until a page or the app's redirect URI.
+    for (let hops = 0; hops < 6 && response.statusCode >= 300 && response.statusCode < 400; hops++) {
+      jar.take(response.headers["set-cookie"]);
+      const next = path(response.headers.location as string);
+      if (!next) return;
+      response = await app.inject({ url: next, headers: { ...internal, cookie: jar.header() } });
+    }
+    jar.take(response.headers["set-cookie"]);
+  };
+  await follow();
+  const start = response;
+  if (response.statusCode !== 200 || !response.body.includes('name="username"'))
+    return { start, verifier, jar, location: null, code: null };
+  pages.login = response;
   const persona = options.persona ?? "good_credit";
-  const login = await app.inject({
-    method: "POST",
-    url: "/oauth/authorize/login",
-    headers: internal,
-    payload: new URLSearchParams({
-      request_id: hidden(start.body, "request_id"),
-      csrf_token: hidden(start.body, "csrf_token"),
+  const post = (action: string, form: URLSearchParams) =>
+    app.inject({
+      method: "POST",
+      url: action,
+      headers: { ...internal, cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+      payload: form.toString(),
+    });
+  const action = (html: string) => /<form method="post" action="([^"]+)"/.exec(html)![1].replaceAll("&amp;", "&");
+  response = await post(
+    action(response.body),
+    new URLSearchParams({
+      csrf_token: hidden(response.body, "csrf_token"),
       username: `user_${persona}`,
       password: options.password ?? `pass_${persona}`,
-    }).toString(),
-  });
-  if (login.statusCode !== 303) return { login, verifier, cookie, start };
-  const consent = await app.inject({ url: String(login.headers.location), headers: { "x-internal-secret": TEST_SECRET, cookie } });
+    }),
+  );
+  const login = response;
+  if (response.statusCode !== 303) return { start, login, verifier, jar, location: null, code: null };
+  await follow();
+  const consent = response;
+  pages.consent = consent;
   const accountIds = [...consent.body.matchAll(/name="account_id" value="([^"]+)"/g)].map((m) => m[1]);
   const chosen = options.accounts ? options.accounts(accountIds) : accountIds.slice(0, 1);
-  const form = new URLSearchParams({
-    request_id: hidden(consent.body, "request_id"),
-    csrf_token: hidden(consent.body, "csrf_token"),
-    decision: "approve",
-  });
+  const form = new URLSearchParams({ csrf_token: hidden(consent.body, "csrf_token"), decision: "approve" });
   for (const id of chosen) form.append("account_id", id);
-  const decision = await app.inject({ method: "POST", url: "/oauth/authorize/decision", headers: internal, payload: form.toString() });
-  const location = decision.headers.location ? new URL(String(decision.headers.location)) : null;
+  response = await post(action(consent.body), form);
+  const decision = response;
+  await follow();
+  const location = response.headers.location ? new URL(String(response.headers.location)) : null;
   return {
     start,
     login,
     consent,
     decision,
+    final: response,
     location,
     code: location?.searchParams.get("code") ?? null,
     verifier,
-    cookie,
+    jar,
     accountIds,
     chosen,
   };
 }
 
-export async function token(app: BankApp, appId: string | null, params: Record<string, string>) {
-  const headers: Record<string, string> = { "x-internal-secret": TEST_SECRET, "content-type": "application/x-www-form-urlencoded" };
-  if (appId) Object.assign(headers, { "x-app-id": appId, "x-tenant-id": appId });
-  const response = await app.inject({ method: "POST", url: "/oauth/token", headers, payload: new URLSearchParams(params).toString() });
+export async function token(app: BankApp, appId: string | null, params: Record<string, string>, headers: Record<string, string> = {}) {
+  const all: Record<string, string> = { "x-internal-secret": TEST_SECRET, "content-type": "application/x-www-form-urlencoded" };
+  if (appId) Object.assign(all, clientHeaders(appId), { authorization: basicAuth(), "x-app-id": appId, "x-tenant-id": appId });
+  Object.assign(all, headers);
+  const response = await app.inject({ method: "POST", url: "/oauth/token", headers: all, payload: new URLSearchParams(params).toString() });
   return { status: response.statusCode, headers: response.headers, body: response.json() };
 }
 
-export const exchange = (app: BankApp, appId: string, code: string, verifier: string, redirectUri = REDIRECT) =>
-  token(app, appId, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: redirectUri });
+export const exchange = (
+  app: BankApp,
+  appId: string,
+  code: string,
+  verifier: string,
+  redirectUri = REDIRECT,
+  headers: Record<string, string> = {},
+) => token(app, appId, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: redirectUri }, headers);

@@ -21,6 +21,8 @@ export async function createConsent(
     source: "authorization_code" | "sandbox";
     now: Date;
     days?: number;
+    /** The authorization server's grant the consent was given in. */
+    grantId?: string;
   },
 ) {
   if (input.accountIds.length > MAX_CONSENT_ACCOUNTS) {
@@ -39,6 +41,7 @@ export async function createConsent(
       source: input.source,
       createdAt: input.now,
       expiresAt: new Date(input.now.getTime() + (input.days ?? CONSENT_DAYS) * 86_400_000),
+      grantId: input.grantId ?? null,
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import type Provider from "oidc-provider";
 import { AppError } from "@openbank/contracts/errors";
 import { hashToken, TOKEN_PREFIXES } from "./opaque-token";
 import type { Scope } from "./scopes";
@@ -8,12 +9,14 @@ export type ConsentAccess = { consentId: string; customerId: string; permissions
 const challenge = (error: string) => ({ "www-authenticate": `Bearer realm="sandbox", error="${error}"` });
 
 /**
- * A consent access token on a customer-data call. Checked against the database on every
- * call, so revocation and expiry (tenant clock) take effect at once. A token is bound to
- * the app that obtained it: presented on another app's behalf it is simply not valid.
+ * A consent access token on a customer-data call: one the authorization server issued, or one
+ * POST /v1/sandbox/consents minted (`oat_…`). Checked against the database on every call, so
+ * revocation and expiry (tenant clock) take effect at once. A token is bound to the app that
+ * obtained it: presented on another app's behalf it is simply not valid.
  */
 export async function authenticateAccessToken(options: {
   db: PrismaClient;
+  provider: Provider;
   token: string;
   appId: string | null;
   tenantId: string;
@@ -21,27 +24,41 @@ export async function authenticateAccessToken(options: {
 }): Promise<ConsentAccess> {
   const { db, token, appId, tenantId, tenantNow } = options;
   const invalid = (detail: string) => new AppError("invalid_token", detail, { headers: challenge("invalid_token") });
-  if (!token.startsWith(TOKEN_PREFIXES.access)) throw invalid("Send a consent access token (`oat_…`) from the token endpoint.");
-  const row = await db.bankOAuthToken.findUnique({ where: { hash: hashToken(token) }, include: { consent: true } });
-  if (!row || row.kind !== "access" || row.appId !== appId || row.tenantId !== tenantId)
-    throw invalid("The access token is not valid for this app.");
-  if (row.consent.status === "revoked")
-    throw new AppError("consent_revoked", `Consent ${row.consentId} was revoked; its tokens no longer work.`, {
+  const consentOf = async (): Promise<{ consentId: string; expiresAt: Date | null; revoked: boolean } | null> => {
+    if (token.startsWith(TOKEN_PREFIXES.access)) {
+      // Minted by POST /v1/sandbox/consents.
+      const row = await db.bankOAuthToken.findUnique({ where: { hash: hashToken(token) } });
+      if (!row || row.kind !== "access" || row.appId !== appId || row.tenantId !== tenantId) return null;
+      return { consentId: row.consentId, expiresAt: row.expiresAt, revoked: Boolean(row.revokedAt) };
+    }
+    // Issued by the authorization server: valid there (not expired, not revoked), and naming a consent.
+    const issued = await options.provider.AccessToken.find(token);
+    const extra = issued?.extra as { consent_id?: string; sandbox_exp?: number } | undefined;
+    if (!issued || !extra?.consent_id || issued.clientId === undefined) return null;
+    return { consentId: extra.consent_id, expiresAt: extra.sandbox_exp ? new Date(extra.sandbox_exp * 1000) : null, revoked: false };
+  };
+  const found = await consentOf();
+  if (!found) throw invalid("The access token is not valid for this app.");
+  const consent = await db.bankConsent.findUnique({ where: { id: found.consentId } });
+  if (!consent || consent.appId !== appId || consent.tenantId !== tenantId) throw invalid("The access token is not valid for this app.");
+  if (consent.status === "revoked")
+    throw new AppError("consent_revoked", `Consent ${consent.id} was revoked; its tokens no longer work.`, {
       headers: challenge("invalid_token"),
     });
-  if (row.consent.expiresAt <= tenantNow)
+  if (consent.expiresAt <= tenantNow)
     throw new AppError(
       "consent_expired",
-      `Consent ${row.consentId} expired on ${row.consent.expiresAt.toISOString().slice(0, 10)} (sandbox clock).`,
+      `Consent ${consent.id} expired on ${consent.expiresAt.toISOString().slice(0, 10)} (sandbox clock).`,
       { headers: challenge("invalid_token") },
     );
-  if (row.revokedAt) throw invalid("The access token has been revoked.");
-  if (row.expiresAt <= tenantNow) throw invalid("The access token has expired. Use your refresh token at POST /oauth/token.");
+  if (found.revoked) throw invalid("The access token has been revoked.");
+  if (found.expiresAt && found.expiresAt <= tenantNow)
+    throw invalid("The access token has expired. Use your refresh token at POST /oauth/token.");
   return {
-    consentId: row.consentId,
-    customerId: row.consent.customerId,
-    permissions: JSON.parse(row.consent.permissions) as Scope[],
-    accountIds: JSON.parse(row.consent.accountIds) as string[],
+    consentId: consent.id,
+    customerId: consent.customerId,
+    permissions: JSON.parse(consent.permissions) as Scope[],
+    accountIds: JSON.parse(consent.accountIds) as string[],
   };
 }
 
@@ -50,8 +67,15 @@ export async function authenticateAccessToken(options: {
  * Answered for any known access token, revoked or not: whether it may be used is decided
  * on the call itself. null for unknown tokens.
  */
-export async function tokenOwner(db: PrismaClient, token: string): Promise<{ appId: string } | null> {
-  if (!token.startsWith(TOKEN_PREFIXES.access)) return null;
-  const row = await db.bankOAuthToken.findUnique({ where: { hash: hashToken(token) }, select: { appId: true, kind: true } });
-  return row && row.kind === "access" ? { appId: row.appId } : null;
+export async function tokenOwner(db: PrismaClient, provider: Provider, token: string): Promise<{ appId: string; jkt: string | null } | null> {
+  if (token.startsWith(TOKEN_PREFIXES.access)) {
+    const row = await db.bankOAuthToken.findUnique({ where: { hash: hashToken(token) }, select: { appId: true, kind: true } });
+    return row && row.kind === "access" ? { appId: row.appId, jkt: null } : null;
+  }
+  if (!/^[A-Za-z0-9_-]{20,128}$/.test(token)) return null;
+  const issued = await provider.AccessToken.find(token, { ignoreExpiration: true });
+  const consentId = (issued?.extra as { consent_id?: string } | undefined)?.consent_id;
+  if (!issued || !consentId) return null;
+  const consent = await db.bankConsent.findUnique({ where: { id: consentId }, select: { appId: true } });
+  return consent ? { appId: consent.appId, jkt: (issued as { jkt?: string }).jkt ?? null } : null;
 }

@@ -1,5 +1,3 @@
-import type { Scope } from "./scopes";
-
 /** What an /oauth/authorize step answers with; the route turns it into HTTP. */
 export type AuthorizationOutcome =
   /** Something is wrong before a redirect can be trusted: a bank error page, never a redirect. */
@@ -10,7 +8,7 @@ export type AuthorizationOutcome =
       kind: "login";
       requestId: string;
       appName: string;
-      scopes: Scope[];
+      scopes: string[];
       csrf: string;
       error?: string;
       username?: string;
@@ -20,7 +18,7 @@ export type AuthorizationOutcome =
       kind: "consent";
       requestId: string;
       appName: string;
-      scopes: Scope[];
+      scopes: string[];
       csrf: string;
       customerName: string;
       accounts: ConsentScreenAccount[];

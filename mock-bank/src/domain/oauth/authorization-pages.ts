@@ -1,6 +1,14 @@
 import type { AuthorizationOutcome, ConsentScreenAccount } from "./authorization-outcome";
 import { scopeDescriptions, type Scope } from "./scopes";
 
+/** What the customer reads for the identity scopes ("Sign in with Open Bank"). */
+const identityDescriptions: Record<string, string> = {
+  profile: "Know your name and date of birth",
+  email: "Know your email address",
+  address: "Know your address",
+  kyc: "Know that Open Bank verified your identity, how and when",
+};
+
 /**
  * The bank-hosted pages of the authorization flow: server-rendered HTML, no script, one
  * form per step. Everything interpolated is escaped. Accessible: real labels, a fieldset
@@ -52,8 +60,13 @@ function layout(title: string, body: string): string {
 const alert = (message: string | undefined, id: string) =>
   message ? `<div class="alert" role="alert" id="${id}">${escape(message)}</div>` : "";
 
-const permissionList = (scopes: Scope[]) =>
-  `<ul class="perms">${scopes.map((scope) => `<li>${escape(scopeDescriptions[scope])} <span class="muted"><code>${scope}</code></span></li>`).join("")}</ul>`;
+const describe = (scope: string) => scopeDescriptions[scope as Scope] ?? identityDescriptions[scope];
+
+const permissionList = (scopes: string[]) =>
+  `<ul class="perms">${scopes
+    .filter(describe)
+    .map((scope) => `<li>${escape(describe(scope))} <span class="muted"><code>${escape(scope)}</code></span></li>`)
+    .join("")}</ul>`;
 
 function loginPage(outcome: Extract<AuthorizationOutcome, { kind: "login" }>): string {
   const invalid = outcome.error ? ` aria-invalid="true" aria-describedby="login-error"` : "";
@@ -62,7 +75,7 @@ function loginPage(outcome: Extract<AuthorizationOutcome, { kind: "login" }>): s
     `<h1>Log in to Open Bank</h1>
 <p><strong>${escape(outcome.appName)}</strong> wants to connect to your accounts. Log in to your bank to choose what to share; ${escape(outcome.appName)} never sees your password.</p>
 ${alert(outcome.error, "login-error")}
-<form method="post" action="/oauth/authorize/login" novalidate>
+<form method="post" action="/oauth/interaction/${escape(outcome.requestId)}/login" novalidate>
 <input type="hidden" name="request_id" value="${escape(outcome.requestId)}"><input type="hidden" name="csrf_token" value="${escape(outcome.csrf)}">
 <label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escape(outcome.username ?? "")}"${invalid}>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required${invalid}>
@@ -85,12 +98,16 @@ function consentPage(outcome: Extract<AuthorizationOutcome, { kind: "consent" }>
     `<h1>Share accounts with ${escape(outcome.appName)}</h1>
 <p>Logged in as ${escape(outcome.customerName)}. ${escape(outcome.appName)} is asking to:</p>
 ${permissionList(outcome.scopes)}
-<form method="post" action="/oauth/authorize/decision">
+<form method="post" action="/oauth/interaction/${escape(outcome.requestId)}/decision">
 <input type="hidden" name="request_id" value="${escape(outcome.requestId)}"><input type="hidden" name="csrf_token" value="${escape(outcome.csrf)}">
-<fieldset${outcome.error ? ` aria-describedby="consent-error"` : ""}><legend>Choose the accounts to share</legend>
+${
+  outcome.accounts.length
+    ? `<fieldset${outcome.error ? ` aria-describedby="consent-error"` : ""}><legend>Choose the accounts to share</legend>
 ${alert(outcome.error, "consent-error")}
 ${outcome.accounts.map(accountRow).join("\n")}
-</fieldset>
+</fieldset>`
+    : alert(outcome.error, "consent-error")
+}
 <p class="hint">This consent lasts 90 days. You can withdraw it at any time; the app then loses access at once.</p>
 <div class="actions"><button class="primary" type="submit" name="decision" value="approve">Allow access</button><button class="secondary" type="submit" name="decision" value="deny" formnovalidate>Deny</button></div>
 </form>`,
@@ -101,6 +118,17 @@ function errorPageHtml(outcome: Extract<AuthorizationOutcome, { kind: "error_pag
   return layout(
     outcome.title,
     `<h1>${escape(outcome.title)}</h1><div class="alert" role="alert">${escape(outcome.message)}</div><p>You have not been logged in and nothing was shared.</p>`,
+  );
+}
+
+/** The authorization server's own error page (an unknown client, a redirect URI that does not match, …). */
+export function renderErrorPage(message: string, hint: { description: string; uri: string } | null): string {
+  const more = hint
+    ? `<p class="hint">${escape(hint.description)} <a href="${escape(hint.uri)}">Read the guide</a>.</p>`
+    : "";
+  return layout(
+    "This request cannot continue",
+    `<h1>This request cannot continue</h1><div class="alert" role="alert">${escape(message)}</div><p>You have not been logged in and nothing was shared. Go back to the app and try again.</p>${more}`,
   );
 }
 

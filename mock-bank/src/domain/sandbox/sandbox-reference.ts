@@ -4,7 +4,7 @@ import { ukIban } from "../../seed/iban";
 import { planSeed, SEED_VERSION } from "../../seed/plan-seed";
 import { personas } from "../../seed/personas";
 import { BANK_CODE } from "../../seed/seed-tenant";
-import { sandboxPassword } from "../oauth/log-in-customer";
+import { sandboxPassword } from "../oauth/sandbox-password";
 import { scenarioCatalog } from "./sandbox-scenario";
 import type { MagicValue, ReferenceLending, SandboxControl, SandboxReference } from "@openbank/contracts/sandbox-reference";
 

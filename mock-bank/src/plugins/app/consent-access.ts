@@ -38,6 +38,7 @@ export default fp(
       if (typeof token !== "string") return;
       const access = await authenticateAccessToken({
         db: app.db,
+        provider: app.authorizationServer,
         token,
         appId: request.appId,
         tenantId: request.tenantId,

@@ -1,0 +1,154 @@
+import type { PrismaClient } from "@prisma/client";
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { ClientAdapter } from "./client-metadata";
+import { explainError } from "./error-hints";
+import { findCustomerAccount, IDENTITY_CLAIMS, IDENTITY_SCOPES } from "./identity-claims";
+import { PrismaOidcAdapter } from "./oidc-adapter";
+import { renderErrorPage } from "./authorization-pages";
+import { SCOPES } from "./scopes";
+import { deriveSecret, deriveSigningKey } from "./signing-keys";
+
+/** Codes live 60 s (FAPI 2.0 §5.3.2.1), access tokens an hour, refresh tokens 90 days (real time). */
+export const TTL = {
+  AuthorizationCode: 60,
+  AccessToken: 3600,
+  ClientCredentials: 600,
+  IdToken: 3600,
+  Interaction: 15 * 60,
+  PushedAuthorizationRequest: 60,
+  RefreshToken: 90 * 24 * 3600,
+  Session: 15 * 60,
+  Grant: 90 * 24 * 3600,
+} as const;
+
+/** Where the authorization server's endpoints are, on the portal's origin (the gateway forwards them). */
+export const ROUTES = {
+  authorization: "/oauth/authorize",
+  pushed_authorization_request: "/oauth/par",
+  token: "/oauth/token",
+  jwks: "/oauth/jwks",
+  userinfo: "/oauth/userinfo",
+  revocation: "/oauth/revoke",
+  introspection: "/oauth/introspect",
+  registration: "/oauth/register",
+  end_session: "/oauth/logout",
+} as const;
+
+export type AuthorizationServer = Provider;
+
+/**
+ * The bank's authorization server: oidc-provider (OpenID Certified), configured. OAuth 2.0 with
+ * PKCE, OpenID Connect, client credentials, PAR, DPoP, JAR at PAR, revocation, introspection,
+ * dynamic registration, and the FAPI 2.0 Security Profile for the apps that choose it. The login
+ * and consent steps are the bank's own pages (routes/oauth.ts); consents are the bank's model.
+ */
+export function createAuthorizationServer(options: {
+  issuer: string;
+  db: PrismaClient;
+  secret: string;
+  docsBaseUrl: string;
+  /** The tenant's clock (consents and sandbox token lifetimes run on it). */
+  tenantNow: (tenantId: string) => Promise<Date>;
+}) {
+  const { db, secret } = options;
+  const clients = new ClientAdapter(db, secret);
+
+  const configuration: Configuration = {
+    adapter: (name: string) => (name === "Client" ? clients : new PrismaOidcAdapter(name, db)),
+    jwks: { keys: [deriveSigningKey(secret)] },
+    cookies: {
+      keys: [deriveSecret(secret, "authorization-server-cookies").toString("base64url")],
+      names: { session: "ob_session", interaction: "ob_interaction", resume: "ob_resume" },
+    },
+    routes: ROUTES,
+    scopes: ["offline_access", ...IDENTITY_SCOPES, ...SCOPES],
+    claims: IDENTITY_CLAIMS as unknown as Configuration["claims"],
+    findAccount: (_ctx, sub) => findCustomerAccount(db, sub),
+    interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}` },
+    // Every authorization is a new consent: only the grant the customer just gave is reused.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId;
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
+    pkce: { required: () => true, methods: ["S256"] },
+    ttl: TTL,
+    clientDefaults: {
+      grant_types: ["authorization_code", "refresh_token"],
+      id_token_signed_response_alg: "ES256",
+      response_types: ["code"],
+      token_endpoint_auth_method: "private_key_jwt",
+    },
+    clientAuthMethods: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+    responseTypes: ["code"],
+    enabledJWA: {
+      idTokenSigningAlgValues: ["ES256"],
+      userinfoSigningAlgValues: ["ES256"],
+      introspectionSigningAlgValues: ["ES256"],
+      requestObjectSigningAlgValues: ["ES256", "PS256", "EdDSA"],
+      clientAuthSigningAlgValues: ["ES256", "PS256", "EdDSA"],
+      dPoPSigningAlgValues: ["ES256", "PS256", "EdDSA"],
+    },
+    // No browser calls the token endpoint: every client is confidential.
+    clientBasedCORS: () => false,
+    extraClientMetadata: { properties: ["app_id", "profile", "software_id"] },
+    // Tokens of a consent outlive the customer's bank session; refresh tokens rotate on every use,
+    // and a used one presented again revokes the whole grant.
+    expiresWithSession: async () => false,
+    issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed("refresh_token") && code.kind === "AuthorizationCode",
+    rotateRefreshToken: true,
+    // An access token names its consent, and expires an hour later on the tenant's clock too (the
+    // sandbox clock can be advanced past it).
+    extraTokenClaims: async (_ctx, token) => {
+      if (!("grantId" in token) || !token.grantId) return undefined;
+      const consent = await db.bankConsent.findUnique({ where: { grantId: token.grantId }, select: { id: true, tenantId: true } });
+      if (!consent) return undefined;
+      const now = await options.tenantNow(consent.tenantId);
+      return { consent_id: consent.id, sandbox_exp: Math.floor(now.getTime() / 1000) + TTL.AccessToken };
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => !token.clientId || token.clientId === client.clientId },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      claimsParameter: { enabled: true },
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
+      requestObjects: { request: true, requestUri: false, requireSignedRequestObject: false, mode: "strict" },
+      dPoP: { enabled: true, nonceSecret: deriveSecret(secret, "dpop-nonces"), requireNonce: () => false },
+      registration: { enabled: true, initialAccessToken: false, idFactory: () => `dcr_${crypto.randomUUID().replaceAll("-", "")}` },
+      registrationManagement: { enabled: true, rotateRegistrationAccessToken: true },
+      fapi: { enabled: true, profile: (_ctx: KoaContextWithOIDC, client: { profile?: string }) => (client.profile === "fapi2" ? "2.0" : undefined) },
+      rpInitiatedLogout: { enabled: false },
+    } as Configuration["features"],
+    renderError: async (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = renderErrorPage(out.error_description ?? out.error, explainError(out, options.docsBaseUrl));
+    },
+  };
+
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = true;
+
+  // The token response names the consent the tokens act for (as `consent_id`), as before.
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (ctx.oidc?.route !== "token" || ctx.status !== 200 || !body || typeof body.access_token !== "string") return;
+    const issued = await provider.AccessToken.find(body.access_token);
+    const consentId = (issued?.extra as { consent_id?: string } | undefined)?.consent_id;
+    if (consentId) ctx.body = { ...body, consent_id: consentId };
+  });
+
+  // Every OAuth error in a JSON answer says which rule it broke and where the guide explains it.
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (ctx.status >= 400 && body && typeof body === "object" && typeof body.error === "string" && !Buffer.isBuffer(body)) {
+      const hint = explainError({ error: body.error, error_description: String(body.error_description ?? "") }, options.docsBaseUrl);
+      if (hint) ctx.body = { ...body, error_description: hint.description, error_uri: hint.uri };
+    }
+  });
+  return provider;
+}
+
+export { errors };
