@@ -32,7 +32,7 @@ async function startSample(baseURL: string, clientId: string, clientSecret: stri
 async function logInAtBank(page: Page) {
   await page.goto(sampleUrl);
   await page.getByRole("link", { name: "Connect your bank" }).click();
-  await page.waitForURL(/\/oauth\/authorize\?/);
+  await page.waitForURL(/\/oauth\/interaction\//);
   await expect(page.getByRole("heading", { name: "Log in to Open Bank" })).toBeVisible();
   await expect(page.getByText("Budget Buddy wants to connect")).toBeVisible();
   await page.getByLabel("Username").fill("user_good_credit");

@@ -65,6 +65,7 @@ export function createGateway(parts: GatewayParts): FastPath {
     limiter: limiter("oauth"),
     upstream,
     docsBaseUrl: env.PORTAL_URL,
+    internalSecret: env.BANK_INTERNAL_SECRET,
     log,
   });
 

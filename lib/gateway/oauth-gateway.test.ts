@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSurfaces } from "@/tests/support/serve-surfaces";
+import { decodeClientDescriptor, internalClientSecret } from "@openbank/contracts/oauth-client";
 import type { ClientApp } from "../oauth-clients/find-client-app";
 import { createOAuthPipeline } from "./oauth-gateway";
 import type { GatewayLogEntry } from "./pipeline";
@@ -14,7 +15,20 @@ const client: ClientApp = {
   clientId: "cli_AAAAAAAAAAAAAAAAAAAAAA",
   secretHash: "h",
   redirectUris: ["https://budget.example/cb"],
+  profile: "basic",
+  authMethod: "client_secret_basic",
+  jwks: null,
+  jwksUri: null,
 };
+const fapiClient: ClientApp = {
+  ...client,
+  appId: "app_fapi",
+  clientId: "cli_FAPIFAPIFAPIFAPIFAPIFA",
+  profile: "fapi2",
+  authMethod: "private_key_jwt",
+  jwks: { keys: [{ kty: "EC", crv: "P-256", x: "x", y: "y", kid: "k1" }] },
+};
+const INTERNAL = "internal-secret-for-tests-0123456789";
 const SECRET = "cs_sandbox_right";
 let bank: Server;
 let baseUrl: string;
@@ -26,7 +40,7 @@ beforeAll(async () => {
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       seen.push({ url: request.url, headers: request.headers, body });
-      response.writeHead(200, { "content-type": "application/json", "set-cookie": "ob_authz=v; Path=/oauth; HttpOnly" });
+      response.writeHead(200, { "content-type": "application/json", "set-cookie": "ob_interaction=v; path=/oauth/interaction/u1; httponly" });
       response.end(JSON.stringify({ ok: true }));
     });
   });
@@ -42,9 +56,10 @@ afterAll(async () => {
 async function gateway(options: { limit?: number; bankUrl?: string } = {}) {
   const logs: GatewayLogEntry[] = [];
   const run = createOAuthPipeline({
-    upstream: { baseUrl: options.bankUrl ?? baseUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
+    upstream: { baseUrl: options.bankUrl ?? baseUrl, internalSecret: INTERNAL, timeoutMs: 2_000 },
     docsBaseUrl: "http://portal.test",
-    findClient: async (id) => (id === client.clientId ? client : null),
+    internalSecret: INTERNAL,
+    findClient: async (id) => [client, fapiClient].find((known) => known.clientId === id) ?? null,
     authenticateClient: async (id, secret) => (id === client.clientId && secret === SECRET ? client : null),
     limiter: new MemoryRateLimiter({ name: "oauth", limit: options.limit ?? 100, windowMs: 10_000 }),
     log: (entry) => logs.push(entry),
@@ -61,34 +76,101 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 const last = () => seen[seen.length - 1];
 
 describe("the OAuth gateway", () => {
-  it("names the client to the bank on /oauth/authorize and passes only the bank's own cookie", async () => {
+  it("describes the client to the bank on /oauth/authorize and passes only the authorization server's cookies", async () => {
     const { handle, logs } = await gateway();
     const response = await handle(
-      new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}&state=s1&code=x`, {
-        headers: { cookie: "next-auth.session-token=portal-session; ob_authz=browser; other=1" },
+      new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}&state=s1&code=x&request_uri=urn:x`, {
+        headers: {
+          cookie: "next-auth.session-token=portal-session; ob_interaction=i; ob_interaction.sig=s; ob_resume=r; ob_session=x; other=1",
+          authorization: "Bearer sk_sandbox_not_for_the_bank",
+        },
       }),
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get("set-cookie")).toContain("ob_authz=v");
+    expect(response.headers.get("set-cookie")).toContain("ob_interaction=v");
     const headers = last().headers;
-    expect(headers.cookie).toBe("ob_authz=browser");
+    expect(headers.cookie).toBe("ob_interaction=i; ob_interaction.sig=s; ob_resume=r; ob_session=x");
+    expect(headers.authorization).toBeUndefined();
     expect(headers["x-app-id"]).toBe("app_budget");
-    expect(decodeURIComponent(String(headers["x-app-name"]))).toBe("Budget ✓ Buddy");
-    expect(JSON.parse(decodeURIComponent(String(headers["x-app-redirect-uris"])))).toEqual(client.redirectUris);
-    expect(headers["x-internal-secret"]).toBe("internal-secret-for-tests-0123456789");
+    expect(decodeClientDescriptor(headers["x-oauth-client"])).toEqual({
+      client_id: client.clientId,
+      app_id: "app_budget",
+      client_name: "Budget ✓ Buddy",
+      redirect_uris: client.redirectUris,
+      profile: "basic",
+      token_endpoint_auth_method: "client_secret_basic",
+    });
+    expect(headers["x-internal-secret"]).toBe(INTERNAL);
     expect(logs[0]).toMatchObject({
       appId: "app_budget",
       keyId: null,
-      path: "/oauth/authorize?client_id=cli_AAAAAAAAAAAAAAAAAAAAAA&state=…&code=…",
+      path: "/oauth/authorize?client_id=cli_AAAAAAAAAAAAAAAAAAAAAA&state=…&code=…&request_uri=…",
     });
   });
 
-  it("sends no app for an unknown or repeated client_id (the bank shows its error page)", async () => {
+  it("sends no client for an unknown or repeated client_id (the bank shows its error page)", async () => {
     const { handle } = await gateway();
     await handle(new Request("http://portal.test/oauth/authorize?client_id=cli_unknown"));
-    expect(last().headers["x-app-id"]).toBeUndefined();
+    expect(last().headers["x-oauth-client"]).toBeUndefined();
     await handle(new Request(`http://portal.test/oauth/authorize?client_id=${client.clientId}&client_id=${client.clientId}`));
-    expect(last().headers["x-app-id"]).toBeUndefined();
+    expect(last().headers["x-oauth-client"]).toBeUndefined();
+  });
+
+  it("passes a private_key_jwt assertion and a DPoP proof as they are, with the client's keys described", async () => {
+    const { handle } = await gateway();
+    const assertion = `e30.${Buffer.from(JSON.stringify({ sub: fapiClient.clientId })).toString("base64url")}.sig`;
+    const body = `grant_type=client_credentials&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=${assertion}`;
+    const response = await handle(
+      new Request("http://portal.test/oauth/par", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", dpop: "proof.jwt.sig" },
+        body,
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(last().url).toBe("/oauth/par");
+    expect(last().body).toBe(body);
+    expect(last().headers.dpop).toBe("proof.jwt.sig");
+    expect(last().headers.authorization).toBeUndefined();
+    expect(decodeClientDescriptor(last().headers["x-oauth-client"])).toMatchObject({
+      client_id: fapiClient.clientId,
+      profile: "fapi2",
+      token_endpoint_auth_method: "private_key_jwt",
+      jwks: fapiClient.jwks,
+    });
+  });
+
+  it("refuses a client_secret from a private_key_jwt (FAPI 2.0) app, saying why and where to read", async () => {
+    const { handle } = await gateway();
+    const before = seen.length;
+    const response = await handle(
+      new Request("http://portal.test/oauth/token", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(fapiClient.clientId, SECRET) },
+        body: "grant_type=client_credentials",
+      }),
+    );
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: "invalid_client",
+      error_description: expect.stringContaining("private_key_jwt (FAPI 2.0)"),
+      error_uri: "http://portal.test/docs/guides/openid-connect-fapi#client-authentication",
+    });
+    expect(seen.length).toBe(before);
+  });
+
+  it("passes a client registered at the bank (not a portal app) untouched, Basic credentials included", async () => {
+    const { handle } = await gateway();
+    const response = await handle(
+      new Request("http://portal.test/oauth/revoke", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic("dcr_abc", "bank-issued") },
+        body: "token=t",
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(last().headers.authorization).toBe(basic("dcr_abc", "bank-issued"));
+    expect(last().headers["x-oauth-client"]).toBeUndefined();
   });
 
   it("authenticates the client at /oauth/token and never forwards the secret", async () => {
@@ -108,6 +190,9 @@ describe("the OAuth gateway", () => {
     expect(viaPost.headers.get("x-oauth-app")).toBeNull();
     expect(last().headers["x-app-id"]).toBe("app_budget");
     expect(last().body).toBe(`grant_type=refresh_token&refresh_token=ort_x&client_id=${client.clientId}`);
+    // The bank sees the client's internal secret, derived from the internal secret, never the developer's.
+    const internalBasic = basic(client.clientId, internalClientSecret(INTERNAL, client.clientId));
+    expect(last().headers.authorization).toBe(internalBasic);
     const viaBasic = await handle(
       new Request("http://portal.test/oauth/token", {
         method: "POST",
@@ -116,7 +201,8 @@ describe("the OAuth gateway", () => {
       }),
     );
     expect(viaBasic.status).toBe(200);
-    expect(last().headers.authorization).toBeUndefined();
+    expect(last().headers.authorization).toBe(internalBasic);
+    expect(JSON.stringify(seen)).not.toContain(SECRET);
   });
 
   it("answers client failures itself in OAuth's format, without calling the bank", async () => {
@@ -160,7 +246,7 @@ describe("the OAuth gateway", () => {
       }),
     );
     expect(large.status).toBe(400);
-    expect(await large.json()).toMatchObject({ error: "invalid_request", error_description: "The token request is too large." });
+    expect(await large.json()).toMatchObject({ error: "invalid_request", error_description: "The request is too large." });
     expect(seen.length).toBe(before);
   });
 

@@ -6,7 +6,17 @@ import { portal } from "../runtime";
 import { isWellFormedClientSecret } from "./client-secret";
 
 /** What the gateway tells the bank about an OAuth client (one source of truth: the portal). */
-export type ClientApp = { appId: string; name: string; redirectUris: string[]; clientId: string; secretHash: string | null };
+export type ClientApp = {
+  appId: string;
+  name: string;
+  redirectUris: string[];
+  clientId: string;
+  secretHash: string | null;
+  profile?: "basic" | "fapi2";
+  authMethod?: "client_secret_basic" | "private_key_jwt";
+  jwks?: { keys: Record<string, unknown>[] } | null;
+  jwksUri?: string | null;
+};
 
 const CLIENT_ID = /^cli_[0-9A-Za-z]{22}$/;
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { BankBrowser } from "../support/bank-browser";
 import { expectProblem, loadContract } from "../support/contract";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
 
@@ -49,8 +50,6 @@ function tokenRequest(params: Record<string, string>, authorization?: string) {
   });
 }
 
-const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)![1];
-
 /** A browser's walk through the bank's pages, on the portal origin, with only what a browser keeps. */
 async function authorize(app: App, options: { choose?: (ids: string[]) => string[]; decision?: "approve" | "deny"; scope?: string } = {}) {
   const verifier = randomBytes(32).toString("base64url");
@@ -65,66 +64,34 @@ async function authorize(app: App, options: { choose?: (ids: string[]) => string
     code_challenge: challenge,
     code_challenge_method: "S256",
   });
-  const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, {
-    redirect: "manual",
-    headers: { cookie: "next-auth.session-token=not-for-the-bank" },
-  });
-  expect(start.status).toBe(200);
-  expect(start.headers.get("content-type")).toMatch(/^text\/html/);
-  const cookie = start.headers.getSetCookie()[0].split(";")[0];
-  expect(cookie).toMatch(/^ob_authz=/);
-  const page = await start.text();
-  const form = (fields: Record<string, string>) => ({
-    method: "POST",
-    redirect: "manual" as const,
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields),
-  });
-  const login = await fetch(
-    `${portalUrl}/oauth/authorize/login`,
-    form({
-      request_id: field(page, "request_id"),
-      csrf_token: field(page, "csrf_token"),
-      username: "user_good_credit",
-      password: "pass_good_credit",
-    }),
-  );
-  expect(login.status).toBe(303);
-  const consent = await fetch(new URL(login.headers.get("location")!, portalUrl), { headers: { cookie } });
-  const html = await consent.text();
-  expect(html).toContain(`Share accounts with Grace`.replace("Grace", app === appA ? "Grace" : "Heidi"));
-  const accountIds = [...html.matchAll(/name="account_id" value="([^"]+)"/g)].map((m) => m[1]);
-  const chosen = (options.choose ?? ((ids) => ids.slice(0, 1)))(accountIds);
-  const decision = new URLSearchParams({
-    request_id: field(html, "request_id"),
-    csrf_token: field(html, "csrf_token"),
-    decision: options.decision ?? "approve",
-  });
-  for (const id of chosen) decision.append("account_id", id);
-  const decided = await fetch(`${portalUrl}/oauth/authorize/decision`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: decision,
-  });
-  expect(decided.status).toBe(303);
-  const location = new URL(decided.headers.get("location")!);
+  const browser = new BankBrowser(portalUrl);
+  const walk = await browser.authorize(`/oauth/authorize?${query}`, { choose: options.choose, decision: options.decision });
+  expect(walk.loginPage.status).toBe(200);
+  // The authorization server's cookies are path-scoped to its own pages.
+  expect(browser.has("ob_interaction")).toBe(true);
+  expect(walk.consentPage?.html).toContain(`Share accounts with ${app === appA ? "Grace" : "Heidi"}`);
+  const location = walk.location!;
   expect(location.origin + location.pathname).toBe(REDIRECT);
   expect(location.searchParams.get("state")).toBe(state);
   expect(location.searchParams.get("iss")).toBe(portalUrl);
-  return { code: location.searchParams.get("code"), error: location.searchParams.get("error"), verifier, chosen, accountIds };
+  return { code: walk.code, error: walk.error, verifier, chosen: walk.chosen, accountIds: walk.accountIds };
 }
 
 describe("discovery and the authorization endpoint", () => {
-  it("publishes RFC 8414 metadata at the portal's origin", async () => {
-    const response = await fetch(`${portalUrl}/.well-known/oauth-authorization-server`);
-    expect(await response.json()).toMatchObject({
-      issuer: portalUrl,
-      authorization_endpoint: `${portalUrl}/oauth/authorize`,
-      token_endpoint: `${portalUrl}/oauth/token`,
-      code_challenge_methods_supported: ["S256"],
-    });
-  });
+  it.each(["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"])(
+    "publishes the metadata at %s on the portal's origin",
+    async (path) => {
+      const response = await fetch(`${portalUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        issuer: portalUrl,
+        authorization_endpoint: `${portalUrl}/oauth/authorize`,
+        token_endpoint: `${portalUrl}/oauth/token`,
+        jwks_uri: `${portalUrl}/oauth/jwks`,
+        code_challenge_methods_supported: ["S256"],
+      });
+    },
+  );
 
   it("shows an error page, never a redirect, for an unknown client or an unregistered redirect URI", async () => {
     for (const [clientId, redirectUri] of [
@@ -331,7 +298,7 @@ describe("redirect URIs in the portal", () => {
     });
     expect((await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" })).status).toBe(400);
     query.set("redirect_uri", "https://heidi.example/oauth/callback");
-    expect((await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" })).status).toBe(200);
+    expect((await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" })).status).toBe(303);
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { BankBrowser } from "../support/bank-browser";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
 
 // The onboarding checklist through the real gateway: a brand-new developer makes real calls
@@ -145,38 +146,9 @@ describe("onboarding checklist", () => {
       code_challenge: challenge,
       code_challenge_method: "S256",
     });
-    const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" });
-    expect(start.status).toBe(200);
-    const cookie = start.headers.getSetCookie()[0].split(";")[0];
-    const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)![1];
-    const post = (path: string, fields: URLSearchParams) =>
-      fetch(`${portalUrl}${path}`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: fields,
-      });
-    const page = await start.text();
-    const login = await post(
-      "/oauth/authorize/login",
-      new URLSearchParams({
-        request_id: field(page, "request_id"),
-        csrf_token: field(page, "csrf_token"),
-        username: "user_good_credit",
-        password: "pass_good_credit",
-      }),
-    );
-    expect(login.status).toBe(303);
-    const html = await (await fetch(new URL(login.headers.get("location")!, portalUrl), { headers: { cookie } })).text();
-    const decision = new URLSearchParams({
-      request_id: field(html, "request_id"),
-      csrf_token: field(html, "csrf_token"),
-      decision: "approve",
-    });
-    decision.append("account_id", /name="account_id" value="([^"]+)"/.exec(html)![1]);
-    const decided = await post("/oauth/authorize/decision", decision);
-    expect(decided.status).toBe(303);
-    const code = new URL(decided.headers.get("location")!).searchParams.get("code")!;
+    const walk = await new BankBrowser(portalUrl).authorize(`/oauth/authorize?${query}`);
+    expect(walk.loginPage.status).toBe(200);
+    const code = walk.code!;
 
     // The bank lists the consent from the customer's approval on; the token exchange follows.
     await ticked("consent_flow_completed");

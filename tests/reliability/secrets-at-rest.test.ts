@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { beforeAll, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
+import { BankBrowser } from "../support/bank-browser";
 import { linkIn } from "../support/mailbox";
 import { suiteMailbox } from "../support/suite-mailbox";
 import { createTeam, inviteLinkFor, tokenOf } from "../support/teams";
@@ -35,8 +36,6 @@ const remember = (kind: string, value: unknown) => {
   secrets.push({ kind, value: value as string });
 };
 
-const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)![1];
-
 /** The customer's walk through the bank's login and consent pages (as a browser, on the portal origin). */
 async function authorizationCode(clientId: string) {
   const verifier = randomBytes(32).toString("base64url");
@@ -50,40 +49,10 @@ async function authorizationCode(clientId: string) {
     code_challenge: challenge,
     code_challenge_method: "S256",
   });
-  const start = await fetch(`${portalUrl}/oauth/authorize?${query}`, { redirect: "manual" });
-  expect(start.status).toBe(200);
-  const cookie = start.headers.getSetCookie()[0].split(";")[0];
-  const page = await start.text();
-  const form = (fields: URLSearchParams) => ({
-    method: "POST",
-    redirect: "manual" as const,
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: fields,
-  });
   // The personas' passwords are public sandbox values (documented), not secrets.
-  const password = "pass_good_credit";
-  const login = await fetch(
-    `${portalUrl}/oauth/authorize/login`,
-    form(
-      new URLSearchParams({
-        request_id: field(page, "request_id"),
-        csrf_token: field(page, "csrf_token"),
-        username: "user_good_credit",
-        password,
-      }),
-    ),
-  );
-  expect(login.status).toBe(303);
-  const html = await (await fetch(new URL(login.headers.get("location")!, portalUrl), { headers: { cookie } })).text();
-  const decision = new URLSearchParams({
-    request_id: field(html, "request_id"),
-    csrf_token: field(html, "csrf_token"),
-    decision: "approve",
-  });
-  decision.append("account_id", /name="account_id" value="([^"]+)"/.exec(html)![1]);
-  const decided = await fetch(`${portalUrl}/oauth/authorize/decision`, form(decision));
-  expect(decided.status).toBe(303);
-  return { code: new URL(decided.headers.get("location")!).searchParams.get("code")!, verifier };
+  const walk = await new BankBrowser(portalUrl).authorize(`/oauth/authorize?${query}`);
+  expect(walk.loginPage.status).toBe(200);
+  return { code: walk.code!, verifier };
 }
 
 function tokenRequest(params: Record<string, string>, clientId: string, clientSecret: string) {

@@ -1,0 +1,359 @@
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
+import { SignJWT, importJWK, type JWK } from "jose";
+import { custom, generators, Issuer, type BaseClient } from "openid-client";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { BankBrowser } from "../support/bank-browser";
+import { PortalClient } from "../support/portal-client";
+
+/**
+ * The authorization server as a partner's relying party meets it: openid-client (a certified RP
+ * library) against the portal's one origin, through the real gateway and the bank. OpenID Connect
+ * sign-in with verified claims, the FAPI 2.0 profile (PAR, private_key_jwt, DPoP-bound tokens on
+ * /v1), refresh, revocation, introspection, client credentials and dynamic registration with the
+ * portal's software statement; then one refusal per FAPI 2.0 requirement.
+ */
+const portalUrl = inject("portalUrl");
+const REDIRECT = "https://tpp.example/callback";
+custom.setHttpOptionsDefaults({ timeout: 10_000 });
+
+let issuer: Issuer<BaseClient>;
+let developer: PortalClient;
+
+type KeyPair = { privateJwk: JWK; publicJwk: JWK; privateKey: KeyObject };
+function ecKey(kid: string): KeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return {
+    privateKey,
+    privateJwk: { ...(privateKey.export({ format: "jwk" }) as JWK), kid, alg: "ES256", use: "sig" },
+    publicJwk: { ...(publicKey.export({ format: "jwk" }) as JWK), kid, alg: "ES256", use: "sig" },
+  };
+}
+
+async function newApp(name: string) {
+  const created = await developer.json("POST", "/api/apps", { name, redirect_uris: [REDIRECT] });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const appId = created.body.app.id as string;
+  const oauth = await developer.json("GET", `/api/apps/${appId}/oauth-client`);
+  return { appId, clientId: oauth.body.client_id as string };
+}
+
+async function fapiApp(name: string) {
+  const app = await newApp(name);
+  const signing = ecKey(`${name}-sig`);
+  const settings = await developer.json("PUT", `/api/apps/${app.appId}/oauth-client/settings`, {
+    profile: "fapi2",
+    token_endpoint_auth_method: "private_key_jwt",
+    jwks: { keys: [signing.publicJwk] },
+  });
+  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  const client = new issuer.Client(
+    {
+      client_id: app.clientId,
+      token_endpoint_auth_method: "private_key_jwt",
+      token_endpoint_auth_signing_alg: "ES256",
+      redirect_uris: [REDIRECT],
+      response_types: ["code"],
+      id_token_signed_response_alg: "ES256",
+    },
+    { keys: [signing.privateJwk as never] },
+  );
+  return { ...app, signing, client };
+}
+
+/** PAR → the bank's pages → back with a code, as a FAPI 2.0 client does it. */
+async function fapiAuthorize(client: BaseClient, scope = "openid accounts:read transactions:read") {
+  const verifier = generators.codeVerifier();
+  const state = generators.state();
+  const nonce = generators.nonce();
+  const pushed = await client.pushedAuthorizationRequest({
+    scope,
+    redirect_uri: REDIRECT,
+    code_challenge: generators.codeChallenge(verifier),
+    code_challenge_method: "S256",
+    state,
+    nonce,
+  });
+  expect(pushed.request_uri).toMatch(/^urn:ietf:params:oauth:request_uri:/);
+  const walk = await new BankBrowser(portalUrl).authorize(client.authorizationUrl({ request_uri: pushed.request_uri as string }));
+  expect(walk.code, JSON.stringify(walk.location)).toBeTruthy();
+  return { walk, checks: { code_verifier: verifier, state, nonce }, params: client.callbackParams(walk.location!.toString()) };
+}
+
+beforeAll(async () => {
+  developer = (await PortalClient.newDeveloper(portalUrl, "Fapi Partner", { verified: true })).client;
+  issuer = await Issuer.discover(portalUrl);
+}, 60_000);
+
+describe("discovery", () => {
+  it("advertises OpenID Connect, PAR, DPoP, private_key_jwt, revocation, introspection and registration", () => {
+    expect(issuer.metadata).toMatchObject({
+      issuer: portalUrl,
+      jwks_uri: `${portalUrl}/oauth/jwks`,
+      pushed_authorization_request_endpoint: `${portalUrl}/oauth/par`,
+      registration_endpoint: `${portalUrl}/oauth/register`,
+      revocation_endpoint: `${portalUrl}/oauth/revoke`,
+      introspection_endpoint: `${portalUrl}/oauth/introspect`,
+      userinfo_endpoint: `${portalUrl}/oauth/userinfo`,
+      authorization_response_iss_parameter_supported: true,
+    });
+    expect(issuer.metadata.token_endpoint_auth_methods_supported).toContain("private_key_jwt");
+    expect(issuer.metadata.dpop_signing_alg_values_supported).toEqual(expect.arrayContaining(["ES256", "PS256", "EdDSA"]));
+  });
+
+  it("serves the signing keys as a public JWKS", async () => {
+    const response = await fetch(`${portalUrl}/oauth/jwks`);
+    expect(response.status).toBe(200);
+    const { keys } = (await response.json()) as { keys: JWK[] };
+    expect(keys).toEqual([expect.objectContaining({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig", kid: expect.any(String) })]);
+    expect(keys[0]).not.toHaveProperty("d");
+  });
+});
+
+describe("Sign in with Open Bank (OpenID Connect, Basic profile)", () => {
+  it("id_token and userinfo carry the persona's name, email and verified_claims", async () => {
+    const app = await newApp("Sign-in app");
+    const secret = (await developer.json("POST", `/api/apps/${app.appId}/oauth-client/secret`)).body.client_secret as string;
+    const client = new issuer.Client({
+      client_id: app.clientId,
+      client_secret: secret,
+      redirect_uris: [REDIRECT],
+      response_types: ["code"],
+      id_token_signed_response_alg: "ES256",
+    });
+    const verifier = generators.codeVerifier();
+    const state = generators.state();
+    const nonce = generators.nonce();
+    const url = client.authorizationUrl({
+      scope: "openid profile email kyc",
+      code_challenge: generators.codeChallenge(verifier),
+      code_challenge_method: "S256",
+      state,
+      nonce,
+    });
+    const walk = await new BankBrowser(portalUrl).authorize(url, { choose: () => [] });
+    expect(walk.consentPage?.html).toContain("Know that Open Bank verified your identity");
+    expect(walk.accountIds).toEqual([]);
+    const tokens = await client.callback(REDIRECT, client.callbackParams(walk.location!.toString()), {
+      code_verifier: verifier,
+      state,
+      nonce,
+    });
+    const claims = tokens.claims();
+    expect(claims).toMatchObject({
+      iss: portalUrl,
+      aud: app.clientId,
+      nonce,
+      name: expect.any(String),
+      email: expect.stringContaining("@"),
+    });
+    expect(claims.verified_claims).toMatchObject({
+      verification: {
+        trust_framework: "uk_tfida",
+        time: expect.any(String),
+        evidence: [expect.objectContaining({ type: expect.any(String) })],
+      },
+      claims: { given_name: expect.any(String), family_name: expect.any(String), birthdate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    });
+    const userinfo = await client.userinfo(tokens);
+    expect(userinfo).toMatchObject({ sub: claims.sub, name: claims.name, email: claims.email, verified_claims: claims.verified_claims });
+  });
+});
+
+describe("FAPI 2.0: PAR, private_key_jwt and DPoP", () => {
+  it("code → DPoP-bound tokens → /v1 with proofs → refresh → introspection → revocation", async () => {
+    const app = await fapiApp("fapi-flow");
+    const dpop = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
+    const { params, checks } = await fapiAuthorize(app.client);
+    const tokens = await app.client.callback(REDIRECT, params, checks, { DPoP: dpop });
+    expect(tokens.token_type).toBe("DPoP");
+    expect(tokens.claims().aud).toBe(app.clientId);
+
+    const accounts = await app.client.requestResource(`${portalUrl}/v1/accounts`, tokens.access_token!, { DPoP: dpop });
+    expect(accounts.statusCode, String(accounts.body)).toBe(200);
+    expect(JSON.parse(String(accounts.body)).data).toHaveLength(1);
+
+    // The same token without its proof is refused: it is bound to the key.
+    const bare = await fetch(`${portalUrl}/v1/accounts`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(bare.status).toBe(401);
+
+    const refreshed = await app.client.refresh(tokens.refresh_token!, { DPoP: dpop });
+    expect(refreshed.token_type).toBe("DPoP");
+    const introspected = await app.client.introspect(refreshed.access_token!);
+    expect(introspected).toMatchObject({ active: true, client_id: app.clientId, token_type: "DPoP", cnf: { jkt: expect.any(String) } });
+    await app.client.revoke(refreshed.access_token!);
+    expect((await app.client.introspect(refreshed.access_token!)).active).toBe(false);
+  });
+
+  it("client credentials: an app-level token for the app's own client", async () => {
+    const app = await fapiApp("fapi-cc");
+    const dpop = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
+    const tokens = await app.client.grant({ grant_type: "client_credentials", scope: "accounts:read" }, { DPoP: dpop });
+    expect(tokens).toMatchObject({ token_type: "DPoP", expires_in: expect.any(Number) });
+    expect(await app.client.introspect(tokens.access_token!)).toMatchObject({ active: true, client_id: app.clientId });
+  });
+
+  it("dynamic registration with the portal's software statement, then self-management with the registration access token", async () => {
+    const app = await newApp("dcr-app");
+    const signing = ecKey("dcr-sig");
+    const settings = await developer.json("PUT", `/api/apps/${app.appId}/oauth-client/settings`, {
+      profile: "fapi2",
+      token_endpoint_auth_method: "private_key_jwt",
+      jwks: { keys: [signing.publicJwk] },
+    });
+    expect(settings.status).toBe(200);
+    const statement = await developer.json("POST", `/api/apps/${app.appId}/software-statement`);
+    expect(statement.status, JSON.stringify(statement.body)).toBe(201);
+    const registered = await (
+      issuer.Client as unknown as { register: (metadata: object, options: object) => Promise<BaseClient> }
+    ).register(
+      {
+        software_statement: statement.body.software_statement,
+        redirect_uris: [REDIRECT],
+        token_endpoint_auth_method: "private_key_jwt",
+        token_endpoint_auth_signing_alg: "ES256",
+        id_token_signed_response_alg: "ES256",
+        dpop_bound_access_tokens: true,
+        require_pushed_authorization_requests: true,
+      },
+      { jwks: { keys: [signing.privateJwk as never] } },
+    );
+    expect(registered.metadata).toMatchObject({
+      client_name: "dcr-app",
+      redirect_uris: [REDIRECT],
+      token_endpoint_auth_method: "private_key_jwt",
+    });
+    expect(registered.metadata.client_id).toMatch(/^dcr_/);
+    expect(registered.metadata.registration_access_token).toEqual(expect.any(String));
+    const dpop = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
+    const { params, checks } = await fapiAuthorize(registered, "openid accounts:read");
+    const tokens = await registered.callback(REDIRECT, params, checks, { DPoP: dpop });
+    const accounts = await registered.requestResource(`${portalUrl}/v1/accounts`, tokens.access_token!, { DPoP: dpop });
+    expect(accounts.statusCode, String(accounts.body)).toBe(200);
+
+    // RFC 7592: read itself with the registration access token.
+    const self = await fetch(registered.metadata.registration_client_uri as string, {
+      headers: { authorization: `Bearer ${registered.metadata.registration_access_token}` },
+    });
+    expect(self.status).toBe(200);
+    expect((await self.json()).client_id).toBe(registered.metadata.client_id);
+  });
+
+  it("registration without a software statement, or with a forged one, is refused", async () => {
+    const missing = await fetch(`${portalUrl}/oauth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ redirect_uris: [REDIRECT] }),
+    });
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ error: "invalid_software_statement" });
+    const forgedKey = ecKey("forged");
+    const forged = await new SignJWT({ software_id: "app_x", software_redirect_uris: [REDIRECT] })
+      .setProtectedHeader({ alg: "ES256", kid: "forged" })
+      .setIssuer(`${portalUrl}/directory`)
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(await importJWK(forgedKey.privateJwk, "ES256"));
+    const refused = await fetch(`${portalUrl}/oauth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ software_statement: forged, redirect_uris: [REDIRECT] }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: "unapproved_software_statement" });
+  });
+});
+
+describe("FAPI 2.0: one refusal per requirement, each naming the rule and the guide", () => {
+  let app: Awaited<ReturnType<typeof fapiApp>>;
+  beforeAll(async () => {
+    app = await fapiApp("fapi-refusals");
+  });
+
+  const expectGuide = (body: { error_description?: string; error_uri?: string }, anchor: string) => {
+    expect(body.error_uri).toBe(`${portalUrl}/docs/guides/openid-connect-fapi#${anchor}`);
+    expect(body.error_description).toBeTruthy();
+  };
+
+  it("PAR is required: an authorization request that was not pushed is refused", async () => {
+    const url = app.client.authorizationUrl({
+      scope: "openid accounts:read",
+      code_challenge: generators.codeChallenge(generators.codeVerifier()),
+      code_challenge_method: "S256",
+      state: "s",
+    });
+    const walk = await new BankBrowser(portalUrl).authorize(url);
+    const refusal = walk.location ? Object.fromEntries(walk.location.searchParams) : {};
+    const page = walk.loginPage.html;
+    expect(refusal.error === "invalid_request" || page.includes("Pushed Authorization Request")).toBe(true);
+  });
+
+  it("a parameter sent to /authorize beside the request_uri (not pushed) is refused", async () => {
+    const verifier = generators.codeVerifier();
+    const pushed = await app.client.pushedAuthorizationRequest({
+      scope: "openid accounts:read",
+      redirect_uri: REDIRECT,
+      code_challenge: generators.codeChallenge(verifier),
+      code_challenge_method: "S256",
+      state: "s",
+    });
+    const url = new URL(app.client.authorizationUrl({ request_uri: pushed.request_uri as string }));
+    url.searchParams.set("scope", "openid accounts:read payments:write");
+    const walk = await new BankBrowser(portalUrl).authorize(url.toString());
+    expect(walk.code).toBeNull();
+    expect(walk.loginPage.html + JSON.stringify(walk.location)).toMatch(/not pushed|scope/);
+  });
+
+  it("a client_secret on a FAPI app is refused at the token endpoint", async () => {
+    const response = await fetch(`${portalUrl}/oauth/token`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${app.clientId}:cs_sandbox_${"a".repeat(40)}`).toString("base64")}`,
+      },
+      body: "grant_type=client_credentials",
+    });
+    expect(response.status).toBe(401);
+    expectGuide(await response.json(), "client-authentication");
+  });
+
+  it("a public client (no client authentication) is refused", async () => {
+    const response = await fetch(`${portalUrl}/oauth/par`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_id: app.clientId, response_type: "code", redirect_uri: REDIRECT, scope: "openid" }),
+    });
+    expect([400, 401]).toContain(response.status);
+    const body = await response.json();
+    expect(body.error).toMatch(/invalid_client|invalid_request/);
+    expectGuide(body, "client-authentication");
+  });
+
+  it("a token request without a DPoP proof is refused (tokens must be sender-constrained)", async () => {
+    const response = await app.client.grant({ grant_type: "client_credentials", scope: "accounts:read" }).catch((error) => error);
+    expect(response).toBeInstanceOf(Error);
+    expect(String(response.error_description ?? response.message)).toMatch(/DPoP/);
+  });
+
+  it("an expired request object at PAR is refused", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const request = await new SignJWT({
+      client_id: app.clientId,
+      response_type: "code",
+      redirect_uri: REDIRECT,
+      scope: "openid accounts:read",
+      code_challenge: createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url"),
+      code_challenge_method: "S256",
+    })
+      .setProtectedHeader({ alg: "ES256", kid: app.signing.privateJwk.kid })
+      .setIssuer(app.clientId)
+      .setAudience(portalUrl)
+      .setNotBefore(now - 7200)
+      .setIssuedAt(now - 7200)
+      .setExpirationTime(now - 3600)
+      .sign(await importJWK(app.signing.privateJwk, "ES256"));
+    const pushed = await app.client.pushedAuthorizationRequest({ request }).catch((error) => error);
+    expect(pushed).toBeInstanceOf(Error);
+    expect(pushed.error).toBe("invalid_request_object");
+    expect(String(pushed.error_description)).toMatch(/expired|exp/);
+  });
+});
