@@ -6,7 +6,9 @@ import type { AuthorizationOutcome } from "../domain/oauth/authorization-outcome
 import { renderAuthorizationPage } from "../domain/oauth/authorization-pages";
 import { tokenOwner } from "../domain/oauth/authenticate-access-token";
 import { requestClient } from "../domain/oauth/client-metadata";
+import { explainError } from "../domain/oauth/error-hints";
 import { showInteraction, submitDecision, submitLogin } from "../domain/oauth/interaction";
+import { listRegisteredClients } from "../domain/oauth/registered-clients";
 import { OAuthError } from "../domain/oauth/oauth-error";
 import { registerWithSoftwareStatement } from "../domain/oauth/software-statement";
 import { endedConsentOfRefreshToken } from "../domain/oauth/refresh-consent-check";
@@ -97,7 +99,9 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string; directoryJw
     if (!legacy) return delegate(request, reply);
     try {
       if (!request.appId) throw new OAuthError("invalid_client", "Client authentication failed.");
-      return reply.send(await rotateRefreshToken({ db: app.db, appId: request.appId, ensureTenant: app.ensureTenant, form: body, now: app.now() }));
+      return reply.send(
+        await rotateRefreshToken({ db: app.db, appId: request.appId, ensureTenant: app.ensureTenant, form: body, now: app.now() }),
+      );
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       return reply.code(error.status).header("content-type", "application/json; charset=utf-8").send(error.toJSON());
@@ -115,6 +119,23 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string; directoryJw
     return delegate(request, reply, checked.metadata);
   });
 
+  // RFC 9126 §4 and FAPI 2.0: with a request_uri, every parameter comes from the pushed request.
+  app.get("/oauth/authorize", hidden, (request, reply) => {
+    const query = new URL(request.url, issuer).searchParams;
+    const extra = [...new Set(query.keys())].filter((name) => name !== "client_id" && name !== "request_uri");
+    if (query.has("request_uri") && extra.length) {
+      const message = `${extra.join(", ")} ${extra.length === 1 ? "was" : "were"} not pushed: with a request_uri, send only client_id and request_uri to /oauth/authorize.`;
+      return page(reply, {
+        kind: "error_page",
+        status: 400,
+        title: "This request cannot continue",
+        message,
+        hint: explainError({ error: "invalid_request", error_description: message }, issuer),
+      });
+    }
+    return delegate(request, reply);
+  });
+
   for (const path of ["/oauth/*", "/.well-known/openid-configuration"]) app.all(path, hidden, (request, reply) => delegate(request, reply));
 
   // RFC 8414 metadata: the same document as OpenID discovery.
@@ -122,6 +143,16 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string; directoryJw
     request.raw.url = "/.well-known/openid-configuration";
     return delegate(request, reply);
   });
+
+  // The portal's question for an app's page: which clients registered themselves with its software statement?
+  app.get(
+    "/internal/oauth/registered-clients",
+    { schema: { hide: true, querystring: z.strictObject({ app_id: z.string().regex(/^[A-Za-z0-9_]{1,64}$/) }) } },
+    async (request, reply) => {
+      const { app_id: appId } = request.query as { app_id: string };
+      return reply.header("cache-control", "no-store").send({ data: await listRegisteredClients(app.db, appId) });
+    },
+  );
 
   // The gateway's question before forwarding a token call: whose token is it, and is it bound to a DPoP key?
   app.post(

@@ -1,7 +1,7 @@
 /** What an /oauth/authorize step answers with; the route turns it into HTTP. */
 export type AuthorizationOutcome =
   /** Something is wrong before a redirect can be trusted: a bank error page, never a redirect. */
-  | { kind: "error_page"; status: number; title: string; message: string }
+  | { kind: "error_page"; status: number; title: string; message: string; hint?: { description: string; uri: string } | null }
   /** Back to the app's (already verified) redirect URI: a code, or an RFC 6749 §4.1.2.1 error. */
   | { kind: "redirect"; location: string }
   | {

@@ -115,6 +115,7 @@ ${outcome.accounts.map(accountRow).join("\n")}
 }
 
 function errorPageHtml(outcome: Extract<AuthorizationOutcome, { kind: "error_page" }>): string {
+  if (outcome.hint !== undefined) return renderErrorPage(outcome.message, outcome.hint);
   return layout(
     outcome.title,
     `<h1>${escape(outcome.title)}</h1><div class="alert" role="alert">${escape(outcome.message)}</div><p>You have not been logged in and nothing was shared.</p>`,

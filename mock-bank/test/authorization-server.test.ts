@@ -1,0 +1,149 @@
+import { compactVerify, CompactSign, importJWK } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerClaims } from "../src/domain/oauth/identity-claims";
+import { PrismaOidcAdapter } from "../src/domain/oauth/oidc-adapter";
+import { deriveSigningKey } from "../src/domain/oauth/signing-keys";
+import { buildTestApp, TEST_SECRET, type TestApp } from "./helpers";
+import { authorizeUrl, clientHeaders, CLIENT_ID } from "./oauth-fixture";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe("the signing key", () => {
+  it("is derived from the internal secret: stable, a valid P-256 key, and another secret gives another key", async () => {
+    const key = deriveSigningKey(TEST_SECRET);
+    expect(deriveSigningKey(TEST_SECRET)).toEqual(key);
+    expect(deriveSigningKey(`${TEST_SECRET}-rotated`).kid).not.toBe(key.kid);
+    const jws = await new CompactSign(new TextEncoder().encode("hello"))
+      .setProtectedHeader({ alg: "ES256" })
+      .sign(await importJWK(key, "ES256"));
+    const { d: _private, ...publicJwk } = key;
+    expect(new TextDecoder().decode((await compactVerify(jws, await importJWK(publicJwk, "ES256"))).payload)).toBe("hello");
+  });
+
+  it("is published without its private part", async () => {
+    const response = await t.app.inject({ url: "/oauth/jwks", headers: { "x-internal-secret": TEST_SECRET } });
+    expect(response.statusCode).toBe(200);
+    const { keys } = response.json() as { keys: Record<string, string>[] };
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", kid: deriveSigningKey(TEST_SECRET).kid });
+    expect(keys[0].d).toBeUndefined();
+  });
+});
+
+describe("the storage adapter", () => {
+  it("keeps no token in the clear: hashed key, payload without jti; find puts it back; consume and grant revocation work", async () => {
+    const adapter = new PrismaOidcAdapter("AccessToken", t.app.db);
+    const id = "A".repeat(20) + "secret-token-value-xyz";
+    await adapter.upsert(id, { jti: id, grantId: "grant-1", clientId: "cli_x", kind: "AccessToken" }, 60);
+    const rows = await t.app.db.bankOidcRecord.findMany({ where: { grantId: "grant-1" } });
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain("secret-token-value");
+    expect(await adapter.find(id)).toMatchObject({ jti: id, grantId: "grant-1" });
+    expect(await adapter.find(`${id}x`)).toBeUndefined();
+    await adapter.consume(id);
+    expect((await adapter.find(id))?.consumed).toEqual(expect.any(Number));
+    await adapter.revokeByGrantId("grant-1");
+    expect(await adapter.find(id)).toBeUndefined();
+  });
+
+  it("treats an expired record as gone", async () => {
+    const adapter = new PrismaOidcAdapter("AuthorizationCode", t.app.db);
+    await adapter.upsert("code-expired-0000000000000", { jti: "code-expired-0000000000000" }, 1);
+    await t.app.db.bankOidcRecord.updateMany({ where: { kind: "AuthorizationCode" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await adapter.find("code-expired-0000000000000")).toBeUndefined();
+  });
+});
+
+describe("identity claims", () => {
+  const customer = {
+    id: "cus_1",
+    givenName: "Ada",
+    familyName: "Lovelace",
+    email: "ada@example.com",
+    dateOfBirth: new Date("1990-12-10T00:00:00Z"),
+    createdAt: new Date("2026-01-02T03:04:05.678Z"),
+    addressLine1: "1 St James's Square",
+    city: "London",
+    postcode: "SW1Y 4JU",
+    country: "GB",
+    nationalId: null,
+  };
+  it("a verified customer carries verified_claims: how, when, the evidence and the verified claims", () => {
+    expect(customerClaims({ ...customer, kycStatus: "approved" })).toMatchObject({
+      sub: "cus_1",
+      name: "Ada Lovelace",
+      birthdate: "1990-12-10",
+      address: { street_address: "1 St James's Square", locality: "London", postal_code: "SW1Y 4JU", country: "GB" },
+      verified_claims: {
+        verification: { trust_framework: "uk_tfida", time: "2026-01-02T03:04:05Z", evidence: [{ type: "document" }] },
+        claims: { given_name: "Ada", family_name: "Lovelace", birthdate: "1990-12-10" },
+      },
+    });
+  });
+  it.each(["review", "rejected"])("a customer whose KYC is %s has no verified_claims", (kycStatus) => {
+    expect(customerClaims({ ...customer, kycStatus })).not.toHaveProperty("verified_claims");
+  });
+});
+
+describe("pushed requests", () => {
+  it("with a request_uri, a parameter that was not pushed is refused on a bank page that names it and links the guide", async () => {
+    const response = await t.app.inject({
+      url: authorizeUrl({ client_id: CLIENT_ID, request_uri: "urn:ietf:params:oauth:request_uri:abc", scope: "payments:write" }),
+      headers: clientHeaders("app_par"),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.body).toContain("scope was not pushed");
+    expect(response.body).toContain("/docs/guides/openid-connect-fapi#par");
+  });
+});
+
+describe("registered clients", () => {
+  it("lists only clients registered for the app, never the portal's own", async () => {
+    await t.app.db.bankOidcRecord.createMany({
+      data: [
+        {
+          key: "Client:a",
+          kind: "Client",
+          clientId: "dcr_a",
+          payload: JSON.stringify({
+            client_id: "dcr_a",
+            app_id: "app_reg",
+            client_name: "A",
+            redirect_uris: [],
+            token_endpoint_auth_method: "private_key_jwt",
+            profile: "fapi2",
+          }),
+        },
+        {
+          key: "Client:b",
+          kind: "Client",
+          clientId: "dcr_b",
+          payload: JSON.stringify({ client_id: "dcr_b", app_id: "app_other", client_name: "B" }),
+        },
+        { key: "Client:c", kind: "Client", clientId: "cli_c", payload: JSON.stringify({ client_id: "cli_c", app_id: "app_reg" }) },
+      ],
+    });
+    const response = await t.app.inject({
+      url: "/internal/oauth/registered-clients?app_id=app_reg",
+      headers: { "x-internal-secret": TEST_SECRET },
+    });
+    expect(response.json()).toEqual({
+      data: [
+        {
+          client_id: "dcr_a",
+          client_name: "A",
+          redirect_uris: [],
+          token_endpoint_auth_method: "private_key_jwt",
+          profile: "fapi2",
+          created_at: expect.any(String),
+        },
+      ],
+    });
+    expect((await t.app.inject({ url: "/internal/oauth/registered-clients?app_id=app_reg" })).statusCode).toBe(403);
+  });
+});
