@@ -8,6 +8,7 @@ import {
   firstCallTo,
   firstConsentFlow,
   firstConsentTokenCall,
+  firstDpopCall,
   firstFixedError,
   firstIdempotentPayment,
   firstReplayedRetry,
@@ -91,6 +92,9 @@ async function firstConsent(appId: string): Promise<Date | null> {
   return firstConsentFlow([], consents);
 }
 
+/** How many recent consent-token calls are read for the DPoP step. */
+const DPOP_SAMPLE = 100;
+
 /**
  * The app's onboarding checklist, each step ticked from stored traffic: request logs (their
  * indexes by app, status and time; each lookup bounded), webhook attempts, and the bank's
@@ -98,7 +102,7 @@ async function firstConsent(appId: string): Promise<Date | null> {
  */
 export async function getOnboardingProgress(options: { appId: string; now?: Date }): Promise<OnboardingProgressDto> {
   const { appId } = options;
-  const [success, payments, created, consent, consentCall, webhook, fixed, reset, clock] = await Promise.all([
+  const [success, payments, created, consent, consentCall, tokenCalls, webhook, fixed, reset, clock] = await Promise.all([
     firstSuccess(appId),
     db().requestLog.findMany({
       where: { appId, status: 201, method: "POST", route: PAYMENTS_ROUTE },
@@ -118,6 +122,13 @@ export async function getOnboardingProgress(options: { appId: string; now?: Date
       orderBy: asc,
       select: { ...CALL, apiKeyId: true },
     }),
+    // The latest consent-token calls, for one made with a DPoP proof (the scheme is only in the masked headers).
+    db().requestLog.findMany({
+      where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
+      orderBy: { createdAt: "desc" },
+      take: DPOP_SAMPLE,
+      select: { ...CALL, apiKeyId: true, requestHeaders: true },
+    }),
     firstWebhookSuccess(appId),
     firstFix(appId),
     firstWithStatus(appId, 200, { method: "POST", route: SANDBOX_RESET_ROUTE }),
@@ -130,6 +141,7 @@ export async function getOnboardingProgress(options: { appId: string; now?: Date
     idempotent_retry_replayed: firstReplayedRetry(created),
     consent_flow_completed: consent,
     consent_token_call: consentCall ? firstConsentTokenCall([consentCall]) : null,
+    fapi_dpop_call: firstDpopCall(tokenCalls),
     webhook_answered_2xx: webhook,
     error_handled_then_fixed: fixed,
     sandbox_reset: reset ? firstCallTo([reset], "POST", SANDBOX_RESET_ROUTE) : null,

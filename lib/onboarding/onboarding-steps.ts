@@ -9,6 +9,7 @@ export const ONBOARDING_STEP_IDS = [
   "idempotent_retry_replayed",
   "consent_flow_completed",
   "consent_token_call",
+  "fapi_dpop_call",
   "webhook_answered_2xx",
   "error_handled_then_fixed",
   "sandbox_reset",
@@ -63,6 +64,13 @@ export const ONBOARDING_STEPS: readonly OnboardingStepDefinition[] = [
     next: "Use the customer's access token as the Bearer credential, e.g. GET /v1/accounts, and get a 2xx back.",
     docs: { href: "/docs/consent-flow", label: "Consent flow" },
     optional: false,
+  },
+  {
+    id: "fapi_dpop_call",
+    title: "FAPI 2.0 flow completed with DPoP",
+    next: "Switch the app to the FAPI 2.0 profile, push the authorization request to /oauth/par with private_key_jwt, exchange the code with a DPoP proof, then call /v1 with the DPoP-bound token and a fresh proof.",
+    docs: { href: "/docs/guides/openid-connect-fapi", label: "OpenID Connect and FAPI 2.0" },
+    optional: true,
   },
   {
     id: "webhook_answered_2xx",

@@ -5,6 +5,7 @@ import {
   firstCallTo,
   firstConsentFlow,
   firstConsentTokenCall,
+  firstDpopCall,
   firstFixedError,
   firstIdempotentPayment,
   firstReplayedRetry,
@@ -115,6 +116,22 @@ describe("consent steps", () => {
   });
 });
 
+describe("FAPI 2.0 with DPoP", () => {
+  it("needs a 2xx on /v1 with a consent token sent under the DPoP scheme", () => {
+    const dpop = { requestHeaders: { authorization: "DPoP [redacted]", dpop: "[redacted]" } };
+    const rows = [
+      { ...call(1, "GET", "/v1/accounts", 200, { requestHeaders: { authorization: "Bearer [redacted]" } }), apiKeyId: null },
+      { ...call(2, "GET", "/v1/accounts", 401, dpop), apiKeyId: null },
+      { ...call(3, "POST", "/oauth/token", 200, dpop), apiKeyId: null },
+      { ...call(4, "GET", "/v1/accounts", 200, dpop), apiKeyId: "key_1" },
+      { ...call(6, "GET", "/v1/accounts", 200, dpop), apiKeyId: null },
+      { ...call(5, "GET", "/v1/accounts/acc_1", 200, dpop), apiKeyId: null },
+    ];
+    expect(firstDpopCall(rows)).toEqual(at(5));
+    expect(firstDpopCall(rows.slice(0, 4))).toBeNull();
+  });
+});
+
 describe("sandbox controls", () => {
   it("need a 200 on the control itself", () => {
     const rows = [
@@ -162,6 +179,6 @@ describe("buildProgress", () => {
 
   it("links every step to a docs page that exists", () => {
     for (const step of ONBOARDING_STEPS)
-      expect(step.docs.href).toMatch(/^\/docs\/(api|consent-flow|sandbox|errors|guides\/webhooks)(#[a-z-]+)?$/);
+      expect(step.docs.href).toMatch(/^\/docs\/(api|consent-flow|sandbox|errors|guides\/webhooks|guides\/openid-connect-fapi)(#[a-z-]+)?$/);
   });
 });

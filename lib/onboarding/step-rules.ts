@@ -118,6 +118,21 @@ export function firstConsentTokenCall(rows: Array<CallRow & { apiKeyId: string |
   );
 }
 
+/** A call with a sender-constrained token: `Authorization: DPoP …` (the scheme survives masking) answered 2xx on /v1. */
+export function firstDpopCall(rows: Array<CallRow & { apiKeyId: string | null }>): Date | null {
+  return earliest(
+    ...rows
+      .filter(
+        (row) =>
+          row.apiKeyId === null &&
+          row.path.startsWith("/v1/") &&
+          isSuccess(row.status) &&
+          /^DPoP\s/i.test(headerValue(row.requestHeaders, "authorization") ?? ""),
+      )
+      .map((row) => row.createdAt),
+  );
+}
+
 /**
  * The consent flow finished: a code (or refresh token) exchanged at /oauth/token with a 200 —
  * the token endpoint accepts no other grant — or a consent the customer authorised in the
