@@ -1,4 +1,5 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,7 +12,9 @@ import { PortalClient } from "../support/portal-client";
  * The guides' samples are code people paste: this runs them. For every guide, a new developer
  * and app (their own sandbox, so one guide's reset cannot disturb another), then the guide's curl
  * samples in order in one shell (so `export`s carry over, as in the reader's terminal) and each
- * Node sample as its own module with the variables the shell exported. Python samples are not run.
+ * Node sample as its own module with the variables the shell exported. Python samples run where a
+ * guide's set-up gives them what they need (the OpenID Connect and FAPI 2.0 guide), with the
+ * system Python and its Debian packages (python3-requests, python3-jwt, python3-cryptography).
  */
 
 const run = promisify(execFile);
@@ -24,14 +27,54 @@ mkdirSync(cacheDir, { recursive: true });
 const workDir = mkdtempSync(path.join(cacheDir, "guide-samples-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-type Developer = { client: PortalClient; key: string; appId: string; prefix: string };
+type Developer = { client: PortalClient; key: string; appId: string; prefix: string; env: Record<string, string> };
 const developers = new Map<string, Developer>();
+
+/** The set-up a guide asks its reader to do in the dashboard before its samples, and the variables it exports. */
+const guideSetup: Record<string, (client: PortalClient, appId: string) => Promise<Record<string, string>>> = {
+  // A FAPI 2.0 app with an ES256 key registered, its private half and a software statement in the environment.
+  "openid-connect-fapi": async (client, appId) => {
+    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const kid = "guide-signing-key";
+    const publicJwk = { ...publicKey.export({ format: "jwk" }), kid, alg: "ES256", use: "sig" };
+    const settings = await client.json("PUT", `/api/apps/${appId}/oauth-client/settings`, {
+      profile: "fapi2",
+      token_endpoint_auth_method: "private_key_jwt",
+      jwks: { keys: [publicJwk] },
+    });
+    if (settings.status !== 200) throw new Error(`FAPI settings: ${settings.status} ${JSON.stringify(settings.body)}`);
+    const statement = await client.json("POST", `/api/apps/${appId}/software-statement`);
+    if (statement.status !== 201) throw new Error(`software statement: ${statement.status} ${JSON.stringify(statement.body)}`);
+    const oauth = await client.json("GET", `/api/apps/${appId}/oauth-client`);
+    return {
+      CLIENT_ID: oauth.body.client_id,
+      CLIENT_PRIVATE_JWK: JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid, alg: "ES256" }),
+      SOFTWARE_STATEMENT: statement.body.software_statement,
+      REDIRECT_URI: "http://localhost:8080/callback",
+    };
+  },
+};
+
+/** The system Python with the samples' libraries, or why not. */
+const SYSTEM_PYTHON = "/usr/bin/python3";
+function pythonProblem(): string | null {
+  try {
+    execFileSync(SYSTEM_PYTHON, ["-c", "import jwt, requests, cryptography"], { stdio: "pipe" });
+    return null;
+  } catch {
+    return `${SYSTEM_PYTHON} with requests, PyJWT and cryptography (apt install python3-requests python3-jwt python3-cryptography)`;
+  }
+}
+const missingPython = pythonProblem();
+if (missingPython && process.env.CI === "true") throw new Error(`The guides' Python samples need ${missingPython}.`);
+if (missingPython) console.warn(`⚠ guide Python samples skipped: they need ${missingPython}`);
 
 beforeAll(async () => {
   for (const guide of guides) {
-    const { client } = await PortalClient.newDeveloper(portalUrl, `Reader of ${guide.title}`);
+    const { client } = await PortalClient.newDeveloper(portalUrl, `Reader of ${guide.title}`, { verified: true });
     const created = await client.createApp(`${guide.title} app`);
-    developers.set(guide.slug, { client, key: created.secret, appId: created.app.id, prefix: created.key.prefix });
+    const env = (await guideSetup[guide.slug]?.(client, created.app.id)) ?? {};
+    developers.set(guide.slug, { client, key: created.secret, appId: created.app.id, prefix: created.key.prefix, env });
   }
 }, 240_000);
 
@@ -44,6 +87,7 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
   const samples = extractSamples(guide.body);
   const curlSamples = samples.filter((sample) => sample.language === "curl");
   const nodeSamples = samples.filter((sample) => sample.language === "node");
+  const pythonSamples = guideSetup[slug] ? samples.filter((sample) => sample.language === "python") : [];
   let exported: Record<string, string> = {};
 
   it("runs every curl sample in order in one shell: each call answers 2xx", async () => {
@@ -65,7 +109,7 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
       ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
     ].join("\n");
     const { stdout } = await run("bash", ["-c", script], {
-      env: { ...process.env, SANDBOX_KEY: developer.key },
+      env: { ...process.env, ...developer.env, SANDBOX_KEY: developer.key },
       timeout: 60_000,
       maxBuffer: 10 * 1024 * 1024,
     });
@@ -87,7 +131,23 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
       const file = path.join(workDir, `${slug}-${step}.mjs`);
       writeFileSync(file, fillPlaceholders(sample.code, context));
       const result = await run(process.execPath, [file], {
-        env: { ...process.env, ...exported, SANDBOX_KEY: developer.key },
+        env: { ...process.env, ...exported, ...developer.env, SANDBOX_KEY: developer.key },
+        timeout: 30_000,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout.length).toBeGreaterThan(0);
+    },
+    40_000,
+  );
+
+  it.skipIf(Boolean(missingPython)).each(pythonSamples.map((sample) => [sample.step, sample] as const))(
+    "runs the Python sample of step %i",
+    async (step, sample) => {
+      const developer = developers.get(slug)!;
+      const file = path.join(workDir, `${slug}-${step}.py`);
+      writeFileSync(file, fillPlaceholders(sample.code, context));
+      const result = await run(SYSTEM_PYTHON, [file], {
+        env: { ...process.env, ...exported, ...developer.env, SANDBOX_KEY: developer.key },
         timeout: 30_000,
       });
       expect(result.stderr).toBe("");
