@@ -14,6 +14,10 @@ const client: ClientApp = {
   clientId: "cli_AAAAAAAAAAAAAAAAAAAAAA",
   secretHash: "h",
   redirectUris: ["https://budget.example/cb"],
+  profile: "basic",
+  authMethod: "client_secret_basic",
+  jwks: null,
+  jwksUri: null,
 };
 const SECRET = "cs_sandbox_right";
 let bank: Server;
