@@ -113,7 +113,7 @@ export function SecurityProfileForm({ appId, client, canEdit }: { appId: string;
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" data-testid="security-profile-form">
       {formError && <Alert tone="error">{formError}</Alert>}
       <fieldset className="flex flex-col gap-2" aria-describedby={fieldError("profile") ? "security-profile-error" : undefined}>
-        <legend className="mb-1.5 text-sm font-medium text-fg">Security profile</legend>
+        <legend className="mb-1.5 text-sm font-medium text-fg">Profile</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {PROFILES.map((option) => (
             <label key={option.value} className={choice}>
