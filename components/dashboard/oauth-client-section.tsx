@@ -5,8 +5,13 @@ import { ClientSecretButton } from "./client-secret-button";
 import { formatDate, formatExact } from "./format-time";
 import { RedirectUrisForm } from "./redirect-uris-form";
 import { SectionHeader } from "./section-header";
+import { SecurityProfileForm } from "./security-profile-form";
+import { SoftwareStatementButton } from "./software-statement-button";
 
-/** The app's OAuth client: client id, secret (shown once, rotatable) and redirect URIs. */
+/**
+ * The app's OAuth client: client id, secret (shown once, rotatable) and redirect URIs; then its
+ * security profile and keys, and a software statement for dynamic client registration.
+ */
 export function OAuthClientSection({
   appId,
   client,
@@ -68,6 +73,32 @@ export function OAuthClientSection({
           </div>
         </dl>
         <RedirectUrisForm appId={appId} initial={client.redirect_uris} canEdit={canEdit} />
+      </div>
+      <div
+        className="flex flex-col gap-5 rounded-card border border-border bg-surface px-5 py-4 shadow-card"
+        data-testid="security-profile"
+      >
+        <div>
+          <h3 className="text-base font-semibold text-fg">Security profile</h3>
+          <p className="mt-1 text-sm text-fg-muted">
+            How strictly the bank treats this client. Rehearse FAPI 2.0 here before a regulated bank tests you against it.
+          </p>
+        </div>
+        <SecurityProfileForm appId={appId} client={client} canEdit={canEdit} />
+        <div className="flex flex-col gap-3 border-t border-border pt-4">
+          <div>
+            <h3 className="text-base font-semibold text-fg">Dynamic client registration</h3>
+            <p className="mt-1 text-sm text-fg-muted">
+              The portal is the sandbox&rsquo;s directory: it signs a software statement with this app&rsquo;s id, name, redirect URIs and
+              keys, for the bank&rsquo;s <Code>/register</Code>. Banks verify it with <Code>{portalUrl}/directory/jwks.json</Code>.
+            </p>
+          </div>
+          {canEdit ? (
+            <SoftwareStatementButton appId={appId} />
+          ) : (
+            <p className="text-sm text-fg-muted">Developers, admins and the owner can get a software statement.</p>
+          )}
+        </div>
       </div>
     </section>
   );

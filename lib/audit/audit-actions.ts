@@ -19,6 +19,8 @@ export const auditActions = {
   "app.deleted": "App deleted",
   "app.redirect_uris_changed": "Redirect URIs changed",
   "app.client_secret_rotated": "OAuth client secret rotated",
+  "app.oauth_settings_changed": "OAuth security settings changed",
+  "app.software_statement_issued": "Software statement issued",
   "app.suspended": "App suspended",
   "app.reinstated": "App reinstated",
   "app.go_live_requested": "Go-live requested",

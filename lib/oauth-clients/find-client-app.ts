@@ -3,6 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { hashApiKey } from "../keys/api-key";
 import { portal } from "../runtime";
+import { parseStoredJwks, toClientAuthMethod, toClientProfile, type ClientAuthMethod, type ClientProfile } from "./client-profile";
 import { isWellFormedClientSecret } from "./client-secret";
 
 /** What the gateway tells the bank about an OAuth client (one source of truth: the portal). */
@@ -12,10 +13,14 @@ export type ClientApp = {
   redirectUris: string[];
   clientId: string;
   secretHash: string | null;
-  profile?: "basic" | "fapi2";
-  authMethod?: "client_secret_basic" | "private_key_jwt";
-  jwks?: { keys: Record<string, unknown>[] } | null;
-  jwksUri?: string | null;
+  /** basic (authorization code + PKCE) | fapi2 (FAPI 2.0: PAR, private_key_jwt, DPoP). */
+  profile: ClientProfile;
+  /** How the client authenticates at the token endpoint. */
+  authMethod: ClientAuthMethod;
+  /** The app's public keys as pasted (public members only, validated on save), or null. */
+  jwks: { keys: JsonWebKey[] } | null;
+  /** Where the app's public keys are fetched (https; not a private address when saved), or null. Never both. */
+  jwksUri: string | null;
 };
 
 const CLIENT_ID = /^cli_[0-9A-Za-z]{22}$/;
@@ -28,7 +33,15 @@ export async function findClientApp(clientId: string): Promise<ClientApp | null>
   if (cached !== undefined) return cached;
   const row = await db().oAuthClient.findUnique({
     where: { clientId },
-    select: { clientId: true, secretHash: true, app: { select: { id: true, name: true, status: true, redirectUris: true } } },
+    select: {
+      clientId: true,
+      secretHash: true,
+      profile: true,
+      authMethod: true,
+      jwks: true,
+      jwksUri: true,
+      app: { select: { id: true, name: true, status: true, redirectUris: true } },
+    },
   });
   const value =
     row && row.app.status === "active"
@@ -38,6 +51,10 @@ export async function findClientApp(clientId: string): Promise<ClientApp | null>
           clientId: row.clientId,
           secretHash: row.secretHash,
           redirectUris: Array.isArray(row.app.redirectUris) ? (row.app.redirectUris as string[]) : [],
+          profile: toClientProfile(row.profile),
+          authMethod: toClientAuthMethod(row.authMethod),
+          jwks: parseStoredJwks(row.jwks),
+          jwksUri: row.jwksUri,
         }
       : null;
   cache.set(clientId, value);

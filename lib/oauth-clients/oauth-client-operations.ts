@@ -2,6 +2,7 @@ import { z } from "zod";
 import { redirectUrisInput } from "@/lib/apps/app-input";
 import { defineOperation } from "@/lib/portal-api/define-operation";
 import { appParams, text } from "@/lib/portal-api/schemas";
+import { oauthClientSettingsInput } from "./client-settings-input";
 import { oauthClientDto } from "./oauth-client-dto";
 
 export const getOAuthClientOperation = defineOperation({
@@ -49,4 +50,32 @@ export const updateRedirectUrisOperation = defineOperation({
   success: { status: 200, description: "The redirect URIs now registered.", schema: oauthClientDto.pick({ redirect_uris: true }) },
 });
 
-export const oauthClientOperations = [getOAuthClientOperation, rotateClientSecretOperation, updateRedirectUrisOperation];
+export const updateOAuthClientSettingsOperation = defineOperation({
+  method: "PUT",
+  path: "/api/apps/{appId}/oauth-client/settings",
+  operationId: "updateOAuthClientSettings",
+  // Changing how the client authenticates (whose keys it trusts) is as sensitive as its secret.
+  stepUp: true,
+  tag: "OAuth client",
+  summary: "Set the app's security profile, client authentication and public keys",
+  description: [
+    "Replaces the settings as a whole; the bank enforces them from the next request.",
+    "",
+    "- `profile`: `basic` (authorization code + PKCE) or `fapi2` (FAPI 2.0: pushed authorization requests, `private_key_jwt`, DPoP-bound tokens).",
+    "- `token_endpoint_auth_method`: `client_secret_basic` or `private_key_jwt`. FAPI 2.0 requires `private_key_jwt`.",
+    "- `jwks` (a JWK Set of **public** keys: RSA of 2048 bits or more, EC P-256 or Ed25519, each with a unique `kid`, `use` `sig` if present; at most 10 keys and 8 KiB) or `jwks_uri` (https; not a private, loopback or metadata address), never both. `private_key_jwt` requires one of them.",
+    "",
+    "A refused field is named by its JSON pointer, down to the key member (`/body/jwks/keys/0/d`).",
+  ].join("\n"),
+  access: { app: "app:update" },
+  params: appParams,
+  body: oauthClientSettingsInput,
+  success: { status: 200, description: "The client with its new settings.", schema: oauthClientDto },
+});
+
+export const oauthClientOperations = [
+  getOAuthClientOperation,
+  rotateClientSecretOperation,
+  updateRedirectUrisOperation,
+  updateOAuthClientSettingsOperation,
+];

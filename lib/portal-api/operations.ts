@@ -5,6 +5,7 @@ import { adminOperations } from "@/lib/admin/admin-operations";
 import { usageOperations } from "@/lib/analytics/usage-operations";
 import { appOperations } from "@/lib/apps/app-operations";
 import { authOperations } from "@/lib/auth/auth-operations";
+import { directoryOperations } from "@/lib/directory/directory-operations";
 import { consentOperations } from "@/lib/consents/consent-operations";
 import { goLiveOperations } from "@/lib/go-live/go-live-operations";
 import { keyOperations } from "@/lib/keys/key-operations";
@@ -39,6 +40,7 @@ export const portalOperations: readonly Operation[] = [
   ...appOperations,
   ...keyOperations,
   ...oauthClientOperations,
+  ...directoryOperations,
   ...consentOperations,
   ...requestLogOperations,
   ...usageOperations,

@@ -636,6 +636,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{appId}/oauth-client/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the app's security profile, client authentication and public keys
+         * @description Replaces the settings as a whole; the bank enforces them from the next request.
+         *
+         *     - `profile`: `basic` (authorization code + PKCE) or `fapi2` (FAPI 2.0: pushed authorization requests, `private_key_jwt`, DPoP-bound tokens).
+         *     - `token_endpoint_auth_method`: `client_secret_basic` or `private_key_jwt`. FAPI 2.0 requires `private_key_jwt`.
+         *     - `jwks` (a JWK Set of **public** keys: RSA of 2048 bits or more, EC P-256 or Ed25519, each with a unique `kid`, `use` `sig` if present; at most 10 keys and 8 KiB) or `jwks_uri` (https; not a private, loopback or metadata address), never both. `private_key_jwt` requires one of them.
+         *
+         *     A refused field is named by its JSON pointer, down to the key member (`/body/jwks/keys/0/d`).
+         */
+        put: operations["updateOAuthClientSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/software-statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a software statement for dynamic client registration
+         * @description The portal is the sandbox's directory: it signs a software statement for the app, to send as `software_statement` to the bank's `/register` (RFC 7591).
+         *
+         *     A JWT signed with the directory key (header `alg` `EdDSA`, `typ` `JWT`, `kid`), verifiable with the keys at `/directory/jwks.json`. Claims:
+         *
+         *     - `iss`: the portal's origin + `/directory`; `iat`; `exp` (30 days later); `jti` (new on every call);
+         *     - `software_id`: the app's id; `software_client_name`: its name; `software_redirect_uris`: its redirect URIs;
+         *     - `software_jwks` (the app's pasted JWKS) or `software_jwks_uri`, when the app has keys;
+         *     - `software_roles`: `["AISP", "PISP"]`;
+         *     - `software_token_endpoint_auth_method`: the app's client authentication method;
+         *     - `org_id`: the app's team id.
+         *
+         *     Nothing is stored; each call issues a new statement from the app's current settings.
+         */
+        post: operations["issueSoftwareStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{appId}/consents": {
         parameters: {
             query?: never;
@@ -4605,6 +4662,24 @@ export interface operations {
                         secret_prefix: string | null;
                         secret_created_at: string | null;
                         redirect_uris: string[];
+                        /**
+                         * @description `basic` (authorization code + PKCE) or `fapi2` (FAPI 2.0 Security Profile).
+                         * @enum {string}
+                         */
+                        profile: "basic" | "fapi2";
+                        /** @enum {string} */
+                        token_endpoint_auth_method: "client_secret_basic" | "private_key_jwt";
+                        /** @description The app's public keys, as pasted; null when none (or when `jwks_uri` is used). */
+                        jwks: {
+                            keys: ({
+                                kty: string;
+                                kid: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } | null;
+                        /** @description Where the bank fetches the app's public keys; null when none (or when `jwks` is used). */
+                        jwks_uri: string | null;
                     };
                 };
             };
@@ -4680,6 +4755,24 @@ export interface operations {
                             secret_prefix: string | null;
                             secret_created_at: string | null;
                             redirect_uris: string[];
+                            /**
+                             * @description `basic` (authorization code + PKCE) or `fapi2` (FAPI 2.0 Security Profile).
+                             * @enum {string}
+                             */
+                            profile: "basic" | "fapi2";
+                            /** @enum {string} */
+                            token_endpoint_auth_method: "client_secret_basic" | "private_key_jwt";
+                            /** @description The app's public keys, as pasted; null when none (or when `jwks_uri` is used). */
+                            jwks: {
+                                keys: ({
+                                    kty: string;
+                                    kid: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } | null;
+                            /** @description Where the bank fetches the app's public keys; null when none (or when `jwks` is used). */
+                            jwks_uri: string | null;
                         };
                         /** @description `cs_sandbox_…`. Shown once: only its HMAC is stored. */
                         client_secret: string;
@@ -4809,6 +4902,225 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: Unsupported content type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOAuthClientSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description `basic`: authorization code + PKCE. `fapi2`: FAPI 2.0 Security Profile (PAR, private_key_jwt, DPoP).
+                     * @enum {string}
+                     */
+                    profile: "basic" | "fapi2";
+                    /**
+                     * @description `client_secret_basic` (the client secret, Basic or in the body) or `private_key_jwt` (RFC 7523, signed with one of your keys).
+                     * @enum {string}
+                     */
+                    token_endpoint_auth_method: "client_secret_basic" | "private_key_jwt";
+                    /** @default null */
+                    jwks?: {
+                        keys: ({
+                            kty: string;
+                            kid: string;
+                            use?: string;
+                            alg?: string;
+                            crv?: string;
+                            n?: string;
+                            e?: string;
+                            x?: string;
+                            y?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } | null;
+                    /** @default null */
+                    jwks_uri?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The client with its new settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        client_id: string;
+                        /** @description `cs_sandbox_AbCd…wxyz`, or null until a secret is generated. */
+                        secret_prefix: string | null;
+                        secret_created_at: string | null;
+                        redirect_uris: string[];
+                        /**
+                         * @description `basic` (authorization code + PKCE) or `fapi2` (FAPI 2.0 Security Profile).
+                         * @enum {string}
+                         */
+                        profile: "basic" | "fapi2";
+                        /** @enum {string} */
+                        token_endpoint_auth_method: "client_secret_basic" | "private_key_jwt";
+                        /** @description The app's public keys, as pasted; null when none (or when `jwks_uri` is used). */
+                        jwks: {
+                            keys: ({
+                                kty: string;
+                                kid: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } | null;
+                        /** @description Where the bank fetches the app's public keys; null when none (or when `jwks` is used). */
+                        jwks_uri: string | null;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueSoftwareStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed statement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The JWT (compact serialisation). */
+                        software_statement: string;
+                        /**
+                         * Format: date-time
+                         * @description When banks stop accepting it (`exp`).
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7825,7 +8137,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only events of this action. */
-                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
+                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
                 /** @description Events per page, 1 to 100 (25 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */

@@ -34,6 +34,8 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   deleteApp: MANAGERS,
   updateRedirectUris: BUILDERS,
   rotateClientSecret: BUILDERS,
+  updateOAuthClientSettings: BUILDERS,
+  issueSoftwareStatement: BUILDERS,
   // Keys
   createKey: BUILDERS,
   revokeKey: BUILDERS,

@@ -19,6 +19,7 @@ const ISSUE_LIST = [
   "rollKey",
   "revokeKey",
   "rotateClientSecret",
+  "updateOAuthClientSettings", // issue 15: whose keys the client trusts
   "createWebhookEndpoint", // reveals the signing secret
   "rotateWebhookSecret",
   "transferTeamOwnership",
