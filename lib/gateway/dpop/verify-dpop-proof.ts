@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, importJWK, type JWK, type KeyLike } from "jose";
+import { calculateJwkThumbprint, compactVerify, importJWK, type JWK, type KeyLike } from "jose";
 import { createTtlCache } from "../../ttl-cache";
 import type { DpopNonces } from "./dpop-nonce";
 import type { ReplayStore } from "./dpop-replay-store";
@@ -63,6 +63,9 @@ export function normaliseHtu(value: string): string | null {
   return url.origin + path;
 }
 
+/** What a proof's protected header gives once checked: its algorithm, its key's thumbprint, the key. */
+type ProofKey = { alg: string; thumbprint: string; key: KeyLike | Uint8Array };
+
 const fail = (detail: string): DpopVerdict => ({ ok: false, code: "invalid_dpop_proof", detail });
 const quote = (value: unknown) => (typeof value === "string" ? JSON.stringify(value.slice(0, 200)) : String(value));
 
@@ -83,16 +86,39 @@ export function createDpopVerifier(deps: {
 }): DpopVerifier {
   const origin = new URL(deps.publicUrl).origin;
   const now = deps.now ?? (() => Date.now() / 1000);
-  // Clients keep one key for many calls: importing it once per thumbprint saves the key parsing.
-  const keys = createTtlCache<KeyLike | Uint8Array>({ max: 10_000, ttlMs: 3_600_000 });
+  // A client signs many proofs with one key, and their protected headers are byte for byte the
+  // same: the header's checks, its thumbprint and the imported key are kept per header segment.
+  const headers = createTtlCache<ProofKey>({ max: 5_000, ttlMs: 3_600_000 });
 
-  async function publicKey(jwk: JWK, alg: string, thumbprint: string): Promise<KeyLike | Uint8Array> {
-    const id = `${alg}:${thumbprint}`;
-    const cached = keys.get(id);
+  async function proofKey(segment: string): Promise<ProofKey | DpopVerdict> {
+    const cached = headers.get(segment);
     if (cached) return cached;
-    const key = await importJWK(jwk, alg);
-    keys.set(id, key);
-    return key;
+    let header: Record<string, unknown>;
+    try {
+      header = JSON.parse(Buffer.from(segment, "base64url").toString("utf8")) as Record<string, unknown>;
+      if (!header || typeof header !== "object" || Array.isArray(header)) throw new TypeError();
+    } catch {
+      return fail("The DPoP proof's header is not base64url-encoded JSON.");
+    }
+    if (header.typ !== "dpop+jwt") return fail(`The proof's typ must be "dpop+jwt", got ${quote(header.typ)}.`);
+    const alg = header.alg;
+    if (typeof alg !== "string" || !(DPOP_ALGS as readonly string[]).includes(alg)) {
+      return fail(`The proof's alg must be one of ${DPOP_ALGS.join(", ")} (asymmetric), got ${quote(alg)}.`);
+    }
+    const jwk = header.jwk as JWK | undefined;
+    if (!jwk || typeof jwk !== "object" || Array.isArray(jwk)) return fail("The proof's header must carry the public key as jwk.");
+    const privateMembers = PRIVATE_MEMBERS.filter((member) => member in jwk);
+    if (privateMembers.length > 0) {
+      return fail(`The proof's jwk must be a public key; it contains private member(s) ${privateMembers.join(", ")}.`);
+    }
+    let found: ProofKey;
+    try {
+      found = { alg, thumbprint: await calculateJwkThumbprint(jwk, "sha256"), key: await importJWK(jwk, alg) };
+    } catch {
+      return fail(`The proof's jwk is not a valid public key for ${alg}.`);
+    }
+    headers.set(segment, found);
+    return found;
   }
 
   async function verify(input: DpopProofInput): Promise<DpopVerdict> {
@@ -101,33 +127,12 @@ export function createDpopVerifier(deps: {
     if (proof.length > MAX_PROOF_LENGTH || proof.split(".").length !== 3) {
       return fail("The DPoP header must be one JWT in compact form (three base64url parts separated by dots).");
     }
-    let header: ReturnType<typeof decodeProtectedHeader>;
-    try {
-      header = decodeProtectedHeader(proof);
-    } catch {
-      return fail("The DPoP proof's header is not base64url-encoded JSON.");
-    }
-    if (header.typ !== "dpop+jwt") return fail(`The proof's typ must be "dpop+jwt", got ${quote(header.typ)}.`);
-    if (typeof header.alg !== "string" || !(DPOP_ALGS as readonly string[]).includes(header.alg)) {
-      return fail(`The proof's alg must be one of ${DPOP_ALGS.join(", ")} (asymmetric), got ${quote(header.alg)}.`);
-    }
-    const jwk = header.jwk;
-    if (!jwk || typeof jwk !== "object" || Array.isArray(jwk)) return fail("The proof's header must carry the public key as jwk.");
-    const privateMembers = PRIVATE_MEMBERS.filter((member) => member in jwk);
-    if (privateMembers.length > 0) {
-      return fail(`The proof's jwk must be a public key; it contains private member(s) ${privateMembers.join(", ")}.`);
-    }
-    let thumbprint: string;
-    let key: KeyLike | Uint8Array;
-    try {
-      thumbprint = await calculateJwkThumbprint(jwk, "sha256");
-      key = await publicKey(jwk, header.alg, thumbprint);
-    } catch {
-      return fail(`The proof's jwk is not a valid public key for ${header.alg}.`);
-    }
+    const checked = await proofKey(proof.slice(0, proof.indexOf(".")));
+    if ("ok" in checked) return checked;
+    const { alg, thumbprint, key } = checked;
     let payloadBytes: Uint8Array;
     try {
-      ({ payload: payloadBytes } = await compactVerify(proof, key, { algorithms: [header.alg] }));
+      ({ payload: payloadBytes } = await compactVerify(proof, key, { algorithms: [alg] }));
     } catch {
       return fail("The proof's signature does not verify with the jwk in its header.");
     }
