@@ -7,7 +7,7 @@ import type { BatchWriter } from "./batch-writer";
 import type { Env } from "./env";
 import { createGateway } from "./gateway/gateway";
 import type { FastPath } from "./gateway/fast-path";
-import { TOKEN_OWNER_CACHE } from "./gateway/resolve-consent-token";
+import { TOKEN_OWNER_CACHE, type TokenRecord } from "./gateway/resolve-consent-token";
 import { listenForInvalidations } from "./keys/cache-invalidation";
 import { createKeyCache, type CachedKey } from "./keys/key-cache";
 import { createKeyUseWriter, type KeyUse } from "./keys/record-key-use";
@@ -29,7 +29,7 @@ export type Portal = {
   dbProvider: DatabaseProvider;
   /** Scale-out mode's command connection (REDIS_URL); null on one instance. */
   redis: Redis | null;
-  caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<string> };
+  caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<TokenRecord> };
   requestLogs: BatchWriter<RequestLogEntry>;
   keyUses: BatchWriter<KeyUse>;
   /** Sign-in, step-up and password-reset attempts: in memory, or shared through Redis (REDIS_URL). */
@@ -50,7 +50,7 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
   const caches = {
     keys: createKeyCache(env.KEY_CACHE_TTL_SECONDS * 1000),
     clients: createClientCache(),
-    tokenOwners: createTtlCache<string>(TOKEN_OWNER_CACHE),
+    tokenOwners: createTtlCache<TokenRecord>(TOKEN_OWNER_CACHE),
   };
   // Other instances' revocations, roll-overs, suspensions and client changes reach these caches here.
   const listener = env.REDIS_URL

@@ -2,6 +2,8 @@ import { AppError } from "@openbank/contracts/errors";
 import type { HeaderMap } from "./call";
 import type { KeyVerification } from "../keys/verify-key";
 import type { KeyScope } from "../keys/key-lifecycle";
+import { dpopRefusal } from "./dpop/dpop-challenge";
+import type { DpopVerifier } from "./dpop/verify-dpop-proof";
 
 /** Who is calling: an app, through one of its keys or a customer's consent token. */
 export type Caller = {
@@ -16,6 +18,8 @@ export type Caller = {
   scope?: KeyScope;
   /** A platform admin suspended the app: the gateway refuses it (app_suspended). */
   appSuspended?: boolean;
+  /** A DPoP-bound token whose proof passed: the answer carries this nonce for the next proof (`DPoP-Nonce`). */
+  dpopNonce?: string;
 };
 
 export type Authenticated = { ok: true; caller: Caller } | { ok: false; error: AppError };
@@ -29,13 +33,30 @@ export type Credentials = {
    * ever being stored in the browser. Absent where no portal session exists.
    */
   resolvePortalKey?: (request: { headers: Pick<HeaderMap, "get"> }, keyId: string) => Promise<KeyVerification>;
-  /** `Authorization: Bearer oat_…` → the app the consent token was issued to (null: unknown token), or why it cannot be told. */
+  /**
+   * `Authorization: Bearer <token>` or `DPoP <token>` (anything but an API key) → the app the
+   * consent token was issued to and the key it is bound to (null: unknown token), or why it cannot be told.
+   */
   resolveConsentToken?: (token: string) => Promise<TokenOwner>;
+  /** Checks the `DPoP` proof of calls with DPoP-bound tokens; without it such tokens are refused. */
+  dpop?: DpopVerifier;
 };
 
-export type TokenOwner = { ok: true; owner: { appId: string; appSuspended?: boolean } | null } | { ok: false; error: AppError };
+export type TokenOwner =
+  | {
+      ok: true;
+      /** `jkt`: the RFC 7638 thumbprint of the DPoP key the token is bound to; null or absent for a bearer token. */
+      owner: { appId: string; appSuspended?: boolean; jkt?: string | null } | null;
+    }
+  | { ok: false; error: AppError };
 
-const CONSENT_TOKEN = /^oat_[0-9A-Za-z]{43}$/;
+/**
+ * Consent access tokens the bank may know: today's `oat_…` and the authorization server's
+ * unprefixed ones (base64url, 43 characters by default). Anything else that is not an API key
+ * (`sk_…`) is unknown without asking the bank.
+ */
+const CONSENT_TOKEN = /^(oat_[0-9A-Za-z]{43}|[A-Za-z0-9_-]{32,200})$/;
+const API_KEY_LIKE = /^sk_/;
 
 const messages = {
   invalid_api_key: "The API key is not valid. Check for typos, or create a new key in the dashboard.",
@@ -53,35 +74,34 @@ const invalidToken = () =>
   );
 
 /** Step 1 of the pipeline: who is calling. Expected failures are values. */
-export async function authenticate(request: { headers: Pick<HeaderMap, "get"> }, credentials: Credentials): Promise<Authenticated> {
+export async function authenticate(
+  request: { method: string; path: string; headers: Pick<HeaderMap, "get"> },
+  credentials: Credentials,
+): Promise<Authenticated> {
   const authorization = request.headers.get("authorization");
   const portalKeyId = request.headers.get("x-portal-key-id");
   let verification: KeyVerification;
   if (authorization) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const match = /^(Bearer|DPoP)\s+(\S+)\s*$/i.exec(authorization);
     if (!match) {
       return { ok: false, error: new AppError("invalid_api_key", "Send the key as `Authorization: Bearer sk_sandbox_…`.") };
     }
-    if (match[1].startsWith("oat_") && credentials.resolveConsentToken) {
-      // The bank checks the token itself on the call (revocation, expiry, scope); here we
-      // only need its app, for the rate limit and the request log.
-      const found: TokenOwner = CONSENT_TOKEN.test(match[1]) ? await credentials.resolveConsentToken(match[1]) : { ok: true, owner: null };
-      if (!found.ok) return found;
-      const { owner } = found;
-      if (!owner) return { ok: false, error: invalidToken() };
-      const token = match[1];
+    const dpopScheme = match[1].toLowerCase() === "dpop";
+    const credential = match[2];
+    if (API_KEY_LIKE.test(credential) && dpopScheme) {
       return {
-        ok: true,
-        caller: {
-          appId: owner.appId,
-          keyId: null,
-          prefix: `${token.slice(0, 8)}…${token.slice(-4)}`,
-          consentToken: token,
-          appSuspended: owner.appSuspended,
-        },
+        ok: false,
+        error: new AppError(
+          "invalid_api_key",
+          "Send API keys as `Authorization: Bearer sk_sandbox_…`; the DPoP scheme is for DPoP-bound access tokens.",
+        ),
       };
     }
-    verification = await credentials.verifyKey(match[1]);
+    const consentToken = !API_KEY_LIKE.test(credential) && (dpopScheme || credential.startsWith("oat_") || CONSENT_TOKEN.test(credential));
+    if (consentToken && credentials.resolveConsentToken) {
+      return authenticateConsentToken(request, { token: credential, dpopScheme }, credentials.resolveConsentToken, credentials.dpop);
+    }
+    verification = await credentials.verifyKey(credential);
   } else if (portalKeyId && credentials.resolvePortalKey) {
     verification = await credentials.resolvePortalKey(request, portalKeyId);
   } else {
@@ -102,4 +122,64 @@ export async function authenticate(request: { headers: Pick<HeaderMap, "get"> },
   }
   const { key } = verification;
   return { ok: true, caller: { appId: key.appId, keyId: key.keyId, prefix: key.prefix, scope: key.scope, appSuspended: key.appSuspended } };
+}
+
+/**
+ * A consent access token: its app, and for a DPoP-bound token (RFC 9449) the proof of possession.
+ * The bank checks the token itself on the call (revocation, expiry, scope); here we only need its
+ * app, for the rate limit and the request log, and its binding, which only the gateway sees the proof for.
+ */
+async function authenticateConsentToken(
+  request: { method: string; path: string; headers: Pick<HeaderMap, "get"> },
+  { token, dpopScheme }: { token: string; dpopScheme: boolean },
+  resolveConsentToken: NonNullable<Credentials["resolveConsentToken"]>,
+  dpop: DpopVerifier | undefined,
+): Promise<Authenticated> {
+  const found: TokenOwner = CONSENT_TOKEN.test(token) ? await resolveConsentToken(token) : { ok: true, owner: null };
+  if (!found.ok) return found;
+  const { owner } = found;
+  if (!owner) return { ok: false, error: invalidToken() };
+  let dpopNonce: string | undefined;
+  if (owner.jkt) {
+    // No verifier, no way to check the binding: refused, never forwarded as a bearer token.
+    if (!dpop)
+      return { ok: false, error: new AppError("invalid_token", "This access token is DPoP-bound, and DPoP is not available here.") };
+    const proof = request.headers.get("dpop");
+    if (!dpopScheme || proof === null) {
+      const sent = dpopScheme ? "without a DPoP header" : "with the Bearer scheme";
+      return {
+        ok: false,
+        error: dpopRefusal(
+          "invalid_token",
+          `This access token is bound to a DPoP key, and it was sent ${sent}. Send it as \`Authorization: DPoP <token>\` with a \`DPoP\` header holding a proof signed by that key.`,
+          dpop.nonce(),
+        ),
+      };
+    }
+    const verdict = await dpop.verify({ proof, method: request.method, path: request.path, accessToken: token, jkt: owner.jkt });
+    if (!verdict.ok) return { ok: false, error: dpopRefusal(verdict.code, verdict.detail, dpop.nonce()) };
+    dpopNonce = dpop.nonce();
+  } else if (dpopScheme) {
+    // RFC 9449 §7.1: the DPoP scheme asserts a binding the gateway must check against the proof's
+    // key; a bearer token has none, so the claim is false and the call is refused.
+    return {
+      ok: false,
+      error: dpopRefusal(
+        "invalid_token",
+        "This access token is not DPoP-bound: send it as `Authorization: Bearer <token>`, or get a DPoP-bound token by sending a DPoP proof to the token endpoint.",
+        dpop?.nonce(),
+      ),
+    };
+  }
+  return {
+    ok: true,
+    caller: {
+      appId: owner.appId,
+      keyId: null,
+      prefix: `${token.slice(0, 8)}…${token.slice(-4)}`,
+      consentToken: token,
+      appSuspended: owner.appSuspended,
+      dpopNonce,
+    },
+  };
 }

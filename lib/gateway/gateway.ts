@@ -13,14 +13,17 @@ import { createOAuthPipeline } from "./oauth-gateway";
 import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
 import { MemoryRateLimiter, type RateLimiter, type RateLimitPolicy } from "./rate-limiter";
 import { RedisRateLimiter } from "./redis-rate-limiter";
-import { createTokenOwnerLookup } from "./resolve-consent-token";
+import { createDpopNonces } from "./dpop/dpop-nonce";
+import { MemoryReplayStore, RedisReplayStore } from "./dpop/dpop-replay-store";
+import { createDpopVerifier, DPOP_REPLAY_TTL_MS } from "./dpop/verify-dpop-proof";
+import { createTokenOwnerLookup, type TokenRecord } from "./resolve-consent-token";
 import { resolvePortalKey } from "./resolve-portal-key";
 
 export type GatewayParts = {
   env: Env;
   db: PrismaClient;
   redis: Redis | null;
-  tokenOwners: TtlCache<string>;
+  tokenOwners: TtlCache<TokenRecord>;
   requestLogs: BatchWriter<RequestLogEntry>;
   keyUses: BatchWriter<KeyUse>;
 };
@@ -50,8 +53,17 @@ export function createGateway(parts: GatewayParts): FastPath {
     cache: parts.tokenOwners,
     appStatus: async (appId) => (await parts.db.app.findUnique({ where: { id: appId }, select: { status: true } }))?.status ?? null,
   });
+  // DPoP-bound tokens (FAPI 2.0 apps): proofs checked here, nonces derived from the portal's
+  // secret (the same on every instance), replays remembered in Redis when it is shared.
+  const dpop = createDpopVerifier({
+    publicUrl: env.PORTAL_URL,
+    nonces: createDpopNonces({ secret: env.NEXTAUTH_SECRET }),
+    replay: parts.redis
+      ? new RedisReplayStore(parts.redis, { ttlMs: DPOP_REPLAY_TTL_MS })
+      : new MemoryReplayStore({ ttlMs: DPOP_REPLAY_TTL_MS }),
+  });
   const api = createApiPipeline({
-    credentials: { verifyKey, resolvePortalKey, resolveConsentToken },
+    credentials: { verifyKey, resolvePortalKey, resolveConsentToken, dpop },
     limiter: limiter("sandbox"),
     upstream,
     docsBaseUrl: env.PORTAL_URL,

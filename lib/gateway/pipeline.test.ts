@@ -3,8 +3,12 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@openbank/contracts/errors";
 import { serveSurfaces } from "@/tests/support/serve-surfaces";
+import { dpopClientKey, makeProof } from "@/tests/support/dpop-proofs";
 import type { CachedKey } from "../keys/key-cache";
 import type { Credentials } from "./authenticate";
+import { createDpopNonces } from "./dpop/dpop-nonce";
+import { MemoryReplayStore } from "./dpop/dpop-replay-store";
+import { createDpopVerifier, DPOP_REPLAY_TTL_MS } from "./dpop/verify-dpop-proof";
 import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
 import { MemoryRateLimiter } from "./rate-limiter";
 
@@ -27,6 +31,10 @@ const keys: Record<string, CachedKey> = {
 };
 const TOKEN = `oat_${"A".repeat(43)}`;
 const DOWN_TOKEN = `oat_${"B".repeat(43)}`;
+// The authorization server's tokens have no prefix; a bound one comes with its key's thumbprint.
+const BOUND_TOKEN = "Hx3kQ8bqv0wPnE5r9ZtYc2LmA7dF4sJ6uG1oK_-iWRV";
+const BEARER_TOKEN = "bq8Hx3kQv0wPnE5r9ZtYc2LmA7dF4sJ6uG1oK_-iWRV";
+let dpopKey: Awaited<ReturnType<typeof dpopClientKey>>;
 
 let bank: Server;
 let bankUrl: string;
@@ -44,6 +52,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => bank.listen(0, "127.0.0.1", resolve));
   bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
+  dpopKey = await dpopClientKey();
 });
 
 afterAll(async () => {
@@ -58,11 +67,18 @@ async function gateway(options: { limit?: number; credentials?: Partial<Credenti
     credentials: {
       verifyKey: async (secret) => (keys[secret] ? { valid: true, key: keys[secret] } : { valid: false, code: "invalid_api_key" }),
       resolveConsentToken: async (token) =>
-        token === TOKEN
-          ? { ok: true, owner: { appId: "app_1" } }
-          : token === DOWN_TOKEN
-            ? { ok: false, error: new AppError("bank_unavailable") }
-            : { ok: true, owner: null },
+        token === TOKEN || token === BEARER_TOKEN
+          ? { ok: true, owner: { appId: "app_1", jkt: null } }
+          : token === BOUND_TOKEN
+            ? { ok: true, owner: { appId: "app_1", jkt: dpopKey.jkt } }
+            : token === DOWN_TOKEN
+              ? { ok: false, error: new AppError("bank_unavailable") }
+              : { ok: true, owner: null },
+      dpop: createDpopVerifier({
+        publicUrl: "http://portal.test",
+        nonces: createDpopNonces({ secret: "nextauth-secret-for-tests-0123456789abcdef" }),
+        replay: new MemoryReplayStore({ ttlMs: DPOP_REPLAY_TTL_MS }),
+      }),
       ...options.credentials,
     },
     limiter: new MemoryRateLimiter({ name: "sandbox", limit: options.limit ?? 100, windowMs: 60_000 }),
@@ -77,7 +93,20 @@ async function gateway(options: { limit?: number; credentials?: Partial<Credenti
     served.handle(
       new Request("http://portal.test/v1/payments", { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers as object) } }),
     );
-  return { call, logs, used };
+  /** A call with a DPoP-bound token: `DPoP <token>` and a proof for POST /v1/payments (or `proof`). */
+  const dpopCall = async (options: { nonce?: string; proof?: string | null; scheme?: string; token?: string; method?: string } = {}) => {
+    const token = options.token ?? BOUND_TOKEN;
+    const proof =
+      options.proof === undefined
+        ? await makeProof(dpopKey, { method: "POST", url: "http://portal.test/v1/payments", token, nonce: options.nonce })
+        : options.proof;
+    return call(token, {
+      method: options.method ?? "POST",
+      body: "{}",
+      headers: { authorization: `${options.scheme ?? "DPoP"} ${token}`, ...(proof ? { dpop: proof } : {}) },
+    });
+  };
+  return { call, dpopCall, logs, used };
 }
 
 async function problem(response: Response) {
@@ -171,5 +200,80 @@ describe("the /v1 pipeline", () => {
     expect(String(errors.mock.calls[0][0])).toContain("database is gone");
     expect(String(errors.mock.calls[0][0])).not.toContain("Bearer");
     errors.mockRestore();
+  });
+});
+
+describe("the /v1 pipeline with DPoP-bound tokens", () => {
+  const challenge = (code: string) => `DPoP algs="ES256 PS256 EdDSA", error="${code}"`;
+
+  it("asks for a nonce first, then forwards a proven call to the bank as a consent token and hands out the next nonce", async () => {
+    const { dpopCall, logs } = await gateway();
+    const before = bankCalls;
+    const first = await dpopCall();
+    expect([first.status, await problem(first)]).toEqual([401, "use_dpop_nonce"]);
+    expect(first.headers.get("www-authenticate")).toContain(challenge("use_dpop_nonce"));
+    const nonce = first.headers.get("dpop-nonce");
+    expect(nonce).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+    const ok = await dpopCall({ nonce: nonce! });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ consent_token: BOUND_TOKEN });
+    expect(ok.headers.get("dpop-nonce")).toBe(nonce);
+    expect(bankCalls).toBe(before + 1);
+    expect(logs.map((entry) => [entry.keyPrefix, entry.status])).toEqual([["Hx3kQ8bq…iWRV", 200]]);
+  });
+
+  it("refuses a bound token sent as Bearer, or without a proof: 401 invalid_token with the DPoP challenge, nothing forwarded", async () => {
+    const { dpopCall } = await gateway();
+    const before = bankCalls;
+    const bearer = await dpopCall({ scheme: "Bearer" });
+    expect([bearer.status, await problem(bearer)]).toEqual([401, "invalid_token"]);
+    expect(bearer.headers.get("www-authenticate")).toContain(challenge("invalid_token"));
+    const noProof = await dpopCall({ proof: null });
+    const body = (await noProof.json()) as { code: string; detail: string };
+    expect([noProof.status, body.code]).toEqual([401, "invalid_token"]);
+    expect(body.detail).toMatch(/bound to a DPoP key, and it was sent without a DPoP header/);
+    expect(bankCalls).toBe(before);
+  });
+
+  it("answers a bad proof 401 invalid_dpop_proof as problem+json, the detail naming the claim", async () => {
+    const { dpopCall } = await gateway();
+    const nonce = (await dpopCall()).headers.get("dpop-nonce")!;
+    const wrongMethod = await makeProof(dpopKey, { method: "GET", url: "http://portal.test/v1/payments", token: BOUND_TOKEN, nonce });
+    const response = await dpopCall({ proof: wrongMethod });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("www-authenticate")).toContain(challenge("invalid_dpop_proof"));
+    expect(response.headers.get("dpop-nonce")).toBe(nonce);
+    const body = (await response.json()) as { code: string; detail: string; type: string };
+    expect(body).toMatchObject({ code: "invalid_dpop_proof", type: "http://portal.test/docs/errors#invalid_dpop_proof" });
+    expect(body.detail).toBe(`The proof's htm must be "POST" (this request's method), got "GET".`);
+    const replayed = await makeProof(dpopKey, {
+      method: "POST",
+      url: "http://portal.test/v1/payments",
+      token: BOUND_TOKEN,
+      nonce,
+      jti: "j1",
+    });
+    expect((await dpopCall({ proof: replayed })).status).toBe(200);
+    const again = await dpopCall({ proof: replayed });
+    expect([again.status, await problem(again)]).toEqual([401, "invalid_dpop_proof"]);
+  });
+
+  it("takes an unprefixed bearer token as Bearer (a stray DPoP header is not looked at), and refuses it with the DPoP scheme", async () => {
+    const { dpopCall } = await gateway();
+    const bearer = await dpopCall({ token: BEARER_TOKEN, scheme: "Bearer", proof: "not-even-a-jwt" });
+    expect(bearer.status).toBe(200);
+    expect(await bearer.json()).toEqual({ consent_token: BEARER_TOKEN });
+    const dpop = await dpopCall({ token: BEARER_TOKEN });
+    const body = (await dpop.json()) as { code: string; detail: string };
+    expect([dpop.status, body.code]).toEqual([401, "invalid_token"]);
+    expect(body.detail).toMatch(/^This access token is not DPoP-bound/);
+    expect(dpop.headers.get("www-authenticate")).toContain(challenge("invalid_token"));
+  });
+
+  it("refuses an API key sent with the DPoP scheme", async () => {
+    const { call } = await gateway();
+    const response = await call("rw", { headers: { authorization: "DPoP sk_sandbox_whatever" } });
+    expect([response.status, await problem(response)]).toEqual([401, "invalid_api_key"]);
   });
 });

@@ -71,7 +71,7 @@ function checkStanding(caller: Caller, method: string): Step<Caller> {
 
 /**
  * The sandbox API's pipeline (/v1), independent of any server: a call in, an answer out.
- *   request id → authenticate → standing (suspension, scope) → rate limit → body → forward
+ *   request id → authenticate (API key, or consent token with its DPoP proof) → standing (suspension, scope) → rate limit → body → forward
  *   → response headers → log
  * Each step returns a value; an expected failure is a problem with the request id. Only a
  * bug throws, and it is answered 500 internal_error.
@@ -124,6 +124,8 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
       outcome = { caller: known.caller, result: problem(unexpected(error, requestId), requestId) };
     }
     const { caller, result, requestBody } = outcome;
+    // RFC 9449 §8.2: every answer to a DPoP call hands out the nonce for the client's next proof.
+    if (caller?.dpopNonce) result.headers.set("dpop-nonce", caller.dpopNonce);
     if (caller) {
       const at = new Date();
       if (caller.keyId) deps.onKeyUsed(caller.keyId, at, clientIp(call.headers));

@@ -56,7 +56,7 @@ export const sharedErrors = {
   invalid_token: {
     status: 401,
     title: "The access token is not valid",
-    hint: "The consent access token is unknown, expired (1 hour on the sandbox clock) or revoked. Get a new one with your refresh token at `POST /oauth/token`.",
+    hint: "The consent access token is unknown, expired (1 hour on the sandbox clock) or revoked. Get a new one with your refresh token at `POST /oauth/token`. A DPoP-bound token (FAPI 2.0 apps) goes as `Authorization: DPoP <token>` with a `DPoP` proof header, never as `Bearer`; a bearer token never with the DPoP scheme: the `detail` says which.",
   },
   rate_limited: {
     status: 429,
@@ -214,6 +214,16 @@ export const portalErrors = {
     status: 409,
     title: "Your account has no password yet",
     hint: "It signs in with single sign-on. Set a password with the link from “Forgot password?” (or “Set a password” on the security page).",
+  },
+  invalid_dpop_proof: {
+    status: 401,
+    title: "The DPoP proof is not valid",
+    hint: "Make a fresh proof for every request (RFC 9449): header `typ` dpop+jwt, `alg` ES256, PS256 or EdDSA, the public `jwk` of the key the token is bound to; claims `htm` (the method), `htu` (the URL without query), `iat` (now, within 60 s), a unique `jti`, `ath` (base64url SHA-256 of the access token) and the server's `nonce`. The `detail` names the claim that failed and the value expected.",
+  },
+  use_dpop_nonce: {
+    status: 401,
+    title: "The DPoP proof needs a fresh nonce",
+    hint: "Retry with a new proof whose `nonce` claim is the `DPoP-Nonce` header of this answer. Every answer to a DPoP call carries the current nonce: use the latest one and this refusal does not come back.",
   },
   bank_timeout: {
     status: 504,
