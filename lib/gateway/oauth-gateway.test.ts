@@ -26,7 +26,7 @@ const fapiClient: ClientApp = {
   clientId: "cli_FAPIFAPIFAPIFAPIFAPIFA",
   profile: "fapi2",
   authMethod: "private_key_jwt",
-  jwks: { keys: [{ kty: "EC", crv: "P-256", x: "x", y: "y", kid: "k1" }] },
+  jwks: { keys: [{ kty: "EC", crv: "P-256", x: "x", y: "y", kid: "k1" } as JsonWebKey] },
 };
 const INTERNAL = "internal-secret-for-tests-0123456789";
 const SECRET = "cs_sandbox_right";

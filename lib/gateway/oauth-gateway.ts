@@ -48,8 +48,8 @@ export function describeClient(client: ClientApp): OAuthClientDescriptor {
     app_id: client.appId,
     client_name: client.name,
     redirect_uris: client.redirectUris,
-    profile: client.profile ?? "basic",
-    token_endpoint_auth_method: client.authMethod ?? "client_secret_basic",
+    profile: client.profile,
+    token_endpoint_auth_method: client.authMethod,
     ...(client.jwks ? { jwks: client.jwks as OAuthClientDescriptor["jwks"] } : {}),
     ...(client.jwksUri ? { jwks_uri: client.jwksUri } : {}),
   };
@@ -153,7 +153,7 @@ export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
         return { result: oauthError(presented.error === "invalid_client" ? 401 : 400, presented.error, presented.description, requestId) };
       if (PORTAL_CLIENT_ID.test(presented.clientId)) {
         const known = await deps.findClient(presented.clientId);
-        if (known && (known.authMethod ?? "client_secret_basic") === "private_key_jwt")
+        if (known?.authMethod === "private_key_jwt")
           return {
             appId: known.appId,
             result: oauthError(
