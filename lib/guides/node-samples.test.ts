@@ -11,7 +11,8 @@ describe("the guides' Node samples", () => {
   );
 
   it("call the sandbox API through @openbank/sandbox-client, not hand-written fetch", () => {
-    const calling = samples.filter(({ code }) => code.includes("/v1/"));
+    // DPoP-bound calls go through openid-client's requestResource, which signs each call's proof.
+    const calling = samples.filter(({ code }) => code.includes("/v1/") && !code.includes("requestResource("));
     expect(calling.length).toBeGreaterThan(0);
     for (const { where, code } of samples) expect(code, where).not.toMatch(/fetch\(\s*[`"']\{\{BASE_URL\}\}\/v1/);
     for (const { where, code } of calling) expect(code, where).toContain('from "@openbank/sandbox-client"');

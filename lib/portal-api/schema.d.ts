@@ -5846,7 +5846,7 @@ export interface operations {
                         percent: number;
                         steps: {
                             /** @enum {string} */
-                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
+                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "fapi_dpop_call" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
                             title: string;
                             /** @description Shown, but not counted in the progress. */
                             optional: boolean;
