@@ -53,8 +53,9 @@ export function createGateway(parts: GatewayParts): FastPath {
     cache: parts.tokenOwners,
     appStatus: async (appId) => (await parts.db.app.findUnique({ where: { id: appId }, select: { status: true } }))?.status ?? null,
   });
-  // DPoP-bound tokens (FAPI 2.0 apps): proofs checked here, nonces derived from the portal's
-  // secret (the same on every instance), replays remembered in Redis when it is shared.
+  // DPoP-bound tokens (FAPI 2.0 apps): proofs checked here, nonces keyed by dpopNonceSecret(the
+  // portal's secret), the same on every instance and at the token endpoint; replays remembered in
+  // Redis when it is shared.
   const dpop = createDpopVerifier({
     publicUrl: env.PORTAL_URL,
     nonces: createDpopNonces({ secret: env.NEXTAUTH_SECRET }),

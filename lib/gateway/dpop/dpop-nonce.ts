@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 
-/** What a presented nonce is: one of the last two we handed out, an older one of ours, or not ours at all. */
+/** What a presented nonce is: one we accept now, one of ours that has expired, or not ours at all. */
 export type NonceCheck = "valid" | "stale" | "invalid";
 
 export type DpopNonces = {
@@ -9,42 +9,54 @@ export type DpopNonces = {
   check(nonce: string): NonceCheck;
 };
 
+const STEP_MS = 60_000;
+/** Steps still told apart as "expired" rather than "not ours" (for the refusal's wording only). */
+const STALE_STEPS = 10;
+
 /**
- * Server-provided DPoP nonces (RFC 9449 §8), stateless: a nonce is the time step and an HMAC of it
- * under a key derived from the portal's secret, so every instance hands out and accepts the same
- * nonces without sharing anything. The current and the previous step are accepted: a nonce lives
- * between one and two steps, and a client that always takes the `DPoP-Nonce` of its last answer
- * never sees a `use_dpop_nonce` refusal after its first call.
+ * The 32-byte nonce key, derived from the portal's secret. The authorization server must be given
+ * the same key (oidc-provider's `features.dPoP.nonceSecret`): the token endpoint and /v1 share the
+ * portal's origin, clients keep one nonce per origin, and with one key a nonce from either works at both.
  */
-export function createDpopNonces(options: { secret: string; stepSeconds?: number; now?: () => number }): DpopNonces {
-  const stepMs = (options.stepSeconds ?? 300) * 1000;
+export function dpopNonceSecret(secret: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", secret, "", "openbank dpop-nonce v1", 32));
+}
+
+/**
+ * Server-provided DPoP nonces (RFC 9449 §8, §9), stateless and the same as oidc-provider 8's
+ * (helpers/dpop_nonces.js): base64url(HMAC-SHA256(key, 64-bit big-endian 60-second step)), the
+ * next step's handed out, two steps either side of now accepted. Every instance with the same
+ * key hands out and accepts the same nonces without sharing anything, and a client that takes
+ * the `DPoP-Nonce` of its last answer never sees a `use_dpop_nonce` refusal after its first call.
+ */
+export function createDpopNonces(options: { secret: string | Buffer; now?: () => number }): DpopNonces {
+  const key = typeof options.secret === "string" ? dpopNonceSecret(options.secret) : options.secret;
+  if (key.byteLength !== 32) throw new TypeError("The DPoP nonce key must be 32 bytes");
   const now = options.now ?? Date.now;
-  const key = Buffer.from(hkdfSync("sha256", options.secret, "", "openbank gateway dpop-nonce v1", 32));
   const memo = new Map<number, string>();
 
   const nonceAt = (step: number): string => {
     let nonce = memo.get(step);
     if (nonce === undefined) {
-      nonce = `${step.toString(36)}.${createHmac("sha256", key).update(String(step)).digest("base64url")}`;
-      // Only the steps still accepted are worth keeping.
-      if (memo.size > 4) memo.clear();
+      const counter = Buffer.alloc(8);
+      counter.writeBigUInt64BE(BigInt(step));
+      nonce = createHmac("sha256", key).update(counter).digest("base64url");
+      if (memo.size > 32) memo.clear();
       memo.set(step, nonce);
     }
     return nonce;
   };
+  const matches = (nonce: Buffer, step: number) => timingSafeEqual(Buffer.from(nonceAt(step)), nonce);
 
   return {
-    current: () => nonceAt(Math.floor(now() / stepMs)),
+    current: () => nonceAt(Math.floor(now() / STEP_MS) + 1),
     check(nonce) {
-      const match = /^([0-9a-z]{1,12})\.[A-Za-z0-9_-]{43}$/.exec(nonce);
-      if (!match) return "invalid";
-      const step = parseInt(match[1], 36);
-      const expected = Buffer.from(nonceAt(step));
+      if (!/^[A-Za-z0-9_-]{43}$/.test(nonce)) return "invalid";
       const presented = Buffer.from(nonce);
-      if (expected.length !== presented.length || !timingSafeEqual(expected, presented)) return "invalid";
-      const currentStep = Math.floor(now() / stepMs);
-      if (step > currentStep) return "invalid";
-      return step >= currentStep - 1 ? "valid" : "stale";
+      const step = Math.floor(now() / STEP_MS);
+      for (let candidate = step - 2; candidate <= step + 2; candidate++) if (matches(presented, candidate)) return "valid";
+      for (let candidate = step - 2 - STALE_STEPS; candidate < step - 2; candidate++) if (matches(presented, candidate)) return "stale";
+      return "invalid";
     },
   };
 }
