@@ -54,11 +54,11 @@ export function createGateway(parts: GatewayParts): FastPath {
     appStatus: async (appId) => (await parts.db.app.findUnique({ where: { id: appId }, select: { status: true } }))?.status ?? null,
   });
   // DPoP-bound tokens (FAPI 2.0 apps): proofs checked here, nonces keyed by dpopNonceSecret(the
-  // portal's secret), the same on every instance and at the token endpoint; replays remembered in
-  // Redis when it is shared.
+  // internal secret), the same on every instance and at the bank's token endpoint; replays
+  // remembered in Redis when it is shared.
   const dpop = createDpopVerifier({
     publicUrl: env.PORTAL_URL,
-    nonces: createDpopNonces({ secret: env.NEXTAUTH_SECRET }),
+    nonces: createDpopNonces({ secret: env.BANK_INTERNAL_SECRET }),
     replay: parts.redis
       ? new RedisReplayStore(parts.redis, { ttlMs: DPOP_REPLAY_TTL_MS })
       : new MemoryReplayStore({ ttlMs: DPOP_REPLAY_TTL_MS }),

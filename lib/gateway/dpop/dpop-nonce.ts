@@ -1,4 +1,7 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { dpopNonceSecret } from "@openbank/contracts/oauth-client";
+
+export { dpopNonceSecret };
 
 /** What a presented nonce is: one we accept now, one of ours that has expired, or not ours at all. */
 export type NonceCheck = "valid" | "stale" | "invalid";
@@ -12,15 +15,6 @@ export type DpopNonces = {
 const STEP_MS = 60_000;
 /** Steps still told apart as "expired" rather than "not ours" (for the refusal's wording only). */
 const STALE_STEPS = 10;
-
-/**
- * The 32-byte nonce key, derived from the portal's secret. The authorization server must be given
- * the same key (oidc-provider's `features.dPoP.nonceSecret`): the token endpoint and /v1 share the
- * portal's origin, clients keep one nonce per origin, and with one key a nonce from either works at both.
- */
-export function dpopNonceSecret(secret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "", "openbank dpop-nonce v1", 32));
-}
 
 /**
  * Server-provided DPoP nonces (RFC 9449 §8, §9), stateless and the same as oidc-provider 8's

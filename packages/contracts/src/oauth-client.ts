@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
 
 /**
  * What the portal's gateway tells the bank's authorization server about an app's OAuth client,
@@ -50,4 +50,13 @@ export function decodeClientDescriptor(header: string | string[] | undefined): O
  */
 export function internalClientSecret(internalSecret: string, clientId: string): string {
   return createHmac("sha256", internalSecret).update(`oauth-client-secret:${clientId}`).digest("base64url");
+}
+
+/**
+ * The 32-byte key of server-provided DPoP nonces (RFC 9449 §8), derived from the internal secret.
+ * The gateway (for /v1) and the bank's authorization server (for /oauth) use the same key: they
+ * share the portal's origin, clients keep one nonce per origin, and a nonce from either works at both.
+ */
+export function dpopNonceSecret(internalSecret: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", internalSecret, "", "openbank dpop-nonce v1", 32));
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { dpopNonceSecret } from "@openbank/contracts/oauth-client";
 import { ClientAdapter } from "./client-metadata";
 import { explainError } from "./error-hints";
 import { findCustomerAccount, IDENTITY_CLAIMS, IDENTITY_SCOPES } from "./identity-claims";
@@ -114,10 +115,14 @@ export function createAuthorizationServer(options: {
       claimsParameter: { enabled: true },
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
       requestObjects: { request: true, requestUri: false, requireSignedRequestObject: false, mode: "strict" },
-      dPoP: { enabled: true, nonceSecret: deriveSecret(secret, "dpop-nonces"), requireNonce: () => false },
+      // The gateway's /v1 nonces use the same key, so a client's one nonce per origin works at both.
+      dPoP: { enabled: true, nonceSecret: dpopNonceSecret(secret), requireNonce: () => false },
       registration: { enabled: true, initialAccessToken: false, idFactory: () => `dcr_${crypto.randomUUID().replaceAll("-", "")}` },
       registrationManagement: { enabled: true, rotateRegistrationAccessToken: true },
-      fapi: { enabled: true, profile: (_ctx: KoaContextWithOIDC, client: { profile?: string }) => (client.profile === "fapi2" ? "2.0" : undefined) },
+      fapi: {
+        enabled: true,
+        profile: (_ctx: KoaContextWithOIDC, client: { profile?: string }) => (client.profile === "fapi2" ? "2.0" : undefined),
+      },
       rpInitiatedLogout: { enabled: false },
     } as Configuration["features"],
     renderError: async (ctx, out) => {
