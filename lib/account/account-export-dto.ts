@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditEventDto } from "@/lib/audit/audit-event-dto";
 import { keyDto } from "@/lib/keys/key-dto";
+import { oauthClientDto } from "@/lib/oauth-clients/oauth-client-dto";
 import { count, resourceId, text, timestamp } from "@/lib/portal-api/schemas";
 import { roleSchema } from "@/lib/teams/team-dto";
 import { sessionDto } from "@/lib/sessions/session-dto";
@@ -25,7 +26,17 @@ const exportedApp = z.object({
   keys: z.array(keyDto).max(EXPORT_LIMITS.keys),
   /** The public client id and the secret's display prefix; never the secret or its hash. */
   oauth_client: z
-    .object({ client_id: text(64), secret_prefix: text(40).nullable(), secret_created_at: timestamp.nullable(), created_at: timestamp })
+    .object({
+      client_id: text(64),
+      secret_prefix: text(40).nullable(),
+      secret_created_at: timestamp.nullable(),
+      created_at: timestamp,
+      // The security settings as the developer entered them (public keys only).
+      profile: oauthClientDto.shape.profile,
+      token_endpoint_auth_method: oauthClientDto.shape.token_endpoint_auth_method,
+      jwks: oauthClientDto.shape.jwks,
+      jwks_uri: oauthClientDto.shape.jwks_uri,
+    })
     .nullable(),
   /** Where the app's webhooks go; never the signing secrets. */
   webhook_endpoints: z

@@ -3,6 +3,8 @@ import { auditEventDtoSelect, toAuditEventDto } from "@/lib/audit/audit-event-dt
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { keyDtoSelect, toKeyDto } from "@/lib/keys/key-dto";
+import { parseStoredJwks, toClientAuthMethod, toClientProfile } from "@/lib/oauth-clients/client-profile";
+import type { OAuthClientDto } from "@/lib/oauth-clients/oauth-client-dto";
 import { toSessionDto } from "@/lib/sessions/session-dto";
 import { inviteStatus } from "@/lib/teams/team-dto";
 import { eventTypesOf } from "@/lib/webhooks/event-filter";
@@ -61,7 +63,18 @@ export async function exportAccount(options: { actor: AuditActor; currentSession
           createdAt: true,
           team: { select: { name: true } },
           apiKeys: { select: keyDtoSelect, orderBy: { createdAt: "asc" }, take: EXPORT_LIMITS.keys },
-          oauthClient: { select: { clientId: true, secretPrefix: true, secretCreatedAt: true, createdAt: true } },
+          oauthClient: {
+            select: {
+              clientId: true,
+              secretPrefix: true,
+              secretCreatedAt: true,
+              createdAt: true,
+              profile: true,
+              authMethod: true,
+              jwks: true,
+              jwksUri: true,
+            },
+          },
           webhookEndpoints: {
             select: { id: true, url: true, description: true, eventTypes: true, enabled: true, createdAt: true },
             orderBy: { createdAt: "asc" },
@@ -158,6 +171,10 @@ export async function exportAccount(options: { actor: AuditActor; currentSession
         secret_prefix: app.oauthClient.secretPrefix,
         secret_created_at: iso(app.oauthClient.secretCreatedAt),
         created_at: app.oauthClient.createdAt.toISOString(),
+        profile: toClientProfile(app.oauthClient.profile),
+        token_endpoint_auth_method: toClientAuthMethod(app.oauthClient.authMethod),
+        jwks: parseStoredJwks(app.oauthClient.jwks) as OAuthClientDto["jwks"],
+        jwks_uri: app.oauthClient.jwksUri,
       },
       webhook_endpoints: app.webhookEndpoints.map((endpoint) => ({
         id: endpoint.id,

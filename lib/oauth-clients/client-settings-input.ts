@@ -106,13 +106,16 @@ export const clientJwksInput = z
 
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
-/** Why the bank must not fetch keys from this URL, or null. Same address rules as webhook targets (lib/webhooks/address-policy). */
-function jwksUriProblem(value: string): string | null {
+/**
+ * Why the bank must not fetch keys from this URL, or null. Same address rules as webhook targets
+ * (lib/webhooks/address-policy); loopback only outside production.
+ */
+export function jwksUriProblem(value: string, options: { production: boolean }): string | null {
   if (!URL.canParse(value)) return "Must be an absolute URL, e.g. https://yourapp.example/.well-known/jwks.json";
   const url = new URL(value);
   if (url.username || url.password) return "Must not contain credentials";
   if (url.hash) return "Must not contain a #fragment";
-  const development = env().NODE_ENV !== "production";
+  const development = !options.production;
   const loopback = LOOPBACK_HOSTS.includes(url.hostname) || url.hostname.endsWith(".localhost");
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback && development)) {
     return development ? "Must use https (http is allowed only for localhost)" : "Must use https";
@@ -133,7 +136,7 @@ export const jwksUriInput = z
   .trim()
   .max(2000)
   .superRefine((value, ctx) => {
-    const problem = jwksUriProblem(value);
+    const problem = jwksUriProblem(value, { production: env().NODE_ENV === "production" });
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   })
   .describe("https URL of the app's JWKS, fetched by the bank (http only for localhost outside production).");

@@ -1862,6 +1862,24 @@ export interface operations {
                                  * @description RFC 3339 timestamp, UTC
                                  */
                                 created_at: string;
+                                /**
+                                 * @description `basic` (authorization code + PKCE) or `fapi2` (FAPI 2.0 Security Profile).
+                                 * @enum {string}
+                                 */
+                                profile: "basic" | "fapi2";
+                                /** @enum {string} */
+                                token_endpoint_auth_method: "client_secret_basic" | "private_key_jwt";
+                                /** @description The app's public keys, as pasted; null when none (or when `jwks_uri` is used). */
+                                jwks: {
+                                    keys: ({
+                                        kty: string;
+                                        kid: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                } | null;
+                                /** @description Where the bank fetches the app's public keys; null when none (or when `jwks` is used). */
+                                jwks_uri: string | null;
                             } | null;
                             webhook_endpoints: {
                                 id: string;

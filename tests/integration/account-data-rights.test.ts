@@ -198,7 +198,7 @@ describe("GET /api/account/export", () => {
       apps: Array<{
         name: string;
         keys: Array<{ name: string; status: string }>;
-        oauth_client: { client_id: string } | null;
+        oauth_client: { client_id: string; profile: string; token_endpoint_auth_method: string; jwks: unknown; jwks_uri: unknown } | null;
         webhook_endpoints: unknown[];
       }>;
       audit_events: Array<{ action: string; actor: { id: string } }>;
@@ -223,6 +223,12 @@ describe("GET /api/account/export", () => {
     expect(doc.apps[0].name).toBe("Export app");
     expect(doc.apps[0].keys.map((key) => key.status).sort()).toEqual(["active", "expiring", "revoked"]);
     expect(doc.apps[0].oauth_client?.client_id).toMatch(/^cli_/);
+    expect(doc.apps[0].oauth_client).toMatchObject({
+      profile: "basic",
+      token_endpoint_auth_method: "client_secret_basic",
+      jwks: null,
+      jwks_uri: null,
+    });
     expect(doc.apps[0].webhook_endpoints).toHaveLength(1);
     const actions = new Set(doc.audit_events.map((event) => event.action));
     for (const action of [
