@@ -4,7 +4,7 @@ import { customerClaims } from "../src/domain/oauth/identity-claims";
 import { PrismaOidcAdapter } from "../src/domain/oauth/oidc-adapter";
 import { deriveSigningKey } from "../src/domain/oauth/signing-keys";
 import { buildTestApp, TEST_SECRET, type TestApp } from "./helpers";
-import { authorizeUrl, clientHeaders, CLIENT_ID } from "./oauth-fixture";
+import { authorizeUrl, basicAuth, clientHeaders, CLIENT_ID, pkce, REDIRECT } from "./oauth-fixture";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -90,15 +90,46 @@ describe("identity claims", () => {
 });
 
 describe("pushed requests", () => {
-  it("with a request_uri, a parameter that was not pushed is refused on a bank page that names it and links the guide", async () => {
+  async function push(params: Record<string, string>) {
     const response = await t.app.inject({
-      url: authorizeUrl({ client_id: CLIENT_ID, request_uri: "urn:ietf:params:oauth:request_uri:abc", scope: "payments:write" }),
+      method: "POST",
+      url: "/oauth/par",
+      headers: { ...clientHeaders("app_par"), authorization: basicAuth(), "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams(params).toString(),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().request_uri as string;
+  }
+  const pushedParams = () => ({
+    client_id: CLIENT_ID,
+    response_type: "code",
+    redirect_uri: REDIRECT,
+    scope: "openid accounts:read",
+    code_challenge: pkce().challenge,
+    code_challenge_method: "S256",
+  });
+
+  it("with a request_uri, a parameter that was not pushed is refused on a bank page that names it and links the guide", async () => {
+    const requestUri = await push(pushedParams());
+    const response = await t.app.inject({
+      url: authorizeUrl({ client_id: CLIENT_ID, request_uri: requestUri, scope: "openid payments:write", state: "s" }),
       headers: clientHeaders("app_par"),
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers.location).toBeUndefined();
-    expect(response.body).toContain("scope was not pushed");
+    expect(response.body).toContain("scope, state were not pushed");
     expect(response.body).toContain("/docs/guides/openid-connect-fapi#par");
+  });
+
+  it("a pushed value repeated unchanged (as OpenID Connect clients do) is fine", async () => {
+    const params = pushedParams();
+    const requestUri = await push(params);
+    const response = await t.app.inject({
+      url: authorizeUrl({ client_id: CLIENT_ID, request_uri: requestUri, scope: params.scope, response_type: params.response_type }),
+      headers: clientHeaders("app_par"),
+    });
+    expect(response.statusCode).toBe(303);
+    expect(String(response.headers.location)).toContain("/oauth/interaction/");
   });
 });
 

@@ -202,7 +202,7 @@ describe("FAPI 2.0: PAR, private_key_jwt and DPoP", () => {
     });
     expect(settings.status).toBe(200);
     const statement = await developer.json("POST", `/api/apps/${app.appId}/software-statement`);
-    expect(statement.status, JSON.stringify(statement.body)).toBe(201);
+    expect(statement.status, JSON.stringify(statement.body)).toBe(200);
     const registered = await (
       issuer.Client as unknown as { register: (metadata: object, options: object) => Promise<BaseClient> }
     ).register(

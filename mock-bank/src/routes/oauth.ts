@@ -9,6 +9,7 @@ import { requestClient } from "../domain/oauth/client-metadata";
 import { explainError } from "../domain/oauth/error-hints";
 import { showInteraction, submitDecision, submitLogin } from "../domain/oauth/interaction";
 import { listRegisteredClients } from "../domain/oauth/registered-clients";
+import { unpushedParameters } from "../domain/oauth/unpushed-parameters";
 import { OAuthError } from "../domain/oauth/oauth-error";
 import { registerWithSoftwareStatement } from "../domain/oauth/software-statement";
 import { endedConsentOfRefreshToken } from "../domain/oauth/refresh-consent-check";
@@ -120,11 +121,10 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string; directoryJw
   });
 
   // RFC 9126 §4 and FAPI 2.0: with a request_uri, every parameter comes from the pushed request.
-  app.get("/oauth/authorize", hidden, (request, reply) => {
-    const query = new URL(request.url, issuer).searchParams;
-    const extra = [...new Set(query.keys())].filter((name) => name !== "client_id" && name !== "request_uri");
-    if (query.has("request_uri") && extra.length) {
-      const message = `${extra.join(", ")} ${extra.length === 1 ? "was" : "were"} not pushed: with a request_uri, send only client_id and request_uri to /oauth/authorize.`;
+  app.get("/oauth/authorize", hidden, async (request, reply) => {
+    const extra = await unpushedParameters(provider, new URL(request.url, issuer).searchParams);
+    if (extra.length) {
+      const message = `${extra.join(", ")} ${extra.length === 1 ? "was" : "were"} not pushed: with a request_uri, send only client_id and request_uri to /oauth/authorize (or repeat a pushed value unchanged).`;
       return page(reply, {
         kind: "error_page",
         status: 400,

@@ -9,12 +9,12 @@ type Rule = { match: RegExp; anchor: string; requirement: string };
 
 const RULES: Rule[] = [
   {
-    match: /pushed authorization request must be used|request_uri.*required|PAR/i,
+    match: /pushed authorization request must be used|\bPAR\b|Pushed Authorization Request/,
     anchor: "par",
     requirement: "FAPI 2.0 requires pushed authorization requests (RFC 9126): POST the parameters to /oauth/par, then send only client_id and request_uri to /oauth/authorize.",
   },
   {
-    match: /not pushed|parameters? .* must be pushed/i,
+    match: /not pushed/i,
     anchor: "par",
     requirement: "FAPI 2.0: /oauth/authorize takes only client_id and request_uri; every other parameter must be pushed to /oauth/par.",
   },

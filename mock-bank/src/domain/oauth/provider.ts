@@ -37,6 +37,30 @@ export const ROUTES = {
 
 export type AuthorizationServer = Provider;
 
+/** The events oidc-provider emits with `(ctx, error)` when an endpoint refuses a request. */
+const ERROR_EVENTS = [
+  "authorization.error",
+  "backchannel.error",
+  "discovery.error",
+  "grant.error",
+  "introspection.error",
+  "jwks.error",
+  "pushed_authorization_request.error",
+  "registration_create.error",
+  "registration_delete.error",
+  "registration_read.error",
+  "registration_update.error",
+  "revocation.error",
+  "userinfo.error",
+];
+
+/** The answer's description, with the precise reason appended when the library gave one. */
+function withDetail(out: { error: string; error_description?: string }, error: unknown): { error: string; error_description?: string } {
+  const detail = (error as { error_detail?: string } | undefined)?.error_detail;
+  if (!detail || out.error_description?.includes(detail)) return out;
+  return { ...out, error_description: `${out.error_description ? `${out.error_description.replace(/\.?$/, "")}: ` : ""}${detail}` };
+}
+
 /**
  * The bank's authorization server: oidc-provider (OpenID Certified), configured. OAuth 2.0 with
  * PKCE, OpenID Connect, client credentials, PAR, DPoP, JAR at PAR, revocation, introspection,
@@ -72,6 +96,8 @@ export function createAuthorizationServer(options: {
       return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
     },
     pkce: { required: () => true, methods: ["S256"] },
+    // "Sign in with Open Bank": the id_token carries the scopes' claims itself, not only userinfo.
+    conformIdTokenClaims: false,
     ttl: TTL,
     clientDefaults: {
       grant_types: ["authorization_code", "refresh_token"],
@@ -125,9 +151,10 @@ export function createAuthorizationServer(options: {
       },
       rpInitiatedLogout: { enabled: false },
     } as Configuration["features"],
-    renderError: async (ctx, out) => {
+    renderError: async (ctx, out, error) => {
+      const described = withDetail(out, error);
       ctx.type = "html";
-      ctx.body = renderErrorPage(out.error_description ?? out.error, explainError(out, options.docsBaseUrl));
+      ctx.body = renderErrorPage(described.error_description ?? described.error, explainError(described, options.docsBaseUrl));
     },
   };
 
@@ -144,13 +171,24 @@ export function createAuthorizationServer(options: {
     if (consentId) ctx.body = { ...body, consent_id: consentId };
   });
 
+  // oidc-provider keeps the precise reason of a refusal (`error_detail`, e.g. "DPoP proof JWT not
+  // provided") out of its answers; a sandbox is where a developer needs it, so it is kept for the answer.
+  for (const event of ERROR_EVENTS)
+    provider.on(event, (ctx: KoaContextWithOIDC, error: { error_detail?: string }) => {
+      if (error?.error_detail) ctx.state.errorDetail = error.error_detail;
+    });
+
   // Every OAuth error in a JSON answer says which rule it broke and where the guide explains it.
   provider.use(async (ctx, next) => {
     await next();
     const body = ctx.body as Record<string, unknown> | undefined;
     if (ctx.status >= 400 && body && typeof body === "object" && typeof body.error === "string" && !Buffer.isBuffer(body)) {
-      const hint = explainError({ error: body.error, error_description: String(body.error_description ?? "") }, options.docsBaseUrl);
-      if (hint) ctx.body = { ...body, error_description: hint.description, error_uri: hint.uri };
+      const described = withDetail(
+        { error: body.error, error_description: String(body.error_description ?? "") },
+        { error_detail: ctx.state.errorDetail as string | undefined },
+      );
+      const hint = explainError(described, options.docsBaseUrl);
+      ctx.body = { ...body, error_description: hint?.description ?? described.error_description, ...(hint ? { error_uri: hint.uri } : {}) };
     }
   });
   return provider;
