@@ -60,6 +60,10 @@ async function fapiApp(name: string) {
   return { ...app, signing, client };
 }
 
+/** FAPI 2.0: only client_id and request_uri at /authorize (openid-client adds scope and the rest unless told not to). */
+const onlyRequestUri = (client: BaseClient, requestUri: string) =>
+  client.authorizationUrl({ request_uri: requestUri, scope: undefined, response_type: undefined, redirect_uri: undefined });
+
 /** PAR → the bank's pages → back with a code, as a FAPI 2.0 client does it. */
 async function fapiAuthorize(client: BaseClient, scope = "openid accounts:read transactions:read") {
   const verifier = generators.codeVerifier();
@@ -74,7 +78,7 @@ async function fapiAuthorize(client: BaseClient, scope = "openid accounts:read t
     nonce,
   });
   expect(pushed.request_uri).toMatch(/^urn:ietf:params:oauth:request_uri:/);
-  const walk = await new BankBrowser(portalUrl).authorize(client.authorizationUrl({ request_uri: pushed.request_uri as string }));
+  const walk = await new BankBrowser(portalUrl).authorize(onlyRequestUri(client, pushed.request_uri as string));
   expect(walk.code, JSON.stringify(walk.location)).toBeTruthy();
   return { walk, checks: { code_verifier: verifier, state, nonce }, params: client.callbackParams(walk.location!.toString()) };
 }
@@ -296,7 +300,7 @@ describe("FAPI 2.0: one refusal per requirement, each naming the rule and the gu
       code_challenge_method: "S256",
       state: "s",
     });
-    const url = new URL(app.client.authorizationUrl({ request_uri: pushed.request_uri as string }));
+    const url = new URL(onlyRequestUri(app.client, pushed.request_uri as string));
     url.searchParams.set("scope", "openid accounts:read payments:write");
     const walk = await new BankBrowser(portalUrl).authorize(url.toString());
     expect(walk.code).toBeNull();
