@@ -144,6 +144,17 @@ export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
     const usesSecret = form.has("client_secret") || /^Basic\s/i.test(authorization ?? "");
     const clientId = assertion ? (form.get("client_id") ?? assertionSubject(assertion)) : usesSecret ? null : form.get("client_id");
 
+    if (!usesSecret && !assertion && !form.get("client_id"))
+      return {
+        result: oauthError(
+          401,
+          "invalid_client",
+          "Client authentication is required: HTTP Basic (client_secret_basic), client_id + client_secret in the body (client_secret_post), or a client_assertion (private_key_jwt).",
+          requestId,
+          guide("client-authentication"),
+        ),
+      };
+
     let client: ClientApp | null = null;
     let credentials = authorization;
     let body: string | Buffer | undefined = read.body;
