@@ -115,8 +115,9 @@ export default async function ApiReferencePage({ searchParams }: Props) {
               .
             </li>
             <li>
-              <strong className="font-semibold text-fg">A customer&apos;s consent token</strong> (<Code>oat_…</Code>) for customer data: it
-              reaches only the accounts and permissions the customer granted. See the{" "}
+              <strong className="font-semibold text-fg">A customer&apos;s consent token</strong> (from <Code>/oauth/token</Code>, or{" "}
+              <Code>oat_…</Code> from the sandbox shortcut) for customer data: it reaches only the accounts and permissions the customer
+              granted. See the{" "}
               <Link className={link} href="/docs/consent-flow">
                 consent flow
               </Link>

@@ -50,7 +50,13 @@ export default function ConsentFlowGuide() {
           another port is refused. https is required, except http on localhost.
         </p>
         <p>
-          Discovery (RFC 8414): <Code>{base}/.well-known/oauth-authorization-server</Code>.
+          Discovery: <Code>{base}/.well-known/openid-configuration</Code> (the same document at{" "}
+          <Code>/.well-known/oauth-authorization-server</Code>, RFC 8414). This page is the Basic (PKCE) profile; for OpenID Connect
+          sign-in, client credentials and the FAPI 2.0 profile (PAR, private_key_jwt, DPoP), read{" "}
+          <a className="text-primary underline" href="/docs/guides/openid-connect-fapi">
+            OpenID Connect and FAPI 2.0
+          </a>
+          .
         </p>
       </Step>
 
@@ -89,10 +95,10 @@ export default function ConsentFlowGuide() {
       </Step>
 
       <Step n={4} title="Handle the redirect back">
-        <CodeBlock language="http" code={`GET ${redirect}?code=oac_…&state=af0ifjsldkj&iss=${encodeURIComponent(base)}`} />
+        <CodeBlock language="http" code={`GET ${redirect}?code=Ux3j…&state=af0ifjsldkj&iss=${encodeURIComponent(base)}`} />
         <p>
           Check that <Code>state</Code> is the one you stored and <Code>iss</Code> is <Code>{base}</Code>. A denial arrives as{" "}
-          <Code>?error=access_denied&amp;state=…</Code>; invalid requests (no PKCE, unknown scope) as <Code>error=invalid_request</Code>,{" "}
+          <Code>?error=access_denied&amp;state=…</Code>; invalid requests (no PKCE, no known scope) as <Code>error=invalid_request</Code>,{" "}
           <Code>invalid_scope</Code>, <Code>unsupported_response_type</Code>. An unknown client or unregistered redirect URI is never
           redirected: the bank shows an error page instead.
         </p>
@@ -104,17 +110,17 @@ export default function ConsentFlowGuide() {
           code={`curl ${base}/oauth/token \\
   -u "cli_…:cs_sandbox_…" \\
   -d grant_type=authorization_code \\
-  -d code=oac_… \\
+  -d code=Ux3j… \\
   -d redirect_uri=${redirect} \\
   -d code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk`}
         />
         <CodeBlock
           language="json"
           code={`{
-  "access_token": "oat_…",
+  "access_token": "kE7q…",
   "token_type": "Bearer",
   "expires_in": 3600,
-  "refresh_token": "ort_…",
+  "refresh_token": "Zp0v…",
   "scope": "accounts:read transactions:read",
   "consent_id": "cns_…"
 }`}
@@ -123,12 +129,13 @@ export default function ConsentFlowGuide() {
           The client authenticates with HTTP Basic or with <Code>client_id</Code> + <Code>client_secret</Code> in the form. Codes work once:
           a second use fails with <Code>invalid_grant</Code> and revokes every token issued from the code. Errors follow RFC 6749:{" "}
           <Code>invalid_client</Code> (401), <Code>invalid_grant</Code> (wrong verifier or redirect URI, expired or used code),{" "}
-          <Code>invalid_request</Code>, <Code>unsupported_grant_type</Code>.
+          <Code>invalid_request</Code>, <Code>unsupported_grant_type</Code>. Tokens are opaque: treat them as strings of up to 200
+          characters. Each error carries an <Code>error_uri</Code> when the guide has a paragraph about it.
         </p>
       </Step>
 
       <Step n={6} title="Call the API with the access token">
-        <CodeBlock language="bash" code={`curl ${base}/v1/accounts -H "Authorization: Bearer oat_…"`} />
+        <CodeBlock language="bash" code={`curl ${base}/v1/accounts -H "Authorization: Bearer kE7q…"`} />
         <p>
           A consent token reaches the customer-data endpoints only — accounts, balances, transactions, payments — and only the accounts the
           customer shared. Outside them: <Code>403 consent_account_not_granted</Code>; a missing permission:{" "}
@@ -140,7 +147,7 @@ export default function ConsentFlowGuide() {
       <Step n={7} title="Refresh, and what ends a consent">
         <CodeBlock
           language="bash"
-          code={`curl ${base}/oauth/token -u "cli_…:cs_sandbox_…" -d grant_type=refresh_token -d refresh_token=ort_…`}
+          code={`curl ${base}/oauth/token -u "cli_…:cs_sandbox_…" -d grant_type=refresh_token -d refresh_token=Zp0v…`}
         />
         <p>
           Access tokens live an hour on your sandbox clock. Each refresh token works once and returns a new pair; presenting a used one
