@@ -1,8 +1,18 @@
-import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
 import { SignJWT, importJWK, type JWK } from "jose";
 import { custom, generators, Issuer, type BaseClient } from "openid-client";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { BankBrowser } from "../support/bank-browser";
+import {
+  dpopKey,
+  ecKey,
+  fapiApp as createFapiApp,
+  fapiAuthorize as authorizeFapi,
+  FAPI_REDIRECT as REDIRECT,
+  newOAuthApp,
+  onlyRequestUri,
+  registerWithStatement,
+} from "../support/fapi-client";
 import { PortalClient } from "../support/portal-client";
 
 /**
@@ -13,75 +23,14 @@ import { PortalClient } from "../support/portal-client";
  * portal's software statement; then one refusal per FAPI 2.0 requirement.
  */
 const portalUrl = inject("portalUrl");
-const REDIRECT = "https://tpp.example/callback";
 custom.setHttpOptionsDefaults({ timeout: 10_000 });
 
 let issuer: Issuer<BaseClient>;
 let developer: PortalClient;
 
-type KeyPair = { privateJwk: JWK; publicJwk: JWK; privateKey: KeyObject };
-function ecKey(kid: string): KeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  return {
-    privateKey,
-    privateJwk: { ...(privateKey.export({ format: "jwk" }) as JWK), kid, alg: "ES256", use: "sig" },
-    publicJwk: { ...(publicKey.export({ format: "jwk" }) as JWK), kid, alg: "ES256", use: "sig" },
-  };
-}
-
-async function newApp(name: string) {
-  const created = await developer.json("POST", "/api/apps", { name, redirect_uris: [REDIRECT] });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const appId = created.body.app.id as string;
-  const oauth = await developer.json("GET", `/api/apps/${appId}/oauth-client`);
-  return { appId, clientId: oauth.body.client_id as string };
-}
-
-async function fapiApp(name: string) {
-  const app = await newApp(name);
-  const signing = ecKey(`${name}-sig`);
-  const settings = await developer.json("PUT", `/api/apps/${app.appId}/oauth-client/settings`, {
-    profile: "fapi2",
-    token_endpoint_auth_method: "private_key_jwt",
-    jwks: { keys: [signing.publicJwk] },
-  });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-  const client = new issuer.Client(
-    {
-      client_id: app.clientId,
-      token_endpoint_auth_method: "private_key_jwt",
-      token_endpoint_auth_signing_alg: "ES256",
-      redirect_uris: [REDIRECT],
-      response_types: ["code"],
-      id_token_signed_response_alg: "ES256",
-    },
-    { keys: [signing.privateJwk as never] },
-  );
-  return { ...app, signing, client };
-}
-
-/** FAPI 2.0: only client_id and request_uri at /authorize (openid-client adds scope and the rest unless told not to). */
-const onlyRequestUri = (client: BaseClient, requestUri: string) =>
-  client.authorizationUrl({ request_uri: requestUri, scope: undefined, response_type: undefined, redirect_uri: undefined });
-
-/** PAR → the bank's pages → back with a code, as a FAPI 2.0 client does it. */
-async function fapiAuthorize(client: BaseClient, scope = "openid accounts:read transactions:read") {
-  const verifier = generators.codeVerifier();
-  const state = generators.state();
-  const nonce = generators.nonce();
-  const pushed = await client.pushedAuthorizationRequest({
-    scope,
-    redirect_uri: REDIRECT,
-    code_challenge: generators.codeChallenge(verifier),
-    code_challenge_method: "S256",
-    state,
-    nonce,
-  });
-  expect(pushed.request_uri).toMatch(/^urn:ietf:params:oauth:request_uri:/);
-  const walk = await new BankBrowser(portalUrl).authorize(onlyRequestUri(client, pushed.request_uri as string));
-  expect(walk.code, JSON.stringify(walk.location)).toBeTruthy();
-  return { walk, checks: { code_verifier: verifier, state, nonce }, params: client.callbackParams(walk.location!.toString()) };
-}
+const newApp = (name: string) => newOAuthApp(developer, name);
+const fapiApp = (name: string) => createFapiApp(issuer, developer, name);
+const fapiAuthorize = (client: BaseClient, scope?: string) => authorizeFapi(portalUrl, client, scope);
 
 beforeAll(async () => {
   developer = (await PortalClient.newDeveloper(portalUrl, "Fapi Partner", { verified: true })).client;
@@ -205,22 +154,7 @@ describe("FAPI 2.0: PAR, private_key_jwt and DPoP", () => {
       jwks: { keys: [signing.publicJwk] },
     });
     expect(settings.status).toBe(200);
-    const statement = await developer.json("POST", `/api/apps/${app.appId}/software-statement`);
-    expect(statement.status, JSON.stringify(statement.body)).toBe(200);
-    const registered = await (
-      issuer.Client as unknown as { register: (metadata: object, options: object) => Promise<BaseClient> }
-    ).register(
-      {
-        software_statement: statement.body.software_statement,
-        redirect_uris: [REDIRECT],
-        token_endpoint_auth_method: "private_key_jwt",
-        token_endpoint_auth_signing_alg: "ES256",
-        id_token_signed_response_alg: "ES256",
-        dpop_bound_access_tokens: true,
-        require_pushed_authorization_requests: true,
-      },
-      { jwks: { keys: [signing.privateJwk as never] } },
-    );
+    const registered = await registerWithStatement(issuer, developer, app.appId, signing);
     expect(registered.metadata).toMatchObject({
       client_name: "dcr-app",
       redirect_uris: [REDIRECT],
@@ -264,6 +198,31 @@ describe("FAPI 2.0: PAR, private_key_jwt and DPoP", () => {
     });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: "unapproved_software_statement" });
+  });
+});
+
+describe("tenant isolation of the new kinds", () => {
+  it("another app cannot introspect, refresh or revoke a token, nor read a registered client with its own registration token", async () => {
+    const [a, b] = [await fapiApp("iso-a"), await fapiApp("iso-b")];
+    const dpop = dpopKey();
+    const { params, checks } = await fapiAuthorize(a.client);
+    const tokens = await a.client.callback(REDIRECT, params, checks, { DPoP: dpop });
+    // Introspection answers "inactive" for another client's token (RFC 7662 §2.2), whatever it is.
+    expect((await b.client.introspect(tokens.access_token!)).active).toBe(false);
+    expect((await b.client.introspect(tokens.refresh_token!)).active).toBe(false);
+    // B cannot use A's refresh token, even with A's DPoP key.
+    await expect(b.client.refresh(tokens.refresh_token!, { DPoP: dpop })).rejects.toMatchObject({ error: "invalid_grant" });
+    // Revocation by B is refused, and A's token lives on.
+    await expect(b.client.revoke(tokens.access_token!)).rejects.toMatchObject({ error: "invalid_request" });
+    expect((await a.client.introspect(tokens.access_token!)).active).toBe(true);
+    // Registered clients: one's registration access token reads only itself.
+    const regA = await registerWithStatement(issuer, developer, a.appId, a.signing);
+    const regB = await registerWithStatement(issuer, developer, b.appId, b.signing);
+    const crossRead = await fetch(regA.metadata.registration_client_uri as string, {
+      headers: { authorization: `Bearer ${regB.metadata.registration_access_token}` },
+    });
+    expect(crossRead.status).toBe(401);
+    // The bank stores no private key of the apps' and no registration token in the clear (secrets-at-rest checks every table).
   });
 });
 

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { beforeAll, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
+import { Issuer } from "openid-client";
 import { BankBrowser } from "../support/bank-browser";
+import { dpopKey, FAPI_REDIRECT, fapiApp, fapiAuthorize, registerWithStatement } from "../support/fapi-client";
 import { linkIn } from "../support/mailbox";
 import { suiteMailbox } from "../support/suite-mailbox";
 import { createTeam, inviteLinkFor, tokenOf } from "../support/teams";
@@ -125,6 +127,22 @@ beforeAll(async () => {
   expect(minted.status).toBe(201);
   remember("minted access token", minted.body.access_token);
   remember("minted refresh token", minted.body.refresh_token);
+
+  // FAPI 2.0: the private halves of a registered key and of a DPoP key, DPoP-bound tokens, and a
+  // client registered with a software statement (its registration access token).
+  const issuer = await Issuer.discover(portalUrl);
+  const fapi = await fapiApp(issuer, owner.client, "Secrets FAPI");
+  remember("private signing key (d)", fapi.signing.privateJwk.d);
+  const dpop = dpopKey();
+  remember("DPoP private key (d)", (dpop.export({ format: "jwk" }) as { d: string }).d);
+  const { params, checks } = await fapiAuthorize(portalUrl, fapi.client);
+  remember("FAPI authorization code", params.code);
+  const bound = await fapi.client.callback(FAPI_REDIRECT, params, checks, { DPoP: dpop });
+  remember("DPoP-bound access token", bound.access_token);
+  remember("DPoP-bound refresh token", bound.refresh_token);
+  expect((await fapi.client.requestResource(`${portalUrl}/v1/accounts`, bound.access_token!, { DPoP: dpop })).statusCode).toBe(200);
+  const registered = await registerWithStatement(issuer, owner.client, fapi.appId, fapi.signing);
+  remember("registration access token", registered.metadata.registration_access_token);
 
   // Webhooks: a signing secret, then its rotation (both sign for a while).
   const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, {
