@@ -170,7 +170,8 @@ export function buildPostmanCollection(document: OpenApiDocumentLike, options: {
         key: "consentToken",
         value: "",
         type: "string",
-        description: "A customer's consent access token (from /oauth/token, or oat_… from POST /v1/sandbox/consents), for customer-data calls made with a consent.",
+        description:
+          "A customer's consent access token (from /oauth/token, or oat_… from POST /v1/sandbox/consents), for customer-data calls made with a consent.",
       },
       ...plan.variables
         .filter((variable) => variable.name !== "consentToken")

@@ -40,7 +40,10 @@ beforeAll(async () => {
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       seen.push({ url: request.url, headers: request.headers, body });
-      response.writeHead(200, { "content-type": "application/json", "set-cookie": "ob_interaction=v; path=/oauth/interaction/u1; httponly" });
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "set-cookie": "ob_interaction=v; path=/oauth/interaction/u1; httponly",
+      });
       response.end(JSON.stringify({ ok: true }));
     });
   });

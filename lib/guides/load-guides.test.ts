@@ -76,7 +76,9 @@ describe("loadGuides", () => {
           .sort();
         // A step that signs JWTs (client assertions, DPoP proofs) has no curl form: Node and Python then.
         const signs = samples.some((sample) => sample.step === step && /client_assertion|DPoP|privateJwk|PRIVATE_JWK/.test(sample.code));
-        expect(languages, `${guide.slug} step ${step}`).toEqual(signs ? expect.arrayContaining(["node", "python"]) : ["curl", "node", "python"]);
+        expect(languages, `${guide.slug} step ${step}`).toEqual(
+          signs ? expect.arrayContaining(["node", "python"]) : ["curl", "node", "python"],
+        );
       }
       expect(steps.size, guide.slug).toBeGreaterThan(0);
       expect(guide.body, `${guide.slug} must not contain a key`).not.toMatch(/sk_sandbox_[A-Za-z0-9]{6}/);

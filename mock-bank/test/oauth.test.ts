@@ -13,7 +13,7 @@ import {
 } from "./oauth-fixture";
 import { bankClient, buildTestApp, expectProblemShape, PORTAL_URL, TEST_SECRET, type TestApp } from "./helpers";
 
-let clock = new Date("2026-11-21T10:30:00.000Z");
+const clock = new Date("2026-11-21T10:30:00.000Z");
 let t: TestApp;
 let bank: Awaited<ReturnType<typeof bankClient>>;
 

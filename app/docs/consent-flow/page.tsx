@@ -53,9 +53,9 @@ export default function ConsentFlowGuide() {
           Discovery: <Code>{base}/.well-known/openid-configuration</Code> (the same document at{" "}
           <Code>/.well-known/oauth-authorization-server</Code>, RFC 8414). This page is the Basic (PKCE) profile; for OpenID Connect
           sign-in, client credentials and the FAPI 2.0 profile (PAR, private_key_jwt, DPoP), read{" "}
-          <a className="text-primary underline" href="/docs/guides/openid-connect-fapi">
+          <Link className="text-primary underline" href="/docs/guides/openid-connect-fapi">
             OpenID Connect and FAPI 2.0
-          </a>
+          </Link>
           .
         </p>
       </Step>

@@ -67,7 +67,11 @@ export async function authenticateAccessToken(options: {
  * Answered for any known access token, revoked or not: whether it may be used is decided
  * on the call itself. null for unknown tokens.
  */
-export async function tokenOwner(db: PrismaClient, provider: Provider, token: string): Promise<{ appId: string; jkt: string | null } | null> {
+export async function tokenOwner(
+  db: PrismaClient,
+  provider: Provider,
+  token: string,
+): Promise<{ appId: string; jkt: string | null } | null> {
   if (token.startsWith(TOKEN_PREFIXES.access)) {
     const row = await db.bankOAuthToken.findUnique({ where: { hash: hashToken(token) }, select: { appId: true, kind: true } });
     return row && row.kind === "access" ? { appId: row.appId, jkt: null } : null;

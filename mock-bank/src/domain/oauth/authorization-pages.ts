@@ -124,9 +124,7 @@ function errorPageHtml(outcome: Extract<AuthorizationOutcome, { kind: "error_pag
 
 /** The authorization server's own error page (an unknown client, a redirect URI that does not match, …). */
 export function renderErrorPage(message: string, hint: { description: string; uri: string } | null): string {
-  const more = hint
-    ? `<p class="hint">${escape(hint.description)} <a href="${escape(hint.uri)}">Read the guide</a>.</p>`
-    : "";
+  const more = hint ? `<p class="hint">${escape(hint.description)} <a href="${escape(hint.uri)}">Read the guide</a>.</p>` : "";
   return layout(
     "This request cannot continue",
     `<h1>This request cannot continue</h1><div class="alert" role="alert">${escape(message)}</div><p>You have not been logged in and nothing was shared. Go back to the app and try again.</p>${more}`,

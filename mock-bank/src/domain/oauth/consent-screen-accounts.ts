@@ -2,7 +2,10 @@ import type { PrismaClient } from "@prisma/client";
 import type { ConsentScreenAccount } from "./authorization-outcome";
 
 /** The logged-in customer's accounts, as the consent screen lists them. */
-export async function consentScreenAccounts(db: PrismaClient, request: { tenantId: string; customerId: string }): Promise<ConsentScreenAccount[]> {
+export async function consentScreenAccounts(
+  db: PrismaClient,
+  request: { tenantId: string; customerId: string },
+): Promise<ConsentScreenAccount[]> {
   const rows = await db.bankAccount.findMany({
     where: { tenantId: request.tenantId, customerId: request.customerId, status: { not: "closed" } },
     orderBy: { id: "asc" },

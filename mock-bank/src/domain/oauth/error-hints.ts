@@ -11,7 +11,8 @@ const RULES: Rule[] = [
   {
     match: /pushed authorization request must be used|\bPAR\b|Pushed Authorization Request/,
     anchor: "par",
-    requirement: "FAPI 2.0 requires pushed authorization requests (RFC 9126): POST the parameters to /oauth/par, then send only client_id and request_uri to /oauth/authorize.",
+    requirement:
+      "FAPI 2.0 requires pushed authorization requests (RFC 9126): POST the parameters to /oauth/par, then send only client_id and request_uri to /oauth/authorize.",
   },
   {
     match: /not pushed/i,
@@ -21,7 +22,8 @@ const RULES: Rule[] = [
   {
     match: /DPoP/i,
     anchor: "dpop",
-    requirement: "FAPI 2.0 binds tokens to a DPoP key (RFC 9449): send a DPoP proof (typ dpop+jwt, htm, htu, iat, jti, and the server's nonce when asked) with every token request.",
+    requirement:
+      "FAPI 2.0 binds tokens to a DPoP key (RFC 9449): send a DPoP proof (typ dpop+jwt, htm, htu, iat, jti, and the server's nonce when asked) with every token request.",
   },
   {
     match: /code_challenge|PKCE|code_verifier/i,
@@ -31,12 +33,14 @@ const RULES: Rule[] = [
   {
     match: /client authentication|token_endpoint_auth_method|client_assertion|invalid_client/i,
     anchor: "client-authentication",
-    requirement: "FAPI 2.0 clients authenticate with private_key_jwt (RFC 7523): a client_assertion signed by a key in the app's registered JWKS, aud = the issuer.",
+    requirement:
+      "FAPI 2.0 clients authenticate with private_key_jwt (RFC 7523): a client_assertion signed by a key in the app's registered JWKS, aud = the issuer.",
   },
   {
     match: /Request Object|request object/i,
     anchor: "request-objects",
-    requirement: "Signed request objects (RFC 9101) must carry aud, exp, nbf (exp at most 60 minutes after nbf) and be signed by a registered key.",
+    requirement:
+      "Signed request objects (RFC 9101) must carry aud, exp, nbf (exp at most 60 minutes after nbf) and be signed by a registered key.",
   },
   {
     match: /redirect_uri/i,
@@ -46,7 +50,8 @@ const RULES: Rule[] = [
   {
     match: /software_statement|software statement/i,
     anchor: "registration",
-    requirement: "Dynamic client registration needs a software statement issued by the portal for your app (POST /api/apps/{appId}/software-statement).",
+    requirement:
+      "Dynamic client registration needs a software statement issued by the portal for your app (POST /api/apps/{appId}/software-statement).",
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { Account, ClaimsParameterMember } from "oidc-provider";
+import type { Account } from "oidc-provider";
 
 /**
  * "Sign in with Open Bank": what a test customer's id_token and userinfo say about them.
@@ -85,8 +85,7 @@ export async function findCustomerAccount(db: PrismaClient, sub: string): Promis
   if (!customer) return undefined;
   return {
     accountId: customer.id,
-    async claims(_use: string, _scope: string, _claims: { [key: string]: null | ClaimsParameterMember }, _rejected: string[]) {
-      return customerClaims(customer) as { sub: string };
-    },
+    // Every claim the customer has; oidc-provider keeps only those the granted scopes and claims allow.
+    claims: async () => customerClaims(customer) as { sub: string },
   };
 }

@@ -56,12 +56,18 @@ async function load(deps: Deps, raw: Raw) {
 const expired = () =>
   errorPage(400, "This request has expired", "The page was open too long or was already used. Go back to the app and start again.");
 
-const requestedScopes = (details: Details) => String(details.params.scope ?? "").split(" ").filter(Boolean);
+const requestedScopes = (details: Details) =>
+  String(details.params.scope ?? "")
+    .split(" ")
+    .filter(Boolean);
 
 async function consentPage(deps: Deps, loaded: NonNullable<Awaited<ReturnType<typeof load>>>, error?: string): Promise<InteractionOutcome> {
   const { details, tenantId } = loaded;
   const customerId = String(details.session?.accountId ?? "");
-  const customer = await deps.db.bankCustomer.findFirst({ where: { id: customerId, tenantId }, select: { givenName: true, familyName: true } });
+  const customer = await deps.db.bankCustomer.findFirst({
+    where: { id: customerId, tenantId },
+    select: { givenName: true, familyName: true },
+  });
   if (!customer) return expired();
   const scopes = requestedScopes(details);
   const wantsAccounts = scopes.some(isScope);
@@ -90,7 +96,13 @@ export async function showInteraction(deps: Deps, raw: Raw): Promise<Interaction
   }
   if (loaded.details.prompt.name === "login") {
     await deps.ensureTenant(loaded.tenantId);
-    return { kind: "login", requestId: loaded.details.uid, appName: loaded.appName, scopes: requestedScopes(loaded.details), csrf: csrf(deps.secret, loaded.details.uid) };
+    return {
+      kind: "login",
+      requestId: loaded.details.uid,
+      appName: loaded.appName,
+      scopes: requestedScopes(loaded.details),
+      csrf: csrf(deps.secret, loaded.details.uid),
+    };
   }
   return consentPage(deps, loaded);
 }

@@ -21,7 +21,9 @@ export function deriveSigningKey(secret: string, purpose = "authorization-server
     const point = ecdh.getPublicKey();
     const x = point.subarray(1, 33).toString("base64url");
     const y = point.subarray(33, 65).toString("base64url");
-    const thumbprint = createHash("sha256").update(JSON.stringify({ crv: "P-256", kty: "EC", x, y })).digest("base64url");
+    const thumbprint = createHash("sha256")
+      .update(JSON.stringify({ crv: "P-256", kty: "EC", x, y }))
+      .digest("base64url");
     return { kty: "EC", crv: "P-256", x, y, d: d.toString("base64url"), kid: thumbprint, use: "sig", alg: "ES256" };
   }
 }

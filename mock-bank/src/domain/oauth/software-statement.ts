@@ -67,7 +67,11 @@ export async function registerWithSoftwareStatement(
     };
   }
   if (typeof claims.software_id !== "string" || !Array.isArray(claims.software_redirect_uris))
-    return { ok: false, error: "invalid_software_statement", description: "The software statement lacks software_id or software_redirect_uris." };
+    return {
+      ok: false,
+      error: "invalid_software_statement",
+      description: "The software statement lacks software_id or software_redirect_uris.",
+    };
 
   const chosen = Object.fromEntries(CLIENT_CHOSEN.filter((name) => name in request).map((name) => [name, request[name]]));
   const redirectUris = (chosen.redirect_uris as string[] | undefined) ?? claims.software_redirect_uris;
@@ -79,8 +83,13 @@ export async function registerWithSoftwareStatement(
     };
   const method = chosen.token_endpoint_auth_method ?? "private_key_jwt";
   if (method === "none")
-    return { ok: false, error: "invalid_client_metadata", description: "Public clients are not registered: authenticate with private_key_jwt." };
-  const fapi = method === "private_key_jwt" && chosen.dpop_bound_access_tokens === true && chosen.require_pushed_authorization_requests === true;
+    return {
+      ok: false,
+      error: "invalid_client_metadata",
+      description: "Public clients are not registered: authenticate with private_key_jwt.",
+    };
+  const fapi =
+    method === "private_key_jwt" && chosen.dpop_bound_access_tokens === true && chosen.require_pushed_authorization_requests === true;
   return {
     ok: true,
     metadata: {
