@@ -44,7 +44,7 @@ const guideSetup: Record<string, (client: PortalClient, appId: string) => Promis
     });
     if (settings.status !== 200) throw new Error(`FAPI settings: ${settings.status} ${JSON.stringify(settings.body)}`);
     const statement = await client.json("POST", `/api/apps/${appId}/software-statement`);
-    if (statement.status !== 201) throw new Error(`software statement: ${statement.status} ${JSON.stringify(statement.body)}`);
+    if (statement.status !== 200) throw new Error(`software statement: ${statement.status} ${JSON.stringify(statement.body)}`);
     const oauth = await client.json("GET", `/api/apps/${appId}/oauth-client`);
     return {
       CLIENT_ID: oauth.body.client_id,

@@ -154,6 +154,15 @@ describe("FAPI 2.0: PAR, private_key_jwt and DPoP", () => {
       jwks: { keys: [signing.publicJwk] },
     });
     expect(settings.status).toBe(200);
+    // A public client is not registered, whatever the statement.
+    const statement = (await developer.json("POST", `/api/apps/${app.appId}/software-statement`)).body.software_statement as string;
+    const publicClient = await fetch(`${portalUrl}/oauth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ software_statement: statement, redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }),
+    });
+    expect(publicClient.status).toBe(400);
+    expect(await publicClient.json()).toMatchObject({ error: "invalid_client_metadata" });
     const registered = await registerWithStatement(issuer, developer, app.appId, signing);
     expect(registered.metadata).toMatchObject({
       client_name: "dcr-app",
@@ -297,24 +306,31 @@ describe("FAPI 2.0: one refusal per requirement, each naming the rule and the gu
     expect(String(response.error_description ?? response.message)).toMatch(/DPoP/);
   });
 
-  it("an expired request object at PAR is refused", async () => {
+  it("a signed request object (JAR) is accepted at PAR while valid, and refused once expired", async () => {
+    const signed = async (nbf: number, exp: number) =>
+      new SignJWT({
+        client_id: app.clientId,
+        response_type: "code",
+        redirect_uri: REDIRECT,
+        scope: "openid accounts:read",
+        state: "jar",
+        code_challenge: createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url"),
+        code_challenge_method: "S256",
+      })
+        .setProtectedHeader({ alg: "ES256", kid: app.signing.privateJwk.kid })
+        .setIssuer(app.clientId)
+        .setAudience(portalUrl)
+        .setNotBefore(nbf)
+        .setIssuedAt(nbf)
+        .setExpirationTime(exp)
+        .sign(await importJWK(app.signing.privateJwk, "ES256"));
     const now = Math.floor(Date.now() / 1000);
-    const request = await new SignJWT({
-      client_id: app.clientId,
-      response_type: "code",
-      redirect_uri: REDIRECT,
-      scope: "openid accounts:read",
-      code_challenge: createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url"),
-      code_challenge_method: "S256",
-    })
-      .setProtectedHeader({ alg: "ES256", kid: app.signing.privateJwk.kid })
-      .setIssuer(app.clientId)
-      .setAudience(portalUrl)
-      .setNotBefore(now - 7200)
-      .setIssuedAt(now - 7200)
-      .setExpirationTime(now - 3600)
-      .sign(await importJWK(app.signing.privateJwk, "ES256"));
-    const pushed = await app.client.pushedAuthorizationRequest({ request }).catch((error) => error);
+    const accepted = await app.client.pushedAuthorizationRequest({ request: await signed(now, now + 300) });
+    expect(accepted.request_uri).toMatch(/^urn:ietf:params:oauth:request_uri:/);
+    const walk = await new BankBrowser(portalUrl).authorize(onlyRequestUri(app.client, accepted.request_uri as string));
+    expect(walk.loginPage.html).toContain("Log in to Open Bank");
+
+    const pushed = await app.client.pushedAuthorizationRequest({ request: await signed(now - 7200, now - 3600) }).catch((error) => error);
     expect(pushed).toBeInstanceOf(Error);
     expect(pushed.error).toBe("invalid_request_object");
     expect(String(pushed.error_description)).toMatch(/expired|exp/);
