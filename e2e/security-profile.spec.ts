@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { axeViolations, createApp, screenshotPage, signUp } from "./helpers";
 
 const jwk = (part: "publicKey" | "privateKey") => ({
@@ -8,7 +8,29 @@ const jwk = (part: "publicKey" | "privateKey") => ({
   use: "sig",
 });
 
-test("choose FAPI 2.0, register public keys (errors at the field), and get a software statement", async ({ page }) => {
+/** RFC 7591 as a partner's client does it: the statement POSTed to the portal's /oauth/register, through the gateway to the bank. */
+async function register(baseURL: string, softwareStatement: string, metadata: Record<string, unknown>): Promise<string> {
+  const response = await fetch(`${baseURL}/oauth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      software_statement: softwareStatement,
+      redirect_uris: [REDIRECT],
+      token_endpoint_auth_method: "private_key_jwt",
+      ...metadata,
+    }),
+  });
+  const body = (await response.json()) as { client_id: string };
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return body.client_id;
+}
+
+const REDIRECT = "https://tpp.example/callback";
+
+test("choose FAPI 2.0, register public keys (errors at the field), get a software statement, and see the clients it registers", async ({
+  page,
+  baseURL,
+}) => {
   await signUp(page);
   await createApp(page, "FAPI rehearsal");
   await page.getByRole("button", { name: "I've stored it" }).click();
@@ -41,6 +63,21 @@ test("choose FAPI 2.0, register public keys (errors at the field), and get a sof
   await page.reload();
   await expect(page.getByTestId("security-profile").getByRole("radio", { name: /^FAPI 2\.0/ })).toBeChecked();
 
+  // No registered clients yet: the list says what to do next.
+  const registered = page.getByTestId("registered-clients");
+  await expect(registered.getByText("No clients registered yet")).toBeVisible();
+  await expect(registered.getByRole("link", { name: "Registration, step by step" })).toHaveAttribute(
+    "href",
+    "/docs/guides/openid-connect-fapi#registration",
+  );
+  await screenshotPage(page, "registered-clients-empty", { prepare: () => scrollToTop(page.getByTestId("dynamic-registration")) });
+
+  // The statement carries the app's redirect URIs, and a registration must choose among them.
+  const oauth = page.getByTestId("oauth-client");
+  await oauth.getByLabel("Redirect URIs").fill(REDIRECT);
+  await oauth.getByRole("button", { name: "Save redirect URIs" }).click();
+  await expect(oauth.getByText("Saved.")).toBeVisible();
+
   // A software statement, with its expiry, to copy.
   const statement = page.getByTestId("software-statement");
   await statement.getByRole("button", { name: "Get a software statement" }).click();
@@ -58,4 +95,30 @@ test("choose FAPI 2.0, register public keys (errors at the field), and get a sof
       .evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 80));
   await screenshotPage(page, "security-profile-card", { prepare: cardTop });
   await screenshotPage(page, "security-profile-statement", { prepare: () => statement.scrollIntoViewIfNeeded() });
+
+  // Two clients register themselves with it (Basic, then FAPI 2.0); the app page lists them, newest first.
+  const basic = await register(baseURL!, await value.inputValue(), {});
+  const fapi = await register(baseURL!, await value.inputValue(), {
+    token_endpoint_auth_signing_alg: "ES256",
+    dpop_bound_access_tokens: true,
+    require_pushed_authorization_requests: true,
+  });
+  await page.reload();
+  const rows = page.getByTestId("registered-clients").getByRole("listitem");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).getByTestId("registered-client-id")).toHaveText(fapi);
+  await expect(rows.nth(0).getByText("FAPI 2.0", { exact: true })).toBeVisible();
+  await expect(rows.nth(1).getByTestId("registered-client-id")).toHaveText(basic);
+  await expect(rows.nth(1).getByText("Basic (PKCE)", { exact: true })).toBeVisible();
+  for (const row of [rows.nth(0), rows.nth(1)]) {
+    await expect(row.getByText("FAPI rehearsal", { exact: true })).toBeVisible();
+    await expect(row.getByText("private_key_jwt", { exact: true })).toBeVisible();
+    await expect(row.getByRole("button", { name: "Copy client ID of FAPI rehearsal" })).toBeVisible();
+  }
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshotPage(page, "registered-clients-list", { prepare: () => scrollToTop(page.getByTestId("dynamic-registration")) });
 });
+
+/** An element at the top of the viewport, below the sticky site header. */
+const scrollToTop = (locator: Locator) =>
+  locator.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 80));

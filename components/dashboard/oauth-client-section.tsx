@@ -1,26 +1,31 @@
 import { Code } from "@/components/ui/code";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { RegisteredClientDto } from "@/lib/directory/registered-client-dto";
 import type { OAuthClientDto } from "@/lib/oauth-clients/oauth-client-dto";
 import { ClientSecretButton } from "./client-secret-button";
 import { formatDate, formatExact } from "./format-time";
 import { RedirectUrisForm } from "./redirect-uris-form";
+import { RegisteredClientsList } from "./registered-clients-list";
 import { SectionHeader } from "./section-header";
 import { SecurityProfileForm } from "./security-profile-form";
 import { SoftwareStatementButton } from "./software-statement-button";
 
 /**
  * The app's OAuth client: client id, secret (shown once, rotatable) and redirect URIs; then its
- * security profile and keys, and a software statement for dynamic client registration.
+ * security profile and keys, a software statement for dynamic client registration and the
+ * clients registered with it.
  */
 export function OAuthClientSection({
   appId,
   client,
+  registeredClients,
   portalUrl,
   canEdit,
   canRotate,
 }: {
   appId: string;
   client: OAuthClientDto;
+  registeredClients: RegisteredClientDto[] | { error: string };
   portalUrl: string;
   canEdit: boolean;
   canRotate: boolean;
@@ -85,12 +90,12 @@ export function OAuthClientSection({
           </p>
         </div>
         <SecurityProfileForm appId={appId} client={client} canEdit={canEdit} />
-        <div className="flex flex-col gap-3 border-t border-border pt-4">
+        <div className="flex flex-col gap-3 border-t border-border pt-4" data-testid="dynamic-registration">
           <div>
             <h3 className="text-base font-semibold text-fg">Dynamic client registration</h3>
             <p className="mt-1 text-sm text-fg-muted">
               The portal is the sandbox&rsquo;s directory: it signs a software statement with this app&rsquo;s id, name, redirect URIs and
-              keys, for the bank&rsquo;s <Code>/register</Code>. Banks verify it with <Code>{portalUrl}/directory/jwks.json</Code>.
+              keys, for the bank&rsquo;s <Code>/oauth/register</Code>. Banks verify it with <Code>{portalUrl}/directory/jwks.json</Code>.
             </p>
           </div>
           {canEdit ? (
@@ -98,6 +103,7 @@ export function OAuthClientSection({
           ) : (
             <p className="text-sm text-fg-muted">Developers, admins and the owner can get a software statement.</p>
           )}
+          <RegisteredClientsList clients={registeredClients} portalUrl={portalUrl} canEdit={canEdit} />
         </div>
       </div>
     </section>

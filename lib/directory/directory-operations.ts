@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/portal-api/define-operation";
-import { appParams, text, timestamp } from "@/lib/portal-api/schemas";
+import { appParams, list, text, timestamp } from "@/lib/portal-api/schemas";
+import { registeredClientDto } from "./registered-client-dto";
 
 export const issueSoftwareStatementOperation = defineOperation({
   method: "POST",
@@ -34,4 +35,21 @@ export const issueSoftwareStatementOperation = defineOperation({
   },
 });
 
-export const directoryOperations = [issueSoftwareStatementOperation];
+export const listRegisteredClientsOperation = defineOperation({
+  method: "GET",
+  path: "/api/apps/{appId}/registered-clients",
+  operationId: "listRegisteredClients",
+  tag: "OAuth client",
+  summary: "List the clients registered with the app's software statement",
+  description: [
+    "The clients that registered themselves at `/oauth/register` (RFC 7591) with a software statement of this app, newest first (at most 100), from the sandbox bank (their one home).",
+    "",
+    "Not the app's own client (`GET /api/apps/{appId}/oauth-client`): each of these has its own `dcr_…` id and manages itself with its `registration_access_token` (RFC 7592).",
+  ].join("\n"),
+  access: { app: "app:read" },
+  params: appParams,
+  errors: ["bank_unavailable"],
+  success: { status: 200, description: "The registered clients, newest first.", schema: list(registeredClientDto, 100) },
+});
+
+export const directoryOperations = [issueSoftwareStatementOperation, listRegisteredClientsOperation];

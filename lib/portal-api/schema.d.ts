@@ -693,6 +693,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{appId}/registered-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the clients registered with the app's software statement
+         * @description The clients that registered themselves at `/oauth/register` (RFC 7591) with a software statement of this app, newest first (at most 100), from the sandbox bank (their one home).
+         *
+         *     Not the app's own client (`GET /api/apps/{appId}/oauth-client`): each of these has its own `dcr_…` id and manages itself with its `registration_access_token` (RFC 7592).
+         */
+        get: operations["listRegisteredClients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{appId}/consents": {
         parameters: {
             query?: never;
@@ -5148,6 +5170,104 @@ export interface operations {
             };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegisteredClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registered clients, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description `dcr_…`: the id the bank gave the client at registration. */
+                            client_id: string;
+                            /** @description The app's name, from the software statement. */
+                            client_name: string;
+                            /** @description Among the statement's redirect URIs. */
+                            redirect_uris: string[];
+                            /** @description How it authenticates at the token endpoint, e.g. `private_key_jwt`. */
+                            token_endpoint_auth_method: string;
+                            /**
+                             * @description `fapi2` when it registered with `private_key_jwt`, `dpop_bound_access_tokens` and `require_pushed_authorization_requests`; `basic` otherwise.
+                             * @enum {string}
+                             */
+                            profile: "basic" | "fapi2";
+                            /**
+                             * Format: date-time
+                             * @description When it registered.
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `bank_unavailable`: The bank could not be reached. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

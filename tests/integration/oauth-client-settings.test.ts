@@ -181,3 +181,80 @@ describe("the sandbox directory", () => {
     await expectProblem(await stranger.request("POST", `/api/apps/${appId}/software-statement`), 404, "resource_not_found");
   });
 });
+
+describe("GET /api/apps/{appId}/registered-clients", () => {
+  const listPath = () => `/api/apps/${appId}/registered-clients`;
+
+  /** RFC 7591 as a partner's client does it, through the portal's gateway to the bank. */
+  async function register(softwareStatement: string, metadata: Record<string, unknown>) {
+    const response = await fetch(`${portalUrl}/oauth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ software_statement: softwareStatement, redirect_uris: ["https://tpp.example/cb"], ...metadata }),
+    });
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(201);
+    return body as { client_id: string };
+  }
+
+  it("lists none before any registration", async () => {
+    const { status, body } = await owner.json("GET", listPath());
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: [] });
+  });
+
+  it("lists the clients registered with the app's statement, newest first, with their profile and method", async () => {
+    const jwks = { keys: [ecJwk("dcr-list")] };
+    expect(
+      (await owner.json("PUT", settingsPath(), { profile: "fapi2", token_endpoint_auth_method: "private_key_jwt", jwks })).status,
+    ).toBe(200);
+    const statement = (await owner.json("POST", `/api/apps/${appId}/software-statement`)).body.software_statement as string;
+    const basic = await register(statement, { token_endpoint_auth_method: "private_key_jwt" });
+    const fapi = await register(statement, {
+      token_endpoint_auth_method: "private_key_jwt",
+      token_endpoint_auth_signing_alg: "ES256",
+      dpop_bound_access_tokens: true,
+      require_pushed_authorization_requests: true,
+    });
+
+    const { status, body } = await owner.json("GET", listPath());
+    expect(status, JSON.stringify(body)).toBe(200);
+    published.assertResponse({
+      method: "GET",
+      path: "/api/apps/{appId}/registered-clients",
+      status: 200,
+      contentType: "application/json",
+      body,
+    });
+    expect(body.data).toEqual([
+      {
+        client_id: fapi.client_id,
+        client_name: "FAPI rehearsal",
+        redirect_uris: ["https://tpp.example/cb"],
+        token_endpoint_auth_method: "private_key_jwt",
+        profile: "fapi2",
+        created_at: expect.any(String),
+      },
+      expect.objectContaining({ client_id: basic.client_id, profile: "basic", token_endpoint_auth_method: "private_key_jwt" }),
+    ]);
+    expect(fapi.client_id).toMatch(/^dcr_/);
+    expect(Date.parse(body.data[0].created_at)).toBeGreaterThan(Date.now() - 5 * 60_000);
+    // The app's own client is not among them.
+    const own = (await owner.json("GET", `/api/apps/${appId}/oauth-client`)).body.client_id;
+    expect(body.data.map((client: { client_id: string }) => client.client_id)).not.toContain(own);
+  });
+
+  it("lists only the app's own: another app of the same team sees none", async () => {
+    const other = await owner.json("POST", "/api/apps", { name: "Other app", team_id: teamId, redirect_uris: ["https://tpp.example/cb"] });
+    expect(other.status).toBe(201);
+    expect((await owner.json("GET", `/api/apps/${other.body.app.id}/registered-clients`)).body).toEqual({ data: [] });
+  });
+
+  it("is readable by a viewer, and 404 to another team", async () => {
+    const own = await owner.json("GET", listPath());
+    const { status, body } = await viewer.json("GET", listPath());
+    expect(status).toBe(200);
+    expect(body).toEqual(own.body);
+    await expectProblem(await stranger.request("GET", listPath()), 404, "resource_not_found");
+  });
+});

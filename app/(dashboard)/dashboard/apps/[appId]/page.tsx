@@ -25,6 +25,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { AppError } from "@openbank/contracts/errors";
 import { portalUrl } from "@/lib/http/portal-url";
 import { listAppConsents } from "@/lib/consents/list-app-consents";
+import { listRegisteredClients } from "@/lib/directory/list-registered-clients";
 import { listKeys } from "@/lib/keys/list-keys";
 import { getOAuthClient } from "@/lib/oauth-clients/get-oauth-client";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";
@@ -50,7 +51,7 @@ const loadApp = cache(async (appId: string) => {
 
 /** Keys and recent calls, with the one clock the page's relative times are measured from. */
 async function loadActivity(appId: string, role: Role) {
-  const [keys, requests, endpoints, eventTypes, oauthClient, consents] = await Promise.all([
+  const [keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients] = await Promise.all([
     listKeys({ appId }),
     can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }).then((page) => page.data) : Promise.resolve([]),
     listEndpoints({ appId }),
@@ -59,8 +60,11 @@ async function loadActivity(appId: string, role: Role) {
     getOAuthClient({ appId }),
     // The bank holds consents; if it is down, the rest of the page still renders.
     listAppConsents({ appId }).catch((error: Error) => ({ error: `Consents could not be loaded from the sandbox bank: ${error.message}` })),
+    listRegisteredClients({ appId }).catch((error: Error) => ({
+      error: `Registered clients could not be loaded from the sandbox bank: ${error.message}`,
+    })),
   ]);
-  return { keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt: Date.now() };
+  return { keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients, renderedAt: Date.now() };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -71,7 +75,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const app = await loadApp((await params).appId);
   const role = app.role as Role;
-  const [{ keys, requests, endpoints, eventTypes, oauthClient, consents, renderedAt }, standing] = await Promise.all([
+  const [{ keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients, renderedAt }, standing] = await Promise.all([
     loadActivity(app.id, role),
     getAppStanding({ appId: app.id }),
   ]);
@@ -165,6 +169,7 @@ export default async function AppPage({ params }: Props) {
       <OAuthClientSection
         appId={app.id}
         client={oauthClient}
+        registeredClients={registeredClients}
         portalUrl={baseUrl}
         canEdit={can(role, "app:update")}
         canRotate={can(role, "key:create")}
