@@ -122,7 +122,8 @@ test("an unregistered redirect URI gets the bank's error page, not a redirect", 
   await page.goto(
     `/oauth/authorize?client_id=cli_0000000000000000000000&redirect_uri=${encodeURIComponent("https://evil.example/cb")}&response_type=code&scope=accounts:read`,
   );
-  await expect(page.getByRole("heading", { name: "Unknown app" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This request cannot continue" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("client is invalid");
   expect(new URL(page.url()).host).toBe(`localhost:${portalPort}`);
 });
 

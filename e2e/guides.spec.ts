@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { axeViolations, createApp, signUp } from "./helpers";
+import { axeViolations, createApp, screenshotPage, signUp } from "./helpers";
 
 // A new developer signs up, creates an app and copies its key from the page, opens the Quickstart,
 // copies the "list the accounts" curl sample (filled in with this portal's URL), runs it as pasted
@@ -146,7 +146,7 @@ test("the theme toggle pins light or dark across pages and reloads, with no flas
 test("the guides, changelog and theme toggle pass axe-core's WCAG A/AA rules in light and dark", async ({ page }) => {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const path of ["/docs/guides/quickstart", "/docs/guides/errors-rate-limits"]) {
+    for (const path of ["/docs/guides/quickstart", "/docs/guides/errors-rate-limits", "/docs/guides/openid-connect-fapi"]) {
       await page.goto(path);
       await page.getByRole("combobox", { name: "Search the docs" }).filter({ visible: true }).fill("refresh");
       await expect(page.getByRole("listbox", { name: "Search results" })).toBeVisible();
@@ -155,6 +155,10 @@ test("the guides, changelog and theme toggle pass axe-core's WCAG A/AA rules in 
     await page.goto("/docs/changelog");
     expect(await axeViolations(page), `/docs/changelog (${colorScheme})`).toEqual([]);
   }
+  await page.goto("/docs/guides/openid-connect-fapi");
+  await screenshotPage(page, "guide-openid-connect-fapi");
+  await page.goto("/docs/guides/openid-connect-fapi#dpop");
+  await screenshotPage(page, "guide-openid-connect-fapi-dpop");
   // The pinned themes (toggle, not the system setting), with search results showing endpoints.
   await page.emulateMedia({ colorScheme: "light" });
   for (const theme of ["Dark", "Light"]) {

@@ -37,7 +37,11 @@ export function CodeBlock({
         <span className="truncate text-xs font-medium text-slate-400">{title ?? language}</span>
         <CopyButton value={code} label={copyLabel} variant="inverse" />
       </div>
-      <pre className="overflow-x-auto p-4 font-mono text-[13px] leading-relaxed">
+      {/* Focusable, so a keyboard can scroll a block wider than the page (WCAG 2.1.1). */}
+      <pre
+        tabIndex={0}
+        className="overflow-x-auto p-4 font-mono text-[13px] leading-relaxed focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-primary"
+      >
         <code>{children ?? code}</code>
       </pre>
     </div>

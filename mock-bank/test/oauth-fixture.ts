@@ -72,6 +72,8 @@ export type FlowOptions = {
   params?: Record<string, string>;
   requestUri?: string;
   client?: Partial<OAuthClientDescriptor>;
+  /** The browser's cookies, to walk a second time in the same browser. */
+  jar?: CookieJar;
 };
 
 const path = (location: string | undefined) => {
@@ -85,7 +87,7 @@ const path = (location: string | undefined) => {
  */
 export async function runAuthorization(app: BankApp, options: FlowOptions) {
   const { verifier, challenge } = pkce();
-  const jar = new CookieJar();
+  const jar = options.jar ?? new CookieJar();
   const internal = { "x-internal-secret": TEST_SECRET };
   const client = clientHeaders(options.appId, options.client);
   const url = options.requestUri

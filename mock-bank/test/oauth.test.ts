@@ -193,6 +193,21 @@ describe("login and consent screens", () => {
     expect(location.searchParams.get("error_description")).toContain("too many attempts");
   });
 
+  it("asks the customer to log in on every authorization, even with the bank's session of an earlier one in the browser", async () => {
+    const browser = new CookieJar();
+    const first = await runAuthorization(t.app, { appId: "app_again_a", jar: browser });
+    expect(first.code).toBeTruthy();
+    expect(browser.header()).toContain("ob_session=");
+    // Same browser, same app: the login page again.
+    const second = await runAuthorization(t.app, { appId: "app_again_a", jar: browser });
+    expect(second.start.body).toContain('name="username"');
+    expect(second.code).toBeTruthy();
+    // Same browser, another app (another tenant): the login page, and that tenant's customer.
+    const other = await runAuthorization(t.app, { appId: "app_again_b", jar: browser, client: { client_id: "cli_againb000000000000000" } });
+    expect(other.start.body).toContain('name="username"');
+    expect(other.code).toBeTruthy();
+  });
+
   it("refuses a form from another browser (no cookie) or with a wrong CSRF token", async () => {
     const run = await runAuthorization(t.app, { appId: "app_login", password: "wrong" });
     const url = action(run.login!.body);

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { dpopNonceSecret } from "@openbank/contracts/oauth-client";
 import { ClientAdapter } from "./client-metadata";
 import { explainError } from "./error-hints";
@@ -54,6 +54,23 @@ const ERROR_EVENTS = [
   "userinfo.error",
 ];
 
+/**
+ * The customer logs in to the bank for every authorization, as a bank's consent journey does: a
+ * session left in the browser by an earlier one (possibly another app's tenant) never skips it.
+ */
+function freshLoginPolicy() {
+  const { base, Check } = interactionPolicy;
+  const policy = base();
+  policy
+    .get("login")!
+    .checks.add(
+      new Check("fresh_login", "The customer logs in to the bank for every authorization", (ctx) =>
+        ctx.oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
+      ),
+    );
+  return policy;
+}
+
 /** The answer's description, with the precise reason appended when the library gave one. */
 function withDetail(out: { error: string; error_description?: string }, error: unknown): { error: string; error_description?: string } {
   const detail = (error as { error_detail?: string } | undefined)?.error_detail;
@@ -81,15 +98,19 @@ export function createAuthorizationServer(options: {
   const configuration: Configuration = {
     adapter: (name: string) => (name === "Client" ? clients : new PrismaOidcAdapter(name, db)),
     jwks: { keys: [deriveSigningKey(secret)] },
+    // Lax everywhere: every step is a top-level navigation on the portal's own site, and browsers
+    // drop SameSite=None cookies on plain http (the sandbox on localhost).
     cookies: {
       keys: [deriveSecret(secret, "authorization-server-cookies").toString("base64url")],
       names: { session: "ob_session", interaction: "ob_interaction", resume: "ob_resume" },
+      long: { httpOnly: true, sameSite: "lax" },
+      short: { httpOnly: true, sameSite: "lax" },
     },
     routes: ROUTES,
     scopes: ["offline_access", ...IDENTITY_SCOPES, ...SCOPES],
     claims: IDENTITY_CLAIMS as unknown as Configuration["claims"],
     findAccount: (_ctx, sub) => findCustomerAccount(db, sub),
-    interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}`, policy: freshLoginPolicy() },
     // Every authorization is a new consent: only the grant the customer just gave is reused.
     loadExistingGrant: async (ctx) => {
       const grantId = ctx.oidc.result?.consent?.grantId;
