@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import { importJWK, type KeyLike } from "jose";
 import { z } from "zod";
 import { env } from "../env";
-import { checkAddress } from "../webhooks/address-policy";
+import { checkAddress } from "@openbank/contracts/address-policy";
 import { CLIENT_AUTH_METHODS, CLIENT_PROFILES } from "./client-profile";
 
 export const MAX_JWKS_KEYS = 10;
@@ -108,7 +108,7 @@ const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 /**
  * Why the bank must not fetch keys from this URL, or null. Same address rules as webhook targets
- * (lib/webhooks/address-policy); loopback only outside production.
+ * (@openbank/contracts/address-policy); loopback only outside production.
  */
 export function jwksUriProblem(value: string, options: { production: boolean }): string | null {
   if (!URL.canParse(value)) return "Must be an absolute URL, e.g. https://yourapp.example/.well-known/jwks.json";

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { AppError } from "@openbank/contracts/errors";
 import { env } from "../env";
-import { checkAddress } from "./address-policy";
+import { checkAddress } from "@openbank/contracts/address-policy";
 
 /**
  * Refuses, when saving, a URL whose host is an IP the dispatcher would refuse anyway (after

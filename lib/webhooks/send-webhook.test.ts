@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { checkAddress, unmapIpv4 } from "./address-policy";
-import type { Resolver } from "./guarded-lookup";
+import { checkAddress, unmapIpv4 } from "@openbank/contracts/address-policy";
+import type { Resolver } from "@openbank/contracts/guarded-lookup";
 import { sendWebhook } from "./send-webhook";
 
 // A loopback canary: counts every request that reaches it. With local mode off, no URL form of

@@ -1,8 +1,8 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import { checkAddress } from "./address-policy";
-import { BlockedAddressError, createGuardedLookup, type Resolver } from "./guarded-lookup";
+import { checkAddress } from "@openbank/contracts/address-policy";
+import { BlockedAddressError, createGuardedLookup, type Resolver } from "@openbank/contracts/guarded-lookup";
 
 export const RESPONSE_EXCERPT_BYTES = 2_048;
 

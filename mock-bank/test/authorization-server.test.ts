@@ -1,9 +1,10 @@
-import { compactVerify, CompactSign, importJWK } from "jose";
+import { compactVerify, CompactSign, generateKeyPair, importJWK, SignJWT } from "jose";
+import { createServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerClaims } from "../src/domain/oauth/identity-claims";
 import { PrismaOidcAdapter } from "../src/domain/oauth/oidc-adapter";
 import { deriveSigningKey } from "../src/domain/oauth/signing-keys";
-import { buildTestApp, TEST_SECRET, type TestApp } from "./helpers";
+import { buildTestApp, PORTAL_URL, TEST_SECRET, type TestApp } from "./helpers";
 import { authorizeUrl, basicAuth, clientHeaders, CLIENT_ID, pkce, REDIRECT } from "./oauth-fixture";
 
 let t: TestApp;
@@ -176,5 +177,57 @@ describe("registered clients", () => {
       ],
     });
     expect((await t.app.inject({ url: "/internal/oauth/registered-clients?app_id=app_reg" })).statusCode).toBe(403);
+  });
+});
+
+describe("fetching a client's jwks_uri", () => {
+  it("never connects to a jwks_uri that resolves to a loopback, private or metadata address (checked at connect time)", async () => {
+    // A listener that counts connections: the guard must refuse before any is made.
+    let connections = 0;
+    const listener = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    const port = (listener.address() as AddressInfo).port;
+    const { privateKey } = await generateKeyPair("ES256");
+    try {
+      for (const jwksUri of [
+        `https://127.0.0.1:${port}/jwks.json`,
+        `https://localhost:${port}/jwks.json`,
+        "https://169.254.169.254/jwks",
+      ]) {
+        const clientId = "cli_jwksuri00000000000000";
+        const now = Math.floor(Date.now() / 1000);
+        const assertion = await new SignJWT({})
+          .setProtectedHeader({ alg: "ES256", kid: "k1" })
+          .setIssuer(clientId)
+          .setSubject(clientId)
+          .setAudience(PORTAL_URL)
+          .setJti(crypto.randomUUID())
+          .setIssuedAt(now)
+          .setExpirationTime(now + 60)
+          .sign(privateKey);
+        const response = await t.app.inject({
+          method: "POST",
+          url: "/oauth/token",
+          headers: {
+            ...clientHeaders("app_jwks", { client_id: clientId, token_endpoint_auth_method: "private_key_jwt", jwks_uri: jwksUri }),
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          payload: new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: clientId,
+            client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            client_assertion: assertion,
+          }).toString(),
+        });
+        expect(response.statusCode, jwksUri).toBe(401);
+        expect(response.json()).toMatchObject({ error: "invalid_client" });
+      }
+      expect(connections).toBe(0);
+    } finally {
+      listener.close();
+    }
   });
 });

@@ -1,5 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { isIP } from "node:net";
+import { checkAddress } from "@openbank/contracts/address-policy";
+import { BlockedAddressError, createGuardedLookup } from "@openbank/contracts/guarded-lookup";
 import { dpopNonceSecret } from "@openbank/contracts/oauth-client";
 import { ClientAdapter } from "./client-metadata";
 import { explainError } from "./error-hints";
@@ -53,6 +56,29 @@ const ERROR_EVENTS = [
   "revocation.error",
   "userinfo.error",
 ];
+
+/**
+ * Options for the server's outbound fetches: an address literal is judged at once (the socket
+ * would not look it up); a name is resolved by the guarded lookup, every address judged.
+ */
+function guardedFetchOptions(url: URL, allowLoopback: boolean) {
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(literal)) {
+    const verdict = checkAddress(literal, { allowLoopback });
+    if (!verdict.allowed) return { signal: AbortSignal.abort(new BlockedAddressError(`${url.hostname} is ${verdict.reason}`)) };
+  }
+  return {
+    signal: AbortSignal.timeout(2_500),
+    dnsLookup: createGuardedLookup({ allowLoopback }) as never,
+    "user-agent": "OpenBankSandbox/1.0 (+jwks_uri)",
+  };
+}
+
+/** A sandbox whose portal is on this machine (a developer's laptop, the test suites) may fetch keys from it too. */
+function isLoopbackOrigin(issuer: string): boolean {
+  const host = new URL(issuer).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}
 
 /**
  * The customer logs in to the bank for every authorization, as a bank's consent journey does: a
@@ -172,6 +198,9 @@ export function createAuthorizationServer(options: {
       },
       rpInitiatedLogout: { enabled: false },
     } as Configuration["features"],
+    // The only URLs the server fetches are clients' jwks_uri. The portal checks them when they are
+    // saved; this checks where they resolve at connect time (DNS rebinding), like webhook deliveries.
+    httpOptions: (url) => guardedFetchOptions(url, isLoopbackOrigin(options.issuer)),
     renderError: async (ctx, out, error) => {
       const described = withDetail(out, error);
       ctx.type = "html";
