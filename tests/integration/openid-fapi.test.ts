@@ -125,6 +125,11 @@ describe("FAPI 2.0: PAR, private_key_jwt and DPoP", () => {
     expect(accounts.statusCode, String(accounts.body)).toBe(200);
     expect(JSON.parse(String(accounts.body)).data).toHaveLength(1);
 
+    // A permission the consent lacks: 403, and the challenge names the DPoP scheme the token needs.
+    const payments = await app.client.requestResource(`${portalUrl}/v1/payments`, tokens.access_token!, { DPoP: dpop });
+    expect(payments.statusCode).toBe(403);
+    expect(payments.headers["www-authenticate"]).toBe('DPoP algs="ES256 PS256 EdDSA", error="insufficient_scope", scope="payments:write"');
+
     // The same token without its proof is refused: it is bound to the key.
     const bare = await fetch(`${portalUrl}/v1/accounts`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(bare.status).toBe(401);

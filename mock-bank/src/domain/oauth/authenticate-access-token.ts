@@ -4,9 +4,19 @@ import { AppError } from "@openbank/contracts/errors";
 import { hashToken, TOKEN_PREFIXES } from "./opaque-token";
 import type { Scope } from "./scopes";
 
-export type ConsentAccess = { consentId: string; customerId: string; permissions: Scope[]; accountIds: string[] };
+export type ConsentAccess = {
+  consentId: string;
+  customerId: string;
+  permissions: Scope[];
+  accountIds: string[];
+  /** The token is bound to a DPoP key: challenges use the DPoP scheme (RFC 9449 §7.1). */
+  dpopBound: boolean;
+};
 
-const challenge = (error: string) => ({ "www-authenticate": `Bearer realm="sandbox", error="${error}"` });
+/** The scheme a client must use again: DPoP for a bound token, Bearer otherwise. */
+export function tokenChallenge(dpopBound: boolean, params: string): { "www-authenticate": string } {
+  return { "www-authenticate": dpopBound ? `DPoP algs="ES256 PS256 EdDSA", ${params}` : `Bearer realm="sandbox", ${params}` };
+}
 
 /**
  * A consent access token on a customer-data call: one the authorization server issued, or one
@@ -23,6 +33,8 @@ export async function authenticateAccessToken(options: {
   tenantNow: Date;
 }): Promise<ConsentAccess> {
   const { db, token, appId, tenantId, tenantNow } = options;
+  let dpopBound = false;
+  const challenge = (error: string) => tokenChallenge(dpopBound, `error="${error}"`);
   const invalid = (detail: string) => new AppError("invalid_token", detail, { headers: challenge("invalid_token") });
   const consentOf = async (): Promise<{ consentId: string; expiresAt: Date | null; revoked: boolean } | null> => {
     if (token.startsWith(TOKEN_PREFIXES.access)) {
@@ -35,6 +47,7 @@ export async function authenticateAccessToken(options: {
     const issued = await options.provider.AccessToken.find(token);
     const extra = issued?.extra as { consent_id?: string; sandbox_exp?: number } | undefined;
     if (!issued || !extra?.consent_id || issued.clientId === undefined) return null;
+    dpopBound = Boolean((issued as { jkt?: string }).jkt);
     return { consentId: extra.consent_id, expiresAt: extra.sandbox_exp ? new Date(extra.sandbox_exp * 1000) : null, revoked: false };
   };
   const found = await consentOf();
@@ -59,6 +72,7 @@ export async function authenticateAccessToken(options: {
     customerId: consent.customerId,
     permissions: JSON.parse(consent.permissions) as Scope[],
     accountIds: JSON.parse(consent.accountIds) as string[],
+    dpopBound,
   };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "@openbank/contracts/errors";
 import { customerAccounts } from "../../domain/accounts/account-dto";
-import { authenticateAccessToken, type ConsentAccess } from "../../domain/oauth/authenticate-access-token";
+import { authenticateAccessToken, tokenChallenge, type ConsentAccess } from "../../domain/oauth/authenticate-access-token";
 import type { Scope } from "../../domain/oauth/scopes";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
@@ -55,7 +55,7 @@ export default fp(
           "insufficient_scope",
           `This endpoint needs the ${rule.permission} permission; the consent grants ${access.permissions.join(", ")}.`,
           {
-            headers: { "www-authenticate": `Bearer realm="sandbox", error="insufficient_scope", scope="${rule.permission}"` },
+            headers: tokenChallenge(access.dpopBound, `error="insufficient_scope", scope="${rule.permission}"`),
           },
         );
       }
