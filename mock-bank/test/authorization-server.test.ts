@@ -2,7 +2,7 @@ import { compactVerify, CompactSign, generateKeyPair, importJWK, SignJWT } from 
 import { createServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerClaims } from "../src/domain/oauth/identity-claims";
-import { PrismaOidcAdapter } from "../src/domain/oauth/oidc-adapter";
+import { PrismaOidcAdapter, recordKey, sweepExpiredRecords } from "../src/domain/oauth/oidc-adapter";
 import { deriveSigningKey } from "../src/domain/oauth/signing-keys";
 import { buildTestApp, PORTAL_URL, TEST_SECRET, type TestApp } from "./helpers";
 import { authorizeUrl, basicAuth, clientHeaders, CLIENT_ID, pkce, REDIRECT } from "./oauth-fixture";
@@ -49,6 +49,19 @@ describe("the storage adapter", () => {
     expect((await adapter.find(id))?.consumed).toEqual(expect.any(Number));
     await adapter.revokeByGrantId("grant-1");
     expect(await adapter.find(id)).toBeUndefined();
+  });
+
+  it("sweeps expired records and keeps the live ones", async () => {
+    const adapter = new PrismaOidcAdapter("RefreshToken", t.app.db);
+    await adapter.upsert("sweep-live-000000000000000", { jti: "sweep-live-000000000000000" }, 600);
+    await adapter.upsert("sweep-dead-000000000000000", { jti: "sweep-dead-000000000000000" }, 600);
+    await t.app.db.bankOidcRecord.updateMany({
+      where: { key: recordKey("RefreshToken", "sweep-dead-000000000000000") },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    expect(await sweepExpiredRecords(t.app.db)).toBeGreaterThanOrEqual(1);
+    expect(await t.app.db.bankOidcRecord.count({ where: { key: recordKey("RefreshToken", "sweep-dead-000000000000000") } })).toBe(0);
+    expect(await adapter.find("sweep-live-000000000000000")).toBeDefined();
   });
 
   it("treats an expired record as gone", async () => {

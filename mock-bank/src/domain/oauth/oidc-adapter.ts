@@ -83,3 +83,9 @@ export class PrismaOidcAdapter implements Adapter {
     await this.db.bankOidcRecord.deleteMany({ where: { grantId } });
   }
 }
+
+/** Deletes the records that have expired (find already ignores them): run now and then. */
+export async function sweepExpiredRecords(db: PrismaClient, now = new Date()): Promise<number> {
+  const { count } = await db.bankOidcRecord.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}

@@ -1,4 +1,5 @@
 import fp from "fastify-plugin";
+import { sweepExpiredRecords } from "../../domain/oauth/oidc-adapter";
 import { createAuthorizationServer, type AuthorizationServer } from "../../domain/oauth/provider";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
@@ -8,6 +9,8 @@ declare module "fastify" {
     authorizationServer: AuthorizationServer;
   }
 }
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** One authorization server per app, on the portal's public origin (its issuer). */
 export default fp(
@@ -23,6 +26,12 @@ export default fp(
         tenantNow: async (tenantId) => tenantNow(await app.ensureTenant(tenantId), app.now()),
       }),
     );
+    // Expired codes, tokens, sessions and replay records are never read again; sweep them hourly.
+    const sweep = setInterval(() => {
+      sweepExpiredRecords(app.db).catch((error: unknown) => app.log.warn({ err: error }, "authorization server sweep failed"));
+    }, SWEEP_INTERVAL_MS);
+    sweep.unref();
+    app.addHook("onClose", async () => clearInterval(sweep));
   },
   { name: "authorization-server", dependencies: ["store", "tenants"] },
 );
