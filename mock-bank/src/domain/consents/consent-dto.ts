@@ -15,6 +15,9 @@ export const consentSelect = {
 
 type ConsentRow = Prisma.BankConsentGetPayload<{ select: typeof consentSelect }>;
 
+/** /v1 lists and manages the consents made through /v1 (the standards' consents have their own shapes). */
+export const v1Consents = { standard: "v1" } as const;
+
 /** `expired` is not stored: it is what an authorised consent is once the tenant clock passes its expiry. */
 export function consentStatus(row: { status: string; expiresAt: Date }, tenantNow: Date): ConsentDto["status"] {
   if (row.status === "revoked") return "revoked";
@@ -24,7 +27,7 @@ export function consentStatus(row: { status: string; expiresAt: Date }, tenantNo
 export function toConsentDto(row: ConsentRow, persona: string | null, tenantNow: Date): ConsentDto {
   return {
     id: row.id,
-    customer_id: row.customerId,
+    customer_id: row.customerId!,
     persona,
     status: consentStatus(row, tenantNow),
     permissions: JSON.parse(row.permissions) as ConsentDto["permissions"],

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { ConsentDto } from "../../schemas/consent";
 import type { CursorCodec } from "../pagination/cursor-codec";
-import { consentSelect, toConsentDto } from "./consent-dto";
+import { consentSelect, toConsentDto, v1Consents } from "./consent-dto";
 
 /** A page of the app's consents, newest first by (created_at, id). */
 export async function listConsents(options: {
@@ -17,7 +17,7 @@ export async function listConsents(options: {
 }): Promise<{ data: ConsentDto[]; next_cursor: string | null }> {
   const { db, cursors, tenantId, appId, status, customerId, limit, cursor, tenantNow } = options;
   const scope = `consents\0${tenantId}\0${status ?? ""}\0${customerId ?? ""}`;
-  const where: Prisma.BankConsentWhereInput = { tenantId, appId, customerId };
+  const where: Prisma.BankConsentWhereInput = { tenantId, appId, customerId, ...v1Consents };
   if (status === "revoked") where.status = "revoked";
   if (status === "authorised") Object.assign(where, { status: "authorised", expiresAt: { gt: tenantNow } });
   if (status === "expired") Object.assign(where, { status: "authorised", expiresAt: { lte: tenantNow } });
@@ -34,11 +34,11 @@ export async function listConsents(options: {
   });
   const page = rows.slice(0, limit);
   const customers = await db.bankCustomer.findMany({
-    where: { id: { in: [...new Set(page.map((row) => row.customerId))] } },
+    where: { id: { in: [...new Set(page.map((row) => row.customerId!))] } },
     select: { id: true, persona: true },
   });
   const personas = new Map(customers.map((customer) => [customer.id, customer.persona]));
   const last = page[page.length - 1];
   const next_cursor = rows.length > limit ? cursors.encode(scope, [last.createdAt.toISOString(), last.id]) : null;
-  return { data: page.map((row) => toConsentDto(row, personas.get(row.customerId) ?? null, tenantNow)), next_cursor };
+  return { data: page.map((row) => toConsentDto(row, personas.get(row.customerId!) ?? null, tenantNow)), next_cursor };
 }

@@ -3,6 +3,7 @@ import type { ConsentDto } from "../../schemas/consent";
 import { recordEvents } from "../events/record-event";
 import { getConsentOrThrow } from "./get-consent-or-throw";
 import { consentNotFound } from "./consent-not-found";
+import { v1Consents } from "./consent-dto";
 
 /**
  * Revokes a consent and every token issued under it, in one transaction with the
@@ -19,7 +20,7 @@ export async function revokeConsent(options: {
 }): Promise<ConsentDto> {
   const { db, tenantId, appId, consentId, now, tenantNow } = options;
   await db.$transaction(async (tx) => {
-    const row = await tx.bankConsent.findFirst({ where: { id: consentId, tenantId, appId }, select: { id: true, status: true } });
+    const row = await tx.bankConsent.findFirst({ where: { id: consentId, tenantId, appId, ...v1Consents }, select: { id: true, status: true } });
     if (!row) throw consentNotFound(consentId);
     const revoked = await tx.bankConsent.updateMany({
       where: { id: consentId, status: { not: "revoked" } },

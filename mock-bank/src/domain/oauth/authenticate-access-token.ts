@@ -54,6 +54,9 @@ export async function authenticateAccessToken(options: {
   if (!found) throw invalid("The access token is not valid for this app.");
   const consent = await db.bankConsent.findUnique({ where: { id: found.consentId } });
   if (!consent || consent.appId !== appId || consent.tenantId !== tenantId) throw invalid("The access token is not valid for this app.");
+  // A standard's consent is used on its own surface (/open-banking, /berlin-group), never on /v1.
+  if (consent.standard !== "v1" || !consent.customerId)
+    throw invalid(`This access token belongs to a ${consent.standard.replaceAll("_", " ")} consent: use it on that standard's API.`);
   if (consent.status === "revoked")
     throw new AppError("consent_revoked", `Consent ${consent.id} was revoked; its tokens no longer work.`, {
       headers: challenge("invalid_token"),
