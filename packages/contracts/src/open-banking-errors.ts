@@ -1,0 +1,96 @@
+/**
+ * UK Open Banking Read/Write API 4.0 errors (OBErrorResponse1), written the same way by the
+ * portal's gateway (its own refusals) and the bank (everything else).
+ *
+ * 4.0 makes `Errors[].ErrorCode` a 4-character code of the ExternalReason1Code set
+ * (`OBExternalStatusReason1Code`: minLength 4, maxLength 4). The v3 names (`UK.OBIE.Field.Missing`, …)
+ * are what integrators search for, so each code here keeps its name, and every `Message` starts with
+ * it. The 4-character values are the sandbox's own assignment, in the order of the v3 list (the
+ * code-set file is not reachable from here): compare on `name`, shown first in `Message`.
+ */
+export const obErrorCodes = {
+  "UK.OBIE.Field.Expected": "U001",
+  "UK.OBIE.Field.Invalid": "U002",
+  "UK.OBIE.Field.InvalidDate": "U003",
+  "UK.OBIE.Field.Missing": "U004",
+  "UK.OBIE.Field.Unexpected": "U005",
+  "UK.OBIE.Header.Invalid": "U006",
+  "UK.OBIE.Header.Missing": "U007",
+  "UK.OBIE.Parameter.Invalid": "U008",
+  "UK.OBIE.Parameter.Missing": "U009",
+  "UK.OBIE.Parameter.Unexpected": "U010",
+  "UK.OBIE.Resource.ConsentMismatch": "U011",
+  "UK.OBIE.Resource.InvalidConsentStatus": "U012",
+  "UK.OBIE.Resource.InvalidFormat": "U013",
+  "UK.OBIE.Resource.NotFound": "U014",
+  "UK.OBIE.Rules.AfterCutOffDateTime": "U015",
+  "UK.OBIE.Rules.DuplicateReference": "U016",
+  "UK.OBIE.Rules.FailsControlParameters": "U017",
+  "UK.OBIE.Rules.ResourceAlreadyExists": "U018",
+  "UK.OBIE.Signature.Invalid": "U019",
+  "UK.OBIE.Signature.InvalidClaim": "U020",
+  "UK.OBIE.Signature.Malformed": "U021",
+  "UK.OBIE.Signature.Missing": "U022",
+  "UK.OBIE.Signature.MissingClaim": "U023",
+  "UK.OBIE.Signature.Unexpected": "U024",
+  "UK.OBIE.Unsupported.AccountIdentifier": "U025",
+  "UK.OBIE.Unsupported.AccountSecondaryIdentifier": "U026",
+  "UK.OBIE.Unsupported.Currency": "U027",
+  "UK.OBIE.Unsupported.Frequency": "U028",
+  "UK.OBIE.Unsupported.LocalInstrument": "U029",
+  "UK.OBIE.Unsupported.Scheme": "U030",
+  "UK.OBIE.Reauthenticate": "U031",
+  "UK.OBIE.Rules.InsufficientFunds": "U032",
+  "UK.OBIE.UnexpectedError": "U999",
+} as const;
+
+export type ObErrorName = keyof typeof obErrorCodes;
+
+/** One entry of `Errors`: the name is kept at the head of `Message`. */
+export type ObErrorDetail = { name: ObErrorName; message: string; path?: string; url?: string };
+
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * The OBErrorResponse1 body: `Id` is the request's id (for support), `Code` and `Message` the
+ * deprecated summary the schema still carries, `Errors` the details (at least one). Lengths are
+ * held to the schema's bounds (Id 40, Code 40, Message 500).
+ */
+export function obErrorBody(options: { status: number; id: string; message: string; errors: ObErrorDetail[] }) {
+  const errors = options.errors.length ? options.errors : [{ name: "UK.OBIE.UnexpectedError" as const, message: options.message }];
+  return {
+    Code: cut(`${options.status} ${REASONS[options.status] ?? "Error"}`, 40),
+    Id: cut(options.id, 40),
+    Message: cut(options.message, 500),
+    Errors: errors.map((error) => ({
+      ErrorCode: obErrorCodes[error.name],
+      Message: cut(`${error.name}: ${error.message}`, 500),
+      ...(error.path ? { Path: cut(error.path, 500) } : {}),
+      ...(error.url ? { Url: error.url } : {}),
+    })),
+  };
+}
+
+/**
+ * The UK documents give 401 and 404 answers no body (their `401Error`/`404Error` responses have no
+ * content): the reason goes in `WWW-Authenticate`'s `error_description` for a 401.
+ */
+export const OB_BODYLESS_STATUSES: ReadonlySet<number> = new Set([401, 404]);
