@@ -90,7 +90,8 @@ export function obErrorBody(options: { status: number; id: string; message: stri
 }
 
 /**
- * The UK documents give 401 and 404 answers no body (their `401Error`/`404Error` responses have no
- * content): the reason goes in `WWW-Authenticate`'s `error_description` for a 401.
+ * The UK documents give 401, 404, 405, 406, 415 and 429 answers no body (their `401Error`,
+ * `404Error`, … responses have no content): the reason goes in `WWW-Authenticate`'s
+ * `error_description` for a 401.
  */
-export const OB_BODYLESS_STATUSES: ReadonlySet<number> = new Set([401, 404]);
+export const OB_BODYLESS_STATUSES: ReadonlySet<number> = new Set([401, 404, 405, 406, 415, 429]);
