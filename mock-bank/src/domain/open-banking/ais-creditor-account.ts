@@ -26,7 +26,9 @@ export const creditorKey = (payment: Creditor) =>
  * identifiers and holder.
  */
 export async function creditorAccounts(db: PrismaClient, tenantId: string, payments: Creditor[]): Promise<Map<string, CashAccount>> {
-  const internalIds = [...new Set(payments.filter((p) => p.creditorType === "account" && p.creditorAccountId).map((p) => p.creditorAccountId!))];
+  const internalIds = [
+    ...new Set(payments.filter((p) => p.creditorType === "account" && p.creditorAccountId).map((p) => p.creditorAccountId!)),
+  ];
   const internal = internalIds.length
     ? await db.bankAccount.findMany({
         where: { tenantId, id: { in: internalIds } },
@@ -40,8 +42,13 @@ export async function creditorAccounts(db: PrismaClient, tenantId: string, payme
     if (out.has(key)) continue;
     const name = payment.creditorName ? { Name: fit(payment.creditorName, 350) } : {};
     if (payment.creditorType === "sort_code" && payment.creditorSortCode && payment.creditorAccountNumber)
-      out.set(key, { SchemeName: "UK.OBIE.SortCodeAccountNumber", Identification: `${payment.creditorSortCode}${payment.creditorAccountNumber}`, ...name });
-    else if (payment.creditorType === "iban" && payment.creditorIban) out.set(key, { SchemeName: "UK.OBIE.IBAN", Identification: payment.creditorIban, ...name });
+      out.set(key, {
+        SchemeName: "UK.OBIE.SortCodeAccountNumber",
+        Identification: `${payment.creditorSortCode}${payment.creditorAccountNumber}`,
+        ...name,
+      });
+    else if (payment.creditorType === "iban" && payment.creditorIban)
+      out.set(key, { SchemeName: "UK.OBIE.IBAN", Identification: payment.creditorIban, ...name });
     else if (payment.creditorAccountId) {
       const account = byId.get(payment.creditorAccountId);
       const [first] = account ? accountIdentifiers(account, account.customer ? holderName(account.customer) : undefined) : [];

@@ -53,6 +53,7 @@ export const DAY_MS = 86_400_000;
 /** The deposit product an account is: the one it was opened as, else the default of its type (the seed's accounts). */
 export function depositProductOf(account: { type: string; productId: string | null; currency: string }): DepositProduct | undefined {
   if (account.productId) return findDepositProduct(account.productId);
-  if (account.type === "current" || account.type === "savings") return findDepositProduct(defaultProductFor(account.type, account.currency));
+  if (account.type === "current" || account.type === "savings")
+    return findDepositProduct(defaultProductFor(account.type, account.currency));
   return undefined;
 }

@@ -23,13 +23,22 @@ export type AisCall = {
  * longer valid (401, no body); a consent of another kind, or one not authorised, is 403; then the
  * permission the resource needs and the account named in the path (403 UK.OBIE.Resource.ConsentMismatch).
  */
-export function authorizeAisCall(options: { caller: StandardCaller | null; tenantNow: Date; resource: AisResource; accountId?: string }): AisCall {
+export function authorizeAisCall(options: {
+  caller: StandardCaller | null;
+  tenantNow: Date;
+  resource: AisResource;
+  accountId?: string;
+}): AisCall {
   const { caller, tenantNow, resource, accountId } = options;
   if (caller?.kind !== "consent") throw new AppError("insufficient_scope", "This endpoint needs the customer's access token.");
   const consent = caller.consent;
   const challenge = { headers: tokenChallenge(caller.dpopBound, 'error="invalid_token"') };
   if (consent.kind !== "account_access")
-    throw new ObError(403, "UK.OBIE.Resource.ConsentMismatch", `This access token belongs to a ${consent.kind.replaceAll("_", " ")} consent, not an account-access-consent.`);
+    throw new ObError(
+      403,
+      "UK.OBIE.Resource.ConsentMismatch",
+      `This access token belongs to a ${consent.kind.replaceAll("_", " ")} consent, not an account-access-consent.`,
+    );
   if (consent.status === "revoked" || consent.status === "consumed")
     throw new AppError("consent_revoked", `Consent ${consent.id} was revoked (CANC); its tokens no longer work.`, challenge);
   if (consent.status !== "authorised" || !consent.customerId)
@@ -57,7 +66,12 @@ export function authorizeAisCall(options: { caller: StandardCaller | null; tenan
     );
   const accountIds = (JSON.parse(consent.accountIds) as string[]).slice().sort();
   if (accountId !== undefined && !accountIds.includes(accountId))
-    throw new ObError(403, "UK.OBIE.Resource.ConsentMismatch", `Account ${accountId} is not one the customer shared in this consent.`, "AccountId");
+    throw new ObError(
+      403,
+      "UK.OBIE.Resource.ConsentMismatch",
+      `Account ${accountId} is not one the customer shared in this consent.`,
+      "AccountId",
+    );
   return {
     consentId: consent.id,
     customerId: consent.customerId,

@@ -23,7 +23,10 @@ export async function createAccountAccessConsent(options: {
   const invalidDate = (message: string, path: string) => new ObError(400, "UK.OBIE.Field.InvalidDate", message, path);
   const expires = input.Data.ExpirationDateTime ? new Date(input.Data.ExpirationDateTime) : NO_EXPIRY;
   if (expires <= tenantNow)
-    throw invalidDate(`ExpirationDateTime must be in the future (the sandbox clock is at ${tenantNow.toISOString()}).`, "Data.ExpirationDateTime");
+    throw invalidDate(
+      `ExpirationDateTime must be in the future (the sandbox clock is at ${tenantNow.toISOString()}).`,
+      "Data.ExpirationDateTime",
+    );
   const from = input.Data.TransactionFromDateTime;
   const to = input.Data.TransactionToDateTime;
   if (from && to && new Date(from) > new Date(to))

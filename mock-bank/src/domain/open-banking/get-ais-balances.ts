@@ -10,7 +10,13 @@ import type { AisCall } from "./authorize-ais-call";
  * ITBD is /v1's `booked`, ITAV its `available`, which includes the arranged overdraft (Pre-Agreed)
  * or the card's limit (Credit) as the CreditLine says.
  */
-export async function getAisBalances(options: { db: PrismaClient; tenantId: string; call: AisCall; accountId?: string; tenantNow: Date }): Promise<ObBalance[]> {
+export async function getAisBalances(options: {
+  db: PrismaClient;
+  tenantId: string;
+  call: AisCall;
+  accountId?: string;
+  tenantNow: Date;
+}): Promise<ObBalance[]> {
   const { db, tenantId, call, accountId, tenantNow } = options;
   const owned = await db.bankAccount.findMany({
     where: { tenantId, customerId: call.customerId, id: { in: accountId ? [accountId] : call.accountIds } },
@@ -26,10 +32,22 @@ export async function getAisBalances(options: { db: PrismaClient; tenantId: stri
     const limit = balances.overdraft_limit ?? balances.credit_limit;
     const creditLine =
       limit && minor(limit.amount) > 0n
-        ? [{ Included: true, Type: balances.overdraft_limit ? ("Pre-Agreed" as const) : ("Credit" as const), Amount: obAmount(minor(limit.amount), balances.currency) }]
+        ? [
+            {
+              Included: true,
+              Type: balances.overdraft_limit ? ("Pre-Agreed" as const) : ("Credit" as const),
+              Amount: obAmount(minor(limit.amount), balances.currency),
+            },
+          ]
         : undefined;
     out.push(
-      { AccountId: id, CreditDebitIndicator: creditDebit(booked), Type: "ITBD", DateTime: balances.as_of, Amount: obAmount(booked, balances.currency) },
+      {
+        AccountId: id,
+        CreditDebitIndicator: creditDebit(booked),
+        Type: "ITBD",
+        DateTime: balances.as_of,
+        Amount: obAmount(booked, balances.currency),
+      },
       {
         AccountId: id,
         CreditDebitIndicator: creditDebit(available),

@@ -17,12 +17,26 @@ export async function getAisParty(options: {
   const { db, tenantId, customerId, account } = options;
   const customer = await db.bankCustomer.findFirst({
     where: { id: customerId, tenantId },
-    select: { id: true, givenName: true, familyName: true, email: true, kind: true, addressLine1: true, city: true, postcode: true, country: true },
+    select: {
+      id: true,
+      givenName: true,
+      familyName: true,
+      email: true,
+      kind: true,
+      addressLine1: true,
+      city: true,
+      postcode: true,
+      country: true,
+    },
   });
   if (!customer) return undefined;
   const name = fit(holderName(customer), 350);
   const business = customer.kind === "business";
-  const legalStructure = business ? (/\b(ltd|limited)\.?$/i.test(name) ? "UK.OBIE.PrivateLimitedCompany" : undefined) : "UK.OBIE.Individual";
+  const legalStructure = business
+    ? /\b(ltd|limited)\.?$/i.test(name)
+      ? "UK.OBIE.PrivateLimitedCompany"
+      : undefined
+    : "UK.OBIE.Individual";
   const address =
     customer.addressLine1 || customer.city || customer.postcode
       ? [

@@ -17,7 +17,12 @@ const STATUSES: Record<string, ObAccount["Status"]> = { active: "Enabled", froze
  * `acc_…` id). Only the customer's own accounts among those they chose; identifiers (Account) only
  * with ReadAccountsDetail. `accountId` narrows to one (already checked to be in the consent).
  */
-export async function listAisAccounts(options: { db: PrismaClient; tenantId: string; call: AisCall; accountId?: string }): Promise<ObAccount[]> {
+export async function listAisAccounts(options: {
+  db: PrismaClient;
+  tenantId: string;
+  call: AisCall;
+  accountId?: string;
+}): Promise<ObAccount[]> {
   const { db, tenantId, call, accountId } = options;
   const rows = await db.bankAccount.findMany({
     where: { tenantId, customerId: call.customerId, id: { in: accountId ? [accountId] : call.accountIds } },

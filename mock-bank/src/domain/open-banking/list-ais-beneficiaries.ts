@@ -18,7 +18,10 @@ export async function listAisBeneficiaries(options: {
   accountIds: string[];
 }): Promise<ObBeneficiary[]> {
   const { db, tenantId, call, accountIds } = options;
-  const owned = await db.bankAccount.findMany({ where: { tenantId, customerId: call.customerId, id: { in: accountIds } }, select: { id: true } });
+  const owned = await db.bankAccount.findMany({
+    where: { tenantId, customerId: call.customerId, id: { in: accountIds } },
+    select: { id: true },
+  });
   const payments = await db.bankPayment.findMany({
     where: { tenantId, debtorAccountId: { in: owned.map((account) => account.id) }, status: { not: "failed" } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

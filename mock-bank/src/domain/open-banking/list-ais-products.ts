@@ -11,7 +11,12 @@ import type { AisCall } from "./authorize-ais-call";
  * product's name and description (cards and loans have no catalogue entry: the account's own name
  * and limit say what it is).
  */
-export async function listAisProducts(options: { db: PrismaClient; tenantId: string; call: AisCall; accountIds: string[] }): Promise<ObProduct[]> {
+export async function listAisProducts(options: {
+  db: PrismaClient;
+  tenantId: string;
+  call: AisCall;
+  accountIds: string[];
+}): Promise<ObProduct[]> {
   const { db, tenantId, call, accountIds } = options;
   const rows = await db.bankAccount.findMany({
     where: { tenantId, customerId: call.customerId, id: { in: accountIds } },
@@ -22,7 +27,11 @@ export async function listAisProducts(options: { db: PrismaClient; tenantId: str
     const product = depositProductOf(row);
     const named = product ? { ProductId: product.id, ProductName: fit(product.name, 350) } : { ProductName: fit(row.name, 350) };
     if (row.type === "current")
-      return { ...named, AccountId: row.id, ProductType: row.customer?.kind === "business" ? "BusinessCurrentAccount" : "PersonalCurrentAccount" };
+      return {
+        ...named,
+        AccountId: row.id,
+        ProductType: row.customer?.kind === "business" ? "BusinessCurrentAccount" : "PersonalCurrentAccount",
+      };
     const description =
       product?.description ??
       (row.type === "credit_card"
@@ -30,6 +39,11 @@ export async function listAisProducts(options: { db: PrismaClient; tenantId: str
         : row.type === "loan"
           ? "A loan account: its balance is what is owed."
           : row.name);
-    return { ...named, AccountId: row.id, ProductType: "Other" as const, OtherProductType: { Name: fit(product?.name ?? row.name, 350), Description: fit(description, 350) } };
+    return {
+      ...named,
+      AccountId: row.id,
+      ProductType: "Other" as const,
+      OtherProductType: { Name: fit(product?.name ?? row.name, 350), Description: fit(description, 350) },
+    };
   });
 }

@@ -18,7 +18,10 @@ export async function listAisScheduledPayments(options: {
   tenantNow: Date;
 }): Promise<ObScheduledPayment[]> {
   const { db, tenantId, call, accountIds, tenantNow } = options;
-  const owned = await db.bankAccount.findMany({ where: { tenantId, customerId: call.customerId, id: { in: accountIds } }, select: { id: true } });
+  const owned = await db.bankAccount.findMany({
+    where: { tenantId, customerId: call.customerId, id: { in: accountIds } },
+    select: { id: true },
+  });
   const payments = await db.bankPayment.findMany({
     where: { tenantId, debtorAccountId: { in: owned.map((account) => account.id) }, status: "pending", settlesAt: { gt: tenantNow } },
     orderBy: [{ settlesAt: "asc" }, { id: "asc" }],

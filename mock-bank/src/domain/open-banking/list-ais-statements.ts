@@ -18,7 +18,20 @@ export type StatementPeriod = {
 };
 
 const monthStart = (year: number, month: number) => new Date(Date.UTC(year, month, 1));
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /**
  * The sandbox has no statement table: statements are derived, deterministically, as calendar months
@@ -99,7 +112,11 @@ export async function listStatementPeriods(options: {
           ...(detail
             ? {
                 StatementAmount: [
-                  { CreditDebitIndicator: creditDebit(opening), Type: "UK.OBIE.PreviousClosingBalance", Amount: obAmount(opening, currency) },
+                  {
+                    CreditDebitIndicator: creditDebit(opening),
+                    Type: "UK.OBIE.PreviousClosingBalance",
+                    Amount: obAmount(opening, currency),
+                  },
                   { CreditDebitIndicator: creditDebit(balance), Type: "UK.OBIE.ClosingBalance", Amount: obAmount(balance, currency) },
                   { CreditDebitIndicator: "Credit" as const, Type: "UK.OBIE.TotalCredits", Amount: obAmount(credits, currency) },
                   { CreditDebitIndicator: "Debit" as const, Type: "UK.OBIE.TotalDebits", Amount: obAmount(debits, currency) },
@@ -131,6 +148,12 @@ export async function getStatementPeriodOrThrow(options: {
 }): Promise<StatementPeriod> {
   const periods = await listStatementPeriods({ ...options, accountIds: [options.accountId] });
   const found = periods.find((period) => period.statementId === options.statementId);
-  if (!found) throw new ObError(400, "UK.OBIE.Resource.NotFound", `No statement ${options.statementId} on account ${options.accountId}.`, "StatementId");
+  if (!found)
+    throw new ObError(
+      400,
+      "UK.OBIE.Resource.NotFound",
+      `No statement ${options.statementId} on account ${options.accountId}.`,
+      "StatementId",
+    );
   return found;
 }

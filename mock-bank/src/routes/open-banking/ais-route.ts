@@ -53,7 +53,10 @@ export function aisGet<S extends z.ZodType>(
   app.withTypeProvider<ZodTypeProvider>().get(
     definition.url,
     {
-      config: { standardAccess: { caller: "consent", scope: "accounts", standard: "uk_open_banking" }, ais: { resource: definition.resource } },
+      config: {
+        standardAccess: { caller: "consent", scope: "accounts", standard: "uk_open_banking" },
+        ais: { resource: definition.resource },
+      },
       schema: {
         operationId: definition.operationId,
         tags: [definition.tag],

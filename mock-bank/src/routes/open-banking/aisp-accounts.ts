@@ -5,7 +5,13 @@ import { listAisAccounts } from "../../domain/open-banking/list-ais-accounts";
 import { listAisTransactions } from "../../domain/open-banking/list-ais-transactions";
 import { getStatementPeriodOrThrow, listStatementPeriods } from "../../domain/open-banking/list-ais-statements";
 import { OBReadAccount6, OBReadBalance1, OBReadTransaction6 } from "../../schemas/open-banking/ais-accounts";
-import { AccountIdParams, filterInstant, StatementIdParams, StatementsQuery, TransactionsQuery } from "../../schemas/open-banking/ais-common";
+import {
+  AccountIdParams,
+  filterInstant,
+  StatementIdParams,
+  StatementsQuery,
+  TransactionsQuery,
+} from "../../schemas/open-banking/ais-common";
 import { OBReadStatement2, StatementFile } from "../../schemas/open-banking/ais-resources";
 import { aisGet } from "./ais-route";
 
@@ -96,7 +102,10 @@ const aispAccounts: FastifyPluginAsync<{ portalUrl: string }> = async (app, opti
           page: query.page ?? 1,
         });
         const filters = { fromBookingDateTime: query.fromBookingDateTime, toBookingDateTime: query.toBookingDateTime };
-        return { Data: { Transaction: rows }, ...paged(bulk ? "/transactions" : `/accounts/${params.AccountId}/transactions`, filters, query.page, totalPages) };
+        return {
+          Data: { Transaction: rows },
+          ...paged(bulk ? "/transactions" : `/accounts/${params.AccountId}/transactions`, filters, query.page, totalPages),
+        };
       },
     });
   transactions(true);

@@ -179,7 +179,12 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
     response: OBReadParty2,
     handle: async ({ request, call, params }) => {
       const accountUrl = url(`/accounts/${params.AccountId}`);
-      const party = await getAisParty({ db: app.db, tenantId: request.tenantId, customerId: call.customerId, account: { id: params.AccountId, url: accountUrl } });
+      const party = await getAisParty({
+        db: app.db,
+        tenantId: request.tenantId,
+        customerId: call.customerId,
+        account: { id: params.AccountId, url: accountUrl },
+      });
       return { Data: party ? { Party: party } : {}, ...self(`/accounts/${params.AccountId}/party`) };
     },
   });
@@ -194,7 +199,12 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
     response: OBReadParty3,
     handle: async ({ request, call, params }) => {
       const accountUrl = url(`/accounts/${params.AccountId}`);
-      const party = await getAisParty({ db: app.db, tenantId: request.tenantId, customerId: call.customerId, account: { id: params.AccountId, url: accountUrl } });
+      const party = await getAisParty({
+        db: app.db,
+        tenantId: request.tenantId,
+        customerId: call.customerId,
+        account: { id: params.AccountId, url: accountUrl },
+      });
       return { Data: { Party: party ? [party] : [] }, ...self(`/accounts/${params.AccountId}/parties`) };
     },
   });

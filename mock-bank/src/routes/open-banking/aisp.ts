@@ -38,6 +38,9 @@ const aisp: FastifyPluginAsyncZod<{ portalUrl: string }> = async (app, options) 
   app.addHook("onRequest", async (request) => {
     if (!acceptsJson(request.headers.accept))
       throw new ObError(406, "UK.OBIE.Header.Invalid", "The sandbox answers application/json only (no message encryption).");
+    // Bodies are JSON (an encrypted application/jose+jwe one is not supported): anything else is the document's 415.
+    if (request.method === "POST" && !/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? ""))
+      throw new ObError(415, "UK.OBIE.Header.Invalid", "Send the body as application/json.");
   });
   // After the standard's access rule (routes/open-banking/index.ts): the consent, judged for the resource.
   app.addHook("preHandler", async (request) => {
@@ -147,4 +150,3 @@ const aisp: FastifyPluginAsyncZod<{ portalUrl: string }> = async (app, options) 
 };
 
 export default aisp;
-

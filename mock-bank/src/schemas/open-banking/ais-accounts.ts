@@ -7,10 +7,15 @@ const envelope = <T extends z.ZodType>(data: T) => ({ Data: data, Links: ObLinks
 export const OBAccount6 = z
   .strictObject({
     AccountId: z.string().min(1).max(40).describe("The sandbox's account id (`acc_…`), the same as /v1's."),
-    Status: z.enum(["Deleted", "Disabled", "Enabled", "Pending", "ProForma"]).optional().describe("Enabled (active), Disabled (frozen), Deleted (closed)."),
+    Status: z
+      .enum(["Deleted", "Disabled", "Enabled", "Pending", "ProForma"])
+      .optional()
+      .describe("Enabled (active), Disabled (frozen), Deleted (closed)."),
     Currency: z.string().regex(/^[A-Z]{3,3}$/),
     AccountCategory: z.enum(["Business", "Personal"]),
-    AccountTypeCode: z.enum(["CACC", "CARD", "LOAN", "SVGS"]).describe("CACC current, SVGS savings and fixed-term, CARD credit card, LOAN loan."),
+    AccountTypeCode: z
+      .enum(["CACC", "CARD", "LOAN", "SVGS"])
+      .describe("CACC current, SVGS savings and fixed-term, CARD credit card, LOAN loan."),
     Description: z.string().min(1).max(35).optional().describe("The product the account is."),
     Nickname: z.string().min(1).max(70).optional(),
     OpeningDate: ObDateTime.optional(),
@@ -18,7 +23,9 @@ export const OBAccount6 = z
     Account: z
       .array(ObCashAccount)
       .optional()
-      .describe("ReadAccountsDetail only: UK.OBIE.SortCodeAccountNumber (sort code + account number, 14 digits) and UK.OBIE.IBAN, or the card's masked UK.OBIE.PAN."),
+      .describe(
+        "ReadAccountsDetail only: UK.OBIE.SortCodeAccountNumber (sort code + account number, 14 digits) and UK.OBIE.IBAN, or the card's masked UK.OBIE.PAN.",
+      ),
   })
   .meta({ id: "OBAccount6" });
 
@@ -53,7 +60,9 @@ export const OBTransaction6 = z
     StatementReference: z.array(z.string().min(1).max(35)).optional(),
     CreditDebitIndicator: ObCreditDebit,
     Status: z.enum(["BOOK", "PDNG"]),
-    BookingDateTime: ObDateTime.describe("When it was booked; for a pending card payment, when it is expected to book (a day after it was made)."),
+    BookingDateTime: ObDateTime.describe(
+      "When it was booked; for a pending card payment, when it is expected to book (a day after it was made).",
+    ),
     ValueDateTime: ObDateTime.optional().describe("When it was made."),
     TransactionInformation: z.string().min(1).max(500).optional().describe("ReadTransactionsDetail only: the statement text."),
     Amount: ObAmount,

@@ -50,11 +50,7 @@ export const ObErrorResponse = z
     Errors: z
       .array(
         z.strictObject({
-          ErrorCode: z
-            .string()
-            .min(4)
-            .max(4)
-            .describe("The 4-character code; the `UK.OBIE.*` name it stands for starts the `Message`."),
+          ErrorCode: z.string().min(4).max(4).describe("The 4-character code; the `UK.OBIE.*` name it stands for starts the `Message`."),
           Message: z.string().min(1).max(500),
           Path: z.string().min(1).max(500).optional(),
           Url: z.string().optional(),
@@ -97,13 +93,14 @@ export const StatementIdParams = AccountIdParams.extend({
  * A filter date-time as the AIS documents take it: a date, or a date-time whose zone (if any) is
  * ignored (the filter is in UTC, the zone the sandbox keeps its ledger in).
  */
+const FILTER_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const FilterDateTime = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/,
+  .refine(
+    (value) => FILTER_DATE_TIME.test(value) && !Number.isNaN(Date.parse(`${value.slice(0, 10)}T00:00:00Z`)),
     "must be an ISO 8601 date or date-time, e.g. 2026-01-01T00:00:00",
   )
-  .refine((value) => !Number.isNaN(Date.parse(`${value.slice(0, 10)}T00:00:00Z`)), "is not a real date");
+  .meta({ format: "date-time" });
 
 /** `page`: the sandbox's paging parameter (the standard leaves its name to the bank); Links carry it. */
 const Page = z.coerce.number().int().min(1).max(100_000).optional().describe("The page to read (1 is the first); follow Links.Next.");

@@ -43,7 +43,9 @@ export const OBReadConsent1 = z
         .describe(
           "The data clusters the customer is asked to share. Must hold ReadAccountsBasic or ReadAccountsDetail; ReadTransactionsBasic/Detail need ReadTransactionsCredits and/or ReadTransactionsDebits, and those need Basic or Detail.",
         ),
-      ExpirationDateTime: ObDateTime.optional().describe("When access ends (sandbox clock); open-ended when absent. Must be in the future."),
+      ExpirationDateTime: ObDateTime.optional().describe(
+        "When access ends (sandbox clock); open-ended when absent. Must be in the future.",
+      ),
       TransactionFromDateTime: ObDateTime.optional().describe("The earliest booking date-time of transactions and statements shared."),
       TransactionToDateTime: ObDateTime.optional().describe("The latest booking date-time of transactions and statements shared."),
     }),

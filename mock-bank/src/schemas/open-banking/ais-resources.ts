@@ -11,7 +11,9 @@ const envelope = <T extends z.ZodType>(data: T) => ({ Data: data, Links: ObLinks
 const AccountId = z.string().min(1).max(40);
 
 const Frequency = z.strictObject({
-  Type: z.enum(["ADHO", "WEEK", "FRTN", "MNTH"]).describe("Inferred from the gaps between the payments seen: weekly, fortnightly, monthly, else ad hoc."),
+  Type: z
+    .enum(["ADHO", "WEEK", "FRTN", "MNTH"])
+    .describe("Inferred from the gaps between the payments seen: weekly, fortnightly, monthly, else ad hoc."),
 });
 
 const MandateRelatedInformation = z.strictObject({
@@ -38,7 +40,10 @@ export const OBReadBeneficiary5 = z
 export const OBDirectDebit = z.strictObject({
   AccountId,
   DirectDebitId: z.string().min(1).max(40),
-  DirectDebitStatusCode: z.enum(["ACTV", "CANC", "EXPI", "SUSP"]).optional().describe("ACTV while collections keep coming at their frequency."),
+  DirectDebitStatusCode: z
+    .enum(["ACTV", "CANC", "EXPI", "SUSP"])
+    .optional()
+    .describe("ACTV while collections keep coming at their frequency."),
   MandateRelatedInformation,
   Name: z.string().min(1).max(70).describe("The originator: the merchant, else the statement text."),
   PreviousPaymentDateTime: ObDateTime.optional(),
@@ -155,7 +160,10 @@ export const OBStatement2 = z
     EndDateTime: ObDateTime,
     CreationDateTime: ObDateTime,
     StatementDescription: z.array(z.string().min(1).max(500)).optional(),
-    StatementAmount: z.array(StatementAmount).optional().describe("ReadStatementsDetail only: opening and closing balances, credits and debits."),
+    StatementAmount: z
+      .array(StatementAmount)
+      .optional()
+      .describe("ReadStatementsDetail only: opening and closing balances, credits and debits."),
     StatementValue: z.array(z.strictObject({ Value: z.string().min(1).max(40), Type: z.string() })).optional(),
   })
   .meta({ id: "OBStatement2" });
