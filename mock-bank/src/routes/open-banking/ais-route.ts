@@ -62,7 +62,6 @@ export function aisGet<S extends z.ZodType>(
         tags: [definition.tag],
         summary: definition.summary,
         description: definition.description,
-        security: [{ PSUOAuth2Security: ["accounts"] }],
         headers: FapiHeaders,
         ...(definition.params ? { params: definition.params } : {}),
         ...(definition.querystring ? { querystring: definition.querystring } : {}),

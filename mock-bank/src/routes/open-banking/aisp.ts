@@ -7,7 +7,7 @@ import { getAccountAccessConsentOrThrow } from "../../domain/open-banking/get-ac
 import { aisUrl } from "../../domain/open-banking/ais-mapping";
 import { ObError } from "../../domain/open-banking/ob-errors";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { ConsentIdParams, FapiHeaders, obErrorResponses, obJson } from "../../schemas/open-banking/ais-common";
+import { bodyless, ConsentIdParams, FapiHeaders, obErrorResponses, obJson } from "../../schemas/open-banking/ais-common";
 import { OBReadConsent1, OBReadConsentResponse1 } from "../../schemas/open-banking/ais-consent";
 import aispAccounts from "./aisp-accounts";
 import aispResources from "./aisp-resources";
@@ -64,7 +64,6 @@ const aisp: FastifyPluginAsyncZod<{ portalUrl: string }> = async (app, options) 
         summary: "Create Account Access Consents",
         description:
           "Creates an account-access-consent awaiting the customer's authorisation (Status AWAU). Call it with a client-credentials token with scope `accounts` (or the sandbox API key). Then push an authorization request whose request object names the ConsentId in `openbanking_intent_id`: the customer signs in at the bank, picks the accounts to share and approves (AUTH) or declines (RJCT). Permissions must hold ReadAccountsBasic or ReadAccountsDetail; ReadTransactionsBasic/Detail need ReadTransactionsCredits and/or Debits, and those need Basic or Detail (else 400). ExpirationDateTime, if given, must be ahead on the sandbox clock; TransactionFromDateTime must not be after TransactionToDateTime.",
-        security: [{ TPPOAuth2Security: ["accounts"] }],
         headers: FapiHeaders,
         body: OBReadConsent1,
         response: {
@@ -96,7 +95,6 @@ const aisp: FastifyPluginAsyncZod<{ portalUrl: string }> = async (app, options) 
         summary: "Get Account Access Consents",
         description:
           "Returns one of the app's account-access-consents with its status: AWAU, AUTH, RJCT, CANC (revoked by the app, the customer or the developer) or EXPD (past ExpirationDateTime on the sandbox clock, reason TKXP). An unknown ConsentId, or another app's, is 400 UK.OBIE.Resource.NotFound.",
-        security: [{ TPPOAuth2Security: ["accounts"] }],
         headers: FapiHeaders,
         params: ConsentIdParams,
         response: { 200: obJson("Account Access Consents Read", OBReadConsentResponse1), ...obErrorResponses() },
@@ -126,10 +124,9 @@ const aisp: FastifyPluginAsyncZod<{ portalUrl: string }> = async (app, options) 
         summary: "Delete Account Access Consents",
         description:
           "Ends the consent (its status becomes CANC, revoked by the app): its access and refresh tokens stop working at once, and `consent.revoked` is sent to the app's webhooks as for a /v1 revocation. Deleting it again changes nothing.",
-        security: [{ TPPOAuth2Security: ["accounts"] }],
         headers: FapiHeaders,
         params: ConsentIdParams,
-        response: { 204: { description: "Account Access Consents Deleted", content: {} }, ...obErrorResponses() },
+        response: { 204: bodyless("Account Access Consents Deleted"), ...obErrorResponses() },
       },
     },
     async (request, reply) => {

@@ -131,8 +131,11 @@ export function obJson<T extends z.ZodType>(description: string, schema: T) {
   return { description, content: Object.fromEntries(JSON_TYPES.map((type) => [type, { schema }])) as Record<string, { schema: T }> };
 }
 
-/** A UK answer without a body (the documents give 204, 401, 404, 405, 406, 415 and 429 none). */
-const bodyless = (description: string) => ({ description, content: {} as Record<string, never> });
+/**
+ * A UK answer without a body (the documents give 204, 401, 404, 405, 406, 415 and 429 none): a
+ * `null` schema, which the OpenAPI document renders as a response without content.
+ */
+export const bodyless = (description: string) => z.null().describe(description);
 
 /**
  * The error answers of an AIS operation as the document lists them: 400 (an invalid field, header or
