@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { obErrorCodes } from "@openbank/contracts/open-banking-errors";
 import { expectConformant, standardsAvailable } from "../../tests/support/standards-contract";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { buildTestApp, gatewayHeaders, type TestApp } from "./helpers";
@@ -247,7 +248,7 @@ describe("POST /account-access-consents", () => {
       });
       expect(reply.status, permissions.join()).toBe(400);
       expect(errorNames(reply)).toEqual(["UK.OBIE.Field.Invalid"]);
-      expect(reply.body.Errors[0]).toMatchObject({ ErrorCode: "U002", Path: "Data.Permissions" });
+      expect(reply.body.Errors[0]).toMatchObject({ ErrorCode: obErrorCodes["UK.OBIE.Field.Invalid"], Path: "Data.Permissions" });
       expect(reply.body.Errors[0].Message).toMatch(message);
     }
     // Duplicates and a Basic code beside its Detail code are not errors.
@@ -271,7 +272,7 @@ describe("POST /account-access-consents", () => {
     expect((await post({ Data: {} })).status).toBe(400);
     const past = await post({ Data: { Permissions: ["ReadAccountsBasic"], ExpirationDateTime: "2026-11-21T10:29:59Z" } });
     expect(past.status).toBe(400);
-    expect(past.body.Errors[0]).toMatchObject({ ErrorCode: "U003", Path: "Data.ExpirationDateTime" });
+    expect(past.body.Errors[0]).toMatchObject({ ErrorCode: obErrorCodes["UK.OBIE.Field.InvalidDate"], Path: "Data.ExpirationDateTime" });
     const backwards = await post({
       Data: {
         Permissions: ["ReadAccountsBasic"],
@@ -366,7 +367,7 @@ describe("GET /account-access-consents/{ConsentId}", () => {
         const reply = await ob(method, `/account-access-consents/${id}`, { tenant: MAIN, token: await appToken(MAIN) });
         expect(reply.status, `${method} ${id}`).toBe(400);
         expect(errorNames(reply)).toEqual(["UK.OBIE.Resource.NotFound"]);
-        expect(reply.body.Errors[0].ErrorCode).toBe("U014");
+        expect(reply.body.Errors[0].ErrorCode).toBe(obErrorCodes["UK.OBIE.Resource.NotFound"]);
       }
     }
     // Untouched by the other app's attempt.

@@ -90,8 +90,12 @@ export function obErrorBody(options: { status: number; id: string; message: stri
 }
 
 /**
- * The UK documents give 401, 404, 405, 406, 415 and 429 answers no body (their `401Error`,
- * `404Error`, … responses have no content): the reason goes in `WWW-Authenticate`'s
- * `error_description` for a 401.
+ * The UK documents give these answers no body (their `401Error`, `404Error`, `405Error`,
+ * `406Error`, `415Error` and `429Error` responses have no content): the reason goes in
+ * `WWW-Authenticate`'s `error_description` for a 401, the wait in `Retry-After` for a 429. Only
+ * 400, 403 and 500 (and the statuses the documents do not know, 409, 413, 502, 504) carry an OBErrorResponse1.
  */
 export const OB_BODYLESS_STATUSES: ReadonlySet<number> = new Set([401, 404, 405, 406, 415, 429]);
+
+/** The content type of a UK error body, as the documents name it. */
+export const OB_ERROR_CONTENT_TYPE = "application/json; charset=utf-8";

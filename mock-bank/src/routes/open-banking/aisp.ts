@@ -138,7 +138,7 @@ const aisp: FastifyPluginAsyncZod<{ portalUrl: string }> = async (app, options) 
         now: app.now(),
         tenantNow: tenantNow(request.tenant!, app.now()),
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
