@@ -315,6 +315,8 @@ describe("POST /account-access-consents", () => {
     });
     expect(customer.status).toBe(403);
     expect(errorNames(customer)).toEqual(["UK.OBIE.Resource.ConsentMismatch"]);
+    for (const method of ["GET", "DELETE"] as const)
+      expect((await ob(method, `/account-access-consents/${main.consentId}`, { tenant: MAIN, token: main.token })).status).toBe(403);
     const payments = await createConsent(MAIN, {}, await appToken(MAIN, "payments"));
     expect(payments.status).toBe(403);
     const unknown = await createConsent(MAIN, {}, "not-a-token-of-this-bank-at-all");

@@ -94,5 +94,6 @@ export async function recurringSeries(options: {
       series.next = series.active ? nextAfter(last, series.frequency) : null;
     }
   }
-  return out.sort((a, b) => (a.accountId === b.accountId ? a.payee.localeCompare(b.payee) : a.accountId < b.accountId ? -1 : 1));
+  const key = (series: RecurringSeries) => `${series.accountId}\0${series.payee}`;
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -12,7 +12,7 @@ export type StatementPeriod = {
   /** YYYY-MM */
   month: string;
   start: Date;
-  /** The last instant of the month (the standard's EndDateTime is inclusive). */
+  /** The last instant (millisecond) of the month: the standard's EndDateTime is inclusive. */
   end: Date;
   statement: ObStatement;
 };
@@ -92,7 +92,7 @@ export async function listStatementPeriods(options: {
       balance = opening + credits + debits;
       const label = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, "0")}`;
       const statementId = stableId("statement", account.id, label);
-      const end = new Date(next.getTime() - 1000);
+      const end = new Date(next.getTime() - 1);
       const currency = account.currency;
       periods.push({
         accountId: account.id,
