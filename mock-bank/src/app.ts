@@ -13,12 +13,15 @@ import scenarios, { type Sleep } from "./plugins/app/scenarios";
 import consentAccess from "./plugins/app/consent-access";
 import authorizationServer from "./plugins/app/authorization-server";
 import idempotency from "./plugins/app/idempotency";
+import standardAccess from "./plugins/app/standard-access";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
 import sandboxReference from "./routes/sandbox-reference";
 import v1 from "./routes/v1/index";
 import internalEvents from "./routes/internal/events";
 import oauth from "./routes/oauth";
+import openBanking from "./routes/open-banking/index";
+import berlinGroup from "./routes/berlin-group/index";
 
 export type BuildAppOptions = {
   env: BankEnv;
@@ -95,11 +98,14 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(authorizationServer, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   await app.register(consentAccess);
   await app.register(idempotency);
+  await app.register(standardAccess);
 
   await app.register(health);
   await app.register(openapi);
   await app.register(sandboxReference);
   await app.register(v1, { prefix: "/v1" });
+  await app.register(openBanking, { prefix: "/open-banking/v4.0", portalUrl: env.PORTAL_URL });
+  await app.register(berlinGroup, { prefix: "/berlin-group/v1" });
   await app.register(internalEvents, { prefix: "/internal" });
   await app.register(oauth, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   return app;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { fapiApp } from "../support/fapi-client";
 import { eventually, PortalClient } from "../support/portal-client";
 import { validateComponent } from "../support/standard-components";
+import { expectConformant, standardsAvailable } from "../support/standards-contract";
 import { storedRows } from "../support/stored-rows";
 
 /**
@@ -48,6 +49,14 @@ function expectValid(result: ReturnType<typeof validateComponent>) {
   expect(result, JSON.stringify(result)).toMatchObject({ valid: true });
 }
 
+const checkConformance = standardsAvailable();
+
+/** The answer is what the official document declares for this operation and status (headers, body or none). */
+function conformant(method: string, url: string, response: Response, body: unknown) {
+  const path = new URL(url).pathname;
+  if (checkConformance) expectConformant({ method, path, status: response.status, headers: response.headers, body });
+}
+
 beforeAll(async () => {
   developer = (await PortalClient.newDeveloper(portalUrl, "Standards Partner", { verified: true })).client;
   app = await newApp("standards-gateway");
@@ -82,7 +91,9 @@ describe("UK Open Banking 4.0 through the gateway", () => {
 
   it("echoes the TPP's interaction id", async () => {
     const mine = randomUUID();
-    const response = await fetch(`${UK}/aisp/accounts`, { headers: { authorization: `Bearer ${app.secret}`, "x-fapi-interaction-id": mine } });
+    const response = await fetch(`${UK}/aisp/accounts`, {
+      headers: { authorization: `Bearer ${app.secret}`, "x-fapi-interaction-id": mine },
+    });
     expect(response.headers.get("x-fapi-interaction-id")).toBe(mine);
   });
 
@@ -91,6 +102,7 @@ describe("UK Open Banking 4.0 through the gateway", () => {
     const missing = await fetch(`${UK}/aisp/accounts`, { headers: { "x-fapi-interaction-id": mine } });
     expect(missing.status).toBe(401);
     expect(await missing.text()).toBe("");
+    conformant("GET", `${UK}/aisp/accounts`, missing, "");
     expect(missing.headers.get("x-fapi-interaction-id")).toBe(mine);
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer realm="sandbox", error_description="/);
     const unknown = await fetch(`${UK}/pisp/domestic-payment-consents`, {
@@ -100,15 +112,18 @@ describe("UK Open Banking 4.0 through the gateway", () => {
     });
     expect(unknown.status).toBe(401);
     expect(await unknown.text()).toBe("");
+    conformant("POST", `${UK}/pisp/domestic-payment-consents`, unknown, "");
     expect(unknown.headers.get("x-fapi-interaction-id")).toMatch(UUID_V4);
     expect(unknown.headers.get("www-authenticate")).toMatch(/error="invalid_token", error_description="The API key is not valid/);
   });
 
   it("refuses an interaction id that is not a UUID: 400 OBErrorResponse1 U006", async () => {
-    const response = await fetch(`${UK}/aisp/accounts`, { headers: { authorization: `Bearer ${app.secret}`, "x-fapi-interaction-id": "abc" } });
+    const response = await fetch(`${UK}/aisp/accounts`, {
+      headers: { authorization: `Bearer ${app.secret}`, "x-fapi-interaction-id": "abc" },
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
-    expectValid(validateComponent("ukAccountInfo", "OBErrorResponse1", body));
+    conformant("GET", `${UK}/aisp/accounts`, response, body);
     expect(body.Errors).toEqual([expect.objectContaining({ ErrorCode: "U006", Path: "x-fapi-interaction-id" })]);
   });
 
@@ -121,6 +136,7 @@ describe("UK Open Banking 4.0 through the gateway", () => {
     const limited = responses.filter((response) => response.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(await limited[0].text()).toBe("");
+    conformant("GET", `${UK}/aisp/accounts`, limited[0], "");
     expect(Number(limited[0].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(limited[0].headers.get("x-fapi-interaction-id")).toMatch(UUID_V4);
     await Promise.all(responses.map((response) => response.body?.cancel()));
@@ -130,7 +146,7 @@ describe("UK Open Banking 4.0 through the gateway", () => {
     const issuer = await Issuer.discover(portalUrl);
     const fapi = await fapiApp(issuer as Issuer<BaseClient>, developer, "uk-client-credentials");
     const dpop = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
-    const tokens = await fapi.client.grant({ grant_type: "client_credentials", scope: "accounts:read" }, { DPoP: dpop });
+    const tokens = await fapi.client.grant({ grant_type: "client_credentials", scope: "accounts" }, { DPoP: dpop });
     expect(tokens.token_type).toBe("DPoP");
     const interactionId = randomUUID();
     const response = await fapi.client.requestResource(`${UK}/aisp/account-access-consents`, tokens.access_token!, {
@@ -189,7 +205,7 @@ describe("Berlin Group NextGenPSD2 through the gateway", () => {
       expect(response.status).toBe(400);
       expect(response.headers.get("x-request-id")).toMatch(UUID_V4);
       const body = await response.json();
-      expectValid(validateComponent("berlinGroup", "Error400_NG_AIS", body));
+      conformant("POST", `${BG}/consents`, response, body);
       expect(body.tppMessages).toEqual([expect.objectContaining({ category: "ERROR", code: "FORMAT_ERROR", path: "X-Request-ID" })]);
     }
   });
@@ -209,7 +225,7 @@ describe("Berlin Group NextGenPSD2 through the gateway", () => {
       expect(response.status).toBe(401);
       expect(response.headers.get("x-request-id")).toBe(tppRequestId);
       const body = await response.json();
-      expectValid(validateComponent("berlinGroup", "Error401_NG_PIS", body));
+      conformant("POST", `${BG}/payments/sepa-credit-transfers`, response, body);
       expect(body.tppMessages[0]).toMatchObject({ category: "ERROR", code });
     }
   });
@@ -227,7 +243,7 @@ describe("Berlin Group NextGenPSD2 through the gateway", () => {
     expect(Number(limited[0].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(limited[0].headers.get("x-request-id")).toMatch(UUID_V4);
     const body = await limited[0].json();
-    expectValid(validateComponent("berlinGroup", "Error429_NG_AIS", body));
+    conformant("GET", `${BG}/accounts`, limited[0], body);
     expect(body.tppMessages[0].code).toBe("ACCESS_EXCEEDED");
     await Promise.all(responses.slice(1).map((response) => response.body?.cancel()));
   });
@@ -252,11 +268,13 @@ describe("a suspended app on both standards", () => {
       expect(ukBody.Errors[0].ErrorCode).toBe("AG08");
 
       const tppRequestId = randomUUID();
-      const bg = await fetch(`${BG}/accounts`, { headers: { authorization: `Bearer ${suspendedApp.secret}`, "x-request-id": tppRequestId } });
+      const bg = await fetch(`${BG}/accounts`, {
+        headers: { authorization: `Bearer ${suspendedApp.secret}`, "x-request-id": tppRequestId },
+      });
       expect(bg.status).toBe(403);
       expect(bg.headers.get("x-request-id")).toBe(tppRequestId);
       const bgBody = await bg.json();
-      expectValid(validateComponent("berlinGroup", "Error403_NG_AIS", bgBody));
+      conformant("GET", `${BG}/accounts`, bg, bgBody);
       expect(bgBody.tppMessages[0].code).toBe("SERVICE_BLOCKED");
     } finally {
       await admin.request("POST", `/api/admin/apps/${suspendedApp.appId}/reinstate`);

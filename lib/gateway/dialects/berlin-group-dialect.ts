@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { AppError, type ErrorCode } from "@openbank/contracts/errors";
 import {
   BG_ERROR_CONTENT_TYPE,
+  bgErrorBody,
   bgErrorHasBody,
   bgServiceOf,
-  tppMessages,
   type BgMessageCode,
 } from "@openbank/contracts/berlin-group-errors";
 import { BASE_PASS_HEADERS, UUID, type Dialect, type DialectCall } from "./dialect";
@@ -96,7 +96,7 @@ export function berlinGroupDialect(): Dialect {
       const code = mapped?.code ?? (status === 401 ? "TOKEN_INVALID" : status === 403 ? "SERVICE_BLOCKED" : "FORMAT_ERROR");
       const header = error.errors?.[0]?.pointer.match(/^\/headers\/(.+)$/)?.[1];
       headers.set("content-type", BG_ERROR_CONTENT_TYPE);
-      const body = tppMessages({ code, text: error.message, path: header ? headerName(header) : undefined });
+      const body = bgErrorBody([{ code, text: error.message, path: header ? headerName(header) : undefined }]);
       return { status, headers, body: JSON.stringify(body) };
     },
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@openbank/contracts/errors";
 import { problemTypeUrl } from "@openbank/contracts/problem";
-import { OB_ERROR_CONTENT_TYPE, obErrorBody, type ObErrorCode } from "@openbank/contracts/open-banking-errors";
+import { OB_BODYLESS_STATUSES, OB_ERROR_CONTENT_TYPE, obErrorBody, type ObErrorName } from "@openbank/contracts/open-banking-errors";
 import { BASE_PASS_HEADERS, challengeText, UUID, type Dialect } from "./dialect";
 
 /** The path prefix of the UK Open Banking Read/Write API 4.0 surface. */
@@ -24,7 +24,8 @@ const UK_HEADERS = [
  * UK Open Banking 4.0 (FAPI): every answer carries `x-fapi-interaction-id`, the TPP's (an RFC 4122
  * UUID) or one the gateway made up and also sent to the bank. The gateway's refusals are what the
  * 4.0 documents declare: 401 and 429 without a body (the reason in `WWW-Authenticate`'s
- * `error_description`, the wait in `Retry-After`), the others an `OBErrorResponse1`.
+ * `error_description`, the wait in `Retry-After`), the others an `OBErrorResponse1`
+ * (403 AG08 InvalidAccessRights, 413 U002, 5xx U000).
  */
 export function openBankingDialect(options: { docsBaseUrl: string }): Dialect {
   return {
@@ -44,31 +45,31 @@ export function openBankingDialect(options: { docsBaseUrl: string }): Dialect {
     refuse(error, { requestId, headers: extra }) {
       const headers = new Headers({ "cache-control": "no-store" });
       for (const source of [error.headers, extra]) for (const name in source) headers.set(name, source[name]);
-      if (error.status === 401) {
-        headers.set("www-authenticate", withDescription(headers.get("www-authenticate"), error));
-        return { status: 401, headers, body: null };
-      }
-      if (error.status === 429) return { status: 429, headers, body: null };
-      const { code, path } = ukCodeOf(error);
+      if (error.status === 401) headers.set("www-authenticate", withDescription(headers.get("www-authenticate"), error));
+      if (OB_BODYLESS_STATUSES.has(error.status)) return { status: error.status, headers, body: null };
+      const { name, path } = ukNameOf(error);
       headers.set("content-type", OB_ERROR_CONTENT_TYPE);
       const body = obErrorBody({
+        status: error.status,
         id: requestId,
-        errors: [{ code, message: error.message, path, url: problemTypeUrl(error.code, options.docsBaseUrl) }],
+        message: error.message,
+        errors: [{ name, message: error.message, path, url: problemTypeUrl(error.code, options.docsBaseUrl) }],
       });
       return { status: error.status, headers, body: JSON.stringify(body) };
     },
   };
 }
 
-/** The 4.0 code for one of the gateway's refusals (the documents declare no code for 401 and 429). */
-function ukCodeOf(error: AppError): { code: ObErrorCode; path?: string } {
+/** The 4.0 code (by its name) for one of the gateway's refusals that has a body. */
+function ukNameOf(error: AppError): { name: ObErrorName; path?: string } {
   const header = error.errors?.[0]?.pointer.match(/^\/headers\/(.+)$/)?.[1];
-  if (header) return { code: "U006", path: header };
-  if (error.code === "payload_too_large") return { code: "U002" };
-  if (error.code === "validation_failed") return { code: "U010" };
-  if (error.status === 403) return { code: "AG08" };
-  if (error.status >= 500) return { code: "U000" };
-  return { code: "U002" };
+  if (header) return { name: "UK.OBIE.Header.Invalid", path: header };
+  // Longer than the bank takes: U002's "length larger than the maximum" is the nearest the set has.
+  if (error.code === "payload_too_large") return { name: "UK.OBIE.Field.Invalid" };
+  if (error.code === "validation_failed") return { name: "UK.OBIE.Resource.InvalidFormat" };
+  if (error.status === 403) return { name: "InvalidAccessRights" };
+  if (error.status >= 500) return { name: "UK.OBIE.UnexpectedError" };
+  return { name: "UK.OBIE.Field.Invalid" };
 }
 
 /**

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSurfaces } from "@/tests/support/serve-surfaces";
 import { dpopClientKey, makeProof } from "@/tests/support/dpop-proofs";
 import { validateComponent } from "@/tests/support/standard-components";
+import { expectConformant, standardsAvailable } from "@/tests/support/standards-contract";
 import type { CachedKey } from "../../keys/key-cache";
 import { createDpopNonces } from "../dpop/dpop-nonce";
 import { MemoryReplayStore } from "../dpop/dpop-replay-store";
@@ -99,6 +100,13 @@ function expectValid(result: ReturnType<typeof validateComponent>) {
   expect(result, JSON.stringify(result)).toMatchObject({ valid: true });
 }
 
+const checkConformance = standardsAvailable();
+
+/** The answer is what the official document declares for this operation and status (headers, body or none). */
+function conformant(method: string, path: string, response: Response, body: unknown) {
+  if (checkConformance) expectConformant({ method, path, status: response.status, headers: response.headers, body });
+}
+
 describe("the UK Open Banking 4.0 surface", () => {
   const uk = (options: { limit?: number; bankUrl?: string } = {}) =>
     surface(OPEN_BANKING_PREFIX, openBankingDialect({ docsBaseUrl: "http://portal.test" }), options);
@@ -152,7 +160,7 @@ describe("the UK Open Banking 4.0 surface", () => {
     expect(bad.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(bad.headers.get("x-fapi-interaction-id")).toMatch(UUID_V4);
     const body = await bad.json();
-    expectValid(validateComponent("ukAccountInfo", "OBErrorResponse1", body));
+    conformant("GET", `${OPEN_BANKING_PREFIX}aisp/accounts`, bad, body);
     expect(body).toMatchObject({ Id: bad.headers.get("x-request-id"), Errors: [{ ErrorCode: "U006", Path: "x-fapi-interaction-id" }] });
     expect(received.length).toBe(before);
   });
@@ -162,12 +170,14 @@ describe("the UK Open Banking 4.0 surface", () => {
     const missing = await call("aisp/accounts");
     expect(missing.status).toBe(401);
     expect(await missing.text()).toBe("");
+    conformant("GET", `${OPEN_BANKING_PREFIX}aisp/accounts`, missing, "");
     expect(missing.headers.get("content-type")).toBeNull();
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer realm="sandbox", error_description="Send your sandbox key as/);
     expect(missing.headers.get("x-fapi-interaction-id")).toMatch(UUID_V4);
     const unknown = await call("aisp/accounts", { headers: { authorization: "Bearer nope" } });
     expect(unknown.status).toBe(401);
     expect(await unknown.text()).toBe("");
+    conformant("GET", `${OPEN_BANKING_PREFIX}aisp/accounts`, unknown, "");
     expect(unknown.headers.get("www-authenticate")).toBe(
       'Bearer realm="sandbox", error="invalid_token", error_description="The API key is not valid. Check for typos, or create a new key in the dashboard."',
     );
@@ -192,6 +202,7 @@ describe("the UK Open Banking 4.0 surface", () => {
     });
     expect(response.status).toBe(401);
     expect(await response.text()).toBe("");
+    conformant("POST", `${OPEN_BANKING_PREFIX}pisp/domestic-payment-consents`, response, "");
     expect(response.headers.get("www-authenticate")).toBe(
       `DPoP algs="ES256 PS256 EdDSA", error="invalid_dpop_proof", error_description="The proof's htm must be 'POST' (this request's method), got 'GET'."`,
     );
@@ -213,11 +224,11 @@ describe("the UK Open Banking 4.0 surface", () => {
   it("refuses a suspended app and a read-only key's POST with 403 OBErrorResponse1 (AG08), logged, the bank not called", async () => {
     const { call, logs } = await uk();
     const before = received.length;
-    for (const [credential, method] of [
-      ["suspended", "GET"],
-      ["ro", "POST"],
+    for (const [credential, method, path] of [
+      ["suspended", "GET", "aisp/accounts"],
+      ["ro", "POST", "aisp/account-access-consents"],
     ]) {
-      const response = await call("pisp/domestic-payment-consents", {
+      const response = await call(path, {
         method,
         body: method === "POST" ? "{}" : undefined,
         headers: { authorization: `Bearer ${credential}` },
@@ -225,7 +236,7 @@ describe("the UK Open Banking 4.0 surface", () => {
       expect(response.status).toBe(403);
       expect(response.headers.get("x-fapi-interaction-id")).toMatch(UUID_V4);
       const body = await response.json();
-      expectValid(validateComponent("ukPaymentInitiation", "OBErrorResponse1", body));
+      conformant(method, `${OPEN_BANKING_PREFIX}${path}`, response, body);
       expect(body.Errors[0]).toMatchObject({ ErrorCode: "AG08", Url: expect.stringMatching(/^http:\/\/portal\.test\/docs\/errors#/) });
     }
     expect(received.length).toBe(before);
@@ -238,6 +249,7 @@ describe("the UK Open Banking 4.0 surface", () => {
     const tooMany = await limited.call("aisp/accounts", { headers: auth });
     expect(tooMany.status).toBe(429);
     expect(await tooMany.text()).toBe("");
+    conformant("GET", `${OPEN_BANKING_PREFIX}aisp/accounts`, tooMany, "");
     expect(Number(tooMany.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(tooMany.headers.get("x-fapi-interaction-id")).toMatch(UUID_V4);
 
@@ -313,9 +325,14 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
       expect(response.headers.get("x-request-id")).toMatch(UUID_V4);
       expect(response.headers.get("x-sandbox-request-id")).toMatch(/^req_/);
       const body = await response.json();
-      expectValid(validateComponent("berlinGroup", "Error400_NG_AIS", body));
+      conformant("GET", `${BERLIN_GROUP_PREFIX}accounts`, response, body);
       expect(body.tppMessages).toEqual([
-        { category: "ERROR", code: "FORMAT_ERROR", path: "X-Request-ID", text: expect.stringMatching(/^X-Request-ID (is required|must be a UUID)/) },
+        {
+          category: "ERROR",
+          code: "FORMAT_ERROR",
+          path: "X-Request-ID",
+          text: expect.stringMatching(/^X-Request-ID (is required|must be a UUID)/),
+        },
       ]);
     }
     expect(received.length).toBe(before);
@@ -336,7 +353,7 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
       expect(response.headers.get("x-request-id")).toBe(TPP_REQUEST_ID);
       expect(response.headers.get("www-authenticate")).not.toBeNull();
       const body = await response.json();
-      expectValid(validateComponent("berlinGroup", "Error401_NG_AIS", body));
+      conformant("GET", `${BERLIN_GROUP_PREFIX}accounts`, response, body);
       expect(body.tppMessages[0]).toMatchObject({ category: "ERROR", code });
     }
   });
@@ -346,7 +363,7 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
     const suspended = await call("accounts", { headers: { ...headers, authorization: "Bearer suspended" } });
     expect(suspended.status).toBe(403);
     const blocked = await suspended.json();
-    expectValid(validateComponent("berlinGroup", "Error403_NG_AIS", blocked));
+    conformant("GET", `${BERLIN_GROUP_PREFIX}accounts`, suspended, blocked);
     expect(blocked.tppMessages[0].code).toBe("SERVICE_BLOCKED");
     const readOnly = await call("payments/sepa-credit-transfers", {
       method: "POST",
@@ -355,7 +372,7 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
     });
     expect(readOnly.status).toBe(401);
     const role = await readOnly.json();
-    expectValid(validateComponent("berlinGroup", "Error401_NG_PIS", role));
+    conformant("POST", `${BERLIN_GROUP_PREFIX}payments/sepa-credit-transfers`, readOnly, role);
     expect(role.tppMessages[0].code).toBe("ROLE_INVALID");
   });
 
@@ -367,11 +384,12 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
     expect(Number(accounts.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(accounts.headers.get("x-request-id")).toBe(TPP_REQUEST_ID);
     const body = await accounts.json();
-    expectValid(validateComponent("berlinGroup", "Error429_NG_AIS", body));
+    conformant("GET", `${BERLIN_GROUP_PREFIX}accounts`, accounts, body);
     expect(body.tppMessages[0].code).toBe("ACCESS_EXCEEDED");
     const payments = await call("payments/sepa-credit-transfers/pay_1", { headers });
     expect(payments.status).toBe(429);
     expect(await payments.text()).toBe("");
+    conformant("GET", `${BERLIN_GROUP_PREFIX}payments/sepa-credit-transfers/pay_1`, payments, "");
     expect(payments.headers.get("x-request-id")).toBe(TPP_REQUEST_ID);
   });
 

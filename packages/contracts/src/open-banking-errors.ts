@@ -1,165 +1,113 @@
 /**
- * UK Open Banking Read/Write API 4.0: its error vocabulary, shared by the portal's gateway (its own
- * refusals on /open-banking/v4.0) and the bank's UK routes, so both write the same body.
+ * UK Open Banking Read/Write API 4.0 errors (OBErrorResponse1), written the same way by the
+ * portal's gateway (its own refusals) and the bank (everything else).
  *
- * The body is `OBErrorResponse1`: `Errors` (at least one `OBError1`) plus an optional `Id`; the
- * top-level `Code` and `Message` are deprecated in 4.0 and never written. An `OBError1`'s
- * `ErrorCode` is an `OBExternalStatusReason1Code`: four characters (the documents' schema says
- * `minLength: 4, maxLength: 4`). Version 3's `UK.OBIE.*` names became the `U0xx` codes below
- * (OpenBankingUK/External_Internal_CodeSets, OB_Internal_CodeSet, code set
- * OBExternalStatusReason1Code); the ISO 20022 status reasons in the same set (AM04 and so on) say
- * why a payment could not be made. `name` keeps the 3.x name so a reader knows the code.
- *
- * Only 400, 403 and 500 answers have a body in the 4.0 documents: 401, 404, 405, 406, 415 and 429
- * have none (a 401 says why in `WWW-Authenticate`, a 429 when to retry in `Retry-After`). Every
- * answer, error or not, carries `x-fapi-interaction-id`.
+ * 4.0 makes `Errors[].ErrorCode` a 4-character code (`OBExternalStatusReason1Code`: minLength 4,
+ * maxLength 4). The values are OBL's own assignment, from its code set (OpenBankingUK/
+ * External_Internal_CodeSets, OB_Internal_CodeSet.csv, code set OBExternalStatusReason1Code, which
+ * pairs each U-code with its v3 name and HTTP status), plus the ISO 20022 status reasons the same
+ * set carries (AM04 and so on) for why access or a payment was refused. The v3 names
+ * (`UK.OBIE.Field.Missing`, …) are what integrators search for, so each code here is keyed by its
+ * name, and every `Message` starts with it.
  */
+export const obErrorCodes = {
+  "UK.OBIE.UnexpectedError": "U000",
+  "UK.OBIE.Field.Expected": "U001",
+  "UK.OBIE.Field.Invalid": "U002",
+  "UK.OBIE.Field.InvalidDate": "U003",
+  "UK.OBIE.Field.Missing": "U004",
+  "UK.OBIE.Field.Unexpected": "U005",
+  "UK.OBIE.Header.Invalid": "U006",
+  "UK.OBIE.Header.Missing": "U007",
+  "UK.OBIE.Resource.ConsentMismatch": "U008",
+  "UK.OBIE.Resource.InvalidConsentStatus": "U009",
+  "UK.OBIE.Resource.InvalidFormat": "U010",
+  "UK.OBIE.Resource.NotFound": "U011",
+  "UK.OBIE.Rules.AfterCutOffDateTime": "U012",
+  "UK.OBIE.Rules.DuplicateReference": "U013",
+  "UK.OBIE.Rules.FailsControlParameters": "U014",
+  "UK.OBIE.Signature.Invalid": "U015",
+  "UK.OBIE.Signature.InvalidClaim": "U016",
+  "UK.OBIE.Signature.MissingClaim": "U017",
+  "UK.OBIE.Signature.Malformed": "U018",
+  "UK.OBIE.Signature.Missing": "U019",
+  "UK.OBIE.Signature.Unexpected": "U020",
+  "UK.OBIE.Unsupported.AccountIdentifier": "U021",
+  "UK.OBIE.Unsupported.AccountSecondaryIdentifier": "U022",
+  "UK.OBIE.Unsupported.Currency": "U023",
+  "UK.OBIE.Unsupported.EventType": "U024",
+  "UK.OBIE.Unsupported.Frequency": "U025",
+  "UK.OBIE.Unsupported.LocalInstrument": "U026",
+  "UK.OBIE.Unsupported.Scheme": "U027",
+  "UK.OBIE.Reauthenticate": "U028",
+  "UK.OBIE.Rules.ResourceAlreadyExists": "U029",
+  "UK.OBIE.OtherReason": "U042",
+  // Query parameters have no code of their own in the set: a parameter is a field (Invalid, Missing, Unexpected).
+  "UK.OBIE.Parameter.Invalid": "U002",
+  "UK.OBIE.Parameter.Missing": "U004",
+  "UK.OBIE.Parameter.Unexpected": "U005",
+  // ISO 20022 status reasons of the same code set (named as ISO names them).
+  InsufficientFunds: "AM04",
+  InvalidAccessRights: "AG08",
+  BlockedAccount: "AC06",
+  TransactionForbidden: "AG01",
+  NotAllowedAmount: "AM02",
+  // The set has no UK.OBIE name for it: a payment the funds do not cover is ISO's InsufficientFunds.
+  "UK.OBIE.Rules.InsufficientFunds": "AM04",
+} as const;
 
-export type ObErrorInfo = {
-  /** The 3.x name (`UK.OBIE.…`) or the ISO 20022 name. */
-  name: string;
-  /** The HTTP status the code set pairs the code with; null where it names none (ISO reasons). */
-  status: number | null;
-  description: string;
+export type ObErrorName = keyof typeof obErrorCodes;
+
+/** One entry of `Errors`: the name is kept at the head of `Message`. */
+export type ObErrorDetail = { name: ObErrorName; message: string; path?: string; url?: string };
+
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
-/** The codes the sandbox uses. Add codes from the same code set when a route needs one. */
-export const OB_ERROR_CODES = {
-  U000: { name: "UK.OBIE.UnexpectedError", status: 500, description: "Something unexpected went wrong at the bank." },
-  U001: {
-    name: "UK.OBIE.Field.Expected",
-    status: 400,
-    description: "A field is required in combination with another field's value; Path names it.",
-  },
-  U002: {
-    name: "UK.OBIE.Field.Invalid",
-    status: 400,
-    description: "A field's value is invalid or longer than the bank accepts; Path names it.",
-  },
-  U003: { name: "UK.OBIE.Field.InvalidDate", status: 400, description: "A date is invalid, e.g. in the past where the future is expected." },
-  U004: { name: "UK.OBIE.Field.Missing", status: 400, description: "A mandatory field is missing; Path names it." },
-  U005: {
-    name: "UK.OBIE.Field.Unexpected",
-    status: 400,
-    description: "A field is present where another field's value rules it out; Path names it.",
-  },
-  U006: { name: "UK.OBIE.Header.Invalid", status: 400, description: "An HTTP header has an invalid value; Path names the header." },
-  U007: { name: "UK.OBIE.Header.Missing", status: 400, description: "A required HTTP header is missing; Path names the header." },
-  U008: {
-    name: "UK.OBIE.Resource.ConsentMismatch",
-    status: 400,
-    description: "The payment order does not match its consent (Initiation or Risk differ); Path names the field.",
-  },
-  U009: {
-    name: "UK.OBIE.Resource.InvalidConsentStatus",
-    status: 400,
-    description: "The consent's status does not allow this request (e.g. not authorised, rejected, consumed).",
-  },
-  U010: {
-    name: "UK.OBIE.Resource.InvalidFormat",
-    status: 400,
-    description: "The body does not match the endpoint's schema.",
-  },
-  U011: { name: "UK.OBIE.Resource.NotFound", status: 400, description: "No resource with the given id exists." },
-  U012: { name: "UK.OBIE.Rules.AfterCutOffDateTime", status: 400, description: "The request arrived after the cut-off date and time." },
-  U013: { name: "UK.OBIE.Rules.DuplicateReference", status: 400, description: "The reference was already used." },
-  U014: {
-    name: "UK.OBIE.Rules.FailsControlParameters",
-    status: 400,
-    description: "The payment breaches a limit set by the consent's control parameters (VRP).",
-  },
-  U015: {
-    name: "UK.OBIE.Signature.Invalid",
-    status: 400,
-    description: "The x-jws-signature is well formed but does not verify.",
-  },
-  U016: {
-    name: "UK.OBIE.Signature.InvalidClaim",
-    status: 400,
-    description: "A JOSE header claim of the x-jws-signature has an invalid value (e.g. an unknown kid); Path names it.",
-  },
-  U017: {
-    name: "UK.OBIE.Signature.MissingClaim",
-    status: 400,
-    description: "A mandatory JOSE header claim of the x-jws-signature is missing; Path names it.",
-  },
-  U018: { name: "UK.OBIE.Signature.Malformed", status: 400, description: "The x-jws-signature cannot be parsed as a JWS." },
-  U019: { name: "UK.OBIE.Signature.Missing", status: 400, description: "The request needs an x-jws-signature and has none." },
-  U020: {
-    name: "UK.OBIE.Signature.Unexpected",
-    status: 400,
-    description: "The request carries an x-jws-signature where none is expected.",
-  },
-  U021: {
-    name: "UK.OBIE.Unsupported.AccountIdentifier",
-    status: 400,
-    description: "The account identifier is not supported for its scheme.",
-  },
-  U022: {
-    name: "UK.OBIE.Unsupported.AccountSecondaryIdentifier",
-    status: 400,
-    description: "The secondary account identifier is not supported for its scheme.",
-  },
-  U023: { name: "UK.OBIE.Unsupported.Currency", status: 400, description: "The currency is not supported." },
-  U024: { name: "UK.OBIE.Unsupported.EventType", status: 400, description: "The event type is not supported." },
-  U025: { name: "UK.OBIE.Unsupported.Frequency", status: 400, description: "The frequency is not supported." },
-  U026: { name: "UK.OBIE.Unsupported.LocalInstrument", status: 400, description: "The local instrument is not supported." },
-  U027: { name: "UK.OBIE.Unsupported.Scheme", status: 400, description: "The identification scheme is not supported." },
-  U028: { name: "UK.OBIE.Reauthenticate", status: 403, description: "The customer must authenticate again." },
-  U029: {
-    name: "UK.OBIE.Rules.ResourceAlreadyExists",
-    status: 409,
-    description: "A resource with the same parameters exists, or its state does not allow the operation.",
-  },
-  U042: {
-    name: "UK.OBIE.OtherReason",
-    status: null,
-    description: "A reason that cannot be determined or disclosed.",
-  },
-  // ISO 20022 status reasons (same code set): why access or a payment was refused.
-  AG01: { name: "TransactionForbidden", status: null, description: "The transaction is forbidden on this type of account." },
-  AG08: { name: "InvalidAccessRights", status: null, description: "The caller's access rights are invalid or missing." },
-  AC06: { name: "BlockedAccount", status: null, description: "The account is blocked: nothing can be posted to it." },
-  AM02: { name: "NotAllowedAmount", status: null, description: "The amount is greater than the allowed maximum." },
-  AM04: { name: "InsufficientFunds", status: null, description: "The funds available do not cover the amount." },
-  AM05: { name: "Duplication", status: null, description: "The payment duplicates an earlier one." },
-} as const satisfies Record<string, ObErrorInfo>;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export type ObErrorCode = keyof typeof OB_ERROR_CODES;
+/**
+ * The OBErrorResponse1 body: `Id` is the request's id (for support), `Code` and `Message` the
+ * deprecated summary the schema still carries, `Errors` the details (at least one). Lengths are
+ * held to the schema's bounds (Id 40, Code 40, Message 500).
+ */
+export function obErrorBody(options: { status: number; id: string; message: string; errors: ObErrorDetail[] }) {
+  const errors = options.errors.length ? options.errors : [{ name: "UK.OBIE.UnexpectedError" as const, message: options.message }];
+  return {
+    Code: cut(`${options.status} ${REASONS[options.status] ?? "Error"}`, 40),
+    Id: cut(options.id, 40),
+    Message: cut(options.message, 500),
+    Errors: errors.map((error) => ({
+      ErrorCode: obErrorCodes[error.name],
+      Message: cut(`${error.name}: ${error.message}`, 500),
+      ...(error.path ? { Path: cut(error.path, 500) } : {}),
+      ...(error.url ? { Url: error.url } : {}),
+    })),
+  };
+}
 
-/** One `OBError1`. */
-export type ObError = { ErrorCode: ObErrorCode; Message?: string; Path?: string; Url?: string };
-
-/** `OBErrorResponse1` as 4.0 has it (the deprecated `Code` and `Message` left out). */
-export type ObErrorResponse = { Id?: string; Errors: [ObError, ...ObError[]] };
+/**
+ * The UK documents give these answers no body (their `401Error`, `404Error`, `405Error`,
+ * `406Error`, `415Error` and `429Error` responses have no content): the reason goes in
+ * `WWW-Authenticate`'s `error_description` for a 401, the wait in `Retry-After` for a 429. Only
+ * 400, 403 and 500 (and the statuses the documents do not know, 409, 413, 502, 504) carry an OBErrorResponse1.
+ */
+export const OB_BODYLESS_STATUSES: ReadonlySet<number> = new Set([401, 404, 405, 406, 415, 429]);
 
 /** The content type of a UK error body, as the documents name it. */
 export const OB_ERROR_CONTENT_TYPE = "application/json; charset=utf-8";
-
-/** The documents' limits: Id ≤ 40, Message and Path ≤ 500 characters. */
-const LIMITS = { Id: 40, Message: 500, Path: 500 } as const;
-
-const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
-
-/**
- * An `OBErrorResponse1` body, within the documents' limits (long texts are cut, never refused).
- *
- *   obErrorBody({ id: requestId, errors: [{ code: "U009", message: "Consent cns_1 is Consumed.", path: "Data.ConsentId" }] })
- */
-export function obErrorBody(options: {
-  /** A reference for the error instance (the sandbox's request id). */
-  id?: string;
-  errors: { code: ObErrorCode; message?: string; path?: string; url?: string }[];
-}): ObErrorResponse {
-  if (options.errors.length === 0) throw new Error("OBErrorResponse1 needs at least one error.");
-  const errors = options.errors.map(({ code, message, path, url }): ObError => {
-    if (!(code in OB_ERROR_CODES)) throw new Error(`Unknown OBExternalStatusReason1Code ${code}.`);
-    return {
-      ErrorCode: code,
-      ...(message ? { Message: clip(message, LIMITS.Message) } : {}),
-      ...(path ? { Path: clip(path, LIMITS.Path) } : {}),
-      ...(url ? { Url: url } : {}),
-    };
-  }) as ObErrorResponse["Errors"];
-  return { ...(options.id ? { Id: clip(options.id, LIMITS.Id) } : {}), Errors: errors };
-}

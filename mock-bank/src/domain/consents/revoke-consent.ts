@@ -20,7 +20,10 @@ export async function revokeConsent(options: {
 }): Promise<ConsentDto> {
   const { db, tenantId, appId, consentId, now, tenantNow } = options;
   await db.$transaction(async (tx) => {
-    const row = await tx.bankConsent.findFirst({ where: { id: consentId, tenantId, appId, ...v1Consents }, select: { id: true, status: true } });
+    const row = await tx.bankConsent.findFirst({
+      where: { id: consentId, tenantId, appId, ...v1Consents },
+      select: { id: true, status: true },
+    });
     if (!row) throw consentNotFound(consentId);
     const revoked = await tx.bankConsent.updateMany({
       where: { id: consentId, status: { not: "revoked" } },

@@ -96,7 +96,20 @@ export async function tokenOwner(
   if (!/^[A-Za-z0-9_-]{20,128}$/.test(token)) return null;
   const issued = await provider.AccessToken.find(token, { ignoreExpiration: true });
   const consentId = (issued?.extra as { consent_id?: string } | undefined)?.consent_id;
-  if (!issued || !consentId) return null;
+  if (!issued || !consentId) {
+    // The app's own token (client credentials): the standards' consent endpoints take it.
+    const own = issued ? null : await clientCredentialsOwner(provider, token);
+    return own;
+  }
   const consent = await db.bankConsent.findUnique({ where: { id: consentId }, select: { appId: true } });
   return consent ? { appId: consent.appId, jkt: (issued as { jkt?: string }).jkt ?? null } : null;
+}
+
+/** The app behind a client-credentials token (its client's `app_id`), or null. */
+async function clientCredentialsOwner(provider: Provider, token: string): Promise<{ appId: string; jkt: string | null } | null> {
+  const issued = await provider.ClientCredentials.find(token, { ignoreExpiration: true });
+  if (!issued?.clientId) return null;
+  const client = await provider.Client.find(issued.clientId);
+  const appId = (client as { app_id?: string } | undefined)?.app_id;
+  return appId ? { appId, jkt: (issued as { jkt?: string }).jkt ?? null } : null;
 }

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Adapter, AdapterPayload, ClientMetadata } from "oidc-provider";
 import { internalClientSecret, type OAuthClientDescriptor } from "@openbank/contracts/oauth-client";
 import { PrismaOidcAdapter } from "./oidc-adapter";
-import { SCOPES } from "./scopes";
+import { SCOPES, STANDARD_SCOPES } from "./scopes";
 import { IDENTITY_SCOPES } from "./identity-claims";
 
 /** The portal client the gateway described on this request (x-oauth-client), if any. */
@@ -20,7 +20,7 @@ export function portalClientMetadata(client: OAuthClientDescriptor, internalSecr
     redirect_uris: client.redirect_uris,
     response_types: ["code"],
     grant_types: ["authorization_code", "refresh_token", "client_credentials"],
-    scope: [...IDENTITY_SCOPES, ...SCOPES].join(" "),
+    scope: [...IDENTITY_SCOPES, ...SCOPES, ...STANDARD_SCOPES].join(" "),
     token_endpoint_auth_method: client.token_endpoint_auth_method,
     ...(client.token_endpoint_auth_method === "client_secret_basic"
       ? { client_secret: internalClientSecret(internalSecret, client.client_id) }

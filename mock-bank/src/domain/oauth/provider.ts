@@ -9,7 +9,7 @@ import { explainError } from "./error-hints";
 import { findCustomerAccount, IDENTITY_CLAIMS, IDENTITY_SCOPES } from "./identity-claims";
 import { PrismaOidcAdapter } from "./oidc-adapter";
 import { renderErrorPage } from "./authorization-pages";
-import { SCOPES } from "./scopes";
+import { SCOPES, STANDARD_SCOPES } from "./scopes";
 import { deriveSecret, deriveSigningKey } from "./signing-keys";
 
 /** Codes live 60 s (FAPI 2.0 §5.3.2.1), access tokens an hour, refresh tokens 90 days (real time). */
@@ -133,9 +133,9 @@ export function createAuthorizationServer(options: {
       short: { httpOnly: true, sameSite: "lax" },
     },
     routes: ROUTES,
-    scopes: ["offline_access", ...IDENTITY_SCOPES, ...SCOPES],
-    claims: IDENTITY_CLAIMS as unknown as Configuration["claims"],
-    findAccount: (_ctx, sub) => findCustomerAccount(db, sub),
+    scopes: ["offline_access", ...IDENTITY_SCOPES, ...SCOPES, ...STANDARD_SCOPES],
+    claims: { ...IDENTITY_CLAIMS, openbanking_intent_id: null } as unknown as Configuration["claims"],
+    findAccount: (_ctx, sub, token) => findCustomerAccount(db, sub, (token as { grantId?: string } | undefined)?.grantId),
     interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}`, policy: freshLoginPolicy() },
     // Every authorization is a new consent: only the grant the customer just gave is reused.
     loadExistingGrant: async (ctx) => {

@@ -13,6 +13,17 @@ export const scopeDescriptions: Record<Scope, string> = {
   "payments:write": "Make payments from the chosen accounts, and see their status",
 };
 
+/**
+ * The UK Open Banking scopes (Read/Write API 4.0 security profile): a client-credentials token
+ * with one of them creates that kind of consent; an authorization names the consent
+ * (`openbanking_intent_id`) and one of them. Never used on /v1.
+ */
+export const STANDARD_SCOPES = ["accounts", "payments", "fundsconfirmations"] as const;
+
+export type StandardScope = (typeof STANDARD_SCOPES)[number];
+
+export const isStandardScope = (value: string): value is StandardScope => (STANDARD_SCOPES as readonly string[]).includes(value);
+
 export const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);
 
 /**

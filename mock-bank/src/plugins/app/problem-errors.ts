@@ -27,7 +27,7 @@ function fieldErrors(error: FastifyError): FieldError[] {
 }
 
 /** Maps anything thrown while handling a request to the one error type. */
-function toAppError(error: FastifyError): AppError {
+export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error) || Array.isArray(error.validation)) {
     const errors = fieldErrors(error);

@@ -121,6 +121,17 @@ function documentSandboxScenario(document: OpenApiDoc): OpenApiDoc {
   return { ...doc, components: { ...doc.components, parameters: { SandboxScenario: sandboxScenarioParameter } } } as unknown as OpenApiDoc;
 }
 
+/** The standards' own routes: each standard has its own document, never this one. */
+export const STANDARD_PREFIXES = ["/open-banking/", "/berlin-group/"];
+
+function withoutStandards(document: OpenApiDoc): OpenApiDoc {
+  const doc = document as LooseDoc & { paths?: Record<string, unknown> };
+  const paths = Object.fromEntries(
+    Object.entries(doc.paths ?? {}).filter(([path]) => !STANDARD_PREFIXES.some((prefix) => path.startsWith(prefix))),
+  );
+  return { ...doc, paths } as unknown as OpenApiDoc;
+}
+
 export default fp(
   async function swagger(app, options: { portalUrl: string }) {
     const transformObject = createJsonSchemaTransformObject({});
@@ -209,7 +220,7 @@ export default fp(
       },
       transform: createJsonSchemaTransform({}),
       transformObject: (document) =>
-        documentBounds(documentSandboxScenario(documentGatewayHeaders(pruneUnusedComponents(transformObject(document))))),
+        documentBounds(documentSandboxScenario(documentGatewayHeaders(pruneUnusedComponents(withoutStandards(transformObject(document)))))),
     });
   },
   { name: "swagger" },

@@ -1,0 +1,48 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyError, FastifyPluginAsync } from "fastify";
+import { AppError } from "@openbank/contracts/errors";
+import { obErrorAnswer, ObError } from "../../domain/open-banking/ob-errors";
+import { toAppError } from "../../plugins/app/problem-errors";
+import aisp from "./aisp";
+import pisp from "./pisp";
+import vrp from "./vrp";
+import cbpii from "./cbpii";
+
+const INTERACTION_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * UK Open Banking Read/Write API 4.0, under /open-banking/v4.0 (aisp, pisp, cbpii), for one
+ * tenant as /v1 is: the same hooks, then who is calling (`config.standardAccess`). Every answer
+ * carries `x-fapi-interaction-id` (the client's, else one made here), and every error is an
+ * OBErrorResponse1 (domain/open-banking/ob-errors.ts).
+ */
+const openBanking: FastifyPluginAsync<{ portalUrl: string }> = async (app, options) => {
+  const docsUrl = `${options.portalUrl}/docs/guides/uk-open-banking#errors`;
+
+  app.addHook("onRequest", async (request, reply) => {
+    const given = request.headers["x-fapi-interaction-id"];
+    reply.header("x-fapi-interaction-id", typeof given === "string" && INTERACTION_ID.test(given) ? given : randomUUID());
+  });
+  app.addHook("onRequest", app.requireTenantHeader);
+  app.addHook("onRequest", app.applySandboxScenario);
+  app.addHook("preHandler", app.loadTenant);
+  app.addHook("preHandler", app.authorizeStandardCall);
+
+  app.setErrorHandler((error: FastifyError | ObError, request, reply) => {
+    const known = error instanceof ObError ? error : toAppError(error as FastifyError);
+    if (known.status >= 500) request.log.error({ err: error }, "request failed");
+    const answer = obErrorAnswer(known, { requestId: request.id, docsUrl });
+    reply.code(answer.status).headers(answer.headers);
+    return answer.body ? reply.type("application/json; charset=utf-8").send(answer.body) : reply.send();
+  });
+  app.setNotFoundHandler(async (request) => {
+    throw new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
+  });
+
+  await app.register(aisp, { prefix: "/aisp" });
+  await app.register(pisp, { prefix: "/pisp" });
+  await app.register(vrp, { prefix: "/pisp" });
+  await app.register(cbpii, { prefix: "/cbpii" });
+};
+
+export default openBanking;
