@@ -3,7 +3,7 @@ import type { BankApp } from "../src/app";
 import { verifyDetachedSignature, type RsaPublicJwk } from "../src/domain/open-banking/message-signing";
 import { expectConformant, type StandardName } from "../../tests/support/standards-contract";
 import { gatewayHeaders, TEST_SECRET } from "./helpers";
-import { basicAuth, clientHeaders, token } from "./oauth-fixture";
+import { authoriseStandardConsent, basicAuth, clientHeaders, token } from "./oauth-fixture";
 
 /**
  * Calls to the UK VRP and Confirmation of Funds surfaces as the gateway forwards them (internal
@@ -84,36 +84,43 @@ export async function clientToken(app: BankApp, appId: string, scope: "payments"
 }
 
 /**
- * The customer's approval of a UK consent and the access token it gives, without the browser:
- * the same row changes the bank's consent page makes (authorised, customer, the debtor account:
- * the one the consent names, else the persona's current account) and an access token naming the
- * consent, as the authorization server issues it.
+ * The customer authorises a UK consent on the bank's pages (openbanking_intent_id, login, the
+ * consent page, approve or deny: the lead's authoriseStandardConsent) and the app exchanges the
+ * code. The chosen account is the one the consent names, else the persona's current account.
+ * Returns the access and refresh tokens (null when denied).
  */
 export async function authoriseConsent(
   app: BankApp,
-  options: { consentId: string; persona?: string; scope: string; now: Date; approve?: boolean },
-): Promise<string> {
+  options: { consentId: string; persona?: string; scope: string; approve?: boolean },
+): Promise<{ accessToken: string; refreshToken: string }> {
   const consent = await app.db.bankConsent.findUniqueOrThrow({ where: { id: options.consentId } });
-  const customer = await app.db.bankCustomer.findFirstOrThrow({
-    where: { tenantId: consent.tenantId, persona: options.persona ?? "good_credit" },
+  const persona = options.persona ?? "good_credit";
+  const current = await app.db.bankAccount.findFirst({
+    where: { tenantId: consent.tenantId, customer: { persona }, type: "current" },
+    orderBy: { id: "asc" },
   });
-  const named = (JSON.parse(consent.accountIds) as string[])[0];
-  const account =
-    named ??
-    (
-      await app.db.bankAccount.findFirstOrThrow({
-        where: { tenantId: consent.tenantId, customerId: customer.id, type: "current" },
-        orderBy: { id: "asc" },
-      })
-    ).id;
-  await app.db.bankConsent.update({
-    where: { id: consent.id },
-    data:
-      options.approve === false
-        ? { status: "rejected", statusUpdatedAt: options.now }
-        : { status: "authorised", customerId: customer.id, accountIds: JSON.stringify([account]), statusUpdatedAt: options.now },
+  const result = await authoriseStandardConsent(app, {
+    appId: consent.appId,
+    consentId: consent.id,
+    scope: options.scope,
+    persona,
+    deny: options.approve === false,
+    accounts: (ids) => (current && ids.includes(current.id) ? [current.id] : ids.slice(0, 1)),
   });
-  return mintConsentToken(app, { consentId: consent.id, customerId: customer.id, scope: options.scope });
+  if (options.approve === false) return { accessToken: "", refreshToken: "" };
+  expect(result.accessToken, JSON.stringify(result.tokens ?? result.flow.final?.body)).toBeTruthy();
+  return { accessToken: result.accessToken!, refreshToken: result.tokens.refresh_token as string };
+}
+
+/** A fresh access token from the refresh token (access tokens live an hour on the sandbox clock too). */
+export async function refreshConsentToken(
+  app: BankApp,
+  appId: string,
+  refresh: string,
+): Promise<{ accessToken: string; refreshToken: string }> {
+  const reply = await token(app, appId, { grant_type: "refresh_token", refresh_token: refresh });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return { accessToken: reply.body.access_token as string, refreshToken: reply.body.refresh_token as string };
 }
 
 /** An access token for a consent whatever its status (to show what the routes do with one that is not authorised). */
@@ -128,7 +135,7 @@ export async function mintConsentToken(app: BankApp, options: { consentId: strin
     grantId: `grant_${options.consentId}`,
     scope: `openid ${options.scope}`,
     expiresIn: 3600,
-  } as ConstructorParameters<typeof AccessToken>[0]);
+  } as unknown as ConstructorParameters<typeof AccessToken>[0]);
   return issued.save();
 }
 

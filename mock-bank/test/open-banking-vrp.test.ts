@@ -3,7 +3,15 @@ import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invaria
 import { verifyDetachedSignature } from "../src/domain/open-banking/message-signing";
 import { standardsAvailable } from "../../tests/support/standards-contract";
 import { buildTestApp, gatewayHeaders, type TestApp } from "./helpers";
-import { authoriseConsent, clientToken, mintConsentToken, obClient, obErrors, type ObReply } from "./ob-vrp-cof-fixture";
+import {
+  authoriseConsent,
+  clientToken,
+  mintConsentToken,
+  obClient,
+  obErrors,
+  refreshConsentToken,
+  type ObReply,
+} from "./ob-vrp-cof-fixture";
 
 /**
  * UK Open Banking 4.0 Variable Recurring Payments in process: domestic-vrp-consents (create, get,
@@ -68,8 +76,8 @@ async function authorisedConsent(tenant: string, body = consentBody()) {
   const created = await createConsent(tenant, body);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const consentId = created.body.Data.ConsentId as string;
-  const token = await authoriseConsent(t.app, { consentId, scope: "payments", now: NOW });
-  return { consentId, token, body };
+  const { accessToken, refreshToken } = await authoriseConsent(t.app, { consentId, scope: "payments" });
+  return { consentId, token: accessToken, refresh: refreshToken, body };
 }
 
 let instructions = 0;
@@ -115,7 +123,7 @@ async function debtorOf(consentId: string): Promise<string> {
  * Moves the tenant's clock, and gives the consent a fresh access token: tokens live an hour on the
  * sandbox clock too (a TPP would use its refresh token).
  */
-async function advanceTo(tenant: string, until: string, consent?: { consentId: string; token: string }) {
+async function advanceTo(tenant: string, until: string, consent?: { consentId: string; token: string; refresh: string }) {
   const reply = await t.app.inject({
     method: "POST",
     url: "/v1/sandbox/clock/advance",
@@ -124,8 +132,9 @@ async function advanceTo(tenant: string, until: string, consent?: { consentId: s
   });
   expect(reply.statusCode, reply.body).toBe(200);
   if (consent) {
-    const row = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consent.consentId } });
-    consent.token = await mintConsentToken(t.app, { consentId: consent.consentId, customerId: row.customerId!, scope: "payments" });
+    const fresh = await refreshConsentToken(t.app, tenant, consent.refresh);
+    consent.token = fresh.accessToken;
+    consent.refresh = fresh.refreshToken;
   }
 }
 
@@ -217,7 +226,7 @@ describe("domestic-vrp-consents: create, read, delete", () => {
     });
 
     const refused = await createConsent("app_vrp_a", consentBody());
-    await authoriseConsent(t.app, { consentId: refused.body.Data.ConsentId, scope: "payments", now: NOW, approve: false });
+    await authoriseConsent(t.app, { consentId: refused.body.Data.ConsentId, scope: "payments", approve: false });
     const rejected = await ob.call({ url: `${BASE}/domestic-vrp-consents/${refused.body.Data.ConsentId}`, tenant: "app_vrp_a" });
     expect(rejected.body.Data.Status).toBe("RJCT");
   });
@@ -636,8 +645,12 @@ describe("domestic-vrps", () => {
     );
     await advanceTo(tenant, "2026-11-25T00:00:00Z", consent);
     expect((await pay(tenant, consent.token, paymentBody(consent, "1.00"))).status).toBe(201);
-    await advanceTo(tenant, "2026-12-01T00:00:00Z", consent);
+    // A token taken half an hour before the end is still good at the end; the consent is not.
+    await advanceTo(tenant, "2026-11-30T23:30:00Z", consent);
+    await advanceTo(tenant, "2026-12-01T00:00:00Z");
     expectRefusal(await pay(tenant, consent.token, paymentBody(consent, "1.00")), 400, "UK.OBIE.Resource.InvalidConsentStatus");
+    // And its refresh token no longer works.
+    await expect(refreshConsentToken(t.app, tenant, consent.refresh)).rejects.toThrow();
     const read = await ob.call({ url: `${BASE}/domestic-vrp-consents/${consent.consentId}`, tenant });
     expect(read.body.Data).toMatchObject({ Status: "EXPD", StatusUpdateDateTime: "2026-12-01T00:00:00.000Z" });
   });

@@ -97,7 +97,7 @@ const cbpii: FastifyPluginAsyncZod = async (app) => {
         kind: "funds_confirmation",
         tenantNow: clock(request),
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

@@ -34,7 +34,8 @@ const openBanking: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
   // (the idempotency store), so a replayed answer is signed afresh.
   app.addHook("onSend", async (request, reply, payload) => {
     const wanted = request.routeOptions.config?.messageSigning === "always" || request.headers["x-ob-message-signing"] === "on";
-    if (!wanted || !(typeof payload === "string" || Buffer.isBuffer(payload)) || payload.length === 0) return payload;
+    const bodyless = reply.statusCode === 204 || reply.statusCode === 304;
+    if (!wanted || bodyless || !(typeof payload === "string" || Buffer.isBuffer(payload)) || payload.length === 0) return payload;
     reply.header("x-jws-signature", app.messageSigner.sign(payload, app.now()));
     return payload;
   });

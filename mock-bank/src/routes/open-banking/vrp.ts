@@ -148,7 +148,7 @@ const vrp: FastifyPluginAsyncZod = async (app) => {
         kind: "domestic_vrp",
         tenantNow: clock(request),
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
