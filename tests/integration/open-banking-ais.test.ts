@@ -129,7 +129,14 @@ describe("UK Open Banking AIS through the gateway", () => {
     expect(created.body.Links.Self).toBe(`${AISP}/account-access-consents/${consentId}`);
 
     // The customer shares their current and savings accounts (not the card).
-    const { walk, tokens } = await authorise(consentId, (ids) => ids.slice(0, 2));
+    const v1Accounts = await v1("/v1/accounts?limit=100");
+    const persona = (await v1("/v1/customers?limit=100")).data.find(
+      (customer: { persona: string }) => customer.persona === "good_credit",
+    ).id;
+    const own = (type: string) =>
+      v1Accounts.data.find((one: { customer_id: string; type: string }) => one.customer_id === persona && one.type === type).id as string;
+    const [current, savings, card] = [own("current"), own("savings"), own("credit_card")];
+    const { walk, tokens } = await authorise(consentId, (ids) => ids.filter((id) => id === current || id === savings));
     expect(walk.consentPage?.html).toContain("See your balances");
     expect(tokens.token_type).toBe("DPoP");
     expect(tokens.claims().openbanking_intent_id).toBe(consentId);
@@ -141,8 +148,8 @@ describe("UK Open Banking AIS through the gateway", () => {
     const accounts = await uk("GET", `${AISP}/accounts`, customerToken);
     expect(accounts.status).toBe(200);
     const accountIds = accounts.body.Data.Account.map((account: { AccountId: string }) => account.AccountId).sort();
-    expect(accountIds).toEqual([...walk.chosen].sort());
-    const v1Accounts = await v1("/v1/accounts?limit=100");
+    expect(accountIds).toEqual([current, savings].sort());
+    expect(walk.chosen.sort()).toEqual(accountIds);
     for (const account of accounts.body.Data.Account) {
       const mirror = v1Accounts.data.find((one: { id: string }) => one.id === account.AccountId);
       expect(account.Account).toContainEqual(
@@ -167,7 +174,6 @@ describe("UK Open Banking AIS through the gateway", () => {
     }
 
     // Transactions of the current account, every page: the same lines /v1 lists, in the same order.
-    const current = v1Accounts.data.find((one: { id: string; type: string }) => accountIds.includes(one.id) && one.type === "current").id;
     const ukLines: string[] = [];
     let next: string | undefined = `${AISP}/accounts/${current}/transactions`;
     while (next) {
@@ -186,10 +192,6 @@ describe("UK Open Banking AIS through the gateway", () => {
     expect(ukLines).toEqual(v1Lines);
 
     // The card was not shared: its resources are refused, and nothing of it shows in bulk.
-    const card = v1Accounts.data.find(
-      (one: { customer_id: string; type: string }) =>
-        one.type === "credit_card" && one.customer_id === v1Accounts.data.find((a: { id: string }) => a.id === current).customer_id,
-    ).id;
     const refused = await uk("GET", `${AISP}/accounts/${card}/balances`, customerToken);
     expect(refused.status).toBe(403);
     expect(balances.body.Data.Balance.some((b: { AccountId: string }) => b.AccountId === card)).toBe(false);
