@@ -146,6 +146,7 @@ const vrp: FastifyPluginAsyncZod = async (app) => {
         appId: request.appId,
         consentId: request.params.ConsentId,
         kind: "domestic_vrp",
+        now: app.now(),
         tenantNow: clock(request),
       });
       return reply.code(204).send(null);
