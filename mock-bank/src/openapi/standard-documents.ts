@@ -1,5 +1,6 @@
 import type { RouteOptions } from "fastify";
 import { documentBounds } from "@openbank/contracts/openapi-bounds";
+import { FRESH_UUID_EXAMPLE, FRESH_UUID_HEADERS } from "@openbank/contracts/fresh-values";
 import { scenarioCatalog } from "../domain/sandbox/sandbox-scenario";
 import { STANDARD_SCOPES } from "../domain/oauth/scopes";
 import {
@@ -51,10 +52,9 @@ export type StandardDocumentDefinition = {
 };
 
 const UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-/** Shown in examples; Try-it-out (components/docs) swaps it for a fresh UUID on every call. */
-export const EXAMPLE_UUID = "00000000-0000-4000-8000-000000000000";
-/** Request headers given this example when a route declares none (each call needs a fresh value). */
-const FRESH_UUID_HEADERS = new Set(["x-idempotency-key", "x-request-id", "x-fapi-interaction-id"]);
+/** Shown in examples of the headers each call needs a fresh value of; Try-it-out swaps it for a new UUID. */
+export const EXAMPLE_UUID = FRESH_UUID_EXAMPLE;
+const FRESH_HEADERS = new Set(FRESH_UUID_HEADERS);
 
 const scopeText: Record<(typeof STANDARD_SCOPES)[number], string> = {
   accounts: "Account information: account-access consents, then the accounts the customer shares",
@@ -381,7 +381,7 @@ export function finishStandardDocument<T>(definition: StandardDocumentDefinition
       const name = String(parameter.name).toLowerCase();
       // A header each call needs a fresh value of: an example of the right shape, so Try-it-out can send it.
       const schema = parameter.schema as { examples?: unknown[] } | undefined;
-      if (parameter.in === "header" && FRESH_UUID_HEADERS.has(name) && parameter.example === undefined && !schema?.examples)
+      if (parameter.in === "header" && FRESH_HEADERS.has(name) && parameter.example === undefined && !schema?.examples)
         parameter.example = EXAMPLE_UUID;
     }
     // The surface's common headers, unless the route declares the header itself.
