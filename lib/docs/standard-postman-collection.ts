@@ -161,9 +161,12 @@ function operationItem(step: FlowStep, located: Located): StandardPostmanItem {
     .filter((parameter): parameter is Parameter => Boolean(parameter));
   const describe = (parameter: Parameter) => (parameter.description ? { description: parameter.description } : {});
 
+  // The flow names path parameters as the official document does (`account-id`); a route may spell them its way (`accountId`).
+  const loose = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const params = new Map(Object.entries(step.params ?? {}).map(([name, value]) => [loose(name), value]));
   const path = located.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
     const parameter = parameters.find((candidate) => candidate.in === "path" && candidate.name === name);
-    return step.params?.[name] ?? text(parameter && parameterExample(document, parameter));
+    return params.get(loose(name)) ?? text(parameter && parameterExample(document, parameter));
   });
   const query: KeyValue[] = parameters
     .filter((parameter) => parameter.in === "query")
