@@ -40,7 +40,7 @@ type StepBase = {
 
 /** An operation of the standard's document, by its official operationId. */
 export type OperationStep = StepBase & { operationId: string };
-/** An operation of the sandbox's own document (a sandbox control standing in for the customer). */
+/** A sandbox control standing in for the customer: from the sandbox API's document, else as written here. */
 export type SandboxStep = StepBase & { sandbox: { method: string; path: string } };
 /** A request outside both documents: the authorization server's endpoints. */
 export type OAuthStep = StepBase & {
@@ -363,6 +363,8 @@ export function berlinGroupFlow(reference: SandboxReference): Flow {
   const decoupled = { "PSU-ID": `user_${psu}`, "TPP-Decoupled-Preferred": "true", "PSU-IP-Address": "192.0.2.10" };
   const approve: SandboxStep = {
     name: "The customer approves in the bank's app (sandbox control)",
+    description:
+      "Plays the customer's banking app for a DECOUPLED authorisation: `approve` finalises it and what it authorised follows (the consent turns `valid`, the payment executes). A sandbox control of /v1, called with your sandbox key.",
     sandbox: { method: "POST", path: "/v1/sandbox/berlin-group/authorisations/{authorisationId}" },
     auth: { kind: "key" },
     body: { decision: "approve" },

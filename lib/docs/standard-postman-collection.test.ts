@@ -172,8 +172,9 @@ describe("the UK Open Banking collection", () => {
   });
 
   it("pushes the authorization request naming the consent, with PKCE, and explains the browser step", () => {
+    // The payment's (folder 7) is left out with the payment consent it names.
     const par = items(collection).filter((item) => item.name === "Push the authorization request (PAR)");
-    expect(par).toHaveLength(2);
+    expect(par).toHaveLength(1);
     const form = Object.fromEntries(
       par[0].request.body!.mode === "urlencoded" ? par[0].request.body!.urlencoded.map((kv) => [kv.key, kv.value]) : [],
     );
@@ -190,12 +191,18 @@ describe("the UK Open Banking collection", () => {
     expect(balances.request.auth).toEqual({ type: "bearer", bearer: [{ key: "token", value: "{{customerToken}}", type: "string" }] });
   });
 
-  it("leaves out what the document does not hold, and says so in the folder", () => {
-    expect(missing.map((step) => step.step)).toContain("CreateDomesticPayments");
+  it("leaves out what the document does not hold, and what needs it, and says so in the folder", () => {
+    expect(missing.map((step) => step.step)).toContain("CreateDomesticPaymentConsents");
     expect(missing.map((step) => step.step)).not.toContain("GetAccounts");
+    const consent = collection.item.find((folder) => folder.name.startsWith("6 "))!;
+    expect(consent.description).toContain("left out: `CreateDomesticPaymentConsents`");
+    // What only the missing consent would have made possible is left out too, with the reason.
     const pay = collection.item.find((folder) => folder.name.startsWith("9 "))!;
     expect(pay.item).toEqual([]);
-    expect(pay.description).toContain("`CreateDomesticPayments`");
+    expect(pay.description).toContain(
+      "Left out with them, for want of what they would give: `GetDomesticPaymentConsentsConsentIdFundsConfirmation`",
+    );
+    expect(missing.find((step) => step.step === "CreateDomesticPayments")?.needs?.sort()).toEqual(["paymentConsentId", "paymentToken"]);
   });
 
   it("pays the thin_file persona's account, by its sort code and number from the seed", () => {

@@ -236,6 +236,43 @@ function oauthItem(step: Extract<FlowStep, { oauth: unknown }>): StandardPostman
   };
 }
 
+/**
+ * A sandbox control the sandbox API's document does not list (the Berlin Group's DECOUPLED approval
+ * is left out of /v1's example run): the request as the flow states it.
+ */
+function controlItem(step: Extract<FlowStep, { sandbox: unknown }>): StandardPostmanItem {
+  const path = step.sandbox.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => step.params?.[name] ?? `{${name}}`);
+  const auth = authOf(step.auth);
+  return {
+    name: step.name ?? `${step.sandbox.method} ${step.sandbox.path}`,
+    event: events(step, step.expect ?? 200),
+    request: {
+      method: step.sandbox.method,
+      ...(step.description ? { description: step.description } : {}),
+      ...(auth ? { auth } : {}),
+      header: step.body === undefined ? [] : [{ key: "Content-Type", value: "application/json" }],
+      url: url(path, []),
+      ...(step.body !== undefined
+        ? { body: { mode: "raw", raw: JSON.stringify(step.body, null, 2), options: { raw: { language: "json" } } } }
+        : {}),
+    },
+  };
+}
+
+/** The collection variables a step's request names (`{{name}}`; Postman's own `{{$guid}}` aside). */
+function usedVariables(step: FlowStep): string[] {
+  const sent = [
+    step.params,
+    step.query,
+    step.headers,
+    step.body,
+    "oauth" in step ? step.oauth.form : undefined,
+    step.auth?.kind === "bearer" ? `{{${step.auth.variable}}}` : undefined,
+  ];
+  const names = [...JSON.stringify(sent).matchAll(/\{\{([^{}$][^{}]*)\}\}/g)].map((match) => match[1]);
+  return [...new Set(names)].filter((name) => !(step.sets ?? []).includes(name));
+}
+
 export type StandardCollectionInput = {
   standard: StandardReference;
   /** The standard's generated document, as the portal serves it. */
@@ -249,31 +286,53 @@ export type StandardCollectionInput = {
 };
 
 /** What the flow asks for that the documents do not hold (left out of the collection). */
-export type MissingStep = { folder: string; step: string };
+export type MissingStep = { folder: string; step: string; /** The variables it needs that no request left in gets. */ needs?: string[] };
 
 export function buildStandardCollection(input: StandardCollectionInput): { collection: StandardPostmanCollection; missing: MissingStep[] } {
   const flow = input.flow ?? standardFlows[input.standard.key](input.reference);
   const missing: MissingStep[] = [];
+  // What a request may use: the variables the developer fills in, and those earlier requests set.
+  const available = new Set(["baseUrl", "sandboxKey", ...flow.variables.map((variable) => variable.key)]);
   const folders: StandardPostmanFolder[] = flow.folders.map((folder) => {
     const item: StandardPostmanItem[] = [];
     const left: string[] = [];
+    const waiting: string[] = [];
+    const leave = (label: string, needs?: string[]) => {
+      (needs ? waiting : left).push(label);
+      missing.push({ folder: folder.name, step: label, ...(needs ? { needs } : {}) });
+    };
     for (const step of folder.steps) {
-      if ("oauth" in step) {
-        item.push(oauthItem(step));
+      const label =
+        "operationId" in step ? step.operationId : "sandbox" in step ? `${step.sandbox.method} ${step.sandbox.path}` : step.name;
+      // A step needing what no earlier request here captures (its operation left out) would only fail.
+      const unmet = usedVariables(step).filter((name) => !available.has(name) && !step.dates?.some((date) => date.variable === name));
+      if (unmet.length) {
+        leave(label, unmet);
         continue;
       }
       const located =
         "operationId" in step
           ? findByOperationId(input.document, step.operationId)
-          : findByPath(input.sandboxDocument, step.sandbox.method, step.sandbox.path);
-      const label = "operationId" in step ? step.operationId : `${step.sandbox.method} ${step.sandbox.path}`;
-      if (located) item.push(operationItem(step, located));
+          : "sandbox" in step
+            ? findByPath(input.sandboxDocument, step.sandbox.method, step.sandbox.path)
+            : undefined;
+      if ("oauth" in step) item.push(oauthItem(step));
+      else if (located) item.push(operationItem(step, located));
+      else if ("sandbox" in step) item.push(controlItem(step));
       else {
-        left.push(label);
-        missing.push({ folder: folder.name, step: label });
+        leave(label);
+        continue;
       }
+      for (const name of [...(step.captures ?? []).map((capture) => capture.variable), ...(step.sets ?? [])]) available.add(name);
     }
-    const note = left.length ? `\n\nNot in this sandbox yet, so left out: ${left.map((label) => `\`${label}\``).join(", ")}.` : "";
+    const list = (labels: string[]) => labels.map((label) => `\`${label}\``).join(", ");
+    const note = [
+      left.length ? `Not in this sandbox yet, so left out: ${list(left)}.` : "",
+      waiting.length ? `Left out with them, for want of what they would give: ${list(waiting)}.` : "",
+    ]
+      .filter(Boolean)
+      .map((line) => `\n\n${line}`)
+      .join("");
     return { name: folder.name, description: `${folder.description}${note}`, item };
   });
   const variables: KeyValue[] = [
