@@ -15,7 +15,14 @@ export type Dialect = {
   open(call: { path: string; headers: Pick<HeaderMap, "get"> }, requestId: string): DialectCall;
   /** The gateway's own refusal (401, 403, 413, 429, 5xx…), written the surface's way. */
   refuse(error: AppError, context: RefusalContext): GatewayResult;
+  /** The surface's rules on the body, once the caller is known and the body read (UK message signatures): a refusal, or nothing. */
+  checkBody?(call: DialectRequest, context: { appId: string; body: Buffer | undefined }): Promise<AppError | undefined>;
+  /** The last touch on every answer, the gateway's refusals included (UK: the bank's signature of payment answers). */
+  seal?(result: GatewayResult, call: DialectRequest): Promise<void>;
 };
+
+/** What a dialect reads of the request. */
+export type DialectRequest = { method: string; path: string; headers: Pick<HeaderMap, "get"> };
 
 export type DialectCall = {
   /** More headers for the bank (an interaction id the gateway made up, the TPP's request id). */
