@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Code } from "@/components/ui/code";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormField } from "@/components/ui/form-field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -255,9 +256,9 @@ export function SecurityProfileForm({ appId, client, canEdit }: { appId: string;
           <span className="flex flex-col">
             <span className="text-sm font-medium text-fg">Sign payment messages</span>
             <span className="text-sm text-fg-muted">
-              Payment requests must carry <code className="font-mono text-xs">x-jws-signature</code>: a detached PS256 JWS of the body, made
+              Payment requests must carry <Code className="whitespace-nowrap">x-jws-signature</Code>: a detached PS256 JWS of the body, made
               with one of your RSA keys. The bank signs its payment answers with the key at{" "}
-              <code className="font-mono text-xs">/directory/bank/jwks.json</code>.
+              <Code className="break-all">/directory/bank/jwks.json</Code>.
             </span>
           </span>
         </label>
