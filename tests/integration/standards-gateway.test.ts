@@ -87,6 +87,20 @@ describe("UK Open Banking 4.0 through the gateway", () => {
     expect(parsed(row.responseHeaders)["x-fapi-interaction-id"]).toBe(interactionId);
   });
 
+  it("takes the docs' Try-it-out credential (the portal session and a key id), as /v1 does", async () => {
+    const response = await developer.request("GET", "/open-banking/v4.0/aisp/accounts", undefined, { "x-portal-key-id": app.keyId });
+    await response.arrayBuffer();
+    expect(response.headers.get("www-authenticate")).toBeNull();
+    const row = await storedLog(response.headers.get("x-request-id")!);
+    expect(row).toMatchObject({ appId: app.appId, apiKeyId: app.keyId });
+    const bg = await developer.request("GET", "/berlin-group/v1/accounts", undefined, {
+      "x-portal-key-id": app.keyId,
+      "x-request-id": randomUUID(),
+    });
+    await bg.arrayBuffer();
+    expect(bg.status).not.toBe(401);
+  });
+
   it("echoes the TPP's interaction id", async () => {
     const mine = randomUUID();
     const response = await fetch(`${UK}/aisp/accounts`, {
