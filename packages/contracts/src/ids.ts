@@ -42,6 +42,11 @@ const prefixes = {
   passkey: "pk",
   authChallenge: "chl",
   ssoIdentity: "sso",
+  // UK Open Banking AIS views derived from the ledger (stable per account: stableId).
+  statement: "stm",
+  beneficiary: "ben",
+  directDebit: "ddm",
+  standingOrder: "sto",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

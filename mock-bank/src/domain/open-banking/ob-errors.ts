@@ -35,6 +35,9 @@ const NAMES: Record<string, ObErrorName> = {
   currency_mismatch: "UK.OBIE.Unsupported.Currency",
 };
 
+/** Where an invalid field is (the pointer's root) → its UK name, for validation failures. */
+const POINTER_NAMES: Record<string, ObErrorName> = { headers: "UK.OBIE.Header.Invalid", query: "UK.OBIE.Parameter.Invalid" };
+
 const byStatus = (status: number): ObErrorName =>
   status === 403 ? "UK.OBIE.Resource.ConsentMismatch" : status >= 500 ? "UK.OBIE.UnexpectedError" : "UK.OBIE.Field.Invalid";
 
@@ -60,7 +63,10 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
     headers["www-authenticate"] = `${challenge}, error_description="${error.message.replaceAll('"', "'")}"`;
   }
   if (OB_BODYLESS_STATUSES.has(status)) return { status, headers, body: null };
-  const name = NAMES[error.code] ?? byStatus(status);
+  const named = NAMES[error.code] ?? byStatus(status);
+  // An invalid header or query parameter is named as such (UK.OBIE.Header.Invalid, .Parameter.Invalid).
+  const name = (field: FieldError): ObErrorName =>
+    named !== "UK.OBIE.Field.Invalid" ? named : (POINTER_NAMES[field.pointer.split("/")[1]] ?? named);
   const fields = error.errors?.length ? error.errors : [{ pointer: "", detail: error.message }];
   return {
     status,
@@ -70,7 +76,7 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
       id: options.requestId,
       message: error.message,
       errors: fields.map((field) => ({
-        name,
+        name: name(field),
         message: field.pointer ? `${toPath(field) ?? field.pointer}: ${field.detail}` : field.detail,
         path: toPath(field),
         url: options.docsUrl,

@@ -39,7 +39,7 @@ const openBanking: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
     throw new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
   });
 
-  await app.register(aisp, { prefix: "/aisp" });
+  await app.register(aisp, { prefix: "/aisp", portalUrl: options.portalUrl });
   await app.register(pisp, { prefix: "/pisp" });
   await app.register(vrp, { prefix: "/pisp" });
   await app.register(cbpii, { prefix: "/cbpii" });
