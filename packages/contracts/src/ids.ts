@@ -28,6 +28,8 @@ const prefixes = {
   webhookDelivery: "dlv",
   webhookAttempt: "atm",
   consent: "cns",
+  /** A UK Open Banking funds confirmation (CoF and VRP): an answer, not stored. */
+  fundsConfirmation: "fcf",
   authorizationRequest: "azr",
   authorizationCode: "azc",
   oauthToken: "tok",

@@ -29,6 +29,7 @@ const NAMES: Record<string, ObErrorName> = {
   consent_expired: "UK.OBIE.Resource.InvalidConsentStatus",
   consent_revoked: "UK.OBIE.Resource.InvalidConsentStatus",
   idempotency_key_reused: "UK.OBIE.Header.Invalid",
+  idempotency_key_in_flight: "UK.OBIE.Rules.ResourceAlreadyExists",
   idempotency_key_required: "UK.OBIE.Header.Missing",
   insufficient_funds: "UK.OBIE.Rules.InsufficientFunds",
   invalid_beneficiary: "UK.OBIE.Field.Invalid",
@@ -56,7 +57,9 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
     });
     return { status: error.status, headers: {}, body: OB_BODYLESS_STATUSES.has(error.status) ? null : body };
   }
-  const status = error.status;
+  // The UK documents define no 422: a refusal of the request (insufficient funds, a reused
+  // idempotency key, a creditor we cannot pay) is the profile's 400 Bad Request.
+  const status = error.status === 422 ? 400 : error.status;
   const headers = { ...(error.headers ?? {}) };
   if (status === 401) {
     const challenge = headers["www-authenticate"] ?? 'Bearer realm="open-banking", error="invalid_token"';
