@@ -257,8 +257,8 @@ export function SecurityProfileForm({ appId, client, canEdit }: { appId: string;
             <span className="text-sm font-medium text-fg">Sign payment messages</span>
             <span className="text-sm text-fg-muted">
               Payment requests must carry <Code className="whitespace-nowrap">x-jws-signature</Code>: a detached PS256 JWS of the body, made
-              with one of your RSA keys. The bank signs its payment answers with the key at{" "}
-              <Code className="break-all">/directory/bank/jwks.json</Code>.
+              with one of your RSA keys. The bank then signs its answers to you with its PS256 key, published in{" "}
+              <Code className="whitespace-nowrap">/oauth/jwks</Code>.
             </span>
           </span>
         </label>

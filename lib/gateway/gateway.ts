@@ -13,7 +13,7 @@ import { openBankingDialect, OPEN_BANKING_PREFIX } from "./dialects/open-banking
 import { createFastPath, type FastPath } from "./fast-path";
 import { createAppSigningLookup } from "./message-signing/app-signing";
 import { createJwksFetcher } from "./message-signing/fetch-jwks";
-import { createMessageSigner } from "./message-signing/sign-message";
+import { createMessageSigner, type MessageSigner } from "@openbank/contracts/message-signing";
 import { createOAuthPipeline } from "./oauth-gateway";
 import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
 import { MemoryRateLimiter, type RateLimiter, type RateLimitPolicy } from "./rate-limiter";
@@ -81,16 +81,19 @@ export function createGateway(parts: GatewayParts): FastPath {
   };
   const api = createApiPipeline(apiDeps);
   // UK message signing: the app's keys as its Security profile names them (a jwks_uri fetched
-  // through the SSRF guard; loopback only when the portal itself is on this machine), the bank's
-  // key derived from the internal secret and published at /directory/bank/jwks.json.
+  // through the SSRF guard; loopback only when the portal itself is on this machine), and the bank's
+  // key (derived from the internal secret, as the bank derives it; published at /oauth/jwks), made
+  // on first use.
   const portalHost = new URL(env.PORTAL_URL).hostname;
+  let signer: MessageSigner | undefined;
   const messageSigning = {
     appSigning: createAppSigningLookup({
       findClient: findClientAppOfApp,
       fetchJwks: createJwksFetcher({ allowLoopback: ["localhost", "127.0.0.1", "[::1]"].includes(portalHost) }),
     }),
     trustAnchor: portalHost,
-    sign: createMessageSigner({ internalSecret: env.BANK_INTERNAL_SECRET, trustAnchor: portalHost }),
+    sign: (body: Buffer) =>
+      (signer ??= createMessageSigner({ secret: env.BANK_INTERNAL_SECRET, trustAnchor: portalHost })).sign(body, new Date()),
   };
   const openBanking = createApiPipeline({ ...apiDeps, dialect: openBankingDialect({ docsBaseUrl: env.PORTAL_URL, messageSigning }) });
   const berlinGroup = createApiPipeline({ ...apiDeps, dialect: berlinGroupDialect() });

@@ -105,12 +105,12 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
 
     const read = await call.readBody();
     if (!read.ok) return { caller, result: refuse(read.error, call, requestId, limitHeaders) };
-    const bodyRefusal = await dialect.checkBody?.(call, { appId: caller.appId, body: read.body });
-    if (bodyRefusal) return { caller, requestBody: read.body, result: refuse(bodyRefusal, call, requestId, limitHeaders) };
+    const checked = (await dialect.beforeForward?.(call, { appId: caller.appId, body: read.body })) ?? {};
+    if (checked.refusal) return { caller, requestBody: read.body, result: refuse(checked.refusal, call, requestId, limitHeaders) };
     const upstream = await forward(call, deps.upstream, {
       requestId,
       appId: caller.appId,
-      headers: { ...opened.toBank, ...(caller.consentToken ? { "x-consent-token": caller.consentToken } : {}) },
+      headers: { ...opened.toBank, ...checked.toBank, ...(caller.consentToken ? { "x-consent-token": caller.consentToken } : {}) },
       passHeaders: dialect.passHeaders,
       body: read.body,
     });

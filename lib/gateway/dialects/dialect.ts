@@ -15,11 +15,16 @@ export type Dialect = {
   open(call: { path: string; headers: Pick<HeaderMap, "get"> }, requestId: string): DialectCall;
   /** The gateway's own refusal (401, 403, 413, 429, 5xx…), written the surface's way. */
   refuse(error: AppError, context: RefusalContext): GatewayResult;
-  /** The surface's rules on the body, once the caller is known and the body read (UK message signatures): a refusal, or nothing. */
-  checkBody?(call: DialectRequest, context: { appId: string; body: Buffer | undefined }): Promise<AppError | undefined>;
+  /**
+   * Once the caller is known and the body read: the surface's rules on the call (UK message
+   * signatures) as a refusal, or more headers for the bank that depend on the caller.
+   */
+  beforeForward?(call: DialectRequest, context: { appId: string; body: Buffer | undefined }): Promise<BeforeForward>;
   /** The last touch on every answer, the gateway's refusals included (UK: the bank's signature of payment answers). */
   seal?(result: GatewayResult, call: DialectRequest): Promise<void>;
 };
+
+export type BeforeForward = { refusal?: AppError; toBank?: Record<string, string> };
 
 /** What a dialect reads of the request. */
 export type DialectRequest = { method: string; path: string; headers: Pick<HeaderMap, "get"> };

@@ -3,7 +3,6 @@ import { AppError } from "@openbank/contracts/errors";
 import { problemTypeUrl } from "@openbank/contracts/problem";
 import { OB_BODYLESS_STATUSES, OB_ERROR_CONTENT_TYPE, obErrorBody, type ObErrorName } from "@openbank/contracts/open-banking-errors";
 import type { AppSigning } from "../message-signing/app-signing";
-import type { MessageSigner } from "../message-signing/sign-message";
 import { verifyMessageSignature } from "../message-signing/verify-message-signature";
 import { BASE_PASS_HEADERS, challengeText, UUID, type Dialect, type DialectRequest } from "./dialect";
 
@@ -16,15 +15,18 @@ const SIGNED_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 /**
  * UK message signing (the Read/Write API profile's "Message Signing"): an app that turned it on
- * signs its payment requests (`x-jws-signature`, checked with its registered keys); the bank signs
- * every payment answer with a body, which the 4.0 documents require whatever the app chose.
+ * signs its payment requests (`x-jws-signature`, checked here with its registered keys), and the
+ * bank signs its answers to it (told by `x-ob-message-signing: on`). Payment answers are signed
+ * whatever the app chose (the 4.0 documents require it): the bank's by the bank, the gateway's own
+ * refusals here, with the same key (@openbank/contracts/message-signing, published at /oauth/jwks).
  */
 export type UkMessageSigning = {
   /** The app's signing settings; null when it does not sign its messages. */
   appSigning(appId: string): Promise<AppSigning | null>;
   /** The sandbox's trust anchor (`…/tan`): the portal's host, where the keys are published. */
   trustAnchor: string;
-  sign: MessageSigner;
+  /** The bank's detached signature of these body bytes. */
+  sign(body: Buffer): string;
 };
 
 /**
@@ -81,10 +83,13 @@ export function openBankingDialect(options: { docsBaseUrl: string; messageSignin
       });
       return { status: error.status, headers, body: JSON.stringify(body) };
     },
-    async checkBody(call, { appId, body }) {
-      if (!messageSigning || !SIGNED_METHODS.has(call.method) || !isPayment(call)) return undefined;
+    async beforeForward(call, { appId, body }) {
+      if (!messageSigning) return {};
       const signing = await messageSigning.appSigning(appId);
-      if (!signing) return undefined;
+      if (!signing) return {};
+      // The bank signs its answers to an app that signs (on every UK route, not only payments).
+      const toBank = { "x-ob-message-signing": "on" };
+      if (!SIGNED_METHODS.has(call.method) || !isPayment(call)) return { toBank };
       const verdict = signing.keys
         ? await verifyMessageSignature({
             signature: call.headers.get("x-jws-signature"),
@@ -99,17 +104,18 @@ export function openBankingDialect(options: { docsBaseUrl: string; messageSignin
             path: "kid",
             detail: "The app's keys could not be read from its jwks_uri, so no signature can be checked. Check the URL answers a JWK Set.",
           } as const);
-      if (verdict.ok) return undefined;
+      if (verdict.ok) return { toBank };
       const refusal = new AppError("invalid_message_signature", verdict.detail, {
         errors: [{ pointer: "/headers/x-jws-signature", detail: verdict.detail }],
       });
       ukRefusals.set(refusal, { name: verdict.name, path: verdict.path ?? "x-jws-signature" });
-      return refusal;
+      return { refusal };
     },
     async seal(result, call) {
-      if (!messageSigning || call.method === "HEAD" || !isPayment(call) || result.body === null || result.body.length === 0) return;
-      const body = typeof result.body === "string" ? Buffer.from(result.body) : result.body;
-      result.headers.set("x-jws-signature", await messageSigning.sign(body));
+      // The gateway's own answers to payment calls (its refusals): the bank signed its own already.
+      if (!messageSigning || call.method === "HEAD" || !isPayment(call) || result.headers.has("x-jws-signature")) return;
+      if (result.body === null || result.body.length === 0) return;
+      result.headers.set("x-jws-signature", messageSigning.sign(typeof result.body === "string" ? Buffer.from(result.body) : result.body));
     },
   };
 }

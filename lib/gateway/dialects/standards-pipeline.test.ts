@@ -15,9 +15,8 @@ import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./berlin-group-dialect"
 import type { Dialect } from "./dialect";
 import { openBankingDialect, OPEN_BANKING_PREFIX } from "./open-banking-dialect";
 import { flattenedVerify, importJWK } from "jose";
-import { messageSigningKey } from "@openbank/contracts/message-signing-key";
+import { createMessageSigner, deriveMessageSigningJwk, publicJwkOf } from "@openbank/contracts/message-signing";
 import { OB, signDetached, tppSigningKey } from "@/tests/support/uk-message-signing";
-import { createMessageSigner } from "../message-signing/sign-message";
 
 // The standards' pipelines behind the real fast path, with a bank that reports what it received:
 // the same steps as /v1, with each surface's headers passed and answered, and the gateway's own
@@ -56,7 +55,12 @@ beforeAll(async () => {
     request.resume();
     request.on("end", () => {
       // A bank that echoes the request id it was given (x-request-id) must not decide what the TPP reads.
-      response.writeHead(200, { "content-type": "application/json", "x-request-id": String(request.headers["x-request-id"]) });
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "x-request-id": String(request.headers["x-request-id"]),
+        // As the bank does when told the app signs: its own signature passes through untouched.
+        ...(request.headers["x-ob-message-signing"] === "on" ? { "x-jws-signature": "signed-by-the-bank" } : {}),
+      });
       response.end(JSON.stringify({ ok: true }));
     });
   });
@@ -422,7 +426,7 @@ describe("UK message signing", () => {
           // app_1 signs its messages with one registered RSA key; app_2 does not sign.
           appSigning: async (appId) => (appId === "app_1" ? { keys: [tpp.publicJwk], issuers: [ISS] } : null),
           trustAnchor: TAN,
-          sign: createMessageSigner({ internalSecret: SECRET, trustAnchor: TAN }),
+          sign: (payload) => createMessageSigner({ secret: SECRET, trustAnchor: TAN }).sign(payload, new Date()),
         },
       }),
       { maxBodyBytes: 4096 },
@@ -440,7 +444,7 @@ describe("UK message signing", () => {
     const signature = response.headers.get("x-jws-signature");
     expect(signature).toMatch(/^[\w-]+\.\.[\w-]+$/);
     const [header, , value] = signature!.split(".");
-    const jwk = messageSigningKey(SECRET).publicJwk;
+    const jwk = publicJwkOf(deriveMessageSigningJwk(SECRET));
     const { protectedHeader } = await flattenedVerify(
       { protected: header, payload: Buffer.from(text).toString("base64url"), signature: value },
       await importJWK(jwk, "PS256"),
@@ -450,14 +454,17 @@ describe("UK message signing", () => {
     expect(protectedHeader?.b64).toBeUndefined();
   }
 
-  it("forwards a payment request whose signature verifies, and signs the bank's answer with the published key", async () => {
+  it("forwards a payment request whose signature verifies, telling the bank the app signs (the bank's signature passes through)", async () => {
     const { call } = await signed();
     const response = await post(call, {
       "x-jws-signature": await signDetached(body, { privateKey: tpp.privateKey, kid: "tpp-sig-1" }, { iss: ISS, tan: TAN }),
     });
     expect(response.status).toBe(200);
-    expect(received.at(-1)!["x-jws-signature"]).toMatch(/\.\./);
-    await expectSignedAnswer(response, await response.text());
+    expect(received.at(-1)!).toMatchObject({ "x-jws-signature": expect.stringMatching(/\.\./), "x-ob-message-signing": "on" });
+    expect(response.headers.get("x-jws-signature")).toBe("signed-by-the-bank");
+    // Reads too: the bank signs every answer to an app that signs.
+    await call("aisp/accounts", { headers: { authorization: "Bearer rw" } });
+    expect(received.at(-1)!["x-ob-message-signing"]).toBe("on");
   });
 
   it("refuses a missing, malformed or tampered signature with 400 (U019, U018, U015), the refusal itself signed and conformant", async () => {
@@ -482,16 +489,17 @@ describe("UK message signing", () => {
     expect(logs.map((entry) => entry.status)).toEqual([400, 400, 400]);
   });
 
-  it("asks nothing of an app that does not sign, nor of reads; signs payment answers only", async () => {
+  it("asks nothing of an app that does not sign, nor of reads; a payment answer the bank left unsigned is signed here", async () => {
     const { call } = await signed();
     const unsigned = await post(call, { authorization: "Bearer unsigned" });
     expect(unsigned.status).toBe(200);
+    expect(received.at(-1)!["x-ob-message-signing"]).toBeUndefined();
     // Payment answers are signed whatever the app chose: the 4.0 documents require it.
     await expectSignedAnswer(unsigned, await unsigned.text());
-    const read = await call("pisp/domestic-payment-consents/cns_1", { headers: { authorization: "Bearer rw" } });
+    const read = await call("pisp/domestic-payment-consents/cns_1", { headers: { authorization: "Bearer unsigned" } });
     expect(read.status).toBe(200);
     await expectSignedAnswer(read, await read.text());
-    const accounts = await call("aisp/accounts", { headers: { authorization: "Bearer rw" } });
+    const accounts = await call("aisp/accounts", { headers: { authorization: "Bearer unsigned" } });
     expect(accounts.headers.get("x-jws-signature")).toBeNull();
   });
 

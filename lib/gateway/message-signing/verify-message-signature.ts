@@ -1,12 +1,6 @@
 import { flattenedVerify, importJWK, type JWK } from "jose";
+import { OB_CLAIMS } from "@openbank/contracts/message-signing";
 import type { ObErrorName } from "@openbank/contracts/open-banking-errors";
-
-/** The UK profile's private JOSE header parameters, all three critical. */
-export const OB_CLAIMS = {
-  iat: "http://openbanking.org.uk/iat",
-  iss: "http://openbanking.org.uk/iss",
-  tan: "http://openbanking.org.uk/tan",
-} as const;
 
 /** How far a signature's `iat` may be ahead of our clock. */
 const MAX_FUTURE_SECONDS = 60;
