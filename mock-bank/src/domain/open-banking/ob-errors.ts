@@ -33,7 +33,17 @@ const NAMES: Record<string, ObErrorName> = {
   insufficient_funds: "UK.OBIE.Rules.InsufficientFunds",
   invalid_beneficiary: "UK.OBIE.Field.Invalid",
   currency_mismatch: "UK.OBIE.Unsupported.Currency",
+  idempotency_key_in_flight: "UK.OBIE.Header.Invalid",
+  consent_not_authorised: "UK.OBIE.Resource.InvalidConsentStatus",
+  quote_expired: "UK.OBIE.Rules.AfterCutOffDateTime",
 };
+
+/**
+ * The UK documents have no 422, and a consent that cannot be used is a 400 there: our refusals of
+ * a well-formed request answer 400 with their UK name. Anything unlisted keeps its status.
+ */
+const STATUSES: Record<string, number> = { consent_not_authorised: 400 };
+const ukStatus = (error: AppError) => STATUSES[error.code] ?? (error.status === 422 ? 400 : error.status);
 
 const byStatus = (status: number): ObErrorName =>
   status === 403 ? "UK.OBIE.Resource.ConsentMismatch" : status >= 500 ? "UK.OBIE.UnexpectedError" : "UK.OBIE.Field.Invalid";
@@ -53,14 +63,16 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
     });
     return { status: error.status, headers: {}, body: OB_BODYLESS_STATUSES.has(error.status) ? null : body };
   }
-  const status = error.status;
+  const status = ukStatus(error);
   const headers = { ...(error.headers ?? {}) };
   if (status === 401) {
     const challenge = headers["www-authenticate"] ?? 'Bearer realm="open-banking", error="invalid_token"';
     headers["www-authenticate"] = `${challenge}, error_description="${error.message.replaceAll('"', "'")}"`;
   }
   if (OB_BODYLESS_STATUSES.has(status)) return { status, headers, body: null };
-  const name = NAMES[error.code] ?? byStatus(status);
+  const given = NAMES[error.code] ?? byStatus(status);
+  // A header's problem is a header's error, whatever the code (a too-long x-idempotency-key is not a field).
+  const name = (field: FieldError) => (given === "UK.OBIE.Field.Invalid" && field.pointer.startsWith("/headers/") ? "UK.OBIE.Header.Invalid" : given);
   const fields = error.errors?.length ? error.errors : [{ pointer: "", detail: error.message }];
   return {
     status,
@@ -70,7 +82,7 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
       id: options.requestId,
       message: error.message,
       errors: fields.map((field) => ({
-        name,
+        name: name(field),
         message: field.pointer ? `${toPath(field) ?? field.pointer}: ${field.detail}` : field.detail,
         path: toPath(field),
         url: options.docsUrl,
