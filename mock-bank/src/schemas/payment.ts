@@ -153,9 +153,7 @@ export const Payment = z
       })
       .nullable()
       .describe("Why a `failed` payment failed."),
-    settles_at: Timestamp.nullable().describe(
-      "When a pending payment settles, or a scheduled one executes (the sandbox clock).",
-    ),
+    settles_at: Timestamp.nullable().describe("When a pending payment settles, or a scheduled one executes (the sandbox clock)."),
     created_at: Timestamp.describe("The sandbox clock when the payment was made."),
     completed_at: Timestamp.nullable(),
   })

@@ -7,7 +7,10 @@ import { AppError } from "@openbank/contracts/errors";
  * number of racing requests exactly one wins; the others (and any later one) get
  * consent_not_authorised and their transaction rolls back.
  */
-export async function consumeConsent(tx: Prisma.TransactionClient, options: { tenantId: string; consentId: string; now: Date }): Promise<void> {
+export async function consumeConsent(
+  tx: Prisma.TransactionClient,
+  options: { tenantId: string; consentId: string; now: Date },
+): Promise<void> {
   const { tenantId, consentId, now } = options;
   const { count } = await tx.bankConsent.updateMany({
     where: { id: consentId, tenantId, status: "authorised", expiresAt: { gt: now } },

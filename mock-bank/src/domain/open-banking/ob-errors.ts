@@ -71,8 +71,15 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
   }
   if (OB_BODYLESS_STATUSES.has(status)) return { status, headers, body: null };
   const given = NAMES[error.code] ?? byStatus(status);
-  // A header's problem is a header's error, whatever the code (a too-long x-idempotency-key is not a field).
-  const name = (field: FieldError) => (given === "UK.OBIE.Field.Invalid" && field.pointer.startsWith("/headers/") ? "UK.OBIE.Header.Invalid" : given);
+  // The standard's finer names for schema failures: a header's problem is a header's error, a
+  // required field left out is Missing, an unknown one Unexpected.
+  const name = (field: FieldError): ObErrorName => {
+    if (given !== "UK.OBIE.Field.Invalid") return given;
+    const missing = /received undefined/.test(field.detail);
+    if (field.pointer.startsWith("/headers/")) return missing ? "UK.OBIE.Header.Missing" : "UK.OBIE.Header.Invalid";
+    if (missing) return "UK.OBIE.Field.Missing";
+    return field.detail === "is not a known parameter" ? "UK.OBIE.Field.Unexpected" : given;
+  };
   const fields = error.errors?.length ? error.errors : [{ pointer: "", detail: error.message }];
   return {
     status,

@@ -321,7 +321,8 @@ export async function writePayment(
   }
   const created = await tx.bankPayment.create({ data: row });
   const dto = toPaymentDto(created);
-  if (options.idempotencyKeyId) await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: row.id } });
+  if (options.idempotencyKeyId)
+    await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: row.id } });
   const pending = row.status === "pending";
   const paymentEvent = {
     type: (declined ? "payment.failed" : pending || scheduled ? "payment.created" : "payment.completed") as EventType,

@@ -42,7 +42,7 @@ export async function executeScheduledPayments(options: {
     moneyTransaction(db, async (tx) => {
       const { count } = await tx.bankPayment.updateMany({
         where: { id: paymentId, tenantId, status: "scheduled" },
-        data: { status: "failed", settlesAt: null, failureCode: failure.code, failureMessage: failure.message },
+        data: { status: "failed", failureCode: failure.code, failureMessage: failure.message },
       });
       if (count !== 1) return false;
       const updated = await tx.bankPayment.findUniqueOrThrow({ where: { id: paymentId } });

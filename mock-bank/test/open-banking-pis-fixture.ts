@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import { expectConformant } from "../../tests/support/standards-contract";
+import type { BankApp } from "../src/app";
+import { tenantNow } from "../src/domain/tenants/tenant-now";
+import { CLIENT_ID, token } from "./oauth-fixture";
+import { gatewayHeaders } from "./helpers";
+
+/**
+ * Calls of the UK Open Banking Payment Initiation API as the gateway forwards them, each answer
+ * checked against the official document (expectConformant), and the customer's side of a consent.
+ */
+
+export const PIS = "/open-banking/v4.0/pisp";
+
+// Parsed JSON: the conformance check has already validated the shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ObReply = { status: number; headers: Record<string, string | string[] | undefined>; body: any; raw: string };
+
+export type CallOptions = {
+  tenant: string;
+  /** The customer's (or a client-credentials) access token; the app's key otherwise. */
+  token?: string;
+  body?: unknown;
+  /** `x-idempotency-key`: a fresh one unless given; null sends none. */
+  key?: string | null;
+  headers?: Record<string, string>;
+  /** Skip the conformance check (a deliberately non-standard request's answer is still checked by the caller). */
+  unchecked?: boolean;
+};
+
+export function pisClient(app: BankApp) {
+  async function call(method: "GET" | "POST", path: string, options: CallOptions): Promise<ObReply> {
+    const headers: Record<string, string> = { ...gatewayHeaders(options.tenant), ...options.headers };
+    if (options.token) headers["x-consent-token"] = options.token;
+    if (method === "POST" && options.key !== null) headers["x-idempotency-key"] = options.key ?? randomUUID();
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    const response = await app.inject({
+      method,
+      url: `${PIS}${path}`,
+      headers,
+      payload: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    });
+    const body = response.body === "" ? undefined : response.json();
+    const reply = { status: response.statusCode, headers: response.headers as ObReply["headers"], body, raw: response.body };
+    if (!options.unchecked)
+      expectConformant({ method, path: `${PIS}${path}`, status: reply.status, headers: reply.headers, body, standard: "uk-pisp" });
+    return reply;
+  }
+  return {
+    call,
+    get: (path: string, options: CallOptions) => call("GET", path, options),
+    post: (path: string, body: unknown, options: CallOptions) => call("POST", path, { ...options, body }),
+  };
+}
+
+/** The tenant's accounts by account number (seeds them on the first call). */
+export async function accountsOf(app: BankApp, tenant: string) {
+  const reply = await app.inject({ url: "/v1/accounts?limit=100", headers: gatewayHeaders(tenant) });
+  const list = reply.json().data as { id: string; customer_id: string; type: string; identifiers: Record<string, string> }[];
+  return (accountNumber: string) => {
+    const found = list.find((account) => account.identifiers.account_number === accountNumber);
+    if (!found) throw new Error(`no account ${accountNumber} in ${tenant}`);
+    return found;
+  };
+}
+
+/**
+ * The customer's side until the bank's consent page lands: the consent turns `authorised` for the
+ * persona's chosen debtor account (as the page does), and the authorization server issues the
+ * token a code exchange would (scope `openid payments`, naming the consent).
+ */
+export async function authorise(app: BankApp, options: { tenant: string; consentId: string; accountId: string; scope?: string }) {
+  const { tenant, consentId, accountId } = options;
+  const account = await app.db.bankAccount.findUniqueOrThrow({ where: { id: accountId } });
+  const tenantRow = await app.ensureTenant(tenant);
+  const now = tenantNow(tenantRow, app.now());
+  await app.db.bankConsent.update({
+    where: { id: consentId },
+    // The grant names the consent: the authorization server puts its id in the token (extraTokenClaims).
+    data: {
+      status: "authorised",
+      customerId: account.customerId,
+      accountIds: JSON.stringify([accountId]),
+      statusUpdatedAt: now,
+      grantId: `grant-${consentId}`,
+    },
+  });
+  const provider = app.authorizationServer;
+  const token = new provider.AccessToken({
+    accountId: account.customerId!,
+    clientId: CLIENT_ID,
+    grantId: `grant-${consentId}`,
+    scope: options.scope ?? "openid payments",
+    expiresIn: 3600,
+    extra: { consent_id: consentId, sandbox_exp: Math.floor(now.getTime() / 1000) + 3600 },
+  } as never);
+  return (await token.save()) as string;
+}
+
+/** A client-credentials token of the app, from the token endpoint (what creates and reads consents). */
+export async function clientCredentials(app: BankApp, tenant: string, scope = "payments") {
+  const reply = await token(app, tenant, { grant_type: "client_credentials", scope });
+  if (reply.status !== 200) throw new Error(`client credentials: ${JSON.stringify(reply.body)}`);
+  return reply.body.access_token as string;
+}
+
+/** A domestic payment consent's body. */
+export function domesticConsent(
+  overrides: {
+    amount?: string;
+    currency?: string;
+    creditor?: { SchemeName: string; Identification: string; Name: string };
+    debtor?: { SchemeName: string; Identification: string };
+    localInstrument?: string;
+    reference?: string;
+    readRefund?: boolean;
+  } = {},
+) {
+  return {
+    Data: {
+      ...(overrides.readRefund ? { ReadRefundAccount: "Yes" } : {}),
+      Initiation: {
+        InstructionIdentification: "ACME412",
+        EndToEndIdentification: "FRESCO.21302.GFX.20",
+        ...(overrides.localInstrument ? { LocalInstrument: overrides.localInstrument } : {}),
+        InstructedAmount: { Amount: overrides.amount ?? "165.88", Currency: overrides.currency ?? "GBP" },
+        ...(overrides.debtor ? { DebtorAccount: overrides.debtor } : {}),
+        CreditorAccount: overrides.creditor ?? {
+          SchemeName: "UK.OBIE.SortCodeAccountNumber",
+          Identification: "04000412345678",
+          Name: "ACME Inc",
+        },
+        RemittanceInformation: { Unstructured: [overrides.reference ?? "FRESCO-101"] },
+      },
+    },
+    Risk: { PaymentContextCode: "TransferToThirdParty" },
+  };
+}
+
+/** The payment order of a consent: its Initiation and Risk as consented. */
+export function paymentOf(consentId: string, consentBody: { Data: { Initiation: unknown }; Risk: unknown }) {
+  return { Data: { ConsentId: consentId, Initiation: consentBody.Data.Initiation }, Risk: consentBody.Risk };
+}
+
+/** The UK error's first code name (kept at the head of its Message). */
+export function expectObError(reply: ObReply, status: number, name: string) {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expect(reply.body.Errors[0].Message.split(":")[0], JSON.stringify(reply.body)).toBe(name);
+}
