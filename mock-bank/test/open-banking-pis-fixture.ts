@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { expectConformant } from "../../tests/support/standards-contract";
 import type { BankApp } from "../src/app";
-import { tenantNow } from "../src/domain/tenants/tenant-now";
-import { CLIENT_ID, token } from "./oauth-fixture";
+import { authoriseStandardConsent, token } from "./oauth-fixture";
 import { gatewayHeaders } from "./helpers";
 
 /**
@@ -66,36 +65,26 @@ export async function accountsOf(app: BankApp, tenant: string) {
 }
 
 /**
- * The customer's side until the bank's consent page lands: the consent turns `authorised` for the
- * persona's chosen debtor account (as the page does), and the authorization server issues the
- * token a code exchange would (scope `openid payments`, naming the consent).
+ * The customer's side: an authorization naming the consent (`openbanking_intent_id`), the persona
+ * who holds `accountId` logs in on the bank's pages, picks that account as the debtor and approves;
+ * the code is exchanged for the token the app pays with.
  */
 export async function authorise(app: BankApp, options: { tenant: string; consentId: string; accountId: string; scope?: string }) {
   const { tenant, consentId, accountId } = options;
-  const account = await app.db.bankAccount.findUniqueOrThrow({ where: { id: accountId } });
-  const tenantRow = await app.ensureTenant(tenant);
-  const now = tenantNow(tenantRow, app.now());
-  await app.db.bankConsent.update({
-    where: { id: consentId },
-    // The grant names the consent: the authorization server puts its id in the token (extraTokenClaims).
-    data: {
-      status: "authorised",
-      customerId: account.customerId,
-      accountIds: JSON.stringify([accountId]),
-      statusUpdatedAt: now,
-      grantId: `grant-${consentId}`,
-    },
+  const account = await app.db.bankAccount.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { customer: { select: { persona: true } } },
   });
-  const provider = app.authorizationServer;
-  const token = new provider.AccessToken({
-    accountId: account.customerId!,
-    clientId: CLIENT_ID,
-    grantId: `grant-${consentId}`,
-    scope: options.scope ?? "openid payments",
-    expiresIn: 3600,
-    extra: { consent_id: consentId, sandbox_exp: Math.floor(now.getTime() / 1000) + 3600 },
-  } as never);
-  return (await token.save()) as string;
+  const result = await authoriseStandardConsent(app, {
+    appId: tenant,
+    consentId,
+    scope: options.scope ?? "payments",
+    persona: account.customer!.persona!,
+    accounts: (ids) => ids.filter((id) => id === accountId),
+  });
+  if (!result.accessToken)
+    throw new Error(`authorisation failed: ${result.flow.final?.statusCode ?? ""} ${result.flow.start.body.slice(0, 300)}`);
+  return result.accessToken;
 }
 
 /** A client-credentials token of the app, from the token endpoint (what creates and reads consents). */
