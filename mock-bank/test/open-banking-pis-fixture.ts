@@ -137,3 +137,34 @@ export function expectObError(reply: ObReply, status: number, name: string) {
   expect(reply.status, JSON.stringify(reply.body)).toBe(status);
   expect(reply.body.Errors[0].Message.split(":")[0], JSON.stringify(reply.body)).toBe(name);
 }
+
+/** A domestic scheduled payment consent's body: the domestic one, dated. */
+export function scheduledConsent(executeAt: Date, overrides: Parameters<typeof domesticConsent>[0] = {}) {
+  const body = domesticConsent(overrides);
+  return {
+    Data: {
+      Permission: "Create" as const,
+      ...body.Data,
+      Initiation: { ...body.Data.Initiation, RequestedExecutionDateTime: executeAt.toISOString() },
+    },
+    Risk: body.Risk,
+  };
+}
+
+/** Moves the tenant's sandbox clock (and runs what fell due: payments execute and settle). */
+export async function advanceClock(app: BankApp, tenant: string, by: { days: number } | { until: string }) {
+  const reply = await app.inject({
+    method: "POST",
+    url: "/v1/sandbox/clock/advance",
+    headers: { ...gatewayHeaders(tenant), "content-type": "application/json" },
+    payload: JSON.stringify(by),
+  });
+  if (reply.statusCode !== 200) throw new Error(`clock: ${reply.body}`);
+  return reply.json() as { now: string; effects: Record<string, number> };
+}
+
+/** The tenant's sandbox clock. */
+export async function sandboxNow(app: BankApp, tenant: string): Promise<Date> {
+  const reply = await app.inject({ url: "/v1/sandbox/clock", headers: gatewayHeaders(tenant) });
+  return new Date(reply.json().now as string);
+}

@@ -101,3 +101,21 @@ export function canonicalJson(value: unknown): string {
       .join(",")}}`;
   return JSON.stringify(value);
 }
+
+/** How far ahead a payment may be scheduled. */
+const MAX_SCHEDULE_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** A requested execution instant: in the future of the tenant clock, at most a year ahead. */
+export function checkExecutionDate(requested: string, now: Date, path = `${INITIATION}.RequestedExecutionDateTime`): Date {
+  const at = new Date(requested);
+  if (at <= now)
+    throw new ObError(
+      400,
+      "UK.OBIE.Field.InvalidDate",
+      `RequestedExecutionDateTime must be after the sandbox clock's ${now.toISOString()}.`,
+      path,
+    );
+  if (at.getTime() - now.getTime() > MAX_SCHEDULE_MS)
+    throw new ObError(400, "UK.OBIE.Field.InvalidDate", "RequestedExecutionDateTime may be at most a year ahead.", path);
+  return at;
+}

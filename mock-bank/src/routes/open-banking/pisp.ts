@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signDetached } from "../../domain/open-banking/sign-message";
 import pispDomestic from "./pisp-domestic";
+import pispScheduled from "./pisp-scheduled";
 
 /**
  * UK Open Banking 4.0, Payment Initiation API (uk-ob-payment-initiation-4.0.yaml): domestic,
@@ -22,6 +23,7 @@ const pisp: FastifyPluginAsyncZod = async (app) => {
   });
 
   await app.register(pispDomestic);
+  await app.register(pispScheduled);
 };
 
 export default pisp;
