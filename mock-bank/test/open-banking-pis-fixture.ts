@@ -168,3 +168,39 @@ export async function sandboxNow(app: BankApp, tenant: string): Promise<Date> {
   const reply = await app.inject({ url: "/v1/sandbox/clock", headers: gatewayHeaders(tenant) });
   return new Date(reply.json().now as string);
 }
+
+/** An international payment consent's body: to a German IBAN, in EUR unless told. */
+export function internationalConsent(
+  overrides: {
+    amount?: string;
+    currency?: string;
+    currencyOfTransfer?: string;
+    creditor?: { SchemeName: string; Identification: string; Name: string };
+    rate?: Record<string, unknown>;
+    chargeBearer?: string;
+    completionDateTime?: string;
+  } = {},
+) {
+  return {
+    Data: {
+      Initiation: {
+        InstructionIdentification: "INTL-1",
+        EndToEndIdentification: "INTL-E2E-1",
+        CurrencyOfTransfer: overrides.currencyOfTransfer ?? "EUR",
+        InstructedAmount: { Amount: overrides.amount ?? "100.00", Currency: overrides.currency ?? "GBP" },
+        ...(overrides.rate ? { ExchangeRateInformation: overrides.rate } : {}),
+        ...(overrides.chargeBearer ? { ChargeBearer: overrides.chargeBearer } : {}),
+        CreditorAccount: overrides.creditor ?? {
+          SchemeName: "UK.OBIE.IBAN",
+          Identification: "DE89370400440532013000",
+          Name: "Hans Muster",
+        },
+        RemittanceInformation: { Unstructured: ["Invoice 2026-77"] },
+      },
+      ...(overrides.completionDateTime
+        ? { Authorisation: { AuthorisationType: "Single", CompletionDateTime: overrides.completionDateTime } }
+        : {}),
+    },
+    Risk: { PaymentContextCode: "TransferToThirdParty" },
+  };
+}

@@ -5,6 +5,25 @@ import { PAYMENT_CONSENT_TTL_MS, type PaymentConsentDetails, type PaymentKind } 
 import { findAccountByRef, type ObAccountRef } from "./payment-identification";
 
 /**
+ * When a payment consent staged now stops being usable (its CutOffDateTime): 24 hours of the tenant
+ * clock, or `Authorisation.CompletionDateTime` when that is earlier (and it must be in the future).
+ */
+export function paymentConsentExpiry(now: Date, data: Record<string, unknown>): Date {
+  const expiresAt = new Date(now.getTime() + PAYMENT_CONSENT_TTL_MS);
+  const completion = (data.Authorisation as { CompletionDateTime?: string } | undefined)?.CompletionDateTime;
+  if (!completion) return expiresAt;
+  const by = new Date(completion);
+  if (by <= now)
+    throw new ObError(
+      400,
+      "UK.OBIE.Field.InvalidDate",
+      `CompletionDateTime must be in the future (the sandbox clock reads ${now.toISOString()}).`,
+      "Data.Authorisation.CompletionDateTime",
+    );
+  return by < expiresAt ? by : expiresAt;
+}
+
+/**
  * Stages a UK payment consent for the customer to authorise: `awaiting_authorisation` in the one
  * consent store, its body kept as accepted (`details`, which its GETs repeat and the bank's consent
  * page summarises). A named DebtorAccount must be one of the tenant's accounts and becomes the
@@ -38,19 +57,7 @@ export async function createPaymentConsent(options: {
     accountIds = [debtor.id];
   }
 
-  const authorisation = body.Data.Authorisation as { CompletionDateTime?: string } | undefined;
-  let expiresAt = new Date(now.getTime() + PAYMENT_CONSENT_TTL_MS);
-  if (authorisation?.CompletionDateTime) {
-    const by = new Date(authorisation.CompletionDateTime);
-    if (by <= now)
-      throw new ObError(
-        400,
-        "UK.OBIE.Field.InvalidDate",
-        `CompletionDateTime must be in the future (the sandbox clock reads ${now.toISOString()}).`,
-        "Data.Authorisation.CompletionDateTime",
-      );
-    if (by < expiresAt) expiresAt = by;
-  }
+  let expiresAt = paymentConsentExpiry(now, body.Data);
   if (options.expiresAt && options.expiresAt < expiresAt) expiresAt = options.expiresAt;
 
   const details: PaymentConsentDetails = {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signDetached } from "../../domain/open-banking/sign-message";
 import pispDomestic from "./pisp-domestic";
 import pispScheduled from "./pisp-scheduled";
+import pispInternational from "./pisp-international";
 
 /**
  * UK Open Banking 4.0, Payment Initiation API (uk-ob-payment-initiation-4.0.yaml): domestic,
@@ -24,6 +25,7 @@ const pisp: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(pispDomestic);
   await app.register(pispScheduled);
+  await app.register(pispInternational);
 };
 
 export default pisp;

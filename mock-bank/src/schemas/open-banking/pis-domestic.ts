@@ -28,7 +28,7 @@ import {
 
 const text = (min: number, max: number) => z.string().min(min).max(max);
 
-const initiationFields = {
+export const initiationFields = {
   InstructionIdentification: text(1, 35).describe("Your id of the instruction, unique for you."),
   EndToEndIdentification: text(1, 35).describe("Your end-to-end id, passed along the payment chain."),
   LocalInstrument: ObLocalInstrument.optional(),
@@ -60,7 +60,7 @@ export const ObDomesticScheduledInitiation = z.strictObject({
 });
 export type ObDomesticScheduledInitiationInput = z.infer<typeof ObDomesticScheduledInitiation>;
 
-const consentData = {
+export const consentData = {
   ReadRefundAccount: z.enum(["No", "Yes"]).optional().describe("`Yes`: the payment's answers carry the refund account (the debtor's)."),
   Authorisation: ObAuthorisation.optional(),
   SCASupportData: ObScaSupportData.optional(),
@@ -90,7 +90,7 @@ export const consentHeadFields = {
   Debtor: ObDebtor.optional().describe("The account the customer chose to pay from, once authorised."),
 };
 
-const ConsentStatus = z
+export const ConsentStatus = z
   .enum(["AWAU", "RJCT", "AUTH", "COND"])
   .describe("`AWAU` awaiting authorisation, `AUTH` authorised, `COND` consumed by its payment, `RJCT` rejected, revoked or expired.");
 
