@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { expectConformant } from "../../tests/support/standards-contract";
 import type { BankApp } from "../src/app";
@@ -202,5 +202,45 @@ export function internationalConsent(
         : {}),
     },
     Risk: { PaymentContextCode: "TransferToThirdParty" },
+  };
+}
+
+/** One payment of a payment file (a domestic initiation without a debtor). */
+export function fileEntry(index: number, amount: string, creditor?: { SchemeName: string; Identification: string; Name: string }) {
+  return {
+    InstructionIdentification: `PAYROLL-${index}`,
+    EndToEndIdentification: `PAYROLL-E2E-${index}`,
+    InstructedAmount: { Amount: amount, Currency: "GBP" },
+    CreditorAccount: creditor ?? {
+      SchemeName: "UK.OBIE.SortCodeAccountNumber",
+      Identification: `040004${String(10000000 + index)}`,
+      Name: `Employee ${index}`,
+    },
+    RemittanceInformation: { Unstructured: [`Salary ${index}`] },
+  };
+}
+
+/** A payment file's exact text and its base64 SHA-256 (what the consent's FileHash says). */
+export function paymentFile(entries: unknown[]) {
+  const text = JSON.stringify({ Data: { DomesticPayments: entries } });
+  return { text, hash: createHash("sha256").update(text).digest("base64") };
+}
+
+/** A file payment consent's body for a file. */
+export function fileConsent(
+  file: { hash: string },
+  overrides: { count?: string; sum?: number; requestedAt?: string; fileType?: string } = {},
+) {
+  return {
+    Data: {
+      Initiation: {
+        FileType: overrides.fileType ?? "UK.OBIE.PaymentInitiation.4.0",
+        FileHash: file.hash,
+        FileReference: "PAYROLL-DEC",
+        ...(overrides.count ? { NumberOfTransactions: overrides.count } : {}),
+        ...(overrides.sum !== undefined ? { ControlSum: overrides.sum } : {}),
+        ...(overrides.requestedAt ? { RequestedExecutionDateTime: overrides.requestedAt } : {}),
+      },
+    },
   };
 }

@@ -28,6 +28,8 @@ const prefixes = {
   webhookDelivery: "dlv",
   webhookAttempt: "atm",
   consent: "cns",
+  /** A UK Open Banking file payment (the submission of a file's payments). */
+  filePayment: "fpy",
   authorizationRequest: "azr",
   authorizationCode: "azc",
   oauthToken: "tok",

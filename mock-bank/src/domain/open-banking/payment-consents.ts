@@ -177,7 +177,8 @@ export async function paymentConsentAnswer(db: PrismaClient, consent: BankConsen
     Data: {
       ...(await consentHead(db, consent, now)),
       ...(consent.expiresAt.getTime() < NO_EXPIRY ? { CutOffDateTime: consent.expiresAt.toISOString() } : {}),
-      ...(execution ? { ExpectedExecutionDateTime: new Date(execution).toISOString() } : {}),
+      // A file consent's answer has no expected dates in the standard.
+      ...(execution && consent.kind !== "file_payment" ? { ExpectedExecutionDateTime: new Date(execution).toISOString() } : {}),
       ...details.Data,
       ...(bank.Charges ? { Charges: bank.Charges } : {}),
       ...(bank.ExchangeRateInformation ? { ExchangeRateInformation: bank.ExchangeRateInformation } : {}),

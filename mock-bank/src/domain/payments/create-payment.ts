@@ -114,7 +114,12 @@ export type PreparedPayment = {
  * the beneficiary, the product's access rules, the magic declines. Throws the problems the
  * developer must handle (see createPayment); reads only.
  */
-export async function preparePayment(options: Omit<CreatePaymentOptions, "idempotencyKeyId" | "consumeConsent">): Promise<PreparedPayment> {
+export async function preparePayment(
+  options: Omit<CreatePaymentOptions, "idempotencyKeyId" | "consumeConsent"> & {
+    /** Write it `scheduled` even when `executeAt` is now: a batch is written at once, then executed. */
+    deferred?: boolean;
+  },
+): Promise<PreparedPayment> {
   const { db, tenantId, now, input } = options;
 
   const debtor = await db.bankAccount.findFirst({
@@ -209,7 +214,7 @@ export async function preparePayment(options: Omit<CreatePaymentOptions, "idempo
         : null;
 
   const id = newId("payment");
-  const scheduled = !declined && options.executeAt !== undefined && options.executeAt > now;
+  const scheduled = !declined && options.executeAt !== undefined && (options.executeAt > now || options.deferred === true);
   const pending = input.scheme !== "instant";
   const fee = fx?.fee ?? 0n;
   const row: Prisma.BankPaymentUncheckedCreateInput = {

@@ -3,6 +3,7 @@ import { signDetached } from "../../domain/open-banking/sign-message";
 import pispDomestic from "./pisp-domestic";
 import pispScheduled from "./pisp-scheduled";
 import pispInternational from "./pisp-international";
+import pispFile from "./pisp-file";
 
 /**
  * UK Open Banking 4.0, Payment Initiation API (uk-ob-payment-initiation-4.0.yaml): domestic,
@@ -26,6 +27,7 @@ const pisp: FastifyPluginAsyncZod = async (app) => {
   await app.register(pispDomestic);
   await app.register(pispScheduled);
   await app.register(pispInternational);
+  await app.register(pispFile);
 };
 
 export default pisp;
