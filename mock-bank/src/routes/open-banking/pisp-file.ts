@@ -1,6 +1,5 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { createFilePayment } from "../../domain/open-banking/create-file-payment";
 import { createPaymentConsent } from "../../domain/open-banking/create-payment-consent";
