@@ -206,3 +206,96 @@ describe.runIf(standardsAvailable())("UK PIS international payments", () => {
     expect(await t.app.db.bankPayment.count({ where: { tenantId: tenant, consentId } })).toBe(1);
   });
 });
+
+describe.runIf(standardsAvailable())("UK PIS international scheduled payments", () => {
+  const scheduledBody = (at: Date, overrides: Parameters<typeof internationalConsent>[0] = {}) => {
+    const body = internationalConsent(overrides);
+    return {
+      Data: {
+        Permission: "Create" as const,
+        ...body.Data,
+        Initiation: { ...body.Data.Initiation, RequestedExecutionDateTime: at.toISOString() },
+      },
+      Risk: body.Risk,
+    };
+  };
+
+  it("prices at staging, waits for its date (PDNG), then pays the quote and settles a day later", async () => {
+    const tenant = "app_ukpis_isched";
+    const at = new Date((await sandboxNow(t.app, tenant)).getTime() + 3 * 86_400_000);
+    const body = scheduledBody(at, { amount: "50.00" });
+    const staged = await pis.post("/international-scheduled-payment-consents", body, { tenant });
+    expect(staged.status, JSON.stringify(staged.body)).toBe(201);
+    expect(staged.body.Data).toMatchObject({ Status: "AWAU", Permission: "Create", ExpectedExecutionDateTime: at.toISOString() });
+    expect(staged.body.Data.ExchangeRateInformation.ContractIdentification).toMatch(/^fxq_/);
+    const consentId = staged.body.Data.ConsentId;
+    const debtor = (await accountsOf(t.app, tenant))(CURRENT);
+    const token = await authorise(t.app, { tenant, consentId, accountId: debtor.id });
+    const funds = await pis.get(`/international-scheduled-payment-consents/${consentId}/funds-confirmation`, { tenant, token });
+    expect(funds.body.Data.FundsAvailableResult.FundsAvailable).toBe(true);
+    const paid = await pis.post("/international-scheduled-payments", paymentOf(consentId, body), { tenant, token });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    expect(paid.body.Data).toMatchObject({ Status: "PDNG", ExpectedExecutionDateTime: at.toISOString() });
+    const id = paid.body.Data.InternationalScheduledPaymentId as string;
+    expect(await movedBy(id, debtor.id)).toBe(0n);
+    expect((await pis.get(`/international-scheduled-payment-consents/${consentId}`, { tenant })).body.Data.Status).toBe("COND");
+
+    await advanceClock(t.app, tenant, { days: 3 });
+    const executed = await pis.get(`/international-scheduled-payments/${id}`, { tenant });
+    expect(executed.body.Data.Status).toBe("ACSP");
+    expect(await movedBy(id, debtor.id)).toBe(-(5000n + 200n));
+    await advanceClock(t.app, tenant, { days: 2 });
+    expect((await pis.get(`/international-scheduled-payments/${id}`, { tenant })).body.Data.Status).toBe("ACSC");
+    const history = (await pis.get(`/international-scheduled-payments/${id}/payment-details`, { tenant })).body.Data.PaymentStatus;
+    expect(history.map((entry: { Status: string }) => entry.Status)).toEqual(["PDNG", "ACSP", "ACSC"]);
+    const v1 = await t.app.inject({ url: `/v1/payments/${id}`, headers: gatewayHeaders(tenant) });
+    expect(v1.json()).toMatchObject({
+      status: "completed",
+      scheme: "international",
+      fx: { quote_id: staged.body.Data.ExchangeRateInformation.ContractIdentification },
+    });
+    expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
+  });
+
+  it("refuses dates in the past, and keeps scheduled and immediate international consents apart", async () => {
+    const tenant = "app_ukpis_isched_err";
+    const now = await sandboxNow(t.app, tenant);
+    expectObError(
+      await pis.post("/international-scheduled-payment-consents", scheduledBody(new Date(now.getTime() - 1000)), { tenant }),
+      400,
+      "UK.OBIE.Field.InvalidDate",
+    );
+    const body = scheduledBody(new Date(now.getTime() + 86_400_000));
+    const staged = await pis.post("/international-scheduled-payment-consents", body, { tenant });
+    const consentId = staged.body.Data.ConsentId;
+    expectObError(await pis.get(`/international-payment-consents/${consentId}`, { tenant }), 400, "UK.OBIE.Resource.NotFound");
+    const token = await authorise(t.app, { tenant, consentId, accountId: (await accountsOf(t.app, tenant))(CURRENT).id });
+    expectObError(
+      await pis.post("/international-payments", paymentOf(consentId, internationalConsent()), { tenant, token }),
+      403,
+      "UK.OBIE.Resource.ConsentMismatch",
+    );
+  });
+});
+
+describe.runIf(standardsAvailable())("UK PIS: what is not offered", () => {
+  it("answers the standing-order endpoints 404 with no body, as the profile asks of an endpoint not implemented", async () => {
+    const tenant = "app_ukpis_none";
+    for (const [method, path] of [
+      ["POST", "/domestic-standing-order-consents"],
+      ["GET", "/domestic-standing-order-consents/cns_x"],
+      ["POST", "/domestic-standing-orders"],
+      ["GET", "/domestic-standing-orders/x"],
+      ["GET", "/domestic-standing-orders/x/payment-details"],
+      ["POST", "/international-standing-order-consents"],
+      ["GET", "/international-standing-order-consents/cns_x"],
+      ["POST", "/international-standing-orders"],
+      ["GET", "/international-standing-orders/x"],
+      ["GET", "/international-standing-orders/x/payment-details"],
+    ] as const) {
+      const reply = await pis.call(method, path, { tenant, ...(method === "POST" ? { body: {} } : {}) });
+      expect(reply.status, `${method} ${path}`).toBe(404);
+      expect(reply.raw).toBe("");
+    }
+  });
+});

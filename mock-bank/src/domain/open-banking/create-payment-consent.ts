@@ -1,7 +1,7 @@
 import type { BankConsent, PrismaClient } from "@prisma/client";
 import { newId } from "@openbank/contracts/ids";
 import { ObError } from "./ob-errors";
-import { PAYMENT_CONSENT_TTL_MS, type PaymentConsentDetails, type PaymentKind } from "./payment-consents";
+import { PAYMENT_CONSENT_TTL_MS, SCHEDULED_KINDS, type PaymentConsentDetails, type PaymentKind } from "./payment-consents";
 import { findAccountByRef, type ObAccountRef } from "./payment-identification";
 
 /**
@@ -72,7 +72,7 @@ export async function createPaymentConsent(options: {
         tenantId,
         appId,
         customerId: null,
-        permissions: JSON.stringify(kind === "domestic_scheduled_payment" ? ["Create"] : []),
+        permissions: JSON.stringify(SCHEDULED_KINDS.has(kind) ? ["Create"] : []),
         accountIds: JSON.stringify(accountIds),
         status: "awaiting_authorisation",
         source: "client",

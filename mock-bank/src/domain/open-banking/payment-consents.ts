@@ -22,8 +22,16 @@ export const PAYMENT_KINDS = {
     payments: "international-payments",
     label: "international payment",
   },
+  international_scheduled_payment: {
+    consents: "international-scheduled-payment-consents",
+    payments: "international-scheduled-payments",
+    label: "international scheduled payment",
+  },
   file_payment: { consents: "file-payment-consents", payments: "file-payments", label: "file payment" },
 } as const;
+
+/** Kinds whose consents carry `Permission: Create` and whose payments wait for a date. */
+export const SCHEDULED_KINDS: ReadonlySet<string> = new Set(["domestic_scheduled_payment", "international_scheduled_payment"]);
 
 export type PaymentKind = keyof typeof PAYMENT_KINDS;
 

@@ -1,7 +1,7 @@
 import type { BankConsent, BankPayment, PrismaClient } from "@prisma/client";
 import { SETTLEMENT_DELAY_MS } from "../payments/payment-rules";
 import { ObError } from "./ob-errors";
-import { consentDetails, PAYMENT_KINDS, type PaymentKind, selfLink } from "./payment-consents";
+import { consentDetails, PAYMENT_KINDS, type PaymentKind, SCHEDULED_KINDS, selfLink } from "./payment-consents";
 import { accountRefOf } from "./payment-identification";
 
 /**
@@ -95,8 +95,7 @@ export function paymentStatusHistory(payment: BankPayment, localInstrument: stri
   });
   const now = orderStatus(payment);
   const history = [];
-  if (payment.status !== "scheduled" && orderDetails(payment).kind === "domestic_scheduled_payment")
-    history.push(entry("PDNG", payment.createdAt));
+  if (payment.status !== "scheduled" && SCHEDULED_KINDS.has(orderDetails(payment).kind)) history.push(entry("PDNG", payment.createdAt));
   if (payment.status === "completed" && payment.scheme !== "instant" && payment.settlesAt)
     history.push(entry("ACSP", new Date(payment.settlesAt.getTime() - SETTLEMENT_DELAY_MS)));
   history.push(entry(now.Status, now.at, now.reason));
@@ -129,6 +128,7 @@ export const ORDER_ID_FIELDS = {
   domestic_payment: "DomesticPaymentId",
   domestic_scheduled_payment: "DomesticScheduledPaymentId",
   international_payment: "InternationalPaymentId",
+  international_scheduled_payment: "InternationalScheduledPaymentId",
 } as const;
 
 /** A payment order as its POST and GET answer it. */

@@ -5,6 +5,9 @@ import { ibanProblem, PAYMENT_LIMIT_MINOR } from "../payments/payment-rules";
 import { FX_CURRENCIES } from "../../schemas/fx";
 import type { CreatePaymentInput } from "../../schemas/payment";
 import type { ObInternationalInitiationInput } from "../../schemas/open-banking/pis-international";
+
+/** An international initiation, immediate or scheduled (whose EndToEndIdentification is optional). */
+type InternationalInitiation = Omit<ObInternationalInitiationInput, "EndToEndIdentification"> & { EndToEndIdentification?: string };
 import { ObError } from "./ob-errors";
 import type { PaymentConsentDetails } from "./payment-consents";
 import { findAccountByRef, IBAN, minorAmount, toCreditor } from "./payment-identification";
@@ -41,7 +44,7 @@ export async function priceInternationalPayment(options: {
   db: PrismaClient;
   tenantId: string;
   now: Date;
-  initiation: ObInternationalInitiationInput;
+  initiation: InternationalInitiation;
   expiresAt: Date;
 }): Promise<NonNullable<PaymentConsentDetails["Bank"]>> {
   const { db, tenantId, now, initiation, expiresAt } = options;
@@ -154,7 +157,7 @@ export async function priceInternationalPayment(options: {
 
 /** The one domain's international payment of a priced consent: its quote, to the creditor's IBAN. */
 export function internationalPaymentInput(
-  initiation: ObInternationalInitiationInput,
+  initiation: InternationalInitiation,
   debtorAccountId: string,
   quoteId: string,
 ): CreatePaymentInput {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { createFilePayment } from "../../domain/open-banking/create-file-payment";
 import { createPaymentConsent } from "../../domain/open-banking/create-payment-consent";
@@ -140,7 +141,14 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
         headers: ObIdempotentHeaders,
         params: ConsentIdParams,
         body: ObPaymentFile,
-        response: { 200: { description: "The file is stored; the consent awaits authorisation.", content: {} }, ...obErrorResponses() },
+        response: {
+          // The standard's answer has no body; documented as an empty one (a response needs a media type here).
+          200: {
+            description: "The file is stored; the consent awaits authorisation. No body.",
+            content: { "text/plain": { schema: z.string().max(0) } },
+          },
+          ...obErrorResponses(),
+        },
       },
     },
     async (request, reply) => {

@@ -96,3 +96,57 @@ export const ObWriteInternationalResponse = z
     Meta: ObMeta.optional(),
   })
   .meta({ id: "OBWriteInternationalResponse5" });
+
+/** `Initiation` of an international scheduled payment: dated, EndToEndIdentification optional. */
+export const ObInternationalScheduledInitiation = z.strictObject({
+  ...ObInternationalInitiation.shape,
+  EndToEndIdentification: initiationFields.EndToEndIdentification.optional(),
+  RequestedExecutionDateTime: ObDateTime.describe(
+    "When the money leaves the debtor account, on the sandbox clock; in the future, at most a year ahead. The rate is the one quoted when the consent was staged.",
+  ),
+});
+export type ObInternationalScheduledInitiationInput = z.infer<typeof ObInternationalScheduledInitiation>;
+
+export const ObWriteInternationalScheduledConsent = z
+  .strictObject({
+    Data: z.strictObject({ Permission: z.literal("Create"), ...consentData, Initiation: ObInternationalScheduledInitiation }),
+    Risk: ObRisk,
+  })
+  .meta({ id: "OBWriteInternationalScheduledConsent5", description: "An international scheduled (future-dated) payment consent." });
+
+export const ObWriteInternationalScheduledConsentResponse = z
+  .strictObject({
+    Data: z.strictObject({
+      ...consentHeadFields,
+      Status: ConsentStatus,
+      Permission: z.literal("Create"),
+      ExchangeRateInformation: ObExchangeRateInformation.optional(),
+      ...consentData,
+      Initiation: ObInternationalScheduledInitiation,
+    }),
+    Risk: ObRisk,
+    Links: ObLinks.optional(),
+    Meta: ObMeta.optional(),
+  })
+  .meta({ id: "OBWriteInternationalScheduledConsentResponse6" });
+
+export const ObWriteInternationalScheduled = z
+  .strictObject({
+    Data: z.strictObject({ ConsentId: z.string().min(1).max(128), Initiation: ObInternationalScheduledInitiation }),
+    Risk: ObRisk,
+  })
+  .meta({ id: "OBWriteInternationalScheduled3" });
+
+export const ObWriteInternationalScheduledResponse = z
+  .strictObject({
+    Data: z.strictObject({
+      InternationalScheduledPaymentId: z.string().min(1).max(40),
+      ...paymentOrderFields,
+      Status: PaymentOrderStatus.exclude(["RCVD", "CANC"]),
+      ExchangeRateInformation: ObExchangeRateInformation.optional(),
+      Initiation: ObInternationalScheduledInitiation,
+    }),
+    Links: ObLinks.optional(),
+    Meta: ObMeta.optional(),
+  })
+  .meta({ id: "OBWriteInternationalScheduledResponse6" });
