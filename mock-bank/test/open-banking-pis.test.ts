@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { standardsAvailable } from "../../tests/support/standards-contract";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { buildTestApp, gatewayHeaders, type TestApp } from "./helpers";
+import { authoriseStandardConsent } from "./oauth-fixture";
 import {
   accountsOf,
   authorise,
@@ -405,6 +406,18 @@ describe.runIf(standardsAvailable())("UK PIS domestic payments: security", () =>
       400,
       "UK.OBIE.Resource.InvalidConsentStatus",
     );
+  });
+
+  it("reads a consent the customer refused on the bank's page as RJCT, and nothing can pay it", async () => {
+    const staged = await pis.post("/domestic-payment-consents", domesticConsent({ amount: "5.50" }), { tenant });
+    const consentId = staged.body.Data.ConsentId;
+    const denied = await authoriseStandardConsent(t.app, { appId: tenant, consentId, scope: "payments", deny: true });
+    expect(denied.accessToken).toBeNull();
+    const read = await pis.get(`/domestic-payment-consents/${consentId}`, { tenant });
+    expect(read.body.Data).toMatchObject({ Status: "RJCT", StatusReason: [expect.objectContaining({ StatusReasonCode: "U037" })] });
+    // A second authorisation of it is refused before the customer logs in.
+    const again = await authoriseStandardConsent(t.app, { appId: tenant, consentId, scope: "payments" });
+    expect(again.accessToken).toBeNull();
   });
 
   it("refuses a consent that is not authorised (revoked by the customer)", async () => {
