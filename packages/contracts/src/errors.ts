@@ -254,6 +254,11 @@ export const bankErrors = {
     title: "The account is not part of the consent",
     hint: "The customer did not share this account with your app. List the shared accounts with `GET /v1/accounts` using the same token.",
   },
+  consent_not_authorised: {
+    status: 409,
+    title: "The consent is not authorised, or already used",
+    hint: "A payment is made under an `Authorised` payment consent that has not expired, and only once: the consent is `Consumed` by the payment that uses it. Create a new consent and send the customer to authorise it.",
+  },
   api_key_required: {
     status: 403,
     title: "This endpoint needs an API key",
