@@ -42,6 +42,8 @@ const prefixes = {
   passkey: "pk",
   authChallenge: "chl",
   ssoIdentity: "sso",
+  /** A Berlin Group authorisation sub-resource (one SCA of a consent, a payment or its cancellation). */
+  scaAuthorisation: "sca",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -38,7 +38,32 @@ const CODES: Record<string, BgMessageCode> = {
   limit_exceeded: "PAYMENT_FAILED",
   idempotency_key_reused: "FORMAT_ERROR",
   rate_limited: "ACCESS_EXCEEDED",
+  aml_declined: "PAYMENT_FAILED",
+  quote_expired: "PAYMENT_FAILED",
+  early_withdrawal_not_allowed: "PAYMENT_FAILED",
+  deposit_not_accepted: "PAYMENT_FAILED",
 };
+
+/** "/headers/psu-ip-address" → "PSU-IP-Address": a header is named in `path` as the document spells it. */
+function bgPath(pointer: string): string {
+  const header = /^\/headers\/(.+)$/.exec(pointer)?.[1];
+  if (!header) return pointer;
+  return header
+    .split("-")
+    .map((part) => (["id", "ip", "uri", "psu", "tpp", "sca"].includes(part) ? part.toUpperCase() : part[0].toUpperCase() + part.slice(1)))
+    .join("-");
+}
+
+/**
+ * Whether the document gives an error status a body: 406 (except AIS), 408, 415, 5xx never; 429
+ * only for account information (consents, accounts). Everything else carries `tppMessages`.
+ */
+export function bgStatusHasBody(status: number, path: string): boolean {
+  if ([408, 415].includes(status) || status >= 500) return false;
+  const ais = /^\/berlin-group\/v1\/(consents|accounts|card-accounts)(\/|$|\?)/.test(path);
+  if (status === 406 || status === 429) return ais;
+  return true;
+}
 
 const byStatus = (status: number): BgMessageCode =>
   status === 401
@@ -63,11 +88,12 @@ export function bgErrorAnswer(error: AppError | BgError): BgAnswer {
   const code = CODES[error.code] ?? byStatus(error.status);
   const fields = error.errors?.length ? error.errors : null;
   return {
-    status: error.status,
+    // NextGenPSD2 has no 422: a request the bank refuses for its content is a 400.
+    status: error.status === 422 ? 400 : error.status,
     headers: { ...(error.headers ?? {}) },
     body: bgErrorBody(
       fields
-        ? fields.map((field) => ({ code, text: `${field.pointer}: ${field.detail}`, path: field.pointer }))
+        ? fields.map((field) => ({ code, text: `${bgPath(field.pointer)}: ${field.detail}`, path: bgPath(field.pointer) }))
         : [{ code, text: error.message }],
     ),
   };

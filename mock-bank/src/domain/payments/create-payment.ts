@@ -23,6 +23,10 @@ export type CreatePaymentOptions = {
   input: CreatePaymentInput;
   /** The Idempotency-Key row of this request: linked to the payment in the same transaction. */
   idempotencyKeyId?: string;
+  /** The standard's consent (UK Open Banking, Berlin Group) the payment is made under. */
+  consentId?: string;
+  /** What the standard's answers repeat about the payment (end-to-end id, remittance…), stored as JSON. */
+  details?: Record<string, unknown>;
 };
 
 type Creditor = {
@@ -211,6 +215,8 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     settlesAt: pending && !declined ? new Date(now.getTime() + SETTLEMENT_DELAY_MS) : null,
     createdAt: now,
     completedAt: declined || pending ? null : now,
+    consentId: options.consentId ?? null,
+    details: options.details ? JSON.stringify(options.details) : null,
   };
 
   const description = input.reference ?? (creditor.name ? `To ${creditor.name}` : "Transfer between accounts");

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyPluginAsync } from "fastify";
 import { AppError } from "@openbank/contracts/errors";
-import { BgError, bgErrorAnswer } from "../../domain/berlin-group/bg-errors";
+import { BgError, bgErrorAnswer, bgStatusHasBody } from "../../domain/berlin-group/bg-errors";
 import { toAppError } from "../../plugins/app/problem-errors";
 import consents from "./consents";
 import accounts from "./accounts";
@@ -23,7 +23,7 @@ declare module "fastify" {
  * client-credentials token stands in for the eIDAS certificate). Every answer echoes the TPP's
  * `X-Request-ID`; every error is `tppMessages` (domain/berlin-group/bg-errors.ts).
  */
-const berlinGroup: FastifyPluginAsync = async (app) => {
+const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, options) => {
   app.decorateRequest("bgRequestId", null);
 
   app.addHook("onRequest", async (request, reply) => {
@@ -46,15 +46,19 @@ const berlinGroup: FastifyPluginAsync = async (app) => {
     const known = error instanceof BgError ? error : toAppError(error as FastifyError);
     if (known.status >= 500) request.log.error({ err: error }, "request failed");
     const answer = bgErrorAnswer(known);
-    return reply.code(answer.status).headers(answer.headers).type("application/json").send(answer.body);
+    reply.code(answer.status).headers(answer.headers);
+    // The document gives some statuses no body (408, 415, 5xx; 406 and 429 outside account information).
+    if (!bgStatusHasBody(answer.status, request.url)) return reply.send();
+    return reply.type("application/json").send(answer.body);
   });
   app.setNotFoundHandler(async (request) => {
     throw new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
   });
 
-  await app.register(consents);
+  const portalUrl = options.portalUrl.replace(/\/$/, "");
+  await app.register(consents, { portalUrl });
   await app.register(accounts);
-  await app.register(payments);
+  await app.register(payments, { portalUrl });
   await app.register(fundsConfirmations);
 };
 
