@@ -40,7 +40,8 @@ const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
   app.addHook("onRequest", app.requireTenantHeader);
   app.addHook("onRequest", app.applySandboxScenario);
   app.addHook("preHandler", app.loadTenant);
-  app.addHook("preHandler", app.authorizeStandardCall);
+  // An unknown route has no access rule: it is answered 404 by the not-found handler below.
+  app.addHook("preHandler", async (request) => (request.is404 ? undefined : app.authorizeStandardCall(request)));
 
   app.setErrorHandler((error: FastifyError | BgError, request, reply) => {
     const known = error instanceof BgError ? error : toAppError(error as FastifyError);
