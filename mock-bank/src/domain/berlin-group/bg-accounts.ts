@@ -3,7 +3,7 @@ import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import { getBalances } from "../accounts/get-balances";
 import { BG_BASE } from "./bg-details";
 import { cashAccountType, bgAccountWhere } from "./psu-accounts";
-import type { AccountRights } from "./use-bg-consent";
+import type { AccountRights } from "./access-bg-consent";
 
 /** The sandbox bank's BIC (its IBANs carry bank code OBSX). */
 export const SANDBOX_BIC = "OBSXGB2L";

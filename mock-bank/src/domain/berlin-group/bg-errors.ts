@@ -44,8 +44,15 @@ const CODES: Record<string, BgMessageCode> = {
   deposit_not_accepted: "PAYMENT_FAILED",
 };
 
-/** "/headers/psu-ip-address" → "PSU-IP-Address": a header is named in `path` as the document spells it. */
+/**
+ * Our JSON pointers as NextGenPSD2 paths: a header as the document spells it ("/headers/psu-ip-address"
+ * → "PSU-IP-Address"), a body field dotted ("/body/instructedAmount/amount" → "instructedAmount.amount",
+ * "/body/payments/0/creditorName" → "payments[0].creditorName"), a parameter by its name.
+ */
 function bgPath(pointer: string): string {
+  const field = /^\/(body|query|params)\/(.+)$/.exec(pointer)?.[2];
+  if (field)
+    return field.split("/").reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
   const header = /^\/headers\/(.+)$/.exec(pointer)?.[1];
   if (!header) return pointer;
   return header

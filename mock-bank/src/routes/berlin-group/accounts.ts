@@ -3,7 +3,7 @@ import { z } from "zod";
 import { BgError } from "../../domain/berlin-group/bg-errors";
 import { bgAccountDetails, bgBalances } from "../../domain/berlin-group/bg-accounts";
 import { DEFAULT_ITEMS_PER_PAGE, getBgTransaction, listBgTransactions } from "../../domain/berlin-group/bg-transactions";
-import { useBgConsent, type AisService } from "../../domain/berlin-group/use-bg-consent";
+import { accessBgConsent, type AisService } from "../../domain/berlin-group/access-bg-consent";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import {
   AccountDetailsResponse,
@@ -34,12 +34,12 @@ const errors = bgErrors([400, 401, 403, 404, 405, 409, 429]);
  * /v1's, transactions are /v1's statement lines.
  */
 const accounts: FastifyPluginAsyncZod = async (app) => {
-  const use = (
+  const access = (
     request: { tenantId: string; appId: string | null; headers: Record<string, unknown>; tenant: unknown },
     service: AisService,
     accountId?: string,
   ) =>
-    useBgConsent({
+    accessBgConsent({
       db: app.db,
       tenantId: request.tenantId,
       appId: request.appId ?? request.tenantId,
@@ -66,15 +66,17 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const use_ = await use(request, "accountList");
+      const granted = await access(request, "accountList");
       const withBalance = new Set(
-        request.query.withBalance === "true" ? use_.accountIds.filter((id) => use_.listWithBalances || use_.rights.get(id)?.balances) : [],
+        request.query.withBalance === "true"
+          ? granted.accountIds.filter((id) => granted.listWithBalances || granted.rights.get(id)?.balances)
+          : [],
       );
       return {
         accounts: await bgAccountDetails(app.db, {
           tenantId: request.tenantId,
-          accountIds: use_.accountIds,
-          rights: use_.rights,
+          accountIds: granted.accountIds,
+          rights: granted.rights,
           withBalance,
           tenantNow: now(request),
         }),
@@ -100,12 +102,12 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const accountId = request.params.accountId;
-      const use_ = await use(request, "account", accountId);
-      const withBalance = new Set(request.query.withBalance === "true" && use_.rights.get(accountId)?.balances ? [accountId] : []);
+      const granted = await access(request, "account", accountId);
+      const withBalance = new Set(request.query.withBalance === "true" && granted.rights.get(accountId)?.balances ? [accountId] : []);
       const [account] = await bgAccountDetails(app.db, {
         tenantId: request.tenantId,
         accountIds: [accountId],
-        rights: use_.rights,
+        rights: granted.rights,
         withBalance,
         tenantNow: now(request),
       });
@@ -130,7 +132,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const accountId = request.params.accountId;
-      await use(request, "balances", accountId);
+      await access(request, "balances", accountId);
       const account = await app.db.bankAccount.findUniqueOrThrow({ where: { id: accountId }, select: { iban: true, currency: true } });
       return {
         account: { iban: account.iban!, currency: account.currency },
@@ -173,7 +175,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
           query.deltaList !== undefined ? "deltaList" : "entryReferenceFrom",
         );
       if (!query.dateFrom) throw new BgError(400, "FORMAT_ERROR", "dateFrom is required (YYYY-MM-DD).", "dateFrom");
-      const use_ = await use(request, "transactions", accountId);
+      const granted = await access(request, "transactions", accountId);
       const account = await app.db.bankAccount.findUniqueOrThrow({ where: { id: accountId }, select: { iban: true, currency: true } });
       const sent = new URLSearchParams(request.url.split("?")[1] ?? "");
       const transactions = await listBgTransactions(app.db, {
@@ -187,7 +189,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         query: sent,
         tenantNow: now(request),
       });
-      const withBalance = query.withBalance === "true" && use_.rights.get(accountId)?.balances;
+      const withBalance = query.withBalance === "true" && granted.rights.get(accountId)?.balances;
       return {
         account: { iban: account.iban!, currency: account.currency },
         transactions,
@@ -212,7 +214,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const accountId = request.params.accountId;
-      await use(request, "transactions", accountId);
+      await access(request, "transactions", accountId);
       return {
         transactionsDetails: await getBgTransaction(app.db, {
           tenantId: request.tenantId,

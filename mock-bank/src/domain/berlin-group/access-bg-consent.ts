@@ -23,7 +23,7 @@ const RETRIES = 5;
  * count against `frequencyPerDay`, per account and endpoint per day of the sandbox clock
  * (ACCESS_EXCEEDED, 429, once used up).
  */
-export async function useBgConsent(options: {
+export async function accessBgConsent(options: {
   db: PrismaClient;
   tenantId: string;
   appId: string;
