@@ -74,6 +74,8 @@ export type FlowOptions = {
   client?: Partial<OAuthClientDescriptor>;
   /** The browser's cookies, to walk a second time in the same browser. */
   jar?: CookieJar;
+  /** What the customer answers on the consent page (approve by default). */
+  decision?: "approve" | "deny";
 };
 
 const path = (location: string | undefined) => {
@@ -143,7 +145,7 @@ export async function runAuthorization(app: BankApp, options: FlowOptions) {
   pages.consent = consent;
   const accountIds = [...consent.body.matchAll(/name="account_id" value="([^"]+)"/g)].map((m) => m[1]);
   const chosen = options.accounts ? options.accounts(accountIds) : accountIds.slice(0, 1);
-  const form = new URLSearchParams({ csrf_token: hidden(consent.body, "csrf_token"), decision: "approve" });
+  const form = new URLSearchParams({ csrf_token: hidden(consent.body, "csrf_token"), decision: options.decision ?? "approve" });
   for (const id of chosen) form.append("account_id", id);
   response = await post(action(consent.body), form);
   const decision = response;
@@ -180,3 +182,33 @@ export const exchange = (
   redirectUri = REDIRECT,
   headers: Record<string, string> = {},
 ) => token(app, appId, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: redirectUri }, headers);
+
+/** The app's own token (client credentials) with a standard's scope, e.g. `accounts`. */
+export async function clientCredentialsToken(app: BankApp, appId: string, scope: string): Promise<string> {
+  const response = await token(app, appId, { grant_type: "client_credentials", scope });
+  if (response.status !== 200) throw new Error(`client credentials: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.access_token as string;
+}
+
+/**
+ * A customer authorises a standard's consent the app created (UK Open Banking): the authorization
+ * names it with `openbanking_intent_id`, the customer logs in, picks accounts and approves (or,
+ * with `deny`, rejects). Returns the flow and, when approved, the tokens.
+ */
+export async function authoriseStandardConsent(
+  app: BankApp,
+  options: { appId: string; consentId: string; scope: string; persona?: string; accounts?: (ids: string[]) => string[]; deny?: boolean },
+) {
+  const claims = JSON.stringify({ id_token: { openbanking_intent_id: { value: options.consentId, essential: true } } });
+  const flow = await runAuthorization(app, {
+    appId: options.appId,
+    scope: `openid ${options.scope}`,
+    persona: options.persona,
+    accounts: options.deny ? () => [] : options.accounts,
+    params: { claims, nonce: "n-standard" },
+    decision: options.deny ? "deny" : "approve",
+  });
+  if (!flow.code) return { flow, tokens: null, accessToken: null };
+  const tokens = await exchange(app, options.appId, flow.code, flow.verifier);
+  return { flow, tokens: tokens.body, accessToken: (tokens.body.access_token as string | undefined) ?? null };
+}

@@ -61,17 +61,6 @@ function bgPath(pointer: string): string {
     .join("-");
 }
 
-/**
- * Whether the document gives an error status a body: 406 (except AIS), 408, 415, 5xx never; 429
- * only for account information (consents, accounts). Everything else carries `tppMessages`.
- */
-export function bgStatusHasBody(status: number, path: string): boolean {
-  if ([408, 415].includes(status) || status >= 500) return false;
-  const ais = /^\/berlin-group\/v1\/(consents|accounts|card-accounts)(\/|$|\?)/.test(path);
-  if (status === 406 || status === 429) return ais;
-  return true;
-}
-
 const byStatus = (status: number): BgMessageCode =>
   status === 401
     ? "TOKEN_INVALID"

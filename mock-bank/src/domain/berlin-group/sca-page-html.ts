@@ -52,7 +52,7 @@ function reviewPage(page: Extract<ScaPage, { kind: "review" }>): string {
   const choose = page.choose.length
     ? `<fieldset${page.error ? ` aria-describedby="review-error"` : ""}><legend>Choose the accounts to share</legend>
 ${alert(page.error, "review-error")}
-${page.choose.map(accountRow).join("\n")}
+${page.choose.map((account) => accountRow(account)).join("\n")}
 </fieldset>`
     : alert(page.error, "review-error");
   const fixed = page.fixed.length ? `<p>Accounts:</p><ul class="perms">${page.fixed.map(fixedRow).join("")}</ul>` : "";

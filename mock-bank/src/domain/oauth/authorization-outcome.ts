@@ -23,6 +23,8 @@ export type AuthorizationOutcome =
       customerName: string;
       accounts: ConsentScreenAccount[];
       error?: string;
+      /** A standard's consent the app created (UK Open Banking `openbanking_intent_id`): what it asks, how accounts are chosen. */
+      intent?: { title: string; lines: string[]; choice: "many" | "one"; expiresAt: string | null };
     }
   | { kind: "see_other"; location: string };
 

@@ -85,14 +85,39 @@ ${alert(outcome.error, "login-error")}
   );
 }
 
-export function accountRow(account: ConsentScreenAccount): string {
+export function accountRow(account: ConsentScreenAccount, input: "checkbox" | "radio" = "checkbox", checked = false): string {
   const id = `account-${escape(account.id)}`;
   const type = accountTypes[account.type] ?? account.type;
   const frozen = account.status === "frozen" ? " · frozen" : "";
-  return `<div class="account"><input type="checkbox" id="${id}" name="account_id" value="${escape(account.id)}"><label for="${id}">${escape(account.name)}<span class="muted">${escape(type)} ${escape(account.identifier)}${frozen}</span></label></div>`;
+  return `<div class="account"><input type="${input}" id="${id}" name="account_id" value="${escape(account.id)}"${checked ? " checked" : ""}><label for="${id}">${escape(account.name)}<span class="muted">${escape(type)} ${escape(account.identifier)}${frozen}</span></label></div>`;
+}
+
+/** A standard's consent (UK Open Banking): what the app asks, in the customer's words, and the account choice it needs. */
+function intentPage(
+  outcome: Extract<AuthorizationOutcome, { kind: "consent" }>,
+  intent: NonNullable<Extract<AuthorizationOutcome, { kind: "consent" }>["intent"]>,
+): string {
+  const one = intent.choice === "one";
+  const until = intent.expiresAt ? `It lasts until ${intent.expiresAt.slice(0, 10)}. ` : "";
+  return layout(
+    intent.title,
+    `<h1>${escape(intent.title)}</h1>
+<p>Logged in as ${escape(outcome.customerName)}. <strong>${escape(outcome.appName)}</strong> is asking to:</p>
+<ul class="perms">${intent.lines.map((line) => `<li>${escape(line)}</li>`).join("")}</ul>
+<form method="post" action="/oauth/interaction/${escape(outcome.requestId)}/decision">
+<input type="hidden" name="request_id" value="${escape(outcome.requestId)}"><input type="hidden" name="csrf_token" value="${escape(outcome.csrf)}">
+<fieldset${outcome.error ? ` aria-describedby="consent-error"` : ""}><legend>${one ? "Choose the account to use" : "Choose the accounts to share"}</legend>
+${alert(outcome.error, "consent-error")}
+${outcome.accounts.map((account) => accountRow(account, one ? "radio" : "checkbox", one && outcome.accounts.length === 1)).join("\n")}
+</fieldset>
+<p class="hint">${escape(until)}You can withdraw it at any time from your bank's connected apps; the app then loses access at once.</p>
+<div class="actions">${outcome.accounts.length ? `<button class="primary" type="submit" name="decision" value="approve">Allow</button>` : ""}<button class="secondary" type="submit" name="decision" value="deny" formnovalidate>Deny</button></div>
+</form>`,
+  );
 }
 
 function consentPage(outcome: Extract<AuthorizationOutcome, { kind: "consent" }>): string {
+  if (outcome.intent) return intentPage(outcome, outcome.intent);
   return layout(
     "Share your accounts",
     `<h1>Share accounts with ${escape(outcome.appName)}</h1>
@@ -104,7 +129,7 @@ ${
   outcome.accounts.length
     ? `<fieldset${outcome.error ? ` aria-describedby="consent-error"` : ""}><legend>Choose the accounts to share</legend>
 ${alert(outcome.error, "consent-error")}
-${outcome.accounts.map(accountRow).join("\n")}
+${outcome.accounts.map((account) => accountRow(account)).join("\n")}
 </fieldset>`
     : alert(outcome.error, "consent-error")
 }

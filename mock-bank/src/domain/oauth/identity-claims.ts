@@ -80,12 +80,20 @@ export function customerClaims(customer: Customer) {
 }
 
 /** oidc-provider's findAccount: a test customer by id (ids are unique across tenants). */
-export async function findCustomerAccount(db: PrismaClient, sub: string): Promise<Account | undefined> {
+export async function findCustomerAccount(db: PrismaClient, sub: string, grantId?: string): Promise<Account | undefined> {
   const customer = await db.bankCustomer.findUnique({ where: { id: sub } });
   if (!customer) return undefined;
   return {
     accountId: customer.id,
     // Every claim the customer has; oidc-provider keeps only those the granted scopes and claims allow.
-    claims: async () => customerClaims(customer) as { sub: string },
+    claims: async () => {
+      const claims = customerClaims(customer) as { sub: string } & Record<string, unknown>;
+      // UK Open Banking: the id_token names the consent the customer authorised in this grant.
+      if (grantId) {
+        const consent = await db.bankConsent.findUnique({ where: { grantId }, select: { id: true, standard: true } });
+        if (consent?.standard === "uk_open_banking") claims.openbanking_intent_id = consent.id;
+      }
+      return claims;
+    },
   };
 }

@@ -6,7 +6,8 @@ import { createConsent } from "../consents/create-consent";
 import { errorPage, type AuthorizationOutcome } from "./authorization-outcome";
 import { consentScreenAccounts } from "./consent-screen-accounts";
 import { sandboxPassword } from "./sandbox-password";
-import { isScope, SCOPES, type Scope } from "./scopes";
+import { isScope, isStandardScope, SCOPES, type Scope } from "./scopes";
+import { authorisableIntent, type Intent } from "./standard-intent";
 
 /** Wrong passwords allowed per authorization before it is closed. */
 export const MAX_FAILED_LOGINS = 5;
@@ -70,6 +71,26 @@ async function consentPage(deps: Deps, loaded: NonNullable<Awaited<ReturnType<ty
   });
   if (!customer) return expired();
   const scopes = requestedScopes(details);
+  const intent = await authorisableIntent(deps, loaded);
+  if (intent?.ok) {
+    const accounts = await intent.value.accounts(customerId);
+    return {
+      kind: "consent",
+      requestId: details.uid,
+      appName: loaded.appName,
+      scopes,
+      csrf: csrf(deps.secret, details.uid),
+      customerName: `${customer.givenName} ${customer.familyName}`,
+      accounts,
+      error: error ?? (accounts.length ? undefined : intent.value.noAccounts),
+      intent: {
+        title: intent.value.summary.title,
+        lines: intent.value.summary.lines,
+        choice: intent.value.summary.choice,
+        expiresAt: intent.value.summary.expiresAt?.toISOString() ?? null,
+      },
+    };
+  }
   const wantsAccounts = scopes.some(isScope);
   return {
     kind: "consent",
@@ -87,11 +108,17 @@ async function consentPage(deps: Deps, loaded: NonNullable<Awaited<ReturnType<ty
 export async function showInteraction(deps: Deps, raw: Raw): Promise<InteractionOutcome> {
   const loaded = await load(deps, raw);
   if (!loaded) return expired();
-  if (!requestedScopes(loaded.details).some((scope) => isScope(scope) || scope === "openid")) {
+  if (!requestedScopes(loaded.details).some((scope) => isScope(scope) || isStandardScope(scope) || scope === "openid")) {
     const location = await deps.provider.interactionResult(raw.req, raw.res, {
       error: "invalid_scope",
       error_description: `scope must list one or more of ${SCOPES.join(", ")} (or openid to sign in), separated by spaces.`,
     });
+    return { kind: "see_other", location };
+  }
+  // A standard's consent is checked before the customer logs in: nobody logs in for a request that cannot succeed.
+  const intent = await authorisableIntent(deps, loaded);
+  if (intent && !intent.ok) {
+    const location = await deps.provider.interactionResult(raw.req, raw.res, { error: intent.error, error_description: intent.detail });
     return { kind: "see_other", location };
   }
   if (loaded.details.prompt.name === "login") {
@@ -151,6 +178,12 @@ export async function submitDecision(deps: Deps, raw: Raw, form: URLSearchParams
   if (!loaded || loaded.details.prompt.name !== "consent" || !sameCsrf(deps.secret, loaded.details.uid, form.get("csrf_token") ?? ""))
     return expired();
   const { details, client, tenantId } = loaded;
+  const intent = await authorisableIntent(deps, loaded);
+  if (intent && !intent.ok) {
+    const location = await deps.provider.interactionResult(raw.req, raw.res, { error: intent.error, error_description: intent.detail });
+    return { kind: "see_other", location };
+  }
+  if (intent) return decideIntent(deps, raw, loaded, intent.value, form);
   if (form.get("decision") === "deny") {
     const location = await deps.provider.interactionResult(raw.req, raw.res, {
       error: "access_denied",
@@ -186,6 +219,62 @@ export async function submitDecision(deps: Deps, raw: Raw, form: URLSearchParams
         grantId,
       }),
     );
+  }
+  const location = await deps.provider.interactionResult(raw.req, raw.res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  return { kind: "see_other", location };
+}
+
+/**
+ * The decision on a standard's consent (UK Open Banking): the SAME consent the app created
+ * becomes `authorised` with the customer and the chosen accounts (or `rejected`), in one
+ * conditional update, so a consent is authorised once even if two browsers race.
+ */
+async function decideIntent(
+  deps: Deps,
+  raw: Raw,
+  loaded: NonNullable<Awaited<ReturnType<typeof load>>>,
+  intent: Intent,
+  form: URLSearchParams,
+): Promise<InteractionOutcome> {
+  const { details, client, tenantId } = loaded;
+  const customerId = String(details.session!.accountId);
+  const tenantNow = await deps.tenantNow(tenantId);
+  if (form.get("decision") === "deny") {
+    await deps.db.bankConsent.updateMany({
+      where: { id: intent.consent.id, status: "awaiting_authorisation" },
+      data: { status: "rejected", statusUpdatedAt: tenantNow },
+    });
+    const location = await deps.provider.interactionResult(raw.req, raw.res, {
+      error: "access_denied",
+      error_description: "The customer rejected the consent.",
+    });
+    return { kind: "see_other", location };
+  }
+  const allowed = new Set((await intent.accounts(customerId)).map((account) => account.id));
+  const chosen = [...new Set(form.getAll("account_id"))].sort();
+  const fits = intent.summary.choice === "one" ? chosen.length === 1 : chosen.length >= 1;
+  if (form.get("decision") !== "approve" || !fits || !chosen.every((id) => allowed.has(id)))
+    return consentPage(
+      deps,
+      loaded,
+      intent.summary.choice === "one"
+        ? "Choose the account to use, or deny the request."
+        : "Choose at least one account to share, or deny the request.",
+    );
+
+  const scopes = requestedScopes(details);
+  const grant = new deps.provider.Grant({ accountId: customerId, clientId: client.clientId });
+  grant.addOIDCScope(scopes.join(" "));
+  grant.addOIDCClaims(["openbanking_intent_id"]);
+  if (details.params.claims) grant.addOIDCClaims(Object.keys(JSON.parse(String(details.params.claims)).id_token ?? {}));
+  const grantId = await grant.save();
+  const { count } = await deps.db.bankConsent.updateMany({
+    where: { id: intent.consent.id, status: "awaiting_authorisation", expiresAt: { gt: tenantNow } },
+    data: { status: "authorised", customerId, accountIds: JSON.stringify(chosen), grantId, statusUpdatedAt: tenantNow },
+  });
+  if (count !== 1) {
+    await grant.destroy();
+    return expired();
   }
   const location = await deps.provider.interactionResult(raw.req, raw.res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   return { kind: "see_other", location };

@@ -134,8 +134,8 @@ export function createAuthorizationServer(options: {
     },
     routes: ROUTES,
     scopes: ["offline_access", ...IDENTITY_SCOPES, ...SCOPES, ...STANDARD_SCOPES],
-    claims: IDENTITY_CLAIMS as unknown as Configuration["claims"],
-    findAccount: (_ctx, sub) => findCustomerAccount(db, sub),
+    claims: { ...IDENTITY_CLAIMS, openbanking_intent_id: null } as unknown as Configuration["claims"],
+    findAccount: (_ctx, sub, token) => findCustomerAccount(db, sub, (token as { grantId?: string } | undefined)?.grantId),
     interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}`, policy: freshLoginPolicy() },
     // Every authorization is a new consent: only the grant the customer just gave is reused.
     loadExistingGrant: async (ctx) => {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyPluginAsync } from "fastify";
 import { AppError } from "@openbank/contracts/errors";
-import { BgError, bgErrorAnswer, bgStatusHasBody } from "../../domain/berlin-group/bg-errors";
+import { bgErrorHasBody, bgServiceOf } from "@openbank/contracts/berlin-group-errors";
+import { BgError, bgErrorAnswer } from "../../domain/berlin-group/bg-errors";
 import { toAppError } from "../../plugins/app/problem-errors";
 import consents from "./consents";
 import accounts from "./accounts";
@@ -49,7 +50,7 @@ const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
     const answer = bgErrorAnswer(known);
     reply.code(answer.status).headers(answer.headers);
     // The document gives some statuses no body (408, 415, 5xx; 406 and 429 outside account information).
-    if (!bgStatusHasBody(answer.status, request.url)) return reply.send();
+    if (!bgErrorHasBody(answer.status, bgServiceOf(request.url))) return reply.send();
     return reply.type("application/json").send(answer.body);
   });
   app.setNotFoundHandler(async (request) => {
