@@ -178,6 +178,26 @@ describe("GET /v1/accounts/{account-id}/transactions", () => {
   });
 });
 
+describe("services this sandbox does not offer", () => {
+  it("answers card accounts and signing baskets 404 SERVICE_INVALID, saying what to use", async () => {
+    const cards = await read("/card-accounts", consentId);
+    expectTpp(cards, 404, "SERVICE_INVALID");
+    expect(cards.body.tppMessages[0].text).toContain("Card accounts are not offered");
+    expectTpp(await read(`/card-accounts/${mine.card.id}/balances`, consentId), 404, "SERVICE_INVALID");
+    expectTpp(
+      await bg(t.app, {
+        method: "POST",
+        url: "/signing-baskets",
+        tenant: TENANT,
+        headers: { "psu-ip-address": "192.0.2.1" },
+        body: { paymentIds: [] },
+      }),
+      404,
+      "SERVICE_INVALID",
+    );
+  });
+});
+
 describe("the Consent-ID", () => {
   it("is required, and must be this TPP's valid account-information consent", async () => {
     const missing = await bg(t.app, { url: "/accounts", tenant: TENANT });

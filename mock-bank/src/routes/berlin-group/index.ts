@@ -7,6 +7,7 @@ import consents from "./consents";
 import accounts from "./accounts";
 import payments from "./payments";
 import fundsConfirmations from "./funds-confirmations";
+import { notOffered } from "./not-offered";
 
 /** The TPP's request id, as the gateway passes it (`x-bg-request-id`): a UUID, required. */
 const REQUEST_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -54,7 +55,8 @@ const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
     return reply.type("application/json").send(answer.body);
   });
   app.setNotFoundHandler(async (request) => {
-    throw new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
+    const path = request.url.split("?")[0];
+    throw notOffered(path) ?? new AppError("not_found", `No route ${request.method} ${path}.`);
   });
 
   const portalUrl = options.portalUrl.replace(/\/$/, "");

@@ -25,13 +25,16 @@ import {
   type PaymentProduct,
 } from "../../schemas/berlin-group/payments";
 import { registerAuthorisationRoutes } from "./authorisation-routes";
+import { notOffered } from "./not-offered";
 
 const TAG = "Payment Initiation Service (PIS)";
 const config = { standardAccess: { caller: "app", scope: "payments", standard: "berlin_group" } } as const;
 
 const ServiceParams = z.object({
   paymentService: z
-    .enum(["payments", "bulk-payments", "periodic-payments"])
+    .string()
+    .min(1)
+    .max(64)
     .describe("The document's {payment-service}: `payments` or `bulk-payments` (periodic payments are not offered)."),
   paymentProduct: z
     .string()
@@ -45,6 +48,9 @@ type ServiceParamsInput = z.infer<typeof ServiceParams>;
 
 /** The service and product of a path, or the standard's refusal. */
 function serviceAndProduct(params: ServiceParamsInput): { service: PaymentService; product: PaymentProduct } {
+  // The path's first segment may be another service (/card-accounts/{id}/balances reaches this route).
+  if (!["payments", "bulk-payments", "periodic-payments"].includes(params.paymentService))
+    throw notOffered(`/${params.paymentService}`) ?? new BgError(404, "SERVICE_INVALID", `No service ${params.paymentService} here.`);
   if (params.paymentService === "periodic-payments")
     throw new BgError(
       400,
@@ -59,7 +65,7 @@ function serviceAndProduct(params: ServiceParamsInput): { service: PaymentServic
       `The payment product ${params.paymentProduct} is not offered: use ${PAYMENT_PRODUCTS.join(", ")} (JSON).`,
       "payment-product",
     );
-  return { service: params.paymentService, product: params.paymentProduct as PaymentProduct };
+  return { service: params.paymentService as PaymentService, product: params.paymentProduct as PaymentProduct };
 }
 
 /** zod's complaints about a body, as /body pointers (written as NextGenPSD2 paths by bg-errors). */
