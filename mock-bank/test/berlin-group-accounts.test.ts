@@ -254,6 +254,17 @@ describe("the Consent-ID", () => {
     expect((await call(balances)).status).toBe(200);
   });
 
+  it("counts concurrent accesses exactly: frequencyPerDay 4, six at once, four answered", async () => {
+    const tenant = "app_bgaccountsconcurrent";
+    const accounts = await personaAccounts(t.app, tenant);
+    await registerClient(t.app, tenant);
+    const consent = await validConsent(consentBody([accounts.current.iban!], { frequencyPerDay: 4 }), tenant);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => read(`/accounts/${accounts.current.id}/balances`, consent, { tenant, psu: false })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+
   it("is expired once the sandbox clock passes validUntil (CONSENT_EXPIRED)", async () => {
     const clockTenant = "app_bgaccountsexpiry";
     const accounts = await personaAccounts(t.app, clockTenant);

@@ -341,6 +341,27 @@ describe("bulk payments", () => {
   });
 });
 
+describe("concurrency", () => {
+  it("ten OTPs at once for one payment execute it once", async () => {
+    const before = await booked(mine.current.id);
+    const created = await initiate("instant-sepa-credit-transfers", single({ instructedAmount: { currency: "GBP", amount: "3.00" } }), {
+      ...EMBEDDED,
+      "psu-id": "user_good_credit",
+    });
+    const url = path(created.body._links.scaStatus.href);
+    expect((await bg(t.app, { method: "PUT", url, tenant: TENANT, body: { psuData: { password: "pass_good_credit" } } })).status).toBe(200);
+    expect((await bg(t.app, { method: "PUT", url, tenant: TENANT, body: { authenticationMethodId: "sms-otp" } })).status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => bg(t.app, { method: "PUT", url, tenant: TENANT, body: { scaAuthenticationData: "123456" } })),
+    );
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409)).toHaveLength(9);
+    expect(await v1PaymentsOf(created.body.paymentId)).toHaveLength(1);
+    expect(await booked(mine.current.id)).toBe(before - 300n);
+    await expectLedgerSound();
+  });
+});
+
 describe("cancellation", () => {
   it("cancels a payment before it is authorised (CANC); an executed one is CANCELLATION_INVALID", async () => {
     const before = await booked(mine.current.id);

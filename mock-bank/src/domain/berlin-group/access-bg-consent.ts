@@ -13,7 +13,7 @@ export type AccountRights = { details: boolean; balances: boolean; transactions:
 export type ConsentUse = { consent: BankConsent; accountIds: string[]; rights: Map<string, AccountRights>; listWithBalances: boolean };
 
 /** Optimistic updates of a consent's usage counter may collide; a few retries settle them. */
-const RETRIES = 5;
+const RETRIES = 10;
 
 /**
  * The Consent-ID of an account call, judged as NextGenPSD2 says: one of this TPP's account-
