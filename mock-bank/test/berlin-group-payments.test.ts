@@ -87,6 +87,9 @@ describe("single payments", () => {
     const self = created.body._links.self.href;
     expect((await status(self)).transactionStatus).toBe("RCVD");
     expect(await booked(mine.current.id)).toBe(before);
+    const authorisations = await bg(t.app, { url: `${path(self)}/authorisations`, tenant: TENANT });
+    expect(authorisations.body.authorisationIds).toEqual([idOf(created.body._links.scaStatus.href)]);
+    expect((await bg(t.app, { url: path(created.body._links.scaStatus.href), tenant: TENANT })).body.scaStatus).toBe("received");
 
     const walk = await walkScaPage(t.app, created.body._links.scaRedirect.href);
     expect(walk.reviewPage!.body).toContain("Pay 42.50 GBP to Merchant Ltd");
@@ -146,11 +149,21 @@ describe("single payments", () => {
         creditorAccount: { iban: EXTERNAL_DE },
         creditorName: "Lieferant GmbH",
       }),
+      { ...DECOUPLED, "tpp-explicit-authorisation-preferred": "true" },
     );
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.transactionFeeIndicator).toBe(true);
+    expect(created.body._links.startAuthorisation.href).toBe(`${created.body._links.self.href}/authorisations`);
     const estimated = parseMinor(created.body.estimatedTotalAmount.amount, "GBP")!;
-    await approveDecoupled(created);
+    const started = await bg(t.app, {
+      method: "POST",
+      url: path(created.body._links.startAuthorisation.href),
+      tenant: TENANT,
+      headers: DECOUPLED,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(started.body).toMatchObject({ scaStatus: "started", psuMessage: expect.stringContaining("Open Bank app") });
+    await approveDecoupled(started);
     expect((await status(created.body._links.self.href)).transactionStatus).toBe("ACSP");
     const [payment] = await v1PaymentsOf(created.body.paymentId);
     expect(payment).toMatchObject({ scheme: "international", fx: { credit_amount: { amount: "100.00", currency: "EUR" } } });
@@ -390,6 +403,19 @@ describe("cancellation", () => {
     expect((await bg(t.app, { url: `${executedPath}/cancellation-authorisations`, tenant: TENANT })).body).toEqual({
       authorisationIds: [],
     });
+    expectTpp(await bg(t.app, { url: `${executedPath}/cancellation-authorisations/sca_unknown`, tenant: TENANT }), 403, "RESOURCE_UNKNOWN");
+    expectTpp(
+      await bg(t.app, { method: "PUT", url: `${executedPath}/cancellation-authorisations/sca_unknown`, tenant: TENANT, body: {} }),
+      403,
+      "RESOURCE_UNKNOWN",
+    );
+    const started = await bg(t.app, {
+      method: "POST",
+      url: `${path(created.body._links.self.href)}/authorisations`,
+      tenant: TENANT,
+      headers: DECOUPLED,
+    });
+    expectTpp(started, 409, "STATUS_INVALID");
     expect(await booked(mine.current.id)).toBe(before - 4250n);
     await expectLedgerSound();
   });
