@@ -178,23 +178,80 @@ describe("GET /v1/accounts/{account-id}/transactions", () => {
   });
 });
 
-describe("services this sandbox does not offer", () => {
-  it("answers card accounts and signing baskets 404 SERVICE_INVALID, saying what to use", async () => {
-    const cards = await read("/card-accounts", consentId);
-    expectTpp(cards, 404, "SERVICE_INVALID");
-    expect(cards.body.tppMessages[0].text).toContain("Card accounts are not offered");
-    expectTpp(await read(`/card-accounts/${mine.card.id}/balances`, consentId), 404, "SERVICE_INVALID");
-    expectTpp(
-      await bg(t.app, {
-        method: "POST",
-        url: "/signing-baskets",
-        tenant: TENANT,
-        headers: { "psu-ip-address": "192.0.2.1" },
-        body: { paymentIds: [] },
-      }),
-      404,
-      "SERVICE_INVALID",
+describe("card accounts", () => {
+  it("a consent naming the credit card by maskedPan reads it, its balances and its card transactions (/v1's figures)", async () => {
+    // One-off: a recurring consent would end the PSU's recurring one the other tests use.
+    const cardConsent = await validConsent({
+      ...consentBody([], { recurringIndicator: false, frequencyPerDay: 1 }),
+      access: {
+        accounts: [{ iban: mine.current.iban! }],
+        balances: [{ maskedPan: mine.card.maskedPan! }],
+        transactions: [{ maskedPan: mine.card.maskedPan! }],
+      },
+    });
+    const list = await read("/card-accounts", cardConsent);
+    expect(list.body.cardAccounts).toHaveLength(1);
+    expect(list.body.cardAccounts[0]).toMatchObject({
+      resourceId: mine.card.id,
+      maskedPan: mine.card.maskedPan,
+      currency: "GBP",
+      creditLimit: { currency: "GBP", amount: "8000.00" },
+      _links: { balances: { href: `/berlin-group/v1/card-accounts/${mine.card.id}/balances` } },
+    });
+    // The card is not a payment account: /accounts lists only the current account.
+    expect((await read("/accounts", cardConsent)).body.accounts.map((a: { resourceId: string }) => a.resourceId)).toEqual([
+      mine.current.id,
+    ]);
+    expect((await read(`/card-accounts/${mine.card.id}`, cardConsent)).body.cardAccount.maskedPan).toBe(mine.card.maskedPan);
+
+    const balances = await read(`/card-accounts/${mine.card.id}/balances`, cardConsent);
+    const v1 = (await getAs(t.app, TENANT, `/v1/accounts/${mine.card.id}/balances`)).body;
+    const byType = Object.fromEntries(
+      balances.body.balances.map((b: { balanceType: string; balanceAmount: unknown; creditLimitIncluded?: boolean }) => [b.balanceType, b]),
     );
+    expect(byType.interimBooked.balanceAmount).toEqual(v1.booked);
+    expect(byType.interimAvailable).toMatchObject({ balanceAmount: v1.available, creditLimitIncluded: true });
+
+    const transactions = await read(
+      `/card-accounts/${mine.card.id}/transactions?bookingStatus=both&dateFrom=2000-01-01&itemsPerPage=5`,
+      cardConsent,
+    );
+    const first = [...transactions.body.cardTransactions.booked, ...transactions.body.cardTransactions.pending];
+    expect(first).toHaveLength(5);
+    expect(first[0]).toMatchObject({ maskedPAN: mine.card.maskedPan, cardTransactionId: expect.stringMatching(/^txn_/) });
+    expect(transactions.body.cardTransactions._links.cardAccount.href).toBe(`/berlin-group/v1/card-accounts/${mine.card.id}`);
+    expect(transactions.body.cardTransactions._links.next.href).toContain(`/berlin-group/v1/card-accounts/${mine.card.id}/transactions?`);
+    expect((await read(transactions.body.cardTransactions._links.next.href.replace("/berlin-group/v1", ""), cardConsent)).status).toBe(200);
+  });
+
+  it("refuses a card outside the consent, a payment account on the card endpoints, and an unknown masked PAN", async () => {
+    expectTpp(await read(`/card-accounts/${mine.card.id}/balances`, consentId), 401, "CONSENT_INVALID");
+    expectTpp(await read(`/card-accounts/${mine.current.id}`, consentId), 404, "RESOURCE_UNKNOWN");
+    expect((await read("/card-accounts", consentId)).body.cardAccounts).toEqual([]);
+    const unknown = await bg(t.app, {
+      method: "POST",
+      url: "/consents",
+      tenant: TENANT,
+      headers: DECOUPLED,
+      body: { ...consentBody([]), access: { accounts: [{ maskedPan: "999999******0000" }] } },
+    });
+    expectTpp(unknown, 400, "RESOURCE_UNKNOWN");
+    expect(unknown.body.tppMessages[0].path).toBe("access.accounts[0].maskedPan");
+  });
+});
+
+describe("services this sandbox does not offer", () => {
+  it("answers signing baskets 404 SERVICE_INVALID, saying what to use", async () => {
+    const baskets = await bg(t.app, {
+      method: "POST",
+      url: "/signing-baskets",
+      tenant: TENANT,
+      headers: { "psu-ip-address": "192.0.2.1" },
+      body: { paymentIds: [] },
+    });
+    expectTpp(baskets, 404, "SERVICE_INVALID");
+    expect(baskets.body.tppMessages[0].text).toContain("Signing baskets are not offered");
+    expectTpp(await read("/signing-baskets/sb_1/authorisations", consentId), 404, "SERVICE_INVALID");
   });
 });
 

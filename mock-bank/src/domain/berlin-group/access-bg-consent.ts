@@ -3,7 +3,7 @@ import type { ConsentsInput } from "../../schemas/berlin-group/consents";
 import { BgError } from "./bg-errors";
 import { bgConsentStatus, isoDay, readDetails, writeDetails } from "./bg-details";
 import { accessKind } from "./create-bg-consent";
-import { bgAccountWhere } from "./psu-accounts";
+import { accountKey, bgAccountWhere, bgCardWhere, referenceKey } from "./psu-accounts";
 
 export type AisService = "accountList" | "account" | "balances" | "transactions";
 
@@ -30,10 +30,13 @@ export async function accessBgConsent(options: {
   consentId: string;
   service: AisService;
   accountId?: string;
+  /** The card-accounts endpoints: the account must be a card account. */
+  cards?: boolean;
   psuInvolved: boolean;
   tenantNow: Date;
 }): Promise<ConsentUse> {
   const { db, tenantId, appId, consentId, service, accountId, psuInvolved, tenantNow } = options;
+  const cards = options.cards ?? false;
   const found = await db.bankConsent.findFirst({
     where: { id: consentId, tenantId, appId, standard: "berlin_group", kind: "account_access" },
   });
@@ -57,8 +60,8 @@ export async function accessBgConsent(options: {
   const input = readDetails<ConsentsInput>(consent.details).body;
   const kind = accessKind(input.access);
   const accountIds = JSON.parse(consent.accountIds) as string[];
-  const rows = await db.bankAccount.findMany({ where: { id: { in: accountIds } }, select: { id: true, iban: true } });
-  const listed = (list: { iban?: string }[] | undefined) => new Set((list ?? []).map((reference) => reference.iban));
+  const rows = await db.bankAccount.findMany({ where: { id: { in: accountIds } }, select: { id: true, iban: true, maskedPan: true } });
+  const listed = (list: { iban?: string; maskedPan?: string }[] | undefined) => new Set((list ?? []).map(referenceKey));
   const [balances, transactions, owners] = [
     listed(input.access.balances),
     listed(input.access.transactions),
@@ -74,18 +77,19 @@ export async function accessBgConsent(options: {
       row.id,
       {
         details: !listOnly,
-        balances: all || balances.has(row.iban ?? ""),
-        transactions: all || transactions.has(row.iban ?? ""),
-        ownerName: withOwner || owners.has(row.iban ?? ""),
+        balances: all || balances.has(accountKey(row)),
+        transactions: all || transactions.has(accountKey(row)),
+        ownerName: withOwner || owners.has(accountKey(row)),
       },
     ]),
   );
 
   if (accountId) {
+    const exists = await db.bankAccount.count({ where: { ...(cards ? bgCardWhere : bgAccountWhere), id: accountId, tenantId } });
+    if (!exists)
+      throw new BgError(404, "RESOURCE_UNKNOWN", `No ${cards ? "card " : ""}account ${accountId} in this sandbox.`, "account-id");
     const own = rights.get(accountId);
     if (!own) {
-      const exists = await db.bankAccount.count({ where: { ...bgAccountWhere, id: accountId, tenantId } });
-      if (!exists) throw new BgError(404, "RESOURCE_UNKNOWN", `No account ${accountId} in this sandbox.`, "accountId");
       throw new BgError(401, "CONSENT_INVALID", `Consent ${consentId} does not cover account ${accountId}.`, "Consent-ID");
     }
     const allowed = service === "account" ? own.details : service === "balances" ? own.balances : own.transactions;
@@ -100,7 +104,7 @@ export async function accessBgConsent(options: {
 
   // Count the access, and remember the day of the last action.
   const day = isoDay(tenantNow);
-  const key = `${service}:${accountId ?? "*"}`;
+  const key = `${cards ? "card-" : ""}${service}:${accountId ?? "*"}`;
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     const { body, state } = readDetails<ConsentsInput>(consent.details);
     const usage = state.usage?.day === day ? state.usage : { day, counts: {} };

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import { getBalances } from "../accounts/get-balances";
 import { BG_BASE } from "./bg-details";
-import { cashAccountType, bgAccountWhere } from "./psu-accounts";
+import { bgAccountWhere, bgCardWhere, cashAccountType } from "./psu-accounts";
 import type { AccountRights } from "./access-bg-consent";
 
 /** The sandbox bank's BIC (its IBANs carry bank code OBSX). */
@@ -45,7 +45,8 @@ export async function bgBalances(
   });
   const booked = minor(balances.booked.amount);
   const money = (value: bigint) => ({ currency, amount: formatMinor(value, currency) });
-  const overdraft = balances.overdraft_limit ? minor(balances.overdraft_limit.amount) : 0n;
+  // Available includes the arranged overdraft (current accounts) or the credit limit (cards).
+  const limit = minor((balances.overdraft_limit ?? balances.credit_limit ?? { amount: "0" }).amount);
   return [
     {
       balanceType: "closingBooked",
@@ -61,7 +62,7 @@ export async function bgBalances(
     {
       balanceType: "interimAvailable",
       balanceAmount: money(minor(balances.available.amount)),
-      creditLimitIncluded: overdraft > 0n,
+      creditLimitIncluded: limit > 0n,
       referenceDate: today.toISOString().slice(0, 10),
     },
     {
@@ -114,6 +115,49 @@ export async function bgAccountDetails(
         status: row.status === "frozen" ? ("blocked" as const) : ("enabled" as const),
         bic: SANDBOX_BIC,
         usage: row.customer?.kind === "business" ? ("ORGA" as const) : ("PRIV" as const),
+        ...(rights.ownerName && row.customer ? { ownerName: `${row.customer.givenName} ${row.customer.familyName}`.slice(0, 140) } : {}),
+        ...(options.withBalance.has(row.id)
+          ? { balances: await bgBalances(db, { tenantId: options.tenantId, accountId: row.id, tenantNow: options.tenantNow }) }
+          : {}),
+        ...(Object.keys(links).length ? { _links: links } : {}),
+      };
+    }),
+  );
+}
+
+/** A credit card as `cardAccountDetails`: resourceId = our `acc_…` id, its masked PAN, credit limit and links. */
+export async function bgCardAccountDetails(
+  db: PrismaClient,
+  options: { tenantId: string; accountIds: string[]; rights: Map<string, AccountRights>; withBalance: Set<string>; tenantNow: Date },
+) {
+  const rows = await db.bankAccount.findMany({
+    where: { ...bgCardWhere, tenantId: options.tenantId, id: { in: options.accountIds } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      maskedPan: true,
+      currency: true,
+      name: true,
+      status: true,
+      creditLimit: true,
+      customer: { select: { givenName: true, familyName: true, kind: true } },
+    },
+  });
+  return Promise.all(
+    rows.map(async (row) => {
+      const rights = options.rights.get(row.id)!;
+      const links: Record<string, { href: string }> = {};
+      if (rights.balances) links.balances = { href: `${BG_BASE}/card-accounts/${row.id}/balances` };
+      if (rights.transactions) links.transactions = { href: `${BG_BASE}/card-accounts/${row.id}/transactions` };
+      return {
+        resourceId: row.id,
+        maskedPan: row.maskedPan!,
+        currency: row.currency,
+        name: row.name.slice(0, 70),
+        product: "Credit card",
+        status: row.status === "frozen" ? ("blocked" as const) : ("enabled" as const),
+        usage: row.customer?.kind === "business" ? ("ORGA" as const) : ("PRIV" as const),
+        creditLimit: { currency: row.currency, amount: formatMinor(row.creditLimit, row.currency) },
         ...(rights.ownerName && row.customer ? { ownerName: `${row.customer.givenName} ${row.customer.familyName}`.slice(0, 140) } : {}),
         ...(options.withBalance.has(row.id)
           ? { balances: await bgBalances(db, { tenantId: options.tenantId, accountId: row.id, tenantNow: options.tenantNow }) }

@@ -33,6 +33,22 @@ export function toBgTransaction(row: Row) {
   };
 }
 
+/** A card's statement line as NextGenPSD2's `cardTransaction`: the same row, with the merchant and its category code. */
+export function toBgCardTransaction(row: Row, maskedPan: string) {
+  const day = (at: Date) => at.toISOString().slice(0, 10);
+  return {
+    cardTransactionId: row.id,
+    transactionDate: day(row.transactedAt),
+    acceptorTransactionDateTime: row.transactedAt.toISOString(),
+    ...(row.bookedAt ? { bookingDate: day(row.bookedAt), valueDate: day(row.bookedAt) } : {}),
+    transactionAmount: { currency: row.currency, amount: formatMinor(row.amount, row.currency) },
+    ...(row.merchantCategoryCode && /^\d{4}$/.test(row.merchantCategoryCode) ? { merchantCategoryCode: row.merchantCategoryCode } : {}),
+    maskedPAN: maskedPan,
+    transactionDetails: (row.merchantName ? `${row.merchantName}: ${row.description}` : row.description).slice(0, 1000),
+    proprietaryBankTransactionCode: row.channel.slice(0, 35),
+  };
+}
+
 export type BookingStatus = "booked" | "pending" | "both";
 
 /**
@@ -53,6 +69,8 @@ export async function listBgTransactions(
     /** The query the TPP sent, for the paging links (pageIndex replaced). */
     query: URLSearchParams;
     tenantNow: Date;
+    /** A card account's lines, as card transactions (its masked PAN), under /card-accounts. */
+    card?: { maskedPan: string };
   },
 ) {
   const { tenantId, accountId, bookingStatus, dateFrom, pageIndex, itemsPerPage, query, tenantNow } = options;
@@ -75,20 +93,27 @@ export async function listBgTransactions(
     select: transactionSelect,
   });
   const pages = Math.max(1, Math.ceil(total / itemsPerPage));
+  const base = options.card ? "card-accounts" : "accounts";
   const page = (index: number) => {
     const next = new URLSearchParams(query);
     next.set("pageIndex", String(index));
     next.set("itemsPerPage", String(itemsPerPage));
-    return { href: `${BG_BASE}/accounts/${accountId}/transactions?${next}` };
+    return { href: `${BG_BASE}/${base}/${accountId}/transactions?${next}` };
   };
-  const links: Record<string, { href: string }> = { account: { href: `${BG_BASE}/accounts/${accountId}` } };
+  const links: Record<string, { href: string }> = options.card
+    ? { cardAccount: { href: `${BG_BASE}/card-accounts/${accountId}` } }
+    : { account: { href: `${BG_BASE}/accounts/${accountId}` } };
   if (pages > 1) {
     links.first = page(0);
     links.last = page(pages - 1);
     if (pageIndex > 0) links.previous = page(Math.min(pageIndex - 1, pages - 1));
     if (pageIndex < pages - 1) links.next = page(pageIndex + 1);
   }
-  const mapped = rows.map((row) => ({ status: row.status, transaction: toBgTransaction(row) }));
+  const card = options.card;
+  const mapped = rows.map((row) => ({
+    status: row.status,
+    transaction: card ? toBgCardTransaction(row, card.maskedPan) : toBgTransaction(row),
+  }));
   return {
     ...(bookingStatus !== "pending" ? { booked: mapped.filter((item) => item.status === "booked").map((item) => item.transaction) } : {}),
     ...(bookingStatus !== "booked" ? { pending: mapped.filter((item) => item.status === "pending").map((item) => item.transaction) } : {}),

@@ -4,7 +4,7 @@ import { CONSENT_DAYS } from "../consents/create-consent";
 import type { ConsentsInput } from "../../schemas/berlin-group/consents";
 import { BgError } from "./bg-errors";
 import { isoDay, writeDetails, type BgState } from "./bg-details";
-import { bgAccountWhere } from "./psu-accounts";
+import { accountKey, bgAccountWhere, bgCardWhere, referenceKey } from "./psu-accounts";
 import { createAuthorisation } from "./sca-authorisation";
 import type { ScaRequest } from "./sca-request";
 
@@ -31,23 +31,18 @@ export function accessKind(access: Access): AccessKind | null {
   return lists.every((list) => list && list.length === 0) ? "bankOffered" : null;
 }
 
-/** The IBANs a dedicated consent names, with where each first appears (for `path` in errors). */
-function namedIbans(access: Access): Map<string, string> {
+/** The accounts a dedicated consent names (by referenceKey), with where each first appears (for `path` in errors). */
+function namedReferences(access: Access): Map<string, string> {
   const found = new Map<string, string>();
   for (const list of ["accounts", "balances", "transactions"] as const)
     (access[list] ?? []).forEach((reference, index) => {
       const path = `access.${list}[${index}]`;
-      if (!reference.iban)
-        throw new BgError(
-          400,
-          "FORMAT_ERROR",
-          `${path}: name the account by iban (the sandbox's accounts are addressed by IBAN; card accounts are not offered).`,
-          path,
-        );
-      if (!found.has(reference.iban)) found.set(reference.iban, `${path}.iban`);
+      const key = referenceKey(reference);
+      if (!key) throw new BgError(400, "FORMAT_ERROR", `${path}: name a payment account by iban, or a card account by maskedPan.`, path);
+      if (!found.has(key)) found.set(key, `${path}.${reference.iban ? "iban" : "maskedPan"}`);
     });
   for (const [index, reference] of (access.additionalInformation?.ownerName ?? []).entries())
-    if (!reference.iban || !found.has(reference.iban))
+    if (!found.has(referenceKey(reference) ?? ""))
       throw new BgError(
         400,
         "FORMAT_ERROR",
@@ -101,23 +96,41 @@ export async function createBgConsent(options: {
   let accountIds: string[] = [];
   let ownerId: string | null = null;
   if (kind === "dedicated") {
-    const ibans = namedIbans(input.access);
-    const rows = await db.bankAccount.findMany({
-      where: { ...bgAccountWhere, tenantId, iban: { in: [...ibans.keys()] } },
-      select: { id: true, iban: true, customerId: true, currency: true },
-    });
-    const byIban = new Map(rows.map((row) => [row.iban!, row]));
-    for (const [iban, path] of ibans) {
-      if (!byIban.has(iban)) throw new BgError(400, "RESOURCE_UNKNOWN", `No payment account with IBAN ${iban} in this sandbox.`, path);
+    const named = namedReferences(input.access);
+    const keys = [...named.keys()];
+    const select = { id: true, iban: true, maskedPan: true, customerId: true, currency: true } as const;
+    const rows = [
+      ...(await db.bankAccount.findMany({
+        where: { ...bgAccountWhere, tenantId, iban: { in: keys.filter((key) => key.startsWith("iban:")).map((key) => key.slice(5)) } },
+        select,
+      })),
+      ...(await db.bankAccount.findMany({
+        where: { ...bgCardWhere, tenantId, maskedPan: { in: keys.filter((key) => key.startsWith("pan:")).map((key) => key.slice(4)) } },
+        select,
+      })),
+    ];
+    const byKey = new Map(rows.map((row) => [accountKey(row), row]));
+    for (const [key, path] of named) {
+      if (!byKey.has(key))
+        throw new BgError(
+          400,
+          "RESOURCE_UNKNOWN",
+          key.startsWith("iban:")
+            ? `No payment account with IBAN ${key.slice(5)} in this sandbox.`
+            : `No card account ${key.slice(4)} in this sandbox.`,
+          path,
+        );
     }
+    if (new Set(rows.map((row) => row.maskedPan).filter(Boolean)).size !== rows.filter((row) => row.maskedPan).length)
+      throw new BgError(400, "FORMAT_ERROR", "A masked PAN names more than one card here: name payment accounts by IBAN.", "access");
     for (const list of ["accounts", "balances", "transactions"] as const)
       (input.access[list] ?? []).forEach((reference, index) => {
-        const account = byIban.get(reference.iban!)!;
+        const account = byKey.get(referenceKey(reference)!)!;
         if (reference.currency && reference.currency !== account.currency)
           throw new BgError(
             400,
             "FORMAT_ERROR",
-            `The account ${reference.iban} holds ${account.currency}, not ${reference.currency}.`,
+            `The account ${reference.iban ?? reference.maskedPan} holds ${account.currency}, not ${reference.currency}.`,
             `access.${list}[${index}].currency`,
           );
       });

@@ -31,3 +31,22 @@ export async function eligibleAccountIds(
   const allowed = options.restrictedTo?.length ? new Set(options.restrictedTo) : null;
   return rows.filter((row) => !allowed || allowed.has(cashAccountType(row.type))).map((row) => row.id);
 }
+
+/** Card accounts (credit cards): named by their masked PAN, served under /card-accounts. */
+export const bgCardWhere = {
+  ...customerAccounts,
+  type: "credit_card",
+  maskedPan: { not: null },
+  status: { not: "closed" },
+} as const satisfies Prisma.BankAccountWhereInput;
+
+/** How a consent names one account: by IBAN (payment accounts) or masked PAN (card accounts). */
+export function referenceKey(reference: { iban?: string; maskedPan?: string }): string | null {
+  if (reference.iban) return `iban:${reference.iban}`;
+  if (reference.maskedPan) return `pan:${reference.maskedPan}`;
+  return null;
+}
+
+/** The same key for a stored account. */
+export const accountKey = (account: { iban: string | null; maskedPan: string | null }) =>
+  account.iban ? `iban:${account.iban}` : `pan:${account.maskedPan ?? ""}`;

@@ -9,7 +9,7 @@ import { BgError } from "./bg-errors";
 import { readDetails, writeDetails } from "./bg-details";
 import { accessKind } from "./create-bg-consent";
 import { finaliseAuthorisation } from "./finalise-authorisation";
-import { eligibleAccountIds } from "./psu-accounts";
+import { accountKey, eligibleAccountIds, referenceKey } from "./psu-accounts";
 import { advanceAuthorisation, FINAL_SCA } from "./sca-authorisation";
 import type { ScaPage } from "./sca-page-html";
 import { assertHolder } from "./update-psu-data";
@@ -153,13 +153,18 @@ async function review(deps: ScaDeps, loaded: Loaded, customerId: string, csrf: s
       await eligibleAccountIds(db, { tenantId: consent.tenantId, customerId, restrictedTo: input.access.restrictedTo }),
     );
     const named = byId(JSON.parse(consent.accountIds) as string[]);
-    const ibanName = new Map<string, string>();
+    const nameOf = new Map<string, string>();
     if (kind === "dedicated") {
-      const rows = await db.bankAccount.findMany({ where: { id: { in: named.map((a) => a.id) } }, select: { iban: true, name: true } });
-      for (const row of rows) ibanName.set(row.iban!, row.name);
+      const rows = await db.bankAccount.findMany({
+        where: { id: { in: named.map((a) => a.id) } },
+        select: { iban: true, maskedPan: true, name: true },
+      });
+      for (const row of rows) nameOf.set(accountKey(row), row.name);
     }
-    const list = (references: { iban?: string }[] | undefined) =>
-      (references ?? []).map((reference) => ibanName.get(reference.iban ?? "") ?? reference.iban ?? "").join(", ");
+    const list = (references: { iban?: string; maskedPan?: string }[] | undefined) =>
+      (references ?? [])
+        .map((reference) => nameOf.get(referenceKey(reference) ?? "") ?? reference.iban ?? reference.maskedPan ?? "")
+        .join(", ");
     const lines =
       kind === "dedicated"
         ? [

@@ -5,6 +5,7 @@ import { BgError, bgErrorAnswer } from "../../domain/berlin-group/bg-errors";
 import { toAppError } from "../../plugins/app/problem-errors";
 import consents from "./consents";
 import accounts from "./accounts";
+import cardAccounts from "./card-accounts";
 import payments from "./payments";
 import fundsConfirmations from "./funds-confirmations";
 import { notOffered } from "./not-offered";
@@ -62,6 +63,7 @@ const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
   const portalUrl = options.portalUrl.replace(/\/$/, "");
   await app.register(consents, { portalUrl });
   await app.register(accounts);
+  await app.register(cardAccounts);
   await app.register(payments, { portalUrl });
   await app.register(fundsConfirmations);
 };

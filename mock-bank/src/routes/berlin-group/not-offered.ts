@@ -2,7 +2,6 @@ import { BgError } from "../../domain/berlin-group/bg-errors";
 
 /** Services of the document this sandbox does not offer, and what to use instead. */
 const NOT_OFFERED: [string, string][] = [
-  ["card-accounts", "Card accounts are not offered by this sandbox (its credit cards have no IBAN); read them through /v1/accounts."],
   ["signing-baskets", "Signing baskets are not offered: authorise each consent or payment on its own."],
 ];
 

@@ -111,3 +111,56 @@ export const TransactionsQuery = z.object({
     .describe("The page, from 0; `_links` name the first, previous, next and last."),
   itemsPerPage: z.coerce.number().int().min(1).max(500).optional().describe("Lines per page, at most 500 (default 100)."),
 });
+
+export const CardAccountDetails = z
+  .object({
+    resourceId: z.string().max(64).describe("The card account's id in this sandbox (`acc_…`), the same as /v1's."),
+    maskedPan: z.string().max(35),
+    currency: CurrencyCode,
+    ownerName: z.string().max(140).optional(),
+    name: z.string().max(70).optional(),
+    displayName: z.string().max(70).optional(),
+    product: z.string().max(35).optional(),
+    status: z.enum(["enabled", "deleted", "blocked"]).optional(),
+    usage: z.enum(["PRIV", "ORGA"]).optional(),
+    details: z.string().max(1000).optional(),
+    creditLimit: Amount.optional(),
+    balances: BalanceList.optional(),
+    _links: z.object({ balances: Href.optional(), transactions: Href.optional() }).optional(),
+  })
+  .meta({ id: "cardAccountDetails" });
+
+export const CardAccountList = z.object({ cardAccounts: z.array(CardAccountDetails).max(100) }).meta({ id: "cardAccountList" });
+
+export const CardAccountDetailsResponse = z.object({ cardAccount: CardAccountDetails });
+
+export const CardBalancesResponse = z
+  .object({ cardAccount: AccountReference.optional(), balances: BalanceList })
+  .meta({ id: "readCardAccountBalanceResponse-200" });
+
+export const CardTransaction = z
+  .object({
+    cardTransactionId: z.string().max(35).optional(),
+    transactionDate: z.iso.date().optional(),
+    acceptorTransactionDateTime: z.iso.datetime({ offset: true }).max(35).optional(),
+    bookingDate: z.iso.date().optional(),
+    valueDate: z.iso.date().optional(),
+    transactionAmount: Amount,
+    merchantCategoryCode: z.string().length(4).optional(),
+    maskedPAN: z.string().max(35).optional(),
+    transactionDetails: z.string().max(1000).optional(),
+    proprietaryBankTransactionCode: z.string().max(35).optional(),
+  })
+  .meta({ id: "cardTransaction" });
+
+const CardTransactionList = z.array(CardTransaction).max(500);
+
+export const CardTransactionsResponse = z
+  .object({
+    cardAccount: AccountReference.optional(),
+    cardTransactions: z
+      .object({ booked: CardTransactionList.optional(), pending: CardTransactionList.optional(), _links: Links })
+      .meta({ id: "cardAccountReport" }),
+    balances: BalanceList.optional(),
+  })
+  .meta({ id: "cardAccountsTransactionsResponse200" });
