@@ -255,6 +255,7 @@ export function ukOpenBankingFlow(reference: SandboxReference): Flow {
                   "ReadTransactionsDebits",
                   "ReadTransactionsDetail",
                   "ReadParty",
+                  "ReadPartyPSU",
                   "ReadProducts",
                   "ReadStatementsDetail",
                 ],
