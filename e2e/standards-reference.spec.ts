@@ -45,11 +45,18 @@ test("the API reference lists the standards, and each standard's page renders it
     const listed = Object.values(document.paths).reduce((total, item) => total + Object.keys(item).length, 0);
     expect(await operationCount(page)).toBe(listed);
     await screenshotPage(page, `docs-api-${path.split("/").pop()}`);
+    if (listed)
+      await screenshotPage(page, `docs-api-${path.split("/").pop()}-operations`, {
+        prepare: () =>
+          page
+            .locator("#operations-title")
+            .evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 90)),
+      });
     await openConsole(page);
     await expect(page.locator(".swagger-ui .info .title")).toContainText(title);
     if (listed) await expect(page.locator(".swagger-ui .opblock")).toHaveCount(listed);
     await screenshotPage(page, `docs-api-${path.split("/").pop()}-console`, {
-      prepare: () => page.locator(".swagger-ui").evaluate((ui) => window.scrollTo(0, ui.getBoundingClientRect().top + window.scrollY - 40)),
+      prepare: () => page.locator(".swagger-ui").evaluate((ui) => window.scrollTo(0, ui.getBoundingClientRect().top + window.scrollY - 90)),
     });
     expect(await axeViolations(page)).toEqual([]);
   }
@@ -59,7 +66,9 @@ test("Try it out on a standard's page calls through the gateway with the develop
   await signUp(page);
   await createApp(page, "Standards app");
   await page.goto("/docs/api/berlin-group#/Account%20Information%20Service%20(AIS)/getConsentStatus");
-  const operation = page.locator('[id="operations-Account_Information_Service_(AIS)-getConsentStatus"]');
+  // Swagger UI's id of the operation holds backslashes (it CSS-escapes the tag's parentheses), escaped again in the selector.
+  const id = "operations-Account_Information_Service_\\(AIS\\)-getConsentStatus";
+  const operation = page.locator(`[id="${id.replaceAll("\\", "\\\\")}"]`);
   test.skip((await operationCount(page)) === 0, "No Berlin Group operation is in this sandbox yet.");
   await expect(page.getByTestId("credential-status")).toContainText("Standards app · Default sandbox key");
   await expect(page.locator("[data-console]")).toHaveAttribute("data-console", "ready", { timeout: 20_000 });
