@@ -301,7 +301,11 @@ describe("domestic-vrp-consents: create, read, delete", () => {
         "UK.OBIE.Field.InvalidDate",
         "Data.ControlParameters.ValidToDateTime",
       ],
-      [consentBody({ extra: { SupplementaryData: { Unknown: 1 } } }), "UK.OBIE.Field.Unexpected", "Data.ControlParameters.SupplementaryData"],
+      [
+        consentBody({ extra: { SupplementaryData: { Unknown: 1 } } }),
+        "UK.OBIE.Field.Unexpected",
+        "Data.ControlParameters.SupplementaryData",
+      ],
       [
         consentBody({ initiation: { DebtorAccount: { ...GOOD_CREDIT_CURRENT, Identification: "99001100000000" } } }),
         "UK.OBIE.Field.Invalid",
