@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 
 /** An ISO 8601 date-time with its zone, as every UK payload writes them. */
-export const ObDateTime = z.iso.datetime({ offset: true });
+export const ObDateTime = z.iso.datetime({ offset: true }).max(35);
 
 /** OBActiveOrHistoricCurrencyAndAmount: a positive decimal string (the direction is said elsewhere) and the currency. */
 export const ObAmount = z.strictObject({
@@ -96,6 +96,7 @@ export const StatementIdParams = AccountIdParams.extend({
 const FILTER_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const FilterDateTime = z
   .string()
+  .max(35)
   .refine(
     (value) => FILTER_DATE_TIME.test(value) && !Number.isNaN(Date.parse(`${value.slice(0, 10)}T00:00:00Z`)),
     "must be an ISO 8601 date or date-time, e.g. 2026-01-01T00:00:00",

@@ -20,7 +20,7 @@ const text = (min: number, max: number) => z.string().min(min).max(max);
 const bool = z.boolean();
 
 /** `ISODateTime`: a date-time with a time zone (the profile requires one in answers). */
-export const ObDateTime = z.iso.datetime({ offset: true });
+export const ObDateTime = z.iso.datetime({ offset: true }).max(35);
 
 export const CountryCode = z.string().regex(/^[A-Z]{2,2}$/);
 export const CurrencyCode = z.string().regex(/^[A-Z]{3,3}$/);
@@ -167,7 +167,7 @@ export const ObRemittanceInformation = z.object({
 });
 
 /** `OBSupplementaryData1`: anything, kept as sent. */
-export const ObSupplementaryData = z.record(z.string(), z.unknown());
+export const ObSupplementaryData = z.record(z.string().max(128), z.unknown());
 
 /** `OBRisk1`. */
 export const ObRisk = z.strictObject({
