@@ -9,12 +9,21 @@
 // REQUIRE_POSTGRES=true (issue 2 asks for PostgreSQL "where reachable").
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
+import { conformanceSummary } from "./conformance-summary.mjs";
 
 const reports = "test-results/reports";
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : "1" };
+// Every response a test validates against a standard's official document is counted here (tests/support/standards-contract.ts).
+const conformanceLog = `${reports}/conformance.jsonl`;
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  FORCE_COLOR: process.env.CI ? "0" : "1",
+  STANDARDS_CONFORMANCE_LOG: path.resolve(conformanceLog),
+};
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
 
@@ -115,5 +124,6 @@ if (built) {
 }
 
 console.log(`\n━━ summary ━━\n${timings.join("\n")}`);
+console.log(conformanceSummary(conformanceLog));
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
