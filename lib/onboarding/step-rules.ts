@@ -11,6 +11,8 @@ export type CallRow = {
   createdAt: Date;
   requestHeaders?: unknown;
   responseHeaders?: unknown;
+  /** The masked answer body (pretty JSON, capped), when the rule reads it. */
+  responseBody?: string | null;
 };
 
 export const PAYMENTS_ROUTE = "/v1/payments";
@@ -133,9 +135,6 @@ export function firstDpopCall(rows: Array<CallRow & { apiKeyId: string | null }>
   );
 }
 
-/** What the request log keeps of an answer: the masked body (pretty JSON, capped), when there was one. */
-type WithBody = { responseBody?: string | null };
-
 const parsed = (body: string | null | undefined): Record<string, unknown> | null => {
   try {
     const value = JSON.parse(body ?? "") as unknown;
@@ -159,7 +158,7 @@ export const UK_PISP_PREFIX = "/open-banking/v4.0/pisp/";
  * bank rejected it (`Data.Status` `RJCT`, e.g. the sandbox's magic rejected amount). The 201 is what
  * the log can be sure of; a body cut short by the log's cap still counts, since a 201 is an accepted order.
  */
-export function firstUkPayment(rows: Array<CallRow & WithBody>): Date | null {
+export function firstUkPayment(rows: CallRow[]): Date | null {
   return earliest(
     ...rows
       .filter((row) => row.method === "POST" && row.status === 201 && UK_PAYMENT_ORDER.test(pathname(row.path)))
@@ -185,7 +184,7 @@ const BG_ACCOUNTS = /^\/berlin-group\/v1\/accounts(\/|$)/;
  * - or the app read account data (a 200 under /accounts), which the bank answers only under a valid consent.
  * A consent that is only created (201, `received`) or polled while pending does not count.
  */
-export function firstBerlinGroupConsent(rows: Array<CallRow & WithBody>): Date | null {
+export function firstBerlinGroupConsent(rows: CallRow[]): Date | null {
   return earliest(
     ...rows
       .filter((row) => row.status === 200)
