@@ -23,8 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const link = (tenantId: string, now = new Date()) =>
-  `/oauth/connected-apps?${signConnectedAppsLink({ internalSecret: TEST_SECRET, tenantId, now })}`;
+const link = (tenantId: string, now = new Date(), appName = "Budget Buddy") =>
+  `/oauth/connected-apps?${signConnectedAppsLink({ internalSecret: TEST_SECRET, tenantId, appName, now })}`;
 const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
 /** A browser on the connected-apps page: its cookies, GETs and form posts through the bank. */
@@ -51,7 +51,7 @@ function browser() {
     /** Opens the link and logs in; returns the list page. */
     async signIn(tenantId: string, persona = "good_credit", password = `pass_${persona}`) {
       const login = await send("GET", link(tenantId));
-      const fields = Object.fromEntries(["tenant", "exp", "sig", "csrf_token"].map((name) => [name, hidden(login.body, name)]));
+      const fields = Object.fromEntries(["tenant", "app", "exp", "sig", "csrf_token"].map((name) => [name, hidden(login.body, name)]));
       const submitted = await send("POST", "/oauth/connected-apps/login", { ...fields, username: `user_${persona}`, password });
       if (submitted.statusCode !== 303) return { login, submitted, list: null };
       return { login, submitted, list: await send("GET", String(submitted.headers.location)) };
@@ -147,7 +147,9 @@ describe("the connected-apps page", () => {
     const { login, submitted, list } = await page.signIn(APP);
     expect(login.statusCode).toBe(200);
     expect(login.body).toContain("Connected apps");
-    expect(login.body).not.toContain("Budget Buddy"); // nothing of the tenant before login
+    // Nothing of the tenant before login: no consent, no customer (the app's name is the link's own, signed).
+    expect(login.body).not.toContain("data-consent-id");
+    expect(login.body).not.toContain("Amelia");
     const cookie = String(login.headers["set-cookie"]);
     expect(cookie).toMatch(/^ob_connected_apps=[A-Za-z0-9_-]{43}; Path=\/oauth\/connected-apps; HttpOnly; SameSite=Strict; Max-Age=1800$/);
     expect(login.headers["content-security-policy"]).toContain("form-action 'self'");
@@ -251,12 +253,14 @@ describe("the connected-apps page", () => {
 describe("the connected-apps page's security", () => {
   it("refuses a forged or altered link with the same page whether or not the tenant exists", async () => {
     const good = new URLSearchParams(link(APP).split("?")[1]);
-    const forged = new URLSearchParams({ tenant: APP, exp: good.get("exp")!, sig: "A".repeat(43) });
-    const otherTenant = new URLSearchParams({ tenant: OTHER, exp: good.get("exp")!, sig: good.get("sig")! });
-    const unknownTenant = new URLSearchParams({ tenant: "app_doesNotExist", exp: good.get("exp")!, sig: good.get("sig")! });
-    const longer = new URLSearchParams({ tenant: APP, exp: String(Number(good.get("exp")) + 3600), sig: good.get("sig")! });
+    const altered = (changes: Record<string, string>) => new URLSearchParams({ ...Object.fromEntries(good), ...changes });
+    const forged = altered({ sig: "A".repeat(43) });
+    const otherTenant = altered({ tenant: OTHER });
+    const unknownTenant = altered({ tenant: "app_doesNotExist" });
+    const longer = altered({ exp: String(Number(good.get("exp")) + 3600) });
+    const renamed = altered({ app: "Trusted Bank Helper" });
     const pages = [];
-    for (const query of [forged, otherTenant, unknownTenant, longer, new URLSearchParams({ tenant: APP })]) {
+    for (const query of [forged, otherTenant, unknownTenant, longer, renamed, new URLSearchParams({ tenant: APP })]) {
       const response = await t.app.inject({ url: `/oauth/connected-apps?${query}`, headers: internal });
       expect(response.statusCode).toBe(403);
       expect(response.headers["set-cookie"]).toBeUndefined();
@@ -298,6 +302,7 @@ describe("the connected-apps page's security", () => {
     const login = await page.get(link(APP));
     const submitted = await page.post("/oauth/connected-apps/login", {
       tenant: OTHER,
+      app: hidden(login.body, "app"),
       exp: hidden(login.body, "exp"),
       sig: hidden(login.body, "sig"),
       csrf_token: hidden(login.body, "csrf_token"),
@@ -311,7 +316,12 @@ describe("the connected-apps page's security", () => {
   it("needs the CSRF token of this browser's cookie on every form", async () => {
     const page = browser();
     const login = await page.get(link(APP));
-    const fields = { tenant: hidden(login.body, "tenant"), exp: hidden(login.body, "exp"), sig: hidden(login.body, "sig") };
+    const fields = {
+      tenant: hidden(login.body, "tenant"),
+      app: hidden(login.body, "app"),
+      exp: hidden(login.body, "exp"),
+      sig: hidden(login.body, "sig"),
+    };
     const credentials = { username: "user_good_credit", password: "pass_good_credit" };
     expect((await page.post("/oauth/connected-apps/login", { ...fields, ...credentials })).statusCode).toBe(403);
     // Another browser's token does not fit this browser's cookie (a cross-site form cannot read either).
@@ -396,7 +406,7 @@ describe("the connected-apps page's security", () => {
       url: "/oauth/connected-apps/login",
       headers: { ...internal, cookie: `ob_connected_apps=${planted}`, "content-type": "application/x-www-form-urlencoded" },
       payload: new URLSearchParams({
-        ...Object.fromEntries(["tenant", "exp", "sig", "csrf_token"].map((name) => [name, hidden(login.body, name)])),
+        ...Object.fromEntries(["tenant", "app", "exp", "sig", "csrf_token"].map((name) => [name, hidden(login.body, name)])),
         username: "user_good_credit",
         password: "pass_good_credit",
       }).toString(),
@@ -406,6 +416,18 @@ describe("the connected-apps page's security", () => {
     expect(
       (await t.app.inject({ url: "/oauth/connected-apps", headers: { ...internal, cookie: `ob_connected_apps=${planted}` } })).statusCode,
     ).toBe(401);
+  });
+
+  it("names an app the bank never saw a client of with the name the portal signed into the link", async () => {
+    const student = await customerOf(OTHER, "student");
+    const consent = await standardConsent({ appId: OTHER, standard: "berlin_group", kind: "funds_confirmation", status: "authorised", customerId: student.id });
+    const page = browser();
+    const login = await page.get(link(OTHER, new Date(), "Pocket Money"));
+    const fields = Object.fromEntries(["tenant", "app", "exp", "sig", "csrf_token"].map((name) => [name, hidden(login.body, name)]));
+    const submitted = await page.post("/oauth/connected-apps/login", { ...fields, username: "user_student", password: "pass_student" });
+    const list = await page.get(String(submitted.headers.location));
+    expect(list.body).toMatch(new RegExp(`data-consent-id="${consent.id}">\\s*<h2[^>]*>Pocket Money</h2>`));
+    expect(list.body).toContain("Confirm available funds");
   });
 
   it("escapes what apps name themselves", async () => {

@@ -111,7 +111,7 @@ describe("the customer's connected-apps page through the gateway", () => {
     const consent = await v1Consent();
     const link = await developer.json<{ url: string; expires_at: string }>("POST", `/api/apps/${app.appId}/connected-apps-link`);
     expect(link.status).toBe(200);
-    expect(link.body.url).toMatch(new RegExp(`^${portalUrl}/oauth/connected-apps\\?tenant=${app.appId}&exp=\\d+&sig=[A-Za-z0-9_-]{43}$`));
+    expect(link.body.url).toMatch(new RegExp(`^${portalUrl}/oauth/connected-apps\\?tenant=${app.appId}&app=Keeper&exp=\\d+&sig=[A-Za-z0-9_-]{43}$`));
     expect(new Date(link.body.expires_at).getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
 
     const browser = new CustomerBrowser();
@@ -160,7 +160,9 @@ describe("the customer's connected-apps page through the gateway", () => {
     forged.searchParams.set("sig", "A".repeat(43));
     const unknown = new URL(mine);
     unknown.searchParams.set("tenant", "app_doesNotExist00000000");
-    for (const url of [tampered, forged, unknown]) {
+    const renamed = new URL(mine);
+    renamed.searchParams.set("app", "Your Bank (official)");
+    for (const url of [tampered, forged, unknown, renamed]) {
       const response = await fetch(url, { redirect: "manual" });
       expect(response.status).toBe(403);
       pages.add(await response.text());

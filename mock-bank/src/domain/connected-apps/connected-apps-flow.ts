@@ -69,9 +69,11 @@ async function sessionOf(deps: ConnectedAppsDeps, browser: Browser): Promise<(Cu
   return customer ? { ...session, name: `${customer.givenName} ${customer.familyName}` } : null;
 }
 
+type LinkFields = { tenant: string; app: string; exp: string; sig: string };
+
 function login(
   deps: ConnectedAppsDeps,
-  link: { tenant: string; exp: string; sig: string },
+  link: LinkFields,
   nonce: string,
   extra: { status?: number; username?: string; error?: string } = {},
 ) {
@@ -84,7 +86,7 @@ function login(
 }
 
 /**
- * GET /oauth/connected-apps. With a signed link (`tenant`, `exp`, `sig`): the login page for that
+ * GET /oauth/connected-apps. With a signed link (`tenant`, `app`, `exp`, `sig`): the login page for that
  * sandbox, or straight to the list when this browser is already signed in there. Without one: the
  * signed-in customer's list, or a dead end. A link never shows anything of a tenant before login.
  */
@@ -94,10 +96,11 @@ export async function showConnectedApps(
   browser: Browser,
 ): Promise<ConnectedAppsOutcome> {
   const session = await sessionOf(deps, browser);
-  if (query.tenant !== undefined || query.sig !== undefined || query.exp !== undefined) {
+  if (query.tenant !== undefined || query.sig !== undefined || query.exp !== undefined || query.app !== undefined) {
     const link = verifyConnectedAppsLink({
       internalSecret: deps.secret,
       tenant: query.tenant,
+      app: query.app,
       exp: query.exp,
       sig: query.sig,
       now: deps.now(),
@@ -108,13 +111,14 @@ export async function showConnectedApps(
     // Another sandbox's session in this browser ends here; the login nonce takes its cookie.
     if (session) await endCustomerSession(deps.db, browser.cookie);
     const nonce = browser.cookie && !session ? browser.cookie : newCookieValue();
-    return login(deps, { tenant: link.tenantId, exp: String(query.exp), sig: String(query.sig) }, nonce);
+    return login(deps, { tenant: link.tenantId, app: link.appName, exp: String(query.exp), sig: String(query.sig) }, nonce);
   }
   if (!session) return signedOut();
   const accesses = await listConnectedApps({
     db: deps.db,
     tenantId: session.tenantId,
     customerId: session.customerId,
+    appName: session.appName,
     tenantNow: await deps.tenantNow(session.tenantId),
   });
   let notice: string | undefined;
@@ -135,7 +139,7 @@ export async function showConnectedApps(
 /** POST /oauth/connected-apps/login: a test customer of the link's sandbox signs in (the bank's login rule). */
 export async function submitConnectedAppsLogin(deps: ConnectedAppsDeps, form: Form, browser: Browser): Promise<ConnectedAppsOutcome> {
   if (!validCsrf(deps.secret, "login", browser.cookie, form.get("csrf_token"))) return staleForm();
-  const fields = { tenant: form.get("tenant") ?? "", exp: form.get("exp") ?? "", sig: form.get("sig") ?? "" };
+  const fields = { tenant: form.get("tenant") ?? "", app: form.get("app") ?? "", exp: form.get("exp") ?? "", sig: form.get("sig") ?? "" };
   const link = verifyConnectedAppsLink({ internalSecret: deps.secret, ...fields, now: deps.now() });
   if (!link.ok) return link.reason === "expired" ? expiredLink() : badLink();
   const tenantId = link.tenantId;
@@ -151,7 +155,7 @@ export async function submitConnectedAppsLogin(deps: ConnectedAppsDeps, form: Fo
       error: "The username or password is not right. Sandbox customers log in as user_<persona> with password pass_<persona>.",
     });
   // A new id at login: whatever the cookie held before (a nonce anyone might have planted) is not the session.
-  const id = await startCustomerSession(deps.db, { tenantId, customerId: customer.id });
+  const id = await startCustomerSession(deps.db, { tenantId, customerId: customer.id, appName: link.appName });
   return { kind: "see_other", location: HOME, setCookie: sessionCookie(id, deps.secureCookies) };
 }
 
@@ -167,7 +171,13 @@ export async function submitConnectedAppsRevoke(deps: ConnectedAppsDeps, form: F
   if (!validCsrf(deps.secret, "session", browser.cookie, form.get("csrf_token"))) return staleForm();
   const consentId = (form.get("consent_id") ?? "").slice(0, 64);
   const tenantNow = await deps.tenantNow(session.tenantId);
-  const accesses = await listConnectedApps({ db: deps.db, tenantId: session.tenantId, customerId: session.customerId, tenantNow });
+  const accesses = await listConnectedApps({
+    db: deps.db,
+    tenantId: session.tenantId,
+    customerId: session.customerId,
+    appName: session.appName,
+    tenantNow,
+  });
   const access = accesses.find((candidate) => candidate.consentId === consentId);
   const notYours = () => dead(404, "Nothing to withdraw", "That access is not in your list of connected apps (it may have ended already).");
   if (!access) return notYours();

@@ -11,6 +11,7 @@ main{max-width:640px}
 .access h2{font-size:18px;margin:0}.access .via{margin:2px 0 8px}
 .access ul{margin:8px 0;padding-left:20px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:12px 0;font-size:14px}dl.facts dt{color:#4f635c}dl.facts dd{margin:0}
+ul.accounts{list-style:none;margin:0;padding:0}.identifier{color:#4f635c;white-space:nowrap}
 .access form{margin:12px 0 0}
 .danger{background:#fff;color:#8c1d18;border-color:#8c1d18}
 .notice{border:1px solid #0b4f3f;background:#e6f2ee;color:#0b4f3f;border-radius:8px;padding:10px 12px;margin:0 0 16px}
@@ -29,7 +30,7 @@ const appLabel = (access: Pick<ConnectedAccess, "appName" | "appId">) => access.
 const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escape(value)}">`;
 
 export function loginPage(options: {
-  link: { tenant: string; exp: string; sig: string };
+  link: { tenant: string; app: string; exp: string; sig: string };
   csrf: string;
   username?: string;
   error?: string;
@@ -41,7 +42,7 @@ export function loginPage(options: {
 <p>Log in to see the apps that can use your Open Bank accounts, and withdraw any of them.</p>
 ${alert(options.error, "login-error")}
 <form method="post" action="/oauth/connected-apps/login" novalidate>
-${hidden("tenant", options.link.tenant)}${hidden("exp", options.link.exp)}${hidden("sig", options.link.sig)}${hidden("csrf_token", options.csrf)}
+${hidden("tenant", options.link.tenant)}${hidden("app", options.link.app)}${hidden("exp", options.link.exp)}${hidden("sig", options.link.sig)}${hidden("csrf_token", options.csrf)}
 <label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escape(options.username ?? "")}"${invalid}>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required${invalid}>
 <div class="actions"><button class="primary" type="submit">Log in</button></div>
@@ -54,7 +55,9 @@ function accessCard(access: ConnectedAccess, csrf: string): string {
   const id = `access-${escape(access.consentId)}`;
   const name = appLabel(access);
   const accounts = access.accounts.length
-    ? access.accounts.map((account) => `${escape(account.name)} <span class="muted">${escape(account.identifier)}</span>`).join("<br>")
+    ? `<ul class="accounts">${access.accounts
+        .map((account) => `<li>${escape(account.name)} <span class="identifier">${escape(account.identifier)}</span></li>`)
+        .join("")}</ul>`
     : "None";
   return `<section class="access" aria-labelledby="${id}" data-consent-id="${escape(access.consentId)}">
 <h2 id="${id}">${escape(name)}</h2>

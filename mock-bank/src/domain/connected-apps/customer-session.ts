@@ -14,7 +14,8 @@ export const CUSTOMER_SESSION_COOKIE = "ob_connected_apps";
 /** Absolute lifetime of a signed-in session (real time). */
 export const CUSTOMER_SESSION_SECONDS = 30 * 60;
 
-export type CustomerSession = { tenantId: string; customerId: string };
+/** Who is signed in, where, and the name the portal's link gave the sandbox's app. */
+export type CustomerSession = { tenantId: string; customerId: string; appName: string };
 
 const KIND = "ConnectedAppsSession";
 const COOKIE_VALUE = /^[A-Za-z0-9_-]{43}$/;
@@ -58,7 +59,7 @@ export async function findCustomerSession(db: PrismaClient, id: string | null): 
   if (!id) return null;
   const found = await store(db).find(id);
   return typeof found?.tenantId === "string" && typeof found.customerId === "string"
-    ? { tenantId: found.tenantId, customerId: found.customerId }
+    ? { tenantId: found.tenantId, customerId: found.customerId, appName: typeof found.appName === "string" ? found.appName : "" }
     : null;
 }
 

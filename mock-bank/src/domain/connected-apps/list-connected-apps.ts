@@ -26,10 +26,14 @@ const clientName = (payload: string): string | null => {
 
 /**
  * The names of the apps behind some consents: the client of the grant the consent was authorised
- * in (a client registered with the app's software statement has its own name), else the app's own
- * portal client as the gateway last described it. Consents minted without a browser may have neither.
+ * in (a client registered with the app's software statement has its own name), else the app's name
+ * as the portal's signed link gave it, else the app's portal client as the gateway last described it.
  */
-async function appNames(db: PrismaClient, consents: { id: string; appId: string; grantId: string | null }[]) {
+async function appNames(
+  db: PrismaClient,
+  consents: { id: string; appId: string; grantId: string | null }[],
+  known: { appId: string; name: string },
+) {
   const grantIds = consents.flatMap((consent) => (consent.grantId ? [consent.grantId] : []));
   const grants = await db.bankOidcRecord.findMany({
     where: { key: { in: grantIds.map((id) => recordKey("Grant", id)) } },
@@ -43,7 +47,9 @@ async function appNames(db: PrismaClient, consents: { id: string; appId: string;
   });
   const nameOfClient = new Map(clients.map((client) => [client.clientId, clientName(client.payload)]));
   const nameOfApp = new Map<string, string | null>();
+  if (known.name) nameOfApp.set(known.appId, known.name);
   for (const appId of new Set(consents.map((consent) => consent.appId))) {
+    if (nameOfApp.has(appId)) continue;
     const portalClient = await db.bankOidcRecord.findFirst({
       where: { kind: "Client", clientId: { startsWith: "cli_" }, payload: { contains: `"app_id":${JSON.stringify(appId)}` } },
       orderBy: { createdAt: "desc" },
@@ -67,6 +73,8 @@ export async function listConnectedApps(options: {
   db: PrismaClient;
   tenantId: string;
   customerId: string;
+  /** The sandbox's app's name, from the portal's link ("" when unknown). */
+  appName?: string;
   tenantNow: Date;
 }): Promise<ConnectedAccess[]> {
   const { db, tenantId, customerId, tenantNow } = options;
@@ -75,7 +83,7 @@ export async function listConnectedApps(options: {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 200,
   });
-  const names = await appNames(db, consents);
+  const names = await appNames(db, consents, { appId: tenantId, name: options.appName ?? "" });
   const accounts = new Map((await consentScreenAccounts(db, { tenantId, customerId })).map((account) => [account.id, account]));
   return consents.map((consent) => {
     const ids = (() => {
