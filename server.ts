@@ -1,9 +1,9 @@
 /**
  * The portal's server: Next.js behind the gateway's fast path.
  *
- *   /v1/*, /oauth/*, /.well-known/*  → the gateway (lib/gateway/fast-path.ts), on Node's request and
- *                                      response: no Next.js routing or Web Request/Response objects,
- *                                      which alone capped the gateway near 1,000 req/s (docs/benchmarks.md)
+ *   /v1/*, /open-banking/v4.0/*,     → the gateway (lib/gateway/fast-path.ts), on Node's request and
+ *   /berlin-group/v1/*, /oauth/*,      response: no Next.js routing or Web Request/Response objects,
+ *   /.well-known/*                     which alone capped the gateway near 1,000 req/s (docs/benchmarks.md)
  *   everything else                  → Next.js's own handler (the documented custom server)
  *
  * It parses the settings once, before anything else, and stops with a message naming any bad

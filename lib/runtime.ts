@@ -34,7 +34,7 @@ export type Portal = {
   keyUses: BatchWriter<KeyUse>;
   /** Sign-in, step-up and password-reset attempts: in memory, or shared through Redis (REDIS_URL). */
   throttles: AccountThrottles;
-  /** Serves /v1, /oauth and /.well-known; false for anything else (server.ts). */
+  /** Serves /v1, /open-banking/v4.0, /berlin-group/v1, /oauth and /.well-known; false for anything else (server.ts). */
   gateway: FastPath;
   /** Writes what is queued and closes connections (graceful shutdown). */
   close(): Promise<void>;

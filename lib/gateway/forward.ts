@@ -19,10 +19,12 @@ export type ForwardContext = {
   cookies?: string[];
   /** The body to send (read by the fast path, or rewritten by the pipeline). */
   body: Buffer | string | undefined;
+  /** Request headers a developer may send that the bank understands on this surface (its dialect's); nothing else passes. */
+  passHeaders?: readonly string[];
 };
 
-/** Request headers a developer may send that the bank understands. Nothing else passes. */
-const passRequestHeaders = ["accept", "content-type", "idempotency-key", "sandbox-scenario", "user-agent"];
+/** What passes when the caller names nothing else: the sandbox API's and the authorization server's headers. */
+const DEFAULT_PASS_HEADERS = ["accept", "content-type", "idempotency-key", "sandbox-scenario", "user-agent"];
 /** Bank response headers that do not pass back (hop-by-hop, or ours to set). */
 const dropResponseHeaders = new Set([
   "connection",
@@ -49,7 +51,7 @@ export async function forward(
   context: ForwardContext,
 ): Promise<Forwarded> {
   const headers: Record<string, string> = {};
-  for (const name of passRequestHeaders) {
+  for (const name of context.passHeaders ?? DEFAULT_PASS_HEADERS) {
     const value = call.headers.get(name);
     if (value !== null) headers[name] = value;
   }

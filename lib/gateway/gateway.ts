@@ -8,6 +8,8 @@ import { authenticateClient, findClientApp } from "../oauth-clients/find-client-
 import type { RequestLogEntry } from "../request-logs/request-log-writer";
 import { toLogRow } from "../request-logs/to-log-row";
 import type { TtlCache } from "../ttl-cache";
+import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./dialects/berlin-group-dialect";
+import { openBankingDialect, OPEN_BANKING_PREFIX } from "./dialects/open-banking-dialect";
 import { createFastPath, type FastPath } from "./fast-path";
 import { createOAuthPipeline } from "./oauth-gateway";
 import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
@@ -33,8 +35,11 @@ export const MAX_API_BODY_BYTES = 256 * 1024;
 export const MAX_OAUTH_BODY_BYTES = 16 * 1024;
 
 /**
- * The portal's gateway, built once at start (lib/runtime.ts): the sandbox API (/v1) and the
- * authorization server's endpoints (/oauth, /.well-known) on one fast path in front of Next.js.
+ * The portal's gateway, built once at start (lib/runtime.ts): the sandbox API (/v1), the two
+ * open-banking standards (/open-banking/v4.0, /berlin-group/v1) and the authorization server's
+ * endpoints (/oauth, /.well-known) on one fast path in front of Next.js. The API surfaces share
+ * one pipeline's steps, credentials and quota (a key's bucket is the same on every surface);
+ * each speaks its standard through its dialect (lib/gateway/dialects).
  */
 export function createGateway(parts: GatewayParts): FastPath {
   const { env } = parts;
@@ -63,14 +68,17 @@ export function createGateway(parts: GatewayParts): FastPath {
       ? new RedisReplayStore(parts.redis, { ttlMs: DPOP_REPLAY_TTL_MS })
       : new MemoryReplayStore({ ttlMs: DPOP_REPLAY_TTL_MS }),
   });
-  const api = createApiPipeline({
+  const apiDeps = {
     credentials: { verifyKey, resolvePortalKey, resolveConsentToken, dpop },
     limiter: limiter("sandbox"),
     upstream,
     docsBaseUrl: env.PORTAL_URL,
-    onKeyUsed: (keyId, at, ip) => parts.keyUses.push({ keyId, at, ip }),
+    onKeyUsed: (keyId: string, at: Date, ip: string) => parts.keyUses.push({ keyId, at, ip }),
     log,
-  });
+  };
+  const api = createApiPipeline(apiDeps);
+  const openBanking = createApiPipeline({ ...apiDeps, dialect: openBankingDialect({ docsBaseUrl: env.PORTAL_URL }) });
+  const berlinGroup = createApiPipeline({ ...apiDeps, dialect: berlinGroupDialect() });
   // No exchange in the OAuth logs: those endpoints' bodies and headers are all credentials.
   const oauth = createOAuthPipeline({
     findClient: findClientApp,
@@ -84,6 +92,8 @@ export function createGateway(parts: GatewayParts): FastPath {
 
   return createFastPath([
     { prefix: "/v1/", maxBodyBytes: MAX_API_BODY_BYTES, run: api },
+    { prefix: OPEN_BANKING_PREFIX, maxBodyBytes: MAX_API_BODY_BYTES, run: openBanking },
+    { prefix: BERLIN_GROUP_PREFIX, maxBodyBytes: MAX_API_BODY_BYTES, run: berlinGroup },
     { prefix: "/oauth/", maxBodyBytes: MAX_OAUTH_BODY_BYTES, run: oauth },
     { prefix: "/.well-known/", maxBodyBytes: MAX_OAUTH_BODY_BYTES, run: oauth },
   ]);

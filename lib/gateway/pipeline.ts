@@ -1,10 +1,10 @@
 import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
-import { problemAnswer } from "@openbank/contracts/problem";
 import { clientIp } from "../auth/client-ip";
 import { scopeAllows } from "../keys/key-lifecycle";
 import { authenticate, type Caller, type Credentials } from "./authenticate";
 import type { GatewayCall, GatewayResult, HeaderMap, Pipeline } from "./call";
+import { sandboxDialect, type Dialect, type DialectCall } from "./dialects/dialect";
 import { forward, type Upstream } from "./forward";
 import { rateLimitHeaders, type RateLimiter } from "./rate-limiter";
 
@@ -33,6 +33,8 @@ export type GatewayDeps = {
   limiter: RateLimiter;
   upstream: Upstream;
   docsBaseUrl: string;
+  /** The surface's standard: headers passed and answered, refusals written its way. /v1's when absent. */
+  dialect?: Dialect;
   /** Called after the response is ready; must not block (queue and return). */
   log: (entry: GatewayLogEntry) => void;
   /** Last-used time and client address; must not block either. */
@@ -70,46 +72,48 @@ function checkStanding(caller: Caller, method: string): Step<Caller> {
 }
 
 /**
- * The sandbox API's pipeline (/v1), independent of any server: a call in, an answer out.
- *   request id → authenticate (API key, or consent token with its DPoP proof) → standing (suspension, scope) → rate limit → body → forward
+ * An API surface's pipeline (/v1, UK Open Banking, Berlin Group), independent of any server: a call in, an answer out.
+ *   request id → dialect (the surface's headers) → authenticate (API key, or access token with its DPoP proof)
+ *   → standing (suspension, scope) → the surface's own header rules → rate limit → body → forward
  *   → response headers → log
- * Each step returns a value; an expected failure is a problem with the request id. Only a
- * bug throws, and it is answered 500 internal_error.
+ * Each step returns a value; an expected failure is a refusal the dialect writes, with the request
+ * id. Only a bug throws, and it is answered 500 internal_error.
  */
 export function createApiPipeline(deps: GatewayDeps): Pipeline {
-  const problem = (error: AppError, requestId: string, headers?: Record<string, string>): GatewayResult => {
-    const answer = problemAnswer(error, { requestId, docsBaseUrl: deps.docsBaseUrl, headers });
-    return { status: answer.status, headers: new Headers(answer.headers), body: answer.body };
-  };
+  const dialect = deps.dialect ?? sandboxDialect({ docsBaseUrl: deps.docsBaseUrl });
+  const refuse = (error: AppError, call: GatewayCall, requestId: string, headers?: Record<string, string>) =>
+    dialect.refuse(error, { requestId, path: call.path, headers });
 
   /** `known` keeps who was calling even when a bug cuts the call short, so it is still logged. */
-  async function handle(call: GatewayCall, requestId: string, known: { caller?: Caller }): Promise<Outcome> {
+  async function handle(call: GatewayCall, requestId: string, opened: DialectCall, known: { caller?: Caller }): Promise<Outcome> {
     const auth = await authenticate(call, deps.credentials);
-    if (!auth.ok) return { result: problem(auth.error, requestId) };
+    if (!auth.ok) return { result: refuse(auth.error, call, requestId) };
     known.caller = auth.caller;
     const standing = checkStanding(auth.caller, call.method);
-    if (!standing.ok) return { caller: auth.caller, result: problem(standing.error, requestId) };
+    if (!standing.ok) return { caller: auth.caller, result: refuse(standing.error, call, requestId) };
     const caller = standing.value;
+    // The surface's own header rules (Berlin Group's X-Request-ID): after the caller is known, so the refusal is logged, and before any quota is spent.
+    if (opened.refusal) return { caller, result: refuse(opened.refusal, call, requestId) };
 
-    // Keys have their own bucket; an app's consent tokens share one.
+    // Keys have their own bucket; an app's access tokens share one (on every surface).
     const decision = await deps.limiter.consume(caller.keyId ?? `oauth:${caller.appId}`);
     const limitHeaders = rateLimitHeaders(deps.limiter.policy, decision);
     if (!decision.allowed) {
       const detail = `Sandbox keys may make ${decision.limit} requests per ${deps.limiter.policy.windowMs / 1000} s. Retry after ${decision.retryAfterSeconds} s.`;
-      return { caller, result: problem(new AppError("rate_limited", detail), requestId, limitHeaders) };
+      return { caller, result: refuse(new AppError("rate_limited", detail), call, requestId, limitHeaders) };
     }
 
     const read = await call.readBody();
-    if (!read.ok) return { caller, result: problem(read.error, requestId, limitHeaders) };
+    if (!read.ok) return { caller, result: refuse(read.error, call, requestId, limitHeaders) };
     const upstream = await forward(call, deps.upstream, {
       requestId,
       appId: caller.appId,
-      headers: caller.consentToken ? { "x-consent-token": caller.consentToken } : undefined,
+      headers: { ...opened.toBank, ...(caller.consentToken ? { "x-consent-token": caller.consentToken } : {}) },
+      passHeaders: dialect.passHeaders,
       body: read.body,
     });
-    if (!upstream.ok) return { caller, requestBody: read.body, result: problem(upstream.error, requestId, limitHeaders) };
+    if (!upstream.ok) return { caller, requestBody: read.body, result: refuse(upstream.error, call, requestId, limitHeaders) };
     for (const name in limitHeaders) upstream.headers.set(name, limitHeaders[name]);
-    upstream.headers.set("x-request-id", requestId);
     return { caller, requestBody: read.body, result: { status: upstream.status, headers: upstream.headers, body: upstream.body } };
   }
 
@@ -117,13 +121,16 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
     const started = performance.now();
     const requestId = newId("request");
     const known: { caller?: Caller } = {};
+    let opened: DialectCall = { toBank: {}, onAnswer: { "x-request-id": requestId } };
     let outcome: Outcome;
     try {
-      outcome = await handle(call, requestId, known);
+      opened = dialect.open(call, requestId);
+      outcome = await handle(call, requestId, opened, known);
     } catch (error) {
-      outcome = { caller: known.caller, result: problem(unexpected(error, requestId), requestId) };
+      outcome = { caller: known.caller, result: refuse(unexpected(error, requestId), call, requestId) };
     }
     const { caller, result, requestBody } = outcome;
+    for (const name in opened.onAnswer) result.headers.set(name, opened.onAnswer[name]);
     // RFC 9449 §8.2: every answer to a DPoP call hands out the nonce for the client's next proof.
     if (caller?.dpopNonce) result.headers.set("dpop-nonce", caller.dpopNonce);
     if (caller) {

@@ -41,6 +41,29 @@ describe("maskHeaders", () => {
     expect(masked).toEqual({ "x-forwarded-for": "203.0.113.***, ::ffff:10.1.2.***", "x-real-ip": "2001:db8:85a3:***" });
   });
 
+  it("masks the customer's address and identity in the standards' headers (FAPI, Berlin Group PSU-*)", () => {
+    const masked = maskHeaders([
+      ["x-fapi-customer-ip-address", "198.51.100.23"],
+      ["psu-ip-address", "192.0.2.4"],
+      ["psu-id", "PSU-1234"],
+      ["psu-corporate-id", "CORP-99887"],
+      ["psu-device-id", "99435c7e-ad88-49ec-a2ad-99ddcb1f5555"],
+      ["psu-geo-location", "GEO:52.506931;13.144558"],
+      ["x-jws-signature", "eyJhbGciOiJQUzI1NiJ9..c2ln"],
+      ["x-fapi-interaction-id", "93bac548-d2de-4546-b106-880a5018460d"],
+    ]);
+    expect(masked).toEqual({
+      "x-fapi-customer-ip-address": "198.51.100.***",
+      "psu-ip-address": "192.0.2.***",
+      "psu-id": "******34",
+      "psu-corporate-id": "********87",
+      "psu-device-id": "********5555",
+      "psu-geo-location": REDACTED,
+      "x-jws-signature": REDACTED,
+      "x-fapi-interaction-id": "93bac548-d2de-4546-b106-880a5018460d",
+    });
+  });
+
   it("masks keys that leak into other header values", () => {
     expect(maskHeaders([["user-agent", `my-script key=${KEY}`]])["user-agent"]).not.toContain(KEY);
   });

@@ -11,8 +11,16 @@ export const MAX_STORED_BODY_CHARS = 32 * 1024;
 /** Larger bodies are not parsed at all (the gateway caps request bodies at 256 KiB). */
 const MAX_PARSED_BODY_BYTES = 512 * 1024;
 
-/** Headers that carry the caller's IP address: personal data, kept to the network. */
-const IP_HEADERS = new Set(["x-forwarded-for", "x-real-ip", "forwarded", "cf-connecting-ip", "true-client-ip"]);
+/** Headers that carry the caller's (or, on the standards, the customer's) IP address: personal data, kept to the network. */
+const IP_HEADERS = new Set([
+  "x-forwarded-for",
+  "x-real-ip",
+  "forwarded",
+  "cf-connecting-ip",
+  "true-client-ip",
+  "x-fapi-customer-ip-address",
+  "psu-ip-address",
+]);
 
 /** "203.0.113.42" → "203.0.113.***"; "2001:db8:85a3::8a2e:370:7334" → "2001:db8:85a3:***". */
 export function maskIp(value: string): string {
@@ -50,6 +58,14 @@ const PERSONAL_FIELDS: Array<[RegExp, PartialRule]> = [
   [/^(dateofbirth|dob|birthdate)$/, maskDateOfBirth],
   [/^(line1|line2|addressline1|addressline2|street)$/, keepFirst(1)],
 ];
+
+/** The standards' headers naming the customer (Berlin Group's PSU-*): recognisable, not readable. */
+const PERSONAL_HEADERS: Record<string, PartialRule> = {
+  "psu-id": keepLast(2),
+  "psu-corporate-id": keepLast(2),
+  "psu-device-id": keepLast(4),
+  "psu-geo-location": () => REDACTED,
+};
 
 // Patterns found in any text, whatever the field is called.
 const API_KEY = /\b(sk|pk|rk)_(sandbox|live|test)_[0-9A-Za-z]{8,}\b/g;
@@ -142,6 +158,8 @@ export function maskHeaders(headers: Iterable<[string, string]>): Record<string,
       out[name] = REDACTED;
     } else if (IP_HEADERS.has(name)) {
       out[name] = maskIp(value);
+    } else if (PERSONAL_HEADERS[name]) {
+      out[name] = PERSONAL_HEADERS[name](value);
     } else {
       out[name] = maskText(value);
     }

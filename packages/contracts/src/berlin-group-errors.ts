@@ -1,7 +1,13 @@
 /**
  * Berlin Group NextGenPSD2 1.3.11 errors: `{ tppMessages: [{ category, code, path?, text? }] }`
  * (the document's `Error4xx_NG_*` shapes), written the same way by the portal's gateway (its own
- * refusals) and the bank. The codes are the implementation guidelines' message codes.
+ * refusals) and the bank. The codes are the implementation guidelines' message codes (1.3.11 types
+ * them as plain strings; the 1.3.x documents before it listed them as enums per status and service,
+ * `MessageCode401_AIS` and so on).
+ *
+ * Which service a path belongs to matters: the document gives a 429 a body only for AIS, and no
+ * 5xx a body at all ("no valid message codes"): `bgErrorHasBody` says when to send one. Every
+ * answer carries the TPP's `X-Request-ID`.
  */
 export const bgMessageCodes = [
   // 400
@@ -22,12 +28,15 @@ export const bgMessageCodes = [
   "EXECUTION_DATE_INVALID",
   "PRODUCT_INVALID",
   "FUNDS_NOT_AVAILABLE",
+  "CARD_INVALID",
+  "NO_PIIS_ACTIVATION",
   // 401
   "CERTIFICATE_INVALID",
   "CERTIFICATE_EXPIRED",
   "CERTIFICATE_BLOCKED",
   "CERTIFICATE_REVOKED",
   "CERTIFICATE_MISSING",
+  "ROLE_INVALID",
   "SIGNATURE_INVALID",
   "SIGNATURE_MISSING",
   "CORPORATE_ID_INVALID",
@@ -48,7 +57,10 @@ export const bgMessageCodes = [
   "STATUS_INVALID",
   // 429
   "ACCESS_EXCEEDED",
-  // 5xx (not in the document's enums: answered with FORMAT-free text)
+  // 2xx messages
+  "WARNING",
+  "BENEFICIARY_WHITELISTING_REQUIRED",
+  // 5xx: not codes of the document, which gives 5xx answers no body (see bgErrorHasBody)
   "INTERNAL_SERVER_ERROR",
   "SERVICE_UNAVAILABLE",
 ] as const;
@@ -70,3 +82,31 @@ export function bgErrorBody(messages: BgMessage[]) {
     })),
   };
 }
+
+/** The document's service families, which decide some answers' shape. */
+export type BgService = "AIS" | "PIS" | "PIIS" | "SBS";
+
+/** The service a Berlin Group path belongs to (`/berlin-group/v1/payments/…`, or without the prefix). */
+export function bgServiceOf(path: string): BgService {
+  const first =
+    path
+      .split("?")[0]
+      .replace(/^\/berlin-group/, "")
+      .replace(/^\/v1/, "")
+      .split("/")[1] ?? "";
+  if (first === "payments" || first === "bulk-payments" || first === "periodic-payments") return "PIS";
+  if (first === "funds-confirmations") return "PIIS";
+  if (first === "signing-baskets") return "SBS";
+  // consents, accounts, card-accounts (and anything unknown: the most common family)
+  return "AIS";
+}
+
+/** Whether the document gives an error answer of this status a body on this service. */
+export function bgErrorHasBody(status: number, service: BgService): boolean {
+  if (status >= 500) return false;
+  if (status === 429) return service === "AIS";
+  return true;
+}
+
+/** The content type of a Berlin Group error body (the NextGenPSD2 form, not problem+json). */
+export const BG_ERROR_CONTENT_TYPE = "application/json";

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { AppError, type ErrorCode } from "@openbank/contracts/errors";
+import {
+  BG_ERROR_CONTENT_TYPE,
+  bgErrorBody,
+  bgErrorHasBody,
+  bgServiceOf,
+  type BgMessageCode,
+} from "@openbank/contracts/berlin-group-errors";
+import { BASE_PASS_HEADERS, UUID, type Dialect, type DialectCall } from "./dialect";
+
+/** The path prefix of the Berlin Group NextGenPSD2 1.3.11 surface (its /v1 is not ours). */
+export const BERLIN_GROUP_PREFIX = "/berlin-group/v1/";
+
+/** The NextGenPSD2 request headers the bank reads (the PSU's context, the TPP's preferences, signing). */
+const BG_HEADERS = [
+  "consent-id",
+  "psu-id",
+  "psu-id-type",
+  "psu-corporate-id",
+  "psu-corporate-id-type",
+  "psu-ip-address",
+  "psu-ip-port",
+  "psu-user-agent",
+  "psu-accept",
+  "psu-accept-charset",
+  "psu-accept-encoding",
+  "psu-accept-language",
+  "psu-geo-location",
+  "psu-http-method",
+  "psu-device-id",
+  "tpp-redirect-uri",
+  "tpp-nok-redirect-uri",
+  "tpp-redirect-preferred",
+  "tpp-decoupled-preferred",
+  "tpp-explicit-authorisation-preferred",
+  "tpp-notification-uri",
+  "tpp-notification-content-preferred",
+  "tpp-rejection-nofunds-preferred",
+  "tpp-brand-logging-information",
+  "digest",
+  "signature",
+  "tpp-signature-certificate",
+] as const;
+
+/**
+ * The gateway's refusals in NextGenPSD2 terms. The app's API key stands in for the TPP's eIDAS
+ * certificate (CERTIFICATE_*), an access token is a token (TOKEN_INVALID), a read-only key lacks
+ * the role to change anything (ROLE_INVALID, which the guidelines answer 401).
+ */
+const MESSAGE_CODES: Partial<Record<ErrorCode, { code: BgMessageCode; status?: number }>> = {
+  missing_api_key: { code: "CERTIFICATE_MISSING" },
+  invalid_api_key: { code: "CERTIFICATE_INVALID" },
+  revoked_api_key: { code: "CERTIFICATE_REVOKED" },
+  expired_api_key: { code: "CERTIFICATE_EXPIRED" },
+  invalid_token: { code: "TOKEN_INVALID" },
+  invalid_dpop_proof: { code: "TOKEN_INVALID" },
+  use_dpop_nonce: { code: "TOKEN_INVALID" },
+  app_suspended: { code: "SERVICE_BLOCKED" },
+  insufficient_scope: { code: "ROLE_INVALID", status: 401 },
+  rate_limited: { code: "ACCESS_EXCEEDED" },
+  payload_too_large: { code: "FORMAT_ERROR" },
+  validation_failed: { code: "FORMAT_ERROR" },
+};
+
+/**
+ * Berlin Group NextGenPSD2: the TPP's `X-Request-ID` (a UUID the standard requires) goes to the
+ * bank as `x-bg-request-id` and comes back as `X-Request-ID` on every answer; the gateway's own
+ * request id (the one the request log keeps) goes out as `X-Sandbox-Request-Id`. Refusals carry
+ * `tppMessages`, except where the document gives the status no body (5xx; 429 outside AIS).
+ */
+export function berlinGroupDialect(): Dialect {
+  return {
+    passHeaders: [...BASE_PASS_HEADERS, ...BG_HEADERS],
+    open(call, requestId): DialectCall {
+      const sent = call.headers.get("x-request-id");
+      if (sent !== null && UUID.test(sent)) {
+        return { toBank: { "x-bg-request-id": sent }, onAnswer: { "x-request-id": sent, "x-sandbox-request-id": requestId } };
+      }
+      // Nothing to echo: the answer still carries an X-Request-ID (the document requires one), made up here.
+      const detail = sent === null ? "is required" : "must be a UUID";
+      return {
+        toBank: {},
+        onAnswer: { "x-request-id": randomUUID(), "x-sandbox-request-id": requestId },
+        refusal: new AppError("validation_failed", `X-Request-ID ${detail}: a UUID the TPP makes up for each request.`, {
+          errors: [{ pointer: "/headers/x-request-id", detail }],
+        }),
+      };
+    },
+    refuse(error, { path, headers: extra }) {
+      const headers = new Headers({ "cache-control": "no-store" });
+      for (const source of [error.headers, extra]) for (const name in source) headers.set(name, source[name]);
+      const mapped = MESSAGE_CODES[error.code];
+      const status = mapped?.status ?? error.status;
+      if (!bgErrorHasBody(status, bgServiceOf(path))) return { status, headers, body: null };
+      const code = mapped?.code ?? (status === 401 ? "TOKEN_INVALID" : status === 403 ? "SERVICE_BLOCKED" : "FORMAT_ERROR");
+      const header = error.errors?.[0]?.pointer.match(/^\/headers\/(.+)$/)?.[1];
+      headers.set("content-type", BG_ERROR_CONTENT_TYPE);
+      const body = bgErrorBody([{ code, text: error.message, path: header ? headerName(header) : undefined }]);
+      return { status, headers, body: JSON.stringify(body) };
+    },
+  };
+}
+
+/** "x-request-id" → "X-Request-ID", as the document spells its headers. */
+function headerName(lower: string): string {
+  return lower
+    .split("-")
+    .map((part) => (part === "id" ? "ID" : part === "psu" || part === "tpp" ? part.toUpperCase() : part[0].toUpperCase() + part.slice(1)))
+    .join("-");
+}
