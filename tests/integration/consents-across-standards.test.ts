@@ -57,7 +57,7 @@ class CustomerBrowser {
   async signIn(link: string, persona = "good_credit") {
     const login = await this.go(link);
     expect(login.response.status).toBe(200);
-    const fields = Object.fromEntries(["tenant", "exp", "sig", "csrf_token"].map((name) => [name, field(login.html, name)]));
+    const fields = Object.fromEntries(["tenant", "app", "exp", "sig", "csrf_token"].map((name) => [name, field(login.html, name)]));
     const submitted = await this.go(formAction(login.html), { ...fields, username: `user_${persona}`, password: `pass_${persona}` });
     expect(submitted.response.status).toBe(303);
     return this.go(submitted.response.headers.get("location")!);
@@ -111,7 +111,9 @@ describe("the customer's connected-apps page through the gateway", () => {
     const consent = await v1Consent();
     const link = await developer.json<{ url: string; expires_at: string }>("POST", `/api/apps/${app.appId}/connected-apps-link`);
     expect(link.status).toBe(200);
-    expect(link.body.url).toMatch(new RegExp(`^${portalUrl}/oauth/connected-apps\\?tenant=${app.appId}&app=Keeper&exp=\\d+&sig=[A-Za-z0-9_-]{43}$`));
+    expect(link.body.url).toMatch(
+      new RegExp(`^${portalUrl}/oauth/connected-apps\\?tenant=${app.appId}&app=Keeper&exp=\\d+&sig=[A-Za-z0-9_-]{43}$`),
+    );
     expect(new Date(link.body.expires_at).getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
 
     const browser = new CustomerBrowser();
