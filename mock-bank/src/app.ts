@@ -14,6 +14,7 @@ import consentAccess from "./plugins/app/consent-access";
 import authorizationServer from "./plugins/app/authorization-server";
 import idempotency from "./plugins/app/idempotency";
 import standardAccess from "./plugins/app/standard-access";
+import messageSigning from "./plugins/app/message-signing";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
 import sandboxReference from "./routes/sandbox-reference";
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(consentAccess);
   await app.register(idempotency);
   await app.register(standardAccess);
+  await app.register(messageSigning, { secret: env.BANK_INTERNAL_SECRET, portalUrl: env.PORTAL_URL });
 
   await app.register(health);
   await app.register(openapi);

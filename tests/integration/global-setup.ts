@@ -8,6 +8,8 @@ declare module "vitest" {
     provider: string;
     /** The portal's database, for tests that must inspect stored rows (log masking). */
     portalDatabaseUrl: string;
+    /** The bank's database, for the ledger invariants at the end of a money flow. */
+    bankDatabaseUrl: string;
     /** The SMTP sink's folder: the suite's mailbox (tests/support/mailbox.ts). */
     mailDir: string;
     rateLimit: { limit: number; windowSeconds: number };
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide("bankUrl", services.bankUrl);
   project.provide("provider", services.provider);
   project.provide("portalDatabaseUrl", services.env.DATABASE_URL!);
+  project.provide("bankDatabaseUrl", services.env.BANK_DATABASE_URL!);
   project.provide("mailDir", services.mailDir);
   project.provide("rateLimit", RATE_LIMIT);
   project.provide("oidcUrl", services.oidc.issuer);

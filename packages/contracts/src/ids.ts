@@ -28,6 +28,8 @@ const prefixes = {
   webhookDelivery: "dlv",
   webhookAttempt: "atm",
   consent: "cns",
+  /** A UK Open Banking funds confirmation (CoF and VRP): an answer, not stored. */
+  fundsConfirmation: "fcf",
   authorizationRequest: "azr",
   authorizationCode: "azc",
   oauthToken: "tok",
@@ -42,6 +44,11 @@ const prefixes = {
   passkey: "pk",
   authChallenge: "chl",
   ssoIdentity: "sso",
+  // UK Open Banking AIS views derived from the ledger (stable per account: stableId).
+  statement: "stm",
+  beneficiary: "ben",
+  directDebit: "ddm",
+  standingOrder: "sto",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

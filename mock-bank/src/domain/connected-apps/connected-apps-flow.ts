@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { AppError } from "@openbank/contracts/errors";
 import { verifyConnectedAppsLink } from "@openbank/contracts/connected-apps-link";
-import { revokeConsentIn } from "../consents/revoke-consent";
+import { markConsentRevoked } from "../consents/revoke-consent";
 import { sandboxPassword } from "../oauth/sandbox-password";
 import { confirmPage, listPage, loginPage, messagePage } from "./connected-apps-pages";
 import {
@@ -185,7 +185,7 @@ export async function submitConnectedAppsRevoke(deps: ConnectedAppsDeps, form: F
   if (form.get("confirm") !== "yes") return { kind: "page", status: 200, html: confirmPage({ access, csrf }) };
   try {
     await deps.db.$transaction((tx) =>
-      revokeConsentIn(tx, {
+      markConsentRevoked(tx, {
         tenantId: session.tenantId,
         consentId,
         customerId: session.customerId,

@@ -11,14 +11,15 @@ export type RevokedBy = "customer" | "tpp" | "developer";
 const REVOCABLE = ["authorised", "awaiting_authorisation"];
 
 /**
- * Revokes one consent of the app, of any standard, inside the caller's transaction: the status,
- * who did it and when (tenant clock), every sandbox-minted token of it, and the `consent.revoked`
- * event, once. Tokens the authorization server issued are checked against the consent on every
+ * Revokes one consent of the app, of any standard, inside the caller's transaction: the one way a
+ * consent is revoked (/v1 and the portal, a standard's DELETE, the customer's connected-apps page).
+ * The status, who did it and when (tenant clock), every sandbox-minted token of it, and the
+ * `consent.revoked` event, once. Tokens the authorization server issued are checked against the consent on every
  * call (/v1 and the standards alike), so they stop at once too. `customerId` limits it to that
  * customer's consents (the connected-apps page). Unknown or not this app's: consent_not_found.
  * Returns whether this call revoked it (false: it had already ended).
  */
-export async function revokeConsentIn(
+export async function markConsentRevoked(
   tx: Prisma.TransactionClient,
   options: { tenantId: string; appId?: string; consentId: string; customerId?: string; revokedBy: RevokedBy; now: Date; tenantNow: Date },
 ): Promise<boolean> {
@@ -54,6 +55,6 @@ export async function revokeConsent(options: {
   tenantNow: Date;
 }): Promise<ConsentDto> {
   const { db, tenantId, appId, consentId, now, tenantNow } = options;
-  await db.$transaction((tx) => revokeConsentIn(tx, { tenantId, appId, consentId, revokedBy: "developer", now, tenantNow }));
+  await db.$transaction((tx) => markConsentRevoked(tx, { tenantId, appId, consentId, revokedBy: "developer", now, tenantNow }));
   return getConsentOrThrow({ db, tenantId, appId, consentId, tenantNow });
 }

@@ -29,11 +29,15 @@ const NAMES: Record<string, ObErrorName> = {
   consent_expired: "UK.OBIE.Resource.InvalidConsentStatus",
   consent_revoked: "UK.OBIE.Resource.InvalidConsentStatus",
   idempotency_key_reused: "UK.OBIE.Header.Invalid",
+  idempotency_key_in_flight: "UK.OBIE.Rules.ResourceAlreadyExists",
   idempotency_key_required: "UK.OBIE.Header.Missing",
   insufficient_funds: "UK.OBIE.Rules.InsufficientFunds",
   invalid_beneficiary: "UK.OBIE.Field.Invalid",
   currency_mismatch: "UK.OBIE.Unsupported.Currency",
 };
+
+/** Where an invalid field is (the pointer's root) → its UK name, for validation failures. */
+const POINTER_NAMES: Record<string, ObErrorName> = { headers: "UK.OBIE.Header.Invalid", query: "UK.OBIE.Parameter.Invalid" };
 
 const byStatus = (status: number): ObErrorName =>
   status === 403 ? "UK.OBIE.Resource.ConsentMismatch" : status >= 500 ? "UK.OBIE.UnexpectedError" : "UK.OBIE.Field.Invalid";
@@ -53,14 +57,19 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
     });
     return { status: error.status, headers: {}, body: OB_BODYLESS_STATUSES.has(error.status) ? null : body };
   }
-  const status = error.status;
+  // The UK documents define no 422: a refusal of the request (insufficient funds, a reused
+  // idempotency key, a creditor we cannot pay) is the profile's 400 Bad Request.
+  const status = error.status === 422 ? 400 : error.status;
   const headers = { ...(error.headers ?? {}) };
   if (status === 401) {
     const challenge = headers["www-authenticate"] ?? 'Bearer realm="open-banking", error="invalid_token"';
     headers["www-authenticate"] = `${challenge}, error_description="${error.message.replaceAll('"', "'")}"`;
   }
   if (OB_BODYLESS_STATUSES.has(status)) return { status, headers, body: null };
-  const name = NAMES[error.code] ?? byStatus(status);
+  const named = NAMES[error.code] ?? byStatus(status);
+  // An invalid header or query parameter is named as such (UK.OBIE.Header.Invalid, .Parameter.Invalid).
+  const name = (field: FieldError): ObErrorName =>
+    named !== "UK.OBIE.Field.Invalid" ? named : (POINTER_NAMES[field.pointer.split("/")[1]] ?? named);
   const fields = error.errors?.length ? error.errors : [{ pointer: "", detail: error.message }];
   return {
     status,
@@ -70,7 +79,7 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
       id: options.requestId,
       message: error.message,
       errors: fields.map((field) => ({
-        name,
+        name: name(field),
         message: field.pointer ? `${toPath(field) ?? field.pointer}: ${field.detail}` : field.detail,
         path: toPath(field),
         url: options.docsUrl,

@@ -23,6 +23,16 @@ export type CreatePaymentOptions = {
   input: CreatePaymentInput;
   /** The Idempotency-Key row of this request: linked to the payment in the same transaction. */
   idempotencyKeyId?: string;
+  /** A payment made through a standard: the consent it was made under (BankPayment.consentId). */
+  consentId?: string;
+  /** What the standard's answers repeat (instruction and end-to-end ids, remittance), kept as JSON. */
+  details?: unknown;
+  /**
+   * Runs first inside the payment's transaction, before anything is written: a standard's consent
+   * rules that must hold together with the payment (UK VRP control parameters, under a lock on the
+   * consent). Throwing rolls everything back.
+   */
+  withinTransaction?: (tx: Prisma.TransactionClient, payment: { id: string; amount: bigint; currency: string }) => Promise<void>;
 };
 
 type Creditor = {
@@ -211,6 +221,8 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     settlesAt: pending && !declined ? new Date(now.getTime() + SETTLEMENT_DELAY_MS) : null,
     createdAt: now,
     completedAt: declined || pending ? null : now,
+    consentId: options.consentId ?? null,
+    details: options.details === undefined ? null : JSON.stringify(options.details),
   };
 
   const description = input.reference ?? (creditor.name ? `To ${creditor.name}` : "Transfer between accounts");
@@ -234,6 +246,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
 
   try {
     return await moneyTransaction(db, async (tx) => {
+      await options.withinTransaction?.(tx, { id, amount, currency: debtor.currency });
       if (fx) {
         const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
         if (count !== 1)

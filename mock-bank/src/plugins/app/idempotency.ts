@@ -14,8 +14,11 @@ declare module "fastify" {
     /**
      * The route honours the Idempotency-Key contract: `required` answers 400
      * idempotency_key_required without the header; `optional` applies it when sent.
+     * `x-idempotency-key`: UK Open Banking's form (Read/Write API Profile, Idempotency): the
+     * `x-idempotency-key` header, required, at most 40 characters without leading or trailing
+     * white space; the same store and replay behaviour.
      */
-    idempotency?: "required" | "optional";
+    idempotency?: "required" | "optional" | "x-idempotency-key";
   }
   interface FastifyRequest {
     /** The key this request holds (and what a crashed attempt left behind); null without a key. */
@@ -26,8 +29,13 @@ declare module "fastify" {
 /** Headers a replay repeats (the rest belong to the new request: request id, rate limits). */
 const REPLAYED_HEADERS = ["content-type", "location"];
 
+const UK_KEY = "x-idempotency-key";
+/** The UK profile's bounds: at most 40 characters, no white space at either end. */
+const UK_KEY_PATTERN = /^(?!\s)(.*)(\S)$/;
+
 function keyOf(request: FastifyRequest): string | undefined {
-  const value = request.headers["idempotency-key"];
+  const name = request.routeOptions.config?.idempotency === "x-idempotency-key" ? UK_KEY : "idempotency-key";
+  const value = request.headers[name];
   return typeof value === "string" ? value : undefined;
 }
 
@@ -50,7 +58,19 @@ export default fp(
     const settled = new WeakSet<FastifyRequest>();
 
     async function requireKey(request: FastifyRequest) {
-      if (keyOf(request) !== undefined) return;
+      const key = keyOf(request);
+      if (request.routeOptions.config?.idempotency === "x-idempotency-key") {
+        if (key === undefined)
+          throw new AppError("idempotency_key_required", "Send an x-idempotency-key header (at most 40 characters) with this request.", {
+            errors: [{ pointer: `/headers/${UK_KEY}`, detail: "is required" }],
+          });
+        if (key.length > 40 || !UK_KEY_PATTERN.test(key)) {
+          const detail = "must be 1-40 characters without leading or trailing white space";
+          throw new AppError("validation_failed", `${UK_KEY}: ${detail}`, { errors: [{ pointer: `/headers/${UK_KEY}`, detail }] });
+        }
+        return;
+      }
+      if (key !== undefined) return;
       throw new AppError(
         "idempotency_key_required",
         "Send an Idempotency-Key header (e.g. a UUID) with every request that creates something or moves money.",
@@ -71,6 +91,13 @@ export default fp(
         hash,
         now: app.now(),
         leaseMs: app.idempotencyLeaseMs,
+      }).catch((error: unknown) => {
+        // The UK form names its own header.
+        if (request.routeOptions.config?.idempotency !== "x-idempotency-key" || !(error instanceof AppError) || !error.errors) throw error;
+        throw new AppError(error.code, error.message.replace("Idempotency-Key", UK_KEY), {
+          errors: error.errors.map((field) => ({ ...field, pointer: `/headers/${UK_KEY}` })),
+          headers: error.headers,
+        });
       });
       if (reservation.kind === "replay") {
         const { status, headers, body } = reservation.response;
@@ -109,7 +136,7 @@ export default fp(
     app.addHook("onRoute", (route: RouteOptions) => {
       const mode = route.config?.idempotency;
       if (!mode) return;
-      if (mode === "required") route.preValidation = append(route.preValidation as Hook, requireKey);
+      if (mode !== "optional") route.preValidation = append(route.preValidation as Hook, requireKey);
       route.preHandler = append(route.preHandler, reserve);
       route.onSend = append(route.onSend, store);
       route.onResponse = append(route.onResponse, releaseUnsent);
