@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signConnectedAppsLink } from "@openbank/contracts/connected-apps-link";
-import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
-import { authenticateStandardToken } from "../src/domain/oauth/authenticate-standard-token";
+import { expectConformant, standardsAvailable } from "../../tests/support/standards-contract";
 import { recordKey } from "../src/domain/oauth/oidc-adapter";
 import { buildTestApp, gatewayHeaders, TEST_SECRET, type TestApp } from "./helpers";
-import { authoriseStandardConsent, clientHeaders, CookieJar, exchange, REDIRECT, runAuthorization } from "./oauth-fixture";
+import { authoriseStandardConsent, clientHeaders, CookieJar, exchange, REDIRECT, runAuthorization, token } from "./oauth-fixture";
 
 /**
  * The bank-hosted connected-apps page (UK Open Banking's access dashboard), driven as the gateway
@@ -178,9 +177,15 @@ describe("the connected-apps page", () => {
       standard: "uk_open_banking",
       kind: "account_access",
       status: "awaiting_authorisation",
-      permissions: ["ReadBalances"],
+      permissions: ["ReadAccountsDetail", "ReadBalances"],
+      details: { Data: { Permissions: ["ReadAccountsDetail", "ReadBalances"] }, Risk: {} },
     });
     const { accessToken } = await authoriseStandardConsent(t.app, { appId: APP, consentId: uk.id, scope: "accounts" });
+    const before = await t.app.inject({
+      url: "/open-banking/v4.0/aisp/accounts",
+      headers: gatewayHeaders(APP, { "x-consent-token": accessToken! }),
+    });
+    expect(before.statusCode).toBe(200);
     const page = browser();
     const { list } = await page.signIn(APP);
     const csrf = hidden(list!.body, "csrf_token");
@@ -204,16 +209,26 @@ describe("the connected-apps page", () => {
     const events = await t.app.db.bankEvent.findMany({ where: { tenantId: APP, type: "consent.revoked" } });
     expect(events.filter((event) => JSON.parse(event.payload).object.id === uk.id)).toHaveLength(1);
     // The customer's token for that consent is refused on the standard's routes from now on.
-    const refused = await authenticateStandardToken({
-      db: t.app.db,
-      provider: t.app.authorizationServer,
-      token: accessToken!,
-      appId: APP,
-      tenantId: APP,
-      tenantNow: new Date(),
-    }).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).code).toBe("consent_revoked");
+    const url = "/open-banking/v4.0/aisp/accounts";
+    const refused = await t.app.inject({ url, headers: gatewayHeaders(APP, { "x-consent-token": accessToken! }) });
+    expect(refused.statusCode).toBe(401);
+    if (standardsAvailable())
+      expectConformant({ method: "GET", path: url, status: 401, headers: refused.headers as Record<string, string>, body: undefined });
+    // The app's own view of the consent: CANC, and why.
+    const appToken = (await token(t.app, APP, { grant_type: "client_credentials", scope: "accounts" })).body.access_token as string;
+    const consentUrl = `/open-banking/v4.0/aisp/account-access-consents/${uk.id}`;
+    const viewed = await t.app.inject({ url: consentUrl, headers: gatewayHeaders(APP, { "x-consent-token": appToken }) });
+    const view = viewed.json();
+    if (standardsAvailable())
+      expectConformant({
+        method: "GET",
+        path: consentUrl,
+        status: viewed.statusCode,
+        headers: viewed.headers as Record<string, string>,
+        body: view,
+      });
+    expect(view.Data.Status).toBe("CANC");
+    expect(JSON.stringify(view.Data.StatusReason)).toContain("connected-apps");
     // Again: nothing left to withdraw.
     const again = await page.post("/oauth/connected-apps/revoke", { csrf_token: csrf, consent_id: uk.id, confirm: "yes" });
     expect(again.statusCode).toBe(404);
@@ -420,7 +435,13 @@ describe("the connected-apps page's security", () => {
 
   it("names an app the bank never saw a client of with the name the portal signed into the link", async () => {
     const student = await customerOf(OTHER, "student");
-    const consent = await standardConsent({ appId: OTHER, standard: "berlin_group", kind: "funds_confirmation", status: "authorised", customerId: student.id });
+    const consent = await standardConsent({
+      appId: OTHER,
+      standard: "berlin_group",
+      kind: "funds_confirmation",
+      status: "authorised",
+      customerId: student.id,
+    });
     const page = browser();
     const login = await page.get(link(OTHER, new Date(), "Pocket Money"));
     const fields = Object.fromEntries(["tenant", "app", "exp", "sig", "csrf_token"].map((name) => [name, hidden(login.body, name)]));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
-import { authenticateStandardToken } from "../src/domain/oauth/authenticate-standard-token";
+import { expectConformant, standardsAvailable } from "../../tests/support/standards-contract";
 import { bankClient, buildTestApp, expectProblemShape, gatewayHeaders, type TestApp } from "./helpers";
 import { authoriseStandardConsent, token } from "./oauth-fixture";
 
@@ -60,6 +59,21 @@ async function standardConsent(options: {
       expiresAt: options.expiresAt ?? new Date("9999-12-31T00:00:00Z"),
     },
   });
+}
+
+/** A UK Open Banking call as the gateway forwards it, checked against the official document. */
+async function ob(method: "GET" | "POST", path: string, credential: string, body?: unknown) {
+  const url = `/open-banking/v4.0/aisp${path}`;
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: gatewayHeaders(APP, { "x-consent-token": credential, ...(body ? { "content-type": "application/json" } : {}) }),
+    payload: body ? JSON.stringify(body) : undefined,
+  });
+  const parsed = response.body === "" ? undefined : response.json();
+  if (standardsAvailable())
+    expectConformant({ method, path: url, status: response.statusCode, headers: response.headers as Record<string, string>, body: parsed });
+  return { status: response.statusCode, headers: response.headers, body: parsed };
 }
 
 const list = (query = "", tenant = APP) => bank.get("/v1/consents", `/v1/consents${query}`, { tenant });
@@ -187,47 +201,61 @@ describe("GET /v1/consents across standards", () => {
 });
 
 describe("DELETE /v1/consents/{consent_id} across standards", () => {
-  it("revokes a UK consent as the developer: its token stops at once, its refresh token too, one consent.revoked", async () => {
-    const consent = await standardConsent({
-      standard: "uk_open_banking",
-      kind: "account_access",
-      status: "awaiting_authorisation",
-      permissions: ["ReadBalances"],
+  it("revokes a UK consent as the developer: its token stops at once, its refresh token too, one consent.revoked, CANC in the standard", async () => {
+    const app = (await token(t.app, APP, { grant_type: "client_credentials", scope: "accounts" })).body.access_token as string;
+    const created = await ob("POST", "/account-access-consents", app, {
+      Data: { Permissions: ["ReadAccountsDetail", "ReadBalances"], ExpirationDateTime: "2027-06-30T00:00:00+00:00" },
+      Risk: {},
     });
-    const { accessToken, tokens } = await authoriseStandardConsent(t.app, { appId: APP, consentId: consent.id, scope: "accounts" });
-    const check = () =>
-      authenticateStandardToken({
-        db: t.app.db,
-        provider: t.app.authorizationServer,
-        token: accessToken!,
-        appId: APP,
-        tenantId: APP,
-        tenantNow: NOW,
-      }).catch((error: unknown) => error);
-    expect(await check()).toMatchObject({ kind: "consent" });
+    expect(created.status).toBe(201);
+    const consentId = created.body.Data.ConsentId as string;
+    const { accessToken, tokens } = await authoriseStandardConsent(t.app, {
+      appId: APP,
+      consentId,
+      scope: "accounts",
+      accounts: (ids) => ids,
+    });
+    expect((await ob("GET", "/accounts", accessToken!)).status).toBe(200);
 
-    const revoked = await revoke(consent.id);
+    const revoked = await revoke(consentId);
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({
-      id: consent.id,
+      id: consentId,
       standard: "uk_open_banking",
+      kind: "account_access",
       status: "revoked",
       revoked_by: "developer",
       revoked_at: NOW.toISOString(),
+      standard_permissions: ["ReadAccountsDetail", "ReadBalances"],
     });
-    const refused = await check();
-    expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).code).toBe("consent_revoked");
+    // The customer's token is refused from the next call; the standard's own view reads CANC.
+    expect((await ob("GET", "/accounts", accessToken!)).status).toBe(401);
+    const viewed = await ob("GET", `/account-access-consents/${consentId}`, app);
+    expect(viewed.body.Data.Status).toBe("CANC");
     if (tokens.refresh_token) {
       const refresh = await token(t.app, APP, { grant_type: "refresh_token", refresh_token: tokens.refresh_token });
       expect(refresh.status).toBe(400);
       expect(refresh.body.error).toBe("invalid_grant");
     }
-    expect((await revoke(consent.id)).body).toEqual(revoked.body);
+    expect((await revoke(consentId)).body).toEqual(revoked.body);
     const events = await t.app.db.bankEvent.findMany({ where: { tenantId: APP, type: "consent.revoked" } });
-    expect(events.filter((event) => JSON.parse(event.payload).object.id === consent.id)).toHaveLength(1);
-    const row = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consent.id } });
+    expect(events.filter((event) => JSON.parse(event.payload).object.id === consentId)).toHaveLength(1);
+    const row = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consentId } });
     expect(row).toMatchObject({ revokedBy: "developer", statusUpdatedAt: NOW });
+  });
+
+  it("lists a consent the app deleted through its standard as revoked by the TPP", async () => {
+    const app = (await token(t.app, APP, { grant_type: "client_credentials", scope: "accounts" })).body.access_token as string;
+    const created = await ob("POST", "/account-access-consents", app, { Data: { Permissions: ["ReadAccountsBasic"] }, Risk: {} });
+    const consentId = created.body.Data.ConsentId as string;
+    expect((await getOne(consentId)).body).toMatchObject({ status: "awaiting_authorisation", source: "client", customer_id: null });
+    const deleted = await t.app.inject({
+      method: "DELETE",
+      url: `/open-banking/v4.0/aisp/account-access-consents/${consentId}`,
+      headers: gatewayHeaders(APP, { "x-consent-token": app }),
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect((await getOne(consentId)).body).toMatchObject({ status: "revoked", revoked_by: "tpp" });
   });
 
   it("revokes a consent still awaiting authorisation; one that ended (rejected, consumed) is returned as it ended", async () => {

@@ -45,12 +45,6 @@ export async function authenticateStandardToken(options: {
       throw invalid(dpopBound, "The access token is not valid for this app.");
     if (extra?.sandbox_exp && extra.sandbox_exp * 1000 <= tenantNow.getTime())
       throw invalid(dpopBound, "The access token has expired (sandbox clock). Use your refresh token at POST /oauth/token.");
-    // Revoked by anyone (the customer, the app, the developer): no standard lets its tokens work, so
-    // they stop here for every route at once; each standard's handler words the refusal.
-    if (consent.status === "revoked")
-      throw new AppError("consent_revoked", `Consent ${consent.id} was revoked; its tokens no longer work.`, {
-        headers: tokenChallenge(dpopBound, 'error="invalid_token"'),
-      });
     return { kind: "consent", consent, scopes: scopesOf(issued.scope), dpopBound };
   }
   const own = await provider.ClientCredentials.find(token);
