@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { newId } from "@openbank/contracts/ids";
 import type { BankEnv } from "./env";
 import swagger from "./plugins/external/swagger";
+import standardsOpenapi from "./plugins/external/standards-openapi";
 import problemErrors, { frameworkErrors } from "./plugins/app/problem-errors";
 import internalAuth from "./plugins/app/internal-auth";
 import store from "./plugins/app/store";
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(swagger, { portalUrl: env.PORTAL_URL });
+  await app.register(standardsOpenapi, { portalUrl: env.PORTAL_URL });
 
   await app.register(problemErrors, { docsBaseUrl: env.PORTAL_URL });
   await app.register(internalAuth, { secret: env.BANK_INTERNAL_SECRET });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerClaims } from "../src/domain/oauth/identity-claims";
 import { PrismaOidcAdapter, recordKey, sweepExpiredRecords } from "../src/domain/oauth/oidc-adapter";
 import { deriveSigningKey } from "../src/domain/oauth/signing-keys";
-import { deriveMessageSigningJwk } from "../src/domain/open-banking/message-signing";
+import { deriveMessageSigningJwk } from "@openbank/contracts/message-signing";
 import { buildTestApp, PORTAL_URL, TEST_SECRET, type TestApp } from "./helpers";
 import { authorizeUrl, basicAuth, clientHeaders, CLIENT_ID, pkce, REDIRECT } from "./oauth-fixture";
 

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { BankApp } from "../src/app";
-import { verifyDetachedSignature, type RsaPublicJwk } from "../src/domain/open-banking/message-signing";
+import { verifyDetachedSignature, type RsaPublicJwk } from "@openbank/contracts/message-signing";
 import { expectConformant, type StandardName } from "../../tests/support/standards-contract";
 import { gatewayHeaders, TEST_SECRET } from "./helpers";
 import { authoriseStandardConsent, basicAuth, clientHeaders, token } from "./oauth-fixture";

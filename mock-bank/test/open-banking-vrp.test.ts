@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
-import { verifyDetachedSignature } from "../src/domain/open-banking/message-signing";
+import { verifyDetachedSignature } from "@openbank/contracts/message-signing";
 import { standardsAvailable } from "../../tests/support/standards-contract";
 import { buildTestApp, gatewayHeaders, type TestApp } from "./helpers";
 import {

@@ -30,6 +30,8 @@ const prefixes = {
   consent: "cns",
   /** A UK Open Banking funds confirmation (CoF and VRP): an answer, not stored. */
   fundsConfirmation: "fcf",
+  /** A UK Open Banking file payment (the submission of a file's payments). */
+  filePayment: "fpy",
   authorizationRequest: "azr",
   authorizationCode: "azc",
   oauthToken: "tok",

@@ -11,7 +11,7 @@ import { PrismaOidcAdapter } from "./oidc-adapter";
 import { renderErrorPage } from "./authorization-pages";
 import { SCOPES, STANDARD_SCOPES } from "./scopes";
 import { deriveSecret, deriveSigningKey } from "./signing-keys";
-import { deriveMessageSigningJwk } from "../open-banking/message-signing";
+import { deriveMessageSigningJwk } from "@openbank/contracts/message-signing";
 
 /** Codes live 60 s (FAPI 2.0 §5.3.2.1), access tokens an hour, refresh tokens 90 days (real time). */
 export const TTL = {

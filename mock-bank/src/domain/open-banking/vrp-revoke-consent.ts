@@ -1,12 +1,12 @@
 import type { PrismaClient } from "@prisma/client";
-import { recordEvents } from "../events/record-event";
+import { markConsentRevoked } from "../consents/revoke-consent";
 import { findObConsent } from "./vrp-find-consent";
 
 /**
  * The TPP's DELETE of a VRP or Confirmation of Funds consent: an awaiting or authorised consent
- * becomes revoked (CANC) by the TPP, with `consent.revoked` in the same transaction; deleting an
- * ended one changes nothing (DELETE is idempotent). Its tokens then reach nothing: every call
- * checks the consent's status.
+ * becomes revoked (CANC) by the TPP, its tokens stop working and `consent.revoked` is recorded, as
+ * every revocation does (markConsentRevoked); deleting an ended one (rejected, revoked) changes
+ * nothing (DELETE is idempotent). Every call also checks the consent's status.
  */
 export async function revokeObConsent(options: {
   db: PrismaClient;
@@ -14,18 +14,12 @@ export async function revokeObConsent(options: {
   appId: string | null;
   consentId: string;
   kind: string;
+  /** The real clock (tokens) and the tenant's (the consent). */
+  now: Date;
   tenantNow: Date;
 }): Promise<void> {
-  const { db, tenantId, consentId, tenantNow } = options;
+  const { db, tenantId, consentId, now, tenantNow } = options;
   const consent = await findObConsent(options);
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.bankConsent.updateMany({
-      where: { id: consentId, tenantId, status: { in: ["awaiting_authorisation", "authorised"] } },
-      data: { status: "revoked", revokedBy: "tpp", revokedAt: tenantNow, statusUpdatedAt: tenantNow },
-    });
-    if (count === 1)
-      await recordEvents(tx, tenantId, tenantNow, [
-        { type: "consent.revoked", object: { id: consent.id, app_id: consent.appId, revoked_at: tenantNow.toISOString() } },
-      ]);
-  });
+  if (consent.status !== "awaiting_authorisation" && consent.status !== "authorised") return;
+  await db.$transaction((tx) => markConsentRevoked(tx, { tenantId, appId: consent.appId, consentId, revokedBy: "tpp", now, tenantNow }));
 }

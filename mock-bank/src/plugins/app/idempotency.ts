@@ -9,16 +9,33 @@ import {
   reserveIdempotencyKey,
 } from "../../domain/idempotency/idempotency-store";
 
+/**
+ * A route's idempotency contract spelled out: the standards name the header differently (UK Open
+ * Banking: `x-idempotency-key`) and promise "same key, same answer" even while the first request runs.
+ */
+export type IdempotencyRule = {
+  mode: "required" | "optional";
+  /** The request header carrying the key (lower case). Default `idempotency-key`. */
+  header?: string;
+  /** Keys live under this prefix, apart from /v1's (one table per tenant holds every surface's keys). */
+  namespace?: string;
+  /**
+   * A request whose key is still in flight waits up to this long for the first request's answer and
+   * replays it, instead of answering 409 idempotency_key_in_flight at once.
+   */
+  awaitInFlightMs?: number;
+  /** The longest key accepted (UK Open Banking: 40); keys with white space at either end are refused too. */
+  maxLength?: number;
+};
+
 declare module "fastify" {
   interface FastifyContextConfig {
     /**
      * The route honours the Idempotency-Key contract: `required` answers 400
-     * idempotency_key_required without the header; `optional` applies it when sent.
-     * `x-idempotency-key`: UK Open Banking's form (Read/Write API Profile, Idempotency): the
-     * `x-idempotency-key` header, required, at most 40 characters without leading or trailing
-     * white space; the same store and replay behaviour.
+     * idempotency_key_required without the header; `optional` applies it when sent. A rule object
+     * names another header, a key namespace, or a wait for an in-flight key (IdempotencyRule).
      */
-    idempotency?: "required" | "optional" | "x-idempotency-key";
+    idempotency?: "required" | "optional" | IdempotencyRule;
   }
   interface FastifyRequest {
     /** The key this request holds (and what a crashed attempt left behind); null without a key. */
@@ -29,15 +46,29 @@ declare module "fastify" {
 /** Headers a replay repeats (the rest belong to the new request: request id, rate limits). */
 const REPLAYED_HEADERS = ["content-type", "location"];
 
-const UK_KEY = "x-idempotency-key";
-/** The UK profile's bounds: at most 40 characters, no white space at either end. */
-const UK_KEY_PATTERN = /^(?!\s)(.*)(\S)$/;
+const DEFAULT_HEADER = "idempotency-key";
+/** How often a request waiting for an in-flight key looks again. */
+const IN_FLIGHT_POLL_MS = 25;
+
+function ruleOf(request: FastifyRequest): IdempotencyRule {
+  const rule = request.routeOptions.config?.idempotency;
+  return typeof rule === "object" ? rule : { mode: rule ?? "optional" };
+}
 
 function keyOf(request: FastifyRequest): string | undefined {
-  const name = request.routeOptions.config?.idempotency === "x-idempotency-key" ? UK_KEY : "idempotency-key";
-  const value = request.headers[name];
+  const value = request.headers[ruleOf(request).header ?? DEFAULT_HEADER];
   return typeof value === "string" ? value : undefined;
 }
+
+/** The store's refusals name the header the route reads. */
+function forHeader(error: unknown, header: string): unknown {
+  if (header === DEFAULT_HEADER || !(error instanceof AppError) || error.code !== "idempotency_key_reused") return error;
+  return new AppError("idempotency_key_reused", error.message.replace("Idempotency-Key", header), {
+    errors: [{ pointer: `/headers/${header}`, detail: "already used for a different request" }],
+  });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Hook = onRequestHookHandler | onRequestHookHandler[] | undefined;
 const append = <T>(existing: T | T[] | undefined, hook: T): T[] => [
@@ -58,24 +89,20 @@ export default fp(
     const settled = new WeakSet<FastifyRequest>();
 
     async function requireKey(request: FastifyRequest) {
-      const key = keyOf(request);
-      if (request.routeOptions.config?.idempotency === "x-idempotency-key") {
-        if (key === undefined)
-          throw new AppError("idempotency_key_required", "Send an x-idempotency-key header (at most 40 characters) with this request.", {
-            errors: [{ pointer: `/headers/${UK_KEY}`, detail: "is required" }],
-          });
-        if (key.length > 40 || !UK_KEY_PATTERN.test(key)) {
-          const detail = "must be 1-40 characters without leading or trailing white space";
-          throw new AppError("validation_failed", `${UK_KEY}: ${detail}`, { errors: [{ pointer: `/headers/${UK_KEY}`, detail }] });
-        }
-        return;
+      const given = keyOf(request);
+      const { maxLength } = ruleOf(request);
+      const header = ruleOf(request).header ?? DEFAULT_HEADER;
+      if (given !== undefined && maxLength !== undefined && (given.length === 0 || given.length > maxLength || given.trim() !== given)) {
+        const detail = `must be 1-${maxLength} characters without leading or trailing white space`;
+        throw new AppError("validation_failed", `${header}: ${detail}`, { errors: [{ pointer: `/headers/${header}`, detail }] });
       }
-      if (key !== undefined) return;
+      if (given !== undefined) return;
+      const name = header === DEFAULT_HEADER ? "an Idempotency-Key" : `an ${header}`;
       throw new AppError(
         "idempotency_key_required",
-        "Send an Idempotency-Key header (e.g. a UUID) with every request that creates something or moves money.",
+        `Send ${name} header (e.g. a UUID) with every request that creates something or moves money.`,
         {
-          errors: [{ pointer: "/headers/idempotency-key", detail: "is required" }],
+          errors: [{ pointer: `/headers/${header}`, detail: "is required" }],
         },
       );
     }
@@ -83,22 +110,29 @@ export default fp(
     async function reserve(request: FastifyRequest, reply: FastifyReply) {
       const key = keyOf(request);
       if (key === undefined) return;
+      const rule = ruleOf(request);
       const hash = requestHash(request.method, request.url.split("?")[0], request.body);
-      const reservation = await reserveIdempotencyKey({
-        db: app.db,
-        tenantId: request.tenantId,
-        key,
-        hash,
-        now: app.now(),
-        leaseMs: app.idempotencyLeaseMs,
-      }).catch((error: unknown) => {
-        // The UK form names its own header.
-        if (request.routeOptions.config?.idempotency !== "x-idempotency-key" || !(error instanceof AppError) || !error.errors) throw error;
-        throw new AppError(error.code, error.message.replace("Idempotency-Key", UK_KEY), {
-          errors: error.errors.map((field) => ({ ...field, pointer: `/headers/${UK_KEY}` })),
-          headers: error.headers,
+      const take = () =>
+        reserveIdempotencyKey({
+          db: app.db,
+          tenantId: request.tenantId,
+          key: rule.namespace ? `${rule.namespace}:${key}` : key,
+          hash,
+          now: app.now(),
+          leaseMs: app.idempotencyLeaseMs,
         });
-      });
+      const waitUntil = Date.now() + (rule.awaitInFlightMs ?? 0);
+      let reservation: Awaited<ReturnType<typeof take>>;
+      for (;;) {
+        try {
+          reservation = await take();
+          break;
+        } catch (error) {
+          const inFlight = error instanceof AppError && error.code === "idempotency_key_in_flight";
+          if (!inFlight || Date.now() >= waitUntil) throw forHeader(error, rule.header ?? DEFAULT_HEADER);
+          await pause(IN_FLIGHT_POLL_MS);
+        }
+      }
       if (reservation.kind === "replay") {
         const { status, headers, body } = reservation.response;
         return reply.code(status).headers(headers).header("idempotent-replayed", "true").send(body);
@@ -134,9 +168,10 @@ export default fp(
 
     // Route-level hooks run after the app's own (tenant loaded, consent checked): the order the contract needs.
     app.addHook("onRoute", (route: RouteOptions) => {
-      const mode = route.config?.idempotency;
-      if (!mode) return;
-      if (mode !== "optional") route.preValidation = append(route.preValidation as Hook, requireKey);
+      const rule = route.config?.idempotency;
+      if (!rule) return;
+      const mode = typeof rule === "object" ? rule.mode : rule;
+      if (mode === "required") route.preValidation = append(route.preValidation as Hook, requireKey);
       route.preHandler = append(route.preHandler, reserve);
       route.onSend = append(route.onSend, store);
       route.onResponse = append(route.onResponse, releaseUnsent);

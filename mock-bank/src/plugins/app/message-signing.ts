@@ -1,5 +1,5 @@
 import fp from "fastify-plugin";
-import { createMessageSigner, type MessageSigner } from "../../domain/open-banking/message-signing";
+import { createMessageSigner, type MessageSigner } from "@openbank/contracts/message-signing";
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -95,6 +95,7 @@ const cbpii: FastifyPluginAsyncZod = async (app) => {
         appId: request.appId,
         consentId: request.params.ConsentId,
         kind: "funds_confirmation",
+        now: app.now(),
         tenantNow: clock(request),
       });
       return reply.code(204).send(null);

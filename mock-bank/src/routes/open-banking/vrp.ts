@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { ObError } from "../../domain/open-banking/ob-errors";
+import { UK_IDEMPOTENCY } from "./pisp-route-config";
 import { toVrpConsentResponse } from "../../domain/open-banking/vrp-consent-dto";
 import { createVrpConsent } from "../../domain/open-banking/vrp-create-consent";
 import { createVrpPayment } from "../../domain/open-banking/vrp-create-payment";
@@ -54,7 +55,7 @@ const vrp: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/domestic-vrp-consents",
     {
-      config: { ...asApp, ...signed, idempotency: "x-idempotency-key" },
+      config: { ...asApp, ...signed, idempotency: UK_IDEMPOTENCY },
       schema: {
         operationId: "domesticVrpConsentsPost",
         tags: CONSENTS,
@@ -146,6 +147,7 @@ const vrp: FastifyPluginAsyncZod = async (app) => {
         appId: request.appId,
         consentId: request.params.ConsentId,
         kind: "domestic_vrp",
+        now: app.now(),
         tenantNow: clock(request),
       });
       return reply.code(204).send(null);
@@ -209,7 +211,7 @@ const vrp: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/domestic-vrps",
     {
-      config: { ...asCustomer, ...signed, idempotency: "x-idempotency-key" },
+      config: { ...asCustomer, ...signed, idempotency: UK_IDEMPOTENCY },
       schema: {
         operationId: "domesticVrpPost",
         tags: PAYMENTS,

@@ -19,10 +19,13 @@ import {
  * `http://openbanking.org.uk/iat`, `…/iss` and `…/tan`, all named in `crit`.
  *
  * The key is a 2048-bit RSA key derived from the bank's internal secret (PS256 needs RSA): the
- * primes are found deterministically from HKDF output, so every bank instance has the same key
- * without storing one, and a new secret is a key rotation, as for the authorization server's
- * ES256 key (domain/oauth/signing-keys.ts). Its public half is published in the bank's JWKS
- * (`/oauth/jwks`, `use: sig`, `alg: PS256`, kid = its RFC 7638 thumbprint).
+ * primes are found deterministically from HKDF output, so every bank and portal instance has the
+ * same key without storing one, and a new secret is a key rotation, as for the authorization
+ * server's ES256 key (mock-bank domain/oauth/signing-keys.ts). Its public half is published in the
+ * bank's JWKS (`/oauth/jwks`, `use: sig`, `alg: PS256`, kid = its RFC 7638 thumbprint).
+ *
+ * Shared: the bank signs its UK answers with it, and the portal's gateway signs its own refusals of
+ * payment calls (which the 4.0 documents also require to carry `x-jws-signature`) with the same key.
  */
 
 export const OB_CLAIMS = {

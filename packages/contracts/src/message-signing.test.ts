@@ -68,3 +68,13 @@ describe("detached signatures", () => {
     });
   });
 });
+
+describe("the key across processes", () => {
+  it("is the same in every process holding the secret (the bank signs its answers, the gateway its refusals)", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const path = await import("node:path");
+    const script = `import { deriveMessageSigningJwk } from ${JSON.stringify(path.resolve(__dirname, "message-signing.ts"))}; console.log(deriveMessageSigningJwk(${JSON.stringify(SECRET)}).kid);`;
+    const elsewhere = execFileSync(path.resolve("node_modules/.bin/tsx"), ["--eval", script], { encoding: "utf8" }).trim();
+    expect(elsewhere).toBe(deriveMessageSigningJwk(SECRET).kid);
+  });
+});
