@@ -91,7 +91,6 @@ const context = { baseUrl: portalUrl, appId: null, keyPrefix: null };
  * out of the run and listed as todo, never faked. Remove an entry once its routes are on main.
  */
 const pendingSamples: Record<string, { steps: number[]; why: string }> = {
-  "uk-open-banking": { steps: [3], why: "UK payment initiation (domestic-payment-consents, domestic-payments) is not on main yet" },
   "berlin-group": {
     steps: [1, 2, 3, 4, 5, 6],
     why: "the Berlin Group routes and their DECOUPLED sandbox control are not on main yet",
