@@ -4,8 +4,20 @@ import { ActionDialog } from "@/components/ui/action-dialog";
 import { Code } from "@/components/ui/code";
 import { portalApi } from "@/lib/portal-api/portal-api-client";
 
-/** "Revoke", confirmed in a dialog: the consent's tokens stop working at once, at the bank. */
-export function RevokeConsentButton({ appId, consentId, customer }: { appId: string; consentId: string; customer: string }) {
+/** "Revoke", confirmed in a dialog: at the bank, whatever standard the consent came from; its tokens stop at once. */
+export function RevokeConsentButton({
+  appId,
+  consentId,
+  description,
+  consequence,
+}: {
+  appId: string;
+  consentId: string;
+  /** What the consent is, e.g. "UK Open Banking account access of good_credit". */
+  description: string;
+  /** What revoking does, in the consent's own terms. */
+  consequence: string;
+}) {
   return (
     <ActionDialog
       label="Revoke"
@@ -16,8 +28,8 @@ export function RevokeConsentButton({ appId, consentId, customer }: { appId: str
       action={() => portalApi.DELETE("/api/apps/{appId}/consents/{consentId}", { params: { path: { appId, consentId } } })}
     >
       <p>
-        <Code>{consentId}</Code> ({customer}) ends now: its access and refresh tokens answer <Code>401 consent_revoked</Code> from the next
-        call, and a <Code>consent.revoked</Code> event is recorded. The customer would have to consent again.
+        <Code>{consentId}</Code> ({description}) ends now. {consequence} A <Code>consent.revoked</Code> event is recorded, and the consent
+        reads <Code>revoked_by: developer</Code>.
       </p>
     </ActionDialog>
   );

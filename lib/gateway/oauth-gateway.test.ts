@@ -113,6 +113,25 @@ describe("the OAuth gateway", () => {
     });
   });
 
+  it("passes the connected-apps page its own cookie and nothing of the portal's, naming no app", async () => {
+    const { handle, logs } = await gateway();
+    await handle(
+      new Request("http://portal.test/oauth/connected-apps/revoke", {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: "next-auth.session-token=portal-session; ob_connected_apps=c1; other=1",
+        },
+        body: "csrf_token=t&consent_id=cns_1",
+      }),
+    );
+    const headers = last().headers;
+    expect(headers.cookie).toBe("ob_connected_apps=c1");
+    expect(headers["x-app-id"]).toBeUndefined();
+    expect(headers["x-tenant-id"]).toBeUndefined();
+    expect(logs).toEqual([]);
+  });
+
   it("sends no client for an unknown or repeated client_id (the bank shows its error page)", async () => {
     const { handle } = await gateway();
     await handle(new Request("http://portal.test/oauth/authorize?client_id=cli_unknown"));

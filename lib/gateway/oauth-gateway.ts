@@ -27,8 +27,19 @@ export type OAuthGatewayDeps = {
   log: (entry: GatewayLogEntry) => void;
 };
 
-/** The authorization server's browser cookies (login pages, resume, session): the only cookies that cross. */
-const BANK_COOKIES = ["ob_interaction", "ob_interaction.sig", "ob_resume", "ob_resume.sig", "ob_session", "ob_session.sig"];
+/**
+ * The bank's own browser cookies, the only cookies that cross: the authorization server's (login
+ * pages, resume, session) and the connected-apps page's session (scoped to its path by the bank).
+ */
+const BANK_COOKIES = [
+  "ob_interaction",
+  "ob_interaction.sig",
+  "ob_resume",
+  "ob_resume.sig",
+  "ob_session",
+  "ob_session.sig",
+  "ob_connected_apps",
+];
 
 /** Endpoints where the client authenticates (RFC 6749 §2.3, RFC 7523, RFC 9126, RFC 7009, RFC 7662). */
 const CLIENT_AUTH_PATHS = new Set(["/oauth/token", "/oauth/par", "/oauth/revoke", "/oauth/introspect"]);

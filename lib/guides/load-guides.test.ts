@@ -43,7 +43,7 @@ describe("loadGuides", () => {
     expect(neighbours(guides, "missing")).toEqual({});
   });
 
-  it("has the fourteen guides of the docs, in reading order", () => {
+  it("has the sixteen guides of the docs, in reading order", () => {
     expect(loadGuides().map((guide) => guide.slug)).toEqual([
       "quickstart",
       "authentication",
@@ -59,6 +59,8 @@ describe("loadGuides", () => {
       "errors-rate-limits",
       "going-live",
       "openid-connect-fapi",
+      "uk-open-banking",
+      "berlin-group",
     ]);
   });
 

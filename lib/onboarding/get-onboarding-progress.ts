@@ -5,6 +5,8 @@ import {
   buildProgress,
   CLOCK_ADVANCE_ROUTE,
   earliest,
+  BG_PREFIX,
+  firstBerlinGroupConsent,
   firstCallTo,
   firstConsentFlow,
   firstConsentTokenCall,
@@ -13,10 +15,12 @@ import {
   firstIdempotentPayment,
   firstReplayedRetry,
   firstSuccessfulCall,
+  firstUkPayment,
   operationOf,
   PAYMENTS_ROUTE,
   SANDBOX_RESET_ROUTE,
   TOKEN_PATH,
+  UK_PISP_PREFIX,
   type CallRow,
   type OnboardingProgressDto,
 } from "./step-rules";
@@ -94,6 +98,48 @@ async function firstConsent(appId: string): Promise<Date | null> {
 
 /** How many recent consent-token calls are read for the DPoP step. */
 const DPOP_SAMPLE = 100;
+/** How many early candidate answers are read for each standard's step. */
+const STANDARD_SAMPLE = 50;
+
+/**
+ * The first UK payment orders answered 201 (consent creations, also 201 under /pisp, are left out
+ * by the query; the rule reads the answer's status).
+ */
+function ukPaymentOrders(appId: string) {
+  return db().requestLog.findMany({
+    where: { appId, status: 201, method: "POST", path: { startsWith: UK_PISP_PREFIX }, NOT: { path: { contains: "-consents" } } },
+    orderBy: asc,
+    take: STANDARD_SAMPLE,
+    select: { ...CALL, responseBody: true },
+  });
+}
+
+/**
+ * Berlin Group evidence of an authorised consent: the first account read (answered only under a
+ * valid consent), and the first consent or authorisation views whose answers say valid or finalised
+ * (a DECOUPLED flow may poll "received" many times first, so the query looks for the words).
+ */
+async function berlinGroupEvidence(appId: string) {
+  const [accounts, views] = await Promise.all([
+    db().requestLog.findFirst({
+      where: { appId, status: 200, method: "GET", path: { startsWith: `${BG_PREFIX}accounts` } },
+      orderBy: asc,
+      select: CALL,
+    }),
+    db().requestLog.findMany({
+      where: {
+        appId,
+        status: 200,
+        path: { startsWith: `${BG_PREFIX}consents/` },
+        OR: [{ responseBody: { contains: '"valid"' } }, { responseBody: { contains: '"finalised"' } }],
+      },
+      orderBy: asc,
+      take: STANDARD_SAMPLE,
+      select: { ...CALL, responseBody: true },
+    }),
+  ]);
+  return [...(accounts ? [accounts] : []), ...views];
+}
 
 /**
  * The app's onboarding checklist, each step ticked from stored traffic: request logs (their
@@ -102,38 +148,41 @@ const DPOP_SAMPLE = 100;
  */
 export async function getOnboardingProgress(options: { appId: string; now?: Date }): Promise<OnboardingProgressDto> {
   const { appId } = options;
-  const [success, payments, created, consent, consentCall, tokenCalls, webhook, fixed, reset, clock] = await Promise.all([
-    firstSuccess(appId),
-    db().requestLog.findMany({
-      where: { appId, status: 201, method: "POST", route: PAYMENTS_ROUTE },
-      orderBy: asc,
-      take: 20,
-      select: { ...CALL, requestHeaders: true },
-    }),
-    db().requestLog.findMany({
-      where: { appId, status: 201, method: "POST" },
-      orderBy: asc,
-      take: CREATED_SAMPLE,
-      select: { ...CALL, responseHeaders: true },
-    }),
-    firstConsent(appId),
-    db().requestLog.findFirst({
-      where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
-      orderBy: asc,
-      select: { ...CALL, apiKeyId: true },
-    }),
-    // The latest consent-token calls, for one made with a DPoP proof (the scheme is only in the masked headers).
-    db().requestLog.findMany({
-      where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
-      orderBy: { createdAt: "desc" },
-      take: DPOP_SAMPLE,
-      select: { ...CALL, apiKeyId: true, requestHeaders: true },
-    }),
-    firstWebhookSuccess(appId),
-    firstFix(appId),
-    firstWithStatus(appId, 200, { method: "POST", route: SANDBOX_RESET_ROUTE }),
-    firstWithStatus(appId, 200, { method: "POST", route: CLOCK_ADVANCE_ROUTE }),
-  ]);
+  const [success, payments, created, consent, consentCall, tokenCalls, ukPayments, berlinGroup, webhook, fixed, reset, clock] =
+    await Promise.all([
+      firstSuccess(appId),
+      db().requestLog.findMany({
+        where: { appId, status: 201, method: "POST", route: PAYMENTS_ROUTE },
+        orderBy: asc,
+        take: 20,
+        select: { ...CALL, requestHeaders: true },
+      }),
+      db().requestLog.findMany({
+        where: { appId, status: 201, method: "POST" },
+        orderBy: asc,
+        take: CREATED_SAMPLE,
+        select: { ...CALL, responseHeaders: true },
+      }),
+      firstConsent(appId),
+      db().requestLog.findFirst({
+        where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
+        orderBy: asc,
+        select: { ...CALL, apiKeyId: true },
+      }),
+      // The latest consent-token calls, for one made with a DPoP proof (the scheme is only in the masked headers).
+      db().requestLog.findMany({
+        where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
+        orderBy: { createdAt: "desc" },
+        take: DPOP_SAMPLE,
+        select: { ...CALL, apiKeyId: true, requestHeaders: true },
+      }),
+      ukPaymentOrders(appId),
+      berlinGroupEvidence(appId),
+      firstWebhookSuccess(appId),
+      firstFix(appId),
+      firstWithStatus(appId, 200, { method: "POST", route: SANDBOX_RESET_ROUTE }),
+      firstWithStatus(appId, 200, { method: "POST", route: CLOCK_ADVANCE_ROUTE }),
+    ]);
 
   const metAt: Record<OnboardingStepId, Date | null> = {
     first_successful_call: success,
@@ -142,6 +191,8 @@ export async function getOnboardingProgress(options: { appId: string; now?: Date
     consent_flow_completed: consent,
     consent_token_call: consentCall ? firstConsentTokenCall([consentCall]) : null,
     fapi_dpop_call: firstDpopCall(tokenCalls),
+    uk_payment_completed: firstUkPayment(ukPayments),
+    berlin_group_consent_authorised: firstBerlinGroupConsent(berlinGroup),
     webhook_answered_2xx: webhook,
     error_handled_then_fixed: fixed,
     sandbox_reset: reset ? firstCallTo([reset], "POST", SANDBOX_RESET_ROUTE) : null,

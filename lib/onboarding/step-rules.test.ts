@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ONBOARDING_STEPS } from "./onboarding-steps";
 import {
   buildProgress,
+  firstBerlinGroupConsent,
   firstCallTo,
   firstConsentFlow,
   firstConsentTokenCall,
@@ -10,6 +11,7 @@ import {
   firstIdempotentPayment,
   firstReplayedRetry,
   firstSuccessfulCall,
+  firstUkPayment,
   headerValue,
   type CallRow,
 } from "./step-rules";
@@ -132,6 +134,77 @@ describe("FAPI 2.0 with DPoP", () => {
   });
 });
 
+describe("UK Open Banking payment completed", () => {
+  const body = (status: string) => JSON.stringify({ Data: { DomesticPaymentId: "pay_1", Status: status } }, null, 2);
+
+  it("is a payment order (not its consent) answered 201 and not rejected", () => {
+    const rows = [
+      call(1, "POST", "/open-banking/v4.0/pisp/domestic-payment-consents", 201, { responseBody: body("AWAU") }),
+      call(2, "POST", "/open-banking/v4.0/pisp/domestic-payments", 400),
+      call(3, "POST", "/open-banking/v4.0/pisp/domestic-payments", 201, { responseBody: body("RJCT") }),
+      call(4, "GET", "/open-banking/v4.0/pisp/domestic-payments", 200, { responseBody: body("ACSC") }),
+      call(5, "POST", "/open-banking/v4.0/pisp/domestic-payments", 201, { responseBody: body("ACSC") }),
+    ];
+    expect(firstUkPayment(rows)).toEqual(at(5));
+    expect(firstUkPayment(rows.slice(0, 4))).toBeNull();
+  });
+
+  it("counts every kind of payment order, and a 201 whose body the log cut short", () => {
+    for (const path of [
+      "/open-banking/v4.0/pisp/domestic-scheduled-payments",
+      "/open-banking/v4.0/pisp/international-payments",
+      "/open-banking/v4.0/pisp/file-payments",
+      "/open-banking/v4.0/pisp/domestic-vrps",
+    ])
+      expect(firstUkPayment([call(1, "POST", path, 201, { responseBody: body("ACSP") })]), path).toEqual(at(1));
+    expect(firstUkPayment([call(2, "POST", "/open-banking/v4.0/pisp/domestic-payments", 201, { responseBody: '{\n  "Data": {' })])).toEqual(
+      at(2),
+    );
+    expect(firstUkPayment([call(3, "POST", "/open-banking/v4.0/pisp/domestic-vrp-consents", 201)])).toBeNull();
+    expect(firstUkPayment([call(4, "POST", "/open-banking/v4.0/pisp/domestic-payments/x", 201)])).toBeNull();
+  });
+});
+
+describe("Berlin Group consent authorised", () => {
+  const consent = "/berlin-group/v1/consents/cns_1";
+  const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+  it("is a consent read as valid, not one created or polled while it waits", () => {
+    const rows = [
+      call(1, "POST", "/berlin-group/v1/consents", 201, { responseBody: json({ consentStatus: "received" }) }),
+      call(2, "GET", `${consent}/status`, 200, { responseBody: json({ consentStatus: "received" }) }),
+      call(3, "GET", `${consent}/status`, 200, { responseBody: json({ consentStatus: "rejected" }) }),
+      call(5, "GET", `${consent}/status`, 200, { responseBody: json({ consentStatus: "valid" }) }),
+      call(6, "GET", consent, 200, { responseBody: json({ consentStatus: "valid", access: {} }) }),
+    ];
+    expect(firstBerlinGroupConsent(rows)).toEqual(at(5));
+    expect(firstBerlinGroupConsent(rows.slice(0, 3))).toBeNull();
+  });
+
+  it("or an authorisation of a consent read or completed as finalised", () => {
+    const authorisation = `${consent}/authorisations/auth_1`;
+    expect(firstBerlinGroupConsent([call(1, "GET", authorisation, 200, { responseBody: json({ scaStatus: "started" }) })])).toBeNull();
+    expect(firstBerlinGroupConsent([call(2, "GET", authorisation, 200, { responseBody: json({ scaStatus: "finalised" }) })])).toEqual(
+      at(2),
+    );
+    expect(firstBerlinGroupConsent([call(3, "PUT", authorisation, 200, { responseBody: json({ scaStatus: "finalised" }) })])).toEqual(
+      at(3),
+    );
+    // A payment's authorisation is not a consent's.
+    const payment = "/berlin-group/v1/payments/sepa-credit-transfers/pay_1/authorisations/auth_1";
+    expect(firstBerlinGroupConsent([call(4, "GET", payment, 200, { responseBody: json({ scaStatus: "finalised" }) })])).toBeNull();
+  });
+
+  it("or account data read, which the bank answers only under a valid consent", () => {
+    expect(firstBerlinGroupConsent([call(1, "GET", "/berlin-group/v1/accounts?withBalance=true", 200)])).toEqual(at(1));
+    expect(firstBerlinGroupConsent([call(2, "GET", "/berlin-group/v1/accounts/acc_1/transactions?bookingStatus=booked", 200)])).toEqual(
+      at(2),
+    );
+    expect(firstBerlinGroupConsent([call(3, "GET", "/berlin-group/v1/accounts", 401)])).toBeNull();
+    expect(firstBerlinGroupConsent([call(4, "GET", "/v1/accounts", 200)])).toBeNull();
+  });
+});
+
 describe("sandbox controls", () => {
   it("need a 200 on the control itself", () => {
     const rows = [
@@ -179,6 +252,8 @@ describe("buildProgress", () => {
 
   it("links every step to a docs page that exists", () => {
     for (const step of ONBOARDING_STEPS)
-      expect(step.docs.href).toMatch(/^\/docs\/(api|consent-flow|sandbox|errors|guides\/webhooks|guides\/openid-connect-fapi)(#[a-z-]+)?$/);
+      expect(step.docs.href).toMatch(
+        /^\/docs\/(api|consent-flow|sandbox|errors|guides\/(webhooks|openid-connect-fapi|uk-open-banking|berlin-group))(#[a-z-]+)?$/,
+      );
   });
 });

@@ -11,6 +11,8 @@ export type CallRow = {
   createdAt: Date;
   requestHeaders?: unknown;
   responseHeaders?: unknown;
+  /** The masked answer body (pretty JSON, capped), when the rule reads it. */
+  responseBody?: string | null;
 };
 
 export const PAYMENTS_ROUTE = "/v1/payments";
@@ -129,6 +131,71 @@ export function firstDpopCall(rows: Array<CallRow & { apiKeyId: string | null }>
           isSuccess(row.status) &&
           /^DPoP\s/i.test(headerValue(row.requestHeaders, "authorization") ?? ""),
       )
+      .map((row) => row.createdAt),
+  );
+}
+
+const parsed = (body: string | null | undefined): Record<string, unknown> | null => {
+  try {
+    const value = JSON.parse(body ?? "") as unknown;
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * UK Open Banking's payment orders (the payment, not its consent): domestic, scheduled, standing
+ * orders, international, file payments and VRP payments, all under /pisp in 4.0.
+ */
+export const UK_PAYMENT_ORDER =
+  /^\/open-banking\/v4\.0\/pisp\/(domestic-payments|domestic-scheduled-payments|domestic-standing-orders|international-payments|international-scheduled-payments|international-standing-orders|file-payments|domestic-vrps)$/;
+export const UK_PISP_PREFIX = "/open-banking/v4.0/pisp/";
+
+/**
+ * A UK Open Banking payment completed: a payment order POSTed with the customer's token (after the
+ * consent, the authorisation and the funds check) answered 201, and its answer does not say the
+ * bank rejected it (`Data.Status` `RJCT`, e.g. the sandbox's magic rejected amount). The 201 is what
+ * the log can be sure of; a body cut short by the log's cap still counts, since a 201 is an accepted order.
+ */
+export function firstUkPayment(rows: CallRow[]): Date | null {
+  return earliest(
+    ...rows
+      .filter((row) => row.method === "POST" && row.status === 201 && UK_PAYMENT_ORDER.test(pathname(row.path)))
+      .filter((row) => {
+        const data = parsed(row.responseBody)?.Data as { Status?: unknown } | undefined;
+        return data?.Status !== "RJCT" && data?.Status !== "Rejected";
+      })
+      .map((row) => row.createdAt),
+  );
+}
+
+export const BG_PREFIX = "/berlin-group/v1/";
+const BG_CONSENT_VIEW = /^\/berlin-group\/v1\/consents\/[^/]+(\/status)?$/;
+const BG_CONSENT_AUTHORISATION = /^\/berlin-group\/v1\/consents\/[^/]+\/authorisations\/[^/]+$/;
+const BG_ACCOUNTS = /^\/berlin-group\/v1\/accounts(\/|$)/;
+
+/**
+ * A Berlin Group consent authorised, from what the log can really tell (the bank answers; the
+ * customer's approval itself happens on the bank's pages or its decoupled control, outside the app's
+ * traffic):
+ * - the app read the consent (or its status) answered 200 with `consentStatus: valid`;
+ * - the app read (or, EMBEDDED, completed) an authorisation of a consent answered 200 with `scaStatus: finalised`;
+ * - or the app read account data (a 200 under /accounts), which the bank answers only under a valid consent.
+ * A consent that is only created (201, `received`) or polled while pending does not count.
+ */
+export function firstBerlinGroupConsent(rows: CallRow[]): Date | null {
+  return earliest(
+    ...rows
+      .filter((row) => row.status === 200)
+      .filter((row) => {
+        const path = pathname(row.path);
+        if (row.method === "GET" && BG_ACCOUNTS.test(path)) return true;
+        const body = parsed(row.responseBody);
+        if (row.method === "GET" && BG_CONSENT_VIEW.test(path)) return body?.consentStatus === "valid";
+        if ((row.method === "GET" || row.method === "PUT") && BG_CONSENT_AUTHORISATION.test(path)) return body?.scaStatus === "finalised";
+        return false;
+      })
       .map((row) => row.createdAt),
   );
 }

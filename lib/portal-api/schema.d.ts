@@ -725,7 +725,7 @@ export interface paths {
         };
         /**
          * List the app's consents
-         * @description The newest 50, from the sandbox bank (the consents' one home).
+         * @description The newest 50, from the sandbox bank (the consents' one home): /v1's own and those made through UK Open Banking or the Berlin Group, each with its `standard` and `kind`.
          */
         get: operations["listAppConsents"];
         put?: never;
@@ -748,7 +748,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a consent
-         * @description At the bank: its tokens stop working at once.
+         * @description At the bank, whatever standard it was made through (`revoked_by: developer`): its tokens stop working at once and `consent.revoked` fires. A consent awaiting authorisation is revoked too; one that already ended is returned as it ended.
          */
         delete: operations["revokeAppConsent"];
         options?: never;
@@ -770,6 +770,28 @@ export interface paths {
          * @description The interactive docs' "Authorise as persona": a sandbox consent and its tokens, minted at the bank for the app, for Try-it-out.
          */
         post: operations["mintSandboxConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/connected-apps-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the customer's connected-apps page
+         * @description A link to the bank-hosted connected-apps page of the app's sandbox (UK Open Banking's access dashboard): a test customer logs in there (`user_<persona>` / `pass_<persona>`), sees every app's access across /v1 and the standards, and withdraws any (`revoked_by: customer`).
+         *
+         *     Signed for this app's sandbox only and valid for 10 minutes (it lets whoever holds it sign in as the sandbox's test customers); nothing is stored.
+         */
+        post: operations["createConnectedAppsLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5312,25 +5334,37 @@ export interface operations {
                     "application/json": {
                         data: {
                             id: string;
-                            customer_id: string;
+                            /**
+                             * @description The API the consent was made through.
+                             * @enum {string}
+                             */
+                            standard: "v1" | "uk_open_banking" | "berlin_group";
+                            /**
+                             * @description What it is for.
+                             * @enum {string}
+                             */
+                            kind: "account_access" | "domestic_payment" | "domestic_scheduled_payment" | "international_payment" | "file_payment" | "domestic_vrp" | "funds_confirmation" | "payment" | "bulk_payment";
+                            /** @description Null while a standard's consent awaits authorisation. */
+                            customer_id: string | null;
                             persona: string | null;
                             /** @enum {string} */
-                            status: "authorised" | "revoked" | "expired";
+                            status: "awaiting_authorisation" | "authorised" | "rejected" | "consumed" | "revoked" | "expired";
+                            /** @description /v1's permissions (empty for a standard's consent). */
                             permissions: string[];
+                            /** @description A standard's consent: its permissions in the standard's own names. */
+                            standard_permissions: string[];
                             account_ids: string[];
                             /** @enum {string} */
-                            source: "authorization_code" | "sandbox";
+                            source: "authorization_code" | "sandbox" | "client";
                             /**
                              * Format: date-time
                              * @description RFC 3339 timestamp, UTC
                              */
                             created_at: string;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 timestamp, UTC
-                             */
-                            expires_at: string;
+                            /** @description Null: no expiry. */
+                            expires_at: string | null;
                             revoked_at: string | null;
+                            revoked_by: ("customer" | "tpp" | "developer") | null;
                         }[];
                     };
                 };
@@ -5413,25 +5447,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        customer_id: string;
+                        /**
+                         * @description The API the consent was made through.
+                         * @enum {string}
+                         */
+                        standard: "v1" | "uk_open_banking" | "berlin_group";
+                        /**
+                         * @description What it is for.
+                         * @enum {string}
+                         */
+                        kind: "account_access" | "domestic_payment" | "domestic_scheduled_payment" | "international_payment" | "file_payment" | "domestic_vrp" | "funds_confirmation" | "payment" | "bulk_payment";
+                        /** @description Null while a standard's consent awaits authorisation. */
+                        customer_id: string | null;
                         persona: string | null;
                         /** @enum {string} */
-                        status: "authorised" | "revoked" | "expired";
+                        status: "awaiting_authorisation" | "authorised" | "rejected" | "consumed" | "revoked" | "expired";
+                        /** @description /v1's permissions (empty for a standard's consent). */
                         permissions: string[];
+                        /** @description A standard's consent: its permissions in the standard's own names. */
+                        standard_permissions: string[];
                         account_ids: string[];
                         /** @enum {string} */
-                        source: "authorization_code" | "sandbox";
+                        source: "authorization_code" | "sandbox" | "client";
                         /**
                          * Format: date-time
                          * @description RFC 3339 timestamp, UTC
                          */
                         created_at: string;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 timestamp, UTC
-                         */
-                        expires_at: string;
+                        /** @description Null: no expiry. */
+                        expires_at: string | null;
                         revoked_at: string | null;
+                        revoked_by: ("customer" | "tpp" | "developer") | null;
                     };
                 };
             };
@@ -5519,25 +5565,37 @@ export interface operations {
                     "application/json": {
                         consent: {
                             id: string;
-                            customer_id: string;
+                            /**
+                             * @description The API the consent was made through.
+                             * @enum {string}
+                             */
+                            standard: "v1" | "uk_open_banking" | "berlin_group";
+                            /**
+                             * @description What it is for.
+                             * @enum {string}
+                             */
+                            kind: "account_access" | "domestic_payment" | "domestic_scheduled_payment" | "international_payment" | "file_payment" | "domestic_vrp" | "funds_confirmation" | "payment" | "bulk_payment";
+                            /** @description Null while a standard's consent awaits authorisation. */
+                            customer_id: string | null;
                             persona: string | null;
                             /** @enum {string} */
-                            status: "authorised" | "revoked" | "expired";
+                            status: "awaiting_authorisation" | "authorised" | "rejected" | "consumed" | "revoked" | "expired";
+                            /** @description /v1's permissions (empty for a standard's consent). */
                             permissions: string[];
+                            /** @description A standard's consent: its permissions in the standard's own names. */
+                            standard_permissions: string[];
                             account_ids: string[];
                             /** @enum {string} */
-                            source: "authorization_code" | "sandbox";
+                            source: "authorization_code" | "sandbox" | "client";
                             /**
                              * Format: date-time
                              * @description RFC 3339 timestamp, UTC
                              */
                             created_at: string;
-                            /**
-                             * Format: date-time
-                             * @description RFC 3339 timestamp, UTC
-                             */
-                            expires_at: string;
+                            /** @description Null: no expiry. */
+                            expires_at: string | null;
                             revoked_at: string | null;
+                            revoked_by: ("customer" | "tpp" | "developer") | null;
                         };
                         /** @description `oat_…`: send as `Authorization: Bearer …`. Lives one hour on the sandbox clock. */
                         access_token: string;
@@ -5617,6 +5675,82 @@ export interface operations {
             };
             /** @description `bank_unavailable`: The bank could not be reached. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createConnectedAppsLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Open it in a browser: `{PORTAL_URL}/oauth/connected-apps?tenant=…&exp=…&sig=…`. */
+                        url: string;
+                        /**
+                         * Format: date-time
+                         * @description When the link stops opening the page.
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5998,7 +6132,7 @@ export interface operations {
                         percent: number;
                         steps: {
                             /** @enum {string} */
-                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "fapi_dpop_call" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
+                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "fapi_dpop_call" | "uk_payment_completed" | "berlin_group_consent_authorised" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
                             title: string;
                             /** @description Shown, but not counted in the progress. */
                             optional: boolean;

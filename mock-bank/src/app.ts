@@ -22,6 +22,7 @@ import sandboxReference from "./routes/sandbox-reference";
 import v1 from "./routes/v1/index";
 import internalEvents from "./routes/internal/events";
 import oauth from "./routes/oauth";
+import connectedApps from "./routes/connected-apps";
 import openBanking from "./routes/open-banking/index";
 import berlinGroup from "./routes/berlin-group/index";
 import berlinGroupScaPages from "./routes/berlin-group/sca-pages";
@@ -114,6 +115,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(internalEvents, { prefix: "/internal" });
   await app.register(oauth, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   await app.register(berlinGroupScaPages, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
+  await app.register(connectedApps, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   return app;
 }
 

@@ -61,9 +61,16 @@ describe("authorising a UK Open Banking consent", () => {
     const mine = (await customerAccounts("good_credit")).map((account) => account.id).sort();
     expect(row).toMatchObject({ status: "authorised", customerId: expect.stringMatching(/^cus_/), grantId: expect.any(String) });
     expect(JSON.parse(row.accountIds)).toEqual(mine);
-    // /v1 still lists only its own consents.
-    const listed = await t.app.inject({ url: "/v1/consents", headers: gatewayHeaders(APP) });
-    expect(listed.json().data.map((c: { id: string }) => c.id)).not.toContain(consent.id);
+    // /v1 lists every standard's consents, in its own shape (the UK permissions kept apart).
+    const listed = await t.app.inject({ url: "/v1/consents?standard=uk_open_banking", headers: gatewayHeaders(APP) });
+    expect(listed.json().data.find((c: { id: string }) => c.id === consent.id)).toMatchObject({
+      standard: "uk_open_banking",
+      kind: "account_access",
+      status: "authorised",
+      permissions: [],
+      standard_permissions: ["ReadAccountsDetail", "ReadBalances"],
+      expires_at: null,
+    });
   });
 
   it("a payment consent naming its debtor account offers only that account, as a single choice", async () => {

@@ -685,7 +685,7 @@ export interface paths {
         };
         /**
          * List consents
-         * @description Lists the consents customers gave your app, newest first, with their status on the sandbox clock (`authorised`, `revoked`, `expired`). Filter by status or customer; page with `limit` and `cursor`.
+         * @description Lists the consents of your app, newest first, from every API over this bank: /v1's own and those made through UK Open Banking or the Berlin Group (`standard`, `kind`). Statuses are on the sandbox clock (`authorised`, `revoked`, `expired`; a standard's consent may also be `awaiting_authorisation`, `rejected` or `consumed`). Filter by status, standard or customer; page with `limit` and `cursor`.
          */
         get: operations["listConsents"];
         put?: never;
@@ -705,14 +705,14 @@ export interface paths {
         };
         /**
          * Get a consent
-         * @description Returns one consent: who granted it, which permissions and accounts, and until when.
+         * @description Returns one consent, of any standard: who granted it, which permissions and accounts, and until when. A standard's own view (`GET /open-banking/v4.0/aisp/account-access-consents/{ConsentId}`, `GET /berlin-group/v1/consents/{consentId}`) repeats the body it was created with.
          */
         get: operations["getConsent"];
         put?: never;
         post?: never;
         /**
          * Revoke a consent
-         * @description Revokes the consent: its access and refresh tokens stop working at once (401 `consent_revoked`). Emits `consent.revoked`. Revoking a revoked consent changes nothing and returns it again.
+         * @description Revokes the consent, whatever standard it was made through (`revoked_by: developer`): its access and refresh tokens stop working at once (401 `consent_revoked` on /v1; each standard refuses them in its own terms), and its standard's view shows it ended (UK `CANC`, Berlin Group `terminatedByTpp`). Emits `consent.revoked`. A consent awaiting authorisation is revoked too; one that already ended (revoked, rejected, consumed) is returned unchanged.
          */
         delete: operations["revokeConsent"];
         options?: never;
@@ -1040,9 +1040,11 @@ export interface components {
             note?: string;
         };
         /**
-         * @description A customer's permission for your app to use chosen accounts.
+         * @description A customer's permission for your app to use chosen accounts, made through /v1 or an open-banking standard.
          * @example {
          *       "id": "cns_7Qm2cV0pX4bN1sR8tY3wZa",
+         *       "standard": "v1",
+         *       "kind": "account_access",
          *       "customer_id": "cus_2Jd8Lq0vR5nT7wX1yZ4bCe",
          *       "persona": "good_credit",
          *       "status": "authorised",
@@ -1050,47 +1052,82 @@ export interface components {
          *         "accounts:read",
          *         "transactions:read"
          *       ],
+         *       "standard_permissions": [],
          *       "account_ids": [
          *         "acc_0Pf3Hk9sD2mQ6vW8xY1zAb"
          *       ],
          *       "source": "authorization_code",
          *       "created_at": "2026-11-21T10:30:00.000Z",
          *       "expires_at": "2027-02-19T10:30:00.000Z",
-         *       "revoked_at": null
+         *       "revoked_at": null,
+         *       "revoked_by": null
+         *     }
+         * @example {
+         *       "id": "cns_3Hn8dW1qY5cM2tS9uZ4xAb",
+         *       "standard": "uk_open_banking",
+         *       "kind": "account_access",
+         *       "customer_id": "cus_2Jd8Lq0vR5nT7wX1yZ4bCe",
+         *       "persona": "good_credit",
+         *       "status": "authorised",
+         *       "permissions": [],
+         *       "standard_permissions": [
+         *         "ReadAccountsDetail",
+         *         "ReadBalances",
+         *         "ReadTransactionsDetail"
+         *       ],
+         *       "account_ids": [
+         *         "acc_0Pf3Hk9sD2mQ6vW8xY1zAb"
+         *       ],
+         *       "source": "client",
+         *       "created_at": "2026-11-21T10:30:00.000Z",
+         *       "expires_at": null,
+         *       "revoked_at": null,
+         *       "revoked_by": null
          *     }
          */
         Consent: {
             /** @description The consent id (`cns_…`), also returned by the token endpoint as `consent_id`. */
             id: string;
-            /** @description The test customer who granted it. */
-            customer_id: string;
+            /**
+             * @description The API the consent was made through: `v1` (this API), `uk_open_banking` (`/open-banking/v4.0`) or `berlin_group` (`/berlin-group/v1`). Every standard's consents live in one store, so all of them are listed and revocable here.
+             * @enum {string}
+             */
+            standard: "v1" | "uk_open_banking" | "berlin_group";
+            /**
+             * @description What it is for: `account_access` (every /v1 consent; UK account-access consents, Berlin Group account consents), the UK payment consents (`domestic_payment`, `domestic_scheduled_payment`, `international_payment`, `file_payment`, `domestic_vrp`), `funds_confirmation`, and the Berlin Group payments (`payment`, `bulk_payment`).
+             * @enum {string}
+             */
+            kind: "account_access" | "domestic_payment" | "domestic_scheduled_payment" | "international_payment" | "file_payment" | "domestic_vrp" | "funds_confirmation" | "payment" | "bulk_payment";
+            /** @description The test customer who granted it; `null` while a standard's consent awaits authorisation. */
+            customer_id: string | null;
             /** @description The customer's persona, e.g. `good_credit`. */
             persona: ("good_credit" | "thin_file" | "overdrawn" | "small_business" | "student" | "frozen_account") | null;
             /**
-             * @description `expired` once the sandbox clock passes `expires_at`; `revoked` after `DELETE /v1/consents/{consent_id}`. Tokens work only while `authorised`.
+             * @description `authorised`: usable. `expired` once the sandbox clock passes `expires_at`; `revoked` after `DELETE /v1/consents/{consent_id}`, the app's own DELETE in its standard, or the customer on the bank's connected-apps page (`revoked_by` says who). A standard's consent can also be `awaiting_authorisation` (created, the customer has not approved yet), `rejected` (the customer declined) or `consumed` (a one-off payment consent that was used). Tokens work only while `authorised`.
              * @enum {string}
              */
-            status: "authorised" | "revoked" | "expired";
-            /** @description What the customer granted. */
+            status: "awaiting_authorisation" | "authorised" | "rejected" | "consumed" | "revoked" | "expired";
+            /** @description What the customer granted, in /v1's permissions; empty for a standard's consent (see `standard_permissions`). */
             permissions: ("accounts:read" | "transactions:read" | "payments:write")[];
-            /** @description The accounts the customer chose to share; tokens see no others. */
+            /** @description A standard's consent: its permissions in the standard's own names (UK `ReadAccountsDetail`, `ReadBalances`, …; Berlin Group `accounts`, `balances`, `transactions`, …). Empty for /v1 consents and for payment consents, which name no permissions. */
+            standard_permissions: string[];
+            /** @description The accounts the customer chose to share (or, for a payment consent, the account it pays from); tokens see no others. */
             account_ids: string[];
             /**
-             * @description `authorization_code`: the customer logged in at the bank and approved; `sandbox`: minted with `POST /v1/sandbox/consents`.
+             * @description `authorization_code`: the customer logged in at the bank and approved; `sandbox`: minted with `POST /v1/sandbox/consents`; `client`: created by the app through a standard's consent endpoint (then authorised by the customer).
              * @enum {string}
              */
-            source: "authorization_code" | "sandbox";
+            source: "authorization_code" | "sandbox" | "client";
             /**
              * Format: date-time
              * @description RFC 3339 timestamp in UTC.
              */
             created_at: string;
-            /**
-             * Format: date-time
-             * @description 90 days after it was granted, on the sandbox clock.
-             */
-            expires_at: string;
+            /** @description On the sandbox clock: 90 days after a /v1 consent was granted; a standard's consent has the expiry it was created with, or none (`null`). */
+            expires_at: string | null;
             revoked_at: string | null;
+            /** @description Who revoked it: `customer` (the bank's connected-apps page), `tpp` (the app, with its standard's DELETE) or `developer` (`DELETE /v1/consents/{consent_id}` or the portal). `null` unless revoked. */
+            revoked_by: ("customer" | "tpp" | "developer") | null;
         };
         /** @description A page of consents, newest first. */
         ConsentList: {
@@ -2021,6 +2058,8 @@ export interface components {
          * @example {
          *       "consent": {
          *         "id": "cns_7Qm2cV0pX4bN1sR8tY3wZa",
+         *         "standard": "v1",
+         *         "kind": "account_access",
          *         "customer_id": "cus_2Jd8Lq0vR5nT7wX1yZ4bCe",
          *         "persona": "good_credit",
          *         "status": "authorised",
@@ -2028,13 +2067,15 @@ export interface components {
          *           "accounts:read",
          *           "transactions:read"
          *         ],
+         *         "standard_permissions": [],
          *         "account_ids": [
          *           "acc_0Pf3Hk9sD2mQ6vW8xY1zAb"
          *         ],
          *         "source": "sandbox",
          *         "created_at": "2026-11-21T10:30:00.000Z",
          *         "expires_at": "2027-02-19T10:30:00.000Z",
-         *         "revoked_at": null
+         *         "revoked_at": null,
+         *         "revoked_by": null
          *       },
          *       "access_token": "oat_4kFqP0zR8sV2mN6xW1yT3bC7dE9gH5jL0aS2dF4gH6j",
          *       "token_type": "Bearer",
@@ -6938,7 +6979,12 @@ export interface operations {
                  * @description Only consents in this status.
                  * @example authorised
                  */
-                status?: "authorised" | "revoked" | "expired";
+                status?: "awaiting_authorisation" | "authorised" | "rejected" | "consumed" | "revoked" | "expired";
+                /**
+                 * @description Only consents made through this API.
+                 * @example uk_open_banking
+                 */
+                standard?: "v1" | "uk_open_banking" | "berlin_group";
                 /** @description Only this customer's consents. */
                 customer_id?: string;
                 /** @description Page size, 1 to 100. */

@@ -13,7 +13,7 @@ import { PortalClient } from "../support/portal-client";
  * and app (their own sandbox, so one guide's reset cannot disturb another), then the guide's curl
  * samples in order in one shell (so `export`s carry over, as in the reader's terminal) and each
  * Node sample as its own module with the variables the shell exported. Python samples run where a
- * guide's set-up gives them what they need (the OpenID Connect and FAPI 2.0 guide), with the
+ * guide's set-up gives them what they need (the FAPI 2.0 guide and the two standards' guides), with the
  * system Python and its Debian packages (python3-requests, python3-jwt, python3-cryptography).
  */
 
@@ -30,29 +30,35 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 type Developer = { client: PortalClient; key: string; appId: string; prefix: string; env: Record<string, string> };
 const developers = new Map<string, Developer>();
 
+/** A FAPI 2.0 app with an ES256 key registered, its private half and a software statement in the environment. */
+async function fapiSetup(client: PortalClient, appId: string): Promise<Record<string, string>> {
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const kid = "guide-signing-key";
+  const publicJwk = { ...publicKey.export({ format: "jwk" }), kid, alg: "ES256", use: "sig" };
+  const settings = await client.json("PUT", `/api/apps/${appId}/oauth-client/settings`, {
+    profile: "fapi2",
+    token_endpoint_auth_method: "private_key_jwt",
+    jwks: { keys: [publicJwk] },
+  });
+  if (settings.status !== 200) throw new Error(`FAPI settings: ${settings.status} ${JSON.stringify(settings.body)}`);
+  const statement = await client.json("POST", `/api/apps/${appId}/software-statement`);
+  if (statement.status !== 200) throw new Error(`software statement: ${statement.status} ${JSON.stringify(statement.body)}`);
+  const oauth = await client.json("GET", `/api/apps/${appId}/oauth-client`);
+  return {
+    CLIENT_ID: oauth.body.client_id,
+    CLIENT_PRIVATE_JWK: JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid, alg: "ES256" }),
+    SOFTWARE_STATEMENT: statement.body.software_statement,
+    REDIRECT_URI: "http://localhost:8080/callback",
+  };
+}
+
 /** The set-up a guide asks its reader to do in the dashboard before its samples, and the variables it exports. */
 const guideSetup: Record<string, (client: PortalClient, appId: string) => Promise<Record<string, string>>> = {
-  // A FAPI 2.0 app with an ES256 key registered, its private half and a software statement in the environment.
-  "openid-connect-fapi": async (client, appId) => {
-    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-    const kid = "guide-signing-key";
-    const publicJwk = { ...publicKey.export({ format: "jwk" }), kid, alg: "ES256", use: "sig" };
-    const settings = await client.json("PUT", `/api/apps/${appId}/oauth-client/settings`, {
-      profile: "fapi2",
-      token_endpoint_auth_method: "private_key_jwt",
-      jwks: { keys: [publicJwk] },
-    });
-    if (settings.status !== 200) throw new Error(`FAPI settings: ${settings.status} ${JSON.stringify(settings.body)}`);
-    const statement = await client.json("POST", `/api/apps/${appId}/software-statement`);
-    if (statement.status !== 200) throw new Error(`software statement: ${statement.status} ${JSON.stringify(statement.body)}`);
-    const oauth = await client.json("GET", `/api/apps/${appId}/oauth-client`);
-    return {
-      CLIENT_ID: oauth.body.client_id,
-      CLIENT_PRIVATE_JWK: JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid, alg: "ES256" }),
-      SOFTWARE_STATEMENT: statement.body.software_statement,
-      REDIRECT_URI: "http://localhost:8080/callback",
-    };
-  },
+  "openid-connect-fapi": fapiSetup,
+  // UK Open Banking as the sandbox rehearses it: a FAPI 2.0 app (private_key_jwt, DPoP-bound tokens).
+  "uk-open-banking": fapiSetup,
+  // Berlin Group: the API key stands in for the TPP's certificate; nothing to set up.
+  "berlin-group": async () => ({}),
 };
 
 /** The system Python with the samples' libraries, or why not. */
@@ -80,49 +86,69 @@ beforeAll(async () => {
 
 const context = { baseUrl: portalUrl, appId: null, keyPrefix: null };
 
+/**
+ * Samples whose endpoints are not served yet (issue 16 lands the standards' routes in parts): left
+ * out of the run and listed as todo, never faked. Remove an entry once its routes are on main.
+ */
+const pendingSamples: Record<string, { steps: number[]; why: string }> = {
+  "berlin-group": {
+    steps: [1, 2, 3, 4, 5, 6],
+    why: "the Berlin Group routes and their DECOUPLED sandbox control are not on main yet",
+  },
+};
+
 /** Variables a guide's shell samples export, e.g. FROM_ACCOUNT. */
 const exportedNames = (code: string) => [...code.matchAll(/^export ([A-Z_]+)=/gm)].map((match) => match[1]);
 
 describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (slug, guide) => {
-  const samples = extractSamples(guide.body);
+  const pending = pendingSamples[slug];
+  const all = extractSamples(guide.body);
+  const samples = all.filter((sample) => !pending?.steps.includes(sample.step));
+  for (const step of new Set(all.filter((sample) => !samples.includes(sample)).map((sample) => sample.step)))
+    it.todo(`step ${step}: ${pending!.why}`);
   const curlSamples = samples.filter((sample) => sample.language === "curl");
   const nodeSamples = samples.filter((sample) => sample.language === "node");
   const pythonSamples = guideSetup[slug] ? samples.filter((sample) => sample.language === "python") : [];
   let exported: Record<string, string> = {};
 
-  it("runs every curl sample in order in one shell: each call answers 2xx", async () => {
-    const developer = developers.get(slug)!;
-    const names = curlSamples.flatMap((sample) => exportedNames(sample.code));
-    // --fail-with-body turns any 4xx/5xx into a failed command, and `set -e` stops the script there.
-    const script = [
-      "set -euo pipefail",
-      ...curlSamples.map((sample) =>
-        [
-          // Steps that show an error on purpose may answer 4xx: they must still answer a problem.
-          sample.expectError ? 'curl() { command curl -sS "$@"; }' : 'curl() { command curl -sS --fail-with-body "$@"; }',
-          `echo "::: step ${sample.step}"`,
-          fillPlaceholders(sample.code, context),
-          "echo",
-        ].join("\n"),
-      ),
-      'echo "::: env"',
-      ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
-    ].join("\n");
-    const { stdout } = await run("bash", ["-c", script], {
-      env: { ...process.env, ...developer.env, SANDBOX_KEY: developer.key },
-      timeout: 60_000,
-      maxBuffer: 10 * 1024 * 1024,
-    });
-    const env = stdout.slice(stdout.lastIndexOf("::: env"));
-    exported = Object.fromEntries(names.map((name) => [name, new RegExp(`^${name}=(.*)$`, "m").exec(env)?.[1] ?? ""]));
-    for (const name of names) expect(exported[name], `${name} from the ${slug} guide`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
-    expect(stdout).not.toContain(developer.key);
-    for (const sample of curlSamples) expect(stdout).toContain(`::: step ${sample.step}`);
-    for (const sample of curlSamples.filter((candidate) => candidate.expectError)) {
-      const output = stdout.split(`::: step ${sample.step}`)[1].split(":::")[0];
-      expect(output, `step ${sample.step} shows a problem`).toMatch(/"code":\s*"[a-z_]+"/);
-    }
-  }, 90_000);
+  it.skipIf(curlSamples.length === 0)(
+    "runs every curl sample in order in one shell: each call answers 2xx",
+    async () => {
+      const developer = developers.get(slug)!;
+      const names = curlSamples.flatMap((sample) => exportedNames(sample.code));
+      // --fail-with-body turns any 4xx/5xx into a failed command, and `set -e` stops the script there.
+      const script = [
+        "set -euo pipefail",
+        ...curlSamples.map((sample) =>
+          [
+            // Steps that show an error on purpose may answer 4xx: they must still answer a problem.
+            sample.expectError ? 'curl() { command curl -sS "$@"; }' : 'curl() { command curl -sS --fail-with-body "$@"; }',
+            `echo "::: step ${sample.step}"`,
+            fillPlaceholders(sample.code, context),
+            "echo",
+          ].join("\n"),
+        ),
+        'echo "::: env"',
+        ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
+      ].join("\n");
+      const { stdout } = await run("bash", ["-c", script], {
+        env: { ...process.env, ...developer.env, SANDBOX_KEY: developer.key },
+        timeout: 60_000,
+        maxBuffer: 10 * 1024 * 1024,
+      });
+      const env = stdout.slice(stdout.lastIndexOf("::: env"));
+      exported = Object.fromEntries(names.map((name) => [name, new RegExp(`^${name}=(.*)$`, "m").exec(env)?.[1] ?? ""]));
+      for (const name of names) expect(exported[name], `${name} from the ${slug} guide`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+      expect(stdout).not.toContain(developer.key);
+      for (const sample of curlSamples) expect(stdout).toContain(`::: step ${sample.step}`);
+      for (const sample of curlSamples.filter((candidate) => candidate.expectError)) {
+        const output = stdout.split(`::: step ${sample.step}`)[1].split(":::")[0];
+        // A problem's code, or the standards' own error bodies: UK OBErrorResponse1, Berlin Group tppMessages.
+        expect(output, `step ${sample.step} shows a problem`).toMatch(/"code":\s*"[a-z_]+"|"ErrorCode":\s*"[A-Z0-9]+"|"tppMessages":/);
+      }
+    },
+    90_000,
+  );
 
   it.each(nodeSamples.map((sample) => [sample.step, sample] as const))(
     "runs the Node sample of step %i",

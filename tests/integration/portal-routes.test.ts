@@ -40,9 +40,11 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   createKey: BUILDERS,
   revokeKey: BUILDERS,
   rollKey: BUILDERS,
-  // Consents: the docs' "Authorise as persona" (key:use) and revoking from the dashboard (app:update)
+  // Consents: the docs' "Authorise as persona" (key:use), revoking from the dashboard and the link to
+  // the customer's connected-apps page, where a test customer revokes too (app:update)
   mintSandboxConsent: BUILDERS,
   revokeAppConsent: BUILDERS,
+  createConnectedAppsLink: BUILDERS,
   // Webhooks (webhook:manage)
   createWebhookEndpoint: BUILDERS,
   updateWebhookEndpoint: BUILDERS,

@@ -11,41 +11,118 @@ export const Permission = z
     "`accounts:read` (accounts and balances), `transactions:read`, `payments:write` (make payments from the shared accounts and read them).",
   );
 
+/** The APIs a consent can be made through: this one, and the open-banking standards over the same bank. */
+export const CONSENT_STANDARDS = ["v1", "uk_open_banking", "berlin_group"] as const;
+
+/** What a consent is for, in every standard (a Berlin Group payment is a consent underneath too). */
+export const CONSENT_KINDS = [
+  "account_access",
+  "domestic_payment",
+  "domestic_scheduled_payment",
+  "international_payment",
+  "file_payment",
+  "domestic_vrp",
+  "funds_confirmation",
+  "payment",
+  "bulk_payment",
+] as const;
+
+export const CONSENT_STATUSES = ["awaiting_authorisation", "authorised", "rejected", "consumed", "revoked", "expired"] as const;
+
+/** The most permissions a standard's consent names (UK Open Banking has about twenty). */
+const MAX_STANDARD_PERMISSIONS = 50;
+
 const consentExample = {
   id: "cns_7Qm2cV0pX4bN1sR8tY3wZa",
+  standard: "v1",
+  kind: "account_access",
   customer_id: "cus_2Jd8Lq0vR5nT7wX1yZ4bCe",
   persona: "good_credit",
   status: "authorised",
   permissions: ["accounts:read", "transactions:read"],
+  standard_permissions: [],
   account_ids: ["acc_0Pf3Hk9sD2mQ6vW8xY1zAb"],
   source: "authorization_code",
   created_at: "2026-11-21T10:30:00.000Z",
   expires_at: "2027-02-19T10:30:00.000Z",
   revoked_at: null,
+  revoked_by: null,
 };
 
 export const Consent = z
   .object({
     id: ResourceId.describe("The consent id (`cns_…`), also returned by the token endpoint as `consent_id`."),
-    customer_id: ResourceId.describe("The test customer who granted it."),
+    standard: z
+      .enum(CONSENT_STANDARDS)
+      .describe(
+        "The API the consent was made through: `v1` (this API), `uk_open_banking` (`/open-banking/v4.0`) or `berlin_group` (`/berlin-group/v1`). Every standard's consents live in one store, so all of them are listed and revocable here.",
+      ),
+    kind: z
+      .enum(CONSENT_KINDS)
+      .describe(
+        "What it is for: `account_access` (every /v1 consent; UK account-access consents, Berlin Group account consents), the UK payment consents (`domestic_payment`, `domestic_scheduled_payment`, `international_payment`, `file_payment`, `domestic_vrp`), `funds_confirmation`, and the Berlin Group payments (`payment`, `bulk_payment`).",
+      ),
+    customer_id: ResourceId.nullable().describe(
+      "The test customer who granted it; `null` while a standard's consent awaits authorisation.",
+    ),
     persona: PersonaKey.nullable().describe("The customer's persona, e.g. `good_credit`."),
     status: z
-      .enum(["authorised", "revoked", "expired"])
+      .enum(CONSENT_STATUSES)
       .describe(
-        "`expired` once the sandbox clock passes `expires_at`; `revoked` after `DELETE /v1/consents/{consent_id}`. Tokens work only while `authorised`.",
+        "`authorised`: usable. `expired` once the sandbox clock passes `expires_at`; `revoked` after `DELETE /v1/consents/{consent_id}`, the app's own DELETE in its standard, or the customer on the bank's connected-apps page (`revoked_by` says who). A standard's consent can also be `awaiting_authorisation` (created, the customer has not approved yet), `rejected` (the customer declined) or `consumed` (a one-off payment consent that was used). Tokens work only while `authorised`.",
       ),
-    permissions: z.array(Permission).max(SCOPES.length).describe("What the customer granted."),
-    account_ids: z.array(ResourceId).max(MAX_CONSENT_ACCOUNTS).describe("The accounts the customer chose to share; tokens see no others."),
-    source: z
-      .enum(["authorization_code", "sandbox"])
+    permissions: z
+      .array(Permission)
+      .max(SCOPES.length)
+      .describe("What the customer granted, in /v1's permissions; empty for a standard's consent (see `standard_permissions`)."),
+    standard_permissions: z
+      .array(
+        z
+          .string()
+          .max(64)
+          .regex(/^[A-Za-z0-9_.:-]+$/),
+      )
+      .max(MAX_STANDARD_PERMISSIONS)
       .describe(
-        "`authorization_code`: the customer logged in at the bank and approved; `sandbox`: minted with `POST /v1/sandbox/consents`.",
+        "A standard's consent: its permissions in the standard's own names (UK `ReadAccountsDetail`, `ReadBalances`, …; Berlin Group `accounts`, `balances`, `transactions`, …). Empty for /v1 consents and for payment consents, which name no permissions.",
+      ),
+    account_ids: z
+      .array(ResourceId)
+      .max(MAX_CONSENT_ACCOUNTS)
+      .describe("The accounts the customer chose to share (or, for a payment consent, the account it pays from); tokens see no others."),
+    source: z
+      .enum(["authorization_code", "sandbox", "client"])
+      .describe(
+        "`authorization_code`: the customer logged in at the bank and approved; `sandbox`: minted with `POST /v1/sandbox/consents`; `client`: created by the app through a standard's consent endpoint (then authorised by the customer).",
       ),
     created_at: Timestamp,
-    expires_at: Timestamp.describe("90 days after it was granted, on the sandbox clock."),
+    expires_at: Timestamp.nullable().describe(
+      "On the sandbox clock: 90 days after a /v1 consent was granted; a standard's consent has the expiry it was created with, or none (`null`).",
+    ),
     revoked_at: Timestamp.nullable(),
+    revoked_by: z
+      .enum(["customer", "tpp", "developer"])
+      .nullable()
+      .describe(
+        "Who revoked it: `customer` (the bank's connected-apps page), `tpp` (the app, with its standard's DELETE) or `developer` (`DELETE /v1/consents/{consent_id}` or the portal). `null` unless revoked.",
+      ),
   })
-  .meta({ id: "Consent", description: "A customer's permission for your app to use chosen accounts.", examples: [consentExample] });
+  .meta({
+    id: "Consent",
+    description: "A customer's permission for your app to use chosen accounts, made through /v1 or an open-banking standard.",
+    examples: [
+      consentExample,
+      {
+        ...consentExample,
+        id: "cns_3Hn8dW1qY5cM2tS9uZ4xAb",
+        standard: "uk_open_banking",
+        permissions: [],
+        standard_permissions: ["ReadAccountsDetail", "ReadBalances", "ReadTransactionsDetail"],
+        source: "client",
+        expires_at: null,
+      },
+    ],
+  });
 
 export type ConsentDto = z.infer<typeof Consent>;
 
@@ -59,10 +136,15 @@ export const ConsentParams = z.object({
 
 export const ListConsentsQuery = z.strictObject({
   status: z
-    .enum(["authorised", "revoked", "expired"])
+    .enum(CONSENT_STATUSES)
     .optional()
     .describe("Only consents in this status.")
     .meta({ examples: ["authorised"] }),
+  standard: z
+    .enum(CONSENT_STANDARDS)
+    .optional()
+    .describe("Only consents made through this API.")
+    .meta({ examples: ["uk_open_banking"] }),
   customer_id: ResourceId.optional().describe("Only this customer's consents."),
   limit: Limit,
   cursor: Cursor.optional(),

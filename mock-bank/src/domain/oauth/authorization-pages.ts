@@ -48,11 +48,12 @@ fieldset{border:1px solid #cfdcd7;border-radius:8px;padding:8px 16px 12px;margin
 ul.perms{margin:8px 0 0;padding-left:20px}code{font-family:ui-monospace,monospace;font-size:14px}
 `;
 
-export function layout(title: string, body: string): string {
+/** The bank's page frame (also the connected-apps page's); `extraStyles` adds rules a page of its own needs. */
+export function layout(title: string, body: string, extraStyles = ""): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
-<title>${escape(title)} · Open Bank</title><style>${styles}</style></head>
+<title>${escape(title)} · Open Bank</title><style>${styles}${extraStyles}</style></head>
 <body><header><span class="mark" aria-hidden="true">O</span><strong>Open Bank</strong><span class="sandbox">Sandbox</span></header>
 <main><div class="card">${body}</div></main></body></html>`;
 }

@@ -36,7 +36,7 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         tags: ["Consents"],
         summary: "List consents",
         description:
-          "Lists the consents customers gave your app, newest first, with their status on the sandbox clock (`authorised`, `revoked`, `expired`). Filter by status or customer; page with `limit` and `cursor`.",
+          "Lists the consents of your app, newest first, from every API over this bank: /v1's own and those made through UK Open Banking or the Berlin Group (`standard`, `kind`). Statuses are on the sandbox clock (`authorised`, `revoked`, `expired`; a standard's consent may also be `awaiting_authorisation`, `rejected` or `consumed`). Filter by status, standard or customer; page with `limit` and `cursor`.",
         querystring: ListConsentsQuery,
         response: { 200: jsonResponse("A page of consents, newest first.", ConsentList), ...problemResponses() },
       },
@@ -48,6 +48,7 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         tenantId: request.tenantId,
         appId: request.appId ?? request.tenantId,
         status: request.query.status,
+        standard: request.query.standard,
         customerId: request.query.customer_id,
         limit: request.query.limit,
         cursor: request.query.cursor,
@@ -62,7 +63,8 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         operationId: "getConsent",
         tags: ["Consents"],
         summary: "Get a consent",
-        description: "Returns one consent: who granted it, which permissions and accounts, and until when.",
+        description:
+          "Returns one consent, of any standard: who granted it, which permissions and accounts, and until when. A standard's own view (`GET /open-banking/v4.0/aisp/account-access-consents/{ConsentId}`, `GET /berlin-group/v1/consents/{consentId}`) repeats the body it was created with.",
         params: ConsentParams,
         response: { 200: jsonResponse("The consent.", Consent), ...problemResponses({ 404: NOT_FOUND }) },
       },
@@ -85,7 +87,7 @@ const consents: FastifyPluginAsyncZod = async (app) => {
         tags: ["Consents"],
         summary: "Revoke a consent",
         description:
-          "Revokes the consent: its access and refresh tokens stop working at once (401 `consent_revoked`). Emits `consent.revoked`. Revoking a revoked consent changes nothing and returns it again.",
+          "Revokes the consent, whatever standard it was made through (`revoked_by: developer`): its access and refresh tokens stop working at once (401 `consent_revoked` on /v1; each standard refuses them in its own terms), and its standard's view shows it ended (UK `CANC`, Berlin Group `terminatedByTpp`). Emits `consent.revoked`. A consent awaiting authorisation is revoked too; one that already ended (revoked, rejected, consumed) is returned unchanged.",
         params: ConsentParams,
         response: { 200: jsonResponse("The revoked consent.", Consent), ...problemResponses({ 404: NOT_FOUND }) },
       },
