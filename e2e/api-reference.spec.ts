@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, createApp, executeListAccounts, screenshotPage, signUp } from "./helpers";
+import { axeViolations, createApp, executeListAccounts, openConsole, screenshotPage, signUp } from "./helpers";
 
 /** The server-rendered HTML of a page (what paints before any script runs), as this browser's session sees it. */
 async function firstPaint(page: Page, path: string): Promise<string> {
@@ -35,11 +35,11 @@ test("the API reference: areas on the overview, an area page's operations, Try i
   );
   // Swagger UI waits for the reader's first intent (here: the pointer moves), so the page paints without it.
   await expect(page.getByRole("button", { name: "Open the console" })).toBeVisible();
+  await expect(page.locator("[data-console]")).toHaveAttribute("data-console", "listening");
   await expect(page.locator(".swagger-ui")).toHaveCount(0);
-  await page.mouse.move(300, 300);
-  await page.mouse.move(320, 340);
+  await openConsole(page);
   // Only this area's operations are in Swagger UI.
-  await expect(page.locator("#operations-Accounts-listAccounts")).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator("#operations-Accounts-listAccounts")).toBeVisible();
   await expect(page.locator("#operations-Payments-createPayment")).toHaveCount(0);
 
   const picker = page.getByLabel("Use one of your keys");

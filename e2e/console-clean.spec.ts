@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { createApp, screenshotPage, signUp } from "./helpers";
+import { createApp, openConsole, screenshotPage, signUp } from "./helpers";
 
 // Every page of the portal, in the production build, with the browser console watched: a
 // hydration mismatch, a React warning (keys, lifecycles), any console error or an uncaught
@@ -74,12 +74,19 @@ test("the public pages: marketing, sign-in and sign-up, every docs page, guide a
   for (const path of areas) {
     await visit(page, path);
     // The console loads on the reader's first intent; then one operation is opened (parameters, responses).
-    await page.mouse.move(300, 300);
-    await page.mouse.move(320, 340);
+    await openConsole(page);
     const first = page.locator(".swagger-ui .opblock").first();
-    await expect(first).toBeVisible({ timeout: 20_000 });
+    await expect(first).toBeVisible();
     await first.locator(".opblock-summary-control").click();
     await expect(first.locator(".opblock-body")).toBeVisible();
+  }
+  // The standards' references: their pages and Swagger UI over their documents.
+  await visit(page, "/docs/api");
+  const standards = await linksUnder(page.getByTestId("api-standards"), "/docs/api/");
+  expect(standards).toEqual(["/docs/api/uk-open-banking", "/docs/api/berlin-group"]);
+  for (const path of standards) {
+    await visit(page, path);
+    await openConsole(page);
   }
 
   expect(problems).toEqual([]);

@@ -62,18 +62,32 @@ export async function createApp(page: Page, name: string): Promise<Locator> {
 type Execution = { status: number; body: { data?: Array<{ id: string }>; code?: string } };
 
 /**
+ * Opens the API reference's interactive console as a reader does: the pointer moves. The page
+ * listens for that intent only once hydrated (a move before then goes unnoticed, and the console
+ * never loads: the old flake under load), so this first waits for the console to say it listens
+ * (`data-console`), then for Swagger UI to have rendered the document (`ready`), whatever the load.
+ */
+export async function openConsole(page: Page): Promise<void> {
+  const console = page.locator("[data-console]");
+  await expect(console).toHaveAttribute("data-console", /^(listening|loading|ready)$/);
+  if ((await console.getAttribute("data-console")) === "listening") {
+    await page.mouse.move(300, 300);
+    await page.mouse.move(320, 340);
+  }
+  await expect(console).toHaveAttribute("data-console", "ready", { timeout: 20_000 });
+}
+
+/**
  * In the docs: opens GET /v1/accounts (if it is not open yet), switches on Try-it-out if
  * needed, presses Execute, and returns the gateway's answer after Swagger has shown it.
  */
 export async function executeListAccounts(page: Page): Promise<Execution> {
-  // The console loads on the reader's first intent (pointer, keys, scroll, focus); a test that has
-  // not touched the page yet moves the pointer as a reader would.
-  await page.mouse.move(300, 300);
-  await page.mouse.move(320, 340);
+  // The console loads on the reader's first intent (pointer, keys, scroll, focus).
+  await openConsole(page);
   const operation = page.locator("#operations-Accounts-listAccounts");
   const execute = operation.getByRole("button", { name: "Execute" });
   const tryItOut = operation.getByRole("button", { name: "Try it out" });
-  await expect(operation).toBeVisible({ timeout: 20_000 });
+  await expect(operation).toBeVisible();
   if (!(await execute.isVisible()) && !(await tryItOut.isVisible())) await operation.locator(".opblock-summary-control").click();
   await expect(execute.or(tryItOut)).toBeVisible();
   if (await tryItOut.isVisible()) await tryItOut.click();

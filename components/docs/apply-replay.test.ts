@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DocsReplay } from "@/lib/request-logs/replay";
-import { applyReplay, type ReplaySystem } from "./apply-replay";
+import { applyReplay, operationElementId, type ReplaySystem } from "./apply-replay";
 
 const operation = {
   operationId: "listAccountTransactions",
@@ -57,5 +57,17 @@ describe("applyReplay", () => {
   it("answers null when the current contract has no such operation", () => {
     const { system } = fakeSystem();
     expect(applyReplay(system, replay("/v1/nope", {}, []))).toBeNull();
+  });
+});
+
+describe("operationElementId", () => {
+  it("is Swagger UI's id: whitespace as _, then CSS-escaped (a standard's tag has punctuation)", () => {
+    expect(operationElementId("Accounts", "listAccounts")).toBe("operations-Accounts-listAccounts");
+    expect(operationElementId("Account Access", "CreateAccountAccessConsents")).toBe(
+      "operations-Account_Access-CreateAccountAccessConsents",
+    );
+    expect(operationElementId("Account Information Service (AIS)", "getConsentStatus")).toBe(
+      "operations-Account_Information_Service_\\(AIS\\)-getConsentStatus",
+    );
   });
 });

@@ -20,10 +20,27 @@ type Operation = {
   requestBody?: { content?: Record<string, unknown> };
 };
 
-/** Swagger UI's DOM id of an operation (deep-link escaping: whitespace → "_"). */
+/**
+ * Swagger UI's DOM id of an operation: its deep-link escaping (whitespace → "_"), then CSS.escape,
+ * so a standard's tag with punctuation ("Account Information Service (AIS)") has backslashes in
+ * its id (`operations-Account_Information_Service_\(AIS\)-getConsentStatus`).
+ */
 export function operationElementId(tag: string, operationId: string): string {
-  const escape = (value: string) => value.trim().replace(/\s/g, "_");
+  const escape = (value: string) => cssEscape(value.trim().replace(/\s/g, "_"));
   return `operations-${escape(tag)}-${escape(operationId)}`;
+}
+
+/** CSS.escape (CSSOM) for the characters a tag or operation id holds; also where `CSS` is not defined (tests). */
+function cssEscape(value: string): string {
+  return [...value]
+    .map((char, index) =>
+      /[A-Za-z_\-\u0080-\uFFFF]/.test(char) || (/[0-9]/.test(char) && index > 0)
+        ? char
+        : /[0-9]/.test(char)
+          ? `\\${char.charCodeAt(0).toString(16)} `
+          : `\\${char}`,
+    )
+    .join("");
 }
 
 /**

@@ -36,8 +36,8 @@ function Authorisation({ standard, baseUrl }: { standard: StandardReference; bas
       <ul className="flex list-disc flex-col gap-2 pl-5 text-sm text-fg-muted">
         <li>
           <strong className="font-semibold text-fg">The app&apos;s own calls</strong> (consents, payment status): a client-credentials token
-          of your app&apos;s OAuth client from <Code>{baseUrl}/oauth/token</Code> with the API&apos;s scope (<Code>accounts</Code>,{" "}
-          <Code>payments</Code>, <Code>fundsconfirmations</Code>). The sandbox also takes your key there, which Try it out uses.
+          of your app&apos;s OAuth client from <Code>{baseUrl}/oauth/token</Code>, with the API&apos;s scope: <Code>accounts</Code>,{" "}
+          <Code>payments</Code> or <Code>fundsconfirmations</Code>. The sandbox also takes your key there, which Try it out uses.
         </li>
         <li>
           <strong className="font-semibold text-fg">The customer&apos;s calls</strong> (accounts, payments): the customer&apos;s token for

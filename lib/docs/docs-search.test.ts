@@ -27,6 +27,22 @@ describe("endpointItems", () => {
     expect(items[1].text).toContain("Idempotency-Key");
   });
 
+  it("links a standard's operations to its own page, its name before the tag", () => {
+    const standard = {
+      servers: [{ url: "http://portal.test/open-banking/v4.0" }],
+      paths: {
+        "/aisp/accounts": { get: { operationId: "GetAccounts", summary: "Get accounts", tags: ["Accounts"] } },
+      },
+    };
+    expect(endpointItems(standard, { page: "/docs/api/uk-open-banking", label: "UK Open Banking 4.0" })).toEqual([
+      expect.objectContaining({
+        heading: "UK Open Banking 4.0 · Accounts",
+        href: "/docs/api/uk-open-banking#/Accounts/GetAccounts",
+        path: "/open-banking/v4.0/aisp/accounts",
+      }),
+    ]);
+  });
+
   it("indexes the real OpenAPI document's operations", async () => {
     const { buildApp } = await import("../../mock-bank/src/app");
     const { parseBankEnv } = await import("../../mock-bank/src/env");

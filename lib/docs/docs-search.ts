@@ -1,5 +1,5 @@
 import { queryWords, scoreFields, snippet, type SearchEntry } from "../guides/search-index";
-import { operationHref } from "./api-areas";
+import { operationFragment, operationHref } from "./api-areas";
 
 /** One searchable thing in the docs: a guide section, or one operation of the API reference. */
 export type DocsSearchItem =
@@ -24,11 +24,15 @@ export function guideItems(index: SearchEntry[]): DocsSearchItem[] {
 }
 
 /**
- * Every operation of the OpenAPI document as a search item: summary as title, tag as heading,
+ * Every operation of the OpenAPI document as a search item: summary as title, tag as heading (after
+ * the standard's `label`, for a standard's document, whose operations link to its `page`),
  * method, path, operation id and description as text. Operations without a tag or id cannot be
  * deep-linked and are left out.
  */
-export function endpointItems(doc: OpenApiLike): DocsSearchItem[] {
+export function endpointItems(doc: OpenApiLike, options: { page?: string; label?: string } = {}): DocsSearchItem[] {
+  // A standard's paths are under its server's path (`/open-banking/v4.0`): shown and searched whole.
+  const servers = (doc.servers ?? []) as { url: string }[];
+  const prefix = options.page && servers[0] ? new URL(servers[0].url, "http://portal.invalid").pathname.replace(/\/$/, "") : "";
   const items: DocsSearchItem[] = [];
   for (const [path, pathItem] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, unknown> | undefined>)) {
     if (!pathItem) continue;
@@ -40,14 +44,15 @@ export function endpointItems(doc: OpenApiLike): DocsSearchItem[] {
       items.push({
         kind: "endpoint",
         title: operation.summary ?? `${verb} ${path}`,
-        heading: tag,
-        text: [verb, path, operation.operationId, (operation.description ?? "").replace(/[`*_]/g, "")]
+        heading: options.label ? `${options.label} · ${tag}` : tag,
+        text: [verb, `${prefix}${path}`, operation.operationId, (operation.description ?? "").replace(/[`*_]/g, "")]
           .join(" ")
           .replace(/\s+/g, " ")
           .trim(),
-        href: operationHref(tag, operation.operationId),
+        // A standard's operations live on its own page (`page`), the sandbox API's on their area's.
+        href: options.page ? `${options.page}${operationFragment(tag, operation.operationId)}` : operationHref(tag, operation.operationId),
         method: verb,
-        path,
+        path: `${prefix}${path}`,
       });
     }
   }

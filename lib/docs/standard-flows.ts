@@ -79,12 +79,12 @@ function currentAccount(reference: SandboxReference, persona: string): Account {
 const tpp: FlowAuth = { kind: "bearer", variable: "tppToken" };
 const client: FlowAuth = { kind: "client" };
 
-/** The PKCE pair and state of one authorization, made before the pushed request (CryptoJS ships with Postman's sandbox). */
+/** The PKCE pair of one authorization, made before the pushed request. */
 const pkceScript = (prefix: string) => [
-  "// PKCE (RFC 7636, S256): a fresh verifier each run, its SHA-256 as the challenge.",
-  'const CryptoJS = require("crypto-js");',
+  "// PKCE (RFC 7636, S256): a fresh verifier each run, its SHA-256 as the challenge (crypto-js ships with Postman's sandbox).",
+  'const sha = require("crypto-js");',
   'const verifier = pm.variables.replaceIn("{{$guid}}{{$guid}}");',
-  'const challenge = CryptoJS.SHA256(verifier).toString(CryptoJS.enc.Base64).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");',
+  'const challenge = sha.SHA256(verifier).toString(sha.enc.Base64).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");',
   `pm.collectionVariables.set("${prefix}CodeVerifier", verifier);`,
   `pm.collectionVariables.set("${prefix}CodeChallenge", challenge);`,
 ];
@@ -237,8 +237,7 @@ export function ukOpenBankingFlow(reference: SandboxReference): Flow {
       },
       {
         name: "2 · Account-access consent",
-        description:
-          "The app asks for access to the customer's account information; the consent waits for the customer (`AwaitingAuthorisation`).",
+        description: "The app asks for access to the customer's account information; the consent waits for the customer (`AWAU`).",
         steps: [
           {
             operationId: "CreateAccountAccessConsents",
@@ -256,6 +255,7 @@ export function ukOpenBankingFlow(reference: SandboxReference): Flow {
                   "ReadTransactionsDebits",
                   "ReadTransactionsDetail",
                   "ReadParty",
+                  "ReadPartyPSU",
                   "ReadProducts",
                   "ReadStatementsDetail",
                 ],
@@ -263,7 +263,7 @@ export function ukOpenBankingFlow(reference: SandboxReference): Flow {
               Risk: {},
             },
             captures: [{ variable: "accountsConsentId", from: "/Data/ConsentId" }],
-            checks: [{ pointer: "/Data/Status", equals: "AwaitingAuthorisation" }],
+            checks: [{ pointer: "/Data/Status", equals: "AWAU" }],
           },
           { operationId: "GetAccountAccessConsentsConsentId", auth: tpp, params: { ConsentId: "{{accountsConsentId}}" } },
         ],
@@ -301,7 +301,7 @@ export function ukOpenBankingFlow(reference: SandboxReference): Flow {
             headers: { "x-idempotency-key": "{{$guid}}" },
             body: { Data: { Initiation: initiation, ReadRefundAccount: "No" }, Risk: {} },
             captures: [{ variable: "paymentConsentId", from: "/Data/ConsentId" }],
-            checks: [{ pointer: "/Data/Status", equals: "AwaitingAuthorisation" }],
+            checks: [{ pointer: "/Data/Status", equals: "AWAU" }],
           },
           { operationId: "GetDomesticPaymentConsentsConsentId", auth: tpp, params: { ConsentId: "{{paymentConsentId}}" } },
         ],
@@ -319,7 +319,7 @@ export function ukOpenBankingFlow(reference: SandboxReference): Flow {
       },
       {
         name: "9 · Pay and follow the payment",
-        description: "Confirms the funds, makes the payment (the consent is then `Consumed`) and reads where it is.",
+        description: "Confirms the funds, makes the payment (which uses the consent up) and reads where it is.",
         steps: [
           {
             operationId: "GetDomesticPaymentConsentsConsentIdFundsConfirmation",
@@ -439,7 +439,8 @@ export function berlinGroupFlow(reference: SandboxReference): Flow {
             operationId: "getTransactionList",
             headers: { "Consent-ID": "{{consentId}}" },
             params: { "account-id": "{{accountId}}" },
-            query: { bookingStatus: "booked" },
+            query: { bookingStatus: "booked", dateFrom: "{{transactionsFrom}}" },
+            dates: [{ variable: "transactionsFrom", daysAhead: -90 }],
           },
         ],
       },

@@ -24,6 +24,7 @@ import internalEvents from "./routes/internal/events";
 import oauth from "./routes/oauth";
 import openBanking from "./routes/open-banking/index";
 import berlinGroup from "./routes/berlin-group/index";
+import berlinGroupScaPages from "./routes/berlin-group/sca-pages";
 
 export type BuildAppOptions = {
   env: BankEnv;
@@ -109,9 +110,10 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(sandboxReference);
   await app.register(v1, { prefix: "/v1" });
   await app.register(openBanking, { prefix: "/open-banking/v4.0", portalUrl: env.PORTAL_URL });
-  await app.register(berlinGroup, { prefix: "/berlin-group/v1" });
+  await app.register(berlinGroup, { prefix: "/berlin-group/v1", portalUrl: env.PORTAL_URL });
   await app.register(internalEvents, { prefix: "/internal" });
   await app.register(oauth, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
+  await app.register(berlinGroupScaPages, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   return app;
 }
 

@@ -114,7 +114,7 @@ describe("funds-confirmation-consents", () => {
   it("refuses what it cannot honour, naming the field", async () => {
     const tenant = "app_cof_a";
     const cases: [unknown, string, string][] = [
-      [{ Data: {} }, "UK.OBIE.Field.Invalid", "Data.DebtorAccount"],
+      [{ Data: {} }, "UK.OBIE.Field.Missing", "Data.DebtorAccount"],
       [
         consentBody({ DebtorAccount: { ...GOOD_CREDIT_CURRENT, Identification: "99001100000000" } }),
         "UK.OBIE.Field.Invalid",
@@ -126,7 +126,7 @@ describe("funds-confirmation-consents", () => {
         "Data.DebtorAccount.SchemeName",
       ],
       [consentBody({ ExpirationDateTime: "2026-11-20T00:00:00Z" }), "UK.OBIE.Field.InvalidDate", "Data.ExpirationDateTime"],
-      [{ ...consentBody(), Risk: {} }, "UK.OBIE.Field.Invalid", "Risk"],
+      [{ ...consentBody(), Risk: {} }, "UK.OBIE.Field.Unexpected", "Risk"],
     ];
     for (const [body, name, path] of cases) {
       const reply = await createConsent(tenant, body);

@@ -301,7 +301,11 @@ describe("domestic-vrp-consents: create, read, delete", () => {
         "UK.OBIE.Field.InvalidDate",
         "Data.ControlParameters.ValidToDateTime",
       ],
-      [consentBody({ extra: { SupplementaryData: { Unknown: 1 } } }), "UK.OBIE.Field.Invalid", "Data.ControlParameters.SupplementaryData"],
+      [
+        consentBody({ extra: { SupplementaryData: { Unknown: 1 } } }),
+        "UK.OBIE.Field.Unexpected",
+        "Data.ControlParameters.SupplementaryData",
+      ],
       [
         consentBody({ initiation: { DebtorAccount: { ...GOOD_CREDIT_CURRENT, Identification: "99001100000000" } } }),
         "UK.OBIE.Field.Invalid",
@@ -317,7 +321,7 @@ describe("domestic-vrp-consents: create, read, delete", () => {
         "UK.OBIE.Unsupported.AccountIdentifier",
         "Data.Initiation.CreditorAccount.Identification",
       ],
-      [{ ...consentBody(), Risk: { Unknown: true } }, "UK.OBIE.Field.Invalid", "Risk"],
+      [{ ...consentBody(), Risk: { Unknown: true } }, "UK.OBIE.Field.Unexpected", "Risk"],
     ];
     for (const [body, name, path] of cases) {
       const reply = await createConsent("app_vrp_a", body);
@@ -715,7 +719,7 @@ describe("domestic-vrps", () => {
       ],
       [
         { ...base, Data: { ...base.Data, Instruction: { ...base.Data.Instruction, InstructedAmount: undefined } } },
-        "UK.OBIE.Field.Invalid",
+        "UK.OBIE.Field.Missing",
         "Data.Instruction.InstructedAmount",
       ],
     ];

@@ -24,7 +24,12 @@ export type NewmanSummary = {
 type NewmanRun = (
   options: Record<string, unknown>,
   callback: (error: Error | null, summary: NewmanSummary) => void,
-) => { on(event: "script", listener: (error: Error | null, args: { execution: { collectionVariables: { toObject(): Record<string, string> } } }) => void): void };
+) => {
+  on(
+    event: "script",
+    listener: (error: Error | null, args: { execution: { collectionVariables: { toObject(): Record<string, string> } } }) => void,
+  ): void;
+};
 
 const { run } = createRequire(import.meta.url)("newman") as { run: NewmanRun };
 
@@ -41,7 +46,12 @@ export function runNewman(
     const given = (collection as { variable?: { key: string; value: string }[] }).variable ?? [];
     let variables: Record<string, string> = Object.fromEntries(given.map((variable) => [variable.key, variable.value]));
     const emitter = run(
-      { collection, reporters: [], timeoutRequest: options.timeoutRequest ?? 20_000, ...(options.folder ? { folder: options.folder } : {}) },
+      {
+        collection,
+        reporters: [],
+        timeoutRequest: options.timeoutRequest ?? 20_000,
+        ...(options.folder ? { folder: options.folder } : {}),
+      },
       (error, summary) => (error ? reject(error) : resolve({ ...summary, variables })),
     );
     emitter.on("script", (_error, args) => {

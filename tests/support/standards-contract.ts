@@ -76,7 +76,8 @@ type Loaded = {
   templates: { template: string; pattern: RegExp }[];
 };
 
-const ajv = new Ajv4({ strict: false, allErrors: true, logger: false });
+// unicodeRegExp off: the Berlin Group document's cardAcceptorPhone pattern escapes "-" (`\-`), which a `u` regular expression refuses.
+const ajv = new Ajv4({ strict: false, allErrors: true, logger: false, unicodeRegExp: false });
 addFormats(ajv);
 const loaded = new Map<StandardName, Loaded>();
 const compiled = new Map<string, ValidateFunction>();

@@ -26,5 +26,8 @@ describe("bgServiceOf and bgErrorHasBody", () => {
     expect(bgErrorHasBody(429, "AIS")).toBe(true);
     expect(bgErrorHasBody(429, "PIS")).toBe(false);
     expect(bgErrorHasBody(503, "AIS")).toBe(false);
+    expect(bgErrorHasBody(415, "AIS")).toBe(false);
+    expect(bgErrorHasBody(406, "AIS")).toBe(true);
+    expect(bgErrorHasBody(406, "PIS")).toBe(false);
   });
 });

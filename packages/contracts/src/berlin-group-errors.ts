@@ -101,10 +101,13 @@ export function bgServiceOf(path: string): BgService {
   return "AIS";
 }
 
-/** Whether the document gives an error answer of this status a body on this service. */
+/**
+ * Whether the document gives an error answer of this status a body on this service: never 408,
+ * 415 or 5xx; 406 and 429 only for account information.
+ */
 export function bgErrorHasBody(status: number, service: BgService): boolean {
-  if (status >= 500) return false;
-  if (status === 429) return service === "AIS";
+  if (status >= 500 || status === 408 || status === 415) return false;
+  if (status === 406 || status === 429) return service === "AIS";
   return true;
 }
 

@@ -51,6 +51,8 @@ const prefixes = {
   beneficiary: "ben",
   directDebit: "ddm",
   standingOrder: "sto",
+  /** A Berlin Group authorisation sub-resource (one SCA of a consent, a payment or its cancellation). */
+  scaAuthorisation: "sca",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

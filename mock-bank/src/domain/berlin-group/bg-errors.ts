@@ -38,7 +38,28 @@ const CODES: Record<string, BgMessageCode> = {
   limit_exceeded: "PAYMENT_FAILED",
   idempotency_key_reused: "FORMAT_ERROR",
   rate_limited: "ACCESS_EXCEEDED",
+  aml_declined: "PAYMENT_FAILED",
+  quote_expired: "PAYMENT_FAILED",
+  early_withdrawal_not_allowed: "PAYMENT_FAILED",
+  deposit_not_accepted: "PAYMENT_FAILED",
 };
+
+/**
+ * Our JSON pointers as NextGenPSD2 paths: a header as the document spells it ("/headers/psu-ip-address"
+ * → "PSU-IP-Address"), a body field dotted ("/body/instructedAmount/amount" → "instructedAmount.amount",
+ * "/body/payments/0/creditorName" → "payments[0].creditorName"), a parameter by its name.
+ */
+function bgPath(pointer: string): string {
+  const field = /^\/(body|query|params)\/(.+)$/.exec(pointer)?.[2];
+  if (field)
+    return field.split("/").reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+  const header = /^\/headers\/(.+)$/.exec(pointer)?.[1];
+  if (!header) return pointer;
+  return header
+    .split("-")
+    .map((part) => (["id", "ip", "uri", "psu", "tpp", "sca"].includes(part) ? part.toUpperCase() : part[0].toUpperCase() + part.slice(1)))
+    .join("-");
+}
 
 const byStatus = (status: number): BgMessageCode =>
   status === 401
@@ -63,11 +84,12 @@ export function bgErrorAnswer(error: AppError | BgError): BgAnswer {
   const code = CODES[error.code] ?? byStatus(error.status);
   const fields = error.errors?.length ? error.errors : null;
   return {
-    status: error.status,
+    // NextGenPSD2 has no 422: a request the bank refuses for its content is a 400.
+    status: error.status === 422 ? 400 : error.status,
     headers: { ...(error.headers ?? {}) },
     body: bgErrorBody(
       fields
-        ? fields.map((field) => ({ code, text: `${field.pointer}: ${field.detail}`, path: field.pointer }))
+        ? fields.map((field) => ({ code, text: `${bgPath(field.pointer)}: ${field.detail}`, path: bgPath(field.pointer) }))
         : [{ code, text: error.message }],
     ),
   };

@@ -14,10 +14,10 @@ const identityDescriptions: Record<string, string> = {
  * form per step. Everything interpolated is escaped. Accessible: real labels, a fieldset
  * per choice, errors announced (role="alert") and tied to their fields.
  */
-const escape = (value: string) =>
+export const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-const accountTypes: Record<string, string> = {
+export const accountTypes: Record<string, string> = {
   current: "Current account",
   savings: "Savings account",
   credit_card: "Credit card",
@@ -48,7 +48,7 @@ fieldset{border:1px solid #cfdcd7;border-radius:8px;padding:8px 16px 12px;margin
 ul.perms{margin:8px 0 0;padding-left:20px}code{font-family:ui-monospace,monospace;font-size:14px}
 `;
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
@@ -57,7 +57,7 @@ function layout(title: string, body: string): string {
 <main><div class="card">${body}</div></main></body></html>`;
 }
 
-const alert = (message: string | undefined, id: string) =>
+export const alert = (message: string | undefined, id: string) =>
   message ? `<div class="alert" role="alert" id="${id}">${escape(message)}</div>` : "";
 
 const describe = (scope: string) => scopeDescriptions[scope as Scope] ?? identityDescriptions[scope];
@@ -85,7 +85,7 @@ ${alert(outcome.error, "login-error")}
   );
 }
 
-function accountRow(account: ConsentScreenAccount, input: "checkbox" | "radio" = "checkbox", checked = false): string {
+export function accountRow(account: ConsentScreenAccount, input: "checkbox" | "radio" = "checkbox", checked = false): string {
   const id = `account-${escape(account.id)}`;
   const type = accountTypes[account.type] ?? account.type;
   const frozen = account.status === "frozen" ? " · frozen" : "";

@@ -1,11 +1,14 @@
 import type { FastifyError, FastifyPluginAsync } from "fastify";
 import { AppError } from "@openbank/contracts/errors";
+import { bgErrorHasBody, bgServiceOf } from "@openbank/contracts/berlin-group-errors";
 import { BgError, bgErrorAnswer } from "../../domain/berlin-group/bg-errors";
 import { toAppError } from "../../plugins/app/problem-errors";
 import consents from "./consents";
 import accounts from "./accounts";
+import cardAccounts from "./card-accounts";
 import payments from "./payments";
 import fundsConfirmations from "./funds-confirmations";
+import { notOffered } from "./not-offered";
 
 /** The TPP's request id, as the gateway passes it (`x-bg-request-id`): a UUID, required. */
 const REQUEST_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -23,7 +26,7 @@ declare module "fastify" {
  * client-credentials token stands in for the eIDAS certificate). Every answer echoes the TPP's
  * `X-Request-ID`; every error is `tppMessages` (domain/berlin-group/bg-errors.ts).
  */
-const berlinGroup: FastifyPluginAsync = async (app) => {
+const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, options) => {
   app.decorateRequest("bgRequestId", null);
 
   app.addHook("onRequest", async (request, reply) => {
@@ -40,21 +43,28 @@ const berlinGroup: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", app.requireTenantHeader);
   app.addHook("onRequest", app.applySandboxScenario);
   app.addHook("preHandler", app.loadTenant);
-  app.addHook("preHandler", app.authorizeStandardCall);
+  // An unknown route has no access rule: it is answered 404 by the not-found handler below.
+  app.addHook("preHandler", async (request) => (request.is404 ? undefined : app.authorizeStandardCall(request)));
 
   app.setErrorHandler((error: FastifyError | BgError, request, reply) => {
     const known = error instanceof BgError ? error : toAppError(error as FastifyError);
     if (known.status >= 500) request.log.error({ err: error }, "request failed");
     const answer = bgErrorAnswer(known);
-    return reply.code(answer.status).headers(answer.headers).type("application/json").send(answer.body);
+    reply.code(answer.status).headers(answer.headers);
+    // The document gives some statuses no body (408, 415, 5xx; 406 and 429 outside account information).
+    if (!bgErrorHasBody(answer.status, bgServiceOf(request.url))) return reply.send();
+    return reply.type("application/json").send(answer.body);
   });
   app.setNotFoundHandler(async (request) => {
-    throw new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
+    const path = request.url.split("?")[0];
+    throw notOffered(path) ?? new AppError("not_found", `No route ${request.method} ${path}.`);
   });
 
-  await app.register(consents);
+  const portalUrl = options.portalUrl.replace(/\/$/, "");
+  await app.register(consents, { portalUrl });
   await app.register(accounts);
-  await app.register(payments);
+  await app.register(cardAccounts);
+  await app.register(payments, { portalUrl });
   await app.register(fundsConfirmations);
 };
 
