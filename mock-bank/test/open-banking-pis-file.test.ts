@@ -211,7 +211,7 @@ describe.runIf(standardsAvailable())("UK PIS file payments", () => {
     const withDebtor = paymentFile([
       { ...fileEntry(1, "10.00"), DebtorAccount: { SchemeName: "UK.OBIE.IBAN", Identification: "GB96OBSX99001141825937" } },
     ]);
-    expectObError(await upload(await stage({}, withDebtor), withDebtor.text), 400, "UK.OBIE.Field.Invalid");
+    expectObError(await upload(await stage({}, withDebtor), withDebtor.text), 400, "UK.OBIE.Field.Unexpected");
 
     const consentId = await stage({ count: "2", sum: 30 });
     expect((await upload(consentId, file.text, "upload-once")).status).toBe(200);

@@ -285,11 +285,11 @@ describe.runIf(standardsAvailable())("UK PIS domestic payments: errors", () => {
     const missing = domesticConsent() as { Data: { Initiation: Record<string, unknown> } };
     delete missing.Data.Initiation.CreditorAccount;
     const noCreditor = await pis.post("/domestic-payment-consents", missing, { tenant });
-    expectObError(noCreditor, 400, "UK.OBIE.Field.Invalid");
+    expectObError(noCreditor, 400, "UK.OBIE.Field.Missing");
     expect(noCreditor.body.Errors[0].Path).toBe("Data.Initiation.CreditorAccount");
 
     const extra = await pis.post("/domestic-payment-consents", { ...domesticConsent(), Surprise: 1 }, { tenant });
-    expectObError(extra, 400, "UK.OBIE.Field.Invalid");
+    expectObError(extra, 400, "UK.OBIE.Field.Unexpected");
     expect(extra.body.Errors[0].Path).toBe("Surprise");
 
     const cases: [ReturnType<typeof domesticConsent>, string, string][] = [

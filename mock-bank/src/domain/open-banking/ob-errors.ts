@@ -71,14 +71,15 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
   }
   if (OB_BODYLESS_STATUSES.has(status)) return { status, headers, body: null };
   const given = NAMES[error.code] ?? byStatus(status);
-  // A header's or a query parameter's failure is named as such; any other schema failure of the
-  // body (a field missing, unknown or invalid) is UK.OBIE.Field.Invalid, its path saying which.
+  // The standard's finer names for schema failures: a header's problem is a header's error, a
+  // required field left out is Missing, an unknown one Unexpected.
   const name = (field: FieldError): ObErrorName => {
     if (given !== "UK.OBIE.Field.Invalid") return given;
-    if (field.pointer.startsWith("/headers/"))
-      return /received undefined/.test(field.detail) ? "UK.OBIE.Header.Missing" : "UK.OBIE.Header.Invalid";
+    const missing = /received undefined/.test(field.detail);
+    if (field.pointer.startsWith("/headers/")) return missing ? "UK.OBIE.Header.Missing" : "UK.OBIE.Header.Invalid";
     if (field.pointer.startsWith("/query/")) return "UK.OBIE.Parameter.Invalid";
-    return given;
+    if (missing) return "UK.OBIE.Field.Missing";
+    return field.detail === "is not a known parameter" ? "UK.OBIE.Field.Unexpected" : given;
   };
   const fields = error.errors?.length ? error.errors : [{ pointer: "", detail: error.message }];
   return {
