@@ -290,6 +290,7 @@ describe.runIf(standardsAvailable())("UK PIS domestic payments: errors", () => {
 
     const extra = await pis.post("/domestic-payment-consents", { ...domesticConsent(), Surprise: 1 }, { tenant });
     expectObError(extra, 400, "UK.OBIE.Field.Unexpected");
+    expect(extra.body.Errors[0].Path).toBe("Surprise");
 
     const cases: [ReturnType<typeof domesticConsent>, string, string][] = [
       [domesticConsent({ currency: "EUR" }), "UK.OBIE.Unsupported.Currency", "Data.Initiation.InstructedAmount.Currency"],

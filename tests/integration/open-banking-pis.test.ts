@@ -142,7 +142,7 @@ async function authorise(party: Tpp, consentId: string, debtorId: string) {
 
 const OB_CLAIMS = ["http://openbanking.org.uk/iat", "http://openbanking.org.uk/iss", "http://openbanking.org.uk/tan"];
 
-/** The answer's x-jws-signature is the bank's detached JWS of its exact body, verifiable with the issuer's published keys. */
+/** The answer's x-jws-signature is the bank's detached JWS of its exact body, verifiable with the keys it publishes. */
 async function expectBankSignature(answer: Answer) {
   const [header, empty, signature] = String(answer.headers["x-jws-signature"]).split(".");
   expect(empty).toBe("");
@@ -150,7 +150,7 @@ async function expectBankSignature(answer: Answer) {
   const verified = await compactVerify(`${header}.${Buffer.from(answer.raw).toString("base64url")}.${signature}`, jwks, {
     crit: Object.fromEntries(OB_CLAIMS.map((claim) => [claim, true])),
   });
-  expect(verified.protectedHeader).toMatchObject({ alg: "ES256", crit: OB_CLAIMS, "http://openbanking.org.uk/iss": portalUrl });
+  expect(verified.protectedHeader).toMatchObject({ alg: "PS256", crit: OB_CLAIMS });
 }
 
 /** The flow's end: a sound ledger, and the payments' webhook events in the bank's outbox. */

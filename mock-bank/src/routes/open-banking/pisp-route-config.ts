@@ -15,22 +15,26 @@ export const UK_IDEMPOTENCY: IdempotencyRule = {
 };
 
 const standard = "uk_open_banking" as const;
+/** The document requires the bank's x-jws-signature on every PIS answer with a body, refusals included. */
+const messageSigning = "always" as const;
 
 /** Who calls each kind of payment-initiation route, and what it does (the standard's security per operation). */
 export const pisRoute = {
   /** Staging a consent (or its file): the app's client-credentials token. Moves no money. */
   createConsent: {
     standardAccess: { caller: "app", scope: "payments", standard },
+    messageSigning,
     idempotency: UK_IDEMPOTENCY,
     movesMoney: false,
   },
   /** Reading consents and payments: the app's client-credentials token. */
-  readAsApp: { standardAccess: { caller: "app", scope: "payments", standard } },
+  readAsApp: { standardAccess: { caller: "app", scope: "payments", standard }, messageSigning },
   /** Funds confirmation: the customer's token of the consent. */
-  readAsCustomer: { standardAccess: { caller: "consent", scope: "payments", standard } },
+  readAsCustomer: { standardAccess: { caller: "consent", scope: "payments", standard }, messageSigning },
   /** Paying a consent: the customer's token of that consent. */
   pay: {
     standardAccess: { caller: "consent", scope: "payments", standard },
+    messageSigning,
     idempotency: UK_IDEMPOTENCY,
     movesMoney: true,
   },
