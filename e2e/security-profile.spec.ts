@@ -122,3 +122,37 @@ test("choose FAPI 2.0, register public keys (errors at the field), get a softwar
 /** An element at the top of the viewport, below the sticky site header. */
 const scrollToTop = (locator: Locator) =>
   locator.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 80));
+
+test("turn UK message signing on: it needs public keys, an RSA key among them, and stays on", async ({ page }) => {
+  await signUp(page);
+  await createApp(page, "UK payments");
+  await page.getByRole("button", { name: "I've stored it" }).click();
+
+  const card = page.getByTestId("security-profile");
+  await card.scrollIntoViewIfNeeded();
+  const signing = card.getByRole("checkbox", { name: /^Sign payment messages/ });
+  await expect(signing).not.toBeChecked();
+
+  // Without keys, then with an EC key only: the server names the field.
+  await signing.check();
+  await card.getByRole("button", { name: "Save security settings" }).click();
+  await expect(card.getByText(/Message signing needs your public keys/)).toBeVisible();
+  await card.getByRole("radio", { name: "Paste a JWKS" }).check();
+  const textarea = card.getByLabel("JWKS", { exact: true });
+  await textarea.fill(JSON.stringify({ keys: [jwk("publicKey")] }, null, 2));
+  await card.getByRole("button", { name: "Save security settings" }).click();
+  await expect(card.getByText(/Message signing uses PS256: add an RSA key/)).toBeVisible();
+  await screenshotPage(page, "message-signing-error", { prepare: () => scrollToTop(card.getByRole("group", { name: "UK Open Banking" })) });
+
+  // An RSA public key: saved, and still on after a reload.
+  const rsa = { ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }), kid: "uk-sig-1", use: "sig" };
+  await textarea.fill(JSON.stringify({ keys: [rsa] }, null, 2));
+  await card.getByRole("button", { name: "Save security settings" }).click();
+  await expect(card.getByText("Saved. The bank applies them from the next request.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("security-profile").getByRole("checkbox", { name: /^Sign payment messages/ })).toBeChecked();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshotPage(page, "message-signing-on", {
+    prepare: () => scrollToTop(page.getByTestId("security-profile").getByRole("group", { name: "Public keys" })),
+  });
+});

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lints the published OpenAPI documents with Spectral and the OWASP API Security ruleset
-// (.spectral.yaml; the portal's own API adds .spectral-portal.yaml). Each document is exported by its own script, without starting a server or
+// (.spectral.yaml; the portal's own API adds .spectral-portal.yaml, the standards' documents .spectral-standards.yaml). Each document is exported by its own script, without starting a server or
 // touching a database, then linted; any error fails the run (exit 1). `npm run lint:openapi`.
 //
 //   node scripts/lint-openapi.mjs            errors in full, warnings counted per rule
@@ -29,6 +29,18 @@ const documents = [
     file: "sandbox-api.json",
     command: ["node_modules/.bin/tsx", "mock-bank/src/openapi-export.ts"],
     ruleset: ".spectral.yaml",
+  },
+  {
+    name: "UK Open Banking 4.0 (served at /openapi/uk-open-banking.json)",
+    file: "uk-open-banking.json",
+    command: ["node_modules/.bin/tsx", "mock-bank/src/openapi-export.ts", "--standard", "uk-open-banking"],
+    ruleset: ".spectral-standards.yaml",
+  },
+  {
+    name: "Berlin Group NextGenPSD2 1.3.11 (served at /openapi/berlin-group.json)",
+    file: "berlin-group.json",
+    command: ["node_modules/.bin/tsx", "mock-bank/src/openapi-export.ts", "--standard", "berlin-group"],
+    ruleset: ".spectral-standards.yaml",
   },
   {
     name: "portal API (/api/*, served at /api/openapi.json)",

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Code } from "@/components/ui/code";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormField } from "@/components/ui/form-field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -50,7 +51,7 @@ function describeKeyProblem(pointer: string, detail: string, keys: { kid?: unkno
 }
 
 /**
- * The app's security profile, how its client authenticates, and its public keys. The server
+ * The app's security profile, how its client authenticates, its public keys and UK message signing. The server
  * validates everything (down to a key's members); errors show at their field.
  */
 export function SecurityProfileForm({ appId, client, canEdit }: { appId: string; client: OAuthClientDto; canEdit: boolean }) {
@@ -61,6 +62,7 @@ export function SecurityProfileForm({ appId, client, canEdit }: { appId: string;
   const [source, setSource] = useState<KeySource>(client.jwks ? "jwks" : client.jwks_uri ? "jwks_uri" : "none");
   const [jwksText, setJwksText] = useState(client.jwks ? JSON.stringify(client.jwks, null, 2) : "");
   const [jwksUri, setJwksUri] = useState(client.jwks_uri ?? "");
+  const [messageSigning, setMessageSigning] = useState(client.message_signing);
   const [jsonError, setJsonError] = useState<string>();
   const [submittedKeys, setSubmittedKeys] = useState<{ kid?: unknown }[]>([]);
   const [saved, setSaved] = useState(false);
@@ -72,7 +74,9 @@ export function SecurityProfileForm({ appId, client, canEdit }: { appId: string;
       .filter(([pointer]) => pointer === name || pointer.startsWith(`${name}/`))
       .map(([pointer, detail]) => describeKeyProblem(pointer, detail, submittedKeys))
       .join(" ") || undefined;
-  const otherErrors = fields.filter(([pointer]) => !/^(profile|token_endpoint_auth_method|jwks|jwks_uri)(\/|$)/.test(pointer));
+  const otherErrors = fields.filter(
+    ([pointer]) => !/^(profile|token_endpoint_auth_method|jwks|jwks_uri|message_signing)(\/|$)/.test(pointer),
+  );
   const formError = action.error ?? (otherErrors.length ? otherErrors.map(([, detail]) => detail).join(" ") : undefined);
 
   function changed() {
@@ -101,6 +105,7 @@ export function SecurityProfileForm({ appId, client, canEdit }: { appId: string;
           token_endpoint_auth_method: authMethod,
           jwks: jwks as never,
           jwks_uri: source === "jwks_uri" ? jwksUri.trim() : null,
+          message_signing: messageSigning,
         },
       }),
     );
@@ -235,6 +240,29 @@ export function SecurityProfileForm({ appId, client, canEdit }: { appId: string;
         )}
         {source === "none" && <FieldError>{fieldError("jwks")}</FieldError>}
         {source !== "jwks_uri" && fieldError("jwks_uri") && <FieldError>{fieldError("jwks_uri")}</FieldError>}
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-2" aria-describedby={fieldError("message_signing") ? "message-signing-error" : undefined}>
+        <legend className="mb-1.5 text-sm font-medium text-fg">UK Open Banking</legend>
+        <label className={choice}>
+          <input
+            type="checkbox"
+            name="message_signing"
+            checked={messageSigning}
+            disabled={disabled}
+            onChange={(event) => (setMessageSigning(event.target.checked), changed())}
+            className="mt-1 size-4 accent-primary"
+          />
+          <span className="flex flex-col">
+            <span className="text-sm font-medium text-fg">Sign payment messages</span>
+            <span className="text-sm text-fg-muted">
+              Payment requests must carry <Code className="whitespace-nowrap">x-jws-signature</Code>: a detached PS256 JWS of the body, made
+              with one of your RSA keys. The bank then signs its answers to you with its PS256 key, published in{" "}
+              <Code className="whitespace-nowrap">/oauth/jwks</Code>.
+            </span>
+          </span>
+        </label>
+        <FieldError id="message-signing-error">{fieldError("message_signing")}</FieldError>
       </fieldset>
 
       {canEdit && (

@@ -24,6 +24,8 @@ import type { UsableKey } from "@/lib/keys/list-usable-keys";
 import { isCustomerDataCall, loadConsent, saveConsent, type DocsConsent } from "./docs-consent";
 import { PersonaConsentPanel } from "./persona-consent-panel";
 import { useLoadOnIntent } from "./use-load-on-intent";
+import { CustomerTokenPanel } from "./customer-token-panel";
+import { takesCustomerToken, withFreshIds, type CustomerTokenCall } from "./standard-calls";
 
 // Swagger UI and its stylesheet live in their own chunk, fetched once the reader shows intent.
 const SwaggerConsole = dynamic(() => import("./swagger-console"), {
@@ -81,6 +83,7 @@ export function ApiReference({
   initial,
   personas,
   replay,
+  customerTokenCalls,
 }: {
   /** The document Swagger UI renders: one area's (`/openapi.json?area=accounts`) or the whole API's. */
   specUrl?: string;
@@ -88,14 +91,25 @@ export function ApiReference({
   /** The keys the developer may call with, for the picker. */
   keys: UsableKey[];
   initial: InitialCredential;
+  /** For "Authorise as persona" (the sandbox API's consents); none: no such panel (a standard's page). */
   personas: { key: string; display_name: string }[];
   replay?: ReplayRequest | null;
+  /**
+   * A standard's operations that take the customer's token instead of the app's credential
+   * (method and full path template on this origin): with these, the reader can paste a customer's
+   * token, and Try-it-out sends it on those calls only.
+   */
+  customerTokenCalls?: CustomerTokenCall[];
 }) {
   const [credential, setCredential] = useState<ShownCredential | null>(initial.credential);
   // What requests are authorised with: a pasted key only once this tab's secret has been read.
   const credentialRef = useRef<DocsCredential | null>(initial.credential?.kind === "portal-key" ? initial.credential : null);
   const [consent, setConsent] = useState<DocsConsent | null>(null);
   const consentRef = useRef<DocsConsent | null>(null);
+  const customerTokenRef = useRef<string | null>(null);
+  const setCustomerToken = useCallback((token: string | null) => {
+    customerTokenRef.current = token;
+  }, []);
   const systemRef = useRef<SwaggerSystem | null>(null);
 
   const syncSwagger = useCallback((next: DocsCredential | null) => {
@@ -185,7 +199,12 @@ export function ApiReference({
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (parseDeepLink(window.location.hash)) setDeepLinked(true);
   }, []);
-  const [consoleWanted, loadConsole] = useLoadOnIntent(Boolean(replay) || deepLinked);
+  const [consoleWanted, loadConsole, listening] = useLoadOnIntent(Boolean(replay) || deepLinked);
+  // Where the console is, for people (the status texts) and tests (`data-console`): painted by the
+  // server, listening for the reader's intent once hydrated, loading, then ready when Swagger UI
+  // has rendered the document.
+  const [rendered, setRendered] = useState(false);
+  const consoleState = rendered ? "ready" : consoleWanted ? "loading" : listening ? "listening" : "static";
 
   const change = useCallback(
     (next: DocsCredential | null) => {
@@ -202,7 +221,14 @@ export function ApiReference({
   return (
     <div className="space-y-6">
       <CredentialPicker signedIn={signedIn} keys={keys} credential={credential} onChange={change} />
-      {signedIn && (
+      {customerTokenCalls && (
+        <CustomerTokenPanel
+          storageKey={`obp.docs.customer-token:${specUrl}`}
+          callCount={customerTokenCalls.length}
+          onChange={setCustomerToken}
+        />
+      )}
+      {signedIn && personas.length > 0 && (
         <PersonaConsentPanel
           appId={credential?.kind === "portal-key" ? (credential.appId ?? null) : null}
           personas={personas}
@@ -237,7 +263,7 @@ export function ApiReference({
         </div>
       )}
       {/* Swagger UI's stylesheet is light-only, so its panel stays white in dark mode too. */}
-      <div className="api-reference rounded-card border border-border bg-white shadow-card">
+      <div className="api-reference rounded-card border border-border bg-white shadow-card" data-console={consoleState}>
         {consoleWanted ? (
           <SwaggerConsole
             url={specUrl}
@@ -251,12 +277,18 @@ export function ApiReference({
                 delete mutable.headers["X-Portal-Key-Id"];
                 mutable.headers.Authorization = `Bearer ${consentNow.accessToken}`;
               }
-              return mutable;
+              const customerToken = customerTokenRef.current;
+              if (customerToken && customerTokenCalls && takesCustomerToken(customerTokenCalls, mutable.method ?? "GET", mutable.url)) {
+                delete mutable.headers["X-Portal-Key-Id"];
+                mutable.headers.Authorization = `Bearer ${customerToken}`;
+              }
+              return withFreshIds(mutable);
             }}
             onComplete={(system) => {
               systemRef.current = system as SwaggerSystem;
               syncSwagger(credentialRef.current);
               runReplay(system as SwaggerSystem);
+              setRendered(true);
             }}
           />
         ) : (

@@ -10,9 +10,14 @@ const INTENT_EVENTS = ["pointermove", "pointerdown", "keydown", "wheel", "touchs
  * touches, types, moves focus, follows an in-page link), then true for good. `immediate`
  * skips the wait (a deep link or a replay needs the widget at once). The page paints and
  * becomes interactive first; the widget loads while the reader is still orienting.
+ *
+ * The third value says whether intent is being listened for yet: it is only after hydration,
+ * so what a reader (or a test) does before that goes unnoticed. Pages expose it (see
+ * ApiReference's `data-console`) so tests wait for it instead of guessing.
  */
-export function useLoadOnIntent(immediate: boolean): [boolean, () => void] {
+export function useLoadOnIntent(immediate: boolean): [wanted: boolean, load: () => void, listening: boolean] {
   const [wanted, setWanted] = useState(false);
+  const [listening, setListening] = useState(false);
 
   useEffect(() => {
     if (wanted) return;
@@ -24,10 +29,11 @@ export function useLoadOnIntent(immediate: boolean): [boolean, () => void] {
     const want = () => setWanted(true);
     const options = { once: true, passive: true, capture: true } as const;
     for (const type of INTENT_EVENTS) window.addEventListener(type, want, options);
+    setListening(true);
     return () => {
       for (const type of INTENT_EVENTS) window.removeEventListener(type, want, options);
     };
   }, [immediate, wanted]);
 
-  return [wanted, () => setWanted(true)];
+  return [wanted, () => setWanted(true), listening];
 }

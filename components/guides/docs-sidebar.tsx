@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import type { GuideSummary } from "@/lib/guides/load-guides";
 import { DocsOnboardingPanel, useDocsOnboarding } from "@/components/onboarding/docs-onboarding";
+import { STANDARD_REFERENCES } from "@/lib/docs/standard-references";
 import { DocsSearch } from "./guide-search";
 
 const REFERENCE = [
@@ -14,6 +15,9 @@ const REFERENCE = [
   { href: "/docs/consent-flow", label: "Consent flow" },
   { href: "/docs/changelog", label: "Changelog" },
 ];
+
+/** The open-banking standards the sandbox also speaks, each with its own reference page. */
+const STANDARDS = STANDARD_REFERENCES.map((standard) => ({ href: standard.docsHref, label: standard.label }));
 
 function NavList({ title, links, pathname }: { title: string; links: Array<{ href: string; label: string }>; pathname: string }) {
   const id = `docs-nav-${title.toLowerCase().replace(/\W+/g, "-")}`;
@@ -58,6 +62,7 @@ function Nav({ guides, apiAreas, pathname }: { guides: GuideSummary[]; apiAreas:
       />
       <NavList title="Reference" pathname={pathname} links={REFERENCE} />
       {apiAreas.length > 0 && <NavList title="API areas" pathname={pathname} links={apiAreas} />}
+      <NavList title="Standards" pathname={pathname} links={STANDARDS} />
     </div>
   );
 }

@@ -36,6 +36,7 @@ const exportedApp = z.object({
       token_endpoint_auth_method: oauthClientDto.shape.token_endpoint_auth_method,
       jwks: oauthClientDto.shape.jwks,
       jwks_uri: oauthClientDto.shape.jwks_uri,
+      message_signing: oauthClientDto.shape.message_signing,
     })
     .nullable(),
   /** Where the app's webhooks go; never the signing secrets. */

@@ -73,6 +73,7 @@ export async function exportAccount(options: { actor: AuditActor; currentSession
               authMethod: true,
               jwks: true,
               jwksUri: true,
+              messageSigning: true,
             },
           },
           webhookEndpoints: {
@@ -175,6 +176,7 @@ export async function exportAccount(options: { actor: AuditActor; currentSession
         token_endpoint_auth_method: toClientAuthMethod(app.oauthClient.authMethod),
         jwks: parseStoredJwks(app.oauthClient.jwks) as OAuthClientDto["jwks"],
         jwks_uri: app.oauthClient.jwksUri,
+        message_signing: app.oauthClient.messageSigning,
       },
       webhook_endpoints: app.webhookEndpoints.map((endpoint) => ({
         id: endpoint.id,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("../env", () => ({ env: () => ({ BANK_URL: "http://bank.test", PORTAL_URL: "http://portal.test" }) }));
 
@@ -10,6 +10,8 @@ function bodyTimesOut(): Response {
 }
 
 describe("getOpenApiDocument", () => {
+  // Unit files share a worker's module cache: start from a fresh module (and its cache) bound to the mocked env.
+  beforeEach(() => vi.resetModules());
   afterEach(() => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
@@ -38,5 +40,24 @@ describe("getOpenApiDocument", () => {
     fetch.mockImplementation(async () => new Response("down", { status: 503 }));
     await expect(getOpenApiDocument()).resolves.toBe(first);
     expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it("serves a standard's document with this portal under the path the bank's server names", async () => {
+    const fetch = vi.fn(async (url: URL) =>
+      Response.json({
+        openapi: "3.1.0",
+        servers: [{ url: "http://bank-was-told.example/open-banking/v4.0", description: "Sandbox" }],
+        paths: {},
+        url: String(url),
+      }),
+    );
+    vi.stubGlobal("fetch", fetch);
+    const { getOpenApiDocument } = await import("./get-openapi-document");
+    const document = await getOpenApiDocument("uk-open-banking");
+    expect(String(fetch.mock.calls[0][0])).toBe("http://bank.test/openapi/uk-open-banking.json");
+    expect(document.servers).toEqual([{ url: "http://portal.test/open-banking/v4.0", description: "Sandbox" }]);
+    // Cached per document: the sandbox API's is its own.
+    await getOpenApiDocument();
+    expect(String(fetch.mock.calls[1][0])).toBe("http://bank.test/openapi.json");
   });
 });

@@ -1,12 +1,13 @@
 import { getSandboxReference } from "./get-sandbox-reference";
 import { getOpenApiDocument } from "./get-openapi-document";
 import type { OpenApiDocumentLike } from "./api-areas";
+import type { ApiDocumentKey } from "./standard-references";
 import { AppError } from "@openbank/contracts/errors";
 
-/** The OpenAPI document, or null while the bank (which generates it) is unreachable. */
-export async function getOpenApiDocumentOrNull(): Promise<OpenApiDocumentLike | null> {
+/** An OpenAPI document (the sandbox API's by default), or null while the bank (which generates it) is unreachable. */
+export async function getOpenApiDocumentOrNull(key: ApiDocumentKey = "sandbox"): Promise<OpenApiDocumentLike | null> {
   try {
-    return await getOpenApiDocument();
+    return await getOpenApiDocument(key);
   } catch (error) {
     if (error instanceof AppError) return null;
     throw error;

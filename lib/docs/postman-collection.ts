@@ -71,7 +71,7 @@ function testScript(step: ExampleStep): string[] {
 }
 
 /** The pre-request script of a step with dates: asks the sandbox's clock (it may run ahead of real time). */
-function datesScript(step: ExampleStep): string[] {
+export function datesScript(step: { dates: { variable: string; daysAhead: number }[] }): string[] {
   return [
     "// Dates that must lie ahead of the sandbox's today, computed from its clock.",
     'pm.sendRequest({ url: pm.variables.replaceIn("{{baseUrl}}/v1/sandbox/clock"), method: "GET", header: { Authorization: "Bearer " + pm.variables.get("sandboxKey") } }, function (error, response) {',

@@ -4,13 +4,16 @@ import type { BatchWriter } from "../batch-writer";
 import type { Env } from "../env";
 import type { KeyUse } from "../keys/record-key-use";
 import { verifyKey } from "../keys/verify-key";
-import { authenticateClient, findClientApp } from "../oauth-clients/find-client-app";
+import { authenticateClient, findClientApp, findClientAppOfApp } from "../oauth-clients/find-client-app";
 import type { RequestLogEntry } from "../request-logs/request-log-writer";
 import { toLogRow } from "../request-logs/to-log-row";
 import type { TtlCache } from "../ttl-cache";
 import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./dialects/berlin-group-dialect";
 import { openBankingDialect, OPEN_BANKING_PREFIX } from "./dialects/open-banking-dialect";
 import { createFastPath, type FastPath } from "./fast-path";
+import { createAppSigningLookup } from "./message-signing/app-signing";
+import { createJwksFetcher } from "./message-signing/fetch-jwks";
+import { createMessageSigner, type MessageSigner } from "@openbank/contracts/message-signing";
 import { createOAuthPipeline } from "./oauth-gateway";
 import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
 import { MemoryRateLimiter, type RateLimiter, type RateLimitPolicy } from "./rate-limiter";
@@ -77,7 +80,22 @@ export function createGateway(parts: GatewayParts): FastPath {
     log,
   };
   const api = createApiPipeline(apiDeps);
-  const openBanking = createApiPipeline({ ...apiDeps, dialect: openBankingDialect({ docsBaseUrl: env.PORTAL_URL }) });
+  // UK message signing: the app's keys as its Security profile names them (a jwks_uri fetched
+  // through the SSRF guard; loopback only when the portal itself is on this machine), and the bank's
+  // key (derived from the internal secret, as the bank derives it; published at /oauth/jwks), made
+  // on first use.
+  const portalHost = new URL(env.PORTAL_URL).hostname;
+  let signer: MessageSigner | undefined;
+  const messageSigning = {
+    appSigning: createAppSigningLookup({
+      findClient: findClientAppOfApp,
+      fetchJwks: createJwksFetcher({ allowLoopback: ["localhost", "127.0.0.1", "[::1]"].includes(portalHost) }),
+    }),
+    trustAnchor: portalHost,
+    sign: (body: Buffer) =>
+      (signer ??= createMessageSigner({ secret: env.BANK_INTERNAL_SECRET, trustAnchor: portalHost })).sign(body, new Date()),
+  };
+  const openBanking = createApiPipeline({ ...apiDeps, dialect: openBankingDialect({ docsBaseUrl: env.PORTAL_URL, messageSigning }) });
   const berlinGroup = createApiPipeline({ ...apiDeps, dialect: berlinGroupDialect() });
   // No exchange in the OAuth logs: those endpoints' bodies and headers are all credentials.
   const oauth = createOAuthPipeline({

@@ -19,6 +19,8 @@ const client: ClientApp = {
   authMethod: "client_secret_basic",
   jwks: null,
   jwksUri: null,
+  messageSigning: false,
+  teamId: "team_1",
 };
 const fapiClient: ClientApp = {
   ...client,

@@ -74,8 +74,8 @@ function checkStanding(caller: Caller, method: string): Step<Caller> {
 /**
  * An API surface's pipeline (/v1, UK Open Banking, Berlin Group), independent of any server: a call in, an answer out.
  *   request id → dialect (the surface's headers) → authenticate (API key, or access token with its DPoP proof)
- *   → standing (suspension, scope) → the surface's own header rules → rate limit → body → forward
- *   → response headers → log
+ *   → standing (suspension, scope) → the surface's own header rules → rate limit → body → the surface's
+ *   body rules (UK message signatures) → forward → response headers → the dialect's seal (UK signatures) → log
  * Each step returns a value; an expected failure is a refusal the dialect writes, with the request
  * id. Only a bug throws, and it is answered 500 internal_error.
  */
@@ -105,10 +105,12 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
 
     const read = await call.readBody();
     if (!read.ok) return { caller, result: refuse(read.error, call, requestId, limitHeaders) };
+    const checked = (await dialect.beforeForward?.(call, { appId: caller.appId, body: read.body })) ?? {};
+    if (checked.refusal) return { caller, requestBody: read.body, result: refuse(checked.refusal, call, requestId, limitHeaders) };
     const upstream = await forward(call, deps.upstream, {
       requestId,
       appId: caller.appId,
-      headers: { ...opened.toBank, ...(caller.consentToken ? { "x-consent-token": caller.consentToken } : {}) },
+      headers: { ...opened.toBank, ...checked.toBank, ...(caller.consentToken ? { "x-consent-token": caller.consentToken } : {}) },
       passHeaders: dialect.passHeaders,
       body: read.body,
     });
@@ -131,6 +133,10 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
     }
     const { caller, result, requestBody } = outcome;
     for (const name in opened.onAnswer) result.headers.set(name, opened.onAnswer[name]);
+    if (dialect.seal) {
+      // A failure to seal is a bug: the answer still goes out (unsealed), and the message is logged.
+      await dialect.seal(result, call).catch((error: unknown) => void unexpected(error, requestId));
+    }
     // RFC 9449 §8.2: every answer to a DPoP call hands out the nonce for the client's next proof.
     if (caller?.dpopNonce) result.headers.set("dpop-nonce", caller.dpopNonce);
     if (caller) {

@@ -8,6 +8,7 @@ import { SANCTIONS_LIST } from "@/mock-bank/src/domain/customers/screen-name";
 import { convert, QUOTE_TTL_MS, quoteFee, quoteRate } from "@/mock-bank/src/domain/fx/create-fx-quote";
 import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "@/mock-bank/src/domain/payments/payment-rules";
 import { depositProducts } from "@/mock-bank/src/domain/products/deposit-products";
+import { buildSandboxReference } from "@/mock-bank/src/domain/sandbox/sandbox-reference";
 import { personas } from "@/mock-bank/src/seed/personas";
 import { formatMinor } from "@openbank/contracts/money";
 import { loadGuides } from "./load-guides";
@@ -30,6 +31,10 @@ describe("facts the guides state", () => {
     for (const value of [DECLINE_AMOUNT, AML_HIT_NAME, REVIEW_FAMILY_NAME, REJECT_FAMILY_NAME, SANCTIONS_LIST[0].name])
       expect(text).toContain(value);
     expect(text).toContain(`under ${MINIMUM_AGE}`);
+    // How good_credit's current account appears in the standards, as the bank's reference says it.
+    const goodCredit = buildSandboxReference({ controls: [], magicValues: [] }).personas.find((persona) => persona.key === "good_credit")!;
+    const [sortCodeAccountNumber, iban] = goodCredit.accounts[0].standards.uk_open_banking.account;
+    expect(text).toContain(`that is \`${sortCodeAccountNumber.identification}\` and \`${iban.identification}\``);
     const overdrawn = personas.find((persona) => persona.persona === "overdrawn")!.accounts.find((account) => account.key === "current")!;
     expect(text).toContain(`£${Number(formatMinor(overdrawn.overdraftLimit!, "GBP")).toLocaleString("en-GB")} arranged overdraft`);
   });

@@ -121,6 +121,7 @@ describe("oauthClientSettingsInput", () => {
       token_endpoint_auth_method: "private_key_jwt",
       jwks: null,
       jwks_uri: "https://tpp.example/jwks.json",
+      message_signing: false,
     });
   });
 
@@ -147,5 +148,17 @@ describe("oauthClientSettingsInput", () => {
       (await problems(oauthClientSettingsInput, { profile: "basic", token_endpoint_auth_method: "client_secret_basic", extra: 1 }))[0]
         .pointer,
     ).toBe("/");
+  });
+
+  it("turns UK message signing on only with keys able to sign PS256 (an RSA key, or a JWKS URI)", async () => {
+    const base = { profile: "basic", token_endpoint_auth_method: "client_secret_basic", message_signing: true };
+    expect(await problems(oauthClientSettingsInput, { ...base, jwks: { keys: [publicJwk("rsa", "r1")] } })).toEqual([]);
+    expect(await problems(oauthClientSettingsInput, { ...base, jwks_uri: "https://tpp.example/jwks.json" })).toEqual([]);
+    expect(await problems(oauthClientSettingsInput, base)).toEqual([
+      { pointer: "/message_signing", message: expect.stringMatching(/^Message signing needs your public keys/) },
+    ]);
+    expect(await problems(oauthClientSettingsInput, { ...base, jwks })).toEqual([
+      { pointer: "/message_signing", message: expect.stringMatching(/PS256: add an RSA key/) },
+    ]);
   });
 });

@@ -157,6 +157,12 @@ export const oauthClientSettingsInput = z
       ),
     jwks: clientJwksInput.nullable().default(null),
     jwks_uri: jwksUriInput.nullable().default(null),
+    message_signing: z
+      .boolean()
+      .default(false)
+      .describe(
+        "UK Open Banking message signing: payment requests on `/open-banking/v4.0` must carry `x-jws-signature` (a detached PS256 JWS of the body, with one of your RSA keys). Needs your public keys, with an RSA key if pasted.",
+      ),
   })
   .superRefine((settings, ctx) => {
     if (settings.jwks && settings.jwks_uri)
@@ -167,6 +173,20 @@ export const oauthClientSettingsInput = z
     if (needsKeys && !settings.jwks && !settings.jwks_uri) {
       const why = settings.profile === "fapi2" ? "FAPI 2.0" : "private_key_jwt";
       ctx.addIssue({ code: "custom", path: ["jwks"], message: `${why} needs your public keys: paste a JWKS or give a JWKS URI` });
+    }
+    if (settings.message_signing && !settings.jwks && !settings.jwks_uri) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["message_signing"],
+        message: "Message signing needs your public keys: paste a JWKS with an RSA key, or give a JWKS URI",
+      });
+    } else if (settings.message_signing && settings.jwks && !settings.jwks.keys.some((key) => key.kty === "RSA")) {
+      // UK message signatures are PS256 only: an RSA key must be among those pasted.
+      ctx.addIssue({
+        code: "custom",
+        path: ["message_signing"],
+        message: "Message signing uses PS256: add an RSA key (2048 bits or more) to your JWKS",
+      });
     }
   });
 

@@ -21,9 +21,52 @@ export type ClientApp = {
   jwks: { keys: JsonWebKey[] } | null;
   /** Where the app's public keys are fetched (https; not a private address when saved), or null. Never both. */
   jwksUri: string | null;
+  /** UK Open Banking message signing: the app's payment requests carry x-jws-signature, checked with the keys above. */
+  messageSigning: boolean;
+  /** The app's team: the directory's org_id, half of a message signature's `iss` (`{org_id}/{software_id}`). */
+  teamId: string;
 };
 
 const CLIENT_ID = /^cli_[0-9A-Za-z]{22}$/;
+
+const clientSelect = {
+  clientId: true,
+  secretHash: true,
+  profile: true,
+  authMethod: true,
+  jwks: true,
+  jwksUri: true,
+  messageSigning: true,
+  app: { select: { id: true, name: true, status: true, redirectUris: true, teamId: true } },
+} as const;
+
+type ClientRow = {
+  clientId: string;
+  secretHash: string | null;
+  profile: string;
+  authMethod: string;
+  jwks: string | null;
+  jwksUri: string | null;
+  messageSigning: boolean;
+  app: { id: string; name: string; status: string; redirectUris: unknown; teamId: string };
+};
+
+function toClientApp(row: ClientRow | null): ClientApp | null {
+  if (!row || row.app.status !== "active") return null;
+  return {
+    appId: row.app.id,
+    name: row.app.name,
+    clientId: row.clientId,
+    secretHash: row.secretHash,
+    redirectUris: Array.isArray(row.app.redirectUris) ? (row.app.redirectUris as string[]) : [],
+    profile: toClientProfile(row.profile),
+    authMethod: toClientAuthMethod(row.authMethod),
+    jwks: parseStoredJwks(row.jwks),
+    jwksUri: row.jwksUri,
+    messageSigning: row.messageSigning,
+    teamId: row.app.teamId,
+  };
+}
 
 /** An active app by its public client id (for /oauth/authorize), or null. */
 export async function findClientApp(clientId: string): Promise<ClientApp | null> {
@@ -31,33 +74,23 @@ export async function findClientApp(clientId: string): Promise<ClientApp | null>
   const cache = portal().caches.clients;
   const cached = cache.get(clientId);
   if (cached !== undefined) return cached;
-  const row = await db().oAuthClient.findUnique({
-    where: { clientId },
-    select: {
-      clientId: true,
-      secretHash: true,
-      profile: true,
-      authMethod: true,
-      jwks: true,
-      jwksUri: true,
-      app: { select: { id: true, name: true, status: true, redirectUris: true } },
-    },
-  });
-  const value =
-    row && row.app.status === "active"
-      ? {
-          appId: row.app.id,
-          name: row.app.name,
-          clientId: row.clientId,
-          secretHash: row.secretHash,
-          redirectUris: Array.isArray(row.app.redirectUris) ? (row.app.redirectUris as string[]) : [],
-          profile: toClientProfile(row.profile),
-          authMethod: toClientAuthMethod(row.authMethod),
-          jwks: parseStoredJwks(row.jwks),
-          jwksUri: row.jwksUri,
-        }
-      : null;
+  const value = toClientApp(await db().oAuthClient.findUnique({ where: { clientId }, select: clientSelect }));
   cache.set(clientId, value);
+  return value;
+}
+
+/**
+ * An active app's client by the app's id (the gateway's question on the UK surface: does this app
+ * sign its messages, with which keys?), or null when it has none yet. Cached beside the lookups by
+ * client id (an `app:` key), so the same invalidation clears both.
+ */
+export async function findClientAppOfApp(appId: string): Promise<ClientApp | null> {
+  const cache = portal().caches.clients;
+  const cacheKey = `app:${appId}`;
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const value = toClientApp(await db().oAuthClient.findUnique({ where: { appId }, select: clientSelect }));
+  cache.set(cacheKey, value);
   return value;
 }
 

@@ -18,6 +18,9 @@ export const oauthClientDto = z.object({
     .nullable()
     .describe("The app's public keys, as pasted; null when none (or when `jwks_uri` is used)."),
   jwks_uri: text(2000).nullable().describe("Where the bank fetches the app's public keys; null when none (or when `jwks` is used)."),
+  message_signing: z
+    .boolean()
+    .describe("UK Open Banking message signing is on: payment requests must carry `x-jws-signature`, and payment answers are signed."),
 });
 
 export type OAuthClientDto = z.output<typeof oauthClientDto>;
@@ -30,6 +33,7 @@ export const oauthClientSelect = {
   authMethod: true,
   jwks: true,
   jwksUri: true,
+  messageSigning: true,
   app: { select: { redirectUris: true } },
 } as const;
 
@@ -41,6 +45,7 @@ export function toOAuthClientDto(row: {
   authMethod: string;
   jwks: string | null;
   jwksUri: string | null;
+  messageSigning: boolean;
   app: { redirectUris: unknown };
 }): OAuthClientDto {
   return {
@@ -52,5 +57,6 @@ export function toOAuthClientDto(row: {
     token_endpoint_auth_method: toClientAuthMethod(row.authMethod),
     jwks: parseStoredJwks(row.jwks) as OAuthClientDto["jwks"],
     jwks_uri: row.jwksUri,
+    message_signing: row.messageSigning,
   };
 }

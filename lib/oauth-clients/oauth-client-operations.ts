@@ -57,13 +57,14 @@ export const updateOAuthClientSettingsOperation = defineOperation({
   // Changing how the client authenticates (whose keys it trusts) is as sensitive as its secret.
   stepUp: true,
   tag: "OAuth client",
-  summary: "Set the app's security profile, client authentication and public keys",
+  summary: "Set the app's security profile, client authentication, public keys and message signing",
   description: [
     "Replaces the settings as a whole; the bank enforces them from the next request.",
     "",
     "- `profile`: `basic` (authorization code + PKCE) or `fapi2` (FAPI 2.0: pushed authorization requests, `private_key_jwt`, DPoP-bound tokens).",
     "- `token_endpoint_auth_method`: `client_secret_basic` or `private_key_jwt`. FAPI 2.0 requires `private_key_jwt`.",
     "- `jwks` (a JWK Set of **public** keys: RSA of 2048 bits or more, EC P-256 or Ed25519, each with a unique `kid`, `use` `sig` if present; at most 10 keys and 8 KiB) or `jwks_uri` (https; not a private, loopback or metadata address), never both. `private_key_jwt` requires one of them.",
+    "- `message_signing` (default `false`): UK Open Banking message signing. Payment requests on `/open-banking/v4.0/pisp` must then carry `x-jws-signature`, verified with the keys above (PS256: an RSA key). Needs `jwks` with an RSA key, or `jwks_uri`. The bank then signs every answer to the app; payment answers are signed in any case, with the PS256 key in `/oauth/jwks`.",
     "",
     "A refused field is named by its JSON pointer, down to the key member (`/body/jwks/keys/0/d`).",
   ].join("\n"),

@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { newId } from "@openbank/contracts/ids";
 import type { BankEnv } from "./env";
 import swagger from "./plugins/external/swagger";
+import standardsOpenapi from "./plugins/external/standards-openapi";
 import problemErrors, { frameworkErrors } from "./plugins/app/problem-errors";
 import internalAuth from "./plugins/app/internal-auth";
 import store from "./plugins/app/store";
@@ -14,6 +15,7 @@ import consentAccess from "./plugins/app/consent-access";
 import authorizationServer from "./plugins/app/authorization-server";
 import idempotency from "./plugins/app/idempotency";
 import standardAccess from "./plugins/app/standard-access";
+import messageSigning from "./plugins/app/message-signing";
 import health from "./routes/health";
 import openapi from "./routes/openapi";
 import sandboxReference from "./routes/sandbox-reference";
@@ -90,6 +92,7 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(swagger, { portalUrl: env.PORTAL_URL });
+  await app.register(standardsOpenapi, { portalUrl: env.PORTAL_URL });
 
   await app.register(problemErrors, { docsBaseUrl: env.PORTAL_URL });
   await app.register(internalAuth, { secret: env.BANK_INTERNAL_SECRET });
@@ -100,6 +103,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(consentAccess);
   await app.register(idempotency);
   await app.register(standardAccess);
+  await app.register(messageSigning, { secret: env.BANK_INTERNAL_SECRET, portalUrl: env.PORTAL_URL });
 
   await app.register(health);
   await app.register(openapi);

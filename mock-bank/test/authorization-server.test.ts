@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerClaims } from "../src/domain/oauth/identity-claims";
 import { PrismaOidcAdapter, recordKey, sweepExpiredRecords } from "../src/domain/oauth/oidc-adapter";
 import { deriveSigningKey } from "../src/domain/oauth/signing-keys";
+import { deriveMessageSigningJwk } from "@openbank/contracts/message-signing";
 import { buildTestApp, PORTAL_URL, TEST_SECRET, type TestApp } from "./helpers";
 import { authorizeUrl, basicAuth, clientHeaders, CLIENT_ID, pkce, REDIRECT } from "./oauth-fixture";
 
@@ -29,9 +30,11 @@ describe("the signing key", () => {
     const response = await t.app.inject({ url: "/oauth/jwks", headers: { "x-internal-secret": TEST_SECRET } });
     expect(response.statusCode).toBe(200);
     const { keys } = response.json() as { keys: Record<string, string>[] };
-    expect(keys).toHaveLength(1);
+    // The authorization server's ES256 key, then UK Open Banking's PS256 message-signing key.
+    expect(keys).toHaveLength(2);
     expect(keys[0]).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", kid: deriveSigningKey(TEST_SECRET).kid });
-    expect(keys[0].d).toBeUndefined();
+    expect(keys[1]).toMatchObject({ kty: "RSA", alg: "PS256", use: "sig", kid: deriveMessageSigningJwk(TEST_SECRET).kid });
+    for (const key of keys) for (const secret of ["d", "p", "q", "dp", "dq", "qi"]) expect(key[secret]).toBeUndefined();
   });
 });
 

@@ -72,6 +72,42 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
     }
   });
 
+  it("says how each account appears in UK Open Banking and the Berlin Group, from what a seeded sandbox holds", async () => {
+    // The seeded rows, as the standards' surfaces read them (the sandbox reference is built from the seed plan).
+    const rows = await t.app.db.bankAccount.findMany({
+      where: { tenantId: "app_ref", customer: { persona: { not: null } } },
+      select: {
+        type: true,
+        currency: true,
+        sortCode: true,
+        accountNumber: true,
+        iban: true,
+        maskedPan: true,
+        customer: { select: { persona: true } },
+      },
+    });
+    for (const persona of reference.personas) {
+      for (const documented of persona.accounts) {
+        const row = rows.find((candidate) => candidate.customer?.persona === persona.key && candidate.type === documented.type)!;
+        const uk = [
+          ...(row.sortCode
+            ? [{ scheme_name: "UK.OBIE.SortCodeAccountNumber", identification: `${row.sortCode}${row.accountNumber}` }]
+            : []),
+          ...(row.iban ? [{ scheme_name: "UK.OBIE.IBAN", identification: row.iban }] : []),
+          ...(row.maskedPan ? [{ scheme_name: "UK.OBIE.PAN", identification: row.maskedPan }] : []),
+        ];
+        expect(documented.standards.uk_open_banking, `${persona.key} ${documented.type}`).toEqual({ currency: row.currency, account: uk });
+        if (documented.standards.uk_open_banking.account[0].scheme_name === "UK.OBIE.SortCodeAccountNumber")
+          expect(documented.standards.uk_open_banking.account[0].identification).toMatch(/^\d{14}$/);
+        expect(documented.standards.berlin_group).toEqual(
+          row.type === "credit_card"
+            ? null
+            : { currency: row.currency, iban: row.iban, cash_account_type: row.type === "current" ? "CACC" : "SVGS" },
+        );
+      }
+    }
+  });
+
   it("lists the Sandbox-Scenario values the header accepts, and the sandbox controls as documented", () => {
     expect(reference.scenario_header).toEqual({ name: "Sandbox-Scenario", values: JSON.parse(JSON.stringify(scenarioCatalog)) });
     const paths = reference.controls.map((c: { method: string; path: string }) => `${c.method} ${c.path}`);

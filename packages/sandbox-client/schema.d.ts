@@ -1677,10 +1677,10 @@ export interface components {
             /** @example pay_0aYk2xvP9mD3QeJ1nL5sWr */
             id: string;
             /**
-             * @description `pending` until settlement; `failed` payments moved no money.
+             * @description `scheduled`: future-dated (made through a standard, e.g. UK Open Banking's domestic-scheduled-payments or a file payment), no money has moved; it executes when the sandbox clock reaches `settles_at`. `pending` until settlement; `failed` payments moved no money.
              * @enum {string}
              */
-            status: "pending" | "completed" | "failed";
+            status: "scheduled" | "pending" | "completed" | "failed";
             /**
              * @description `instant` completes at once; `standard` is `pending` until the sandbox clock passes `settles_at` (24 hours); `international` pays an FX quote's amount to a foreign IBAN and settles like `standard`.
              * @enum {string}
@@ -1695,10 +1695,10 @@ export interface components {
             /** @description Why a `failed` payment failed. */
             failure: {
                 /** @enum {string} */
-                code: "insufficient_funds" | "aml_declined" | "account_frozen";
+                code: "insufficient_funds" | "aml_declined" | "account_frozen" | "early_withdrawal_not_allowed";
                 message: string;
             } | null;
-            /** @description When a pending payment settles (the sandbox clock). */
+            /** @description When a pending payment settles, or a scheduled one executes (the sandbox clock). */
             settles_at: string | null;
             /**
              * Format: date-time
@@ -1772,7 +1772,7 @@ export interface components {
              * @description Stable machine-readable error code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points";
+            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points";
             /** @description The request id (also in the `X-Request-Id` header); quote it to support. */
             request_id?: string;
             /** @description One entry per invalid field (the first 50). */
@@ -3295,7 +3295,7 @@ export interface operations {
                  * @description Only payments in this status.
                  * @example completed
                  */
-                status?: "pending" | "completed" | "failed";
+                status?: "scheduled" | "pending" | "completed" | "failed";
                 /** @description Only payments of this scheme. */
                 scheme?: "instant" | "standard" | "international";
                 /** @description Only payments from this account. */

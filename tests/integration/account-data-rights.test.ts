@@ -228,6 +228,7 @@ describe("GET /api/account/export", () => {
       token_endpoint_auth_method: "client_secret_basic",
       jwks: null,
       jwks_uri: null,
+      message_signing: false,
     });
     expect(doc.apps[0].webhook_endpoints).toHaveLength(1);
     const actions = new Set(doc.audit_events.map((event) => event.action));

@@ -8,7 +8,7 @@ declare module "vitest" {
     provider: string;
     /** The portal's database, for tests that must inspect stored rows (log masking). */
     portalDatabaseUrl: string;
-    /** The bank's database, for the ledger invariants at the end of a standard's flow. */
+    /** The bank's database, for the ledger invariants at the end of a money flow. */
     bankDatabaseUrl: string;
     /** The SMTP sink's folder: the suite's mailbox (tests/support/mailbox.ts). */
     mailDir: string;

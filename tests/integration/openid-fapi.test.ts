@@ -57,8 +57,12 @@ describe("discovery", () => {
     const response = await fetch(`${portalUrl}/oauth/jwks`);
     expect(response.status).toBe(200);
     const { keys } = (await response.json()) as { keys: JWK[] };
-    expect(keys).toEqual([expect.objectContaining({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig", kid: expect.any(String) })]);
-    expect(keys[0]).not.toHaveProperty("d");
+    // The authorization server's ES256 key, and UK Open Banking's PS256 message-signing key.
+    expect(keys).toEqual([
+      expect.objectContaining({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig", kid: expect.any(String) }),
+      expect.objectContaining({ kty: "RSA", alg: "PS256", use: "sig", kid: expect.any(String) }),
+    ]);
+    for (const key of keys) expect(key).not.toHaveProperty("d");
   });
 });
 

@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { flattenedVerify, importJWK, type JWK } from "jose";
 import { custom, Issuer, type BaseClient } from "openid-client";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { fapiApp } from "../support/fapi-client";
 import { eventually, PortalClient } from "../support/portal-client";
-import { validateComponent } from "../support/standard-components";
 import { expectConformant, standardsAvailable } from "../support/standards-contract";
 import { storedRows } from "../support/stored-rows";
+import { OB, signDetached, tppSigningKey } from "../support/uk-message-signing";
 
 /**
  * The two standards' surfaces through the real gateway (the built portal, the bank): what the
@@ -43,10 +44,6 @@ async function newKey(name: string): Promise<string> {
 /** The stored request-log row of a call, once the write-behind buffer has written it. */
 function storedLog(id: string) {
   return eventually(async () => (await storedRows(databaseUrl, "RequestLog")).find((row) => row.id === id), 8_000);
-}
-
-function expectValid(result: ReturnType<typeof validateComponent>) {
-  expect(result, JSON.stringify(result)).toMatchObject({ valid: true });
 }
 
 const checkConformance = standardsAvailable();
@@ -88,6 +85,21 @@ describe("UK Open Banking 4.0 through the gateway", () => {
     });
     expect(JSON.stringify(row)).not.toContain(app.secret);
     expect(parsed(row.responseHeaders)["x-fapi-interaction-id"]).toBe(interactionId);
+  });
+
+  it("takes the docs' Try-it-out credential (the portal session and a key id), as /v1 does", async () => {
+    const response = await developer.request("GET", "/open-banking/v4.0/aisp/accounts", undefined, { "x-portal-key-id": app.keyId });
+    await response.arrayBuffer();
+    // Past the gateway (the bank then decides: accounts need a customer's token).
+    expect(response.status).not.toBe(401);
+    const row = await storedLog(response.headers.get("x-request-id")!);
+    expect(row).toMatchObject({ appId: app.appId, apiKeyId: app.keyId });
+    const bg = await developer.request("GET", "/berlin-group/v1/accounts", undefined, {
+      "x-portal-key-id": app.keyId,
+      "x-request-id": randomUUID(),
+    });
+    await bg.arrayBuffer();
+    expect(bg.status).not.toBe(401);
   });
 
   it("echoes the TPP's interaction id", async () => {
@@ -265,7 +277,7 @@ describe("a suspended app on both standards", () => {
       expect(uk.status).toBe(403);
       expect(uk.headers.get("x-fapi-interaction-id")).toMatch(UUID_V4);
       const ukBody = await uk.json();
-      expectValid(validateComponent("ukPaymentInitiation", "OBErrorResponse1", ukBody));
+      conformant("POST", `${UK}/pisp/domestic-payments`, uk, ukBody);
       expect(ukBody.Errors[0].ErrorCode).toBe("AG08");
 
       const tppRequestId = randomUUID();
@@ -280,7 +292,102 @@ describe("a suspended app on both standards", () => {
     } finally {
       await admin.request("POST", `/api/admin/apps/${suspendedApp.appId}/reinstate`);
     }
-    const again = await fetch(`${UK}/aisp/accounts`, { headers: { authorization: `Bearer ${suspendedApp.secret}` } });
-    expect(again.status).not.toBe(403);
+    // A call the app's key may make (customer data such as /aisp/accounts needs the customer's token: 403 from the bank).
+    const again = await fetch(`${UK}/aisp/account-access-consents/cns_unknown`, {
+      headers: { authorization: `Bearer ${suspendedApp.secret}` },
+    });
+    expect(again.status).toBe(400);
+  });
+});
+
+describe("UK message signing through the gateway", () => {
+  const tpp = tppSigningKey("tpp-rsa-1");
+  const TAN = new URL(portalUrl).hostname;
+  const body = JSON.stringify({
+    Data: { Initiation: { InstructionIdentification: "ACME412", InstructedAmount: { Amount: "15.00", Currency: "GBP" } } },
+    Risk: {},
+  });
+  let signer: { appId: string; teamId: string; clientId: string; secret: string };
+
+  beforeAll(async () => {
+    const created = await developer.json("POST", "/api/apps", { name: "uk-signing", redirect_uris: ["http://localhost:8080/callback"] });
+    expect(created.status).toBe(201);
+    const appId = created.body.app.id as string;
+    const settings = await developer.json("PUT", `/api/apps/${appId}/oauth-client/settings`, {
+      profile: "basic",
+      token_endpoint_auth_method: "client_secret_basic",
+      jwks: { keys: [tpp.publicJwk] },
+      message_signing: true,
+    });
+    expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+    expect(settings.body.message_signing).toBe(true);
+    signer = { appId, teamId: created.body.app.team_id, clientId: settings.body.client_id, secret: created.body.secret };
+  });
+
+  const pay = (headers: Record<string, string>, payload = body, secret = signer.secret) =>
+    fetch(`${UK}/pisp/domestic-payment-consents`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", ...headers },
+      body: payload,
+    });
+
+  /** The bank's signature on an answer verifies with the key the portal publishes. */
+  async function expectBankSignature(response: Response, text: string) {
+    const jwks = (await (await fetch(`${portalUrl}/oauth/jwks`)).json()) as { keys: JWK[] };
+    const [header, , value] = response.headers.get("x-jws-signature")!.split(".");
+    const kid = JSON.parse(Buffer.from(header, "base64url").toString()).kid;
+    const jwk = jwks.keys.find((key) => key.kid === kid)!;
+    await flattenedVerify(
+      { protected: header, payload: Buffer.from(text).toString("base64url"), signature: value },
+      await importJWK(jwk, "PS256"),
+      { algorithms: ["PS256"], crit: { [OB.iat]: true, [OB.iss]: true, [OB.tan]: true } },
+    );
+  }
+
+  it("finds the bank's signing key in its published JWKS: an RSA key for PS256, public members only", async () => {
+    const response = await fetch(`${portalUrl}/oauth/jwks`);
+    expect(response.status).toBe(200);
+    const { keys } = (await response.json()) as { keys: Record<string, unknown>[] };
+    const rsa = keys.filter((key) => key.alg === "PS256");
+    expect(rsa).toHaveLength(1);
+    expect(Object.keys(rsa[0]).sort()).toEqual(["alg", "e", "kid", "kty", "n", "use"]);
+    expect(rsa[0]).toMatchObject({ kty: "RSA", use: "sig" });
+  });
+
+  it("refuses a payment request without a signature, or with a tampered body: 400 U019 / U015, signed by the bank", async () => {
+    const missing = await pay({});
+    const missingText = await missing.text();
+    expect(missing.status).toBe(400);
+    conformant("POST", `${UK}/pisp/domestic-payment-consents`, missing, JSON.parse(missingText));
+    expect(JSON.parse(missingText).Errors[0].ErrorCode).toBe("U019");
+    await expectBankSignature(missing, missingText);
+
+    const signature = await signDetached(
+      body,
+      { privateKey: tpp.privateKey, kid: "tpp-rsa-1" },
+      { iss: `${signer.teamId}/${signer.appId}`, tan: TAN },
+    );
+    const tampered = await pay({ "x-jws-signature": signature }, body.replace("15.00", "1500.00"));
+    const tamperedText = await tampered.text();
+    expect(tampered.status).toBe(400);
+    conformant("POST", `${UK}/pisp/domestic-payment-consents`, tampered, JSON.parse(tamperedText));
+    expect(JSON.parse(tamperedText).Errors[0]).toMatchObject({ ErrorCode: "U015", Path: "x-jws-signature" });
+  });
+
+  it("passes a payment request whose signature verifies on to the bank (iss as the directory names the app, or its client id)", async () => {
+    for (const iss of [`${signer.teamId}/${signer.appId}`, signer.clientId]) {
+      const signature = await signDetached(body, { privateKey: tpp.privateKey, kid: "tpp-rsa-1" }, { iss, tan: TAN });
+      const response = await pay({ "x-jws-signature": signature });
+      const text = await response.text();
+      // Past the gateway: not its signature refusal, whatever the bank's route answers.
+      expect(text.includes("invalid_message_signature"), text).toBe(false);
+      if (text) await expectBankSignature(response, text);
+    }
+  });
+
+  it("asks no signature of an app with signing off", async () => {
+    const response = await pay({}, body, app.secret);
+    const text = await response.text();
+    expect(text.includes("invalid_message_signature"), text).toBe(false);
   });
 });

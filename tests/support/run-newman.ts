@@ -21,15 +21,32 @@ export type NewmanSummary = {
   };
 };
 
-type NewmanRun = (options: Record<string, unknown>, callback: (error: Error | null, summary: NewmanSummary) => void) => unknown;
+type NewmanRun = (
+  options: Record<string, unknown>,
+  callback: (error: Error | null, summary: NewmanSummary) => void,
+) => { on(event: "script", listener: (error: Error | null, args: { execution: { collectionVariables: { toObject(): Record<string, string> } } }) => void): void };
 
 const { run } = createRequire(import.meta.url)("newman") as { run: NewmanRun };
 
-export function runNewman(collection: unknown, options: { timeoutRequest?: number } = {}): Promise<NewmanSummary> {
+/**
+ * Runs the collection (or only the named folders, `folder`), and gives back with the summary the
+ * collection variables as the run left them (newman's summary keeps the collection as given), so
+ * a run can continue where the last one stopped, as a developer's Postman does.
+ */
+export function runNewman(
+  collection: unknown,
+  options: { timeoutRequest?: number; folder?: string[] } = {},
+): Promise<NewmanSummary & { variables: Record<string, string> }> {
   return new Promise((resolve, reject) => {
-    run({ collection, reporters: [], timeoutRequest: options.timeoutRequest ?? 20_000 }, (error, summary) =>
-      error ? reject(error) : resolve(summary),
+    const given = (collection as { variable?: { key: string; value: string }[] }).variable ?? [];
+    let variables: Record<string, string> = Object.fromEntries(given.map((variable) => [variable.key, variable.value]));
+    const emitter = run(
+      { collection, reporters: [], timeoutRequest: options.timeoutRequest ?? 20_000, ...(options.folder ? { folder: options.folder } : {}) },
+      (error, summary) => (error ? reject(error) : resolve({ ...summary, variables })),
     );
+    emitter.on("script", (_error, args) => {
+      variables = args.execution.collectionVariables.toObject();
+    });
   });
 }
 

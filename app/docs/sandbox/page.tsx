@@ -237,6 +237,114 @@ function PersonaCard({ persona }: { persona: Persona }) {
   );
 }
 
+const schemeLabel: Record<Account["standards"]["uk_open_banking"]["account"][number]["scheme_name"], string> = {
+  "UK.OBIE.SortCodeAccountNumber": "sort code + account number",
+  "UK.OBIE.IBAN": "IBAN",
+  "UK.OBIE.PAN": "masked card number",
+};
+
+function UkIdentifications({ account }: { account: Account }) {
+  return (
+    <dl className="space-y-1 text-xs">
+      {account.standards.uk_open_banking.account.map((identification) => (
+        <div key={identification.scheme_name}>
+          <dt className="text-fg-muted">
+            <code className="font-mono">{identification.scheme_name}</code>
+            <span className="sr-only">, {schemeLabel[identification.scheme_name]}</span>
+          </dt>
+          <dd className="font-mono break-all text-fg">{identification.identification}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function BerlinGroupView({ account }: { account: Account }) {
+  const view = account.standards.berlin_group;
+  if (!view)
+    return <span className="text-xs text-fg-muted">Not listed: a card account, which the Berlin Group API here does not offer.</span>;
+  return (
+    <dl className="space-y-1 text-xs">
+      <div>
+        <dt className="text-fg-muted">
+          <code className="font-mono">iban</code>
+        </dt>
+        <dd className="font-mono break-all text-fg">{view.iban}</dd>
+      </div>
+      <div>
+        <dt className="text-fg-muted">
+          <code className="font-mono">cashAccountType</code>
+        </dt>
+        <dd className="font-mono text-fg">{view.cash_account_type}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Every persona's accounts as each standard shows them: rows on wide screens, a list per account on phones. */
+function StandardViews({ personas }: { personas: Persona[] }) {
+  const rows = personas.flatMap((persona) => persona.accounts.map((account) => ({ persona, account })));
+  return (
+    <>
+      <ul
+        aria-label="The personas' accounts in the standards"
+        className="divide-y divide-border rounded-card border border-border bg-surface shadow-card sm:hidden"
+      >
+        {rows.map(({ persona, account }) => (
+          <li key={`${persona.key}-${account.type}`} className="space-y-3 p-4">
+            <div>
+              <div className="font-medium text-fg">{account.name}</div>
+              <div className="text-xs text-fg-muted">
+                {persona.display_name} · <code className="font-mono">{persona.key}</code> · {account.standards.uk_open_banking.currency}
+              </div>
+            </div>
+            <div>
+              <p className="mb-1 text-xs font-semibold text-fg">UK Open Banking</p>
+              <UkIdentifications account={account} />
+            </div>
+            <div>
+              <p className="mb-1 text-xs font-semibold text-fg">Berlin Group</p>
+              <BerlinGroupView account={account} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block" data-testid="standard-views">
+        <Table className="table-fixed">
+          <TableCaption className="sr-only">The personas&apos; accounts in UK Open Banking and the Berlin Group</TableCaption>
+          <THead>
+            <TR>
+              <TH className="w-[28%]">Account</TH>
+              <TH className="w-[36%]">UK Open Banking: Account</TH>
+              <TH>Berlin Group: account</TH>
+              <TH className="w-[10%]">Currency</TH>
+            </TR>
+          </THead>
+          <TBody>
+            {rows.map(({ persona, account }) => (
+              <TR key={`${persona.key}-${account.type}`}>
+                <TD className="align-top">
+                  <div className="font-medium">{account.name}</div>
+                  <div className="text-xs text-fg-muted">
+                    {persona.display_name} · <code className="font-mono">{persona.key}</code>
+                  </div>
+                </TD>
+                <TD className="align-top">
+                  <UkIdentifications account={account} />
+                </TD>
+                <TD className="align-top">
+                  <BerlinGroupView account={account} />
+                </TD>
+                <TD className="align-top font-mono text-xs">{account.standards.uk_open_banking.currency}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </>
+  );
+}
+
 function Section({ id, title, children, intro }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-24 space-y-4">
@@ -291,6 +399,11 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
             </span>
           </li>
           <li>
+            <a className="text-primary hover:underline" href="#standards">
+              The accounts in UK Open Banking and the Berlin Group
+            </a>
+          </li>
+          <li>
             <a className="text-primary hover:underline" href="#sandbox-scenario">
               The Sandbox-Scenario header
             </a>
@@ -326,6 +439,28 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
               <PersonaCard key={persona.key} persona={persona} />
             ))}
           </div>
+        </Section>
+
+        <Section
+          id="standards"
+          title="The accounts in UK Open Banking and the Berlin Group"
+          intro={
+            <>
+              The same accounts, through the{" "}
+              <Link className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api/uk-open-banking">
+                UK Open Banking
+              </Link>{" "}
+              and{" "}
+              <Link className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api/berlin-group">
+                Berlin Group
+              </Link>{" "}
+              APIs. An account&apos;s UK <Code>AccountId</Code> and Berlin Group <Code>resourceId</Code> are its <Code>acc_…</Code> id in
+              your sandbox (as <Code>GET /v1/accounts</Code> shows it); the identifications below are the same in every sandbox. Use them to
+              name a debtor or creditor account, or to find the persona&apos;s account in a list.
+            </>
+          }
+        >
+          <StandardViews personas={reference.personas} />
         </Section>
 
         <Section

@@ -15,7 +15,19 @@ export type Dialect = {
   open(call: { path: string; headers: Pick<HeaderMap, "get"> }, requestId: string): DialectCall;
   /** The gateway's own refusal (401, 403, 413, 429, 5xx…), written the surface's way. */
   refuse(error: AppError, context: RefusalContext): GatewayResult;
+  /**
+   * Once the caller is known and the body read: the surface's rules on the call (UK message
+   * signatures) as a refusal, or more headers for the bank that depend on the caller.
+   */
+  beforeForward?(call: DialectRequest, context: { appId: string; body: Buffer | undefined }): Promise<BeforeForward>;
+  /** The last touch on every answer, the gateway's refusals included (UK: the bank's signature of payment answers). */
+  seal?(result: GatewayResult, call: DialectRequest): Promise<void>;
 };
+
+export type BeforeForward = { refusal?: AppError; toBank?: Record<string, string> };
+
+/** What a dialect reads of the request. */
+export type DialectRequest = { method: string; path: string; headers: Pick<HeaderMap, "get"> };
 
 export type DialectCall = {
   /** More headers for the bank (an interaction id the gateway made up, the TPP's request id). */

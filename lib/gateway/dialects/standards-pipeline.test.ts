@@ -14,6 +14,9 @@ import { MemoryRateLimiter } from "../rate-limiter";
 import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./berlin-group-dialect";
 import type { Dialect } from "./dialect";
 import { openBankingDialect, OPEN_BANKING_PREFIX } from "./open-banking-dialect";
+import { flattenedVerify, importJWK } from "jose";
+import { createMessageSigner, deriveMessageSigningJwk, publicJwkOf } from "@openbank/contracts/message-signing";
+import { OB, signDetached, tppSigningKey } from "@/tests/support/uk-message-signing";
 
 // The standards' pipelines behind the real fast path, with a bank that reports what it received:
 // the same steps as /v1, with each surface's headers passed and answered, and the gateway's own
@@ -32,6 +35,7 @@ const keys: Record<string, CachedKey> = {
   rw: key,
   ro: { ...key, keyId: "key_ro", scope: "read_only" },
   suspended: { ...key, keyId: "key_sus", appSuspended: true },
+  unsigned: { ...key, keyId: "key_app2", appId: "app_2" },
 };
 /** A client-credentials token (the app's own, no customer): the bank names its app like any other. */
 const APP_TOKEN = "cc8Hx3kQv0wPnE5r9ZtYc2LmA7dF4sJ6uG1oK_-iWRV";
@@ -51,7 +55,12 @@ beforeAll(async () => {
     request.resume();
     request.on("end", () => {
       // A bank that echoes the request id it was given (x-request-id) must not decide what the TPP reads.
-      response.writeHead(200, { "content-type": "application/json", "x-request-id": String(request.headers["x-request-id"]) });
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "x-request-id": String(request.headers["x-request-id"]),
+        // As the bank does when told the app signs: its own signature passes through untouched.
+        ...(request.headers["x-ob-message-signing"] === "on" ? { "x-jws-signature": "signed-by-the-bank" } : {}),
+      });
       response.end(JSON.stringify({ ok: true }));
     });
   });
@@ -65,7 +74,7 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-async function surface(prefix: string, dialect: Dialect, options: { limit?: number; bankUrl?: string } = {}) {
+async function surface(prefix: string, dialect: Dialect, options: { limit?: number; bankUrl?: string; maxBodyBytes?: number } = {}) {
   const logs: GatewayLogEntry[] = [];
   const run = createApiPipeline({
     credentials: {
@@ -89,7 +98,7 @@ async function surface(prefix: string, dialect: Dialect, options: { limit?: numb
     log: (entry) => logs.push(entry),
     onKeyUsed: () => {},
   });
-  const served = await serveSurfaces([{ prefix, maxBodyBytes: 64, run }]);
+  const served = await serveSurfaces([{ prefix, maxBodyBytes: options.maxBodyBytes ?? 64, run }]);
   servers.push(served);
   const call = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
     served.handle(new Request(`http://portal.test${prefix}${path}`, { method: init.method, body: init.body, headers: init.headers }));
@@ -400,5 +409,106 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
     expect(await response.text()).toBe("");
     expect(response.headers.get("x-request-id")).toBe(TPP_REQUEST_ID);
     expect(response.headers.get("x-sandbox-request-id")).toMatch(/^req_/);
+  });
+});
+
+describe("UK message signing", () => {
+  const SECRET = "internal-secret-for-tests-0123456789";
+  const tpp = tppSigningKey("tpp-sig-1");
+  const ISS = "team_1/app_1";
+  const TAN = "portal.test";
+  const signed = () =>
+    surface(
+      OPEN_BANKING_PREFIX,
+      openBankingDialect({
+        docsBaseUrl: "http://portal.test",
+        messageSigning: {
+          // app_1 signs its messages with one registered RSA key; app_2 does not sign.
+          appSigning: async (appId) => (appId === "app_1" ? { keys: [tpp.publicJwk], issuers: [ISS] } : null),
+          trustAnchor: TAN,
+          sign: (payload) => createMessageSigner({ secret: SECRET, trustAnchor: TAN }).sign(payload, new Date()),
+        },
+      }),
+      { maxBodyBytes: 4096 },
+    );
+  const body = JSON.stringify({ Data: { Initiation: { InstructedAmount: { Amount: "10.00", Currency: "GBP" } } }, Risk: {} });
+  const post = (call: Awaited<ReturnType<typeof signed>>["call"], headers: Record<string, string>, payload = body) =>
+    call("pisp/domestic-payment-consents", {
+      method: "POST",
+      body: payload,
+      headers: { authorization: "Bearer rw", "content-type": "application/json", ...headers },
+    });
+
+  /** The answer's x-jws-signature verifies with the published key, over the body as received. */
+  async function expectSignedAnswer(response: Response, text: string) {
+    const signature = response.headers.get("x-jws-signature");
+    expect(signature).toMatch(/^[\w-]+\.\.[\w-]+$/);
+    const [header, , value] = signature!.split(".");
+    const jwk = publicJwkOf(deriveMessageSigningJwk(SECRET));
+    const { protectedHeader } = await flattenedVerify(
+      { protected: header, payload: Buffer.from(text).toString("base64url"), signature: value },
+      await importJWK(jwk, "PS256"),
+      { algorithms: ["PS256"], crit: { [OB.iat]: true, [OB.iss]: true, [OB.tan]: true } },
+    );
+    expect(protectedHeader).toMatchObject({ alg: "PS256", kid: jwk.kid, [OB.tan]: TAN, crit: [OB.iat, OB.iss, OB.tan] });
+    expect(protectedHeader?.b64).toBeUndefined();
+  }
+
+  it("forwards a payment request whose signature verifies, telling the bank the app signs (the bank's signature passes through)", async () => {
+    const { call } = await signed();
+    const response = await post(call, {
+      "x-jws-signature": await signDetached(body, { privateKey: tpp.privateKey, kid: "tpp-sig-1" }, { iss: ISS, tan: TAN }),
+    });
+    expect(response.status).toBe(200);
+    expect(received.at(-1)!).toMatchObject({ "x-jws-signature": expect.stringMatching(/\.\./), "x-ob-message-signing": "on" });
+    expect(response.headers.get("x-jws-signature")).toBe("signed-by-the-bank");
+    // Reads too: the bank signs every answer to an app that signs.
+    await call("aisp/accounts", { headers: { authorization: "Bearer rw" } });
+    expect(received.at(-1)!["x-ob-message-signing"]).toBe("on");
+  });
+
+  it("refuses a missing, malformed or tampered signature with 400 (U019, U018, U015), the refusal itself signed and conformant", async () => {
+    const { call, logs } = await signed();
+    const before = received.length;
+    const good = await signDetached(body, { privateKey: tpp.privateKey, kid: "tpp-sig-1" }, { iss: ISS, tan: TAN });
+    const cases: [Record<string, string>, string, string][] = [
+      [{}, "U019", body],
+      [{ "x-jws-signature": "not-a-jws" }, "U018", body],
+      [{ "x-jws-signature": good }, "U015", body.replace("10.00", "99.00")],
+    ];
+    for (const [headers, code, payload] of cases) {
+      const response = await post(call, headers, payload);
+      expect(response.status, code).toBe(400);
+      const text = await response.text();
+      const answer = JSON.parse(text);
+      conformant("POST", `${OPEN_BANKING_PREFIX}pisp/domestic-payment-consents`, response, answer);
+      expect(answer.Errors[0]).toMatchObject({ ErrorCode: code, Url: "http://portal.test/docs/errors#invalid_message_signature" });
+      await expectSignedAnswer(response, text);
+    }
+    expect(received.length).toBe(before);
+    expect(logs.map((entry) => entry.status)).toEqual([400, 400, 400]);
+  });
+
+  it("asks nothing of an app that does not sign, nor of reads; a payment answer the bank left unsigned is signed here", async () => {
+    const { call } = await signed();
+    const unsigned = await post(call, { authorization: "Bearer unsigned" });
+    expect(unsigned.status).toBe(200);
+    expect(received.at(-1)!["x-ob-message-signing"]).toBeUndefined();
+    // Payment answers are signed whatever the app chose: the 4.0 documents require it.
+    await expectSignedAnswer(unsigned, await unsigned.text());
+    const read = await call("pisp/domestic-payment-consents/cns_1", { headers: { authorization: "Bearer unsigned" } });
+    expect(read.status).toBe(200);
+    await expectSignedAnswer(read, await read.text());
+    const accounts = await call("aisp/accounts", { headers: { authorization: "Bearer unsigned" } });
+    expect(accounts.headers.get("x-jws-signature")).toBeNull();
+  });
+
+  it("signs the gateway's own payment refusals too (403 on a payment is conformant only with a signature)", async () => {
+    const { call } = await signed();
+    const response = await call("pisp/domestic-payment-consents/cns_1", { headers: { authorization: "Bearer suspended" } });
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    conformant("GET", `${OPEN_BANKING_PREFIX}pisp/domestic-payment-consents/cns_1`, response, JSON.parse(text));
+    await expectSignedAnswer(response, text);
   });
 });

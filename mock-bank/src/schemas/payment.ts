@@ -24,8 +24,10 @@ export const PaymentScheme = z
   );
 
 export const PaymentStatus = z
-  .enum(["pending", "completed", "failed"])
-  .describe("`pending` until settlement; `failed` payments moved no money.");
+  .enum(["scheduled", "pending", "completed", "failed"])
+  .describe(
+    "`scheduled`: future-dated (made through a standard, e.g. UK Open Banking's domestic-scheduled-payments or a file payment), no money has moved; it executes when the sandbox clock reaches `settles_at`. `pending` until settlement; `failed` payments moved no money.",
+  );
 
 const Name = InputText(1, NAME_MAX).describe("The beneficiary's name. `AML HIT` is declined (the payment is created as `failed`).");
 
@@ -145,10 +147,13 @@ export const Payment = z
     reference: Text(35).nullable(),
     fx: PaymentFx.nullable(),
     failure: z
-      .object({ code: z.enum(["insufficient_funds", "aml_declined", "account_frozen"]), message: Text(500) })
+      .object({
+        code: z.enum(["insufficient_funds", "aml_declined", "account_frozen", "early_withdrawal_not_allowed"]),
+        message: Text(500),
+      })
       .nullable()
       .describe("Why a `failed` payment failed."),
-    settles_at: Timestamp.nullable().describe("When a pending payment settles (the sandbox clock)."),
+    settles_at: Timestamp.nullable().describe("When a pending payment settles, or a scheduled one executes (the sandbox clock)."),
     created_at: Timestamp.describe("The sandbox clock when the payment was made."),
     completed_at: Timestamp.nullable(),
   })

@@ -7,6 +7,8 @@ import { planSeed, SEED_VERSION } from "./plan-seed";
 
 /** The four-letter bank code in the sandbox's IBANs ("Open Bank Sandbox"). */
 export const BANK_CODE = "OBSX";
+/** Every seeded account and transaction is in pounds. */
+export const SEED_CURRENCY = "GBP";
 
 export type SeedSummary = { customers: number; accounts: number; transactions: number };
 
@@ -41,7 +43,7 @@ export async function seedTenant(options: { db: PrismaClient; tenantId: string; 
       customerId: customers[i].id,
       type: account.key,
       name: account.name,
-      currency: "GBP",
+      currency: SEED_CURRENCY,
       status: account.status ?? "active",
       iban: account.sortCode && account.accountNumber ? ukIban(BANK_CODE, account.sortCode, account.accountNumber) : null,
       sortCode: account.sortCode ?? null,
@@ -64,7 +66,7 @@ export async function seedTenant(options: { db: PrismaClient; tenantId: string; 
         tenantId,
         accountId,
         amount: tx.amount,
-        currency: "GBP",
+        currency: SEED_CURRENCY,
         status: tx.bookedAt ? "booked" : "pending",
         description: tx.description,
         merchantName: tx.merchant?.name ?? null,

@@ -225,6 +225,11 @@ export const portalErrors = {
     title: "The DPoP proof needs a fresh nonce",
     hint: "Retry with a new proof whose `nonce` claim is the `DPoP-Nonce` header of this answer. Every answer to a DPoP call carries the current nonce: use the latest one and this refusal does not come back.",
   },
+  invalid_message_signature: {
+    status: 400,
+    title: "The message signature is missing or not valid",
+    hint: "The app turned UK Open Banking message signing on: every payment POST, PUT and PATCH carries `x-jws-signature`, a detached JWS of the body as sent (`base64url(header)..base64url(signature)`), PS256 with one of the app's registered RSA keys. The JOSE header has `kid`, and `http://openbanking.org.uk/iat` (now), `…/iss` (`{org_id}/{software_id}` from the app's software statement), `…/tan` (the portal's host), all three listed in `crit`. The answer's `ErrorCode` (U015–U019) and `Path` say which part failed.",
+  },
   bank_timeout: {
     status: 504,
     title: "The bank did not answer in time",
@@ -248,6 +253,11 @@ export const bankErrors = {
     status: 403,
     title: "The account is not part of the consent",
     hint: "The customer did not share this account with your app. List the shared accounts with `GET /v1/accounts` using the same token.",
+  },
+  consent_not_authorised: {
+    status: 409,
+    title: "The consent is not authorised, or already used",
+    hint: "A payment is made under an `Authorised` payment consent that has not expired, and only once: the consent is `Consumed` by the payment that uses it. Create a new consent and send the customer to authorise it.",
   },
   api_key_required: {
     status: 403,

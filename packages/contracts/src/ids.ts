@@ -28,6 +28,10 @@ const prefixes = {
   webhookDelivery: "dlv",
   webhookAttempt: "atm",
   consent: "cns",
+  /** A UK Open Banking funds confirmation (CoF and VRP): an answer, not stored. */
+  fundsConfirmation: "fcf",
+  /** A UK Open Banking file payment (the submission of a file's payments). */
+  filePayment: "fpy",
   authorizationRequest: "azr",
   authorizationCode: "azc",
   oauthToken: "tok",
@@ -42,6 +46,11 @@ const prefixes = {
   passkey: "pk",
   authChallenge: "chl",
   ssoIdentity: "sso",
+  // UK Open Banking AIS views derived from the ledger (stable per account: stableId).
+  statement: "stm",
+  beneficiary: "ben",
+  directDebit: "ddm",
+  standingOrder: "sto",
   /** A Berlin Group authorisation sub-resource (one SCA of a consent, a payment or its cancellation). */
   scaAuthorisation: "sca",
 } as const;

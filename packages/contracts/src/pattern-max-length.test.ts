@@ -11,6 +11,9 @@ describe("patternMaxLength", () => {
     expect(patternMaxLength("^\\d{6}\\*{6}\\d{4}$")).toBe(16);
     expect(patternMaxLength("^TRV-\\d{4}-\\d{8}$")).toBe(17);
     expect(patternMaxLength("^(?:ab|c(?:de|f){2})$")).toBe(5);
+    // Top-level alternatives each anchored at both ends (an amount with or without decimals).
+    expect(patternMaxLength("^\\d{1,13}$|^\\d{1,13}\\.\\d{1,5}$")).toBe(19);
+    expect(patternMaxLength("^[a|b]{2}$|^(x|y)$")).toBe(2);
   });
 
   it("reads zod's date pattern as ten characters", () => {
@@ -25,6 +28,8 @@ describe("patternMaxLength", () => {
     expect(patternMaxLength("[A-Z]{3}")).toBeUndefined();
     expect(patternMaxLength("^[A-Z]{3}")).toBeUndefined();
     expect(patternMaxLength("^a|b$")).toBeUndefined();
+    expect(patternMaxLength("^a$|b$")).toBeUndefined();
+    expect(patternMaxLength("^a$|^b+$")).toBeUndefined();
     expect(patternMaxLength("^(?=a)a$")).toBeUndefined();
     expect(patternMaxLength("^\\bword$")).toBeUndefined();
     const datetime = (z.toJSONSchema(z.iso.datetime()) as { pattern: string }).pattern;
@@ -36,6 +41,7 @@ describe("patternMaxLength", () => {
       ["^-?\\d{1,15}(\\.\\d{1,3})?$", "-123456789012345.123"],
       ["^[A-Z]{2}\\d{2}[A-Z0-9]{10,30}$", `GB82${"A".repeat(30)}`],
       ["^(?:ab|c(?:de|f){2})$", "cdede"],
+      ["^\\d{1,13}$|^\\d{1,13}\\.\\d{1,5}$", "1234567890123.12345"],
     ];
     for (const [pattern, longest] of cases) {
       expect(new RegExp(pattern).test(longest)).toBe(true);

@@ -5,6 +5,12 @@
  * document states it as `maxLength`, so the bound clients read is the one the pattern enforces.
  */
 export function patternMaxLength(pattern: string): number | undefined {
+  // `^a$|^b$`: every top-level alternative anchored at both ends (zod's union of two patterns, as an amount's).
+  const branches = topLevelAlternatives(pattern);
+  if (branches.length > 1) {
+    const lengths = branches.map((branch) => (branch.startsWith("^") && branch.endsWith("$") ? patternMaxLength(branch) : undefined));
+    return lengths.every((length) => length !== undefined) ? Math.max(...(lengths as number[])) : undefined;
+  }
   if (!pattern.startsWith("^") || !pattern.endsWith("$") || pattern.endsWith("\\$")) return undefined;
   let index = 1;
   const end = pattern.length - 1;
@@ -82,4 +88,26 @@ export function patternMaxLength(pattern: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The pattern split at its top-level `|` (outside groups, classes and escapes). */
+function topLevelAlternatives(pattern: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index];
+    if (char === "\\") index += 1;
+    else if (inClass) inClass = char !== "]";
+    else if (char === "[") inClass = true;
+    else if (char === "(") depth += 1;
+    else if (char === ")") depth -= 1;
+    else if (char === "|" && depth === 0) {
+      parts.push(pattern.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(pattern.slice(start));
+  return parts;
 }

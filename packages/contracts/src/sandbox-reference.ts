@@ -29,6 +29,18 @@ export type ReferenceAccount = {
   credit_limit: Money | null;
   interest_rate: string | null;
   notes: string[];
+  /** How the account appears in each standard; there its AccountId (UK) and resourceId (Berlin Group) are its `acc_…` id in your sandbox. */
+  standards: ReferenceStandardViews;
+};
+
+export type ReferenceStandardViews = {
+  /** The account's `Account` identifications in UK Open Banking (Data.Account[].Account), in that order. */
+  uk_open_banking: {
+    currency: string;
+    account: { scheme_name: "UK.OBIE.SortCodeAccountNumber" | "UK.OBIE.IBAN" | "UK.OBIE.PAN"; identification: string }[];
+  };
+  /** The Berlin Group's account (`/v1/accounts`); null when it is not one there (a card account). */
+  berlin_group: { currency: string; iban: string; cash_account_type: "CACC" | "SVGS" } | null;
 };
 
 /** What the persona gets from the lending endpoints right after seeding. */

@@ -67,12 +67,16 @@ export function toFxQuoteDto(row: {
   };
 }
 
-/** A firm quote, valid for one international payment for 60 seconds of the tenant's clock. */
+/**
+ * A firm quote, valid for one international payment for 60 seconds of the tenant's clock, or until
+ * `expiresAt` (a UK international payment consent holds its quote until the consent's cut-off).
+ */
 export async function createFxQuote(options: {
   db: PrismaClient;
   tenantId: string;
   now: Date;
   input: CreateFxQuoteInput;
+  expiresAt?: Date;
 }): Promise<FxQuoteDto> {
   const { db, tenantId, now, input } = options;
   const sell = input.sell.currency;
@@ -99,7 +103,7 @@ export async function createFxQuote(options: {
       buyAmount: buyMinor,
       rate: formatRate(rate),
       fee: quoteFee(sellMinor, sell),
-      expiresAt: new Date(now.getTime() + QUOTE_TTL_MS),
+      expiresAt: options.expiresAt ?? new Date(now.getTime() + QUOTE_TTL_MS),
       createdAt: now,
     },
   });

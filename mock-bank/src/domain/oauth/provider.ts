@@ -11,6 +11,7 @@ import { PrismaOidcAdapter } from "./oidc-adapter";
 import { renderErrorPage } from "./authorization-pages";
 import { SCOPES, STANDARD_SCOPES } from "./scopes";
 import { deriveSecret, deriveSigningKey } from "./signing-keys";
+import { deriveMessageSigningJwk } from "@openbank/contracts/message-signing";
 
 /** Codes live 60 s (FAPI 2.0 §5.3.2.1), access tokens an hour, refresh tokens 90 days (real time). */
 export const TTL = {
@@ -123,7 +124,9 @@ export function createAuthorizationServer(options: {
 
   const configuration: Configuration = {
     adapter: (name: string) => (name === "Client" ? clients : new PrismaOidcAdapter(name, db)),
-    jwks: { keys: [deriveSigningKey(secret)] },
+    // ES256 signs the protocol's own answers; the PS256 key is UK Open Banking's message-signing key
+    // (x-jws-signature), published here so a TPP finds it by its kid (enabledJWA keeps it out of OIDC).
+    jwks: { keys: [deriveSigningKey(secret), deriveMessageSigningJwk(secret)] },
     // Lax everywhere: every step is a top-level navigation on the portal's own site, and browsers
     // drop SameSite=None cookies on plain http (the sandbox on localhost).
     cookies: {

@@ -23,6 +23,7 @@ export const UK_CONSENT_SCOPE: Record<string, StandardScope> = {
   domestic_payment: "payments",
   domestic_scheduled_payment: "payments",
   international_payment: "payments",
+  international_scheduled_payment: "payments",
   file_payment: "payments",
   domestic_vrp: "payments",
   funds_confirmation: "fundsconfirmations",
@@ -87,12 +88,13 @@ export function summariseConsent(consent: Pick<BankConsent, "kind" | "details" |
       };
     case "domestic_payment":
     case "domestic_scheduled_payment":
-    case "international_payment": {
+    case "international_payment":
+    case "international_scheduled_payment": {
       const when = str(initiation.RequestedExecutionDateTime);
       const lines = [
         `Pay ${money(initiation.InstructedAmount)} to ${creditor(initiation.CreditorAccount)}`,
         when ? `On ${when.slice(0, 10)}` : "",
-        consent.kind === "international_payment" && initiation.CurrencyOfTransfer ? `Sent in ${str(initiation.CurrencyOfTransfer)}` : "",
+        consent.kind.startsWith("international") && initiation.CurrencyOfTransfer ? `Sent in ${str(initiation.CurrencyOfTransfer)}` : "",
         ref,
       ].filter(Boolean);
       return { title: "Make a payment", lines, choice: "one", debtorAccount, expiresAt: null };

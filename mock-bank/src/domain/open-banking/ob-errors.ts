@@ -29,11 +29,21 @@ const NAMES: Record<string, ObErrorName> = {
   consent_expired: "UK.OBIE.Resource.InvalidConsentStatus",
   consent_revoked: "UK.OBIE.Resource.InvalidConsentStatus",
   idempotency_key_reused: "UK.OBIE.Header.Invalid",
+  idempotency_key_in_flight: "UK.OBIE.Rules.ResourceAlreadyExists",
   idempotency_key_required: "UK.OBIE.Header.Missing",
   insufficient_funds: "UK.OBIE.Rules.InsufficientFunds",
   invalid_beneficiary: "UK.OBIE.Field.Invalid",
   currency_mismatch: "UK.OBIE.Unsupported.Currency",
+  consent_not_authorised: "UK.OBIE.Resource.InvalidConsentStatus",
+  quote_expired: "UK.OBIE.Rules.AfterCutOffDateTime",
 };
+
+/**
+ * The UK documents have no 422, and a consent that cannot be used is a 400 there: our refusals of
+ * a well-formed request answer 400 with their UK name. Anything unlisted keeps its status.
+ */
+const STATUSES: Record<string, number> = { consent_not_authorised: 400 };
+const ukStatus = (error: AppError) => STATUSES[error.code] ?? (error.status === 422 ? 400 : error.status);
 
 const byStatus = (status: number): ObErrorName =>
   status === 403 ? "UK.OBIE.Resource.ConsentMismatch" : status >= 500 ? "UK.OBIE.UnexpectedError" : "UK.OBIE.Field.Invalid";
@@ -53,14 +63,24 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
     });
     return { status: error.status, headers: {}, body: OB_BODYLESS_STATUSES.has(error.status) ? null : body };
   }
-  const status = error.status;
+  const status = ukStatus(error);
   const headers = { ...(error.headers ?? {}) };
   if (status === 401) {
     const challenge = headers["www-authenticate"] ?? 'Bearer realm="open-banking", error="invalid_token"';
     headers["www-authenticate"] = `${challenge}, error_description="${error.message.replaceAll('"', "'")}"`;
   }
   if (OB_BODYLESS_STATUSES.has(status)) return { status, headers, body: null };
-  const name = NAMES[error.code] ?? byStatus(status);
+  const given = NAMES[error.code] ?? byStatus(status);
+  // The standard's finer names for schema failures: a header's problem is a header's error, a
+  // required field left out is Missing, an unknown one Unexpected.
+  const name = (field: FieldError): ObErrorName => {
+    if (given !== "UK.OBIE.Field.Invalid") return given;
+    const missing = /received undefined/.test(field.detail);
+    if (field.pointer.startsWith("/headers/")) return missing ? "UK.OBIE.Header.Missing" : "UK.OBIE.Header.Invalid";
+    if (field.pointer.startsWith("/query/")) return "UK.OBIE.Parameter.Invalid";
+    if (missing) return "UK.OBIE.Field.Missing";
+    return field.detail === "is not a known parameter" ? "UK.OBIE.Field.Unexpected" : given;
+  };
   const fields = error.errors?.length ? error.errors : [{ pointer: "", detail: error.message }];
   return {
     status,
@@ -70,7 +90,7 @@ export function obErrorAnswer(error: AppError | ObError, options: { requestId: s
       id: options.requestId,
       message: error.message,
       errors: fields.map((field) => ({
-        name,
+        name: name(field),
         message: field.pointer ? `${toPath(field) ?? field.pointer}: ${field.detail}` : field.detail,
         path: toPath(field),
         url: options.docsUrl,

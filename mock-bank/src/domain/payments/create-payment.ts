@@ -12,6 +12,7 @@ import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { assertAcceptsDeposits, withdrawalLegs } from "../products/withdrawal-rules";
 import { toTransactionDto } from "../transactions/transaction-dto";
+import { consumeConsent } from "../consents/consume-consent";
 import { toPaymentDto } from "./payment-dto";
 import { AML_HIT_NAME, DECLINE_AMOUNT, ibanProblem, PAYMENT_LIMIT_MINOR, SETTLEMENT_DELAY_MS, sortCodeProblem } from "./payment-rules";
 
@@ -23,10 +24,26 @@ export type CreatePaymentOptions = {
   input: CreatePaymentInput;
   /** The Idempotency-Key row of this request: linked to the payment in the same transaction. */
   idempotencyKeyId?: string;
-  /** The standard's consent (UK Open Banking, Berlin Group) the payment is made under. */
+  /** A standard's consent the payment is made under (BankPayment.consentId): UK Open Banking, Berlin Group. */
   consentId?: string;
-  /** What the standard's answers repeat about the payment (end-to-end id, remittance…), stored as JSON. */
-  details?: Record<string, unknown>;
+  /**
+   * With `consentId`: the consent must be `authorised` and unexpired on the tenant clock, and turns
+   * `consumed` in the payment's own transaction, so one consent pays once however many requests race.
+   */
+  consumeConsent?: boolean;
+  /** What the standard's answers repeat (its instruction, identifiers, remittance): BankPayment.details, as JSON. */
+  details?: unknown;
+  /**
+   * A future-dated payment: when after `now`, the payment is created `scheduled` and moves no money
+   * until the tenant clock reaches this instant (settleDuePayments executes it then).
+   */
+  executeAt?: Date;
+  /**
+   * Runs first inside the payment's transaction, before anything is written: a standard's consent
+   * rules that must hold together with the payment (UK VRP control parameters, under a lock on the
+   * consent). Throwing rolls everything back.
+   */
+  withinTransaction?: (tx: Prisma.TransactionClient, payment: { id: string; amount: bigint; currency: string }) => Promise<void>;
 };
 
 type Creditor = {
@@ -84,17 +101,32 @@ async function resolveCreditor(db: PrismaClient, tenantId: string, input: Create
   return { type: "iban", accountId: own?.id ?? null, account: own, name: c.name, sortCode: null, accountNumber: null, iban: c.iban };
 }
 
+/** A payment checked and priced, not yet written: what `writePayment` stores and posts. */
+export type PreparedPayment = {
+  row: Prisma.BankPaymentUncheckedCreateInput;
+  legs: Leg[];
+  /** The sandbox's magic declines: written `failed`, nothing posted. */
+  declined: boolean;
+  /** Written `scheduled`, nothing posted until it is due. */
+  scheduled: boolean;
+  fx: { quoteId: string } | null;
+  debtor: { id: string; currency: string };
+  amount: bigint;
+  fee: bigint;
+};
+
 /**
- * Makes a payment. Validation failures and declines the developer must handle are problems
- * (insufficient_funds, account_frozen, limit_exceeded, invalid_beneficiary, currency_mismatch,
- * quote_expired) and leave nothing behind; the sandbox's magic declines (amount 666.66,
- * beneficiary `AML HIT`) create a `failed` payment and a `payment.failed` event. Everything a
- * payment writes (balances, posting, entries, statement lines, payment, events, the
- * idempotency link) is one database transaction.
+ * Everything a payment checks before it writes: the debtor account, the amount (or the FX quote),
+ * the beneficiary, the product's access rules, the magic declines. Throws the problems the
+ * developer must handle (see createPayment); reads only.
  */
-export async function createPayment(options: CreatePaymentOptions): Promise<PaymentDto> {
+export async function preparePayment(
+  options: Omit<CreatePaymentOptions, "idempotencyKeyId" | "consumeConsent" | "withinTransaction"> & {
+    /** Write it `scheduled` even when `executeAt` is now: a batch is written at once, then executed. */
+    deferred?: boolean;
+  },
+): Promise<PreparedPayment> {
   const { db, tenantId, now, input } = options;
-  await ensureLedger(db, tenantId);
 
   const debtor = await db.bankAccount.findFirst({
     where: { id: input.debtor_account_id, tenantId, ...customerAccounts },
@@ -188,6 +220,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
         : null;
 
   const id = newId("payment");
+  const scheduled = !declined && options.executeAt !== undefined && (options.executeAt > now || options.deferred === true);
   const pending = input.scheme !== "instant";
   const fee = fx?.fee ?? 0n;
   const row: Prisma.BankPaymentUncheckedCreateInput = {
@@ -204,7 +237,7 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     currency: debtor.currency,
     reference: input.reference ?? null,
     scheme: input.scheme,
-    status: declined ? "failed" : pending ? "pending" : "completed",
+    status: declined ? "failed" : scheduled ? "scheduled" : pending ? "pending" : "completed",
     failureCode: declined?.code ?? null,
     failureMessage: declined?.message ?? null,
     quoteId: fx?.quoteId ?? null,
@@ -212,77 +245,161 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
     creditCurrency: fx?.creditCurrency ?? null,
     fxRate: fx?.rate ?? null,
     fee: fx ? fee : null,
-    settlesAt: pending && !declined ? new Date(now.getTime() + SETTLEMENT_DELAY_MS) : null,
+    // A scheduled payment's execution instant; a pending one's settlement.
+    settlesAt: scheduled ? options.executeAt! : pending && !declined ? new Date(now.getTime() + SETTLEMENT_DELAY_MS) : null,
     createdAt: now,
-    completedAt: declined || pending ? null : now,
+    completedAt: declined || pending || scheduled ? null : now,
     consentId: options.consentId ?? null,
-    details: options.details ? JSON.stringify(options.details) : null,
+    details: options.details === undefined ? null : JSON.stringify(options.details),
   };
 
-  const description = input.reference ?? (creditor.name ? `To ${creditor.name}` : "Transfer between accounts");
-  const channel = input.scheme === "instant" ? "faster_payment" : "transfer";
-  const legs: Leg[] = [{ accountId: debtor.id, amount: -amount, line: { description, category: "transfer", channel } }];
-  // The debit side's currency: system accounts exist per currency, so every posting balances in one.
-  const ledgerCurrency = debtor.currency;
-  if (pending) legs.push({ accountId: systemAccountId(tenantId, "clearing", ledgerCurrency), amount });
-  else if (creditor.accountId)
-    legs.push({
-      accountId: creditor.accountId,
-      amount,
-      line: { description: input.reference ?? "Transfer between accounts", category: "transfer", channel },
-    });
-  else legs.push({ accountId: systemAccountId(tenantId, "external", ledgerCurrency), amount });
-  legs.push(...accessLegs);
-  if (fee > 0n) {
-    legs.push({ accountId: debtor.id, amount: -fee, line: { description: `FX fee ${fx!.quoteId}`, category: "fees", channel: "fee" } });
-    legs.push({ accountId: systemAccountId(tenantId, "fees", ledgerCurrency), amount: fee });
-  }
+  const legs = transferLegs({
+    tenantId,
+    debtorAccountId: debtor.id,
+    creditorAccountId: creditor.accountId,
+    creditorName: creditor.name,
+    reference: input.reference ?? null,
+    currency: debtor.currency,
+    amount,
+    scheme: input.scheme,
+    fee,
+    quoteId: fx?.quoteId ?? null,
+    accessLegs,
+  });
+  return { row, legs, declined: declined !== null, scheduled, fx: fx ? { quoteId: fx.quoteId } : null, debtor, amount, fee };
+}
 
-  try {
-    return await moneyTransaction(db, async (tx) => {
-      if (fx) {
-        const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
-        if (count !== 1)
-          throw new AppError(
-            "quote_expired",
-            `Quote ${fx.quoteId} has already paid a payment.`,
-            field("/body/quote_id", "expired or used"),
-          );
-      }
-      const created = await tx.bankPayment.create({ data: row });
-      const dto = toPaymentDto(created);
-      if (options.idempotencyKeyId)
-        await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: id } });
-      const paymentEvent = {
-        type: (declined ? "payment.failed" : pending ? "payment.created" : "payment.completed") as EventType,
-        object: dto,
-      };
-      if (declined) {
-        await recordEvents(tx, tenantId, now, [paymentEvent]);
-      } else {
-        await postTransfer(
-          tx,
-          { tenantId, kind: "payment", reference: id, currency: debtor.currency, postedAt: now, legs },
-          {
-            beforeBalances: (lines) =>
-              recordEvents(tx, tenantId, now, [
-                paymentEvent,
-                ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) })),
-              ]),
-          },
-        );
-      }
-      return dto;
+/**
+ * The legs of a payment leaving `debtorAccountId`: to the beneficiary's account at once (instant,
+ * internal), to clearing (standard and international settle later), or out of the bank; plus the
+ * product's access charge and any FX fee. Shared by new payments and scheduled ones falling due.
+ */
+export function transferLegs(options: {
+  tenantId: string;
+  debtorAccountId: string;
+  creditorAccountId: string | null;
+  creditorName: string | null;
+  reference: string | null;
+  currency: string;
+  amount: bigint;
+  scheme: string;
+  fee: bigint;
+  quoteId: string | null;
+  accessLegs: Leg[];
+}): Leg[] {
+  const { tenantId, reference, currency, amount, fee } = options;
+  const description = reference ?? (options.creditorName ? `To ${options.creditorName}` : "Transfer between accounts");
+  const channel = options.scheme === "instant" ? "faster_payment" : "transfer";
+  const legs: Leg[] = [{ accountId: options.debtorAccountId, amount: -amount, line: { description, category: "transfer", channel } }];
+  // The debit side's currency: system accounts exist per currency, so every posting balances in one.
+  if (options.scheme !== "instant") legs.push({ accountId: systemAccountId(tenantId, "clearing", currency), amount });
+  else if (options.creditorAccountId)
+    legs.push({
+      accountId: options.creditorAccountId,
+      amount,
+      line: { description: reference ?? "Transfer between accounts", category: "transfer", channel },
     });
+  else legs.push({ accountId: systemAccountId(tenantId, "external", currency), amount });
+  legs.push(...options.accessLegs);
+  if (fee > 0n) {
+    legs.push({
+      accountId: options.debtorAccountId,
+      amount: -fee,
+      line: { description: `FX fee ${options.quoteId}`, category: "fees", channel: "fee" },
+    });
+    legs.push({ accountId: systemAccountId(tenantId, "fees", currency), amount: fee });
+  }
+  return legs;
+}
+
+/**
+ * Writes a prepared payment inside the caller's transaction: the quote used once, the payment, the
+ * idempotency link, the consent consumed (when asked), its events and, unless it is declined or
+ * scheduled, its posting. A ledger decline (LedgerDecline) rolls the whole transaction back.
+ */
+export async function writePayment(
+  tx: Prisma.TransactionClient,
+  prepared: PreparedPayment,
+  options: {
+    tenantId: string;
+    now: Date;
+    idempotencyKeyId?: string;
+    consumeConsent?: boolean;
+    withinTransaction?: CreatePaymentOptions["withinTransaction"];
+  },
+): Promise<PaymentDto> {
+  const { tenantId, now } = options;
+  const { row, fx, declined, scheduled } = prepared;
+  await options.withinTransaction?.(tx, { id: row.id, amount: prepared.amount, currency: row.currency });
+  if (options.consumeConsent && row.consentId) await consumeConsent(tx, { tenantId, consentId: row.consentId, now });
+  if (fx) {
+    const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
+    if (count !== 1)
+      throw new AppError("quote_expired", `Quote ${fx.quoteId} has already paid a payment.`, field("/body/quote_id", "expired or used"));
+  }
+  const created = await tx.bankPayment.create({ data: row });
+  const dto = toPaymentDto(created);
+  if (options.idempotencyKeyId)
+    await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: row.id } });
+  const pending = row.status === "pending";
+  const paymentEvent = {
+    type: (declined ? "payment.failed" : pending || scheduled ? "payment.created" : "payment.completed") as EventType,
+    object: dto,
+  };
+  if (declined || scheduled) {
+    await recordEvents(tx, tenantId, now, [paymentEvent]);
+  } else {
+    await postTransfer(
+      tx,
+      { tenantId, kind: "payment", reference: row.id, currency: row.currency, postedAt: now, legs: prepared.legs },
+      {
+        beforeBalances: (lines) =>
+          recordEvents(tx, tenantId, now, [
+            paymentEvent,
+            ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) })),
+          ]),
+      },
+    );
+  }
+  return dto;
+}
+
+/** A ledger decline inside a payment's transaction, as the problem the developer handles. */
+export function declineProblem(error: LedgerDecline, prepared: Pick<PreparedPayment, "debtor" | "amount" | "fee">): AppError {
+  if (error.code === "account_frozen") return new AppError("account_frozen", `Account ${error.accountId} is frozen.`);
+  const { debtor, amount, fee } = prepared;
+  return new AppError(
+    "insufficient_funds",
+    `Account ${debtor.id} cannot pay ${formatMinor(amount + fee, debtor.currency)} ${debtor.currency}: the balance would go below its limit.`,
+    field("/body/debtor_account_id", "insufficient funds"),
+  );
+}
+
+/**
+ * Makes a payment. Validation failures and declines the developer must handle are problems
+ * (insufficient_funds, account_frozen, limit_exceeded, invalid_beneficiary, currency_mismatch,
+ * quote_expired, consent_not_authorised) and leave nothing behind; the sandbox's magic declines
+ * (amount 666.66, beneficiary `AML HIT`) create a `failed` payment and a `payment.failed` event.
+ * Everything a payment writes (balances, posting, entries, statement lines, payment, events, the
+ * idempotency link, the consent consumed) is one database transaction. With a future `executeAt`
+ * the payment is `scheduled` and moves nothing yet.
+ */
+export async function createPayment(options: CreatePaymentOptions): Promise<PaymentDto> {
+  const { db, tenantId, now } = options;
+  await ensureLedger(db, tenantId);
+  const prepared = await preparePayment(options);
+  try {
+    return await moneyTransaction(db, (tx) =>
+      writePayment(tx, prepared, {
+        tenantId,
+        now,
+        idempotencyKeyId: options.idempotencyKeyId,
+        consumeConsent: options.consumeConsent,
+        withinTransaction: options.withinTransaction,
+      }),
+    );
   } catch (error) {
-    if (error instanceof LedgerDecline) {
-      if (error.code === "account_frozen") throw new AppError("account_frozen", `Account ${error.accountId} is frozen.`);
-      throw new AppError(
-        "insufficient_funds",
-        `Account ${debtor.id} cannot pay ${formatMinor(amount + fee, debtor.currency)} ${debtor.currency}: the balance would go below its limit.`,
-        field("/body/debtor_account_id", "insufficient funds"),
-      );
-    }
+    if (error instanceof LedgerDecline) throw declineProblem(error, prepared);
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { moneyTransaction } from "../ledger/money-transaction";
 import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
+import { executeScheduledPayments } from "./execute-scheduled-payments";
 import { toPaymentDto } from "./payment-dto";
 
 export type SettleResult = { completed: string[]; failed: string[] };
@@ -16,16 +17,19 @@ export type SettleResult = { completed: string[]; failed: string[] };
  * events are written, each payment in its own short transaction. If an internal
  * beneficiary's account was frozen meanwhile, the money returns to the debtor and the payment
  * fails (`payment.failed`). Safe to call concurrently: a payment settles once.
+ * First, scheduled payments that fell due execute (executeScheduledPayments): an instant one
+ * completes (counted here), a standard one joins the pending ones and may settle in the same call.
  * Called by the sandbox clock (POST /v1/sandbox/clock/advance).
  */
 export async function settleDuePayments(options: { db: PrismaClient; tenantId: string; now: Date }): Promise<SettleResult> {
   const { db, tenantId, now } = options;
   await ensureLedger(db, tenantId);
+  const executed = await executeScheduledPayments({ db, tenantId, now });
   const due = await db.bankPayment.findMany({
     where: { tenantId, status: "pending", settlesAt: { lte: now } },
     orderBy: [{ settlesAt: "asc" }, { id: "asc" }],
   });
-  const result: SettleResult = { completed: [], failed: [] };
+  const result: SettleResult = { completed: [...executed.completed], failed: [...executed.failed] };
   for (const payment of due) {
     const at = payment.settlesAt ?? now;
     const clearing = systemAccountId(tenantId, "clearing", payment.currency);

@@ -3,10 +3,16 @@ import { EXAMPLE_LOAN_REQUEST, personaLending } from "../lending/persona-lending
 import { ukIban } from "../../seed/iban";
 import { planSeed, SEED_VERSION } from "../../seed/plan-seed";
 import { personas } from "../../seed/personas";
-import { BANK_CODE } from "../../seed/seed-tenant";
+import { BANK_CODE, SEED_CURRENCY } from "../../seed/seed-tenant";
 import { sandboxPassword } from "../oauth/sandbox-password";
 import { scenarioCatalog } from "./sandbox-scenario";
-import type { MagicValue, ReferenceLending, SandboxControl, SandboxReference } from "@openbank/contracts/sandbox-reference";
+import type {
+  MagicValue,
+  ReferenceLending,
+  ReferenceStandardViews,
+  SandboxControl,
+  SandboxReference,
+} from "@openbank/contracts/sandbox-reference";
 
 /**
  * The public reference of the sandbox's test data, served as /sandbox-reference.json and
@@ -56,6 +62,33 @@ function accountNotes(account: {
   return notes;
 }
 
+/**
+ * How a seeded account appears in the standards, from the same identifiers /v1 shows: UK Open Banking
+ * identifies it by sort code + account number (14 digits) and IBAN, a card by its masked PAN; the
+ * Berlin Group lists the accounts with an IBAN (cards would be card accounts, which it does not offer).
+ */
+export function standardViews(account: {
+  key: string;
+  currency: string;
+  sortCode?: string;
+  accountNumber?: string;
+  iban?: string;
+  maskedPan?: string;
+}): ReferenceStandardViews {
+  const identifications: ReferenceStandardViews["uk_open_banking"]["account"] = [];
+  if (account.sortCode && account.accountNumber)
+    identifications.push({ scheme_name: "UK.OBIE.SortCodeAccountNumber", identification: `${account.sortCode}${account.accountNumber}` });
+  if (account.iban) identifications.push({ scheme_name: "UK.OBIE.IBAN", identification: account.iban });
+  if (account.maskedPan) identifications.push({ scheme_name: "UK.OBIE.PAN", identification: account.maskedPan });
+  const paymentAccount = account.iban && (account.key === "current" || account.key === "savings");
+  return {
+    uk_open_banking: { currency: account.currency, account: identifications },
+    berlin_group: paymentAccount
+      ? { currency: account.currency, iban: account.iban!, cash_account_type: account.key === "current" ? "CACC" : "SVGS" }
+      : null,
+  };
+}
+
 function referenceLending(customer: Parameters<typeof personaLending>[0], seededAt: Date): ReferenceLending {
   const { decision, bnplLimit, summary } = personaLending(customer, seededAt);
   return {
@@ -91,25 +124,36 @@ export function buildSandboxReference(options: { controls: SandboxControl[]; mag
       credit_score: spec.creditScore,
       annual_income: gbp(spec.annualIncome),
       history_days: spec.historyDays,
-      accounts: plan[index].accounts.map((account) => ({
-        type: account.key,
-        name: account.name,
-        currency: "GBP",
-        status: account.status ?? "active",
-        identifiers:
-          account.maskedPan !== undefined
-            ? { masked_pan: account.maskedPan }
-            : {
-                sort_code: account.sortCode!,
-                account_number: account.accountNumber!,
-                iban: ukIban(BANK_CODE, account.sortCode!, account.accountNumber!),
-              },
-        seeded_balance: gbp(account.bookedBalance),
-        overdraft_limit: account.key === "current" ? gbp(account.overdraftLimit ?? 0n) : null,
-        credit_limit: account.key === "credit_card" ? gbp(account.creditLimit ?? 0n) : null,
-        interest_rate: account.interestRate ?? null,
-        notes: accountNotes({ ...account, type: account.key }),
-      })),
+      accounts: plan[index].accounts.map((account) => {
+        const iban = account.maskedPan === undefined ? ukIban(BANK_CODE, account.sortCode!, account.accountNumber!) : undefined;
+        return {
+          type: account.key,
+          name: account.name,
+          currency: SEED_CURRENCY,
+          status: account.status ?? "active",
+          identifiers:
+            account.maskedPan !== undefined
+              ? { masked_pan: account.maskedPan }
+              : {
+                  sort_code: account.sortCode!,
+                  account_number: account.accountNumber!,
+                  iban: iban!,
+                },
+          seeded_balance: gbp(account.bookedBalance),
+          overdraft_limit: account.key === "current" ? gbp(account.overdraftLimit ?? 0n) : null,
+          credit_limit: account.key === "credit_card" ? gbp(account.creditLimit ?? 0n) : null,
+          interest_rate: account.interestRate ?? null,
+          notes: accountNotes({ ...account, type: account.key }),
+          standards: standardViews({
+            key: account.key,
+            currency: SEED_CURRENCY,
+            sortCode: account.sortCode,
+            accountNumber: account.accountNumber,
+            iban,
+            maskedPan: account.maskedPan,
+          }),
+        };
+      }),
       lending: referenceLending(plan[index], seededAt),
     })),
     scenario_header: { name: "Sandbox-Scenario", values: [...scenarioCatalog] },

@@ -1,12 +1,15 @@
 import fp from "fastify-plugin";
 import { sweepExpiredRecords } from "../../domain/oauth/oidc-adapter";
 import { createAuthorizationServer, type AuthorizationServer } from "../../domain/oauth/provider";
+import { deriveSigningKey, type PrivateJwk } from "../../domain/oauth/signing-keys";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
 declare module "fastify" {
   interface FastifyInstance {
     /** The authorization server (oidc-provider): its routes, and the resource checks of /v1. */
     authorizationServer: AuthorizationServer;
+    /** The authorization server's ES256 key (published at /oauth/jwks): it also signs the standards' messages (x-jws-signature). */
+    bankSigningKey: PrivateJwk;
   }
 }
 
@@ -26,6 +29,7 @@ export default fp(
         tenantNow: async (tenantId) => tenantNow(await app.ensureTenant(tenantId), app.now()),
       }),
     );
+    app.decorate("bankSigningKey", deriveSigningKey(options.secret));
     // Expired codes, tokens, sessions and replay records are never read again; sweep them hourly.
     const sweep = setInterval(() => {
       sweepExpiredRecords(app.db).catch((error: unknown) => app.log.warn({ err: error }, "authorization server sweep failed"));

@@ -37,6 +37,8 @@ export default fp(
     app.decorateRequest("standardCaller", null);
 
     app.decorate("authorizeStandardCall", async (request: FastifyRequest) => {
+      // No route here (the surface's not-found handler runs its hooks too): a 404, not a fault.
+      if (request.is404) return;
       const rule = request.routeOptions.config?.standardAccess;
       if (!rule) throw new AppError("internal_error", "A standard's route without an access rule.");
       const token = request.headers["x-consent-token"];

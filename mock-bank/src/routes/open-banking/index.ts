@@ -27,6 +27,18 @@ const openBanking: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
   app.addHook("onRequest", app.applySandboxScenario);
   app.addHook("preHandler", app.loadTenant);
   app.addHook("preHandler", app.authorizeStandardCall);
+  // Response signing (x-jws-signature over the exact body bytes): always where the operation's
+  // document requires it (`config.messageSigning`), and on every route when the gateway says the
+  // app turned message signing on (it verified the request's signature itself). Answers without a
+  // body (204, and the bodyless 401 and 404) carry none. Added here, before any route's own onSend
+  // (the idempotency store), so a replayed answer is signed afresh.
+  app.addHook("onSend", async (request, reply, payload) => {
+    const wanted = request.routeOptions.config?.messageSigning === "always" || request.headers["x-ob-message-signing"] === "on";
+    const bodyless = reply.statusCode === 204 || reply.statusCode === 304;
+    if (!wanted || bodyless || !(typeof payload === "string" || Buffer.isBuffer(payload)) || payload.length === 0) return payload;
+    reply.header("x-jws-signature", app.messageSigner.sign(payload, app.now()));
+    return payload;
+  });
 
   app.setErrorHandler((error: FastifyError | ObError, request, reply) => {
     const known = error instanceof ObError ? error : toAppError(error as FastifyError);
@@ -39,7 +51,7 @@ const openBanking: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
     throw new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
   });
 
-  await app.register(aisp, { prefix: "/aisp" });
+  await app.register(aisp, { prefix: "/aisp", portalUrl: options.portalUrl });
   await app.register(pisp, { prefix: "/pisp" });
   await app.register(vrp, { prefix: "/pisp" });
   await app.register(cbpii, { prefix: "/cbpii" });
