@@ -43,8 +43,7 @@ const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, optio
   app.addHook("onRequest", app.requireTenantHeader);
   app.addHook("onRequest", app.applySandboxScenario);
   app.addHook("preHandler", app.loadTenant);
-  // An unknown route has no access rule: it is answered 404 by the not-found handler below.
-  app.addHook("preHandler", async (request) => (request.is404 ? undefined : app.authorizeStandardCall(request)));
+  app.addHook("preHandler", app.authorizeStandardCall);
 
   app.setErrorHandler((error: FastifyError | BgError, request, reply) => {
     const known = error instanceof BgError ? error : toAppError(error as FastifyError);
