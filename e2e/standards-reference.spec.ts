@@ -52,6 +52,10 @@ test("the API reference lists the standards, and each standard's page renders it
             .locator("#operations-title")
             .evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 90)),
       });
+    await screenshotPage(page, `docs-api-${path.split("/").pop()}-try`, {
+      prepare: () =>
+        page.locator("#try-title").evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 90)),
+    });
     await openConsole(page);
     await expect(page.locator(".swagger-ui .info .title")).toContainText(title);
     if (listed) await expect(page.locator(".swagger-ui .opblock")).toHaveCount(listed);

@@ -91,7 +91,7 @@ export function CustomerTokenPanel({
             type="password"
             autoComplete="off"
             spellCheck={false}
-            placeholder="The access_token from /oauth/token"
+            placeholder="The customer's access_token"
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             aria-describedby={hintId}

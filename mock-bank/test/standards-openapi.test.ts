@@ -203,7 +203,7 @@ describe("the generator, over routes of every surface", () => {
     );
     // The gateway's name for the TPP's X-Request-ID never shows; the TPP's does, required.
     expect(parameters.map((parameter) => parameter.name)).toEqual(["psu-ip-address", "X-Request-ID", "Sandbox-Scenario"]);
-    expect(parameters[1]).toMatchObject({ required: true, schema: { examples: [EXAMPLE_UUID] } });
+    expect(parameters[1]).toMatchObject({ required: true, example: EXAMPLE_UUID, schema: { examples: [EXAMPLE_UUID] } });
     expect(consent.operation.responses!["201"].headers).toMatchObject({ "X-Request-ID": { $ref: "#/components/headers/X-Request-ID" } });
   });
 

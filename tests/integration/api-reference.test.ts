@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import { describe, expect, inject, it } from "vitest";
 import { listOperations, type OpenApiDocumentLike } from "@/lib/docs/api-areas";
 import { POSTMAN_SCHEMA, type PostmanCollection } from "@/lib/docs/postman-collection";
+import { STANDARD_REFERENCES } from "@/lib/docs/standard-references";
 
 const portalUrl = inject("portalUrl");
 const get = (path: string) => fetch(new URL(path, portalUrl));
@@ -68,5 +69,69 @@ describe("API reference pages", () => {
     expect(html).toContain("/v1/payments/{payment_id}");
     expect(html).not.toContain("createLoanApplication");
     expect((await get("/docs/api/not-an-area")).status).toBe(404);
+  });
+});
+
+describe("the standards' references", () => {
+  it("serve each standard's document as JSON and YAML, its server this portal under the standard's prefix, and 404 for anything else", async () => {
+    for (const [standard, prefix] of [
+      [STANDARD_REFERENCES[0], "/open-banking/v4.0"],
+      [STANDARD_REFERENCES[1], "/berlin-group"],
+    ] as const) {
+      const [json, yaml] = await Promise.all([get(standard.openapiHref), get(standard.yamlHref)]);
+      expect(json.status).toBe(200);
+      expect(yaml.headers.get("content-type")).toContain("application/yaml");
+      const document = (await json.json()) as OpenApiDocumentLike;
+      expect(parse(await yaml.text())).toEqual(document);
+      expect(document.openapi).toBe("3.1.0");
+      expect(document.servers?.[0]?.url).toBe(`${portalUrl.replace(/\/$/, "")}${prefix}`);
+      // Nothing of /v1 in a standard's document.
+      expect(
+        listOperations(document).filter(
+          (operation) => operation.path.startsWith("/v1/sandbox") || operation.operationId === "listAccounts",
+        ),
+      ).toEqual([]);
+    }
+    const missing = await get("/openapi/not-a-standard.json");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("download a Postman v2.1 collection per standard, {{baseUrl}} the portal, the flow's folders in order", async () => {
+    for (const standard of STANDARD_REFERENCES) {
+      const response = await get(standard.postmanHref);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-disposition")).toContain(`filename="${standard.postmanFile}"`);
+      const collection = (await response.json()) as {
+        info: { schema: string };
+        variable: { key: string; value: string }[];
+        item: { name: string }[];
+      };
+      expect(collection.info.schema).toBe(POSTMAN_SCHEMA);
+      expect(collection.variable.find((variable) => variable.key === "baseUrl")?.value).toBe(portalUrl.replace(/\/$/, ""));
+      expect(collection.item.map((folder) => folder.name)[0]).toMatch(/^1 · /);
+    }
+    expect((await get("/postman/nope.postman_collection.json")).status).toBe(404);
+  });
+
+  it("render a page per standard, listed on the API reference, and put the standards' operations in the docs search", async () => {
+    const overview = await (await get("/docs/api")).text();
+    for (const standard of STANDARD_REFERENCES) {
+      expect(overview).toContain(`href="${standard.docsHref}"`);
+      const page = await get(standard.docsHref);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(standard.title);
+      expect(html).toContain(`href="${standard.postmanHref}"`);
+    }
+    const items = (await (await get("/docs/search/endpoints.json")).json()) as { href: string; path: string }[];
+    const standardItems = items.filter((item) => STANDARD_REFERENCES.some((standard) => item.href.startsWith(`${standard.docsHref}#`)));
+    const documented = await Promise.all(
+      STANDARD_REFERENCES.map(
+        async (standard) => listOperations((await (await get(standard.openapiHref)).json()) as OpenApiDocumentLike).length,
+      ),
+    );
+    expect(standardItems).toHaveLength(documented.reduce((total, count) => total + count, 0));
+    for (const item of standardItems) expect(item.path).toMatch(/^\/(open-banking\/v4\.0|berlin-group)\//);
   });
 });

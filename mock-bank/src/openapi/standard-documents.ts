@@ -22,7 +22,7 @@ import {
 
 export type StandardKey = "uk-open-banking" | "berlin-group";
 type Access = NonNullable<NonNullable<RouteOptions["config"]>["standardAccess"]>;
-type Parameter = { name: string; in: "header"; required: boolean; description: string; schema: Record<string, unknown> };
+type Parameter = { name: string; in: "header"; required: boolean; description: string; example?: string; schema: Record<string, unknown> };
 type Header = { description: string; required?: boolean; schema: Record<string, unknown> };
 
 export type StandardDocumentDefinition = {
@@ -196,6 +196,8 @@ Every answer carries \`x-fapi-interaction-id\` (yours, or one made up); errors a
       in: "header",
       required: false,
       description: "An RFC 4122 UUID naming this request, answered back in `x-fapi-interaction-id`; left out, one is made up.",
+      // The parameter's own example is what Swagger UI's Try-it-out fills the field with (then made fresh per call).
+      example: EXAMPLE_UUID,
       schema: { type: "string", pattern: UUID_PATTERN, maxLength: 36, examples: [EXAMPLE_UUID] },
     },
     FapiAuthDate: {
@@ -299,6 +301,7 @@ Every request needs \`X-Request-ID\` (a UUID), echoed on the answer; errors carr
       in: "header",
       required: true,
       description: "A UUID you make up for each request, answered back in `X-Request-ID`. Missing or not a UUID: 400 `FORMAT_ERROR`.",
+      example: EXAMPLE_UUID,
       schema: { type: "string", pattern: UUID_PATTERN, maxLength: 36, examples: [EXAMPLE_UUID] },
     },
     SandboxScenario: scenarioParameter("`tppMessages`, or no body where the standard gives the status none"),
@@ -379,10 +382,9 @@ export function finishStandardDocument<T>(definition: StandardDocumentDefinition
     const declared = new Set(own.filter((parameter) => parameter.in === "header").map((parameter) => String(parameter.name).toLowerCase()));
     for (const parameter of own) {
       const name = String(parameter.name).toLowerCase();
-      // A header each call needs a fresh value of: an example of the right shape, so Try-it-out can send it.
-      const schema = parameter.schema as { examples?: unknown[] } | undefined;
-      if (parameter.in === "header" && FRESH_HEADERS.has(name) && parameter.example === undefined && !schema?.examples)
-        parameter.example = EXAMPLE_UUID;
+      // A header each call needs a fresh value of: an example of the right shape, which Try-it-out fills
+      // the field with (and swaps for a fresh UUID on every call).
+      if (parameter.in === "header" && FRESH_HEADERS.has(name) && parameter.example === undefined) parameter.example = EXAMPLE_UUID;
     }
     // The surface's common headers, unless the route declares the header itself.
     const common = Object.entries(definition.parameters)
