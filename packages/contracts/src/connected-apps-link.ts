@@ -22,7 +22,9 @@ function key(internalSecret: string): Buffer {
 const NAME_MAX = 100;
 
 const signature = (internalSecret: string, tenantId: string, expires: number, appName: string) =>
-  createHmac("sha256", key(internalSecret)).update(JSON.stringify([tenantId, expires, appName])).digest("base64url");
+  createHmac("sha256", key(internalSecret))
+    .update(JSON.stringify([tenantId, expires, appName]))
+    .digest("base64url");
 
 /**
  * The link's query: the tenant, the app's name as the portal knows it (the bank shows it for
