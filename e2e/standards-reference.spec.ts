@@ -25,8 +25,8 @@ test("the API reference lists the standards, and each standard's page renders it
   });
 
   for (const [path, title, label, json] of [
-    ["/docs/api/uk-open-banking", "UK Open Banking Read/Write API 4.0", "UK Open Banking 4.0", "/openapi/uk-open-banking.json"],
-    ["/docs/api/berlin-group", "Berlin Group NextGenPSD2 1.3.11", "Berlin Group NextGenPSD2", "/openapi/berlin-group.json"],
+    ["/docs/api/uk-open-banking", "UK Open Banking Read/Write API 4.0", "UK Open Banking 4.0 API", "/openapi/uk-open-banking.json"],
+    ["/docs/api/berlin-group", "Berlin Group NextGenPSD2 1.3.11", "Berlin Group NextGenPSD2 API", "/openapi/berlin-group.json"],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

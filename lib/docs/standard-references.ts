@@ -13,7 +13,7 @@ export type StandardReference = {
   key: StandardKey;
   /** The standard's name and version, as headings say it. */
   title: string;
-  /** Short, for the sidebar and cards. */
+  /** Short, for the sidebar, breadcrumbs and search (the guides of the same name are the prose; this is the reference). */
   label: string;
   summary: string;
   /** Where the bank serves the document (its prefixes belong to the standards' routes). */
@@ -46,14 +46,14 @@ const reference = (
 export const STANDARD_REFERENCES: readonly StandardReference[] = [
   reference("uk-open-banking", {
     title: "UK Open Banking Read/Write API 4.0",
-    label: "UK Open Banking 4.0",
+    label: "UK Open Banking 4.0 API",
     summary:
       "Account information, payment initiation, variable recurring payments and confirmation of funds, as UK banks offer them, with FAPI 2.0 consents.",
     specificationUrl: "https://openbankinguk.github.io/read-write-api-site3/v4.0/",
   }),
   reference("berlin-group", {
     title: "Berlin Group NextGenPSD2 1.3.11",
-    label: "Berlin Group NextGenPSD2",
+    label: "Berlin Group NextGenPSD2 API",
     summary: "Consents, accounts, SEPA and cross-border payments and funds confirmation, as most EU banks offer them under PSD2.",
     specificationUrl: "https://www.berlin-group.org/nextgenpsd2-downloads",
   }),
