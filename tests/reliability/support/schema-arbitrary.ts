@@ -54,12 +54,20 @@ export function resolveRef(document: Document, schema: Schema): Schema {
   return current;
 }
 
+/** A pattern's lookahead and lookbehind groups removed (without nested groups inside them, as the documents write them). */
+function withoutLookarounds(pattern: string): string {
+  return pattern.replace(/\(\?<?[=!](?:\\.|[^()\\])*\)/g, "");
+}
+
 function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   const minLength = (schema.minLength as number | undefined) ?? 0;
   const maxLength = (schema.maxLength as number | undefined) ?? Math.max(minLength, 40);
   // The pattern is the stricter statement when both are given (zod emits both).
   if (typeof schema.pattern === "string") {
-    return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= maxLength);
+    const pattern = new RegExp(schema.pattern);
+    // fast-check cannot generate from lookarounds: generate from the pattern without them, keep what the whole pattern accepts.
+    const generating = /\(\?<?[=!]/.test(schema.pattern) ? new RegExp(withoutLookarounds(schema.pattern)) : pattern;
+    return fc.stringMatching(generating).filter((s) => s.length >= minLength && s.length <= maxLength && pattern.test(s));
   }
   switch (schema.format) {
     case "date":
@@ -81,7 +89,7 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
 export function schemaArbitrary(document: Document, input: Schema, depth = 0): fc.Arbitrary<unknown> {
   const schema = resolveRef(document, input);
   for (const key of Object.keys(schema)) if (!KNOWN.has(key)) throw new Error(`schemaArbitrary: unsupported keyword ${key}`);
-  if (depth > 8) throw new Error("schemaArbitrary: schema too deep");
+  if (depth > 16) throw new Error("schemaArbitrary: schema too deep");
   if ("const" in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   const alternatives = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
