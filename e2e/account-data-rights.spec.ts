@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { tokenOf } from "../tests/support/mailbox";
-import { ageSessionProof, createApp, mailbox, mailedLink, screenshotPage, signUp, verifyEmail } from "./helpers";
+import { ageSessionProof, axeViolations, createApp, mailbox, mailedLink, screenshotPage, signUp, verifyEmail } from "./helpers";
 
 test("a developer renames themselves, downloads their data, then deletes their account and cannot sign in again", async ({ page }) => {
   const account = await signUp(page);
@@ -15,6 +15,7 @@ test("a developer renames themselves, downloads their data, then deletes their a
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Saved. Your teams see the new name from now on.")).toBeVisible();
   await expect(page.getByRole("button", { name: /Account menu for/ })).toContainText("Ada King");
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-profile-name");
 
   // The export: one JSON file, parsed and checked.
@@ -25,6 +26,7 @@ test("a developer renames themselves, downloads their data, then deletes their a
   await expect(card).toContainText("What goes");
   await expect(card).toContainText("What stays");
   await expect(card.getByRole("list", { name: "Teams deleted with your account" })).toContainText("Ada Lovelace's team");
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-privacy", { fullPage: true });
 
   const [download] = await Promise.all([
@@ -57,6 +59,7 @@ test("a developer renames themselves, downloads their data, then deletes their a
   await expect(confirm).toBeDisabled();
   await typed.fill(account.email);
   await expect(confirm).toBeEnabled();
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-delete-dialog");
   await confirm.click();
   await page.waitForURL("**/account-deleted");

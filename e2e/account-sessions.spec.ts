@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { screenshotPage, signUp } from "./helpers";
+import { axeViolations, screenshotPage, signUp } from "./helpers";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
@@ -37,12 +37,14 @@ test("a developer signs out their other browser from the sessions page; it is si
   await expect(other).toContainText("Password");
   await expect(other.locator("time").first()).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
   await expect(page.getByText("1 other session.")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-sessions");
 
   await other.getByRole("button", { name: /^Sign out Firefox on Windows/ }).click();
   const dialog = page.getByRole("dialog", { name: "Sign out Firefox on Windows?" });
   await expect(dialog).toContainText("signed out at its next request");
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
   await screenshotPage(page, "account-sessions-sign-out-dialog");
   await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -81,15 +83,23 @@ test("signing out from the account menu ends the session: a copy of its cookie n
   await replay.close();
 });
 
-test("signing out every other session at once", async ({ page, browser }) => {
+test("signing out every other session at once, with the keyboard alone", async ({ page, browser }) => {
   const account = await signUp(page);
   const others = [await signInElsewhere(browser, account), await signInElsewhere(browser, account)];
   await page.goto("/account/sessions");
   await expect(page.getByTestId("session-row")).toHaveCount(3);
-  await page.getByRole("button", { name: "Sign out all other sessions" }).click();
+  // Tab to the button, Enter opens the dialog on Cancel (the safe choice), Tab reaches the confirmation, Enter confirms.
+  const button = page.getByRole("button", { name: "Sign out all other sessions" });
+  for (let i = 0; i < 60 && !(await button.evaluate((element) => element === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
+  await expect(button).toBeFocused();
+  await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Sign out every other session?" });
   await expect(dialog).toContainText("The 2 other browsers");
-  await dialog.getByRole("button", { name: "Sign out 2 sessions" }).click();
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Sign out 2 sessions" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("session-row")).toHaveCount(1);
   for (const other of others) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ActionDialog } from "@/components/ui/action-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -41,6 +41,13 @@ function ChangePasswordForm() {
   const { run, pending, error, fields } = useApiAction();
   const [revoked, setRevoked] = useState<number>();
 
+  // Once the field messages have rendered, the first field they mark takes the focus. (A frame
+  // after the answer was too early when React committed later, as on a busy machine.)
+  useEffect(() => {
+    const first = ["current_password", "new_password"].find((name) => fields[name]);
+    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+  }, [fields]);
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
@@ -48,11 +55,7 @@ function ChangePasswordForm() {
     const data = new FormData(event.currentTarget);
     const body = { current_password: String(data.get("current_password") ?? ""), new_password: String(data.get("new_password") ?? "") };
     const done = await run(() => portalApi.POST("/api/account/password", { body }));
-    if (!done) {
-      // After the field messages render: the first field they mark.
-      requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+    if (!done) return;
     form.current?.reset();
     setRevoked(done.data.sessions_revoked);
   }

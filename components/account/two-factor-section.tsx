@@ -163,7 +163,7 @@ function TotpEnrolment({ email }: { email: string }) {
                     <div className="flex items-center gap-2">
                       <code
                         data-testid="totp-secret"
-                        className="rounded-control border border-border bg-surface-muted px-2.5 py-1.5 font-mono text-sm break-all text-fg"
+                        className="rounded-control border border-border bg-surface-muted px-2.5 py-1.5 font-mono text-sm break-words text-fg"
                       >
                         {grouped(enrolment.secret)}
                       </code>

@@ -46,6 +46,7 @@ export const auditActions = {
   "account.recovery_codes_generated": "Recovery codes generated",
   "account.recovery_code_used": "Recovery code used",
   "account.passkey_added": "Passkey added",
+  "account.passkey_renamed": "Passkey renamed",
   "account.passkey_removed": "Passkey removed",
   "account.sso_linked": "Single sign-on linked",
   "account.sso_unlinked": "Single sign-on unlinked",

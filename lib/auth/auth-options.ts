@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
-import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions/session-store";
+import { createSession, findActiveSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/sessions/session-store";
 import { ssoConfig } from "@/lib/sso/sso-config";
 import { ssoProvider } from "@/lib/sso/sso-provider";
 import { signInPolicy } from "@/lib/sso/sso-sign-in";
@@ -14,6 +14,9 @@ import { credentialsSchema } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
 
 let options: NextAuthOptions | undefined;
+
+/** What the jwt callback throws for a cookie whose session row no longer works. */
+const SESSION_ENDED = "session ended";
 
 /**
  * next-auth configuration, built on first use (not at import, so `next build` needs no
@@ -91,8 +94,13 @@ export function authOptions(): NextAuthOptions {
             method,
             origin: { userAgent: request.get("user-agent"), ip: clientIp(request) },
           });
-          token.sub = user.id;
-          token.sid = session.id;
+          // Only the two ids: the row holds the rest, so a revoked session leaves no profile in its cookie.
+          return { sub: user.id, sid: session.id };
+        }
+        // next-auth's own /api/auth/session: a revoked or expired session answers nothing and its
+        // cookie is cleared (next-auth does both when this throws) instead of being renewed.
+        if (!token.sub || typeof token.sid !== "string" || !(await findActiveSession(token.sid, token.sub))) {
+          throw new Error(SESSION_ENDED);
         }
         return token;
       },
@@ -110,6 +118,7 @@ export function authOptions(): NextAuthOptions {
     logger: {
       error(code, metadata) {
         const message = metadata instanceof Error ? metadata.message : (metadata.error?.message ?? "");
+        if (message === SESSION_ENDED) return; // a signed-out cookie asking for its session: expected, not an error
         console.error(`[next-auth] ${code}${message ? `: ${message}` : ""}`);
       },
       warn(code) {

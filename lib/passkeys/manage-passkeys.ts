@@ -11,13 +11,15 @@ export async function listPasskeys(userId: string): Promise<PasskeyDto[]> {
   return rows.map(toPasskeyDto);
 }
 
-export async function renamePasskey(options: { userId: string; passkeyId: string; name: string }): Promise<PasskeyDto> {
-  const { count } = await db().passkey.updateMany({
-    where: { id: options.passkeyId, userId: options.userId },
-    data: { name: options.name },
+/** Renames one of the developer's passkeys (the name tells them apart); audited like adding and removing. */
+export async function renamePasskey(options: { actor: AuditActor; passkeyId: string; name: string }): Promise<PasskeyDto> {
+  const { actor, passkeyId, name } = options;
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.passkey.updateMany({ where: { id: passkeyId, userId: actor.userId }, data: { name } });
+    if (count === 0) throw new AppError("resource_not_found", "No passkey of yours has this id.");
+    await recordAudit(tx, { teamId: null, actor, action: "account.passkey_renamed", target: { type: "passkey", id: passkeyId, name } });
+    return toPasskeyDto(await tx.passkey.findUniqueOrThrow({ where: { id: passkeyId } }));
   });
-  if (count === 0) throw new AppError("resource_not_found", "No passkey of yours has this id.");
-  return toPasskeyDto(await db().passkey.findUniqueOrThrow({ where: { id: options.passkeyId } }));
 }
 
 /** Removes a passkey: it no longer signs in. Without an authenticator app or another passkey, the recovery codes go too. */

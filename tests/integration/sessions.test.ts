@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import net from "node:net";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@openbank/database/create-prisma-client";
 import { startServices } from "../../scripts/test-services.mjs";
 import { createOpenApiValidator, type OpenApiValidator } from "../../mock-bank/test/openapi-validator";
 import { expectProblem } from "../support/contract";
+import { freePorts } from "../support/free-ports";
 import { eventually, PortalClient } from "../support/portal-client";
 
 /**
@@ -21,25 +21,6 @@ if (!existsSync(".next/BUILD_ID")) throw new Error("sessions: no production buil
 
 const KEY_CACHE_TTL_S = 3;
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-
-/** A free port whose next one is free too (the second portal listens on portalPort + 1). */
-async function freePorts(): Promise<{ portal: number; bank: number }> {
-  const listen = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = net.createServer();
-      server.once("error", () => resolve(null));
-      server.listen(port, () => {
-        const { port: bound } = server.address() as net.AddressInfo;
-        server.close(() => resolve(bound));
-      });
-    });
-  for (;;) {
-    const portal = (await listen(0))!;
-    if ((await listen(portal + 1)) === null) continue;
-    const bank = (await listen(0))!;
-    if (bank !== portal && bank !== portal + 1) return { portal, bank };
-  }
-}
 
 let services: Awaited<ReturnType<typeof startServices>>;
 let db: PrismaClient;
@@ -80,6 +61,12 @@ async function currentSessionId(client: PortalClient): Promise<string> {
   const { status, body } = await client.json("GET", "/api/account/sessions");
   expect(status).toBe(200);
   return body.data.find((row: { current: boolean }) => row.current).id;
+}
+
+/** The audit rows of the developer's own account (no team), oldest first. */
+async function accountAudit(client: PortalClient) {
+  const userId = (await client.json("GET", "/api/account")).body.id as string;
+  return db.auditEvent.findMany({ where: { actorId: userId, teamId: null }, orderBy: { createdAt: "asc" } });
 }
 
 /** The three doors a session opens: a page, the portal API, and the docs' calls to the sandbox with a picked key. */
@@ -147,6 +134,11 @@ describe("a session revoked on instance A stops working on instance B at its nex
 
     // Signed out twice: the row is already over.
     await expectProblem(await onA.request("DELETE", `/api/account/sessions/${sessionB}`), 404, "resource_not_found");
+    // Audited once, naming the session that ended.
+    const audited = (await accountAudit(onA)).filter((row) => row.action === "account.session_revoked");
+    expect(audited.map((row) => ({ targetType: row.targetType, targetId: row.targetId }))).toEqual([
+      { targetType: "session", targetId: sessionB },
+    ]);
   });
 
   it("signing out every other session keeps this one and ends the rest on both instances", async () => {
@@ -160,6 +152,31 @@ describe("a session revoked on instance A stops working on instance B at its nex
     await expectProblem(await third.request("GET", "/api/account"), 401, "unauthenticated");
     expect((await onA.json("GET", "/api/account")).status).toBe(200);
     expect((await onA.json("GET", "/api/account/sessions")).body.data).toHaveLength(1);
+    const audited = (await accountAudit(onA)).filter((row) => row.action === "account.sessions_revoked");
+    expect(audited.map((row) => row.metadata)).toEqual([{ sessions: 2 }]);
+  });
+
+  it("next-auth's own session endpoint says nothing for a signed-out cookie, and clears it instead of renewing it", async () => {
+    const { onA, onB, email } = await developerOnTwoInstances();
+    const asked = async (client: PortalClient) => {
+      const response = await client.request("GET", "/api/auth/session");
+      return { status: response.status, body: await response.json(), cookies: response.headers.getSetCookie() };
+    };
+    const before = await asked(onB);
+    expect(before.body.user.id).toMatch(/^usr_/);
+    expect(JSON.stringify(before.body)).not.toContain(email); // the cookie holds only the two ids
+    expect(before.cookies.some((cookie) => /^next-auth\.session-token=[^;]+/.test(cookie))).toBe(true);
+
+    await onA.json("POST", "/api/account/sessions/revoke-others");
+    for (const client of [onB, onB.copy(urlA)]) {
+      const after = await asked(client);
+      expect(after.status).toBe(200);
+      expect(after.body).toEqual({});
+      expect(after.cookies.some((cookie) => /^next-auth\.session-token=;/.test(cookie))).toBe(true);
+      expect(after.cookies.some((cookie) => /^next-auth\.session-token=[^;]+/.test(cookie))).toBe(false);
+    }
+    // The live session still has its answer.
+    expect((await asked(onA)).body.user.id).toBe(before.body.user.id);
   });
 
   it("next-auth's sign-out (the account menu's) ends the session row: a copy of the cookie no longer works", async () => {
@@ -204,6 +221,10 @@ describe("the session id changes when the developer signs in or gains a privileg
     expect((await client.copy(urlB).json("GET", "/api/account")).status).toBe(200);
     const row = await db.portalSession.findUniqueOrThrow({ where: { id: after } });
     expect(Date.now() - row.verifiedAt.getTime()).toBeLessThan(60_000);
+    const audited = (await accountAudit(client)).filter((event) => event.action === "account.stepped_up");
+    expect(audited.map((event) => ({ targetId: event.targetId, metadata: event.metadata }))).toEqual([
+      { targetId: after, metadata: { method: "password" } },
+    ]);
   });
 });
 

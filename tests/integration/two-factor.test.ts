@@ -341,7 +341,10 @@ describe("passkeys", () => {
       body: { name: "Mine" },
     });
     await expectProblem(theirs.response, 404, "resource_not_found");
-    expect(await auditActions(await userIdOf(developer.client))).toContain("account.passkey_added");
+    expect(await auditActions(await userIdOf(developer.client))).toEqual(
+      expect.arrayContaining(["account.passkey_added", "account.passkey_renamed"]),
+    );
+    expect(await auditActions(await userIdOf(stranger))).not.toContain("account.passkey_renamed");
   });
 
   it("refuses a registration answered for another challenge, twice, or from another origin", async () => {

@@ -2,8 +2,8 @@ import { removePasskey, renamePasskey } from "@/lib/passkeys/manage-passkeys";
 import { deletePasskeyOperation, renamePasskeyOperation } from "@/lib/passkeys/passkey-operations";
 import { handle } from "@/lib/portal-api/handle-operation";
 
-export const PATCH = handle(renamePasskeyOperation, ({ user, params, body }) =>
-  renamePasskey({ userId: user.id, passkeyId: params.passkeyId, name: body.name }),
+export const PATCH = handle(renamePasskeyOperation, ({ actor, params, body }) =>
+  renamePasskey({ actor, passkeyId: params.passkeyId, name: body.name }),
 );
 
 export const DELETE = handle(deletePasskeyOperation, async ({ actor, params }) => {
