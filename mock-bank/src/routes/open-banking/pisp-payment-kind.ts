@@ -89,7 +89,10 @@ export type PaymentKindRoutes<Consent extends z.ZodType<ConsentBody>, Payment ex
 
 /** The names the document gives a kind: `domestic scheduled payment` → `Domestic Scheduled Payment`, `DomesticScheduledPayment`. */
 function kindNames(kind: PaymentKind) {
-  const title = PAYMENT_KINDS[kind].label.replace(/(^| )(\w)/g, (_, space: string, letter: string) => space + letter.toUpperCase());
+  const title = PAYMENT_KINDS[kind].label
+    .split(" ")
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(" ");
   return { title, pascal: title.replaceAll(" ", ""), tags: [`${title}s`] };
 }
 
