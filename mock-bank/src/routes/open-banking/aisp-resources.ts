@@ -22,7 +22,7 @@ import {
   OBReadScheduledPayment3,
   OBReadStandingOrder6,
 } from "../../schemas/open-banking/ais-resources";
-import { aisGet } from "./ais-route";
+import { type AisContext, aisGet } from "./ais-route";
 
 /**
  * The AIS resources the sandbox derives from its one domain (no table of their own: each domain
@@ -163,6 +163,14 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
       return { Data: party ? { Party: party } : {}, ...self("/party") };
     },
   });
+  /** The holder of the account the path names. */
+  const accountHolder = ({ request, call, params }: AisContext) =>
+    getAisParty({
+      db: app.db,
+      tenantId: request.tenantId,
+      customerId: call.customerId,
+      account: { id: params.AccountId, url: url(`/accounts/${params.AccountId}`) },
+    });
   aisGet(app, {
     url: "/accounts/:AccountId/party",
     operationId: "GetAccountsAccountIdParty",
@@ -172,14 +180,9 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
     resource: "accountParty",
     params: AccountIdParams,
     response: OBReadParty2,
-    handle: async ({ request, call, params }) => {
-      const accountUrl = url(`/accounts/${params.AccountId}`);
-      const party = await getAisParty({
-        db: app.db,
-        tenantId: request.tenantId,
-        customerId: call.customerId,
-        account: { id: params.AccountId, url: accountUrl },
-      });
+    handle: async (context) => {
+      const { params } = context;
+      const party = await accountHolder(context);
       return { Data: party ? { Party: party } : {}, ...self(`/accounts/${params.AccountId}/party`) };
     },
   });
@@ -192,14 +195,9 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
     resource: "accountParty",
     params: AccountIdParams,
     response: OBReadParty3,
-    handle: async ({ request, call, params }) => {
-      const accountUrl = url(`/accounts/${params.AccountId}`);
-      const party = await getAisParty({
-        db: app.db,
-        tenantId: request.tenantId,
-        customerId: call.customerId,
-        account: { id: params.AccountId, url: accountUrl },
-      });
+    handle: async (context) => {
+      const { params } = context;
+      const party = await accountHolder(context);
       return { Data: { Party: party ? [party] : [] }, ...self(`/accounts/${params.AccountId}/parties`) };
     },
   });

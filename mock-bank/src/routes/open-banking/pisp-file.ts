@@ -50,6 +50,9 @@ const NO_BODY = "";
 const pispFile: FastifyPluginAsyncZod = async (app) => {
   const now = (request: FastifyRequest) => tenantNow(request.tenant!, app.now());
   const issuer = app.authorizationServer.issuer;
+  /** One of the app's file payment consents, or the UK "no such resource". */
+  const getFileConsent = (request: FastifyRequest, consentId: string) =>
+    getPaymentConsentOrThrow({ db: app.db, tenantId: request.tenantId, appId: request.appId, consentId, kind: KIND });
 
   // The file's hash is of its exact bytes: JSON bodies here keep their text.
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
@@ -106,13 +109,7 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const consent = await getPaymentConsentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        consentId: request.params.ConsentId,
-        kind: KIND,
-      });
+      const consent = await getFileConsent(request, request.params.ConsentId);
       if (!request.idempotency?.recoveredResourceId)
         await uploadPaymentFile({
           db: app.db,
@@ -140,13 +137,7 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const consent = await getPaymentConsentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        consentId: request.params.ConsentId,
-        kind: KIND,
-      });
+      const consent = await getFileConsent(request, request.params.ConsentId);
       if (consent.file === null) throw new ObError(400, "UK.OBIE.Resource.NotFound", `Consent ${consent.id} has no file yet.`, "ConsentId");
       // The bytes as uploaded (their hash is the consent's FileHash), not a re-serialisation.
       return reply.type("application/json; charset=utf-8").send(consent.file);
