@@ -262,6 +262,23 @@ describe("domestic-vrp-consents: create, read, delete", () => {
     expectRefusal(payment, 400, "UK.OBIE.Resource.InvalidConsentStatus", "Data.ConsentId");
   });
 
+  it("deleting a rejected consent changes nothing: still RJCT, not revoked, no consent.revoked", async () => {
+    const refused = await createConsent("app_vrp_a", consentBody());
+    const consentId = refused.body.Data.ConsentId;
+    await authoriseConsent(t.app, { consentId, scope: "payments", approve: false });
+    const before = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consentId } });
+    const cc = await clientToken(t.app, "app_vrp_a", "payments");
+    const deleted = await ob.call({ method: "DELETE", url: `${BASE}/domestic-vrp-consents/${consentId}`, tenant: "app_vrp_a", token: cc });
+    expect(deleted.status).toBe(204);
+    expect((await ob.call({ url: `${BASE}/domestic-vrp-consents/${consentId}`, tenant: "app_vrp_a", token: cc })).body.Data.Status).toBe(
+      "RJCT",
+    );
+    const after = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consentId } });
+    expect(after).toMatchObject({ status: "rejected", revokedBy: null, revokedAt: null, statusUpdatedAt: before.statusUpdatedAt });
+    const events = await t.app.db.bankEvent.findMany({ where: { tenantId: "app_vrp_a", type: "consent.revoked" } });
+    expect(events.filter((event) => event.payload.includes(consentId))).toHaveLength(0);
+  });
+
   it("answers PUT and PATCH (4.0's version migrations) with 405 and Allow: GET, DELETE", async () => {
     const created = await createConsent("app_vrp_a", consentBody());
     for (const method of ["PUT", "PATCH"] as const) {

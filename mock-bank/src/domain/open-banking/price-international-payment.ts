@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import type { BankConsent, PrismaClient } from "@prisma/client";
 import { currencyExponent, formatMinor } from "@openbank/contracts/money";
 import { convert, createFxQuote, quoteRate } from "../fx/create-fx-quote";
 import { ibanProblem, PAYMENT_LIMIT_MINOR } from "../payments/payment-rules";
@@ -9,7 +9,7 @@ import type { ObInternationalInitiationInput } from "../../schemas/open-banking/
 /** An international initiation, immediate or scheduled (whose EndToEndIdentification is optional). */
 type InternationalInitiation = Omit<ObInternationalInitiationInput, "EndToEndIdentification"> & { EndToEndIdentification?: string };
 import { ObError } from "./ob-errors";
-import type { PaymentConsentDetails } from "./payment-consents";
+import { consentDetails, type PaymentConsentDetails } from "./payment-consents";
 import { findAccountByRef, IBAN, minorAmount, toCreditor } from "./payment-identification";
 import { paymentReference } from "./payment-initiations";
 
@@ -169,4 +169,20 @@ export function internationalPaymentInput(
     creditor: toCreditor(initiation.CreditorAccount, `${INITIATION}.CreditorAccount`),
     ...(reference ? { reference } : {}),
   };
+}
+
+/** A priced consent's FX rate and fee, which its payment order's answers repeat. */
+export function quotedPricing(consent: BankConsent) {
+  const bank = consentDetails(consent).Bank ?? {};
+  return { ExchangeRateInformation: bank.ExchangeRateInformation, Charges: bank.Charges };
+}
+
+/**
+ * What a priced consent's payment debits (its quote's sell amount plus its fee), given the debtor
+ * account's currency: an account in another currency than the quote sells cannot pay it at all.
+ */
+export async function quotedDebit(options: { db: PrismaClient; tenantId: string; consent: BankConsent }) {
+  const { db, tenantId, consent } = options;
+  const quote = await db.bankFxQuote.findFirst({ where: { id: consentDetails(consent).Bank?.quoteId ?? "", tenantId } });
+  return (currency: string) => (quote && currency === quote.sellCurrency ? quote.sellAmount + quote.fee : BigInt(Number.MAX_SAFE_INTEGER));
 }

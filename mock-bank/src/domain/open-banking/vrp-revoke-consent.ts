@@ -3,10 +3,10 @@ import { markConsentRevoked } from "../consents/revoke-consent";
 import { findObConsent } from "./vrp-find-consent";
 
 /**
- * The TPP's DELETE of a VRP or Confirmation of Funds consent: an awaiting or authorised consent
- * becomes revoked (CANC) by the TPP, its tokens stop working and `consent.revoked` is recorded, as
- * every revocation does (markConsentRevoked); deleting an ended one (rejected, revoked) changes
- * nothing (DELETE is idempotent). Every call also checks the consent's status.
+ * The TPP's DELETE of a VRP or Confirmation of Funds consent, through the one revocation rule
+ * (markConsentRevoked): an awaiting or authorised consent becomes revoked (CANC) by the TPP, its
+ * tokens stop working and `consent.revoked` is recorded; an ended one (rejected, revoked) stays as
+ * it ended (DELETE is idempotent). Another app's or another kind's consent is the UK NotFound.
  */
 export async function revokeObConsent(options: {
   db: PrismaClient;
@@ -20,6 +20,5 @@ export async function revokeObConsent(options: {
 }): Promise<void> {
   const { db, tenantId, consentId, now, tenantNow } = options;
   const consent = await findObConsent(options);
-  if (consent.status !== "awaiting_authorisation" && consent.status !== "authorised") return;
   await db.$transaction((tx) => markConsentRevoked(tx, { tenantId, appId: consent.appId, consentId, revokedBy: "tpp", now, tenantNow }));
 }

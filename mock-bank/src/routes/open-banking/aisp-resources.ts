@@ -1,4 +1,8 @@
+import type { PrismaClient } from "@prisma/client";
 import type { FastifyPluginAsync } from "fastify";
+import type { z } from "zod";
+import type { AisResource } from "../../domain/open-banking/ais-permissions";
+import type { AisCall } from "../../domain/open-banking/authorize-ais-call";
 import { aisUrl } from "../../domain/open-banking/ais-mapping";
 import { getAisParty } from "../../domain/open-banking/get-ais-parties";
 import { listAisBeneficiaries } from "../../domain/open-banking/list-ais-beneficiaries";
@@ -18,7 +22,7 @@ import {
   OBReadScheduledPayment3,
   OBReadStandingOrder6,
 } from "../../schemas/open-banking/ais-resources";
-import { aisGet } from "./ais-route";
+import { type AisContext, aisGet } from "./ais-route";
 
 /**
  * The AIS resources the sandbox derives from its one domain (no table of their own: each domain
@@ -27,130 +31,121 @@ import { aisGet } from "./ais-route";
 const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, options) => {
   const url = (path: string) => aisUrl(options.portalUrl, path);
   const self = (path: string) => ({ Links: { Self: url(path) }, Meta: { TotalPages: 1 } });
-  const both = (path: string, define: (bulk: boolean, path: string) => void) => {
-    define(true, `/${path}`);
-    define(false, `/accounts/:AccountId/${path}`);
+  const pascal = (path: string) =>
+    path
+      .split("-")
+      .map((word) => word[0].toUpperCase() + word.slice(1))
+      .join("");
+
+  /**
+   * A resource read in bulk across the consent's accounts (`/{path}`) and per account
+   * (`/accounts/{AccountId}/{accountPath}`): the same list, of the accounts the path names. The
+   * operationIds follow the paths, the tag and summary the title, as the document has them.
+   */
+  const bulkAndPerAccount = <S extends z.ZodType<unknown, { Data: unknown }>>(definition: {
+    path: string;
+    /** The per-account path's last segment, when it is not `path` (`product`). */
+    accountPath?: string;
+    title: string;
+    description: string;
+    /** The per-account read's description, when it is not `description`. */
+    accountDescription?: string;
+    resource: AisResource;
+    response: S;
+    data: (options: {
+      db: PrismaClient;
+      tenantId: string;
+      call: AisCall;
+      accountIds: string[];
+      tenantNow: Date;
+    }) => Promise<z.input<S>["Data"]>;
+  }) => {
+    const accountPath = definition.accountPath ?? definition.path;
+    const read = (url: string, operationId: string, description: string, params?: typeof AccountIdParams) =>
+      aisGet(app, {
+        url,
+        operationId,
+        tag: definition.title,
+        summary: `Get ${definition.title}`,
+        description,
+        resource: definition.resource,
+        ...(params ? { params } : {}),
+        response: definition.response,
+        handle: async ({ request, call, accountIds, params: { AccountId }, tenantNow }) =>
+          ({
+            Data: await definition.data({ db: app.db, tenantId: request.tenantId, call, accountIds, tenantNow }),
+            ...self(AccountId ? `/accounts/${AccountId}/${accountPath}` : `/${definition.path}`),
+          }) as z.input<S>,
+      });
+    read(`/${definition.path}`, `Get${pascal(definition.path)}`, definition.description);
+    read(
+      `/accounts/:AccountId/${accountPath}`,
+      `GetAccountsAccountId${pascal(accountPath)}`,
+      definition.accountDescription ?? definition.description,
+      AccountIdParams,
+    );
   };
-  const selfOf = (bulk: boolean, path: string, accountId: string | undefined) => self(bulk ? path : path.replace(":AccountId", accountId!));
-  const accountParams = (bulk: boolean) => (bulk ? {} : { params: AccountIdParams });
 
-  both("beneficiaries", (bulk, path) =>
-    aisGet(app, {
-      url: path,
-      operationId: bulk ? "GetBeneficiaries" : "GetAccountsAccountIdBeneficiaries",
-      tag: "Beneficiaries",
-      summary: "Get Beneficiaries",
-      description:
-        "Payees the account has paid: one per creditor of its payments (the payments /v1 lists, whichever API made them; failed ones aside), with the latest payment's reference. CreditorAccount (sort code and number, IBAN, or the bank's own account's identifiers) with ReadBeneficiariesDetail only. BeneficiaryId is stable.",
-      resource: "beneficiaries",
-      ...accountParams(bulk),
-      response: OBReadBeneficiary5,
-      handle: async ({ request, call, accountIds, params }) => ({
-        Data: { Beneficiary: await listAisBeneficiaries({ db: app.db, tenantId: request.tenantId, call, accountIds }) },
-        ...selfOf(bulk, path, params.AccountId),
-      }),
-    }),
-  );
+  bulkAndPerAccount({
+    path: "beneficiaries",
+    title: "Beneficiaries",
+    description:
+      "Payees the account has paid: one per creditor of its payments (the payments /v1 lists, whichever API made them; failed ones aside), with the latest payment's reference. CreditorAccount (sort code and number, IBAN, or the bank's own account's identifiers) with ReadBeneficiariesDetail only. BeneficiaryId is stable.",
+    resource: "beneficiaries",
+    response: OBReadBeneficiary5,
+    data: async (options) => ({ Beneficiary: await listAisBeneficiaries(options) }),
+  });
 
-  both("direct-debits", (bulk, path) =>
-    aisGet(app, {
-      url: path,
-      operationId: bulk ? "GetDirectDebits" : "GetAccountsAccountIdDirectDebits",
-      tag: "Direct Debits",
-      summary: "Get Direct Debits",
-      description:
-        "Direct debit mandates derived from the account's direct-debit collections (the statement lines /v1 lists with channel `direct_debit`): one per originator, with the last collection, the frequency the collections show and, while they keep coming, ACTV and the next date. Needs ReadDirectDebits.",
-      resource: "directDebits",
-      ...accountParams(bulk),
-      response: OBReadDirectDebit2,
-      handle: async ({ request, call, accountIds, params, tenantNow }) => ({
-        Data: { DirectDebit: await listAisDirectDebits({ db: app.db, tenantId: request.tenantId, call, accountIds, tenantNow }) },
-        ...selfOf(bulk, path, params.AccountId),
-      }),
-    }),
-  );
+  bulkAndPerAccount({
+    path: "direct-debits",
+    title: "Direct Debits",
+    description:
+      "Direct debit mandates derived from the account's direct-debit collections (the statement lines /v1 lists with channel `direct_debit`): one per originator, with the last collection, the frequency the collections show and, while they keep coming, ACTV and the next date. Needs ReadDirectDebits.",
+    resource: "directDebits",
+    response: OBReadDirectDebit2,
+    data: async (options) => ({ DirectDebit: await listAisDirectDebits(options) }),
+  });
 
-  both("standing-orders", (bulk, path) =>
-    aisGet(app, {
-      url: path,
-      operationId: bulk ? "GetStandingOrders" : "GetAccountsAccountIdStandingOrders",
-      tag: "Standing Orders",
-      summary: "Get Standing Orders",
-      description:
-        "Standing orders derived from the account's outgoing standing-order payments (statement lines with channel `standing_order`): one per payee, with the last and next payment and frequency. With ReadStandingOrdersDetail, CreditorAccount when the payee is an account of this bank (e.g. the monthly transfer to savings).",
-      resource: "standingOrders",
-      ...accountParams(bulk),
-      response: OBReadStandingOrder6,
-      handle: async ({ request, call, accountIds, params, tenantNow }) => ({
-        Data: { StandingOrder: await listAisStandingOrders({ db: app.db, tenantId: request.tenantId, call, accountIds, tenantNow }) },
-        ...selfOf(bulk, path, params.AccountId),
-      }),
-    }),
-  );
+  bulkAndPerAccount({
+    path: "standing-orders",
+    title: "Standing Orders",
+    description:
+      "Standing orders derived from the account's outgoing standing-order payments (statement lines with channel `standing_order`): one per payee, with the last and next payment and frequency. With ReadStandingOrdersDetail, CreditorAccount when the payee is an account of this bank (e.g. the monthly transfer to savings).",
+    resource: "standingOrders",
+    response: OBReadStandingOrder6,
+    data: async (options) => ({ StandingOrder: await listAisStandingOrders(options) }),
+  });
 
-  both("scheduled-payments", (bulk, path) =>
-    aisGet(app, {
-      url: path,
-      operationId: bulk ? "GetScheduledPayments" : "GetAccountsAccountIdScheduledPayments",
-      tag: "Scheduled Payments",
-      summary: "Get Scheduled Payments",
-      description:
-        "Payments from the account still pending with a settlement date ahead on the sandbox clock (standard-scheme payments until they settle, future-dated ones until their date). ScheduledPaymentId is the `pay_…` id /v1 shows; CreditorAccount with ReadScheduledPaymentsDetail.",
-      resource: "scheduledPayments",
-      ...accountParams(bulk),
-      response: OBReadScheduledPayment3,
-      handle: async ({ request, call, accountIds, params, tenantNow }) => ({
-        Data: { ScheduledPayment: await listAisScheduledPayments({ db: app.db, tenantId: request.tenantId, call, accountIds, tenantNow }) },
-        ...selfOf(bulk, path, params.AccountId),
-      }),
-    }),
-  );
+  bulkAndPerAccount({
+    path: "scheduled-payments",
+    title: "Scheduled Payments",
+    description:
+      "Payments from the account still pending with a settlement date ahead on the sandbox clock (standard-scheme payments until they settle, future-dated ones until their date). ScheduledPaymentId is the `pay_…` id /v1 shows; CreditorAccount with ReadScheduledPaymentsDetail.",
+    resource: "scheduledPayments",
+    response: OBReadScheduledPayment3,
+    data: async (options) => ({ ScheduledPayment: await listAisScheduledPayments(options) }),
+  });
 
-  both("offers", (bulk, path) =>
-    aisGet(app, {
-      url: path,
-      operationId: bulk ? "GetOffers" : "GetAccountsAccountIdOffers",
-      tag: "Offers",
-      summary: "Get Offers",
-      description:
-        "The customer's open personal-loan offers (from a loan application: available and not expired on the sandbox clock), on the first current account the consent shares. Needs ReadOffers.",
-      resource: "offers",
-      ...accountParams(bulk),
-      response: OBReadOffer1,
-      handle: async ({ request, call, accountIds, params, tenantNow }) => ({
-        Data: { Offer: await listAisOffers({ db: app.db, tenantId: request.tenantId, call, accountIds, tenantNow }) },
-        ...selfOf(bulk, path, params.AccountId),
-      }),
-    }),
-  );
+  bulkAndPerAccount({
+    path: "offers",
+    title: "Offers",
+    description:
+      "The customer's open personal-loan offers (from a loan application: available and not expired on the sandbox clock), on the first current account the consent shares. Needs ReadOffers.",
+    resource: "offers",
+    response: OBReadOffer1,
+    data: async (options) => ({ Offer: await listAisOffers(options) }),
+  });
 
-  aisGet(app, {
-    url: "/products",
-    operationId: "GetProducts",
-    tag: "Products",
-    summary: "Get Products",
+  bulkAndPerAccount({
+    path: "products",
+    accountPath: "product",
+    title: "Products",
     description:
       "The product of each of the consent's accounts, from the bank's catalogue (GET /v1/products): current accounts as Personal or Business current accounts, the rest as Other with the product's name and description. Needs ReadProducts.",
+    accountDescription: "The account's product, from the bank's catalogue (GET /v1/products). Needs ReadProducts.",
     resource: "products",
     response: OBReadProduct2,
-    handle: async ({ request, call, accountIds }) => ({
-      Data: { Product: await listAisProducts({ db: app.db, tenantId: request.tenantId, call, accountIds }) },
-      ...self("/products"),
-    }),
-  });
-  aisGet(app, {
-    url: "/accounts/:AccountId/product",
-    operationId: "GetAccountsAccountIdProduct",
-    tag: "Products",
-    summary: "Get Products",
-    description: "The account's product, from the bank's catalogue (GET /v1/products). Needs ReadProducts.",
-    resource: "products",
-    params: AccountIdParams,
-    response: OBReadProduct2,
-    handle: async ({ request, call, accountIds, params }) => ({
-      Data: { Product: await listAisProducts({ db: app.db, tenantId: request.tenantId, call, accountIds }) },
-      ...self(`/accounts/${params.AccountId}/product`),
-    }),
+    data: async (options) => ({ Product: await listAisProducts(options) }),
   });
 
   const PARTY =
@@ -168,6 +163,14 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
       return { Data: party ? { Party: party } : {}, ...self("/party") };
     },
   });
+  /** The holder of the account the path names. */
+  const accountHolder = ({ request, call, params }: AisContext) =>
+    getAisParty({
+      db: app.db,
+      tenantId: request.tenantId,
+      customerId: call.customerId,
+      account: { id: params.AccountId, url: url(`/accounts/${params.AccountId}`) },
+    });
   aisGet(app, {
     url: "/accounts/:AccountId/party",
     operationId: "GetAccountsAccountIdParty",
@@ -177,14 +180,9 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
     resource: "accountParty",
     params: AccountIdParams,
     response: OBReadParty2,
-    handle: async ({ request, call, params }) => {
-      const accountUrl = url(`/accounts/${params.AccountId}`);
-      const party = await getAisParty({
-        db: app.db,
-        tenantId: request.tenantId,
-        customerId: call.customerId,
-        account: { id: params.AccountId, url: accountUrl },
-      });
+    handle: async (context) => {
+      const { params } = context;
+      const party = await accountHolder(context);
       return { Data: party ? { Party: party } : {}, ...self(`/accounts/${params.AccountId}/party`) };
     },
   });
@@ -197,14 +195,9 @@ const aispResources: FastifyPluginAsync<{ portalUrl: string }> = async (app, opt
     resource: "accountParty",
     params: AccountIdParams,
     response: OBReadParty3,
-    handle: async ({ request, call, params }) => {
-      const accountUrl = url(`/accounts/${params.AccountId}`);
-      const party = await getAisParty({
-        db: app.db,
-        tenantId: request.tenantId,
-        customerId: call.customerId,
-        account: { id: params.AccountId, url: accountUrl },
-      });
+    handle: async (context) => {
+      const { params } = context;
+      const party = await accountHolder(context);
       return { Data: { Party: party ? [party] : [] }, ...self(`/accounts/${params.AccountId}/parties`) };
     },
   });

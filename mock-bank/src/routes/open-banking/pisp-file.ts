@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { createFilePayment } from "../../domain/open-banking/create-file-payment";
-import { createPaymentConsent } from "../../domain/open-banking/create-payment-consent";
 import {
   filePaymentAnswer,
   filePaymentDetails,
@@ -11,7 +10,7 @@ import {
   getFilePaymentOrThrow,
 } from "../../domain/open-banking/file-payment-answers";
 import { ObError } from "../../domain/open-banking/ob-errors";
-import { getPaymentConsentOrThrow, paymentConsentAnswer } from "../../domain/open-banking/payment-consents";
+import { getPaymentConsentOrThrow } from "../../domain/open-banking/payment-consents";
 import { checkExecutionDate, domesticScheme } from "../../domain/open-banking/payment-initiations";
 import { uploadPaymentFile } from "../../domain/open-banking/upload-payment-file";
 import { tenantNow } from "../../domain/tenants/tenant-now";
@@ -27,6 +26,7 @@ import {
   ObWriteFileConsentResponse,
   ObWriteFileResponse,
 } from "../../schemas/open-banking/pis-file";
+import { registerConsentRoutes, tokenConsentOf } from "./pisp-payment-kind";
 import { pisRoute } from "./pisp-route-config";
 
 const TAGS = ["File Payments"];
@@ -50,6 +50,9 @@ const NO_BODY = "";
 const pispFile: FastifyPluginAsyncZod = async (app) => {
   const now = (request: FastifyRequest) => tenantNow(request.tenant!, app.now());
   const issuer = app.authorizationServer.issuer;
+  /** One of the app's file payment consents, or the UK "no such resource". */
+  const getFileConsent = (request: FastifyRequest, consentId: string) =>
+    getPaymentConsentOrThrow({ db: app.db, tenantId: request.tenantId, appId: request.appId, consentId, kind: KIND });
 
   // The file's hash is of its exact bytes: JSON bodies here keep their text.
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
@@ -65,69 +68,23 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
     }
   });
 
-  app.post(
-    "/file-payment-consents",
-    {
-      config: pisRoute.createConsent,
-      schema: {
-        operationId: "CreateFilePaymentConsents",
-        tags: TAGS,
-        summary: "Create File Payment Consents",
+  registerConsentRoutes(app, {
+    kind: KIND,
+    consent: { request: ObWriteFileConsent, response: ObWriteFileConsentResponse },
+    docs: {
+      createConsent: {
         description: `Stages a file payment: the file's type (\`${JSON_FILE_TYPE}\`), its base64 SHA-256 (\`FileHash\`) and, optionally, its count and total. The consent is \`AWUP\` until the file is uploaded (\`POST …/file\`), then \`AWAU\` for the customer to authorise. \`x-idempotency-key\` is required.`,
-        headers: ObIdempotentHeaders,
-        body: ObWriteFileConsent,
-        response: { 201: obResponse("The consent, `AWUP`.", ObWriteFileConsentResponse), ...obErrorResponses() },
+        created: "The consent, `AWUP`.",
       },
+      getConsent: "The consent with its status: `AWUP` until its file is uploaded, then `AWAU`, `AUTH`, `COND` once paid, or `RJCT`.",
     },
-    async (request, reply) => {
-      const initiation = request.body.Data.Initiation;
-      if (initiation.FileType !== JSON_FILE_TYPE)
+    checkConsent: ({ Data: { Initiation } }, now) => {
+      if (Initiation.FileType !== JSON_FILE_TYPE)
         throw new ObError(400, "UK.OBIE.Field.Invalid", `The sandbox reads ${JSON_FILE_TYPE} files.`, "Data.Initiation.FileType");
-      domesticScheme(initiation.LocalInstrument);
-      if (initiation.RequestedExecutionDateTime) checkExecutionDate(initiation.RequestedExecutionDateTime, now(request));
-      const consent = await createOnce(request.idempotency, {
-        get: (consentId) =>
-          getPaymentConsentOrThrow({ db: app.db, tenantId: request.tenantId, appId: request.appId, consentId, kind: KIND }),
-        create: (idempotencyKeyId) =>
-          createPaymentConsent({
-            db: app.db,
-            tenantId: request.tenantId,
-            appId: request.appId!,
-            now: now(request),
-            kind: KIND,
-            body: request.body,
-            idempotencyKeyId,
-          }),
-      });
-      return reply.code(201).send(await paymentConsentAnswer(app.db, consent, now(request), issuer));
+      domesticScheme(Initiation.LocalInstrument);
+      if (Initiation.RequestedExecutionDateTime) checkExecutionDate(Initiation.RequestedExecutionDateTime, now);
     },
-  );
-
-  app.get(
-    "/file-payment-consents/:ConsentId",
-    {
-      config: pisRoute.readAsApp,
-      schema: {
-        operationId: "GetFilePaymentConsentsConsentId",
-        tags: TAGS,
-        summary: "Get File Payment Consents",
-        description: "The consent with its status: `AWUP` until its file is uploaded, then `AWAU`, `AUTH`, `COND` once paid, or `RJCT`.",
-        headers: ObHeaders,
-        params: ConsentIdParams,
-        response: { 200: obResponse("The consent.", ObWriteFileConsentResponse), ...obErrorResponses() },
-      },
-    },
-    async (request) => {
-      const consent = await getPaymentConsentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        consentId: request.params.ConsentId,
-        kind: KIND,
-      });
-      return paymentConsentAnswer(app.db, consent, now(request), issuer);
-    },
-  );
+  });
 
   app.post(
     "/file-payment-consents/:ConsentId/file",
@@ -152,13 +109,7 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const consent = await getPaymentConsentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        consentId: request.params.ConsentId,
-        kind: KIND,
-      });
+      const consent = await getFileConsent(request, request.params.ConsentId);
       if (!request.idempotency?.recoveredResourceId)
         await uploadPaymentFile({
           db: app.db,
@@ -186,13 +137,7 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const consent = await getPaymentConsentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        consentId: request.params.ConsentId,
-        kind: KIND,
-      });
+      const consent = await getFileConsent(request, request.params.ConsentId);
       if (consent.file === null) throw new ObError(400, "UK.OBIE.Resource.NotFound", `Consent ${consent.id} has no file yet.`, "ConsentId");
       // The bytes as uploaded (their hash is the consent's FileHash), not a re-serialisation.
       return reply.type("application/json; charset=utf-8").send(consent.file);
@@ -223,12 +168,11 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
       const filePaymentId = await createOnce(request.idempotency, {
         get: async (id) => id,
         create: (idempotencyKeyId) => {
-          const tokenConsent = request.standardCaller!.kind === "consent" ? request.standardCaller!.consent : null;
           return createFilePayment({
             db: app.db,
             tenantId: request.tenantId,
             now: now(request),
-            tokenConsent: tokenConsent!,
+            tokenConsent: tokenConsentOf(request),
             body: request.body,
             idempotencyKeyId,
           });
@@ -239,80 +183,65 @@ const pispFile: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    "/file-payments/:FilePaymentId",
-    {
-      config: pisRoute.readAsApp,
-      schema: {
-        operationId: "GetFilePaymentsFilePaymentId",
-        tags: TAGS,
-        summary: "Get File Payments",
-        description:
-          "The file payment with its status: `PDNG` while payments wait for their date, then `INCO` (or `INFA` when none could be made).",
-        headers: ObHeaders,
-        params: FilePaymentParams,
-        response: { 200: obResponse("The file payment.", ObWriteFileResponse), ...obErrorResponses() },
+  /** A read of one of the app's file payments (the app's token): its document entry, and what it answers of it. */
+  const readFilePayment = (
+    suffix: string,
+    doc: { operationId: string; summary: string; description: string; ok: string; response: z.ZodType },
+    answer: (found: Awaited<ReturnType<typeof getFilePaymentOrThrow>>) => unknown,
+  ) =>
+    app.get(
+      `/file-payments/:FilePaymentId${suffix}`,
+      {
+        config: pisRoute.readAsApp,
+        schema: {
+          operationId: doc.operationId,
+          tags: TAGS,
+          summary: doc.summary,
+          description: doc.description,
+          headers: ObHeaders,
+          params: FilePaymentParams,
+          response: { 200: obResponse(doc.ok, doc.response), ...obErrorResponses() },
+        },
       },
-    },
-    async (request) => {
-      const found = await getFilePaymentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        filePaymentId: request.params.FilePaymentId,
-      });
-      return filePaymentAnswer(app.db, found, issuer);
-    },
-  );
+      async (request) => {
+        const { tenantId, appId } = request;
+        return answer(await getFilePaymentOrThrow({ db: app.db, tenantId, appId, filePaymentId: request.params.FilePaymentId }));
+      },
+    );
 
-  app.get(
-    "/file-payments/:FilePaymentId/payment-details",
+  readFilePayment(
+    "",
     {
-      config: pisRoute.readAsApp,
-      schema: {
-        operationId: "GetFilePaymentsFilePaymentIdPaymentDetails",
-        tags: TAGS,
-        summary: "Get Payment Details",
-        description: "Each payment of the file (its `pay_…` id as PaymentTransactionId) with its current status.",
-        headers: ObHeaders,
-        params: FilePaymentParams,
-        response: { 200: obResponse("The payments' statuses.", ObWritePaymentDetailsResponse), ...obErrorResponses() },
-      },
+      operationId: "GetFilePaymentsFilePaymentId",
+      summary: "Get File Payments",
+      description:
+        "The file payment with its status: `PDNG` while payments wait for their date, then `INCO` (or `INFA` when none could be made).",
+      ok: "The file payment.",
+      response: ObWriteFileResponse,
     },
-    async (request) => {
-      const found = await getFilePaymentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        filePaymentId: request.params.FilePaymentId,
-      });
-      return filePaymentDetails(found, issuer);
-    },
+    (found) => filePaymentAnswer(app.db, found, issuer),
   );
-
-  app.get(
-    "/file-payments/:FilePaymentId/report-file",
+  readFilePayment(
+    "/payment-details",
     {
-      config: pisRoute.readAsApp,
-      schema: {
-        operationId: "GetFilePaymentsFilePaymentIdReportFile",
-        tags: TAGS,
-        summary: "Get File Payments Report File",
-        description: "A JSON report: each payment of the file in file order, its /v1 payment id, status and reason, and the totals.",
-        headers: ObHeaders,
-        params: FilePaymentParams,
-        response: { 200: obResponse("The report.", ObFilePaymentReport), ...obErrorResponses() },
-      },
+      operationId: "GetFilePaymentsFilePaymentIdPaymentDetails",
+      summary: "Get Payment Details",
+      description: "Each payment of the file (its `pay_…` id as PaymentTransactionId) with its current status.",
+      ok: "The payments' statuses.",
+      response: ObWritePaymentDetailsResponse,
     },
-    async (request) => {
-      const found = await getFilePaymentOrThrow({
-        db: app.db,
-        tenantId: request.tenantId,
-        appId: request.appId,
-        filePaymentId: request.params.FilePaymentId,
-      });
-      return filePaymentReport(found);
+    (found) => filePaymentDetails(found, issuer),
+  );
+  readFilePayment(
+    "/report-file",
+    {
+      operationId: "GetFilePaymentsFilePaymentIdReportFile",
+      summary: "Get File Payments Report File",
+      description: "A JSON report: each payment of the file in file order, its /v1 payment id, status and reason, and the totals.",
+      ok: "The report.",
+      response: ObFilePaymentReport,
     },
+    filePaymentReport,
   );
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ObAmount, ObCashAccount, ObCreditDebit, ObDateTime, ObLinks, ObMeta } from "./ais-common";
+import { ObAmount, ObCashAccount, ObCreditDebit, ObLinks, ObMeta } from "./ais-common";
+import { ISODateTime } from "./ob-common";
 
 /** The list envelope every AIS read shares: Data, Links.Self, Meta. */
 const envelope = <T extends z.ZodType>(data: T) => ({ Data: data, Links: ObLinks, Meta: ObMeta });
@@ -18,8 +19,8 @@ export const OBAccount6 = z
       .describe("CACC current, SVGS savings and fixed-term, CARD credit card, LOAN loan."),
     Description: z.string().min(1).max(35).optional().describe("The product the account is."),
     Nickname: z.string().min(1).max(70).optional(),
-    OpeningDate: ObDateTime.optional(),
-    MaturityDate: ObDateTime.optional(),
+    OpeningDate: ISODateTime.optional(),
+    MaturityDate: ISODateTime.optional(),
     Account: z
       .array(ObCashAccount)
       .optional()
@@ -35,7 +36,7 @@ export const OBBalance = z.strictObject({
   AccountId: z.string().min(1).max(40),
   CreditDebitIndicator: ObCreditDebit,
   Type: z.enum(["ITBD", "ITAV"]).describe("ITBD interim booked (/v1's booked), ITAV interim available (/v1's available)."),
-  DateTime: ObDateTime,
+  DateTime: ISODateTime,
   Amount: ObAmount,
   CreditLine: z
     .array(
@@ -60,10 +61,10 @@ export const OBTransaction6 = z
     StatementReference: z.array(z.string().min(1).max(35)).optional(),
     CreditDebitIndicator: ObCreditDebit,
     Status: z.enum(["BOOK", "PDNG"]),
-    BookingDateTime: ObDateTime.describe(
+    BookingDateTime: ISODateTime.describe(
       "When it was booked; for a pending card payment, when it is expected to book (a day after it was made).",
     ),
-    ValueDateTime: ObDateTime.optional().describe("When it was made."),
+    ValueDateTime: ISODateTime.optional().describe("When it was made."),
     TransactionInformation: z.string().min(1).max(500).optional().describe("ReadTransactionsDetail only: the statement text."),
     Amount: ObAmount,
     ProprietaryBankTransactionCode: z

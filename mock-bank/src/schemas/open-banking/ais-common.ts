@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ActiveOrHistoricCurrencyCode, ISODateTime } from "./ob-common";
 
 /**
  * Building blocks of the UK Account and Transaction API 4.0 schemas (uk-ob-account-info-4.0.yaml).
@@ -6,19 +7,13 @@ import { z } from "zod";
  * they cannot collide with the payment APIs' copies; the AIS-only schemas carry the official names.
  */
 
-/** An ISO 8601 date-time with its zone, as every UK payload writes them. */
-export const ObDateTime = z.iso.datetime({ offset: true }).max(35);
-
 /** OBActiveOrHistoricCurrencyAndAmount: a positive decimal string (the direction is said elsewhere) and the currency. */
 export const ObAmount = z.strictObject({
   Amount: z
     .string()
     .regex(/^\d{1,13}$|^\d{1,13}\.\d{1,5}$/)
     .describe("A positive amount: up to 13 digits and 5 decimals."),
-  Currency: z
-    .string()
-    .regex(/^[A-Z]{3,3}$/)
-    .describe("ISO 4217 currency code."),
+  Currency: ActiveOrHistoricCurrencyCode,
 });
 
 export const ObCreditDebit = z.enum(["Credit", "Debit"]);
@@ -36,8 +31,8 @@ export const ObLinks = z
 export const ObMeta = z
   .strictObject({
     TotalPages: z.number().int().optional(),
-    FirstAvailableDateTime: ObDateTime.optional(),
-    LastAvailableDateTime: ObDateTime.optional(),
+    FirstAvailableDateTime: ISODateTime.optional(),
+    LastAvailableDateTime: ISODateTime.optional(),
   })
   .describe("Meta data of the answer: the number of pages of a list.");
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ObDateTime, ObLinks, ObMeta } from "./ais-common";
+import { ObLinks, ObMeta } from "./ais-common";
+import { ISODateTime } from "./ob-common";
 
 /** OBReadConsent1's permission codes (OBInternalPermissions1Code, 4.0), all supported by the sandbox. */
 export const AIS_PERMISSIONS = [
@@ -43,11 +44,11 @@ export const OBReadConsent1 = z
         .describe(
           "The data clusters the customer is asked to share. Must hold ReadAccountsBasic or ReadAccountsDetail; ReadTransactionsBasic/Detail need ReadTransactionsCredits and/or ReadTransactionsDebits, and those need Basic or Detail.",
         ),
-      ExpirationDateTime: ObDateTime.optional().describe(
+      ExpirationDateTime: ISODateTime.optional().describe(
         "When access ends (sandbox clock); open-ended when absent. Must be in the future.",
       ),
-      TransactionFromDateTime: ObDateTime.optional().describe("The earliest booking date-time of transactions and statements shared."),
-      TransactionToDateTime: ObDateTime.optional().describe("The latest booking date-time of transactions and statements shared."),
+      TransactionFromDateTime: ISODateTime.optional().describe("The earliest booking date-time of transactions and statements shared."),
+      TransactionToDateTime: ISODateTime.optional().describe("The latest booking date-time of transactions and statements shared."),
     }),
     Risk: Risk.optional(),
   })
@@ -59,7 +60,7 @@ export const OBReadConsentResponse1 = z
   .strictObject({
     Data: z.strictObject({
       ConsentId: z.string().min(1).max(128),
-      CreationDateTime: ObDateTime,
+      CreationDateTime: ISODateTime,
       Status: z
         .enum(["AWAU", "RJCT", "AUTH", "EXPD", "CANC"])
         .describe(
@@ -74,11 +75,11 @@ export const OBReadConsentResponse1 = z
           }),
         )
         .optional(),
-      StatusUpdateDateTime: ObDateTime,
+      StatusUpdateDateTime: ISODateTime,
       Permissions: z.array(AisPermission).min(1),
-      ExpirationDateTime: ObDateTime.optional(),
-      TransactionFromDateTime: ObDateTime.optional(),
-      TransactionToDateTime: ObDateTime.optional(),
+      ExpirationDateTime: ISODateTime.optional(),
+      TransactionFromDateTime: ISODateTime.optional(),
+      TransactionToDateTime: ISODateTime.optional(),
     }),
     Risk,
     Links: ObLinks.optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ObAmount, ObCashAccount, ObDateTime, ObLinks, ObMeta } from "./ais-common";
+import { ObAmount, ObCashAccount, ObLinks, ObMeta } from "./ais-common";
+import { ISODateTime } from "./ob-common";
 
 /**
  * The AIS resources the sandbox derives from its ledger (beneficiaries, direct debits, standing
@@ -19,7 +20,7 @@ const Frequency = z.strictObject({
 const MandateRelatedInformation = z.strictObject({
   MandateIdentification: z.string().min(1).max(35).optional(),
   Classification: z.enum(["FIXE", "VARI"]).optional().describe("FIXE when every payment seen had the same amount, else VARI."),
-  RecurringPaymentDateTime: ObDateTime.optional().describe("The next payment expected, from the last one and the frequency."),
+  RecurringPaymentDateTime: ISODateTime.optional().describe("The next payment expected, from the last one and the frequency."),
   Frequency,
 });
 
@@ -46,7 +47,7 @@ export const OBDirectDebit = z.strictObject({
     .describe("ACTV while collections keep coming at their frequency."),
   MandateRelatedInformation,
   Name: z.string().min(1).max(70).describe("The originator: the merchant, else the statement text."),
-  PreviousPaymentDateTime: ObDateTime.optional(),
+  PreviousPaymentDateTime: ISODateTime.optional(),
   PreviousPaymentAmount: ObAmount.optional(),
 });
 
@@ -58,8 +59,8 @@ export const OBStandingOrder6 = z
   .strictObject({
     AccountId,
     StandingOrderId: z.string().min(1).max(40),
-    NextPaymentDateTime: ObDateTime.optional(),
-    LastPaymentDateTime: ObDateTime.optional(),
+    NextPaymentDateTime: ISODateTime.optional(),
+    LastPaymentDateTime: ISODateTime.optional(),
     StandingOrderStatusCode: z.enum(["ACTV", "CANC", "EXPI", "SUSP"]).optional(),
     NextPaymentAmount: ObAmount.optional(),
     LastPaymentAmount: ObAmount.optional(),
@@ -77,7 +78,7 @@ export const OBScheduledPayment3 = z
   .strictObject({
     AccountId,
     ScheduledPaymentId: z.string().min(1).max(40).describe("The payment's id (`pay_…`), the same as /v1's."),
-    ScheduledPaymentDateTime: ObDateTime.describe("When the payment is due to settle."),
+    ScheduledPaymentDateTime: ISODateTime.describe("When the payment is due to settle."),
     ScheduledType: z.enum(["Arrival", "Execution"]),
     Reference: z.string().min(1).max(35).optional(),
     InstructedAmount: ObAmount,
@@ -94,8 +95,8 @@ export const OBOffer = z.strictObject({
   OfferId: z.string().min(1).max(40),
   OfferType: z.enum(["BalanceTransfer", "LimitIncrease", "MoneyTransfer", "Other", "PromotionalRate"]),
   Description: z.string().min(1).max(500),
-  StartDateTime: ObDateTime.optional(),
-  EndDateTime: ObDateTime.optional(),
+  StartDateTime: ISODateTime.optional(),
+  EndDateTime: ISODateTime.optional(),
   Rate: z
     .string()
     .regex(/^(-?\d{1,3}){1}(\.\d{1,4}){0,1}$/)
@@ -156,9 +157,9 @@ export const OBStatement2 = z
     StatementId: z.string().min(1).max(40),
     StatementReference: z.string().min(1).max(35).optional().describe("The month, YYYY-MM."),
     Type: z.enum(["AccountClosure", "AccountOpening", "Annual", "Interim", "RegularPeriodic"]),
-    StartDateTime: ObDateTime,
-    EndDateTime: ObDateTime,
-    CreationDateTime: ObDateTime,
+    StartDateTime: ISODateTime,
+    EndDateTime: ISODateTime,
+    CreationDateTime: ISODateTime,
     StatementDescription: z.array(z.string().min(1).max(500)).optional(),
     StatementAmount: z
       .array(StatementAmount)

@@ -1,20 +1,11 @@
 import { z } from "zod";
-import {
-  ActiveOrHistoricCurrencyCode,
-  ISODateTime,
-  Links,
-  OBActiveCurrencyAndAmount_SimpleType,
-  OBProxy1,
-  OBStatusReason,
-  SchemeName,
-} from "./vrp-cof-common";
+import { ActiveOrHistoricCurrencyCode, ISODateTime, OBProxy1, OBStatusReason, text } from "./ob-common";
+import { Links, OBActiveCurrencyAndAmount_SimpleType, SchemeName } from "./vrp-cof-common";
 
 /**
  * UK Open Banking 4.0 Confirmation of Funds (uk-ob-confirmation-funds-4.0.yaml): the bodies of
  * funds-confirmation-consents and funds-confirmations, named as the document names them.
  */
-
-const text = (min: number, max: number) => z.string().min(min).max(max);
 
 const CofDebtorAccount = z.object({
   SchemeName,

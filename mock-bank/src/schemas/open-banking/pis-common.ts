@@ -1,29 +1,16 @@
 import { z } from "zod";
-import {
-  ACCOUNT_TYPE_CODES,
-  CATEGORY_PURPOSE_CODES,
-  CREDITOR_REFERENCE_TYPE_CODES,
-  DOCUMENT_TYPE_CODES,
-  PROXY_ACCOUNT_TYPE_CODES,
-  PURPOSE_CODES,
-} from "./pis-code-sets";
+import { CATEGORY_PURPOSE_CODES, CREDITOR_REFERENCE_TYPE_CODES, DOCUMENT_TYPE_CODES, PURPOSE_CODES } from "./ob-code-sets";
+import { ActiveOrHistoricCurrencyCode, CountryCode, ISODateTime, OBPostalAddress7, OBProxy1, obRisk1, text } from "./ob-common";
 
 /**
  * Building blocks of the UK Open Banking 4.0 Payment Initiation API, as its document
  * (uk-ob-payment-initiation-4.0.yaml) defines them: the same names, bounds, patterns and code sets,
- * objects closed (`additionalProperties: false` there, strict here). The building blocks the other
- * UK APIs share (Links, Meta, OBRisk1, OBErrorResponse1, …) carry no registry id here: the
- * operation-level schemas (OBWrite…) do, so each standard's document names what is its own.
+ * objects closed (`additionalProperties: false` there, strict here). What every UK API defines alike
+ * (OBPostalAddress7, OBProxy1, OBStatusReason, OBRisk1's fields, …) is in ob-common.ts. None carries
+ * a registry id: the operation-level schemas (OBWrite…) do, so each standard's document names what
+ * is its own.
  */
 
-const text = (min: number, max: number) => z.string().min(min).max(max);
-const bool = z.boolean();
-
-/** `ISODateTime`: a date-time with a time zone (the profile requires one in answers). */
-export const ObDateTime = z.iso.datetime({ offset: true }).max(35);
-
-export const CountryCode = z.string().regex(/^[A-Z]{2,2}$/);
-export const CurrencyCode = z.string().regex(/^[A-Z]{3,3}$/);
 const Lei = text(1, 20).regex(/^[0-9]{4}[0]{2}[A-Z0-9]{12}[0-9]{2}/);
 
 /** `OBActiveOrHistoricCurrencyAndAmount`: a decimal string of up to 13 digits and 5 decimals. */
@@ -32,36 +19,7 @@ export const ObAmount = z.strictObject({
     .string()
     .regex(/^\d{1,13}$|^\d{1,13}\.\d{1,5}$/)
     .describe("A decimal string; the currency's precision is checked too (`0.001` GBP is refused)."),
-  Currency: CurrencyCode.describe("ISO 4217 currency code."),
-});
-
-/** `OBPostalAddress7`. */
-export const ObPostalAddress = z.strictObject({
-  AddressType: z.enum(["BIZZ", "DLVY", "MLTO", "PBOX", "ADDR", "HOME", "CORR", "STAT"]).optional(),
-  Department: text(1, 70).optional(),
-  SubDepartment: text(1, 70).optional(),
-  StreetName: text(1, 140).optional(),
-  BuildingNumber: text(1, 16).optional(),
-  BuildingName: text(1, 140).optional(),
-  Floor: text(1, 70).optional(),
-  UnitNumber: text(1, 16).optional(),
-  Room: text(1, 70).optional(),
-  PostBox: text(1, 16).optional(),
-  TownLocationName: text(1, 140).optional(),
-  DistrictName: text(1, 140).optional(),
-  CareOf: text(1, 140).optional(),
-  PostCode: text(1, 16).optional(),
-  TownName: text(1, 140).optional(),
-  CountrySubDivision: text(1, 35).optional(),
-  Country: CountryCode.optional(),
-  AddressLine: z.array(text(1, 70)).max(7).optional(),
-});
-
-/** `OBProxy1`. */
-const ObProxy = z.object({
-  Identification: text(1, 2048),
-  Code: z.enum(PROXY_ACCOUNT_TYPE_CODES),
-  Type: text(1, 35).optional(),
+  Currency: ActiveOrHistoricCurrencyCode,
 });
 
 const SchemeName = z
@@ -78,7 +36,7 @@ export const ObDebtorAccount = z.strictObject({
   Identification: text(1, 256),
   Name: text(1, 350).optional(),
   SecondaryIdentification: text(1, 34).optional(),
-  Proxy: ObProxy.optional(),
+  Proxy: OBProxy1.optional(),
 });
 
 /** `CreditorAccount` of an initiation: a name is required. */
@@ -87,7 +45,7 @@ export const ObCreditorAccount = z.strictObject({
   Identification: text(1, 256),
   Name: text(1, 350).describe("The beneficiary's name. `AML HIT` is rejected by the sandbox's sanctions screening (`RJCT`, `RR04`)."),
   SecondaryIdentification: text(1, 34).optional(),
-  Proxy: ObProxy.optional(),
+  Proxy: OBProxy1.optional(),
 });
 
 /** `CreditorAgent`. */
@@ -96,7 +54,7 @@ export const ObCreditorAgent = z.strictObject({
   Identification: text(1, 35).optional(),
   Name: text(1, 140).optional(),
   LEI: Lei.optional(),
-  PostalAddress: ObPostalAddress.optional(),
+  PostalAddress: OBPostalAddress7.optional(),
 });
 
 /** `OBUltimateCreditor1` / `OBUltimateDebtor1`. */
@@ -105,7 +63,7 @@ export const ObUltimateParty = z.object({
   Identification: text(1, 256).optional(),
   LEI: Lei.optional(),
   SchemeName: text(1, 40).optional(),
-  PostalAddress: ObPostalAddress.optional(),
+  PostalAddress: OBPostalAddress7.optional(),
 });
 
 /** `OBRegulatoryReporting1`. */
@@ -116,7 +74,7 @@ export const ObRegulatoryReporting = z.object({
     .array(
       z.object({
         Type: text(1, 35).optional(),
-        Date: ObDateTime.optional(),
+        Date: ISODateTime.optional(),
         Country: CountryCode.optional(),
         Amount: ObAmount.optional(),
         Information: z.array(text(1, 35)).max(10).optional(),
@@ -137,7 +95,7 @@ export const ObRemittanceInformation = z.object({
               Code: z.enum(DOCUMENT_TYPE_CODES).optional(),
               Issuer: text(1, 35).optional(),
               Number: text(1, 35).optional(),
-              RelatedDate: ObDateTime.optional(),
+              RelatedDate: ISODateTime.optional(),
               LineDetails: z.array(text(0, 2048)).max(20).optional(),
             }),
           )
@@ -169,32 +127,13 @@ export const ObRemittanceInformation = z.object({
 /** `OBSupplementaryData1`: anything, kept as sent. */
 export const ObSupplementaryData = z.record(z.string().max(128), z.unknown());
 
-/** `OBRisk1`. */
-export const ObRisk = z.strictObject({
-  PaymentContextCode: z
-    .enum([
-      "BillingGoodsAndServicesInAdvance",
-      "BillingGoodsAndServicesInArrears",
-      "EcommerceMerchantInitiatedPayment",
-      "FaceToFacePointOfSale",
-      "TransferToSelf",
-      "TransferToThirdParty",
-    ])
-    .optional(),
-  MerchantCategoryCode: text(3, 4).optional(),
-  MerchantCustomerIdentification: text(1, 70).optional(),
-  ContractPresentIndicator: bool.optional(),
-  BeneficiaryPrepopulatedIndicator: bool.optional(),
-  PaymentPurposeCode: z.enum(PURPOSE_CODES).optional(),
-  CategoryPurposeCode: z.enum(CATEGORY_PURPOSE_CODES).optional(),
-  BeneficiaryAccountType: z.enum(ACCOUNT_TYPE_CODES).optional(),
-  DeliveryAddress: ObPostalAddress.optional(),
-});
+/** `OBRisk1`: purpose codes from the ISO lists. */
+export const ObRisk = obRisk1({ payment: z.enum(PURPOSE_CODES), category: z.enum(CATEGORY_PURPOSE_CODES) });
 
 /** `Authorisation` of a consent request. */
 export const ObAuthorisation = z.strictObject({
   AuthorisationType: z.enum(["Any", "Single"]),
-  CompletionDateTime: ObDateTime.optional().describe("The consent must be authorised by then; the sandbox expires it then."),
+  CompletionDateTime: ISODateTime.optional().describe("The consent must be authorised by then; the sandbox expires it then."),
 });
 
 /** `OBSCASupportData1`. */
@@ -214,13 +153,6 @@ export const ObLocalInstrument = z
   .describe(
     "`OBInternalLocalInstrument1Code`. The sandbox pays `UK.OBIE.FPS` (the default), `UK.OBIE.CHAPS` and `UK.OBIE.Paym` at once, `UK.OBIE.BACS` a day later (settlement on the sandbox clock).",
   );
-
-/** `OBStatusReason`. */
-export const ObStatusReason = z.object({
-  StatusReasonCode: text(1, 4).optional(),
-  StatusReasonDescription: text(1, 500).optional(),
-  Path: text(1, 500).optional(),
-});
 
 /** `Charges` entries. */
 export const ObCharge = z.strictObject({
@@ -250,8 +182,8 @@ export const ObLinks = z.strictObject({
 /** `Meta`. */
 export const ObMeta = z.strictObject({
   TotalPages: z.number().int().optional(),
-  FirstAvailableDateTime: ObDateTime.optional(),
-  LastAvailableDateTime: ObDateTime.optional(),
+  FirstAvailableDateTime: ISODateTime.optional(),
+  LastAvailableDateTime: ISODateTime.optional(),
 });
 
 /** `OBErrorResponse1`: every refusal with a body (401 and 404 have none). */

@@ -1,22 +1,20 @@
 import { z } from "zod";
+import { ISODateTime, OBPostalAddress7, OBStatusReason, text } from "./ob-common";
 import {
   ObAmount,
   ObAuthorisation,
   ObCharge,
   ObCreditorAccount,
   ObCreditorAgent,
-  ObDateTime,
   ObDebtor,
   ObDebtorAccount,
   ObLinks,
   ObLocalInstrument,
   ObMeta,
-  ObPostalAddress,
   ObRegulatoryReporting,
   ObRemittanceInformation,
   ObRisk,
   ObScaSupportData,
-  ObStatusReason,
   ObSupplementaryData,
   ObUltimateParty,
 } from "./pis-common";
@@ -25,8 +23,6 @@ import {
  * Domestic payments (single immediate, and scheduled) of the UK Open Banking 4.0 Payment
  * Initiation API: consents, payment orders, payment details and funds confirmation.
  */
-
-const text = (min: number, max: number) => z.string().min(min).max(max);
 
 export const initiationFields = {
   InstructionIdentification: text(1, 35).describe("Your id of the instruction, unique for you."),
@@ -38,7 +34,7 @@ export const initiationFields = {
   ),
   CreditorAgent: ObCreditorAgent.optional(),
   CreditorAccount: ObCreditorAccount,
-  CreditorPostalAddress: ObPostalAddress.optional(),
+  CreditorPostalAddress: OBPostalAddress7.optional(),
   UltimateCreditor: ObUltimateParty.optional(),
   UltimateDebtor: ObUltimateParty.optional(),
   RegulatoryReporting: z.array(ObRegulatoryReporting).max(10).optional(),
@@ -54,7 +50,7 @@ export type ObDomesticInitiationInput = z.infer<typeof ObDomesticInitiation>;
 export const ObDomesticScheduledInitiation = z.strictObject({
   ...initiationFields,
   EndToEndIdentification: initiationFields.EndToEndIdentification.optional(),
-  RequestedExecutionDateTime: ObDateTime.describe(
+  RequestedExecutionDateTime: ISODateTime.describe(
     "When the money leaves the debtor account, on the sandbox clock (advance it with `POST /v1/sandbox/clock/advance`). In the future, at most a year ahead.",
   ),
 });
@@ -80,12 +76,12 @@ export const ObWriteDomesticScheduledConsent = z
 /** The head of every consent answer. */
 export const consentHeadFields = {
   ConsentId: text(1, 128),
-  CreationDateTime: ObDateTime,
-  StatusReason: z.array(ObStatusReason).optional(),
-  StatusUpdateDateTime: ObDateTime,
-  CutOffDateTime: ObDateTime.optional().describe("The consent must be used (the payment submitted) by then, on the sandbox clock."),
-  ExpectedExecutionDateTime: ObDateTime.optional(),
-  ExpectedSettlementDateTime: ObDateTime.optional(),
+  CreationDateTime: ISODateTime,
+  StatusReason: z.array(OBStatusReason).optional(),
+  StatusUpdateDateTime: ISODateTime,
+  CutOffDateTime: ISODateTime.optional().describe("The consent must be used (the payment submitted) by then, on the sandbox clock."),
+  ExpectedExecutionDateTime: ISODateTime.optional(),
+  ExpectedSettlementDateTime: ISODateTime.optional(),
   Charges: z.array(ObCharge).optional(),
   Debtor: ObDebtor.optional().describe("The account the customer chose to pay from, once authorised."),
 };
@@ -138,11 +134,11 @@ export const PaymentOrderStatus = z
 
 const orderFields = {
   ConsentId: text(1, 128),
-  CreationDateTime: ObDateTime,
-  StatusUpdateDateTime: ObDateTime,
-  StatusReason: z.array(ObStatusReason).optional(),
-  ExpectedExecutionDateTime: ObDateTime.optional(),
-  ExpectedSettlementDateTime: ObDateTime.optional(),
+  CreationDateTime: ISODateTime,
+  StatusUpdateDateTime: ISODateTime,
+  StatusReason: z.array(OBStatusReason).optional(),
+  ExpectedExecutionDateTime: ISODateTime.optional(),
+  ExpectedSettlementDateTime: ISODateTime.optional(),
   Refund: z
     .strictObject({
       Account: z.strictObject({
@@ -193,7 +189,7 @@ export const ObWritePaymentDetailsResponse = z
           z.strictObject({
             PaymentTransactionId: text(1, 210),
             Status: PaymentOrderStatus.exclude(["RCVD", "CANC"]),
-            StatusUpdateDateTime: ObDateTime,
+            StatusUpdateDateTime: ISODateTime,
             StatusDetail: z
               .strictObject({
                 LocalInstrument: z.string().optional(),
@@ -216,7 +212,7 @@ export const ObWriteFundsConfirmationResponse = z
     Data: z.strictObject({
       FundsAvailableResult: z
         .strictObject({
-          FundsAvailableDateTime: ObDateTime,
+          FundsAvailableDateTime: ISODateTime,
           FundsAvailable: z
             .boolean()
             .describe("Whether the debtor account's available balance (with its arranged overdraft) covers the payment."),

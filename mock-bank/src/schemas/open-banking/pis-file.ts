@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ISODateTime } from "./ob-common";
 import {
   ObCreditorAgent,
-  ObDateTime,
   ObDebtorAccount,
   ObLinks,
   ObLocalInstrument,
@@ -36,7 +36,7 @@ export const ObFileInitiation = z.strictObject({
     .optional()
     .describe("How many payments the file holds: the upload must match it."),
   ControlSum: z.number().optional().describe("The total of the file's amounts: the upload must match it."),
-  RequestedExecutionDateTime: ObDateTime.optional().describe(
+  RequestedExecutionDateTime: ISODateTime.optional().describe(
     "When the file's payments leave the debtor account (sandbox clock); at once when left out.",
   ),
   LocalInstrument: ObLocalInstrument.optional(),
@@ -49,7 +49,7 @@ export const ObFileInitiation = z.strictObject({
 export type ObFileInitiationInput = z.infer<typeof ObFileInitiation>;
 
 const consentData = {
-  Authorisation: z.strictObject({ AuthorisationType: z.enum(["Any", "Single"]), CompletionDateTime: ObDateTime.optional() }).optional(),
+  Authorisation: z.strictObject({ AuthorisationType: z.enum(["Any", "Single"]), CompletionDateTime: ISODateTime.optional() }).optional(),
   SCASupportData: z
     .object({
       RequestedSCAExemptionType: z
@@ -107,13 +107,13 @@ export const ObWriteFileResponse = z
     Data: z.strictObject({
       FilePaymentId: z.string().min(1).max(40),
       ConsentId: z.string().min(1).max(128),
-      CreationDateTime: ObDateTime,
+      CreationDateTime: ISODateTime,
       Status: z
         .enum(["INFA", "INCO", "PDNG"])
         .describe(
           "`PDNG` until every payment of the file was processed (a dated file waits for its date), then `INCO`, or `INFA` when none could be made. Each payment's outcome: `report-file`.",
         ),
-      StatusUpdateDateTime: ObDateTime,
+      StatusUpdateDateTime: ISODateTime,
       StatusReason: consentHeadFields.StatusReason,
       Charges: consentHeadFields.Charges,
       Initiation: ObFileInitiation,
@@ -143,7 +143,7 @@ export const ObFilePaymentReport = z
           InstructedAmount: z.strictObject({ Amount: z.string(), Currency: z.string() }),
           CreditorName: z.string(),
           Status: z.string(),
-          StatusUpdateDateTime: ObDateTime,
+          StatusUpdateDateTime: ISODateTime,
           StatusReason: z.strictObject({ StatusReasonCode: z.string(), StatusReasonDescription: z.string() }).optional(),
         }),
       ),

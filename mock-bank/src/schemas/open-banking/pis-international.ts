@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CurrencyCode, ObDateTime, ObLinks, ObMeta, ObPostalAddress, ObRisk } from "./pis-common";
+import { CurrencyCode, ISODateTime, OBPostalAddress7 } from "./ob-common";
+import { ObLinks, ObMeta, ObRisk } from "./pis-common";
 import { consentData, consentHeadFields, ConsentStatus, initiationFields, paymentOrderFields, PaymentOrderStatus } from "./pis-domestic";
 
 /**
@@ -45,7 +46,7 @@ export const ObInternationalInitiation = z.strictObject({
         .max(20)
         .regex(/^[0-9]{4}[0]{2}[A-Z0-9]{12}[0-9]{2}/)
         .optional(),
-      PostalAddress: ObPostalAddress.optional(),
+      PostalAddress: OBPostalAddress7.optional(),
     })
     .optional(),
 });
@@ -57,7 +58,7 @@ export const ObExchangeRateInformation = z.strictObject({
   ExchangeRate: z.number(),
   RateType: z.enum(["Actual", "Agreed", "Indicative"]),
   ContractIdentification: z.string().min(1).max(256).optional().describe("The sandbox's FX quote (`fxq_…`), also readable through /v1."),
-  ExpirationDateTime: ObDateTime.optional(),
+  ExpirationDateTime: ISODateTime.optional(),
 });
 
 export const ObWriteInternationalConsent = z
@@ -101,7 +102,7 @@ export const ObWriteInternationalResponse = z
 export const ObInternationalScheduledInitiation = z.strictObject({
   ...ObInternationalInitiation.shape,
   EndToEndIdentification: initiationFields.EndToEndIdentification.optional(),
-  RequestedExecutionDateTime: ObDateTime.describe(
+  RequestedExecutionDateTime: ISODateTime.describe(
     "When the money leaves the debtor account, on the sandbox clock; in the future, at most a year ahead. The rate is the one quoted when the consent was staged.",
   ),
 });

@@ -1,16 +1,14 @@
 import { z } from "zod";
+import { CREDITOR_REFERENCE_TYPE_CODES, VRP_DOCUMENT_TYPE_CODES } from "./ob-code-sets";
+import { ActiveOrHistoricCurrencyCode, CountryCode, ISODateTime, OBPostalAddress7, OBProxy1, obRisk1, text } from "./ob-common";
 
 /**
- * Building blocks of UK Open Banking 4.0 that the VRP and Confirmation of Funds documents share
- * with the other UK APIs (uk-ob-vrp-4.0.yaml, uk-ob-confirmation-funds-4.0.yaml). They carry no
- * `meta({ id })`: the payment-initiation surface defines the same names, and two zod schemas with
- * one id cannot be converted together. Names follow the official documents.
+ * Building blocks of the VRP and Confirmation of Funds documents (uk-ob-vrp-4.0.yaml,
+ * uk-ob-confirmation-funds-4.0.yaml) as these two bound them; what every UK API defines alike is
+ * in ob-common.ts. They carry no `meta({ id })`: the payment-initiation surface defines the same
+ * names, and two zod schemas with one id cannot be converted together. Names follow the official
+ * documents.
  */
-
-export const ActiveOrHistoricCurrencyCode = z
-  .string()
-  .regex(/^[A-Z]{3,3}$/)
-  .describe("ISO 4217 currency code.");
 
 /** Up to 13 digits and 5 decimals, as the standard writes amounts; the currency's own precision is checked after. */
 export const OBActiveCurrencyAndAmount_SimpleType = z
@@ -22,39 +20,6 @@ export const OBActiveCurrencyAndAmount_SimpleType = z
 export const OBActiveOrHistoricCurrencyAndAmount = z.object({
   Amount: OBActiveCurrencyAndAmount_SimpleType,
   Currency: ActiveOrHistoricCurrencyCode,
-});
-
-/** The standard's ISO 8601 date-time: with a time zone (`Z` or an offset). */
-export const ISODateTime = z.iso.datetime({ offset: true }).max(35);
-
-const text = (min: number, max: number) => z.string().min(min).max(max);
-
-export const OBProxy1 = z.object({
-  Identification: text(1, 2048),
-  Code: z.enum([
-    "TELE",
-    "EMAL",
-    "DNAM",
-    "CINC",
-    "COTX",
-    "COID",
-    "CUST",
-    "DRLC",
-    "EIDN",
-    "EWAL",
-    "PVTX",
-    "LEIC",
-    "MBNO",
-    "NIDN",
-    "CCPT",
-    "SHID",
-    "SOSE",
-    "TOKN",
-    "UBIL",
-    "VIPN",
-    "BIID",
-  ]),
-  Type: text(1, 35).optional(),
 });
 
 /** The scheme names the documents list (OBInternalAccountIdentification4Code); the sandbox pays and debits two of them. */
@@ -87,30 +52,6 @@ export const OBCashAccountCreditor3 = z.object({
   Proxy: OBProxy1.optional(),
 });
 
-export const OBPostalAddress7 = z.strictObject({
-  AddressType: z.enum(["BIZZ", "DLVY", "MLTO", "PBOX", "ADDR", "HOME", "CORR", "STAT"]).optional(),
-  Department: text(1, 70).optional(),
-  SubDepartment: text(1, 70).optional(),
-  StreetName: text(1, 140).optional(),
-  BuildingNumber: text(1, 16).optional(),
-  BuildingName: text(1, 140).optional(),
-  Floor: text(1, 70).optional(),
-  UnitNumber: text(1, 16).optional(),
-  Room: text(1, 70).optional(),
-  PostBox: text(1, 16).optional(),
-  TownLocationName: text(1, 140).optional(),
-  DistrictName: text(1, 140).optional(),
-  CareOf: text(1, 140).optional(),
-  PostCode: text(1, 16).optional(),
-  TownName: text(1, 140).optional(),
-  CountrySubDivision: text(1, 35).optional(),
-  Country: z
-    .string()
-    .regex(/^[A-Z]{2,2}$/)
-    .optional(),
-  AddressLine: z.array(text(1, 70)).max(7).optional(),
-});
-
 const Party = z.object({
   Name: text(1, 140).optional(),
   Identification: text(1, 256).optional(),
@@ -122,37 +63,11 @@ const Party = z.object({
 export const OBUltimateCreditor1 = Party;
 export const OBUltimateDebtor1 = Party;
 
-const ExternalDocumentType1Code = z.enum([
-  "CINV",
-  "CNFA",
-  "CONT",
-  "CREN",
-  "DEBN",
-  "DISP",
-  "DNFA",
-  "HIRI",
-  "INVS",
-  "MSIN",
-  "PROF",
-  "PUOR",
-  "QUOT",
-  "SBIN",
-  "SPRR",
-  "TISH",
-  "USAR",
-  "AROI",
-  "BOLD",
-  "CMCN",
-  "SOAC",
-  "TSUT",
-  "VCHR",
-]);
-
 const OBRemittanceInformationStructured = z.object({
   ReferredDocumentInformation: z
     .array(
       z.object({
-        Code: ExternalDocumentType1Code.optional(),
+        Code: z.enum(VRP_DOCUMENT_TYPE_CODES).optional(),
         Issuer: text(1, 35).optional(),
         Number: text(1, 35).optional(),
         RelatedDate: ISODateTime.optional(),
@@ -164,7 +79,7 @@ const OBRemittanceInformationStructured = z.object({
   ReferredDocumentAmount: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
   CreditorReferenceInformation: z
     .object({
-      Code: z.enum(["DISP", "FXDR", "PUOR", "RPIN", "RADM", "SCOR"]).optional(),
+      Code: z.enum(CREDITOR_REFERENCE_TYPE_CODES).optional(),
       Issuer: text(1, 35).optional(),
       Reference: text(1, 35).optional(),
     })
@@ -185,10 +100,7 @@ export const OBRegulatoryReporting1 = z.object({
   Authority: z
     .object({
       Name: text(1, 140).optional(),
-      CountryCode: z
-        .string()
-        .regex(/^[A-Z]{2,2}$/)
-        .optional(),
+      CountryCode: CountryCode.optional(),
     })
     .optional(),
   Details: z
@@ -196,10 +108,7 @@ export const OBRegulatoryReporting1 = z.object({
       z.object({
         Type: text(1, 35).optional(),
         Date: ISODateTime.optional(),
-        Country: z
-          .string()
-          .regex(/^[A-Z]{2,2}$/)
-          .optional(),
+        Country: CountryCode.optional(),
         Amount: OBActiveOrHistoricCurrencyAndAmount.optional(),
         Information: z.array(text(1, 35)).max(100).optional(),
       }),
@@ -211,50 +120,7 @@ export const OBRegulatoryReporting1 = z.object({
 /** Four capitals or digits: the ISO purpose codes (the documents' enumerations are long; the sandbox does not act on them). */
 const IsoCode = z.string().regex(/^[A-Z0-9]{4}$/);
 
-export const OBRisk1 = z.strictObject({
-  PaymentContextCode: z
-    .enum([
-      "BillingGoodsAndServicesInAdvance",
-      "BillingGoodsAndServicesInArrears",
-      "EcommerceMerchantInitiatedPayment",
-      "FaceToFacePointOfSale",
-      "TransferToSelf",
-      "TransferToThirdParty",
-    ])
-    .optional(),
-  MerchantCategoryCode: text(3, 4).optional(),
-  MerchantCustomerIdentification: text(1, 70).optional(),
-  ContractPresentIndicator: z.boolean().optional(),
-  BeneficiaryPrepopulatedIndicator: z.boolean().optional(),
-  PaymentPurposeCode: IsoCode.optional(),
-  CategoryPurposeCode: IsoCode.optional(),
-  BeneficiaryAccountType: z
-    .enum([
-      "Business",
-      "BusinessSavingsAccount",
-      "Charity",
-      "Collection",
-      "Corporate",
-      "Ewallet",
-      "Government",
-      "Investment",
-      "ISA",
-      "JointPersonal",
-      "Pension",
-      "Personal",
-      "PersonalSavingsAccount",
-      "Premier",
-      "Wealth",
-    ])
-    .optional(),
-  DeliveryAddress: OBPostalAddress7.optional(),
-});
-
-export const OBStatusReason = z.object({
-  StatusReasonCode: text(1, 4).optional(),
-  StatusReasonDescription: text(1, 500).optional(),
-  Path: text(1, 500).optional(),
-});
+export const OBRisk1 = obRisk1({ payment: IsoCode, category: IsoCode });
 
 export const Links = z.object({
   Self: z.url().max(2048),

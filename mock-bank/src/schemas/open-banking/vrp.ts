@@ -1,27 +1,22 @@
 import { z } from "zod";
+import { ActiveOrHistoricCurrencyCode, ISODateTime, OBPostalAddress7, OBStatusReason, text } from "./ob-common";
 import {
-  ISODateTime,
   Links,
   OBActiveCurrencyAndAmount_SimpleType,
   OBActiveOrHistoricCurrencyAndAmount,
   OBCashAccountCreditor3,
   OBCashAccountDebtorWithName,
-  OBPostalAddress7,
   OBRegulatoryReporting1,
   OBRemittanceInformation2,
   OBRisk1,
-  OBStatusReason,
   OBUltimateCreditor1,
   OBUltimateDebtor1,
-  ActiveOrHistoricCurrencyCode,
 } from "./vrp-cof-common";
 
 /**
  * UK Open Banking 4.0 Variable Recurring Payments (uk-ob-vrp-4.0.yaml): the request and answer
  * bodies of domestic-vrp-consents and domestic-vrps, named as the document names them.
  */
-
-const text = (min: number, max: number) => z.string().min(min).max(max);
 
 export const OBVRPConsentType = z.enum(["UK.OBIE.VRPType.Sweeping", "UK.OBIE.VRPType.Other"]);
 export const OBVRPAuthenticationMethods = z.enum(["UK.OBIE.SCA", "UK.OBIE.SCANotRequired"]);

@@ -1,7 +1,21 @@
 /**
- * Code sets of the UK Open Banking 4.0 Payment Initiation document (ISO 20022 external code lists and
- * OB internal ones), as that document lists them: the request schemas accept exactly these values.
+ * Code sets of the UK Open Banking 4.0 documents (ISO 20022 external code lists and OB internal
+ * ones), as the Payment Initiation document lists them; the VRP and Confirmation of Funds documents
+ * list the same, but where said. The request schemas accept exactly these values.
  */
+
+/** `OBAddressType2Code`. */
+export const ADDRESS_TYPE_CODES = ["BIZZ", "DLVY", "MLTO", "PBOX", "ADDR", "HOME", "CORR", "STAT"] as const;
+
+/** `OBInternalPaymentContext1Code`. */
+export const PAYMENT_CONTEXT_CODES = [
+  "BillingGoodsAndServicesInAdvance",
+  "BillingGoodsAndServicesInArrears",
+  "EcommerceMerchantInitiatedPayment",
+  "FaceToFacePointOfSale",
+  "TransferToSelf",
+  "TransferToThirdParty",
+] as const;
 
 /** `ExternalPurpose1Code`. */
 export const PURPOSE_CODES = [
@@ -421,6 +435,9 @@ export const DOCUMENT_TYPE_CODES = [
   "SPRR",
   "TISH",
 ] as const;
+
+/** `ExternalDocumentType1Code` as the VRP document lists it: seven codes more. */
+export const VRP_DOCUMENT_TYPE_CODES = [...DOCUMENT_TYPE_CODES, "USAR", "AROI", "BOLD", "CMCN", "SOAC", "TSUT", "VCHR"] as const;
 
 /** `ExternalCreditorReferenceType1Code`. */
 export const CREDITOR_REFERENCE_TYPE_CODES = ["DISP", "FXDR", "PUOR", "RPIN", "RADM", "SCOR"] as const;
