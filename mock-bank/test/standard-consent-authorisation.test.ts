@@ -81,12 +81,17 @@ describe("authorising a UK Open Banking consent", () => {
           InstructedAmount: { Amount: "12.34", Currency: "GBP" },
           CreditorAccount: { SchemeName: "UK.OBIE.SortCodeAccountNumber", Identification: "08080021325698", Name: "ACME Ltd" },
           DebtorAccount: { SchemeName: "UK.OBIE.SortCodeAccountNumber", Identification: `${current.sortCode}${current.accountNumber}` },
+          RemittanceInformation: {
+            Unstructured: ["Order 1001"],
+            Structured: [{ CreditorReferenceInformation: { Reference: "RF18 5390 0754" } }],
+          },
         },
       },
     });
     const result = await authoriseStandardConsent(t.app, { appId: APP, consentId: consent.id, scope: "payments" });
     const page = result.flow.consent!.body;
     expect(page).toContain("Pay 12.34 GBP to ACME Ltd");
+    expect(page).toContain("Reference: RF18 5390 0754");
     expect([...page.matchAll(/type="radio" id="account-[^"]+" name="account_id" value="([^"]+)"/g)].map((m) => m[1])).toEqual([current.id]);
     expect(result.tokens.consent_id).toBe(consent.id);
     const row = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consent.id } });
