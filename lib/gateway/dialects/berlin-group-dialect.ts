@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@openbank/contracts/errors";
 import { BG_ERROR_CONTENT_TYPE, bgErrorBody, bgErrorHasBody, bgMessageOf, bgServiceOf } from "@openbank/contracts/berlin-group-errors";
+import type { ClientApp } from "../../oauth-clients/find-client-app";
+import { oauthClientHeader } from "../oauth-client-header";
 import { BASE_PASS_HEADERS, UUID, type Dialect, type DialectCall } from "./dialect";
 
 /** The path prefix of the Berlin Group NextGenPSD2 1.3.11 surface (its /v1 is not ours). */
@@ -42,8 +44,12 @@ const BG_HEADERS = [
  * bank as `x-bg-request-id` and comes back as `X-Request-ID` on every answer; the gateway's own
  * request id (the one the request log keeps) goes out as `X-Sandbox-Request-Id`. Refusals carry
  * `tppMessages`, except where the document gives the status no body (5xx; 429 outside AIS).
+ *
+ * A call naming redirect URIs (`TPP-Redirect-URI`, `TPP-Nok-Redirect-URI`: REDIRECT SCA) carries
+ * the app's OAuth client as the OAuth gateway describes it (`x-oauth-client`), so the bank checks
+ * them against the app's registered redirect URIs even before the app's first /oauth call.
  */
-export function berlinGroupDialect(): Dialect {
+export function berlinGroupDialect(options: { findClient?: (appId: string) => Promise<ClientApp | null> } = {}): Dialect {
   return {
     passHeaders: [...BASE_PASS_HEADERS, ...BG_HEADERS],
     open(call, requestId): DialectCall {
@@ -60,6 +66,12 @@ export function berlinGroupDialect(): Dialect {
           errors: [{ pointer: "/headers/x-request-id", detail }],
         }),
       };
+    },
+    async beforeForward(call, { appId }) {
+      if (!options.findClient) return {};
+      if (call.headers.get("tpp-redirect-uri") === null && call.headers.get("tpp-nok-redirect-uri") === null) return {};
+      const client = await options.findClient(appId);
+      return client ? { toBank: oauthClientHeader(client) } : {};
     },
     refuse(error, { path, headers: extra }) {
       const headers = new Headers({ "cache-control": "no-store" });
