@@ -95,7 +95,7 @@ beforeAll(async () => {
     redirect_uris: [FAPI_REDIRECT],
     response_types: ["code"],
   });
-  // The TPP's own token (it stands in for the eIDAS certificate); the bank learns the client's redirect URIs with it.
+  // The TPP's own token (it stands in for the eIDAS certificate).
   const tokens = await client.grant({ grant_type: "client_credentials", scope: "accounts payments fundsconfirmations" });
   tpp = { appId: app.appId, apiKey: app.apiKey, token: tokens.access_token! };
   const accounts = (await v1("GET", "/v1/accounts?limit=100")).body.data as {
