@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/mock-bank/src/openapi-document";
 import { listOperations, type OpenApiDocumentLike } from "./api-areas";
-import { daysAfter, evaluateCapture, fillPlaceholders, planExampleRun, redateExamples, stepsOf, type ExamplePlan } from "./example-run";
+import {
+  daysAfter,
+  evaluateCapture,
+  fillPlaceholders,
+  planExampleRun,
+  redateExamples,
+  runStepsOf,
+  stepsOf,
+  type ExamplePlan,
+} from "./example-run";
 
 let document: OpenApiDocumentLike;
 let plan: ExamplePlan;
@@ -33,6 +42,17 @@ describe("planExampleRun", () => {
     expect(plan.folders.at(-1)?.tag).toBe("Sandbox");
     // Every example id of the document is captured somewhere: none is left for the developer to type.
     expect(plan.variables.map((variable) => variable.name).sort()).toEqual([...captured].sort());
+  });
+
+  it("plans a manual operation with its example and its reason, and leaves it out of what a run sends", () => {
+    const manual = stepsOf(plan).filter((step) => step.manual);
+    expect(manual.map((step) => step.operationId)).toEqual(["decideBerlinGroupAuthorisation"]);
+    const [decide] = manual;
+    expect(decide.manual).toMatch(/TPP-Decoupled-Preferred/);
+    expect(decide.pathParams).toEqual([expect.objectContaining({ name: "authorisation_id", value: expect.stringMatching(/^sca_/) })]);
+    expect(decide.body).toEqual({ decision: "approve" });
+    expect(runStepsOf(plan)).toEqual(stepsOf(plan).filter((step) => !step.manual));
+    expect(runStepsOf(plan).at(-1)?.operationId).toBe("resetSandbox");
   });
 
   it("never filters a list by an example id, which no real sandbox has (the reference's Try-it-out would list nothing)", () => {

@@ -8,13 +8,15 @@ import { exampleFromSchema, resolve, type Schema } from "./schema-sample";
  * The bank declares it in the document (mock-bank/src/schemas/example-run.ts): examples name the
  * sandbox's objects by example ids; an operation's `x-example-run` says where its answer holds the
  * real id (`captures`), which body dates lie ahead of the sandbox's clock (`dates`), and whether it
- * must run `last` (the reset). Here the example ids become `{{variable}}` placeholders, Postman's
- * syntax, and the steps are ordered so every variable is captured before it is used.
+ * must run `last` (the reset), or cannot run in a fresh sandbox at all (`manual`, with the reason:
+ * the step is planned and documented, but the run does not send it). Here the example ids become
+ * `{{variable}}` placeholders, Postman's syntax, and the steps are ordered so every variable is
+ * captured before it is used.
  */
 
 export type ExampleCapture = { variable: string; example: string; from: string; where?: Record<string, unknown>; field?: string };
 export type ExampleDate = { pointer: string; daysAhead: number };
-type ExampleRunSpec = { captures?: ExampleCapture[]; dates?: ExampleDate[]; last?: boolean };
+type ExampleRunSpec = { captures?: ExampleCapture[]; dates?: ExampleDate[]; last?: boolean; manual?: string };
 
 export type StepParameter = { name: string; value: string; description?: string; enabled: boolean };
 
@@ -42,6 +44,8 @@ export type ExampleStep = {
   /** How the step authenticates: the collection's API key, a consent token, or not at all. */
   auth: "api_key" | "consent_token" | "none";
   last: boolean;
+  /** Why the example cannot succeed in a fresh sandbox: the run does not send it (the developer does, with real ids). */
+  manual?: string;
 };
 
 export type ExampleFolder = { tag: string; description?: string; steps: ExampleStep[] };
@@ -220,6 +224,7 @@ function stepFor(
     ),
     auth,
     last: run.last === true,
+    ...(run.manual ? { manual: run.manual } : {}),
   };
 }
 
@@ -291,5 +296,8 @@ export function redateExamples(document: OpenApiDocumentLike, today: Date): Open
   return document;
 }
 
-/** The steps in the order they run. */
+/** The steps in the order they are planned, the manual ones included. */
 export const stepsOf = (plan: ExamplePlan) => plan.folders.flatMap((folder) => folder.steps);
+
+/** The steps a run sends, in order: all but the manual ones. */
+export const runStepsOf = (plan: ExamplePlan) => stepsOf(plan).filter((step) => !step.manual);

@@ -161,6 +161,37 @@ describe("buildPostmanCollection", () => {
     for (const variable of planExampleRun(document).variables) expect(declared).toContain(variable.name);
   });
 
+  it("holds a manual request with its reason, skipped while its path holds the documented example, sent with a real id", () => {
+    const decide = requests().find((item) => urlOf(item.request) === "/v1/sandbox/berlin-group/authorisations/{authorisation_id}")!;
+    expect(decide.request.description).toMatch(/^\*\*Not sent by a collection run\*\*: .*TPP-Decoupled-Preferred/);
+    const example = decide.request.url.variable![0].value;
+    expect(example).toMatch(/^sca_/);
+    const script = decide.event!.find((event) => event.listen === "prerequest")!.script.exec.join("\n");
+    const run = (id: string) => {
+      let skipped = false;
+      const pm = {
+        request: { url: { variables: { get: (name: string) => (name === "authorisation_id" ? id : undefined) } } },
+        info: { requestName: decide.name },
+        execution: { skipRequest: () => (skipped = true) },
+      };
+      const log = console.log;
+      console.log = () => {};
+      try {
+        new Function("pm", script)(pm);
+      } finally {
+        console.log = log;
+      }
+      return skipped;
+    };
+    expect(run(example)).toBe(true);
+    expect(run("sca_realOneFromTheBerlinGroupFlow")).toBe(false);
+    // Only manual requests skip themselves.
+    const skipping = requests().filter((item) =>
+      item.event?.some((event) => event.listen === "prerequest" && event.script.exec.join("\n").includes("skipRequest")),
+    );
+    expect(skipping.map((item) => item.name)).toEqual([decide.name]);
+  });
+
   it("dates the insurance trip from the sandbox's clock before sending it", () => {
     const quote = requests().find((item) => item.request.method === "POST" && urlOf(item.request) === "/v1/insurance/quotes")!;
     const script = quote.event?.find((event) => event.listen === "prerequest")?.script.exec.join("\n") ?? "";

@@ -8,7 +8,8 @@ import { planExampleRun, type ExampleCapture, type ExampleStep } from "./example
  * to fill in), bearer auth comes from `{{sandboxKey}}`, every `Idempotency-Key` is a fresh
  * `{{$guid}}`. Each request's test checks its documented status and captures the ids the later
  * requests use into collection variables; dates that must lie ahead of the sandbox's clock are
- * computed from it before the request is sent; the reset comes last.
+ * computed from it before the request is sent; the reset comes last. A manual step (an example a
+ * fresh sandbox cannot answer) is held with its reason and skipped until given a real id.
  */
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
@@ -70,6 +71,23 @@ function testScript(step: ExampleStep): string[] {
   ];
 }
 
+/**
+ * The pre-request script of a manual step (one whose example cannot succeed in a fresh sandbox):
+ * skipped while a path variable still holds its documented example, sent once the developer has put
+ * a real id there.
+ */
+export function manualScript(step: Pick<ExampleStep, "pathParams">): string[] {
+  const examples = Object.fromEntries(step.pathParams.map((parameter) => [parameter.name, parameter.value]));
+  return [
+    "// Needs an id a fresh sandbox does not have (see the request's description): skipped until you put a real one in its path.",
+    `const examples = ${JSON.stringify(examples)};`,
+    "if (Object.keys(examples).some((name) => pm.request.url.variables.get(name) === examples[name])) {",
+    '  console.log(pm.info.requestName + ": not sent; put a real id in its path variables (see its description).");',
+    "  pm.execution.skipRequest();",
+    "}",
+  ];
+}
+
 /** The pre-request script of a step with dates: asks the sandbox's clock (it may run ahead of real time). */
 export function datesScript(step: { dates: { variable: string; daysAhead: number }[] }): string[] {
   return [
@@ -113,18 +131,29 @@ function itemFor(step: ExampleStep): PostmanRequestItem {
         ? { type: "bearer", bearer: [{ key: "token", value: "{{consentToken}}", type: "string" }] }
         : undefined;
   const event: Script[] = [
-    ...(step.dates.length
-      ? [{ listen: "prerequest" as const, script: { type: "text/javascript" as const, exec: datesScript(step) } }]
+    ...(step.dates.length || step.manual
+      ? [
+          {
+            listen: "prerequest" as const,
+            script: {
+              type: "text/javascript" as const,
+              exec: [...(step.manual ? manualScript(step) : []), ...(step.dates.length ? datesScript(step) : [])],
+            },
+          },
+        ]
       : []),
     { listen: "test", script: { type: "text/javascript", exec: testScript(step) } },
   ];
+  const description = step.manual
+    ? `**Not sent by a collection run**: ${step.manual}${step.description ? `\n\n${step.description}` : ""}`
+    : step.description;
 
   return {
     name: step.name,
     event,
     request: {
       method: step.method,
-      ...(step.description ? { description: step.description } : {}),
+      ...(description ? { description } : {}),
       ...(auth ? { auth } : {}),
       header,
       url: { raw, host: ["{{baseUrl}}"], path: segments, ...(query.length ? { query } : {}), ...(variable.length ? { variable } : {}) },
@@ -137,7 +166,7 @@ function itemFor(step: ExampleStep): PostmanRequestItem {
 
 const RUN_NOTE = [
   "",
-  "**Run it as it is**: set `sandboxKey` in the collection's variables, then run the whole collection (Collection Runner, or `newman run`). Each request sends its documented example and tests the documented status; the ids it creates or lists are captured into collection variables (`customerId`, `accountId`, …) that later requests use. The last request resets your sandbox, so the collection can run again.",
+  "**Run it as it is**: set `sandboxKey` in the collection's variables, then run the whole collection (Collection Runner, or `newman run`). Each request sends its documented example and tests the documented status; the ids it creates or lists are captured into collection variables (`customerId`, `accountId`, …) that later requests use. A request whose description begins “Not sent by a collection run” needs an object this collection cannot make: it is skipped until you put a real id in its path. The last request resets your sandbox, so the collection can run again.",
 ].join("\n");
 
 export function buildPostmanCollection(document: OpenApiDocumentLike, options: { baseUrl: string }): PostmanCollection {

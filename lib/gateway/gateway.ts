@@ -96,7 +96,7 @@ export function createGateway(parts: GatewayParts): FastPath {
       (signer ??= createMessageSigner({ secret: env.BANK_INTERNAL_SECRET, trustAnchor: portalHost })).sign(body, new Date()),
   };
   const openBanking = createApiPipeline({ ...apiDeps, dialect: openBankingDialect({ docsBaseUrl: env.PORTAL_URL, messageSigning }) });
-  const berlinGroup = createApiPipeline({ ...apiDeps, dialect: berlinGroupDialect() });
+  const berlinGroup = createApiPipeline({ ...apiDeps, dialect: berlinGroupDialect({ findClient: findClientAppOfApp }) });
   // No exchange in the OAuth logs: those endpoints' bodies and headers are all credentials.
   const oauth = createOAuthPipeline({
     findClient: findClientApp,

@@ -1,15 +1,11 @@
 import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
 import { problemAnswer } from "@openbank/contracts/problem";
-import {
-  encodeClientDescriptor,
-  internalClientSecret,
-  OAUTH_CLIENT_HEADER,
-  type OAuthClientDescriptor,
-} from "@openbank/contracts/oauth-client";
+import { internalClientSecret } from "@openbank/contracts/oauth-client";
 import type { ClientApp } from "../oauth-clients/find-client-app";
 import type { GatewayCall, GatewayResult, Pipeline } from "./call";
 import { forward, type Upstream } from "./forward";
+import { oauthClientHeader } from "./oauth-client-header";
 import { readClientCredentials } from "./oauth-client-credentials";
 import { unexpected, type GatewayLogEntry } from "./pipeline";
 import { rateLimitHeaders, type RateLimiter } from "./rate-limiter";
@@ -51,20 +47,6 @@ const FAPI_GUIDE = "/docs/guides/openid-connect-fapi";
 
 /** What one call came to: the answer, and the app it was for (when known), to log it under. */
 type Outcome = { result: GatewayResult; appId?: string };
-
-/** The portal's settings of a client, as the bank's authorization server is told them. */
-export function describeClient(client: ClientApp): OAuthClientDescriptor {
-  return {
-    client_id: client.clientId,
-    app_id: client.appId,
-    client_name: client.name,
-    redirect_uris: client.redirectUris,
-    profile: client.profile,
-    token_endpoint_auth_method: client.authMethod,
-    ...(client.jwks ? { jwks: client.jwks as OAuthClientDescriptor["jwks"] } : {}),
-    ...(client.jwksUri ? { jwks_uri: client.jwksUri } : {}),
-  };
-}
 
 /** OAuth's own error format (RFC 6749 §5.2), not problem+json; error_uri says where the fix is explained. */
 function oauthError(status: number, error: string, description: string, requestId: string, errorUri?: string): GatewayResult {
@@ -116,7 +98,7 @@ export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
     const dpop = call.headers.get("dpop");
     if (dpop) headers.dpop = dpop;
     if (authorization) headers.authorization = authorization;
-    if (client) headers[OAUTH_CLIENT_HEADER] = encodeClientDescriptor(describeClient(client));
+    if (client) Object.assign(headers, oauthClientHeader(client));
     return headers;
   }
 

@@ -75,7 +75,7 @@ describe("POST /v1/funds-confirmations", () => {
   it("needs a token with scope fundsconfirmations", async () => {
     const accountsOnly = await registerClient(t.app, TENANT, "accounts");
     const refused = await ask({ account: { iban: mine.current.iban }, instructedAmount: gbp(100n) }, { "x-consent-token": accountsOnly });
-    expect(refused.status).toBe(403);
+    expectTpp(refused, 401, "ROLE_INVALID");
     const allowed = await registerClient(t.app, TENANT, "fundsconfirmations");
     expect((await ask({ account: { iban: mine.current.iban }, instructedAmount: gbp(100n) }, { "x-consent-token": allowed })).status).toBe(
       200,

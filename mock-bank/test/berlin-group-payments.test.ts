@@ -462,6 +462,6 @@ describe("security", () => {
       headers: { ...DECOUPLED, "x-consent-token": accountsOnly },
       body: single(),
     });
-    expect(noScope.status).toBe(403);
+    expectTpp(noScope, 401, "ROLE_INVALID");
   });
 });

@@ -78,6 +78,7 @@ describe("the OpenAPI document", () => {
       "createLoanApplication",
       "createPayment",
       "createSandboxConsent",
+      "decideBerlinGroupAuthorisation",
       "fireSandboxEvent",
       "getAccount",
       "getAccountBalances",

@@ -97,6 +97,7 @@ describe("internal authentication (every /v1 route)", () => {
         "get /v1/accounts/{account_id}/rewards",
         "post /v1/accounts/{account_id}/rewards/redemptions",
         "post /v1/sandbox/webhooks/fire",
+        "post /v1/sandbox/berlin-group/authorisations/{authorisation_id}",
       ].sort(),
     );
   });

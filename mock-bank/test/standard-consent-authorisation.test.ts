@@ -2,7 +2,7 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@openbank/contracts/ids";
 import { buildTestApp, gatewayHeaders, type TestApp } from "./helpers";
-import { authoriseStandardConsent, clientCredentialsToken } from "./oauth-fixture";
+import { authoriseStandardConsent, clientCredentialsToken, REDIRECT } from "./oauth-fixture";
 
 /**
  * UK Open Banking's authorisation of a consent the app created: `openbanking_intent_id` names it,
@@ -81,12 +81,17 @@ describe("authorising a UK Open Banking consent", () => {
           InstructedAmount: { Amount: "12.34", Currency: "GBP" },
           CreditorAccount: { SchemeName: "UK.OBIE.SortCodeAccountNumber", Identification: "08080021325698", Name: "ACME Ltd" },
           DebtorAccount: { SchemeName: "UK.OBIE.SortCodeAccountNumber", Identification: `${current.sortCode}${current.accountNumber}` },
+          RemittanceInformation: {
+            Unstructured: ["Order 1001"],
+            Structured: [{ CreditorReferenceInformation: { Reference: "RF18 5390 0754" } }],
+          },
         },
       },
     });
     const result = await authoriseStandardConsent(t.app, { appId: APP, consentId: consent.id, scope: "payments" });
     const page = result.flow.consent!.body;
     expect(page).toContain("Pay 12.34 GBP to ACME Ltd");
+    expect(page).toContain("Reference: RF18 5390 0754");
     expect([...page.matchAll(/type="radio" id="account-[^"]+" name="account_id" value="([^"]+)"/g)].map((m) => m[1])).toEqual([current.id]);
     expect(result.tokens.consent_id).toBe(consent.id);
     const row = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consent.id } });
@@ -128,6 +133,25 @@ describe("authorising a UK Open Banking consent", () => {
     const location = new URL(String(result.flow.start.headers.location));
     expect(location.searchParams.get("error")).toBe("invalid_request");
     expect(location.searchParams.get("error_description")).toMatch(reason);
+  });
+
+  it("refuses a file payment consent still awaiting its file (AWUP): the app hears why, the consent stays unauthorised", async () => {
+    const consent = await ukConsent("file_payment", {
+      Data: { Initiation: { FileType: "UK.OBIE.PaymentInitiation.4.0", FileHash: "m5ah/h1UjLvJYMxqAoZmj9dKdjZnsGNm+yMkJp/KuqQ=" } },
+    });
+    const result = await authoriseStandardConsent(t.app, { appId: APP, consentId: consent.id, scope: "payments" });
+    expect(result.flow.login).toBeUndefined();
+    expect(result.flow.consent).toBeUndefined();
+    const location = new URL(String(result.flow.start.headers.location));
+    expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
+    expect(location.searchParams.get("error")).toBe("invalid_request");
+    expect(location.searchParams.get("error_description")).toMatch(/file has not been uploaded/);
+    expect(location.searchParams.get("error_description")).toContain(consent.id);
+    expect(await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consent.id } })).toMatchObject({
+      status: "awaiting_authorisation",
+      customerId: null,
+      grantId: null,
+    });
   });
 
   it("a standard's scope without openbanking_intent_id is refused", async () => {

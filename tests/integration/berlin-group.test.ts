@@ -95,7 +95,7 @@ beforeAll(async () => {
     redirect_uris: [FAPI_REDIRECT],
     response_types: ["code"],
   });
-  // The TPP's own token (it stands in for the eIDAS certificate); the bank learns the client's redirect URIs with it.
+  // The TPP's own token (it stands in for the eIDAS certificate).
   const tokens = await client.grant({ grant_type: "client_credentials", scope: "accounts payments fundsconfirmations" });
   tpp = { appId: app.appId, apiKey: app.apiKey, token: tokens.access_token! };
   const accounts = (await v1("GET", "/v1/accounts?limit=100")).body.data as {
@@ -153,6 +153,35 @@ describe("consents", () => {
     expect((await bg("GET", local(transactions.body.transactions._links.next.href), { headers })).status).toBe(200);
     // Another of the PSU's accounts is not in this consent.
     expect((await bg("GET", `/accounts/${savings.id}`, { headers })).body.tppMessages[0].code).toBe("CONSENT_INVALID");
+  });
+
+  it("REDIRECT on a new app's very first call: the gateway tells the bank the app's registered redirect URIs", async () => {
+    const developer = (await PortalClient.newDeveloper(portalUrl, "First call TPP", { verified: true })).client;
+    const fresh = await newOAuthApp(developer, "First call TPP");
+    const body = {
+      access: { availableAccounts: "allAccounts" },
+      recurringIndicator: false,
+      validUntil: "9999-12-31",
+      frequencyPerDay: 1,
+      combinedServiceIndicator: false,
+    };
+    // No /oauth call before this one: the bank has never stored this app's client.
+    const created = await bg("POST", "/consents", {
+      credential: fresh.apiKey,
+      headers: { ...PSU_IP, "tpp-redirect-uri": FAPI_REDIRECT },
+      body,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.headers.get("aspsp-sca-approach")).toBe("REDIRECT");
+    expect(created.body._links.scaRedirect.href.startsWith(`${portalUrl}/oauth/sca/`)).toBe(true);
+    // Still exact: a URI the app has not registered is refused.
+    const refused = await bg("POST", "/consents", {
+      credential: fresh.apiKey,
+      headers: { ...PSU_IP, "tpp-redirect-uri": "https://attacker.example/cb" },
+      body,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.tppMessages[0]).toMatchObject({ code: "FORMAT_ERROR", path: "TPP-Redirect-URI" });
   });
 
   it("DECOUPLED: the sandbox control stands in for the PSU's app; DELETE ends the consent at once", async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { planExampleRun } from "@/lib/docs/example-run";
+import { planExampleRun, type ExamplePlan } from "@/lib/docs/example-run";
 import { loadContract } from "../support/contract";
 import { PortalClient } from "../support/portal-client";
-import { describeResults, runExamplePlan, type ExampleResult } from "../support/run-example-plan";
+import { describeResults, manualOperations, runExamplePlan, type ExampleResult } from "../support/run-example-plan";
 
 /**
  * Every operation's documented request example, as the portal publishes it at /openapi.json, sent
@@ -13,13 +13,15 @@ import { describeResults, runExamplePlan, type ExampleResult } from "../support/
 
 const portalUrl = inject("portalUrl");
 let results: ExampleResult[];
+let plan: ExamplePlan;
 let contract: Awaited<ReturnType<typeof loadContract>>;
 
 beforeAll(async () => {
   const { client } = await PortalClient.newDeveloper(portalUrl, "Example reader");
   const { secret } = await client.createApp("Examples app");
   contract = await loadContract(portalUrl);
-  ({ results } = await runExamplePlan(planExampleRun(contract.document), async (request, variables) => {
+  plan = planExampleRun(contract.document);
+  ({ results } = await runExamplePlan(plan, async (request, variables) => {
     const credential = request.auth === "consent_token" ? variables.consentToken : secret;
     const response = await fetch(new URL(request.url, portalUrl), {
       method: request.method,
@@ -49,6 +51,7 @@ describe("the documented request examples, through the gateway", () => {
         body: response.body,
       });
     }
-    expect(contract.validator.unexercised()).toEqual([]);
+    // Every operation but those whose examples are documented as manual (each with its reason).
+    expect(contract.validator.unexercised()).toEqual(manualOperations(plan));
   });
 });

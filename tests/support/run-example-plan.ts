@@ -1,11 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { daysAfter, evaluateCapture, fillPlaceholders, stepsOf, type ExamplePlan, type ExampleStep } from "../../lib/docs/example-run";
+import {
+  daysAfter,
+  evaluateCapture,
+  fillPlaceholders,
+  runStepsOf,
+  stepsOf,
+  type ExamplePlan,
+  type ExampleStep,
+} from "../../lib/docs/example-run";
 
 /**
  * Sends every documented example in the planned order, as the Postman collection does: variables
  * captured from earlier answers fill the placeholders, `{{$guid}}` is a fresh UUID, and dates are
  * counted from the sandbox's clock. `send` is the transport (the gateway over HTTP, or the bank in
- * process) and adds the credentials.
+ * process) and adds the credentials. Manual steps are not sent (`plan`'s steps name their reason).
  */
 
 export type ExampleRequest = { method: string; url: string; headers: Record<string, string>; body?: string; auth: ExampleStep["auth"] };
@@ -36,7 +44,7 @@ export async function runExamplePlan(
 ): Promise<{ results: ExampleResult[]; variables: Record<string, string> }> {
   const variables: Record<string, string> = {};
   const results: ExampleResult[] = [];
-  for (const step of stepsOf(plan)) {
+  for (const step of runStepsOf(plan)) {
     if (step.dates.length) {
       const clock = await send({ method: "GET", url: "/v1/sandbox/clock", headers: {}, auth: "api_key" }, variables);
       const now = new Date((clock.body as { now: string }).now);
@@ -54,6 +62,12 @@ export async function runExamplePlan(
   }
   return { results, variables };
 }
+
+/** The operations a run leaves to the developer (`manual`), as the response validator names them (`post /v1/…`). */
+export const manualOperations = (plan: ExamplePlan) =>
+  stepsOf(plan)
+    .filter((step) => step.manual)
+    .map((step) => `${step.method.toLowerCase()} ${step.path}`);
 
 /** One line per step, for failure messages: `201 POST /v1/payments (createPayment)` and a failed body. */
 export function describeResults(results: ExampleResult[]): string {

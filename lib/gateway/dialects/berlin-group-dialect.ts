@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { AppError, type ErrorCode } from "@openbank/contracts/errors";
-import {
-  BG_ERROR_CONTENT_TYPE,
-  bgErrorBody,
-  bgErrorHasBody,
-  bgServiceOf,
-  type BgMessageCode,
-} from "@openbank/contracts/berlin-group-errors";
+import { AppError } from "@openbank/contracts/errors";
+import { BG_ERROR_CONTENT_TYPE, bgErrorBody, bgErrorHasBody, bgMessageOf, bgServiceOf } from "@openbank/contracts/berlin-group-errors";
+import type { ClientApp } from "../../oauth-clients/find-client-app";
+import { oauthClientHeader } from "../oauth-client-header";
 import { BASE_PASS_HEADERS, UUID, type Dialect, type DialectCall } from "./dialect";
 
 /** The path prefix of the Berlin Group NextGenPSD2 1.3.11 surface (its /v1 is not ours). */
@@ -44,32 +40,16 @@ const BG_HEADERS = [
 ] as const;
 
 /**
- * The gateway's refusals in NextGenPSD2 terms. The app's API key stands in for the TPP's eIDAS
- * certificate (CERTIFICATE_*), an access token is a token (TOKEN_INVALID), a read-only key lacks
- * the role to change anything (ROLE_INVALID, which the guidelines answer 401).
- */
-const MESSAGE_CODES: Partial<Record<ErrorCode, { code: BgMessageCode; status?: number }>> = {
-  missing_api_key: { code: "CERTIFICATE_MISSING" },
-  invalid_api_key: { code: "CERTIFICATE_INVALID" },
-  revoked_api_key: { code: "CERTIFICATE_REVOKED" },
-  expired_api_key: { code: "CERTIFICATE_EXPIRED" },
-  invalid_token: { code: "TOKEN_INVALID" },
-  invalid_dpop_proof: { code: "TOKEN_INVALID" },
-  use_dpop_nonce: { code: "TOKEN_INVALID" },
-  app_suspended: { code: "SERVICE_BLOCKED" },
-  insufficient_scope: { code: "ROLE_INVALID", status: 401 },
-  rate_limited: { code: "ACCESS_EXCEEDED" },
-  payload_too_large: { code: "FORMAT_ERROR" },
-  validation_failed: { code: "FORMAT_ERROR" },
-};
-
-/**
  * Berlin Group NextGenPSD2: the TPP's `X-Request-ID` (a UUID the standard requires) goes to the
  * bank as `x-bg-request-id` and comes back as `X-Request-ID` on every answer; the gateway's own
  * request id (the one the request log keeps) goes out as `X-Sandbox-Request-Id`. Refusals carry
  * `tppMessages`, except where the document gives the status no body (5xx; 429 outside AIS).
+ *
+ * A call naming redirect URIs (`TPP-Redirect-URI`, `TPP-Nok-Redirect-URI`: REDIRECT SCA) carries
+ * the app's OAuth client as the OAuth gateway describes it (`x-oauth-client`), so the bank checks
+ * them against the app's registered redirect URIs even before the app's first /oauth call.
  */
-export function berlinGroupDialect(): Dialect {
+export function berlinGroupDialect(options: { findClient?: (appId: string) => Promise<ClientApp | null> } = {}): Dialect {
   return {
     passHeaders: [...BASE_PASS_HEADERS, ...BG_HEADERS],
     open(call, requestId): DialectCall {
@@ -87,13 +67,18 @@ export function berlinGroupDialect(): Dialect {
         }),
       };
     },
+    async beforeForward(call, { appId }) {
+      if (!options.findClient) return {};
+      if (call.headers.get("tpp-redirect-uri") === null && call.headers.get("tpp-nok-redirect-uri") === null) return {};
+      const client = await options.findClient(appId);
+      return client ? { toBank: oauthClientHeader(client) } : {};
+    },
     refuse(error, { path, headers: extra }) {
       const headers = new Headers({ "cache-control": "no-store" });
       for (const source of [error.headers, extra]) for (const name in source) headers.set(name, source[name]);
-      const mapped = MESSAGE_CODES[error.code];
-      const status = mapped?.status ?? error.status;
+      // The same table as the bank's: the key is the TPP's certificate, a missing scope its role (bgMessageOf).
+      const { code, status } = bgMessageOf(error.code, error.status);
       if (!bgErrorHasBody(status, bgServiceOf(path))) return { status, headers, body: null };
-      const code = mapped?.code ?? (status === 401 ? "TOKEN_INVALID" : status === 403 ? "SERVICE_BLOCKED" : "FORMAT_ERROR");
       const header = error.errors?.[0]?.pointer.match(/^\/headers\/(.+)$/)?.[1];
       headers.set("content-type", BG_ERROR_CONTENT_TYPE);
       const body = bgErrorBody([{ code, text: error.message, path: header ? headerName(header) : undefined }]);

@@ -13,6 +13,8 @@ import { createApiPipeline, type GatewayLogEntry } from "../pipeline";
 import { MemoryRateLimiter } from "../rate-limiter";
 import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./berlin-group-dialect";
 import type { Dialect } from "./dialect";
+import type { ClientApp } from "../../oauth-clients/find-client-app";
+import { decodeClientDescriptor } from "@openbank/contracts/oauth-client";
 import { openBankingDialect, OPEN_BANKING_PREFIX } from "./open-banking-dialect";
 import { flattenedVerify, importJWK } from "jose";
 import { createMessageSigner, deriveMessageSigningJwk, publicJwkOf } from "@openbank/contracts/message-signing";
@@ -321,6 +323,47 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
     expect(response.headers.get("x-request-id")).toBe(TPP_REQUEST_ID);
     expect(response.headers.get("x-sandbox-request-id")).toBe(seen["x-request-id"]);
     expect(logs.map((entry) => entry.requestId)).toEqual([seen["x-request-id"]]);
+  });
+
+  it("tells the bank the app's OAuth client when a call names redirect URIs (REDIRECT SCA on an app's first call), never a forged one", async () => {
+    const client: ClientApp = {
+      appId: "app_1",
+      name: "TPP app",
+      redirectUris: ["https://tpp.example/cb"],
+      clientId: "cli_0123456789abcdefABCDEF",
+      secretHash: "hash-never-sent",
+      profile: "basic",
+      authMethod: "client_secret_basic",
+      jwks: null,
+      jwksUri: null,
+      messageSigning: false,
+      teamId: "team_1",
+    };
+    const asked: string[] = [];
+    const { call } = await surface(
+      BERLIN_GROUP_PREFIX,
+      berlinGroupDialect({ findClient: async (appId) => (asked.push(appId), appId === "app_1" ? client : null) }),
+    );
+    const redirect = await call("consents", {
+      method: "POST",
+      body: "{}",
+      headers: { ...headers, "content-type": "application/json", "tpp-redirect-uri": "https://tpp.example/cb", "x-oauth-client": "forged" },
+    });
+    expect(redirect.status).toBe(200);
+    const described = decodeClientDescriptor(received.at(-1)!["x-oauth-client"] as string);
+    expect(described).toEqual({
+      client_id: client.clientId,
+      app_id: "app_1",
+      client_name: "TPP app",
+      redirect_uris: ["https://tpp.example/cb"],
+      profile: "basic",
+      token_endpoint_auth_method: "client_secret_basic",
+    });
+    expect(asked).toEqual(["app_1"]);
+    // No redirect URI named: nothing to check, no lookup, and a developer's own header never passes.
+    await call("accounts", { headers: { ...headers, "x-oauth-client": "forged" } });
+    expect(received.at(-1)!["x-oauth-client"]).toBeUndefined();
+    expect(asked).toEqual(["app_1"]);
   });
 
   it("refuses a call without X-Request-ID, or with one that is not a UUID: 400 FORMAT_ERROR, logged, the bank not called", async () => {

@@ -9,6 +9,10 @@
  *   id appears; the example test does the same.
  * - Dates that must lie ahead of the sandbox's clock are declared too, and computed when the
  *   request runs.
+ * - An operation whose example cannot succeed in that story (it needs an object only another API
+ *   makes, such as a Berlin Group authorisation) says so with `manual`, the reason: it stays
+ *   documented with its example, the collection holds it but sends it only once the developer has
+ *   put a real id in its path, and the example tests list it as not run.
  *
  * Declared on a route with `...exampleRun({...})`, it becomes the operation's `x-example-run`.
  */
@@ -33,6 +37,8 @@ export const exampleIds = {
   consentId: "cns_7Qm2cV0pX4bN1sR8tY3wZa",
   /** The consent's access token (`oat_…`): the collection's `consentToken`, for customer-data calls. */
   consentToken: "oat_4kFqP0zR8sV2mN6xW1yT3bC7dE9gH5jL0aS2dF4gH6j",
+  /** A Berlin Group DECOUPLED authorisation (`sca_…`): only a Berlin Group flow makes one, so it is never captured. */
+  scaAuthorisationId: "sca_5tWq8nR2XmK7pL3vBc9dYe",
 } as const;
 
 export type ExampleVariable = keyof typeof exampleIds;
@@ -56,7 +62,13 @@ export type ExampleDate = {
   daysAhead: number;
 };
 
-export type ExampleRun = { captures?: ExampleCapture[]; dates?: ExampleDate[]; last?: boolean };
+export type ExampleRun = {
+  captures?: ExampleCapture[];
+  dates?: ExampleDate[];
+  last?: boolean;
+  /** Why the example cannot run in a fresh sandbox and how to call it for real: it is documented, not run. */
+  manual?: string;
+};
 
 /** A captured value, in a capture's `where`. */
 export const captured = (variable: ExampleVariable) => `{{${variable}}}`;

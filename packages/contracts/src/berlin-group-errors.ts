@@ -1,3 +1,5 @@
+import type { ErrorCode } from "./errors";
+
 /**
  * Berlin Group NextGenPSD2 1.3.11 errors: `{ tppMessages: [{ category, code, path?, text? }] }`
  * (the document's `Error4xx_NG_*` shapes), written the same way by the portal's gateway (its own
@@ -9,6 +11,7 @@
  * 5xx a body at all ("no valid message codes"): `bgErrorHasBody` says when to send one. Every
  * answer carries the TPP's `X-Request-ID`.
  */
+
 export const bgMessageCodes = [
   // 400
   "FORMAT_ERROR",
@@ -68,6 +71,69 @@ export const bgMessageCodes = [
 export type BgMessageCode = (typeof bgMessageCodes)[number];
 
 export type BgMessage = { code: BgMessageCode; text?: string; path?: string; category?: "ERROR" | "WARNING" };
+
+/**
+ * Our error codes (the catalogue's) in NextGenPSD2 terms: the message code, and the status when the
+ * standard's differs from ours. The gateway's refusals and the bank's are written from this one
+ * table, so both surfaces refuse the same thing the same way.
+ *
+ * - The app's API key stands in for the TPP's eIDAS certificate (CERTIFICATE_*), an access token is
+ *   a token (TOKEN_*).
+ * - A credential without the scope or the right to change anything (a read-only key's write, a
+ *   client-credentials token without `accounts`) is the TPP lacking the PSD2 role: ROLE_INVALID,
+ *   a 401 code in the implementation guidelines (the 1.3.x documents' `MessageCode401_*`), not 403.
+ * - SERVICE_BLOCKED (403) is a service blocked for the PSU or the TPP: a suspended app, a frozen
+ *   account.
+ */
+const MESSAGES: Partial<Record<ErrorCode, { code: BgMessageCode; status?: number }>> = {
+  validation_failed: { code: "FORMAT_ERROR" },
+  malformed_json: { code: "FORMAT_ERROR" },
+  unsupported_media_type: { code: "FORMAT_ERROR" },
+  payload_too_large: { code: "FORMAT_ERROR" },
+  idempotency_key_reused: { code: "FORMAT_ERROR" },
+  invalid_beneficiary: { code: "FORMAT_ERROR" },
+  resource_not_found: { code: "RESOURCE_UNKNOWN" },
+  not_found: { code: "SERVICE_INVALID" },
+  method_not_allowed: { code: "SERVICE_INVALID" },
+  missing_api_key: { code: "CERTIFICATE_MISSING" },
+  invalid_api_key: { code: "CERTIFICATE_INVALID" },
+  revoked_api_key: { code: "CERTIFICATE_REVOKED" },
+  expired_api_key: { code: "CERTIFICATE_EXPIRED" },
+  invalid_token: { code: "TOKEN_INVALID" },
+  invalid_dpop_proof: { code: "TOKEN_INVALID" },
+  use_dpop_nonce: { code: "TOKEN_INVALID" },
+  insufficient_scope: { code: "ROLE_INVALID", status: 401 },
+  app_suspended: { code: "SERVICE_BLOCKED" },
+  account_frozen: { code: "SERVICE_BLOCKED", status: 403 },
+  consent_account_not_granted: { code: "CONSENT_INVALID" },
+  consent_expired: { code: "CONSENT_EXPIRED" },
+  consent_revoked: { code: "CONSENT_INVALID" },
+  insufficient_funds: { code: "FUNDS_NOT_AVAILABLE" },
+  currency_mismatch: { code: "PARAMETER_NOT_CONSISTENT" },
+  limit_exceeded: { code: "PAYMENT_FAILED" },
+  quote_expired: { code: "PAYMENT_FAILED" },
+  early_withdrawal_not_allowed: { code: "PAYMENT_FAILED" },
+  deposit_not_accepted: { code: "PAYMENT_FAILED" },
+  rate_limited: { code: "ACCESS_EXCEEDED" },
+};
+
+/** The message code of a status no table entry names. */
+function codeByStatus(status: number): BgMessageCode {
+  if (status === 401) return "TOKEN_INVALID";
+  if (status === 403) return "SERVICE_BLOCKED";
+  if (status === 404) return "RESOURCE_UNKNOWN";
+  if (status === 409) return "STATUS_INVALID";
+  if (status === 429) return "ACCESS_EXCEEDED";
+  if (status >= 500) return "INTERNAL_SERVER_ERROR";
+  return "FORMAT_ERROR";
+}
+
+/** One of our errors (its code and status) as the Berlin Group answers it. NextGenPSD2 has no 422: it is a 400. */
+export function bgMessageOf(errorCode: string, status: number): { code: BgMessageCode; status: number } {
+  const mapped = (MESSAGES as Record<string, { code: BgMessageCode; status?: number } | undefined>)[errorCode];
+  const answered = mapped?.status ?? (status === 422 ? 400 : status);
+  return { code: mapped?.code ?? codeByStatus(answered), status: answered };
+}
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

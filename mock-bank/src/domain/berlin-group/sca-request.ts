@@ -83,7 +83,7 @@ export async function readScaRequest(options: {
         throw new BgError(
           400,
           "FORMAT_ERROR",
-          `${name} ${uri} is not a redirect URI of this app. Register it with the app's OAuth client in the portal (Security profile), then make any /oauth call so the bank learns it (exact match; no open redirects).`,
+          `${name} ${uri} is not a redirect URI of this app. Register it with the app's OAuth client in the portal (Security profile): exact match, no open redirects.`,
           name,
         );
     }

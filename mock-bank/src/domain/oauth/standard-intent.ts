@@ -1,5 +1,6 @@
 import type { BankConsent, PrismaClient } from "@prisma/client";
 import type Provider from "oidc-provider";
+import { consentStatus, PAYMENT_KINDS, PIS_BASE_PATH } from "../open-banking/payment-consents";
 import { matchesIdentification, summariseConsent, UK_CONSENT_SCOPE, type ConsentSummary } from "../open-banking/consent-summary";
 import type { ConsentScreenAccount } from "./authorization-outcome";
 import { consentScreenAccounts } from "./consent-screen-accounts";
@@ -38,8 +39,9 @@ const PAYING_ACCOUNTS = new Set(["current", "savings"]);
 
 /**
  * The consent of this authorization, if it names one, and whether it can be authorised: this
- * app's UK consent, awaiting authorisation, not expired on the tenant clock, and asked for with the
- * scope its kind needs. A standard's scope without a consent is refused too.
+ * app's UK consent, awaiting authorisation (a file consent with its file uploaded), not expired on
+ * the tenant clock, and asked for with the scope its kind needs. A standard's scope without a
+ * consent is refused too.
  */
 export async function authorisableIntent(
   deps: { db: PrismaClient; tenantNow: (tenantId: string) => Promise<Date> },
@@ -61,7 +63,13 @@ export async function authorisableIntent(
   if (!consent) return refuse("invalid_request", `openbanking_intent_id: no consent ${id} of this app.`);
   if (consent.status !== "awaiting_authorisation")
     return refuse("invalid_request", `Consent ${id} is ${consent.status.replaceAll("_", " ")}: a consent is authorised once.`);
-  if (consent.expiresAt <= (await deps.tenantNow(tenantId))) return refuse("invalid_request", `Consent ${id} has expired.`);
+  const now = await deps.tenantNow(tenantId);
+  if (consent.expiresAt <= now) return refuse("invalid_request", `Consent ${id} has expired.`);
+  if (consentStatus(consent, now).Status === "AWUP")
+    return refuse(
+      "invalid_request",
+      `Consent ${id} awaits its file: the file has not been uploaded. Upload it (POST ${PIS_BASE_PATH}/${PAYMENT_KINDS.file_payment.consents}/${id}/file), then ask the customer to authorise.`,
+    );
   const needed = UK_CONSENT_SCOPE[consent.kind];
   if (!needed || !scopes.includes(needed))
     return refuse("invalid_request", `A ${consent.kind.replaceAll("_", " ")} consent is authorised with scope ${needed}.`);

@@ -1,5 +1,6 @@
 import type { BankConsent } from "@prisma/client";
 import type { StandardScope } from "../oauth/scopes";
+import { paymentReference } from "./payment-initiations";
 
 /** What the bank's consent page shows for a standard's consent, and how the customer picks accounts. */
 export type ConsentSummary = {
@@ -75,7 +76,8 @@ export function summariseConsent(consent: Pick<BankConsent, "kind" | "details" |
   const debtor = obj(initiation.DebtorAccount ?? data.DebtorAccount);
   const debtorAccount = debtor.Identification ? { schemeName: str(debtor.SchemeName), identification: str(debtor.Identification) } : null;
   const expiresAt = consent.expiresAt.getUTCFullYear() >= 9999 ? null : consent.expiresAt;
-  const reference = str(obj(initiation.RemittanceInformation).Reference);
+  // The reference its payments will carry on both statements (4.0's OBRemittanceInformation2).
+  const reference = paymentReference(initiation);
   const ref = reference ? `Reference: ${reference}` : "";
   switch (consent.kind) {
     case "account_access":
@@ -99,17 +101,22 @@ export function summariseConsent(consent: Pick<BankConsent, "kind" | "details" |
       ].filter(Boolean);
       return { title: "Make a payment", lines, choice: "one", debtorAccount, expiresAt: null };
     }
-    case "file_payment":
+    case "file_payment": {
+      const count = str(initiation.NumberOfTransactions) || "Several";
+      // ControlSum is a number in 4.0 (the file's total, in the file's currency: GBP for domestic files).
+      const total = typeof initiation.ControlSum === "number" ? `, totalling ${initiation.ControlSum.toFixed(2)}` : "";
       return {
         title: "Make a batch of payments",
         lines: [
-          `${str(initiation.NumberOfTransactions) || "Several"} payments from a file, ${str(initiation.ControlSum) ? `totalling ${str(initiation.ControlSum)}` : ""}`.trim(),
+          `${count} payments from a file${total}`,
           ref,
+          str(initiation.FileReference) && `File: ${str(initiation.FileReference)}`,
         ].filter(Boolean),
         choice: "one",
         debtorAccount,
         expiresAt: null,
       };
+    }
     case "domestic_vrp": {
       const controls = obj(data.ControlParameters);
       const periodic = Array.isArray(controls.PeriodicLimits) ? (controls.PeriodicLimits as unknown[]).map(obj) : [];
@@ -117,6 +124,7 @@ export function summariseConsent(consent: Pick<BankConsent, "kind" | "details" |
         `Take variable payments to ${creditor(initiation.CreditorAccount)}`,
         controls.MaximumIndividualAmount ? `Up to ${money(controls.MaximumIndividualAmount)} each` : "",
         ...periodic.map((limit) => `At most ${money(limit)} per ${str(limit.PeriodType).toLowerCase()}`),
+        ref,
       ].filter(Boolean);
       const until = str(controls.ValidToDateTime);
       return {

@@ -36,11 +36,21 @@ export function domesticScheme(localInstrument: string | undefined, path = INITI
   );
 }
 
-/** The reference on both statements: the creditor reference, else the first unstructured line (35 characters). */
-export function paymentReference(initiation: DomesticInitiationLike): string | undefined {
-  const structured = initiation.RemittanceInformation?.Structured?.find((entry) => entry.CreditorReferenceInformation?.Reference)
-    ?.CreditorReferenceInformation?.Reference;
-  const raw = structured ?? initiation.RemittanceInformation?.Unstructured?.[0];
+/**
+ * The reference on both statements: the creditor reference (`Structured[].CreditorReferenceInformation.Reference`),
+ * else the first unstructured line, 35 characters. Read leniently, so a stored consent body (the
+ * consent page's summary) gives the same reference its payment will carry.
+ */
+export function paymentReference(initiation: { RemittanceInformation?: unknown }): string | undefined {
+  const remittance = initiation.RemittanceInformation as { Structured?: unknown; Unstructured?: unknown } | undefined;
+  const entries = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
+  const structured = entries(remittance?.Structured)
+    .map((entry) =>
+      text((entry as { CreditorReferenceInformation?: { Reference?: unknown } } | null)?.CreditorReferenceInformation?.Reference),
+    )
+    .find(Boolean);
+  const raw = structured ?? text(entries(remittance?.Unstructured)[0]);
   // Control characters never reach a statement (as /v1 refuses them).
   const cleaned = raw
     ?.replace(/[\u0000-\u001F\u007F-\u009F]/g, " ")

@@ -4,6 +4,7 @@ import { formatMinor } from "@openbank/contracts/money";
 import { createPayment } from "../payments/create-payment";
 import type { VrpConsentRequest, VrpPaymentRequest, VrpPaymentResponse } from "../../schemas/open-banking/vrp";
 import { ObError } from "./ob-errors";
+import { paymentReference } from "./payment-initiations";
 import { obAmountToMinor } from "./vrp-amount";
 import { creditorOf, sameAccount } from "./vrp-account-identification";
 import { obConsentStatus } from "./vrp-consent-status";
@@ -215,7 +216,7 @@ export async function createVrpPayment(options: {
     VRPType: data.VRPType,
     Risk: request.Risk,
   };
-  const reference = (instruction.RemittanceInformation?.Unstructured?.[0] ?? instruction.EndToEndIdentification).trim().slice(0, 35);
+  const reference = paymentReference(instruction) ?? instruction.EndToEndIdentification.trim().slice(0, 35);
   let created;
   try {
     created = await createPayment({

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { decideDecoupledAuthorisation } from "../../domain/berlin-group/decide-decoupled-authorisation";
 import { tenantNow } from "../../domain/tenants/tenant-now";
+import { exampleRun } from "../../schemas/example-run";
 import { DecoupledAuthorisationParams, DecoupledDecision, DecoupledDecisionBody } from "../../schemas/berlin-group/sandbox";
 import { NOT_FOUND, jsonResponse, problemResponses } from "../../schemas/problem";
 
@@ -11,10 +12,10 @@ const sandboxBerlinGroup: FastifyPluginAsyncZod = async (app) => {
     {
       config: { movesMoney: false },
       schema: {
-        // Out of /v1's document for now: its documented example needs an authorisation that only a
-        // Berlin Group flow creates, and the example run (lib/docs/example-run.ts) sends every
-        // documented example to a fresh sandbox. The Berlin Group guide documents it.
-        hide: true,
+        ...exampleRun({
+          manual:
+            "It decides an authorisation that only a Berlin Group flow makes: create a consent or payment under /berlin-group/v1 with `TPP-Decoupled-Preferred: true`, start its authorisation (`POST …/authorisations`), and put the `authorisationId` it answers in the path.",
+        }),
         operationId: "decideBerlinGroupAuthorisation",
         tags: ["Sandbox"],
         summary: "Approve or refuse a Berlin Group DECOUPLED authorisation",

@@ -118,8 +118,8 @@ export function bgJson<T extends z.ZodType>(description: string, schema: T) {
 
 const ERROR_TEXT: Record<number, string> = {
   400: "FORMAT_ERROR (a header, parameter or body field is invalid: `path` names it), PARAMETER_NOT_SUPPORTED, SERVICE_INVALID, RESOURCE_UNKNOWN (an account named in the body), SCA_INVALID (a wrong OTP), FUNDS_NOT_AVAILABLE…",
-  401: "CERTIFICATE_INVALID / CERTIFICATE_MISSING (the API key, standing in for the TPP's eIDAS certificate), TOKEN_INVALID (a client-credentials token), CONSENT_INVALID, CONSENT_EXPIRED, PSU_CREDENTIALS_INVALID.",
-  403: "CONSENT_UNKNOWN (no such consent of this TPP), RESOURCE_UNKNOWN (no such payment or authorisation of this TPP), SERVICE_BLOCKED (the token lacks the scope).",
+  401: "CERTIFICATE_INVALID / CERTIFICATE_MISSING (the API key, standing in for the TPP's eIDAS certificate), TOKEN_INVALID (a client-credentials token), ROLE_INVALID (the credential lacks the role: a token without this service's scope, a read-only key's change), CONSENT_INVALID, CONSENT_EXPIRED, PSU_CREDENTIALS_INVALID.",
+  403: "CONSENT_UNKNOWN (no such consent of this TPP), RESOURCE_UNKNOWN (no such payment or authorisation of this TPP), SERVICE_BLOCKED (the app is suspended, or the account frozen).",
   404: "RESOURCE_UNKNOWN: no such account in this sandbox.",
   405: "SERVICE_INVALID, or CANCELLATION_INVALID (the payment can no longer be cancelled).",
   409: "STATUS_INVALID: the resource is not in a state that allows it (an authorisation already finalised, a consent already rejected).",

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { PersonaKey, ResourceId } from "../common";
+import { exampleIds } from "../example-run";
 
 export const DecoupledAuthorisationParams = z.object({
-  authorisation_id: ResourceId.describe("The Berlin Group authorisation (`sca_…`) whose SCA approach is DECOUPLED."),
+  authorisation_id: ResourceId.describe(
+    "The Berlin Group authorisation (`sca_…`, its `authorisationId`) whose SCA approach is DECOUPLED.",
+  ).meta({ examples: [exampleIds.scaAuthorisationId] }),
 });
 
 export const DecoupledDecisionBody = z
@@ -30,6 +33,7 @@ export const DecoupledDecision = z
       status: z
         .string()
         .max(20)
+        .regex(/^[A-Za-z]+$/)
         .describe(
           "Its Berlin Group status now: a `consentStatus` (`valid`, `rejected`) or a `transactionStatus` (`ACSC`, `ACSP`, `RJCT`…).",
         ),
