@@ -146,7 +146,13 @@ test("the theme toggle pins light or dark across pages and reloads, with no flas
 test("the guides, changelog and theme toggle pass axe-core's WCAG A/AA rules in light and dark", async ({ page }) => {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const path of ["/docs/guides/quickstart", "/docs/guides/errors-rate-limits", "/docs/guides/openid-connect-fapi"]) {
+    for (const path of [
+      "/docs/guides/quickstart",
+      "/docs/guides/errors-rate-limits",
+      "/docs/guides/openid-connect-fapi",
+      "/docs/guides/uk-open-banking",
+      "/docs/guides/berlin-group",
+    ]) {
       await page.goto(path);
       await page.getByRole("combobox", { name: "Search the docs" }).filter({ visible: true }).fill("refresh");
       await expect(page.getByRole("listbox", { name: "Search results" })).toBeVisible();
@@ -155,6 +161,22 @@ test("the guides, changelog and theme toggle pass axe-core's WCAG A/AA rules in 
     await page.goto("/docs/changelog");
     expect(await axeViolations(page), `/docs/changelog (${colorScheme})`).toEqual([]);
   }
+  // On a phone the guides' wide tables scroll sideways: a keyboard must reach them too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ["/docs/guides/uk-open-banking", "/docs/guides/berlin-group", "/docs/guides/webhooks"]) {
+      await page.goto(path);
+      expect(await axeViolations(page), `${path} (phone, ${colorScheme})`).toEqual([]);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/docs/guides/berlin-group");
+  await screenshotPage(page, "guide-berlin-group-headers", {
+    prepare: () =>
+      page.locator("#headers").evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 80)),
+  });
   await page.goto("/docs/guides/openid-connect-fapi");
   await screenshotPage(page, "guide-openid-connect-fapi");
   await page.goto("/docs/guides/openid-connect-fapi#dpop");

@@ -62,7 +62,11 @@ test("the API reference lists the standards, and each standard's page renders it
     await screenshotPage(page, `docs-api-${path.split("/").pop()}-console`, {
       prepare: () => page.locator(".swagger-ui").evaluate((ui) => window.scrollTo(0, ui.getBoundingClientRect().top + window.scrollY - 90)),
     });
-    expect(await axeViolations(page)).toEqual([]);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
   }
 });
 
@@ -112,10 +116,26 @@ test("Personas & magic values says how each persona's accounts appear in UK Open
   await expect(table).toContainText("UK.OBIE.IBAN");
   await expect(table).toContainText("UK.OBIE.PAN");
   await expect(table).toContainText("CACC");
-  // Six personas, three accounts each.
+  // Six personas, three accounts each; every one is in the Berlin Group too, the credit cards as card accounts.
   await expect(table.locator("tbody tr")).toHaveCount(18);
+  const cards = table.locator("tbody tr").filter({ hasText: "UK.OBIE.PAN" });
+  await expect(cards).toHaveCount(6);
+  for (const card of await cards.all()) {
+    const pan = (await card.locator("dd").nth(0).textContent())!;
+    await expect(card.locator("td").nth(2)).toContainText("/card-accounts");
+    await expect(card.locator("td").nth(2)).toContainText(pan);
+  }
+  await expect(table.locator("tbody tr").filter({ hasText: "/accounts" }).filter({ hasText: "GB" })).toHaveCount(12);
   await screenshotPage(page, "docs-sandbox-standards", {
     prepare: () => section.evaluate((node) => window.scrollTo(0, node.getBoundingClientRect().top + window.scrollY - 80)),
   });
-  expect(await axeViolations(page)).toEqual([]);
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ])
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), `${size.width} px, ${colorScheme}`).toEqual([]);
+    }
 });

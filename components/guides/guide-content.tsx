@@ -7,6 +7,7 @@ import { Tabs } from "@/components/ui/tabs";
 import type { Guide } from "@/lib/guides/load-guides";
 import { fillPlaceholders, type SampleContext } from "@/lib/guides/samples";
 import { RetrySchedule } from "./retry-schedule";
+import { TableFrame } from "./table-frame";
 
 const LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python" };
 
@@ -46,9 +47,9 @@ function components(guide: Guide, context: SampleContext) {
       ),
     code: ({ children, ...props }: ComponentProps<"code">) => <Code {...props}>{fill(children)}</Code>,
     table: (props: ComponentProps<"table">) => (
-      <div className="mt-6 overflow-x-auto rounded-card border border-border">
+      <TableFrame>
         <table className="w-full text-left text-sm" {...props} />
-      </div>
+      </TableFrame>
     ),
     th: (props: ComponentProps<"th">) => (
       <th className="border-b border-border bg-surface-muted px-4 py-2 font-semibold text-fg" {...props} />

@@ -1,4 +1,5 @@
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "@/lib/webhooks/retry-schedule";
+import { TableFrame } from "./table-frame";
 
 function human(ms: number): string {
   if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
@@ -21,7 +22,7 @@ export function retryScheduleRows(schedule = parseRetrySchedule(DEFAULT_RETRY_SC
 /** The webhooks guide's retry table (`<RetrySchedule />` in MDX): one source, the dispatcher's schedule. */
 export function RetrySchedule() {
   return (
-    <div className="mt-6 overflow-x-auto rounded-card border border-border">
+    <TableFrame>
       <table className="w-full text-left text-sm">
         <thead>
           <tr>
@@ -40,6 +41,6 @@ export function RetrySchedule() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

@@ -2,6 +2,7 @@ import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
 import { problemAnswer } from "@openbank/contracts/problem";
 import { internalClientSecret } from "@openbank/contracts/oauth-client";
+import { maskUrlSecrets } from "@openbank/contracts/url-secrets";
 import type { ClientApp } from "../oauth-clients/find-client-app";
 import type { GatewayCall, GatewayResult, Pipeline } from "./call";
 import { forward, type Upstream } from "./forward";
@@ -221,8 +222,8 @@ export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
     }
     const { result, appId } = outcome;
     if (appId) {
-      // Codes, states and request URIs are one-time secrets of the flow: never logged.
-      const path = call.path.slice(0, 2048).replace(/([?&](code|state|request_uri|nonce)=)[^&]*/g, "$1…");
+      // Codes, states, request URIs and link signatures are secrets of the flow: never logged.
+      const path = maskUrlSecrets(call.path.slice(0, 2048));
       deps.log({
         requestId,
         appId,

@@ -85,6 +85,22 @@ describe("maskJson", () => {
     });
   });
 
+  it("redacts a Berlin Group PSU's password and one-time passwords (EMBEDDED SCA), and keeps the method readable", () => {
+    expect(
+      maskJson({
+        psuData: { password: "pass_good_credit", encryptedPassword: "x", additionalPassword: "y" },
+        scaAuthenticationData: "123456",
+        confirmationCode: "4711",
+        authenticationMethodId: "sms-otp",
+      }),
+    ).toEqual({
+      psuData: { password: REDACTED, encryptedPassword: REDACTED, additionalPassword: REDACTED },
+      scaAuthenticationData: REDACTED,
+      confirmationCode: REDACTED,
+      authenticationMethodId: "sms-otp",
+    });
+  });
+
   it("partially masks IBANs, account numbers, national ids, emails and dates of birth", () => {
     const masked = maskJson({
       creditor: { name: "Jane Doe", iban: "GB33BUKB20201555555555", sort_code: "200000", account_number: "55779911" },

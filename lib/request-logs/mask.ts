@@ -40,9 +40,13 @@ const SECRET_HEADERS = new Set([
   "webhook-signature",
 ]);
 
-/** A field or header name that holds a secret (matched on a normalised name: lowercase, no `-`/`_`). */
+/**
+ * A field or header name that holds a secret (matched on a normalised name: lowercase, no `-`/`_`).
+ * Berlin Group's EMBEDDED SCA relays the PSU's one-time password as `scaAuthenticationData` (or a
+ * redirect's `confirmationCode`), its password under `psuData`.
+ */
 const SECRET_NAME =
-  /(pass(word|phrase)?|pwd|secret|token|apikey|authorization|credentials?|signature|cookie|sessionid|otp|pin|cvv|cvc|codeverifier|privatekey)$|^key$/;
+  /(pass(word|phrase)?|pwd|secret|token|apikey|authorization|credentials?|signature|cookie|sessionid|otp|pin|cvv|cvc|codeverifier|privatekey|authenticationdata|confirmationcode)$|^key$/;
 /** In form bodies (OAuth token requests) an authorization `code` is a credential too. */
 const SECRET_FORM_NAME = /^code$/;
 

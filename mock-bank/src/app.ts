@@ -3,6 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import Fastify, { LogController, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { newId } from "@openbank/contracts/ids";
+import { maskUrlSecrets } from "@openbank/contracts/url-secrets";
 import type { BankEnv } from "./env";
 import swagger from "./plugins/external/swagger";
 import standardsOpenapi from "./plugins/external/standards-openapi";
@@ -47,6 +48,8 @@ function requestId(raw: IncomingMessage): string {
   return typeof header === "string" && REQUEST_ID.test(header) ? header : newId("request");
 }
 
+const CENSOR = "[redacted]";
+
 function loggerOptions(env: BankEnv, logger: BuildAppOptions["logger"]): FastifyServerOptions["logger"] {
   if (logger === false) return false;
   return {
@@ -54,7 +57,8 @@ function loggerOptions(env: BankEnv, logger: BuildAppOptions["logger"]): Fastify
     ...(typeof logger === "object" ? { stream: logger.stream } : {}),
     // Headers are logged (tenant, app, request id help debugging); credentials never are.
     serializers: {
-      req: (request: FastifyRequest) => ({ method: request.method, url: request.url, headers: request.headers }),
+      // A URL's secret query values (a connected-apps link's signature, OAuth's codes and states) are masked too.
+      req: (request: FastifyRequest) => ({ method: request.method, url: maskUrlSecrets(request.url, CENSOR), headers: request.headers }),
     },
     redact: {
       paths: [
@@ -68,7 +72,7 @@ function loggerOptions(env: BankEnv, logger: BuildAppOptions["logger"]): Fastify
         "headers.authorization",
         "headers.cookie",
       ],
-      censor: "[redacted]",
+      censor: CENSOR,
     },
   };
 }

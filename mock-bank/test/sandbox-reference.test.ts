@@ -3,6 +3,7 @@ import { productMagicValues } from "../src/domain/products/products-reference";
 import { personaPurposes } from "../src/domain/sandbox/sandbox-reference";
 import { scenarioCatalog } from "../src/domain/sandbox/sandbox-scenario";
 import { personas } from "../src/seed/personas";
+import { bg, consentBody, DECOUPLED, decideDecoupled, PSU_IP } from "./berlin-group-fixture";
 import { bankClient, buildTestApp, expectProblemShape, type TestApp } from "./helpers";
 
 const NOW = new Date("2026-11-21T10:30:00.000Z");
@@ -101,10 +102,61 @@ describe("GET /sandbox-reference.json", { timeout: 30_000 }, () => {
           expect(documented.standards.uk_open_banking.account[0].identification).toMatch(/^\d{14}$/);
         expect(documented.standards.berlin_group).toEqual(
           row.type === "credit_card"
-            ? null
-            : { currency: row.currency, iban: row.iban, cash_account_type: row.type === "current" ? "CACC" : "SVGS" },
+            ? { endpoint: "/card-accounts", currency: row.currency, masked_pan: row.maskedPan }
+            : {
+                endpoint: "/accounts",
+                currency: row.currency,
+                iban: row.iban,
+                cash_account_type: row.type === "current" ? "CACC" : "SVGS",
+              },
         );
       }
+    }
+  });
+
+  it("names every account as the Berlin Group routes do: a consent naming them by the documented IBAN or masked PAN lists them there", async () => {
+    const tenant = "app_ref_bg";
+    await t.app.ensureTenant(tenant);
+    for (const persona of reference.personas) {
+      const views = persona.accounts.map(
+        (account: { standards: { berlin_group: Record<string, string> } }) => account.standards.berlin_group,
+      );
+      const references = views.map((view: Record<string, string>) =>
+        view.endpoint === "/card-accounts" ? { maskedPan: view.masked_pan } : { iban: view.iban },
+      );
+      expect(views.filter((view: { endpoint: string }) => view.endpoint === "/card-accounts")).toHaveLength(1);
+      // The PSU names the documented identifiers; the bank resolves them in a real sandbox.
+      const created = await bg(t.app, {
+        method: "POST",
+        url: "/consents",
+        tenant,
+        headers: { ...DECOUPLED, "psu-id": persona.login },
+        body: { ...consentBody([]), access: { accounts: references, balances: references } },
+      });
+      expect(created.status, `${persona.key}: ${JSON.stringify(created.body)}`).toBe(201);
+      const decided = await decideDecoupled(t.app, tenant, created.body._links.scaStatus.href.split("/").pop(), { decision: "approve" });
+      expect(decided.body.resource.status, persona.key).toBe("valid");
+      const read = (url: string) => bg(t.app, { url, tenant, headers: { "consent-id": created.body.consentId, ...PSU_IP } });
+      const accounts = (await read("/accounts")).body.accounts;
+      const cards = (await read("/card-accounts")).body.cardAccounts;
+      expect(
+        accounts.map((account: { currency: string; iban: string; cashAccountType: string }) => ({
+          endpoint: "/accounts",
+          currency: account.currency,
+          iban: account.iban,
+          cash_account_type: account.cashAccountType,
+        })),
+        persona.key,
+      ).toEqual(expect.arrayContaining(views.filter((view: { endpoint: string }) => view.endpoint === "/accounts")));
+      expect(
+        cards.map((card: { currency: string; maskedPan: string }) => ({
+          endpoint: "/card-accounts",
+          currency: card.currency,
+          masked_pan: card.maskedPan,
+        })),
+        persona.key,
+      ).toEqual(views.filter((view: { endpoint: string }) => view.endpoint === "/card-accounts"));
+      expect(accounts.length + cards.length, persona.key).toBe(views.length);
     }
   });
 

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import fc from "fast-check";
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONNECTED_APPS_PATH, signConnectedAppsLink } from "@openbank/contracts/connected-apps-link";
+import { bg, consentBody, EMBEDDED, expectTpp, personaAccounts } from "./berlin-group-fixture";
 import { bankClient, buildTestApp, expectProblemShape, gatewayHeaders, TEST_SECRET, type TestApp } from "./helpers";
 
 const NOW = new Date("2026-11-21T10:30:00.000Z");
@@ -259,16 +262,21 @@ describe("client input never becomes a 500", () => {
   });
 });
 
+/** A bank whose log lines land in `lines`. */
+async function loggedBank() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logged: await buildTestApp({ now: () => NOW, logger: { stream } }) };
+}
+
 describe("logging", () => {
   it("logs the request id and tenant but never the internal secret, authorization or cookies", async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const logged = await buildTestApp({ now: () => NOW, logger: { stream } });
+    const { lines, logged } = await loggedBank();
     try {
       const response = await logged.app.inject({
         url: "/v1/accounts?limit=0",
@@ -288,5 +296,55 @@ describe("logging", () => {
     expect(text).toContain("app_logs");
     expect(text).toContain("[redacted]");
     for (const secret of [TEST_SECRET, "sk_sandbox_supersecret", "abc123"]) expect(text).not.toContain(secret);
+  });
+
+  it("logs a connected-apps link with its signature redacted: the tenant and expiry stay, the capability does not", async () => {
+    const { lines, logged } = await loggedBank();
+    const query = signConnectedAppsLink({ internalSecret: TEST_SECRET, tenantId: "app_logs", appName: "Log app", now: new Date() });
+    const sig = query.get("sig")!;
+    try {
+      const page = await logged.app.inject({
+        url: `${CONNECTED_APPS_PATH}?${query}`,
+        headers: { "x-internal-secret": TEST_SECRET, "x-request-id": "req_linklog" },
+      });
+      // The real page: the link was accepted (the login form carries it on), so the logged URL is the signed one.
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`name="sig" value="${sig}"`);
+    } finally {
+      await logged.close();
+    }
+    const entry = lines.map((line) => JSON.parse(line)).find((line) => line.request_id === "req_linklog" && line.req)!;
+    expect(entry.req.url).toBe(`${CONNECTED_APPS_PATH}?tenant=app_logs&app=Log+app&exp=${query.get("exp")}&sig=[redacted]`);
+    expect(lines.join("")).not.toContain(sig);
+  });
+
+  it("never logs a Berlin Group PSU's password or one-time password (EMBEDDED), right or wrong", async () => {
+    const { lines, logged } = await loggedBank();
+    const wrongPassword = `typo-${randomUUID()}`;
+    const wrongOtp = randomUUID().slice(0, 8);
+    try {
+      const { current } = await personaAccounts(logged.app, "app_bglogs");
+      const created = await bg(logged.app, {
+        method: "POST",
+        url: "/consents",
+        tenant: "app_bglogs",
+        headers: { ...EMBEDDED, "psu-id": "user_good_credit" },
+        body: consentBody([current.iban!]),
+      });
+      const url = created.body._links.scaStatus.href.replace("/berlin-group/v1", "");
+      const put = (body: unknown) => bg(logged.app, { method: "PUT", url, tenant: "app_bglogs", body });
+      expectTpp(await put({ psuData: { password: wrongPassword } }), 401, "PSU_CREDENTIALS_INVALID");
+      expect((await put({ psuData: { password: "pass_good_credit" } })).status).toBe(200);
+      expect((await put({ authenticationMethodId: "sms-otp" })).status).toBe(200);
+      expectTpp(await put({ scaAuthenticationData: wrongOtp }), 400, "SCA_INVALID");
+      expect((await put({ scaAuthenticationData: "123456" })).body.scaStatus).toBe("finalised");
+    } finally {
+      await logged.close();
+    }
+    const text = lines.join("");
+    // The PUTs were logged (method, URL, request id), their bodies were not.
+    expect(lines.filter((line) => /"method":"PUT"/.test(line) && line.includes("/authorisations/sca_")).length).toBe(5);
+    for (const secret of [wrongPassword, "pass_good_credit", wrongOtp, '"123456"', "psuData", "scaAuthenticationData"])
+      expect(text, secret).not.toContain(secret);
   });
 });

@@ -12,7 +12,8 @@ import { PortalClient } from "../support/portal-client";
  * The guides' samples are code people paste: this runs them. For every guide, a new developer
  * and app (their own sandbox, so one guide's reset cannot disturb another), then the guide's curl
  * samples in order in one shell (so `export`s carry over, as in the reader's terminal) and each
- * Node sample as its own module with the variables the shell exported. Python samples run where a
+ * Node sample as its own module with the variables the shell exported (overridden by those its own
+ * earlier steps printed as `export` lines, see printedExports). Python samples run where a
  * guide's set-up gives them what they need (the FAPI 2.0 guide and the two standards' guides), with the
  * system Python and its Debian packages (python3-requests, python3-jwt, python3-cryptography).
  */
@@ -86,30 +87,24 @@ beforeAll(async () => {
 
 const context = { baseUrl: portalUrl, appId: null, keyPrefix: null };
 
-/**
- * Samples whose endpoints are not served yet (issue 16 lands the standards' routes in parts): left
- * out of the run and listed as todo, never faked. Remove an entry once its routes are on main.
- */
-const pendingSamples: Record<string, { steps: number[]; why: string }> = {
-  "berlin-group": {
-    steps: [1, 2, 3, 4, 5, 6],
-    why: "the Berlin Group routes and their DECOUPLED sandbox control are not on main yet",
-  },
-};
-
 /** Variables a guide's shell samples export, e.g. FROM_ACCOUNT. */
 const exportedNames = (code: string) => [...code.matchAll(/^export ([A-Z_]+)=/gm)].map((match) => match[1]);
 
+/**
+ * The `export NAME=value` lines a Node or Python sample prints for the next steps to read (as the
+ * reader would paste them into their shell): each language's steps are a chain of their own, so a
+ * later step reads what its own language's earlier step made, not what the curl samples made.
+ */
+const printedExports = (stdout: string) =>
+  Object.fromEntries([...stdout.matchAll(/^export ([A-Z_]+)=([A-Za-z0-9_-]+)$/gm)].map((match) => [match[1], match[2]]));
+
 describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (slug, guide) => {
-  const pending = pendingSamples[slug];
-  const all = extractSamples(guide.body);
-  const samples = all.filter((sample) => !pending?.steps.includes(sample.step));
-  for (const step of new Set(all.filter((sample) => !samples.includes(sample)).map((sample) => sample.step)))
-    it.todo(`step ${step}: ${pending!.why}`);
+  const samples = extractSamples(guide.body);
   const curlSamples = samples.filter((sample) => sample.language === "curl");
   const nodeSamples = samples.filter((sample) => sample.language === "node");
   const pythonSamples = guideSetup[slug] ? samples.filter((sample) => sample.language === "python") : [];
   let exported: Record<string, string> = {};
+  const printed: Record<"node" | "python", Record<string, string>> = { node: {}, python: {} };
 
   it.skipIf(curlSamples.length === 0)(
     "runs every curl sample in order in one shell: each call answers 2xx",
@@ -157,11 +152,12 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
       const file = path.join(workDir, `${slug}-${step}.mjs`);
       writeFileSync(file, fillPlaceholders(sample.code, context));
       const result = await run(process.execPath, [file], {
-        env: { ...process.env, ...exported, ...developer.env, SANDBOX_KEY: developer.key },
+        env: { ...process.env, ...exported, ...printed.node, ...developer.env, SANDBOX_KEY: developer.key },
         timeout: 30_000,
       });
       expect(result.stderr).toBe("");
       expect(result.stdout.length).toBeGreaterThan(0);
+      Object.assign(printed.node, printedExports(result.stdout));
     },
     40_000,
   );
@@ -173,11 +169,12 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
       const file = path.join(workDir, `${slug}-${step}.py`);
       writeFileSync(file, fillPlaceholders(sample.code, context));
       const result = await run(SYSTEM_PYTHON, [file], {
-        env: { ...process.env, ...exported, ...developer.env, SANDBOX_KEY: developer.key },
+        env: { ...process.env, ...exported, ...printed.python, ...developer.env, SANDBOX_KEY: developer.key },
         timeout: 30_000,
       });
       expect(result.stderr).toBe("");
       expect(result.stdout.length).toBeGreaterThan(0);
+      Object.assign(printed.python, printedExports(result.stdout));
     },
     40_000,
   );

@@ -11,6 +11,8 @@ declare module "vitest" {
     mailDir: string;
     /** The bank's database (the same as the portal's on PostgreSQL), for the secrets-at-rest dump. */
     bankDatabaseUrl: string;
+    /** The secret portal and bank share, which the bank's keys derive from: secrets-at-rest looks for both. */
+    internalSecret: string;
   }
 }
 
@@ -33,5 +35,6 @@ export default async function setup(project: TestProject) {
   project.provide("portalDatabaseUrl", services.env.DATABASE_URL!);
   project.provide("mailDir", services.mailDir);
   project.provide("bankDatabaseUrl", services.env.BANK_DATABASE_URL!);
+  project.provide("internalSecret", services.env.BANK_INTERNAL_SECRET!);
   return () => services.stop();
 }

@@ -1,13 +1,15 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createPrivateKey, randomBytes, randomUUID, type KeyObject } from "node:crypto";
+import { deriveMessageSigningJwk } from "@openbank/contracts/message-signing";
 import { Secret, TOTP } from "otpauth";
 import { beforeAll, expect, inject, it } from "vitest";
 import { PortalClient } from "../support/portal-client";
 import { Issuer } from "openid-client";
-import { BankBrowser } from "../support/bank-browser";
+import { BankBrowser, field } from "../support/bank-browser";
 import { dpopKey, FAPI_REDIRECT, fapiApp, fapiAuthorize, registerWithStatement } from "../support/fapi-client";
 import { linkIn } from "../support/mailbox";
 import { suiteMailbox } from "../support/suite-mailbox";
 import { createTeam, inviteLinkFor, tokenOf } from "../support/teams";
+import { signDetached, tppSigningKey } from "../support/uk-message-signing";
 import { dumpDatabase, encodings, type TableDump } from "./support/database-dump";
 import { call } from "./support/sandbox-fixtures";
 
@@ -17,13 +19,17 @@ import { call } from "./support/sandbox-fixtures";
  * authorization code, access and refresh tokens (issued and rotated, and minted), webhook
  * signing secrets (issued and rotated), invitation tokens, the links of account emails: email
  * verification, address change and password reset, used and pending; TOTP seeds (pending,
- * enabled, removed) and recovery codes (unused, spent, replaced)); then a logical dump of
+ * enabled, removed) and recovery codes (unused, spent, replaced)); the open-banking standards'
+ * (client-credentials tokens, basic and DPoP-bound; UK message signing: the TPP's private key and the
+ * bank's, derived from the internal secret; the connected-apps link's signature; a Berlin Group PSU's
+ * password and one-time passwords relayed in EMBEDDED SCA, right and wrong); then a logical dump of
  * both databases must contain none of them, plainly or base64 / hex encoded.
  */
 
 const portalUrl = inject("portalUrl");
 const portalDatabaseUrl = inject("portalDatabaseUrl");
 const bankDatabaseUrl = inject("bankDatabaseUrl");
+const internalSecret = inject("internalSecret");
 const REDIRECT = "http://localhost:8080/callback";
 
 /**
@@ -37,6 +43,22 @@ const remember = (kind: string, value: unknown) => {
   expect(typeof value, kind).toBe("string");
   secrets.push({ kind, value: value as string });
 };
+
+/**
+ * Values too common to search for alone (the sandbox's documented OTP is 123456): found only next to
+ * the field that carries them, as a stored JSON body would hold them (quotes escaped or not).
+ */
+const secretFields: { kind: string; field: string; value: string }[] = [];
+const fieldPattern = ({ field, value }: { field: string; value: string }) => new RegExp(`${field}\\\\?"\\s*:\\s*\\\\?"${value}`);
+
+/** An RSA private key as it could be stored: its JWK members, the private exponent in hex, a line of its PEM. */
+function rememberRsaPrivateKey(kind: string, key: KeyObject) {
+  const jwk = key.export({ format: "jwk" }) as Record<string, string>;
+  for (const member of ["d", "p", "q", "dp", "dq", "qi"]) remember(`${kind} (${member})`, jwk[member]);
+  remember(`${kind} (d, hex)`, Buffer.from(jwk.d, "base64url").toString("hex"));
+  const pem = String(key.export({ type: "pkcs8", format: "pem" })).split("\n");
+  remember(`${kind} (a PEM line)`, pem[Math.floor(pem.length / 2)]);
+}
 
 /** The customer's walk through the bank's login and consent pages (as a browser, on the portal origin). */
 async function authorizationCode(clientId: string) {
@@ -143,6 +165,114 @@ beforeAll(async () => {
   expect((await fapi.client.requestResource(`${portalUrl}/v1/accounts`, bound.access_token!, { DPoP: dpop })).statusCode).toBe(200);
   const registered = await registerWithStatement(issuer, owner.client, fapi.appId, fapi.signing);
   remember("registration access token", registered.metadata.registration_access_token);
+
+  // The standards. Client-credentials tokens (the app's own, which create the standards' consents):
+  // a basic client's bearer token and a FAPI client's DPoP-bound one, each used once.
+  const appToken = await tokenRequest({ grant_type: "client_credentials", scope: "accounts" }, clientId, clientSecret);
+  expect(appToken.status).toBe(200);
+  const clientCredentials = (await appToken.json()).access_token;
+  remember("client-credentials token", clientCredentials);
+  const ukConsent = await call(
+    portalUrl,
+    clientCredentials,
+    "POST",
+    "/open-banking/v4.0/aisp/account-access-consents",
+    { Data: { Permissions: ["ReadAccountsBasic"] }, Risk: {} },
+    { "x-fapi-interaction-id": randomUUID() },
+  );
+  expect(ukConsent.status, ukConsent.text).toBe(201);
+  const fapiToken = await fapi.client.grant({ grant_type: "client_credentials", scope: "accounts" }, { DPoP: dpop });
+  remember("client-credentials token (DPoP-bound)", fapiToken.access_token);
+  const fapiConsent = await fapi.client.requestResource(
+    `${portalUrl}/open-banking/v4.0/aisp/account-access-consents`,
+    fapiToken.access_token!,
+    {
+      DPoP: dpop,
+      method: "POST",
+      headers: { "content-type": "application/json", "x-fapi-interaction-id": randomUUID() },
+      body: JSON.stringify({ Data: { Permissions: ["ReadAccountsBasic"] }, Risk: {} }),
+    },
+  );
+  expect(fapiConsent.statusCode, String(fapiConsent.body)).toBe(201);
+
+  // UK message signing: an app that signs its payment requests with its RSA key (the portal gets the
+  // public half only), and the bank's signing key, which both processes derive from the internal secret.
+  remember("internal secret", internalSecret);
+  rememberRsaPrivateKey("bank's message-signing key", createPrivateKey({ key: deriveMessageSigningJwk(internalSecret), format: "jwk" }));
+  const tpp = tppSigningKey("secrets-at-rest-rsa");
+  rememberRsaPrivateKey("TPP's message-signing key", tpp.privateKey);
+  const signing = await owner.client.json("PUT", `/api/apps/${appId}/oauth-client/settings`, {
+    profile: "basic",
+    token_endpoint_auth_method: "client_secret_basic",
+    jwks: { keys: [tpp.publicJwk] },
+    message_signing: true,
+  });
+  expect(signing.status, JSON.stringify(signing.body)).toBe(200);
+  const payment = JSON.stringify({
+    Data: { Initiation: { InstructionIdentification: "SECRETS1", InstructedAmount: { Amount: "15.00", Currency: "GBP" } } },
+    Risk: {},
+  });
+  const signed = await call(portalUrl, created.secret, "POST", "/open-banking/v4.0/pisp/domestic-payment-consents", JSON.parse(payment), {
+    "x-jws-signature": await signDetached(
+      payment,
+      { privateKey: tpp.privateKey, kid: "secrets-at-rest-rsa" },
+      { iss: clientId, tan: new URL(portalUrl).hostname },
+    ),
+    "x-idempotency-key": randomUUID(),
+  });
+  // Past the gateway's signature check (the bank's answer to a key, not a token, is its own business).
+  expect(signed.text).not.toMatch(/U01[5-9]/);
+  expect(signed.response.headers.get("x-jws-signature")).toBeTruthy();
+
+  // The customer's connected-apps page: the signed link the portal hands out (a capability while it
+  // lasts), opened, and a customer signed in with it.
+  const link = await owner.client.json("POST", `/api/apps/${appId}/connected-apps-link`);
+  expect(link.status).toBe(200);
+  remember("connected-apps link signature", new URL(link.body.url).searchParams.get("sig"));
+  const customer = new BankBrowser(portalUrl);
+  const loginPage = await customer.go(link.body.url);
+  expect(loginPage.html).toContain('name="sig"');
+  const signedIn = await customer.go("/oauth/connected-apps/login", {
+    method: "POST",
+    form: new URLSearchParams({
+      ...Object.fromEntries(["tenant", "app", "exp", "sig", "csrf_token"].map((name) => [name, field(loginPage.html, name)])),
+      username: "user_good_credit",
+      password: "pass_good_credit",
+    }),
+  });
+  expect(signedIn.response.status).toBe(200);
+
+  // Berlin Group EMBEDDED SCA: the TPP relays the PSU's password and one-time password, a wrong one of
+  // each first (a typo is as secret as the real thing).
+  const bg = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    call(portalUrl, created.secret, method, `/berlin-group/v1${path}`, body, { "x-request-id": randomUUID(), ...headers });
+  const psu = { "psu-id": "user_good_credit", "psu-ip-address": "192.0.2.10", "tpp-redirect-preferred": "false" };
+  const bgConsent = await bg(
+    "POST",
+    "/consents",
+    {
+      access: { allPsd2: "allAccounts" },
+      recurringIndicator: false,
+      validUntil: "2099-01-01",
+      frequencyPerDay: 1,
+      combinedServiceIndicator: false,
+    },
+    psu,
+  );
+  expect(bgConsent.status, bgConsent.text).toBe(201);
+  const scaStatus = (bgConsent.body._links.scaStatus.href as string).replace("/berlin-group/v1", "");
+  const wrongPassword = `Typo-${randomBytes(8).toString("hex")}`;
+  remember("EMBEDDED PSU password (wrong)", wrongPassword);
+  expect((await bg("PUT", scaStatus, { psuData: { password: wrongPassword } }, psu)).status).toBe(401);
+  remember("EMBEDDED PSU password", "pass_good_credit");
+  expect((await bg("PUT", scaStatus, { psuData: { password: "pass_good_credit" } }, psu)).status).toBe(200);
+  expect((await bg("PUT", scaStatus, { authenticationMethodId: "sms-otp" })).status).toBe(200);
+  const wrongOtp = randomBytes(6).toString("hex");
+  remember("EMBEDDED one-time password (wrong)", wrongOtp);
+  expect((await bg("PUT", scaStatus, { scaAuthenticationData: wrongOtp })).status).toBe(400);
+  secretFields.push({ kind: "EMBEDDED one-time password", field: "scaAuthenticationData", value: "123456" });
+  const finalised = await bg("PUT", scaStatus, { scaAuthenticationData: "123456" });
+  expect(finalised.body.scaStatus, finalised.text).toBe("finalised");
 
   // Webhooks: a signing secret, then its rotation (both sign for a while).
   const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, {
@@ -265,12 +395,21 @@ it("stores no secret plainly (nor base64 / hex encoded) in either database", () 
           found.push(`${secret.kind} in ${dump.database}.${dump.table}${form === secret.value ? "" : " (encoded)"}`);
     }
   }
+  for (const secret of secretFields)
+    for (const dump of searched) if (fieldPattern(secret).test(dump.text)) found.push(`${secret.kind} in ${dump.database}.${dump.table}`);
   const databases = [...new Set(searched.map((d) => d.database))].join(" + ");
   console.log(
-    `[reliability] secrets at rest: ${secrets.length} secrets of ${new Set(secrets.map((s) => s.kind)).size} kinds × 6-7 encodings searched in ${searched.length} tables (${databases}), ${rows} rows, ${(bytes / 1024).toFixed(0)} KiB; found ${found.length}`,
+    `[reliability] secrets at rest: ${secrets.length + secretFields.length} secrets of ${new Set([...secrets, ...secretFields].map((s) => s.kind)).size} kinds × 6-7 encodings searched in ${searched.length} tables (${databases}), ${rows} rows, ${(bytes / 1024).toFixed(0)} KiB; found ${found.length}`,
   );
   expect(found).toEqual([]);
   expect(rows).toBeGreaterThan(100);
+});
+
+it("would notice a one-time password stored next to its field, escaped in a JSON column or not", () => {
+  const secret = { field: "scaAuthenticationData", value: "123456" };
+  expect(fieldPattern(secret).test(JSON.stringify({ scaAuthenticationData: "123456" }))).toBe(true);
+  expect(fieldPattern(secret).test(JSON.stringify(JSON.stringify({ scaAuthenticationData: "123456" }, null, 2)))).toBe(true);
+  expect(fieldPattern(secret).test(JSON.stringify({ scaAuthenticationData: "[REDACTED]", amount: "123456" }))).toBe(false);
 });
 
 it("would notice a value stored plainly (the owner's address, in User)", () => {

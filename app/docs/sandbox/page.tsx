@@ -259,24 +259,30 @@ function UkIdentifications({ account }: { account: Account }) {
   );
 }
 
+/** One term and its value in a standard's view of an account: the standard's field names in code, ours in words. */
+function Field({ name, label, children }: { name?: string; label?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-fg-muted">{name ? <code className="font-mono">{name}</code> : label}</dt>
+      <dd className="font-mono break-all text-fg">{children}</dd>
+    </div>
+  );
+}
+
+/** A payment account under /accounts (by IBAN), a credit card under /card-accounts (by masked PAN). */
 function BerlinGroupView({ account }: { account: Account }) {
   const view = account.standards.berlin_group;
-  if (!view)
-    return <span className="text-xs text-fg-muted">Not listed: a card account, which the Berlin Group API here does not offer.</span>;
   return (
     <dl className="space-y-1 text-xs">
-      <div>
-        <dt className="text-fg-muted">
-          <code className="font-mono">iban</code>
-        </dt>
-        <dd className="font-mono break-all text-fg">{view.iban}</dd>
-      </div>
-      <div>
-        <dt className="text-fg-muted">
-          <code className="font-mono">cashAccountType</code>
-        </dt>
-        <dd className="font-mono text-fg">{view.cash_account_type}</dd>
-      </div>
+      <Field label="Listed under">{view.endpoint}</Field>
+      {view.endpoint === "/card-accounts" ? (
+        <Field name="maskedPan">{view.masked_pan}</Field>
+      ) : (
+        <>
+          <Field name="iban">{view.iban}</Field>
+          <Field name="cashAccountType">{view.cash_account_type}</Field>
+        </>
+      )}
     </dl>
   );
 }
@@ -316,7 +322,7 @@ function StandardViews({ personas }: { personas: Persona[] }) {
             <TR>
               <TH className="w-[28%]">Account</TH>
               <TH className="w-[36%]">UK Open Banking: Account</TH>
-              <TH>Berlin Group: account</TH>
+              <TH>Berlin Group</TH>
               <TH className="w-[10%]">Currency</TH>
             </TR>
           </THead>
@@ -456,7 +462,9 @@ curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
               </Link>{" "}
               APIs. An account&apos;s UK <Code>AccountId</Code> and Berlin Group <Code>resourceId</Code> are its <Code>acc_…</Code> id in
               your sandbox (as <Code>GET /v1/accounts</Code> shows it); the identifications below are the same in every sandbox. Use them to
-              name a debtor or creditor account, or to find the persona&apos;s account in a list.
+              name a debtor or creditor account, or to find the persona&apos;s account in a list. In the Berlin Group a consent names a
+              payment account by its <Code>iban</Code> and a credit card by its <Code>maskedPan</Code>; cards are read under{" "}
+              <Code>/card-accounts</Code>.
             </>
           }
         >

@@ -39,8 +39,13 @@ export type ReferenceStandardViews = {
     currency: string;
     account: { scheme_name: "UK.OBIE.SortCodeAccountNumber" | "UK.OBIE.IBAN" | "UK.OBIE.PAN"; identification: string }[];
   };
-  /** The Berlin Group's account (`/v1/accounts`); null when it is not one there (a card account). */
-  berlin_group: { currency: string; iban: string; cash_account_type: "CACC" | "SVGS" } | null;
+  /**
+   * The account in the Berlin Group: a payment account under `/v1/accounts`, named in a consent by its
+   * IBAN; a credit card is a card account under `/v1/card-accounts`, named by its masked PAN.
+   */
+  berlin_group:
+    | { endpoint: "/accounts"; currency: string; iban: string; cash_account_type: "CACC" | "SVGS" }
+    | { endpoint: "/card-accounts"; currency: string; masked_pan: string };
 };
 
 /** What the persona gets from the lending endpoints right after seeding. */

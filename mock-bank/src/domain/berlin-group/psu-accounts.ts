@@ -2,9 +2,9 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { customerAccounts } from "../accounts/account-dto";
 
 /**
- * The accounts the Berlin Group surface shows: the customers' accounts with an IBAN (current,
- * savings and fixed-term deposits), not closed. Credit cards are card accounts (no IBAN; the
- * card-accounts endpoints are not offered here) and loans are not payment accounts.
+ * The accounts the Berlin Group surface shows under /accounts: the customers' accounts with an IBAN
+ * (current, savings and fixed-term deposits), not closed. Credit cards are card accounts (no IBAN;
+ * /card-accounts, bgCardWhere) and loans are not payment accounts.
  */
 export const bgAccountWhere = {
   ...customerAccounts,

@@ -4,6 +4,7 @@ import { ukIban } from "../../seed/iban";
 import { planSeed, SEED_VERSION } from "../../seed/plan-seed";
 import { personas } from "../../seed/personas";
 import { BANK_CODE, SEED_CURRENCY } from "../../seed/seed-tenant";
+import { cashAccountType } from "../berlin-group/psu-accounts";
 import { sandboxPassword } from "../oauth/sandbox-password";
 import { scenarioCatalog } from "./sandbox-scenario";
 import type {
@@ -65,7 +66,8 @@ function accountNotes(account: {
 /**
  * How a seeded account appears in the standards, from the same identifiers /v1 shows: UK Open Banking
  * identifies it by sort code + account number (14 digits) and IBAN, a card by its masked PAN; the
- * Berlin Group lists the accounts with an IBAN (cards would be card accounts, which it does not offer).
+ * Berlin Group lists the accounts with an IBAN under /accounts and the credit cards, by masked PAN,
+ * under /card-accounts (as its routes do: domain/berlin-group/psu-accounts.ts).
  */
 export function standardViews(account: {
   key: string;
@@ -80,12 +82,16 @@ export function standardViews(account: {
     identifications.push({ scheme_name: "UK.OBIE.SortCodeAccountNumber", identification: `${account.sortCode}${account.accountNumber}` });
   if (account.iban) identifications.push({ scheme_name: "UK.OBIE.IBAN", identification: account.iban });
   if (account.maskedPan) identifications.push({ scheme_name: "UK.OBIE.PAN", identification: account.maskedPan });
-  const paymentAccount = account.iban && (account.key === "current" || account.key === "savings");
   return {
     uk_open_banking: { currency: account.currency, account: identifications },
-    berlin_group: paymentAccount
-      ? { currency: account.currency, iban: account.iban!, cash_account_type: account.key === "current" ? "CACC" : "SVGS" }
-      : null,
+    berlin_group: account.maskedPan
+      ? { endpoint: "/card-accounts", currency: account.currency, masked_pan: account.maskedPan }
+      : {
+          endpoint: "/accounts",
+          currency: account.currency,
+          iban: account.iban!,
+          cash_account_type: cashAccountType(account.key) as "CACC" | "SVGS",
+        },
   };
 }
 
