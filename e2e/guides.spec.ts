@@ -144,6 +144,8 @@ test("the theme toggle pins light or dark across pages and reloads, with no flas
 });
 
 test("the guides, changelog and theme toggle pass axe-core's WCAG A/AA rules in light and dark", async ({ page }) => {
+  // Nine pages in two schemes, three more on a phone, each a full axe run.
+  test.setTimeout(test.info().timeout * 4);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     for (const path of [

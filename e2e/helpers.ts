@@ -120,6 +120,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Switches the colour scheme of a loaded page and ends the colour transitions it starts: axe must not judge a colour half-way. */
+export async function emulateColorScheme(page: Page, colorScheme: "light" | "dark"): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await page.evaluate(() => {
+    for (const animation of document.getAnimations()) if (animation instanceof CSSTransition) animation.finish();
+  });
+}
+
 /**
  * With SCREENSHOT_DIR set: the page in light and dark, and at a phone's width (390 px, light), as
  * `<name>-light.png`, `<name>-dark.png` and `<name>-phone-light.png`. `prepare` runs after each

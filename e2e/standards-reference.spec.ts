@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, createApp, openConsole, screenshotPage, signUp } from "./helpers";
+import { axeViolations, createApp, emulateColorScheme, openConsole, screenshotPage, signUp } from "./helpers";
 
 /**
  * The standards' API references (UK Open Banking 4.0, Berlin Group NextGenPSD2 1.3.11): listed on the
@@ -10,6 +10,8 @@ import { axeViolations, createApp, openConsole, screenshotPage, signUp } from ".
 const operationCount = async (page: Page) => page.getByTestId("operation-list").locator("li").count();
 
 test("the API reference lists the standards, and each standard's page renders its document with the downloads", async ({ page }) => {
+  // Two large documents rendered by Swagger UI, each axe-checked in both schemes.
+  test.setTimeout(test.info().timeout * 3);
   await page.goto("/docs/api");
   const standards = page.getByTestId("api-standards");
   await expect(standards.getByRole("link", { name: /UK Open Banking Read\/Write API 4\.0/ })).toHaveAttribute(
@@ -63,10 +65,10 @@ test("the API reference lists the standards, and each standard's page renders it
       prepare: () => page.locator(".swagger-ui").evaluate((ui) => window.scrollTo(0, ui.getBoundingClientRect().top + window.scrollY - 90)),
     });
     for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
+      await emulateColorScheme(page, colorScheme);
       expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
     }
-    await page.emulateMedia({ colorScheme: "light" });
+    await emulateColorScheme(page, "light");
   }
 });
 
@@ -135,7 +137,7 @@ test("Personas & magic values says how each persona's accounts appear in UK Open
   ])
     for (const colorScheme of ["light", "dark"] as const) {
       await page.setViewportSize(size);
-      await page.emulateMedia({ colorScheme });
+      await emulateColorScheme(page, colorScheme);
       expect(await axeViolations(page), `${size.width} px, ${colorScheme}`).toEqual([]);
     }
 });

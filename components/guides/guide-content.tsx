@@ -54,7 +54,9 @@ function components(guide: Guide, context: SampleContext) {
     th: (props: ComponentProps<"th">) => (
       <th className="border-b border-border bg-surface-muted px-4 py-2 font-semibold text-fg" {...props} />
     ),
-    td: (props: ComponentProps<"td">) => <td className="border-b border-border px-4 py-2 align-top text-fg last:border-b-0" {...props} />,
+    td: (props: ComponentProps<"td">) => (
+      <td className="border-b border-border px-4 py-2 align-top text-fg [tr:last-child>&]:border-b-0" {...props} />
+    ),
     pre: ({ children }: ComponentProps<"pre">) => {
       const block = fence(<pre>{children}</pre>);
       if (!block) return <pre>{children}</pre>;

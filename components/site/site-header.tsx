@@ -10,7 +10,8 @@ import { UserMenu } from "./user-menu";
 export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
-    <header className="sticky top-0 z-40 border-b border-border bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
+    // Opaque: a see-through header over a light Swagger UI in dark mode (or a dark code block in light) left its muted links below 4.5:1.
+    <header className="sticky top-0 z-40 border-b border-border bg-surface">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
         <Logo />
         <nav aria-label="Main" className="flex items-center gap-0.5">
