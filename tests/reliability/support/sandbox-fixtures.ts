@@ -115,6 +115,23 @@ export async function createResources(portalUrl: string, key: string) {
     permissions: ["accounts:read", "transactions:read", "payments:write"],
   });
   const consent = minted.consent as Json;
+  // A Berlin Group consent awaiting its DECOUPLED authorisation: the id /v1's sandbox control decides.
+  const decoupled = await call(
+    portalUrl,
+    key,
+    "POST",
+    "/berlin-group/v1/consents",
+    {
+      access: { allPsd2: "allAccounts" },
+      recurringIndicator: false,
+      validUntil: "2099-12-31",
+      frequencyPerDay: 1,
+      combinedServiceIndicator: false,
+    },
+    { "x-request-id": randomUUID(), "psu-ip-address": "192.0.2.10", "tpp-decoupled-preferred": "true", "psu-id": "user_good_credit" },
+  );
+  if (decoupled.status !== 201) throw new Error(`POST /berlin-group/v1/consents → ${decoupled.status} ${decoupled.text}`);
+  const authorisationId = String(decoupled.body._links.scaStatus.href).split("/").pop()!;
 
   const ids: Record<string, string[]> = {
     account_id: [current.id, savings.id, card.id].map(String),
@@ -129,6 +146,7 @@ export async function createResources(portalUrl: string, key: string) {
     loan_id: [String(loan.id), String(plan.id)],
     plan_id: [String(plan.id)],
     consent_id: [String(consent.id)],
+    authorisation_id: [authorisationId],
   };
   return { ids, accessToken: String(minted.access_token), refreshToken: String(minted.refresh_token), customers, accounts };
 }
