@@ -205,6 +205,63 @@ describe("the Sandbox-Scenario header through the gateway", () => {
   });
 });
 
+describe("the Berlin Group DECOUPLED control", () => {
+  const TEMPLATE = "/v1/sandbox/berlin-group/authorisations/{authorisation_id}";
+
+  /** A Berlin Group consent awaiting its DECOUPLED authorisation, and that authorisation's id. */
+  async function decoupledConsent(key: string) {
+    const response = await call(key, "POST", "/berlin-group/v1/consents", {
+      headers: {
+        "x-request-id": crypto.randomUUID(),
+        "psu-ip-address": "192.0.2.10",
+        "tpp-decoupled-preferred": "true",
+        "psu-id": "user_good_credit",
+      },
+      body: {
+        access: { allPsd2: "allAccounts" },
+        recurringIndicator: false,
+        validUntil: "2099-12-31",
+        frequencyPerDay: 1,
+        combinedServiceIndicator: false,
+      },
+    });
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    return { consentId: body.consentId as string, authorisationId: String(body._links.scaStatus.href).split("/").pop()! };
+  }
+
+  it("approves as the customer's banking app, then refuses a second decision (409) and another app's key (404)", async () => {
+    const key = await newKey(alice);
+    const { consentId, authorisationId } = await decoupledConsent(key);
+    const path = `/v1/sandbox/berlin-group/authorisations/${authorisationId}`;
+    const decided = await valid(key, "POST", TEMPLATE, path, { body: { decision: "approve" } });
+    expect(decided.response.status).toBe(200);
+    expect(decided.body.resource).toEqual({ type: "consent", id: consentId, status: "valid" });
+    await expectProblem(await call(key, "POST", path, { body: { decision: "deny" } }), 409, "conflict");
+    await expectProblem(await call(await newKey(bob), "POST", path, { body: { decision: "deny" } }), 404, "resource_not_found");
+  });
+
+  it("denies, and refuses an unknown id (404) and a decision it does not know (400 at /body/decision)", async () => {
+    const key = await newKey(alice);
+    const { consentId, authorisationId } = await decoupledConsent(key);
+    const denied = await valid(key, "POST", TEMPLATE, `/v1/sandbox/berlin-group/authorisations/${authorisationId}`, {
+      body: { decision: "deny" },
+    });
+    expect(denied.body.resource).toEqual({ type: "consent", id: consentId, status: "rejected" });
+    await expectProblem(
+      await call(key, "POST", "/v1/sandbox/berlin-group/authorisations/auth_doesnotexist000000", { body: { decision: "approve" } }),
+      404,
+      "resource_not_found",
+    );
+    const problem = await expectProblem(
+      await call(key, "POST", `/v1/sandbox/berlin-group/authorisations/${authorisationId}`, { body: { decision: "maybe" } }),
+      400,
+      "validation_failed",
+    );
+    expect(problem.errors.map((e) => e.pointer)).toEqual(["/body/decision"]);
+  });
+});
+
 describe("contract coverage", () => {
   // Runs last in this file: every sandbox operation of the published document has been
   // called through the gateway above and its responses validated.
