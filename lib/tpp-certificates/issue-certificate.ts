@@ -126,4 +126,3 @@ async function caPublicCryptoKey(ca: SandboxCa): Promise<CryptoKey> {
   const spki = ca.publicKey.export({ format: "der", type: "spki" });
   return webcrypto.subtle.importKey("spki", spki, { name: "ECDSA", namedCurve: "P-256" }, true, ["verify"]);
 }
-

@@ -64,7 +64,7 @@ export function sandboxCa(secret: string): Promise<SandboxCa> {
 async function buildCa(secret: string): Promise<SandboxCa> {
   const jwk = deriveCaJwk(secret);
   const signingKey = await webcrypto.subtle.importKey("jwk", jwk, SIGNING, false, ["sign"]);
-  const { d: _private, ...publicJwk } = jwk;
+  const publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
   const publicCryptoKey = await webcrypto.subtle.importKey("jwk", publicJwk, SIGNING, true, ["verify"]);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: "01",
