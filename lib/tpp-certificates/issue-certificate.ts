@@ -100,7 +100,7 @@ export async function issueTppCertificate(options: {
       new x509.Extension(
         QC_STATEMENTS_OID,
         false,
-        psd2QcStatements({ roles: options.roles, ncaName: "Open Bank Sandbox", ncaId: "XX-SANDBOX" }),
+        new Uint8Array(psd2QcStatements({ roles: options.roles, ncaName: "Open Bank Sandbox", ncaId: "XX-SANDBOX" })),
       ),
     ],
   });

@@ -1,4 +1,4 @@
-import { createECDH, createPrivateKey, createPublicKey, hkdfSync, webcrypto, X509Certificate, type KeyObject } from "node:crypto";
+import { createECDH, createPublicKey, hkdfSync, webcrypto, X509Certificate, type JsonWebKey as NodeJwk, type KeyObject } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 
 /**
@@ -83,7 +83,7 @@ async function buildCa(secret: string): Promise<SandboxCa> {
   return {
     certificate: new X509Certificate(pem),
     pem,
-    publicKey: createPublicKey(createPrivateKey({ key: jwk, format: "jwk" })),
+    publicKey: createPublicKey({ key: publicJwk as NodeJwk, format: "jwk" }),
     name: SANDBOX_CA_NAME.replaceAll(", ", ","),
     signingKey,
   };
