@@ -176,10 +176,9 @@ describe("Berlin Group request signing through the gateway", () => {
     const { call } = await surface();
     const before = received.length;
     await expectRefusal(await call({ headers: sign(), body: BODY.replace("12.50", "99.50") }), 401, "SIGNATURE_INVALID", "Digest");
-    const { digest: _digest, ...noDigest } = sign();
-    await expectRefusal(await call({ headers: noDigest }), 400, "FORMAT_ERROR", "Digest");
-    const { signature: _signature, ...noSignature } = sign();
-    await expectRefusal(await call({ headers: noSignature }), 401, "SIGNATURE_MISSING", "Signature");
+    const without = (name: string) => Object.fromEntries(Object.entries(sign()).filter(([header]) => header !== name));
+    await expectRefusal(await call({ headers: without("digest") }), 400, "FORMAT_ERROR", "Digest");
+    await expectRefusal(await call({ headers: without("signature") }), 401, "SIGNATURE_MISSING", "Signature");
     expect(received.length).toBe(before);
   });
 
