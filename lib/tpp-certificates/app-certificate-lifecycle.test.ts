@@ -1,0 +1,52 @@
+import { X509Certificate } from "node:crypto";
+import { afterAll, expect, it } from "vitest";
+import { createTestDatabase } from "@/mock-bank/test/helpers";
+import { startTestPortal } from "@/tests/support/test-portal";
+import { db } from "../db";
+import { issueAppCertificate } from "./issue-app-certificate";
+import { revokeAppCertificate } from "./revoke-app-certificate";
+import { getAppCertificate } from "./get-app-certificate";
+import { findClientAppOfApp } from "../oauth-clients/find-client-app";
+import { portalCa } from "./portal-ca";
+
+// The domain functions against a database migrated as production's is (the committed SQLite migrations).
+const database = createTestDatabase();
+startTestPortal({ DATABASE_URL: database.url });
+afterAll(async () => {
+  await db().$disconnect();
+  database.remove();
+});
+
+it("issues (one active at a time), reads, revokes and audits an app's certificate, storing no private key", async () => {
+  await db().user.create({ data: { id: "usr_1", email: "a@example.com", name: "A" } });
+  await db().team.create({ data: { id: "team_1", name: "Acme Ltd" } });
+  await db().app.create({ data: { id: "app_1", teamId: "team_1", name: "Budget", createdById: "usr_1" } });
+  const audit = { teamId: "team_1", actor: { userId: "usr_1", email: "a@example.com", ip: "127.0.0.1" } };
+  const first = await issueAppCertificate({ appId: "app_1", roles: ["PSP_AI", "PSP_PI"], audit });
+  expect(first.private_key).toContain("BEGIN PRIVATE KEY");
+  expect(first.certificate.subject).toContain("O=Acme Ltd");
+  const cert = new X509Certificate(first.certificate.certificate_pem);
+  expect(cert.verify((await portalCa()).publicKey)).toBe(true);
+  const second = await issueAppCertificate({ appId: "app_1", roles: ["PSP_IC"], audit });
+  const client = await findClientAppOfApp("app_1");
+  expect(client?.tppCertificates.map((c) => [c.serialNumber, c.revokedAt === null])).toEqual([
+    [second.certificate.serial_number, true],
+    [first.certificate.serial_number, false],
+  ]);
+  const read = await getAppCertificate("app_1");
+  expect(read.certificate?.id).toBe(second.certificate.id);
+  expect(read.certificate?.roles).toEqual(["PSP_IC"]);
+  expect(read.ca_certificate_pem).toContain("BEGIN CERTIFICATE");
+  const revoked = await revokeAppCertificate({ appId: "app_1", audit });
+  expect(revoked.revoked_at).not.toBeNull();
+  await expect(revokeAppCertificate({ appId: "app_1", audit })).rejects.toMatchObject({ code: "resource_not_found" });
+  const rows = await db().auditEvent.findMany({ select: { action: true, metadata: true } });
+  expect(rows.map((r) => r.action).sort()).toEqual([
+    "app.tpp_certificate_issued",
+    "app.tpp_certificate_issued",
+    "app.tpp_certificate_revoked",
+  ]);
+  expect(JSON.stringify(rows)).not.toContain("PRIVATE KEY");
+  const stored = JSON.stringify(await db().tppCertificate.findMany());
+  expect(stored).not.toContain(first.private_key!.split("\n")[1]);
+});
