@@ -8,6 +8,11 @@ import { revokeAppCertificate } from "./revoke-app-certificate";
 import { getAppCertificate } from "./get-app-certificate";
 import { findClientAppOfApp } from "../oauth-clients/find-client-app";
 import { portalCa } from "./portal-ca";
+import { getTppCertificateOperation, issueTppCertificateOperation, revokeTppCertificateOperation } from "./tpp-certificate-operations";
+
+/** What `handle` checks outside production: the answer fits the published schema. */
+const fits = (schema: { safeParse(value: unknown): { success: boolean; error?: unknown } }, value: unknown) =>
+  expect(schema.safeParse(value), JSON.stringify(schema.safeParse(value).error)).toMatchObject({ success: true });
 
 // The domain functions against a database migrated as production's is (the committed SQLite migrations).
 const database = createTestDatabase();
@@ -24,6 +29,7 @@ it("issues (one active at a time), reads, revokes and audits an app's certificat
   const audit = { teamId: "team_1", actor: { userId: "usr_1", email: "a@example.com", ip: "127.0.0.1" } };
   const first = await issueAppCertificate({ appId: "app_1", roles: ["PSP_AI", "PSP_PI"], audit });
   expect(first.private_key).toContain("BEGIN PRIVATE KEY");
+  fits(issueTppCertificateOperation.success.schema, first);
   expect(first.certificate.subject).toContain("O=Acme Ltd");
   const cert = new X509Certificate(first.certificate.certificate_pem);
   expect(cert.verify((await portalCa()).publicKey)).toBe(true);
@@ -37,8 +43,10 @@ it("issues (one active at a time), reads, revokes and audits an app's certificat
   expect(read.certificate?.id).toBe(second.certificate.id);
   expect(read.certificate?.roles).toEqual(["PSP_IC"]);
   expect(read.ca_certificate_pem).toContain("BEGIN CERTIFICATE");
+  fits(getTppCertificateOperation.success.schema, read);
   const revoked = await revokeAppCertificate({ appId: "app_1", audit });
   expect(revoked.revoked_at).not.toBeNull();
+  fits(revokeTppCertificateOperation.success.schema, revoked);
   await expect(revokeAppCertificate({ appId: "app_1", audit })).rejects.toMatchObject({ code: "resource_not_found" });
   const rows = await db().auditEvent.findMany({ select: { action: true, metadata: true } });
   expect(rows.map((r) => r.action).sort()).toEqual([
