@@ -1,4 +1,8 @@
-import { X509Certificate } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { generateKeyPairSync, X509Certificate } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { createTestDatabase } from "@/mock-bank/test/helpers";
 import { startTestPortal } from "@/tests/support/test-portal";
@@ -57,4 +61,22 @@ it("issues (one active at a time), reads, revokes and audits an app's certificat
   expect(JSON.stringify(rows)).not.toContain("PRIVATE KEY");
   const stored = JSON.stringify(await db().tppCertificate.findMany());
   expect(stored).not.toContain(first.private_key!.split("\n")[1]);
+});
+
+it("issues for a CSR's key (no private key in the answer) and refuses a bad CSR at /body/csr", async () => {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const dir = mkdtempSync(path.join(tmpdir(), "csr-"));
+  writeFileSync(path.join(dir, "key.pem"), privateKey.export({ format: "pem", type: "pkcs8" }));
+  const csr = execFileSync("openssl", ["req", "-new", "-key", path.join(dir, "key.pem"), "-subj", "/CN=ignored"]).toString();
+  rmSync(dir, { recursive: true, force: true });
+  const audit = { teamId: "team_1", actor: { userId: "usr_1", email: "a@example.com", ip: "127.0.0.1" } };
+  const issued = await issueAppCertificate({ appId: "app_1", csr, roles: ["PSP_AI"], audit });
+  expect(issued.private_key).toBeUndefined();
+  expect(issued.certificate.subject).not.toContain("ignored");
+  const certificateKey = new X509Certificate(issued.certificate.certificate_pem).publicKey.export({ format: "jwk" });
+  expect(certificateKey).toEqual(publicKey.export({ format: "jwk" }));
+  await expect(issueAppCertificate({ appId: "app_1", csr: "not a csr", roles: ["PSP_AI"], audit })).rejects.toMatchObject({
+    code: "validation_failed",
+    errors: [{ pointer: "/body/csr" }],
+  });
 });
