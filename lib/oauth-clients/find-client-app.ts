@@ -32,7 +32,8 @@ export type ClientApp = {
   tppCertificates: TppCertificateRef[];
 };
 
-export type TppCertificateRef = { fingerprint: string; serialNumber: string; notAfter: Date; revokedAt: Date | null };
+/** `roles`: the PSD2 roles written in the certificate, comma-separated (PSP_AI,PSP_PI,PSP_IC). */
+export type TppCertificateRef = { fingerprint: string; serialNumber: string; roles: string; notAfter: Date; revokedAt: Date | null };
 
 const CLIENT_ID = /^cli_[0-9A-Za-z]{22}$/;
 
@@ -46,7 +47,7 @@ const clientSelect = {
   messageSigning: true,
   app: { select: { id: true, name: true, status: true, redirectUris: true, teamId: true } },
   tppCertificates: {
-    select: { fingerprint: true, serialNumber: true, notAfter: true, revokedAt: true },
+    select: { fingerprint: true, serialNumber: true, roles: true, notAfter: true, revokedAt: true },
     orderBy: { createdAt: "desc" },
     take: 20,
   },

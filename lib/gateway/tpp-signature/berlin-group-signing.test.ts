@@ -35,6 +35,7 @@ const keys: Record<string, CachedKey> = {
   signs: key,
   plain: { ...key, keyId: "key_2", appId: "app_plain" },
   revoked: { ...key, keyId: "key_3", appId: "app_revoked" },
+  aisOnly: { ...key, keyId: "key_4", appId: "app_ais_only" },
 };
 
 let issued: IssuedCertificate;
@@ -74,9 +75,10 @@ beforeAll(async () => {
     organisationName: "T",
     roles: ["PSP_PI"],
   });
-  const ref = { fingerprint: issued.fingerprint, serialNumber: issued.serialNumber, notAfter: issued.notAfter };
+  const ref = { fingerprint: issued.fingerprint, serialNumber: issued.serialNumber, roles: "PSP_PI", notAfter: issued.notAfter };
   clients.set("app_signs", clientWith("app_signs", [{ ...ref, revokedAt: null }]));
   clients.set("app_plain", clientWith("app_plain", []));
+  clients.set("app_ais_only", clientWith("app_ais_only", [{ ...ref, roles: "PSP_AI", revokedAt: null }]));
   clients.set("app_revoked", clientWith("app_revoked", [{ ...ref, revokedAt: new Date(Date.now() - 60_000) }]));
 
   bank = createServer((request, response) => {
@@ -180,6 +182,11 @@ describe("Berlin Group request signing through the gateway", () => {
     await expectRefusal(await call({ headers: without("digest") }), 400, "FORMAT_ERROR", "Digest");
     await expectRefusal(await call({ headers: without("signature") }), 401, "SIGNATURE_MISSING", "Signature");
     expect(received.length).toBe(before);
+  });
+
+  it("refuses a payment signed with a certificate without PSP_PI: 401 ROLE_INVALID", async () => {
+    const { call } = await surface();
+    await expectRefusal(await call({ headers: sign("aisOnly") }), 401, "ROLE_INVALID", "TPP-Signature-Certificate");
   });
 
   it("lets an app that never had a certificate call unsigned, exactly as before", async () => {

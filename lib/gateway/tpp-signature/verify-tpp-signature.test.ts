@@ -27,7 +27,7 @@ beforeAll(async () => {
     organisationName: "Team",
     roles: ["PSP_PI"],
   });
-  registered = [{ fingerprint: issued.fingerprint, serialNumber: issued.serialNumber, revokedAt: null }];
+  registered = [{ fingerprint: issued.fingerprint, serialNumber: issued.serialNumber, roles: "PSP_PI", revokedAt: null }];
 });
 
 function signed(extra: Record<string, string> = {}, body: string | null = BODY) {
@@ -154,7 +154,10 @@ describe("verifyTppSignature: the certificate", () => {
     });
     expect(
       check(headers, {
-        certificates: [...registered, { fingerprint: foreign.fingerprint, serialNumber: foreign.serialNumber, revokedAt: null }],
+        certificates: [
+          ...registered,
+          { fingerprint: foreign.fingerprint, serialNumber: foreign.serialNumber, roles: "PSP_PI", revokedAt: null },
+        ],
       }),
     ).toMatchObject({
       ok: false,
@@ -164,7 +167,9 @@ describe("verifyTppSignature: the certificate", () => {
   });
 
   it("refuses the CA's certificate of another app", () => {
-    expect(check(signed(), { certificates: [{ fingerprint: "AA:BB", serialNumber: "01", revokedAt: null }] })).toMatchObject({
+    expect(
+      check(signed(), { certificates: [{ fingerprint: "AA:BB", serialNumber: "01", roles: "PSP_PI", revokedAt: null }] }),
+    ).toMatchObject({
       ok: false,
       code: "CERTIFICATE_INVALID",
       detail: expect.stringContaining("not issued to this app"),
@@ -195,7 +200,9 @@ describe("verifyTppSignature: the certificate", () => {
       body: BODY,
     });
     expect(
-      check(headers, { certificates: [{ fingerprint: old.fingerprint, serialNumber: old.serialNumber, revokedAt: null }] }),
+      check(headers, {
+        certificates: [{ fingerprint: old.fingerprint, serialNumber: old.serialNumber, roles: "PSP_AI", revokedAt: null }],
+      }),
     ).toMatchObject({
       ok: false,
       code: "CERTIFICATE_EXPIRED",
@@ -212,6 +219,11 @@ describe("verifyTppSignature: the certificate", () => {
     });
     const wrongCa = headers.signature.replace(/CA=[^"]+"/, 'CA=CN=D-TRUST CA 2-1 2015,O=D-Trust GmbH,C=DE"');
     expect(check({ ...headers, signature: wrongCa })).toMatchObject({ ok: false, code: "CERTIFICATE_INVALID" });
+  });
+
+  it("refuses a certificate whose PSD2 roles lack the service's: ROLE_INVALID (PSP_PI for payments)", () => {
+    const informationOnly = [{ ...registered[0], roles: "PSP_AI,PSP_IC" }];
+    expect(check(signed(), { certificates: informationOnly })).toMatchObject({ ok: false, code: "ROLE_INVALID", status: 401 });
   });
 
   it("refuses a certificate that is not one", () => {

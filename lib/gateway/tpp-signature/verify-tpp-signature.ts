@@ -1,5 +1,5 @@
 import { createHash, verify, X509Certificate } from "node:crypto";
-import type { BgMessageCode } from "@openbank/contracts/berlin-group-errors";
+import { bgServiceOf, type BgMessageCode, type BgService } from "@openbank/contracts/berlin-group-errors";
 
 /**
  * Berlin Group request signing (NextGenPSD2 implementation guidelines, "Signing Messages at
@@ -15,7 +15,9 @@ import type { BgMessageCode } from "@openbank/contracts/berlin-group-errors";
  * The signing string is one `name: value` line per listed header, in the listed order, joined by
  * "\n" (`(request-target)` is `method path`, lower-case method). Expected failures are values.
  *
- * Codes: the certificate's (CERTIFICATE_MISSING / _INVALID / _EXPIRED / _REVOKED) and the
+ * Codes: the certificate's (CERTIFICATE_MISSING / _INVALID / _EXPIRED / _REVOKED; ROLE_INVALID
+ * when its PSD2 roles lack the service's: PSP_AI for accounts and consents, PSP_PI for payments,
+ * PSP_IC for funds confirmation) and the
  * signature's (SIGNATURE_MISSING / _INVALID), 401 as the guidelines list them. A Digest that does
  * not match the body is SIGNATURE_INVALID: the signed digest no longer proves the message (the
  * OpenAPI document names no code for it). A Digest header that is missing beside a Signature, or
@@ -23,8 +25,14 @@ import type { BgMessageCode } from "@openbank/contracts/berlin-group-errors";
  * or malformed.
  */
 
-/** A certificate the portal issued to the app, as the gateway knows it. */
-export type RegisteredCertificate = { fingerprint: string; serialNumber: string; revokedAt: Date | null };
+/** A certificate the portal issued to the app, as the gateway knows it (`roles` comma-separated, as stored). */
+export type RegisteredCertificate = { fingerprint: string; serialNumber: string; roles: string; revokedAt: Date | null };
+
+/**
+ * The PSD2 role a service needs (ETSI TS 119 495): account information PSP_AI, payment initiation
+ * PSP_PI (signing baskets group payments), confirmation of funds PSP_IC.
+ */
+const ROLE_OF_SERVICE: Record<BgService, string> = { AIS: "PSP_AI", PIS: "PSP_PI", SBS: "PSP_PI", PIIS: "PSP_IC" };
 
 export type TppSignatureContext = {
   method: string;
@@ -103,6 +111,15 @@ export function verifyTppSignature(context: TppSignatureContext & { required: bo
   }
   if (new Date(certificate.validFrom) > context.now) {
     return fail("CERTIFICATE_INVALID", "TPP-Signature-Certificate", "The certificate is not valid yet.");
+  }
+
+  const role = ROLE_OF_SERVICE[bgServiceOf(context.path)];
+  if (!registered.roles.split(",").includes(role)) {
+    return fail(
+      "ROLE_INVALID",
+      "TPP-Signature-Certificate",
+      `The certificate's PSD2 roles (${registered.roles}) do not include ${role}, which this service needs.`,
+    );
   }
 
   const signatureHeader = headers.get("signature");
