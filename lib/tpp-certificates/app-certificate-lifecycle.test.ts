@@ -80,3 +80,10 @@ it("issues for a CSR's key (no private key in the answer) and refuses a bad CSR 
     errors: [{ pointer: "/body/csr" }],
   });
 });
+
+it("asks for all three TPP roles by default, once each, and refuses PSP_AS (a bank's role)", () => {
+  expect(issueTppCertificateOperation.body.parse({})).toEqual({ roles: ["PSP_AI", "PSP_PI", "PSP_IC"] });
+  expect(issueTppCertificateOperation.body.parse({ roles: ["PSP_PI", "PSP_PI"] })).toEqual({ roles: ["PSP_PI"] });
+  expect(issueTppCertificateOperation.body.safeParse({ roles: ["PSP_AS"] }).success).toBe(false);
+  expect(issueTppCertificateOperation.body.safeParse({ roles: [] }).success).toBe(false);
+});
