@@ -3,10 +3,11 @@ import { generateKeyPairSync, X509Certificate } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase } from "@/mock-bank/test/helpers";
 import { startTestPortal } from "@/tests/support/test-portal";
 import { db } from "../db";
+import { portal, type Portal } from "../runtime";
 import { issueAppCertificate } from "./issue-app-certificate";
 import { revokeAppCertificate } from "./revoke-app-certificate";
 import { getAppCertificate } from "./get-app-certificate";
@@ -18,18 +19,28 @@ import { getTppCertificateOperation, issueTppCertificateOperation, revokeTppCert
 const fits = (schema: { safeParse(value: unknown): { success: boolean; error?: unknown } }, value: unknown) =>
   expect(schema.safeParse(value), JSON.stringify(schema.safeParse(value).error)).toMatchObject({ success: true });
 
-// The domain functions against a database migrated as production's is (the committed SQLite migrations).
+// The domain functions against a database migrated as production's is (the committed SQLite
+// migrations). Unit files share a worker (isolate: false) and its one portal slot: this file puts
+// its own portal there for its tests and gives the slot back after.
+const slot = globalThis as unknown as { openbankPortal?: Portal };
 const database = createTestDatabase();
-startTestPortal({ DATABASE_URL: database.url });
+let previous: Portal | undefined;
+beforeAll(async () => {
+  previous = slot.openbankPortal;
+  slot.openbankPortal = undefined;
+  startTestPortal({ DATABASE_URL: database.url });
+  await db().user.create({ data: { id: "usr_1", email: "a@example.com", name: "A" } });
+  await db().team.create({ data: { id: "team_1", name: "Acme Ltd" } });
+  await db().app.create({ data: { id: "app_1", teamId: "team_1", name: "Budget", createdById: "usr_1" } });
+  await db().app.create({ data: { id: "app_2", teamId: "team_1", name: "Payroll", createdById: "usr_1" } });
+});
 afterAll(async () => {
-  await db().$disconnect();
+  await portal().close();
+  slot.openbankPortal = previous;
   database.remove();
 });
 
 it("issues (one active at a time), reads, revokes and audits an app's certificate, storing no private key", async () => {
-  await db().user.create({ data: { id: "usr_1", email: "a@example.com", name: "A" } });
-  await db().team.create({ data: { id: "team_1", name: "Acme Ltd" } });
-  await db().app.create({ data: { id: "app_1", teamId: "team_1", name: "Budget", createdById: "usr_1" } });
   const audit = { teamId: "team_1", actor: { userId: "usr_1", email: "a@example.com", ip: "127.0.0.1" } };
   const first = await issueAppCertificate({ appId: "app_1", roles: ["PSP_AI", "PSP_PI"], audit });
   expect(first.private_key).toContain("BEGIN PRIVATE KEY");
@@ -52,14 +63,14 @@ it("issues (one active at a time), reads, revokes and audits an app's certificat
   expect(revoked.revoked_at).not.toBeNull();
   fits(revokeTppCertificateOperation.success.schema, revoked);
   await expect(revokeAppCertificate({ appId: "app_1", audit })).rejects.toMatchObject({ code: "resource_not_found" });
-  const rows = await db().auditEvent.findMany({ select: { action: true, metadata: true } });
+  const rows = await db().auditEvent.findMany({ where: { targetId: "app_1" }, select: { action: true, metadata: true } });
   expect(rows.map((r) => r.action).sort()).toEqual([
     "app.tpp_certificate_issued",
     "app.tpp_certificate_issued",
     "app.tpp_certificate_revoked",
   ]);
   expect(JSON.stringify(rows)).not.toContain("PRIVATE KEY");
-  const stored = JSON.stringify(await db().tppCertificate.findMany());
+  const stored = JSON.stringify(await db().tppCertificate.findMany({ where: { appId: "app_1" } }));
   expect(stored).not.toContain(first.private_key!.split("\n")[1]);
 });
 
@@ -70,12 +81,12 @@ it("issues for a CSR's key (no private key in the answer) and refuses a bad CSR 
   const csr = execFileSync("openssl", ["req", "-new", "-key", path.join(dir, "key.pem"), "-subj", "/CN=ignored"]).toString();
   rmSync(dir, { recursive: true, force: true });
   const audit = { teamId: "team_1", actor: { userId: "usr_1", email: "a@example.com", ip: "127.0.0.1" } };
-  const issued = await issueAppCertificate({ appId: "app_1", csr, roles: ["PSP_AI"], audit });
+  const issued = await issueAppCertificate({ appId: "app_2", csr, roles: ["PSP_AI"], audit });
   expect(issued.private_key).toBeUndefined();
   expect(issued.certificate.subject).not.toContain("ignored");
   const certificateKey = new X509Certificate(issued.certificate.certificate_pem).publicKey.export({ format: "jwk" });
   expect(certificateKey).toEqual(publicKey.export({ format: "jwk" }));
-  await expect(issueAppCertificate({ appId: "app_1", csr: "not a csr", roles: ["PSP_AI"], audit })).rejects.toMatchObject({
+  await expect(issueAppCertificate({ appId: "app_2", csr: "not a csr", roles: ["PSP_AI"], audit })).rejects.toMatchObject({
     code: "validation_failed",
     errors: [{ pointer: "/body/csr" }],
   });
