@@ -37,6 +37,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal().close();
   slot.openbankPortal = previous;
+  // Later files in this worker may count on a started portal (some never start one): leave the default one.
+  if (!previous) startTestPortal();
   database.remove();
 });
 
