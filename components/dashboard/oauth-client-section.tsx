@@ -9,11 +9,13 @@ import { RegisteredClientsList } from "./registered-clients-list";
 import { SectionHeader } from "./section-header";
 import { SecurityProfileForm } from "./security-profile-form";
 import { SoftwareStatementButton } from "./software-statement-button";
+import { TppCertificateCard } from "./tpp-certificate-card";
+import type { TppCertificateDto } from "@/lib/tpp-certificates/tpp-certificate-dto";
 
 /**
  * The app's OAuth client: client id, secret (shown once, rotatable) and redirect URIs; then its
  * security profile and keys, a software statement for dynamic client registration and the
- * clients registered with it.
+ * clients registered with it, and the Berlin Group test certificate.
  */
 export function OAuthClientSection({
   appId,
@@ -22,6 +24,9 @@ export function OAuthClientSection({
   portalUrl,
   canEdit,
   canRotate,
+  tppCertificate,
+  renderedAt,
+  canRevokeCertificate,
 }: {
   appId: string;
   client: OAuthClientDto;
@@ -29,6 +34,9 @@ export function OAuthClientSection({
   portalUrl: string;
   canEdit: boolean;
   canRotate: boolean;
+  tppCertificate: TppCertificateDto | null;
+  renderedAt: number;
+  canRevokeCertificate: boolean;
 }) {
   return (
     <section aria-labelledby="oauth-title" className="flex flex-col gap-4" data-testid="oauth-client">
@@ -90,6 +98,13 @@ export function OAuthClientSection({
           </p>
         </div>
         <SecurityProfileForm appId={appId} client={client} canEdit={canEdit} />
+        <TppCertificateCard
+          appId={appId}
+          certificate={tppCertificate}
+          now={renderedAt}
+          canIssue={canRotate}
+          canRevoke={canRevokeCertificate}
+        />
         <div className="flex flex-col gap-3 border-t border-border pt-4" data-testid="dynamic-registration">
           <div>
             <h3 className="text-base font-semibold text-fg">Dynamic client registration</h3>

@@ -21,6 +21,8 @@ export const auditActions = {
   "app.client_secret_rotated": "OAuth client secret rotated",
   "app.oauth_settings_changed": "OAuth security settings changed",
   "app.software_statement_issued": "Software statement issued",
+  "app.tpp_certificate_issued": "Test certificate issued",
+  "app.tpp_certificate_revoked": "Test certificate revoked",
   "app.suspended": "App suspended",
   "app.reinstated": "App reinstated",
   "app.go_live_requested": "Go-live requested",

@@ -7,6 +7,7 @@ import { verifyKey } from "../keys/verify-key";
 import { authenticateClient, findClientApp, findClientAppOfApp } from "../oauth-clients/find-client-app";
 import type { RequestLogEntry } from "../request-logs/request-log-writer";
 import { toLogRow } from "../request-logs/to-log-row";
+import { sandboxCa } from "../tpp-certificates/sandbox-ca";
 import type { TtlCache } from "../ttl-cache";
 import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./dialects/berlin-group-dialect";
 import { openBankingDialect, OPEN_BANKING_PREFIX } from "./dialects/open-banking-dialect";
@@ -96,7 +97,11 @@ export function createGateway(parts: GatewayParts): FastPath {
       (signer ??= createMessageSigner({ secret: env.BANK_INTERNAL_SECRET, trustAnchor: portalHost })).sign(body, new Date()),
   };
   const openBanking = createApiPipeline({ ...apiDeps, dialect: openBankingDialect({ docsBaseUrl: env.PORTAL_URL, messageSigning }) });
-  const berlinGroup = createApiPipeline({ ...apiDeps, dialect: berlinGroupDialect({ findClient: findClientAppOfApp }) });
+  // Berlin Group request signing: the apps' test certificates, checked against the portal's sandbox CA (derived from the pepper).
+  const berlinGroup = createApiPipeline({
+    ...apiDeps,
+    dialect: berlinGroupDialect({ findClient: findClientAppOfApp, ca: () => sandboxCa(env.API_KEY_PEPPER) }),
+  });
   // No exchange in the OAuth logs: those endpoints' bodies and headers are all credentials.
   const oauth = createOAuthPipeline({
     findClient: findClientApp,

@@ -21,6 +21,7 @@ const client: ClientApp = {
   jwksUri: null,
   messageSigning: false,
   teamId: "team_1",
+  tppCertificates: [],
 };
 const fapiClient: ClientApp = {
   ...client,

@@ -25,7 +25,15 @@ export type ClientApp = {
   messageSigning: boolean;
   /** The app's team: the directory's org_id, half of a message signature's `iss` (`{org_id}/{software_id}`). */
   teamId: string;
+  /**
+   * The test certificates the sandbox CA issued to the app (the latest 20, revoked and expired
+   * ones included): while one is active, its Berlin Group requests must be signed with it.
+   */
+  tppCertificates: TppCertificateRef[];
 };
+
+/** `roles`: the PSD2 roles written in the certificate, comma-separated (PSP_AI,PSP_PI,PSP_IC). */
+export type TppCertificateRef = { fingerprint: string; serialNumber: string; roles: string; notAfter: Date; revokedAt: Date | null };
 
 const CLIENT_ID = /^cli_[0-9A-Za-z]{22}$/;
 
@@ -38,6 +46,11 @@ const clientSelect = {
   jwksUri: true,
   messageSigning: true,
   app: { select: { id: true, name: true, status: true, redirectUris: true, teamId: true } },
+  tppCertificates: {
+    select: { fingerprint: true, serialNumber: true, roles: true, notAfter: true, revokedAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+  },
 } as const;
 
 type ClientRow = {
@@ -49,6 +62,7 @@ type ClientRow = {
   jwksUri: string | null;
   messageSigning: boolean;
   app: { id: string; name: string; status: string; redirectUris: unknown; teamId: string };
+  tppCertificates: TppCertificateRef[];
 };
 
 function toClientApp(row: ClientRow | null): ClientApp | null {
@@ -65,6 +79,7 @@ function toClientApp(row: ClientRow | null): ClientApp | null {
     jwksUri: row.jwksUri,
     messageSigning: row.messageSigning,
     teamId: row.app.teamId,
+    tppCertificates: row.tppCertificates,
   };
 }
 

@@ -19,6 +19,7 @@ import { teamOperations } from "@/lib/teams/team-operations";
 import { twoFactorOperations } from "@/lib/two-factor/two-factor-operations";
 import { teamPolicyOperations } from "@/lib/team-policies/team-policy-operations";
 import { ssoOperations } from "@/lib/sso/sso-operations";
+import { tppCertificateOperations } from "@/lib/tpp-certificates/tpp-certificate-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
 import type { Operation } from "./define-operation";
 import { portalApiOperations } from "./portal-api-operations";
@@ -40,6 +41,7 @@ export const portalOperations: readonly Operation[] = [
   ...appOperations,
   ...keyOperations,
   ...oauthClientOperations,
+  ...tppCertificateOperations,
   ...directoryOperations,
   ...consentOperations,
   ...requestLogOperations,

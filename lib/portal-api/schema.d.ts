@@ -663,6 +663,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{appId}/tpp-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the app's test certificate
+         * @description The latest certificate the sandbox CA issued to the app (null if none), with the CA's certificate. Never a private key.
+         */
+        get: operations["getTppCertificate"];
+        put?: never;
+        /**
+         * Issue a test eIDAS certificate (QWAC/QSealC-style) for Berlin Group request signing
+         * @description The sandbox test CA issues a certificate for the app: subject CN (the app), O (the team), organizationIdentifier `PSDXX-SANDBOX-<app id>`, the PSD2 roles in a qcStatements extension (ETSI TS 119 495), valid for a year.
+         *
+         *     - With `csr` (a PKCS#10 request in PEM, RSA of 2048 bits or more): the certificate is for its key; its subject is ignored.
+         *     - Without: the portal generates an RSA 2048 key pair. `private_key` (PKCS#8 PEM) is in this answer only and never stored: save it now.
+         *
+         *     The app's previous certificate is revoked. From now on every request on `/berlin-group/v1` must carry `TPP-Signature-Certificate`, `Digest` and `Signature` (see the Berlin Group guide).
+         */
+        post: operations["issueTppCertificate"];
+        /**
+         * Revoke the app's test certificate
+         * @description At once. The app's Berlin Group requests are then checked without signatures again; one that still presents the revoked certificate is refused with `CERTIFICATE_REVOKED`.
+         */
+        delete: operations["revokeTppCertificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{appId}/software-statement": {
         parameters: {
             query?: never;
@@ -5139,6 +5172,339 @@ export interface operations {
             };
         };
     };
+    getTppCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate and the CA. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            id: string;
+                            /** @description Upper-case hex: the `SN=` of the Signature header's `keyId`. */
+                            serial_number: string;
+                            /** @description CN (the app), O (the team), organizationIdentifier (`PSDXX-SANDBOX-<app id>`), C. */
+                            subject: string;
+                            /** @description The sandbox test CA: the `CA=` of `keyId`. */
+                            issuer: string;
+                            fingerprint_sha256: string;
+                            /** @description The PSD2 roles in its qcStatements (ETSI TS 119 495). */
+                            roles: ("PSP_AS" | "PSP_PI" | "PSP_AI" | "PSP_IC")[];
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            not_before: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            not_after: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            revoked_at: string | null;
+                            /** @description The certificate (PEM). `TPP-Signature-Certificate` carries its base64 DER: the PEM's body without the armour lines. */
+                            certificate_pem: string;
+                        } | null;
+                        /** @description The sandbox test CA's certificate (PEM). */
+                        ca_certificate_pem: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueTppCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A PKCS#10 certificate signing request (PEM). Omit it to have a key pair generated. */
+                    csr?: string;
+                    /**
+                     * @description PSD2 roles: PSP_AI (account information), PSP_PI (payment initiation), PSP_IC (card-based instruments). All three by default.
+                     * @default [
+                     *       "PSP_AI",
+                     *       "PSP_PI",
+                     *       "PSP_IC"
+                     *     ]
+                     */
+                    roles?: ("PSP_AI" | "PSP_PI" | "PSP_IC")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The certificate, and the private key when the portal generated it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            id: string;
+                            /** @description Upper-case hex: the `SN=` of the Signature header's `keyId`. */
+                            serial_number: string;
+                            /** @description CN (the app), O (the team), organizationIdentifier (`PSDXX-SANDBOX-<app id>`), C. */
+                            subject: string;
+                            /** @description The sandbox test CA: the `CA=` of `keyId`. */
+                            issuer: string;
+                            fingerprint_sha256: string;
+                            /** @description The PSD2 roles in its qcStatements (ETSI TS 119 495). */
+                            roles: ("PSP_AS" | "PSP_PI" | "PSP_AI" | "PSP_IC")[];
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            not_before: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            not_after: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            revoked_at: string | null;
+                            /** @description The certificate (PEM). `TPP-Signature-Certificate` carries its base64 DER: the PEM's body without the armour lines. */
+                            certificate_pem: string;
+                        };
+                        /** @description PKCS#8 PEM. Only when no `csr` was sent. Shown once: it is not stored. */
+                        private_key?: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeTppCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Upper-case hex: the `SN=` of the Signature header's `keyId`. */
+                        serial_number: string;
+                        /** @description CN (the app), O (the team), organizationIdentifier (`PSDXX-SANDBOX-<app id>`), C. */
+                        subject: string;
+                        /** @description The sandbox test CA: the `CA=` of `keyId`. */
+                        issuer: string;
+                        fingerprint_sha256: string;
+                        /** @description The PSD2 roles in its qcStatements (ETSI TS 119 495). */
+                        roles: ("PSP_AS" | "PSP_PI" | "PSP_AI" | "PSP_IC")[];
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        not_before: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        not_after: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        created_at: string;
+                        revoked_at: string | null;
+                        /** @description The certificate (PEM). `TPP-Signature-Certificate` carries its base64 DER: the PEM's body without the armour lines. */
+                        certificate_pem: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issueSoftwareStatement: {
         parameters: {
             query?: never;
@@ -8423,7 +8789,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only events of this action. */
-                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
+                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.tpp_certificate_issued" | "app.tpp_certificate_revoked" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
                 /** @description Events per page, 1 to 100 (25 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */

@@ -66,6 +66,10 @@ beforeAll(async () => {
   });
   const clientSecret = await owner.client.json("POST", `/api/apps/${appId}/oauth-client/secret`);
   secrets.push(clientSecret.body.client_secret);
+  // A Berlin Group test certificate with a generated key (shown once: never in an audit row), then revoked.
+  const certificate = await owner.client.json("POST", `/api/apps/${appId}/tpp-certificate`, {});
+  secrets.push(certificate.body.private_key);
+  await owner.client.request("DELETE", `/api/apps/${appId}/tpp-certificate`);
   const endpoint = await owner.client.json("POST", `/api/apps/${appId}/webhooks`, {
     url: "http://127.0.0.1:9/hooks?token=receiver-token-123",
     description: "Audited endpoint",
@@ -122,6 +126,8 @@ describe("audit rows", () => {
       "team.ownership_transferred",
       "app.redirect_uris_changed",
       "app.client_secret_rotated",
+      "app.tpp_certificate_issued",
+      "app.tpp_certificate_revoked",
       "webhook.endpoint_created",
       "webhook.endpoint_changed",
       "webhook.secret_rotated",

@@ -36,6 +36,9 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   rotateClientSecret: BUILDERS,
   updateOAuthClientSettings: BUILDERS,
   issueSoftwareStatement: BUILDERS,
+  // The Berlin Group test certificate (key:create to issue, key:revoke to revoke, as the app's secrets)
+  issueTppCertificate: BUILDERS,
+  revokeTppCertificate: BUILDERS,
   // Keys
   createKey: BUILDERS,
   revokeKey: BUILDERS,

@@ -338,6 +338,7 @@ describe("the Berlin Group NextGenPSD2 surface", () => {
       jwksUri: null,
       messageSigning: false,
       teamId: "team_1",
+      tppCertificates: [],
     };
     const asked: string[] = [];
     const { call } = await surface(

@@ -14,6 +14,7 @@ const client: ClientApp = {
   jwksUri: null,
   messageSigning: true,
   teamId: "team_1",
+  tppCertificates: [],
 };
 
 describe("createAppSigningLookup", () => {

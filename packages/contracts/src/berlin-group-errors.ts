@@ -78,7 +78,9 @@ export type BgMessage = { code: BgMessageCode; text?: string; path?: string; cat
  * table, so both surfaces refuse the same thing the same way.
  *
  * - The app's API key stands in for the TPP's eIDAS certificate (CERTIFICATE_*), an access token is
- *   a token (TOKEN_*).
+ *   a token (TOKEN_*). An app holding a portal-issued test certificate gets the certificate's and
+ *   the signature's own CERTIFICATE_* / SIGNATURE_* refusals from the gateway's signing check
+ *   (lib/gateway/tpp-signature), not from this table.
  * - A credential without the scope or the right to change anything (a read-only key's write, a
  *   client-credentials token without `accounts`) is the TPP lacking the PSD2 role: ROLE_INVALID,
  *   a 401 code in the implementation guidelines (the 1.3.x documents' `MessageCode401_*`), not 403.

@@ -36,6 +36,8 @@ const prefixes = {
   authorizationCode: "azc",
   oauthToken: "tok",
   oauthClient: "cli",
+  /** A test certificate of the portal's sandbox CA (Berlin Group request signing). */
+  tppCertificate: "tcrt",
   invite: "inv",
   audit: "audit",
   mail: "mail",

@@ -28,6 +28,7 @@ import { listAppConsents } from "@/lib/consents/list-app-consents";
 import { listRegisteredClients } from "@/lib/directory/list-registered-clients";
 import { listKeys } from "@/lib/keys/list-keys";
 import { getOAuthClient } from "@/lib/oauth-clients/get-oauth-client";
+import { getAppCertificate } from "@/lib/tpp-certificates/get-app-certificate";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";
 import { redirectIfShutOut } from "@/lib/team-policies/shut-out-redirect";
 import { can } from "@/lib/teams/permissions";
@@ -51,7 +52,7 @@ const loadApp = cache(async (appId: string) => {
 
 /** Keys and recent calls, with the one clock the page's relative times are measured from. */
 async function loadActivity(appId: string, role: Role) {
-  const [keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients] = await Promise.all([
+  const [keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients, tppCertificate] = await Promise.all([
     listKeys({ appId }),
     can(role, "logs:read") ? listRequestLogs({ appId, limit: 50 }).then((page) => page.data) : Promise.resolve([]),
     listEndpoints({ appId }),
@@ -63,8 +64,9 @@ async function loadActivity(appId: string, role: Role) {
     listRegisteredClients({ appId }).catch((error: Error) => ({
       error: `Registered clients could not be loaded from the sandbox bank: ${error.message}`,
     })),
+    getAppCertificate(appId).then((found) => found.certificate),
   ]);
-  return { keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients, renderedAt: Date.now() };
+  return { keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients, tppCertificate, renderedAt: Date.now() };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -75,10 +77,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params }: Props) {
   const app = await loadApp((await params).appId);
   const role = app.role as Role;
-  const [{ keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients, renderedAt }, standing] = await Promise.all([
-    loadActivity(app.id, role),
-    getAppStanding({ appId: app.id }),
-  ]);
+  const [{ keys, requests, endpoints, eventTypes, oauthClient, consents, registeredClients, tppCertificate, renderedAt }, standing] =
+    await Promise.all([loadActivity(app.id, role), getAppStanding({ appId: app.id })]);
   const baseUrl = portalUrl();
 
   return (
@@ -173,6 +173,9 @@ export default async function AppPage({ params }: Props) {
         portalUrl={baseUrl}
         canEdit={can(role, "app:update")}
         canRotate={can(role, "key:create")}
+        tppCertificate={tppCertificate}
+        renderedAt={renderedAt}
+        canRevokeCertificate={can(role, "key:revoke")}
       />
 
       <ConsentsSection appId={app.id} consents={consents} canRevoke={can(role, "app:update")} />
