@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signTppRequest } from "../lib/gateway/tpp-signature/sign-tpp-request";
+import { axeViolations, createApp, screenshotPage, signUp } from "./helpers";
+
+const CONSENT = JSON.stringify({
+  access: { allPsd2: "allAccounts" },
+  recurringIndicator: false,
+  validUntil: "2099-12-31",
+  frequencyPerDay: 1,
+  combinedServiceIndicator: false,
+});
+
+/** POST /berlin-group/v1/consents as a TPP sends it, signed with the certificate and key when given. */
+async function createConsent(request: APIRequestContext, key: string, signing?: { certificatePem: string; privateKeyPem: string }) {
+  const headers = {
+    authorization: `Bearer ${key}`,
+    "content-type": "application/json",
+    "x-request-id": randomUUID(),
+    "psu-ip-address": "192.0.2.10",
+    "tpp-decoupled-preferred": "true",
+  };
+  const response = await request.post("/berlin-group/v1/consents", {
+    headers: signing ? { ...signTppRequest({ ...signing, headers, body: CONSENT }), authorization: headers.authorization } : headers,
+    data: CONSENT,
+  });
+  return { status: response.status(), body: await response.json() };
+}
+
+test("a developer issues a Berlin Group test certificate, signs a consent request with it, then revokes it", async ({ page, request }) => {
+  await signUp(page);
+  const reveal = await createApp(page, "Signed TPP");
+  const key = await reveal.getByTestId("revealed-secret").inputValue();
+  await page.getByRole("button", { name: "I've stored it" }).click();
+
+  const card = page.getByTestId("tpp-certificate");
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.getByText(/None\. The app.s API key or token stands in/)).toBeVisible();
+  await screenshotPage(page, "tpp-certificate-empty", { prepare: () => card.scrollIntoViewIfNeeded() });
+
+  // Issue: the private key is shown once, beside the certificate.
+  await card.getByRole("button", { name: "Issue a test certificate" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Issue", exact: true }).click();
+  const revealed = page.getByTestId("tpp-certificate-reveal");
+  await expect(revealed).toBeVisible();
+  const privateKeyPem = await revealed.getByTestId("tpp-private-key").inputValue();
+  const certificatePem = await revealed.getByTestId("tpp-certificate-pem").inputValue();
+  expect(privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+  expect(certificatePem).toMatch(/^-----BEGIN CERTIFICATE-----/);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshotPage(page, "tpp-certificate-reveal");
+  await page.getByRole("button", { name: "I've stored it" }).click();
+  await expect(revealed).toBeHidden();
+  await page.reload();
+  await expect(card.getByTestId("tpp-certificate-status")).toContainText("active");
+  await expect(page.getByText("BEGIN PRIVATE KEY")).toHaveCount(0);
+  await screenshotPage(page, "tpp-certificate-active", { prepare: () => card.scrollIntoViewIfNeeded() });
+
+  // From now on an unsigned Berlin Group request is refused in the standard's terms; a signed one passes.
+  const unsigned = await createConsent(request, key);
+  expect(unsigned.status).toBe(401);
+  expect(unsigned.body.tppMessages[0].code).toMatch(/^(CERTIFICATE|SIGNATURE)_MISSING$/);
+  const signed = await createConsent(request, key, { certificatePem, privateKeyPem });
+  expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+  expect(signed.body.consentStatus).toBe("received");
+
+  // Revoke: the certificate is refused, unsigned requests pass again.
+  await card.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke", exact: true }).click();
+  await expect(card.getByTestId("tpp-certificate-status")).toContainText("revoked");
+  const presented = await createConsent(request, key, { certificatePem, privateKeyPem });
+  expect(presented.status).toBe(401);
+  expect(presented.body.tppMessages[0].code).toBe("CERTIFICATE_REVOKED");
+  expect((await createConsent(request, key)).status).toBe(201);
+  expect(await axeViolations(page)).toEqual([]);
+});
