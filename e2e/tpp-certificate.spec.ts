@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signTppRequest } from "../lib/gateway/tpp-signature/sign-tpp-request";
 import { axeViolations, createApp, screenshotPage, signUp } from "./helpers";
@@ -10,6 +14,30 @@ const CONSENT = JSON.stringify({
   frequencyPerDay: 1,
   combinedServiceIndicator: false,
 });
+
+/** The Berlin Group guide's signing sample (the Node block naming TPP_CERT_PEM), run with node as a developer copies it. */
+function runGuideSigningSample(baseURL: string, key: string, certificatePem: string, privateKeyPem: string): string {
+  const guide = readFileSync(path.join(__dirname, "../content/guides/berlin-group.mdx"), "utf8");
+  const sample = [...guide.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]).find((code) => code.includes("TPP_CERT_PEM"));
+  expect(sample, "the guide's signing sample").toBeTruthy();
+  const dir = mkdtempSync(path.join(tmpdir(), "tpp-sample-"));
+  writeFileSync(path.join(dir, "sample.mjs"), sample!.replaceAll("{{BASE_URL}}", baseURL));
+  writeFileSync(path.join(dir, "cert.pem"), certificatePem);
+  writeFileSync(path.join(dir, "key.pem"), privateKeyPem);
+  return execFileSync(process.execPath, ["sample.mjs"], {
+    cwd: dir,
+    // FORCE_COLOR from the test runner would colour the numbers the sample prints.
+    env: {
+      ...process.env,
+      FORCE_COLOR: "0",
+      SANDBOX_KEY: key,
+      TPP_CERT_PEM: path.join(dir, "cert.pem"),
+      TPP_KEY_PEM: path.join(dir, "key.pem"),
+    },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
 
 /** POST /berlin-group/v1/consents as a TPP sends it, signed with the certificate and key when given. */
 async function createConsent(request: APIRequestContext, key: string, signing?: { certificatePem: string; privateKeyPem: string }) {
@@ -27,7 +55,11 @@ async function createConsent(request: APIRequestContext, key: string, signing?: 
   return { status: response.status(), body: await response.json() };
 }
 
-test("a developer issues a Berlin Group test certificate, signs a consent request with it, then revokes it", async ({ page, request }) => {
+test("a developer issues a Berlin Group test certificate, signs a consent request with it, then revokes it", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await signUp(page);
   const reveal = await createApp(page, "Signed TPP");
   const key = await reveal.getByTestId("revealed-secret").inputValue();
@@ -64,6 +96,10 @@ test("a developer issues a Berlin Group test certificate, signs a consent reques
   const signed = await createConsent(request, key, { certificatePem, privateKeyPem });
   expect(signed.status, JSON.stringify(signed.body)).toBe(201);
   expect(signed.body.consentStatus).toBe("received");
+  // The guide's own signing sample, as downloaded, with this certificate and key.
+  const [status, consentId, consentStatus] = runGuideSigningSample(baseURL!, key, certificatePem, privateKeyPem).trim().split(" ");
+  expect([status, consentStatus]).toEqual(["201", "received"]);
+  expect(consentId).toMatch(/^cns_/);
 
   // Revoke: the certificate is refused, unsigned requests pass again.
   await card.getByRole("button", { name: "Revoke" }).click();
