@@ -10,6 +10,7 @@ import { linkIn } from "../support/mailbox";
 import { suiteMailbox } from "../support/suite-mailbox";
 import { createTeam, inviteLinkFor, tokenOf } from "../support/teams";
 import { signDetached, tppSigningKey } from "../support/uk-message-signing";
+import { signTppRequest } from "../../lib/gateway/tpp-signature/sign-tpp-request";
 import { dumpDatabase, encodings, type TableDump } from "./support/database-dump";
 import { call } from "./support/sandbox-fixtures";
 
@@ -223,6 +224,35 @@ beforeAll(async () => {
   // Past the gateway's signature check (the bank's answer to a key, not a token, is its own business).
   expect(signed.text).not.toMatch(/U01[5-9]/);
   expect(signed.response.headers.get("x-jws-signature")).toBeTruthy();
+
+  // A Berlin Group test certificate with a key the portal generates: the private key is in the answer
+  // once, never stored; one consent request signed with it passes the gateway's check.
+  const certificate = await owner.client.json("POST", `/api/apps/${appId}/tpp-certificate`, {});
+  expect(certificate.status, JSON.stringify(certificate.body)).toBe(201);
+  rememberRsaPrivateKey("TPP test certificate's private key", createPrivateKey(certificate.body.private_key));
+  const consentBody = JSON.stringify({
+    access: { allPsd2: "allAccounts" },
+    recurringIndicator: false,
+    validUntil: "2099-12-31",
+    frequencyPerDay: 1,
+    combinedServiceIndicator: false,
+  });
+  const bgHeaders = { "x-request-id": randomUUID(), "psu-ip-address": "192.0.2.10", "tpp-decoupled-preferred": "true" };
+  const signedConsent = await call(
+    portalUrl,
+    created.secret,
+    "POST",
+    "/berlin-group/v1/consents",
+    JSON.parse(consentBody),
+    signTppRequest({
+      certificatePem: certificate.body.certificate.certificate_pem,
+      privateKeyPem: certificate.body.private_key,
+      headers: bgHeaders,
+      body: consentBody,
+    }),
+  );
+  expect(signedConsent.status, signedConsent.text).toBe(201);
+  expect((await owner.client.request("DELETE", `/api/apps/${appId}/tpp-certificate`)).status).toBe(200);
 
   // The customer's connected-apps page: the signed link the portal hands out (a capability while it
   // lasts), opened, and a customer signed in with it.
