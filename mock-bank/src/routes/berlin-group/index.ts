@@ -23,7 +23,9 @@ declare module "fastify" {
 /**
  * Berlin Group NextGenPSD2 1.3.11, under /berlin-group/v1 (its own /v1/accounts and /v1/consents
  * never meet ours), for one tenant as /v1 is. The TPP is the app (its API key or its
- * client-credentials token stands in for the eIDAS certificate). Every answer echoes the TPP's
+ * client-credentials token stands in for the eIDAS certificate; an app holding a test certificate
+ * from the portal's sandbox CA has its Digest and Signature verified by the gateway before a request
+ * gets here: lib/gateway/tpp-signature). Every answer echoes the TPP's
  * `X-Request-ID`; every error is `tppMessages` (domain/berlin-group/bg-errors.ts).
  */
 const berlinGroup: FastifyPluginAsync<{ portalUrl: string }> = async (app, options) => {
