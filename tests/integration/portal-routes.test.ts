@@ -375,6 +375,11 @@ describe("the role table", () => {
  * before the body and the handler: an invalid body (allowed → 400), else a sub-resource that does
  * not exist (allowed → 404 of that resource), else for real on a throwaway app of the team.
  */
+/** What a bodyless operation on a throwaway app needs to exist before it can succeed. */
+const PREPARE: Record<string, (appId: string) => Promise<unknown>> = {
+  revokeTppCertificate: (appId) => must(owner, "POST", `/api/apps/${appId}/tpp-certificate`, {}),
+};
+
 async function probe(operation: Operation, client: PortalClient) {
   if (operation.body) return { ...(await send(operation, client, { body: [] })), expect: "validation_failed" as const };
   const sub = pathParameters(operation)
@@ -388,6 +393,7 @@ async function probe(operation: Operation, client: PortalClient) {
   if (!operation.path.includes("{appId}"))
     throw new Error(`${label(operation)}: no safe way to call it for real on the shared team: add a throwaway fixture`);
   const throwaway = await must(owner, "POST", "/api/apps", { name: "Throwaway app", team_id: teamId });
+  await PREPARE[operation.operationId]?.(throwaway.app.id);
   return { ...(await send(operation, client, { url: urlOf(operation, { appId: throwaway.app.id }) })), expect: "success" as const };
 }
 
