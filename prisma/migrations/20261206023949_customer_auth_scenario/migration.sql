@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BankCustomer" ADD COLUMN "authScenario" TEXT;
+
