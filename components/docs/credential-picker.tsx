@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-field";
@@ -26,27 +27,30 @@ export function CredentialPicker(props: {
   onChange: (credential: DocsCredential | null) => void;
 }) {
   const { signedIn, keys, credential, onChange } = props;
-  const [pasted, setPasted] = useState("");
   const [pasteError, setPasteError] = useState<string | null>(null);
   const selectId = useId();
   const pasteId = useId();
   const pasteErrorId = useId();
   const pathname = usePathname();
+  // Before hydration the form would submit natively (a reload that loses the key): not clickable yet.
+  const hydrated = useHydrated();
 
   function pick(keyId: string) {
     const key = keys.find((candidate) => candidate.id === keyId);
     onChange(key ? portalKeyCredential(key) : null);
   }
 
-  function usePasted(event: React.FormEvent) {
+  function usePasted(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const secret = pasted.trim();
+    // Read from the field itself, not from state: a key typed before hydration is still there.
+    const field = event.currentTarget.elements.namedItem("key") as HTMLInputElement;
+    const secret = field.value.trim();
     if (!KEY_PATTERN.test(secret)) {
       setPasteError("That does not look like a sandbox key: it starts with sk_sandbox_ and has 36 more letters and digits.");
       return;
     }
     setPasteError(null);
-    setPasted("");
+    field.value = "";
     onChange({ kind: "pasted", secret, prefix: displayPrefix(secret) });
   }
 
@@ -124,17 +128,18 @@ export function CredentialPicker(props: {
           <div className="flex gap-2">
             <Input
               id={pasteId}
+              name="key"
               type="password"
               autoComplete="off"
               spellCheck={false}
               placeholder="sk_sandbox_…"
-              value={pasted}
-              onChange={(event) => setPasted(event.target.value)}
               aria-invalid={pasteError ? true : undefined}
               aria-describedby={pasteError ? pasteErrorId : undefined}
               className="min-w-0 flex-1 font-mono"
             />
-            <Button type="submit">Authorise</Button>
+            <Button type="submit" disabled={!hydrated}>
+              Authorise
+            </Button>
           </div>
           {pasteError ? (
             <FieldError id={pasteErrorId}>{pasteError}</FieldError>
