@@ -1,33 +1,15 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@openbank/contracts/errors";
-import { serveSurfaces } from "@/tests/support/serve-surfaces";
+import { cachedKey, keyTable, servePipeline, startRecordingBank, testDpopVerifier } from "@/tests/support/gateway-fixture";
 import { dpopClientKey, makeProof } from "@/tests/support/dpop-proofs";
-import type { CachedKey } from "../keys/key-cache";
 import type { Credentials } from "./authenticate";
-import { createDpopNonces } from "./dpop/dpop-nonce";
-import { MemoryReplayStore } from "./dpop/dpop-replay-store";
-import { createDpopVerifier, DPOP_REPLAY_TTL_MS } from "./dpop/verify-dpop-proof";
-import { createApiPipeline, type GatewayLogEntry } from "./pipeline";
-import { MemoryRateLimiter } from "./rate-limiter";
 
 // The /v1 pipeline behind the real fast path, with an echo server as the bank: every expected
 // failure is answered as a problem by its own step, and the bank is called only when all pass.
-const readWrite: CachedKey = {
-  keyId: "key_rw",
-  appId: "app_1",
-  prefix: "sk_sandbox_rw…0001",
-  revoked: false,
-  scope: "read_write",
-  expiresAt: null,
-  rolled: false,
-  appSuspended: false,
-};
-const keys: Record<string, CachedKey> = {
-  rw: readWrite,
-  ro: { ...readWrite, keyId: "key_ro", scope: "read_only" },
-  suspended: { ...readWrite, keyId: "key_sus", appSuspended: true },
+const keys = {
+  rw: cachedKey(),
+  ro: cachedKey({ keyId: "key_ro", scope: "read_only" }),
+  suspended: cachedKey({ keyId: "key_sus", appSuspended: true }),
 };
 const TOKEN = `oat_${"A".repeat(43)}`;
 const DOWN_TOKEN = `oat_${"B".repeat(43)}`;
@@ -36,36 +18,27 @@ const BOUND_TOKEN = "Hx3kQ8bqv0wPnE5r9ZtYc2LmA7dF4sJ6uG1oK_-iWRV";
 const BEARER_TOKEN = "bq8Hx3kQv0wPnE5r9ZtYc2LmA7dF4sJ6uG1oK_-iWRV";
 let dpopKey: Awaited<ReturnType<typeof dpopClientKey>>;
 
-let bank: Server;
-let bankUrl: string;
-let bankCalls = 0;
+let bank: Awaited<ReturnType<typeof startRecordingBank>>;
 const servers: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  bank = createServer((request, response) => {
-    bankCalls++;
-    request.resume();
-    request.on("end", () => {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ consent_token: request.headers["x-consent-token"] ?? null }));
-    });
-  });
-  await new Promise<void>((resolve) => bank.listen(0, "127.0.0.1", resolve));
-  bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
+  bank = await startRecordingBank((request) => ({ body: { consent_token: request.headers["x-consent-token"] ?? null } }));
   dpopKey = await dpopClientKey();
 });
 
 afterAll(async () => {
-  bank.close();
+  await bank.close();
   await Promise.all(servers.map((server) => server.close()));
 });
 
 async function gateway(options: { limit?: number; credentials?: Partial<Credentials> } = {}) {
-  const logs: GatewayLogEntry[] = [];
   const used: string[] = [];
-  const run = createApiPipeline({
+  const { served, logs } = await servePipeline({
+    prefix: "/v1/",
+    bankUrl: bank.url,
+    limit: options.limit,
     credentials: {
-      verifyKey: async (secret) => (keys[secret] ? { valid: true, key: keys[secret] } : { valid: false, code: "invalid_api_key" }),
+      verifyKey: keyTable(keys),
       resolveConsentToken: async (token) =>
         token === TOKEN || token === BEARER_TOKEN
           ? { ok: true, owner: { appId: "app_1", jkt: null } }
@@ -74,20 +47,11 @@ async function gateway(options: { limit?: number; credentials?: Partial<Credenti
             : token === DOWN_TOKEN
               ? { ok: false, error: new AppError("bank_unavailable") }
               : { ok: true, owner: null },
-      dpop: createDpopVerifier({
-        publicUrl: "http://portal.test",
-        nonces: createDpopNonces({ secret: "nextauth-secret-for-tests-0123456789abcdef" }),
-        replay: new MemoryReplayStore({ ttlMs: DPOP_REPLAY_TTL_MS }),
-      }),
+      dpop: testDpopVerifier(),
       ...options.credentials,
     },
-    limiter: new MemoryRateLimiter({ name: "sandbox", limit: options.limit ?? 100, windowMs: 60_000 }),
-    upstream: { baseUrl: bankUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
-    docsBaseUrl: "http://portal.test",
-    log: (entry) => logs.push(entry),
     onKeyUsed: (keyId) => used.push(keyId),
   });
-  const served = await serveSurfaces([{ prefix: "/v1/", maxBodyBytes: 64, run }]);
   servers.push(served);
   const call = (key: string, init: RequestInit = {}) =>
     served.handle(
@@ -120,33 +84,33 @@ async function problem(response: Response) {
 describe("the /v1 pipeline", () => {
   it("forwards a good call and logs it under the key, with the rate-limit headers", async () => {
     const { call, logs, used } = await gateway();
-    const before = bankCalls;
+    const before = bank.received.length;
     const response = await call("rw");
     expect(response.status).toBe(200);
     expect(response.headers.get("ratelimit")).toMatch(/^"sandbox";r=\d+;t=\d+$/);
-    expect(bankCalls).toBe(before + 1);
+    expect(bank.received.length).toBe(before + 1);
     expect(used).toEqual(["key_rw"]);
     expect(logs.map((entry) => [entry.keyId, entry.status])).toEqual([["key_rw", 200]]);
   });
 
   it("answers unknown keys 401 and calls nothing else", async () => {
     const { call, logs } = await gateway();
-    const before = bankCalls;
+    const before = bank.received.length;
     const response = await call("nope");
     expect([response.status, await problem(response)]).toEqual([401, "invalid_api_key"]);
     expect(response.headers.get("www-authenticate")).toContain("invalid_token");
-    expect(bankCalls).toBe(before);
+    expect(bank.received.length).toBe(before);
     expect(logs).toEqual([]);
   });
 
   it("refuses a suspended app (403) and a read-only key's POST (403), logged, before any quota or bank call", async () => {
     const { call, logs } = await gateway({ limit: 1 });
-    const before = bankCalls;
+    const before = bank.received.length;
     const suspended = await call("suspended");
     expect([suspended.status, await problem(suspended)]).toEqual([403, "app_suspended"]);
     const readOnly = await call("ro", { method: "POST", body: "{}" });
     expect([readOnly.status, await problem(readOnly)]).toEqual([403, "insufficient_scope"]);
-    expect(bankCalls).toBe(before);
+    expect(bank.received.length).toBe(before);
     expect(logs.map((entry) => [entry.keyId, entry.status])).toEqual([
       ["key_sus", 403],
       ["key_ro", 403],
@@ -166,11 +130,11 @@ describe("the /v1 pipeline", () => {
 
   it("refuses a body over the surface's limit with 413 after the rate limit, never reaching the bank", async () => {
     const { call, logs } = await gateway();
-    const before = bankCalls;
+    const before = bank.received.length;
     const response = await call("rw", { method: "POST", body: "x".repeat(65), headers: { "content-type": "application/json" } });
     expect([response.status, await problem(response)]).toEqual([413, "payload_too_large"]);
     expect(response.headers.get("ratelimit")).not.toBeNull();
-    expect(bankCalls).toBe(before);
+    expect(bank.received.length).toBe(before);
     expect(logs[0]).toMatchObject({ status: 413, keyId: "key_rw" });
   });
 
@@ -208,7 +172,7 @@ describe("the /v1 pipeline with DPoP-bound tokens", () => {
 
   it("asks for a nonce first, then forwards a proven call to the bank as a consent token and hands out the next nonce", async () => {
     const { dpopCall, logs } = await gateway();
-    const before = bankCalls;
+    const before = bank.received.length;
     const first = await dpopCall();
     expect([first.status, await problem(first)]).toEqual([401, "use_dpop_nonce"]);
     expect(first.headers.get("www-authenticate")).toContain(challenge("use_dpop_nonce"));
@@ -218,13 +182,13 @@ describe("the /v1 pipeline with DPoP-bound tokens", () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ consent_token: BOUND_TOKEN });
     expect(ok.headers.get("dpop-nonce")).toBe(nonce);
-    expect(bankCalls).toBe(before + 1);
+    expect(bank.received.length).toBe(before + 1);
     expect(logs.map((entry) => [entry.keyPrefix, entry.status])).toEqual([["Hx3kQ8bq…iWRV", 200]]);
   });
 
   it("refuses a bound token sent as Bearer, or without a proof: 401 invalid_token with the DPoP challenge, nothing forwarded", async () => {
     const { dpopCall } = await gateway();
-    const before = bankCalls;
+    const before = bank.received.length;
     const bearer = await dpopCall({ scheme: "Bearer" });
     expect([bearer.status, await problem(bearer)]).toEqual([401, "invalid_token"]);
     expect(bearer.headers.get("www-authenticate")).toContain(challenge("invalid_token"));
@@ -232,7 +196,7 @@ describe("the /v1 pipeline with DPoP-bound tokens", () => {
     const body = (await noProof.json()) as { code: string; detail: string };
     expect([noProof.status, body.code]).toEqual([401, "invalid_token"]);
     expect(body.detail).toMatch(/bound to a DPoP key, and it was sent without a DPoP header/);
-    expect(bankCalls).toBe(before);
+    expect(bank.received.length).toBe(before);
   });
 
   it("answers a bad proof 401 invalid_dpop_proof as problem+json, the detail naming the claim", async () => {

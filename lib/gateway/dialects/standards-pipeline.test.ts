@@ -1,16 +1,9 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveSurfaces } from "@/tests/support/serve-surfaces";
+import { cachedKey, keyTable, servePipeline, startRecordingBank, testDpopVerifier } from "@/tests/support/gateway-fixture";
 import { dpopClientKey, makeProof } from "@/tests/support/dpop-proofs";
 import { validateComponent } from "@/tests/support/standard-components";
 import { expectConformant, standardsAvailable } from "@/tests/support/standards-contract";
-import type { CachedKey } from "../../keys/key-cache";
-import { createDpopNonces } from "../dpop/dpop-nonce";
-import { MemoryReplayStore } from "../dpop/dpop-replay-store";
-import { createDpopVerifier, DPOP_REPLAY_TTL_MS } from "../dpop/verify-dpop-proof";
-import { createApiPipeline, type GatewayLogEntry } from "../pipeline";
-import { MemoryRateLimiter } from "../rate-limiter";
 import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./berlin-group-dialect";
 import type { Dialect } from "./dialect";
 import type { ClientApp } from "../../oauth-clients/find-client-app";
@@ -23,21 +16,11 @@ import { OB, signDetached, tppSigningKey } from "@/tests/support/uk-message-sign
 // The standards' pipelines behind the real fast path, with a bank that reports what it received:
 // the same steps as /v1, with each surface's headers passed and answered, and the gateway's own
 // refusals written in the standard's format and validated against its official document.
-const key: CachedKey = {
-  keyId: "key_rw",
-  appId: "app_1",
-  prefix: "sk_sandbox_rw…0001",
-  revoked: false,
-  scope: "read_write",
-  expiresAt: null,
-  rolled: false,
-  appSuspended: false,
-};
-const keys: Record<string, CachedKey> = {
-  rw: key,
-  ro: { ...key, keyId: "key_ro", scope: "read_only" },
-  suspended: { ...key, keyId: "key_sus", appSuspended: true },
-  unsigned: { ...key, keyId: "key_app2", appId: "app_2" },
+const keys = {
+  rw: cachedKey(),
+  ro: cachedKey({ keyId: "key_ro", scope: "read_only" }),
+  suspended: cachedKey({ keyId: "key_sus", appSuspended: true }),
+  unsigned: cachedKey({ keyId: "key_app2", appId: "app_2" }),
 };
 /** A client-credentials token (the app's own, no customer): the bank names its app like any other. */
 const APP_TOKEN = "cc8Hx3kQv0wPnE5r9ZtYc2LmA7dF4sJ6uG1oK_-iWRV";
@@ -46,61 +29,51 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const TPP_REQUEST_ID = "99391c7e-ad88-49ec-a2ad-99ddcb1f7721";
 
 let dpopKey: Awaited<ReturnType<typeof dpopClientKey>>;
-let bank: Server;
+let bank: Awaited<ReturnType<typeof startRecordingBank>>;
 let bankUrl: string;
+/** The headers of every request the bank received, in order. */
 const received: IncomingHttpHeaders[] = [];
 const servers: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  bank = createServer((request, response) => {
+  bank = await startRecordingBank((request) => {
     received.push(request.headers);
-    request.resume();
-    request.on("end", () => {
-      // A bank that echoes the request id it was given (x-request-id) must not decide what the TPP reads.
-      response.writeHead(200, {
-        "content-type": "application/json",
+    return {
+      headers: {
+        // A bank that echoes the request id it was given (x-request-id) must not decide what the TPP reads.
         "x-request-id": String(request.headers["x-request-id"]),
         // As the bank does when told the app signs: its own signature passes through untouched.
         ...(request.headers["x-ob-message-signing"] === "on" ? { "x-jws-signature": "signed-by-the-bank" } : {}),
-      });
-      response.end(JSON.stringify({ ok: true }));
-    });
+      },
+    };
   });
-  await new Promise<void>((resolve) => bank.listen(0, "127.0.0.1", resolve));
-  bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
+  bankUrl = bank.url;
   dpopKey = await dpopClientKey();
 });
 
 afterAll(async () => {
-  bank.close();
+  await bank.close();
   await Promise.all(servers.map((server) => server.close()));
 });
 
 async function surface(prefix: string, dialect: Dialect, options: { limit?: number; bankUrl?: string; maxBodyBytes?: number } = {}) {
-  const logs: GatewayLogEntry[] = [];
-  const run = createApiPipeline({
+  const { served, logs } = await servePipeline({
+    prefix,
+    bankUrl: options.bankUrl ?? bankUrl,
+    limit: options.limit,
+    maxBodyBytes: options.maxBodyBytes,
+    dialect,
     credentials: {
-      verifyKey: async (secret) => (keys[secret] ? { valid: true, key: keys[secret] } : { valid: false, code: "invalid_api_key" }),
+      verifyKey: keyTable(keys),
       resolveConsentToken: async (token) =>
         token === APP_TOKEN
           ? { ok: true, owner: { appId: "app_1", jkt: null } }
           : token === BOUND_TOKEN
             ? { ok: true, owner: { appId: "app_1", jkt: dpopKey.jkt } }
             : { ok: true, owner: null },
-      dpop: createDpopVerifier({
-        publicUrl: "http://portal.test",
-        nonces: createDpopNonces({ secret: "nextauth-secret-for-tests-0123456789abcdef" }),
-        replay: new MemoryReplayStore({ ttlMs: DPOP_REPLAY_TTL_MS }),
-      }),
+      dpop: testDpopVerifier(),
     },
-    limiter: new MemoryRateLimiter({ name: "sandbox", limit: options.limit ?? 100, windowMs: 60_000 }),
-    upstream: { baseUrl: options.bankUrl ?? bankUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
-    docsBaseUrl: "http://portal.test",
-    dialect,
-    log: (entry) => logs.push(entry),
-    onKeyUsed: () => {},
   });
-  const served = await serveSurfaces([{ prefix, maxBodyBytes: options.maxBodyBytes ?? 64, run }]);
   servers.push(served);
   const call = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
     served.handle(new Request(`http://portal.test${prefix}${path}`, { method: init.method, body: init.body, headers: init.headers }));

@@ -1,15 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveSurfaces } from "@/tests/support/serve-surfaces";
+import { cachedKey, keyTable, servePipeline, startRecordingBank } from "@/tests/support/gateway-fixture";
 import { expectConformant, standardsAvailable } from "@/tests/support/standards-contract";
-import type { CachedKey } from "../../keys/key-cache";
 import type { ClientApp, TppCertificateRef } from "../../oauth-clients/find-client-app";
 import { generateTppKeyPair, issueTppCertificate, type IssuedCertificate } from "../../tpp-certificates/issue-certificate";
 import { sandboxCa } from "../../tpp-certificates/sandbox-ca";
 import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "../dialects/berlin-group-dialect";
-import { createApiPipeline, type GatewayLogEntry } from "../pipeline";
-import { MemoryRateLimiter } from "../rate-limiter";
 import { signTppRequest } from "./sign-tpp-request";
 
 // The Berlin Group pipeline with the signing check on, behind the real fast path, with a bank that
@@ -21,29 +16,17 @@ const REQUEST_ID = "99391c7e-ad88-49ec-a2ad-99ddcb1f7721";
 const BODY = '{"instructedAmount":{"currency":"EUR","amount":"12.50"}}';
 const PAYMENTS = "payments/sepa-credit-transfers";
 
-const key: CachedKey = {
-  keyId: "key_1",
-  appId: "app_signs",
-  prefix: "sk_sandbox_rw…0001",
-  revoked: false,
-  scope: "read_write",
-  expiresAt: null,
-  rolled: false,
-  appSuspended: false,
-};
-const keys: Record<string, CachedKey> = {
-  signs: key,
-  plain: { ...key, keyId: "key_2", appId: "app_plain" },
-  revoked: { ...key, keyId: "key_3", appId: "app_revoked" },
-  aisOnly: { ...key, keyId: "key_4", appId: "app_ais_only" },
+const keys = {
+  signs: cachedKey({ keyId: "key_1", appId: "app_signs" }),
+  plain: cachedKey({ keyId: "key_2", appId: "app_plain" }),
+  revoked: cachedKey({ keyId: "key_3", appId: "app_revoked" }),
+  aisOnly: cachedKey({ keyId: "key_4", appId: "app_ais_only" }),
 };
 
 let issued: IssuedCertificate;
 let privateKeyPem: string;
 const clients = new Map<string, ClientApp>();
-let bank: Server;
-let bankUrl: string;
-const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+let bank: Awaited<ReturnType<typeof startRecordingBank>>;
 const servers: { close(): Promise<void> }[] = [];
 
 function clientWith(appId: string, tppCertificates: TppCertificateRef[]): ClientApp {
@@ -81,40 +64,22 @@ beforeAll(async () => {
   clients.set("app_ais_only", clientWith("app_ais_only", [{ ...ref, roles: "PSP_AI", revokedAt: null }]));
   clients.set("app_revoked", clientWith("app_revoked", [{ ...ref, revokedAt: new Date(Date.now() - 60_000) }]));
 
-  bank = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString() });
-      response.writeHead(201, { "content-type": "application/json" });
-      response.end(JSON.stringify({ transactionStatus: "RCVD", paymentId: "pay_1", _links: {} }));
-    });
-  });
-  await new Promise<void>((resolve) => bank.listen(0, "127.0.0.1", resolve));
-  bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
+  bank = await startRecordingBank(() => ({ status: 201, body: { transactionStatus: "RCVD", paymentId: "pay_1", _links: {} } }));
 });
 
 afterAll(async () => {
-  bank.close();
+  await bank.close();
   await Promise.all(servers.map((server) => server.close()));
 });
 
 async function surface() {
-  const logs: GatewayLogEntry[] = [];
-  const run = createApiPipeline({
-    credentials: {
-      verifyKey: async (secret) => (keys[secret] ? { valid: true, key: keys[secret] } : { valid: false, code: "invalid_api_key" }),
-      resolveConsentToken: async () => ({ ok: true, owner: null }),
-      dpop: undefined as never,
-    },
-    limiter: new MemoryRateLimiter({ name: "sandbox", limit: 100, windowMs: 60_000 }),
-    upstream: { baseUrl: bankUrl, internalSecret: "internal-secret-for-tests-0123456789", timeoutMs: 2_000 },
-    docsBaseUrl: "http://portal.test",
+  const { served, logs } = await servePipeline({
+    prefix: BERLIN_GROUP_PREFIX,
+    bankUrl: bank.url,
+    maxBodyBytes: 4096,
+    credentials: { verifyKey: keyTable(keys), resolveConsentToken: async () => ({ ok: true, owner: null }), dpop: undefined as never },
     dialect: berlinGroupDialect({ findClient: async (appId) => clients.get(appId) ?? null, ca: () => sandboxCa(SECRET) }),
-    log: (entry) => logs.push(entry),
-    onKeyUsed: () => {},
   });
-  const served = await serveSurfaces([{ prefix: BERLIN_GROUP_PREFIX, maxBodyBytes: 4096, run }]);
   servers.push(served);
   const call = (init: { body?: string; headers: Record<string, string> }) =>
     served.handle(
@@ -157,31 +122,31 @@ async function expectRefusal(response: Response, status: number, code: string, p
 describe("Berlin Group request signing through the gateway", () => {
   it("forwards a signed call, with the exact body its Digest covers and the signing headers", async () => {
     const { call } = await surface();
-    const before = received.length;
+    const before = bank.received.length;
     const response = await call({ headers: sign() });
     expect(response.status).toBe(201);
-    expect(received.length).toBe(before + 1);
-    expect(received.at(-1)!.body).toBe(BODY);
-    expect(received.at(-1)!.headers.digest).toBe(sign().digest);
-    expect(received.at(-1)!.headers["tpp-signature-certificate"]).toBeDefined();
+    expect(bank.received.length).toBe(before + 1);
+    expect(bank.received.at(-1)!.body).toBe(BODY);
+    expect(bank.received.at(-1)!.headers.digest).toBe(sign().digest);
+    expect(bank.received.at(-1)!.headers["tpp-signature-certificate"]).toBeDefined();
   });
 
   it("refuses an unsigned call of an app holding a certificate: 401 CERTIFICATE_MISSING, logged, the bank not called", async () => {
     const { call, logs } = await surface();
-    const before = received.length;
+    const before = bank.received.length;
     await expectRefusal(await call({ headers: base("signs") }), 401, "CERTIFICATE_MISSING", "TPP-Signature-Certificate");
-    expect(received.length).toBe(before);
+    expect(bank.received.length).toBe(before);
     expect(logs.map((entry) => [entry.appId, entry.status])).toEqual([["app_signs", 401]]);
   });
 
   it("refuses a body changed after signing (SIGNATURE_INVALID on Digest) and a missing Digest (400 FORMAT_ERROR)", async () => {
     const { call } = await surface();
-    const before = received.length;
+    const before = bank.received.length;
     await expectRefusal(await call({ headers: sign(), body: BODY.replace("12.50", "99.50") }), 401, "SIGNATURE_INVALID", "Digest");
     const without = (name: string) => Object.fromEntries(Object.entries(sign()).filter(([header]) => header !== name));
     await expectRefusal(await call({ headers: without("digest") }), 400, "FORMAT_ERROR", "Digest");
     await expectRefusal(await call({ headers: without("signature") }), 401, "SIGNATURE_MISSING", "Signature");
-    expect(received.length).toBe(before);
+    expect(bank.received.length).toBe(before);
   });
 
   it("refuses a payment signed with a certificate without PSP_PI: 401 ROLE_INVALID", async () => {
