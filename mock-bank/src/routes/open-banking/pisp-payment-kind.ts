@@ -21,7 +21,7 @@ import {
 } from "../../domain/open-banking/payment-orders";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 import type { CreatePaymentInput } from "../../schemas/payment";
-import { ObHeaders, ObIdempotentHeaders, obErrorResponses, obResponse } from "../../schemas/open-banking/pis-common";
+import { ObHeaders, obCreateSchema, obErrorResponses, obResponse } from "../../schemas/open-banking/pis-common";
 import { ConsentIdParams, ObWriteFundsConfirmationResponse, ObWritePaymentDetailsResponse } from "../../schemas/open-banking/pis-domestic";
 import { pisRoute } from "./pisp-route-config";
 
@@ -115,15 +115,15 @@ export function registerConsentRoutes<Consent extends z.ZodType<ConsentBody>>(ap
     path,
     {
       config: pisRoute.createConsent,
-      schema: {
+      schema: obCreateSchema({
         operationId: `Create${pascal}Consents`,
         tags,
         summary: `Create ${title} Consents`,
         description: docs.createConsent.description,
-        headers: ObIdempotentHeaders,
         body: definition.consent.request,
-        response: { 201: obResponse(docs.createConsent.created, definition.consent.response), ...obErrorResponses() },
-      },
+        created: docs.createConsent.created,
+        resource: definition.consent.response,
+      }),
     },
     async (request, reply) => {
       // The type provider cannot resolve a generic schema's output: the schema validated it as this.
@@ -227,15 +227,16 @@ export function paymentKindRoutes<Consent extends z.ZodType<ConsentBody>, Paymen
       path,
       {
         config: pisRoute.pay,
-        schema: {
+        schema: obCreateSchema({
           operationId: `Create${pascal}s`,
           tags,
           summary: `Create ${title}s`,
           description: docs.pay.description,
-          headers: ObIdempotentHeaders,
           body: definition.payment.request,
-          response: { 201: obResponse(docs.pay.created, definition.payment.response), ...obErrorResponses({ 409: IN_FLIGHT }) },
-        },
+          created: docs.pay.created,
+          resource: definition.payment.response,
+          errors: { 409: IN_FLIGHT },
+        }),
       },
       async (request, reply) => {
         const body = request.body as z.output<Payment>;

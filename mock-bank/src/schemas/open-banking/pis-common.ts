@@ -259,3 +259,18 @@ export function obErrorResponses(own: { 409?: string } = {}) {
 export function obResponse<T extends z.ZodType>(description: string, schema: T) {
   return { description, content: { "application/json": { schema } } };
 }
+
+/** The schema of a payment-initiation create: `x-idempotency-key` required, 201 with the resource, or the standard's refusals. */
+export function obCreateSchema<T extends z.ZodType>(operation: {
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description: string;
+  body: z.ZodType;
+  created: string;
+  resource: T;
+  errors?: Parameters<typeof obErrorResponses>[0];
+}) {
+  const { created, resource, errors, ...rest } = operation;
+  return { ...rest, headers: ObIdempotentHeaders, response: { 201: obResponse(created, resource), ...obErrorResponses(errors) } };
+}
