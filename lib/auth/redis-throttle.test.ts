@@ -39,6 +39,18 @@ describe.skipIf(!available)("createRedisThrottle (sliding window on the real Red
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
+  it("checks without counting, on every instance, and agrees with the next attempt", async () => {
+    const one = throttleOn(a, 2, 60, "check");
+    const two = throttleOn(b, 2, 60, "check");
+    for (let i = 0; i < 5; i++) expect(await one.check("10.0.0.9")).toEqual({ allowed: true });
+    await one.attempt("10.0.0.9");
+    await two.attempt("10.0.0.9");
+    const checked = await two.check("10.0.0.9");
+    expect(checked.allowed).toBe(false);
+    expect((checked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(55);
+    expect((await one.attempt("10.0.0.9")).allowed).toBe(false);
+  });
+
   it("decides as the in-memory throttle does for the same sequence", async () => {
     const redisThrottle = throttleOn(a, 2, 30, "same-sequence");
     const memory = createMemoryThrottle({ name: "same-sequence", maxAttempts: 2, windowSeconds: 30 });
@@ -105,7 +117,7 @@ describe.skipIf(!available)("createRedisThrottle (sliding window on the real Red
 describe("createThrottles", () => {
   it("builds every policy in memory without Redis, sign-in's from the settings", async () => {
     const throttles = createThrottles({ SIGN_IN_MAX_ATTEMPTS: 2, SIGN_IN_WINDOW_SECONDS: 60 }, null);
-    expect(Object.keys(throttles).sort()).toEqual(["forgotPassword", "passwordResetIp", "resetPassword", "signIn"]);
+    expect(Object.keys(throttles).sort()).toEqual(["forgotPassword", "passwordResetIp", "resetPassword", "signIn", "signUpTaken"]);
     expect(throttles.signIn.policy).toEqual({ name: "sign-in", maxAttempts: 2, windowSeconds: 60 });
     await throttles.signIn.attempt("k");
     await throttles.signIn.attempt("k");

@@ -23,7 +23,24 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000) + 1)
 return {1, 0}
 `;
 
-type WindowRedis = Redis & { throttleAttempt(key: string, windowUs: number, max: number, member: string): Promise<[number, number]> };
+/** The same decision as SLIDING_WINDOW_SCRIPT without counting: {1, 0} or {0, wait_us}. */
+export const SLIDING_WINDOW_CHECK_SCRIPT = `
+local window = tonumber(ARGV[1])
+local max = tonumber(ARGV[2])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) >= max then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return {0, math.ceil(tonumber(oldest[2]) + window - now)}
+end
+return {1, 0}
+`;
+
+type WindowRedis = Redis & {
+  throttleAttempt(key: string, windowUs: number, max: number, member: string): Promise<[number, number]>;
+  throttleCheck(key: string, windowUs: number, max: number): Promise<[number, number]>;
+};
 
 export type RedisThrottleOptions = {
   redis: Redis;
@@ -42,6 +59,8 @@ export type RedisThrottleOptions = {
 export function createRedisThrottle(policy: ThrottlePolicy, options: RedisThrottleOptions): Throttle & { readonly isDegraded: boolean } {
   const redis = options.redis as WindowRedis;
   if (typeof redis.throttleAttempt !== "function") redis.defineCommand("throttleAttempt", { numberOfKeys: 1, lua: SLIDING_WINDOW_SCRIPT });
+  if (typeof redis.throttleCheck !== "function")
+    redis.defineCommand("throttleCheck", { numberOfKeys: 1, lua: SLIDING_WINDOW_CHECK_SCRIPT });
   const prefix = `${options.keyPrefix ?? "openbank:throttle"}:${policy.name}:`;
   const fallback = createMemoryThrottle(policy);
   const warn = options.warn ?? ((message: string) => console.warn(message));
@@ -62,23 +81,35 @@ export function createRedisThrottle(policy: ThrottlePolicy, options: RedisThrott
     warn(`[throttle:${policy.name}] Redis answers again: shared counting restored`);
   }
 
+  /** One script's decision, or the in-memory window's while Redis does not answer. */
+  async function ask(script: () => Promise<[number, number]>, local: () => ThrottleDecision): Promise<ThrottleDecision> {
+    let reply: [number, number];
+    try {
+      reply = await script();
+    } catch (error) {
+      degrade(error);
+      return local();
+    }
+    recover();
+    const [allowed, waitUs] = reply;
+    return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitUs / 1_000_000)) };
+  }
+
   return {
     policy,
     get isDegraded() {
       return degraded;
     },
-    async attempt(key): Promise<ThrottleDecision> {
-      let reply: [number, number];
-      try {
-        reply = await redis.throttleAttempt(redisKey(key), windowUs, policy.maxAttempts, randomUUID());
-      } catch (error) {
-        degrade(error);
-        return fallback.attemptNow(key);
-      }
-      recover();
-      const [allowed, waitUs] = reply;
-      return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitUs / 1_000_000)) };
-    },
+    attempt: (key) =>
+      ask(
+        () => redis.throttleAttempt(redisKey(key), windowUs, policy.maxAttempts, randomUUID()),
+        () => fallback.attemptNow(key),
+      ),
+    check: (key) =>
+      ask(
+        () => redis.throttleCheck(redisKey(key), windowUs, policy.maxAttempts),
+        () => fallback.checkNow(key),
+      ),
     async reset(key) {
       fallback.resetNow(key);
       try {

@@ -20,6 +20,18 @@ describe("createMemoryThrottle", () => {
     expect(await throttle.attempt("k")).toEqual({ allowed: false, retryAfterSeconds: 50 });
   });
 
+  it("checks without counting: check answers what attempt would, and leaves the window as it was", async () => {
+    const { throttle, advance } = setup({ maxAttempts: 2 });
+    for (let i = 0; i < 5; i++) expect(await throttle.check("k")).toEqual({ allowed: true });
+    await throttle.attempt("k");
+    advance(10);
+    await throttle.attempt("k");
+    expect(await throttle.check("k")).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    expect(await throttle.attempt("k")).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    advance(50);
+    expect(await throttle.check("k")).toEqual({ allowed: true });
+  });
+
   it("slides: one attempt frees up when the oldest leaves the window", async () => {
     const { throttle, advance } = setup();
     await throttle.attempt("k");

@@ -14,6 +14,8 @@ export type Throttle = {
   readonly policy: ThrottlePolicy;
   /** Counts an attempt for the key, or refuses it (uncounted) when the window is full. */
   attempt(key: string): Promise<ThrottleDecision>;
+  /** What `attempt` would decide now, without counting anything. */
+  check(key: string): Promise<ThrottleDecision>;
   /** Forgets the key's attempts: call after a success. */
   reset(key: string): Promise<void>;
 };
@@ -22,8 +24,9 @@ export type Throttle = {
 export type SignInThrottle = Throttle;
 
 export type MemoryThrottle = Throttle & {
-  /** The same decision, synchronously (the Redis throttle's fallback needs it without a tick). */
+  /** The same decisions, synchronously (the Redis throttle's fallback needs them without a tick). */
   attemptNow(key: string): ThrottleDecision;
+  checkNow(key: string): ThrottleDecision;
   resetNow(key: string): void;
   /** Keys currently tracked (for tests and metrics). */
   size(): number;
@@ -64,12 +67,21 @@ export function createMemoryThrottle(
     }
   }
 
+  function decide(times: number[], at: number): ThrottleDecision {
+    if (times.length < maxAttempts) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((times[0] + windowMs - at) / 1000)) };
+  }
+
+  function checkNow(key: string): ThrottleDecision {
+    const at = now();
+    return decide(recent(key, at), at);
+  }
+
   function attemptNow(key: string): ThrottleDecision {
     const at = now();
     const times = recent(key, at);
-    if (times.length >= maxAttempts) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((times[0] + windowMs - at) / 1000)) };
-    }
+    const decision = decide(times, at);
+    if (!decision.allowed) return decision;
     attempts.delete(key); // re-insert: Map order then tracks recency for sweep()
     attempts.set(key, [...times, at]);
     sweep(at);
@@ -83,8 +95,10 @@ export function createMemoryThrottle(
   return {
     policy,
     attemptNow,
+    checkNow,
     resetNow,
     attempt: async (key) => attemptNow(key),
+    check: async (key) => checkNow(key),
     reset: async (key) => resetNow(key),
     size: () => attempts.size,
   };

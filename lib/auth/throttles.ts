@@ -3,7 +3,7 @@ import { AppError } from "@openbank/contracts/errors";
 import type { Env } from "@/lib/env";
 import { portal } from "@/lib/runtime";
 import { createRedisThrottle } from "./redis-throttle";
-import { createMemoryThrottle, type Throttle, type ThrottlePolicy } from "./sign-in-throttle";
+import { createMemoryThrottle, type Throttle, type ThrottleDecision, type ThrottlePolicy } from "./sign-in-throttle";
 
 /**
  * The account throttles and their limits. Sign-in's come from the settings; the password-reset
@@ -11,7 +11,9 @@ import { createMemoryThrottle, type Throttle, type ThrottlePolicy } from "./sign
  * - signIn: per email + address (sign-in), per account (step-up, change password);
  * - forgotPassword: reset mails per email address, known or not (so it says nothing about accounts);
  * - resetPassword: new-password submissions per account;
- * - passwordResetIp: forgot + reset requests per client address.
+ * - passwordResetIp: forgot + reset requests per client address;
+ * - signUpTaken: sign-ups refused because the address is taken, per client address (past it, every
+ *   sign-up from that address waits, so "taken" cannot be asked of many emails).
  */
 export function throttlePolicies(env: Pick<Env, "SIGN_IN_MAX_ATTEMPTS" | "SIGN_IN_WINDOW_SECONDS">) {
   return {
@@ -19,6 +21,7 @@ export function throttlePolicies(env: Pick<Env, "SIGN_IN_MAX_ATTEMPTS" | "SIGN_I
     forgotPassword: { name: "forgot-password", maxAttempts: 5, windowSeconds: 3600 },
     resetPassword: { name: "reset-password", maxAttempts: 10, windowSeconds: 3600 },
     passwordResetIp: { name: "password-reset-ip", maxAttempts: 30, windowSeconds: 3600 },
+    signUpTaken: { name: "sign-up-taken", maxAttempts: 10, windowSeconds: 3600 },
   } satisfies Record<string, ThrottlePolicy>;
 }
 
@@ -34,6 +37,7 @@ export function createThrottles(env: Pick<Env, "SIGN_IN_MAX_ATTEMPTS" | "SIGN_IN
     forgotPassword: build(policies.forgotPassword),
     resetPassword: build(policies.resetPassword),
     passwordResetIp: build(policies.passwordResetIp),
+    signUpTaken: build(policies.signUpTaken),
   };
 }
 
@@ -51,7 +55,15 @@ export async function enforceThrottle(
   key: string,
   code: "rate_limited" | "too_many_sign_in_attempts" = "rate_limited",
 ): Promise<void> {
-  const decision = await throttle.attempt(key);
+  throwIfRefused(await throttle.attempt(key), code);
+}
+
+/** Refuses the request with 429 when the throttle's window for the key is already full, counting nothing. */
+export async function enforceThrottleCheck(throttle: Throttle, key: string): Promise<void> {
+  throwIfRefused(await throttle.check(key), "rate_limited");
+}
+
+function throwIfRefused(decision: ThrottleDecision, code: "rate_limited" | "too_many_sign_in_attempts"): void {
   if (decision.allowed) return;
   const minutes = Math.ceil(decision.retryAfterSeconds / 60);
   throw new AppError(code, `Too many attempts; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {

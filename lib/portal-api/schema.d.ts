@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Create a developer account
-         * @description Creates the account and its personal team ("Ada's team"), which the developer owns. Sign in afterwards with the same email and password. Like every mutation of this API it is refused cross-site: send `Origin` with the portal's origin.
+         * @description Creates the account and its personal team ("Ada's team"), which the developer owns. Sign in afterwards with the same email and password. An address that is already taken is answered `email_taken`; after ten of those from one client address in an hour, every sign-up from that address is refused with 429 and `Retry-After` until the hour has moved on. Like every mutation of this API it is refused cross-site: send `Origin` with the portal's origin.
          */
         post: operations["signUp"];
         delete?: never;
@@ -1590,6 +1590,15 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: Unsupported content type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,24 @@ describe("sign-up", () => {
     );
   });
 
+  it("rations 'taken' per client address: after ten in an hour, every sign-up from it is 429 with Retry-After, and other addresses are untouched", async () => {
+    const taken = uniqueEmail();
+    expect((await post("/api/signup", JSON.stringify({ name: "Ada", email: taken, password: "Correct-horse-42" }))).status).toBe(201);
+    // The portal has no trusted proxy in front in this suite: the last X-Forwarded-For hop is the client's address.
+    const address = `10.${randomBytes(3).join(".")}`;
+    const from = (ip: string, email: string) =>
+      post("/api/signup", JSON.stringify({ name: "Eve", email, password: "Correct-horse-42" }), { "x-forwarded-for": ip });
+    for (let i = 0; i < 10; i++) await expectProblem(await from(address, taken), 409, "email_taken");
+
+    const refusedTaken = await from(address, taken);
+    await expectProblem(refusedTaken, 429, "rate_limited");
+    expect(Number(refusedTaken.headers.get("retry-after"))).toBeGreaterThan(3000);
+    // A fresh address is refused just the same: the answer no longer says whether an account exists.
+    const fresh = uniqueEmail();
+    await expectProblem(await from(address, fresh), 429, "rate_limited");
+    expect((await from(`10.${randomBytes(3).join(".")}`, fresh)).status).toBe(201);
+  });
+
   it("answers malformed bodies with 400/415 problems, never a 500", async () => {
     await expectProblem(await post("/api/signup", "{oops"), 400, "malformed_json");
     await expectProblem(
