@@ -249,7 +249,8 @@ describe("PATCH and DELETE /v1/sandbox/customers/{customer_id}", { timeout: 60_0
     });
     expect([201, 400, 422]).toContain(pay.statusCode);
     const del = await bank.request({ method: "DELETE", url: `${BASE}/${custom.body.id}`, template: ONE, tenant: "app_cc_del" });
-    expect(del.status).toBe(204);
+    expect(del.status).toBe(200);
+    expect(del.body).toEqual({ id: custom.body.id, deleted: true });
     expect(await invariants("app_cc_del")).toEqual([]);
     expect((await bank.get(ONE, `${BASE}/${custom.body.id}`, { tenant: "app_cc_del" })).status).toBe(404);
     // The same handle can be defined again, with the same ids.
