@@ -9447,7 +9447,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description A test customer's id. */
+                /**
+                 * @description A test customer's id (`cus_…`), from `GET /v1/sandbox/customers`.
+                 * @example cus_3kTq8Vh2Rz6YpN1mXw4bLc
+                 */
                 customer_id: string;
             };
             cookie?: never;
@@ -9569,7 +9572,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description A test customer's id. */
+                /**
+                 * @description A test customer's id (`cus_…`), from `GET /v1/sandbox/customers`.
+                 * @example cus_3kTq8Vh2Rz6YpN1mXw4bLc
+                 */
                 customer_id: string;
             };
             cookie?: never;
@@ -9703,7 +9709,10 @@ export interface operations {
                 "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
             };
             path: {
-                /** @description A test customer's id. */
+                /**
+                 * @description A test customer's id (`cus_…`), from `GET /v1/sandbox/customers`.
+                 * @example cus_3kTq8Vh2Rz6YpN1mXw4bLc
+                 */
                 customer_id: string;
             };
             cookie?: never;

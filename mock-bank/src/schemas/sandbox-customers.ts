@@ -3,6 +3,7 @@ import { AUTHENTICATION_SCENARIOS } from "../domain/oauth/authentication-scenari
 import { LEDGER_CURRENCIES } from "../domain/ledger/system-accounts";
 import { CARD_SPENDING_CATEGORIES } from "../domain/sandbox-customers/card-spending-categories";
 import { KycReason } from "./customer";
+import { exampleIds } from "./example-run";
 import { InputText, IsoDate, Money, NAME_MAX, ResourceId, Timestamp } from "./common";
 
 /** Bounds of a custom customer: enough for any realistic test, small enough to build in one request. */
@@ -283,7 +284,7 @@ export const SandboxCustomer = z
     description: "A test customer of your sandbox (a persona or one of your own) with its accounts and balances.",
     examples: [
       {
-        id: "cus_3kTq8Vh2Rz6YpN1mXw4bLc",
+        id: exampleIds.customCustomerId,
         source: "custom",
         handle: "gig_worker",
         username: "user_gig_worker",
@@ -318,10 +319,14 @@ export const SandboxCustomerList = z
 export const DeletedSandboxCustomer = z.object({ id: ResourceId, deleted: z.literal(true) }).meta({
   id: "DeletedSandboxCustomer",
   description: "The custom customer is gone.",
-  examples: [{ id: "cus_3kTq8Vh2Rz6YpN1mXw4bLc", deleted: true }],
+  examples: [{ id: exampleIds.customCustomerId, deleted: true }],
 });
 
-export const SandboxCustomerParams = z.strictObject({ customer_id: ResourceId.describe("A test customer's id.") });
+export const SandboxCustomerParams = z.strictObject({
+  customer_id: ResourceId.describe("A test customer's id (`cus_…`), from `GET /v1/sandbox/customers`.").meta({
+    examples: [exampleIds.customCustomerId],
+  }),
+});
 
 export const PatchSandboxCustomerBody = z.strictObject({ authentication_scenario: z.enum(AUTHENTICATION_SCENARIOS) }).meta({
   description: "The customer's authentication scenario on the bank's pages.",

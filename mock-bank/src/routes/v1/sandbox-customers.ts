@@ -6,6 +6,7 @@ import { getSandboxCustomerOrThrow } from "../../domain/sandbox-customers/get-sa
 import { listSandboxCustomers } from "../../domain/sandbox-customers/list-sandbox-customers";
 import { setAuthenticationScenario } from "../../domain/sandbox-customers/set-authentication-scenario";
 import { tenantNow } from "../../domain/tenants/tenant-now";
+import { capture, exampleRun } from "../../schemas/example-run";
 import { IdempotencyHeaders } from "../../schemas/payment";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import {
@@ -40,6 +41,7 @@ const sandboxCustomers: FastifyPluginAsyncZod = async (app) => {
         description: CREATE_DESCRIPTION,
         headers: IdempotencyHeaders,
         body: CustomCustomerDocument,
+        ...exampleRun({ captures: [capture("customCustomerId", "/id")] }),
         response: {
           201: jsonResponse("The test customer with its accounts and balances.", SandboxCustomer),
           ...problemResponses({
