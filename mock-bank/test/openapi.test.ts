@@ -78,7 +78,9 @@ describe("the OpenAPI document", () => {
       "createLoanApplication",
       "createPayment",
       "createSandboxConsent",
+      "createSandboxCustomer",
       "decideBerlinGroupAuthorisation",
+      "deleteSandboxCustomer",
       "fireSandboxEvent",
       "getAccount",
       "getAccountBalances",
@@ -95,6 +97,7 @@ describe("the OpenAPI document", () => {
       "getPayment",
       "getProduct",
       "getSandboxClock",
+      "getSandboxCustomer",
       "listAccountTransactions",
       "listAccounts",
       "listBnplPlans",
@@ -105,12 +108,14 @@ describe("the OpenAPI document", () => {
       "listLoans",
       "listPayments",
       "listProducts",
+      "listSandboxCustomers",
       "openAccount",
       "redeemAccountRewards",
       "repayLoan",
       "resetSandbox",
       "revokeConsent",
       "simulateIncomingTransaction",
+      "updateSandboxCustomer",
     ]);
     for (const { path, operation } of operations()) {
       expect([operation.summary, operation.description], operation.operationId).toEqual([

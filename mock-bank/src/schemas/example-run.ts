@@ -35,6 +35,8 @@ export const exampleIds = {
   loanId: "loan_5dPr8mW2XtQ9kL3nVb7cZe",
   bnplPlanId: "loan_9fTq3nB6WyR2mK8pXc4vJd",
   consentId: "cns_7Qm2cV0pX4bN1sR8tY3wZa",
+  /** The custom test customer `POST /v1/sandbox/customers` defines (its example, `gig_worker`). */
+  customCustomerId: "cus_3kTq8Vh2Rz6YpN1mXw4bLc",
   /** The consent's access token (`oat_…`): the collection's `consentToken`, for customer-data calls. */
   consentToken: "oat_4kFqP0zR8sV2mN6xW1yT3bC7dE9gH5jL0aS2dF4gH6j",
   /** A Berlin Group DECOUPLED authorisation (`sca_…`): only a Berlin Group flow makes one, so it is never captured. */
