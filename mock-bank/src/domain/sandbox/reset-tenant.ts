@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { seedTenant, type SeedSummary } from "../../seed/seed-tenant";
+import { readKeptSettings, restoreKeptSettings } from "./sandbox-settings";
 
 /**
  * A transaction client that also accepts `$transaction([...])`, running the batch in order
@@ -22,15 +23,18 @@ function asClient(tx: Prisma.TransactionClient): PrismaClient {
 /**
  * Restores a tenant to its seed in one transaction: deletes the tenant row (every bank row
  * cascades from it) and seeds it again as of `now`. Ids are stable per tenant, so they come
- * back identical; the clock goes back to real time (offset 0). The caller must forget any
- * remembered copy of the tenant.
+ * back identical; the clock goes back to real time (offset 0). The settings (clock rate, live
+ * activity) are kept and run again from `now`. The caller must forget any remembered copy of the tenant.
  */
 export async function resetTenant(options: { db: PrismaClient; tenantId: string; now: Date }): Promise<SeedSummary> {
   const { db, tenantId, now } = options;
   return db.$transaction(
     async (tx) => {
+      const kept = await readKeptSettings(tx, tenantId);
       await tx.bankTenant.deleteMany({ where: { id: tenantId } });
-      return seedTenant({ db: asClient(tx), tenantId, seededAt: now });
+      const summary = await seedTenant({ db: asClient(tx), tenantId, seededAt: now });
+      await restoreKeptSettings(tx, tenantId, now, kept);
+      return summary;
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
