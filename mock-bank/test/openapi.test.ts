@@ -95,6 +95,7 @@ describe("the OpenAPI document", () => {
       "getPayment",
       "getProduct",
       "getSandboxClock",
+      "getSandboxSettings",
       "listAccountTransactions",
       "listAccounts",
       "listBnplPlans",
@@ -111,6 +112,7 @@ describe("the OpenAPI document", () => {
       "resetSandbox",
       "revokeConsent",
       "simulateIncomingTransaction",
+      "updateSandboxSettings",
     ]);
     for (const { path, operation } of operations()) {
       expect([operation.summary, operation.description], operation.operationId).toEqual([
