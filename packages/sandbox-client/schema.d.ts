@@ -1317,7 +1317,7 @@ export interface components {
              *     - `payment.created`: A payment was accepted and is pending settlement (standard and international payments).
              *     - `payment.completed`: A payment settled: the beneficiary was credited.
              *     - `payment.failed`: A payment was declined or returned; `object.failure_reason` says why.
-             *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, …).
+             *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, a salary or bill under live activity, …).
              *     - `kyc.decided`: A customer's identity check finished: `approved`, `review` or `rejected`.
              *     - `account.opened`: A new account was opened for a customer.
              *     - `loan.decided`: A loan application was decided: approved with offers, or declined with reasons.
@@ -8276,7 +8276,7 @@ export interface operations {
                      *     - `payment.created`: A payment was accepted and is pending settlement (standard and international payments).
                      *     - `payment.completed`: A payment settled: the beneficiary was credited.
                      *     - `payment.failed`: A payment was declined or returned; `object.failure_reason` says why.
-                     *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, …).
+                     *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, a salary or bill under live activity, …).
                      *     - `kyc.decided`: A customer's identity check finished: `approved`, `review` or `rejected`.
                      *     - `account.opened`: A new account was opened for a customer.
                      *     - `loan.decided`: A loan application was decided: approved with offers, or declined with reasons.
