@@ -756,7 +756,7 @@ export interface paths {
         put?: never;
         /**
          * Reset the sandbox to its seed
-         * @description Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. No request body.
+         * @description Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. Your custom test customers (`POST /v1/sandbox/customers`) are kept, rebuilt from their documents as of the reset, unless the optional body says `{"keep_custom_customers": false}` (the bare reset).
          */
         post: operations["resetSandbox"];
         delete?: never;
@@ -920,6 +920,64 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the test customers
+         * @description Every test customer of your sandbox, on one page: the six personas (`source: persona`), then your custom customers (`source: custom`), oldest first, each with its login, authentication scenario and accounts with balances.
+         */
+        get: operations["listSandboxCustomers"];
+        put?: never;
+        /**
+         * Define a custom test customer
+         * @description Defines a test customer of your own from a `CustomCustomerDocument`: identity, KYC outcome, credit profile, authentication scenario and up to 10 accounts, each with an opening balance and a history (explicit transactions, or a generator: salary, rent, subscriptions, card spending by category over 1–24 months).
+         *
+         *     - The customer logs in on the bank's consent pages as `user_<handle>` with password `pass_<handle>`, and its accounts appear in `/v1`, UK Open Banking and Berlin Group views once consented.
+         *     - Balances equal ledger entries equal booked statement lines; no line takes an account below zero, its overdraft or its credit limit.
+         *     - `POST /v1/sandbox/reset` keeps it (rebuilt from this document as of the reset) unless you send `keep_custom_customers: false`.
+         *     - Rules the schema cannot state are 422 `customer_document_invalid`, each field named by a pointer (e.g. `/body/accounts/1/history/transactions/3/amount`); a handle in use or a persona's key is 409 `customer_handle_taken`.
+         *     - **`Idempotency-Key` is required**, with the same replay rules as payments.
+         */
+        post: operations["createSandboxCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/customers/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a test customer
+         * @description One test customer with its accounts and balances; a custom customer also returns its `document` (what was posted).
+         */
+        get: operations["getSandboxCustomer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom test customer
+         * @description Removes a custom customer with its accounts, history and document (a reset no longer brings it back). The ledger stays balanced. A persona is 409 `conflict`: reset the sandbox instead.
+         */
+        delete: operations["deleteSandboxCustomer"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a test customer's authentication scenario
+         * @description Sets how the customer's authentication goes on the bank's pages (`approve`, `one_time_code`, `decoupled`, `authentication_failed`, `account_locked`, `session_timeout`, `partial_grant`). Personas too: a reset puts a persona back to `approve`, and keeps a custom customer's choice.
+         */
+        patch: operations["updateSandboxCustomer"];
         trace?: never;
     };
 }
@@ -1241,6 +1299,558 @@ export interface components {
             sort_code: string | null;
             account_number: string | null;
             iban: string | null;
+        };
+        /**
+         * @description A test customer of your own: identity, KYC outcome, credit profile, authentication scenario and accounts with their history. Amounts are decimal strings in the account's currency (credit amounts in GBP).
+         * @example {
+         *       "handle": "gig_worker",
+         *       "identity": {
+         *         "given_name": "Maya",
+         *         "family_name": "Okafor",
+         *         "date_of_birth": "1994-03-17",
+         *         "email": "maya.okafor@example.com",
+         *         "address": {
+         *           "line1": "14 Brixton Hill",
+         *           "city": "London",
+         *           "postcode": "SW2 1QA",
+         *           "country": "GB"
+         *         }
+         *       },
+         *       "kyc": {
+         *         "status": "approved"
+         *       },
+         *       "credit": {
+         *         "score_band": "fair",
+         *         "annual_income": "28400.00",
+         *         "existing_debts": [
+         *           {
+         *             "type": "credit_card",
+         *             "lender": "Barclaycard",
+         *             "balance": "1250.00",
+         *             "monthly_payment": "60.00"
+         *           }
+         *         ]
+         *       },
+         *       "authentication_scenario": "one_time_code",
+         *       "accounts": [
+         *         {
+         *           "key": "current",
+         *           "type": "current",
+         *           "currency": "GBP",
+         *           "product": "Everyday Current Account",
+         *           "opening_balance": "420.00",
+         *           "overdraft_limit": "500.00",
+         *           "history": {
+         *             "generate": {
+         *               "months": 6,
+         *               "salary": {
+         *                 "amount": "2150.00",
+         *                 "day_of_month": 25,
+         *                 "employer": "DELIVERCO LTD"
+         *               },
+         *               "rent": {
+         *                 "amount": "950.00",
+         *                 "day_of_month": 1,
+         *                 "landlord": "Foxtons Lettings"
+         *               },
+         *               "subscriptions": [
+         *                 {
+         *                   "merchant_name": "Spotify",
+         *                   "amount": "11.99",
+         *                   "day_of_month": 9
+         *                 }
+         *               ],
+         *               "card_spending": [
+         *                 {
+         *                   "category": "groceries",
+         *                   "monthly_amount": "320.00"
+         *                 },
+         *                 {
+         *                   "category": "eating_out",
+         *                   "monthly_amount": "140.00"
+         *                 }
+         *               ]
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "key": "euro",
+         *           "type": "current",
+         *           "currency": "EUR",
+         *           "name": "Travel euros",
+         *           "opening_balance": "0.00",
+         *           "history": {
+         *             "transactions": [
+         *               {
+         *                 "date": "2026-11-02",
+         *                 "amount": {
+         *                   "amount": "300.00",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "Top up",
+         *                 "category": "transfer",
+         *                 "channel": "transfer"
+         *               },
+         *               {
+         *                 "date": "2026-11-20",
+         *                 "amount": {
+         *                   "amount": "-42.50",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "CAFE DE FLORE PARIS",
+         *                 "category": "eating_out",
+         *                 "merchant_name": "Café de Flore",
+         *                 "merchant_category_code": "5812",
+         *                 "channel": "card"
+         *               }
+         *             ]
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        CustomCustomerDocument: {
+            /** @description Unique in your sandbox, and not a persona's key: the customer logs in as `user_<handle>` with password `pass_<handle>`. */
+            handle: string;
+            identity: {
+                given_name: string;
+                family_name: string;
+                /**
+                 * Format: date
+                 * @description ISO 8601 calendar date (YYYY-MM-DD).
+                 */
+                date_of_birth: string;
+                /**
+                 * Format: email
+                 * @description Default `<handle>@example.com`.
+                 */
+                email?: string;
+                address: {
+                    line1: string;
+                    city: string;
+                    postcode: string & (unknown & unknown);
+                    /** @description ISO 3166-1 alpha-2. */
+                    country: string;
+                };
+            };
+            /** @description The KYC outcome `GET /v1/customers/{customer_id}` reports. */
+            kyc: {
+                /** @enum {string} */
+                status: "approved" | "review" | "rejected";
+                /** @description Why the customer is in `review` or `rejected`; default one reason matching the status. */
+                reasons?: {
+                    /** @enum {string} */
+                    code: "manual_review_requested" | "identity_not_verified" | "under_age" | "possible_sanctions_match" | "sanctions_match" | "review_rejected";
+                    message: string;
+                }[];
+            };
+            credit: {
+                /** @enum {string} */
+                score_band: "excellent" | "good" | "fair" | "poor" | "thin_file";
+                /** @description In GBP. */
+                annual_income: string;
+                /** @description Debts held elsewhere (at most 10): they inform lending decisions. */
+                existing_debts: {
+                    /** @enum {string} */
+                    type: "mortgage" | "loan" | "credit_card" | "overdraft" | "bnpl" | "student_loan" | "other";
+                    lender?: string;
+                    /** @description Outstanding, in GBP. */
+                    balance: string;
+                    /** @description In GBP. */
+                    monthly_payment?: string;
+                }[];
+            };
+            /**
+             * @description How the customer's authentication goes on the bank's pages; default `approve`.
+             * @enum {string}
+             */
+            authentication_scenario?: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+            /** @description 1–10 accounts. */
+            accounts: {
+                /** @description Names the account within the customer (unique there): part of its stable id. */
+                key: string;
+                /** @enum {string} */
+                type: "current" | "savings" | "credit_card";
+                /**
+                 * @description ISO 4217: GBP, EUR or USD.
+                 * @enum {string}
+                 */
+                currency: "GBP" | "EUR" | "USD";
+                /** @description The product's marketing name, e.g. `Everyday Current Account`. */
+                product?: string;
+                /** @description The account's name; default the product, or the type. */
+                name?: string;
+                /** @description The balance at the start of the history; negative is overdrawn (current) or owed (credit card). Savings cannot be negative. */
+                opening_balance: string;
+                /** @description Current accounts only: how far below zero the balance may go. */
+                overdraft_limit?: string;
+                /** @description Credit cards only: how much may be owed. */
+                credit_limit?: string;
+                /** @description What happened on the account: explicit transactions or a generator. Without it, only the opening balance. */
+                history?: {
+                    /** @description Booked transactions, in any order (at most 2000). */
+                    transactions: {
+                        /**
+                         * Format: date
+                         * @description When it happened: a day of the history window (at most 24 months back, before today on the sandbox clock).
+                         */
+                        date: string;
+                        /** @description The signed amount. */
+                        amount: {
+                            /** @description Negative is money out. */
+                            amount: string;
+                            /** @description Must be the account's currency. */
+                            currency: string;
+                        };
+                        /** @description The statement text. */
+                        description: string;
+                        /** @description Spending category, e.g. `groceries`; default `other`. */
+                        category?: string;
+                        /** @description The merchant (card payments). */
+                        merchant_name?: string;
+                        /** @description ISO 18245 merchant category code, e.g. `5411`. */
+                        merchant_category_code?: string;
+                        /**
+                         * @description How it was paid; default `faster_payment`. Every explicit transaction is booked.
+                         * @enum {string}
+                         */
+                        channel?: "card" | "direct_debit" | "standing_order" | "faster_payment" | "transfer";
+                    }[];
+                } | {
+                    /** @description A history generated deterministically (the same document gives the same transactions). */
+                    generate: {
+                        /**
+                         * Format: int32
+                         * @description How many months back the history goes (1–24).
+                         */
+                        months: number;
+                        /** @description A salary paid in on a day of each month. */
+                        salary?: {
+                            /** @description The net salary each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who pays it; the statement text. */
+                            employer: string;
+                        };
+                        /** @description Rent paid by standing order on a day of each month. */
+                        rent?: {
+                            /** @description The rent each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who is paid; the statement text. */
+                            landlord: string;
+                        };
+                        /** @description Card subscriptions charged on a day of each month. */
+                        subscriptions?: {
+                            /** @description The price each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description E.g. `Netflix`. */
+                            merchant_name: string;
+                            /** @description ISO 18245 code; default `5968` (subscriptions). */
+                            merchant_category_code?: string;
+                        }[];
+                        /** @description Card spending by merchant category; payments of the last two days are still pending. */
+                        card_spending?: {
+                            /**
+                             * @description Merchant category: the merchants and their codes come from the sandbox's list.
+                             * @enum {string}
+                             */
+                            category: "groceries" | "eating_out" | "coffee" | "transport" | "shopping" | "entertainment";
+                            /** @description Spent each month in that category, in a few card payments. */
+                            monthly_amount: string;
+                        }[];
+                    };
+                };
+            }[];
+        };
+        /**
+         * @description A test customer of your own: identity, KYC outcome, credit profile, authentication scenario and accounts with their history. Amounts are decimal strings in the account's currency (credit amounts in GBP).
+         * @example {
+         *       "handle": "gig_worker",
+         *       "identity": {
+         *         "given_name": "Maya",
+         *         "family_name": "Okafor",
+         *         "date_of_birth": "1994-03-17",
+         *         "email": "maya.okafor@example.com",
+         *         "address": {
+         *           "line1": "14 Brixton Hill",
+         *           "city": "London",
+         *           "postcode": "SW2 1QA",
+         *           "country": "GB"
+         *         }
+         *       },
+         *       "kyc": {
+         *         "status": "approved"
+         *       },
+         *       "credit": {
+         *         "score_band": "fair",
+         *         "annual_income": "28400.00",
+         *         "existing_debts": [
+         *           {
+         *             "type": "credit_card",
+         *             "lender": "Barclaycard",
+         *             "balance": "1250.00",
+         *             "monthly_payment": "60.00"
+         *           }
+         *         ]
+         *       },
+         *       "authentication_scenario": "one_time_code",
+         *       "accounts": [
+         *         {
+         *           "key": "current",
+         *           "type": "current",
+         *           "currency": "GBP",
+         *           "product": "Everyday Current Account",
+         *           "opening_balance": "420.00",
+         *           "overdraft_limit": "500.00",
+         *           "history": {
+         *             "generate": {
+         *               "months": 6,
+         *               "salary": {
+         *                 "amount": "2150.00",
+         *                 "day_of_month": 25,
+         *                 "employer": "DELIVERCO LTD"
+         *               },
+         *               "rent": {
+         *                 "amount": "950.00",
+         *                 "day_of_month": 1,
+         *                 "landlord": "Foxtons Lettings"
+         *               },
+         *               "subscriptions": [
+         *                 {
+         *                   "merchant_name": "Spotify",
+         *                   "amount": "11.99",
+         *                   "day_of_month": 9
+         *                 }
+         *               ],
+         *               "card_spending": [
+         *                 {
+         *                   "category": "groceries",
+         *                   "monthly_amount": "320.00"
+         *                 },
+         *                 {
+         *                   "category": "eating_out",
+         *                   "monthly_amount": "140.00"
+         *                 }
+         *               ]
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "key": "euro",
+         *           "type": "current",
+         *           "currency": "EUR",
+         *           "name": "Travel euros",
+         *           "opening_balance": "0.00",
+         *           "history": {
+         *             "transactions": [
+         *               {
+         *                 "date": "2026-11-02",
+         *                 "amount": {
+         *                   "amount": "300.00",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "Top up",
+         *                 "category": "transfer",
+         *                 "channel": "transfer"
+         *               },
+         *               {
+         *                 "date": "2026-11-20",
+         *                 "amount": {
+         *                   "amount": "-42.50",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "CAFE DE FLORE PARIS",
+         *                 "category": "eating_out",
+         *                 "merchant_name": "Café de Flore",
+         *                 "merchant_category_code": "5812",
+         *                 "channel": "card"
+         *               }
+         *             ]
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        CustomCustomerDocumentInput: {
+            /** @description Unique in your sandbox, and not a persona's key: the customer logs in as `user_<handle>` with password `pass_<handle>`. */
+            handle: string;
+            identity: {
+                given_name: string;
+                family_name: string;
+                /**
+                 * Format: date
+                 * @description ISO 8601 calendar date (YYYY-MM-DD).
+                 */
+                date_of_birth: string;
+                /**
+                 * Format: email
+                 * @description Default `<handle>@example.com`.
+                 */
+                email?: string;
+                address: {
+                    line1: string;
+                    city: string;
+                    postcode: string & (unknown & unknown);
+                    /** @description ISO 3166-1 alpha-2. */
+                    country: string;
+                };
+            };
+            /** @description The KYC outcome `GET /v1/customers/{customer_id}` reports. */
+            kyc: {
+                /** @enum {string} */
+                status: "approved" | "review" | "rejected";
+                /** @description Why the customer is in `review` or `rejected`; default one reason matching the status. */
+                reasons?: {
+                    /** @enum {string} */
+                    code: "manual_review_requested" | "identity_not_verified" | "under_age" | "possible_sanctions_match" | "sanctions_match" | "review_rejected";
+                    message: string;
+                }[];
+            };
+            credit: {
+                /** @enum {string} */
+                score_band: "excellent" | "good" | "fair" | "poor" | "thin_file";
+                /** @description In GBP. */
+                annual_income: string;
+                /** @description Debts held elsewhere (at most 10): they inform lending decisions. */
+                existing_debts: {
+                    /** @enum {string} */
+                    type: "mortgage" | "loan" | "credit_card" | "overdraft" | "bnpl" | "student_loan" | "other";
+                    lender?: string;
+                    /** @description Outstanding, in GBP. */
+                    balance: string;
+                    /** @description In GBP. */
+                    monthly_payment?: string;
+                }[];
+            };
+            /**
+             * @description How the customer's authentication goes on the bank's pages; default `approve`.
+             * @enum {string}
+             */
+            authentication_scenario?: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+            /** @description 1–10 accounts. */
+            accounts: {
+                /** @description Names the account within the customer (unique there): part of its stable id. */
+                key: string;
+                /** @enum {string} */
+                type: "current" | "savings" | "credit_card";
+                /**
+                 * @description ISO 4217: GBP, EUR or USD.
+                 * @enum {string}
+                 */
+                currency: "GBP" | "EUR" | "USD";
+                /** @description The product's marketing name, e.g. `Everyday Current Account`. */
+                product?: string;
+                /** @description The account's name; default the product, or the type. */
+                name?: string;
+                /** @description The balance at the start of the history; negative is overdrawn (current) or owed (credit card). Savings cannot be negative. */
+                opening_balance: string;
+                /** @description Current accounts only: how far below zero the balance may go. */
+                overdraft_limit?: string;
+                /** @description Credit cards only: how much may be owed. */
+                credit_limit?: string;
+                /** @description What happened on the account: explicit transactions or a generator. Without it, only the opening balance. */
+                history?: {
+                    /** @description Booked transactions, in any order (at most 2000). */
+                    transactions: {
+                        /**
+                         * Format: date
+                         * @description When it happened: a day of the history window (at most 24 months back, before today on the sandbox clock).
+                         */
+                        date: string;
+                        /** @description The signed amount. */
+                        amount: {
+                            /** @description Negative is money out. */
+                            amount: string;
+                            /** @description Must be the account's currency. */
+                            currency: string;
+                        };
+                        /** @description The statement text. */
+                        description: string;
+                        /** @description Spending category, e.g. `groceries`; default `other`. */
+                        category?: string;
+                        /** @description The merchant (card payments). */
+                        merchant_name?: string;
+                        /** @description ISO 18245 merchant category code, e.g. `5411`. */
+                        merchant_category_code?: string;
+                        /**
+                         * @description How it was paid; default `faster_payment`. Every explicit transaction is booked.
+                         * @enum {string}
+                         */
+                        channel?: "card" | "direct_debit" | "standing_order" | "faster_payment" | "transfer";
+                    }[];
+                } | {
+                    /** @description A history generated deterministically (the same document gives the same transactions). */
+                    generate: {
+                        /**
+                         * Format: int32
+                         * @description How many months back the history goes (1–24).
+                         */
+                        months: number;
+                        /** @description A salary paid in on a day of each month. */
+                        salary?: {
+                            /** @description The net salary each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who pays it; the statement text. */
+                            employer: string;
+                        };
+                        /** @description Rent paid by standing order on a day of each month. */
+                        rent?: {
+                            /** @description The rent each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who is paid; the statement text. */
+                            landlord: string;
+                        };
+                        /** @description Card subscriptions charged on a day of each month. */
+                        subscriptions?: {
+                            /** @description The price each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description E.g. `Netflix`. */
+                            merchant_name: string;
+                            /** @description ISO 18245 code; default `5968` (subscriptions). */
+                            merchant_category_code?: string;
+                        }[];
+                        /** @description Card spending by merchant category; payments of the last two days are still pending. */
+                        card_spending?: {
+                            /**
+                             * @description Merchant category: the merchants and their codes come from the sandbox's list.
+                             * @enum {string}
+                             */
+                            category: "groceries" | "eating_out" | "coffee" | "transport" | "shopping" | "entertainment";
+                            /** @description Spent each month in that category, in a few card payments. */
+                            monthly_amount: string;
+                        }[];
+                    };
+                };
+            }[];
         };
         /** @description A customer of the sandbox bank. */
         Customer: {
@@ -1882,7 +2492,7 @@ export interface components {
              * @description Stable machine-readable error code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points";
+            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points" | "customer_document_invalid" | "customer_handle_taken";
             /** @description The request id (also in the `X-Request-Id` header); quote it to support. */
             request_id?: string;
             /** @description One entry per invalid field (the first 50). */
@@ -2183,18 +2793,90 @@ export interface components {
             scope: string;
         };
         /**
+         * @description A test customer of your sandbox (a persona or one of your own) with its accounts and balances.
+         * @example {
+         *       "id": "cus_3kTq8Vh2Rz6YpN1mXw4bLc",
+         *       "source": "custom",
+         *       "handle": "gig_worker",
+         *       "username": "user_gig_worker",
+         *       "given_name": "Maya",
+         *       "family_name": "Okafor",
+         *       "kyc_status": "approved",
+         *       "authentication_scenario": "one_time_code",
+         *       "accounts": [
+         *         {
+         *           "id": "acc_7GmP2xR9tVq4LsN8yZc1Bd",
+         *           "type": "current",
+         *           "name": "Everyday Current Account",
+         *           "currency": "GBP",
+         *           "booked_balance": {
+         *             "amount": "1106.48",
+         *             "currency": "GBP"
+         *           },
+         *           "available_balance": {
+         *             "amount": "1583.23",
+         *             "currency": "GBP"
+         *           }
+         *         }
+         *       ],
+         *       "created_at": "2026-12-06T02:50:00.000Z"
+         *     }
+         */
+        SandboxCustomer: {
+            id: string;
+            /**
+             * @description `persona`: one of the seeded six; `custom`: one you defined.
+             * @enum {string}
+             */
+            source: "persona" | "custom";
+            /** @description The persona's key or the custom customer's handle. */
+            handle: string;
+            /** @description The login on the bank's pages; the password is `pass_<handle>`. */
+            username: string;
+            given_name: string;
+            family_name: string;
+            /** @enum {string} */
+            kyc_status: "approved" | "review" | "rejected";
+            /** @enum {string} */
+            authentication_scenario: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+            accounts: {
+                id: string;
+                /** @enum {string} */
+                type: "current" | "savings" | "fixed_term" | "credit_card" | "loan";
+                name: string;
+                currency: string;
+                booked_balance: components["schemas"]["Money"];
+                /** @description The booked balance plus the overdraft or credit limit, less pending card payments. */
+                available_balance?: components["schemas"]["Money"];
+            }[];
+            /** @description Custom customers, on `GET /v1/sandbox/customers/{customer_id}`: what was posted. */
+            document?: components["schemas"]["CustomCustomerDocument"];
+            /**
+             * Format: date-time
+             * @description Custom customers: when they were defined.
+             */
+            created_at?: string;
+        };
+        /** @description Every test customer of your sandbox: the personas, then yours (oldest first). */
+        SandboxCustomerList: {
+            data: components["schemas"]["SandboxCustomer"][];
+            /** @description Always null: every test customer is on one page. */
+            next_cursor: null;
+        };
+        /**
          * @description What the reset restored.
          * @example {
-         *       "customers": 6,
-         *       "accounts": 18,
-         *       "transactions": 1647,
+         *       "customers": 7,
+         *       "accounts": 20,
+         *       "transactions": 1712,
+         *       "custom_customers": 1,
          *       "now": "2026-11-21T10:30:00.000Z"
          *     }
          */
         SandboxResetResult: {
             /**
              * Format: int32
-             * @description Test customers restored (one per persona).
+             * @description Test customers restored: the personas and the custom customers kept.
              */
             customers: number;
             /**
@@ -2207,6 +2889,11 @@ export interface components {
              * @description Transactions restored.
              */
             transactions: number;
+            /**
+             * Format: int32
+             * @description Custom customers kept, rebuilt from their documents (0 after a bare reset).
+             */
+            custom_customers: number;
             /**
              * Format: date-time
              * @description The sandbox's clock after the reset: real time again.
@@ -7604,7 +8291,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Optional: without a body the reset keeps your custom customers. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "keep_custom_customers": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Default true: your custom customers are rebuilt from their documents as of the reset. `false` is the bare reset. */
+                    keep_custom_customers?: boolean;
+                } | null;
+            };
+        };
         responses: {
             /** @description The sandbox was reset. */
             200: {
@@ -8732,6 +9432,639 @@ export interface operations {
             };
             /** @description `conflict`: the authorisation is not DECOUPLED, is already decided, or its consent or payment no longer awaits it. */
             409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSandboxCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every test customer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomerList"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. A unique value per payment (e.g. a UUID), kept 24 hours: a retry with the same key and body replays the first response (with `Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; while the first request runs, a 409 `idempotency_key_in_flight`. */
+                "idempotency-key": string;
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomCustomerDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description The test customer with its accounts and balances. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomer"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `customer_handle_taken`: the handle is a persona's key or another custom customer's; `conflict`: 50 custom customers already. `idempotency_key_in_flight`: a request with this key is still running. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `customer_document_invalid` (pointers name the fields) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /** @description A test customer's id. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test customer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomer"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /** @description A test customer's id. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom customer is deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: personas cannot be deleted. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /** @description A test customer's id. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The customer's authentication scenario on the bank's pages. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "authentication_scenario": "decoupled"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    authentication_scenario: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+                };
+            };
+        };
+        responses: {
+            /** @description The test customer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomer"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     RateLimit: components["headers"]["RateLimit"];

@@ -9,6 +9,7 @@ import bnpl from "./bnpl";
 import sandbox from "./sandbox";
 import sandboxSettings from "./sandbox-settings";
 import sandboxBerlinGroup from "./sandbox-berlin-group";
+import sandboxCustomers from "./sandbox-customers";
 import products from "./products";
 import investments from "./investments";
 import insurance from "./insurance";
@@ -38,6 +39,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(sandbox);
   await app.register(sandboxSettings);
   await app.register(sandboxBerlinGroup);
+  await app.register(sandboxCustomers);
 };
 
 export default v1;
