@@ -193,6 +193,60 @@ describe("live activity through clock/advance", { timeout: 120_000 }, () => {
   });
 });
 
+describe("live activity for custom customers", { timeout: 120_000 }, () => {
+  it("continues a generated history: salary, rent and subscriptions on their day of the month, card spending", async () => {
+    const tenant = "app_live_custom";
+    const document = {
+      handle: "maya",
+      identity: {
+        given_name: "Maya",
+        family_name: "Okafor",
+        date_of_birth: "1994-03-17",
+        address: { line1: "14 Brixton Hill", city: "London", postcode: "SW2 1QA", country: "GB" },
+      },
+      kyc: { status: "approved" },
+      credit: { score_band: "fair", annual_income: "28400.00", existing_debts: [] },
+      accounts: [
+        {
+          key: "current",
+          type: "current",
+          currency: "GBP",
+          opening_balance: "420.00",
+          overdraft_limit: "500.00",
+          history: {
+            generate: {
+              months: 3,
+              salary: { amount: "2150.00", day_of_month: 25, employer: "DELIVERCO LTD" },
+              rent: { amount: "950.00", day_of_month: 1, landlord: "Foxtons Lettings" },
+              subscriptions: [{ merchant_name: "Spotify", amount: "11.99", day_of_month: 9 }],
+              card_spending: [{ category: "groceries", monthly_amount: "320.00" }],
+            },
+          },
+        },
+      ],
+    };
+    const created = await bank.request({
+      method: "POST",
+      url: "/v1/sandbox/customers",
+      template: "/v1/sandbox/customers",
+      tenant,
+      payload: JSON.stringify(document),
+      headers: { ...json, "idempotency-key": "live-custom-maya" },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await patch(tenant, { live_activity: true });
+    expect((await advance(tenant, 20)).status).toBe(200);
+    const mine = (await story(tenant)).lines.filter((line) => line.account.customer?.persona === null);
+    const at = (description: string) =>
+      mine.filter((line) => line.description === description).map((line) => line.transactedAt.toISOString());
+    expect(at("DELIVERCO LTD")).toEqual(["2026-11-25T06:00:00.000Z"]);
+    expect(at("FOXTONS LETTINGS")).toEqual(["2026-12-01T07:00:00.000Z"]);
+    expect(at("SPOTIFY")).toEqual(["2026-12-09T08:00:00.000Z"]);
+    expect(mine.filter((line) => line.category === "groceries").length).toBeGreaterThan(0);
+    expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
+  });
+});
+
 describe("the live-activity ticker", { timeout: 120_000 }, () => {
   it("books the days real time brought at the clock's rate, once, matching what clock/advance books", async () => {
     realNow = NOW;

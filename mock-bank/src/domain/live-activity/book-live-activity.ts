@@ -6,6 +6,8 @@ import { recordEvents } from "../events/record-event";
 import { postTransfer, type Leg } from "../ledger/post-transfer";
 import { balanceFloor, systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto } from "../transactions/transaction-dto";
+import type { CustomCustomerDocumentInput } from "../../schemas/sandbox-customers";
+import { customSubjects } from "./custom-subjects";
 import { generateLiveDay, personaSubject, type LiveItem, type LiveSubject } from "./generate-live-day";
 
 const DAY_MS = 86_400_000;
@@ -32,12 +34,29 @@ export function liveDayOf(anchor: Date, at: Date): number {
 }
 
 /**
- * Who moves, with their accounts: the personas, by their seeded accounts' stable ids.
- * Custom customers (issue 17, table BankCustomCustomer) join here with a subject built from
- * their generator document.
+ * Who moves, with their accounts: the personas (by their seeded accounts' stable ids), then
+ * each custom customer's accounts that have a generator (one subject per account, writing to
+ * the builder's "current" key), in the order they were created.
  */
 async function loadLiveCustomers(tx: Prisma.TransactionClient, tenantId: string): Promise<LiveCustomer[]> {
-  const ids = personas.flatMap((spec) => ACCOUNT_KEYS.map((key) => stableId("account", tenantId, `${spec.persona}:${key}`)));
+  const stored = await tx.bankCustomCustomer.findMany({
+    where: { tenantId },
+    select: { handle: true, document: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const wanted: { subject: LiveSubject; keys: [AccountKey, string][] }[] = [
+    ...personas.map((spec) => ({
+      subject: personaSubject(spec),
+      keys: ACCOUNT_KEYS.map((key): [AccountKey, string] => [key, stableId("account", tenantId, `${spec.persona}:${key}`)]),
+    })),
+    ...stored.flatMap((row) =>
+      customSubjects(JSON.parse(row.document) as CustomCustomerDocumentInput).map(({ accountKey, subject }) => ({
+        subject,
+        keys: [["current", stableId("account", tenantId, `${row.handle}:${accountKey}`)]] as [AccountKey, string][],
+      })),
+    ),
+  ];
+  const ids = wanted.flatMap(({ keys }) => keys.map(([, id]) => id));
   const [rows, pending] = await Promise.all([
     tx.bankAccount.findMany({
       where: { tenantId, id: { in: ids } },
@@ -51,11 +70,11 @@ async function loadLiveCustomers(tx: Prisma.TransactionClient, tenantId: string)
   ]);
   const pendingById = new Map(pending.map((row) => [row.accountId, row._sum.amount ?? 0n]));
   const byId = new Map(rows.map((row) => [row.id, { ...row, pending: pendingById.get(row.id) ?? 0n }]));
-  return personas.map((spec) => ({
-    subject: personaSubject(spec),
+  return wanted.map(({ subject, keys }) => ({
+    subject,
     accounts: Object.fromEntries(
-      ACCOUNT_KEYS.flatMap((key) => {
-        const account = byId.get(stableId("account", tenantId, `${spec.persona}:${key}`));
+      keys.flatMap(([key, id]) => {
+        const account = byId.get(id);
         return account ? [[key, account]] : [];
       }),
     ),
