@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
+import { CustomCustomerDocument } from "../src/schemas/sandbox-customers";
 import { bankClient, buildTestApp, expectProblemShape, type TestApp } from "./helpers";
 
 const NOW = new Date("2026-11-21T10:30:00.000Z");
@@ -196,42 +197,16 @@ describe("live activity through clock/advance", { timeout: 120_000 }, () => {
 describe("live activity for custom customers", { timeout: 120_000 }, () => {
   it("continues a generated history: salary, rent and subscriptions on their day of the month, card spending", async () => {
     const tenant = "app_live_custom";
-    const document = {
-      handle: "maya",
-      identity: {
-        given_name: "Maya",
-        family_name: "Okafor",
-        date_of_birth: "1994-03-17",
-        address: { line1: "14 Brixton Hill", city: "London", postcode: "SW2 1QA", country: "GB" },
-      },
-      kyc: { status: "approved" },
-      credit: { score_band: "fair", annual_income: "28400.00", existing_debts: [] },
-      accounts: [
-        {
-          key: "current",
-          type: "current",
-          currency: "GBP",
-          opening_balance: "420.00",
-          overdraft_limit: "500.00",
-          history: {
-            generate: {
-              months: 3,
-              salary: { amount: "2150.00", day_of_month: 25, employer: "DELIVERCO LTD" },
-              rent: { amount: "950.00", day_of_month: 1, landlord: "Foxtons Lettings" },
-              subscriptions: [{ merchant_name: "Spotify", amount: "11.99", day_of_month: 9 }],
-              card_spending: [{ category: "groceries", monthly_amount: "320.00" }],
-            },
-          },
-        },
-      ],
-    };
+    // The documented example: a GBP current account with a generator (salary on the 25th, rent on
+    // the 1st, Spotify on the 9th, groceries and eating out by card) and a EUR account with explicit lines.
+    const document = (CustomCustomerDocument.meta() as { examples: unknown[] }).examples[0];
     const created = await bank.request({
       method: "POST",
       url: "/v1/sandbox/customers",
       template: "/v1/sandbox/customers",
       tenant,
       payload: JSON.stringify(document),
-      headers: { ...json, "idempotency-key": "live-custom-maya" },
+      headers: { ...json, "idempotency-key": "live-custom-gig-worker" },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     await patch(tenant, { live_activity: true });
