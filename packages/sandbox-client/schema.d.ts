@@ -1896,6 +1896,18 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor: string | null;
         };
+        /**
+         * @description The custom customer is gone.
+         * @example {
+         *       "id": "cus_3kTq8Vh2Rz6YpN1mXw4bLc",
+         *       "deleted": true
+         *     }
+         */
+        DeletedSandboxCustomer: {
+            id: string;
+            /** @constant */
+            deleted: true;
+        };
         FieldError: {
             /**
              * @description JSON pointer into the request: `/params/…`, `/query/…`, `/headers/…` or `/body/…`.
@@ -9871,14 +9883,16 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The custom customer is deleted. */
-            204: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeletedSandboxCustomer"];
+                };
             };
             /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {

@@ -287,6 +287,43 @@ function BerlinGroupView({ account }: { account: Account }) {
   );
 }
 
+/** The custom-customer document: what it holds, how its customer logs in, and the schema's own example. */
+function CustomCustomers({ custom, portalUrl }: { custom: NonNullable<SandboxReference["custom_customers"]>; portalUrl: string }) {
+  const example = JSON.stringify(custom.example, null, 2);
+  const curl = `curl -X POST ${portalUrl}/v1/sandbox/customers \\
+  -H "Authorization: Bearer $SANDBOX_KEY" -H "Idempotency-Key: $(uuidgen)" \\
+  -H "Content-Type: application/json" -d @customer.json`;
+  return (
+    <Section
+      id="custom-customers"
+      title="Your own test customers"
+      intro={
+        <>
+          Beside the personas, define customers of your own with <Code>{custom.endpoint}</Code> and a <Code>{custom.schema}</Code> document
+          (in the{" "}
+          <Link className="font-medium text-primary underline-offset-4 hover:underline" href="/docs/api">
+            API reference
+          </Link>
+          ): identity, KYC outcome, credit profile (score band, income, existing debts), an authentication scenario, and up to{" "}
+          {custom.limits.accounts} accounts (current, savings or credit card; GBP, EUR or USD) with an opening balance, an overdraft or
+          credit limit and a history: explicit transactions (up to {custom.limits.transactions}), or a generator (salary and rent on a day
+          of the month, subscriptions, card spending by merchant category over up to {custom.limits.months} months). The customer logs in on
+          the bank&apos;s pages as <Code>{custom.login}</Code> with password <Code>{custom.password}</Code>, and its accounts appear in{" "}
+          <Code>/v1</Code>, UK Open Banking and the Berlin Group like a persona&apos;s. A reset keeps your customers (rebuilt as of the
+          reset) unless you send <Code>{`{"keep_custom_customers": false}`}</Code>. A rule the schema cannot state (an overdraft the history
+          breaches, a date outside the history, another currency) is a <Code>422</Code> whose <Code>errors[].pointer</Code> names the field.
+          At most {custom.limits.customers} per sandbox.
+        </>
+      }
+    >
+      <div className="space-y-4">
+        <CodeBlock code={example} title="customer.json" language="json" copyLabel="document" />
+        <CodeBlock code={curl} title="Define it" language="bash" copyLabel="command" />
+      </div>
+    </Section>
+  );
+}
+
 /** Every persona's accounts as each standard shows them: rows on wide screens, a list per account on phones. */
 function StandardViews({ personas }: { personas: Persona[] }) {
   const rows = personas.flatMap((persona) => persona.accounts.map((account) => ({ persona, account })));
@@ -409,6 +446,13 @@ curl -X PATCH ${portalUrl}/v1/sandbox/settings \\
               ))}
             </span>
           </li>
+          {reference.custom_customers && (
+            <li>
+              <a className="text-primary hover:underline" href="#custom-customers">
+                Your own test customers
+              </a>
+            </li>
+          )}
           <li>
             <a className="text-primary hover:underline" href="#standards">
               The accounts in UK Open Banking and the Berlin Group
@@ -451,6 +495,8 @@ curl -X PATCH ${portalUrl}/v1/sandbox/settings \\
             ))}
           </div>
         </Section>
+
+        {reference.custom_customers && <CustomCustomers custom={reference.custom_customers} portalUrl={portalUrl} />}
 
         <Section
           id="standards"

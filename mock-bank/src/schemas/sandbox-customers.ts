@@ -315,14 +315,18 @@ export const SandboxCustomerList = z
   })
   .meta({ id: "SandboxCustomerList", description: "Every test customer of your sandbox: the personas, then yours (oldest first)." });
 
+export const DeletedSandboxCustomer = z.object({ id: ResourceId, deleted: z.literal(true) }).meta({
+  id: "DeletedSandboxCustomer",
+  description: "The custom customer is gone.",
+  examples: [{ id: "cus_3kTq8Vh2Rz6YpN1mXw4bLc", deleted: true }],
+});
+
 export const SandboxCustomerParams = z.strictObject({ customer_id: ResourceId.describe("A test customer's id.") });
 
-export const PatchSandboxCustomerBody = z
-  .strictObject({ authentication_scenario: z.enum(AUTHENTICATION_SCENARIOS) })
-  .meta({
-    description: "The customer's authentication scenario on the bank's pages.",
-    examples: [{ authentication_scenario: "decoupled" }],
-  });
+export const PatchSandboxCustomerBody = z.strictObject({ authentication_scenario: z.enum(AUTHENTICATION_SCENARIOS) }).meta({
+  description: "The customer's authentication scenario on the bank's pages.",
+  examples: [{ authentication_scenario: "decoupled" }],
+});
 
 export const SandboxResetBody = z
   .strictObject({

@@ -87,4 +87,13 @@ export type SandboxReference = {
   scenario_header: { name: "Sandbox-Scenario"; values: ScenarioInfo[] };
   magic_values: MagicValue[];
   controls: SandboxControl[];
+  /** Custom test customers (POST /v1/sandbox/customers): the document's component, an example and its limits. */
+  custom_customers?: {
+    endpoint: string;
+    schema: string;
+    login: string;
+    password: string;
+    limits: { accounts: number; months: number; transactions: number; customers: number };
+    example: unknown;
+  };
 };

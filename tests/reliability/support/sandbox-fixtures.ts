@@ -51,7 +51,7 @@ export async function newDeveloperApp(portalUrl: string, name: string) {
 /**
  * Real resources of every kind in an app's sandbox, created through the gateway with its key:
  * customers and accounts (seeded), a new customer and account, a payment, an FX quote, an
- * insurance quote and policy, a loan application, offer and loan, a BNPL plan, a consent.
+ * insurance quote and policy, a loan application, offer and loan, a BNPL plan, a consent, a custom test customer.
  * Returns the ids by path-parameter name, plus every id seen (for leak checks).
  */
 export async function createResources(portalUrl: string, key: string) {
@@ -133,9 +133,24 @@ export async function createResources(portalUrl: string, key: string) {
   if (decoupled.status !== 201) throw new Error(`POST /berlin-group/v1/consents → ${decoupled.status} ${decoupled.text}`);
   const authorisationId = String(decoupled.body._links.scaStatus.href).split("/").pop()!;
 
+  // A custom test customer (issue 17) with an account: its id and its account's are A's too.
+  const custom = await must("POST", "/v1/sandbox/customers", {
+    handle: "fixture_custom",
+    identity: {
+      given_name: "Cus",
+      family_name: "Tom",
+      date_of_birth: "1990-01-01",
+      address: { line1: "1 High Street", city: "London", postcode: "SW1A 1AA", country: "GB" },
+    },
+    kyc: { status: "approved" },
+    credit: { score_band: "good", annual_income: "30000.00", existing_debts: [] },
+    accounts: [{ key: "current", type: "current", currency: "GBP", opening_balance: "250.00" }],
+  });
+  const customAccounts = (custom.accounts as Json[]).map((a) => String(a.id));
+
   const ids: Record<string, string[]> = {
-    account_id: [current.id, savings.id, card.id].map(String),
-    customer_id: [goodCredit.id, customer.id].map(String),
+    account_id: [current.id, savings.id, card.id, ...customAccounts].map(String),
+    customer_id: [goodCredit.id, customer.id, custom.id].map(String),
     payment_id: [String(payment.id)],
     product_id: products.slice(0, 2).map((p) => String(p.id)),
     fund_id: funds.slice(0, 2).map((f) => String(f.id)),

@@ -326,7 +326,8 @@ export function planCustomCustomer(options: {
       creditLimit: credit,
       interestRate: null,
       openedAt: start,
-      createdAt,
+      // A millisecond apart, so the accounts list in the document's order.
+      createdAt: new Date(createdAt.getTime() + i),
     });
     lines.forEach((tx, index) =>
       transactions.push({

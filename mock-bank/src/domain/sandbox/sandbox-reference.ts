@@ -6,6 +6,8 @@ import { personas } from "../../seed/personas";
 import { BANK_CODE, SEED_CURRENCY } from "../../seed/seed-tenant";
 import { cashAccountType } from "../berlin-group/psu-accounts";
 import { sandboxPassword } from "../oauth/sandbox-password";
+import { CUSTOM_CUSTOMER_LIMITS, CustomCustomerDocument } from "../../schemas/sandbox-customers";
+import { MAX_CUSTOM_CUSTOMERS } from "../sandbox-customers/create-custom-customer";
 import { scenarioCatalog } from "./sandbox-scenario";
 import type {
   MagicValue,
@@ -165,5 +167,18 @@ export function buildSandboxReference(options: { controls: SandboxControl[]; mag
     scenario_header: { name: "Sandbox-Scenario", values: [...scenarioCatalog] },
     magic_values: options.magicValues,
     controls: options.controls,
+    custom_customers: {
+      endpoint: "POST /v1/sandbox/customers",
+      schema: "CustomCustomerDocument",
+      login: "user_<handle>",
+      password: sandboxPassword("<handle>"),
+      limits: {
+        accounts: CUSTOM_CUSTOMER_LIMITS.accounts,
+        months: CUSTOM_CUSTOMER_LIMITS.months,
+        transactions: CUSTOM_CUSTOMER_LIMITS.transactions,
+        customers: MAX_CUSTOM_CUSTOMERS,
+      },
+      example: (CustomCustomerDocument.meta()?.examples as unknown[] | undefined)?.[0] ?? null,
+    },
   };
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createOnce } from "../../domain/idempotency/create-once";
 import { createCustomCustomer } from "../../domain/sandbox-customers/create-custom-customer";
@@ -11,6 +10,7 @@ import { IdempotencyHeaders } from "../../schemas/payment";
 import { IN_FLIGHT, NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import {
   CustomCustomerDocument,
+  DeletedSandboxCustomer,
   PatchSandboxCustomerBody,
   SandboxCustomer,
   SandboxCustomerList,
@@ -131,19 +131,20 @@ const sandboxCustomers: FastifyPluginAsyncZod = async (app) => {
           "Removes a custom customer with its accounts, history and document (a reset no longer brings it back). The ledger stays balanced. A persona is 409 `conflict`: reset the sandbox instead.",
         params: SandboxCustomerParams,
         response: {
-          204: z.null().describe("The custom customer is deleted."),
+          200: jsonResponse("The custom customer is deleted.", DeletedSandboxCustomer),
           ...problemResponses({ 404: NOT_FOUND, 409: "`conflict`: personas cannot be deleted." }),
         },
       },
     },
     async (request, reply) => {
+      const customerId = request.params.customer_id;
       await deleteCustomCustomer({
         db: app.db,
         tenantId: request.tenantId,
-        customerId: request.params.customer_id,
+        customerId,
         now: tenantNow(request.tenant!, app.now()),
       });
-      return reply.code(204).send(null);
+      return reply.code(200).send({ id: customerId, deleted: true as const });
     },
   );
 };
