@@ -12,10 +12,11 @@ let realNow = NOW;
 let t: TestApp;
 let bank: Awaited<ReturnType<typeof bankClient>>;
 
+// Building the app (migrations, the OpenAPI validator) can pass the default 10 s on a busy machine.
 beforeAll(async () => {
   t = await buildTestApp({ now: () => realNow });
   bank = await bankClient(t.app);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 const json = { "content-type": "application/json" };
