@@ -98,6 +98,7 @@ describe("the OpenAPI document", () => {
       "getProduct",
       "getSandboxClock",
       "getSandboxCustomer",
+      "getSandboxSettings",
       "listAccountTransactions",
       "listAccounts",
       "listBnplPlans",
@@ -116,6 +117,7 @@ describe("the OpenAPI document", () => {
       "revokeConsent",
       "simulateIncomingTransaction",
       "updateSandboxCustomer",
+      "updateSandboxSettings",
     ]);
     for (const { path, operation } of operations()) {
       expect([operation.summary, operation.description], operation.operationId).toEqual([

@@ -49,7 +49,7 @@ describe("GET /v1/sandbox/clock", () => {
   it("is real time with no offset on a new sandbox", async () => {
     const reply = await clock("app_clock_new");
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ now: NOW.toISOString(), offset_seconds: 0 });
+    expect(reply.body).toEqual({ now: NOW.toISOString(), offset_seconds: 0, clock_rate: 1, live_activity: false });
   });
 });
 
@@ -75,6 +75,7 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
       now: oneDayLater,
       advanced_by_seconds: 86_400,
       effects: {
+        activity_booked: 0,
         transactions_booked: dueAfterOneDay.length,
         interest_payments: 0,
         payments_settled: 0,
@@ -83,7 +84,7 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
         loan_instalments_missed: 0,
       },
     });
-    expect((await clock(tenant)).body).toEqual({ now: oneDayLater, offset_seconds: 86_400 });
+    expect((await clock(tenant)).body).toEqual({ now: oneDayLater, offset_seconds: 86_400, clock_rate: 1, live_activity: false });
 
     const after = new Map((await allTransactions(tenant)).map((tx) => [tx.id, tx]));
     for (const tx of dueAfterOneDay) {
@@ -148,7 +149,7 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
     expect(byDate.body).toMatchObject({ now: "2026-11-30T10:30:00.000Z", advanced_by_seconds: 9 * 86_400 });
     const byTimestamp = await advance("app_until", { until: "2026-12-01T09:00:00Z" });
     expect(byTimestamp.body).toMatchObject({ now: "2026-12-01T09:00:00.000Z", advanced_by_seconds: 22.5 * 3_600 });
-    expect((await clock("app_until")).body).toEqual({ now: "2026-12-01T09:00:00.000Z", offset_seconds: 9 * 86_400 + 22.5 * 3_600 });
+    expect((await clock("app_until")).body).toMatchObject({ now: "2026-12-01T09:00:00.000Z", offset_seconds: 9 * 86_400 + 22.5 * 3_600 });
   });
 
   it("moves only the caller's clock", async () => {
@@ -160,7 +161,7 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
   it("goes back to real time on reset", async () => {
     await advance("app_rewind", { days: 3 });
     await bank.request({ method: "POST", url: "/v1/sandbox/reset", template: "/v1/sandbox/reset", tenant: "app_rewind" });
-    expect((await clock("app_rewind")).body).toEqual({ now: NOW.toISOString(), offset_seconds: 0 });
+    expect((await clock("app_rewind")).body).toMatchObject({ now: NOW.toISOString(), offset_seconds: 0 });
     expect((await allTransactions("app_rewind")).some((tx) => tx.status === "pending")).toBe(true);
   });
 

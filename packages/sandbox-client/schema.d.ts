@@ -774,7 +774,7 @@ export interface paths {
         };
         /**
          * Get the sandbox's clock
-         * @description Returns your sandbox's current time and how far it runs ahead of real time. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`.
+         * @description Returns your sandbox's current time, how far it runs ahead of real time, its rate (`clock_rate`, sandbox days per real day) and whether live activity is on. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`, or let it run faster with `PATCH /v1/sandbox/settings`.
          */
         get: operations["getSandboxClock"];
         put?: never;
@@ -798,6 +798,7 @@ export interface paths {
          * Advance the sandbox's clock
          * @description Moves your sandbox's clock forward by `days` (1–90), or to `until` (a date, keeping the time of day, or a timestamp; at most 90 days ahead), and runs, in order, what became due:
          *
+         *     0. **Live activity** (when on, see `PATCH /v1/sandbox/settings`): the customers' everyday activity on the time crossed is made, continuing their seeded history: card payments (pending first), salaries on payday, direct debits, standing orders and transfers to savings, each booked line with a `transaction.booked` event. A payment the account cannot afford is not made.
          *     1. **Pending card payments book**: a card payment stays pending while it is at most two days old (made today, yesterday or the day before); once the clock leaves that window it is booked (`status: booked`, `booked_at` one day after it was made) and the booked balance moves.
          *     2. **Interest is paid**: savings accounts on the first of each month (for the month before), fixed-term bonds at maturity (for the whole term), calculated daily on each end-of-day balance at the product's gross rate, as an "Interest paid" statement line and an `account.interest_paid` event.
          *     3. **Standard payments settle**: payments whose settlement time has passed complete (the beneficiary is credited), or fail and are returned if they cannot.
@@ -870,6 +871,35 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the sandbox's settings
+         * @description Returns whether live activity is on, how fast the sandbox's clock runs (`clock_rate`, sandbox days per real day) and the clock itself. The settings survive `POST /v1/sandbox/reset`.
+         */
+        get: operations["getSandboxSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the sandbox's settings
+         * @description Switches live activity on or off and sets the clock's rate; send either field or both.
+         *
+         *     - `live_activity: true`: from the sandbox's current time on, every day that passes books the test customers' everyday activity, continuing their seeded history: card spending (pending first, booked a day or two later), salary on payday, direct debits, standing orders and transfers to savings, each with a `transaction.booked` webhook event, with no call from you. A payment the account cannot afford (past its overdraft or credit limit) is not made. Interest and loan instalments fall due as the clock moves, on or off. Two sandboxes with the same settings see the same story (same amounts, texts and times; different ids).
+         *     - `clock_rate`: sandbox days per real day, 1 (real time) to 1440 (one sandbox day per real minute). The sandbox's time does not jump when the rate changes; it runs faster from now on. `POST /v1/sandbox/clock/advance` still moves it on at once.
+         *
+         *     Activity that real time brings is booked within seconds by the bank; days crossed by `clock/advance` are booked by the advance itself.
+         */
+        patch: operations["updateSandboxSettings"];
         trace?: never;
     };
     "/v1/sandbox/berlin-group/authorisations/{authorisation_id}": {
@@ -1062,6 +1092,7 @@ export interface components {
          *       "now": "2026-11-28T10:30:00.000Z",
          *       "advanced_by_seconds": 604800,
          *       "effects": {
+         *         "activity_booked": 0,
          *         "transactions_booked": 9,
          *         "interest_payments": 6,
          *         "payments_settled": 2,
@@ -1084,6 +1115,11 @@ export interface components {
             advanced_by_seconds: number;
             /** @description What became due and happened, in this order. */
             effects: {
+                /**
+                 * Format: int32
+                 * @description With live activity on: the customers' everyday transactions made on the days crossed (card payments, pending first; salaries, direct debits, standing orders, booked).
+                 */
+                activity_booked: number;
                 /**
                  * Format: int32
                  * @description Pending card payments that became booked (their `booked_at` set, booked balance moved).
@@ -1903,7 +1939,7 @@ export interface components {
              *     - `payment.created`: A payment was accepted and is pending settlement (standard and international payments).
              *     - `payment.completed`: A payment settled: the beneficiary was credited.
              *     - `payment.failed`: A payment was declined or returned; `object.failure_reason` says why.
-             *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, …).
+             *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, a salary or bill under live activity, …).
              *     - `kyc.decided`: A customer's identity check finished: `approved`, `review` or `rejected`.
              *     - `account.opened`: A new account was opened for a customer.
              *     - `loan.decided`: A loan application was decided: approved with offers, or declined with reasons.
@@ -2694,10 +2730,12 @@ export interface components {
             } | null;
         };
         /**
-         * @description Your sandbox's clock.
+         * @description Your sandbox's clock. Change its rate and live activity with `PATCH /v1/sandbox/settings`.
          * @example {
          *       "now": "2026-11-28T10:30:00.000Z",
-         *       "offset_seconds": 604800
+         *       "offset_seconds": 604800,
+         *       "clock_rate": 1,
+         *       "live_activity": false
          *     }
          */
         SandboxClock: {
@@ -2708,9 +2746,16 @@ export interface components {
             now: string;
             /**
              * Format: int32
-             * @description How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset.
+             * @description How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset; it grows by itself when `clock_rate` is above 1.
              */
             offset_seconds: number;
+            /**
+             * Format: int32
+             * @description How fast the sandbox's clock runs: sandbox days per real day, 1–1440. 1 is real time; 1440 is one sandbox day per real minute.
+             */
+            clock_rate: number;
+            /** @description Whether the sandbox moves by itself: while on, every sandbox day that passes (in real time at `clock_rate`, or by `POST /v1/sandbox/clock/advance`) books the test customers' everyday activity (card spending, salary, direct debits, standing orders), each with its `transaction.booked` webhook event. */
+            live_activity: boolean;
         };
         /**
          * @description A consent minted without the browser, with its first tokens: what the token endpoint would return after a real authorization.
@@ -2866,6 +2911,34 @@ export interface components {
              * @description The sandbox's clock after the reset: real time again.
              */
             now: string;
+        };
+        /**
+         * @description Your sandbox's settings: live activity and the clock's rate. They survive `POST /v1/sandbox/reset`.
+         * @example {
+         *       "live_activity": true,
+         *       "clock_rate": 24,
+         *       "now": "2026-11-28T10:30:00.000Z",
+         *       "offset_seconds": 604800
+         *     }
+         */
+        SandboxSettings: {
+            /** @description Whether the sandbox moves by itself: while on, every sandbox day that passes (in real time at `clock_rate`, or by `POST /v1/sandbox/clock/advance`) books the test customers' everyday activity (card spending, salary, direct debits, standing orders), each with its `transaction.booked` webhook event. */
+            live_activity: boolean;
+            /**
+             * Format: int32
+             * @description How fast the sandbox's clock runs: sandbox days per real day, 1–1440. 1 is real time; 1440 is one sandbox day per real minute.
+             */
+            clock_rate: number;
+            /**
+             * Format: date-time
+             * @description The sandbox's current time.
+             */
+            now: string;
+            /**
+             * Format: int32
+             * @description How far the sandbox's clock runs ahead of real time, in seconds.
+             */
+            offset_seconds: number;
         };
         /** @description A UK account at any bank. */
         SortCodeCreditorInput: {
@@ -8915,7 +8988,7 @@ export interface operations {
                      *     - `payment.created`: A payment was accepted and is pending settlement (standard and international payments).
                      *     - `payment.completed`: A payment settled: the beneficiary was credited.
                      *     - `payment.failed`: A payment was declined or returned; `object.failure_reason` says why.
-                     *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, …).
+                     *     - `transaction.booked`: A transaction was booked on an account (incoming payment, card payment leaving pending, a salary or bill under live activity, …).
                      *     - `kyc.decided`: A customer's identity check finished: `approved`, `review` or `rejected`.
                      *     - `account.opened`: A new account was opened for a customer.
                      *     - `loan.decided`: A loan application was decided: approved with offers, or declined with reasons.
@@ -8951,6 +9024,239 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FiredEvent"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSandboxSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox's settings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxSettings"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSandboxSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The settings to change; the others stay as they are. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "live_activity": true,
+                 *       "clock_rate": 24
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Whether the sandbox moves by itself: while on, every sandbox day that passes (in real time at `clock_rate`, or by `POST /v1/sandbox/clock/advance`) books the test customers' everyday activity (card spending, salary, direct debits, standing orders), each with its `transaction.booked` webhook event. */
+                    live_activity?: boolean;
+                    /**
+                     * Format: int32
+                     * @description How fast the sandbox's clock runs: sandbox days per real day, 1–1440. 1 is real time; 1440 is one sandbox day per real minute.
+                     */
+                    clock_rate?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxSettings"];
                 };
             };
             /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */

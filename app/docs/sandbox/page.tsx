@@ -417,7 +417,12 @@ curl -X POST ${portalUrl}/v1/sandbox/reset -H "Authorization: Bearer $SANDBOX_KE
 # A week later: pending card payments book, standard payments settle
 curl -X POST ${portalUrl}/v1/sandbox/clock/advance \\
   -H "Authorization: Bearer $SANDBOX_KEY" -H "Content-Type: application/json" \\
-  -d '{"days": 7}'`;
+  -d '{"days": 7}'
+
+# Let it move by itself: everyday activity (and its webhooks) as days pass, 24 sandbox days per real day
+curl -X PATCH ${portalUrl}/v1/sandbox/settings \\
+  -H "Authorization: Bearer $SANDBOX_KEY" -H "Content-Type: application/json" \\
+  -d '{"live_activity": true, "clock_rate": 24}'`;
 
   return (
     <>

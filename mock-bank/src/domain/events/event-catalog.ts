@@ -5,7 +5,8 @@ const descriptions: Partial<Record<EventType, string>> = {
   "payment.created": "A payment was accepted and is pending settlement (standard and international payments).",
   "payment.completed": "A payment settled: the beneficiary was credited.",
   "payment.failed": "A payment was declined or returned; `object.failure_reason` says why.",
-  "transaction.booked": "A transaction was booked on an account (incoming payment, card payment leaving pending, …).",
+  "transaction.booked":
+    "A transaction was booked on an account (incoming payment, card payment leaving pending, a salary or bill under live activity, …).",
   "kyc.decided": "A customer's identity check finished: `approved`, `review` or `rejected`.",
   "account.opened": "A new account was opened for a customer.",
   "loan.decided": "A loan application was decided: approved with offers, or declined with reasons.",

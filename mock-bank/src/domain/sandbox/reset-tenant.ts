@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { seedTenant, type SeedSummary } from "../../seed/seed-tenant";
 import { rebuildCustomCustomers } from "../sandbox-customers/rebuild-custom-customers";
+import { readKeptSettings, restoreKeptSettings } from "./sandbox-settings";
 
 /**
  * A transaction client that also accepts `$transaction([...])`, running the batch in order
@@ -27,8 +28,9 @@ export type ResetSummary = SeedSummary & { custom_customers: number };
  * cascades from it) and seeds it again as of `now`. Ids are stable per tenant, so they come
  * back identical; the clock goes back to real time (offset 0). Unless `keepCustomCustomers` is
  * false, the tenant's custom customers are rebuilt from their stored documents as of `now`
- * (oldest first, so they get the same account numbers). The caller must forget any
- * remembered copy of the tenant.
+ * (oldest first, so they get the same account numbers). The settings (clock rate, live
+ * activity) are kept and run again from `now`. The caller must forget any remembered copy of
+ * the tenant.
  */
 export async function resetTenant(options: {
   db: PrismaClient;
@@ -39,6 +41,7 @@ export async function resetTenant(options: {
   const { db, tenantId, now } = options;
   return db.$transaction(
     async (tx) => {
+      const settings = await readKeptSettings(tx, tenantId);
       const kept =
         options.keepCustomCustomers === false
           ? []
@@ -46,6 +49,7 @@ export async function resetTenant(options: {
       await tx.bankTenant.deleteMany({ where: { id: tenantId } });
       const summary = await seedTenant({ db: asClient(tx), tenantId, seededAt: now });
       const restored = await rebuildCustomCustomers(tx, { tenantId, now, stored: kept });
+      await restoreKeptSettings(tx, tenantId, now, settings);
       return {
         customers: summary.customers + restored.customers,
         accounts: summary.accounts + restored.accounts,
