@@ -32,7 +32,7 @@ const schema = z.object({
   BANK_SNAPSHOT_MAX_BYTES: z.coerce
     .number()
     .int()
-    .min(1_048_576)
+    .min(65_536)
     .max(268_435_456)
     .default(3 * 1_048_576),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -44,11 +44,19 @@ export async function buildTestApp(
     sleep?: (ms: number) => Promise<void>;
     databaseUrl?: string;
     logger?: { stream: NodeJS.WritableStream };
+    /** More environment variables (e.g. smaller snapshot bounds). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl ? null : createTestDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
-  const env = parseBankEnv({ BANK_DATABASE_URL: databaseUrl, BANK_INTERNAL_SECRET: TEST_SECRET, PORTAL_URL, LOG_LEVEL: "info" });
+  const env = parseBankEnv({
+    BANK_DATABASE_URL: databaseUrl,
+    BANK_INTERNAL_SECRET: TEST_SECRET,
+    PORTAL_URL,
+    LOG_LEVEL: "info",
+    ...options.env,
+  });
   const app = await buildApp({ env, logger: options.logger ?? false, now: options.now, sleep: options.sleep });
   return {
     app,

@@ -97,11 +97,9 @@ export function parseSandboxExport(input: unknown, base = "/body"): ParsedExport
           fail(["tables", model.name, index, column], `not a column of ${model.name}`);
           continue;
         }
-        if (value !== null) {
-          const checked = columnSchemas[type].safeParse(value);
-          if (!checked.success) fail(["tables", model.name, index, column], checked.error.issues[0]!.message);
-        }
-        out[column] = decodeValue(type, value);
+        const checked = value === null ? null : columnSchemas[type].safeParse(value);
+        if (checked && !checked.success) fail(["tables", model.name, index, column], checked.error.issues[0]!.message);
+        else out[column] = decodeValue(type, value);
       }
       const owner = model.name === "BankTenant" ? row.id : row.tenantId;
       if (owner !== file.tenant)

@@ -27,15 +27,13 @@ const CHUNK = 500;
 const FILE_FAULTS = new Set(["P2000", "P2002", "P2003", "P2005", "P2006", "P2007", "P2009", "P2011", "P2012"]);
 
 /** A database refusal of the file's rows (a missing required column, a duplicate key) is the file's fault. */
-function refusal(error: unknown): AppError | null {
+function refusal(error: unknown, table: string | undefined): AppError | null {
   let detail: string;
   if (error instanceof Prisma.PrismaClientKnownRequestError && FILE_FAULTS.has(error.code))
     detail = error.code === "P2002" ? "a row's key already exists elsewhere in the bank" : "the rows do not fit the table";
   else if (error instanceof Prisma.PrismaClientValidationError)
     detail = "the rows do not fit the table (a required column is missing or has the wrong type)";
   else return null;
-  const model = /prisma\.(\w+)\./.exec((error as Error).message)?.[1];
-  const table = model ? model.charAt(0).toUpperCase() + model.slice(1) : undefined;
   return new AppError("invalid_sandbox_export", `The file cannot be imported: ${table ?? "a table"}: ${detail}.`, {
     errors: [{ pointer: `/body/tables${table ? `/${table}` : ""}`, detail }],
   });
@@ -78,6 +76,7 @@ export async function restoreSandbox(options: {
 
   const ordered = exportedModels();
   const client = (tx: Prisma.TransactionClient, delegate: string) => (tx as unknown as Record<string, Delegate>)[delegate]!;
+  let writing: string | undefined;
   try {
     await db.$transaction(
       async (tx) => {
@@ -86,10 +85,12 @@ export async function restoreSandbox(options: {
           (model) => model.name !== "BankTenant" && EXCLUDED_MODELS[model.name]?.onRestore !== "keep",
         );
         for (const model of rest.reverse()) await client(tx, model.delegate).deleteMany({ where: { tenantId } });
+        writing = "BankTenant";
         await tx.bankTenant.create({ data: tenant as Prisma.BankTenantUncheckedCreateInput });
         for (const model of ordered) {
           if (model.name === "BankTenant") continue;
           const rows = file.tables.get(model.name) ?? [];
+          writing = model.name;
           for (let start = 0; start < rows.length; start += CHUNK)
             await client(tx, model.delegate).createMany({ data: rows.slice(start, start + CHUNK) });
         }
@@ -97,7 +98,7 @@ export async function restoreSandbox(options: {
       { maxWait: 10_000, timeout: 120_000 },
     );
   } catch (error) {
-    throw refusal(error) ?? error;
+    throw refusal(error, writing) ?? error;
   }
   const tables = Object.fromEntries(file.tables) as Record<string, Record<string, unknown>[]>;
   return {
