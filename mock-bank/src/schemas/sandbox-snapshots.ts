@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "../domain/snapshots/export-sandbox";
+import { MAX_OFFSET_SECONDS } from "../domain/sandbox/advance-clock";
 import { Count, Timestamp } from "./common";
 
 const Counts = z
@@ -10,7 +11,7 @@ const Counts = z
     payments: Count.describe("Payments."),
     consents: Count.describe("Consents of every standard."),
     events: Count.describe("Webhook events in the outbox."),
-    rows: z.number().int().min(0).describe("Every row of every table in the file."),
+    rows: z.number().int().min(0).max(100_000_000).describe("Every row of every table in the file."),
   })
   .meta({ id: "SnapshotCounts", description: "How much a snapshot or an export holds." });
 
@@ -38,9 +39,14 @@ export const SnapshotParams = z.object({
 
 export const Snapshot = z
   .object({
-    id: z.string().describe("`snap_…`"),
-    name: z.string(),
-    size_bytes: z.number().int().min(0).describe("Size of the snapshot's export file (uncompressed JSON): what the size limit counts."),
+    id: z.string().max(64).describe("`snap_…`"),
+    name: z.string().max(64),
+    size_bytes: z
+      .number()
+      .int()
+      .min(0)
+      .max(268_435_456)
+      .describe("Size of the snapshot's export file (uncompressed JSON): what the size limit counts."),
     sandbox_time: Timestamp.describe("The sandbox's clock when it was taken: a restore sets the clock back to it."),
     created_at: Timestamp.describe("When it was taken (real time)."),
     counts: Counts,
@@ -61,14 +67,22 @@ export const Snapshot = z
   });
 
 export const SnapshotList = z
-  .object({ data: z.array(Snapshot).describe("Newest first."), next_cursor: z.null().describe("Always null: an app keeps few snapshots.") })
+  .object({
+    data: z.array(Snapshot).max(100).describe("Newest first."),
+    next_cursor: z.null().describe("Always null: an app keeps few snapshots."),
+  })
   .meta({ id: "SnapshotList", description: "Your app's snapshots." });
 
 export const SnapshotRestoreResult = z
   .object({
     counts: Counts,
     now: Timestamp.describe("The sandbox's clock after the restore: the time the state was taken at."),
-    offset_seconds: z.number().int().describe("How far the clock now runs from real time (negative when behind it)."),
+    offset_seconds: z
+      .number()
+      .int()
+      .min(-MAX_OFFSET_SECONDS)
+      .max(MAX_OFFSET_SECONDS)
+      .describe("How far the clock now runs from real time (negative when behind it)."),
     ids_remapped: z
       .boolean()
       .describe("True when the file came from another app's sandbox: every id was replaced by a new one (the same on every import)."),
@@ -88,13 +102,13 @@ export const SandboxExport = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     version: z.literal(EXPORT_VERSION),
-    tenant: z.string().describe("The app the state was exported from."),
+    tenant: z.string().max(64).describe("The app the state was exported from."),
     taken_at: Timestamp.describe("When it was exported (real time)."),
     sandbox_time: Timestamp.describe("The sandbox's clock at that moment."),
-    seed_version: z.number().int().min(0).describe("The version of the seed the sandbox was created from."),
+    seed_version: z.number().int().min(0).max(1_000_000).describe("The version of the seed the sandbox was created from."),
     counts: Counts,
     tables: z
-      .record(z.string(), z.array(z.record(z.string(), z.unknown())))
+      .record(z.string().max(64), z.array(z.record(z.string().max(64), z.unknown())).max(1_000_000))
       .describe(
         "Rows per table (`BankCustomer`, `BankAccount`, `BankTransaction`, …), columns as stored; integers of money and instants as strings, so they round-trip exactly. Credentials (OAuth codes and tokens), idempotency records and snapshots are not exported.",
       ),
@@ -106,5 +120,5 @@ export const SandboxExport = z
 
 /** The import's body: any JSON object, checked against the format by the import itself (422 with pointers). */
 export const SandboxExportUpload = z
-  .record(z.string(), z.unknown())
+  .record(z.string().max(64), z.unknown())
   .meta({ description: "A file from `GET /v1/sandbox/export` (the `SandboxExport` schema), unchanged." });

@@ -22,7 +22,7 @@ export type SandboxResetResultDto = z.infer<typeof SandboxResetResult>;
  * The clock runs at most ten years ahead, and one advance moves it at most 90 days (advance-clock.ts).
  * It runs behind real time after a snapshot is restored (it reads the snapshot's time again).
  */
-const OffsetSeconds = z.number().int().max(MAX_OFFSET_SECONDS);
+const OffsetSeconds = z.number().int().min(-MAX_OFFSET_SECONDS).max(MAX_OFFSET_SECONDS);
 const MAX_ADVANCE_SECONDS = MAX_ADVANCE_DAYS * 86_400;
 
 export const SandboxClock = z
