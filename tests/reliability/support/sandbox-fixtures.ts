@@ -133,6 +133,10 @@ export async function createResources(portalUrl: string, key: string) {
   if (decoupled.status !== 201) throw new Error(`POST /berlin-group/v1/consents → ${decoupled.status} ${decoupled.text}`);
   const authorisationId = String(decoupled.body._links.scaStatus.href).split("/").pop()!;
 
+  // A snapshot, named by its id or its name in paths (`{snapshot}`).
+  const snapshotName = `fixture-${randomUUID().slice(0, 8)}`;
+  const snapshot = await must("POST", "/v1/sandbox/snapshots", { name: snapshotName });
+
   const ids: Record<string, string[]> = {
     account_id: [current.id, savings.id, card.id].map(String),
     customer_id: [goodCredit.id, customer.id].map(String),
@@ -147,6 +151,7 @@ export async function createResources(portalUrl: string, key: string) {
     plan_id: [String(plan.id)],
     consent_id: [String(consent.id)],
     authorisation_id: [authorisationId],
+    snapshot: [String(snapshot.id), snapshotName],
   };
   return { ids, accessToken: String(minted.access_token), refreshToken: String(minted.refresh_token), customers, accounts };
 }

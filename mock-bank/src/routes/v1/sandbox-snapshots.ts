@@ -224,7 +224,6 @@ const sandboxSnapshots: FastifyPluginAsyncZod<SandboxSnapshotsOptions> = async (
         summary: "Delete a snapshot",
         description: "Deletes a snapshot (by id or name), making room for another. The sandbox's state is not touched.",
         params: SnapshotParams,
-        ...exampleRun({ last: true }),
         response: { 204: z.null().describe("Deleted: no body."), ...problemResponses({ 404: NOT_FOUND }) },
       },
     },
