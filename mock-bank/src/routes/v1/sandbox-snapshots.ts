@@ -154,21 +154,8 @@ const sandboxSnapshots: FastifyPluginAsyncZod<SandboxSnapshotsOptions> = async (
     },
   );
 
-  app.get(
-    "/sandbox/snapshots/:snapshot",
-    {
-      schema: {
-        operationId: "getSandboxSnapshot",
-        tags: ["Sandbox"],
-        summary: "Get a snapshot",
-        description: "A snapshot by its id (`snap_…`) or its name.",
-        params: SnapshotParams,
-        response: { 200: jsonResponse("The snapshot.", Snapshot), ...problemResponses({ 404: NOT_FOUND }) },
-      },
-    },
-    async (request) => toSnapshot(await findSnapshot({ db: app.db, tenantId: request.tenantId, snapshot: request.params.snapshot })),
-  );
-
+  // Export and restore are registered before the snapshot's own path, so the documented examples
+  // (run in document order) download and restore `ci-baseline` before deleting it.
   app.get(
     "/sandbox/snapshots/:snapshot/export",
     {
@@ -212,6 +199,21 @@ const sandboxSnapshots: FastifyPluginAsyncZod<SandboxSnapshotsOptions> = async (
       app.ensureTenant.forget(request.tenantId);
       return toRestoreResult(result);
     },
+  );
+
+  app.get(
+    "/sandbox/snapshots/:snapshot",
+    {
+      schema: {
+        operationId: "getSandboxSnapshot",
+        tags: ["Sandbox"],
+        summary: "Get a snapshot",
+        description: "A snapshot by its id (`snap_…`) or its name.",
+        params: SnapshotParams,
+        response: { 200: jsonResponse("The snapshot.", Snapshot), ...problemResponses({ 404: NOT_FOUND }) },
+      },
+    },
+    async (request) => toSnapshot(await findSnapshot({ db: app.db, tenantId: request.tenantId, snapshot: request.params.snapshot })),
   );
 
   app.delete(
