@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedgerInvariants } from "../src/domain/ledger/check-ledger-invariants";
 import { remappedId } from "../src/domain/snapshots/remap-sandbox-ids";
@@ -77,20 +78,20 @@ async function readEverything(tenant: string): Promise<Map<string, string>> {
     await read("/v1/accounts/{account_id}/rewards", `/v1/accounts/${id}/rewards`);
     await readPages("/v1/accounts/{account_id}/transactions", `/v1/accounts/${id}/transactions`);
   }
-  for (const id of await ids(db.bankPayment.findMany({ where: { tenantId: tenant } })))
+  for (const id of await ids(db.bankPayment.findMany({ where: { tenantId: tenant }, orderBy: { id: "asc" } })))
     await read("/v1/payments/{payment_id}", `/v1/payments/${id}`);
-  for (const id of await ids(db.bankConsent.findMany({ where: { tenantId: tenant } })))
+  for (const id of await ids(db.bankConsent.findMany({ where: { tenantId: tenant }, orderBy: { id: "asc" } })))
     await read("/v1/consents/{consent_id}", `/v1/consents/${id}`);
-  for (const id of await ids(db.bankLoanApplication.findMany({ where: { tenantId: tenant } })))
+  for (const id of await ids(db.bankLoanApplication.findMany({ where: { tenantId: tenant }, orderBy: { id: "asc" } })))
     await read("/v1/loans/applications/{application_id}", `/v1/loans/applications/${id}`);
-  for (const loan of await db.bankLoan.findMany({ where: { tenantId: tenant } }))
+  for (const loan of await db.bankLoan.findMany({ where: { tenantId: tenant }, orderBy: { id: "asc" } }))
     await read(
       loan.kind === "bnpl" ? "/v1/bnpl/plans/{plan_id}" : "/v1/loans/{loan_id}",
       `/v1/${loan.kind === "bnpl" ? "bnpl/plans" : "loans"}/${loan.id}`,
     );
-  for (const id of await ids(db.bankInsuranceQuote.findMany({ where: { tenantId: tenant } })))
+  for (const id of await ids(db.bankInsuranceQuote.findMany({ where: { tenantId: tenant }, orderBy: { id: "asc" } })))
     await read("/v1/insurance/quotes/{quote_id}", `/v1/insurance/quotes/${id}`);
-  for (const id of await ids(db.bankInsurancePolicy.findMany({ where: { tenantId: tenant } })))
+  for (const id of await ids(db.bankInsurancePolicy.findMany({ where: { tenantId: tenant }, orderBy: { id: "asc" } })))
     await read("/v1/insurance/policies/{policy_id}", `/v1/insurance/policies/${id}`);
   return answers;
 }
@@ -389,5 +390,25 @@ describe("bounds", { timeout: 60_000 }, () => {
       payload: JSON.stringify(bigFile),
     });
     expectProblemShape(tooLarge, 413, "payload_too_large");
+  });
+});
+
+describe("figures", { timeout: 120_000 }, () => {
+  it("logs a freshly seeded tenant's export size (raw, gzipped) and its restore time (median of 5)", async () => {
+    const tenant = "app_snap_figures";
+    const file = await bank.get("/v1/sandbox/export", "/v1/sandbox/export", { tenant });
+    const raw = Buffer.byteLength(JSON.stringify(file.body));
+    const taken = await takeSnapshot(tenant, "seeded");
+    expect(taken.body.size_bytes).toBe(raw);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect((await restore(tenant, "seeded")).status).toBe(200);
+      times.push(performance.now() - started);
+    }
+    const median = Math.round(times.sort((a, b) => a - b)[2]!);
+    console.log(
+      `[snapshots] seeded tenant: export ${raw} bytes, ${gzipSync(JSON.stringify(file.body)).length} gzipped, ${file.body.counts.rows} rows; SQLite restore median ${median} ms of 5`,
+    );
   });
 });
