@@ -44,6 +44,8 @@ export async function buildTestApp(
     sleep?: (ms: number) => Promise<void>;
     databaseUrl?: string;
     logger?: { stream: NodeJS.WritableStream };
+    /** More environment variables (e.g. smaller snapshot bounds). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl ? null : createTestDatabase();
@@ -55,6 +57,7 @@ export async function buildTestApp(
     LOG_LEVEL: "info",
     // Tests run the live-activity ticker themselves (app.liveActivity.tick()), on their own clock.
     BANK_LIVE_ACTIVITY_INTERVAL_MS: "0",
+    ...options.env,
   });
   const app = await buildApp({ env, logger: options.logger ?? false, now: options.now, sleep: options.sleep });
   return {

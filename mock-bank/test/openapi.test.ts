@@ -79,8 +79,12 @@ describe("the OpenAPI document", () => {
       "createPayment",
       "createSandboxConsent",
       "createSandboxCustomer",
+      "createSandboxSnapshot",
       "decideBerlinGroupAuthorisation",
       "deleteSandboxCustomer",
+      "deleteSandboxSnapshot",
+      "exportSandbox",
+      "exportSandboxSnapshot",
       "fireSandboxEvent",
       "getAccount",
       "getAccountBalances",
@@ -99,6 +103,8 @@ describe("the OpenAPI document", () => {
       "getSandboxClock",
       "getSandboxCustomer",
       "getSandboxSettings",
+      "getSandboxSnapshot",
+      "importSandbox",
       "listAccountTransactions",
       "listAccounts",
       "listBnplPlans",
@@ -110,10 +116,12 @@ describe("the OpenAPI document", () => {
       "listPayments",
       "listProducts",
       "listSandboxCustomers",
+      "listSandboxSnapshots",
       "openAccount",
       "redeemAccountRewards",
       "repayLoan",
       "resetSandbox",
+      "restoreSandboxSnapshot",
       "revokeConsent",
       "simulateIncomingTransaction",
       "updateSandboxCustomer",
@@ -129,14 +137,15 @@ describe("the OpenAPI document", () => {
         operation.operationId === "createSandboxConsent" ? ["Consents", "Sandbox"] : [expect.toBeOneOf(doc.tags.map((tag) => tag.name))];
       expect(operation.tags, operation.operationId).toEqual(tags);
       const statuses = Object.keys(operation.responses);
-      // One success status: 200, or 201 for operations that create something.
+      // One success status: 200, or 201 for operations that create something, or 204 for a delete that answers nothing.
       const success = statuses.filter((s) => s.startsWith("2"));
-      expect(success.length === 1 && ["200", "201"].includes(success[0])).toBe(true);
+      expect(success.length === 1 && ["200", "201", "204"].includes(success[0])).toBe(true);
       expect(statuses).toEqual(
         expect.arrayContaining(["400", "401", "403", "429", "500", "default", ...(path.includes("{") ? ["404"] : [])]),
       );
       expect(operation.responses[success[0]].description).not.toBe("Default Response");
-      expect(Object.keys(operation.responses[success[0]].content)).toEqual(["application/json"]);
+      if (success[0] === "204") expect(operation.responses[success[0]].content, operation.operationId).toBeUndefined();
+      else expect(Object.keys(operation.responses[success[0]].content)).toEqual(["application/json"]);
       for (const status of statuses.filter((s) => s !== success[0])) {
         expect(operation.responses[status].content).toEqual({
           "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } },

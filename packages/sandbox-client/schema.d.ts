@@ -980,6 +980,134 @@ export interface paths {
         patch: operations["updateSandboxCustomer"];
         trace?: never;
     };
+    "/v1/sandbox/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the sandbox's state as a file
+         * @description Your sandbox's whole state as one JSON file: import it later with `POST /v1/sandbox/import` (into this app, or another app's sandbox, where every id is replaced). The file is sent with `content-disposition: attachment`, so a browser saves it.
+         */
+        get: operations["exportSandbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a sandbox file
+         * @description Replaces your sandbox's state with a file from `GET /v1/sandbox/export` or `GET /v1/sandbox/snapshots/{snapshot}/export`. A file from another app's sandbox gets new ids (deterministic: importing it again gives the same ones); from this app, ids are kept. Everything in the sandbox is replaced in one transaction (all or nothing): customers, accounts, transactions, payments, consents and the rest come back exactly as they were, ids included, and the clock reads the time the state was taken at again. Webhook events of the past are not sent again. Consents keep their status, but access and refresh tokens are never stored in a snapshot: get new ones. The app's snapshots themselves are kept. A file that is not an export, of another version, or whose rows refer to rows it does not contain is refused with 422 `invalid_sandbox_export` and a pointer per problem; nothing changes. Files larger than 3.0 MB are refused with 413.
+         */
+        post: operations["importSandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the snapshots
+         * @description Your app's snapshots, newest first (at most 10).
+         */
+        get: operations["listSandboxSnapshots"];
+        put?: never;
+        /**
+         * Take a named snapshot
+         * @description Stores your sandbox's current state under a name, to restore it later (`POST /v1/sandbox/snapshots/{snapshot}/restore`): a CI suite takes `ci-baseline` once and restores it before each run. An app keeps at most 10 snapshots (409 `snapshot_limit_reached`: delete one first) of at most 3.0 MB each (413 `snapshot_too_large`); names are unique (409 `snapshot_name_taken`). Snapshots survive resets and restores.
+         */
+        post: operations["createSandboxSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots/{snapshot}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a snapshot as a file
+         * @description The snapshot's state as an export file, the same format as `GET /v1/sandbox/export`. The file is sent with `content-disposition: attachment`, so a browser saves it.
+         */
+        get: operations["exportSandboxSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots/{snapshot}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a snapshot
+         * @description Puts your sandbox back to the snapshot (by id or name). Everything in the sandbox is replaced in one transaction (all or nothing): customers, accounts, transactions, payments, consents and the rest come back exactly as they were, ids included, and the clock reads the time the state was taken at again. Webhook events of the past are not sent again. Consents keep their status, but access and refresh tokens are never stored in a snapshot: get new ones. The app's snapshots themselves are kept. No request body.
+         */
+        post: operations["restoreSandboxSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots/{snapshot}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a snapshot
+         * @description A snapshot by its id (`snap_…`) or its name.
+         */
+        get: operations["getSandboxSnapshot"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a snapshot
+         * @description Deletes a snapshot (by id or name), making room for another. The sandbox's state is not touched.
+         */
+        delete: operations["deleteSandboxSnapshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2504,7 +2632,7 @@ export interface components {
              * @description Stable machine-readable error code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points" | "customer_document_invalid" | "customer_handle_taken";
+            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points" | "customer_document_invalid" | "customer_handle_taken" | "snapshot_limit_reached" | "snapshot_name_taken" | "snapshot_too_large" | "invalid_sandbox_export";
             /** @description The request id (also in the `X-Request-Id` header); quote it to support. */
             request_id?: string;
             /** @description One entry per invalid field (the first 50). */
@@ -2746,7 +2874,7 @@ export interface components {
             now: string;
             /**
              * Format: int32
-             * @description How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset; it grows by itself when `clock_rate` is above 1.
+             * @description How far the sandbox's clock runs ahead of real time, in seconds: 0 after a reset; it grows by itself when `clock_rate` is above 1; negative after restoring a snapshot taken earlier (the clock reads the snapshot's time again).
              */
             offset_seconds: number;
             /**
@@ -2875,6 +3003,37 @@ export interface components {
             /** @description Always null: every test customer is on one page. */
             next_cursor: null;
         };
+        /** @description Your sandbox's whole state, as a file: import it with `POST /v1/sandbox/import`, into this app or another. */
+        SandboxExport: {
+            /** @constant */
+            format: "openbank.sandbox-export";
+            /** @constant */
+            version: 1;
+            /** @description The app the state was exported from. */
+            tenant: string;
+            /**
+             * Format: date-time
+             * @description When it was exported (real time).
+             */
+            taken_at: string;
+            /**
+             * Format: date-time
+             * @description The sandbox's clock at that moment.
+             */
+            sandbox_time: string;
+            /**
+             * Format: int32
+             * @description The version of the seed the sandbox was created from.
+             */
+            seed_version: number;
+            counts: components["schemas"]["SnapshotCounts"];
+            /** @description Rows per table (`BankCustomer`, `BankAccount`, `BankTransaction`, …), columns as stored; integers of money and instants as strings, so they round-trip exactly. Credentials (OAuth codes and tokens), idempotency records and snapshots are not exported. */
+            tables: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
         /**
          * @description What the reset restored.
          * @example {
@@ -2939,6 +3098,129 @@ export interface components {
              * @description How far the sandbox's clock runs ahead of real time, in seconds.
              */
             offset_seconds: number;
+        };
+        /**
+         * @description A named copy of your sandbox's whole state.
+         * @example {
+         *       "id": "snap_4nK1xrH6YoT2yRcJ1qS8uA",
+         *       "name": "ci-baseline",
+         *       "size_bytes": 691892,
+         *       "sandbox_time": "2026-11-21T10:30:00.000Z",
+         *       "created_at": "2026-11-21T10:30:00.000Z",
+         *       "counts": {
+         *         "customers": 6,
+         *         "accounts": 42,
+         *         "transactions": 1647,
+         *         "payments": 0,
+         *         "consents": 0,
+         *         "events": 0,
+         *         "rows": 1716
+         *       }
+         *     }
+         */
+        Snapshot: {
+            /** @description `snap_…` */
+            id: string;
+            name: string;
+            /**
+             * Format: int32
+             * @description Size of the snapshot's export file (uncompressed JSON): what the size limit counts.
+             */
+            size_bytes: number;
+            /**
+             * Format: date-time
+             * @description The sandbox's clock when it was taken: a restore sets the clock back to it.
+             */
+            sandbox_time: string;
+            /**
+             * Format: date-time
+             * @description When it was taken (real time).
+             */
+            created_at: string;
+            counts: components["schemas"]["SnapshotCounts"];
+        };
+        /** @description How much a snapshot or an export holds. */
+        SnapshotCounts: {
+            /**
+             * Format: int32
+             * @description Test customers (personas, custom and onboarded customers).
+             */
+            customers: number;
+            /**
+             * Format: int32
+             * @description Accounts, the bank's own ledger accounts included.
+             */
+            accounts: number;
+            /**
+             * Format: int32
+             * @description Statement lines, booked and pending.
+             */
+            transactions: number;
+            /**
+             * Format: int32
+             * @description Payments.
+             */
+            payments: number;
+            /**
+             * Format: int32
+             * @description Consents of every standard.
+             */
+            consents: number;
+            /**
+             * Format: int32
+             * @description Webhook events in the outbox.
+             */
+            events: number;
+            /**
+             * Format: int32
+             * @description Every row of every table in the file.
+             */
+            rows: number;
+        };
+        /** @description Your app's snapshots. */
+        SnapshotList: {
+            /** @description Newest first. */
+            data: components["schemas"]["Snapshot"][];
+            /** @description Always null: an app keeps few snapshots. */
+            next_cursor: null;
+        };
+        /**
+         * @description What the restore or import put back.
+         * @example {
+         *       "counts": {
+         *         "customers": 6,
+         *         "accounts": 42,
+         *         "transactions": 1647,
+         *         "payments": 0,
+         *         "consents": 0,
+         *         "events": 0,
+         *         "rows": 1716
+         *       },
+         *       "now": "2026-11-21T10:30:00.000Z",
+         *       "offset_seconds": -3600,
+         *       "ids_remapped": false,
+         *       "events_marked_delivered": 0
+         *     }
+         */
+        SnapshotRestoreResult: {
+            counts: components["schemas"]["SnapshotCounts"];
+            /**
+             * Format: date-time
+             * @description The sandbox's clock after the restore: the time the state was taken at.
+             */
+            now: string;
+            /**
+             * Format: int64
+             * @description How far the clock now runs from real time (negative when behind it).
+             */
+            offset_seconds: number;
+            /** @description True when the file came from another app's sandbox: every id was replaced by a new one (the same on every import). */
+            ids_remapped: boolean;
+            /**
+             * Format: int32
+             * @description Webhook events the state held as not yet delivered, stored as delivered: a restore never sends past events again.
+             */
+            events_marked_delivered: number;
         };
         /** @description A UK account at any bank. */
         SortCodeCreditorInput: {
@@ -10049,6 +10331,976 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SandboxCustomer"];
                 };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxExport"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A file from `GET /v1/sandbox/export` (the `SandboxExport` schema), unchanged. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The sandbox now holds the file's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotRestoreResult"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_sandbox_export`: not an export this bank reads; `errors[]` points at each problem. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSandboxSnapshots: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshots. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotList"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The snapshot's name. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "ci-baseline"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Unique in your app; restore, download or delete the snapshot by it, e.g. `ci-baseline`. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The snapshot. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `snapshot_limit_reached` (delete a snapshot first) or `snapshot_name_taken`. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxExport"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox now holds the snapshot's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotRestoreResult"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: no body. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
             400: {

@@ -150,6 +150,8 @@ beforeAll(async () => {
   expect(minted.status).toBe(201);
   remember("minted access token", minted.body.access_token);
   remember("minted refresh token", minted.body.refresh_token);
+  // A snapshot and an export of the sandbox now holding those consents: neither may carry a credential.
+  expect((await call(portalUrl, created.secret, "POST", "/v1/sandbox/snapshots", { name: "secrets-at-rest" })).status).toBe(201);
 
   // FAPI 2.0: the private halves of a registered key and of a DPoP key, DPoP-bound tokens, and a
   // client registered with a software statement (its registration access token).

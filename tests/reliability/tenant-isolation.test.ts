@@ -39,7 +39,10 @@ const operations = Object.entries(document.paths as Record<string, Record<string
   // Products and funds are the bank's public catalogue (the same for every app), not tenant data.
   .filter((op) => !/\{(product_id|fund_id)\}/.test(op.path))
   .filter(
-    (op) => /\{\w+_id\}/.test(op.path) || (op.method === "GET" && op.parameters.some((p) => p.in === "query" && p.name.endsWith("_id"))),
+    // A snapshot is named by its id or its name: `{snapshot}`.
+    (op) =>
+      /\{(\w+_id|snapshot)\}/.test(op.path) ||
+      (op.method === "GET" && op.parameters.some((p) => p.in === "query" && p.name.endsWith("_id"))),
   );
 
 type Owner = Awaited<ReturnType<typeof newDeveloperApp>> & { resources: Awaited<ReturnType<typeof createResources>> };

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
 
 type SqliteDatabase = { prepare(sql: string): { all(): Record<string, unknown>[] }; close(): void };
@@ -10,8 +11,9 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
     const buffer = Buffer.from(value);
-    // Binary columns are searched in every form a secret could hide in.
-    return [buffer.toString("utf8"), buffer.toString("hex"), buffer.toString("base64")].join("\n");
+    // Binary columns are searched in every form a secret could hide in; gzipped ones (snapshots) unpacked too.
+    const unpacked = buffer[0] === 0x1f && buffer[1] === 0x8b ? [gunzipSync(buffer).toString("utf8")] : [];
+    return [...unpacked, buffer.toString("utf8"), buffer.toString("hex"), buffer.toString("base64")].join("\n");
   }
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object") return JSON.stringify(value);

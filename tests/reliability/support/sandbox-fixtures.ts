@@ -147,6 +147,9 @@ export async function createResources(portalUrl: string, key: string) {
     accounts: [{ key: "current", type: "current", currency: "GBP", opening_balance: "250.00" }],
   });
   const customAccounts = (custom.accounts as Json[]).map((a) => String(a.id));
+  // A snapshot, named by its id or its name in paths (`{snapshot}`).
+  const snapshotName = `fixture-${randomUUID().slice(0, 8)}`;
+  const snapshot = await must("POST", "/v1/sandbox/snapshots", { name: snapshotName });
 
   const ids: Record<string, string[]> = {
     account_id: [current.id, savings.id, card.id, ...customAccounts].map(String),
@@ -162,6 +165,7 @@ export async function createResources(portalUrl: string, key: string) {
     plan_id: [String(plan.id)],
     consent_id: [String(consent.id)],
     authorisation_id: [authorisationId],
+    snapshot: [String(snapshot.id), snapshotName],
   };
   return { ids, accessToken: String(minted.access_token), refreshToken: String(minted.refresh_token), customers, accounts };
 }
