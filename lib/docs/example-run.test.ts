@@ -46,8 +46,8 @@ describe("planExampleRun", () => {
 
   it("plans a manual operation with its example and its reason, and leaves it out of what a run sends", () => {
     const manual = stepsOf(plan).filter((step) => step.manual);
-    expect(manual.map((step) => step.operationId)).toEqual(["decideBerlinGroupAuthorisation"]);
-    const [decide] = manual;
+    expect(manual.map((step) => step.operationId).sort()).toEqual(["decideBerlinGroupAuthorisation", "decideSandboxAuthentication"]);
+    const decide = manual.find((step) => step.operationId === "decideBerlinGroupAuthorisation")!;
     expect(decide.manual).toMatch(/TPP-Decoupled-Preferred/);
     expect(decide.pathParams).toEqual([expect.objectContaining({ name: "authorisation_id", value: expect.stringMatching(/^sca_/) })]);
     expect(decide.body).toEqual({ decision: "approve" });

@@ -79,6 +79,7 @@ describe("the OpenAPI document", () => {
       "createPayment",
       "createSandboxConsent",
       "decideBerlinGroupAuthorisation",
+      "decideSandboxAuthentication",
       "fireSandboxEvent",
       "getAccount",
       "getAccountBalances",

@@ -55,6 +55,8 @@ const prefixes = {
   standingOrder: "sto",
   /** A Berlin Group authorisation sub-resource (one SCA of a consent, a payment or its cancellation). */
   scaAuthorisation: "sca",
+  /** A decoupled sign-in on the bank's pages (authentication scenario `decoupled`), decided by a sandbox control. */
+  authentication: "authn",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

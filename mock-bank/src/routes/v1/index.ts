@@ -7,6 +7,7 @@ import fx from "./fx";
 import loans from "./loans";
 import bnpl from "./bnpl";
 import sandbox from "./sandbox";
+import sandboxAuthentications from "./sandbox-authentications";
 import sandboxBerlinGroup from "./sandbox-berlin-group";
 import products from "./products";
 import investments from "./investments";
@@ -36,6 +37,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(consents);
   await app.register(sandbox);
   await app.register(sandboxBerlinGroup);
+  await app.register(sandboxAuthentications);
 };
 
 export default v1;
