@@ -903,7 +903,7 @@ export interface paths {
         put?: never;
         /**
          * Approve or refuse a decoupled sign-in on the bank's pages
-         * @description Plays the customer's banking app for a sign-in with the sandbox authentication scenario `decoupled` (one of `approve`, `one_time_code`, `decoupled`, `authentication_failed`, `account_locked`, `session_timeout`, `partial_grant`): the bank's login page shows an authentication id and waits. `approve` lets the page continue to the consent page; `refuse` ends the attempt (the app gets `access_denied`; a UK consent becomes `Rejected`; a Berlin Group authorisation `failed` and its consent or payment `rejected`). Another app's or an unknown id is 404; one already decided is 409 `conflict`.
+         * @description Plays the customer's banking app for a sign-in with the sandbox authentication scenario `decoupled` (one of `approve`, `one_time_code`, `decoupled`, `authentication_failed`, `account_locked`, `session_timeout`, `partial_grant`): the bank's login page shows an authentication id and waits. `approve` lets the page continue to the consent page; `refuse` ends the attempt (the app gets `access_denied`; a UK Open Banking consent becomes `RJCT`; a Berlin Group authorisation `failed` and its consent or payment `rejected`). Another app's or an unknown id is 404; one already decided is 409 `conflict`.
          */
         post: operations["decideSandboxAuthentication"];
         delete?: never;

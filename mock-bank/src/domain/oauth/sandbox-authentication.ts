@@ -130,16 +130,16 @@ export async function decideAuthentication(
 /** What each scenario's outcome is, per protocol: the sandbox reference's magic values and the docs. */
 export const SCENARIO_OUTCOMES: Record<AuthenticationScenario, string> = {
   approve:
-    "The customer approves on the consent page: the app gets a code (a UK consent becomes `Authorised`, a Berlin Group authorisation `finalised`).",
+    "The customer approves on the consent page: the app gets a code (a UK consent becomes `AUTH`, a Berlin Group authorisation `finalised`).",
   one_time_code: `A one-time code page follows the password: \`${SANDBOX_CODE}\` passes; a wrong code shows an error and lets the customer retry; after ${MAX_CODE_FAILURES} wrong codes the app gets \`access_denied\` (UK consent \`Rejected\`; Berlin Group \`scaStatus\` \`failed\`, consent/payment \`rejected\`/\`RJCT\` with a \`psuMessage\`).`,
   decoupled:
-    'The page shows an authentication id and waits (“Approve in your banking app”) until `POST /v1/sandbox/authentications/{authentication_id}` with `{"decision":"approve"}` (the consent page follows) or `{"decision":"refuse"}` (`access_denied`; UK `Rejected`; Berlin Group `failed`/`rejected`).',
+    'The page shows an authentication id and waits (“Approve in your banking app”) until `POST /v1/sandbox/authentications/{authentication_id}` with `{"decision":"approve"}` (the consent page follows) or `{"decision":"refuse"}` (`access_denied`; UK `RJCT`; Berlin Group `failed`/`rejected`).',
   authentication_failed:
-    "The sign-in is refused (“We could not verify your identity”): `access_denied` naming the scenario; UK consent `Rejected`; Berlin Group `scaStatus` `failed`, consent/payment `rejected`/`RJCT`, with a `psuMessage`.",
+    "The sign-in is refused (“We could not verify your identity”): `access_denied` naming the scenario; UK consent `RJCT` (rejected); Berlin Group `scaStatus` `failed`, consent/payment `rejected`/`RJCT`, with a `psuMessage`.",
   account_locked:
-    "The sign-in is refused (“Your online banking is locked”): `access_denied` naming the scenario; UK consent `Rejected`; Berlin Group `failed`/`rejected` with a `psuMessage`.",
+    "The sign-in is refused (“Your online banking is locked”): `access_denied` naming the scenario; UK consent `RJCT` (rejected); Berlin Group `failed`/`rejected` with a `psuMessage`.",
   session_timeout:
-    "The consent page shows, but the bank's session has timed out when the customer answers: `login_required`; UK consent `Rejected`; Berlin Group `failed`/`rejected` with a `psuMessage`.",
+    "The consent page shows, but the bank's session has timed out when the customer answers: `login_required`; UK consent `RJCT` (rejected); Berlin Group `failed`/`rejected` with a `psuMessage`.",
   partial_grant:
     "The consent page pre-selects only the first account (and on /v1 only `accounts:read` of several permissions; a Berlin Group bank-offered consent gets no transactions): the consent and tokens carry only what stays selected.",
 };
