@@ -46,7 +46,11 @@ describe("planExampleRun", () => {
 
   it("plans a manual operation with its example and its reason, and leaves it out of what a run sends", () => {
     const manual = stepsOf(plan).filter((step) => step.manual);
-    expect(manual.map((step) => step.operationId).sort()).toEqual(["decideBerlinGroupAuthorisation", "importSandbox"]);
+    expect(manual.map((step) => step.operationId).sort()).toEqual([
+      "decideBerlinGroupAuthorisation",
+      "decideSandboxAuthentication",
+      "importSandbox",
+    ]);
     const decide = manual.find((step) => step.operationId === "decideBerlinGroupAuthorisation")!;
     expect(manual.find((step) => step.operationId === "importSandbox")!.manual).toMatch(/GET \/v1\/sandbox\/export/);
     expect(decide.manual).toMatch(/TPP-Decoupled-Preferred/);

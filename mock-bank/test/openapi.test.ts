@@ -81,6 +81,7 @@ describe("the OpenAPI document", () => {
       "createSandboxCustomer",
       "createSandboxSnapshot",
       "decideBerlinGroupAuthorisation",
+      "decideSandboxAuthentication",
       "deleteSandboxCustomer",
       "deleteSandboxSnapshot",
       "exportSandbox",

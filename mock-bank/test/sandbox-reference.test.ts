@@ -1,3 +1,4 @@
+import { AUTHENTICATION_SCENARIOS } from "../src/domain/oauth/authentication-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productMagicValues } from "../src/domain/products/products-reference";
 import { personaPurposes } from "../src/domain/sandbox/sandbox-reference";
@@ -248,6 +249,9 @@ describe("magic values in the reference", { timeout: 30_000 }, () => {
       "date_of_birth=under 18",
       "given_name + family_name=Ivan Sanctionov, Miranda Blacklistova, Hector Embargo, José Contrabando Ruiz, Zoë Frozenasset",
       ...productMagicValues.map((m) => `${m.field}=${m.value}`),
+      ...AUTHENTICATION_SCENARIOS.map(
+        (scenario) => `Sandbox scenario (the bank's login page), or the customer's \`authentication_scenario\`=${scenario}`,
+      ),
       "customer_id=a customer from POST /v1/customers",
       "amount.amount=above the score band's limit",
       "purchase_amount.amount=above the plan limit",

@@ -101,6 +101,7 @@ describe("internal authentication (every /v1 route)", () => {
         "post /v1/accounts/{account_id}/rewards/redemptions",
         "post /v1/sandbox/webhooks/fire",
         "post /v1/sandbox/berlin-group/authorisations/{authorisation_id}",
+        "post /v1/sandbox/authentications/{authentication_id}",
       ].sort(),
     );
   });

@@ -38,6 +38,9 @@ const operations = Object.entries(document.paths as Record<string, Record<string
   )
   // Products and funds are the bank's public catalogue (the same for every app), not tenant data.
   .filter((op) => !/\{(product_id|fund_id)\}/.test(op.path))
+  // A decoupled sign-in exists only once a browser logs in on the bank's page (no API call makes one):
+  // the other app's id → 404 is covered in mock-bank/test/authentication-scenarios.test.ts.
+  .filter((op) => !op.path.includes("{authentication_id}"))
   .filter(
     // A snapshot is named by its id or its name: `{snapshot}`.
     (op) =>

@@ -11,6 +11,9 @@ import { getSandboxReference, type SandboxReference } from "@/lib/docs/get-sandb
 import { env } from "@/lib/env";
 import { formatMoneyForDisplay } from "@openbank/contracts/money";
 
+/** The sandbox's one-time code on the bank's pages (mock-bank's sandbox-authentication.ts says the same). */
+const SANDBOX_CODE = "123456";
+
 export const metadata: Metadata = {
   title: "Personas & magic values",
   description: "The sandbox's test customers with their accounts, the Sandbox-Scenario header, magic values and sandbox controls.",
@@ -408,6 +411,13 @@ const statusTone = (status: number | null): BadgeTone =>
   status === null ? "info" : status >= 500 ? "danger" : status === 429 ? "warning" : "neutral";
 
 function Reference({ reference, portalUrl }: { reference: SandboxReference; portalUrl: string }) {
+  const isScenario = (magic: { applies_to: string }) => magic.applies_to.startsWith("GET /oauth/authorize");
+  const scenarioValues = reference.magic_values.filter(isScenario);
+  const otherMagicValues = reference.magic_values.filter((magic) => !isScenario(magic));
+  const decoupledCurl = `# The login page shows "Authentication id: authn_…" and waits
+curl -X POST ${portalUrl}/v1/sandbox/authentications/authn_FROM_THE_PAGE \\
+  -H "Authorization: Bearer $SANDBOX_KEY" -H "Content-Type: application/json" \\
+  -d '{"decision":"approve"}'   # or {"decision":"refuse"}`;
   const scenarioCurl = `curl ${portalUrl}/v1/accounts \\
   -H "Authorization: Bearer $SANDBOX_KEY" \\
   -H "Sandbox-Scenario: latency=2000, bank_unavailable"`;
@@ -560,15 +570,41 @@ curl -X PATCH ${portalUrl}/v1/sandbox/settings \\
         </Section>
 
         <Section
+          id="authentication-scenarios"
+          title="Authentication scenarios"
+          intro={
+            <>
+              How the customer&apos;s sign-in goes on the bank&apos;s login and consent pages (<Code>/oauth/authorize</Code> for /v1 and UK
+              Open Banking, and Berlin Group&apos;s <Code>scaRedirect</Code>): choose one in the login page&apos;s{" "}
+              <strong className="font-semibold text-fg">Sandbox scenario</strong> select, or give a customer their own (
+              <Code>authentication_scenario</Code>). The one-time code is always <Code>{SANDBOX_CODE}</Code>; a decoupled sign-in waits
+              until you decide it with the control below, using the authentication id the page shows.
+            </>
+          }
+        >
+          <ValueList label="Authentication scenarios">
+            {scenarioValues.map((magic) => (
+              <li key={magic.value} className="space-y-1.5 p-4 sm:px-5">
+                <Code className="font-semibold">{magic.value}</Code>
+                <p className="text-sm text-fg-muted">
+                  <Inline text={magic.effect} />
+                </p>
+              </li>
+            ))}
+          </ValueList>
+          <CodeBlock code={decoupledCurl} title="Approve a decoupled sign-in" language="bash" copyLabel="command" />
+        </Section>
+
+        <Section
           id="magic-values"
           title="Magic values"
           intro="Values in a request body that always trigger the same outcome, whatever the balances."
         >
-          {reference.magic_values.length === 0 ? (
+          {otherMagicValues.length === 0 ? (
             <p className="text-sm text-fg-muted">None yet: they arrive with payments.</p>
           ) : (
             <ValueList label="Magic values">
-              {reference.magic_values.map((magic) => (
+              {otherMagicValues.map((magic) => (
                 <li key={`${magic.field}=${magic.value}`} className="space-y-1.5 p-4 sm:px-5">
                   <div className="flex flex-wrap items-center gap-2">
                     <Code className="font-semibold">

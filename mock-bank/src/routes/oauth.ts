@@ -7,7 +7,7 @@ import { renderAuthorizationPage } from "../domain/oauth/authorization-pages";
 import { tokenOwner } from "../domain/oauth/authenticate-access-token";
 import { requestClient } from "../domain/oauth/client-metadata";
 import { explainError } from "../domain/oauth/error-hints";
-import { showInteraction, submitDecision, submitLogin } from "../domain/oauth/interaction";
+import { showInteraction, submitCode, submitDecision, submitLogin } from "../domain/oauth/interaction";
 import { listRegisteredClients } from "../domain/oauth/registered-clients";
 import { unpushedParameters } from "../domain/oauth/unpushed-parameters";
 import { OAuthError } from "../domain/oauth/oauth-error";
@@ -82,6 +82,9 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string; directoryJw
   app.get("/oauth/interaction/:uid", hidden, async (request, reply) => page(reply, await showInteraction(steps, raw(request, reply))));
   app.post("/oauth/interaction/:uid/login", hidden, async (request, reply) =>
     page(reply, await submitLogin(steps, raw(request, reply), form(request))),
+  );
+  app.post("/oauth/interaction/:uid/code", hidden, async (request, reply) =>
+    page(reply, await submitCode(steps, raw(request, reply), form(request))),
   );
   app.post("/oauth/interaction/:uid/decision", hidden, async (request, reply) =>
     page(reply, await submitDecision(steps, raw(request, reply), form(request))),

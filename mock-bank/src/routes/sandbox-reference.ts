@@ -1,3 +1,5 @@
+import { AUTHENTICATION_SCENARIOS, AUTHENTICATION_SCENARIO_DESCRIPTIONS } from "../domain/oauth/authentication-scenarios";
+import { SCENARIO_OUTCOMES } from "../domain/oauth/sandbox-authentication";
 import type { FastifyPluginAsync } from "fastify";
 import { formatMinor } from "@openbank/contracts/money";
 import { MINIMUM_AGE, REJECT_FAMILY_NAME, REVIEW_FAMILY_NAME } from "../domain/customers/decide-kyc";
@@ -81,6 +83,12 @@ const magicValues: MagicValue[] = [
     effect: `Fictional sanctions list. Names are compared after normalising case, diacritics and word order: a similarity ≥ ${MATCH_THRESHOLD} is \`review\` (\`possible_sanctions_match\`), ≥ ${CERTAIN_THRESHOLD} is \`rejected\` (\`sanctions_match\`); \`kyc.screening\` shows the matched entry and score.`,
   },
   ...productMagicValues,
+  ...AUTHENTICATION_SCENARIOS.map((scenario) => ({
+    field: "Sandbox scenario (the bank's login page), or the customer's `authentication_scenario`",
+    value: scenario,
+    applies_to: "GET /oauth/authorize and Berlin Group `_links.scaRedirect` (the bank's login and consent pages)",
+    effect: `${AUTHENTICATION_SCENARIO_DESCRIPTIONS[scenario]} ${SCENARIO_OUTCOMES[scenario]}`,
+  })),
   {
     field: "customer_id",
     value: "a customer from POST /v1/customers",

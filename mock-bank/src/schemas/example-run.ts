@@ -41,6 +41,8 @@ export const exampleIds = {
   consentToken: "oat_4kFqP0zR8sV2mN6xW1yT3bC7dE9gH5jL0aS2dF4gH6j",
   /** A Berlin Group DECOUPLED authorisation (`sca_…`): only a Berlin Group flow makes one, so it is never captured. */
   scaAuthorisationId: "sca_5tWq8nR2XmK7pL3vBc9dYe",
+  /** A decoupled sign-in on the bank's login page (`authn_…`): only a browser makes one, so it is never captured. */
+  authenticationId: "authn_6rTq2mV8XnK4pL7wBc3dYf",
 } as const;
 
 export type ExampleVariable = keyof typeof exampleIds;

@@ -57,6 +57,8 @@ const prefixes = {
   scaAuthorisation: "sca",
   /** A named copy of a tenant's sandbox state (POST /v1/sandbox/snapshots). */
   snapshot: "snap",
+  /** A decoupled sign-in on the bank's pages (authentication scenario `decoupled`), decided by a sandbox control. */
+  authentication: "authn",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

@@ -11,7 +11,18 @@ export type ScaApproach = "REDIRECT" | "DECOUPLED" | "EMBEDDED";
 export type Redirects = { ok: string; nok?: string };
 
 /** What one authorisation needs besides its row: where REDIRECT returns, and the wrong guesses so far. */
-export type AuthorisationState = { redirect?: Redirects; failures?: number };
+export type AuthorisationState = {
+  redirect?: Redirects;
+  failures?: number;
+  /** The sandbox authentication scenario the PSU logged in with on the bank's page. */
+  scenario?: string;
+  /** Wrong one-time codes so far (scenario `one_time_code`). */
+  codeFailures?: number;
+  /** The decoupled sign-in the page waits on (scenario `decoupled`). */
+  authenticationId?: string;
+  /** Why the authorisation failed on the bank's page (its `psuMessage`). */
+  failureMessage?: string;
+};
 
 /** The result of one payment of a (bulk) payment resource once executed. */
 export type ExecutionResult = { paymentId: string } | { error: { code: BgMessageCode; text: string } };

@@ -13,6 +13,8 @@ export type ScaDecision =
       decision: "approve";
       customerId: string;
       /** The accounts the PSU picked on the page (bank-offered, availableAccounts). */ accountIds?: string[];
+      /** Sandbox scenario `partial_grant`: a bank-offered consent gets no transactions. */
+      partial?: boolean;
     }
   | { decision: "deny" };
 
@@ -73,7 +75,8 @@ export async function finaliseAuthorisation(options: {
         // The bank fills in what the PSU chose: the consent then reads as a dedicated one.
         const rows = await db.bankAccount.findMany({ where: { id: { in: accountIds } }, select: { iban: true, currency: true } });
         const references = rows.map((row) => ({ iban: row.iban!, currency: row.currency }));
-        input.access = { ...input.access, accounts: references, balances: references, transactions: references };
+        const partial = outcome.decision === "approve" && outcome.partial;
+        input.access = { ...input.access, accounts: references, balances: references, transactions: partial ? [] : references };
       }
     } else {
       const owners = await db.bankAccount.findMany({ where: { id: { in: accountIds } }, select: { customerId: true } });

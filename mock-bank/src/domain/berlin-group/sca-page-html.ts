@@ -1,5 +1,15 @@
 import type { ConsentScreenAccount } from "../oauth/authorization-outcome";
-import { accountRow, accountTypes, alert, escape, layout } from "../oauth/authorization-pages";
+import {
+  accountRow,
+  accountTypes,
+  alert,
+  escape,
+  layout,
+  renderCodePage,
+  renderEndedPage,
+  renderWaitingPage,
+  scenarioField,
+} from "../oauth/authorization-pages";
 
 /**
  * The bank-hosted pages of a Berlin Group REDIRECT authorisation, in the look of the
@@ -25,8 +35,13 @@ export type ScaPage =
       csrf: string;
       error?: string;
       note?: string;
+      /** Sandbox scenario `partial_grant`: the accounts pre-selected (fewer than offered). */
+      preselected?: string[];
     }
-  | { kind: "message"; status: number; title: string; message: string };
+  | { kind: "message"; status: number; title: string; message: string }
+  | { kind: "code"; action: string; appName: string; csrf: string; error?: string; attemptsLeft: number }
+  | { kind: "waiting"; appName: string; authenticationId: string; refreshUrl: string }
+  | { kind: "ended"; appName: string; title: string; message: string; continueTo: string | null };
 
 function loginPage(page: Extract<ScaPage, { kind: "login" }>): string {
   const invalid = page.error ? ` aria-invalid="true" aria-describedby="login-error"` : "";
@@ -39,6 +54,7 @@ ${alert(page.error, "login-error")}
 <input type="hidden" name="csrf_token" value="${escape(page.csrf)}">
 <label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escape(page.username ?? "")}"${invalid}>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required${invalid}>
+${scenarioField()}
 <div class="actions"><button class="primary" type="submit">Log in</button></div>
 </form>
 <p class="hint">Sandbox: log in as a test customer, <code>user_&lt;persona&gt;</code> with password <code>pass_&lt;persona&gt;</code>, e.g. <code>user_good_credit</code> / <code>pass_good_credit</code>.</p>`,
@@ -52,8 +68,8 @@ function reviewPage(page: Extract<ScaPage, { kind: "review" }>): string {
   const choose = page.choose.length
     ? `<fieldset${page.error ? ` aria-describedby="review-error"` : ""}><legend>Choose the accounts to share</legend>
 ${alert(page.error, "review-error")}
-${page.choose.map((account) => accountRow(account)).join("\n")}
-</fieldset>`
+${page.choose.map((account) => accountRow(account, "checkbox", !!page.preselected?.includes(account.id))).join("\n")}
+</fieldset>${page.preselected ? `<p class="hint">Sandbox scenario <code>partial_grant</code>: fewer accounts than offered are pre-selected, and the bank shares no transactions; what you leave selected is all the app gets.</p>` : ""}`
     : alert(page.error, "review-error");
   const fixed = page.fixed.length ? `<p>Accounts:</p><ul class="perms">${page.fixed.map(fixedRow).join("")}</ul>` : "";
   return layout(
@@ -78,5 +94,8 @@ function messagePage(page: Extract<ScaPage, { kind: "message" }>): string {
 export function renderScaPage(page: ScaPage): string {
   if (page.kind === "login") return loginPage(page);
   if (page.kind === "review") return reviewPage(page);
+  if (page.kind === "code") return renderCodePage(page);
+  if (page.kind === "waiting") return renderWaitingPage(page);
+  if (page.kind === "ended") return renderEndedPage(page);
   return messagePage(page);
 }

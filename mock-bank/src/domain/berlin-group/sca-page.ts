@@ -3,6 +3,16 @@ import type { BankConsent, BankScaAuthorisation, PrismaClient } from "@prisma/cl
 import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import { consentScreenAccounts } from "../oauth/consent-screen-accounts";
 import { loginHandle, sandboxPassword } from "../oauth/sandbox-password";
+import {
+  chosenScenario,
+  findDecoupledAuthentication,
+  MAX_CODE_FAILURES,
+  REFUSED_AT_SIGN_IN,
+  SANDBOX_CODE,
+  signInFailure,
+  startDecoupledAuthentication,
+  type SignInFailure,
+} from "../oauth/sandbox-authentication";
 import type { ConsentsInput } from "../../schemas/berlin-group/consents";
 import type { BulkPaymentInitiationInput, PaymentInitiationInput } from "../../schemas/berlin-group/payments";
 import { BgError } from "./bg-errors";
@@ -11,6 +21,7 @@ import { accessKind } from "./create-bg-consent";
 import { finaliseAuthorisation } from "./finalise-authorisation";
 import { accountKey, eligibleAccountIds, referenceKey } from "./psu-accounts";
 import { advanceAuthorisation, FINAL_SCA } from "./sca-authorisation";
+import type { AuthorisationState } from "./bg-details";
 import type { ScaPage } from "./sca-page-html";
 import { assertHolder } from "./update-psu-data";
 
@@ -59,8 +70,11 @@ const gone = () =>
 
 const cookiePath = (authorisationId: string) => `/oauth/sca/${authorisationId}`;
 
-function ticketCookie(deps: ScaDeps, authorisationId: string, customerId: string, secure: boolean): string {
-  const payload = `${authorisationId}.${customerId}.${Date.now() + TICKET_MS}`;
+/** Where the browser is: logged in (`ok`), at the one-time code (`code`), or waiting for the banking app (`wait`). */
+type Stage = "ok" | "code" | "wait";
+
+function ticketCookie(deps: ScaDeps, authorisationId: string, customerId: string, secure: boolean, stage: Stage = "ok"): string {
+  const payload = `${authorisationId}.${customerId}.${Date.now() + TICKET_MS}.${stage}`;
   const value = `${payload}.${mac(deps.secret, `sca-ticket:${payload}`)}`;
   return `${SCA_COOKIE}=${value}; Path=${cookiePath(authorisationId)}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}; Max-Age=${TICKET_MS / 1000}`;
 }
@@ -72,16 +86,107 @@ function readTicket(
   deps: ScaDeps,
   cookieHeader: string | undefined,
   authorisationId: string,
-): { customerId: string; ticket: string } | null {
+): { customerId: string; ticket: string; stage: Stage } | null {
   for (const part of (cookieHeader ?? "").split(";")) {
     const [name, ...rest] = part.trim().split("=");
     if (name !== SCA_COOKIE) continue;
     const ticket = rest.join("=");
-    const [id, customerId, expires, signature] = ticket.split(".");
+    const [id, customerId, expires, stage, signature] = ticket.split(".");
     if (!signature || id !== authorisationId || Number(expires) < Date.now()) continue;
-    if (same(signature, mac(deps.secret, `sca-ticket:${id}.${customerId}.${expires}`))) return { customerId, ticket };
+    if (same(signature, mac(deps.secret, `sca-ticket:${id}.${customerId}.${expires}.${stage}`)))
+      return { customerId, ticket, stage: stage as Stage };
   }
   return null;
+}
+
+/** This authorisation's page state (scenario, code failures, decoupled sign-in), merged into the resource's details. */
+async function saveOwnState(db: PrismaClient, consentId: string, authorisationId: string, patch: AuthorisationState) {
+  const fresh = await db.bankConsent.findUniqueOrThrow({ where: { id: consentId }, select: { details: true } });
+  const { body, state } = readDetails(fresh.details);
+  const own = { ...state.authorisations?.[authorisationId], ...patch };
+  await db.bankConsent.update({
+    where: { id: consentId },
+    data: { details: writeDetails(body, { ...state, authorisations: { ...state.authorisations, [authorisationId]: own } }) },
+  });
+}
+
+const ownState = (consent: BankConsent, authorisationId: string): AuthorisationState =>
+  readDetails(consent.details).state.authorisations?.[authorisationId] ?? {};
+
+/**
+ * The sign-in ends without approval (a scenario's refusal, lockout, timeout, wrong codes): the
+ * authorisation fails with the cause as its psuMessage (a payment's too), the consent or payment is
+ * rejected, and the page says why, with the way back (TPP-Nok-Redirect-URI).
+ */
+async function failSignIn(deps: ScaDeps, loaded: Loaded, failure: SignInFailure): Promise<ScaOutcome> {
+  const { authorisation, consent, tenantNow } = loaded;
+  await saveOwnState(deps.db, consent.id, authorisation.id, { failureMessage: failure.description });
+  if (consent.kind !== "account_access" && authorisation.purpose === "authorisation") {
+    const fresh = await deps.db.bankConsent.findUniqueOrThrow({ where: { id: consent.id }, select: { details: true } });
+    const { body, state } = readDetails(fresh.details);
+    await deps.db.bankConsent.update({
+      where: { id: consent.id },
+      data: { details: writeDetails(body, { ...state, rejection: { code: "PSU_CREDENTIALS_INVALID", text: failure.description } }) },
+    });
+  }
+  const current = await deps.db.bankScaAuthorisation.findUniqueOrThrow({ where: { id: authorisation.id } });
+  await finaliseAuthorisation({ db: deps.db, authorisation: current, outcome: { decision: "deny" }, tenantNow }).catch((error: unknown) => {
+    if (!(error instanceof BgError)) throw error;
+  });
+  return {
+    kind: "page",
+    status: 200,
+    page: {
+      kind: "ended",
+      appName: loaded.appName,
+      title: failure.title,
+      message: failure.message,
+      continueTo: redirectOf(consent, authorisation.id, false),
+    },
+    setCookie: clearCookie(authorisation.id),
+  };
+}
+
+const codePage = (deps: ScaDeps, loaded: Loaded, ticket: string, error?: string): ScaOutcome => ({
+  kind: "page",
+  status: 200,
+  page: {
+    kind: "code",
+    action: `${cookiePath(loaded.authorisation.id)}/code`,
+    appName: loaded.appName,
+    csrf: mac(deps.secret, `sca-code:${ticket}`),
+    error,
+    attemptsLeft: MAX_CODE_FAILURES - (ownState(loaded.consent, loaded.authorisation.id).codeFailures ?? 0),
+  },
+});
+
+/** The step between the password and the review: the code page, or the decoupled wait (and what the app decided). */
+async function pendingStep(
+  deps: ScaDeps,
+  loaded: Loaded,
+  ticket: { customerId: string; ticket: string; stage: Stage },
+  secure: boolean,
+): Promise<ScaOutcome> {
+  if (ticket.stage === "code") return codePage(deps, loaded, ticket.ticket);
+  const { authorisation, consent } = loaded;
+  const authentication = await findDecoupledAuthentication(deps.db, {
+    id: ownState(consent, authorisation.id).authenticationId ?? "",
+    tenantId: consent.tenantId,
+    reference: authorisation.id,
+  });
+  if (!authentication) return gone();
+  if (authentication.status === "refused") return failSignIn(deps, loaded, signInFailure("decoupled"));
+  if (authentication.status === "approved")
+    return {
+      kind: "see_other",
+      location: cookiePath(authorisation.id),
+      setCookie: ticketCookie(deps, authorisation.id, ticket.customerId, secure),
+    };
+  return {
+    kind: "page",
+    status: 200,
+    page: { kind: "waiting", appName: loaded.appName, authenticationId: authentication.id, refreshUrl: cookiePath(authorisation.id) },
+  };
 }
 
 type Loaded = { authorisation: BankScaAuthorisation; consent: BankConsent; tenantNow: Date; appName: string };
@@ -138,6 +243,7 @@ async function review(deps: ScaDeps, loaded: Loaded, customerId: string, csrf: s
   const customer = await db.bankCustomer.findUniqueOrThrow({ where: { id: customerId }, select: { givenName: true, familyName: true } });
   const all = await consentScreenAccounts(db, { tenantId: consent.tenantId, customerId });
   const byId = (ids: string[]) => all.filter((account) => ids.includes(account.id));
+  const partial = ownState(consent, authorisation.id).scenario === "partial_grant";
   const base = {
     kind: "review" as const,
     authorisationId: authorisation.id,
@@ -193,6 +299,7 @@ async function review(deps: ScaDeps, loaded: Loaded, customerId: string, csrf: s
         title: `Share your accounts with ${app}`,
         lines,
         choose,
+        preselected: partial && choose.length ? choose.slice(0, 1).map((account) => account.id) : undefined,
         fixed: kind === "dedicated" ? named : kind === "allPsd2" ? eligible : [],
         approveLabel: "Allow access",
         note: "You can withdraw this consent at any time; the app then loses access at once.",
@@ -234,12 +341,16 @@ function needsChoice(consent: BankConsent): boolean {
 }
 
 /** GET /oauth/sca/{authorisationId}: the login page, or what the TPP asks once the customer logged in here. */
-export async function showScaPage(deps: ScaDeps, request: { authorisationId: string; cookie?: string }): Promise<ScaOutcome> {
+export async function showScaPage(
+  deps: ScaDeps,
+  request: { authorisationId: string; cookie?: string; secure?: boolean },
+): Promise<ScaOutcome> {
   const loaded = await load(deps, request.authorisationId);
   if (!loaded) return gone();
   const done = closed(loaded);
   if (done) return done;
   const ticket = readTicket(deps, request.cookie, request.authorisationId);
+  if (ticket && ticket.stage !== "ok") return pendingStep(deps, loaded, ticket, request.secure ?? false);
   if (ticket) return review(deps, loaded, ticket.customerId, mac(deps.secret, `sca-decision:${ticket.ticket}`));
   const what =
     loaded.consent.kind === "account_access"
@@ -283,7 +394,10 @@ export async function submitScaLogin(
     page: { kind: "login", authorisationId, appName: loaded.appName, what, csrf, username, error },
   });
   const customer = username
-    ? await db.bankCustomer.findFirst({ where: { tenantId: consent.tenantId, username }, select: { id: true, username: true } })
+    ? await db.bankCustomer.findFirst({
+        where: { tenantId: consent.tenantId, username },
+        select: { id: true, username: true, authScenario: true },
+      })
     : null;
   if (!customer || !loginHandle(customer) || !same(form.get("password") ?? "", sandboxPassword(loginHandle(customer)!))) {
     const { body, state } = readDetails(consent.details);
@@ -312,12 +426,58 @@ export async function submitScaLogin(
     if (!(error instanceof BgError)) throw error;
     return retry(`${error.message} Log in as the customer who holds them.`);
   }
+  const scenario = chosenScenario(form, customer.authScenario);
+  await saveOwnState(db, consent.id, authorisationId, { scenario });
+  if (REFUSED_AT_SIGN_IN.has(scenario)) return failSignIn(deps, loaded, signInFailure(scenario as "authentication_failed"));
   await advanceAuthorisation(db, authorisation, { scaStatus: "psuAuthenticated", psuId: username }, tenantNow);
+  let stage: Stage = "ok";
+  if (scenario === "one_time_code") stage = "code";
+  if (scenario === "decoupled") {
+    stage = "wait";
+    const authenticationId = await startDecoupledAuthentication(db, {
+      tenantId: consent.tenantId,
+      appId: consent.appId,
+      customerId: customer.id,
+      flow: "sca",
+      reference: authorisationId,
+    });
+    await saveOwnState(db, consent.id, authorisationId, { authenticationId });
+  }
   return {
     kind: "see_other",
     location: cookiePath(authorisationId),
-    setCookie: ticketCookie(deps, authorisationId, customer.id, request.secure),
+    setCookie: ticketCookie(deps, authorisationId, customer.id, request.secure, stage),
   };
+}
+
+/** POST /oauth/sca/{authorisationId}/code: scenario `one_time_code`; the third wrong code fails the authorisation. */
+export async function submitScaCode(
+  deps: ScaDeps,
+  request: { authorisationId: string; form: URLSearchParams; cookie?: string; secure: boolean },
+): Promise<ScaOutcome> {
+  const { authorisationId, form } = request;
+  const loaded = await load(deps, authorisationId);
+  if (!loaded) return gone();
+  const done = closed(loaded);
+  if (done) return done;
+  const ticket = readTicket(deps, request.cookie, authorisationId);
+  if (!ticket || ticket.stage !== "code" || !same(form.get("csrf_token") ?? "", mac(deps.secret, `sca-code:${ticket.ticket}`)))
+    return message(
+      400,
+      "This request has expired",
+      "Log in again from the app: this page was open too long, or was opened in another browser.",
+    );
+  if (same((form.get("code") ?? "").trim(), SANDBOX_CODE))
+    return {
+      kind: "see_other",
+      location: cookiePath(authorisationId),
+      setCookie: ticketCookie(deps, authorisationId, ticket.customerId, request.secure),
+    };
+  const codeFailures = (ownState(loaded.consent, authorisationId).codeFailures ?? 0) + 1;
+  if (codeFailures >= MAX_CODE_FAILURES) return failSignIn(deps, loaded, signInFailure("one_time_code"));
+  await saveOwnState(deps.db, loaded.consent.id, authorisationId, { codeFailures });
+  const reloaded = (await load(deps, authorisationId))!;
+  return codePage(deps, reloaded, ticket.ticket, "That code is not right. Check the code and try again.");
 }
 
 /** POST /oauth/sca/{authorisationId}/decision: approve or refuse, then back to the TPP. */
@@ -332,7 +492,7 @@ export async function submitScaDecision(
   if (done) return done;
   const ticket = readTicket(deps, request.cookie, authorisationId);
   const csrf = ticket ? mac(deps.secret, `sca-decision:${ticket.ticket}`) : "";
-  if (!ticket || !same(form.get("csrf_token") ?? "", csrf))
+  if (!ticket || ticket.stage !== "ok" || !same(form.get("csrf_token") ?? "", csrf))
     return message(
       400,
       "This request has expired",
@@ -340,6 +500,8 @@ export async function submitScaDecision(
     );
   const approve = form.get("decision") === "approve";
   if (!approve && form.get("decision") !== "deny") return review(deps, loaded, ticket.customerId, csrf);
+  const scenario = ownState(loaded.consent, authorisationId).scenario;
+  if (scenario === "session_timeout") return failSignIn(deps, loaded, signInFailure("session_timeout"));
   const chosen = [...new Set(form.getAll("account_id"))];
   if (approve && !chosen.length && needsChoice(loaded.consent))
     return review(deps, loaded, ticket.customerId, csrf, "Choose at least one account to share, or refuse the request.");
@@ -348,7 +510,12 @@ export async function submitScaDecision(
       db: deps.db,
       authorisation: loaded.authorisation,
       outcome: approve
-        ? { decision: "approve", customerId: ticket.customerId, accountIds: chosen.length ? chosen : undefined }
+        ? {
+            decision: "approve",
+            customerId: ticket.customerId,
+            accountIds: chosen.length ? chosen : undefined,
+            partial: scenario === "partial_grant",
+          }
         : { decision: "deny" },
       tenantNow: loaded.tenantNow,
     });

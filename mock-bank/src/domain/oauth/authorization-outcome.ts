@@ -25,7 +25,15 @@ export type AuthorizationOutcome =
       error?: string;
       /** A standard's consent the app created (UK Open Banking `openbanking_intent_id`): what it asks, how accounts are chosen. */
       intent?: { title: string; lines: string[]; choice: "many" | "one"; expiresAt: string | null };
+      /** Sandbox scenario `partial_grant`: the accounts and scopes pre-selected (fewer than asked). */
+      partial?: { accountIds: string[]; scopes: string[] };
     }
+  /** Scenario `one_time_code`: the code step after the password. */
+  | { kind: "code"; action: string; appName: string; csrf: string; error?: string; attemptsLeft: number }
+  /** Scenario `decoupled`: waiting for the customer's banking app (the sandbox control). */
+  | { kind: "waiting"; appName: string; authenticationId: string; refreshUrl: string }
+  /** The sign-in ended without approval: the page says why, and its link takes the browser back to the app. */
+  | { kind: "ended"; appName: string; title: string; message: string; continueTo: string | null }
   | { kind: "see_other"; location: string };
 
 export type ConsentScreenAccount = { id: string; name: string; type: string; identifier: string; status: string };

@@ -6,6 +6,17 @@ import { createConsent } from "../consents/create-consent";
 import { errorPage, type AuthorizationOutcome } from "./authorization-outcome";
 import { consentScreenAccounts } from "./consent-screen-accounts";
 import { loginHandle, sandboxPassword } from "./sandbox-password";
+import type { AuthenticationScenario } from "./authentication-scenarios";
+import {
+  chosenScenario,
+  findDecoupledAuthentication,
+  MAX_CODE_FAILURES,
+  REFUSED_AT_SIGN_IN,
+  SANDBOX_CODE,
+  signInFailure,
+  startDecoupledAuthentication,
+  type SignInFailure,
+} from "./sandbox-authentication";
 import { isScope, isStandardScope, SCOPES, type Scope } from "./scopes";
 import { authorisableIntent, type Intent } from "./standard-intent";
 
@@ -41,6 +52,22 @@ const same = (a: string, b: string) => {
 
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
 
+/** A sign-in between the password and the login (scenarios `one_time_code` and `decoupled`), kept in the interaction. */
+type Pending = {
+  customerId: string;
+  scenario: AuthenticationScenario;
+  step: "code" | "decoupled";
+  codeFailures?: number;
+  authenticationId?: string;
+};
+type LoginState = { failedLogins?: number; pending?: Pending };
+
+const loginState = (details: Details) => (details.result ?? {}) as LoginState;
+
+/** The scenario the customer logged in with (kept with the login result, read at the consent step). */
+const loggedInScenario = (details: Details) =>
+  ((details as { lastSubmission?: { scenario?: AuthenticationScenario } }).lastSubmission?.scenario ?? "approve") as AuthenticationScenario;
+
 async function load(deps: Deps, raw: Raw) {
   let details: Details;
   try {
@@ -72,9 +99,11 @@ async function consentPage(deps: Deps, loaded: NonNullable<Awaited<ReturnType<ty
   if (!customer) return expired();
   const scopes = requestedScopes(details);
   const intent = await authorisableIntent(deps, loaded);
+  const partial = loggedInScenario(details) === "partial_grant";
   if (intent?.ok) {
     const accounts = await intent.value.accounts(customerId);
     return {
+      partial: partial ? { accountIds: accounts.slice(0, 1).map((account) => account.id), scopes } : undefined,
       kind: "consent",
       requestId: details.uid,
       appName: loaded.appName,
@@ -92,15 +121,82 @@ async function consentPage(deps: Deps, loaded: NonNullable<Awaited<ReturnType<ty
     };
   }
   const wantsAccounts = scopes.some(isScope);
+  const accounts = wantsAccounts ? await consentScreenAccounts(deps.db, { tenantId, customerId }) : [];
   return {
+    partial: partial ? { accountIds: accounts.slice(0, 1).map((account) => account.id), scopes: partialScopes(scopes) } : undefined,
     kind: "consent",
     requestId: details.uid,
     appName: loaded.appName,
     scopes,
     csrf: csrf(deps.secret, details.uid),
     customerName: `${customer.givenName} ${customer.familyName}`,
-    accounts: wantsAccounts ? await consentScreenAccounts(deps.db, { tenantId, customerId }) : [],
+    accounts,
     error,
+  };
+}
+
+/** Scenario `partial_grant` on /v1: read without transactions (and no payments) when the app asked for more than one permission. */
+function partialScopes(scopes: string[]): string[] {
+  const permissions = scopes.filter(isScope);
+  if (permissions.length < 2) return scopes;
+  const kept = permissions.includes("accounts:read") ? ["accounts:read"] : permissions.slice(0, 1);
+  return scopes.filter((scope) => !isScope(scope) || kept.includes(scope));
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+/**
+ * The sign-in ends without approval: a UK consent becomes Rejected, the interaction ends with
+ * the scenario's OAuth error, and the page says why, with the way back to the app.
+ */
+async function endSignIn(deps: Deps, raw: Raw, loaded: Loaded, failure: SignInFailure): Promise<InteractionOutcome> {
+  const intent = await authorisableIntent(deps, loaded);
+  if (intent?.ok)
+    await deps.db.bankConsent.updateMany({
+      where: { id: intent.value.consent.id, status: "awaiting_authorisation" },
+      data: { status: "rejected", statusUpdatedAt: await deps.tenantNow(loaded.tenantId) },
+    });
+  const location = await deps.provider.interactionResult(raw.req, raw.res, {
+    error: failure.error,
+    error_description: failure.description,
+  });
+  return { kind: "ended", appName: loaded.appName, title: failure.title, message: failure.message, continueTo: location };
+}
+
+/** The customer is logged in (after the password, the code or the app's approval), with the scenario the consent step follows. */
+async function completeLogin(deps: Deps, raw: Raw, customerId: string, scenario: AuthenticationScenario): Promise<InteractionOutcome> {
+  const location = await deps.provider.interactionResult(raw.req, raw.res, {
+    login: { accountId: customerId, remember: false },
+    scenario,
+  });
+  return { kind: "see_other", location };
+}
+
+const codePage = (deps: Deps, loaded: Loaded, pending: Pending, error?: string): InteractionOutcome => ({
+  kind: "code",
+  action: `/oauth/interaction/${loaded.details.uid}/code`,
+  appName: loaded.appName,
+  csrf: csrf(deps.secret, loaded.details.uid),
+  error,
+  attemptsLeft: MAX_CODE_FAILURES - (pending.codeFailures ?? 0),
+});
+
+/** The step of a sign-in past its password: the code page, or the decoupled wait (and what the app decided). */
+async function pendingStep(deps: Deps, raw: Raw, loaded: Loaded, pending: Pending): Promise<InteractionOutcome> {
+  if (pending.step === "code") return codePage(deps, loaded, pending);
+  const authentication = await findDecoupledAuthentication(deps.db, {
+    id: pending.authenticationId ?? "",
+    tenantId: loaded.tenantId,
+    reference: loaded.details.uid,
+  });
+  if (!authentication) return expired();
+  if (authentication.status === "approved") return completeLogin(deps, raw, pending.customerId, pending.scenario);
+  if (authentication.status === "refused") return endSignIn(deps, raw, loaded, signInFailure("decoupled"));
+  return {
+    kind: "waiting",
+    appName: loaded.appName,
+    authenticationId: authentication.id,
+    refreshUrl: `/oauth/interaction/${loaded.details.uid}`,
   };
 }
 
@@ -123,6 +219,8 @@ export async function showInteraction(deps: Deps, raw: Raw): Promise<Interaction
   }
   if (loaded.details.prompt.name === "login") {
     await deps.ensureTenant(loaded.tenantId);
+    const pending = loginState(loaded.details).pending;
+    if (pending) return pendingStep(deps, raw, loaded, pending);
     return {
       kind: "login",
       requestId: loaded.details.uid,
@@ -142,12 +240,13 @@ export async function submitLogin(deps: Deps, raw: Raw, form: URLSearchParams): 
   const { details, tenantId } = loaded;
   const username = (form.get("username") ?? "").trim();
   const customer = username
-    ? await deps.db.bankCustomer.findFirst({ where: { tenantId, username }, select: { id: true, username: true } })
+    ? await deps.db.bankCustomer.findFirst({ where: { tenantId, username }, select: { id: true, username: true, authScenario: true } })
     : null;
+  if (loginState(details).pending) return pendingStep(deps, raw, loaded, loginState(details).pending!);
   // Test customers only (personas and custom ones: user_<handle>); onboarded customers have no login.
   const handle = loginHandle(customer);
   if (!customer || !handle || !same(form.get("password") ?? "", sandboxPassword(handle))) {
-    const failed = Number((details.result as { failedLogins?: number } | undefined)?.failedLogins ?? 0) + 1;
+    const failed = Number(loginState(details).failedLogins ?? 0) + 1;
     if (failed >= MAX_FAILED_LOGINS) {
       const location = await deps.provider.interactionResult(raw.req, raw.res, {
         error: "access_denied",
@@ -166,8 +265,39 @@ export async function submitLogin(deps: Deps, raw: Raw, form: URLSearchParams): 
       error: "The username or password is not right. Sandbox customers log in as user_<persona> with password pass_<persona>.",
     };
   }
-  const location = await deps.provider.interactionResult(raw.req, raw.res, { login: { accountId: customer.id, remember: false } });
-  return { kind: "see_other", location };
+  const scenario = chosenScenario(form, customer.authScenario);
+  if (REFUSED_AT_SIGN_IN.has(scenario)) return endSignIn(deps, raw, loaded, signInFailure(scenario as "authentication_failed"));
+  if (scenario === "one_time_code" || scenario === "decoupled") {
+    const pending: Pending = { customerId: customer.id, scenario, step: scenario === "one_time_code" ? "code" : "decoupled" };
+    if (scenario === "decoupled")
+      pending.authenticationId = await startDecoupledAuthentication(deps.db, {
+        tenantId,
+        appId: tenantId,
+        customerId: customer.id,
+        flow: "oauth",
+        reference: details.uid,
+      });
+    await deps.provider.interactionResult(raw.req, raw.res, { pending } satisfies LoginState);
+    return scenario === "one_time_code"
+      ? codePage(deps, loaded, pending)
+      : { kind: "see_other", location: `/oauth/interaction/${details.uid}` };
+  }
+  return completeLogin(deps, raw, customer.id, scenario);
+}
+
+/** POST /oauth/interaction/:uid/code: scenario `one_time_code`; the third wrong code ends the sign-in. */
+export async function submitCode(deps: Deps, raw: Raw, form: URLSearchParams): Promise<InteractionOutcome> {
+  const loaded = await load(deps, raw);
+  if (!loaded || loaded.details.prompt.name !== "login" || !sameCsrf(deps.secret, loaded.details.uid, form.get("csrf_token") ?? ""))
+    return expired();
+  const pending = loginState(loaded.details).pending;
+  if (!pending) return expired();
+  if (pending.step !== "code") return pendingStep(deps, raw, loaded, pending);
+  if (same((form.get("code") ?? "").trim(), SANDBOX_CODE)) return completeLogin(deps, raw, pending.customerId, pending.scenario);
+  const next: Pending = { ...pending, codeFailures: (pending.codeFailures ?? 0) + 1 };
+  if (next.codeFailures! >= MAX_CODE_FAILURES) return endSignIn(deps, raw, loaded, signInFailure("one_time_code"));
+  await deps.provider.interactionResult(raw.req, raw.res, { pending: next } satisfies LoginState);
+  return codePage(deps, loaded, next, "That code is not right. Check the code and try again.");
 }
 
 /**
@@ -185,6 +315,8 @@ export async function submitDecision(deps: Deps, raw: Raw, form: URLSearchParams
     const location = await deps.provider.interactionResult(raw.req, raw.res, { error: intent.error, error_description: intent.detail });
     return { kind: "see_other", location };
   }
+  const scenario = loggedInScenario(details);
+  if (scenario === "session_timeout") return endSignIn(deps, raw, loaded, signInFailure("session_timeout"));
   if (intent) return decideIntent(deps, raw, loaded, intent.value, form);
   if (form.get("decision") === "deny") {
     const location = await deps.provider.interactionResult(raw.req, raw.res, {
@@ -193,8 +325,13 @@ export async function submitDecision(deps: Deps, raw: Raw, form: URLSearchParams
     });
     return { kind: "see_other", location };
   }
-  const scopes = requestedScopes(details);
+  const asked = requestedScopes(details);
+  // partial_grant: the customer shares only the permissions left selected (at least one).
+  const picked = new Set(form.getAll("scope"));
+  const scopes = scenario === "partial_grant" ? asked.filter((scope) => !isScope(scope) || picked.has(scope)) : asked;
   const permissions = SCOPES.filter((scope) => scopes.includes(scope)) as Scope[];
+  if (scenario === "partial_grant" && asked.some(isScope) && !permissions.length && form.get("decision") === "approve")
+    return consentPage(deps, loaded, "Choose at least one thing to share, or deny the request.");
   const customerId = String(details.session!.accountId);
   const chosen = [...new Set(form.getAll("account_id"))].sort();
   if (permissions.length) {
@@ -205,6 +342,9 @@ export async function submitDecision(deps: Deps, raw: Raw, form: URLSearchParams
 
   const grant = new deps.provider.Grant({ accountId: customerId, clientId: client.clientId });
   grant.addOIDCScope(scopes.join(" "));
+  // partial_grant: what the customer left out is rejected, so the provider does not ask again.
+  const withheld = asked.filter((scope) => !scopes.includes(scope));
+  if (withheld.length) grant.rejectOIDCScope(withheld.join(" "));
   if (details.params.claims) grant.addOIDCClaims(Object.keys(JSON.parse(String(details.params.claims)).id_token ?? {}));
   const grantId = await grant.save();
   if (permissions.length) {

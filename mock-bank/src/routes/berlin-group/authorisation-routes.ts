@@ -48,6 +48,13 @@ type Options = {
  * cancellation (NextGenPSD2 §5-7 share them): start one (POST), list them, read one's scaStatus,
  * and update it with PSU data (EMBEDDED's steps).
  */
+/** A failed authorisation's cause on the bank's page (a sandbox authentication scenario), as its psuMessage. */
+function failureMessage(resource: BankConsent, authorisation: { id: string; scaStatus: string }): { psuMessage?: string } {
+  if (authorisation.scaStatus !== "failed") return {};
+  const text = readDetails(resource.details).state.authorisations?.[authorisation.id]?.failureMessage;
+  return text ? { psuMessage: text } : {};
+}
+
 export function registerAuthorisationRoutes(app: ZodApp, options: Options) {
   const segment = options.purpose === "cancellation" ? "cancellation-authorisations" : "authorisations";
   const config = { standardAccess: { caller: "app" as const, scope: options.scope, standard: "berlin_group" as const }, movesMoney: false };
@@ -166,6 +173,7 @@ export function registerAuthorisationRoutes(app: ZodApp, options: Options) {
         ...(authorisation.scaApproach === "DECOUPLED" && authorisation.scaStatus === "started"
           ? { psuMessage: decoupledMessage(authorisation.id) }
           : {}),
+        ...failureMessage(resource, authorisation),
       };
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { BgError } from "../../domain/berlin-group/bg-errors";
-import { BG_BASE, bgConsentStatus } from "../../domain/berlin-group/bg-details";
+import { BG_BASE, bgConsentStatus, readDetails } from "../../domain/berlin-group/bg-details";
 import { consentInformation, creationLinks } from "../../domain/berlin-group/consent-views";
 import { createBgConsent } from "../../domain/berlin-group/create-bg-consent";
 import { findBgResourceOrThrow } from "../../domain/berlin-group/find-bg-resource";
@@ -113,7 +113,13 @@ const consents: FastifyPluginAsyncZod<{ portalUrl: string }> = async (app, optio
         response: { 200: bgJson("The consent's status.", ConsentStatusResponse), ...bgErrors([400, 401, 403, 405]) },
       },
     },
-    async (request) => ({ consentStatus: bgConsentStatus(await load(request), tenantNow(request.tenant!, app.now())) }),
+    async (request) => {
+      const consent = await load(request);
+      const consentStatus = bgConsentStatus(consent, tenantNow(request.tenant!, app.now()));
+      // A sign-in that failed on the bank's page (a sandbox authentication scenario) says why.
+      const failed = Object.values(readDetails(consent.details).state.authorisations ?? {}).find((own) => own.failureMessage);
+      return consentStatus === "rejected" && failed ? { consentStatus, psuMessage: failed.failureMessage } : { consentStatus };
+    },
   );
 
   app.delete(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { renderScaPage } from "../../domain/berlin-group/sca-page-html";
-import { showScaPage, submitScaDecision, submitScaLogin, type ScaOutcome } from "../../domain/berlin-group/sca-page";
+import { showScaPage, submitScaCode, submitScaDecision, submitScaLogin, type ScaOutcome } from "../../domain/berlin-group/sca-page";
 import { tenantNow } from "../../domain/tenants/tenant-now";
 
 /**
@@ -45,7 +45,10 @@ const scaPages: FastifyPluginAsync<{ portalUrl: string; secret: string }> = asyn
   const cookie = (request: FastifyRequest) => request.headers.cookie;
 
   app.get("/oauth/sca/:authorisationId", hidden, async (request, reply) =>
-    answer(reply, await showScaPage(deps, { authorisationId: id(request), cookie: cookie(request) })),
+    answer(reply, await showScaPage(deps, { authorisationId: id(request), cookie: cookie(request), secure })),
+  );
+  app.post("/oauth/sca/:authorisationId/code", hidden, async (request, reply) =>
+    answer(reply, await submitScaCode(deps, { authorisationId: id(request), form: form(request), cookie: cookie(request), secure })),
   );
   app.post("/oauth/sca/:authorisationId/login", hidden, async (request, reply) =>
     answer(reply, await submitScaLogin(deps, { authorisationId: id(request), form: form(request), secure })),

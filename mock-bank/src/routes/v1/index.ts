@@ -8,6 +8,7 @@ import loans from "./loans";
 import bnpl from "./bnpl";
 import sandbox from "./sandbox";
 import sandboxSettings from "./sandbox-settings";
+import sandboxAuthentications from "./sandbox-authentications";
 import sandboxBerlinGroup from "./sandbox-berlin-group";
 import sandboxCustomers from "./sandbox-customers";
 import sandboxSnapshots, { type SandboxSnapshotsOptions } from "./sandbox-snapshots";
@@ -42,6 +43,7 @@ const v1: FastifyPluginAsync<{ snapshots?: SandboxSnapshotsOptions }> = async (a
   await app.register(sandboxBerlinGroup);
   await app.register(sandboxCustomers);
   await app.register(sandboxSnapshots, options.snapshots ?? {});
+  await app.register(sandboxAuthentications);
 };
 
 export default v1;
