@@ -1,0 +1,25 @@
+import { AppError } from "@openbank/contracts/errors";
+import { getSandboxClock } from "./get-sandbox-clock";
+import { listSandboxCustomers } from "./list-sandbox-customers";
+import type { SandboxClock, SandboxCustomer } from "./sandbox-dto";
+
+type Loaded<T> = T | { error: string };
+
+/** A panel's data, or what to tell the developer when the bank could not give it (the rest of the tab still renders). */
+async function settle<T>(load: () => Promise<T>): Promise<Loaded<T>> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { error: `${error.message || "The sandbox bank could not answer."} Reload the page to try again.` };
+  }
+}
+
+/** Everything the Sandbox tab shows, read from the bank in parallel. */
+export async function loadSandboxTab(options: { appId: string }) {
+  const [customers, clock] = await Promise.all([
+    settle(async () => ({ data: await listSandboxCustomers(options) })),
+    settle(() => getSandboxClock(options)),
+  ]);
+  return { customers: customers as Loaded<{ data: SandboxCustomer[] }>, clock: clock as Loaded<SandboxClock>, customersFromSandbox: false };
+}
