@@ -4,6 +4,7 @@ import { Code } from "@/components/ui/code";
 import { EmptyState } from "@/components/ui/empty-state";
 import { IconUsers } from "@/components/ui/icons";
 import type { SandboxCustomer } from "@/lib/sandbox/sandbox-dto";
+import { DeleteCustomerButton } from "./delete-customer-button";
 
 const TYPE_LABELS: Record<string, string> = { current: "Current", savings: "Savings", credit_card: "Credit card" };
 
@@ -14,7 +15,7 @@ function formatMoney(money: { amount: string; currency: string }): string {
 }
 
 /** Every test customer with their accounts and balances: one card each, a grid that folds to one column on phones. */
-export function CustomersPanel({ customers }: { customers: SandboxCustomer[] }) {
+export function CustomersPanel({ appId, customers, canAct }: { appId: string; customers: SandboxCustomer[]; canAct: boolean }) {
   if (customers.length === 0) {
     return (
       <EmptyState icon={<IconUsers size={22} />} title="No test customers">
@@ -45,6 +46,9 @@ export function CustomersPanel({ customers }: { customers: SandboxCustomer[] }) 
                 </Badge>
                 {customer.authentication_scenario !== "approve" && (
                   <Badge tone="info">{customer.authentication_scenario.replaceAll("_", " ")}</Badge>
+                )}
+                {canAct && customer.source === "custom" && (
+                  <DeleteCustomerButton appId={appId} customerId={customer.id} name={`${customer.given_name} ${customer.family_name}`} />
                 )}
               </div>
             </div>

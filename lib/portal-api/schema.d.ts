@@ -844,8 +844,32 @@ export interface paths {
          */
         get: operations["listSandboxCustomers"];
         put?: never;
-        post?: never;
+        /**
+         * Define a custom test customer
+         * @description Builds a test customer at the bank from a `CustomCustomerDocument` (identity, KYC outcome, credit profile, accounts and their history; its schema is in the sandbox API reference). The bank checks it: each problem points at the document's field (`/body/accounts/0/opening_balance`). The customer logs in on the bank's pages as `user_<handle>` and survives resets. From code: `POST /v1/sandbox/customers`.
+         */
+        post: operations["createSandboxCustomer"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/sandbox/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a custom test customer
+         * @description Removes a custom customer, its accounts and history, from the sandbox and from what a reset rebuilds. A persona cannot be removed (409). From code: `DELETE /v1/sandbox/customers/{customer_id}`.
+         */
+        delete: operations["deleteSandboxCustomer"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6296,6 +6320,240 @@ export interface operations {
             };
             /** @description `resource_not_found`: No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `bank_unavailable`: The bank could not be reached. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The new customer with its accounts and balances. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The customer's id (`cus_…`). */
+                        id: string;
+                        /**
+                         * @description A seeded persona, or a custom customer you defined.
+                         * @enum {string}
+                         */
+                        source: "persona" | "custom";
+                        /** @description The persona's key (`good_credit`) or the custom customer's handle. */
+                        handle: string;
+                        /** @description What the customer logs in with on the bank's pages (`user_<handle>`). */
+                        username: string;
+                        given_name: string;
+                        family_name: string;
+                        /** @description `approved`, `review` or `rejected`. */
+                        kyc_status: string;
+                        /** @description What happens when the customer logs in on the bank's pages (`approve` by default). */
+                        authentication_scenario: string;
+                        accounts: {
+                            /** @description The account's id (`acc_…`). */
+                            id: string;
+                            /** @description `current`, `savings`, `credit_card`… */
+                            type: string;
+                            name: string;
+                            currency: string;
+                            /** @description The booked balance on the sandbox's clock. */
+                            booked_balance: {
+                                /** @description Decimal, e.g. `1250.00` (negative when owed). */
+                                amount: string;
+                                currency: string;
+                            };
+                            /** @description What can be spent now, when the bank says. */
+                            available_balance: {
+                                /** @description Decimal, e.g. `1250.00` (negative when owed). */
+                                amount: string;
+                                currency: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `bank_unavailable`: The bank could not be reached. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+                /** @description The customer's id (`cus_…`) */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,9 +23,16 @@ export function isMissingRoute(error: unknown): boolean {
  * still has its personas: they are read from `/v1/customers` and `/v1/accounts` instead.
  */
 export async function listSandboxCustomers(options: { appId: string }): Promise<SandboxCustomer[]> {
+  return (await readSandboxCustomers(options)).customers;
+}
+
+/** The same, and whether the bank has custom customers at all (the editor's panel is honest about it). */
+export async function readSandboxCustomers(options: {
+  appId: string;
+}): Promise<{ customers: SandboxCustomer[]; customAvailable: boolean }> {
   try {
     const page = await callBank<{ data: BankSandboxCustomer[] }>({ appId: options.appId, method: "GET", path: "/v1/sandbox/customers" });
-    return page.data.map((customer) => ({
+    const customers = page.data.map((customer) => ({
       id: customer.id,
       source: customer.source,
       handle: customer.handle ?? customer.username.replace(/^user_/, ""),
@@ -43,9 +50,10 @@ export async function listSandboxCustomers(options: { appId: string }): Promise<
         available_balance: account.available_balance ?? null,
       })),
     }));
+    return { customers, customAvailable: true };
   } catch (error) {
     if (!isMissingRoute(error)) throw error;
-    return listPersonas(options.appId);
+    return { customers: await listPersonas(options.appId), customAvailable: false };
   }
 }
 

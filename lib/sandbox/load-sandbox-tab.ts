@@ -1,6 +1,6 @@
 import { AppError } from "@openbank/contracts/errors";
 import { getSandboxClock } from "./get-sandbox-clock";
-import { listSandboxCustomers } from "./list-sandbox-customers";
+import { readSandboxCustomers } from "./list-sandbox-customers";
 import type { SandboxClock, SandboxCustomer } from "./sandbox-dto";
 
 type Loaded<T> = T | { error: string };
@@ -17,9 +17,12 @@ async function settle<T>(load: () => Promise<T>): Promise<Loaded<T>> {
 
 /** Everything the Sandbox tab shows, read from the bank in parallel. */
 export async function loadSandboxTab(options: { appId: string }) {
-  const [customers, clock] = await Promise.all([
-    settle(async () => ({ data: await listSandboxCustomers(options) })),
-    settle(() => getSandboxClock(options)),
-  ]);
-  return { customers: customers as Loaded<{ data: SandboxCustomer[] }>, clock: clock as Loaded<SandboxClock>, customersFromSandbox: false };
+  const [customers, clock] = await Promise.all([settle(() => readSandboxCustomers(options)), settle(() => getSandboxClock(options))]);
+  const read = customers as Loaded<{ customers: SandboxCustomer[]; customAvailable: boolean }>;
+  return {
+    customers: "error" in read ? read : { data: read.customers },
+    /** Whether the bank has custom customers (`/v1/sandbox/customers`); without it, the personas only. */
+    customAvailable: !("error" in read) && read.customAvailable,
+    clock: clock as Loaded<SandboxClock>,
+  };
 }

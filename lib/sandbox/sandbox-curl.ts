@@ -7,9 +7,10 @@ export function sandboxCurl(origin: string, method: "GET" | "POST" | "PATCH" | "
     `curl${method === "GET" ? "" : ` -X ${method}`} ${origin.replace(/\/$/, "")}${path}`,
     `  -H "Authorization: Bearer $SANDBOX_KEY"`,
   ];
-  if (body !== undefined) {
-    lines.push(`  -H "Content-Type: application/json"`);
-    lines.push(`  -d '${JSON.stringify(body).replaceAll("'", "'\\''")}'`);
-  }
-  return lines.join(" \\\n");
+  if (body === undefined) return lines.join(" \\\n");
+  lines.push(`  -H "Content-Type: application/json"`);
+  const compact = JSON.stringify(body);
+  // A short body inline; a document as a here-document, readable and pasteable as it is.
+  if (compact.length <= 60) return [...lines, `  -d '${compact.replaceAll("'", "'\\''")}'`].join(" \\\n");
+  return `${[...lines, "  --data-binary @- <<'JSON'"].join(" \\\n")}\n${JSON.stringify(body, null, 2)}\nJSON`;
 }

@@ -1,10 +1,12 @@
 import { defineOperation } from "@/lib/portal-api/define-operation";
-import { appParams } from "@/lib/portal-api/schemas";
+import { z } from "zod";
+import { appParams, resourceId } from "@/lib/portal-api/schemas";
 import {
   advanceClockInput,
   clockAdvanceDto,
   resetSandboxInput,
   sandboxClockDto,
+  sandboxCustomerDto,
   sandboxCustomerListDto,
   sandboxResetDto,
 } from "./sandbox-dto";
@@ -24,6 +26,35 @@ export const listSandboxCustomersOperation = defineOperation({
   params: appParams,
   errors: ["bank_unavailable"],
   success: { status: 200, description: "Every test customer of the app's sandbox.", schema: sandboxCustomerListDto },
+});
+
+export const createSandboxCustomerOperation = defineOperation({
+  method: "POST",
+  path: "/api/apps/{appId}/sandbox/customers",
+  operationId: "createSandboxCustomer",
+  tag: "Sandbox",
+  summary: "Define a custom test customer",
+  description:
+    "Builds a test customer at the bank from a `CustomCustomerDocument` (identity, KYC outcome, credit profile, accounts and their history; its schema is in the sandbox API reference). The bank checks it: each problem points at the document's field (`/body/accounts/0/opening_balance`). The customer logs in on the bank's pages as `user_<handle>` and survives resets. From code: `POST /v1/sandbox/customers`.",
+  access: { app: "key:use" },
+  params: appParams,
+  body: z.looseObject({}).describe("A CustomCustomerDocument, as `POST /v1/sandbox/customers` takes it."),
+  errors: ["bank_unavailable", "conflict"],
+  success: { status: 201, description: "The new customer with its accounts and balances.", schema: sandboxCustomerDto },
+});
+
+export const deleteSandboxCustomerOperation = defineOperation({
+  method: "DELETE",
+  path: "/api/apps/{appId}/sandbox/customers/{customerId}",
+  operationId: "deleteSandboxCustomer",
+  tag: "Sandbox",
+  summary: "Remove a custom test customer",
+  description:
+    "Removes a custom customer, its accounts and history, from the sandbox and from what a reset rebuilds. A persona cannot be removed (409). From code: `DELETE /v1/sandbox/customers/{customer_id}`.",
+  access: { app: "key:use" },
+  params: appParams.extend({ customerId: resourceId.describe("The customer's id (`cus_…`)") }),
+  errors: ["bank_unavailable", "conflict"],
+  success: { status: 204, description: "The customer is gone." },
 });
 
 export const getSandboxClockOperation = defineOperation({
@@ -72,6 +103,8 @@ export const resetSandboxOperation = defineOperation({
 
 export const sandboxOperations = [
   listSandboxCustomersOperation,
+  createSandboxCustomerOperation,
+  deleteSandboxCustomerOperation,
   getSandboxClockOperation,
   advanceSandboxClockOperation,
   resetSandboxOperation,

@@ -48,6 +48,11 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   mintSandboxConsent: BUILDERS,
   revokeAppConsent: BUILDERS,
   createConnectedAppsLink: BUILDERS,
+  // The Sandbox tab: the app's sandbox at the bank, as the app (key:use)
+  createSandboxCustomer: BUILDERS,
+  deleteSandboxCustomer: BUILDERS,
+  advanceSandboxClock: BUILDERS,
+  resetSandbox: BUILDERS,
   // Webhooks (webhook:manage)
   createWebhookEndpoint: BUILDERS,
   updateWebhookEndpoint: BUILDERS,
@@ -111,6 +116,9 @@ beforeAll(async () => {
     permissions: ["accounts:read"],
   });
 
+  // The sandbox's test customers: a persona's id for the customer operations to point at.
+  const sandboxCustomers = await must(owner, "GET", `/api/apps/${appId}/sandbox/customers`);
+
   // Sandbox traffic on three endpoints: a request log to open, and the evidence a go-live request needs.
   const key = created.body.secret as string;
   await warmUp(portalUrl, key);
@@ -152,6 +160,7 @@ beforeAll(async () => {
     inviteId: invite.invite.id,
     memberId: target.membershipId,
     consentId: consent.consent.id,
+    customerId: sandboxCustomers.data[0].id,
     // Two meanings under one name: a go-live request under /go-live/, a request log elsewhere.
     requestId: (operationPath) => (operationPath.includes("/go-live/") ? goLive.id : log.id),
   };

@@ -3,6 +3,7 @@ import { AppNav } from "@/components/dashboard/app-nav";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { SectionHeader } from "@/components/dashboard/section-header";
 import { ClockPanel } from "@/components/sandbox/clock-panel";
+import { CustomerEditor } from "@/components/sandbox/customer-editor";
 import { CustomersPanel } from "@/components/sandbox/customers-panel";
 import { FromCode } from "@/components/sandbox/from-code";
 import { ResetButton } from "@/components/sandbox/reset-panel";
@@ -38,10 +39,14 @@ export default async function SandboxPage({ params }: Props) {
           title="Test customers"
           description="The personas and your custom customers, with their accounts and balances on the sandbox's clock. Each logs in on the bank's consent pages as the username shown."
         />
-        {"error" in tab.customers ? <Alert tone="error">{tab.customers.error}</Alert> : <CustomersPanel customers={tab.customers.data} />}
+        {"error" in tab.customers ? (
+          <Alert tone="error">{tab.customers.error}</Alert>
+        ) : (
+          <CustomersPanel appId={app.id} customers={tab.customers.data} canAct={canAct} />
+        )}
         <FromCode
           what="list the test customers"
-          code={sandboxCurl(origin, "GET", tab.customersFromSandbox ? "/v1/sandbox/customers" : "/v1/customers")}
+          code={sandboxCurl(origin, "GET", tab.customAvailable ? "/v1/sandbox/customers" : "/v1/customers")}
         />
       </section>
 
@@ -51,7 +56,13 @@ export default async function SandboxPage({ params }: Props) {
           title="Define a custom customer"
           description="Identity, KYC outcome, credit profile, accounts and a generated history, as a documented JSON document."
         />
-        <UnavailablePanel feature="Custom customers" endpoint="POST /v1/sandbox/customers" />
+        {!tab.customAvailable ? (
+          <UnavailablePanel feature="Custom customers" endpoint="POST /v1/sandbox/customers" />
+        ) : canAct ? (
+          <CustomerEditor appId={app.id} origin={origin} />
+        ) : (
+          <p className="text-sm text-fg-muted">Viewers can see the customers; a developer of the team can define new ones.</p>
+        )}
       </section>
 
       <section aria-labelledby="snapshots-title" className="flex flex-col gap-4">
