@@ -64,7 +64,7 @@ describe("POST /v1/sandbox/reset", { timeout: 30_000 }, () => {
 
     const reply = await reset("app_reset");
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ ...counts, now: NOW.toISOString() });
+    expect(reply.body).toEqual({ ...counts, custom_customers: 0, now: NOW.toISOString() });
     expect(counts).toMatchObject({ customers: 6, accounts: 18 });
     expect(await snapshot("app_reset")).toEqual(before);
     const tenant = await t.app.db.bankTenant.findUniqueOrThrow({ where: { id: "app_reset" } });

@@ -5,15 +5,16 @@ import { Count, CurrencyCode, DecimalAmount, InputText, IsoDate, NAME_MAX, Resou
 
 export const SandboxResetResult = z
   .object({
-    customers: Count.describe("Test customers restored (one per persona)."),
+    customers: Count.describe("Test customers restored: the personas and the custom customers kept."),
     accounts: Count.describe("Accounts restored."),
     transactions: Count.describe("Transactions restored."),
+    custom_customers: Count.describe("Custom customers kept, rebuilt from their documents (0 after a bare reset)."),
     now: Timestamp.describe("The sandbox's clock after the reset: real time again."),
   })
   .meta({
     id: "SandboxResetResult",
     description: "What the reset restored.",
-    examples: [{ customers: 6, accounts: 18, transactions: 1647, now: "2026-11-21T10:30:00.000Z" }],
+    examples: [{ customers: 7, accounts: 20, transactions: 1712, custom_customers: 1, now: "2026-11-21T10:30:00.000Z" }],
   });
 
 export type SandboxResetResultDto = z.infer<typeof SandboxResetResult>;

@@ -379,6 +379,16 @@ export const bankErrors = {
     title: "Not enough reward points",
     hint: "Redeem at most the `points_balance` of `GET /v1/accounts/{account_id}/rewards`, in multiples of 500 points.",
   },
+  customer_document_invalid: {
+    status: 422,
+    title: "The test customer cannot be built from this document",
+    hint: "Each entry of `errors` points at a field that breaks a rule the schema cannot state (an overdraft the history breaches, a date outside the history window, another currency); fix those fields and send it again.",
+  },
+  customer_handle_taken: {
+    status: 409,
+    title: "The handle is already taken",
+    hint: "Handles are unique in your sandbox and may not be a persona's key: pick another, or delete the existing custom customer first.",
+  },
 } as const satisfies Record<string, ErrorInfo>;
 
 export const catalog = { ...sharedErrors, ...portalErrors, ...bankErrors } as const;

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { BankConsent, BankScaAuthorisation, PrismaClient } from "@prisma/client";
 import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import { consentScreenAccounts } from "../oauth/consent-screen-accounts";
-import { sandboxPassword } from "../oauth/sandbox-password";
+import { loginHandle, sandboxPassword } from "../oauth/sandbox-password";
 import type { ConsentsInput } from "../../schemas/berlin-group/consents";
 import type { BulkPaymentInitiationInput, PaymentInitiationInput } from "../../schemas/berlin-group/payments";
 import { BgError } from "./bg-errors";
@@ -283,9 +283,9 @@ export async function submitScaLogin(
     page: { kind: "login", authorisationId, appName: loaded.appName, what, csrf, username, error },
   });
   const customer = username
-    ? await db.bankCustomer.findFirst({ where: { tenantId: consent.tenantId, username }, select: { id: true, persona: true } })
+    ? await db.bankCustomer.findFirst({ where: { tenantId: consent.tenantId, username }, select: { id: true, username: true } })
     : null;
-  if (!customer?.persona || !same(form.get("password") ?? "", sandboxPassword(customer.persona))) {
+  if (!customer || !loginHandle(customer) || !same(form.get("password") ?? "", sandboxPassword(loginHandle(customer)!))) {
     const { body, state } = readDetails(consent.details);
     const own = state.authorisations?.[authorisationId] ?? {};
     const failures = (own.failures ?? 0) + 1;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { BankConsent, BankScaAuthorisation, PrismaClient } from "@prisma/client";
 import type { UpdatePsuDataInput } from "../../schemas/berlin-group/authorisations";
-import { sandboxPassword } from "../oauth/sandbox-password";
+import { loginHandle, sandboxPassword } from "../oauth/sandbox-password";
 import { BgError } from "./bg-errors";
 import { readDetails, writeDetails } from "./bg-details";
 import { finaliseAuthorisation } from "./finalise-authorisation";
@@ -33,7 +33,7 @@ const same = (a: string, b: string) => {
 
 /** The PSU a PSU-ID names: a sandbox customer's login, `user_<persona>`. */
 async function findPsu(db: PrismaClient, tenantId: string, psuId: string) {
-  return db.bankCustomer.findFirst({ where: { tenantId, username: psuId }, select: { id: true, persona: true } });
+  return db.bankCustomer.findFirst({ where: { tenantId, username: psuId }, select: { id: true, username: true } });
 }
 
 /**
@@ -138,7 +138,7 @@ export async function updatePsuData(options: {
     if (password === undefined)
       throw new BgError(400, "FORMAT_ERROR", "psuData.password is required (encrypted passwords are not offered).", "psuData.password");
     const psu = await findPsu(db, consent.tenantId, psuId);
-    if (!psu?.persona || !same(password, sandboxPassword(psu.persona)))
+    if (!psu || !loginHandle(psu) || !same(password, sandboxPassword(loginHandle(psu)!)))
       return wrongGuess(
         db,
         consent,

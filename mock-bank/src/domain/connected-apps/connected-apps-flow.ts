@@ -3,7 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import { AppError } from "@openbank/contracts/errors";
 import { verifyConnectedAppsLink } from "@openbank/contracts/connected-apps-link";
 import { markConsentRevoked } from "../consents/revoke-consent";
-import { sandboxPassword } from "../oauth/sandbox-password";
+import { loginHandle, sandboxPassword } from "../oauth/sandbox-password";
 import { confirmPage, listPage, loginPage, messagePage } from "./connected-apps-pages";
 import {
   csrfToken,
@@ -146,9 +146,9 @@ export async function submitConnectedAppsLogin(deps: ConnectedAppsDeps, form: Fo
   await deps.ensureTenant(tenantId);
   const username = (form.get("username") ?? "").trim().slice(0, 100);
   const customer = username
-    ? await deps.db.bankCustomer.findFirst({ where: { tenantId, username }, select: { id: true, persona: true } })
+    ? await deps.db.bankCustomer.findFirst({ where: { tenantId, username }, select: { id: true, username: true } })
     : null;
-  if (!customer?.persona || !same(form.get("password") ?? "", sandboxPassword(customer.persona)))
+  if (!customer || !loginHandle(customer) || !same(form.get("password") ?? "", sandboxPassword(loginHandle(customer)!)))
     return login(deps, fields, browser.cookie!, {
       status: 401,
       username,

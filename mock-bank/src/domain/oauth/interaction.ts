@@ -5,7 +5,7 @@ import type Provider from "oidc-provider";
 import { createConsent } from "../consents/create-consent";
 import { errorPage, type AuthorizationOutcome } from "./authorization-outcome";
 import { consentScreenAccounts } from "./consent-screen-accounts";
-import { sandboxPassword } from "./sandbox-password";
+import { loginHandle, sandboxPassword } from "./sandbox-password";
 import { isScope, isStandardScope, SCOPES, type Scope } from "./scopes";
 import { authorisableIntent, type Intent } from "./standard-intent";
 
@@ -142,9 +142,11 @@ export async function submitLogin(deps: Deps, raw: Raw, form: URLSearchParams): 
   const { details, tenantId } = loaded;
   const username = (form.get("username") ?? "").trim();
   const customer = username
-    ? await deps.db.bankCustomer.findFirst({ where: { tenantId, username }, select: { id: true, persona: true } })
+    ? await deps.db.bankCustomer.findFirst({ where: { tenantId, username }, select: { id: true, username: true } })
     : null;
-  if (!customer?.persona || !same(form.get("password") ?? "", sandboxPassword(customer.persona))) {
+  // Test customers only (personas and custom ones: user_<handle>); onboarded customers have no login.
+  const handle = loginHandle(customer);
+  if (!customer || !handle || !same(form.get("password") ?? "", sandboxPassword(handle))) {
     const failed = Number((details.result as { failedLogins?: number } | undefined)?.failedLogins ?? 0) + 1;
     if (failed >= MAX_FAILED_LOGINS) {
       const location = await deps.provider.interactionResult(raw.req, raw.res, {

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { seedTenant, type SeedSummary } from "../../seed/seed-tenant";
+import { rebuildCustomCustomers } from "../sandbox-customers/rebuild-custom-customers";
 
 /**
  * A transaction client that also accepts `$transaction([...])`, running the batch in order
@@ -19,18 +20,38 @@ function asClient(tx: Prisma.TransactionClient): PrismaClient {
   }) as unknown as PrismaClient;
 }
 
+export type ResetSummary = SeedSummary & { custom_customers: number };
+
 /**
  * Restores a tenant to its seed in one transaction: deletes the tenant row (every bank row
  * cascades from it) and seeds it again as of `now`. Ids are stable per tenant, so they come
- * back identical; the clock goes back to real time (offset 0). The caller must forget any
+ * back identical; the clock goes back to real time (offset 0). Unless `keepCustomCustomers` is
+ * false, the tenant's custom customers are rebuilt from their stored documents as of `now`
+ * (oldest first, so they get the same account numbers). The caller must forget any
  * remembered copy of the tenant.
  */
-export async function resetTenant(options: { db: PrismaClient; tenantId: string; now: Date }): Promise<SeedSummary> {
+export async function resetTenant(options: {
+  db: PrismaClient;
+  tenantId: string;
+  now: Date;
+  keepCustomCustomers?: boolean;
+}): Promise<ResetSummary> {
   const { db, tenantId, now } = options;
   return db.$transaction(
     async (tx) => {
+      const kept =
+        options.keepCustomCustomers === false
+          ? []
+          : await tx.bankCustomCustomer.findMany({ where: { tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
       await tx.bankTenant.deleteMany({ where: { id: tenantId } });
-      return seedTenant({ db: asClient(tx), tenantId, seededAt: now });
+      const summary = await seedTenant({ db: asClient(tx), tenantId, seededAt: now });
+      const restored = await rebuildCustomCustomers(tx, { tenantId, now, stored: kept });
+      return {
+        customers: summary.customers + restored.customers,
+        accounts: summary.accounts + restored.accounts,
+        transactions: summary.transactions + restored.transactions,
+        custom_customers: restored.customers,
+      };
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

@@ -8,6 +8,7 @@ import loans from "./loans";
 import bnpl from "./bnpl";
 import sandbox from "./sandbox";
 import sandboxBerlinGroup from "./sandbox-berlin-group";
+import sandboxCustomers from "./sandbox-customers";
 import products from "./products";
 import investments from "./investments";
 import insurance from "./insurance";
@@ -36,6 +37,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(consents);
   await app.register(sandbox);
   await app.register(sandboxBerlinGroup);
+  await app.register(sandboxCustomers);
 };
 
 export default v1;

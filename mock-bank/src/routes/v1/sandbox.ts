@@ -12,6 +12,7 @@ import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult,
 import { Transaction } from "../../schemas/transaction";
 import { CompleteKycReviewBody, Customer, ReviewCustomerParams } from "../../schemas/customer";
 import { exampleRun } from "../../schemas/example-run";
+import { SandboxResetBody } from "../../schemas/sandbox-customers";
 import { FireEventBody, FiredEvent } from "../../schemas/events";
 
 /** Controls of the caller's own sandbox: reset, clock, simulated incoming money, webhook events. */
@@ -24,15 +25,17 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         tags: ["Sandbox"],
         summary: "Reset the sandbox to its seed",
         description:
-          "Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. No request body.",
+          "Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. Your custom test customers (`POST /v1/sandbox/customers`) are kept, rebuilt from their documents as of the reset, unless the optional body says `{\"keep_custom_customers\": false}` (the bare reset).",
         // It wipes what every other example created: the collection runs it last.
         ...exampleRun({ last: true }),
+        body: SandboxResetBody,
         response: { 200: jsonResponse("The sandbox was reset.", SandboxResetResult), ...problemResponses() },
       },
     },
     async (request) => {
       const now = app.now();
-      const summary = await resetTenant({ db: app.db, tenantId: request.tenantId, now });
+      const keepCustomCustomers = request.body?.keep_custom_customers ?? true;
+      const summary = await resetTenant({ db: app.db, tenantId: request.tenantId, now, keepCustomCustomers });
       app.ensureTenant.forget(request.tenantId);
       return { ...summary, now: now.toISOString() };
     },

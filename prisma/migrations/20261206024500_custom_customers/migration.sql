@@ -1,0 +1,16 @@
+-- CreateTable
+CREATE TABLE "BankCustomCustomer" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tenantId" TEXT NOT NULL,
+    "handle" TEXT NOT NULL,
+    "document" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "BankCustomCustomer_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "BankTenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "BankCustomCustomer_tenantId_createdAt_idx" ON "BankCustomCustomer"("tenantId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BankCustomCustomer_tenantId_handle_key" ON "BankCustomCustomer"("tenantId", "handle");
+
