@@ -113,7 +113,10 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(health);
   await app.register(openapi);
   await app.register(sandboxReference);
-  await app.register(v1, { prefix: "/v1" });
+  await app.register(v1, {
+    prefix: "/v1",
+    snapshots: { limits: { maxCount: env.BANK_SNAPSHOT_LIMIT, maxBytes: env.BANK_SNAPSHOT_MAX_BYTES } },
+  });
   await app.register(openBanking, { prefix: "/open-banking/v4.0", portalUrl: env.PORTAL_URL });
   await app.register(berlinGroup, { prefix: "/berlin-group/v1", portalUrl: env.PORTAL_URL });
   await app.register(internalEvents, { prefix: "/internal" });

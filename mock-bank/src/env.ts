@@ -23,6 +23,18 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** Snapshots an app may keep (POST /v1/sandbox/snapshots answers 409 past it). */
+  BANK_SNAPSHOT_LIMIT: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Largest export file a snapshot may hold, and largest file POST /v1/sandbox/import takes, in
+   * bytes (uncompressed JSON). A freshly seeded tenant exports about 0.7 MB (80 KB gzipped): the default, 3 MiB, is about 4× that.
+   */
+  BANK_SNAPSHOT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_048_576)
+    .max(268_435_456)
+    .default(3 * 1_048_576),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

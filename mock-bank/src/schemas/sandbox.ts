@@ -19,14 +19,19 @@ export const SandboxResetResult = z
 
 export type SandboxResetResultDto = z.infer<typeof SandboxResetResult>;
 
-/** The clock runs at most ten years ahead, and one advance moves it at most 90 days (advance-clock.ts). */
-const OffsetSeconds = z.number().int().min(0).max(MAX_OFFSET_SECONDS);
+/**
+ * The clock runs at most ten years ahead, and one advance moves it at most 90 days (advance-clock.ts).
+ * It runs behind real time after a snapshot is restored (it reads the snapshot's time again).
+ */
+const OffsetSeconds = z.number().int().max(MAX_OFFSET_SECONDS);
 const MAX_ADVANCE_SECONDS = MAX_ADVANCE_DAYS * 86_400;
 
 export const SandboxClock = z
   .object({
     now: Timestamp.describe("The sandbox's current time: real time plus `offset_seconds`. Balances, payments and new transactions use it."),
-    offset_seconds: OffsetSeconds.describe("How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset."),
+    offset_seconds: OffsetSeconds.describe(
+      "How far the sandbox's clock runs ahead of real time, in seconds: 0 after a reset, negative after restoring a snapshot taken earlier (the clock reads the snapshot's time again).",
+    ),
   })
   .meta({
     id: "SandboxClock",

@@ -389,6 +389,26 @@ export const bankErrors = {
     title: "The handle is already taken",
     hint: "Handles are unique in your sandbox and may not be a persona's key: pick another, or delete the existing custom customer first.",
   },
+  snapshot_limit_reached: {
+    status: 409,
+    title: "The app has as many snapshots as it may keep",
+    hint: "Delete a snapshot you no longer need (`DELETE /v1/sandbox/snapshots/{snapshot}`), then take the new one. `detail` says the limit.",
+  },
+  snapshot_name_taken: {
+    status: 409,
+    title: "A snapshot with this name already exists",
+    hint: "Names are unique per app: choose another name, or delete the existing snapshot first (`DELETE /v1/sandbox/snapshots/{name}`).",
+  },
+  snapshot_too_large: {
+    status: 413,
+    title: "The sandbox's state is larger than a snapshot may be",
+    hint: "`detail` gives the size and the limit. Reset the sandbox or remove data you added (custom customers, simulated transactions), then try again.",
+  },
+  invalid_sandbox_export: {
+    status: 422,
+    title: "The file is not a sandbox export this bank can import",
+    hint: "Import a file downloaded from `GET /v1/sandbox/export` (format `openbank.sandbox-export`, version 1), unchanged. `errors[]` points at what is wrong; nothing was changed.",
+  },
 } as const satisfies Record<string, ErrorInfo>;
 
 export const catalog = { ...sharedErrors, ...portalErrors, ...bankErrors } as const;

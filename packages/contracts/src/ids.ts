@@ -55,6 +55,8 @@ const prefixes = {
   standingOrder: "sto",
   /** A Berlin Group authorisation sub-resource (one SCA of a consent, a payment or its cancellation). */
   scaAuthorisation: "sca",
+  /** A named copy of a tenant's sandbox state (POST /v1/sandbox/snapshots). */
+  snapshot: "snap",
 } as const;
 
 export type IdKind = keyof typeof prefixes;

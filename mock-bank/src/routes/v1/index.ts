@@ -9,6 +9,7 @@ import bnpl from "./bnpl";
 import sandbox from "./sandbox";
 import sandboxBerlinGroup from "./sandbox-berlin-group";
 import sandboxCustomers from "./sandbox-customers";
+import sandboxSnapshots, { type SandboxSnapshotsOptions } from "./sandbox-snapshots";
 import products from "./products";
 import investments from "./investments";
 import insurance from "./insurance";
@@ -16,7 +17,7 @@ import rewards from "./rewards";
 import consents from "./consents";
 
 /** Sandbox resources: every route here runs for one tenant, named by the gateway. */
-const v1: FastifyPluginAsync = async (app) => {
+const v1: FastifyPluginAsync<{ snapshots?: SandboxSnapshotsOptions }> = async (app, options) => {
   app.addHook("onRequest", app.requireTenantHeader);
   app.addHook("onRequest", app.applySandboxScenario);
   // After validation, so a malformed request never seeds a tenant.
@@ -38,6 +39,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(sandbox);
   await app.register(sandboxBerlinGroup);
   await app.register(sandboxCustomers);
+  await app.register(sandboxSnapshots, options.snapshots ?? {});
 };
 
 export default v1;
