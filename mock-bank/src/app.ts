@@ -11,6 +11,7 @@ import problemErrors, { frameworkErrors } from "./plugins/app/problem-errors";
 import internalAuth from "./plugins/app/internal-auth";
 import store from "./plugins/app/store";
 import tenants from "./plugins/app/tenants";
+import liveActivity from "./plugins/app/live-activity";
 import scenarios, { type Sleep } from "./plugins/app/scenarios";
 import consentAccess from "./plugins/app/consent-access";
 import authorizationServer from "./plugins/app/authorization-server";
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db, idempotencyLeaseMs: env.BANK_IDEMPOTENCY_LEASE_MS });
   await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now, cacheTenants: env.BANK_TENANT_CACHE });
   await app.register(scenarios, { sleep: options.sleep });
+  await app.register(liveActivity, { intervalMs: env.BANK_LIVE_ACTIVITY_INTERVAL_MS });
   await app.register(authorizationServer, { portalUrl: env.PORTAL_URL, secret: env.BANK_INTERNAL_SECRET });
   await app.register(consentAccess);
   await app.register(idempotency);

@@ -35,6 +35,12 @@ const schema = z.object({
     .min(1_048_576)
     .max(268_435_456)
     .default(3 * 1_048_576),
+  /**
+   * How often the bank books live activity for the tenants that have it on (sandbox time that
+   * passed in real time, at each tenant's clock rate), in milliseconds; 0 turns the ticker off
+   * (clock/advance still books it).
+   */
+  BANK_LIVE_ACTIVITY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

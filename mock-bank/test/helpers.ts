@@ -48,7 +48,14 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const database = options.databaseUrl ? null : createTestDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
-  const env = parseBankEnv({ BANK_DATABASE_URL: databaseUrl, BANK_INTERNAL_SECRET: TEST_SECRET, PORTAL_URL, LOG_LEVEL: "info" });
+  const env = parseBankEnv({
+    BANK_DATABASE_URL: databaseUrl,
+    BANK_INTERNAL_SECRET: TEST_SECRET,
+    PORTAL_URL,
+    LOG_LEVEL: "info",
+    // Tests run the live-activity ticker themselves (app.liveActivity.tick()), on their own clock.
+    BANK_LIVE_ACTIVITY_INTERVAL_MS: "0",
+  });
   const app = await buildApp({ env, logger: options.logger ?? false, now: options.now, sleep: options.sleep });
   return {
     app,

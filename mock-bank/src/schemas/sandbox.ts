@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { MAX_ADVANCE_DAYS, MAX_OFFSET_SECONDS } from "../domain/sandbox/advance-clock";
+import { MAX_ADVANCE_DAYS } from "../domain/sandbox/advance-clock";
+import { MAX_OFFSET_SECONDS } from "../domain/tenants/tenant-now";
+import { ClockRate, LiveActivity } from "./sandbox-settings";
 import { exampleIds } from "./example-run";
 import { Count, CurrencyCode, DecimalAmount, InputText, IsoDate, NAME_MAX, ResourceId, Timestamp } from "./common";
 
@@ -30,13 +32,15 @@ export const SandboxClock = z
   .object({
     now: Timestamp.describe("The sandbox's current time: real time plus `offset_seconds`. Balances, payments and new transactions use it."),
     offset_seconds: OffsetSeconds.describe(
-      "How far the sandbox's clock runs ahead of real time, in seconds: 0 after a reset, negative after restoring a snapshot taken earlier (the clock reads the snapshot's time again).",
+      "How far the sandbox's clock runs ahead of real time, in seconds: 0 after a reset, growing by itself when `clock_rate` is above 1, negative after restoring a snapshot taken earlier (the clock reads the snapshot's time again).",
     ),
+    clock_rate: ClockRate,
+    live_activity: LiveActivity,
   })
   .meta({
     id: "SandboxClock",
-    description: "Your sandbox's clock.",
-    examples: [{ now: "2026-11-28T10:30:00.000Z", offset_seconds: 604800 }],
+    description: "Your sandbox's clock. Change its rate and live activity with `PATCH /v1/sandbox/settings`.",
+    examples: [{ now: "2026-11-28T10:30:00.000Z", offset_seconds: 604800, clock_rate: 1, live_activity: false }],
   });
 
 export const AdvanceClockBody = z
@@ -62,6 +66,9 @@ export const ClockAdvanceResult = z
     advanced_by_seconds: z.number().int().min(1).max(MAX_ADVANCE_SECONDS).describe("How far the clock moved."),
     effects: z
       .object({
+        activity_booked: Count.describe(
+          "With live activity on: the customers' everyday transactions made on the days crossed (card payments, pending first; salaries, direct debits, standing orders, booked).",
+        ),
         transactions_booked: Count.describe("Pending card payments that became booked (their `booked_at` set, booked balance moved)."),
         interest_payments: Count.describe(
           "Interest payments made: savings accounts on the first of each month, fixed-term bonds at maturity (`account.interest_paid` events).",
@@ -85,6 +92,7 @@ export const ClockAdvanceResult = z
         now: "2026-11-28T10:30:00.000Z",
         advanced_by_seconds: 604800,
         effects: {
+          activity_booked: 0,
           transactions_booked: 9,
           interest_payments: 6,
           payments_settled: 2,

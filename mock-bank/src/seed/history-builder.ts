@@ -81,7 +81,7 @@ export class HistoryBuilder {
     return Math.round((this.anchor.getTime() - startOfUtcDay(at).getTime()) / DAY_MS);
   }
 
-  private accepts(account: AccountKey, at: Date): boolean {
+  protected accepts(account: AccountKey, at: Date): boolean {
     const ago = this.daysAgo(at);
     if (ago < 1 || ago > this.historyDays) throw new Error(`seed event ${ago} days ago is outside the history window`);
     return ago >= (this.quietDays[account] ?? 0);

@@ -5,7 +5,9 @@ import { balanceFloor } from "./system-accounts";
 export type StatementLine = {
   description: string;
   category: string;
-  channel: "transfer" | "faster_payment" | "fee" | "direct_debit" | "card" | "interest" | "loan";
+  channel: "transfer" | "faster_payment" | "fee" | "direct_debit" | "standing_order" | "card" | "interest" | "loan";
+  /** The merchant or biller, when there is one (a direct debit's biller). */
+  merchant?: { name: string; mcc: string } | null;
 };
 
 export type Leg = {
@@ -133,8 +135,8 @@ export async function postTransfer(
       description: leg.line!.description,
       category: leg.line!.category,
       channel: leg.line!.channel,
-      merchantName: null,
-      merchantCategoryCode: null,
+      merchantName: leg.line!.merchant?.name ?? null,
+      merchantCategoryCode: leg.line!.merchant?.mcc ?? null,
       transactedAt: postedAt,
       bookedAt: postedAt,
     }));

@@ -1,17 +1,17 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { AppError } from "@openbank/contracts/errors";
 import type { Tenant } from "../tenants/ensure-tenant";
-import { tenantNow } from "../tenants/tenant-now";
+import { MAX_OFFSET_SECONDS, tenantNow, uncappedOffsetMs } from "../tenants/tenant-now";
+import { bookLiveActivityStep } from "../live-activity/run-live-activity";
 import { ensureLedger } from "../ledger/opening-ledger";
 import { payDueInterest } from "../products/pay-due-interest";
 import { bookDueCardPayments } from "./book-due-card-payments";
 
 const DAY_MS = 86_400_000;
 export const MAX_ADVANCE_DAYS = 90;
-/** The offset column is a 32-bit integer; ten years ahead is plenty for any test. */
-export const MAX_OFFSET_SECONDS = 10 * 365 * 86_400;
 
 export type ClockEffects = {
+  activity_booked: number;
   transactions_booked: number;
   interest_payments: number;
   payments_settled: number;
@@ -28,6 +28,8 @@ type StepContext = { tx: Prisma.TransactionClient; tenantId: string; now: Date }
  * customers' money run after the transaction, each in its own (see SettlePayments).
  */
 const steps: { effect: keyof ClockEffects; run: (context: StepContext) => Promise<number> }[] = [
+  // Live activity first (when on): the card payments it makes on the days crossed then book by the next step's rule.
+  { effect: "activity_booked", run: bookLiveActivityStep },
   { effect: "transactions_booked", run: bookDueCardPayments },
   // After bookings, so the end-of-day balances interest accrues on are complete.
   { effect: "interest_payments", run: payDueInterest },
@@ -89,6 +91,7 @@ export async function advanceClock(options: {
   // Steps post to system ledger accounts that older tenants may still lack.
   await ensureLedger(db, tenant.id);
   const effects: ClockEffects = {
+    activity_booked: 0,
     transactions_booked: 0,
     interest_payments: 0,
     payments_settled: 0,
@@ -101,15 +104,15 @@ export async function advanceClock(options: {
       const moved = await tx.bankTenant.update({
         where: { id: tenant.id },
         data: { clockOffsetSeconds: { increment: advancedBySeconds } },
-        select: { clockOffsetSeconds: true },
+        select: { clockOffsetSeconds: true, clockRate: true, clockAnchorAt: true },
       });
-      if (moved.clockOffsetSeconds > MAX_OFFSET_SECONDS) {
+      if (uncappedOffsetMs(moved, realNow) > MAX_OFFSET_SECONDS * 1000) {
         throw new AppError(
           "conflict",
           "The sandbox's clock can run at most ten years ahead. Reset the sandbox (POST /v1/sandbox/reset) to start again.",
         );
       }
-      const movedNow = tenantNow({ ...tenant, clockOffsetSeconds: moved.clockOffsetSeconds }, realNow);
+      const movedNow = tenantNow(moved, realNow);
       for (const step of steps) effects[step.effect] += await step.run({ tx, tenantId: tenant.id, now: movedNow });
       return movedNow;
     },

@@ -1,14 +1,21 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { seedTenant } from "../../seed/seed-tenant";
 
-export type Tenant = { id: string; seededAt: Date; clockOffsetSeconds: number };
+export type Tenant = {
+  id: string;
+  seededAt: Date;
+  clockOffsetSeconds: number;
+  /** Sandbox days per real day (1 = real time), running from clockAnchorAt (see tenantNow). */
+  clockRate: number;
+  clockAnchorAt: Date | null;
+};
 
 export type EnsureTenant = ((tenantId: string) => Promise<Tenant>) & {
   /** Drops the remembered tenant (after a reset or a clock change), so the next call reads it again. */
   forget(tenantId: string): void;
 };
 
-const tenantSelect = { id: true, seededAt: true, clockOffsetSeconds: true } as const;
+const tenantSelect = { id: true, seededAt: true, clockOffsetSeconds: true, clockRate: true, clockAnchorAt: true } as const;
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -33,7 +40,7 @@ export function createEnsureTenant(options: { db: PrismaClient; now: () => Date;
     try {
       const seededAt = now();
       await seedTenant({ db, tenantId, seededAt });
-      return { id: tenantId, seededAt, clockOffsetSeconds: 0 };
+      return { id: tenantId, seededAt, clockOffsetSeconds: 0, clockRate: 1, clockAnchorAt: null };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return db.bankTenant.findUniqueOrThrow({ where: { id: tenantId }, select: tenantSelect });

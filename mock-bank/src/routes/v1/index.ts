@@ -7,6 +7,7 @@ import fx from "./fx";
 import loans from "./loans";
 import bnpl from "./bnpl";
 import sandbox from "./sandbox";
+import sandboxSettings from "./sandbox-settings";
 import sandboxBerlinGroup from "./sandbox-berlin-group";
 import sandboxCustomers from "./sandbox-customers";
 import sandboxSnapshots, { type SandboxSnapshotsOptions } from "./sandbox-snapshots";
@@ -37,6 +38,7 @@ const v1: FastifyPluginAsync<{ snapshots?: SandboxSnapshotsOptions }> = async (a
   await app.register(bnpl);
   await app.register(consents);
   await app.register(sandbox);
+  await app.register(sandboxSettings);
   await app.register(sandboxBerlinGroup);
   await app.register(sandboxCustomers);
   await app.register(sandboxSnapshots, options.snapshots ?? {});

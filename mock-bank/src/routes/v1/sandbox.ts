@@ -7,6 +7,7 @@ import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
 import { simulateIncomingPayment } from "../../domain/sandbox/simulate-incoming-payment";
 import { tenantNow } from "../../domain/tenants/tenant-now";
+import { getSandboxSettings } from "../../domain/sandbox/sandbox-settings";
 import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult, SimulateIncomingBody } from "../../schemas/sandbox";
 import { Transaction } from "../../schemas/transaction";
@@ -49,11 +50,18 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         tags: ["Sandbox"],
         summary: "Get the sandbox's clock",
         description:
-          "Returns your sandbox's current time and how far it runs ahead of real time. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`.",
+          "Returns your sandbox's current time, how far it runs ahead of real time, its rate (`clock_rate`, sandbox days per real day) and whether live activity is on. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`, or let it run faster with `PATCH /v1/sandbox/settings`.",
         response: { 200: jsonResponse("The sandbox's clock.", SandboxClock), ...problemResponses() },
       },
     },
-    async (request) => ({ now: tenantNow(request.tenant!, app.now()).toISOString(), offset_seconds: request.tenant!.clockOffsetSeconds }),
+    async (request) => {
+      const { now, offset_seconds, clock_rate, live_activity } = await getSandboxSettings({
+        db: app.db,
+        tenant: request.tenant!,
+        realNow: app.now(),
+      });
+      return { now, offset_seconds, clock_rate, live_activity };
+    },
   );
 
   app.post(
@@ -66,6 +74,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         description: [
           "Moves your sandbox's clock forward by `days` (1–90), or to `until` (a date, keeping the time of day, or a timestamp; at most 90 days ahead), and runs, in order, what became due:",
           "",
+          "0. **Live activity** (when on, see `PATCH /v1/sandbox/settings`): the customers' everyday activity on the time crossed is made, continuing their seeded history: card payments (pending first), salaries on payday, direct debits, standing orders and transfers to savings, each booked line with a `transaction.booked` event. A payment the account cannot afford is not made.",
           "1. **Pending card payments book**: a card payment stays pending while it is at most two days old (made today, yesterday or the day before); once the clock leaves that window it is booked (`status: booked`, `booked_at` one day after it was made) and the booked balance moves.",
           '2. **Interest is paid**: savings accounts on the first of each month (for the month before), fixed-term bonds at maturity (for the whole term), calculated daily on each end-of-day balance at the product\'s gross rate, as an "Interest paid" statement line and an `account.interest_paid` event.',
           "3. **Standard payments settle**: payments whose settlement time has passed complete (the beneficiary is credited), or fail and are returned if they cannot.",
