@@ -12,6 +12,7 @@ import { useApiAction } from "@/lib/portal-api/use-api-action";
 import type { ClockAdvance, SandboxClock } from "@/lib/sandbox/sandbox-dto";
 import { sandboxCurl } from "@/lib/sandbox/sandbox-curl";
 import { FromCode } from "./from-code";
+import { SettingsControls } from "./settings-controls";
 
 const PRESETS = [1, 7, 30] as const;
 
@@ -65,7 +66,11 @@ export function ClockPanel({ appId, clock, origin, canAct }: { appId: string; cl
           <div className="col-span-2 sm:col-span-1">
             <dt className="text-fg-muted">Ahead of real time</dt>
             <dd className="font-medium text-fg" data-testid="sandbox-offset">
-              {clock.offset_seconds === 0 ? "Not at all (real time)" : days(clock.offset_seconds)}
+              {clock.offset_seconds === 0
+                ? "Not at all (real time)"
+                : clock.offset_seconds < 0
+                  ? `Behind by ${days(-clock.offset_seconds)} (a restored snapshot)`
+                  : days(clock.offset_seconds)}
             </dd>
           </div>
           <div className="col-span-2 sm:col-span-1">
@@ -131,12 +136,23 @@ export function ClockPanel({ appId, clock, origin, canAct }: { appId: string; cl
                 {describeEffects(result.effects)}
               </Alert>
             )}
+            {clock.live_activity !== null && clock.clock_rate !== null && (
+              <SettingsControls appId={appId} liveActivity={clock.live_activity} clockRate={clock.clock_rate} />
+            )}
           </div>
         ) : (
           <p className="text-sm text-fg-muted">Viewers can see the clock; a developer of the team can move it.</p>
         )}
       </div>
-      <FromCode what="advance the sandbox clock" code={sandboxCurl(origin, "POST", "/v1/sandbox/clock/advance", { days: 7 })} />
+      <div className="flex min-w-0 flex-col gap-3">
+        <FromCode what="advance the sandbox clock" code={sandboxCurl(origin, "POST", "/v1/sandbox/clock/advance", { days: 7 })} />
+        {clock.live_activity !== null && (
+          <FromCode
+            what="change the settings"
+            code={sandboxCurl(origin, "PATCH", "/v1/sandbox/settings", { live_activity: true, clock_rate: 24 })}
+          />
+        )}
+      </div>
     </div>
   );
 }

@@ -33,6 +33,8 @@ export type OperationSpec = {
   query?: ZodObjectLike;
   /** The JSON body; validated into `body`, errors point at `/body/...`. */
   body?: z.ZodType;
+  /** A body larger than the 1 MiB forms are limited to (an uploaded file): its limit in bytes. */
+  maxBodyBytes?: number;
   /** The success answer: its status, and the schema of its JSON body (none for 204). */
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
   /**

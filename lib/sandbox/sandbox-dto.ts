@@ -29,7 +29,10 @@ export const sandboxCustomerListDto = z.object({ data: z.array(sandboxCustomerDt
 
 export const sandboxClockDto = z.object({
   now: timestamp.describe("The sandbox's current time."),
-  offset_seconds: count.describe("How far the sandbox's clock runs ahead of real time."),
+  offset_seconds: z
+    .number()
+    .int()
+    .describe("How far the sandbox's clock runs ahead of real time, in seconds (negative after restoring an older snapshot)."),
   clock_rate: z
     .number()
     .int()
@@ -72,3 +75,67 @@ export type SandboxAccount = z.output<typeof sandboxAccountDto>;
 export type SandboxClock = z.output<typeof sandboxClockDto>;
 export type ClockAdvance = z.output<typeof clockAdvanceDto>;
 export type SandboxReset = z.output<typeof sandboxResetDto>;
+
+const snapshotCounts = z.object({
+  customers: count,
+  accounts: count,
+  transactions: count,
+  payments: count,
+  consents: count,
+  events: count,
+  rows: count,
+});
+
+export const snapshotDto = z.object({
+  id: resourceId.describe("`snap_…`"),
+  name: text(64),
+  size_bytes: count.describe("Size of the snapshot's export file (JSON)."),
+  sandbox_time: timestamp.describe("The sandbox's clock when it was taken: a restore sets the clock back to it."),
+  created_at: timestamp,
+  counts: snapshotCounts.describe("How much it holds."),
+});
+
+export const snapshotListDto = z.object({ data: z.array(snapshotDto).max(100) });
+
+export const createSnapshotInput = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Use 1–64 letters, digits, - or _, starting with a letter or digit")
+    .refine((name) => !name.startsWith("snap_"), "Must not start with snap_ (snapshot ids do)")
+    .describe("Unique in the app, e.g. `ci-baseline`: restore, download or delete it by this name."),
+});
+
+export const snapshotParams = z.object({
+  snapshot: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Must be a snapshot's id (snap_…) or its name")
+    .describe("The snapshot's id (`snap_…`) or its name."),
+});
+
+export const restoreResultDto = z.object({
+  counts: snapshotCounts,
+  now: timestamp.describe("The sandbox's clock after the restore: the time the state was taken at."),
+  offset_seconds: z.number().int().describe("How far the clock now runs from real time (negative when behind it)."),
+  ids_remapped: z.boolean().describe("True when the file came from another app's sandbox: its ids were replaced."),
+  events_marked_delivered: count,
+});
+
+export const sandboxExportDto = z
+  .looseObject({ format: z.literal("openbank.sandbox-export"), version: z.number().int() })
+  .describe("The sandbox's whole state as a file (`SandboxExport` in the sandbox reference).");
+
+export const sandboxSettingsDto = z.object({
+  live_activity: z.boolean().describe("Whether every sandbox day that passes books the customers' everyday activity, with its webhooks."),
+  clock_rate: z.number().int().min(1).max(1440).describe("Sandbox days per real day (1 = real time, 1440 = a day a minute)."),
+});
+
+export const updateSandboxSettingsInput = z
+  .strictObject({
+    live_activity: z.boolean().optional().describe("Turn live activity on or off."),
+    clock_rate: z.number().int().min(1).max(1440).optional().describe("Sandbox days per real day, 1–1440."),
+  })
+  .refine((body) => body.live_activity !== undefined || body.clock_rate !== undefined, "Send live_activity, clock_rate or both");
+
+export type Snapshot = z.output<typeof snapshotDto>;
+export type RestoreResult = z.output<typeof restoreResultDto>;
+export type SandboxSettings = z.output<typeof sandboxSettingsDto>;

@@ -4,7 +4,15 @@ import { appParams, resourceId } from "@/lib/portal-api/schemas";
 import {
   advanceClockInput,
   clockAdvanceDto,
+  createSnapshotInput,
   resetSandboxInput,
+  restoreResultDto,
+  sandboxExportDto,
+  sandboxSettingsDto,
+  snapshotDto,
+  snapshotListDto,
+  snapshotParams,
+  updateSandboxSettingsInput,
   sandboxClockDto,
   sandboxCustomerDto,
   sandboxCustomerListDto,
@@ -101,6 +109,108 @@ export const resetSandboxOperation = defineOperation({
   success: { status: 200, description: "What the reset restored.", schema: sandboxResetDto },
 });
 
+export const updateSandboxSettingsOperation = defineOperation({
+  method: "PATCH",
+  path: "/api/apps/{appId}/sandbox/settings",
+  operationId: "updateSandboxSettings",
+  tag: "Sandbox",
+  summary: "Change live activity or the clock's rate",
+  description:
+    "Live activity books the test customers' everyday activity (card spending, salary, direct debits) for every sandbox day that passes, with its webhooks; the clock's rate is sandbox days per real day (1–1440). Both survive a reset. From code: `PATCH /v1/sandbox/settings`.",
+  access: { app: "key:use" },
+  params: appParams,
+  body: updateSandboxSettingsInput,
+  errors: ["bank_unavailable"],
+  success: { status: 200, description: "The settings now.", schema: sandboxSettingsDto },
+});
+
+const snapshotPath = appParams.extend(snapshotParams.shape);
+
+export const listSandboxSnapshotsOperation = defineOperation({
+  method: "GET",
+  path: "/api/apps/{appId}/sandbox/snapshots",
+  operationId: "listSandboxSnapshots",
+  tag: "Sandbox",
+  summary: "List the sandbox's snapshots",
+  description: "The app's named snapshots, newest first. From code: `GET /v1/sandbox/snapshots`.",
+  access: { app: "app:read" },
+  params: appParams,
+  errors: ["bank_unavailable"],
+  success: { status: 200, description: "The app's snapshots.", schema: snapshotListDto },
+});
+
+export const takeSandboxSnapshotOperation = defineOperation({
+  method: "POST",
+  path: "/api/apps/{appId}/sandbox/snapshots",
+  operationId: "takeSandboxSnapshot",
+  tag: "Sandbox",
+  summary: "Take a snapshot",
+  description:
+    "A named copy of the sandbox's whole state (customers, accounts, transactions, payments, consents, the clock). An app keeps a limited number, each of a limited size: past either, 409 or 413 says which. From code: `POST /v1/sandbox/snapshots`.",
+  access: { app: "key:use" },
+  params: appParams,
+  body: createSnapshotInput,
+  errors: ["bank_unavailable", "conflict"],
+  success: { status: 201, description: "The snapshot.", schema: snapshotDto },
+});
+
+export const restoreSandboxSnapshotOperation = defineOperation({
+  method: "POST",
+  path: "/api/apps/{appId}/sandbox/snapshots/{snapshot}/restore",
+  operationId: "restoreSandboxSnapshot",
+  tag: "Sandbox",
+  summary: "Restore a snapshot",
+  description:
+    "Puts the sandbox back exactly as it was when the snapshot was taken, ids and clock included; what happened since is gone. From code: `POST /v1/sandbox/snapshots/{snapshot}/restore`.",
+  access: { app: "key:use" },
+  params: snapshotPath,
+  errors: ["bank_unavailable"],
+  success: { status: 200, description: "What the restore put back.", schema: restoreResultDto },
+});
+
+export const deleteSandboxSnapshotOperation = defineOperation({
+  method: "DELETE",
+  path: "/api/apps/{appId}/sandbox/snapshots/{snapshot}",
+  operationId: "deleteSandboxSnapshot",
+  tag: "Sandbox",
+  summary: "Delete a snapshot",
+  description: "From code: `DELETE /v1/sandbox/snapshots/{snapshot}`.",
+  access: { app: "key:use" },
+  params: snapshotPath,
+  errors: ["bank_unavailable"],
+  success: { status: 204, description: "The snapshot is gone." },
+});
+
+export const downloadSandboxSnapshotOperation = defineOperation({
+  method: "GET",
+  path: "/api/apps/{appId}/sandbox/snapshots/{snapshot}/export",
+  operationId: "downloadSandboxSnapshot",
+  tag: "Sandbox",
+  summary: "Download a snapshot as a file",
+  description:
+    "The snapshot's export file (`content-disposition: attachment`), to keep in a repository or import into another app. From code: `GET /v1/sandbox/snapshots/{snapshot}/export`.",
+  access: { app: "app:read" },
+  params: snapshotPath,
+  errors: ["bank_unavailable"],
+  success: { status: 200, description: "The export file.", schema: sandboxExportDto },
+});
+
+export const importSandboxOperation = defineOperation({
+  method: "POST",
+  path: "/api/apps/{appId}/sandbox/import",
+  operationId: "importSandbox",
+  tag: "Sandbox",
+  summary: "Import an export file",
+  description:
+    "Replaces the sandbox's state with an export file's (from this app or another: the bank gives the other app's ids new ones). A file that is not an export is 422 with pointers, and nothing changes; one larger than the bank takes is 413. From code: `POST /v1/sandbox/import`.",
+  access: { app: "key:use" },
+  params: appParams,
+  body: z.looseObject({}).describe("A file from a download or `GET /v1/sandbox/export`, unchanged."),
+  maxBodyBytes: 8 * 1024 * 1024,
+  errors: ["bank_unavailable", "payload_too_large"],
+  success: { status: 200, description: "What the import put back.", schema: restoreResultDto },
+});
+
 export const sandboxOperations = [
   listSandboxCustomersOperation,
   createSandboxCustomerOperation,
@@ -108,4 +218,11 @@ export const sandboxOperations = [
   getSandboxClockOperation,
   advanceSandboxClockOperation,
   resetSandboxOperation,
+  updateSandboxSettingsOperation,
+  listSandboxSnapshotsOperation,
+  takeSandboxSnapshotOperation,
+  restoreSandboxSnapshotOperation,
+  deleteSandboxSnapshotOperation,
+  downloadSandboxSnapshotOperation,
+  importSandboxOperation,
 ];

@@ -756,7 +756,7 @@ export interface paths {
         put?: never;
         /**
          * Reset the sandbox to its seed
-         * @description Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. No request body.
+         * @description Puts your app's sandbox back exactly as it was on your first call: the six test customers, their 18 accounts and their transaction history, with the same ids and balances. Everything you changed (payments, simulated transactions, the advanced clock) is gone; the clock is real time again. Other apps' sandboxes are not touched. Your custom test customers (`POST /v1/sandbox/customers`) are kept, rebuilt from their documents as of the reset, unless the optional body says `{"keep_custom_customers": false}` (the bare reset).
          */
         post: operations["resetSandbox"];
         delete?: never;
@@ -774,7 +774,7 @@ export interface paths {
         };
         /**
          * Get the sandbox's clock
-         * @description Returns your sandbox's current time and how far it runs ahead of real time. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`.
+         * @description Returns your sandbox's current time, how far it runs ahead of real time, its rate (`clock_rate`, sandbox days per real day) and whether live activity is on. Balances (`as_of`), payments and simulated transactions all use this clock; move it with `POST /v1/sandbox/clock/advance`, or let it run faster with `PATCH /v1/sandbox/settings`.
          */
         get: operations["getSandboxClock"];
         put?: never;
@@ -798,6 +798,7 @@ export interface paths {
          * Advance the sandbox's clock
          * @description Moves your sandbox's clock forward by `days` (1–90), or to `until` (a date, keeping the time of day, or a timestamp; at most 90 days ahead), and runs, in order, what became due:
          *
+         *     0. **Live activity** (when on, see `PATCH /v1/sandbox/settings`): the customers' everyday activity on the time crossed is made, continuing their seeded history: card payments (pending first), salaries on payday, direct debits, standing orders and transfers to savings, each booked line with a `transaction.booked` event. A payment the account cannot afford is not made.
          *     1. **Pending card payments book**: a card payment stays pending while it is at most two days old (made today, yesterday or the day before); once the clock leaves that window it is booked (`status: booked`, `booked_at` one day after it was made) and the booked balance moves.
          *     2. **Interest is paid**: savings accounts on the first of each month (for the month before), fixed-term bonds at maturity (for the whole term), calculated daily on each end-of-day balance at the product's gross rate, as an "Interest paid" statement line and an `account.interest_paid` event.
          *     3. **Standard payments settle**: payments whose settlement time has passed complete (the beneficiary is credited), or fail and are returned if they cannot.
@@ -872,6 +873,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sandbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the sandbox's settings
+         * @description Returns whether live activity is on, how fast the sandbox's clock runs (`clock_rate`, sandbox days per real day) and the clock itself. The settings survive `POST /v1/sandbox/reset`.
+         */
+        get: operations["getSandboxSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the sandbox's settings
+         * @description Switches live activity on or off and sets the clock's rate; send either field or both.
+         *
+         *     - `live_activity: true`: from the sandbox's current time on, every day that passes books the test customers' everyday activity, continuing their seeded history: card spending (pending first, booked a day or two later), salary on payday, direct debits, standing orders and transfers to savings, each with a `transaction.booked` webhook event, with no call from you. A payment the account cannot afford (past its overdraft or credit limit) is not made. Interest and loan instalments fall due as the clock moves, on or off. Two sandboxes with the same settings see the same story (same amounts, texts and times; different ids).
+         *     - `clock_rate`: sandbox days per real day, 1 (real time) to 1440 (one sandbox day per real minute). The sandbox's time does not jump when the rate changes; it runs faster from now on. `POST /v1/sandbox/clock/advance` still moves it on at once.
+         *
+         *     Activity that real time brings is booked within seconds by the bank; days crossed by `clock/advance` are booked by the advance itself.
+         */
+        patch: operations["updateSandboxSettings"];
+        trace?: never;
+    };
     "/v1/sandbox/berlin-group/authorisations/{authorisation_id}": {
         parameters: {
             query?: never;
@@ -886,6 +916,192 @@ export interface paths {
          * @description Plays the customer's banking app for a Berlin Group NextGenPSD2 authorisation whose SCA approach is DECOUPLED (the TPP sent `TPP-Decoupled-Preferred: true`): `approve` finalises it, and what it authorised follows (a consent becomes `valid`, a payment executes); `deny` fails it (the consent or payment is `rejected`). The customer is the PSU-ID the TPP named, else the holder of the accounts the consent or payment names, else `persona`. A REDIRECT or EMBEDDED authorisation, or one already decided, is 409 `conflict`; another app's is 404.
          */
         post: operations["decideBerlinGroupAuthorisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the test customers
+         * @description Every test customer of your sandbox, on one page: the six personas (`source: persona`), then your custom customers (`source: custom`), oldest first, each with its login, authentication scenario and accounts with balances.
+         */
+        get: operations["listSandboxCustomers"];
+        put?: never;
+        /**
+         * Define a custom test customer
+         * @description Defines a test customer of your own from a `CustomCustomerDocument`: identity, KYC outcome, credit profile, authentication scenario and up to 10 accounts, each with an opening balance and a history (explicit transactions, or a generator: salary, rent, subscriptions, card spending by category over 1–24 months).
+         *
+         *     - The customer logs in on the bank's consent pages as `user_<handle>` with password `pass_<handle>`, and its accounts appear in `/v1`, UK Open Banking and Berlin Group views once consented.
+         *     - Balances equal ledger entries equal booked statement lines; no line takes an account below zero, its overdraft or its credit limit.
+         *     - `POST /v1/sandbox/reset` keeps it (rebuilt from this document as of the reset) unless you send `keep_custom_customers: false`.
+         *     - Rules the schema cannot state are 422 `customer_document_invalid`, each field named by a pointer (e.g. `/body/accounts/1/history/transactions/3/amount`); a handle in use or a persona's key is 409 `customer_handle_taken`.
+         *     - **`Idempotency-Key` is required**, with the same replay rules as payments.
+         */
+        post: operations["createSandboxCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/customers/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a test customer
+         * @description One test customer with its accounts and balances; a custom customer also returns its `document` (what was posted).
+         */
+        get: operations["getSandboxCustomer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom test customer
+         * @description Removes a custom customer with its accounts, history and document (a reset no longer brings it back). The ledger stays balanced. A persona is 409 `conflict`: reset the sandbox instead.
+         */
+        delete: operations["deleteSandboxCustomer"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a test customer's authentication scenario
+         * @description Sets how the customer's authentication goes on the bank's pages (`approve`, `one_time_code`, `decoupled`, `authentication_failed`, `account_locked`, `session_timeout`, `partial_grant`). Personas too: a reset puts a persona back to `approve`, and keeps a custom customer's choice.
+         */
+        patch: operations["updateSandboxCustomer"];
+        trace?: never;
+    };
+    "/v1/sandbox/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the sandbox's state as a file
+         * @description Your sandbox's whole state as one JSON file: import it later with `POST /v1/sandbox/import` (into this app, or another app's sandbox, where every id is replaced). The file is sent with `content-disposition: attachment`, so a browser saves it.
+         */
+        get: operations["exportSandbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a sandbox file
+         * @description Replaces your sandbox's state with a file from `GET /v1/sandbox/export` or `GET /v1/sandbox/snapshots/{snapshot}/export`. A file from another app's sandbox gets new ids (deterministic: importing it again gives the same ones); from this app, ids are kept. Everything in the sandbox is replaced in one transaction (all or nothing): customers, accounts, transactions, payments, consents and the rest come back exactly as they were, ids included, and the clock reads the time the state was taken at again. Webhook events of the past are not sent again. Consents keep their status, but access and refresh tokens are never stored in a snapshot: get new ones. The app's snapshots themselves are kept. A file that is not an export, of another version, or whose rows refer to rows it does not contain is refused with 422 `invalid_sandbox_export` and a pointer per problem; nothing changes. Files larger than 3.0 MB are refused with 413.
+         */
+        post: operations["importSandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the snapshots
+         * @description Your app's snapshots, newest first (at most 10).
+         */
+        get: operations["listSandboxSnapshots"];
+        put?: never;
+        /**
+         * Take a named snapshot
+         * @description Stores your sandbox's current state under a name, to restore it later (`POST /v1/sandbox/snapshots/{snapshot}/restore`): a CI suite takes `ci-baseline` once and restores it before each run. An app keeps at most 10 snapshots (409 `snapshot_limit_reached`: delete one first) of at most 3.0 MB each (413 `snapshot_too_large`); names are unique (409 `snapshot_name_taken`). Snapshots survive resets and restores.
+         */
+        post: operations["createSandboxSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots/{snapshot}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a snapshot
+         * @description A snapshot by its id (`snap_…`) or its name.
+         */
+        get: operations["getSandboxSnapshot"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a snapshot
+         * @description Deletes a snapshot (by id or name), making room for another. The sandbox's state is not touched.
+         */
+        delete: operations["deleteSandboxSnapshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots/{snapshot}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a snapshot as a file
+         * @description The snapshot's state as an export file, the same format as `GET /v1/sandbox/export`. The file is sent with `content-disposition: attachment`, so a browser saves it.
+         */
+        get: operations["exportSandboxSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/snapshots/{snapshot}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a snapshot
+         * @description Puts your sandbox back to the snapshot (by id or name). Everything in the sandbox is replaced in one transaction (all or nothing): customers, accounts, transactions, payments, consents and the rest come back exactly as they were, ids included, and the clock reads the time the state was taken at again. Webhook events of the past are not sent again. Consents keep their status, but access and refresh tokens are never stored in a snapshot: get new ones. The app's snapshots themselves are kept. No request body.
+         */
+        post: operations["restoreSandboxSnapshot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1004,6 +1220,7 @@ export interface components {
          *       "now": "2026-11-28T10:30:00.000Z",
          *       "advanced_by_seconds": 604800,
          *       "effects": {
+         *         "activity_booked": 0,
          *         "transactions_booked": 9,
          *         "interest_payments": 6,
          *         "payments_settled": 2,
@@ -1026,6 +1243,11 @@ export interface components {
             advanced_by_seconds: number;
             /** @description What became due and happened, in this order. */
             effects: {
+                /**
+                 * Format: int32
+                 * @description With live activity on: the customers' everyday transactions made on the days crossed (card payments, pending first; salaries, direct debits, standing orders, booked).
+                 */
+                activity_booked: number;
                 /**
                  * Format: int32
                  * @description Pending card payments that became booked (their `booked_at` set, booked balance moved).
@@ -1205,6 +1427,558 @@ export interface components {
             sort_code: string | null;
             account_number: string | null;
             iban: string | null;
+        };
+        /**
+         * @description A test customer of your own: identity, KYC outcome, credit profile, authentication scenario and accounts with their history. Amounts are decimal strings in the account's currency (credit amounts in GBP).
+         * @example {
+         *       "handle": "gig_worker",
+         *       "identity": {
+         *         "given_name": "Maya",
+         *         "family_name": "Okafor",
+         *         "date_of_birth": "1994-03-17",
+         *         "email": "maya.okafor@example.com",
+         *         "address": {
+         *           "line1": "14 Brixton Hill",
+         *           "city": "London",
+         *           "postcode": "SW2 1QA",
+         *           "country": "GB"
+         *         }
+         *       },
+         *       "kyc": {
+         *         "status": "approved"
+         *       },
+         *       "credit": {
+         *         "score_band": "fair",
+         *         "annual_income": "28400.00",
+         *         "existing_debts": [
+         *           {
+         *             "type": "credit_card",
+         *             "lender": "Barclaycard",
+         *             "balance": "1250.00",
+         *             "monthly_payment": "60.00"
+         *           }
+         *         ]
+         *       },
+         *       "authentication_scenario": "one_time_code",
+         *       "accounts": [
+         *         {
+         *           "key": "current",
+         *           "type": "current",
+         *           "currency": "GBP",
+         *           "product": "Everyday Current Account",
+         *           "opening_balance": "420.00",
+         *           "overdraft_limit": "500.00",
+         *           "history": {
+         *             "generate": {
+         *               "months": 6,
+         *               "salary": {
+         *                 "amount": "2150.00",
+         *                 "day_of_month": 25,
+         *                 "employer": "DELIVERCO LTD"
+         *               },
+         *               "rent": {
+         *                 "amount": "950.00",
+         *                 "day_of_month": 1,
+         *                 "landlord": "Foxtons Lettings"
+         *               },
+         *               "subscriptions": [
+         *                 {
+         *                   "merchant_name": "Spotify",
+         *                   "amount": "11.99",
+         *                   "day_of_month": 9
+         *                 }
+         *               ],
+         *               "card_spending": [
+         *                 {
+         *                   "category": "groceries",
+         *                   "monthly_amount": "320.00"
+         *                 },
+         *                 {
+         *                   "category": "eating_out",
+         *                   "monthly_amount": "140.00"
+         *                 }
+         *               ]
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "key": "euro",
+         *           "type": "current",
+         *           "currency": "EUR",
+         *           "name": "Travel euros",
+         *           "opening_balance": "0.00",
+         *           "history": {
+         *             "transactions": [
+         *               {
+         *                 "date": "2026-11-02",
+         *                 "amount": {
+         *                   "amount": "300.00",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "Top up",
+         *                 "category": "transfer",
+         *                 "channel": "transfer"
+         *               },
+         *               {
+         *                 "date": "2026-11-20",
+         *                 "amount": {
+         *                   "amount": "-42.50",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "CAFE DE FLORE PARIS",
+         *                 "category": "eating_out",
+         *                 "merchant_name": "Café de Flore",
+         *                 "merchant_category_code": "5812",
+         *                 "channel": "card"
+         *               }
+         *             ]
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        CustomCustomerDocument: {
+            /** @description Unique in your sandbox, and not a persona's key: the customer logs in as `user_<handle>` with password `pass_<handle>`. */
+            handle: string;
+            identity: {
+                given_name: string;
+                family_name: string;
+                /**
+                 * Format: date
+                 * @description ISO 8601 calendar date (YYYY-MM-DD).
+                 */
+                date_of_birth: string;
+                /**
+                 * Format: email
+                 * @description Default `<handle>@example.com`.
+                 */
+                email?: string;
+                address: {
+                    line1: string;
+                    city: string;
+                    postcode: string & (unknown & unknown);
+                    /** @description ISO 3166-1 alpha-2. */
+                    country: string;
+                };
+            };
+            /** @description The KYC outcome `GET /v1/customers/{customer_id}` reports. */
+            kyc: {
+                /** @enum {string} */
+                status: "approved" | "review" | "rejected";
+                /** @description Why the customer is in `review` or `rejected`; default one reason matching the status. */
+                reasons?: {
+                    /** @enum {string} */
+                    code: "manual_review_requested" | "identity_not_verified" | "under_age" | "possible_sanctions_match" | "sanctions_match" | "review_rejected";
+                    message: string;
+                }[];
+            };
+            credit: {
+                /** @enum {string} */
+                score_band: "excellent" | "good" | "fair" | "poor" | "thin_file";
+                /** @description In GBP. */
+                annual_income: string;
+                /** @description Debts held elsewhere (at most 10): they inform lending decisions. */
+                existing_debts: {
+                    /** @enum {string} */
+                    type: "mortgage" | "loan" | "credit_card" | "overdraft" | "bnpl" | "student_loan" | "other";
+                    lender?: string;
+                    /** @description Outstanding, in GBP. */
+                    balance: string;
+                    /** @description In GBP. */
+                    monthly_payment?: string;
+                }[];
+            };
+            /**
+             * @description How the customer's authentication goes on the bank's pages; default `approve`.
+             * @enum {string}
+             */
+            authentication_scenario?: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+            /** @description 1–10 accounts. */
+            accounts: {
+                /** @description Names the account within the customer (unique there): part of its stable id. */
+                key: string;
+                /** @enum {string} */
+                type: "current" | "savings" | "credit_card";
+                /**
+                 * @description ISO 4217: GBP, EUR or USD.
+                 * @enum {string}
+                 */
+                currency: "GBP" | "EUR" | "USD";
+                /** @description The product's marketing name, e.g. `Everyday Current Account`. */
+                product?: string;
+                /** @description The account's name; default the product, or the type. */
+                name?: string;
+                /** @description The balance at the start of the history; negative is overdrawn (current) or owed (credit card). Savings cannot be negative. */
+                opening_balance: string;
+                /** @description Current accounts only: how far below zero the balance may go. */
+                overdraft_limit?: string;
+                /** @description Credit cards only: how much may be owed. */
+                credit_limit?: string;
+                /** @description What happened on the account: explicit transactions or a generator. Without it, only the opening balance. */
+                history?: {
+                    /** @description Booked transactions, in any order (at most 2000). */
+                    transactions: {
+                        /**
+                         * Format: date
+                         * @description When it happened: a day of the history window (at most 24 months back, before today on the sandbox clock).
+                         */
+                        date: string;
+                        /** @description The signed amount. */
+                        amount: {
+                            /** @description Negative is money out. */
+                            amount: string;
+                            /** @description Must be the account's currency. */
+                            currency: string;
+                        };
+                        /** @description The statement text. */
+                        description: string;
+                        /** @description Spending category, e.g. `groceries`; default `other`. */
+                        category?: string;
+                        /** @description The merchant (card payments). */
+                        merchant_name?: string;
+                        /** @description ISO 18245 merchant category code, e.g. `5411`. */
+                        merchant_category_code?: string;
+                        /**
+                         * @description How it was paid; default `faster_payment`. Every explicit transaction is booked.
+                         * @enum {string}
+                         */
+                        channel?: "card" | "direct_debit" | "standing_order" | "faster_payment" | "transfer";
+                    }[];
+                } | {
+                    /** @description A history generated deterministically (the same document gives the same transactions). */
+                    generate: {
+                        /**
+                         * Format: int32
+                         * @description How many months back the history goes (1–24).
+                         */
+                        months: number;
+                        /** @description A salary paid in on a day of each month. */
+                        salary?: {
+                            /** @description The net salary each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who pays it; the statement text. */
+                            employer: string;
+                        };
+                        /** @description Rent paid by standing order on a day of each month. */
+                        rent?: {
+                            /** @description The rent each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who is paid; the statement text. */
+                            landlord: string;
+                        };
+                        /** @description Card subscriptions charged on a day of each month. */
+                        subscriptions?: {
+                            /** @description The price each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description E.g. `Netflix`. */
+                            merchant_name: string;
+                            /** @description ISO 18245 code; default `5968` (subscriptions). */
+                            merchant_category_code?: string;
+                        }[];
+                        /** @description Card spending by merchant category; payments of the last two days are still pending. */
+                        card_spending?: {
+                            /**
+                             * @description Merchant category: the merchants and their codes come from the sandbox's list.
+                             * @enum {string}
+                             */
+                            category: "groceries" | "eating_out" | "coffee" | "transport" | "shopping" | "entertainment";
+                            /** @description Spent each month in that category, in a few card payments. */
+                            monthly_amount: string;
+                        }[];
+                    };
+                };
+            }[];
+        };
+        /**
+         * @description A test customer of your own: identity, KYC outcome, credit profile, authentication scenario and accounts with their history. Amounts are decimal strings in the account's currency (credit amounts in GBP).
+         * @example {
+         *       "handle": "gig_worker",
+         *       "identity": {
+         *         "given_name": "Maya",
+         *         "family_name": "Okafor",
+         *         "date_of_birth": "1994-03-17",
+         *         "email": "maya.okafor@example.com",
+         *         "address": {
+         *           "line1": "14 Brixton Hill",
+         *           "city": "London",
+         *           "postcode": "SW2 1QA",
+         *           "country": "GB"
+         *         }
+         *       },
+         *       "kyc": {
+         *         "status": "approved"
+         *       },
+         *       "credit": {
+         *         "score_band": "fair",
+         *         "annual_income": "28400.00",
+         *         "existing_debts": [
+         *           {
+         *             "type": "credit_card",
+         *             "lender": "Barclaycard",
+         *             "balance": "1250.00",
+         *             "monthly_payment": "60.00"
+         *           }
+         *         ]
+         *       },
+         *       "authentication_scenario": "one_time_code",
+         *       "accounts": [
+         *         {
+         *           "key": "current",
+         *           "type": "current",
+         *           "currency": "GBP",
+         *           "product": "Everyday Current Account",
+         *           "opening_balance": "420.00",
+         *           "overdraft_limit": "500.00",
+         *           "history": {
+         *             "generate": {
+         *               "months": 6,
+         *               "salary": {
+         *                 "amount": "2150.00",
+         *                 "day_of_month": 25,
+         *                 "employer": "DELIVERCO LTD"
+         *               },
+         *               "rent": {
+         *                 "amount": "950.00",
+         *                 "day_of_month": 1,
+         *                 "landlord": "Foxtons Lettings"
+         *               },
+         *               "subscriptions": [
+         *                 {
+         *                   "merchant_name": "Spotify",
+         *                   "amount": "11.99",
+         *                   "day_of_month": 9
+         *                 }
+         *               ],
+         *               "card_spending": [
+         *                 {
+         *                   "category": "groceries",
+         *                   "monthly_amount": "320.00"
+         *                 },
+         *                 {
+         *                   "category": "eating_out",
+         *                   "monthly_amount": "140.00"
+         *                 }
+         *               ]
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "key": "euro",
+         *           "type": "current",
+         *           "currency": "EUR",
+         *           "name": "Travel euros",
+         *           "opening_balance": "0.00",
+         *           "history": {
+         *             "transactions": [
+         *               {
+         *                 "date": "2026-11-02",
+         *                 "amount": {
+         *                   "amount": "300.00",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "Top up",
+         *                 "category": "transfer",
+         *                 "channel": "transfer"
+         *               },
+         *               {
+         *                 "date": "2026-11-20",
+         *                 "amount": {
+         *                   "amount": "-42.50",
+         *                   "currency": "EUR"
+         *                 },
+         *                 "description": "CAFE DE FLORE PARIS",
+         *                 "category": "eating_out",
+         *                 "merchant_name": "Café de Flore",
+         *                 "merchant_category_code": "5812",
+         *                 "channel": "card"
+         *               }
+         *             ]
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        CustomCustomerDocumentInput: {
+            /** @description Unique in your sandbox, and not a persona's key: the customer logs in as `user_<handle>` with password `pass_<handle>`. */
+            handle: string;
+            identity: {
+                given_name: string;
+                family_name: string;
+                /**
+                 * Format: date
+                 * @description ISO 8601 calendar date (YYYY-MM-DD).
+                 */
+                date_of_birth: string;
+                /**
+                 * Format: email
+                 * @description Default `<handle>@example.com`.
+                 */
+                email?: string;
+                address: {
+                    line1: string;
+                    city: string;
+                    postcode: string & (unknown & unknown);
+                    /** @description ISO 3166-1 alpha-2. */
+                    country: string;
+                };
+            };
+            /** @description The KYC outcome `GET /v1/customers/{customer_id}` reports. */
+            kyc: {
+                /** @enum {string} */
+                status: "approved" | "review" | "rejected";
+                /** @description Why the customer is in `review` or `rejected`; default one reason matching the status. */
+                reasons?: {
+                    /** @enum {string} */
+                    code: "manual_review_requested" | "identity_not_verified" | "under_age" | "possible_sanctions_match" | "sanctions_match" | "review_rejected";
+                    message: string;
+                }[];
+            };
+            credit: {
+                /** @enum {string} */
+                score_band: "excellent" | "good" | "fair" | "poor" | "thin_file";
+                /** @description In GBP. */
+                annual_income: string;
+                /** @description Debts held elsewhere (at most 10): they inform lending decisions. */
+                existing_debts: {
+                    /** @enum {string} */
+                    type: "mortgage" | "loan" | "credit_card" | "overdraft" | "bnpl" | "student_loan" | "other";
+                    lender?: string;
+                    /** @description Outstanding, in GBP. */
+                    balance: string;
+                    /** @description In GBP. */
+                    monthly_payment?: string;
+                }[];
+            };
+            /**
+             * @description How the customer's authentication goes on the bank's pages; default `approve`.
+             * @enum {string}
+             */
+            authentication_scenario?: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+            /** @description 1–10 accounts. */
+            accounts: {
+                /** @description Names the account within the customer (unique there): part of its stable id. */
+                key: string;
+                /** @enum {string} */
+                type: "current" | "savings" | "credit_card";
+                /**
+                 * @description ISO 4217: GBP, EUR or USD.
+                 * @enum {string}
+                 */
+                currency: "GBP" | "EUR" | "USD";
+                /** @description The product's marketing name, e.g. `Everyday Current Account`. */
+                product?: string;
+                /** @description The account's name; default the product, or the type. */
+                name?: string;
+                /** @description The balance at the start of the history; negative is overdrawn (current) or owed (credit card). Savings cannot be negative. */
+                opening_balance: string;
+                /** @description Current accounts only: how far below zero the balance may go. */
+                overdraft_limit?: string;
+                /** @description Credit cards only: how much may be owed. */
+                credit_limit?: string;
+                /** @description What happened on the account: explicit transactions or a generator. Without it, only the opening balance. */
+                history?: {
+                    /** @description Booked transactions, in any order (at most 2000). */
+                    transactions: {
+                        /**
+                         * Format: date
+                         * @description When it happened: a day of the history window (at most 24 months back, before today on the sandbox clock).
+                         */
+                        date: string;
+                        /** @description The signed amount. */
+                        amount: {
+                            /** @description Negative is money out. */
+                            amount: string;
+                            /** @description Must be the account's currency. */
+                            currency: string;
+                        };
+                        /** @description The statement text. */
+                        description: string;
+                        /** @description Spending category, e.g. `groceries`; default `other`. */
+                        category?: string;
+                        /** @description The merchant (card payments). */
+                        merchant_name?: string;
+                        /** @description ISO 18245 merchant category code, e.g. `5411`. */
+                        merchant_category_code?: string;
+                        /**
+                         * @description How it was paid; default `faster_payment`. Every explicit transaction is booked.
+                         * @enum {string}
+                         */
+                        channel?: "card" | "direct_debit" | "standing_order" | "faster_payment" | "transfer";
+                    }[];
+                } | {
+                    /** @description A history generated deterministically (the same document gives the same transactions). */
+                    generate: {
+                        /**
+                         * Format: int32
+                         * @description How many months back the history goes (1–24).
+                         */
+                        months: number;
+                        /** @description A salary paid in on a day of each month. */
+                        salary?: {
+                            /** @description The net salary each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who pays it; the statement text. */
+                            employer: string;
+                        };
+                        /** @description Rent paid by standing order on a day of each month. */
+                        rent?: {
+                            /** @description The rent each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description Who is paid; the statement text. */
+                            landlord: string;
+                        };
+                        /** @description Card subscriptions charged on a day of each month. */
+                        subscriptions?: {
+                            /** @description The price each month, in the account's currency. */
+                            amount: string;
+                            /**
+                             * Format: int32
+                             * @description Day of the month, 1–28 (every month has it).
+                             */
+                            day_of_month: number;
+                            /** @description E.g. `Netflix`. */
+                            merchant_name: string;
+                            /** @description ISO 18245 code; default `5968` (subscriptions). */
+                            merchant_category_code?: string;
+                        }[];
+                        /** @description Card spending by merchant category; payments of the last two days are still pending. */
+                        card_spending?: {
+                            /**
+                             * @description Merchant category: the merchants and their codes come from the sandbox's list.
+                             * @enum {string}
+                             */
+                            category: "groceries" | "eating_out" | "coffee" | "transport" | "shopping" | "entertainment";
+                            /** @description Spent each month in that category, in a few card payments. */
+                            monthly_amount: string;
+                        }[];
+                    };
+                };
+            }[];
         };
         /** @description A customer of the sandbox bank. */
         Customer: {
@@ -1846,7 +2620,7 @@ export interface components {
              * @description Stable machine-readable error code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points";
+            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points" | "customer_document_invalid" | "customer_handle_taken" | "snapshot_limit_reached" | "snapshot_name_taken" | "snapshot_too_large" | "invalid_sandbox_export";
             /** @description The request id (also in the `X-Request-Id` header); quote it to support. */
             request_id?: string;
             /** @description One entry per invalid field (the first 50). */
@@ -2072,10 +2846,12 @@ export interface components {
             } | null;
         };
         /**
-         * @description Your sandbox's clock.
+         * @description Your sandbox's clock. Change its rate and live activity with `PATCH /v1/sandbox/settings`.
          * @example {
          *       "now": "2026-11-28T10:30:00.000Z",
-         *       "offset_seconds": 604800
+         *       "offset_seconds": 604800,
+         *       "clock_rate": 1,
+         *       "live_activity": false
          *     }
          */
         SandboxClock: {
@@ -2085,10 +2861,17 @@ export interface components {
              */
             now: string;
             /**
-             * Format: int32
-             * @description How far the sandbox's clock runs ahead of real time, in seconds. 0 after a reset.
+             * Format: int64
+             * @description How far the sandbox's clock runs ahead of real time, in seconds: 0 after a reset, growing by itself when `clock_rate` is above 1, negative after restoring a snapshot taken earlier (the clock reads the snapshot's time again).
              */
             offset_seconds: number;
+            /**
+             * Format: int32
+             * @description How fast the sandbox's clock runs: sandbox days per real day, 1–1440. 1 is real time; 1440 is one sandbox day per real minute.
+             */
+            clock_rate: number;
+            /** @description Whether the sandbox moves by itself: while on, every sandbox day that passes (in real time at `clock_rate`, or by `POST /v1/sandbox/clock/advance`) books the test customers' everyday activity (card spending, salary, direct debits, standing orders), each with its `transaction.booked` webhook event. */
+            live_activity: boolean;
         };
         /**
          * @description A consent minted without the browser, with its first tokens: what the token endpoint would return after a real authorization.
@@ -2138,18 +2921,121 @@ export interface components {
             scope: string;
         };
         /**
+         * @description A test customer of your sandbox (a persona or one of your own) with its accounts and balances.
+         * @example {
+         *       "id": "cus_3kTq8Vh2Rz6YpN1mXw4bLc",
+         *       "source": "custom",
+         *       "handle": "gig_worker",
+         *       "username": "user_gig_worker",
+         *       "given_name": "Maya",
+         *       "family_name": "Okafor",
+         *       "kyc_status": "approved",
+         *       "authentication_scenario": "one_time_code",
+         *       "accounts": [
+         *         {
+         *           "id": "acc_7GmP2xR9tVq4LsN8yZc1Bd",
+         *           "type": "current",
+         *           "name": "Everyday Current Account",
+         *           "currency": "GBP",
+         *           "booked_balance": {
+         *             "amount": "1106.48",
+         *             "currency": "GBP"
+         *           },
+         *           "available_balance": {
+         *             "amount": "1583.23",
+         *             "currency": "GBP"
+         *           }
+         *         }
+         *       ],
+         *       "created_at": "2026-12-06T02:50:00.000Z"
+         *     }
+         */
+        SandboxCustomer: {
+            id: string;
+            /**
+             * @description `persona`: one of the seeded six; `custom`: one you defined.
+             * @enum {string}
+             */
+            source: "persona" | "custom";
+            /** @description The persona's key or the custom customer's handle. */
+            handle: string;
+            /** @description The login on the bank's pages; the password is `pass_<handle>`. */
+            username: string;
+            given_name: string;
+            family_name: string;
+            /** @enum {string} */
+            kyc_status: "approved" | "review" | "rejected";
+            /** @enum {string} */
+            authentication_scenario: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+            accounts: {
+                id: string;
+                /** @enum {string} */
+                type: "current" | "savings" | "fixed_term" | "credit_card" | "loan";
+                name: string;
+                currency: string;
+                booked_balance: components["schemas"]["Money"];
+                /** @description The booked balance plus the overdraft or credit limit, less pending card payments. */
+                available_balance?: components["schemas"]["Money"];
+            }[];
+            /** @description Custom customers, on `GET /v1/sandbox/customers/{customer_id}`: what was posted. */
+            document?: components["schemas"]["CustomCustomerDocument"];
+            /**
+             * Format: date-time
+             * @description Custom customers: when they were defined.
+             */
+            created_at?: string;
+        };
+        /** @description Every test customer of your sandbox: the personas, then yours (oldest first). */
+        SandboxCustomerList: {
+            data: components["schemas"]["SandboxCustomer"][];
+            /** @description Always null: every test customer is on one page. */
+            next_cursor: null;
+        };
+        /** @description Your sandbox's whole state, as a file: import it with `POST /v1/sandbox/import`, into this app or another. */
+        SandboxExport: {
+            /** @constant */
+            format: "openbank.sandbox-export";
+            /** @constant */
+            version: 1;
+            /** @description The app the state was exported from. */
+            tenant: string;
+            /**
+             * Format: date-time
+             * @description When it was exported (real time).
+             */
+            taken_at: string;
+            /**
+             * Format: date-time
+             * @description The sandbox's clock at that moment.
+             */
+            sandbox_time: string;
+            /**
+             * Format: int64
+             * @description The version of the seed the sandbox was created from.
+             */
+            seed_version: number;
+            counts: components["schemas"]["SnapshotCounts"];
+            /** @description Rows per table (`BankCustomer`, `BankAccount`, `BankTransaction`, …), columns as stored; integers of money and instants as strings, so they round-trip exactly. Credentials (OAuth codes and tokens), idempotency records and snapshots are not exported. */
+            tables: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        /**
          * @description What the reset restored.
          * @example {
-         *       "customers": 6,
-         *       "accounts": 18,
-         *       "transactions": 1647,
+         *       "customers": 7,
+         *       "accounts": 20,
+         *       "transactions": 1712,
+         *       "custom_customers": 1,
          *       "now": "2026-11-21T10:30:00.000Z"
          *     }
          */
         SandboxResetResult: {
             /**
              * Format: int32
-             * @description Test customers restored (one per persona).
+             * @description Test customers restored: the personas and the custom customers kept.
              */
             customers: number;
             /**
@@ -2163,10 +3049,166 @@ export interface components {
              */
             transactions: number;
             /**
+             * Format: int32
+             * @description Custom customers kept, rebuilt from their documents (0 after a bare reset).
+             */
+            custom_customers: number;
+            /**
              * Format: date-time
              * @description The sandbox's clock after the reset: real time again.
              */
             now: string;
+        };
+        /**
+         * @description Your sandbox's settings: live activity and the clock's rate. They survive `POST /v1/sandbox/reset`.
+         * @example {
+         *       "live_activity": true,
+         *       "clock_rate": 24,
+         *       "now": "2026-11-28T10:30:00.000Z",
+         *       "offset_seconds": 604800
+         *     }
+         */
+        SandboxSettings: {
+            /** @description Whether the sandbox moves by itself: while on, every sandbox day that passes (in real time at `clock_rate`, or by `POST /v1/sandbox/clock/advance`) books the test customers' everyday activity (card spending, salary, direct debits, standing orders), each with its `transaction.booked` webhook event. */
+            live_activity: boolean;
+            /**
+             * Format: int32
+             * @description How fast the sandbox's clock runs: sandbox days per real day, 1–1440. 1 is real time; 1440 is one sandbox day per real minute.
+             */
+            clock_rate: number;
+            /**
+             * Format: date-time
+             * @description The sandbox's current time.
+             */
+            now: string;
+            /**
+             * Format: int32
+             * @description How far the sandbox's clock runs ahead of real time, in seconds.
+             */
+            offset_seconds: number;
+        };
+        /**
+         * @description A named copy of your sandbox's whole state.
+         * @example {
+         *       "id": "snap_4nK1xrH6YoT2yRcJ1qS8uA",
+         *       "name": "ci-baseline",
+         *       "size_bytes": 691892,
+         *       "sandbox_time": "2026-11-21T10:30:00.000Z",
+         *       "created_at": "2026-11-21T10:30:00.000Z",
+         *       "counts": {
+         *         "customers": 6,
+         *         "accounts": 42,
+         *         "transactions": 1647,
+         *         "payments": 0,
+         *         "consents": 0,
+         *         "events": 0,
+         *         "rows": 1716
+         *       }
+         *     }
+         */
+        Snapshot: {
+            /** @description `snap_…` */
+            id: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description Size of the snapshot's export file (uncompressed JSON): what the size limit counts.
+             */
+            size_bytes: number;
+            /**
+             * Format: date-time
+             * @description The sandbox's clock when it was taken: a restore sets the clock back to it.
+             */
+            sandbox_time: string;
+            /**
+             * Format: date-time
+             * @description When it was taken (real time).
+             */
+            created_at: string;
+            counts: components["schemas"]["SnapshotCounts"];
+        };
+        /** @description How much a snapshot or an export holds. */
+        SnapshotCounts: {
+            /**
+             * Format: int32
+             * @description Test customers (personas, custom and onboarded customers).
+             */
+            customers: number;
+            /**
+             * Format: int32
+             * @description Accounts, the bank's own ledger accounts included.
+             */
+            accounts: number;
+            /**
+             * Format: int32
+             * @description Statement lines, booked and pending.
+             */
+            transactions: number;
+            /**
+             * Format: int32
+             * @description Payments.
+             */
+            payments: number;
+            /**
+             * Format: int32
+             * @description Consents of every standard.
+             */
+            consents: number;
+            /**
+             * Format: int32
+             * @description Webhook events in the outbox.
+             */
+            events: number;
+            /**
+             * Format: int64
+             * @description Every row of every table in the file.
+             */
+            rows: number;
+        };
+        /** @description Your app's snapshots. */
+        SnapshotList: {
+            /** @description Newest first. */
+            data: components["schemas"]["Snapshot"][];
+            /** @description Always null: an app keeps few snapshots. */
+            next_cursor: null;
+        };
+        /**
+         * @description What the restore or import put back.
+         * @example {
+         *       "counts": {
+         *         "customers": 6,
+         *         "accounts": 42,
+         *         "transactions": 1647,
+         *         "payments": 0,
+         *         "consents": 0,
+         *         "events": 0,
+         *         "rows": 1716
+         *       },
+         *       "now": "2026-11-21T10:30:00.000Z",
+         *       "offset_seconds": -3600,
+         *       "ids_remapped": false,
+         *       "events_marked_delivered": 0
+         *     }
+         */
+        SnapshotRestoreResult: {
+            counts: components["schemas"]["SnapshotCounts"];
+            /**
+             * Format: date-time
+             * @description The sandbox's clock after the restore: the time the state was taken at.
+             */
+            now: string;
+            /**
+             * Format: int64
+             * @description How far the clock now runs from real time (negative when behind it).
+             */
+            offset_seconds: number;
+            /** @description True when the file came from another app's sandbox: every id was replaced by a new one (the same on every import). */
+            ids_remapped: boolean;
+            /**
+             * Format: int32
+             * @description Webhook events the state held as not yet delivered, stored as delivered: a restore never sends past events again.
+             */
+            events_marked_delivered: number;
         };
         /** @description A UK account at any bank. */
         SortCodeCreditorInput: {
@@ -7531,7 +8573,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Optional: without a body the reset keeps your custom customers. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "keep_custom_customers": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Default true: your custom customers are rebuilt from their documents as of the reset. `false` is the bare reset. */
+                    keep_custom_customers?: boolean;
+                } | null;
+            };
+        };
         responses: {
             /** @description The sandbox was reset. */
             200: {
@@ -8316,6 +9371,239 @@ export interface operations {
             };
         };
     };
+    getSandboxSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox's settings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxSettings"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSandboxSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The settings to change; the others stay as they are. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "live_activity": true,
+                 *       "clock_rate": 24
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Whether the sandbox moves by itself: while on, every sandbox day that passes (in real time at `clock_rate`, or by `POST /v1/sandbox/clock/advance`) books the test customers' everyday activity (card spending, salary, direct debits, standing orders), each with its `transaction.booked` webhook event. */
+                    live_activity?: boolean;
+                    /**
+                     * Format: int32
+                     * @description How fast the sandbox's clock runs: sandbox days per real day, 1–1440. 1 is real time; 1440 is one sandbox day per real minute.
+                     */
+                    clock_rate?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxSettings"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     decideBerlinGroupAuthorisation: {
         parameters: {
             query?: never;
@@ -8426,6 +9714,1609 @@ export interface operations {
             };
             /** @description `conflict`: the authorisation is not DECOUPLED, is already decided, or its consent or payment no longer awaits it. */
             409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSandboxCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every test customer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomerList"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. A unique value per payment (e.g. a UUID), kept 24 hours: a retry with the same key and body replays the first response (with `Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; while the first request runs, a 409 `idempotency_key_in_flight`. */
+                "idempotency-key": string;
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomCustomerDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description The test customer with its accounts and balances. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomer"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `customer_handle_taken`: the handle is a persona's key or another custom customer's; `conflict`: 50 custom customers already. `idempotency_key_in_flight`: a request with this key is still running. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `customer_document_invalid` (pointers name the fields) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /** @description A test customer's id. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test customer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomer"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /** @description A test customer's id. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom customer is deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: personas cannot be deleted. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSandboxCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /** @description A test customer's id. */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The customer's authentication scenario on the bank's pages. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "authentication_scenario": "decoupled"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    authentication_scenario: "approve" | "one_time_code" | "decoupled" | "authentication_failed" | "account_locked" | "session_timeout" | "partial_grant";
+                };
+            };
+        };
+        responses: {
+            /** @description The test customer. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCustomer"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxExport"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A file from `GET /v1/sandbox/export` (the `SandboxExport` schema), unchanged. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The sandbox now holds the file's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotRestoreResult"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_sandbox_export`: not an export this bank reads; `errors[]` points at each problem. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSandboxSnapshots: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshots. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotList"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The snapshot's name. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "ci-baseline"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Unique in your app; restore, download or delete the snapshot by it, e.g. `ci-baseline`. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The snapshot. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `snapshot_limit_reached` (delete a snapshot first) or `snapshot_name_taken`. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: no body. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxExport"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`): wait for the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on the bank's side (`internal_error`): retry, and quote `request_id` to support if it persists. Nothing was changed by a simulated one. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as a problem document: 413 `payload_too_large`, 415 `unsupported_media_type`, 502 `bank_unavailable`, 504 `bank_timeout`. */
+            default: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreSandboxSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes this call slow or fail on purpose, to test your app's error handling. A comma-separated list, e.g. `latency=2000` or `latency=1500, bank_unavailable`; at most one failure. An unknown value is a 400 `validation_failed` pointing at `/headers/sandbox-scenario`. A simulated failure changes nothing.
+                 *
+                 *     - `latency=<ms>`: Waits <ms> milliseconds (0–60000, capped at 12000) before answering. The gateway waits at most 10 s for the bank, so `latency=11000` shows you the gateway's 504 `bank_timeout`. Combines with one of the failures below.
+                 *     - `bank_unavailable`: Answers 502 `bank_unavailable`, exactly what the gateway answers when the bank cannot be reached. Nothing is changed.
+                 *     - `rate_limited`: Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.
+                 *     - `internal_error`: Answers 500 `internal_error`, an unexpected failure on the bank's side. Nothing is changed.
+                 *     - `insufficient_funds`: On calls that move money out of an account (payments, transfers, conversions): answers 422 `insufficient_funds` whatever the balance, and nothing moves. Ignored by calls that move no money.
+                 */
+                "Sandbox-Scenario"?: components["parameters"]["SandboxScenario"];
+            };
+            path: {
+                /**
+                 * @description The snapshot's id (`snap_…`) or its name.
+                 * @example ci-baseline
+                 */
+                snapshot: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox now holds the snapshot's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotRestoreResult"];
+                };
+            };
+            /** @description The request is invalid: `validation_failed`, with a JSON pointer per invalid field in `errors[]` (parameters, body, or the `Sandbox-Scenario` header); a body that is not JSON is `malformed_json`, a missing required `Idempotency-Key` `idempotency_key_required`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential is missing or not valid: `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `expired_api_key`; with a consent token, `invalid_token`, `consent_expired` or `consent_revoked`. The gateway checks keys and tokens before counting the quota, so its 401 carries no `RateLimit` headers; the bank's `consent_expired` and `consent_revoked` do. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: no such resource in your app's sandbox (another app's ids never resolve). */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     RateLimit: components["headers"]["RateLimit"];

@@ -7,12 +7,14 @@ import { CustomerEditor } from "@/components/sandbox/customer-editor";
 import { CustomersPanel } from "@/components/sandbox/customers-panel";
 import { FromCode } from "@/components/sandbox/from-code";
 import { ResetButton } from "@/components/sandbox/reset-panel";
+import { SnapshotsPanel } from "@/components/sandbox/snapshots-panel";
 import { UnavailablePanel } from "@/components/sandbox/unavailable-panel";
 import { Alert } from "@/components/ui/alert";
 import { loadAppPage } from "@/lib/apps/load-app-page";
 import { portalOrigin } from "@/lib/http/portal-url";
 import { loadSandboxTab } from "@/lib/sandbox/load-sandbox-tab";
 import { sandboxCurl } from "@/lib/sandbox/sandbox-curl";
+import type { Snapshot } from "@/lib/sandbox/sandbox-dto";
 import { can } from "@/lib/teams/permissions";
 
 type Props = { params: Promise<{ appId: string }> };
@@ -71,7 +73,13 @@ export default async function SandboxPage({ params }: Props) {
           title="Snapshots"
           description="Take a named copy of the whole sandbox, restore it later, or move it as a file."
         />
-        <UnavailablePanel feature="Snapshots" endpoint="POST /v1/sandbox/snapshots" />
+        {"error" in (tab.snapshots ?? {}) ? (
+          <Alert tone="error">{(tab.snapshots as { error: string }).error}</Alert>
+        ) : tab.snapshots === null ? (
+          <UnavailablePanel feature="Snapshots" endpoint="POST /v1/sandbox/snapshots" />
+        ) : (
+          <SnapshotsPanel appId={app.id} snapshots={tab.snapshots as Snapshot[]} origin={origin} canAct={canAct} />
+        )}
       </section>
 
       <section aria-labelledby="clock-title" className="flex flex-col gap-4">
