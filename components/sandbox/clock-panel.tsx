@@ -24,6 +24,8 @@ function describeEffects(effects: Record<string, number>): string {
 }
 
 function days(seconds: number): string {
+  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h`;
   const value = Math.round((seconds / 86_400) * 10) / 10;
   return `${value} day${value === 1 ? "" : "s"}`;
 }

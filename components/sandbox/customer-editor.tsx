@@ -477,7 +477,7 @@ export function CustomerEditor({ appId, origin }: { appId: string; origin: strin
           </Button>
         </div>
       </form>
-      <FromCode what="create this customer" code={sandboxCurl(origin, "POST", "/v1/sandbox/customers", document)} />
+      <FromCode what="create this customer" code={sandboxCurl(origin, "POST", "/v1/sandbox/customers", document, { idempotent: true })} />
     </div>
   );
 }

@@ -1,7 +1,14 @@
 import { env } from "../env";
 import { AppError, isErrorCode, type FieldError } from "@openbank/contracts/errors";
 
-type BankRequest = { appId: string; method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; body?: unknown };
+type BankRequest = {
+  appId: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string;
+  body?: unknown;
+  /** An `Idempotency-Key`, for the bank's creations that require one. */
+  idempotencyKey?: string;
+};
 
 /** One internal request to the bank as the app: the internal secret and the app as tenant; an unreachable bank a 502. */
 async function send(options: BankRequest): Promise<Response> {
@@ -14,6 +21,7 @@ async function send(options: BankRequest): Promise<Response> {
         "x-tenant-id": options.appId,
         "x-app-id": options.appId,
         ...(options.body === undefined ? {} : { "content-type": "application/json" }),
+        ...(options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: AbortSignal.timeout(config.BANK_TIMEOUT_MS),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { callBank } from "@/lib/bank/call-bank";
 import { listSandboxCustomers } from "./list-sandbox-customers";
 import type { SandboxCustomer } from "./sandbox-dto";
@@ -13,6 +14,8 @@ export async function createSandboxCustomer(options: { appId: string; document: 
     method: "POST",
     path: "/v1/sandbox/customers",
     body: options.document,
+    // One click, one customer: the bank requires a key for its creations.
+    idempotencyKey: randomUUID(),
   });
   const customers = await listSandboxCustomers({ appId: options.appId });
   const customer = customers.find((candidate) => candidate.id === created.id);

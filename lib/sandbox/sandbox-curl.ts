@@ -2,10 +2,17 @@
  * "Do this from code": the `/v1` call behind a Sandbox tab action, as a copyable curl against
  * the portal's public origin, authenticated with the app's key in `$SANDBOX_KEY`.
  */
-export function sandboxCurl(origin: string, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): string {
+export function sandboxCurl(
+  origin: string,
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+  options: { idempotent?: boolean } = {},
+): string {
   const lines = [
     `curl${method === "GET" ? "" : ` -X ${method}`} ${origin.replace(/\/$/, "")}${path}`,
     `  -H "Authorization: Bearer $SANDBOX_KEY"`,
+    ...(options.idempotent ? [`  -H "Idempotency-Key: $(uuidgen)"`] : []),
   ];
   if (body === undefined) return lines.join(" \\\n");
   lines.push(`  -H "Content-Type: application/json"`);
