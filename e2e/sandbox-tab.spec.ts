@@ -19,6 +19,8 @@ test("a developer builds a custom customer, snapshots, advances, resets and rest
   page,
   request,
 }, testInfo) => {
+  // A long journey (a customer with six months of history, a snapshot, two resets' worth of work) on a shared 2-core machine.
+  test.setTimeout(300_000);
   await signUp(page);
   const reveal = await createApp(page, "Sandbox tab");
   const key = await reveal.getByTestId("revealed-secret").inputValue();

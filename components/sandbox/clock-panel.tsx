@@ -56,7 +56,7 @@ export function ClockPanel({ appId, clock, origin, canAct }: { appId: string; cl
   }
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <div className="flex min-w-0 flex-col gap-4">
         <dl className="grid grid-cols-2 gap-3 text-sm">
           <div className="col-span-2 sm:col-span-1">

@@ -34,7 +34,7 @@ function Fieldset({ legend, children, actions }: { legend: string; children: Rea
   return (
     <fieldset className="flex min-w-0 flex-col gap-4 rounded-card border border-border p-4">
       <legend className="px-1 text-sm font-semibold text-fg">{legend}</legend>
-      <div className="grid gap-4 sm:grid-cols-2">{children}</div>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">{children}</div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </fieldset>
   );
@@ -441,7 +441,7 @@ export function CustomerEditor({ appId, origin }: { appId: string; origin: strin
   );
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <form onSubmit={submit} noValidate aria-label="Custom customer" className="flex min-w-0 flex-col gap-4">
         {problems.length > 0 && (
           <Alert tone="error" title="The bank refused the customer: fix these fields">

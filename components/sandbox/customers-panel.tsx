@@ -24,7 +24,7 @@ export function CustomersPanel({ appId, customers, canAct }: { appId: string; cu
     );
   }
   return (
-    <ul className="grid gap-4 md:grid-cols-2" data-testid="sandbox-customers">
+    <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" data-testid="sandbox-customers">
       {customers.map((customer) => (
         <li key={customer.id} data-customer-handle={customer.handle}>
           <Card className="flex h-full flex-col">

@@ -117,7 +117,7 @@ export function SnapshotsPanel({
   }
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <div className="flex min-w-0 flex-col gap-4">
         {canAct && (
           <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-2">

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { PortalErrorCode } from "@openbank/contracts/errors";
+import type { BankErrorCode, PortalErrorCode } from "@openbank/contracts/errors";
 import type { Action } from "@/lib/teams/permissions";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -48,8 +48,11 @@ export type OperationSpec = {
    * `email_unverified` until the developer has opened the link we emailed them.
    */
   verifiedEmail?: true;
-  /** Problems this operation answers besides the ones its access, params and body imply. */
-  errors?: readonly PortalErrorCode[];
+  /**
+   * Problems this operation answers besides the ones its access, params and body imply. A bank
+   * code is one the portal passes through from its internal bank call (the Sandbox tab's).
+   */
+  errors?: readonly (PortalErrorCode | BankErrorCode)[];
 };
 
 /** An operation of the portal's own API: one declaration read by the route, the document, the client and the route walk. */

@@ -47,7 +47,7 @@ export const createSandboxCustomerOperation = defineOperation({
   access: { app: "key:use" },
   params: appParams,
   body: z.looseObject({}).describe("A CustomCustomerDocument, as `POST /v1/sandbox/customers` takes it."),
-  errors: ["bank_unavailable", "conflict"],
+  errors: ["bank_unavailable", "conflict", "customer_handle_taken", "customer_document_invalid"],
   success: { status: 201, description: "The new customer with its accounts and balances.", schema: sandboxCustomerDto },
 });
 
@@ -150,7 +150,7 @@ export const takeSandboxSnapshotOperation = defineOperation({
   access: { app: "key:use" },
   params: appParams,
   body: createSnapshotInput,
-  errors: ["bank_unavailable", "conflict"],
+  errors: ["bank_unavailable", "snapshot_name_taken", "snapshot_limit_reached", "snapshot_too_large"],
   success: { status: 201, description: "The snapshot.", schema: snapshotDto },
 });
 
@@ -207,7 +207,7 @@ export const importSandboxOperation = defineOperation({
   params: appParams,
   body: z.looseObject({}).describe("A file from a download or `GET /v1/sandbox/export`, unchanged."),
   maxBodyBytes: 8 * 1024 * 1024,
-  errors: ["bank_unavailable", "payload_too_large"],
+  errors: ["bank_unavailable", "invalid_sandbox_export", "snapshot_too_large"],
   success: { status: 200, description: "What the import put back.", schema: restoreResultDto },
 });
 

@@ -101,7 +101,7 @@ export default async function SandboxPage({ params }: Props) {
           title="Reset"
           description="Back to the seed: the six personas with the same ids and balances as on your first call, and the clock in real time."
         />
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           {canAct ? (
             <ResetButton appId={app.id} />
           ) : (
