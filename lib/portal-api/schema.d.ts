@@ -1050,7 +1050,7 @@ export interface paths {
         put?: never;
         /**
          * Import an export file
-         * @description Replaces the sandbox's state with an export file's (from this app or another: the bank gives the other app's ids new ones). A file that is not an export is 422 with pointers, and nothing changes. Up to 8 MiB. From code: `POST /v1/sandbox/import`.
+         * @description Replaces the sandbox's state with an export file's (from this app or another: the bank gives the other app's ids new ones). A file that is not an export is 422 with pointers, and nothing changes; one larger than the bank takes is 413. From code: `POST /v1/sandbox/import`.
          */
         post: operations["importSandbox"];
         delete?: never;
@@ -6572,7 +6572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `conflict`: The request conflicts with the current state. */
+            /** @description `conflict`: The request conflicts with the current state. `customer_handle_taken`: The handle is already taken. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6592,6 +6592,15 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: Unsupported content type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `customer_document_invalid`: The test customer cannot be built from this document. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7381,7 +7390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `conflict`: The request conflicts with the current state. */
+            /** @description `snapshot_name_taken`: A snapshot with this name already exists. `snapshot_limit_reached`: The app has as many snapshots as it may keep. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7390,7 +7399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `payload_too_large`: The request body is too large. */
+            /** @description `payload_too_large`: The request body is too large. `snapshot_too_large`: The sandbox's state is larger than a snapshot may be. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7795,7 +7804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `payload_too_large`: The request body is too large. */
+            /** @description `payload_too_large`: The request body is too large. `snapshot_too_large`: The sandbox's state is larger than a snapshot may be. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7806,6 +7815,15 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: Unsupported content type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_sandbox_export`: The file is not a sandbox export this bank can import. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
