@@ -5,6 +5,7 @@ const sections = [
   { id: "overview", label: "Overview", path: "" },
   { id: "logs", label: "Request logs", path: "/logs" },
   { id: "analytics", label: "Analytics", path: "/analytics" },
+  { id: "sandbox", label: "Sandbox", path: "/sandbox" },
   { id: "go-live", label: "Go live", path: "/go-live" },
 ] as const;
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { callBank } from "./call-bank";
+import { callBank } from "@/lib/bank/call-bank";
 import type { consentDto } from "./consent-dto";
 
 export type ConsentSummary = z.output<typeof consentDto>;

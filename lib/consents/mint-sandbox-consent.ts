@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callBank } from "./call-bank";
+import { callBank } from "@/lib/bank/call-bank";
 import type { sandboxConsentTokensDto } from "./consent-dto";
 
 export const mintSandboxConsentInput = z.strictObject({

@@ -1,5 +1,5 @@
 import { AppError } from "@openbank/contracts/errors";
-import { callBank } from "./call-bank";
+import { callBank } from "@/lib/bank/call-bank";
 import type { ConsentSummary } from "./list-app-consents";
 
 /** Revokes one of the app's consents at the bank: its tokens stop working at once. */

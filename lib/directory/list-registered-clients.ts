@@ -1,5 +1,5 @@
 import { AppError } from "@openbank/contracts/errors";
-import { callBank } from "@/lib/consents/call-bank";
+import { callBank } from "@/lib/bank/call-bank";
 import { toRegisteredClientDto, type BankRegisteredClient, type RegisteredClientDto } from "./registered-client-dto";
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { PortalErrorCode } from "@openbank/contracts/errors";
+import type { BankErrorCode, PortalErrorCode } from "@openbank/contracts/errors";
 import type { Action } from "@/lib/teams/permissions";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -33,6 +33,8 @@ export type OperationSpec = {
   query?: ZodObjectLike;
   /** The JSON body; validated into `body`, errors point at `/body/...`. */
   body?: z.ZodType;
+  /** A body larger than the 1 MiB forms are limited to (an uploaded file): its limit in bytes. */
+  maxBodyBytes?: number;
   /** The success answer: its status, and the schema of its JSON body (none for 204). */
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
   /**
@@ -46,8 +48,11 @@ export type OperationSpec = {
    * `email_unverified` until the developer has opened the link we emailed them.
    */
   verifiedEmail?: true;
-  /** Problems this operation answers besides the ones its access, params and body imply. */
-  errors?: readonly PortalErrorCode[];
+  /**
+   * Problems this operation answers besides the ones its access, params and body imply. A bank
+   * code is one the portal passes through from its internal bank call (the Sandbox tab's).
+   */
+  errors?: readonly (PortalErrorCode | BankErrorCode)[];
 };
 
 /** An operation of the portal's own API: one declaration read by the route, the document, the client and the route walk. */

@@ -102,7 +102,7 @@ export function handle<Spec extends OperationSpec>(
     const query = operation.query
       ? parseInput(operation.query, Object.fromEntries(new URL(request.url).searchParams), "/query")
       : undefined;
-    const body = operation.body ? await readJson(request, operation.body) : undefined;
+    const body = operation.body ? await readJson(request, operation.body, { maxBytes: operation.maxBodyBytes }) : undefined;
 
     const headers = new Headers({ "cache-control": "no-store" });
     const result = await handler({

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { catalog, type PortalErrorCode } from "@openbank/contracts/errors";
+import { catalog, type BankErrorCode, type PortalErrorCode } from "@openbank/contracts/errors";
+
+type DocumentedCode = PortalErrorCode | BankErrorCode;
 import { documentBounds } from "@openbank/contracts/openapi-bounds";
 import { isMutation, type Operation } from "./define-operation";
 
@@ -33,8 +35,8 @@ const problemSchema: JsonSchema = {
 };
 
 /** The problems an operation can answer with: implied by its declaration, plus the ones it names. */
-export function operationErrors(operation: Operation): PortalErrorCode[] {
-  const codes = new Set<PortalErrorCode>();
+export function operationErrors(operation: Operation): DocumentedCode[] {
+  const codes = new Set<DocumentedCode>();
   const { access } = operation;
   if (operation.params || operation.query || operation.body) codes.add("validation_failed");
   if (operation.body) {
@@ -86,7 +88,7 @@ function responses(operation: Operation): Record<string, JsonSchema> {
     description,
     ...(schema ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } } : {}),
   };
-  const byStatus = new Map<number, PortalErrorCode[]>();
+  const byStatus = new Map<number, DocumentedCode[]>();
   for (const code of operationErrors(operation)) {
     const { status: problemStatus } = catalog[code];
     byStatus.set(problemStatus, [...(byStatus.get(problemStatus) ?? []), code]);

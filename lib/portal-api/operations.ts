@@ -13,6 +13,7 @@ import { oauthClientOperations } from "@/lib/oauth-clients/oauth-client-operatio
 import { onboardingOperations } from "@/lib/onboarding/onboarding-operations";
 import { passkeyOperations } from "@/lib/passkeys/passkey-operations";
 import { requestLogOperations } from "@/lib/request-logs/request-log-operations";
+import { sandboxOperations } from "@/lib/sandbox/sandbox-operations";
 import { inviteOperations } from "@/lib/teams/invite-operations";
 import { sessionOperations } from "@/lib/sessions/session-operations";
 import { teamOperations } from "@/lib/teams/team-operations";
@@ -44,6 +45,7 @@ export const portalOperations: readonly Operation[] = [
   ...tppCertificateOperations,
   ...directoryOperations,
   ...consentOperations,
+  ...sandboxOperations,
   ...requestLogOperations,
   ...usageOperations,
   ...onboardingOperations,

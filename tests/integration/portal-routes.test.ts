@@ -48,6 +48,16 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   mintSandboxConsent: BUILDERS,
   revokeAppConsent: BUILDERS,
   createConnectedAppsLink: BUILDERS,
+  // The Sandbox tab: the app's sandbox at the bank, as the app (key:use)
+  createSandboxCustomer: BUILDERS,
+  deleteSandboxCustomer: BUILDERS,
+  advanceSandboxClock: BUILDERS,
+  resetSandbox: BUILDERS,
+  updateSandboxSettings: BUILDERS,
+  takeSandboxSnapshot: BUILDERS,
+  restoreSandboxSnapshot: BUILDERS,
+  deleteSandboxSnapshot: BUILDERS,
+  importSandbox: BUILDERS,
   // Webhooks (webhook:manage)
   createWebhookEndpoint: BUILDERS,
   updateWebhookEndpoint: BUILDERS,
@@ -111,6 +121,10 @@ beforeAll(async () => {
     permissions: ["accounts:read"],
   });
 
+  // The sandbox's test customers: a persona's id for the customer operations to point at.
+  const sandboxCustomers = await must(owner, "GET", `/api/apps/${appId}/sandbox/customers`);
+  const snapshot = await must(owner, "POST", `/api/apps/${appId}/sandbox/snapshots`, { name: "route-sweep" });
+
   // Sandbox traffic on three endpoints: a request log to open, and the evidence a go-live request needs.
   const key = created.body.secret as string;
   await warmUp(portalUrl, key);
@@ -152,6 +166,8 @@ beforeAll(async () => {
     inviteId: invite.invite.id,
     memberId: target.membershipId,
     consentId: consent.consent.id,
+    customerId: sandboxCustomers.data[0].id,
+    snapshot: snapshot.id,
     // Two meanings under one name: a go-live request under /go-live/, a request log elsewhere.
     requestId: (operationPath) => (operationPath.includes("/go-live/") ? goLive.id : log.id),
   };
