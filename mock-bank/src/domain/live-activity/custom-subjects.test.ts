@@ -22,10 +22,7 @@ const texts = (day: number) =>
 describe("customAccountSubject", () => {
   it("pays monthly items on their calendar day (31 in a 30-day month runs over to the 1st, as the generated history does)", () => {
     // Day 10 after 2026-11-21 is 2026-12-01: the rent, and November's salary on "the 31st".
-    expect(texts(10)).toEqual([
-      "2026-12-01T06:00:00.000Z DELIVERCO LTD 215000",
-      "2026-12-01T07:00:00.000Z FOXTONS LETTINGS -95000",
-    ]);
+    expect(texts(10)).toEqual(["2026-12-01T06:00:00.000Z DELIVERCO LTD 215000", "2026-12-01T07:00:00.000Z FOXTONS LETTINGS -95000"]);
     expect(texts(9).some((text) => text.includes("FOXTONS"))).toBe(false);
   });
 
