@@ -2,38 +2,33 @@ import { createHash, randomUUID } from "node:crypto";
 import type Redis from "ioredis";
 import { createMemoryThrottle, type Throttle, type ThrottleDecision, type ThrottlePolicy } from "./sign-in-throttle";
 
+/** Drops attempts older than the window, then returns {0, wait_us} when the window is full. */
+const FULL_WINDOW_CHECK = `
+local window = tonumber(ARGV[1])
+local max = tonumber(ARGV[2])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) >= max then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return {0, math.ceil(tonumber(oldest[2]) + window - now)}
+end
+`;
+
 /**
  * A sliding window in one Lua script over a sorted set of attempt times, so every instance counts
  * the same attempts and two instances can never both take the last one. The clock is Redis's
  * (TIME), so instances with skewed clocks agree. Times are microseconds; members are unique ids.
  * Returns {1, 0} when the attempt is counted, {0, wait_us} when the window is full (uncounted).
  */
-export const SLIDING_WINDOW_SCRIPT = `
-local window = tonumber(ARGV[1])
-local max = tonumber(ARGV[2])
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) >= max then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return {0, math.ceil(tonumber(oldest[2]) + window - now)}
-end
+export const SLIDING_WINDOW_SCRIPT = `${FULL_WINDOW_CHECK}
 redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000) + 1)
 return {1, 0}
 `;
 
 /** The same decision as SLIDING_WINDOW_SCRIPT without counting: {1, 0} or {0, wait_us}. */
-export const SLIDING_WINDOW_CHECK_SCRIPT = `
-local window = tonumber(ARGV[1])
-local max = tonumber(ARGV[2])
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) >= max then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return {0, math.ceil(tonumber(oldest[2]) + window - now)}
-end
+export const SLIDING_WINDOW_CHECK_SCRIPT = `${FULL_WINDOW_CHECK}
 return {1, 0}
 `;
 
