@@ -244,6 +244,27 @@ function orderSteps(steps: ExampleStep[], captured: Set<string>): ExampleStep[] 
   return [...ordered, ...steps.filter((step) => step.last)];
 }
 
+/**
+ * A DELETE ends its resource, so it runs after every other operation on its path (the document
+ * lists a path's methods in HTTP order, where DELETE comes before PATCH).
+ */
+function deletesAfterTheirPath(steps: ExampleStep[]): ExampleStep[] {
+  const ordered = [...steps];
+  for (const step of steps) {
+    if (step.method !== "DELETE") continue;
+    const from = ordered.indexOf(step);
+    let lastSibling = -1;
+    ordered.forEach((other, index) => {
+      if (other !== step && other.path === step.path) lastSibling = index;
+    });
+    if (lastSibling > from) {
+      ordered.splice(from, 1);
+      ordered.splice(lastSibling, 0, step);
+    }
+  }
+  return ordered;
+}
+
 export function planExampleRun(document: OpenApiDocumentLike): ExamplePlan {
   const variables = new Map<string, string>();
   for (const item of Object.values(document.paths ?? {})) {
@@ -255,7 +276,9 @@ export function planExampleRun(document: OpenApiDocumentLike): ExamplePlan {
   const areas = listApiAreas(document).map((area) => ({
     tag: area.tag,
     description: area.description || undefined,
-    steps: area.operations.map((operation) => stepFor(document, area.tag, operation.method, operation.path, variables)),
+    steps: deletesAfterTheirPath(
+      area.operations.map((operation) => stepFor(document, area.tag, operation.method, operation.path, variables)),
+    ),
   }));
   // The area holding a `last` step (the reset) runs after all the others.
   const folders = [
