@@ -194,6 +194,26 @@ describe("buildPostmanCollection", () => {
     expect(skipping.map((item) => item.name).sort()).toEqual([decide.name, authentication.name, "Import a sandbox file"].sort());
   });
 
+  it("skips the import while its body is the documented example, and sends a real file", () => {
+    const importing = requests().find((item) => urlOf(item.request) === "/v1/sandbox/import")!;
+    const script = importing.event!.find((event) => event.listen === "prerequest")!.script.exec.join("\n");
+    const run = (raw: string) => {
+      let skipped = false;
+      const pm = { request: { body: { raw } }, info: { requestName: importing.name }, execution: { skipRequest: () => (skipped = true) } };
+      const log = console.log;
+      console.log = () => {};
+      try {
+        new Function("pm", script)(pm);
+      } finally {
+        console.log = log;
+      }
+      return skipped;
+    };
+    expect(run(importing.request.body!.raw)).toBe(true);
+    expect(run(JSON.stringify(JSON.parse(importing.request.body!.raw)))).toBe(true);
+    expect(run(JSON.stringify({ format: "openbank.sandbox-export", version: 1, tables: { BankTenant: [] } }))).toBe(false);
+  });
+
   it("dates the insurance trip from the sandbox's clock before sending it", () => {
     const quote = requests().find((item) => item.request.method === "POST" && urlOf(item.request) === "/v1/insurance/quotes")!;
     const script = quote.event?.find((event) => event.listen === "prerequest")?.script.exec.join("\n") ?? "";

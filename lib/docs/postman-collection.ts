@@ -74,9 +74,22 @@ function testScript(step: ExampleStep): string[] {
 /**
  * The pre-request script of a manual step (one whose example cannot succeed in a fresh sandbox):
  * skipped while a path variable still holds its documented example, sent once the developer has put
- * a real id there.
+ * a real id there. A manual step with no path variables (the import, whose body is a whole file) is
+ * skipped while its body is still the documented example.
  */
-export function manualScript(step: Pick<ExampleStep, "pathParams">): string[] {
+export function manualScript(step: Pick<ExampleStep, "pathParams" | "body">): string[] {
+  if (!step.pathParams.length) {
+    return [
+      "// Needs a body a fresh sandbox cannot make up (see the request's description): skipped until you replace the example body.",
+      `const example = ${JSON.stringify(JSON.stringify(step.body ?? null))};`,
+      "let sent = null;",
+      "try { sent = JSON.stringify(JSON.parse(pm.request.body.raw)); } catch (error) { sent = null; }",
+      "if (sent === example) {",
+      '  console.log(pm.info.requestName + ": not sent; replace its example body (see its description).");',
+      "  pm.execution.skipRequest();",
+      "}",
+    ];
+  }
   const examples = Object.fromEntries(step.pathParams.map((parameter) => [parameter.name, parameter.value]));
   return [
     "// Needs an id a fresh sandbox does not have (see the request's description): skipped until you put a real one in its path.",

@@ -37,6 +37,12 @@ export type GatewayParts = {
 /** The largest body each surface takes; the fast path refuses more (413, or OAuth's invalid_request). */
 export const MAX_API_BODY_BYTES = 256 * 1024;
 export const MAX_OAUTH_BODY_BYTES = 16 * 1024;
+/**
+ * POST /v1/sandbox/import takes a whole sandbox export (a seeded sandbox is about 0.7 MB): the
+ * same /v1 pipeline with room for the file; the bank refuses a file over its own limit (413).
+ */
+export const SANDBOX_IMPORT_PATH = "/v1/sandbox/import";
+export const MAX_SANDBOX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * The portal's gateway, built once at start (lib/runtime.ts): the sandbox API (/v1), the two
@@ -114,6 +120,8 @@ export function createGateway(parts: GatewayParts): FastPath {
   });
 
   return createFastPath([
+    // Before /v1/: the first surface whose prefix matches serves the request.
+    { prefix: SANDBOX_IMPORT_PATH, maxBodyBytes: MAX_SANDBOX_IMPORT_BODY_BYTES, run: api },
     { prefix: "/v1/", maxBodyBytes: MAX_API_BODY_BYTES, run: api },
     { prefix: OPEN_BANKING_PREFIX, maxBodyBytes: MAX_API_BODY_BYTES, run: openBanking },
     { prefix: BERLIN_GROUP_PREFIX, maxBodyBytes: MAX_API_BODY_BYTES, run: berlinGroup },

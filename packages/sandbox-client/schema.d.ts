@@ -1576,7 +1576,7 @@ export interface components {
                 address: {
                     line1: string;
                     city: string;
-                    postcode: string & (unknown & unknown);
+                    postcode: string;
                     /** @description ISO 3166-1 alpha-2. */
                     country: string;
                 };
@@ -1852,7 +1852,7 @@ export interface components {
                 address: {
                     line1: string;
                     city: string;
-                    postcode: string & (unknown & unknown);
+                    postcode: string;
                     /** @description ISO 3166-1 alpha-2. */
                     country: string;
                 };

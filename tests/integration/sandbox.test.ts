@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { PortalClient, sandbox } from "../support/portal-client";
 import { expectProblem, loadContract } from "../support/contract";
@@ -259,6 +260,114 @@ describe("the Berlin Group DECOUPLED control", () => {
       "validation_failed",
     );
     expect(problem.errors.map((e) => e.pointer)).toEqual(["/body/decision"]);
+  });
+});
+
+describe("custom customers, settings, snapshots and files through the gateway", () => {
+  let key: string;
+  beforeAll(async () => {
+    key = await newKey(bob);
+  });
+  const once = () => ({ "idempotency-key": randomUUID() });
+
+  it("creates a custom customer, reads it in the list and alone, changes its scenario, then deletes it", async () => {
+    const document = {
+      handle: "gateway_tester",
+      identity: {
+        given_name: "Gate",
+        family_name: "Way",
+        date_of_birth: "1991-05-04",
+        address: { line1: "1 Bank Street", city: "London", postcode: "E14 5AB", country: "GB" },
+      },
+      kyc: { status: "approved" },
+      credit: { score_band: "good", annual_income: "41000.00", existing_debts: [] },
+      accounts: [
+        {
+          key: "current",
+          type: "current",
+          currency: "GBP",
+          opening_balance: "900.00",
+          history: { generate: { months: 2, salary: { amount: "2400.00", day_of_month: 20, employer: "ACME LTD" } } },
+        },
+      ],
+    };
+    const created = await valid(key, "POST", "/v1/sandbox/customers", "/v1/sandbox/customers", { body: document, headers: once() });
+    expect(created.response.status).toBe(201);
+    const id = created.body.id as string;
+    expect(created.body.username).toBe("user_gateway_tester");
+
+    const list = await valid(key, "GET", "/v1/sandbox/customers", "/v1/sandbox/customers");
+    expect(list.body.data.map((customer: { id: string }) => customer.id)).toContain(id);
+    const one = `/v1/sandbox/customers/${id}`;
+    expect((await valid(key, "GET", "/v1/sandbox/customers/{customer_id}", one)).body.document.handle).toBe("gateway_tester");
+    const patched = await valid(key, "PATCH", "/v1/sandbox/customers/{customer_id}", one, {
+      body: { authentication_scenario: "one_time_code" },
+    });
+    expect(patched.body.authentication_scenario).toBe("one_time_code");
+    expect((await valid(key, "DELETE", "/v1/sandbox/customers/{customer_id}", one)).response.status).toBe(200);
+    expect((await valid(key, "GET", "/v1/sandbox/customers/{customer_id}", one)).response.status).toBe(404);
+  });
+
+  it("reads and changes the settings, and a bad rate is 400 at its field", async () => {
+    expect((await valid(key, "GET", "/v1/sandbox/settings", "/v1/sandbox/settings")).body).toMatchObject({
+      clock_rate: 1,
+      live_activity: false,
+    });
+    const fast = await valid(key, "PATCH", "/v1/sandbox/settings", "/v1/sandbox/settings", { body: { clock_rate: 24 } });
+    expect(fast.body.clock_rate).toBe(24);
+    const problem = await expectProblem(
+      await call(key, "PATCH", "/v1/sandbox/settings", { body: { clock_rate: 5000 } }),
+      400,
+      "validation_failed",
+    );
+    expect(problem.errors.map((error) => error.pointer)).toContain("/body/clock_rate");
+    await valid(key, "PATCH", "/v1/sandbox/settings", "/v1/sandbox/settings", { body: { clock_rate: 1 } });
+  });
+
+  it("exports the sandbox and imports the file, larger than /v1's usual 256 KiB body limit", async () => {
+    const exported = await valid(key, "GET", "/v1/sandbox/export", "/v1/sandbox/export");
+    expect(exported.response.headers.get("content-disposition")).toMatch(/^attachment; filename="sandbox-/);
+    const file = JSON.stringify(exported.body);
+    expect(file.length).toBeGreaterThan(256 * 1024);
+    const response = await sandbox(portalUrl, key, "/v1/sandbox/import", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: file,
+    });
+    const imported = await response.json();
+    contract.expectValid("post", "/v1/sandbox/import", response, imported);
+    expect(response.status).toBe(200);
+    expect(imported.ids_remapped).toBe(false);
+  });
+
+  it("takes a named snapshot, reads, exports and restores it by name, then deletes it", async () => {
+    const name = `gw-${randomUUID().slice(0, 8)}`;
+    const taken = await valid(key, "POST", "/v1/sandbox/snapshots", "/v1/sandbox/snapshots", { body: { name }, headers: once() });
+    expect(taken.response.status).toBe(201);
+    expect(taken.body.id).toMatch(/^snap_/);
+    const listed = await valid(key, "GET", "/v1/sandbox/snapshots", "/v1/sandbox/snapshots");
+    expect(listed.body.data.map((snapshot: { name: string }) => snapshot.name)).toContain(name);
+    expect((await valid(key, "GET", "/v1/sandbox/snapshots/{snapshot}", `/v1/sandbox/snapshots/${name}`)).body.id).toBe(taken.body.id);
+    const file = await valid(key, "GET", "/v1/sandbox/snapshots/{snapshot}/export", `/v1/sandbox/snapshots/${taken.body.id}/export`);
+    expect(file.body.format).toBe("openbank.sandbox-export");
+    const restored = await valid(key, "POST", "/v1/sandbox/snapshots/{snapshot}/restore", `/v1/sandbox/snapshots/${name}/restore`);
+    expect(restored.response.status).toBe(200);
+    const deleted = await call(key, "DELETE", `/v1/sandbox/snapshots/${name}`);
+    contract.expectValid("delete", "/v1/sandbox/snapshots/{snapshot}", deleted, undefined);
+    expect(deleted.status).toBe(204);
+    // Another app cannot see it by name either.
+    expect((await call(await newKey(alice), "GET", `/v1/sandbox/snapshots/${name}`)).status).toBe(404);
+  });
+
+  it("answers a decision on an authentication no browser started with 404", async () => {
+    const unknown = await valid(
+      key,
+      "POST",
+      "/v1/sandbox/authentications/{authentication_id}",
+      "/v1/sandbox/authentications/authn_0000000000000000000000",
+      { body: { decision: "approve" } },
+    );
+    expect(unknown.response.status).toBe(404);
   });
 });
 

@@ -137,7 +137,13 @@ export const CustomCustomerDocument = z
       address: z.strictObject({
         line1: InputText(1, 100),
         city: InputText(1, 60),
-        postcode: InputText(1, 12).regex(/^[A-Za-z0-9 -]+$/, "must be letters, digits, spaces and hyphens"),
+        // One pattern (it already excludes control characters): two would publish an allOf of patterns.
+        postcode: z
+          .string()
+          .trim()
+          .min(1)
+          .max(12)
+          .regex(/^[A-Za-z0-9 -]+$/, "must be letters, digits, spaces and hyphens"),
         country: z
           .string()
           .regex(/^[A-Z]{2}$/)
