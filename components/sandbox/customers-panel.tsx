@@ -68,13 +68,13 @@ export function CustomersPanel({ appId, customers, canAct }: { appId: string; cu
                 <tbody className="divide-y divide-border border-t border-border">
                   {customer.accounts.map((account) => (
                     <tr key={account.id} data-account-id={account.id}>
-                      <td className="px-5 py-2">
+                      <td className="py-2 pr-2 pl-4 sm:pl-5">
                         <span className="block text-fg">{account.name}</span>
                         <span className="block text-xs text-fg-muted">
-                          {TYPE_LABELS[account.type] ?? account.type} · <span className="font-mono">{account.id}</span>
+                          {TYPE_LABELS[account.type] ?? account.type} · <span className="font-mono break-all">{account.id}</span>
                         </span>
                       </td>
-                      <td className="px-5 py-2 text-right whitespace-nowrap tabular-nums">
+                      <td className="py-2 pr-4 pl-2 text-right align-top whitespace-nowrap tabular-nums sm:pr-5">
                         <span className="block font-medium text-fg">{formatMoney(account.booked_balance)}</span>
                         {account.available_balance && (
                           <span className="block text-xs text-fg-muted">{formatMoney(account.available_balance)} available</span>
