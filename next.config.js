@@ -10,8 +10,11 @@ const nextConfig = {
   // The gateway answers /v1/* itself; no trailing-slash redirects on API paths.
   skipTrailingSlashRedirect: true,
   async redirects() {
-    // The webhooks guide moved into the MDX guides (content/guides/webhooks.mdx).
-    return [{ source: "/docs/webhooks", destination: "/docs/guides/webhooks", permanent: true }];
+    // The webhooks and consent-flow guides moved into the MDX guides (content/guides/*.mdx).
+    return [
+      { source: "/docs/webhooks", destination: "/docs/guides/webhooks", permanent: true },
+      { source: "/docs/consent-flow", destination: "/docs/guides/consent-flow", permanent: true },
+    ];
   },
   async rewrites() {
     // Browsers ask for /favicon.ico on their own (Chromium does in dev); the logo mark answers it.

@@ -51,7 +51,7 @@ test("the public pages: marketing, sign-in and sign-up, every docs page, guide a
     "/docs",
     "/docs/guides",
     "/docs/changelog",
-    "/docs/consent-flow",
+    "/docs/guides/consent-flow",
     "/docs/errors",
     "/docs/sandbox",
   ]) {

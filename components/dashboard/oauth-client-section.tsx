@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Code } from "@/components/ui/code";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { RegisteredClientDto } from "@/lib/directory/registered-client-dto";
@@ -47,9 +48,9 @@ export function OAuthClientSection({
           <>
             For customer consent (authorization code + PKCE): send customers to <Code>{portalUrl}/oauth/authorize</Code> and exchange codes
             at <Code>{portalUrl}/oauth/token</Code>. See the{" "}
-            <a className="text-primary underline" href="/docs/consent-flow">
+            <Link className="text-primary underline" href="/docs/guides/consent-flow">
               consent-flow guide
-            </a>
+            </Link>
             .
           </>
         }

@@ -12,7 +12,6 @@ const REFERENCE = [
   { href: "/docs/api", label: "API reference" },
   { href: "/docs/errors", label: "Errors" },
   { href: "/docs/sandbox", label: "Personas & magic values" },
-  { href: "/docs/consent-flow", label: "Consent flow" },
   { href: "/docs/changelog", label: "Changelog" },
 ];
 

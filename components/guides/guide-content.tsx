@@ -5,6 +5,7 @@ import remarkGfm from "remark-gfm";
 import { Code, CodeBlock } from "@/components/ui/code";
 import { Tabs } from "@/components/ui/tabs";
 import type { Guide } from "@/lib/guides/load-guides";
+import { SDK_TARBALL_PATH } from "@/lib/guides/downloads";
 import { fillPlaceholders, type SampleContext } from "@/lib/guides/samples";
 import { RetrySchedule } from "./retry-schedule";
 import { TableFrame } from "./table-frame";
@@ -20,6 +21,23 @@ function fence(pre: ReactNode): { language: string; code: string } | null {
   if (!isValidElement(code)) return null;
   const language = /language-(\w+)/.exec(code.props.className ?? "")?.[1] ?? "text";
   return { language, code: String(code.props.children ?? "").replace(/\n$/, "") };
+}
+
+/**
+ * A Node sample with what it needs to run: the typed client, installed from this portal (the
+ * Quickstart's command), and how to run a sample file with plain `node`.
+ */
+function NodeSample({ baseUrl, sample }: { baseUrl: string; sample: ReactNode }) {
+  const install = `npm install ${baseUrl.replace(/\/$/, "")}${SDK_TARBALL_PATH}`;
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm text-fg-muted" data-testid="node-install">
+        Install the typed client once: <Code className="break-all">{install}</Code>. Save the sample as a <Code>.mjs</Code> file and run it
+        with <Code>node</Code>.
+      </p>
+      {sample}
+    </div>
+  );
 }
 
 /**
@@ -39,8 +57,9 @@ function components(guide: Guide, context: SampleContext) {
     ul: (props: ComponentProps<"ul">) => <ul className="mt-4 list-disc space-y-2 pl-6 leading-7 text-fg" {...props} />,
     ol: (props: ComponentProps<"ol">) => <ol className="mt-4 list-decimal space-y-2 pl-6 leading-7 text-fg" {...props} />,
     strong: (props: ComponentProps<"strong">) => <strong className="font-semibold" {...props} />,
+    // Downloads (/sdk/…, /downloads/…) are files, not pages: a plain link, never a client-side navigation.
     a: ({ href = "", ...props }: ComponentProps<"a">) =>
-      href.startsWith("/") ? (
+      href.startsWith("/") && !/^\/(sdk|downloads)\//.test(href) ? (
         <Link href={href} className="font-medium text-primary underline-offset-4 hover:underline" {...props} />
       ) : (
         <a href={href} className="font-medium text-primary underline-offset-4 hover:underline" {...props} />
@@ -77,7 +96,9 @@ function components(guide: Guide, context: SampleContext) {
           items={blocks.map((block) => {
             const label = LABEL[block.language] ?? block.language;
             const code = fillPlaceholders(block.code, context);
-            return { id: block.language, label, content: <CodeBlock code={code} title={label} copyLabel={`${label} sample`} /> };
+            const sample = <CodeBlock code={code} title={label} copyLabel={`${label} sample`} />;
+            if (block.language !== "js") return { id: block.language, label, content: sample };
+            return { id: block.language, label, content: <NodeSample baseUrl={context.baseUrl} sample={sample} /> };
           })}
         />
       );

@@ -7,7 +7,7 @@ const columns = [
     title: "Build",
     links: [
       { href: "/docs/api", label: "API reference" },
-      { href: "/docs/consent-flow", label: "Consent flow (OAuth)" },
+      { href: "/docs/guides/consent-flow", label: "Consent flow (OAuth)" },
       { href: "/docs/errors", label: "Errors" },
       { href: "/docs/sandbox", label: "Personas & magic values" },
       { href: "/docs/guides/webhooks", label: "Webhooks" },

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // A minimal third-party app ("Budget Buddy") that connects to Open Bank with OAuth 2.0
 // authorization code + PKCE, exactly as your own app would: its own origin, its own server
-// holding the client secret, no dependencies. Run it against your portal:
+// holding the client secret, no dependencies. Download it from your portal
+// (/downloads/oauth-sample-app.tar.gz, see README.md) and run it against the portal:
 //
-//   CLIENT_ID=cli_… CLIENT_SECRET=cs_sandbox_… node examples/oauth-sample-app/server.mjs
+//   CLIENT_ID=cli_… CLIENT_SECRET=cs_sandbox_… PORTAL_URL=https://<your portal> npm start
 //
 // then register http://localhost:8080/callback as a redirect URI of the app in the portal
 // and open http://localhost:8080. Variables: PORTAL_URL (default http://localhost:3000),

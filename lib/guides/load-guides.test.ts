@@ -43,7 +43,7 @@ describe("loadGuides", () => {
     expect(neighbours(guides, "missing")).toEqual({});
   });
 
-  it("has the sixteen guides of the docs, in reading order", () => {
+  it("has the seventeen guides of the docs, in reading order", () => {
     expect(loadGuides().map((guide) => guide.slug)).toEqual([
       "quickstart",
       "authentication",
@@ -54,6 +54,7 @@ describe("loadGuides", () => {
       "kyc-account-opening",
       "products-wealth-insurance",
       "webhooks",
+      "consent-flow",
       "sandbox-personas",
       "sandbox-controls",
       "errors-rate-limits",

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import sdkManifest from "../../packages/sandbox-client/package.json";
 import { extractSamples, fillPlaceholders } from "./samples";
+
+const sdkVersion = sdkManifest.version;
 
 const body = `Intro.
 
@@ -48,5 +51,15 @@ describe("fillPlaceholders", () => {
     expect(fillPlaceholders(code, { baseUrl: "http://localhost:3000", appId: null, keyPrefix: null })).toBe(
       "http://localhost:3000/v1 app_… sk_sandbox_…",
     );
+  });
+});
+
+describe("fillPlaceholders for the portal's downloads and the OAuth client", () => {
+  it("points the typed client's install and the sample app's download at this portal, and fills the client id", () => {
+    const code = "npm install {{SDK_URL}} && curl {{SAMPLE_APP_URL}} && CLIENT_ID={{CLIENT_ID}}";
+    expect(fillPlaceholders(code, { baseUrl: "https://dev.example/", appId: "app_1", keyPrefix: null, clientId: "cli_1" })).toBe(
+      `npm install https://dev.example/sdk/openbank-sandbox-client-${sdkVersion}.tgz && curl https://dev.example/downloads/oauth-sample-app.tar.gz && CLIENT_ID=cli_1`,
+    );
+    expect(fillPlaceholders("{{CLIENT_ID}}", { baseUrl: "http://localhost:3000", appId: null, keyPrefix: null })).toBe("cli_…");
   });
 });

@@ -1,15 +1,23 @@
+import { SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "./downloads";
+
 /**
  * Code samples in the guides carry placeholders the page fills in for the signed-in developer:
- * `{{BASE_URL}}` (this portal's origin), `{{APP_ID}}` and `{{KEY_PREFIX}}`. The secret itself
- * never appears: samples read it from `$SANDBOX_KEY` / `process.env.SANDBOX_KEY` / `os.environ`.
+ * `{{BASE_URL}}` (this portal's origin), `{{APP_ID}}`, `{{KEY_PREFIX}}` and `{{CLIENT_ID}}` (the
+ * app's OAuth client id), and the portal's downloads, `{{SDK_URL}}` (the typed client's tarball)
+ * and `{{SAMPLE_APP_URL}}` (the consent-flow sample app). The secret itself never appears: samples
+ * read it from `$SANDBOX_KEY` / `process.env.SANDBOX_KEY` / `os.environ`.
  */
-export type SampleContext = { baseUrl: string; appId: string | null; keyPrefix: string | null };
+export type SampleContext = { baseUrl: string; appId: string | null; keyPrefix: string | null; clientId?: string | null };
 
 export function fillPlaceholders(code: string, context: SampleContext): string {
+  const base = context.baseUrl.replace(/\/$/, "");
   return code
-    .replaceAll("{{BASE_URL}}", context.baseUrl.replace(/\/$/, ""))
+    .replaceAll("{{BASE_URL}}", base)
+    .replaceAll("{{SDK_URL}}", `${base}${SDK_TARBALL_PATH}`)
+    .replaceAll("{{SAMPLE_APP_URL}}", `${base}${SAMPLE_APP_PATH}`)
     .replaceAll("{{APP_ID}}", context.appId ?? "app_…")
-    .replaceAll("{{KEY_PREFIX}}", context.keyPrefix ?? "sk_sandbox_…");
+    .replaceAll("{{KEY_PREFIX}}", context.keyPrefix ?? "sk_sandbox_…")
+    .replaceAll("{{CLIENT_ID}}", context.clientId ?? "cli_…");
 }
 
 export type SampleLanguage = "curl" | "node" | "python";

@@ -57,14 +57,14 @@ export const ONBOARDING_STEPS: readonly OnboardingStepDefinition[] = [
     id: "consent_flow_completed",
     title: "Complete the consent flow",
     next: "Send a test customer through /oauth/authorize (PKCE), then exchange the code at POST /oauth/token for an access token.",
-    docs: { href: "/docs/consent-flow", label: "Consent flow" },
+    docs: { href: "/docs/guides/consent-flow", label: "Consent flow" },
     optional: false,
   },
   {
     id: "consent_token_call",
     title: "Call the API with a consent token",
     next: "Use the customer's access token as the Bearer credential, e.g. GET /v1/accounts, and get a 2xx back.",
-    docs: { href: "/docs/consent-flow", label: "Consent flow" },
+    docs: { href: "/docs/guides/consent-flow", label: "Consent flow" },
     optional: false,
   },
   {

@@ -253,7 +253,7 @@ describe("buildProgress", () => {
   it("links every step to a docs page that exists", () => {
     for (const step of ONBOARDING_STEPS)
       expect(step.docs.href).toMatch(
-        /^\/docs\/(api|consent-flow|sandbox|errors|guides\/(webhooks|openid-connect-fapi|uk-open-banking|berlin-group))(#[a-z-]+)?$/,
+        /^\/docs\/(api|consent-flow|sandbox|errors|guides\/(webhooks|consent-flow|openid-connect-fapi|uk-open-banking|berlin-group))(#[a-z-]+)?$/,
       );
   });
 });

@@ -144,7 +144,7 @@ export default async function ApiReferencePage({ searchParams }: Props) {
               <strong className="font-semibold text-fg">A customer&apos;s consent token</strong> (from <Code>/oauth/token</Code>, or{" "}
               <Code>oat_…</Code> from the sandbox shortcut) for customer data: it reaches only the accounts and permissions the customer
               granted. See the{" "}
-              <Link className={link} href="/docs/consent-flow">
+              <Link className={link} href="/docs/guides/consent-flow">
                 consent flow
               </Link>
               .
