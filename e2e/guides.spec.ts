@@ -194,6 +194,56 @@ test("the guides, changelog and theme toggle pass axe-core's WCAG A/AA rules in 
   }
 });
 
+test("signed in, the consent-flow guide is a guide with this app's client id, and the Node tabs install the typed client from this portal", async ({
+  page,
+}) => {
+  await signUp(page);
+  await createApp(page, "Budget app");
+  const origin = new URL(page.url()).origin;
+
+  await page.goto("/docs/consent-flow");
+  await page.waitForURL("**/docs/guides/consent-flow");
+  await expect(page.getByRole("heading", { level: 1, name: "Consent flow (OAuth 2.0 + PKCE)" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Guides");
+  const context = page.getByTestId("sample-context");
+  await expect(context).toContainText("Budget app");
+  const clientId = (await context.locator("code").nth(1).textContent())!.trim();
+  expect(clientId).toMatch(/^cli_/);
+  await expect(
+    page
+      .locator("pre")
+      .filter({ hasText: `client_id=${clientId}` })
+      .first(),
+  ).toBeVisible();
+  // Under Guides in the sidebar, as the current page; not under Reference.
+  const docsNav = page.getByRole("navigation", { name: "Docs" }).filter({ visible: true });
+  await expect(
+    docsNav.getByRole("list", { name: "Guides" }).getByRole("link", { name: "Consent flow (OAuth 2.0 + PKCE)" }),
+  ).toHaveAttribute("aria-current", "page");
+  await expect(docsNav.getByRole("list", { name: "Reference" }).getByRole("link", { name: /Consent flow/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Download it" })).toHaveAttribute("href", "/downloads/oauth-sample-app.tar.gz");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page), `consent-flow (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await screenshotPage(page, "guide-consent-flow");
+  await page.locator("#9-run-the-sample-app").scrollIntoViewIfNeeded();
+  await screenshotPage(page, "guide-consent-flow-sample-app", {
+    prepare: () =>
+      page
+        .locator("#9-run-the-sample-app")
+        .evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 80)),
+  });
+
+  await page.goto("/docs/guides/quickstart");
+  await expect(page.getByText(`npm install ${origin}/sdk/openbank-sandbox-client-`).first()).toBeVisible();
+  await page.getByRole("tab", { name: "Node" }).first().click();
+  const install = page.getByTestId("node-install").filter({ visible: true }).first();
+  await expect(install).toContainText(`npm install ${origin}/sdk/openbank-sandbox-client-`);
+  await screenshotPage(page, "guide-quickstart", { fullPage: true });
+});
+
 test("signed in, the guide sidebar's onboarding box passes axe-core in light and dark", async ({ page }) => {
   await signUp(page);
   await createApp(page, "First app");

@@ -1,32 +1,53 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "@/lib/guides/downloads";
 import { loadGuides } from "@/lib/guides/load-guides";
 import { extractSamples, fillPlaceholders } from "@/lib/guides/samples";
+import { BankBrowser } from "../support/bank-browser";
+import { freePorts } from "../support/free-ports";
 import { PortalClient } from "../support/portal-client";
 
 /**
- * The guides' samples are code people paste: this runs them. For every guide, a new developer
- * and app (their own sandbox, so one guide's reset cannot disturb another), then the guide's curl
- * samples in order in one shell (so `export`s carry over, as in the reader's terminal) and each
- * Node sample as its own module with the variables the shell exported (overridden by those its own
- * earlier steps printed as `export` lines, see printedExports). Python samples run where a
- * guide's set-up gives them what they need (the FAPI 2.0 guide and the two standards' guides), with the
- * system Python and its Debian packages (python3-requests, python3-jwt, python3-cryptography).
+ * The guides' samples are code people paste: this runs them as a partner who has only the portal
+ * would. In an empty folder outside the repository, the typed client is installed exactly as the
+ * Quickstart says (`npm install <portal>/sdk/openbank-sandbox-client-<version>.tgz`, served by the
+ * running portal), with the packages the guides name for their other imports. For every guide, a
+ * new developer and app (their own sandbox, so one guide's reset cannot disturb another), then the
+ * guide's curl samples in order in one shell (so `export`s carry over, as in the reader's terminal)
+ * and each Node sample as its own module in that folder with the variables the shell exported
+ * (overridden by those its own earlier steps printed as `export` lines, see printedExports). Each
+ * Python sample runs as its own script the same way, with the system Python and its Debian
+ * packages (python3-requests, python3-jwt, python3-cryptography). Last, the consent flow's sample
+ * app is downloaded, installed and started as its guide says, and a customer goes through it.
  */
 
 const run = promisify(execFile);
 const portalUrl = inject("portalUrl");
 const guides = loadGuides();
-// Node samples import `@openbank/sandbox-client`, as a reader's project would: written under the
-// repository's node_modules, they resolve it (and openapi-fetch) from there, as linked by `npm ci`.
-const cacheDir = path.resolve("node_modules/.cache");
-mkdirSync(cacheDir, { recursive: true });
-const workDir = mkdtempSync(path.join(cacheDir, "guide-samples-"));
+// The reader's project: an empty folder outside the repository, so nothing resolves from the
+// repository's node_modules; only what the guides told the reader to install is there.
+const workDir = mkdtempSync(path.join(tmpdir(), "guide-samples-"));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** A terminal's environment: none of the npm_* variables an `npm test` run would pass down. */
+const terminalEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))) as NodeJS.ProcessEnv;
+
+/** The guide's fenced shell blocks outside `<Samples>` (set-up the reader types) that contain `what`. */
+const setUpBlocks = (body: string, what: string) =>
+  [...body.replace(/<Samples[\s\S]*?<\/Samples>/g, "").matchAll(/^```bash\n([\s\S]*?)^```\s*$/gm)]
+    .map((match) => match[1])
+    .filter((code) => code.includes(what));
+
+/** Packages the run Node samples import besides the typed client and Node's own modules. */
+const nodeImports = (code: string) =>
+  [...code.matchAll(/^import [^;]*? from "([^"]+)";/gm)]
+    .map((match) => match[1])
+    .filter((name) => !name.startsWith("node:") && name !== "@openbank/sandbox-client");
 
 type Developer = { client: PortalClient; key: string; appId: string; prefix: string; env: Record<string, string> };
 const developers = new Map<string, Developer>();
@@ -77,6 +98,34 @@ if (missingPython && process.env.CI === "true") throw new Error(`The guides' Pyt
 if (missingPython) console.warn(`⚠ guide Python samples skipped: they need ${missingPython}`);
 
 beforeAll(async () => {
+  // The Quickstart's install block, exactly as the page shows it for this portal.
+  const quickstart = guides.find((guide) => guide.slug === "quickstart")!;
+  const [install] = setUpBlocks(quickstart.body, "npm install {{SDK_URL}}");
+  const script = fillPlaceholders(install, { baseUrl: portalUrl, appId: null, keyPrefix: null });
+  await run("bash", ["-euo", "pipefail", "-c", script], { cwd: workDir, env: terminalEnv(), timeout: 180_000 });
+  // The other packages the guides' Node samples import, as each guide names them (`npm install openid-client@5 jose`).
+  const named = guides.flatMap((guide) =>
+    [...guide.body.matchAll(/npm install ([^`\n{]+)/g)].flatMap((match) => match[1].trim().split(/\s+/)),
+  );
+  const imported = [
+    ...new Set(
+      guides.flatMap((guide) =>
+        extractSamples(guide.body)
+          .filter((sample) => sample.language === "node")
+          .flatMap((sample) => nodeImports(sample.code)),
+      ),
+    ),
+  ];
+  const specs = imported.map((name) => {
+    const spec = named.find((candidate) => candidate === name || candidate.startsWith(`${name}@`));
+    if (!spec) throw new Error(`A Node sample imports ${name}, which no guide tells the reader to install.`);
+    return spec;
+  });
+  if (specs.length > 0)
+    await run("npm", ["install", "--no-audit", "--no-fund", ...specs], { cwd: workDir, env: terminalEnv(), timeout: 180_000 });
+}, 400_000);
+
+beforeAll(async () => {
   for (const guide of guides) {
     const { client } = await PortalClient.newDeveloper(portalUrl, `Reader of ${guide.title}`, { verified: true });
     const created = await client.createApp(`${guide.title} app`);
@@ -102,7 +151,7 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
   const samples = extractSamples(guide.body);
   const curlSamples = samples.filter((sample) => sample.language === "curl");
   const nodeSamples = samples.filter((sample) => sample.language === "node");
-  const pythonSamples = guideSetup[slug] ? samples.filter((sample) => sample.language === "python") : [];
+  const pythonSamples = samples.filter((sample) => sample.language === "python");
   let exported: Record<string, string> = {};
   const printed: Record<"node" | "python", Record<string, string>> = { node: {}, python: {} };
 
@@ -152,7 +201,8 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
       const file = path.join(workDir, `${slug}-${step}.mjs`);
       writeFileSync(file, fillPlaceholders(sample.code, context));
       const result = await run(process.execPath, [file], {
-        env: { ...process.env, ...exported, ...printed.node, ...developer.env, SANDBOX_KEY: developer.key },
+        cwd: workDir,
+        env: { ...terminalEnv(), ...exported, ...printed.node, ...developer.env, SANDBOX_KEY: developer.key },
         timeout: 30_000,
       });
       expect(result.stderr).toBe("");
@@ -169,7 +219,8 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
       const file = path.join(workDir, `${slug}-${step}.py`);
       writeFileSync(file, fillPlaceholders(sample.code, context));
       const result = await run(SYSTEM_PYTHON, [file], {
-        env: { ...process.env, ...exported, ...printed.python, ...developer.env, SANDBOX_KEY: developer.key },
+        cwd: workDir,
+        env: { ...terminalEnv(), ...exported, ...printed.python, ...developer.env, SANDBOX_KEY: developer.key },
         timeout: 30_000,
       });
       expect(result.stderr).toBe("");
@@ -198,5 +249,126 @@ describe("personalised samples", () => {
     expect(html).toContain(`${portalUrl}/v1/accounts?limit=3`);
     expect(html).toContain("Sign in");
     expect(html).not.toContain("{{");
+  });
+});
+
+describe("the consent flow guide", () => {
+  it("is a guide: /docs/consent-flow moved under /docs/guides, listed under Guides in the sidebar, filled in with the app's client id", async () => {
+    const moved = await fetch(new URL("/docs/consent-flow", portalUrl), { redirect: "manual" });
+    expect(moved.status).toBe(308);
+    expect(new URL(moved.headers.get("location")!, portalUrl).pathname).toBe("/docs/guides/consent-flow");
+
+    const developer = developers.get("consent-flow")!;
+    const { body: oauth } = await developer.client.json("GET", `/api/apps/${developer.appId}/oauth-client`);
+    const html = await (await developer.client.request("GET", "/docs/guides/consent-flow")).text();
+    expect(html).toContain(`client_id=${oauth.client_id}`);
+    expect(html).toContain(`CLIENT_ID=${oauth.client_id}`);
+    expect(html).toContain(developer.prefix.split("…")[0]);
+    expect(html).not.toContain(developer.key);
+    expect(html).not.toContain("cli_…");
+    expect(html).not.toContain("{{");
+    // Breadcrumb: Docs › Guides › the guide; the sidebar's Guides list links it, its Reference list does not.
+    expect(html).toMatch(/href="\/docs\/guides"[^>]*>Guides</);
+    const [guidesNav, referenceNav] = ["Guides", "Reference"].map(
+      (title) => new RegExp(`id="docs-nav-${title.toLowerCase()}"[\\s\\S]*?</ul>`).exec(html)?.[0] ?? "",
+    );
+    expect(guidesNav).toContain('href="/docs/guides/consent-flow"');
+    expect(referenceNav).not.toContain("consent-flow");
+  });
+});
+
+describe("the downloads a partner installs from the portal", () => {
+  it("the Quickstart and every guide's Node tab show the install command for this portal's typed client", async () => {
+    const command = `npm install ${portalUrl}${SDK_TARBALL_PATH}`;
+    for (const slug of ["quickstart", "payments", "consent-flow"]) {
+      const html = await (await fetch(new URL(`/docs/guides/${slug}`, portalUrl))).text();
+      expect(html, slug).toContain(command);
+    }
+    const installed = JSON.parse(readFileSync(path.join(workDir, "node_modules/@openbank/sandbox-client/package.json"), "utf8"));
+    expect(SDK_TARBALL_PATH).toBe(`/sdk/openbank-sandbox-client-${installed.version}.tgz`);
+    // Plain JavaScript with its one registry dependency, and the document its types came from.
+    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
+    const document = JSON.parse(readFileSync(path.join(workDir, "node_modules/@openbank/sandbox-client/openapi.json"), "utf8"));
+    expect(document.paths["/v1/accounts"]).toBeDefined();
+  });
+
+  describe("the consent flow's sample app, downloaded and started as the guide says", () => {
+    let app: ChildProcess | undefined;
+    const appDir = mkdtempSync(path.join(tmpdir(), "sample-app-"));
+    afterAll(() => {
+      if (app?.pid && app.exitCode === null) process.kill(-app.pid, "SIGTERM");
+      rmSync(appDir, { recursive: true, force: true });
+    });
+
+    it("installs, starts and takes a customer through the bank's consent to their chosen accounts", async () => {
+      const developer = developers.get("consent-flow")!;
+      const { portal: port } = await freePorts();
+      const sampleUrl = `http://127.0.0.1:${port}`;
+      const { body: oauth } = await developer.client.json("GET", `/api/apps/${developer.appId}/oauth-client`);
+      const secret = await developer.client.json("POST", `/api/apps/${developer.appId}/oauth-client/secret`);
+      expect(secret.status).toBe(201);
+      const redirect = await developer.client.json("PUT", `/api/apps/${developer.appId}/redirect-uris`, {
+        redirect_uris: [`http://localhost:${port}/callback`],
+      });
+      expect(redirect.status).toBe(200);
+
+      // The guide's block: fetch the archive from the portal, unpack, npm install, npm start.
+      const guide = guides.find((candidate) => candidate.slug === "consent-flow")!;
+      const [block] = setUpBlocks(guide.body, "{{SAMPLE_APP_URL}}");
+      expect(block).toMatch(/npm start/);
+      const script = fillPlaceholders(block, { baseUrl: portalUrl, appId: developer.appId, keyPrefix: null, clientId: oauth.client_id });
+      expect(script).toContain(`${portalUrl}${SAMPLE_APP_PATH}`);
+      app = spawn("bash", ["-euo", "pipefail", "-c", script], {
+        cwd: appDir,
+        env: { ...terminalEnv(), CLIENT_SECRET: secret.body.client_secret, PORT: String(port) },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true, // its own process group: bash, npm and node stop together
+      });
+      let output = "";
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the sample app did not start:\n${output}`)), 120_000);
+        const listen = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (!output.includes("Budget Buddy (sample) on")) return;
+          clearTimeout(timer);
+          resolve();
+        };
+        app!.stdout!.on("data", listen);
+        app!.stderr!.on("data", listen);
+        app!.on("exit", (code) => {
+          clearTimeout(timer);
+          reject(new Error(`the sample app exited with ${code}:\n${output}`));
+        });
+      });
+      const unpacked = JSON.parse(readFileSync(path.join(appDir, "oauth-sample-app/package.json"), "utf8"));
+      expect(unpacked.scripts.start).toBe("node server.mjs");
+      expect(readFileSync(path.join(appDir, "oauth-sample-app/README.md"), "utf8")).toContain("npm start");
+
+      // The customer: Connect → the bank's login and consent pages → back to the app with a code.
+      const connect = await fetch(`${sampleUrl}/connect`, { redirect: "manual" });
+      expect(connect.status).toBe(302);
+      const authorize = new URL(connect.headers.get("location")!);
+      expect(authorize.origin + authorize.pathname).toBe(`${portalUrl}/oauth/authorize`);
+      expect(authorize.searchParams.get("client_id")).toBe(oauth.client_id);
+      const browserCookie = connect.headers.getSetCookie()[0].split(";")[0];
+      const walk = await new BankBrowser(portalUrl).authorize(authorize.toString(), { choose: (ids) => ids.slice(0, 2) });
+      expect(walk.code).toBeTruthy();
+      expect(walk.chosen).toHaveLength(2);
+      const callback = new URL(walk.location!);
+      expect(callback.host).toBe(`localhost:${port}`);
+
+      // The app checks state and iss, exchanges the code with its secret and lists the shared accounts.
+      const back = await fetch(`${sampleUrl}${callback.pathname}${callback.search}`, {
+        redirect: "manual",
+        headers: { cookie: browserCookie },
+      });
+      expect(back.status).toBe(303);
+      const session = back.headers.getSetCookie()[0].split(";")[0];
+      const accounts = await fetch(`${sampleUrl}/accounts`, { headers: { cookie: session } });
+      const html = await accounts.text();
+      expect(accounts.status).toBe(200);
+      expect([...html.matchAll(/data-account-id="([^"]+)"/g)].map((match) => match[1]).sort()).toEqual([...walk.chosen].sort());
+      expect(html).toMatch(/data-testid="consent-id">cns_/);
+    }, 240_000);
   });
 });

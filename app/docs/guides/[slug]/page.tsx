@@ -35,8 +35,13 @@ export default async function GuidePage({ params }: Params) {
         <p className="mt-4 rounded-card border border-border bg-surface-muted px-4 py-3 text-sm text-fg-muted" data-testid="sample-context">
           {context.appId ? (
             <>
-              Samples use <strong className="font-medium text-fg">{context.appName}</strong> (<Code>{context.appId}</Code>), key{" "}
-              <Code>{context.keyPrefix}</Code>: export that key as <Code>SANDBOX_KEY</Code>.
+              Samples use <strong className="font-medium text-fg">{context.appName}</strong> (<Code>{context.appId}</Code>
+              {guide.body.includes("{{CLIENT_ID}}") && (
+                <>
+                  , OAuth client <Code>{context.clientId}</Code>
+                </>
+              )}
+              ), key <Code>{context.keyPrefix}</Code>: export that key as <Code>SANDBOX_KEY</Code>.
             </>
           ) : (
             <>
