@@ -4,7 +4,8 @@ import { extractSamples } from "./samples";
 
 /** The guides' Node samples show the typed client, so readers learn the way that catches mistakes. */
 describe("the guides' Node samples", () => {
-  const samples = loadGuides().flatMap((guide) =>
+  const guides = loadGuides();
+  const samples = guides.flatMap((guide) =>
     extractSamples(guide.body)
       .filter((sample) => sample.language === "node")
       .map((sample) => ({ where: `${guide.slug} step ${sample.step}`, code: sample.code })),
@@ -27,5 +28,21 @@ describe("the guides' Node samples", () => {
     const clients = samples.filter(({ code }) => code.includes("createSandboxClient("));
     expect(clients.length).toBeGreaterThan(0);
     for (const { where, code } of clients) expect(code, where).toMatch(/apiKey: process\.env\.SANDBOX_KEY|accessToken:/);
+  });
+
+  it("import only what a reader can install: the typed client from the portal (the Quickstart's command), Node's modules, and packages a guide names", () => {
+    const quickstart = guides.find((guide) => guide.slug === "quickstart")!;
+    expect(quickstart.body).toMatch(/^npm install \{\{SDK_URL\}\}$/m);
+    const named = guides.flatMap((guide) =>
+      [...guide.body.matchAll(/npm install ([^`\n{]+)/g)].flatMap((match) => match[1].trim().split(/\s+/)),
+    );
+    for (const { where, code } of samples)
+      for (const [, name] of code.matchAll(/^import [^;]*? from "([^"]+)";/gm)) {
+        if (name.startsWith("node:") || name === "@openbank/sandbox-client") continue;
+        expect(
+          named.some((spec) => spec === name || spec.startsWith(`${name}@`)),
+          `${where} imports ${name}`,
+        ).toBe(true);
+      }
   });
 });
