@@ -203,7 +203,7 @@ test("signed in, the consent-flow guide is a guide with this app's client id, an
 
   await page.goto("/docs/consent-flow");
   await page.waitForURL("**/docs/guides/consent-flow");
-  await expect(page.getByRole("heading", { level: 1, name: "Consent flow (OAuth 2.0 + PKCE)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Consent flow (OAuth + PKCE)" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Guides");
   const context = page.getByTestId("sample-context");
   await expect(context).toContainText("Budget app");
@@ -217,9 +217,10 @@ test("signed in, the consent-flow guide is a guide with this app's client id, an
   ).toBeVisible();
   // Under Guides in the sidebar, as the current page; not under Reference.
   const docsNav = page.getByRole("navigation", { name: "Docs" }).filter({ visible: true });
-  await expect(
-    docsNav.getByRole("list", { name: "Guides" }).getByRole("link", { name: "Consent flow (OAuth 2.0 + PKCE)" }),
-  ).toHaveAttribute("aria-current", "page");
+  await expect(docsNav.getByRole("list", { name: "Guides" }).getByRole("link", { name: "Consent flow (OAuth + PKCE)" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(docsNav.getByRole("list", { name: "Reference" }).getByRole("link", { name: /Consent flow/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Download it" })).toHaveAttribute("href", "/downloads/oauth-sample-app.tar.gz");
   for (const colorScheme of ["light", "dark"] as const) {
@@ -228,11 +229,11 @@ test("signed in, the consent-flow guide is a guide with this app's client id, an
   }
   await page.emulateMedia({ colorScheme: "light" });
   await screenshotPage(page, "guide-consent-flow");
-  await page.locator("#9-run-the-sample-app").scrollIntoViewIfNeeded();
+  await page.locator(`[id="9-run-the-sample-app"]`).scrollIntoViewIfNeeded();
   await screenshotPage(page, "guide-consent-flow-sample-app", {
     prepare: () =>
       page
-        .locator("#9-run-the-sample-app")
+        .locator(`[id="9-run-the-sample-app"]`)
         .evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 80)),
   });
 

@@ -30,10 +30,12 @@ function fence(pre: ReactNode): { language: string; code: string } | null {
 function NodeSample({ baseUrl, sample }: { baseUrl: string; sample: ReactNode }) {
   const install = `npm install ${baseUrl.replace(/\/$/, "")}${SDK_TARBALL_PATH}`;
   return (
-    <div className="flex flex-col gap-2">
-      <p className="text-sm text-fg-muted" data-testid="node-install">
-        Install the typed client once: <Code className="break-all">{install}</Code>. Save the sample as a <Code>.mjs</Code> file and run it
-        with <Code>node</Code>.
+    <div className="flex flex-col gap-3">
+      <div data-testid="node-install">
+        <CodeBlock code={install} title="Install the typed client once" copyLabel="install command" />
+      </div>
+      <p className="text-sm text-fg-muted">
+        Then save the sample as a <Code>.mjs</Code> file in the same folder and run it with <Code>node</Code>.
       </p>
       {sample}
     </div>
