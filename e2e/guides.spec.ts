@@ -243,6 +243,12 @@ test("signed in, the consent-flow guide is a guide with this app's client id, an
   const install = page.getByTestId("node-install").filter({ visible: true }).first();
   await expect(install).toContainText(`npm install ${origin}/sdk/openbank-sandbox-client-`);
   await screenshotPage(page, "guide-quickstart", { fullPage: true });
+  await screenshotPage(page, "guide-quickstart-node-tab", {
+    prepare: () =>
+      page
+        .locator(`[id="4-list-the-accounts"]`)
+        .evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 80)),
+  });
 });
 
 test("signed in, the guide sidebar's onboarding box passes axe-core in light and dark", async ({ page }) => {
