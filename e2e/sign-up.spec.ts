@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillSignUp, GOOD_PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { fillSignUp, GOOD_PASSWORD, screenshotPage, signUp, uniqueEmail } from "./helpers";
 
 test("sign-up explains a weak password, and answers a taken email as a new one (check your inbox), without a server error", async ({
   page,
@@ -32,6 +32,7 @@ test("sign-up explains a weak password, and answers a taken email as a new one (
   await expect(notice.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/signin");
   await expect(page.getByLabel("Work email")).not.toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/signup$/);
+  await screenshotPage(page, "sign-up-check-inbox");
 
   expect(serverErrors).toEqual([]);
 });
