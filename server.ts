@@ -6,6 +6,10 @@
  *   /.well-known/*                     which alone capped the gateway near 1,000 req/s (docs/benchmarks.md)
  *   everything else                  → Next.js's own handler (the documented custom server)
  *
+ * Every request first gets its client's address resolved (lib/auth/trusted-proxies.ts: the
+ * socket's, or X-Forwarded-For's only from TRUSTED_PROXIES) into an internal header that
+ * clientIp() reads; a copy sent by the client is dropped.
+ *
  * It parses the settings once, before anything else, and stops with a message naming any bad
  * variable; then it builds the portal (lib/runtime.ts) that the gateway and Next.js share.
  *
@@ -14,6 +18,7 @@
 import { createServer } from "node:http";
 import { loadEnvConfig } from "@next/env";
 import next from "next";
+import { stampClientAddress } from "./lib/auth/trusted-proxies";
 import { parsePortalEnv, SettingsError } from "./lib/env";
 import { startPortal } from "./lib/runtime";
 
@@ -37,6 +42,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
+    // The one place the client's address is decided (socket + TRUSTED_PROXIES), for the gateway and Next.js alike.
+    stampClientAddress(request, env.TRUSTED_PROXIES);
     if (portal.gateway(request, response)) return;
     void handle(request, response);
   });

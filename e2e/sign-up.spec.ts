@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { fillSignUp, GOOD_PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { fillSignUp, GOOD_PASSWORD, screenshotPage, signUp, uniqueEmail } from "./helpers";
 
-test("sign-up explains a weak password and a taken email, without a server error", async ({ page, context }) => {
+test("sign-up explains a weak password, and answers a taken email as a new one (check your inbox), without a server error", async ({
+  page,
+  context,
+}) => {
   const serverErrors: string[] = [];
   page.on("response", (response) => {
     if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
@@ -20,11 +23,16 @@ test("sign-up explains a weak password and a taken email, without a server error
   await fillSignUp(page, { email: uniqueEmail("weak"), password: "password123" });
   await expect(password).toHaveAccessibleDescription(/too common/);
 
-  await fillSignUp(page, { email, password: GOOD_PASSWORD });
-  const emailField = page.getByLabel("Work email");
-  await expect(emailField).toHaveAttribute("aria-invalid", "true");
-  await expect(emailField).toHaveAccessibleDescription(/already exists/);
+  // A taken address with another password: the API answers as for a new one (it never says
+  // "taken"); the form's sign-in then fails, so it points to the inbox, where the owner has a mail.
+  await fillSignUp(page, { email, password: `${GOOD_PASSWORD}-other` });
+  const notice = page.getByRole("status").filter({ hasText: "Check your inbox" });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(`If ${email} already has an account`);
+  await expect(notice.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/signin");
+  await expect(page.getByLabel("Work email")).not.toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/signup$/);
+  await screenshotPage(page, "sign-up-check-inbox");
 
   expect(serverErrors).toEqual([]);
 });

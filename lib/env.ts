@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_PORTAL_DATABASE_URL } from "@openbank/database/database-url";
 import { defaultMailFrom, isMailbox, parseSmtpUrl } from "./mail/smtp-url";
+import { NO_TRUSTED_PROXIES, parseTrustedProxies, type TrustedProxies } from "./auth/trusted-proxies";
 import { portal } from "./runtime";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "./webhooks/retry-schedule";
 
@@ -52,6 +53,30 @@ const schema = z.object({
   GO_LIVE_MIN_ENDPOINTS: z.coerce.number().int().positive().default(3),
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /**
+   * Sign-in attempts per account in the same window, from every address together: rotating
+   * addresses cannot go on guessing. Default: five times SIGN_IN_MAX_ATTEMPTS.
+   */
+  SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().optional(),
+  /** Sign-ups an hour from one client address, and from one network (IPv4 /24, IPv6 /48). */
+  SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(10),
+  SIGN_UP_MAX_PER_NETWORK: z.coerce.number().int().positive().default(30),
+  /**
+   * The proxies in front of the portal (a load balancer, nginx): only from these is
+   * X-Forwarded-For believed. Comma-separated addresses, CIDR ranges and `loopback`
+   * (127.0.0.0/8, ::1). Unset: none, every client's address is its socket's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseTrustedProxies(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   /** Let webhook endpoints on 127.0.0.0/8 and ::1 receive deliveries (local development only). */
   WEBHOOKS_ALLOW_LOOPBACK: flag.optional(),
   WEBHOOK_RETRY_SCHEDULE: z
@@ -117,9 +142,14 @@ const settings = schema.superRefine((parsed, ctx) => {
   }
 });
 
-export type Env = Omit<z.infer<typeof schema>, "WEBHOOKS_ALLOW_LOOPBACK" | "MAIL_FROM"> & {
+export type Env = Omit<
+  z.infer<typeof schema>,
+  "WEBHOOKS_ALLOW_LOOPBACK" | "MAIL_FROM" | "TRUSTED_PROXIES" | "SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT"
+> & {
   WEBHOOKS_ALLOW_LOOPBACK: boolean;
   MAIL_FROM: string;
+  TRUSTED_PROXIES: TrustedProxies;
+  SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: number;
 };
 
 /** A setting that stops the process at start: the message names every bad variable. */
@@ -148,6 +178,8 @@ export function parsePortalEnv(source: Record<string, string | undefined>): Env 
     ...result.data,
     WEBHOOKS_ALLOW_LOOPBACK: result.data.WEBHOOKS_ALLOW_LOOPBACK ?? result.data.NODE_ENV !== "production",
     MAIL_FROM: result.data.MAIL_FROM?.trim() ?? defaultMailFrom(result.data.PORTAL_URL),
+    TRUSTED_PROXIES: result.data.TRUSTED_PROXIES ?? NO_TRUSTED_PROXIES,
+    SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: result.data.SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT ?? result.data.SIGN_IN_MAX_ATTEMPTS * 5,
   };
 }
 

@@ -4,7 +4,7 @@
  *   npx tsx prisma/seed-admin.ts someone@bank.com → makes an existing user a platform admin
  * Run by `npm run db:seed` and by the test services.
  */
-import { signUp } from "@/lib/auth/sign-up";
+import { createAccount } from "@/lib/auth/create-account";
 import { db } from "@/lib/db";
 import { parsePortalEnv } from "@/lib/env";
 import { startPortal } from "@/lib/runtime";
@@ -18,7 +18,7 @@ export async function seedAdmin(email?: string): Promise<string> {
     return `  platform admin: ${email} (granted)`;
   }
   const existing = await db().user.findUnique({ where: { email: ADMIN.email }, select: { id: true } });
-  const id = existing?.id ?? (await signUp(ADMIN)).id;
+  const id = existing?.id ?? (await createAccount(ADMIN)).id;
   await db().user.update({ where: { id }, data: { platformAdmin: true } });
   return `  platform admin: ${ADMIN.email} / ${ADMIN.password}${existing ? " (already seeded)" : ""}`;
 }

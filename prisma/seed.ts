@@ -4,7 +4,7 @@
  * each app's sandbox tenant is created from the deterministic seed on its first call.
  */
 import { createApp } from "@/lib/apps/create-app";
-import { signUp } from "@/lib/auth/sign-up";
+import { createAccount } from "@/lib/auth/create-account";
 import { db } from "@/lib/db";
 import { parsePortalEnv } from "@/lib/env";
 import { startPortal } from "@/lib/runtime";
@@ -19,7 +19,7 @@ async function seed() {
     console.log(`  demo developer: ${DEMO.email} / ${DEMO.password} (already seeded)`);
     return;
   }
-  const user = await signUp(DEMO);
+  const user = await createAccount(DEMO);
   const { app, secret } = await createApp({
     actor: { userId: user.id, email: user.email, ip: "seed" },
     input: {

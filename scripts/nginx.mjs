@@ -1,6 +1,6 @@
 // nginx in front of several instances on one machine (`npm run start:cluster`), from Debian's
 // nginx-light: round-robin over keep-alive upstream connections, bodies streamed both ways,
-// X-Forwarded-For / -Proto set for lib/auth/client-ip.ts, and health checks of two kinds:
+// X-Forwarded-For / -Proto set for lib/auth/trusted-proxies.ts (start:cluster trusts loopback), and health checks of two kinds:
 //   - passive (nginx's own): a refused or failed connection takes the instance out for
 //     `fail_timeout` and the request goes to the next one (GET/HEAD only, never a POST that
 //     may have been processed);

@@ -113,6 +113,12 @@ export async function startServices({
     SSO_CLIENT_ID: oidc.clientId,
     SSO_CLIENT_SECRET: oidc.clientSecret,
     SSO_NAME: "Test SSO",
+    // The suites stand where a proxy in front would: they name each client's address in
+    // X-Forwarded-For from this machine (trusted-proxies.test.ts starts a portal with none trusted).
+    TRUSTED_PROXIES: "loopback",
+    // Every suite signs up hundreds of developers from this one machine.
+    SIGN_UP_MAX_PER_ADDRESS: "100000",
+    SIGN_UP_MAX_PER_NETWORK: "100000",
     ...extraEnv,
   };
   // Every mail goes over SMTP (nodemailer, as in production) to a real server on an ephemeral

@@ -119,3 +119,22 @@ export function passwordChangedNotice(options: { to: string; name: string; at: D
     ].join("\n"),
   };
 }
+
+/** Sign-up with an address that already has an account: the owner hears of it (the form answered as for a new address). */
+export function signUpAttemptNotice(options: { to: string; name: string; signInLink: string; resetLink: string }): MailMessage {
+  return {
+    to: options.to,
+    subject: "Someone tried to sign up with your address at Open Bank Developers",
+    text: [
+      `Hi ${options.name},`,
+      "",
+      "Someone (perhaps you) tried to create an Open Bank Developers account with this email address. It already has an account, so nothing was created or changed.",
+      "",
+      `To use your account, sign in: ${options.signInLink}`,
+      `Forgot your password? Reset it: ${options.resetLink}`,
+      "",
+      "If this was not you, you need do nothing: your account and password stay as they are.",
+      ...SIGNATURE,
+    ].join("\n"),
+  };
+}

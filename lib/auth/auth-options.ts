@@ -9,7 +9,8 @@ import { signInPolicy } from "@/lib/sso/sso-sign-in";
 import { clientIp } from "./client-ip";
 import { passkeySignIn, secondFactorSignIn } from "./second-factor-sign-in";
 import { PASSKEY_FAILED, tooManyAttemptsError } from "./sign-in-errors";
-import { signInThrottle, signInThrottleKey } from "./sign-in-throttle";
+import { countSignInAttempt } from "./sign-in-throttle";
+import { accountThrottle } from "./throttles";
 import { credentialsSchema } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -48,9 +49,11 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
 
-          const throttle = signInThrottle();
-          const key = signInThrottleKey({ email, ip: clientIp(request.headers ?? {}) });
-          const decision = await throttle.attempt(key);
+          const ip = clientIp(request.headers ?? {});
+          const { decision, succeeded } = await countSignInAttempt(
+            { signIn: accountThrottle("signIn"), signInAccount: accountThrottle("signInAccount") },
+            { email, ip },
+          );
           // next-auth hands a thrown message to the form as `error`; see sign-in-errors.ts.
           if (!decision.allowed) throw new Error(tooManyAttemptsError(decision.retryAfterSeconds));
 
@@ -61,9 +64,9 @@ export function authOptions(): NextAuthOptions {
             userId: result.user.id,
             code: credentials?.code,
             passkey: credentials?.passkey,
-            ip: clientIp(request.headers ?? {}),
+            ip,
           });
-          await throttle.reset(key);
+          await succeeded();
           return { ...result.user, method };
         },
       }),

@@ -116,9 +116,29 @@ describe.skipIf(!available)("createRedisThrottle (sliding window on the real Red
 
 describe("createThrottles", () => {
   it("builds every policy in memory without Redis, sign-in's from the settings", async () => {
-    const throttles = createThrottles({ SIGN_IN_MAX_ATTEMPTS: 2, SIGN_IN_WINDOW_SECONDS: 60 }, null);
-    expect(Object.keys(throttles).sort()).toEqual(["forgotPassword", "passwordResetIp", "resetPassword", "signIn", "signUpTaken"]);
+    const throttles = createThrottles(
+      {
+        SIGN_IN_MAX_ATTEMPTS: 2,
+        SIGN_IN_WINDOW_SECONDS: 60,
+        SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: 7,
+        SIGN_UP_MAX_PER_ADDRESS: 3,
+        SIGN_UP_MAX_PER_NETWORK: 9,
+      },
+      null,
+    );
+    expect(Object.keys(throttles).sort()).toEqual([
+      "forgotPassword",
+      "passwordResetIp",
+      "resetPassword",
+      "signIn",
+      "signInAccount",
+      "signUpAddress",
+      "signUpNetwork",
+    ]);
     expect(throttles.signIn.policy).toEqual({ name: "sign-in", maxAttempts: 2, windowSeconds: 60 });
+    expect(throttles.signInAccount.policy).toEqual({ name: "sign-in-account", maxAttempts: 7, windowSeconds: 60 });
+    expect(throttles.signUpAddress.policy).toEqual({ name: "sign-up-address", maxAttempts: 3, windowSeconds: 3600 });
+    expect(throttles.signUpNetwork.policy).toEqual({ name: "sign-up-network", maxAttempts: 9, windowSeconds: 3600 });
     await throttles.signIn.attempt("k");
     await throttles.signIn.attempt("k");
     expect((await throttles.signIn.attempt("k")).allowed).toBe(false);

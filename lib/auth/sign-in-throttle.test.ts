@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryThrottle, signInThrottleKey } from "./sign-in-throttle";
+import { countSignInAttempt, createMemoryThrottle, signInThrottleKey } from "./sign-in-throttle";
 
 function setup(options: { maxAttempts?: number; windowSeconds?: number; maxKeys?: number } = {}) {
   let clock = 1_000_000;
@@ -103,5 +103,44 @@ describe("signInThrottleKey", () => {
     expect(signInThrottleKey({ email: "ada@example.com", ip: "10.0.0.1" })).not.toBe(
       signInThrottleKey({ email: "ada@example.com", ip: "10.0.0.2" }),
     );
+  });
+});
+
+describe("countSignInAttempt", () => {
+  const throttles = () => ({
+    signIn: createMemoryThrottle({ name: "sign-in", maxAttempts: 3, windowSeconds: 900 }),
+    signInAccount: createMemoryThrottle({ name: "sign-in-account", maxAttempts: 10, windowSeconds: 900 }),
+  });
+
+  it("refuses a rotating-address guesser at the per-account ceiling, from every address, right password or not", async () => {
+    const both = throttles();
+    const decisions: boolean[] = [];
+    // Two guesses from each of many addresses: never the per-address limit, always the same account.
+    for (let i = 0; i < 14; i++) {
+      decisions.push((await countSignInAttempt(both, { email: "Ada@Example.com", ip: `203.0.113.${Math.floor(i / 2)}` })).decision.allowed);
+    }
+    expect(decisions).toEqual([...Array(10).fill(true), ...Array(4).fill(false)]);
+    expect((await countSignInAttempt(both, { email: "ada@example.com", ip: "198.51.100.1" })).decision.allowed).toBe(false);
+    // Another account is untouched.
+    expect((await countSignInAttempt(both, { email: "bob@example.com", ip: "203.0.113.1" })).decision.allowed).toBe(true);
+  });
+
+  it("keeps the per-address limit, and does not count the account's window for a refused address", async () => {
+    const both = throttles();
+    for (let i = 0; i < 3; i++)
+      expect((await countSignInAttempt(both, { email: "a@example.com", ip: "10.0.0.1" })).decision.allowed).toBe(true);
+    for (let i = 0; i < 20; i++)
+      expect((await countSignInAttempt(both, { email: "a@example.com", ip: "10.0.0.1" })).decision.allowed).toBe(false);
+    expect(both.signInAccount.checkNow("a@example.com")).toEqual({ allowed: true });
+    expect(both.signInAccount.size()).toBe(1);
+  });
+
+  it("clears both windows after a right password", async () => {
+    const both = throttles();
+    let last;
+    for (let i = 0; i < 3; i++) last = await countSignInAttempt(both, { email: "a@example.com", ip: "10.0.0.1" });
+    await last!.succeeded();
+    expect(both.signIn.size()).toBe(0);
+    expect(both.signInAccount.size()).toBe(0);
   });
 });

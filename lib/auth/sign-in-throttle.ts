@@ -109,6 +109,33 @@ export function signInThrottleKey(options: { email: string; ip: string }): strin
   return `${normaliseEmail(options.email)}\n${options.ip}`;
 }
 
+/** The email alone: the key of the per-account ceiling (a different policy, so no clash with the per-account keys above). */
+export function signInAccountKey(email: string): string {
+  return normaliseEmail(email);
+}
+
+/**
+ * Counts one password sign-in: in the window for the email from this address, then in the
+ * window for the email from every address together (a higher ceiling, so rotating or spoofing
+ * addresses cannot go on guessing). Refused when either is full; the per-email window is not
+ * counted when the per-address one already refuses. `succeeded` clears both after a right password.
+ */
+export async function countSignInAttempt(
+  throttles: { signIn: Throttle; signInAccount: Throttle },
+  options: { email: string; ip: string },
+): Promise<{ decision: ThrottleDecision; succeeded: () => Promise<void> }> {
+  const addressKey = signInThrottleKey(options);
+  const accountKey = signInAccountKey(options.email);
+  let decision = await throttles.signIn.attempt(addressKey);
+  if (decision.allowed) decision = await throttles.signInAccount.attempt(accountKey);
+  return {
+    decision,
+    succeeded: async () => {
+      await Promise.all([throttles.signIn.reset(addressKey), throttles.signInAccount.reset(accountKey)]);
+    },
+  };
+}
+
 /** The process's sign-in throttle (built at start, lib/runtime.ts): sign-in, step-up and password checks. */
 export function signInThrottle(): SignInThrottle {
   return portal().throttles.signIn;

@@ -9,19 +9,35 @@ import { createMemoryThrottle, type Throttle, type ThrottleDecision, type Thrott
  * The account throttles and their limits. Sign-in's come from the settings; the password-reset
  * ones are fixed: generous for a person, useless for a script.
  * - signIn: per email + address (sign-in), per account (step-up, change password);
+ * - signInAccount: sign-in per email from every address together, a higher ceiling, so rotating
+ *   addresses cannot go on guessing;
  * - forgotPassword: reset mails per email address, known or not (so it says nothing about accounts);
  * - resetPassword: new-password submissions per account;
  * - passwordResetIp: forgot + reset requests per client address;
- * - signUpTaken: sign-ups refused because the address is taken, per client address (past it, every
- *   sign-up from that address waits, so "taken" cannot be asked of many emails).
+ * - signUpAddress / signUpNetwork: sign-ups per client address and per its network (IPv4 /24, IPv6 /48).
  */
-export function throttlePolicies(env: Pick<Env, "SIGN_IN_MAX_ATTEMPTS" | "SIGN_IN_WINDOW_SECONDS">) {
+export type ThrottleSettings = Pick<
+  Env,
+  | "SIGN_IN_MAX_ATTEMPTS"
+  | "SIGN_IN_WINDOW_SECONDS"
+  | "SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT"
+  | "SIGN_UP_MAX_PER_ADDRESS"
+  | "SIGN_UP_MAX_PER_NETWORK"
+>;
+
+export function throttlePolicies(env: ThrottleSettings) {
   return {
     signIn: { name: "sign-in", maxAttempts: env.SIGN_IN_MAX_ATTEMPTS, windowSeconds: env.SIGN_IN_WINDOW_SECONDS },
+    signInAccount: {
+      name: "sign-in-account",
+      maxAttempts: env.SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT,
+      windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
+    },
     forgotPassword: { name: "forgot-password", maxAttempts: 5, windowSeconds: 3600 },
     resetPassword: { name: "reset-password", maxAttempts: 10, windowSeconds: 3600 },
     passwordResetIp: { name: "password-reset-ip", maxAttempts: 30, windowSeconds: 3600 },
-    signUpTaken: { name: "sign-up-taken", maxAttempts: 10, windowSeconds: 3600 },
+    signUpAddress: { name: "sign-up-address", maxAttempts: env.SIGN_UP_MAX_PER_ADDRESS, windowSeconds: 3600 },
+    signUpNetwork: { name: "sign-up-network", maxAttempts: env.SIGN_UP_MAX_PER_NETWORK, windowSeconds: 3600 },
   } satisfies Record<string, ThrottlePolicy>;
 }
 
@@ -29,16 +45,12 @@ export type ThrottleName = keyof ReturnType<typeof throttlePolicies>;
 export type AccountThrottles = Record<ThrottleName, Throttle>;
 
 /** In memory on one instance; in Redis (shared by every instance) when REDIS_URL is set. */
-export function createThrottles(env: Pick<Env, "SIGN_IN_MAX_ATTEMPTS" | "SIGN_IN_WINDOW_SECONDS">, redis: Redis | null): AccountThrottles {
+export function createThrottles(env: ThrottleSettings, redis: Redis | null): AccountThrottles {
   const policies = throttlePolicies(env);
   const build = (policy: ThrottlePolicy) => (redis ? createRedisThrottle(policy, { redis }) : createMemoryThrottle(policy));
-  return {
-    signIn: build(policies.signIn),
-    forgotPassword: build(policies.forgotPassword),
-    resetPassword: build(policies.resetPassword),
-    passwordResetIp: build(policies.passwordResetIp),
-    signUpTaken: build(policies.signUpTaken),
-  };
+  const throttles = {} as AccountThrottles;
+  for (const name of Object.keys(policies) as ThrottleName[]) throttles[name] = build(policies[name]);
+  return throttles;
 }
 
 /** One of the process's throttles (built at start, lib/runtime.ts). */

@@ -89,11 +89,8 @@ function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyR
 }
 
 function nodeCall(request: IncomingMessage, path: string, maxBodyBytes: number): GatewayCall {
-  // As Next.js does: the peer's address when no proxy in front said otherwise (rate-limit
-  // and last-used bookkeeping read it; the log masks it).
-  if (request.headers["x-forwarded-for"] === undefined && request.socket.remoteAddress) {
-    request.headers["x-forwarded-for"] = request.socket.remoteAddress;
-  }
+  // The client's address is already in the request (server.ts: stampClientAddress, the same
+  // resolver Next.js's routes read through clientIp()); last-used bookkeeping reads it there.
   let body: Promise<BodyRead> | undefined;
   return {
     method: request.method ?? "GET",

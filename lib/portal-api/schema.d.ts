@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Create a developer account
-         * @description Creates the account and its personal team ("Ada's team"), which the developer owns. Sign in afterwards with the same email and password. An address that is already taken is answered `email_taken`; after ten of those from one client address in an hour, every sign-up from that address is refused with 429 and `Retry-After` until the hour has moved on. Like every mutation of this API it is refused cross-site: send `Origin` with the portal's origin.
+         * @description Answers `202 {"accepted": true}` for every valid sign-up, whether or not the address already has an account, in the same time: for a new address the account and its personal team ("Ada's team") exist when the answer arrives, so sign in with the same email and password, and a link to verify the address is mailed; for an address that already has an account nothing changes and its owner is mailed instead (sign in, or reset the password). Limited per client address and per network (IPv4 /24, IPv6 /48): 429 with `Retry-After` past the hour's allowance. Like every mutation of this API it is refused cross-site: send `Origin` with the portal's origin.
          */
         post: operations["signUp"];
         delete?: never;
@@ -1765,18 +1765,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new account. */
-            201: {
+            /** @description Accepted: the same answer for a new address and for one that already has an account. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        user: {
-                            id: string;
-                            email: string;
-                            name: string;
-                        };
+                        /** @constant */
+                        accepted: true;
                     };
                 };
             };
@@ -1791,15 +1788,6 @@ export interface operations {
             };
             /** @description `forbidden`: You do not have access to this resource. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `email_taken`: An account with this email already exists. */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

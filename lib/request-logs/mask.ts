@@ -13,6 +13,7 @@ const MAX_PARSED_BODY_BYTES = 512 * 1024;
 
 /** Headers that carry the caller's (or, on the standards, the customer's) IP address: personal data, kept to the network. */
 const IP_HEADERS = new Set([
+  "x-openbank-client-ip",
   "x-forwarded-for",
   "x-real-ip",
   "forwarded",

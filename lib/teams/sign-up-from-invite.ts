@@ -1,4 +1,4 @@
-import { signUp } from "../auth/sign-up";
+import { createAccount } from "../auth/create-account";
 import type { UserDto } from "../auth/types";
 import { AppError } from "@openbank/contracts/errors";
 import { assertInviteJoinable } from "../team-policies/join-policy";
@@ -23,7 +23,7 @@ export async function signUpFromInvite(options: {
   // A team that requires single sign-on or two-factor cannot be joined by a new password-only account: refused before it exists.
   await assertInviteJoinable({ token: options.token, email: invite.email, userId: null, signedInWith: null });
   // The link came to this address: it is proved, so the account starts verified.
-  const user = await signUp({ name: options.name, email: invite.email, password: options.password }, { emailVerified: true });
+  const user = await createAccount({ name: options.name, email: invite.email, password: options.password }, { emailVerified: true });
   const { team_id } = await acceptInvite({ token: options.token, actor: { userId: user.id, email: user.email, ip: options.ip } });
   return { user, team_id };
 }

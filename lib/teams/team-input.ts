@@ -29,5 +29,5 @@ export const switchTeamInput = z.object({ team_id: z.string().min(1, "Choose a t
 
 export const acceptInviteInput = z.object({ token: z.string().min(20).max(200) });
 
-/** Sign-up from an invitation link: the email comes from the invitation (the password policy is applied by signUp). */
+/** Sign-up from an invitation link: the email comes from the invitation (the password policy is applied by createAccount). */
 export const signUpFromInviteInput = z.object({ token: z.string().min(20).max(200), name: nameSchema, password: z.string().max(1024) });

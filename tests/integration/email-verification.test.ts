@@ -209,7 +209,7 @@ describe("changing the address", () => {
     expect((await dev.client.json("POST", "/api/account/step-up", { password: dev.password })).status).toBe(200);
   });
 
-  it("refuses a taken address with email_taken (as sign-up does), and the current one", async () => {
+  it("refuses a taken address with email_taken (a signed-in change of address, throttled), and the current one", async () => {
     const other = await PortalClient.newDeveloper(portalUrl, "Taken Tess");
     const taken = await dev.client.json("POST", "/api/account/email", { email: other.email.toUpperCase() });
     conforms("post", "/api/account/email", taken);
@@ -294,7 +294,7 @@ describe("changing the address", () => {
       email: contested,
       password: "Quick-Quinn-2026",
     });
-    expect(signup.status).toBe(201);
+    expect(signup.status).toBe(202);
     await expectProblem(await new PortalClient(portalUrl).request("POST", "/api/account/email/verify", { token }), 409, "email_taken");
     expect((await dev.client.json("GET", "/api/account")).body.email).toBe(dev.email);
   });

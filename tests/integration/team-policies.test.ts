@@ -20,9 +20,10 @@ const PASSWORD = "Policy-Sandbox-Pass-42";
 async function passwordDeveloper(email: string, name = "Password Developer") {
   const client = new PortalClient(portalUrl);
   const signup = await client.json("POST", "/api/signup", { name, email, password: PASSWORD });
-  expect(signup.status, JSON.stringify(signup.body)).toBe(201);
+  expect(signup.status, JSON.stringify(signup.body)).toBe(202);
   await client.signIn(email, PASSWORD);
-  return { client, email, password: PASSWORD, id: signup.body.user.id as string };
+  const account = await client.json("GET", "/api/account");
+  return { client, email, password: PASSWORD, id: account.body.id as string };
 }
 
 /** A password sign-in as the form makes it: where next-auth sends the browser, and whether a session came of it. */

@@ -100,7 +100,7 @@ export class PortalClient {
     // Ends in letters: "Sandbox-" + an all-digit hex string would read as the common "sandbox" + digits (refused).
     const password = `Sandbox-${randomBytes(8).toString("hex")}-dev`;
     const signup = await client.json("POST", "/api/signup", { name, email, password });
-    if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
+    if (signup.status !== 202) throw new Error(`sign-up failed: ${signup.status} ${JSON.stringify(signup.body)}`);
     await client.signIn(email, password);
     if (options.verified) await client.verifyEmail(email, options.mailbox);
     return { client, email, password };

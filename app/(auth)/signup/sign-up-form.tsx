@@ -33,15 +33,17 @@ function formErrors(problem: Problem): { fields: FieldErrors; other: string[] } 
 const postSignUp = (body: { name: string; email: string; password: string }) => portalApi.POST("/api/signup", { body });
 
 /**
- * Sign-up keeps its own handling of the answer (not useApiAction): `email_taken` becomes a link to
- * sign in, a 5xx a reference to quote, and success signs in and stays pending while the dashboard loads.
+ * Sign-up keeps its own handling of the answer (not useApiAction). The API answers 202 alike for a
+ * new address and a taken one (it never says which); the form then signs in with what was typed:
+ * a new account lands on the dashboard, otherwise it says to look in the inbox, where the owner of
+ * a taken address has a mail explaining how to sign in or reset the password. A 5xx gives a reference.
  */
 export function SignUpForm() {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<{ title: string; text?: string; signInLink?: boolean }>();
+  const [formError, setFormError] = useState<{ title: string; text?: string; signInLink?: boolean; tone?: "error" | "info" }>();
 
   function focusFirstInvalid(found: FieldErrors) {
     const first = FIELDS.find((name) => found[name]);
@@ -70,7 +72,7 @@ export function SignUpForm() {
       return;
     }
 
-    if (answer.response.status === 201) {
+    if (answer.response.status === 202) {
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false }).catch(() => undefined);
       if (result?.ok && !result.error) {
         router.push(DEFAULT_CALLBACK_PATH);
@@ -78,7 +80,12 @@ export function SignUpForm() {
         return; // stay "pending" while the dashboard loads
       }
       setPending(false);
-      setFormError({ title: "Your account is ready", text: "We couldn't sign you in automatically.", signInLink: true });
+      setFormError({
+        tone: "info",
+        title: "Check your inbox",
+        text: `If ${body.email} already has an account, we've emailed it how to sign in or reset the password. Otherwise, sign in with the details you just entered.`,
+        signInLink: true,
+      });
       return;
     }
 
@@ -86,16 +93,7 @@ export function SignUpForm() {
     const problem = asProblem(answer.error, status);
     const { fields, other } = formErrors(problem);
     setPending(false);
-    if (problem.code === "email_taken") {
-      fields.email = (
-        <>
-          An account with this email already exists.{" "}
-          <Link href="/signin" className="font-medium underline underline-offset-4">
-            Sign in instead
-          </Link>
-        </>
-      );
-    } else if (status >= 500 || !problem.code) {
+    if (status >= 500 || !problem.code) {
       const reference = problem.request_id ? ` (reference ${problem.request_id})` : "";
       setFormError({ title: "Something went wrong on our side", text: `Please try again in a moment${reference}.` });
     } else if (Object.keys(fields).length === 0 || other.length > 0) {
@@ -108,11 +106,11 @@ export function SignUpForm() {
   return (
     <form ref={form} method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       {formError && (
-        <Alert tone={formError.signInLink ? "success" : "error"} title={formError.title} id="signup-error">
+        <Alert tone={formError.tone ?? "error"} title={formError.title} id="signup-error">
           {formError.text}{" "}
           {formError.signInLink && (
             <Link href="/signin" className="font-medium text-primary underline underline-offset-4">
-              Sign in instead
+              Sign in
             </Link>
           )}
         </Alert>
