@@ -15,6 +15,7 @@ import { createServer } from "node:http";
 import { loadEnvConfig } from "@next/env";
 import next from "next";
 import { parsePortalEnv, SettingsError } from "./lib/env";
+import { closeUnreadUploads } from "./lib/http/close-unread-uploads";
 import { startPortal } from "./lib/runtime";
 
 const args = process.argv.slice(2);
@@ -37,6 +38,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
+    closeUnreadUploads(request, response);
     if (portal.gateway(request, response)) return;
     void handle(request, response);
   });

@@ -1,0 +1,43 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chunkedUpload, HUGE_UPLOAD_BYTES } from "@/tests/support/chunked-upload";
+import { closeUnreadUploads } from "./close-unread-uploads";
+
+describe("closeUnreadUploads", () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    // Answers at once without reading the body, as a 401 before the body is read does.
+    server = createServer((request, response) => {
+      if (request.url === "/guarded") closeUnreadUploads(request, response);
+      response.writeHead(401, { "content-type": "application/problem+json" }).end('{"code":"unauthenticated"}');
+    });
+    // Long enough that only the guard, not Node's idle timer, can end the connection within the test.
+    server.keepAliveTimeout = 120_000;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it("closes the connection after an answer sent before the body arrived: the rest of a 48 MiB upload is never read", async () => {
+    const upload = await chunkedUpload(`${base}/guarded`);
+    expect(upload.status).toBe(401);
+    expect(upload.sentBeforeAnswer!).toBeLessThan(HUGE_UPLOAD_BYTES);
+    expect(upload.completed, `sent ${upload.sent} bytes`).toBe(false);
+  });
+
+  it("(without it, the stalled upload keeps its connection until the client gives up)", async () => {
+    await expect(chunkedUpload(`${base}/unguarded`, { timeoutMs: 3_000 })).rejects.toThrow(/not closed within 3000 ms \(answer: 401/);
+  });
+
+  it("leaves a request whose body was read in full alone", async () => {
+    const response = await fetch(`${base}/guarded`, { method: "POST", body: "small" });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("connection")).toBe("keep-alive");
+  });
+});
