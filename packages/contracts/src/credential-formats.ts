@@ -7,6 +7,12 @@
  * Each format is a literal prefix saying what the credential is, then a body. Bodies are matched
  * from 8 characters on, so a truncated credential is masked too; `length` is the issued body's
  * exact length, for recognising a whole one.
+ *
+ * Not here, because they carry no prefix to recognise them by: the authorization server's own
+ * access, refresh and client-credentials tokens (oidc-provider's opaque ids; masked under their
+ * header and field names: Authorization, DPoP, access_token, refresh_token), and the tokens of
+ * invitation and account-email links (random base64url, used on the portal's own pages and API,
+ * never through the gateway whose log is masked; stored only as hashes).
  */
 export type CredentialFormat = {
   /** A stable name: "api_key", "webhook_signing_secret"… */
@@ -83,7 +89,7 @@ export const CREDENTIAL_FORMATS = [
   },
   {
     kind: "consent_access_token",
-    description: "Consent access token (the sandbox's own, minted or issued by the authorization-code flow)",
+    description: "Consent access token (minted by POST /v1/sandbox/consents)",
     prefix: "oat_",
     charset: BASE62,
     length: 43,
@@ -92,7 +98,7 @@ export const CREDENTIAL_FORMATS = [
   },
   {
     kind: "consent_refresh_token",
-    description: "Consent refresh token",
+    description: "Consent refresh token (minted by POST /v1/sandbox/consents)",
     prefix: "ort_",
     charset: BASE62,
     length: 43,
@@ -101,11 +107,11 @@ export const CREDENTIAL_FORMATS = [
   },
   {
     kind: "authorization_code",
-    description: "Authorization code (the sandbox's own)",
+    description: "Authorization code",
     prefix: "oac_",
     charset: BASE62,
     length: 43,
-    issuedBy: "mock-bank/src/domain/oauth/opaque-token.ts",
+    issuedBy: "mock-bank/src/domain/oauth/provider.ts (the authorization server's codes, named by opaque-token.ts)",
     status: "issued",
   },
   {
