@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunkedUpload, HUGE_UPLOAD_BYTES } from "@/tests/support/chunked-upload";
 import type { BodyRead, GatewayCall, GatewayResult } from "./call";
+import { closeUnreadUploads } from "../http/close-unread-uploads";
 import { createFastPath, resolveTarget } from "./fast-path";
 
 describe("resolveTarget", () => {
@@ -58,6 +59,7 @@ describe("the fast path", () => {
       { prefix: "/.well-known/", maxBodyBytes: 32, run: surface("discovery") },
     ]);
     server = createServer((request, response) => {
+      closeUnreadUploads(request, response); // as server.ts does
       if (!serve(request, response)) response.writeHead(404).end("next");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -11,8 +11,11 @@ describe("closeUnreadUploads", () => {
   beforeAll(async () => {
     // Answers at once without reading the body, as a 401 before the body is read does.
     server = createServer((request, response) => {
-      if (request.url === "/guarded") closeUnreadUploads(request, response);
-      response.writeHead(401, { "content-type": "application/problem+json" }).end('{"code":"unauthenticated"}');
+      if (request.url !== "/unguarded") closeUnreadUploads(request, response);
+      // A 413 says `Connection: close` (Node then closes by itself); a 401 answers before reading.
+      if (request.url === "/too-large")
+        response.writeHead(413, { "content-type": "application/problem+json", connection: "close" }).end('{"code":"payload_too_large"}');
+      else response.writeHead(401, { "content-type": "application/problem+json" }).end('{"code":"unauthenticated"}');
     });
     // Long enough that only the guard, not Node's idle timer, can end the connection within the test.
     server.keepAliveTimeout = 120_000;
@@ -30,6 +33,17 @@ describe("closeUnreadUploads", () => {
     expect(upload.sentBeforeAnswer!).toBeLessThan(HUGE_UPLOAD_BYTES);
     expect(upload.completed, `sent ${upload.sent} bytes`).toBe(false);
   });
+
+  it("answers every time before closing (a lingering close: FIN after the answer, the reset only later), with or without Connection: close", async () => {
+    for (let i = 0; i < 5; i++) {
+      for (const path of ["/guarded", "/too-large"]) {
+        const upload = await chunkedUpload(`${base}${path}`);
+        expect(upload.status, `${path} #${i}: no answer (sent ${upload.sent})`).toBe(path === "/guarded" ? 401 : 413);
+        expect(upload.body).toContain(path === "/guarded" ? "unauthenticated" : "payload_too_large");
+        expect(upload.completed).toBe(false);
+      }
+    }
+  }, 30_000);
 
   it("(without it, the stalled upload keeps its connection until the client gives up)", async () => {
     await expect(chunkedUpload(`${base}/unguarded`, { timeoutMs: 3_000 })).rejects.toThrow(/not closed within 3000 ms \(answer: 401/);
