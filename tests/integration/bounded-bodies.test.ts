@@ -110,6 +110,9 @@ describe("a 48 MiB chunked upload to the routes outside the portal API document:
     { label: "/oauth/revoke", method: "POST", path: "/oauth/revoke", headers: form },
     { label: "/oauth/introspect", method: "POST", path: "/oauth/introspect", headers: form },
     { label: "/oauth/register", method: "POST", path: "/oauth/register", headers: { "content-type": "application/json" } },
+    // The bank's customer pages post their forms through the same fast path.
+    { label: "the bank's login form", method: "POST", path: "/oauth/interaction/uid_unknown/login", headers: form },
+    { label: "the connected-apps login form", method: "POST", path: "/oauth/connected-apps/login", headers: form },
     // The sandbox API surfaces (with the app's key: the body is read once the caller is known).
     ...["/v1/payments", "/v1/sandbox/import", "/open-banking/v4.0/pisp/domestic-payment-consents", "/berlin-group/v1/consents"].map(
       (path) => ({
