@@ -20,6 +20,7 @@ import { loadEnvConfig } from "@next/env";
 import next from "next";
 import { stampClientAddress } from "./lib/auth/trusted-proxies";
 import { parsePortalEnv, SettingsError } from "./lib/env";
+import { closeUnreadUploads } from "./lib/http/close-unread-uploads";
 import { startPortal } from "./lib/runtime";
 
 const args = process.argv.slice(2);
@@ -44,6 +45,7 @@ async function main() {
   const server = createServer((request, response) => {
     // The one place the client's address is decided (socket + TRUSTED_PROXIES), for the gateway and Next.js alike.
     stampClientAddress(request, env.TRUSTED_PROXIES);
+    closeUnreadUploads(request, response);
     if (portal.gateway(request, response)) return;
     void handle(request, response);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CREDENTIAL_FORMATS } from "@openbank/contracts/credential-formats";
 import { sanitizeMetadata } from "./sanitize-metadata";
 
 describe("sanitizeMetadata", () => {
@@ -33,6 +34,17 @@ describe("sanitizeMetadata", () => {
       list: ["[redacted]", "ok"],
     });
   });
+
+  it.each(CREDENTIAL_FORMATS.map((format) => [format.description, format] as const))(
+    "redacts a value holding a credential of every format: %s",
+    (_, format) => {
+      const credential = format.prefix + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z".slice(0, format.length).padEnd(format.length, "Q");
+      expect(sanitizeMetadata({ note: `rotated ${credential}`, list: ["ok", credential] })).toEqual({
+        note: "[redacted]",
+        list: ["ok", "[redacted]"],
+      });
+    },
+  );
 
   it("treats missing metadata as empty", () => {
     expect(sanitizeMetadata()).toEqual({});

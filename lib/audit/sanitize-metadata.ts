@@ -1,7 +1,9 @@
+import { containsCredential } from "@openbank/contracts/credential-formats";
+
 /** Keys that name a secret: their values never reach an audit row, whatever a caller passes. */
 const SECRET_KEY = /secret|token|password|hash|pepper|signature|authorization|cookie|api_?key$/i;
-/** Values that look like one of our secrets (a sandbox key, a webhook secret). */
-const SECRET_VALUE = /\b(sk_sandbox_|whsec_)[0-9A-Za-z_]{8,}/;
+/** Values holding one of our credentials (any format of @openbank/contracts/credential-formats). */
+const isSecretValue = (value: string) => containsCredential(value);
 
 export type AuditMetadata = Record<string, string | number | boolean | null | string[]>;
 
@@ -13,8 +15,8 @@ export function sanitizeMetadata(metadata: AuditMetadata = {}): AuditMetadata {
   const clean: AuditMetadata = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (SECRET_KEY.test(key)) clean[key] = "[redacted]";
-    else if (typeof value === "string" && SECRET_VALUE.test(value)) clean[key] = "[redacted]";
-    else if (Array.isArray(value)) clean[key] = value.map((item) => (SECRET_VALUE.test(item) ? "[redacted]" : item));
+    else if (typeof value === "string" && isSecretValue(value)) clean[key] = "[redacted]";
+    else if (Array.isArray(value)) clean[key] = value.map((item) => (isSecretValue(item) ? "[redacted]" : item));
     else clean[key] = value;
   }
   return clean;

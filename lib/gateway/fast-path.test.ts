@@ -1,7 +1,9 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chunkedUpload, HUGE_UPLOAD_BYTES } from "@/tests/support/chunked-upload";
 import type { BodyRead, GatewayCall, GatewayResult } from "./call";
+import { closeUnreadUploads } from "../http/close-unread-uploads";
 import { createFastPath, resolveTarget } from "./fast-path";
 
 describe("resolveTarget", () => {
@@ -40,7 +42,7 @@ describe("the fast path", () => {
       if (!read.ok)
         return {
           status: read.error.status,
-          headers: new Headers({ "content-type": "application/problem+json" }),
+          headers: new Headers({ "content-type": "application/problem+json", ...read.error.headers }),
           body: JSON.stringify({ code: read.error.code }),
         };
       return {
@@ -57,6 +59,7 @@ describe("the fast path", () => {
       { prefix: "/.well-known/", maxBodyBytes: 32, run: surface("discovery") },
     ]);
     server = createServer((request, response) => {
+      closeUnreadUploads(request, response); // as server.ts does
       if (!serve(request, response)) response.writeHead(404).end("next");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -132,6 +135,18 @@ describe("the fast path", () => {
     // The OAuth surface takes up to its own, larger limit.
     expect((await fetch(`${base}/oauth/token`, { method: "POST", body: "z".repeat(32) })).status).toBe(200);
     expect((await fetch(`${base}/oauth/token`, { method: "POST", body: "z".repeat(33) })).status).toBe(413);
+  });
+
+  it("stops reading a 48 MiB chunked upload at the surface's limit: 413, and the connection closes before the upload ends", async () => {
+    for (const path of ["/v1/payments", "/oauth/token"]) {
+      const upload = await chunkedUpload(`${base}${path}`, { headers: { "content-type": "application/json" } });
+      expect(upload.status, path).toBe(413);
+      expect(JSON.parse(upload.body)).toEqual({ code: "payload_too_large" });
+      // The answer came long before the end, and the server did not read on: the rest could not be sent.
+      expect(upload.sentBeforeAnswer!).toBeLessThan(HUGE_UPLOAD_BYTES);
+      expect(upload.completed, `${path}: sent ${upload.sent} bytes`).toBe(false);
+      expect(upload.headers.connection).toBe("close");
+    }
   });
 
   it("gives GET and HEAD no body, and answers HEAD with headers only", async () => {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@openbank/contracts/errors";
+import { payloadTooLarge } from "../http/read-body";
 import securityHeaders from "../http/security-headers.json";
 import type { BodyRead, GatewayCall, GatewayResult, HeaderMap, Pipeline } from "./call";
 
@@ -10,7 +11,8 @@ import type { BodyRead, GatewayCall, GatewayResult, HeaderMap, Pipeline } from "
  * 1,000 req/s, docs/benchmarks.md); everything else goes on to Next.js.
  *
  * The fast path owns the request body: it is read once, when the pipeline asks, and refused
- * above the surface's limit (declared or streamed) as a value the pipeline answers with.
+ * above the surface's limit (declared or streamed) as a value the pipeline answers with: reading
+ * stops at the limit, and the 413 closes the connection (lib/http/read-body.ts's payloadTooLarge).
  */
 export type Surface = {
   /** Paths that belong to the surface, e.g. "/v1/" (after dot segments are resolved). */
@@ -59,10 +61,7 @@ export function resolveTarget(target: string | undefined): string | null {
 /** The body, refused above `maxBytes`; undefined for GET/HEAD or an empty body. Never throws. */
 function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyRead> {
   if (request.method === "GET" || request.method === "HEAD") return Promise.resolve({ ok: true, body: undefined });
-  const tooLarge = (): BodyRead => ({
-    ok: false,
-    error: new AppError("payload_too_large", `Request bodies are limited to ${maxBytes / 1024} KiB here.`),
-  });
+  const tooLarge = (): BodyRead => ({ ok: false, error: payloadTooLarge(maxBytes) });
   if (Number(request.headers["content-length"] ?? 0) > maxBytes) return Promise.resolve(tooLarge());
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -70,8 +69,10 @@ function readNodeBody(request: IncomingMessage, maxBytes: number): Promise<BodyR
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
+        // Stop here: the 413 says `Connection: close`, so Node closes the socket after it
+        // instead of draining the rest of the upload.
         request.off("data", onData);
-        request.resume();
+        request.pause();
         resolve(tooLarge());
         return;
       }

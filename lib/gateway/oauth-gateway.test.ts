@@ -260,7 +260,7 @@ describe("the OAuth gateway", () => {
     expect(seen.length).toBe(before);
   });
 
-  it("refuses a token request over the fast path's 16 KiB limit in OAuth's format, before any client lookup", async () => {
+  it("refuses a token request over the fast path's 16 KiB limit with 413 problem+json, closing the connection, before any client lookup", async () => {
     const { handle } = await gateway();
     const before = seen.length;
     const large = await handle(
@@ -270,8 +270,10 @@ describe("the OAuth gateway", () => {
         body: `grant_type=x&pad=${"a".repeat(17 * 1024)}`,
       }),
     );
-    expect(large.status).toBe(400);
-    expect(await large.json()).toMatchObject({ error: "invalid_request", error_description: "The request is too large." });
+    expect(large.status).toBe(413);
+    expect(large.headers.get("content-type")).toBe("application/problem+json");
+    expect(large.headers.get("connection")).toBe("close");
+    expect(await large.json()).toMatchObject({ code: "payload_too_large", detail: "Request bodies are limited to 16 KiB here." });
     expect(seen.length).toBe(before);
   });
 

@@ -131,7 +131,8 @@ export function createOAuthPipeline(deps: OAuthGatewayDeps): Pipeline {
     if (!/^application\/x-www-form-urlencoded\b/i.test(type))
       return { result: oauthError(400, "invalid_request", "Send the request as application/x-www-form-urlencoded.", requestId) };
     const read = await call.readBody();
-    if (!read.ok) return { result: oauthError(400, "invalid_request", "The request is too large.", requestId) };
+    // Past the limit reading stopped: 413 problem+json, as every surface answers an oversized body.
+    if (!read.ok) return { result: problem(read.error, requestId) };
     const form = new URLSearchParams(read.body?.toString("utf8") ?? "");
     const authorization = call.headers.get("authorization");
     const assertion = form.get("client_assertion");

@@ -1,11 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "@openbank/contracts/errors";
+import { readText } from "./read-body";
 import { zodIssuesToFieldErrors } from "./route-handler";
-
-/** Portal JSON bodies are small forms; anything larger is refused before parsing. */
-const MAX_BODY_BYTES = 1024 * 1024;
-const tooLarge = (limit: number) =>
-  new AppError("payload_too_large", `Request bodies are limited to ${Math.round(limit / 1024 / 1024)} MiB.`);
 
 /** `application/json`, or a structured `+json` type such as `application/merge-patch+json`. */
 export function isJsonContentType(value: string | null): boolean {
@@ -16,6 +12,7 @@ export function isJsonContentType(value: string | null): boolean {
 
 /**
  * Reads and validates a JSON body. Throws AppError: 415 unsupported_media_type (not JSON),
+ * 413 payload_too_large (past `maxBytes`, 1 MiB by default: reading stops there, see readBody),
  * 400 malformed_json (empty or unparsable), 400 validation_failed with `/body/...` pointers.
  */
 export async function readJson<Schema extends z.ZodType>(
@@ -23,13 +20,10 @@ export async function readJson<Schema extends z.ZodType>(
   schema: Schema,
   options: { maxBytes?: number } = {},
 ): Promise<z.output<Schema>> {
-  const limit = options.maxBytes ?? MAX_BODY_BYTES;
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge(limit);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
+  const text = await readText(request, { maxBytes: options.maxBytes });
   if (text.trim() === "") throw new AppError("malformed_json", "The request body is empty; send a JSON object");
   let body: unknown;
   try {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@openbank/contracts/errors";
 import { startTestPortal } from "@/tests/support/test-portal";
+import { readBody } from "./read-body";
 import { toAppError, withErrors, zodIssuesToFieldErrors } from "./route-handler";
 
 startTestPortal();
@@ -50,6 +51,25 @@ describe("withErrors", () => {
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ ok: true });
     expect(response.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+
+  it("says `Cache-Control: private, no-store` on every answer whose route chose nothing (a public document keeps its own)", async () => {
+    const chosen = withErrors(async () => Response.json({}, { headers: { "cache-control": "public, max-age=60" } }));
+    expect((await chosen(request(), {})).headers.get("cache-control")).toBe("public, max-age=60");
+    const unchosen = withErrors(async () => Response.json({ mine: true }));
+    expect((await unchosen(request(), {})).headers.get("cache-control")).toBe("private, no-store");
+    const failing = withErrors(async () => {
+      throw new AppError("unauthenticated");
+    });
+    expect((await failing(request(), {})).headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("answers a body past the bounded reader's limit as 413 problem+json that closes the connection", async () => {
+    const handler = withErrors(async (req: Request) => Response.json((await readBody(req, { maxBytes: 8 })).length));
+    const response = await handler(request({ method: "POST", body: "0123456789" }), {});
+    expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close");
+    expect((await response.json()).code).toBe("payload_too_large");
   });
 
   it("answers an AppError as problem+json", async () => {

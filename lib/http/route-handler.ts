@@ -2,6 +2,7 @@ import { ZodError, type z } from "zod";
 import { AppError, type FieldError } from "@openbank/contracts/errors";
 import { toPointer } from "@openbank/contracts/json-pointer";
 import { newId } from "@openbank/contracts/ids";
+import { PRIVATE_NO_STORE } from "@openbank/contracts/problem";
 import { portalUrl } from "./portal-url";
 import { problemResponse } from "./problem-response";
 
@@ -34,9 +35,14 @@ export function toAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-function setRequestId(response: Response, requestId: string): Response {
+/**
+ * The headers every answer of the one way in carries: its request id, and `private, no-store`
+ * unless its route chose otherwise (a public document's `public, max-age=60`).
+ */
+function setEntryHeaders(response: Response, requestId: string): Response {
   try {
     response.headers.set("x-request-id", requestId);
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", PRIVATE_NO_STORE);
   } catch {
     // Immutable headers (a proxied fetch response): leave them as they are.
   }
@@ -53,7 +59,8 @@ function logUnexpected(request: Request, requestId: string, error: unknown): voi
 /**
  * Wraps a route handler so every failure leaves as problem+json: AppError as itself, ZodError
  * as 400 validation_failed, a body SyntaxError as 400 malformed_json, anything else logged once
- * and answered 500 internal_error. Every response carries `x-request-id`.
+ * and answered 500 internal_error. Every response carries `x-request-id`, and `Cache-Control:
+ * private, no-store` unless the handler set its own (problems always: problemAnswer's).
  */
 export function withErrors<Req extends Request, Context>(
   handler: RouteHandler<Req, Context>,
@@ -61,7 +68,7 @@ export function withErrors<Req extends Request, Context>(
   return async (request, context) => {
     const requestId = newId("request");
     try {
-      return setRequestId(await handler(request, context), requestId);
+      return setEntryHeaders(await handler(request, context), requestId);
     } catch (error) {
       const known = toAppError(error);
       if (!known) logUnexpected(request, requestId, error);

@@ -1,13 +1,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { toBase62 } from "@openbank/contracts/ids";
+import { credentialPrefix } from "@openbank/contracts/credential-formats";
 
 /**
  * Sandbox API keys: `sk_sandbox_` + 30 random base62 chars (~178 bits) + a 6-char CRC32
  * checksum of the random part. The checksum lets us (and secret scanners) reject or
  * recognise a key by pattern without a database lookup. Only an HMAC of the key is stored.
  */
-export const KEY_PREFIX = "sk_sandbox_";
+export const KEY_PREFIX = credentialPrefix("api_key");
 const RANDOM_LENGTH = 30;
 const CHECKSUM_LENGTH = 6;
 export const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);

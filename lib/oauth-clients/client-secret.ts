@@ -1,13 +1,14 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { toBase62 } from "@openbank/contracts/ids";
+import { credentialPrefix } from "@openbank/contracts/credential-formats";
 
 /**
  * OAuth client secrets: `cs_sandbox_` + 30 random base62 chars (~178 bits) + a 6-char CRC32
  * checksum, the same shape as API keys (so scanners recognise them and garbage is rejected
  * without a lookup). Stored only as HMAC-SHA256 with the API key pepper (hashApiKey).
  */
-export const SECRET_PREFIX = "cs_sandbox_";
+export const SECRET_PREFIX = credentialPrefix("oauth_client_secret");
 const RANDOM_LENGTH = 30;
 const CHECKSUM_LENGTH = 6;
 const SECRET_PATTERN = new RegExp(`^${SECRET_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);

@@ -34,7 +34,7 @@ function call(route: ReturnType<typeof handle>, init: Init = {}, url = `${origin
 const json = (body: unknown): Init => ({ headers: { origin, "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("handle", () => {
-  it("gives the handler the user, params, query and body, and answers with the declared status, no-store", async () => {
+  it("gives the handler the user, params, query and body, and answers with the declared status, private, no-store", async () => {
     const handler = vi.fn(async ({ params, body, query, user }) => ({
       id: params.thingId,
       name: `${body.name}${query.dry_run ? "?" : ""}${user.id}`,
@@ -42,7 +42,7 @@ describe("handle", () => {
     const route = handle(renameThing, handler, { getSession: async () => adaSession() });
     const response = await call(route, json({ name: "Kettle" }), `${origin}/api/things/thing_1?dry_run=true`);
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(response.headers.get("x-request-id")).toMatch(/^req_/);
     expect(await response.json()).toEqual({ id: "thing_1", name: "Kettle?usr_1" });
     expect(route.operation).toBe(renameThing);

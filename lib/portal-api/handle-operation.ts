@@ -1,6 +1,7 @@
 import type { Role } from "@prisma/client";
 import type { z } from "zod";
 import { AppError } from "@openbank/contracts/errors";
+import { PRIVATE_NO_STORE } from "@openbank/contracts/problem";
 import { assertPlatformAdmin } from "@/lib/admin/require-platform-admin";
 import { requireAppAccess } from "@/lib/apps/require-app-access";
 import { auditActor, type AuditActor } from "@/lib/audit/audit-actor";
@@ -67,7 +68,7 @@ function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, ro
  * the operation needs one (403 email_unverified), a recent proof of identity for sensitive
  * actions (403 step_up_required), then path, query and body (400, 413, 415), and only
  * then the handler. Its return value is the success body, answered with the
- * declared status and `Cache-Control: no-store`; every failure leaves as problem+json.
+ * declared status and `Cache-Control: private, no-store`; every failure leaves as problem+json.
  *
  *   export const POST = handle(createKeyOperation, async ({ app, body, actor }) => createKey({ … }));
  */
@@ -104,7 +105,7 @@ export function handle<Spec extends OperationSpec>(
       : undefined;
     const body = operation.body ? await readJson(request, operation.body, { maxBytes: operation.maxBodyBytes }) : undefined;
 
-    const headers = new Headers({ "cache-control": "no-store" });
+    const headers = new Headers({ "cache-control": PRIVATE_NO_STORE });
     const result = await handler({
       request,
       user: user as never,

@@ -4,6 +4,8 @@
  * the same rules. Works on header maps, JSON bodies, form bodies and free text.
  */
 
+import { maskCredentials } from "@openbank/contracts/credential-formats";
+
 export const REDACTED = "[REDACTED]";
 
 /** Bodies are stored up to this many characters after masking. */
@@ -72,8 +74,9 @@ const PERSONAL_HEADERS: Record<string, PartialRule> = {
   "psu-geo-location": () => REDACTED,
 };
 
-// Patterns found in any text, whatever the field is called.
-const API_KEY = /\b(sk|pk|rk)_(sandbox|live|test)_[0-9A-Za-z]{8,}\b/g;
+// Patterns found in any text, whatever the field is called. Our own credentials (API keys, client
+// and webhook secrets, consent tokens, codes…) come from @openbank/contracts/credential-formats: one
+// regex for all of them, so a new format is masked everywhere without a change here.
 const JWT = /\beyJ[0-9A-Za-z_-]{5,}\.[0-9A-Za-z_-]{5,}\.[0-9A-Za-z_-]{5,}\b/g;
 const BEARER = /\b(Bearer|Basic)\s+[0-9A-Za-z._~+/=-]{8,}/gi;
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
@@ -118,12 +121,12 @@ function maskDateOfBirth(value: string): string {
 
 /** Secrets and personal data that appear inside any string. */
 export function maskText(text: string): string {
-  return text
-    .replace(BEARER, (_match, scheme: string) => `${scheme} ${REDACTED}`)
-    .replace(API_KEY, (key) => `${key.slice(0, key.indexOf("_", 3) + 1)}${REDACTED}`)
-    .replace(JWT, REDACTED)
-    .replace(EMAIL, maskEmail)
-    .replace(IBAN, maskIban);
+  // The scheme's credential first ("Bearer [REDACTED]"), then ours anywhere else ("sk_sandbox_[REDACTED]").
+  const credentialsMasked = maskCredentials(
+    text.replace(BEARER, (_match, scheme: string) => `${scheme} ${REDACTED}`),
+    REDACTED,
+  );
+  return credentialsMasked.replace(JWT, REDACTED).replace(EMAIL, maskEmail).replace(IBAN, maskIban);
 }
 
 function maskField(name: string, value: unknown): unknown {
@@ -131,7 +134,8 @@ function maskField(name: string, value: unknown): unknown {
   if (SECRET_NAME.test(normalised) && value !== null && typeof value !== "object") return REDACTED;
   if (typeof value === "string") {
     const rule = PERSONAL_FIELDS.find(([pattern]) => pattern.test(normalised))?.[1];
-    return rule ? rule(value) : maskText(value);
+    // A credential is masked whole even under a personal field's name (whose rule keeps some characters).
+    return rule ? rule(maskCredentials(value, REDACTED)) : maskText(value);
   }
   return maskJson(value, name);
 }
@@ -143,7 +147,8 @@ export function maskJson(value: unknown, parentName = ""): unknown {
     const out: Record<string, unknown> = {};
     for (const [name, child] of Object.entries(value)) {
       // An object under a secret name ("credentials": {...}) is redacted whole.
-      out[name] = SECRET_NAME.test(normaliseName(name)) && child !== null ? REDACTED : maskField(name, child);
+      // A credential used as a key ({"sk_sandbox_…": …}) is masked like one in a value.
+      out[maskCredentials(name, REDACTED)] = SECRET_NAME.test(normaliseName(name)) && child !== null ? REDACTED : maskField(name, child);
     }
     return out;
   }

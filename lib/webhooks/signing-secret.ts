@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { credentialPrefix } from "@openbank/contracts/credential-formats";
 
-const PREFIX = "whsec_";
+const PREFIX = credentialPrefix("webhook_signing_secret");
 
 /** A new Standard Webhooks signing secret: `whsec_` + base64 of 24 random bytes (192 bits). */
 export function generateSigningSecret(): string {

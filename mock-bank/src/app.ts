@@ -8,6 +8,7 @@ import type { BankEnv } from "./env";
 import swagger from "./plugins/external/swagger";
 import standardsOpenapi from "./plugins/external/standards-openapi";
 import problemErrors, { frameworkErrors } from "./plugins/app/problem-errors";
+import privateResponses from "./plugins/app/private-responses";
 import internalAuth from "./plugins/app/internal-auth";
 import store from "./plugins/app/store";
 import tenants from "./plugins/app/tenants";
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(standardsOpenapi, { portalUrl: env.PORTAL_URL });
 
   await app.register(problemErrors, { docsBaseUrl: env.PORTAL_URL });
+  await app.register(privateResponses);
   await app.register(internalAuth, { secret: env.BANK_INTERNAL_SECRET });
   await app.register(store, { databaseUrl: env.BANK_DATABASE_URL, db: options.db, idempotencyLeaseMs: env.BANK_IDEMPOTENCY_LEASE_MS });
   await app.register(tenants, { secret: env.BANK_INTERNAL_SECRET, now: options.now, cacheTenants: env.BANK_TENANT_CACHE });

@@ -47,7 +47,7 @@ it("sends the router's problems with the same headers as every other problem (on
   expect(fromRouter.headers["content-type"]).toBe(fromHandler.headers["content-type"]);
   for (const reply of [fromRouter, fromHandler]) {
     expect(reply.headers["content-type"]).toMatch(/^application\/problem\+json\b/);
-    expect(reply.headers["cache-control"]).toBe("no-store");
+    expect(reply.headers["cache-control"]).toBe("private, no-store");
     expect(reply.headers["x-request-id"]).toBe(reply.json().request_id);
   }
 });

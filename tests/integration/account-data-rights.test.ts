@@ -182,7 +182,7 @@ describe("GET /api/account/export", () => {
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="openbank-account-${new Date().toISOString().slice(0, 10)}.json"`,
     );
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("holds the account, memberships, apps with their keys, audit entries, sessions, factors, SSO, invitations and email links", () => {

@@ -117,6 +117,8 @@ describe("discovery and the authorization endpoint", () => {
 describe("code → tokens → consent-scoped calls", () => {
   it("runs the whole flow through the gateway and sees only the chosen accounts", async () => {
     const run = await authorize(appA, { choose: (ids) => ids.slice(0, 2) });
+    // Recognisable (and so masked wherever it appears in a request log): @openbank/contracts/credential-formats.
+    expect(run.code).toMatch(/^oac_[0-9A-Za-z]{43}$/);
     const issued = await tokenRequest(
       { grant_type: "authorization_code", code: run.code!, redirect_uri: REDIRECT, code_verifier: run.verifier },
       basic(appA),

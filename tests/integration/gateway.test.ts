@@ -55,6 +55,19 @@ describe("first call through the gateway", () => {
     contract.expectValid("get", "/v1/accounts/{account_id}/transactions", transactions.response, transactions.body);
     expect(transactions.body.data).toHaveLength(5);
   });
+
+  it("says Cache-Control: private, no-store on the tenant's answers (the bank's, passed through) and on the gateway's own problems", async () => {
+    const { body: accounts } = await getJson(alice.app.secret, "/v1/accounts?type=current");
+    const calls = [
+      await sandbox(portalUrl, alice.app.secret, "/v1/accounts"),
+      await sandbox(portalUrl, alice.app.secret, `/v1/accounts/${accounts.data[0].id}/balances`),
+      await sandbox(portalUrl, alice.app.secret, "/v1/accounts/acc_0000000000000000000000"),
+      await sandbox(portalUrl, alice.app.secret, "/v1/sandbox/reset", { method: "POST" }),
+      await fetch(`${portalUrl}/v1/accounts`),
+    ];
+    expect(calls.map((response) => Math.floor(response.status / 100) * 100)).toEqual([200, 200, 400, 200, 400]);
+    for (const response of calls) expect(response.headers.get("cache-control"), response.url).toBe("private, no-store");
+  });
 });
 
 describe("credentials", () => {

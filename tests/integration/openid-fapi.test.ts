@@ -179,7 +179,8 @@ describe("FAPI 2.0: PAR, private_key_jwt and DPoP", () => {
       token_endpoint_auth_method: "private_key_jwt",
     });
     expect(registered.metadata.client_id).toMatch(/^dcr_/);
-    expect(registered.metadata.registration_access_token).toEqual(expect.any(String));
+    // Recognisable (and so masked wherever it appears in a request log): @openbank/contracts/credential-formats.
+    expect(registered.metadata.registration_access_token).toMatch(/^rat_[0-9A-Za-z]{43}$/);
     const dpop = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
     const { params, checks } = await fapiAuthorize(registered, "openid accounts:read");
     const tokens = await registered.callback(REDIRECT, params, checks, { DPoP: dpop });

@@ -18,7 +18,8 @@ import { createTeam, newMember } from "../support/teams";
  * not a hand-kept list of routes: a route declared tomorrow is walked tomorrow. For each operation:
  * 401 without a session, 403 for a cross-site mutation (nothing changed), 404 for a stranger with
  * the owner's real ids (never 403: ids cannot be probed), and the role table below for every
- * mutation of an app or a team. Every answer is checked against the published /api/openapi.json.
+ * mutation of an app or a team. Every answer is checked against the published /api/openapi.json,
+ * and says `Cache-Control: private, no-store`.
  */
 
 /**
@@ -245,6 +246,9 @@ async function send(
 ) {
   const body = options.body ?? (operation.body ? {} : undefined);
   const response = await client.request(operation.method, options.url ?? urlOf(operation), body, options.headers);
+  // Issue 21 (finding 6): every answer of the portal API, success or problem, is the caller's own:
+  // no browser, proxy or CDN may store it.
+  expect(response.headers.get("cache-control"), `${label(operation)} ${response.status}: Cache-Control`).toBe("private, no-store");
   const text = await response.clone().text();
   const parsed = text ? JSON.parse(text) : undefined;
   published.assertResponse({

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { expectProblem } from "../support/contract";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
 import { storedRows } from "../support/stored-rows";
+import { CREDENTIAL_FORMATS, isWholeCredential } from "@openbank/contracts/credential-formats";
 
 /** A JSON column as read back: text on SQLite, already parsed (jsonb) on PostgreSQL. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are checked by the assertions
@@ -129,6 +130,85 @@ describe("log masking", () => {
     });
     const iban = rows.find((row) => String(row.requestBody ?? "").includes("iban"))!;
     expect(parsed(iban.requestBody).creditor.iban).toBe("GB33 **** 5555");
+  });
+
+  it("stores none of the platform's credential formats in clear, in a query value, a custom header or an ordinary body field (issue 21)", async () => {
+    // Real credentials of the developer's app where the portal issues them, a credential of the
+    // format for the rest: every format of @openbank/contracts/credential-formats.
+    const frank = await developerWithApp("Frank");
+    const appId = frank.app.app.id;
+    const rotated = await frank.client.json("POST", `/api/apps/${appId}/oauth-client/secret`);
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(201);
+    const endpoint = await frank.client.json("POST", `/api/apps/${appId}/webhooks`, {
+      url: "http://127.0.0.1:9/hooks",
+      description: "Masking",
+    });
+    expect(endpoint.status, JSON.stringify(endpoint.body)).toBe(201);
+    const minted = await sandbox(portalUrl, frank.app.secret, "/v1/sandbox/consents", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ persona: "good_credit", permissions: ["accounts:read"] }),
+    });
+    expect(minted.status).toBe(201);
+    const consent = await minted.json();
+    const issued: Record<string, string> = {
+      api_key: frank.app.secret,
+      oauth_client_secret: rotated.body.client_secret,
+      webhook_signing_secret: endpoint.body.secret,
+      consent_access_token: consent.access_token,
+      consent_refresh_token: consent.refresh_token,
+    };
+    const credentials = CREDENTIAL_FORMATS.map((format) => {
+      const value =
+        issued[format.kind] ??
+        `${format.prefix}${randomBytes(48)
+          .toString("base64")
+          .replace(/[^0-9A-Za-z]/g, "")
+          .slice(0, format.length)}`;
+      expect(isWholeCredential(format, value), `${format.kind}: ${value}`).toBe(true);
+      return { kind: format.kind, prefix: format.prefix, value };
+    });
+
+    const query = credentials.map(({ value }, i) => `note${i}=${encodeURIComponent(value)}`).join("&");
+    const headers = Object.fromEntries(credentials.map(({ value }, i) => [`x-partner-reference-${i}`, value]));
+    const calls = [
+      sandbox(portalUrl, frank.app.secret, `/v1/accounts?limit=1&${query}`, { headers }),
+      sandbox(portalUrl, frank.app.secret, "/v1/payments", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": randomBytes(8).toString("hex") },
+        body: JSON.stringify({
+          debtor_account_id: "acc_unknown",
+          amount: { amount: "1.00", currency: "GBP" },
+          reference: credentials.map(({ value }) => `see ${value}`).join(", "),
+          ...Object.fromEntries(credentials.map(({ value }, i) => [`description${i}`, value])),
+        }),
+      }),
+      sandbox(portalUrl, frank.app.secret, "/v1/sandbox/reset", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(credentials.map(({ value }, i) => [`memo${i}`, value])).toString(),
+      }),
+    ];
+    expect((await Promise.all(calls)).every((response) => response.status < 500)).toBe(true);
+    const rows = await eventually(async () => {
+      const stored = (await storedRows(databaseUrl, "RequestLog")).filter(
+        (row) => row.appId === appId && ["/v1/accounts", "/v1/payments", "/v1/sandbox/reset"].includes(String(row.path).split("?")[0]),
+      );
+      return stored.length >= calls.length && stored;
+    }, 10_000);
+
+    const leaks: string[] = [];
+    for (const row of rows) {
+      const stored = JSON.stringify(row);
+      for (const { kind, prefix, value } of credentials) {
+        const secret = value.slice(prefix.length);
+        if (stored.includes(secret) || stored.includes(encodeURIComponent(secret))) leaks.push(`${kind} in the log of ${row.path}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // Masked, the log still says what kind of credential was there.
+    const list = rows.find((row) => String(row.path).startsWith("/v1/accounts"))!;
+    expect(parsed(list.requestHeaders)["x-partner-reference-0"]).toBe(`${credentials[0].prefix}[REDACTED]`);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, randomBytes, randomUUID, type KeyObject } from "node:crypto";
+import { CREDENTIAL_FORMATS, credentialFormatOf, credentialPattern } from "@openbank/contracts/credential-formats";
 import { deriveMessageSigningJwk } from "@openbank/contracts/message-signing";
 import { Secret, TOTP } from "otpauth";
 import { beforeAll, expect, inject, it } from "vitest";
@@ -24,7 +25,9 @@ import { call } from "./support/sandbox-fixtures";
  * (client-credentials tokens, basic and DPoP-bound; UK message signing: the TPP's private key and the
  * bank's, derived from the internal secret; the connected-apps link's signature; a Berlin Group PSU's
  * password and one-time passwords relayed in EMBEDDED SCA, right and wrong); then a logical dump of
- * both databases must contain none of them, plainly or base64 / hex encoded.
+ * both databases must contain none of them, plainly or base64 / hex encoded, and nothing shaped like
+ * any credential format of @openbank/contracts/credential-formats (the walk must make one of each
+ * issued format: a new format in that list is searched for here).
  */
 
 const portalUrl = inject("portalUrl");
@@ -435,6 +438,33 @@ it("stores no secret plainly (nor base64 / hex encoded) in either database", () 
   );
   expect(found).toEqual([]);
   expect(rows).toBeGreaterThan(100);
+});
+
+it("creates a credential of every format the platform issues (@openbank/contracts/credential-formats)", () => {
+  // A format added to the list is searched for here from then on: its flow must be walked above.
+  const made = new Set(secrets.map((secret) => credentialFormatOf(secret.value)?.kind).filter(Boolean));
+  const issued = CREDENTIAL_FORMATS.filter((format) => format.status === "issued").map((format) => format.kind);
+  expect(issued.filter((kind) => !made.has(kind))).toEqual([]);
+});
+
+it("stores nothing shaped like any of the platform's credential formats, whoever made it, in either database", () => {
+  // Beyond the values this walk remembered: a credential of any listed format, stored anywhere in
+  // clear (display prefixes such as "sk_sandbox_AbCd…wxyz" and masked "oat_[REDACTED]" do not match).
+  const found: string[] = [];
+  for (const dump of dumps.filter((candidate) => !MAILBOX_TABLES.has(candidate.table)))
+    for (const match of dump.text.matchAll(credentialPattern()))
+      found.push(`${credentialFormatOf(match[0])?.kind} in ${dump.database}.${dump.table}: ${match[0].slice(0, 14)}…`);
+  expect(found).toEqual([]);
+});
+
+it("would notice a credential of every format stored in clear", () => {
+  for (const format of CREDENTIAL_FORMATS) {
+    const stored = JSON.stringify({ note: `${format.prefix}${"Zq8Wm3Xv7Tn2Kp5Rs9Ly4Hb6Jd1Fc0Ga".repeat(2).slice(0, format.length)}` });
+    expect(
+      [...stored.matchAll(credentialPattern())].map((match) => credentialFormatOf(match[0])?.kind),
+      format.kind,
+    ).toEqual([format.kind]);
+  }
 });
 
 it("would notice a one-time password stored next to its field, escaped in a JSON column or not", () => {

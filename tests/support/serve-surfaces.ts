@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createFastPath, type Surface } from "@/lib/gateway/fast-path";
+import { closeUnreadUploads } from "@/lib/http/close-unread-uploads";
 
 /**
  * Gateway surfaces on a local socket behind the real fast path, called like Web handlers: the
@@ -9,6 +10,7 @@ import { createFastPath, type Surface } from "@/lib/gateway/fast-path";
 export async function serveSurfaces(surfaces: Surface[]) {
   const serve = createFastPath(surfaces);
   const server = createServer((request, response) => {
+    closeUnreadUploads(request, response); // as server.ts does
     if (!serve(request, response)) response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@openbank/contracts/errors";
+import { PRIVATE_NO_STORE } from "@openbank/contracts/problem";
 import {
   BG_ERROR_CONTENT_TYPE,
   bgErrorBody,
@@ -115,7 +116,7 @@ export function berlinGroupDialect(
       return client && namesRedirect ? { toBank: oauthClientHeader(client) } : {};
     },
     refuse(error, { path, headers: extra }) {
-      const headers = new Headers({ "cache-control": "no-store" });
+      const headers = new Headers({ "cache-control": PRIVATE_NO_STORE });
       for (const source of [error.headers, extra]) for (const name in source) headers.set(name, source[name]);
       // The same table as the bank's: the key is the TPP's certificate, a missing scope its role (bgMessageOf).
       const { code, status } = bgRefusals.get(error) ?? bgMessageOf(error.code, error.status);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@openbank/contracts/errors";
-import { problemTypeUrl } from "@openbank/contracts/problem";
+import { PRIVATE_NO_STORE, problemTypeUrl } from "@openbank/contracts/problem";
 import { OB_BODYLESS_STATUSES, OB_ERROR_CONTENT_TYPE, obErrorBody, type ObErrorName } from "@openbank/contracts/open-banking-errors";
 import type { AppSigning } from "../message-signing/app-signing";
 import { verifyMessageSignature } from "../message-signing/verify-message-signature";
@@ -69,7 +69,7 @@ export function openBankingDialect(options: { docsBaseUrl: string; messageSignin
       return { toBank: { "x-fapi-interaction-id": interactionId }, onAnswer, refusal };
     },
     refuse(error, { requestId, headers: extra }) {
-      const headers = new Headers({ "cache-control": "no-store" });
+      const headers = new Headers({ "cache-control": PRIVATE_NO_STORE });
       for (const source of [error.headers, extra]) for (const name in source) headers.set(name, source[name]);
       if (error.status === 401) headers.set("www-authenticate", withDescription(headers.get("www-authenticate"), error));
       if (OB_BODYLESS_STATUSES.has(error.status)) return { status: error.status, headers, body: null };

@@ -29,7 +29,7 @@ describe("problemAnswer", () => {
     });
     expect(answer.headers).toEqual({
       "content-type": "application/problem+json",
-      "cache-control": "no-store",
+      "cache-control": "private, no-store",
       "www-authenticate": 'Bearer error="invalid_token"',
       ratelimit: '"sandbox";r=0;t=1',
       "x-request-id": "req_2",

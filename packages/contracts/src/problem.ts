@@ -7,6 +7,13 @@ import { AppError, catalog, type ErrorCode, type FieldError } from "./errors";
  */
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
+/**
+ * What every authenticated or tenant-specific answer (and every problem) says to caches: the
+ * caller's own data, stored by no browser, proxy or CDN. The portal's one way in, the bank's hook
+ * and this serialiser all send it.
+ */
+export const PRIVATE_NO_STORE = "private, no-store";
+
 export type Problem = {
   type: string;
   title: string;
@@ -45,9 +52,12 @@ export function toProblem(error: AppError, context: Pick<ProblemContext, "reques
   };
 }
 
-/** The one serialiser: the error's status, its headers and the caller's, no caching, the request id. */
+/**
+ * The one serialiser: the error's status, its headers and the caller's, no caching by anyone
+ * (`private, no-store`: a problem names the caller's own resources), the request id.
+ */
 export function problemAnswer(error: AppError, context: ProblemContext): ProblemAnswer {
-  const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" };
+  const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": PRIVATE_NO_STORE };
   for (const source of [error.headers, context.headers]) {
     for (const name in source) headers[name.toLowerCase()] = source[name];
   }

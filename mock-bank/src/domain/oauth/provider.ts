@@ -8,6 +8,7 @@ import { ClientAdapter } from "./client-metadata";
 import { explainError } from "./error-hints";
 import { findCustomerAccount, IDENTITY_CLAIMS, IDENTITY_SCOPES } from "./identity-claims";
 import { PrismaOidcAdapter } from "./oidc-adapter";
+import { generateRegistrationAccessToken, generateToken } from "./opaque-token";
 import { renderErrorPage } from "./authorization-pages";
 import { SCOPES, STANDARD_SCOPES } from "./scopes";
 import { deriveSecret, deriveSigningKey } from "./signing-keys";
@@ -213,6 +214,15 @@ export function createAuthorizationServer(options: {
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = true;
+  // Authorization codes and registration access tokens say what they are (`oac_…`, `rat_…`:
+  // @openbank/contracts/credential-formats), so the portal's request log masks them wherever they
+  // appear, not only under their field's name. (oidc-provider's opaque format names its token ids
+  // with `generateTokenId`, untyped.)
+  const named = (model: unknown, generate: () => string) => {
+    (model as { prototype: { generateTokenId: () => string } }).prototype.generateTokenId = generate;
+  };
+  named(provider.AuthorizationCode, () => generateToken("code"));
+  named(provider.RegistrationAccessToken, generateRegistrationAccessToken);
 
   // The token response names the consent the tokens act for (as `consent_id`), as before.
   provider.use(async (ctx, next) => {
