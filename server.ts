@@ -15,6 +15,7 @@ import { createServer } from "node:http";
 import { loadEnvConfig } from "@next/env";
 import next from "next";
 import { parsePortalEnv, SettingsError } from "./lib/env";
+import { transportHeaders } from "./lib/http/content-security-policy";
 import { startPortal } from "./lib/runtime";
 
 const args = process.argv.slice(2);
@@ -36,7 +37,10 @@ async function main() {
   const app = next({ dev, port, webpack: dev || undefined });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // HSTS when PORTAL_URL is https, on every answer: the gateway's and Next.js's alike.
+  const transport = transportHeaders(env.PORTAL_URL);
   const server = createServer((request, response) => {
+    for (const [name, value] of transport) response.setHeader(name, value);
     if (portal.gateway(request, response)) return;
     void handle(request, response);
   });
