@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { fillSignUp, GOOD_PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 test("sign-up explains a weak password and a taken email, without a server error", async ({ page, context }) => {
