@@ -36,12 +36,11 @@ async function watch(context: BrowserContext, violations: string[]): Promise<voi
 }
 
 export const test = base.extend<CspFixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  cspViolations: async ({}, use) => {
-    await use([]);
+  cspViolations: async ({}, provide) => {
+    await provide([]);
   },
   cspGuard: [
-    async ({ browser, context, cspViolations }, use) => {
+    async ({ browser, context, cspViolations }, provide) => {
       await watch(context, cspViolations);
       // Contexts the test opens itself (browser.newContext(), browser.newPage()) are watched too.
       const newContext = browser.newContext;
@@ -51,7 +50,7 @@ export const test = base.extend<CspFixtures>({
         return opened;
       };
       try {
-        await use();
+        await provide();
       } finally {
         browser.newContext = newContext;
       }
