@@ -40,7 +40,7 @@ export function withParseableCallbackUrl(request: NextRequest): NextRequest {
   const headers = new Headers(request.headers);
   if (kept.length === 0) headers.delete("cookie");
   else headers.set("cookie", kept.map((pair) => pair.trim()).join("; "));
-  return new NextRequest(request.url, { method: request.method, headers, body: request.body, duplex: "half" } as RequestInit & {
-    duplex: "half";
-  });
+  // duplex: Node's fetch needs it to send a streamed body on (undici); the DOM types do not know it.
+  const init = { method: request.method, headers, body: request.body, duplex: "half" };
+  return new NextRequest(request.url, init as ConstructorParameters<typeof NextRequest>[1]);
 }
