@@ -21,6 +21,7 @@ import next from "next";
 import { stampClientAddress } from "./lib/auth/trusted-proxies";
 import { parsePortalEnv, SettingsError } from "./lib/env";
 import { closeUnreadUploads } from "./lib/http/close-unread-uploads";
+import { transportHeaders } from "./lib/http/content-security-policy";
 import { startPortal } from "./lib/runtime";
 
 const args = process.argv.slice(2);
@@ -42,10 +43,13 @@ async function main() {
   const app = next({ dev, port, webpack: dev || undefined });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // HSTS when PORTAL_URL is https, on every answer: the gateway's and Next.js's alike.
+  const transport = transportHeaders(env.PORTAL_URL);
   const server = createServer((request, response) => {
     // The one place the client's address is decided (socket + TRUSTED_PROXIES), for the gateway and Next.js alike.
     stampClientAddress(request, env.TRUSTED_PROXIES);
     closeUnreadUploads(request, response);
+    for (const [name, value] of transport) response.setHeader(name, value);
     if (portal.gateway(request, response)) return;
     void handle(request, response);
   });

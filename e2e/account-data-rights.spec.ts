@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { tokenOf } from "../tests/support/mailbox";
 import { ageSessionProof, axeViolations, createApp, mailbox, mailedLink, screenshotPage, signUp, verifyEmail } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { axeViolations, GOOD_PASSWORD, mailbox, mailedLink, screenshotPage, signUp } from "./helpers";
 
 /**

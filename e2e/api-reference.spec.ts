@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { axeViolations, createApp, executeListAccounts, openConsole, screenshotPage, signUp } from "./helpers";
 
 /** The server-rendered HTML of a page (what paints before any script runs), as this browser's session sees it. */

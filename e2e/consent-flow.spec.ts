@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createApp, executeListAccounts, screenshotPage, signUp } from "./helpers";
 
 /**

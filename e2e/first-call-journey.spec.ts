@@ -1,4 +1,5 @@
-import { expect, test, type Locator } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { GOOD_PASSWORD, screenshotPage, uniqueEmail } from "./helpers";
 
 /** What a person does with hand and keyboard: every click is one action, and so is every field filled. */

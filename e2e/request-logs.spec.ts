@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createApp, screenshotPage, signUp } from "./helpers";
 
 /** Set SCREENSHOT_DIR to keep light and dark screenshots of the pages under test. */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createApp, executeListAccounts, screenshotPage, signUp } from "./helpers";
 
 test("a key picked in the docs works until it is revoked, then calls answer 401 revoked_api_key", async ({ page, context, request }) => {

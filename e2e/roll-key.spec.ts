@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createApp, screenshotPage, signUp } from "./helpers";
 
 test("rolling a key: the new secret is shown once and works; with no overlap the old key answers 401 expired_api_key", async ({

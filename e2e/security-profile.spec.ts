@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
-import { expect, test, type Locator } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { axeViolations, createApp, screenshotPage, signUp } from "./helpers";
 
 const jwk = (part: "publicKey" | "privateKey") => ({

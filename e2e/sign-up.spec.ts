@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { fillSignUp, GOOD_PASSWORD, screenshotPage, signUp, uniqueEmail } from "./helpers";
 
 test("sign-up explains a weak password, and answers a taken email as a new one (check your inbox), without a server error", async ({

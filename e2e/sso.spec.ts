@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { enableTotp } from "../tests/support/account-rows";
 import { e2eDatabaseUrl, fillSignUp, GOOD_PASSWORD, mailedLink, screenshotPage, verifyEmail } from "./helpers";
 import { addIdpAccount, loginAtProvider, OIDC_URL } from "./sso-helpers";

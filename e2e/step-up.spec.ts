@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ageSessionProof, createApp, screenshotPage, signUp } from "./helpers";
 
 test("a key roll on a session signed in over 10 minutes ago asks 'Confirm it's you', then rolls", async ({ page }) => {

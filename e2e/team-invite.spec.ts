@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { GOOD_PASSWORD, mailbox, signUp, uniqueEmail, verifyEmail } from "./helpers";
 import { linkIn } from "../tests/support/mailbox";
 

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { Webhook } from "standardwebhooks";
 import { createApp, screenshotPage, signUp } from "./helpers";
 

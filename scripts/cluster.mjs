@@ -39,7 +39,8 @@ process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.BANK_URL = `http://127.0.0.1:${bankPort}`;
 process.env.NEXTAUTH_URL ??= portalUrl.origin;
-process.env.WEBHOOKS_ALLOW_LOOPBACK ??= "true";
+// Production mode: loopback webhook receivers stay off unless WEBHOOKS_ALLOW_LOOPBACK is set.
+process.env.WEBHOOKS_ALLOW_LOOPBACK ??= "false";
 // nginx, on this machine, is the portals' only proxy: X-Forwarded-For is believed from loopback peers only.
 process.env.TRUSTED_PROXIES ??= "loopback";
 // Several banks share the database: none may keep a tenant's clock in memory.

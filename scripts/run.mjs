@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import concurrently from "concurrently";
 import { ensureLocalSecrets } from "./ensure-env.mjs";
 import { loadEnv } from "./load-env.mjs";
+import { applyModeDefaults } from "./run-env.mjs";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const created = ensureLocalSecrets();
@@ -19,8 +20,8 @@ const bankPort = process.env.BANK_PORT ?? "4010";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.BANK_URL ??= `http://127.0.0.1:${bankPort}`;
 process.env.NEXTAUTH_URL ??= portalUrl.origin;
-// Local runs may send webhooks to receivers on this machine (http://localhost:…).
-process.env.WEBHOOKS_ALLOW_LOOPBACK ??= "true";
+// Loopback webhook receivers under `dev` only, unless set explicitly (scripts/run-env.mjs).
+applyModeDefaults(mode, process.env);
 
 // Quiet steps: their output is shown only when they fail.
 const step = (label, command, args) => {

@@ -8,6 +8,7 @@ import { ssoProvider } from "@/lib/sso/sso-provider";
 import { signInPolicy } from "@/lib/sso/sso-sign-in";
 import { clientIp } from "./client-ip";
 import { passkeySignIn, secondFactorSignIn } from "./second-factor-sign-in";
+import { nextAuthRedirect } from "./safe-callback-url";
 import { PASSKEY_FAILED, tooManyAttemptsError } from "./sign-in-errors";
 import { countSignInAttempt } from "./sign-in-throttle";
 import { accountThrottle } from "./throttles";
@@ -87,6 +88,8 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // Links or creates the account of a single sign-on, and refuses other sign-ins where a team requires SSO.
       signIn: signInPolicy,
+      // Never throws on a malformed callbackUrl (next-auth's default answered 500), never leaves the site.
+      redirect: nextAuthRedirect,
       async jwt({ token, user, account }) {
         if (user) {
           // A sign-in: a new session row, so the session id changes whenever someone signs in.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./safe-callback-url";
+import { nextAuthRedirect, safeCallbackPath } from "./safe-callback-url";
 
 describe("safeCallbackPath", () => {
   it("keeps same-site paths with query and hash", () => {
@@ -36,5 +36,24 @@ describe("safeCallbackPath", () => {
 
   it("uses the given fallback", () => {
     expect(safeCallbackPath("//x", { fallback: "/" })).toBe("/");
+  });
+});
+
+describe("nextAuthRedirect (issue 21 finding 8)", () => {
+  const baseUrl = "http://localhost:3000";
+
+  it("ignores a callbackUrl with an invalid port instead of crashing", () => {
+    expect(() => new URL("http://localhost:3000.evil.example/")).toThrow(); // what next-auth's default did
+    expect(nextAuthRedirect({ url: "http://localhost:3000.evil.example/", baseUrl })).toBe("http://localhost:3000/");
+    expect(nextAuthRedirect({ url: "http://[::1/", baseUrl })).toBe("http://localhost:3000/");
+  });
+
+  it("keeps paths and same-origin URLs, and sends foreign ones home", () => {
+    expect(nextAuthRedirect({ url: "/dashboard/apps/app_1?tab=keys", baseUrl })).toBe(
+      "http://localhost:3000/dashboard/apps/app_1?tab=keys",
+    );
+    expect(nextAuthRedirect({ url: "http://localhost:3000/docs/api", baseUrl })).toBe("http://localhost:3000/docs/api");
+    expect(nextAuthRedirect({ url: "https://evil.example/", baseUrl })).toBe("http://localhost:3000/");
+    expect(nextAuthRedirect({ url: "//evil.example/", baseUrl })).toBe("http://localhost:3000/");
   });
 });

@@ -28,3 +28,13 @@ export function safeCallbackPath(value: string | null | undefined, options: { or
   }
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * next-auth's `redirect` callback: where a sign-in or sign-out may send the browser, from its
+ * `callbackUrl` parameter or cookie. The default callback parses the value with `new URL` and
+ * crashes (HTTP 500) on an invalid one such as `http://localhost:3000.evil.example/`; this one
+ * never throws and keeps the browser on this site (anything else gives the site's root).
+ */
+export function nextAuthRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl, fallback: "/" })}`;
+}

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@openbank/contracts/errors";
+import { API_POLICY } from "../http/content-security-policy";
 import { payloadTooLarge } from "../http/read-body";
 import securityHeaders from "../http/security-headers.json";
 import type { BodyRead, GatewayCall, GatewayResult, HeaderMap, Pipeline } from "./call";
@@ -107,6 +108,8 @@ function send(response: ServerResponse, result: GatewayResult, method: string | 
   const body =
     result.body === null || method === "HEAD" ? undefined : typeof result.body === "string" ? Buffer.from(result.body) : result.body;
   const headers: string[] = [...fixedHeaders];
+  // API answers load and frame nothing; the bank's sign-in and consent pages bring their own policy.
+  if (!result.headers.has("content-security-policy")) headers.push("Content-Security-Policy", API_POLICY);
   result.headers.forEach((value, name) => {
     if (name !== "content-length") headers.push(name, value);
   });
@@ -126,7 +129,7 @@ export function createFastPath(surfaces: Surface[]) {
       (error: unknown) => {
         // Pipelines answer their own failures; reaching here means the response could not be written.
         console.error(`[gateway] could not answer ${request.method} ${path.split("?")[0]}: ${(error as Error)?.message ?? String(error)}`);
-        if (!response.headersSent) response.writeHead(500, fixedHeaders);
+        if (!response.headersSent) response.writeHead(500, [...fixedHeaders, "Content-Security-Policy", API_POLICY]);
         response.end();
       },
     );

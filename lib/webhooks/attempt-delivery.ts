@@ -15,6 +15,8 @@ export type AttemptConfig = {
   schedule: number[];
   timeoutMs: number;
   allowLoopback: boolean;
+  /** Loopback ports never posted to (internal-ports.ts). */
+  internalPorts?: readonly number[];
   send: (options: SendOptions) => Promise<SendResult>;
   now?: () => Date;
   random?: () => number;
@@ -68,6 +70,7 @@ export async function attemptDelivery(
     body: event.body,
     timeoutMs: config.timeoutMs,
     allowLoopback: config.allowLoopback,
+    internalPorts: config.internalPorts,
   });
   const finishedAt = clock();
 

@@ -3,6 +3,7 @@ import { databaseProvider } from "@openbank/database/database-url";
 import type { Env } from "../env";
 import type { AttemptConfig } from "./attempt-delivery";
 import { createBankOutbox } from "./bank-outbox";
+import { internalPorts } from "./internal-ports";
 import type { DispatcherOptions } from "./dispatcher";
 import { sendWebhook } from "./send-webhook";
 
@@ -14,6 +15,7 @@ export function attemptConfig(env: Env, db: PrismaClient): AttemptConfig {
     schedule: env.WEBHOOK_RETRY_SCHEDULE,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
+    internalPorts: internalPorts(env),
     send: sendWebhook,
   };
 }

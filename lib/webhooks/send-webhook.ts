@@ -3,6 +3,7 @@ import https from "node:https";
 import { isIP } from "node:net";
 import { checkAddress } from "@openbank/contracts/address-policy";
 import { BlockedAddressError, createGuardedLookup, type Resolver } from "@openbank/contracts/guarded-lookup";
+import { internalTargetReason } from "./internal-ports";
 
 export const RESPONSE_EXCERPT_BYTES = 2_048;
 
@@ -22,6 +23,8 @@ export type SendOptions = {
   body: string;
   timeoutMs: number;
   allowLoopback: boolean;
+  /** Loopback ports never posted to, even with loopback allowed: the bank's and the portal's (internal-ports.ts). */
+  internalPorts?: readonly number[];
   /** Tests stub DNS so no real traffic ever goes to private ranges. */
   resolve?: Resolver;
 };
@@ -47,9 +50,13 @@ export async function sendWebhook(options: SendOptions): Promise<SendResult> {
   if (url.protocol !== "http:" && url.protocol !== "https:") return fail(`unsupported scheme ${url.protocol}`);
   // WHATWG URL parsing already normalised 127.1, 0x7f000001 and 2130706433 to 127.0.0.1.
   const literal = url.hostname.replace(/^\[|\]$/g, "");
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  const internal = options.internalPorts ?? [];
   if (isIP(literal)) {
     const verdict = checkAddress(literal, options);
     if (!verdict.allowed) return fail(new BlockedAddressError(verdict.reason).message);
+    const reason = internalTargetReason(literal, port, internal);
+    if (reason) return fail(new BlockedAddressError(reason).message);
   }
 
   const client = url.protocol === "https:" ? https : http;
@@ -101,7 +108,10 @@ export async function sendWebhook(options: SendOptions): Promise<SendResult> {
       socket.once("connect", () => {
         const remote = socket.remoteAddress;
         const verdict = remote ? checkAddress(remote, options) : { allowed: false as const, reason: "no remote address" };
-        if (!verdict.allowed) request.destroy(new BlockedAddressError(verdict.reason));
+        if (!verdict.allowed) return request.destroy(new BlockedAddressError(verdict.reason));
+        // A name (localhost, or one that resolves to loopback) reaching the bank's or the portal's port.
+        const reason = internalTargetReason(remote!, socket.remotePort ?? port, internal);
+        if (reason) request.destroy(new BlockedAddressError(reason));
       });
     });
     request.on("error", (error: NodeJS.ErrnoException) => {

@@ -70,6 +70,11 @@ describe("GET /oauth/authorize: client and redirect URI checked before any redir
     expect(response.statusCode).toBe(400);
     expect(response.headers.location).toBeUndefined();
     expect(response.body).toContain("client is invalid");
+    // Its own page policy (inline styles, nothing else), as the sign-in and consent pages: through
+    // the gateway a page without one gets the API policy, which refuses its styles.
+    expect(response.headers["content-security-policy"]).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
   });
 
   it("refuses calls without the internal secret", async () => {

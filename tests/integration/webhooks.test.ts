@@ -174,6 +174,30 @@ describe("webhook endpoints (portal API)", () => {
     expect(unknown.errors).toEqual([{ pointer: "/body/event_types/1", detail: "unknown event type payment.exploded" }]);
   });
 
+  it("refuses the bank's internal address and the portal's own port even with loopback receivers on (issue 21 finding 7)", async () => {
+    const bank = new URL(inject("bankUrl"));
+    const portal = new URL(portalUrl);
+    for (const url of [
+      `http://127.0.0.1:${bank.port}/internal/events`,
+      `http://localhost:${bank.port}/health`,
+      `http://[::1]:${bank.port}/`,
+      `http://127.0.0.1:${portal.port}/api/health`,
+    ]) {
+      const problem = await expectProblem(
+        await alice.client.request("POST", `/api/apps/${alice.appId}/webhooks`, { url }),
+        400,
+        "validation_failed",
+      );
+      expect(problem.errors[0].detail, url).toMatch(/bank's or the portal's own port/);
+    }
+    // Other loopback ports stay open to local receivers (test-services turns loopback on); removed again
+    // so the other tests' deliveries are not shared with it.
+    const open = await alice.client.json("POST", `/api/apps/${alice.appId}/webhooks`, { url: receiver.url("/loopback-ok") });
+    expect(open.status).toBe(201);
+    const removed = await alice.client.json("DELETE", `/api/apps/${alice.appId}/webhooks/${open.body.endpoint.id}`);
+    expect(removed.status).toBeLessThan(300);
+  });
+
   it("keeps endpoints per app: another team's endpoint is not found, and signed-out calls are refused", async () => {
     const endpoint = await addEndpoint(alice, "/alice/private");
     await expectProblem(await bob.client.request("GET", `/api/apps/${alice.appId}/webhooks/${endpoint.id}`), 404, "resource_not_found");

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { decodeClientDescriptor, OAUTH_CLIENT_HEADER } from "@openbank/contracts/oauth-client";
 import type { AuthorizationOutcome } from "../domain/oauth/authorization-outcome";
-import { renderAuthorizationPage } from "../domain/oauth/authorization-pages";
+import { authorizationPagePolicy, renderAuthorizationPage } from "../domain/oauth/authorization-pages";
 import { tokenOwner } from "../domain/oauth/authenticate-access-token";
 import { requestClient } from "../domain/oauth/client-metadata";
 import { explainError } from "../domain/oauth/error-hints";
@@ -62,10 +62,7 @@ const oauth: FastifyPluginAsync<{ portalUrl: string; secret: string; directoryJw
       .header("content-type", "text/html; charset=utf-8")
       .header("x-frame-options", "DENY")
       .header("x-content-type-options", "nosniff")
-      .header(
-        "content-security-policy",
-        `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
-      )
+      .header("content-security-policy", authorizationPagePolicy(formTargets))
       .send(renderAuthorizationPage(outcome));
   }
 

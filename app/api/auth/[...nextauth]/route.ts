@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { refuseUnparseableCallbackUrl } from "@/lib/auth/next-auth-request";
 import { readBody } from "@/lib/http/read-body";
 import { withErrors } from "@/lib/http/route-handler";
 
@@ -10,7 +11,9 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 const AUTH_FORM_MAX_BYTES = 16 * 1024;
 
 // withErrors: next-auth answers a malformed JSON body with a bare 500; this makes it a 400 problem.
+// So does a callbackUrl next-auth cannot parse: refused (parameter) or deleted (cookie) first.
 const handler = withErrors(async (request: NextRequest, context: Context) => {
+  await refuseUnparseableCallbackUrl(request);
   // next-auth reads the body itself, unbounded: it gets a copy read by the bounded reader (413 past the limit).
   const bounded =
     request.method === "POST"

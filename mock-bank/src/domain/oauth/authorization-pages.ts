@@ -239,6 +239,15 @@ function errorPageHtml(outcome: Extract<AuthorizationOutcome, { kind: "error_pag
 }
 
 /** The authorization server's own error page (an unknown client, a redirect URI that does not match, …). */
+/**
+ * The policy of every authorization page (sign-in, consent, errors): inline styles only, no
+ * script, no framing. `formTargets`: the consent form's answer is a redirect to the app, so its
+ * form-action must allow it; other pages post to the bank only.
+ */
+export function authorizationPagePolicy(formTargets: "'self'" | "'self' *" = "'self'"): string {
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`;
+}
+
 export function renderErrorPage(message: string, hint: { description: string; uri: string } | null): string {
   const more = hint ? `<p class="hint">${escape(hint.description)} <a href="${escape(hint.uri)}">Read the guide</a>.</p>` : "";
   return layout(

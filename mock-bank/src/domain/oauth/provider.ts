@@ -9,7 +9,7 @@ import { explainError } from "./error-hints";
 import { findCustomerAccount, IDENTITY_CLAIMS, IDENTITY_SCOPES } from "./identity-claims";
 import { PrismaOidcAdapter } from "./oidc-adapter";
 import { generateRegistrationAccessToken, generateToken } from "./opaque-token";
-import { renderErrorPage } from "./authorization-pages";
+import { authorizationPagePolicy, renderErrorPage } from "./authorization-pages";
 import { SCOPES, STANDARD_SCOPES } from "./scopes";
 import { deriveSecret, deriveSigningKey } from "./signing-keys";
 import { deriveMessageSigningJwk } from "@openbank/contracts/message-signing";
@@ -208,6 +208,9 @@ export function createAuthorizationServer(options: {
     renderError: async (ctx, out, error) => {
       const described = withDetail(out, error);
       ctx.type = "html";
+      // The same policy as the bank's other authorization pages (the gateway sends a page without one a policy that allows nothing).
+      ctx.set("content-security-policy", authorizationPagePolicy());
+      ctx.set("x-frame-options", "DENY");
       ctx.body = renderErrorPage(described.error_description ?? described.error, explainError(described, options.docsBaseUrl));
     },
   };
