@@ -1,5 +1,7 @@
 // One list for every response: the gateway's fast path (lib/gateway/fast-path.ts) sends it too.
 const securityHeaders = require("./lib/http/security-headers.json");
+// The portal API's Content-Security-Policy (pages get theirs, with a nonce, from proxy.ts).
+const apiSecurityHeaders = require("./lib/http/api-security-headers.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -26,6 +28,7 @@ const nextConfig = {
         source: "/:path*",
         headers: securityHeaders,
       },
+      { source: "/api/:path*", headers: apiSecurityHeaders },
     ];
   },
 };

@@ -1,19 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { API_POLICY, createNonce, NONCE_HEADER, pagePolicy } from "@/lib/http/content-security-policy";
+import { createNonce, NONCE_HEADER, pagePolicy } from "@/lib/http/content-security-policy";
 
 /**
  * Next.js's proxy (Next 16's name for middleware), before every page and route handler: a fresh
  * nonce and Content-Security-Policy for each page response. Next.js reads the policy from the
  * request to put the nonce on its own scripts, so the policy goes on the request and the response.
- * Portal API answers get the API policy instead. The gateway's paths never reach Next.js
+ * Not on the portal API: Next.js buffers a request's whole body for a proxy before the route runs,
+ * which would undo the bounded body readers (lib/http/read-body.ts); next.config.js gives /api/*
+ * the API policy instead. The gateway's paths never reach Next.js
  * (server.ts); the fast path sends the API policy itself.
  */
 export function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/api/")) {
-    const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", API_POLICY);
-    return response;
-  }
   const nonce = createNonce();
   const policy = pagePolicy({ nonce, dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
@@ -27,5 +24,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Not the build's static files (immutable, no document to protect) nor the icon.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -1,3 +1,5 @@
+import apiSecurityHeaders from "./api-security-headers.json";
+
 /**
  * The portal's browser security policy, in one place: proxy.ts sends the page policy (a fresh
  * nonce per response) and the transport headers; the gateway's fast path sends the API policy.
@@ -41,10 +43,11 @@ export function pagePolicy(options: { nonce: string; dev?: boolean }): string {
 
 /**
  * API answers (JSON, problem+json, files) are never documents to run: nothing loads, nothing
- * frames them. HTML answers that come with their own policy (the bank's sign-in and consent
+ * frames them. next.config.js sends it on the portal API (/api/*, which proxy.ts leaves alone) from
+ * the same JSON file; the fast path on the gateway's answers. HTML answers that come with their own policy (the bank's sign-in and consent
  * pages, through the gateway) keep theirs.
  */
-export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+export const API_POLICY = apiSecurityHeaders[0].value;
 
 /**
  * Headers that depend on how the portal is served, for every response (server.ts): HSTS (two
