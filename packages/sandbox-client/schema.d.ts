@@ -3351,11 +3351,11 @@ export interface components {
     headers: {
         /** @description This request's id (`req_…`), also in every error body. Quote it to support. */
         "X-Request-Id": string;
-        /** @description Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1` (IETF RateLimit header fields). On every answer once the credential is accepted; not on the gateway's own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key's `insufficient_scope`), which are refused before the quota is counted. */
+        /** @description Requests remaining for this key and seconds until the quota is full again, e.g. `"sandbox";r=97;t=1` (IETF RateLimit header fields). On a 429 (a real one or `Sandbox-Scenario: rate_limited`) `r` is 0 and `t` is the seconds until the next call is accepted, the same as `Retry-After`. On every answer once the credential is accepted; not on the gateway's own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key's `insufficient_scope`), which are refused before the quota is counted. */
         RateLimit: string;
         /** @description The key's quota and window in seconds, e.g. `"sandbox";q=100;w=10`. Sent with `RateLimit`. */
         "RateLimit-Policy": string;
-        /** @description Seconds to wait before retrying: at most the quota's window (`w` of `RateLimit-Policy`). */
+        /** @description Seconds to wait before retrying: the time until the quota admits the next call (equal to `t` of `RateLimit`), at most the quota's window (`w` of `RateLimit-Policy`). */
         "Retry-After": number;
     };
     pathItems: never;
