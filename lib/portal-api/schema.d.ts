@@ -9493,9 +9493,10 @@ export interface operations {
                                 window_days: number;
                                 /**
                                  * Format: int64
-                                 * @description Distinct documented endpoints that must have answered 2xx.
+                                 * @description Distinct documented product endpoints (not `/v1/sandbox/*`) that must have answered 2xx.
                                  */
                                 required_endpoints: number;
+                                /** @description The product endpoints that answered 2xx in the window; the sandbox's own controls (`/v1/sandbox/*`) do not count. */
                                 endpoints: {
                                     method: string;
                                     route: string;
@@ -9636,9 +9637,10 @@ export interface operations {
                             window_days: number;
                             /**
                              * Format: int64
-                             * @description Distinct documented endpoints that must have answered 2xx.
+                             * @description Distinct documented product endpoints (not `/v1/sandbox/*`) that must have answered 2xx.
                              */
                             required_endpoints: number;
+                            /** @description The product endpoints that answered 2xx in the window; the sandbox's own controls (`/v1/sandbox/*`) do not count. */
                             endpoints: {
                                 method: string;
                                 route: string;
@@ -11702,9 +11704,10 @@ export interface operations {
                             window_days: number;
                             /**
                              * Format: int64
-                             * @description Distinct documented endpoints that must have answered 2xx.
+                             * @description Distinct documented product endpoints (not `/v1/sandbox/*`) that must have answered 2xx.
                              */
                             required_endpoints: number;
+                            /** @description The product endpoints that answered 2xx in the window; the sandbox's own controls (`/v1/sandbox/*`) do not count. */
                             endpoints: {
                                 method: string;
                                 route: string;
