@@ -5967,7 +5967,7 @@ export interface operations {
                             /** @description Null: no expiry. */
                             expires_at: string | null;
                             revoked_at: string | null;
-                            revoked_by: ("customer" | "tpp" | "developer") | null;
+                            revoked_by: ("customer" | "tpp" | "developer" | "token_replay") | null;
                         }[];
                     };
                 };
@@ -6080,7 +6080,7 @@ export interface operations {
                         /** @description Null: no expiry. */
                         expires_at: string | null;
                         revoked_at: string | null;
-                        revoked_by: ("customer" | "tpp" | "developer") | null;
+                        revoked_by: ("customer" | "tpp" | "developer" | "token_replay") | null;
                     };
                 };
             };
@@ -6198,7 +6198,7 @@ export interface operations {
                             /** @description Null: no expiry. */
                             expires_at: string | null;
                             revoked_at: string | null;
-                            revoked_by: ("customer" | "tpp" | "developer") | null;
+                            revoked_by: ("customer" | "tpp" | "developer" | "token_replay") | null;
                         };
                         /** @description `oat_…`: send as `Authorization: Bearer …`. Lives one hour on the sandbox clock. */
                         access_token: string;
@@ -8232,7 +8232,7 @@ export interface operations {
                         percent: number;
                         steps: {
                             /** @enum {string} */
-                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "fapi_dpop_call" | "uk_payment_completed" | "berlin_group_consent_authorised" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
+                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "sandbox_token_call" | "fapi_dpop_call" | "uk_payment_completed" | "berlin_group_consent_authorised" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
                             title: string;
                             /** @description Shown, but not counted in the progress. */
                             optional: boolean;

@@ -1405,8 +1405,8 @@ export interface components {
             /** @description On the sandbox clock: 90 days after a /v1 consent was granted; a standard's consent has the expiry it was created with, or none (`null`). */
             expires_at: string | null;
             revoked_at: string | null;
-            /** @description Who revoked it: `customer` (the bank's connected-apps page), `tpp` (the app, with its standard's DELETE) or `developer` (`DELETE /v1/consents/{consent_id}` or the portal). `null` unless revoked. */
-            revoked_by: ("customer" | "tpp" | "developer") | null;
+            /** @description Who revoked it: `customer` (the bank's connected-apps page), `tpp` (the app, with its standard's DELETE or by revoking a refresh token at `/oauth/revoke`), `developer` (`DELETE /v1/consents/{consent_id}` or the portal) or `token_replay` (an authorization code or refresh token was used twice, so the bank revoked every token of the authorization, as OAuth 2.0 Security BCP asks). `null` unless revoked. */
+            revoked_by: ("customer" | "tpp" | "developer" | "token_replay") | null;
         };
         /** @description A page of consents, newest first. */
         ConsentList: {
