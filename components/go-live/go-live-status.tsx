@@ -33,7 +33,7 @@ export function EvidenceList({ evidence }: { evidence: SandboxEvidence }) {
   return (
     <div className="flex flex-col gap-3" data-testid="go-live-evidence">
       <p className="flex items-center gap-2 text-sm font-medium text-fg">
-        {evidence.passed ? <IconCheckCircle className="text-success" /> : <IconAlertCircle className="text-warning" />}
+        {evidence.passed ? <IconCheckCircle className="shrink-0 text-success" /> : <IconAlertCircle className="shrink-0 text-warning" />}
         {evidenceSummary(evidence)}
       </p>
       {count > 0 && (
@@ -41,8 +41,8 @@ export function EvidenceList({ evidence }: { evidence: SandboxEvidence }) {
           {evidence.endpoints.map((endpoint) => (
             <li key={`${endpoint.method} ${endpoint.route}`} className="flex items-center gap-2">
               <MethodBadge method={endpoint.method} />
-              <span className="font-mono text-xs text-fg">{endpoint.route}</span>
-              <span className="text-xs text-fg-muted">× {endpoint.successful_calls}</span>
+              <span className="min-w-0 font-mono text-xs break-all text-fg">{endpoint.route}</span>
+              <span className="text-xs whitespace-nowrap text-fg-muted">× {endpoint.successful_calls}</span>
             </li>
           ))}
         </ul>
