@@ -17,7 +17,7 @@ test("the onboarding checklist ticks when the developer's own calls succeed", as
   await expect(bar).toHaveAttribute("aria-valuetext", `0 of ${total} steps`);
 
   const steps = card.getByRole("list", { name: "Onboarding steps" }).getByRole("listitem");
-  await expect(steps).toHaveCount(12);
+  await expect(steps).toHaveCount(13);
   const firstCall = card.getByTestId("onboarding-step-first_successful_call");
   await expect(firstCall).toHaveAttribute("data-done", "false");
   await expect(firstCall.getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/docs/api");

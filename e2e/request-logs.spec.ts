@@ -44,7 +44,7 @@ test("filter the request logs by URL, open one, copy it as curl and replay it in
 
   await page.getByLabel("Status").selectOption("");
   await page.waitForURL((url) => !url.search.includes("status=4xx"));
-  await page.getByLabel("Path contains").fill("transactions");
+  await page.getByLabel("Path or request id").fill("transactions");
   await page.getByRole("button", { name: "Apply" }).click();
   await page.waitForURL(/path=transactions/);
   await expect(table.getByRole("row")).toHaveCount(2);

@@ -153,6 +153,11 @@ export type Env = Omit<
 };
 
 /** A setting that stops the process at start: the message names every bad variable. */
+/** Every setting's name: for the self-hosting docs (README.md, .env.example), never the partner-facing guides. */
+export function portalSettingNames(): string[] {
+  return Object.keys(schema.shape);
+}
+
 export class SettingsError extends Error {
   constructor(service: string, lines: string[]) {
     super(`Invalid ${service} settings:\n${lines.join("\n")}`);

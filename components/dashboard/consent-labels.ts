@@ -57,3 +57,13 @@ export function revokeConsequence(consent: Pick<ConsentSummary, "standard" | "st
   const api = standardLabels[consent.standard];
   return `Its tokens are refused on the ${api} API from the next call, and the app's own view of the consent shows it ended.`;
 }
+
+/** Who ended a consent, as its row says it; a replay explains why every token stopped. */
+export function revokedByLabel(revokedBy: NonNullable<ConsentSummary["revoked_by"]>): string {
+  return {
+    customer: "by the customer",
+    tpp: "by the app",
+    developer: "by the developer",
+    token_replay: "a code or refresh token was used twice, so every token was revoked",
+  }[revokedBy];
+}

@@ -16,6 +16,7 @@ import {
   standardTones,
   statusLabel,
   statusTones,
+  revokedByLabel,
 } from "./consent-labels";
 import { formatDate, formatExact } from "./format-time";
 import { RevokeConsentButton } from "./revoke-consent-button";
@@ -99,7 +100,7 @@ export function ConsentsSection({
                     <Badge tone={statusTones[consent.status]} dot>
                       {statusLabel(consent.status)}
                     </Badge>
-                    {consent.revoked_by && <span className="mt-1 block text-xs text-fg-muted">by the {consent.revoked_by}</span>}
+                    {consent.revoked_by && <span className="mt-1 block text-xs text-fg-muted">{revokedByLabel(consent.revoked_by)}</span>}
                   </TD>
                   <TD className="whitespace-nowrap">
                     {consent.expires_at ? (

@@ -3,6 +3,7 @@ import { formatExact } from "@/components/dashboard/format-time";
 import { MethodBadge } from "@/components/dashboard/status-badges";
 import { IconCheckCircle, IconAlertCircle } from "@/components/ui/icons";
 import type { GoLiveRequestDto } from "@/lib/go-live/go-live-dto";
+import { evidenceSummary } from "@/lib/go-live/evidence-summary";
 import type { SandboxEvidence } from "@/lib/go-live/sandbox-evidence";
 
 const tones: Record<GoLiveRequestDto["status"] | "none", BadgeTone> = {
@@ -32,17 +33,16 @@ export function EvidenceList({ evidence }: { evidence: SandboxEvidence }) {
   return (
     <div className="flex flex-col gap-3" data-testid="go-live-evidence">
       <p className="flex items-center gap-2 text-sm font-medium text-fg">
-        {evidence.passed ? <IconCheckCircle className="text-success" /> : <IconAlertCircle className="text-warning" />}
-        {count} of {evidence.required_endpoints} distinct endpoints answered 2xx in the last {evidence.window_days} days
-        {` (${evidence.successful_calls} successful calls)`}
+        {evidence.passed ? <IconCheckCircle className="shrink-0 text-success" /> : <IconAlertCircle className="shrink-0 text-warning" />}
+        {evidenceSummary(evidence)}
       </p>
       {count > 0 && (
         <ul className="flex flex-col gap-1.5 text-sm">
           {evidence.endpoints.map((endpoint) => (
             <li key={`${endpoint.method} ${endpoint.route}`} className="flex items-center gap-2">
               <MethodBadge method={endpoint.method} />
-              <span className="font-mono text-xs text-fg">{endpoint.route}</span>
-              <span className="text-xs text-fg-muted">× {endpoint.successful_calls}</span>
+              <span className="min-w-0 font-mono text-xs break-all text-fg">{endpoint.route}</span>
+              <span className="text-xs whitespace-nowrap text-fg-muted">× {endpoint.successful_calls}</span>
             </li>
           ))}
         </ul>

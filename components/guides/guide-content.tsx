@@ -8,6 +8,7 @@ import type { Guide } from "@/lib/guides/load-guides";
 import { SDK_TARBALL_PATH } from "@/lib/guides/downloads";
 import { fillPlaceholders, type SampleContext } from "@/lib/guides/samples";
 import { RetrySchedule } from "./retry-schedule";
+import { GoLiveMinimum, LoopbackReceivers } from "./sandbox-settings";
 import { TableFrame } from "./table-frame";
 
 const LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python" };
@@ -86,6 +87,9 @@ function components(guide: Guide, context: SampleContext) {
     },
     /** The webhook dispatcher's retry schedule, rendered from its own constants. */
     RetrySchedule,
+    /** This sandbox's settings as a partner sees them (never the setting's name). */
+    GoLiveMinimum,
+    LoopbackReceivers,
     /** curl / Node / Python versions of one step, as keyboard-accessible tabs. */
     Samples: ({ children }: { children?: ReactNode }) => {
       const blocks = Children.toArray(children)

@@ -5,6 +5,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { cn } from "@/lib/cn";
 import { guideItems, searchDocs, type DocsSearchHit, type DocsSearchItem } from "@/lib/docs/docs-search";
 import type { SearchEntry } from "@/lib/guides/search-index";
+import { pastedRequestId } from "@/lib/request-logs/request-id";
 
 let indexPromise: Promise<DocsSearchItem[]> | null = null;
 
@@ -50,7 +51,8 @@ export function DocsSearch() {
 
   async function search(value: string) {
     setQuery(value);
-    setHits(searchDocs(await loadIndex(), value));
+    // A pasted request id needs no index: its hit (the request in the dashboard) shows at once.
+    setHits(searchDocs(pastedRequestId(value) ? [] : await loadIndex(), value));
     setActive(0);
   }
 
@@ -86,7 +88,7 @@ export function DocsSearch() {
         id={`${id}-input`}
         type="search"
         value={query}
-        placeholder="Search guides and API…"
+        placeholder="Search guides, API or a req_ id…"
         autoComplete="off"
         role="combobox"
         aria-expanded={expanded}
@@ -126,9 +128,9 @@ export function DocsSearch() {
                   position === active ? "bg-primary-soft" : "hover:bg-surface-muted",
                 )}
               >
-                <span className="flex items-baseline gap-2">
+                <span className={cn("flex items-baseline gap-2", hit.kind === "request" && "break-all")}>
                   <span className="shrink-0 text-[10px] font-semibold tracking-wide text-fg-muted uppercase">
-                    {hit.kind === "guide" ? "Guide" : "Endpoint"}
+                    {hit.kind === "guide" ? "Guide" : hit.kind === "request" ? "Request" : "Endpoint"}
                   </span>
                   <span className="min-w-0 font-medium text-fg">
                     {hit.title}

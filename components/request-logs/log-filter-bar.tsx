@@ -78,9 +78,15 @@ export function LogFilterBar({
         </Select>
       </label>
       <label className={labelClass}>
-        Path contains
+        Path or request id
         <span className="flex gap-2">
-          <Input name="path" defaultValue={values.path ?? ""} placeholder="/v1/payments" className="font-mono" spellCheck={false} />
+          <Input
+            name="path"
+            defaultValue={values.path ?? ""}
+            placeholder="/v1/payments or req_…"
+            className="font-mono"
+            spellCheck={false}
+          />
           <Button type="submit" variant="secondary">
             Apply
           </Button>

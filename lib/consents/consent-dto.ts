@@ -31,7 +31,7 @@ export const consentDto = z.object({
   created_at: timestamp,
   expires_at: timestamp.nullable().describe("Null: no expiry."),
   revoked_at: timestamp.nullable(),
-  revoked_by: z.enum(["customer", "tpp", "developer"]).nullable(),
+  revoked_by: z.enum(["customer", "tpp", "developer", "token_replay"]).nullable(),
 });
 
 /** A sandbox consent with its first tokens, as the bank's POST /v1/sandbox/consents returns it. */

@@ -92,3 +92,20 @@ describe("searchDocs", () => {
     expect(searchDocs(real, "")).toEqual([]);
   });
 });
+
+describe("searchDocs with a request id", () => {
+  it("opens the request a pasted req_… names, before anything the docs say", () => {
+    const items = guideItems([
+      { slug: "errors-rate-limits", guide: "Errors", heading: "Find a failed call", anchor: "find", text: "request id req_ logs" },
+    ]);
+    const hits = searchDocs(items, ' "req_5TQd0cXb8mR2yJ1hP3sK7w" ');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({
+      kind: "request",
+      title: "Request req_5TQd0cXb8mR2yJ1hP3sK7w",
+      href: "/dashboard/requests/req_5TQd0cXb8mR2yJ1hP3sK7w",
+    });
+    // Words about requests still search the docs.
+    expect(searchDocs(items, "request id").map((hit) => hit.kind)).toEqual(["guide"]);
+  });
+});

@@ -1,10 +1,12 @@
 import { queryWords, scoreFields, snippet, type SearchEntry } from "../guides/search-index";
+import { pastedRequestId, requestHref } from "../request-logs/request-id";
 import { operationFragment, operationHref } from "./api-areas";
 
 /** One searchable thing in the docs: a guide section, or one operation of the API reference. */
 export type DocsSearchItem =
   | { kind: "guide"; title: string; heading: string | null; text: string; href: string }
-  | { kind: "endpoint"; title: string; heading: string; text: string; href: string; method: string; path: string };
+  | { kind: "endpoint"; title: string; heading: string; text: string; href: string; method: string; path: string }
+  | { kind: "request"; title: string; heading: null; text: string; href: string };
 export type DocsSearchHit = DocsSearchItem & { score: number; snippet: string };
 
 type Operation = { operationId?: string; summary?: string; description?: string; tags?: string[] };
@@ -59,8 +61,16 @@ export function endpointItems(doc: OpenApiLike, options: { page?: string; label?
   return items;
 }
 
-/** Guides and endpoints ranked together (same weights as the guide search), best first. */
+/**
+ * Guides and endpoints ranked together (same weights as the guide search), best first. A pasted
+ * request id (`req_…`) is one hit, first: the request itself, in the dashboard's logs.
+ */
 export function searchDocs(items: DocsSearchItem[], query: string, limit = 10): DocsSearchHit[] {
+  const requestId = pastedRequestId(query);
+  if (requestId) {
+    const text = "Open this request in your app's logs: the request, the response and its timing.";
+    return [{ kind: "request", title: `Request ${requestId}`, heading: null, text, href: requestHref(requestId), score: 1, snippet: text }];
+  }
   const terms = queryWords(query);
   if (terms.length === 0) return [];
   const hits: DocsSearchHit[] = [];

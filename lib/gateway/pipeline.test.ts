@@ -22,7 +22,12 @@ let bank: Awaited<ReturnType<typeof startRecordingBank>>;
 const servers: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  bank = await startRecordingBank((request) => ({ body: { consent_token: request.headers["x-consent-token"] ?? null } }));
+  bank = await startRecordingBank((request) =>
+    // The bank's simulated 429 (Sandbox-Scenario: rate_limited): Retry-After, no RateLimit of its own.
+    request.headers["sandbox-scenario"] === "rate_limited"
+      ? { status: 429, headers: { "retry-after": "1" }, body: { code: "rate_limited" } }
+      : { body: { consent_token: request.headers["x-consent-token"] ?? null } },
+  );
   dpopKey = await dpopClientKey();
 });
 
@@ -126,6 +131,21 @@ describe("the /v1 pipeline", () => {
     expect([limited.status, await problem(limited)]).toEqual([429, "rate_limited"]);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(limited.headers.get("ratelimit-policy")).toBe('"sandbox";q=1;w=60');
+  });
+
+  it("sends the simulated 429 with the real one's policy and shape: r=0 and t equal to Retry-After", async () => {
+    const { call } = await gateway({ limit: 100 });
+    const simulated = await call("rw", { headers: { "sandbox-scenario": "rate_limited" } });
+    expect(simulated.status).toBe(429);
+    expect(simulated.headers.get("retry-after")).toBe("1");
+    expect(simulated.headers.get("ratelimit")).toBe('"sandbox";r=0;t=1');
+    expect(simulated.headers.get("ratelimit-policy")).toBe('"sandbox";q=100;w=60');
+
+    const { call: spent } = await gateway({ limit: 1 });
+    await spent("rw");
+    const real = await spent("rw");
+    const t = /^"sandbox";r=0;t=(\d+)$/.exec(real.headers.get("ratelimit") ?? "")?.[1];
+    expect(t).toBe(real.headers.get("retry-after"));
   });
 
   it("refuses a body over the surface's limit with 413 after the rate limit, never reaching the bank", async () => {

@@ -6,7 +6,7 @@ import { authenticate, type Caller, type Credentials } from "./authenticate";
 import type { GatewayCall, GatewayResult, HeaderMap, Pipeline } from "./call";
 import { sandboxDialect, type Dialect, type DialectCall } from "./dialects/dialect";
 import { forward, type Upstream } from "./forward";
-import { rateLimitHeaders, type RateLimiter } from "./rate-limiter";
+import { rateLimitHeaders, refusedRateLimitHeaders, type RateLimiter } from "./rate-limiter";
 
 export type GatewayLogEntry = {
   requestId: string;
@@ -115,7 +115,10 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
       body: read.body,
     });
     if (!upstream.ok) return { caller, requestBody: read.body, result: refuse(upstream.error, call, requestId, limitHeaders) };
-    for (const name in limitHeaders) upstream.headers.set(name, limitHeaders[name]);
+    // The bank's simulated 429 reads like the gateway's own: the key's policy, nothing remaining, t = Retry-After.
+    const answered =
+      upstream.status === 429 ? refusedRateLimitHeaders(deps.limiter.policy, upstream.headers.get("retry-after")) : limitHeaders;
+    for (const name in answered) upstream.headers.set(name, answered[name]);
     return { caller, requestBody: read.body, result: { status: upstream.status, headers: upstream.headers, body: upstream.body } };
   }
 

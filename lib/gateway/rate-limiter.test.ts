@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryRateLimiter, rateLimitHeaders } from "./rate-limiter";
+import { MemoryRateLimiter, rateLimitHeaders, refusedRateLimitHeaders } from "./rate-limiter";
 
 function limiter(limit = 10, windowMs = 10_000) {
   let now = 1_000_000;
@@ -65,6 +65,37 @@ describe("MemoryRateLimiter (GCRA)", () => {
     rl.consume("k");
     const refused = rateLimitHeaders(policy, rl.consume("k"));
     expect(refused["retry-after"]).toBe("5");
-    expect(refused.ratelimit).toBe('"sandbox";r=0;t=10');
+    // t on a refusal is the GCRA's wait, the same as Retry-After (not the time until the bucket is full).
+    expect(refused.ratelimit).toBe('"sandbox";r=0;t=5');
+  });
+
+  it("makes t equal Retry-After equal the actual wait on every refusal", () => {
+    for (const offset of [0, 1, 999, 1_000, 2_500, 4_999]) {
+      let now = 0;
+      const rl = new MemoryRateLimiter({ name: "sandbox", limit: 2, windowMs: 10_000 }, () => now);
+      rl.consume("k");
+      rl.consume("k");
+      now = offset;
+      const decision = rl.consume("k");
+      expect(decision.allowed).toBe(false);
+      const headers = rateLimitHeaders(rl.policy, decision);
+      const t = Number(/;t=(\d+)$/.exec(headers.ratelimit)?.[1]);
+      expect(t).toBe(Number(headers["retry-after"]));
+      // The least whole number of seconds that is enough: one second less is still refused.
+      now = offset + (t - 1) * 1000;
+      expect(rl.consume("k").allowed).toBe(false);
+      now = offset + t * 1000;
+      expect(rl.consume("k").allowed).toBe(true);
+    }
+  });
+
+  it("gives a 429 decided elsewhere (the simulated one) the same policy and shape", () => {
+    const policy = { name: "sandbox", limit: 100, windowMs: 10_000 };
+    expect(refusedRateLimitHeaders(policy, "1")).toEqual({
+      "ratelimit-policy": '"sandbox";q=100;w=10',
+      ratelimit: '"sandbox";r=0;t=1',
+      "retry-after": "1",
+    });
+    expect(refusedRateLimitHeaders(policy, null)["retry-after"]).toBe("1");
   });
 });

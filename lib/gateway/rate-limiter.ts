@@ -71,12 +71,33 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 }
 
-/** IETF RateLimit / RateLimit-Policy header fields (draft-ietf-httpapi-ratelimit-headers). */
+/**
+ * IETF RateLimit / RateLimit-Policy header fields (draft-ietf-httpapi-ratelimit-headers). `t` is
+ * when the quota has room again: while requests remain, the seconds until it is full; on a
+ * refusal, the GCRA's wait for the next request, the same number as `Retry-After`.
+ */
 export function rateLimitHeaders(policy: RateLimitPolicy, decision: RateLimitDecision): Record<string, string> {
+  const t = decision.allowed ? decision.resetSeconds : decision.retryAfterSeconds;
   const headers: Record<string, string> = {
     "ratelimit-policy": `"${policy.name}";q=${policy.limit};w=${Math.round(policy.windowMs / 1000)}`,
-    ratelimit: `"${policy.name}";r=${decision.remaining};t=${decision.resetSeconds}`,
+    ratelimit: `"${policy.name}";r=${decision.remaining};t=${t}`,
   };
   if (!decision.allowed) headers["retry-after"] = String(decision.retryAfterSeconds);
   return headers;
+}
+
+/**
+ * The headers of a 429 the gateway did not decide itself (the bank's simulated one, `Sandbox-Scenario:
+ * rate_limited`): the key's policy, no requests remaining, and `t` equal to the bank's `Retry-After`,
+ * so it reads exactly like a real refusal.
+ */
+export function refusedRateLimitHeaders(policy: RateLimitPolicy, retryAfter: string | null): Record<string, string> {
+  const seconds = Math.max(1, Math.ceil(Number(retryAfter) || 1));
+  return rateLimitHeaders(policy, {
+    allowed: false,
+    limit: policy.limit,
+    remaining: 0,
+    resetSeconds: seconds,
+    retryAfterSeconds: seconds,
+  });
 }

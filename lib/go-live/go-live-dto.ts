@@ -7,8 +7,11 @@ import type { SandboxEvidence } from "./sandbox-evidence";
 /** The sandbox test run behind a go-live request, computed from the app's own traffic. */
 export const sandboxEvidenceDto = z.object({
   window_days: z.number().int().min(1).max(365),
-  required_endpoints: count.describe("Distinct documented endpoints that must have answered 2xx."),
-  endpoints: z.array(z.object({ method: text(10), route: text(200), successful_calls: count })).max(1000),
+  required_endpoints: count.describe("Distinct documented product endpoints (not `/v1/sandbox/*`) that must have answered 2xx."),
+  endpoints: z
+    .array(z.object({ method: text(10), route: text(200), successful_calls: count }))
+    .max(1000)
+    .describe("The product endpoints that answered 2xx in the window; the sandbox's own controls (`/v1/sandbox/*`) do not count."),
   successful_calls: count,
   passed: z.boolean(),
   computed_at: timestamp,

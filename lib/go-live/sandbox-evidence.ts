@@ -8,13 +8,18 @@ export const EVIDENCE_WINDOW_DAYS = 7;
 
 export type SandboxEvidence = z.output<typeof sandboxEvidenceDto>;
 
-/** Pure: the evidence from per-endpoint counts of successful (2xx) calls. */
+/** The sandbox's own controls (reset, clock, scenarios, fired events): production has none, so they are no evidence. */
+export function isProductRoute(route: string): boolean {
+  return route !== UNMATCHED_ROUTE && route !== "/v1/sandbox" && !route.startsWith("/v1/sandbox/");
+}
+
+/** Pure: the evidence from per-endpoint counts of successful (2xx) calls to product endpoints. */
 export function evaluateEvidence(
   rows: Array<{ method: string; route: string; count: number }>,
   options: { requiredEndpoints: number; now: Date },
 ): SandboxEvidence {
   const endpoints = rows
-    .filter((row) => row.route !== UNMATCHED_ROUTE && row.count > 0)
+    .filter((row) => isProductRoute(row.route) && row.count > 0)
     .map((row) => ({ method: row.method, route: row.route, successful_calls: row.count }))
     .sort((a, b) => b.successful_calls - a.successful_calls || `${a.method} ${a.route}`.localeCompare(`${b.method} ${b.route}`));
   return {
@@ -29,7 +34,7 @@ export function evaluateEvidence(
 
 /**
  * The app's sandbox test run, computed from its own traffic (never self-declared): distinct
- * documented endpoints answered 2xx in the last 7 days, from the hourly rollups.
+ * documented product endpoints answered 2xx in the last 7 days, from the hourly rollups.
  */
 export async function computeSandboxEvidence(options: { appId: string; now?: Date }): Promise<SandboxEvidence> {
   const now = options.now ?? new Date();

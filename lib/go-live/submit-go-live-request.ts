@@ -23,7 +23,7 @@ export async function submitGoLiveRequest(options: {
   if (!evidence.passed) {
     throw new AppError(
       "go_live_evidence_missing",
-      `Successful sandbox calls on ${evidence.required_endpoints} distinct endpoints in the last ${evidence.window_days} days are needed; this app has ${evidence.endpoints.length}.`,
+      `Successful sandbox calls on ${evidence.required_endpoints} distinct product endpoints (not /v1/sandbox/*) in the last ${evidence.window_days} days are needed; this app has ${evidence.endpoints.length}.`,
     );
   }
   const { input } = options;

@@ -6,12 +6,15 @@ import { EVIDENCE_WINDOW_DAYS } from "@/lib/go-live/sandbox-evidence";
 import { REJECT_FAMILY_NAME, REVIEW_FAMILY_NAME, MINIMUM_AGE } from "@/mock-bank/src/domain/customers/decide-kyc";
 import { SANCTIONS_LIST } from "@/mock-bank/src/domain/customers/screen-name";
 import { convert, QUOTE_TTL_MS, quoteFee, quoteRate } from "@/mock-bank/src/domain/fx/create-fx-quote";
-import { AML_HIT_NAME, DECLINE_AMOUNT, PAYMENT_LIMIT_MINOR } from "@/mock-bank/src/domain/payments/payment-rules";
+import { AML_HIT_NAME, DECLINE_AMOUNT, DECLINE_MESSAGE, PAYMENT_LIMIT_MINOR } from "@/mock-bank/src/domain/payments/payment-rules";
+import { cardBookingMoment, PENDING_DAYS } from "@/mock-bank/src/seed/history-builder";
+import { portalSettingNames } from "@/lib/env";
 import { depositProducts } from "@/mock-bank/src/domain/products/deposit-products";
 import { buildSandboxReference } from "@/mock-bank/src/domain/sandbox/sandbox-reference";
 import { personas } from "@/mock-bank/src/seed/personas";
 import { formatMinor } from "@openbank/contracts/money";
 import { loadGuides } from "./load-guides";
+import { extractSamples } from "./samples";
 
 /**
  * Values the guides state in prose come from the code that acts on them: when a constant
@@ -19,6 +22,7 @@ import { loadGuides } from "./load-guides";
  * sandbox in tests/integration/guide-samples.test.ts).
  */
 const body = (slug: string) => loadGuides().find((guide) => guide.slug === slug)!.body;
+const samplesOf = (text: string) => extractSamples(text).map((sample) => sample.code);
 
 describe("facts the guides state", () => {
   it("personas & magic values: the seed's account numbers and the bank's magic values", () => {
@@ -62,9 +66,47 @@ describe("facts the guides state", () => {
     expect(text).toContain(`for ${ROTATION_OVERLAP_MS / 3_600_000} hours`);
   });
 
-  it("going live: the evidence window and the default number of endpoints", () => {
+  it("going live: the evidence window, the portal's own number of endpoints, and product endpoints only", () => {
     const text = body("going-live");
     expect(text).toContain(`last ${EVIDENCE_WINDOW_DAYS} days`);
-    expect(text).toContain("at least 3 of them (`GO_LIVE_MIN_ENDPOINTS`");
+    expect(text).toContain("at least <GoLiveMinimum /> of them");
+    expect(text).toContain("the `/v1/sandbox/*` controls");
+  });
+
+  it("going live: step 3 rehearses the outage, the rate limit and the decline it promises", () => {
+    const text = body("going-live");
+    const step = text.slice(text.indexOf("## 3. Rehearse the failures"), text.indexOf("## 4."));
+    expect(step).toContain("an outage, a rate limit and a decline");
+    for (const scenario of ["bank_unavailable", "rate_limited", "insufficient_funds"]) {
+      for (const sample of samplesOf(step)) expect(sample, `${scenario} in every language`).toContain(scenario);
+    }
+    expect(step).not.toContain("internal_error");
+  });
+
+  it("partner guides name no operator setting: they say what the partner sees", () => {
+    const settings = portalSettingNames();
+    expect(settings).toContain("WEBHOOKS_ALLOW_LOOPBACK");
+    for (const guide of loadGuides())
+      for (const setting of settings) expect(guide.body, `${guide.slug} names ${setting}`).not.toMatch(new RegExp(`\\b${setting}\\b`));
+  });
+
+  it("errors: the retry table says what a 500 means; t and Retry-After agree", () => {
+    const text = body("errors-rate-limits");
+    expect(text).toMatch(/^\| 500 \| `internal_error` \| yes, /m);
+    expect(text).toContain("`t` and `Retry-After` both give the seconds until your next call is accepted");
+    expect(text).toContain('`RateLimit: "sandbox";r=0;t=1` and `Retry-After: 1`');
+  });
+
+  it("facts about time, events and money match the sandbox's rules", () => {
+    expect(PENDING_DAYS).toBe(2);
+    const made = new Date("2026-11-01T15:30:00Z");
+    expect(cardBookingMoment(made).toISOString()).toBe("2026-11-04T00:00:00.000Z");
+    expect(body("accounts-transactions")).toContain("made on the 1st at any hour, it books at 00:00 on the 4th");
+    expect(body("sandbox-controls")).toContain("(made on the 1st, booked at 00:00 on the 4th)");
+    expect(body("accounts-transactions")).toContain("booked plus the pending payments out (their amounts are negative, so they lower it");
+    expect(DECLINE_MESSAGE).toContain("payer's account");
+    for (const slug of ["sandbox-personas", "uk-open-banking"]) expect(body(slug)).not.toMatch(/(beneficiary's|payee's) bank/);
+    expect(body("webhooks")).toContain("events you fired are never reused");
+    expect(body("webhooks")).not.toContain("is the event:");
   });
 });

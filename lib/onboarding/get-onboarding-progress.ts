@@ -10,6 +10,7 @@ import {
   firstCallTo,
   firstConsentFlow,
   firstConsentTokenCall,
+  firstSandboxTokenCall,
   firstDpopCall,
   firstFixedError,
   firstIdempotentPayment,
@@ -19,6 +20,7 @@ import {
   operationOf,
   PAYMENTS_ROUTE,
   SANDBOX_RESET_ROUTE,
+  SANDBOX_TOKEN_PREFIX,
   TOKEN_PATH,
   UK_PISP_PREFIX,
   type CallRow,
@@ -148,41 +150,72 @@ async function berlinGroupEvidence(appId: string) {
  */
 export async function getOnboardingProgress(options: { appId: string; now?: Date }): Promise<OnboardingProgressDto> {
   const { appId } = options;
-  const [success, payments, created, consent, consentCall, tokenCalls, ukPayments, berlinGroup, webhook, fixed, reset, clock] =
-    await Promise.all([
-      firstSuccess(appId),
-      db().requestLog.findMany({
-        where: { appId, status: 201, method: "POST", route: PAYMENTS_ROUTE },
-        orderBy: asc,
-        take: 20,
-        select: { ...CALL, requestHeaders: true },
-      }),
-      db().requestLog.findMany({
-        where: { appId, status: 201, method: "POST" },
-        orderBy: asc,
-        take: CREATED_SAMPLE,
-        select: { ...CALL, responseHeaders: true },
-      }),
-      firstConsent(appId),
-      db().requestLog.findFirst({
-        where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
-        orderBy: asc,
-        select: { ...CALL, apiKeyId: true },
-      }),
-      // The latest consent-token calls, for one made with a DPoP proof (the scheme is only in the masked headers).
-      db().requestLog.findMany({
-        where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
-        orderBy: { createdAt: "desc" },
-        take: DPOP_SAMPLE,
-        select: { ...CALL, apiKeyId: true, requestHeaders: true },
-      }),
-      ukPaymentOrders(appId),
-      berlinGroupEvidence(appId),
-      firstWebhookSuccess(appId),
-      firstFix(appId),
-      firstWithStatus(appId, 200, { method: "POST", route: SANDBOX_RESET_ROUTE }),
-      firstWithStatus(appId, 200, { method: "POST", route: CLOCK_ADVANCE_ROUTE }),
-    ]);
+  const [
+    success,
+    payments,
+    created,
+    consent,
+    consentCall,
+    sandboxTokenCall,
+    tokenCalls,
+    ukPayments,
+    berlinGroup,
+    webhook,
+    fixed,
+    reset,
+    clock,
+  ] = await Promise.all([
+    firstSuccess(appId),
+    db().requestLog.findMany({
+      where: { appId, status: 201, method: "POST", route: PAYMENTS_ROUTE },
+      orderBy: asc,
+      take: 20,
+      select: { ...CALL, requestHeaders: true },
+    }),
+    db().requestLog.findMany({
+      where: { appId, status: 201, method: "POST" },
+      orderBy: asc,
+      take: CREATED_SAMPLE,
+      select: { ...CALL, responseHeaders: true },
+    }),
+    firstConsent(appId),
+    // A token from the authorization-code flow, and (its own step) one minted by the sandbox.
+    db().requestLog.findFirst({
+      where: {
+        appId,
+        apiKeyId: null,
+        path: { startsWith: "/v1/" },
+        status: { gte: 200, lt: 300 },
+        NOT: { keyPrefix: { startsWith: SANDBOX_TOKEN_PREFIX } },
+      },
+      orderBy: asc,
+      select: { ...CALL, apiKeyId: true, keyPrefix: true },
+    }),
+    db().requestLog.findFirst({
+      where: {
+        appId,
+        apiKeyId: null,
+        path: { startsWith: "/v1/" },
+        status: { gte: 200, lt: 300 },
+        keyPrefix: { startsWith: SANDBOX_TOKEN_PREFIX },
+      },
+      orderBy: asc,
+      select: { ...CALL, apiKeyId: true, keyPrefix: true },
+    }),
+    // The latest consent-token calls, for one made with a DPoP proof (the scheme is only in the masked headers).
+    db().requestLog.findMany({
+      where: { appId, apiKeyId: null, path: { startsWith: "/v1/" }, status: { gte: 200, lt: 300 } },
+      orderBy: { createdAt: "desc" },
+      take: DPOP_SAMPLE,
+      select: { ...CALL, apiKeyId: true, requestHeaders: true },
+    }),
+    ukPaymentOrders(appId),
+    berlinGroupEvidence(appId),
+    firstWebhookSuccess(appId),
+    firstFix(appId),
+    firstWithStatus(appId, 200, { method: "POST", route: SANDBOX_RESET_ROUTE }),
+    firstWithStatus(appId, 200, { method: "POST", route: CLOCK_ADVANCE_ROUTE }),
+  ]);
 
   const metAt: Record<OnboardingStepId, Date | null> = {
     first_successful_call: success,
@@ -190,6 +223,7 @@ export async function getOnboardingProgress(options: { appId: string; now?: Date
     idempotent_retry_replayed: firstReplayedRetry(created),
     consent_flow_completed: consent,
     consent_token_call: consentCall ? firstConsentTokenCall([consentCall]) : null,
+    sandbox_token_call: sandboxTokenCall ? firstSandboxTokenCall([sandboxTokenCall]) : null,
     fapi_dpop_call: firstDpopCall(tokenCalls),
     uk_payment_completed: firstUkPayment(ukPayments),
     berlin_group_consent_authorised: firstBerlinGroupConsent(berlinGroup),

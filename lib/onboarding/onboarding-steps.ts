@@ -9,6 +9,7 @@ export const ONBOARDING_STEP_IDS = [
   "idempotent_retry_replayed",
   "consent_flow_completed",
   "consent_token_call",
+  "sandbox_token_call",
   "fapi_dpop_call",
   "uk_payment_completed",
   "berlin_group_consent_authorised",
@@ -63,9 +64,16 @@ export const ONBOARDING_STEPS: readonly OnboardingStepDefinition[] = [
   {
     id: "consent_token_call",
     title: "Call the API with a consent token",
-    next: "Use the customer's access token as the Bearer credential, e.g. GET /v1/accounts, and get a 2xx back.",
+    next: "Use the access token from the authorization-code flow (the customer's approval, then POST /oauth/token) as the Bearer credential, e.g. GET /v1/accounts, and get a 2xx back. A token minted with POST /v1/sandbox/consents ticks its own step, not this one.",
     docs: { href: "/docs/guides/consent-flow", label: "Consent flow" },
     optional: false,
+  },
+  {
+    id: "sandbox_token_call",
+    title: "Call the API with a sandbox-minted token",
+    next: "For tests without a browser: mint a consent with POST /v1/sandbox/consents and call GET /v1/accounts with its access_token (oat_…).",
+    docs: { href: "/docs/guides/authentication", label: "Authentication" },
+    optional: true,
   },
   {
     id: "fapi_dpop_call",

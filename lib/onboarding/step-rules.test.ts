@@ -1,3 +1,4 @@
+import { TOKEN_PREFIXES } from "@/mock-bank/src/domain/oauth/opaque-token";
 import { describe, expect, it } from "vitest";
 import { ONBOARDING_STEPS } from "./onboarding-steps";
 import {
@@ -6,6 +7,8 @@ import {
   firstCallTo,
   firstConsentFlow,
   firstConsentTokenCall,
+  firstSandboxTokenCall,
+  SANDBOX_TOKEN_PREFIX,
   firstDpopCall,
   firstFixedError,
   firstIdempotentPayment,
@@ -115,6 +118,17 @@ describe("consent steps", () => {
       { ...call(4, "GET", "/v1/accounts", 200), apiKeyId: null },
     ];
     expect(firstConsentTokenCall(rows)).toEqual(at(4));
+  });
+
+  it("only a token from the authorization-code flow ticks the consent-token step; a sandbox-minted one ticks its own", () => {
+    const minted = { ...call(1, "GET", "/v1/accounts", 200), apiKeyId: null, keyPrefix: "oat_AbCd…wxyz" };
+    const issued = { ...call(2, "GET", "/v1/accounts", 200), apiKeyId: null, keyPrefix: "Hx3kQ8bq…iWRV" };
+    expect(firstConsentTokenCall([minted])).toBeNull();
+    expect(firstSandboxTokenCall([minted])).toEqual(at(1));
+    expect(firstConsentTokenCall([minted, issued])).toEqual(at(2));
+    expect(firstSandboxTokenCall([issued])).toBeNull();
+    // The prefix is the bank's: a sandbox-minted access token starts with it.
+    expect(SANDBOX_TOKEN_PREFIX).toBe(TOKEN_PREFIXES.access);
   });
 });
 
@@ -253,7 +267,7 @@ describe("buildProgress", () => {
   it("links every step to a docs page that exists", () => {
     for (const step of ONBOARDING_STEPS)
       expect(step.docs.href).toMatch(
-        /^\/docs\/(api|consent-flow|sandbox|errors|guides\/(webhooks|consent-flow|openid-connect-fapi|uk-open-banking|berlin-group))(#[a-z-]+)?$/,
+        /^\/docs\/(api|sandbox|errors|guides\/(webhooks|consent-flow|authentication|openid-connect-fapi|uk-open-banking|berlin-group))(#[a-z-]+)?$/,
       );
   });
 });

@@ -113,11 +113,28 @@ export function firstCallTo(rows: CallRow[], method: string, route: string, stat
   return earliest(...rows.filter((row) => hits(row, method, route) && row.status === status).map((row) => row.createdAt));
 }
 
-/** A call with a customer's consent token: logged without a key, on the API (not /oauth). */
-export function firstConsentTokenCall(rows: Array<CallRow & { apiKeyId: string | null }>): Date | null {
-  return earliest(
-    ...rows.filter((row) => row.apiKeyId === null && row.path.startsWith("/v1/") && isSuccess(row.status)).map((row) => row.createdAt),
-  );
+/**
+ * How a sandbox-minted access token starts (`POST /v1/sandbox/consents`, the bank's TOKEN_PREFIXES.access);
+ * the authorization server's tokens have no prefix. The log keeps a token's display prefix, so it tells them apart.
+ */
+export const SANDBOX_TOKEN_PREFIX = "oat_";
+
+type TokenCallRow = CallRow & { apiKeyId: string | null; keyPrefix?: string | null };
+
+const isTokenCall = (row: TokenCallRow) => row.apiKeyId === null && row.path.startsWith("/v1/") && isSuccess(row.status);
+export const isSandboxToken = (row: Pick<TokenCallRow, "keyPrefix">) => (row.keyPrefix ?? "").startsWith(SANDBOX_TOKEN_PREFIX);
+
+/**
+ * A call with a customer's consent token from the authorization-code flow: logged without a key,
+ * on the API (not /oauth), with a token the authorization server issued (not a sandbox-minted one).
+ */
+export function firstConsentTokenCall(rows: TokenCallRow[]): Date | null {
+  return earliest(...rows.filter((row) => isTokenCall(row) && !isSandboxToken(row)).map((row) => row.createdAt));
+}
+
+/** A call with a token minted by `POST /v1/sandbox/consents` (the shortcut without a browser): its own, optional step. */
+export function firstSandboxTokenCall(rows: TokenCallRow[]): Date | null {
+  return earliest(...rows.filter((row) => isTokenCall(row) && isSandboxToken(row)).map((row) => row.createdAt));
 }
 
 /** A call with a sender-constrained token: `Authorization: DPoP …` (the scheme survives masking) answered 2xx on /v1. */

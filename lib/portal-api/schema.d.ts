@@ -5955,7 +5955,7 @@ export interface operations {
                             /** @description Null: no expiry. */
                             expires_at: string | null;
                             revoked_at: string | null;
-                            revoked_by: ("customer" | "tpp" | "developer") | null;
+                            revoked_by: ("customer" | "tpp" | "developer" | "token_replay") | null;
                         }[];
                     };
                 };
@@ -6068,7 +6068,7 @@ export interface operations {
                         /** @description Null: no expiry. */
                         expires_at: string | null;
                         revoked_at: string | null;
-                        revoked_by: ("customer" | "tpp" | "developer") | null;
+                        revoked_by: ("customer" | "tpp" | "developer" | "token_replay") | null;
                     };
                 };
             };
@@ -6186,7 +6186,7 @@ export interface operations {
                             /** @description Null: no expiry. */
                             expires_at: string | null;
                             revoked_at: string | null;
-                            revoked_by: ("customer" | "tpp" | "developer") | null;
+                            revoked_by: ("customer" | "tpp" | "developer" | "token_replay") | null;
                         };
                         /** @description `oat_…`: send as `Authorization: Bearer …`. Lives one hour on the sandbox clock. */
                         access_token: string;
@@ -8220,7 +8220,7 @@ export interface operations {
                         percent: number;
                         steps: {
                             /** @enum {string} */
-                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "fapi_dpop_call" | "uk_payment_completed" | "berlin_group_consent_authorised" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
+                            id: "first_successful_call" | "payment_with_idempotency_key" | "idempotent_retry_replayed" | "consent_flow_completed" | "consent_token_call" | "sandbox_token_call" | "fapi_dpop_call" | "uk_payment_completed" | "berlin_group_consent_authorised" | "webhook_answered_2xx" | "error_handled_then_fixed" | "sandbox_reset" | "clock_advanced";
                             title: string;
                             /** @description Shown, but not counted in the progress. */
                             optional: boolean;
@@ -9481,9 +9481,10 @@ export interface operations {
                                 window_days: number;
                                 /**
                                  * Format: int64
-                                 * @description Distinct documented endpoints that must have answered 2xx.
+                                 * @description Distinct documented product endpoints (not `/v1/sandbox/*`) that must have answered 2xx.
                                  */
                                 required_endpoints: number;
+                                /** @description The product endpoints that answered 2xx in the window; the sandbox's own controls (`/v1/sandbox/*`) do not count. */
                                 endpoints: {
                                     method: string;
                                     route: string;
@@ -9624,9 +9625,10 @@ export interface operations {
                             window_days: number;
                             /**
                              * Format: int64
-                             * @description Distinct documented endpoints that must have answered 2xx.
+                             * @description Distinct documented product endpoints (not `/v1/sandbox/*`) that must have answered 2xx.
                              */
                             required_endpoints: number;
+                            /** @description The product endpoints that answered 2xx in the window; the sandbox's own controls (`/v1/sandbox/*`) do not count. */
                             endpoints: {
                                 method: string;
                                 route: string;
@@ -11690,9 +11692,10 @@ export interface operations {
                             window_days: number;
                             /**
                              * Format: int64
-                             * @description Distinct documented endpoints that must have answered 2xx.
+                             * @description Distinct documented product endpoints (not `/v1/sandbox/*`) that must have answered 2xx.
                              */
                             required_endpoints: number;
+                            /** @description The product endpoints that answered 2xx in the window; the sandbox's own controls (`/v1/sandbox/*`) do not count. */
                             endpoints: {
                                 method: string;
                                 route: string;

@@ -375,6 +375,15 @@ describe("the whole flow, and what the token may do", () => {
   });
 });
 
+/** A consent whose tokens a replay revoked reads revoked (`token_replay`), once, with its event. */
+async function expectRevokedByReplay(consentId: string) {
+  const consent = await t.app.db.bankConsent.findUniqueOrThrow({ where: { id: consentId } });
+  expect(consent).toMatchObject({ status: "revoked", revokedBy: "token_replay" });
+  expect(consent.revokedAt).not.toBeNull();
+  const events = await t.app.db.bankEvent.findMany({ where: { tenantId: consent.tenantId, type: "consent.revoked" } });
+  expect(events.filter((event) => event.payload.includes(consentId))).toHaveLength(1);
+}
+
 describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
   it("a reused code is refused and revokes every token issued from it", async () => {
     const run = await runAuthorization(t.app, { appId: "app_reuse" });
@@ -390,6 +399,8 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
     expect((await token(t.app, "app_reuse", { grant_type: "refresh_token", refresh_token: first.body.refresh_token })).body.error).toBe(
       "invalid_grant",
     );
+    // The consent says so: revoked, and why, not `authorised` with no token that works.
+    await expectRevokedByReplay(first.body.consent_id);
   });
 
   it("PKCE: a wrong or missing verifier is invalid_grant, a malformed one invalid_request", async () => {
@@ -478,6 +489,7 @@ describe("POST /oauth/token: RFC 6749 §5.2 and RFC 9700 rules", () => {
     expect((await token(t.app, "app_rotate", { grant_type: "refresh_token", refresh_token: third.body.refresh_token })).body.error).toBe(
       "invalid_grant",
     );
+    await expectRevokedByReplay(first.body.consent_id);
   });
 
   it("answers protocol errors in OAuth's JSON format", async () => {

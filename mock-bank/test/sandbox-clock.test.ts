@@ -87,11 +87,12 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
     expect((await clock(tenant)).body).toEqual({ now: oneDayLater, offset_seconds: 86_400, clock_rate: 1, live_activity: false });
 
     const after = new Map((await allTransactions(tenant)).map((tx) => [tx.id, tx]));
+    // Each books at the midnight ending the second day after it was made: a moment the advance crossed.
+    const bookingMoment = (tx: Txn) => new Date(startOfDay(Date.parse(tx.transacted_at)) + 3 * DAY_MS).toISOString();
     for (const tx of dueAfterOneDay) {
-      expect(after.get(tx.id)).toMatchObject({
-        status: "booked",
-        booked_at: new Date(Date.parse(tx.transacted_at) + DAY_MS).toISOString(),
-      });
+      expect(after.get(tx.id)).toMatchObject({ status: "booked", booked_at: bookingMoment(tx) });
+      expect(Date.parse(bookingMoment(tx))).toBeGreaterThan(NOW.getTime());
+      expect(Date.parse(bookingMoment(tx))).toBeLessThanOrEqual(Date.parse(oneDayLater));
     }
     expect([...after.values()].filter((tx) => tx.status === "pending")).toHaveLength(pending.length - dueAfterOneDay.length);
 
@@ -104,6 +105,11 @@ describe("POST /v1/sandbox/clock/advance", { timeout: 30_000 }, () => {
     expect(balanceAfter.as_of).toBe(oneDayLater);
     const events = await t.app.db.bankEvent.findMany({ where: { tenantId: tenant, type: "transaction.booked" } });
     expect(events.map((event) => JSON.parse(event.payload).object.id).sort()).toEqual(dueAfterOneDay.map((tx) => tx.id).sort());
+    // The event's timestamp is the moment of booking on the sandbox clock, not the end of the advance.
+    for (const event of events) {
+      const object = JSON.parse(event.payload).object as Txn;
+      expect(event.createdAt.toISOString()).toBe(object.booked_at);
+    }
     expect(await checkLedgerInvariants({ db: t.app.db, tenantId: tenant })).toEqual([]);
 
     const two = await advance(tenant, { days: 2 });

@@ -73,8 +73,17 @@ describe("POST /v1/sandbox/webhooks/fire", () => {
     const replay = await fire(tenant, { type: "transaction.booked" });
     expect(replay.body.object).toEqual(credit.body);
     expect(replay.body.replayed_from).toMatch(/^evt_/);
+    const real = replay.body.replayed_from;
+    // A fired event is never the one replayed: not a fired replay, not a fired event with an object of your own.
+    expect((await fire(tenant, { type: "transaction.booked" })).body).toMatchObject({ object: credit.body, replayed_from: real });
+    await fire(tenant, { type: "transaction.booked", object: { id: "txn_mine", mine: true } });
+    expect((await fire(tenant, { type: "transaction.booked" })).body).toMatchObject({ object: credit.body, replayed_from: real });
     const marker = await fire(tenant, { type: "loan.paid_off" });
     expect(marker.body).toMatchObject({ object: { id: null, sandbox_test: true }, replayed_from: null });
+    expect((await fire(tenant, { type: "loan.paid_off" })).body).toMatchObject({
+      object: { id: null, sandbox_test: true },
+      replayed_from: null,
+    });
     // Another tenant's events are never replayed.
     expect((await fire("app_fire_other", { type: "transaction.booked" })).body.replayed_from).toBeNull();
   });

@@ -153,6 +153,13 @@ describe("onboarding checklist", () => {
     // The bank lists the consent from the customer's approval on; the token exchange follows.
     await ticked("consent_flow_completed");
     expect(step(await progress(), "consent_token_call").done).toBe(false);
+    // A token the sandbox minted without a browser ticks its own optional step, not the consent-token one.
+    const minted = await call("POST", "/v1/sandbox/consents", { body: { persona: "good_credit", permissions: ["accounts:read"] } });
+    expect(minted.status).toBe(201);
+    const mintedToken = (await minted.json()).access_token as string;
+    expect((await call("GET", "/v1/accounts", { bearer: mintedToken })).status).toBe(200);
+    await ticked("sandbox_token_call");
+    expect(step(await progress(), "consent_token_call").done).toBe(false);
     const token = await fetch(`${portalUrl}/oauth/token`, {
       method: "POST",
       headers: {

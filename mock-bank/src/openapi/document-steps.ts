@@ -66,7 +66,7 @@ export const gatewayHeaders = {
   },
   RateLimit: {
     description:
-      "Requests remaining for this key and seconds until the quota is full again, e.g. `\"sandbox\";r=97;t=1` (IETF RateLimit header fields). On every answer once the credential is accepted; not on the gateway's own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key's `insufficient_scope`), which are refused before the quota is counted.",
+      "Requests remaining for this key and seconds until the quota is full again, e.g. `\"sandbox\";r=97;t=1` (IETF RateLimit header fields). On a 429 (a real one or `Sandbox-Scenario: rate_limited`) `r` is 0 and `t` is the seconds until the next call is accepted, the same as `Retry-After`. On every answer once the credential is accepted; not on the gateway's own 401 (invalid key or token) and 403 (`app_suspended`, a read-only key's `insufficient_scope`), which are refused before the quota is counted.",
     schema: { type: "string", maxLength: 200, pattern: '^"[A-Za-z0-9_-]+";r=\\d+;t=\\d+$' },
   },
   "RateLimit-Policy": {
@@ -74,7 +74,8 @@ export const gatewayHeaders = {
     schema: { type: "string", maxLength: 200, pattern: '^"[A-Za-z0-9_-]+";q=\\d+;w=\\d+$' },
   },
   "Retry-After": {
-    description: "Seconds to wait before retrying: at most the quota's window (`w` of `RateLimit-Policy`).",
+    description:
+      "Seconds to wait before retrying: the time until the quota admits the next call (equal to `t` of `RateLimit`), at most the quota's window (`w` of `RateLimit-Policy`).",
     required: true,
     schema: { type: "integer", format: "int32", minimum: 1, maximum: 86_400 },
   },

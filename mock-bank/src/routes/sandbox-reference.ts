@@ -35,7 +35,7 @@ const magicValues: MagicValue[] = [
     value: DECLINE_AMOUNT,
     applies_to: "POST /v1/payments",
     effect:
-      "The payment is created as `failed` (failure `insufficient_funds`, declined by the beneficiary's bank) whatever the balance: no money moves, and a `payment.failed` event is sent.",
+      "The payment is created as `failed` (failure `insufficient_funds`: the payer's account cannot cover it) whatever the balance: no money moves, and a `payment.failed` event is sent.",
   },
   {
     field: "creditor.name",

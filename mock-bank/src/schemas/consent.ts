@@ -101,10 +101,10 @@ export const Consent = z
     ),
     revoked_at: Timestamp.nullable(),
     revoked_by: z
-      .enum(["customer", "tpp", "developer"])
+      .enum(["customer", "tpp", "developer", "token_replay"])
       .nullable()
       .describe(
-        "Who revoked it: `customer` (the bank's connected-apps page), `tpp` (the app, with its standard's DELETE) or `developer` (`DELETE /v1/consents/{consent_id}` or the portal). `null` unless revoked.",
+        "Who revoked it: `customer` (the bank's connected-apps page), `tpp` (the app, with its standard's DELETE or by revoking a refresh token at `/oauth/revoke`), `developer` (`DELETE /v1/consents/{consent_id}` or the portal) or `token_replay` (an authorization code or refresh token was used twice, so the bank revoked every token of the authorization, as OAuth 2.0 Security BCP asks). `null` unless revoked.",
       ),
   })
   .meta({

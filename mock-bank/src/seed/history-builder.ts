@@ -33,6 +33,15 @@ export function startOfUtcDay(date: Date): Date {
   return new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
 }
 
+/**
+ * When a card payment books: the UTC midnight that ends the PENDING_DAYS-th day after the day it
+ * was made (made on the 1st at any time, it books at 00:00 on the 4th). Its `booked_at`, the
+ * `transaction.booked` event's timestamp and the moment the sandbox flips it are all this instant.
+ */
+export function cardBookingMoment(transactedAt: Date): Date {
+  return new Date(startOfUtcDay(transactedAt).getTime() + (PENDING_DAYS + 1) * DAY_MS);
+}
+
 /** An average month, so monthly events stay within a day of the same date without depending on the calendar. */
 const MONTH_DAYS = 30.4375;
 const MAX_PHASE_DAYS = 27;
@@ -89,8 +98,8 @@ export class HistoryBuilder {
 
   private push(account: AccountKey, at: Date, tx: TxInput): void {
     const pending = tx.channel === "card" && this.daysAgo(at) <= PENDING_DAYS;
-    // Card payments settle the next day; everything else books when it happens.
-    const bookedAt = pending ? null : tx.channel === "card" ? new Date(at.getTime() + DAY_MS) : at;
+    // Card payments book by the sandbox's rule (cardBookingMoment); everything else books when it happens.
+    const bookedAt = pending ? null : tx.channel === "card" ? cardBookingMoment(at) : at;
     this.transactions.push({ account, transactedAt: at, bookedAt, merchant: tx.merchant ?? null, ...tx });
   }
 

@@ -4,8 +4,12 @@ import { recordEvents } from "../events/record-event";
 import { getConsentOrThrow } from "./get-consent-or-throw";
 import { consentNotFound } from "./consent-not-found";
 
-/** Who ended a consent: the customer (the bank's connected-apps page), the app (its standard's DELETE), the developer (/v1, the portal). */
-export type RevokedBy = "customer" | "tpp" | "developer";
+/**
+ * Who ended a consent: the customer (the bank's connected-apps page), the app (its standard's DELETE,
+ * or revoking a refresh token), the developer (/v1, the portal), or the authorization server when a
+ * replayed authorization code or refresh token made it revoke every token (`token_replay`).
+ */
+export type RevokedBy = "customer" | "tpp" | "developer" | "token_replay";
 
 /** A consent still in use can be revoked; one that ended (revoked, rejected, consumed) stays as it ended. */
 const REVOCABLE = ["authorised", "awaiting_authorisation"];

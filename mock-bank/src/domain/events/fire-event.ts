@@ -2,13 +2,17 @@ import type { PrismaClient } from "@prisma/client";
 import { newId } from "@openbank/contracts/ids";
 import type { EventType } from "./record-event";
 
+/** How a fired event's stored payload starts: real events' start with `{"object":`. */
+const FIRED_PAYLOAD_PREFIX = '{"fired":true,';
+
 export type FiredEventDto = { id: string; type: EventType; created_at: string; object: unknown; replayed_from: string | null };
 
 /**
  * Emits an event of any type for the tenant, on the tenant's clock, through the same outbox
  * as real changes (so it is delivered exactly like them). Its object is the one the caller
- * sent; else the object of the tenant's latest real event of that type, so a handler sees a
- * realistic payload; else a minimal `{ "id": null, "sandbox_test": true }` marker.
+ * sent; else the object of the tenant's latest real event of that type (never a fired one,
+ * which is marked in its stored payload), so a handler sees a realistic payload; else a
+ * minimal `{ "id": null, "sandbox_test": true }` marker.
  */
 export async function fireEvent(options: {
   db: PrismaClient;
@@ -22,7 +26,7 @@ export async function fireEvent(options: {
   let replayedFrom: string | null = null;
   if (object === undefined) {
     const latest = await db.bankEvent.findFirst({
-      where: { tenantId, type },
+      where: { tenantId, type, NOT: { payload: { startsWith: FIRED_PAYLOAD_PREFIX } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { id: true, payload: true },
     });
@@ -34,6 +38,7 @@ export async function fireEvent(options: {
     }
   }
   const id = newId("event");
-  await db.bankEvent.create({ data: { id, tenantId, type, payload: JSON.stringify({ object }), createdAt: now } });
+  // `fired` first, so the stored payload starts with FIRED_PAYLOAD_PREFIX; deliveries read only `object`.
+  await db.bankEvent.create({ data: { id, tenantId, type, payload: JSON.stringify({ fired: true, object }), createdAt: now } });
   return { id, type, created_at: now.toISOString(), object, replayed_from: replayedFrom };
 }

@@ -5,6 +5,7 @@ import { checkAddress } from "@openbank/contracts/address-policy";
 import { BlockedAddressError, createGuardedLookup } from "@openbank/contracts/guarded-lookup";
 import { dpopNonceSecret } from "@openbank/contracts/oauth-client";
 import { ClientAdapter } from "./client-metadata";
+import { endGrantConsent } from "./end-grant-consent";
 import { explainError } from "./error-hints";
 import { findCustomerAccount, IDENTITY_CLAIMS, IDENTITY_SCOPES } from "./identity-claims";
 import { PrismaOidcAdapter } from "./oidc-adapter";
@@ -243,6 +244,22 @@ export function createAuthorizationServer(options: {
     provider.on(event, (ctx: KoaContextWithOIDC, error: { error_detail?: string }) => {
       if (error?.error_detail) ctx.state.errorDetail = error.error_detail;
     });
+
+  // A revoked grant (a replayed code or refresh token, or the app revoking a refresh token) ends its
+  // consent, so the consent reads revoked rather than authorised with no working token. The event is
+  // emitted inside the request; the consent is ended before the answer goes out.
+  provider.on("grant.revoked", (ctx: KoaContextWithOIDC, grantId: string) => {
+    (ctx.state.revokedGrants ??= []).push(grantId);
+  });
+  provider.use(async (ctx, next) => {
+    try {
+      await next();
+    } finally {
+      const revokedBy = ctx.oidc?.route === "revocation" ? "tpp" : "token_replay";
+      for (const grantId of (ctx.state.revokedGrants as string[] | undefined) ?? [])
+        await endGrantConsent({ db, grantId, revokedBy, tenantNow: options.tenantNow });
+    }
+  });
 
   // Every OAuth error in a JSON answer says which rule it broke and where the guide explains it.
   provider.use(async (ctx, next) => {

@@ -37,6 +37,7 @@ const REVOKED_BY: Record<string, string> = {
   tpp: "The app deleted the consent (DELETE /account-access-consents/{ConsentId}).",
   customer: "The customer revoked the app's access at the bank's connected-apps page.",
   developer: "The developer revoked the consent in the portal.",
+  token_replay: "An authorization code or refresh token was used twice, so every token of the consent was revoked.",
 };
 
 function statusReason(row: Row, status: AisConsentStatus): ReadConsentResponse["Data"]["StatusReason"] {

@@ -14,7 +14,15 @@ import { assertAcceptsDeposits, withdrawalLegs } from "../products/withdrawal-ru
 import { toTransactionDto } from "../transactions/transaction-dto";
 import { consumeConsent } from "../consents/consume-consent";
 import { toPaymentDto } from "./payment-dto";
-import { AML_HIT_NAME, DECLINE_AMOUNT, ibanProblem, PAYMENT_LIMIT_MINOR, SETTLEMENT_DELAY_MS, sortCodeProblem } from "./payment-rules";
+import {
+  AML_HIT_NAME,
+  DECLINE_AMOUNT,
+  DECLINE_MESSAGE,
+  ibanProblem,
+  PAYMENT_LIMIT_MINOR,
+  SETTLEMENT_DELAY_MS,
+  sortCodeProblem,
+} from "./payment-rules";
 
 export type CreatePaymentOptions = {
   db: PrismaClient;
@@ -214,7 +222,7 @@ export async function preparePayment(
 
   const declined =
     input.amount?.amount === DECLINE_AMOUNT
-      ? { code: "insufficient_funds", message: "Declined by the beneficiary's bank: insufficient funds (sandbox magic amount 666.66)." }
+      ? { code: "insufficient_funds", message: DECLINE_MESSAGE }
       : creditor.name?.toUpperCase() === AML_HIT_NAME
         ? { code: "aml_declined", message: "Declined by sanctions screening (sandbox magic name AML HIT)." }
         : null;

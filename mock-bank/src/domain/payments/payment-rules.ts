@@ -8,6 +8,8 @@ export const SETTLEMENT_DELAY_MS = 24 * 60 * 60 * 1000;
 
 /** Magic values, documented on POST /v1/payments. */
 export const DECLINE_AMOUNT = "666.66";
+/** The failure of a payment of DECLINE_AMOUNT: the payer's account cannot cover it (the payer's bank, not the beneficiary's). */
+export const DECLINE_MESSAGE = "Declined: insufficient funds in the payer's account (sandbox magic amount 666.66).";
 export const AML_HIT_NAME = "AML HIT";
 
 /** IBAN lengths per country (ISO 13616 registry, the common ones); others need 15-34 characters. */

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { newId } from "@openbank/contracts/ids";
-import { PENDING_DAYS, startOfUtcDay } from "../../seed/history-builder";
+import { cardBookingMoment, PENDING_DAYS, startOfUtcDay } from "../../seed/history-builder";
 import { recordEvents } from "../events/record-event";
 import { systemAccountId } from "../ledger/system-accounts";
 import { toTransactionDto, transactionSelect } from "../transactions/transaction-dto";
@@ -10,7 +10,9 @@ const DAY_MS = 86_400_000;
 /**
  * Books the tenant's pending card payments that the clock has left behind, by the seed's
  * own rule: a card payment stays pending while it was made at most PENDING_DAYS days before
- * today (today, yesterday, the day before), and books one day after it was made. Each booking moves the account's
+ * today (today, yesterday, the day before), and books at the midnight that ends that
+ * (cardBookingMoment): its `booked_at` and its `transaction.booked` event's timestamp are that
+ * moment on the sandbox clock, not the end of the advance that crossed it. Each booking moves the account's
  * booked balance, is a ledger posting against the external settlement account (the card
  * scheme's side) so entries keep matching balances, and writes a `transaction.booked` event.
  * Authorised payments always book, even past the account's limit, as at a real bank.
@@ -26,7 +28,7 @@ export async function bookDueCardPayments(options: { tx: Prisma.TransactionClien
   });
   const external = systemAccountId(tenantId, "external");
   for (const line of due) {
-    const bookedAt = new Date(line.transactedAt.getTime() + DAY_MS);
+    const bookedAt = cardBookingMoment(line.transactedAt);
     const booked = await tx.bankTransaction.update({
       where: { id: line.id },
       data: { status: "booked", bookedAt },
@@ -58,7 +60,7 @@ export async function bookDueCardPayments(options: { tx: Prisma.TransactionClien
         },
       ],
     });
-    await recordEvents(tx, tenantId, now, [{ type: "transaction.booked", object: toTransactionDto(booked) }]);
+    await recordEvents(tx, tenantId, bookedAt, [{ type: "transaction.booked", object: toTransactionDto(booked) }]);
   }
   return due.length;
 }

@@ -31,7 +31,7 @@ const failures: Record<ScenarioFailure, Omit<ScenarioInfo, "value" | "example"> 
     status: 429,
     code: "rate_limited",
     effect:
-      "Answers 429 `rate_limited` with `Retry-After: 1`, as when your key's quota is used up. Nothing is changed and no quota is used.",
+      "Answers 429 `rate_limited` exactly as when your key's quota is used up: `Retry-After: 1` and your key's `RateLimit` with `r=0;t=1`. Nothing is changed; the call counts once against your quota, like any call.",
   },
   internal_error: {
     status: 500,

@@ -217,7 +217,7 @@ const vrp: FastifyPluginAsyncZod = async (app) => {
         tags: PAYMENTS,
         summary: "Create a domestic VRP",
         description:
-          "With the customer's access token of an authorised VRP consent. The request repeats the consent's Initiation and Risk; the payment must fit the MaximumIndividualAmount, every PeriodicLimit (periods on the sandbox clock, aligned as the consent says) and the validity window, else it is refused with UK.OBIE.Rules.FailsControlParameters (the `Path` names the parameter) and moves nothing. The money moves at once by Faster Payments (`ACSC`) and shows in `/v1/payments`; amount `666.66` is declined by the payee's bank (`RJCT`). The consent stays authorised. `x-idempotency-key` is required.",
+          "With the customer's access token of an authorised VRP consent. The request repeats the consent's Initiation and Risk; the payment must fit the MaximumIndividualAmount, every PeriodicLimit (periods on the sandbox clock, aligned as the consent says) and the validity window, else it is refused with UK.OBIE.Rules.FailsControlParameters (the `Path` names the parameter) and moves nothing. The money moves at once by Faster Payments (`ACSC`) and shows in `/v1/payments`; amount `666.66` is declined for insufficient funds in the payer's account (`RJCT`, `AM04`). The consent stays authorised. `x-idempotency-key` is required.",
         headers: ObIdempotentHeaders,
         body: OBDomesticVRPRequest,
         response: { 201: obJson("The payment.", OBDomesticVRPResponse), ...obErrorResponses({ 409: IN_FLIGHT }) },

@@ -14,6 +14,8 @@ import { AppError } from "@openbank/contracts/errors";
 import { listKeys } from "@/lib/keys/list-keys";
 import { parseLogFilters, type LogFilters } from "@/lib/request-logs/log-filters";
 import { listRequestLogs } from "@/lib/request-logs/list-request-logs";
+import { pastedRequestId, requestHref } from "@/lib/request-logs/request-id";
+import { redirect } from "next/navigation";
 
 type Props = { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,6 +37,9 @@ export default async function RequestLogsPage({ params, searchParams }: Props) {
   const { appId } = await params;
   const { app } = await loadAppPage(appId, "/logs", "logs:read");
   const search = toSearchParams(await searchParams);
+  // A request id pasted into the filter opens that request (in whichever of the user's apps made it).
+  const pasted = pastedRequestId(search.get("path"));
+  if (pasted) redirect(requestHref(pasted));
   let filters: LogFilters = { limit: 50 };
   let filterError: AppError | undefined;
   try {
