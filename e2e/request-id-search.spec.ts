@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createApp, screenshotPage, signUp } from "./helpers";
 
 test("a request id pasted into the Logs filter or the docs search opens that request", async ({ page, request }) => {
