@@ -46,6 +46,22 @@ export function changeEmailMessage(options: { to: string; name: string; link: st
   };
 }
 
+/** To the holder of an address another account asked to move to: no link, since the address is taken. */
+export function emailChangeTakenNotice(options: { to: string; name: string }): MailMessage {
+  return {
+    to: options.to,
+    subject: "Another account asked to use your address at Open Bank Developers",
+    text: [
+      `Hi ${options.name},`,
+      "",
+      "Another Open Bank Developers account asked to change its email address to this one. This address already belongs to your account, so nothing was changed and no link was sent.",
+      "",
+      "If you meant to move your own account, sign in to it instead. Otherwise you need do nothing.",
+      ...SIGNATURE,
+    ].join("\n"),
+  };
+}
+
 export function emailChangeRequestedNotice(options: { to: string; name: string; newEmail: string; at: Date }): MailMessage {
   return {
     to: options.to,

@@ -59,11 +59,13 @@ export const changeEmailOperation = defineOperation({
   summary: "Change your email address",
   description:
     "Emails a link (single use, 24 hours) to the new address; the account moves to it only when that link is opened, and your " +
-    "current address is told now and when it happens. A newer request replaces an older one. Needs a recent proof of identity.",
+    "current address is told now and when it happens. A newer request replaces an older one. Needs a recent proof of identity. " +
+    "An address that already has an account gets the same answer (its holder is told instead of sent a link), so the answer says " +
+    "nothing about who has an account.",
   access: "session",
   stepUp: true,
   body: z.object({ email: emailSchema }),
-  errors: ["email_taken", "rate_limited"],
+  errors: ["rate_limited"],
   success: {
     status: 202,
     description: "The link is on its way to the new address; nothing has changed yet.",

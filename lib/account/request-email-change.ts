@@ -3,7 +3,7 @@ import type { AuditActor } from "@/lib/audit/audit-actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
-import { changeEmailMessage, emailChangeRequestedNotice } from "./account-emails";
+import { changeEmailMessage, emailChangeRequestedNotice, emailChangeTakenNotice } from "./account-emails";
 import { issueAccountToken, retireAccountTokens } from "./account-token";
 import { assertLinkPace } from "./link-pace";
 
@@ -15,7 +15,11 @@ const pointer = (detail: string) => ({ errors: [{ pointer: "/body/email", detail
  * Asks to move the account to a new address (the caller has stepped up). Nothing changes yet: a
  * link (24 h, single use) goes to the NEW address and the change happens when it is opened
  * (confirmEmailLink). The current address is told at once. A newer request replaces an older one.
- * A taken address answers email_taken, as sign-up already does for anyone.
+ *
+ * A taken address gets the same answer, the same pacing and the same work (a pending change is
+ * recorded either way), so the form says nothing about who has an account, as sign-up does not
+ * (issue 21, finding 4). Its holder is told instead of sent a link; had a link gone out, opening it
+ * would answer email_taken (confirmEmailLink).
  */
 export async function requestEmailChange(options: { actor: AuditActor; email: string }): Promise<EmailChangeRequested> {
   const { actor, email } = options;
@@ -23,9 +27,8 @@ export async function requestEmailChange(options: { actor: AuditActor; email: st
   if (!user) throw new AppError("unauthenticated");
   if (email === user.email)
     throw new AppError("validation_failed", "That is already your email address.", pointer("This is already your email address"));
-  const holder = await db().user.findUnique({ where: { email }, select: { id: true } });
-  if (holder) throw new AppError("email_taken", undefined, pointer("An account with this email already exists"));
   await assertLinkPace(user.id, ["change_email"]);
+  const holder = await db().user.findUnique({ where: { email }, select: { name: true } });
 
   const now = new Date();
   const { link, expiresAt } = await db().$transaction(async (tx) => {
@@ -40,7 +43,9 @@ export async function requestEmailChange(options: { actor: AuditActor; email: st
     });
     return issued;
   });
-  const sent = await sendMail(changeEmailMessage({ to: email, name: user.name, link, expiresAt }));
+  const sent = await sendMail(
+    holder ? emailChangeTakenNotice({ to: email, name: holder.name }) : changeEmailMessage({ to: email, name: user.name, link, expiresAt }),
+  );
   await sendMail(emailChangeRequestedNotice({ to: user.email, name: user.name, newEmail: email, at: now }));
   return { pending_email: email, expires_at: expiresAt.toISOString(), sent };
 }

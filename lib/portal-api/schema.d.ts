@@ -123,7 +123,7 @@ export interface paths {
         put?: never;
         /**
          * Change your email address
-         * @description Emails a link (single use, 24 hours) to the new address; the account moves to it only when that link is opened, and your current address is told now and when it happens. A newer request replaces an older one. Needs a recent proof of identity.
+         * @description Emails a link (single use, 24 hours) to the new address; the account moves to it only when that link is opened, and your current address is told now and when it happens. A newer request replaces an older one. Needs a recent proof of identity. An address that already has an account gets the same answer (its holder is told instead of sent a link), so the answer says nothing about who has an account.
          */
         post: operations["changeEmail"];
         delete?: never;
@@ -2602,15 +2602,6 @@ export interface operations {
             };
             /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `email_taken`: An account with this email already exists. */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

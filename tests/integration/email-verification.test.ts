@@ -209,12 +209,22 @@ describe("changing the address", () => {
     expect((await dev.client.json("POST", "/api/account/step-up", { password: dev.password })).status).toBe(200);
   });
 
-  it("refuses a taken address with email_taken (a signed-in change of address, throttled), and the current one", async () => {
+  it("answers a taken address exactly as a free one (its holder is told, no link goes out), and refuses the current one", async () => {
     const other = await PortalClient.newDeveloper(portalUrl, "Taken Tess");
+    const mark = mailbox.mark();
     const taken = await dev.client.json("POST", "/api/account/email", { email: other.email.toUpperCase() });
     conforms("post", "/api/account/email", taken);
-    const problem = await expectProblem(taken.response, 409, "email_taken");
-    expect(problem.errors).toEqual([{ pointer: "/body/email", detail: "An account with this email already exists" }]);
+    // Before: 409 email_taken, which told any signed-in developer who has an account (issue 21, finding 4).
+    expect(taken.status).toBe(202);
+    expect(Object.keys(taken.body).sort()).toEqual(["expires_at", "pending_email", "sent"]);
+    expect(taken.body).toMatchObject({ pending_email: other.email, sent: true });
+    const told = await mailbox.next({ to: other.email, subject: "Another account asked to use your address" }, { after: mark });
+    expect(told.text).not.toMatch(/\/verify-email\//);
+    await mailbox.next({ to: dev.email, subject: "Someone asked to change" }, { after: mark });
+    // The holder's account is untouched, and the developer's own address has not moved.
+    expect((await dev.client.json("GET", "/api/account")).body.email).toBe(dev.email);
+    // Paced like any other change (one link mail a minute): the next test's request comes "later".
+    await ageAccountTokens(databaseUrl, dev.email, 2);
     const same = await expectProblem(
       await dev.client.request("POST", "/api/account/email", { email: dev.email }),
       400,
