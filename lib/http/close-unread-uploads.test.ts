@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunkedUpload, HUGE_UPLOAD_BYTES } from "@/tests/support/chunked-upload";
 import { closeUnreadUploads } from "./close-unread-uploads";
@@ -53,5 +53,26 @@ describe("closeUnreadUploads", () => {
     const response = await fetch(`${base}/guarded`, { method: "POST", body: "small" });
     expect(response.status).toBe(401);
     expect(response.headers.get("connection")).toBe("keep-alive");
+  });
+
+  it("keeps the connection of a small declared body that arrives after the answer: Node drains it, the next request is served", async () => {
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    const until = async (count: number) => {
+      for (let i = 0; i < 200 && (received.match(/HTTP\/1\.1 401/g) ?? []).length < count; i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    // The headers alone: the answer leaves before the body (request.complete is false at "finish").
+    socket.write("POST /guarded HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n");
+    await until(1);
+    socket.write("small");
+    // A second request on the same connection, as a keep-alive client sends it.
+    socket.write("GET /guarded HTTP/1.1\r\nHost: test\r\n\r\n");
+    await until(2);
+    socket.destroy();
+    expect((received.match(/HTTP\/1\.1 401/g) ?? []).length).toBe(2);
+    expect(received).not.toMatch(/connection: close/i);
   });
 });

@@ -3,6 +3,13 @@ import type { Socket } from "node:net";
 
 /** How long a closing connection waits for the client to read the answer before it is cut. */
 export const LINGER_MS = 1_000;
+/**
+ * A body declared at most this long is left to Node, which reads and discards what is left after
+ * the answer and keeps the connection for the client's next request: closing it instead races a
+ * keep-alive client that has already sent that request ("other side closed"). Chunked bodies and
+ * longer ones are cut.
+ */
+export const DRAIN_MAX_BYTES = 64 * 1024;
 
 const current = Symbol("openbank.currentRequest");
 type ClosingSocket = Socket & { [current]?: IncomingMessage };
@@ -34,8 +41,13 @@ export function closeUnreadUploads(request: IncomingMessage, response: ServerRes
   socket[current] = request;
   if (socket.destroySoon !== lingeringCloseMethod) socket.destroySoon = lingeringCloseMethod;
   response.once("finish", () => {
-    if (!request.complete) socket.destroySoon();
+    if (!request.complete && !smallDeclaredBody(request)) socket.destroySoon();
   });
+}
+
+function smallDeclaredBody(request: IncomingMessage): boolean {
+  const declared = request.headers["content-length"];
+  return declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= DRAIN_MAX_BYTES;
 }
 
 function lingeringCloseMethod(this: ClosingSocket): void {
