@@ -20,7 +20,7 @@ test.afterAll(() => {
 
 async function startSample(baseURL: string, clientId: string, clientSecret: string) {
   sample = spawn(process.execPath, ["examples/oauth-sample-app/server.mjs"], {
-    env: { ...process.env, PORTAL_URL: baseURL, CLIENT_ID: clientId, CLIENT_SECRET: clientSecret, PORT: String(samplePort) },
+    env: { ...process.env, SANDBOX_URL: baseURL, CLIENT_ID: clientId, CLIENT_SECRET: clientSecret, PORT: String(samplePort) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {

@@ -4,15 +4,15 @@
 // holding the client secret, no dependencies. Download it from your portal
 // (/downloads/oauth-sample-app.tar.gz, see README.md) and run it against the portal:
 //
-//   CLIENT_ID=cli_… CLIENT_SECRET=cs_sandbox_… PORTAL_URL=https://<your portal> npm start
+//   CLIENT_ID=cli_… CLIENT_SECRET=cs_sandbox_… SANDBOX_URL=https://<your portal> npm start
 //
 // then register http://localhost:8080/callback as a redirect URI of the app in the portal
-// and open http://localhost:8080. Variables: PORTAL_URL (default http://localhost:3000),
+// and open http://localhost:8080. Variables: SANDBOX_URL (default http://localhost:3000),
 // PORT (8080), REDIRECT_URI (http://localhost:$PORT/callback), SCOPE.
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 
-const PORTAL_URL = (process.env.PORTAL_URL ?? "http://localhost:3000").replace(/\/$/, "");
+const SANDBOX_URL = (process.env.SANDBOX_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const PORT = Number(process.env.PORT ?? 8080);
 const REDIRECT_URI = process.env.REDIRECT_URI ?? `http://localhost:${PORT}/callback`;
 const SCOPE = process.env.SCOPE ?? "accounts:read transactions:read";
@@ -40,7 +40,7 @@ function page(response, status, title, body, headers = {}) {
   response.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...headers });
   response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} · Budget Buddy</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:640px;margin:40px auto;padding:0 16px;color:#222}a.button,button{display:inline-block;background:#5b3cc4;color:#fff;border:0;border-radius:8px;padding:10px 16px;text-decoration:none;font:inherit;cursor:pointer}code{background:#f2f0fa;padding:1px 4px;border-radius:4px}li{margin:6px 0}.error{color:#a11}</style>
-</head><body><h1>${escape(title)}</h1>${body}<p><small>Sample third-party app · talks to ${escape(PORTAL_URL)}</small></p></body></html>`);
+</head><body><h1>${escape(title)}</h1>${body}<p><small>Sample third-party app · talks to ${escape(SANDBOX_URL)}</small></p></body></html>`);
 }
 
 /** Step 1: send the customer to the bank with a fresh state and PKCE challenge. */
@@ -50,7 +50,7 @@ function connect(response) {
   const browser = randomBytes(16).toString("base64url");
   const challenge = createHash("sha256").update(verifier).digest("base64url");
   pending.set(state, { verifier, browser, expiresAt: Date.now() + 10 * 60_000 });
-  const url = new URL(`${PORTAL_URL}/oauth/authorize`);
+  const url = new URL(`${SANDBOX_URL}/oauth/authorize`);
   url.search = new URLSearchParams({
     response_type: "code",
     client_id: CLIENT_ID,
@@ -65,7 +65,7 @@ function connect(response) {
 }
 
 async function tokenRequest(params) {
-  const response = await fetch(`${PORTAL_URL}/oauth/token`, {
+  const response = await fetch(`${SANDBOX_URL}/oauth/token`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
@@ -89,7 +89,7 @@ async function callback(request, response, url) {
       `<p class="error">This sign-in link is not one we started (state mismatch). <a href="/">Start again</a>.</p>`,
     );
   }
-  if (url.searchParams.get("iss") !== PORTAL_URL)
+  if (url.searchParams.get("iss") !== SANDBOX_URL)
     return page(response, 400, "Something went wrong", `<p class="error">Unexpected issuer.</p>`);
   const error = url.searchParams.get("error");
   if (error) {
@@ -125,7 +125,7 @@ async function accounts(request, response) {
   const session = sessions.get(cookies(request).bb_session);
   if (!session)
     return page(response, 200, "Budget Buddy", `<p>Not connected yet.</p><p><a class="button" href="/connect">Connect your bank</a></p>`);
-  const call = () => fetch(`${PORTAL_URL}/v1/accounts`, { headers: { authorization: `Bearer ${session.tokens.access_token}` } });
+  const call = () => fetch(`${SANDBOX_URL}/v1/accounts`, { headers: { authorization: `Bearer ${session.tokens.access_token}` } });
   let api = await call();
   let body = await api.json();
   if (api.status === 401 && body.code === "invalid_token") {
@@ -179,5 +179,5 @@ const server = createServer((request, response) => {
   );
 });
 
-server.listen(PORT, "127.0.0.1", () => console.log(`Budget Buddy (sample) on http://localhost:${PORT} → ${PORTAL_URL}`));
+server.listen(PORT, "127.0.0.1", () => console.log(`Budget Buddy (sample) on http://localhost:${PORT} → ${SANDBOX_URL}`));
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.close(() => process.exit(0)));
