@@ -272,6 +272,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your access tokens
+         * @description Working tokens first, newest first, then expired and revoked ones. Never includes a token or its hash.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create an access token
+         * @description A personal access token (`pat_…`) for the portal API, for the CLI and CI: `read` calls GET operations only, `write` any operation that accepts tokens; limited to one of your teams or not; it expires after 7, 30, 90 or 365 days. The token is in this response only: only its HMAC is stored.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens/{patId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an access token
+         * @description At once: the next call with it answers 401. Revoking a revoked token changes nothing.
+         */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account/two-factor/totp": {
         parameters: {
             query?: never;
@@ -1888,6 +1932,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1924,7 +1977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2024,7 +2077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2362,6 +2415,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2408,7 +2470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2600,7 +2662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2894,7 +2956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `password_incorrect`: Your current password is not right. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `password_incorrect`: Your current password is not right. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,6 +3066,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -3052,7 +3123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3102,7 +3173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3185,7 +3256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_failed`: That did not confirm it's you. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_failed`: That did not confirm it's you. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3214,6 +3285,255 @@ export interface operations {
             };
             /** @description `too_many_sign_in_attempts`: Too many sign-in attempts. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your personal access tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            /** @enum {string} */
+                            scope: "read" | "write";
+                            team_id: string | null;
+                            team_name: string | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                            last_used_at: string | null;
+                            last_used_ip: string | null;
+                            revoked_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    scope: "read" | "write";
+                    team_id?: string | null;
+                    expires_in_days: 7 | 30 | 90 | 365;
+                };
+            };
+        };
+        responses: {
+            /** @description The token's details, and the token itself (as a new key and its secret are). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            /** @enum {string} */
+                            scope: "read" | "write";
+                            team_id: string | null;
+                            team_name: string | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                            last_used_at: string | null;
+                            last_used_ip: string | null;
+                            revoked_at: string | null;
+                        };
+                        /** @description The token itself (`pat_…`). Shown once: only its HMAC is stored. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token's id (`tkn_…`) */
+                patId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token no longer works. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3266,7 +3586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3320,7 +3640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3395,7 +3715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3472,7 +3792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,6 +3855,15 @@ export interface operations {
             };
             /** @description `unauthenticated`: Sign in to continue. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3612,7 +3941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3731,7 +4060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3797,7 +4126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3883,7 +4212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4078,7 +4407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,6 +4497,15 @@ export interface operations {
             };
             /** @description `unauthenticated`: Sign in to continue. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4271,7 +4609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4373,7 +4711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4439,7 +4777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4528,7 +4866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4631,7 +4969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4738,7 +5076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,7 +5197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4950,6 +5288,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -5026,7 +5373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5124,7 +5471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5200,7 +5547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5350,7 +5697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5469,7 +5816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5586,7 +5933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,7 +6048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5777,7 +6124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5866,7 +6213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5978,7 +6325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6090,7 +6437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6219,7 +6566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6322,7 +6669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6430,7 +6777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6551,7 +6898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +7011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6765,7 +7112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6864,7 +7211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7001,7 +7348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7116,7 +7463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7249,7 +7596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7369,7 +7716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7506,7 +7853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,7 +7930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7669,7 +8016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7783,7 +8130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7928,7 +8275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8031,7 +8378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8157,7 +8504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8260,7 +8607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8355,7 +8702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8463,7 +8810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8575,7 +8922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8649,7 +8996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8753,7 +9100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8869,7 +9216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8992,7 +9339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9116,7 +9463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9235,7 +9582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9354,7 +9701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9409,6 +9756,15 @@ export interface operations {
             };
             /** @description `unauthenticated`: Sign in to continue. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9531,7 +9887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9673,7 +10029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9782,6 +10138,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -9850,7 +10215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9933,7 +10298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10010,7 +10375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10097,7 +10462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10187,7 +10552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10296,7 +10661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10364,7 +10729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10462,7 +10827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10513,7 +10878,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only events of this action. */
-                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.tpp_certificate_issued" | "app.tpp_certificate_revoked" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
+                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.tpp_certificate_issued" | "app.tpp_certificate_revoked" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.token_created" | "account.token_revoked" | "account.exported" | "account.deleted";
                 /** @description Events per page, 1 to 100 (25 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -10581,7 +10946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10664,7 +11029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10755,7 +11120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10879,7 +11244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10985,7 +11350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11109,7 +11474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11218,7 +11583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11302,7 +11667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `invite_email_mismatch`: The invitation is for another email address. `sso_required`: This team requires single sign-on. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `invite_email_mismatch`: The invitation is for another email address. `sso_required`: This team requires single sign-on. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11517,7 +11882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11610,7 +11975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11740,7 +12105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
