@@ -70,7 +70,9 @@ function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, ro
 
 /**
  * The route handler for a declared operation, in the order a security reviewer would check:
- * cross-site mutation (403) before anything is read, then the session (401), the app or team
+ * cross-site mutation (403, cookie requests only) before anything is read, then the session or
+ * the personal access token (401; a token on an operation that refuses tokens: 403
+ * token_not_allowed; a read token on a mutation: 403 insufficient_scope), the app or team
  * (404 when not a member, 403 when the role does not allow it), a verified email address where
  * the operation needs one (403 email_unverified), a recent proof of identity for sensitive
  * actions (403 step_up_required), then path, query and body (400, 413, 415), and only
