@@ -19,6 +19,17 @@ import { acceptsTokens, isMutation, type Operation, type OperationSpec } from ".
 
 type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
 
+/** `acceptsTokens` at the type level: a handler that may be called with a token gets no session to rely on. */
+type AcceptsTokens<Spec extends OperationSpec> = Spec["tokens"] extends boolean
+  ? Spec["tokens"]
+  : Spec["access"] extends { app: string }
+    ? true
+    : Spec["access"] extends { team: string }
+      ? Spec["method"] extends "GET"
+        ? true
+        : false
+      : false;
+
 /** What a handler is given: everything `handle` checked, typed by the operation's declaration. */
 export type OperationContext<Spec extends OperationSpec> = {
   request: Request;
@@ -28,7 +39,11 @@ export type OperationContext<Spec extends OperationSpec> = {
    * The signed-in browser's session (null on public operations, and on requests made with a
    * personal access token: only operations that refuse tokens may rely on it).
    */
-  session: Spec["access"] extends "public" ? CurrentSession | null : CurrentSession;
+  session: Spec["access"] extends "public"
+    ? CurrentSession | null
+    : AcceptsTokens<Spec> extends true
+      ? CurrentSession | null
+      : CurrentSession;
   /** The personal access token the request was made with; null when made by a browser session. */
   token: { id: string; scope: TokenScope; teamId: string | null } | null;
   /** Who did it, for the audit log. Null on public operations without a session. */
