@@ -15,6 +15,7 @@ import { createClientCache } from "./oauth-clients/client-cache";
 import type { ClientApp } from "./oauth-clients/find-client-app";
 import { createRedis } from "./redis";
 import { createRequestLogWriter, type RequestLogEntry } from "./request-logs/request-log-writer";
+import { createTokenUseWriter, type TokenUse } from "./tokens/record-token-use";
 import { createTtlCache, type TtlCache } from "./ttl-cache";
 
 /**
@@ -32,6 +33,8 @@ export type Portal = {
   caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<TokenRecord> };
   requestLogs: BatchWriter<RequestLogEntry>;
   keyUses: BatchWriter<KeyUse>;
+  /** Personal access tokens' last use (the portal API's bearer tokens). */
+  tokenUses: BatchWriter<TokenUse>;
   /** Sign-in, step-up and password-reset attempts: in memory, or shared through Redis (REDIS_URL). */
   throttles: AccountThrottles;
   /** Serves /v1, /open-banking/v4.0, /berlin-group/v1, /oauth and /.well-known; false for anything else (server.ts). */
@@ -63,6 +66,7 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     rollupRetentionDays: env.ANALYTICS_RETENTION_DAYS,
   });
   const keyUses = createKeyUseWriter(db);
+  const tokenUses = createTokenUseWriter(db);
   const throttles = createThrottles(env, redis);
   const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses });
 
@@ -74,10 +78,11 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     caches,
     requestLogs,
     keyUses,
+    tokenUses,
     throttles,
     gateway,
     async close() {
-      await Promise.allSettled([requestLogs.flush(), keyUses.flush()]);
+      await Promise.allSettled([requestLogs.flush(), keyUses.flush(), tokenUses.flush()]);
       listener?.stop();
       redis?.disconnect();
       await db.$disconnect();

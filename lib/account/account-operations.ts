@@ -10,6 +10,7 @@ export const getAccountOperation = defineOperation({
   tag: "Account",
   summary: "Your account",
   description: "Name, email and whether it is verified, and which sign-in factors are set up (never a secret).",
+  tokens: true,
   access: "session",
   success: { status: 200, description: "Your account.", schema: accountDto },
 });

@@ -13,6 +13,7 @@ export const listAppsOperation = defineOperation({
   summary: "List your apps",
   description:
     "The apps of every team you belong to (or of one, with `team_id`), newest first, with their active keys and last 24 hours of calls.",
+  tokens: true,
   access: "session",
   query: z.object({
     team_id: z.string().max(64).optional().describe("Only this team's apps (`team_…`); a team you are not in gives an empty list."),
@@ -65,6 +66,8 @@ export const deleteAppOperation = defineOperation({
   description:
     "With its keys, OAuth client, webhook endpoints and request logs: its keys and consent tokens stop working at once. " +
     "Team owners and admins only. Cannot be undone.",
+  /** Deleting an app ends every key, client and webhook of it: in the browser only. */
+  tokens: false,
   access: { app: "app:delete" },
   params: appParams,
   success: { status: 204, description: "Deleted." },

@@ -9,9 +9,19 @@ import { can, type Action } from "../teams/permissions";
  * reported as missing, not forbidden, so ids cannot be probed. The team's two-factor policy
  * applies (403 two_factor_required).
  */
-export async function requireAppAccess(options: { appId: string; userId: string; action: Action }) {
+export async function requireAppAccess(options: {
+  appId: string;
+  userId: string;
+  action: Action;
+  /** A personal access token limited to one team: apps of the user's other teams are missing too. */
+  onlyTeamId?: string;
+}) {
   const app = await db().app.findFirst({
-    where: { id: options.appId, team: { memberships: { some: { userId: options.userId } } } },
+    where: {
+      id: options.appId,
+      ...(options.onlyTeamId ? { teamId: options.onlyTeamId } : {}),
+      team: { memberships: { some: { userId: options.userId } } },
+    },
     select: {
       id: true,
       teamId: true,

@@ -55,6 +55,8 @@ export const auditActions = {
   "account.session_revoked": "Session signed out",
   "account.sessions_revoked": "Other sessions signed out",
   "account.stepped_up": "Identity confirmed",
+  "account.token_created": "Access token created",
+  "account.token_revoked": "Access token revoked",
   "account.exported": "Data exported",
   "account.deleted": "Account deleted",
 } as const;

@@ -44,6 +44,13 @@ export type OperationSpec = {
    */
   stepUp?: true;
   /**
+   * Whether a personal access token (`Authorization: Bearer pat_…`, the CLI's and CI's
+   * credential) may call it; without a declaration, `acceptsTokens` decides from `access`.
+   * Browser-only operations (account security, the tokens API itself, step-up, platform admin)
+   * answer a token with 403 `token_not_allowed`.
+   */
+  tokens?: boolean;
+  /**
    * Needs a verified email address (inviting members, requesting production access): 403
    * `email_unverified` until the developer has opened the link we emailed them.
    */
@@ -64,6 +71,22 @@ export type Operation<Spec extends OperationSpec = OperationSpec> = Spec & { rea
  */
 export function defineOperation<const Spec extends OperationSpec>(spec: Spec): Operation<Spec> {
   return { ...spec, kind: "portal-operation" };
+}
+
+/**
+ * Whether a personal access token may call the operation. Declared with `tokens`, else:
+ * - an app's operations (`{ app: action }`): yes, what the CLI manages (keys, webhooks, logs, sandbox);
+ * - a team's: reading only (members, policies, invitations and ownership stay in the browser);
+ * - `session` operations: no (the account's security pages), unless declared `tokens: true`;
+ * - `platform-admin` never, whatever is declared; `public` ones need no credential at all.
+ */
+export function acceptsTokens(operation: Pick<OperationSpec, "access" | "method" | "tokens">): boolean {
+  const { access } = operation;
+  if (access === "platform-admin" || access === "public") return false;
+  if (operation.tokens !== undefined) return operation.tokens;
+  if (typeof access === "object" && "app" in access) return true;
+  if (typeof access === "object" && "team" in access) return operation.method === "GET";
+  return false;
 }
 
 /** Whether the operation changes state (and so is refused cross-site, and is in the role table). */

@@ -176,6 +176,92 @@ describe("a verified email address", () => {
   });
 });
 
+describe("handle, with a personal access token", () => {
+  const principal = (scope: "read" | "write", teamId: string | null = null) => ({
+    tokenId: "tkn_1",
+    scope,
+    teamId,
+    user: ada,
+    emailVerified: true,
+  });
+  const readThing = defineOperation({
+    method: "GET",
+    path: "/api/things/{thingId}",
+    operationId: "readThing",
+    tag: "Things",
+    summary: "Read a thing",
+    access: "session",
+    tokens: true,
+    success: { status: 200, description: "The thing.", schema: z.object({ id: z.string().max(64), token: z.string().max(64).nullable() }) },
+  });
+  const writeThing = defineOperation({ ...renameThing, operationId: "writeThing", tokens: true, stepUp: true });
+  const bearer = (token = "pat_x"): Init => ({ headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+  const getSession = vi.fn(async () => adaSession());
+
+  it("lets a read token call a GET operation that accepts tokens, without reading the session", async () => {
+    getSession.mockClear();
+    const route = handle(readThing, async ({ token, session }) => ({ id: "thing_1", token: session ? "session" : (token?.id ?? null) }), {
+      getSession,
+      authenticateToken: async () => principal("read"),
+    });
+    const response = await call(route, { method: "GET", ...bearer() });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: "thing_1", token: "tkn_1" });
+    expect(getSession).not.toHaveBeenCalled();
+  });
+
+  it("refuses a read token on a mutation with 403 insufficient_scope, before the handler", async () => {
+    const handler = vi.fn(async () => ({ id: "x", name: "y" }));
+    const route = handle(writeThing, handler, { authenticateToken: async () => principal("read") });
+    const response = await call(route, { ...bearer(), body: JSON.stringify({ name: "Kettle" }) });
+    expect(response.status).toBe(403);
+    expect((await response.json()).code).toBe("insufficient_scope");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("lets a write token mutate without an Origin (no cross-site check for bearer requests) and stands for a step-up", async () => {
+    const route = handle(writeThing, async ({ body }) => ({ id: "thing_1", name: body.name }), {
+      authenticateToken: async () => principal("write"),
+    });
+    const response = await call(route, { ...bearer(), body: JSON.stringify({ name: "Kettle" }) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: "thing_1", name: "Kettle" });
+  });
+
+  it("refuses any token, even a write one, on an operation that does not accept tokens: 403 token_not_allowed", async () => {
+    const handler = vi.fn(async () => ({ id: "x", name: "y" }));
+    const route = handle(renameThing, handler, { getSession, authenticateToken: async () => principal("write") });
+    const response = await call(route, { ...bearer(), body: JSON.stringify({ name: "Kettle" }) });
+    expect(response.status).toBe(403);
+    expect((await response.json()).code).toBe("token_not_allowed");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("answers a token that does not work with 401 and WWW-Authenticate, and never falls back to the cookie", async () => {
+    const { invalidTokenError } = await import("@/lib/tokens/authenticate-token");
+    const route = handle(readThing, async () => ({ id: "x", token: null }), {
+      getSession,
+      authenticateToken: async () => {
+        throw invalidTokenError();
+      },
+    });
+    for (const authorization of ["Bearer pat_revoked", "Basic dXNlcjpwYXNz", "Bearer"]) {
+      const response = await call(route, { method: "GET", headers: { authorization } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
+      expect((await response.json()).code).toBe("unauthenticated");
+    }
+  });
+
+  it("ignores a bearer on public operations", async () => {
+    const publicThing = defineOperation({ ...readThing, operationId: "publicThing", access: "public" });
+    const authenticateToken = vi.fn(async () => principal("read"));
+    const route = handle(publicThing, async () => ({ id: "p", token: null }), { getSession: async () => null, authenticateToken });
+    expect((await call(route, { method: "GET", ...bearer() })).status).toBe(200);
+    expect(authenticateToken).not.toHaveBeenCalled();
+  });
+});
+
 describe("the published document of an operation", () => {
   it("lists the problems its declaration implies, each under its status", () => {
     expect(operationErrors(renameThing).sort()).toEqual(
@@ -184,6 +270,7 @@ describe("the published document of an operation", () => {
         "internal_error",
         "malformed_json",
         "payload_too_large",
+        "token_not_allowed",
         "unauthenticated",
         "unsupported_media_type",
         "validation_failed",

@@ -13,17 +13,39 @@ import { recentlyVerified } from "@/lib/sessions/session-store";
 import { withErrors, zodIssuesToFieldErrors } from "@/lib/http/route-handler";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { requireTeamAccess, type TeamAccess } from "@/lib/teams/require-team-access";
-import { isMutation, type Operation, type OperationSpec } from "./define-operation";
+import { authenticateToken, invalidTokenError, type TokenPrincipal } from "@/lib/tokens/authenticate-token";
+import { bearerToken, scopeAllows, type TokenScope } from "@/lib/tokens/personal-access-token";
+import { acceptsTokens, isMutation, type Operation, type OperationSpec } from "./define-operation";
 
 type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** `acceptsTokens` at the type level: a handler that may be called with a token gets no session to rely on. */
+type AcceptsTokens<Spec extends OperationSpec> = Spec["tokens"] extends boolean
+  ? Spec["tokens"]
+  : Spec["access"] extends { app: string }
+    ? true
+    : Spec["access"] extends { team: string }
+      ? Spec["method"] extends "GET"
+        ? true
+        : false
+      : false;
 
 /** What a handler is given: everything `handle` checked, typed by the operation's declaration. */
 export type OperationContext<Spec extends OperationSpec> = {
   request: Request;
   /** The signed-in developer (null only on public operations). */
   user: Spec["access"] extends "public" ? UserDto | null : UserDto;
-  /** The signed-in browser's session (null only on public operations). */
-  session: Spec["access"] extends "public" ? CurrentSession | null : CurrentSession;
+  /**
+   * The signed-in browser's session (null on public operations, and on requests made with a
+   * personal access token: only operations that refuse tokens may rely on it).
+   */
+  session: Spec["access"] extends "public"
+    ? CurrentSession | null
+    : AcceptsTokens<Spec> extends true
+      ? CurrentSession | null
+      : CurrentSession;
+  /** The personal access token the request was made with; null when made by a browser session. */
+  token: { id: string; scope: TokenScope; teamId: string | null } | null;
   /** Who did it, for the audit log. Null on public operations without a session. */
   actor: Spec["access"] extends "public" ? AuditActor | null : AuditActor;
   params: Output<Spec["params"]>;
@@ -63,7 +85,9 @@ function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, ro
 
 /**
  * The route handler for a declared operation, in the order a security reviewer would check:
- * cross-site mutation (403) before anything is read, then the session (401), the app or team
+ * cross-site mutation (403, cookie requests only) before anything is read, then the session or
+ * the personal access token (401; a token on an operation that refuses tokens: 403
+ * token_not_allowed; a read token on a mutation: 403 insufficient_scope), the app or team
  * (404 when not a member, 403 when the role does not allow it), a verified email address where
  * the operation needs one (403 email_unverified), a recent proof of identity for sensitive
  * actions (403 step_up_required), then path, query and body (400, 413, 415), and only
@@ -75,28 +99,66 @@ function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, ro
 export function handle<Spec extends OperationSpec>(
   operation: Operation<Spec>,
   handler: OperationHandler<Spec>,
-  options: { getSession?: () => Promise<CurrentSession | null> } = {},
+  options: {
+    getSession?: () => Promise<CurrentSession | null>;
+    authenticateToken?: (token: string, request: Request) => Promise<TokenPrincipal>;
+  } = {},
 ): OperationRoute {
   const getSession = options.getSession ?? getCurrentSession;
+  const authenticate = options.authenticateToken ?? authenticateToken;
   const route = withErrors(async (request: Request, context: NextContext) => {
-    if (isMutation(operation)) assertSameOrigin(request); // before the session: a forged request learns nothing
+    // A personal access token (the CLI, CI) instead of the browser's cookie. Public operations
+    // need no credential and ignore one.
+    const bearer = operation.access === "public" ? null : bearerToken(request.headers);
+    // Cross-site checks are for cookies, which a browser attaches by itself: a forged request
+    // cannot carry an Authorization header. Before the session: a forged request learns nothing.
+    if (bearer === null && isMutation(operation)) assertSameOrigin(request);
 
-    const session = await getSession();
-    const user = session?.user ?? null;
+    let session: CurrentSession | null = null;
+    let principal: TokenPrincipal | null = null;
+    if (bearer !== null) {
+      if (!bearer) throw invalidTokenError(); // "Authorization: Basic …", "Bearer" alone
+      principal = await authenticate(bearer, request);
+      if (!acceptsTokens(operation)) {
+        throw new AppError(
+          "token_not_allowed",
+          `${operation.operationId} is done in the portal, signed in in a browser: it does not accept access tokens.`,
+        );
+      }
+      if (!scopeAllows(principal.scope, operation.method)) {
+        throw new AppError("insufficient_scope", "This token's scope is read: it may only call GET operations. Use a write token.");
+      }
+    } else {
+      session = await getSession();
+    }
+    const user = principal?.user ?? session?.user ?? null;
     if (!user && operation.access !== "public") throw new AppError("unauthenticated");
+    const tokenTeamId = principal?.teamId ?? undefined;
 
     const rawParams = await context.params;
     const access = operation.access;
     let app: OperationContext<Spec>["app"] = undefined as never;
     let team: OperationContext<Spec>["team"] = undefined as never;
     if (user && typeof access === "object" && "app" in access) {
-      app = (await requireAppAccess({ appId: String(rawParams.appId), userId: user.id, action: access.app })) as never;
+      app = (await requireAppAccess({
+        appId: String(rawParams.appId),
+        userId: user.id,
+        action: access.app,
+        onlyTeamId: tokenTeamId,
+      })) as never;
     } else if (user && typeof access === "object" && "team" in access) {
+      // A token limited to one team sees other teams as it would a stranger's: missing.
+      if (tokenTeamId && String(rawParams.teamId) !== tokenTeamId)
+        throw new AppError("resource_not_found", `No team ${String(rawParams.teamId)}.`);
       team = (await requireTeamAccess({ teamId: String(rawParams.teamId), userId: user.id, action: access.team })) as never;
     } else if (user && access === "platform-admin") {
       await assertPlatformAdmin(user);
     }
-    if (operation.verifiedEmail && session && !session.emailVerified) throw new AppError("email_unverified");
+    const emailVerified = principal?.emailVerified ?? session?.emailVerified ?? true;
+    if (operation.verifiedEmail && user && !emailVerified) throw new AppError("email_unverified");
+    // A token cannot step up. Its scope already kept a read token from every mutation; a write
+    // token was itself created under a fresh step-up, so it stands for one (the CLI's
+    // `keys create|roll|revoke`). Operations too sensitive for that refuse tokens outright.
     if (operation.stepUp && session && !recentlyVerified(session)) throw new AppError("step_up_required");
 
     const params = operation.params ? parseInput(operation.params, rawParams, "/path") : rawParams;
@@ -110,6 +172,7 @@ export function handle<Spec extends OperationSpec>(
       request,
       user: user as never,
       session: session as never,
+      token: principal ? { id: principal.tokenId, scope: principal.scope, teamId: principal.teamId } : null,
       actor: (user ? auditActor(user, request) : null) as never,
       params: params as never,
       query: query as never,

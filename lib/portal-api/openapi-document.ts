@@ -3,7 +3,7 @@ import { catalog, type BankErrorCode, type PortalErrorCode } from "@openbank/con
 
 type DocumentedCode = PortalErrorCode | BankErrorCode;
 import { documentBounds } from "@openbank/contracts/openapi-bounds";
-import { isMutation, type Operation } from "./define-operation";
+import { acceptsTokens, isMutation, type Operation } from "./define-operation";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -45,6 +45,7 @@ export function operationErrors(operation: Operation): DocumentedCode[] {
     codes.add("unsupported_media_type");
   }
   if (access !== "public") codes.add("unauthenticated");
+  if (access !== "public") codes.add(acceptsTokens(operation) ? "insufficient_scope" : "token_not_allowed");
   if (isMutation(operation)) codes.add("forbidden"); // cross-site
   if (typeof access === "object") {
     codes.add("forbidden");
@@ -102,13 +103,23 @@ function responses(operation: Operation): Record<string, JsonSchema> {
   return answers;
 }
 
+/** Who may call it: the session cookie, and a personal access token where the operation accepts one. */
+function security(operation: Operation): JsonSchema[] {
+  if (operation.access === "public") return [];
+  if (operation.access === "platform-admin") return [{ platformAdminSession: [] }];
+  if (!acceptsTokens(operation)) return [{ session: [] }];
+  return [{ session: [] }, { personalAccessToken: [] }];
+}
+
 function toPathItem(operation: Operation): JsonSchema {
   return {
     operationId: operation.operationId,
     tags: [operation.tag],
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    security: operation.access === "public" ? [] : [{ [operation.access === "platform-admin" ? "platformAdminSession" : "session"]: [] }],
+    security: security(operation),
+    // Said in words too, for readers of the rendered reference.
+    ...(operation.access === "public" ? {} : { "x-access-tokens": acceptsTokens(operation) }),
     parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
     ...(operation.body
       ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(operation.body, "input") } } } }
@@ -136,7 +147,8 @@ export function buildPortalOpenApiDocument(operations: readonly Operation[], opt
       version: "1.0.0",
       description:
         "The portal's own API: apps, keys, teams, webhooks and go-live, as the dashboard calls it. It is authenticated by the " +
-        "portal's session cookie and refuses cross-site mutations (send `Origin` with the portal's origin). Errors are RFC 9457 " +
+        "portal's session cookie and refuses cross-site mutations (send `Origin` with the portal's origin), or, where an " +
+        "operation says so, by a personal access token (`Authorization: Bearer pat_…`) for the CLI and CI. Errors are RFC 9457 " +
         "problem+json with a stable `code`. For the sandbox bank's API, see `/openapi.json`.",
       license: { name: "MIT", identifier: "MIT" },
       contact: { name: "Open Bank developer support", url: `${options.portalUrl}/docs` },
@@ -152,6 +164,17 @@ export function buildPortalOpenApiDocument(operations: readonly Operation[], opt
           in: "cookie",
           name: "next-auth.session-token",
           description: "The portal's session cookie, set by signing in (`__Secure-next-auth.session-token` over https).",
+        },
+        personalAccessToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "pat_…",
+          description:
+            "A personal access token (`Authorization: Bearer pat_…`), created in the account page, for the CLI and CI. A `read` " +
+            "token calls GET operations only (403 `insufficient_scope` otherwise); a token limited to one team sees other teams' " +
+            "apps and teams as missing (404). Operations without this scheme answer a token with 403 `token_not_allowed`. An " +
+            'unknown, expired or revoked token: 401 `unauthenticated` with `WWW-Authenticate: Bearer error="invalid_token"`. ' +
+            "Requests with a token are not subject to the cross-site (`Origin`) check.",
         },
         platformAdminSession: {
           type: "apiKey",

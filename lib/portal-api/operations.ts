@@ -17,6 +17,7 @@ import { sandboxOperations } from "@/lib/sandbox/sandbox-operations";
 import { inviteOperations } from "@/lib/teams/invite-operations";
 import { sessionOperations } from "@/lib/sessions/session-operations";
 import { teamOperations } from "@/lib/teams/team-operations";
+import { tokenOperations } from "@/lib/tokens/token-operations";
 import { twoFactorOperations } from "@/lib/two-factor/two-factor-operations";
 import { teamPolicyOperations } from "@/lib/team-policies/team-policy-operations";
 import { ssoOperations } from "@/lib/sso/sso-operations";
@@ -36,6 +37,7 @@ export const portalOperations: readonly Operation[] = [
   ...emailOperations,
   ...passwordOperations,
   ...sessionOperations,
+  ...tokenOperations,
   ...twoFactorOperations,
   ...passkeyOperations,
   ...ssoOperations,

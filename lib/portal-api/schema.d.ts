@@ -272,6 +272,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your access tokens
+         * @description Working tokens first, newest first, then expired and revoked ones. Never includes a token or its hash.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create an access token
+         * @description A personal access token (`pat_…`) for the portal API, for the CLI and CI: `read` calls GET operations only, `write` any operation that accepts tokens; limited to one of your teams or not; it expires after 7, 30, 90 or 365 days. The token is in this response only: only its HMAC is stored.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens/{patId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an access token
+         * @description At once: the next call with it answers 401. Revoking a revoked token changes nothing.
+         */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account/two-factor/totp": {
         parameters: {
             query?: never;
@@ -1888,6 +1932,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1924,7 +1977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2024,7 +2077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2362,6 +2415,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2408,7 +2470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2600,7 +2662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2885,7 +2947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `password_incorrect`: Your current password is not right. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `password_incorrect`: Your current password is not right. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2995,6 +3057,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -3043,7 +3114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,7 +3164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3176,7 +3247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_failed`: That did not confirm it's you. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_failed`: That did not confirm it's you. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3205,6 +3276,255 @@ export interface operations {
             };
             /** @description `too_many_sign_in_attempts`: Too many sign-in attempts. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your personal access tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            /** @enum {string} */
+                            scope: "read" | "write";
+                            team_id: string | null;
+                            team_name: string | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                            last_used_at: string | null;
+                            last_used_ip: string | null;
+                            revoked_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    scope: "read" | "write";
+                    team_id?: string | null;
+                    expires_in_days: 7 | 30 | 90 | 365;
+                };
+            };
+        };
+        responses: {
+            /** @description The token's details, and the token itself (as a new key and its secret are). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            /** @enum {string} */
+                            scope: "read" | "write";
+                            team_id: string | null;
+                            team_name: string | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                            last_used_at: string | null;
+                            last_used_ip: string | null;
+                            revoked_at: string | null;
+                        };
+                        /** @description The token itself (`pat_…`). Shown once: only its HMAC is stored. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token's id (`tkn_…`) */
+                patId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token no longer works. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3257,7 +3577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3311,7 +3631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3386,7 +3706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3463,7 +3783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,6 +3846,15 @@ export interface operations {
             };
             /** @description `unauthenticated`: Sign in to continue. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3603,7 +3932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3722,7 +4051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3788,7 +4117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3874,7 +4203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4069,7 +4398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,6 +4488,15 @@ export interface operations {
             };
             /** @description `unauthenticated`: Sign in to continue. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4262,7 +4600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `step_up_required`: Confirm it's you to continue. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4364,7 +4702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,7 +4768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4519,7 +4857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4622,7 +4960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4729,7 +5067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4850,7 +5188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,6 +5279,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `token_not_allowed`: This operation is not available with an access token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -5017,7 +5364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5115,7 +5462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5191,7 +5538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5341,7 +5688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5460,7 +5807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5577,7 +5924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5692,7 +6039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5768,7 +6115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5857,7 +6204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5969,7 +6316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6081,7 +6428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6210,7 +6557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +6660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6421,7 +6768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6542,7 +6889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6655,7 +7002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6756,7 +7103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6855,7 +7202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6992,7 +7339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,7 +7454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7240,7 +7587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7360,7 +7707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7497,7 +7844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7574,7 +7921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7660,7 +8007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7774,7 +8121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7919,7 +8266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8022,7 +8369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8148,7 +8495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8251,7 +8598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8346,7 +8693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8454,7 +8801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8566,7 +8913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8640,7 +8987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8744,7 +9091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8860,7 +9207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8983,7 +9330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9107,7 +9454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9226,7 +9573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9345,7 +9692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9400,6 +9747,15 @@ export interface operations {
             };
             /** @description `unauthenticated`: Sign in to continue. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9522,7 +9878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9664,7 +10020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9773,6 +10129,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `internal_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -9841,7 +10206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9924,7 +10289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10001,7 +10366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10088,7 +10453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10178,7 +10543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10287,7 +10652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10355,7 +10720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10453,7 +10818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10504,7 +10869,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only events of this action. */
-                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.tpp_certificate_issued" | "app.tpp_certificate_revoked" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.exported" | "account.deleted";
+                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.tpp_certificate_issued" | "app.tpp_certificate_revoked" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.token_created" | "account.token_revoked" | "account.exported" | "account.deleted";
                 /** @description Events per page, 1 to 100 (25 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -10572,7 +10937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10655,7 +11020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10746,7 +11111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `step_up_required`: Confirm it's you to continue. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10870,7 +11235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10976,7 +11341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11100,7 +11465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11209,7 +11574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. `email_unverified`: Verify your email address first. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11293,7 +11658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. `invite_email_mismatch`: The invitation is for another email address. `sso_required`: This team requires single sign-on. `two_factor_required`: This team requires two-factor authentication. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. `invite_email_mismatch`: The invitation is for another email address. `sso_required`: This team requires single sign-on. `two_factor_required`: This team requires two-factor authentication. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11508,7 +11873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11601,7 +11966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11731,7 +12096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `forbidden`: You do not have access to this resource. */
+            /** @description `token_not_allowed`: This operation is not available with an access token. `forbidden`: You do not have access to this resource. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { generateToken as generatePersonalAccessToken } from "@/lib/tokens/personal-access-token";
 import {
   containsCredential,
   CREDENTIAL_FORMATS,
@@ -27,6 +28,7 @@ const GENERATORS: Record<string, () => string> = {
   consent_refresh_token: () => generateToken("refresh"),
   authorization_code: () => generateToken("code"),
   registration_access_token: generateRegistrationAccessToken,
+  personal_access_token: generatePersonalAccessToken,
 };
 
 /** A credential of the format as it is issued (the generator's), or shaped like one (reserved formats). */

@@ -17,6 +17,7 @@ export const listTeamsOperation = defineOperation({
   tag: "Teams",
   summary: "List your teams",
   description: "Every team you belong to, with your role in each: your personal team first, then by name.",
+  tokens: true,
   access: "session",
   success: { status: 200, description: "Your teams.", schema: list(teamDto, 1000) },
 });

@@ -155,6 +155,7 @@ export const listEventTypesOperation = defineOperation({
   tag: "Webhooks",
   summary: "List the event types",
   description: "What endpoints can subscribe to, from the sandbox bank's catalogue, on one page (`next_cursor` is always null).",
+  tokens: true,
   access: "session",
   errors: ["bank_unavailable"],
   success: { status: 200, description: "The event types.", schema: page(eventTypeInfo, 500) },

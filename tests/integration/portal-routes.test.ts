@@ -2,7 +2,8 @@ import type { Role } from "@prisma/client";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { isMutation, type Operation } from "../../lib/portal-api/define-operation";
+import { acceptsTokens, isMutation, type Operation } from "../../lib/portal-api/define-operation";
+import { generateToken } from "../../lib/tokens/personal-access-token";
 import { portalOperations } from "../../lib/portal-api/operations";
 import { ROLES } from "../../lib/teams/permissions";
 import { createOpenApiValidator } from "../../mock-bank/test/openapi-validator";
@@ -12,6 +13,7 @@ import { eventually, PortalClient, sandbox } from "../support/portal-client";
 import { SoftAuthenticator } from "../support/soft-authenticator";
 import { newSsoDeveloper } from "../support/sso";
 import { createTeam, newMember } from "../support/teams";
+import { expireToken, TokenClient } from "../support/token-client";
 
 /**
  * The portal API's security sweep, over every operation of the registry (lib/portal-api/operations.ts),
@@ -19,7 +21,8 @@ import { createTeam, newMember } from "../support/teams";
  * 401 without a session, 403 for a cross-site mutation (nothing changed), 404 for a stranger with
  * the owner's real ids (never 403: ids cannot be probed), and the role table below for every
  * mutation of an app or a team. Every answer is checked against the published /api/openapi.json,
- * and says `Cache-Control: private, no-store`.
+ * and says `Cache-Control: private, no-store`. Issue 18: every operation again with personal access
+ * tokens of the owner (read, write, expired, revoked, unknown, limited to another team).
  */
 
 /**
@@ -91,6 +94,8 @@ let stranger: PortalClient;
 let admin: PortalClient;
 let teamId: string;
 let appId: string;
+/** The owner's personal access tokens, by what they should be able to do. */
+const tokens = {} as Record<"read" | "write" | "expired" | "revoked" | "unknown" | "otherTeam", TokenClient>;
 /** The id each path parameter is filled with: the owner's real resources. */
 let fixtureIds: Record<string, string | ((operationPath: string) => string)> = {};
 
@@ -155,7 +160,25 @@ beforeAll(async () => {
     name: "Route sweep passkey",
   });
 
+  // Personal access tokens of the owner (issue 18), made while the sign-in still counts as a step-up.
+  const otherTeamId = await createTeam(owner, "Route sweep token's other team");
+  const newToken = async (scope: "read" | "write", extra: Record<string, unknown> = {}) => {
+    const made = await must(owner, "POST", "/api/account/tokens", { name: `sweep ${scope}`, scope, expires_in_days: 7, ...extra });
+    return { id: made.token.id as string, client: new TokenClient(portalUrl, made.secret) };
+  };
+  tokens.read = (await newToken("read")).client;
+  tokens.write = (await newToken("write")).client;
+  tokens.otherTeam = (await newToken("write", { team_id: otherTeamId })).client;
+  const expired = await newToken("write");
+  await expireToken(inject("portalDatabaseUrl"), expired.id);
+  tokens.expired = expired.client;
+  const revoked = await newToken("write");
+  expect((await owner.request("DELETE", `/api/account/tokens/${revoked.id}`)).status).toBe(204);
+  tokens.revoked = revoked.client;
+  tokens.unknown = new TokenClient(portalUrl, generateToken()); // well-formed, checksum and all, never issued
+
   fixtureIds = {
+    patId: revoked.id,
     sessionId: otherSession.id,
     passkeyId: passkey.id,
     identityId: ssoIdentity.id,
@@ -422,5 +445,77 @@ describe("the owner's reads answer as documented", () => {
     const client = operation.access === "platform-admin" ? admin : owner;
     const answer = await send(operation, client);
     expect(answer.status, answer.text).toBe(operation.success.status);
+  });
+});
+
+describe("with a personal access token (issue 18)", () => {
+  const accepting = sessionOperations.filter((operation) => acceptsTokens(operation));
+
+  it("walks operations that accept tokens and operations that refuse them", () => {
+    console.log(`[portal routes] ${accepting.length} of ${sessionOperations.length} operations accept personal access tokens`);
+    expect(accepting.length).toBeGreaterThan(20);
+    expect(sessionOperations.length - accepting.length).toBeGreaterThan(20);
+  });
+
+  it.each(cases(sessionOperations))("expired, revoked or unknown: 401 unauthenticated with WWW-Authenticate, %s", async (_, operation) => {
+    for (const kind of ["expired", "revoked", "unknown"] as const) {
+      const { response } = await send(operation, tokens[kind]);
+      await expectProblem(response, 401, "unauthenticated");
+      expect(response.headers.get("www-authenticate"), kind).toMatch(/^Bearer .*error="invalid_token"/);
+    }
+  });
+
+  it.each(cases(sessionOperations))("a read token, %s", async (_, operation) => {
+    const answer = await send(operation, tokens.read);
+    if (!acceptsTokens(operation)) await expectProblem(answer.response, 403, "token_not_allowed");
+    else if (isMutation(operation)) await expectProblem(answer.response, 403, "insufficient_scope");
+    else expect(answer.status, answer.text).toBe(operation.success.status);
+  });
+
+  it.each(cases(sessionOperations))(
+    "a write token, %s",
+    async (_, operation) => {
+      if (!acceptsTokens(operation)) {
+        await expectProblem((await send(operation, tokens.write)).response, 403, "token_not_allowed");
+        return;
+      }
+      if (!isMutation(operation)) {
+        const answer = await send(operation, tokens.write);
+        expect(answer.status, answer.text).toBe(operation.success.status);
+        return;
+      }
+      // As the owner would, step-up operations included: past access, scope and step-up to the body or the resource.
+      const answer = await probe(operation, tokens.write);
+      expect(answer.status, answer.text).not.toBe(401);
+      expect(answer.status, answer.text).not.toBe(403);
+      if (answer.expect === "validation_failed") await expectProblem(answer.response, 400, "validation_failed");
+      else if (answer.expect === "sub-resource not found") {
+        const problem = await expectProblem(answer.response, 404, "resource_not_found");
+        expect(problem.detail, "the app or team itself was refused").not.toMatch(/^No (app|team) /);
+      } else expect(answer.status, answer.text).toBeLessThan(300);
+    },
+    60_000,
+  );
+
+  it.each(cases(sessionOperations))("a token limited to another of the owner's teams, %s", async (_, operation) => {
+    const answer = await send(operation, tokens.otherTeam);
+    if (!acceptsTokens(operation)) {
+      await expectProblem(answer.response, 403, "token_not_allowed");
+    } else if (ownsAppOrTeam(operation)) {
+      const problem = await expectProblem(answer.response, 404, "resource_not_found");
+      expect(problem.detail).toMatch(/^No (app|team) /);
+    } else {
+      expect(answer.status, answer.text).toBe(operation.success.status);
+    }
+  });
+
+  it("a token limited to another team lists neither the team nor its apps", async () => {
+    const teams = await tokens.otherTeam.json("GET", "/api/teams");
+    expect(teams.body.data.map((team: { id: string }) => team.id)).not.toContain(teamId);
+    expect(teams.body.data).toHaveLength(1);
+    const apps = await tokens.otherTeam.json("GET", "/api/apps");
+    expect(apps.body.data.map((app: { id: string }) => app.id)).not.toContain(appId);
+    expect((await tokens.otherTeam.json("GET", `/api/apps?team_id=${teamId}`)).body.data).toEqual([]);
+    expect((await tokens.write.json("GET", `/api/apps?team_id=${teamId}`)).body.data.map((app: { id: string }) => app.id)).toContain(appId);
   });
 });

@@ -17,7 +17,7 @@ import { call } from "./support/sandbox-fixtures";
 
 /**
  * Secrets at rest: real flows create every kind of secret the system hands out or receives
- * (passwords, session cookie, API keys, read-only and rolled keys, OAuth client secret,
+ * (passwords, session cookie, API keys, read-only and rolled keys, personal access tokens, OAuth client secret,
  * authorization code, access and refresh tokens (issued and rotated, and minted), webhook
  * signing secrets (issued and rotated), invitation tokens, the links of account emails: email
  * verification, address change and password reset, used and pending; TOTP seeds (pending,
@@ -120,6 +120,16 @@ beforeAll(async () => {
   // Use the keys so their last-used rows and request logs exist too.
   expect((await call(portalUrl, created.secret, "GET", "/v1/accounts")).status).toBe(200);
   expect((await call(portalUrl, rolled.body.secret, "GET", "/v1/accounts")).status).toBe(200);
+
+  // Personal access tokens (issue 18): one used on the portal API (its last use is written), one revoked.
+  const pat = await owner.client.json("POST", "/api/account/tokens", { name: "CLI", scope: "write", expires_in_days: 7 });
+  expect(pat.status).toBe(201);
+  remember("personal access token", pat.body.secret);
+  const patCall = await fetch(`${portalUrl}/api/apps`, { headers: { authorization: `Bearer ${pat.body.secret}` } });
+  expect(patCall.status).toBe(200);
+  const revokedPat = await owner.client.json("POST", "/api/account/tokens", { name: "old CLI", scope: "read", expires_in_days: 30 });
+  remember("revoked personal access token", revokedPat.body.secret);
+  expect((await owner.client.request("DELETE", `/api/account/tokens/${revokedPat.body.token.id}`)).status).toBe(204);
 
   // OAuth: client secret (issued, then rotated), code, access and refresh tokens, a rotated refresh token.
   const client = await owner.client.json("GET", `/api/apps/${appId}/oauth-client`);

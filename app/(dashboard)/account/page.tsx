@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessTokensSection } from "@/components/account/access-tokens-section";
 import { AccountShell } from "@/components/account/account-shell";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ResendVerificationButton } from "@/components/account/resend-verification-button";
@@ -9,12 +10,26 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { getAccount } from "@/lib/account/account-dto";
 import { pendingEmailChange } from "@/lib/account/request-email-change";
 import { requireUser } from "@/lib/auth/require-user";
+import { portalUrl } from "@/lib/http/portal-url";
+import { listTeams } from "@/lib/teams/list-teams";
+import { listTokens } from "@/lib/tokens/manage-tokens";
 
 export const metadata: Metadata = { title: "Account" };
 
+/** The tokens, and when they were read (their expiries are shown relative to it). */
+async function loadTokens(userId: string) {
+  const tokens = await listTokens(userId);
+  return { tokens, renderedAt: Date.now() };
+}
+
 export default async function AccountProfilePage() {
   const user = await requireUser({ callbackUrl: "/account" });
-  const [account, pending] = await Promise.all([getAccount(user.id), pendingEmailChange(user.id)]);
+  const [account, pending, tokens, teams] = await Promise.all([
+    getAccount(user.id),
+    pendingEmailChange(user.id),
+    loadTokens(user.id),
+    listTeams({ userId: user.id }),
+  ]);
   return (
     <AccountShell current="profile">
       <Card>
@@ -80,6 +95,13 @@ export default async function AccountProfilePage() {
           </div>
         </CardBody>
       </Card>
+
+      <AccessTokensSection
+        tokens={tokens.tokens}
+        teams={teams.map((team) => ({ id: team.id, name: team.name }))}
+        portalUrl={portalUrl()}
+        now={tokens.renderedAt}
+      />
     </AccountShell>
   );
 }

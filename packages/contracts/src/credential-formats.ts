@@ -125,12 +125,12 @@ export const CREDENTIAL_FORMATS = [
   },
   {
     kind: "personal_access_token",
-    description: "Personal access token (issue 18)",
+    description: "Personal access token for the portal API (the CLI, CI)",
     prefix: "pat_",
     charset: BASE62,
-    length: 43,
-    issuedBy: "(reserved for personal access tokens)",
-    status: "reserved",
+    length: 36,
+    issuedBy: "lib/tokens/personal-access-token.ts",
+    status: "issued",
   },
 ] as const satisfies readonly CredentialFormat[];
 

@@ -51,7 +51,7 @@ export const sharedErrors = {
   insufficient_scope: {
     status: 403,
     title: "The credential's scope does not allow this call",
-    hint: "A read-only API key may call GET, HEAD and OPTIONS only: use a read-write key of the app to change data. A consent token carries only the permissions the customer granted (see `WWW-Authenticate`'s `scope`): ask for the missing one in a new consent.",
+    hint: "A read-only API key may call GET, HEAD and OPTIONS only: use a read-write key of the app to change data. A `read` personal access token may only call the portal API's GET operations: use a `write` token to change anything. A consent token carries only the permissions the customer granted (see `WWW-Authenticate`'s `scope`): ask for the missing one in a new consent.",
   },
   invalid_token: {
     status: 401,
@@ -102,7 +102,16 @@ export const portalErrors = {
     title: "The API key has expired",
     hint: "The key passed its expiry time, or it was rolled and its overlap window has ended. Use the key that replaced it, or create a new one in the dashboard.",
   },
-  unauthenticated: { status: 401, title: "Sign in to continue", hint: "Sign in to the portal and try again." },
+  unauthenticated: {
+    status: 401,
+    title: "Sign in to continue",
+    hint: "Sign in to the portal and try again. With a personal access token (`Authorization: Bearer pat_…`): the token is unknown, expired or revoked (see `WWW-Authenticate`); the account page lists your tokens and their state.",
+  },
+  token_not_allowed: {
+    status: 403,
+    title: "This operation is not available with an access token",
+    hint: "Account security (password, email, two-factor, passkeys, sessions, access tokens, step-up) and platform administration are done in the portal, signed in in a browser. The API reference says which operations accept a personal access token.",
+  },
   forbidden: {
     status: 403,
     title: "You do not have access to this resource",

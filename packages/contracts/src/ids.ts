@@ -44,6 +44,8 @@ const prefixes = {
   goLiveRequest: "glr",
   session: "ses",
   accountToken: "atk",
+  /** A personal access token's id (the token itself is `pat_…`, shown once). */
+  personalAccessToken: "tkn",
   recoveryCode: "rcv",
   passkey: "pk",
   authChallenge: "chl",
