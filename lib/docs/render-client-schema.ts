@@ -3,6 +3,8 @@ import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 /** Where the typed clients' generated types live (committed, so nothing needs a build step). */
 export const CLIENT_SCHEMA_PATH = "packages/sandbox-client/schema.d.ts";
 export const PORTAL_CLIENT_SCHEMA_PATH = "lib/portal-api/schema.d.ts";
+/** The CLI's copy of the portal's types: the CLI is published on its own, so it cannot import lib/. */
+export const CLI_PORTAL_SCHEMA_PATH = "packages/cli/src/portal-api-schema.d.ts";
 
 const header = (what: string, script: string) =>
   [

@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { portalApi } from "../api.js";
+import { action } from "../action.js";
+import { print, table } from "../output.js";
+
+/** `openbank apps list`: every app of the teams the token can see. */
+export function registerApps(program: Command): void {
+  const apps = program.command("apps").description("your apps");
+  apps
+    .command("list")
+    .description("list the apps your token can see, newest first")
+    .option("--team <teamId>", "only this team's apps")
+    .action(
+      action(async (context, options: { team?: string }) => {
+        const { data } = await portalApi(context).GET("/api/apps", { params: { query: options.team ? { team_id: options.team } : {} } });
+        const rows = data!.data.map((app) => ({ ...app, current: app.id === context.appId ? "*" : "" }));
+        print(context, data!.data, () =>
+          table(
+            rows,
+            ["current", "id", "name", "team_name", "status", "active_keys", "requests_24h"],
+            "No apps yet. Create one in the dashboard (openbank open dashboard).",
+          ),
+        );
+      }),
+    );
+}
