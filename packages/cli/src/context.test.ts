@@ -60,7 +60,9 @@ describe("resolveContext", () => {
       appId: "app_profile",
     });
     expect(resolveContext(parsed([]), env)).toMatchObject({ token: "pat_env", json: false });
-    expect(resolveContext(parsed(["--json"]), { OPENBANK_CONFIG_DIR: env.OPENBANK_CONFIG_DIR })).toMatchObject({
+    expect(
+      resolveContext(parsed(["--json"]), { OPENBANK_CONFIG_DIR: env.OPENBANK_CONFIG_DIR } as unknown as NodeJS.ProcessEnv),
+    ).toMatchObject({
       token: "pat_profile",
       baseUrl: "http://profile:3000",
       json: true,
