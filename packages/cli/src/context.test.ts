@@ -7,10 +7,8 @@ import { configPath, readProfile, writeProfile } from "./config.js";
 import { requireApp, resolveContext } from "./context.js";
 import { CliError, EXIT } from "./errors.js";
 
-const freshEnv = (extra: Record<string, string> = {}) => ({
-  OPENBANK_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), "openbank-cli-")),
-  ...extra,
-});
+const freshEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
+  ({ OPENBANK_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), "openbank-cli-")), ...extra }) as unknown as NodeJS.ProcessEnv;
 
 /** A parsed command line as the program's commands see it (global options on the root). */
 function parsed(args: string[]): Command {
