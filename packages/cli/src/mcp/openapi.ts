@@ -58,19 +58,33 @@ export function findOperation(
   return sameMethod.find((found) => found.path === by.path) ?? sameMethod.find((found) => pathMatches(found.path, by.path!)) ?? null;
 }
 
-/** Operation ids close to a wrong one, to suggest (same words, any case). */
+/** Levenshtein distance, for "did you mean" (ids are short). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Operation ids close to a wrong one (a typo, or a part of the id), closest first, to suggest. */
 export function similarOperationIds(document: OpenApiDocument, wanted: string, limit = 5): string[] {
-  const words = wanted
-    .toLowerCase()
-    .split(/(?=[A-Z])|[^a-z0-9]+/i)
-    .filter((word) => word.length > 2);
-  const ids: string[] = [];
+  const target = wanted.toLowerCase();
+  const scored: [string, number][] = [];
   for (const item of Object.values(document.paths ?? {}))
     for (const method of METHODS) {
       const id = (item?.[method] as Json | undefined)?.operationId;
-      if (typeof id === "string" && words.some((word) => id.toLowerCase().includes(word.toLowerCase()))) ids.push(id);
+      if (typeof id !== "string") continue;
+      const score = id.toLowerCase().includes(target) ? 0 : distance(id.toLowerCase(), target);
+      if (score <= Math.max(2, Math.floor(target.length / 4))) scored.push([id, score]);
     }
-  return ids.slice(0, limit);
+  return scored
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 /** An example value for a schema: its own example, else one built from its type (depth-limited). */
