@@ -53,8 +53,9 @@ const parseError = () =>
  * Authenticated by a personal access token; a `read` token's server refuses the write tools.
  * The tools call the portal's own origin (PORTAL_URL) over HTTP, as the CLI would: the portal
  * API with the caller's token, the sandbox through the gateway with the key from
- * `X-Openbank-Api-Key`. The body is read here, bounded; answers stream as server-sent events
- * so a write tool can ask the user for consent (elicitation) within the call.
+ * `X-Openbank-Api-Key`. The body is read here, bounded. Stateless, the server never sees the
+ * client's `initialize` (its capabilities), so write tools use the preview + `confirm: true`
+ * consent here; elicitation is for stateful transports (`openbank mcp` on stdio).
  */
 export async function serveMcp(request: Request): Promise<Response> {
   const origin = request.headers.get("origin");

@@ -238,7 +238,7 @@ describe.each([
   });
 });
 
-describe("/api/mcp's security", () => {
+describe("/api/mcp's security, and consent", () => {
   let developer: Developer;
   beforeAll(async () => {
     developer = await newDeveloper("MCP security");
@@ -310,7 +310,20 @@ describe("/api/mcp's security", () => {
     }
   });
 
-  it("asks the user through elicitation within the HTTP call, and acts only on yes", async () => {
+  it("over stateless HTTP, answers a write with the preview even to a client that can elicit", async () => {
+    const client = new Client({ name: "with elicitation", version: "1" }, { capabilities: { elicitation: {} } });
+    const mcp = await overHttp(developer, { client });
+    try {
+      const before = await clockOffsetDays(developer);
+      const preview = await mcp.call("advance_clock", { days: 2 });
+      expect(structured(preview)).toMatchObject({ done: false, needs_confirmation: true });
+      expect(await clockOffsetDays(developer)).toBeCloseTo(before, 1);
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it("asks the user through elicitation on stdio (stateful), and acts only on yes", async () => {
     for (const action of ["decline", "accept"] as const) {
       const client = new Client({ name: "with elicitation", version: "1" }, { capabilities: { elicitation: {} } });
       const asked: string[] = [];
@@ -318,7 +331,7 @@ describe("/api/mcp's security", () => {
         asked.push(String(request.params.message));
         return action === "accept" ? { action, content: { confirm: true } } : { action };
       });
-      const mcp = await overHttp(developer, { client });
+      const mcp = await overStdio(developer, client);
       try {
         const before = await clockOffsetDays(developer);
         const result = await mcp.call("advance_clock", { days: 2, confirm: true });

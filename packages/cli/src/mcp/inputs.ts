@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { portalApi } from "../api.js";
+import { request } from "../api.js";
 import { HOW_TO_SUPPLY, type McpContext } from "./mcp-context.js";
 import { ToolRefusal } from "./tool-result.js";
 
@@ -45,8 +45,8 @@ export async function resolveAppId(context: McpContext, appId: string | undefine
   if (appId) return appId;
   if (context.appId) return context.appId;
   if (context.token) {
-    const { data } = await portalApi(context).GET("/api/apps", { params: { query: {} } });
-    const apps = data!.data;
+    // `request`, not the typed client: inside the portal (Next's patched fetch) the client's Request loses its headers.
+    const apps = ((await (await request(context, "GET", "/api/apps")).json()) as { data: { id: string; name: string }[] }).data;
     if (apps.length === 1) return apps[0].id;
     if (apps.length > 1) {
       const listed = apps

@@ -1,10 +1,13 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { portalApi, request } from "../../api.js";
+import { request } from "../../api.js";
+import type { operations } from "../../portal-api-schema.js";
 import { appIdInput, requestIdInput, requireToken, resolveAppId } from "../inputs.js";
 import type { McpContext } from "../mcp-context.js";
 import { answer, json, runTool } from "../tool-result.js";
 
+type RequestLog = operations["listRequestLogs"]["responses"][200]["content"]["application/json"]["data"][number];
+type RequestLogDetail = operations["getRequestLog"]["responses"][200]["content"]["application/json"];
 type ErrorEntry = { code: string; status: number; title: string; hint: string; docs_url: string };
 type Problem = {
   type?: string;
@@ -65,15 +68,17 @@ export function registerRequestLogs(server: McpServer, context: McpContext): voi
       runTool(async () => {
         requireToken(context, "Reading request logs");
         const appId = await resolveAppId(context, input.app_id);
-        const query = {
+        const query = new URLSearchParams({ limit: String(input.limit ?? 20) });
+        for (const [name, value] of Object.entries({
           status: input.status?.toLowerCase(),
           method: input.method,
           path: input.path,
           since: input.since,
-          limit: String(input.limit ?? 20),
-        };
-        const { data } = await portalApi(context).GET("/api/apps/{appId}/requests", { params: { path: { appId }, query } });
-        const calls = data!.data;
+        }))
+          if (value) query.set(name, value);
+        // `request`, not the typed client: inside the portal (Next's patched fetch) the client's Request loses its headers.
+        const response = await request(context, "GET", `/api/apps/${appId}/requests?${query}`);
+        const calls = ((await response.json()) as { data: RequestLog[] }).data;
         if (calls.length === 0) return answer(`No logged call of ${appId} matches.`, { app_id: appId, calls: [] });
         const lines = calls.map(
           (call) => `${call.created_at}  ${call.status}  ${call.method} ${call.path}  ${call.latency_ms} ms  ${call.id}`,
@@ -95,10 +100,7 @@ export function registerRequestLogs(server: McpServer, context: McpContext): voi
       runTool(async () => {
         requireToken(context, "Explaining a call from the logs");
         const appId = await resolveAppId(context, input.app_id);
-        const { data: log } = await portalApi(context).GET("/api/apps/{appId}/requests/{requestId}", {
-          params: { path: { appId, requestId: input.request_id } },
-        });
-        const call = log!;
+        const call = (await (await request(context, "GET", `/api/apps/${appId}/requests/${input.request_id}`)).json()) as RequestLogDetail;
         const problem = parseProblem(call.response.body);
         const catalogue = call.status >= 400 ? await loadCatalogue(context) : new Map<string, ErrorEntry>();
         const entry = problem?.code ? (catalogue.get(problem.code) ?? null) : null;
