@@ -9,8 +9,11 @@ startTestPortal();
 
 const API_DIR = path.resolve(__dirname, "../../app/api");
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
-/** next-auth's own endpoints: its sign-in form, CSRF token and callbacks, not a JSON API of ours. */
-const NOT_OURS = new Set(["/api/auth/[...nextauth]"]);
+/**
+ * Not REST operations of ours: next-auth's own endpoints (its sign-in form, CSRF token and
+ * callbacks), and the MCP server's Streamable HTTP endpoint (JSON-RPC, MCP's own transport).
+ */
+const NOT_OURS = new Set(["/api/auth/[...nextauth]", "/api/mcp"]);
 
 /** Every `app/api/**\/route.ts`, as its URL path: `/api/apps/[appId]/keys`. */
 function routeFiles(dir = API_DIR): string[] {

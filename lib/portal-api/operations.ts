@@ -6,6 +6,7 @@ import { usageOperations } from "@/lib/analytics/usage-operations";
 import { appOperations } from "@/lib/apps/app-operations";
 import { authOperations } from "@/lib/auth/auth-operations";
 import { directoryOperations } from "@/lib/directory/directory-operations";
+import { docsSearchOperations } from "@/lib/docs/docs-search-operations";
 import { consentOperations } from "@/lib/consents/consent-operations";
 import { goLiveOperations } from "@/lib/go-live/go-live-operations";
 import { keyOperations } from "@/lib/keys/key-operations";
@@ -57,5 +58,6 @@ export const portalOperations: readonly Operation[] = [
   ...teamPolicyOperations,
   ...inviteOperations,
   ...adminOperations,
+  ...docsSearchOperations,
   ...portalApiOperations,
 ];

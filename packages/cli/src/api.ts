@@ -30,7 +30,10 @@ async function okOrThrow(response: Response): Promise<Response> {
   throw CliError.fromProblem(response.status, body, response.headers.get("x-request-id"));
 }
 
-function needToken(context: Context): string {
+/** What a call needs of the context: where, and with which credentials (the MCP server builds one per HTTP request). */
+export type Connection = Pick<Context, "baseUrl" | "token" | "apiKey">;
+
+function needToken(context: Connection): string {
   if (context.token) return context.token;
   throw new CliError(
     context.apiKey
@@ -45,7 +48,7 @@ function needToken(context: Context): string {
  * by `npm run client:generate`), authenticated with the context's personal access token. Every
  * non-2xx answer throws a CliError carrying the problem.
  */
-export function portalApi(context: Context) {
+export function portalApi(context: Connection) {
   const token = needToken(context);
   const client = createClient<paths>({
     baseUrl: context.baseUrl,
@@ -61,7 +64,7 @@ export function portalApi(context: Context) {
  * endpoints (the device grant). Throws on a non-2xx answer unless `allowError` is set.
  */
 export async function request(
-  context: Context,
+  context: Connection,
   method: string,
   path: string,
   options: {

@@ -1719,6 +1719,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/docs/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the guides and the API reference
+         * @description What the docs' search box ranks, for scripts and AI assistants: guide sections and the operations of the sandbox API and the standards, best first (every word must match; titles weigh most). A pasted request id (`req_…`) answers one hit: the call in the dashboard's logs. Public, no credential.
+         */
+        get: operations["searchDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/docs/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The error catalogue
+         * @description Every `code` a problem+json answer of the sandbox API or the portal API can carry, with its status, title, what to do, and its entry on the errors page (`/docs/errors#<code>`). The same catalogue the errors page renders. Public, no credential.
+         */
+        get: operations["listErrorCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -12139,6 +12179,107 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchDocs: {
+        parameters: {
+            query: {
+                /** @description Words to look for: `refund webhook`, `POST /v1/payments`. */
+                q: string;
+                /** @description Hits to return, 1 to 25 (default 10). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hits, best first (none: an empty list). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description A guide's section, an API operation, or a pasted request id.
+                             * @enum {string}
+                             */
+                            kind: "guide" | "endpoint" | "request";
+                            title: string;
+                            heading: string | null;
+                            /** @description The page (and anchor) on the portal: `/docs/guides/webhooks#verify-signatures`. */
+                            href: string;
+                            snippet: string;
+                            /** @description An operation's HTTP method. */
+                            method?: string;
+                            /** @description An operation's path, as called through the gateway. */
+                            path?: string;
+                            score: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listErrorCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every error code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            code: string;
+                            /** Format: int32 */
+                            status: number;
+                            title: string;
+                            /** @description What to do about it (Markdown: code in backticks). */
+                            hint: string;
+                            /** @description The code's entry on the errors page. */
+                            docs_url: string;
+                        }[];
+                    };
                 };
             };
             /** @description `internal_error`: Something went wrong on our side. */

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerApps } from "./commands/apps.js";
+import { registerMcp } from "./commands/mcp.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
 
   registerApps(program);
+  registerMcp(program);
   return program;
 }
 

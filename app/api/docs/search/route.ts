@@ -1,0 +1,10 @@
+import { searchDocsOperation } from "@/lib/docs/docs-search-operations";
+import { searchAllDocs } from "@/lib/docs/search-all-docs";
+import { handle } from "@/lib/portal-api/handle-operation";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/docs/search?q=…&limit=…`: the docs' search for machines (the MCP server's `search_docs`). */
+export const GET = handle(searchDocsOperation, async ({ query }) => ({
+  data: await searchAllDocs({ query: query.q, limit: query.limit }),
+}));
