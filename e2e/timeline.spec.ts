@@ -38,9 +38,9 @@ test("the timeline: calls and a sandbox control in order, filters, a pasted requ
   await emulateColorScheme(page, "light");
 
   // Kind chips and status filter narrow the list; the keyboard moves between items.
-  await page.getByRole("button", { name: "Sandbox", pressed: false }).click();
+  await page.getByRole("button", { name: "Sandbox", exact: true, pressed: false }).click();
   await expect(list.locator("button[data-item]")).toHaveCount(1);
-  await page.getByRole("button", { name: "Sandbox", pressed: true }).click();
+  await page.getByRole("button", { name: "Sandbox", exact: true, pressed: true }).click();
   await page.getByLabel("Status").selectOption("warn");
   await expect(list.locator("button[data-item]")).toHaveCount(1);
   await expect(list.locator("button[data-item]")).toContainText("GET /v1/accounts/{account_id}");
@@ -92,7 +92,7 @@ test("a timeline with nothing to show says what to do next", async ({ page }) =>
   await page.goto(`${appPath}/timeline`);
   // The only thing that happened: its first key was created.
   await expect(page.getByRole("list", { name: "Timeline, newest first" })).toContainText("Key created");
-  await page.getByRole("button", { name: "Webhooks", pressed: false }).click();
+  await page.getByRole("button", { name: "Webhooks", exact: true, pressed: false }).click();
   await expect(page.getByText("Nothing matches these filters")).toBeVisible();
   await screenshotPage(page, "timeline-empty");
   expect(await axeViolations(page)).toEqual([]);
