@@ -4,6 +4,7 @@ import { cn } from "@/lib/cn";
 const sections = [
   { id: "overview", label: "Overview", path: "" },
   { id: "logs", label: "Request logs", path: "/logs" },
+  { id: "timeline", label: "Timeline", path: "/timeline" },
   { id: "analytics", label: "Analytics", path: "/analytics" },
   { id: "sandbox", label: "Sandbox", path: "/sandbox" },
   { id: "go-live", label: "Go live", path: "/go-live" },

@@ -34,6 +34,10 @@ export const auditActions = {
   "webhook.endpoint_changed": "Webhook endpoint changed",
   "webhook.endpoint_deleted": "Webhook endpoint deleted",
   "webhook.secret_rotated": "Webhook secret rotated",
+  "sandbox.reset": "Sandbox reset",
+  "sandbox.clock_advanced": "Sandbox clock advanced",
+  "sandbox.snapshot_restored": "Sandbox snapshot restored",
+  "sandbox.event_fired": "Sandbox event fired",
   "team.two_factor_policy_changed": "Two-factor policy changed",
   "team.sso_policy_changed": "Single sign-on policy changed",
   // The account's own events (no team): the account pages and the data export show them.

@@ -17,6 +17,7 @@ import { requestLogOperations } from "@/lib/request-logs/request-log-operations"
 import { sandboxOperations } from "@/lib/sandbox/sandbox-operations";
 import { inviteOperations } from "@/lib/teams/invite-operations";
 import { sessionOperations } from "@/lib/sessions/session-operations";
+import { timelineOperations } from "@/lib/timeline/timeline-operations";
 import { teamOperations } from "@/lib/teams/team-operations";
 import { tokenOperations } from "@/lib/tokens/token-operations";
 import { twoFactorOperations } from "@/lib/two-factor/two-factor-operations";
@@ -50,6 +51,7 @@ export const portalOperations: readonly Operation[] = [
   ...consentOperations,
   ...sandboxOperations,
   ...requestLogOperations,
+  ...timelineOperations,
   ...usageOperations,
   ...onboardingOperations,
   ...webhookOperations,

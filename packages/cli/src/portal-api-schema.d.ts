@@ -1143,6 +1143,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{appId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The app's debugging timeline
+         * @description One chronological view of the app: gateway calls, webhook deliveries, consents granted, revoked or expired (from the bank, on the sandbox clock; up to the 100 newest consents), key, OAuth client and endpoint changes, sandbox controls (made in the portal or through `/v1/sandbox/*`) and readiness checks. Newest first, then by id; page back with `cursor`, poll for new items with `after`, or paste a request id or `webhook-id` into `q` to open the page around it.
+         */
+        get: operations["listTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{appId}/usage": {
         parameters: {
             query?: never;
@@ -8438,6 +8458,133 @@ export interface operations {
             };
         };
     };
+    listTimeline: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated kinds: request, webhook, consent, change, sandbox, readiness. Default: all. */
+                kind?: string;
+                /** @description Comma-separated status classes: ok (HTTP < 400, delivered, done), warn (4xx, retrying, revoked or expired consent), error (5xx or no answer, delivery failed). */
+                status?: string;
+                /** @description Items at or after this RFC 3339 time. */
+                from?: string;
+                /** @description Items at or before this RFC 3339 time. */
+                to?: string;
+                /** @description Older items: the `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Newer items: the `head_cursor` of a page already shown (what a live view polls with). */
+                after?: string;
+                /** @description A request id (`req_…`), a `webhook-id` / event id (`evt_…`) or a delivery id (`dlv_…`): the page around that moment, the item marked `matched`. */
+                q?: string;
+                /** @description Items per page, 1 to 100 (default 50). */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Unique across the timeline (the source's own id); the tie-breaker of items at the same time. */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "request" | "webhook" | "consent" | "change" | "sandbox" | "readiness";
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            occurred_at: string;
+                            title: string;
+                            /** @description One line more: the path, the event type, who made a change. */
+                            detail: string | null;
+                            status: {
+                                /** @enum {string} */
+                                class: "ok" | "warn" | "error";
+                                /** @description The HTTP status, for calls and delivery attempts. */
+                                http: number | null;
+                                label: string;
+                            };
+                            /** @description The ids a developer pastes: request_id, delivery_id, event_id (the webhook-id), endpoint_id, key_id, consent_id, audit_id… */
+                            ids: {
+                                [key: string]: string;
+                            };
+                            /** @description The portal page with its detail. */
+                            link: string | null;
+                            /** @description Who made a change (audit items). */
+                            actor: string | null;
+                            /** @description True on the item that `q` found. */
+                            matched?: boolean;
+                        }[];
+                        /** @description Older items: pass as `cursor`. Null on the oldest page. */
+                        next_cursor: string | null;
+                        /** @description The newest item shown: poll with `after` for what happened since. */
+                        head_cursor: string | null;
+                        /** @description Items newer than this page exist (a `q` page, an `after` page cut at `limit`, an older page). */
+                        has_newer: boolean;
+                        /** @description The item `q` found. */
+                        matched_id: string | null;
+                        /** @description Sources that did not answer (the bank, for consents): their items are missing from this page. */
+                        unavailable_sources: string[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAppUsage: {
         parameters: {
             query?: {
@@ -10909,7 +11056,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only events of this action. */
-                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.tpp_certificate_issued" | "app.tpp_certificate_revoked" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.token_created" | "account.token_revoked" | "account.exported" | "account.deleted";
+                action?: "team.created" | "team.renamed" | "member.invited" | "member.invite_resent" | "member.invite_revoked" | "member.joined" | "member.removed" | "member.left" | "member.role_changed" | "team.ownership_transferred" | "app.created" | "app.deleted" | "app.redirect_uris_changed" | "app.client_secret_rotated" | "app.oauth_settings_changed" | "app.software_statement_issued" | "app.tpp_certificate_issued" | "app.tpp_certificate_revoked" | "app.suspended" | "app.reinstated" | "app.go_live_requested" | "app.go_live_decided" | "key.created" | "key.rolled" | "key.revoked" | "webhook.endpoint_created" | "webhook.endpoint_changed" | "webhook.endpoint_deleted" | "webhook.secret_rotated" | "sandbox.reset" | "sandbox.clock_advanced" | "sandbox.snapshot_restored" | "sandbox.event_fired" | "team.two_factor_policy_changed" | "team.sso_policy_changed" | "account.email_verified" | "account.email_change_requested" | "account.email_changed" | "account.profile_changed" | "account.password_changed" | "account.password_reset" | "account.two_factor_enabled" | "account.two_factor_disabled" | "account.recovery_codes_generated" | "account.recovery_code_used" | "account.passkey_added" | "account.passkey_renamed" | "account.passkey_removed" | "account.sso_linked" | "account.sso_unlinked" | "account.session_revoked" | "account.sessions_revoked" | "account.stepped_up" | "account.token_created" | "account.token_revoked" | "account.exported" | "account.deleted";
                 /** @description Events per page, 1 to 100 (25 by default). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
