@@ -84,10 +84,25 @@ function parameters(schema: z.ZodType | undefined, location: "path" | "query"): 
 
 function responses(operation: Operation): Record<string, JsonSchema> {
   const answers: Record<string, JsonSchema> = {};
-  const { status, description, schema } = operation.success;
+  const { status, description, schema, stream } = operation.success;
   answers[String(status)] = {
     description,
-    ...(schema ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } } : {}),
+    ...(stream
+      ? // A stream of Server-Sent Events: the schema is one event's `data` (OpenAPI 3.1 has no SSE framing of its own).
+        {
+          content: {
+            [stream]: {
+              schema: {
+                type: "string",
+                description: "Server-Sent Events, sent as they happen; each event's `data` is the JSON of `x-event-data`.",
+              },
+              ...(schema ? { "x-event-data": toJsonSchema(schema, "output") } : {}),
+            },
+          },
+        }
+      : schema
+        ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } }
+        : {}),
   };
   const byStatus = new Map<number, DocumentedCode[]>();
   for (const code of operationErrors(operation)) {

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerApps } from "./commands/apps.js";
+import { registerListen } from "./commands/listen.js";
+import { registerLogs } from "./commands/logs.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
 
   registerApps(program);
+  registerListen(program);
+  registerLogs(program);
   return program;
 }
 
