@@ -88,18 +88,9 @@ function responses(operation: Operation): Record<string, JsonSchema> {
   answers[String(status)] = {
     description,
     ...(stream
-      ? // A stream of Server-Sent Events: the schema is one event's `data` (OpenAPI 3.1 has no SSE framing of its own).
-        {
-          content: {
-            [stream]: {
-              schema: {
-                type: "string",
-                description: "Server-Sent Events, sent as they happen; each event's `data` is the JSON of `x-event-data`.",
-              },
-              ...(schema ? { "x-event-data": toJsonSchema(schema, "output") } : {}),
-            },
-          },
-        }
+      ? // Server-Sent Events, sent as they happen: OpenAPI 3.1 has no SSE framing of its own, so the
+        // schema is what one event's `data` holds (the description says which events carry it).
+        { content: { [stream]: { schema: schema ? toJsonSchema(schema, "output") : { type: "string", enum: [""] } } } }
       : schema
         ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } }
         : {}),

@@ -95,7 +95,9 @@ class Cli {
         if (match) return match;
       }
       return undefined;
-    }, timeoutMs);
+    }, timeoutMs).catch((error: Error) => {
+      throw new Error(`${error.message} for ${pattern} in the CLI's output:\n${[...this.stdout, ...this.stderr].join("\n")}`);
+    });
   }
 
   /** ^C, as a developer would: the CLI ends with exit code 0. */
@@ -207,15 +209,15 @@ describe("openbank listen", () => {
 
     const onboarding = await alice.client.json("GET", `/api/apps/${alice.appId}/onboarding`);
     expect(onboarding.body.steps.find((step: { id: string }) => step.id === "webhook_answered_2xx")).toMatchObject({ done: true });
-  });
+  }, 120_000);
 
   it("says so when the local receiver is down, and records the delivery as failed", async () => {
     const bob = await developer("Receiver down");
     const listen = new Cli(["listen", "--forward-to", "http://127.0.0.1:9/webhooks", "--json"], bob.env);
     try {
-      const ready = JSON.parse((await listen.line(/"type":"ready"/))[0]);
+      const ready = JSON.parse((await listen.line(/"type":"ready"/)).input!);
       const eventId = await fire(bob);
-      const line = JSON.parse((await listen.line(new RegExp(`"event_id":"${eventId}"`)))[0]);
+      const line = JSON.parse((await listen.line(new RegExp(`"event_id":"${eventId}"`))).input!);
       expect(line).toMatchObject({ type: "delivery", event_id: eventId, status: null, error: expect.stringContaining("127.0.0.1:9") });
       const client = new TokenClient(portalUrl, bob.token);
       const deliveries = await until(async () => {
@@ -226,7 +228,7 @@ describe("openbank listen", () => {
     } finally {
       await listen.interrupt();
     }
-  });
+  }, 120_000);
 
   it("loses nothing when the CLI is killed mid-run and started again while events keep firing (at least once, same webhook-id)", async () => {
     const carol = await developer("Reconnector");
@@ -235,7 +237,7 @@ describe("openbank listen", () => {
     try {
       const args = ["listen", "--forward-to", seen.url(), "--json"];
       let listen = new Cli(args, carol.env);
-      seen.secret = JSON.parse((await listen.line(/"type":"ready"/))[0]).secret;
+      seen.secret = JSON.parse((await listen.line(/"type":"ready"/)).input!).secret;
       const fired: string[] = [];
       for (let i = 0; i < 3; i++) fired.push(await fire(carol));
       await until(() => fired.every((id) => seen.receipts.some((r) => r.id === id)));
@@ -256,7 +258,7 @@ describe("openbank listen", () => {
     } finally {
       await seen.stop();
     }
-  });
+  }, 120_000);
 });
 
 describe("openbank logs tail", () => {
@@ -284,7 +286,7 @@ describe("openbank logs tail", () => {
       expect(await tail.interrupt()).toBe(0);
       await json.interrupt();
     }
-  });
+  }, 120_000);
 });
 
 describe("the streams' guards", () => {
@@ -344,5 +346,5 @@ describe("the streams' guards", () => {
     // The CLI says so with exit code 3.
     const cli = new Cli(["logs", "tail"], alice.env);
     expect(await cli.done()).toBe(3);
-  });
+  }, 120_000);
 });

@@ -8505,7 +8505,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description The call's request id (`req_…`), also in its `X-Request-Id` header. */
+                        id: string;
+                        method: string;
+                        /** @description With secrets and personal data in the query masked. */
+                        path: string;
+                        /** @description The documented route it matched (`/v1/accounts/{account_id}`), or null. */
+                        route: string | null;
+                        /** Format: int32 */
+                        status: number;
+                        latency_ms: number;
+                        /** @description The key it was made with; null for consent-token calls. */
+                        key_id: string | null;
+                        key_prefix: string | null;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        created_at: string;
+                    };
                 };
             };
             /** @description `validation_failed`: The request is invalid. */
@@ -10078,7 +10097,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        delivery_id: string;
+                        /** @description The `webhook-id`: the same on every send of this event. */
+                        event_id: string;
+                        event_type: string;
+                        /** @description The exact headers to send: `webhook-id`, `webhook-timestamp`, `webhook-signature` (signed by the portal), `content-type`. */
+                        headers: {
+                            [key: string]: string;
+                        };
+                        /** @description The exact body the signature covers: forward it byte for byte. */
+                        body: string;
+                    };
                 };
             };
             /** @description `validation_failed`: The request is invalid. */
