@@ -36,63 +36,67 @@ export async function recordListenResult(options: {
   const createdAt = new Date(now.getTime() - input.duration_ms);
   const requestHeaders = { "webhook-id": delivery.event.id, "content-type": "application/json", via: "openbank listen" };
 
-  return retryOnBusy(() =>
-    db().$transaction(
-      async (tx) => {
-        const current = await tx.webhookDelivery.findUniqueOrThrow({
-          where: { id: delivery.id },
-          select: { status: true, attemptCount: true },
-        });
-        const number = current.attemptCount + 1;
-        const attempt = await tx.webhookAttempt.create({
-          data: {
-            id: newId("webhookAttempt"),
-            deliveryId: delivery.id,
-            number,
-            trigger: "listen",
-            requestHeaders: JSON.stringify(requestHeaders),
-            responseStatus: input.status,
-            responseBody: null,
-            error: input.error ?? null,
-            latencyMs: input.duration_ms,
-            createdAt,
-          },
-        });
-        const status = ok || current.status === "succeeded" ? "succeeded" : "failed";
-        await tx.webhookDelivery.update({
-          where: { id: delivery.id },
-          data: { status, nextAttemptAt: null, attemptCount: number, lastStatus: input.status, lockedUntil: null },
-        });
-        if (ok) {
-          await tx.webhookEndpoint.update({
-            where: { id: delivery.endpointId },
-            data: { consecutiveFailures: 0, failingSince: null, lastSuccessAt: now },
-          });
-        } else {
-          await tx.webhookEndpoint.update({ where: { id: delivery.endpointId }, data: { consecutiveFailures: { increment: 1 } } });
-          await tx.webhookEndpoint.updateMany({
-            where: { id: delivery.endpointId, failingSince: null, consecutiveFailures: { gte: FAILING_THRESHOLD } },
-            data: { failingSince: now },
-          });
-        }
-        return {
-          delivery_id: delivery.id,
-          status,
-          attempt: {
-            id: attempt.id,
-            number,
-            trigger: "listen" as const,
-            request_headers: requestHeaders,
-            response_status: input.status,
-            response_body: null,
-            error: input.error ?? null,
-            latency_ms: input.duration_ms,
-            created_at: createdAt.toISOString(),
-          },
-        };
-        // Prisma's 2 s wait for a transaction is short on a loaded SQLite machine (the dispatcher writes too).
-      },
-      { maxWait: 10_000, timeout: 30_000 },
-    ),
+  // Read before the transaction, so it only writes: on SQLite a transaction that reads first and
+  // then writes cannot take the write lock while another writer (the dispatcher, a stream) holds it.
+  const { attemptCount } = await db().webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, select: { attemptCount: true } });
+  const number = attemptCount + 1;
+  const attemptId = newId("webhookAttempt");
+  const endpointHealth = ok
+    ? [
+        db().webhookEndpoint.update({
+          where: { id: delivery.endpointId },
+          data: { consecutiveFailures: 0, failingSince: null, lastSuccessAt: now },
+        }),
+      ]
+    : [
+        db().webhookEndpoint.update({ where: { id: delivery.endpointId }, data: { consecutiveFailures: { increment: 1 } } }),
+        db().webhookEndpoint.updateMany({
+          where: { id: delivery.endpointId, failingSince: null, consecutiveFailures: { gte: FAILING_THRESHOLD } },
+          data: { failingSince: now },
+        }),
+      ];
+  await retryOnBusy(() =>
+    db().$transaction([
+      db().webhookAttempt.create({
+        data: {
+          id: attemptId,
+          deliveryId: delivery.id,
+          number,
+          trigger: "listen",
+          requestHeaders: JSON.stringify(requestHeaders),
+          responseStatus: input.status,
+          responseBody: null,
+          error: input.error ?? null,
+          latencyMs: input.duration_ms,
+          createdAt,
+        },
+      }),
+      db().webhookDelivery.update({
+        where: { id: delivery.id },
+        data: { nextAttemptAt: null, attemptCount: { increment: 1 }, lastStatus: input.status, lockedUntil: null },
+      }),
+      // A failure never undoes a success (a repeat after a reconnect).
+      db().webhookDelivery.updateMany({
+        where: ok ? { id: delivery.id } : { id: delivery.id, status: { not: "succeeded" } },
+        data: { status: ok ? "succeeded" : "failed" },
+      }),
+      ...endpointHealth,
+    ]),
   );
+  const { status } = await db().webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, select: { status: true } });
+  return {
+    delivery_id: delivery.id,
+    status: status === "succeeded" ? "succeeded" : "failed",
+    attempt: {
+      id: attemptId,
+      number,
+      trigger: "listen" as const,
+      request_headers: requestHeaders,
+      response_status: input.status,
+      response_body: null,
+      error: input.error ?? null,
+      latency_ms: input.duration_ms,
+      created_at: createdAt.toISOString(),
+    },
+  };
 }
