@@ -79,6 +79,7 @@ async function firstFix(appId: string): Promise<Date | null> {
   );
 }
 
+/** The first 2xx of any of the app's endpoints, `openbank listen` sessions included (their attempts are the CLI's reported results). */
 async function firstWebhookSuccess(appId: string): Promise<Date | null> {
   const endpoints = await db().webhookEndpoint.findMany({ where: { appId }, select: { id: true } });
   if (endpoints.length === 0) return null;

@@ -99,7 +99,7 @@ export const ONBOARDING_STEPS: readonly OnboardingStepDefinition[] = [
   {
     id: "webhook_answered_2xx",
     title: "Receive a webhook",
-    next: "Add a webhook endpoint below and answer a delivery (a test event or a real one) with a 2xx.",
+    next: "Add a webhook endpoint below, or run `openbank listen --forward-to http://localhost:4242/webhooks` on your machine, and answer a delivery (a test event or a real one) with a 2xx.",
     docs: { href: "/docs/guides/webhooks", label: "Webhooks" },
     optional: false,
   },

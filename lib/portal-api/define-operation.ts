@@ -36,7 +36,16 @@ export type OperationSpec = {
   /** A body larger than the 1 MiB forms are limited to (an uploaded file): its limit in bytes. */
   maxBodyBytes?: number;
   /** The success answer: its status, and the schema of its JSON body (none for 204). */
-  success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  success: {
+    status: 200 | 201 | 202 | 204;
+    description: string;
+    schema?: z.ZodType;
+    /**
+     * A stream instead of one JSON body (served by `handleStream`): Server-Sent Events. `schema`
+     * then describes one event's `data`.
+     */
+    stream?: "text/event-stream";
+  };
   /**
    * A sensitive action (keys, secrets, ownership, email): the session must have proved who it is
    * (sign-in or `POST /api/account/step-up`) in the last 10 minutes, or the answer is 403

@@ -84,10 +84,16 @@ function parameters(schema: z.ZodType | undefined, location: "path" | "query"): 
 
 function responses(operation: Operation): Record<string, JsonSchema> {
   const answers: Record<string, JsonSchema> = {};
-  const { status, description, schema } = operation.success;
+  const { status, description, schema, stream } = operation.success;
   answers[String(status)] = {
     description,
-    ...(schema ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } } : {}),
+    ...(stream
+      ? // Server-Sent Events, sent as they happen: OpenAPI 3.1 has no SSE framing of its own, so the
+        // schema is what one event's `data` holds (the description says which events carry it).
+        { content: { [stream]: { schema: schema ? toJsonSchema(schema, "output") : { type: "string", enum: [""] } } } }
+      : schema
+        ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } }
+        : {}),
   };
   const byStatus = new Map<number, DocumentedCode[]>();
   for (const code of operationErrors(operation)) {

@@ -10,6 +10,7 @@ import { docsSearchOperations } from "@/lib/docs/docs-search-operations";
 import { consentOperations } from "@/lib/consents/consent-operations";
 import { goLiveOperations } from "@/lib/go-live/go-live-operations";
 import { keyOperations } from "@/lib/keys/key-operations";
+import { listenSessionOperations } from "@/lib/listen/listen-session-operations";
 import { oauthClientOperations } from "@/lib/oauth-clients/oauth-client-operations";
 import { onboardingOperations } from "@/lib/onboarding/onboarding-operations";
 import { passkeyOperations } from "@/lib/passkeys/passkey-operations";
@@ -55,6 +56,7 @@ export const portalOperations: readonly Operation[] = [
   ...usageOperations,
   ...onboardingOperations,
   ...webhookOperations,
+  ...listenSessionOperations,
   ...goLiveOperations,
   ...teamOperations,
   ...teamPolicyOperations,

@@ -4,7 +4,7 @@ import { retryOnBusy } from "./retry-on-busy";
 
 /**
  * Claims up to `limit` deliveries that are due (pending, next attempt time passed, endpoint
- * enabled, not claimed by a live dispatcher) for `leaseMs`, longer than one attempt can take.
+ * enabled and a URL (a listen session's go down its stream), not claimed by a live dispatcher) for `leaseMs`, longer than one attempt can take.
  * A dispatcher that dies mid-attempt leaves a claim that lapses, so the delivery is tried again.
  * On PostgreSQL FOR UPDATE SKIP LOCKED lets several dispatchers claim side by side; SQLite has
  * one writer, so a conditional update per row decides who got it.
@@ -23,7 +23,7 @@ export async function claimDueDeliveries(options: {
       UPDATE "WebhookDelivery" SET "lockedUntil" = ${until}
       WHERE "id" IN (
         SELECT d."id" FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
-        WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."lockedUntil" IS NULL OR d."lockedUntil" < ${now}) AND e."enabled" = true
+        WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."lockedUntil" IS NULL OR d."lockedUntil" < ${now}) AND e."enabled" = true AND e."kind" = 'url'
         ORDER BY d."nextAttemptAt"
         LIMIT ${limit}
         FOR UPDATE OF d SKIP LOCKED
@@ -35,7 +35,7 @@ export async function claimDueDeliveries(options: {
     status: "pending" as const,
     nextAttemptAt: { lte: now },
     OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-    endpoint: { enabled: true },
+    endpoint: { enabled: true, kind: "url" },
   };
   const candidates = await db.webhookDelivery.findMany({
     where: due,

@@ -59,7 +59,8 @@ export function toDeliveryDto(row: Row): DeliveryDto {
 export const attemptDto = z.object({
   id: resourceId,
   number: z.int().min(1).max(1_000_000),
-  trigger: z.enum(["scheduled", "manual"]),
+  /** scheduled (the dispatcher), manual (a resend) or listen (forwarded by `openbank listen`, which reported the result). */
+  trigger: z.enum(["scheduled", "manual", "listen"]),
   request_headers: z.record(text(100), text(4096)),
   /** Null when no answer arrived (`error` says why). */
   response_status: httpStatus.nullable(),

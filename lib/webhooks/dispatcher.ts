@@ -3,6 +3,10 @@ import { attemptDelivery, type AttemptConfig } from "./attempt-delivery";
 import type { BankOutbox } from "./bank-outbox";
 import { claimDueDeliveries } from "./claim-due-deliveries";
 import { ingestEvents } from "./ingest-events";
+import { endIdleListenSessions } from "../listen/listen-liveness";
+
+/** How often the dispatcher ends listen sessions idle for long (cheap, but not every poll). */
+const IDLE_SWEEP_MS = 10 * 60_000;
 
 export type DispatcherOptions = AttemptConfig & {
   provider: DatabaseProvider;
@@ -27,10 +31,16 @@ export function createDispatcher(options: DispatcherOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;
+  let lastIdleSweep = 0;
 
   /** Ingests every waiting event, then sends every due delivery. Returns what it did. */
   async function tick(): Promise<{ ingested: number; attempted: number }> {
     let ingested = 0;
+    if (clock().getTime() - lastIdleSweep >= IDLE_SWEEP_MS) {
+      lastIdleSweep = clock().getTime();
+      const ended = await endIdleListenSessions(options.db, clock());
+      if (ended) log(`disabled ${ended} listen session(s) idle for a week`);
+    }
     for (;;) {
       const count = await ingestEvents({ db: options.db, outbox: options.outbox, now: clock() });
       ingested += count;

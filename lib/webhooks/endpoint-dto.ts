@@ -15,6 +15,7 @@ export const endpointDtoSelect = {
   consecutiveFailures: true,
   failingSince: true,
   lastSuccessAt: true,
+  kind: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.WebhookEndpointSelect;
@@ -25,6 +26,8 @@ type Row = Prisma.WebhookEndpointGetPayload<{ select: typeof endpointDtoSelect }
 export const endpointDto = z.object({
   id: resourceId,
   app_id: resourceId,
+  /** `url`: POSTed by the dispatcher; `cli`: an `openbank listen` session (no URL: its deliveries go down the CLI's stream). */
+  kind: z.enum(["url", "cli"]),
   url: text(2048),
   description: text(200),
   /** The event types it receives; empty for all. */
@@ -48,6 +51,7 @@ export function toEndpointDto(row: Row, now: Date = new Date()): EndpointDto {
   return {
     id: row.id,
     app_id: row.appId,
+    kind: row.kind === "cli" ? "cli" : "url",
     url: row.url,
     description: row.description,
     event_types: eventTypesOf(row.eventTypes),

@@ -4,10 +4,11 @@ import type { BankOutbox } from "./bank-outbox";
 import { eventBody } from "./event-body";
 import { subscribes } from "./event-filter";
 import { retryOnBusy } from "./retry-on-busy";
+import { deliveryTargetWhere } from "../listen/listen-liveness";
 
 /**
  * Moves one batch from the bank's outbox into the portal's database: for each event, a copy and
- * one pending delivery per enabled endpoint of the app that owns it (the bank tenant id is the
+ * one pending delivery per enabled endpoint (and live `openbank listen` session) of the app that owns it (the bank tenant id is the
  * app id) whose filter matches, then acknowledges the batch. Inserts are keyed by event id and
  * (event, endpoint), so a batch handed over twice (we died after storing, before the ack) is
  * stored once. Returns how many events the batch held.
@@ -24,7 +25,7 @@ export async function ingestEvents(options: {
   if (!events.length) return 0;
   const appIds = [...new Set(events.map((event) => event.tenant_id))];
   const endpoints = await db.webhookEndpoint.findMany({
-    where: { appId: { in: appIds }, enabled: true },
+    where: { appId: { in: appIds }, ...deliveryTargetWhere(now) },
     select: { id: true, appId: true, eventTypes: true },
   });
 

@@ -33,9 +33,16 @@ export async function sendTestEvent(options: { appId: string; endpointId: string
       },
     }),
     db().webhookDelivery.create({
-      data: { id: deliveryId, eventId, endpointId: endpoint.id, nextAttemptAt: now, lockedUntil: new Date(now.getTime() + 60_000) },
+      data: {
+        id: deliveryId,
+        eventId,
+        endpointId: endpoint.id,
+        nextAttemptAt: now,
+        lockedUntil: endpoint.kind === "url" ? new Date(now.getTime() + 60_000) : null,
+      },
     }),
   ]);
-  await attemptDelivery(attemptConfig(env(), db()), { deliveryId, trigger: "scheduled" });
+  // A listen session is never POSTed: the pending delivery goes down its stream.
+  if (endpoint.kind === "url") await attemptDelivery(attemptConfig(env(), db()), { deliveryId, trigger: "scheduled" });
   return getDeliveryOrThrow({ appId: options.appId, endpointId: endpoint.id, deliveryId });
 }

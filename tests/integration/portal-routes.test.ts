@@ -69,6 +69,8 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   rotateWebhookSecret: BUILDERS,
   sendWebhookTestEvent: BUILDERS,
   resendWebhookDelivery: BUILDERS,
+  openListenSession: BUILDERS,
+  recordListenResult: BUILDERS,
   // Go-live (app:update)
   submitGoLiveRequest: BUILDERS,
   // Teams, members, invitations
@@ -177,9 +179,12 @@ beforeAll(async () => {
   tokens.revoked = revoked.client;
   tokens.unknown = new TokenClient(portalUrl, generateToken()); // well-formed, checksum and all, never issued
 
+  const listenSession = await must(owner, "POST", `/api/apps/${appId}/listen-sessions`, {});
+
   fixtureIds = {
     patId: revoked.id,
-    sessionId: otherSession.id,
+    // Two meanings under one name: a listen session under /listen-sessions/, a browser session elsewhere.
+    sessionId: (operationPath) => (operationPath.includes("/listen-sessions/") ? listenSession.id : otherSession.id),
     passkeyId: passkey.id,
     identityId: ssoIdentity.id,
     appId,
@@ -269,6 +274,16 @@ async function send(
 ) {
   const body = options.body ?? (operation.body ? {} : undefined);
   const response = await client.request(operation.method, options.url ?? urlOf(operation), body, options.headers);
+  if (operation.success.stream && response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // A stream (issue 18's listen and logs tail) never ends: its first event, then hang up.
+    expect(response.status, `${label(operation)}: a stream's status`).toBe(operation.success.status);
+    expect(response.headers.get("cache-control"), `${label(operation)}: Cache-Control`).toBe("private, no-store, no-transform");
+    const reader = response.body!.getReader();
+    const text = new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text, `${label(operation)}: its first event`).toMatch(/^event: ready\n/);
+    return { response, status: response.status, body: undefined, text };
+  }
   // Issue 21 (finding 6): every answer of the portal API, success or problem, is the caller's own:
   // no browser, proxy or CDN may store it.
   expect(response.headers.get("cache-control"), `${label(operation)} ${response.status}: Cache-Control`).toBe("private, no-store");

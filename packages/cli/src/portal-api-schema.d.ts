@@ -1143,6 +1143,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{appId}/request-logs/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the app's gateway calls as they happen
+         * @description Server-Sent Events for `openbank logs tail`: `event: ready` once, then each call as it is logged, oldest first, as `event: request` with `id:` its request id and the list's item as data (masked as stored); `: heartbeat` comments every 15 s. Filters as the list's.
+         */
+        get: operations["tailRequestLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{appId}/timeline": {
         parameters: {
             query?: never;
@@ -1369,6 +1389,66 @@ export interface paths {
         get: operations["listWebhookEventTypes"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/listen-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start (or resume) a listen session
+         * @description What `openbank listen` calls first: your one session on this app (created on first use, then reused, so its signing secret never changes), set to the event types given and live from now on: the app's events are kept for it and sent down its stream. No URL and no loopback exception: the CLI reads the stream and forwards each event to your local receiver.
+         */
+        post: operations["openListenSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/listen-sessions/{sessionId}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream a listen session's deliveries
+         * @description Server-Sent Events: `event: ready` once, then each delivery without a result as `event: delivery` with `id:` its delivery id and, as data, the headers signed by the portal (Standard Webhooks) and the exact body to forward; `: heartbeat` comments every 15 s. Every delivery without a result is sent again on each connection, oldest first (`Last-Event-ID` is accepted; earlier deliveries still without a result are sent too): post each one's result to acknowledge it. Errors before the stream starts are problem+json; a session that is not yours is 404.
+         */
+        get: operations["streamListenSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/listen-sessions/{sessionId}/deliveries/{deliveryId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report what the local receiver answered
+         * @description Recorded as an attempt in the session's delivery log (trigger `listen`) and the delivery's acknowledgement: it is not streamed again. 2xx succeeds; anything else, or `status: null` with an `error` (the receiver was down), fails it.
+         */
+        post: operations["recordListenResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8458,6 +8538,102 @@ export interface operations {
             };
         };
     };
+    tailRequestLogs: {
+        parameters: {
+            query?: {
+                /** @description A status class (`2xx`…`5xx`) or an exact status (`404`). */
+                status?: string;
+                /** @description One of GET, POST, PUT, PATCH, DELETE. */
+                method?: string;
+                /** @description Calls whose path contains this text. */
+                path?: string;
+                /** @description Resume just after this request id (the last `id:` received); the `Last-Event-ID` header does the same. Default: from now. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (`text/event-stream`); each `request` event's data is this object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @description The call's request id (`req_…`), also in its `X-Request-Id` header. */
+                        id: string;
+                        method: string;
+                        /** @description With secrets and personal data in the query masked. */
+                        path: string;
+                        /** @description The documented route it matched (`/v1/accounts/{account_id}`), or null. */
+                        route: string | null;
+                        /** Format: int32 */
+                        status: number;
+                        latency_ms: number;
+                        /** @description The key it was made with; null for consent-token calls. */
+                        key_id: string | null;
+                        key_prefix: string | null;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTimeline: {
         parameters: {
             query?: {
@@ -8836,6 +9012,8 @@ export interface operations {
                         data: {
                             id: string;
                             app_id: string;
+                            /** @enum {string} */
+                            kind: "url" | "cli";
                             url: string;
                             description: string;
                             event_types: string[];
@@ -8943,6 +9121,8 @@ export interface operations {
                         endpoint: {
                             id: string;
                             app_id: string;
+                            /** @enum {string} */
+                            kind: "url" | "cli";
                             url: string;
                             description: string;
                             event_types: string[];
@@ -9058,6 +9238,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         app_id: string;
+                        /** @enum {string} */
+                        kind: "url" | "cli";
                         url: string;
                         description: string;
                         event_types: string[];
@@ -9236,6 +9418,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         app_id: string;
+                        /** @enum {string} */
+                        kind: "url" | "cli";
                         url: string;
                         description: string;
                         event_types: string[];
@@ -9349,6 +9533,8 @@ export interface operations {
                         endpoint: {
                             id: string;
                             app_id: string;
+                            /** @enum {string} */
+                            kind: "url" | "cli";
                             url: string;
                             description: string;
                             event_types: string[];
@@ -9481,7 +9667,7 @@ export interface operations {
                             /** Format: int32 */
                             number: number;
                             /** @enum {string} */
-                            trigger: "scheduled" | "manual";
+                            trigger: "scheduled" | "manual" | "listen";
                             request_headers: {
                                 [key: string]: string;
                             };
@@ -9724,7 +9910,7 @@ export interface operations {
                             /** Format: int32 */
                             number: number;
                             /** @enum {string} */
-                            trigger: "scheduled" | "manual";
+                            trigger: "scheduled" | "manual" | "listen";
                             request_headers: {
                                 [key: string]: string;
                             };
@@ -9843,7 +10029,7 @@ export interface operations {
                             /** Format: int32 */
                             number: number;
                             /** @enum {string} */
-                            trigger: "scheduled" | "manual";
+                            trigger: "scheduled" | "manual" | "listen";
                             request_headers: {
                                 [key: string]: string;
                             };
@@ -9961,6 +10147,320 @@ export interface operations {
             };
             /** @description `bank_unavailable`: The bank could not be reached. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openListenSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event types to receive; empty for all. */
+                    event_types?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The session and its signing secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The session's id (`lsn_…`): a webhook endpoint of kind `cli`, with its own delivery log. */
+                        id: string;
+                        app_id: string;
+                        /** @description The session's signing secret (`whsec_…`): the same on every `listen` of this developer and app. */
+                        secret: string;
+                        /** @description The event types it receives; empty for all. */
+                        event_types: string[];
+                        /** @description Where to read its deliveries as Server-Sent Events. */
+                        stream_path: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamListenSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+                /** @description The listen session's id (`lsn_…`) */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (`text/event-stream`); each `delivery` event's data is this object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        delivery_id: string;
+                        /** @description The `webhook-id`: the same on every send of this event. */
+                        event_id: string;
+                        event_type: string;
+                        /** @description The exact headers to send: `webhook-id`, `webhook-timestamp`, `webhook-signature` (signed by the portal), `content-type`. */
+                        headers: {
+                            [key: string]: string;
+                        };
+                        /** @description The exact body the signature covers: forward it byte for byte. */
+                        body: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordListenResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+                /** @description The listen session's id (`lsn_…`) */
+                sessionId: string;
+                /** @description The delivery's id (`dlv_…`) */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The receiver's HTTP status; null when it gave none (`error` says why). */
+                    status: number | null;
+                    /** Format: int32 */
+                    duration_ms: number;
+                    /** @description Why no status: refused, timeout… */
+                    error?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The attempt as recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery_id: string;
+                        /** @enum {string} */
+                        status: "succeeded" | "failed";
+                        attempt: {
+                            id: string;
+                            /** Format: int32 */
+                            number: number;
+                            /** @enum {string} */
+                            trigger: "scheduled" | "manual" | "listen";
+                            request_headers: {
+                                [key: string]: string;
+                            };
+                            response_status: number | null;
+                            response_body: string | null;
+                            error: string | null;
+                            /** Format: int32 */
+                            latency_ms: number;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerApps } from "./commands/apps.js";
 import { registerMcp } from "./commands/mcp.js";
+import { registerListen } from "./commands/listen.js";
+import { registerLogs } from "./commands/logs.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
 
   registerApps(program);
   registerMcp(program);
+  registerListen(program);
+  registerLogs(program);
   return program;
 }
 

@@ -27,6 +27,8 @@ const prefixes = {
   webhookEndpoint: "ep",
   webhookDelivery: "dlv",
   webhookAttempt: "atm",
+  /** An `openbank listen` session: a webhook endpoint of kind cli (lib/listen). */
+  listenSession: "lsn",
   consent: "cns",
   /** A UK Open Banking funds confirmation (CoF and VRP): an answer, not stored. */
   fundsConfirmation: "fcf",
