@@ -1,5 +1,9 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerApps } from "./commands/apps.js";
+import { registerEvents } from "./commands/events.js";
+import { registerKeys } from "./commands/keys.js";
+import { registerSandbox } from "./commands/sandbox.js";
+import { registerTrigger } from "./commands/trigger.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -21,6 +25,10 @@ export function buildProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
 
   registerApps(program);
+  registerKeys(program);
+  registerSandbox(program);
+  registerEvents(program);
+  registerTrigger(program);
   return program;
 }
 
