@@ -62,6 +62,7 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   restoreSandboxSnapshot: BUILDERS,
   deleteSandboxSnapshot: BUILDERS,
   importSandbox: BUILDERS,
+  fireSandboxEvent: BUILDERS,
   // Webhooks (webhook:manage)
   createWebhookEndpoint: BUILDERS,
   updateWebhookEndpoint: BUILDERS,
@@ -69,6 +70,7 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   rotateWebhookSecret: BUILDERS,
   sendWebhookTestEvent: BUILDERS,
   resendWebhookDelivery: BUILDERS,
+  resendAppEvent: BUILDERS,
   // Go-live (app:update)
   submitGoLiveRequest: BUILDERS,
   // Teams, members, invitations
@@ -187,6 +189,7 @@ beforeAll(async () => {
     keyId: created.body.key.id,
     endpointId: endpoint.endpoint.id,
     deliveryId: delivery.id,
+    eventId: delivery.event_id,
     inviteId: invite.invite.id,
     memberId: target.membershipId,
     consentId: consent.consent.id,
