@@ -26,6 +26,7 @@ import { teamPolicyOperations } from "@/lib/team-policies/team-policy-operations
 import { ssoOperations } from "@/lib/sso/sso-operations";
 import { tppCertificateOperations } from "@/lib/tpp-certificates/tpp-certificate-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
+import { eventOperations } from "@/lib/webhooks/event-operations";
 import type { Operation } from "./define-operation";
 import { portalApiOperations } from "./portal-api-operations";
 
@@ -57,6 +58,7 @@ export const portalOperations: readonly Operation[] = [
   ...onboardingOperations,
   ...webhookOperations,
   ...listenSessionOperations,
+  ...eventOperations,
   ...goLiveOperations,
   ...teamOperations,
   ...teamPolicyOperations,

@@ -1103,6 +1103,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{appId}/sandbox/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fire a webhook event
+         * @description Emits an event in the app's sandbox, delivered signed to the app's enabled endpoints (and live `listen` sessions) like a real one; the CLI's `trigger`. Without `object`, the object of the sandbox's latest real event of that type is reused. `overrides` change fields of that object (`{"object.amount.amount": "12.50"}`): a path the object does not have, or a value of another JSON type, is refused with 422 `event_override_invalid` (one pointer per refused path, the paths that exist in the detail) and nothing is fired. From code: `POST /v1/sandbox/webhooks/fire`.
+         */
+        post: operations["fireSandboxEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{appId}/requests": {
         parameters: {
             query?: never;
@@ -1449,6 +1469,46 @@ export interface paths {
          * @description Recorded as an attempt in the session's delivery log (trigger `listen`) and the delivery's acknowledgement: it is not streamed again. 2xx succeeds; anything else, or `status: null` with an `error` (the receiver was down), fails it.
          */
         post: operations["recordListenResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the events an app received
+         * @description The app's sandbox events that had somewhere to go (an enabled endpoint or a live `listen` session), newest first, optionally of one type, each with its deliveries. The CLI's `events list`.
+         */
+        get: operations["listAppEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/events/{eventId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend an event
+         * @description Queues the event again, due now, for one endpoint (`endpoint_id`) or else every enabled endpoint of the app that subscribes to its type, live `listen` sessions included: same `webhook-id`, a fresh timestamp and signature, delivered and retried like any delivery. An endpoint created since the event gets a new delivery. 409 when there is nowhere to send it (no such subscriber, or the endpoint named is disabled). The CLI's `events resend`.
+         */
+        post: operations["resendAppEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8326,6 +8386,138 @@ export interface operations {
             };
         };
     };
+    fireSandboxEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event type (`payment.completed`…; `GET /api/webhooks/event-types` lists them). */
+                    type: string;
+                    /** @description The event's `data.object`; left out, the object of the sandbox's latest real event of this type is reused. */
+                    object?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Path → value changes to that object (`object.amount`, `object.lines[0].amount`). A path the object lacks, or a value of another JSON type, is refused: 422 `event_override_invalid`, one pointer per path, nothing fired. */
+                    overrides?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The event, overrides applied, on its way. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The event id (`evt_…`): the `webhook-id` of its deliveries. */
+                        id: string;
+                        type: string;
+                        /**
+                         * Format: date-time
+                         * @description On the sandbox's clock.
+                         */
+                        created_at: string;
+                        /** @description The event's `data.object`, overrides applied. */
+                        object: unknown;
+                        /** @description The real event whose object was reused, if any. */
+                        replayed_from: string | null;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `event_override_invalid`: An override does not apply to this event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `bank_unavailable`: The bank could not be reached. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRequestLogs: {
         parameters: {
             query?: {
@@ -10434,6 +10626,242 @@ export interface operations {
             };
             /** @description `resource_not_found`: No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAppEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this type. */
+                type?: string;
+                /** @description Events per page, 1 to 100 (20 by default). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The event id (`evt_…`), the `webhook-id` of every delivery. */
+                            id: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @description When it happened, on the sandbox's clock.
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description When the portal took it from the bank's outbox.
+                             */
+                            received_at: string;
+                            /** @description The event's `data` (`{ object }`), exactly as delivered. */
+                            data: unknown;
+                            /** @description One per endpoint it was sent to, oldest first. */
+                            deliveries: {
+                                id: string;
+                                endpoint_id: string;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: int32 */
+                                attempt_count: number;
+                                last_response_status: number | null;
+                            }[];
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendAppEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+                /** @description The event's id (`evt_…`), its `webhook-id` */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only this endpoint (`ep_…`); else every enabled endpoint subscribing to the type. */
+                    endpoint_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The deliveries, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            endpoint_id: string;
+                            event_id: string;
+                            event_type: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            event_created_at: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            /** Format: int32 */
+                            attempt_count: number;
+                            next_attempt_at: string | null;
+                            last_response_status: number | null;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. `malformed_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -139,3 +139,26 @@ export const updateSandboxSettingsInput = z
 export type Snapshot = z.output<typeof snapshotDto>;
 export type RestoreResult = z.output<typeof restoreResultDto>;
 export type SandboxSettings = z.output<typeof sandboxSettingsDto>;
+
+/** `trigger`: an event to fire, as the bank's `POST /v1/sandbox/webhooks/fire` takes it (the bank checks type and overrides). */
+export const fireEventInput = z.strictObject({
+  type: text(100).describe("The event type (`payment.completed`…; `GET /api/webhooks/event-types` lists them)."),
+  object: z
+    .record(text(100), z.unknown())
+    .optional()
+    .describe("The event's `data.object`; left out, the object of the sandbox's latest real event of this type is reused."),
+  overrides: z
+    .record(text(200), z.unknown())
+    .optional()
+    .describe(
+      "Path → value changes to that object (`object.amount`, `object.lines[0].amount`). A path the object lacks, or a value of another JSON type, is refused: 422 `event_override_invalid`, one pointer per path, nothing fired.",
+    ),
+});
+
+export const firedEventDto = z.object({
+  id: resourceId.describe("The event id (`evt_…`): the `webhook-id` of its deliveries."),
+  type: text(100),
+  created_at: timestamp.describe("On the sandbox's clock."),
+  object: z.unknown().describe("The event's `data.object`, overrides applied."),
+  replayed_from: resourceId.nullable().describe("The real event whose object was reused, if any."),
+});

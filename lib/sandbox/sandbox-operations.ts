@@ -17,6 +17,8 @@ import {
   sandboxCustomerDto,
   sandboxCustomerListDto,
   sandboxResetDto,
+  fireEventInput,
+  firedEventDto,
 } from "./sandbox-dto";
 
 // The Sandbox tab's calls: each is the bank's `/v1/sandbox/...` for the app, made by the portal
@@ -211,6 +213,21 @@ export const importSandboxOperation = defineOperation({
   success: { status: 200, description: "What the import put back.", schema: restoreResultDto },
 });
 
+export const fireSandboxEventOperation = defineOperation({
+  method: "POST",
+  path: "/api/apps/{appId}/sandbox/events",
+  operationId: "fireSandboxEvent",
+  tag: "Sandbox",
+  summary: "Fire a webhook event",
+  description:
+    "Emits an event in the app's sandbox, delivered signed to the app's enabled endpoints (and live `listen` sessions) like a real one; the CLI's `trigger`. Without `object`, the object of the sandbox's latest real event of that type is reused. `overrides` change fields of that object (`{\"object.amount.amount\": \"12.50\"}`): a path the object does not have, or a value of another JSON type, is refused with 422 `event_override_invalid` (one pointer per refused path, the paths that exist in the detail) and nothing is fired. From code: `POST /v1/sandbox/webhooks/fire`.",
+  access: { app: "key:use" },
+  params: appParams,
+  body: fireEventInput,
+  errors: ["bank_unavailable", "event_override_invalid"],
+  success: { status: 201, description: "The event, overrides applied, on its way.", schema: firedEventDto },
+});
+
 export const sandboxOperations = [
   listSandboxCustomersOperation,
   createSandboxCustomerOperation,
@@ -225,4 +242,5 @@ export const sandboxOperations = [
   deleteSandboxSnapshotOperation,
   downloadSandboxSnapshotOperation,
   importSandboxOperation,
+  fireSandboxEventOperation,
 ];

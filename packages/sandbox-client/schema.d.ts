@@ -864,7 +864,7 @@ export interface paths {
         put?: never;
         /**
          * Fire a webhook event
-         * @description Emits an event of any type in your sandbox, on its clock, through the same outbox as real changes: within seconds it is delivered, signed, to every enabled webhook endpoint of your app that subscribes to its type (see the Webhooks guide), with the same retries. Only your app's endpoints receive it. Without `object`, the object of your sandbox's latest real event of that type is reused, so your handler sees a realistic payload.
+         * @description Emits an event of any type in your sandbox, on its clock, through the same outbox as real changes: within seconds it is delivered, signed, to every enabled webhook endpoint of your app that subscribes to its type (see the Webhooks guide), with the same retries. Only your app's endpoints receive it. Without `object`, the object of your sandbox's latest real event of that type is reused, so your handler sees a realistic payload. `overrides` change single fields of that object (`{"object.amount": "12.50"}`); one that does not apply (a path the object does not have, a value of another JSON type) is refused with 422 `event_override_invalid` and nothing is fired.
          */
         post: operations["fireSandboxEvent"];
         delete?: never;
@@ -2652,7 +2652,7 @@ export interface components {
              * @description Stable machine-readable error code.
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "token_not_allowed" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points" | "customer_document_invalid" | "customer_handle_taken" | "snapshot_limit_reached" | "snapshot_name_taken" | "snapshot_too_large" | "invalid_sandbox_export";
+            code: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "not_found" | "resource_not_found" | "method_not_allowed" | "conflict" | "insufficient_scope" | "invalid_token" | "rate_limited" | "service_unavailable" | "bank_unavailable" | "internal_error" | "missing_api_key" | "invalid_api_key" | "revoked_api_key" | "expired_api_key" | "unauthenticated" | "token_not_allowed" | "forbidden" | "app_suspended" | "owner_must_transfer" | "invite_expired" | "invite_email_mismatch" | "account_owns_teams" | "email_taken" | "go_live_evidence_missing" | "step_up_required" | "step_up_failed" | "email_unverified" | "two_factor_already_enabled" | "two_factor_not_pending" | "two_factor_not_enabled" | "passkey_challenge_invalid" | "passkey_not_verified" | "two_factor_required" | "sso_required" | "too_many_sign_in_attempts" | "link_invalid" | "link_used" | "link_expired" | "password_incorrect" | "no_password" | "invalid_dpop_proof" | "use_dpop_nonce" | "invalid_message_signature" | "bank_timeout" | "consent_expired" | "consent_revoked" | "consent_account_not_granted" | "consent_not_authorised" | "api_key_required" | "internal_auth_failed" | "kyc_not_in_review" | "kyc_not_approved" | "offer_expired" | "offer_already_accepted" | "account_not_eligible" | "bnpl_declined" | "insufficient_funds" | "account_frozen" | "limit_exceeded" | "invalid_beneficiary" | "currency_mismatch" | "quote_expired" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_key_in_flight" | "early_withdrawal_not_allowed" | "deposit_not_accepted" | "insurance_declined" | "insurance_quote_expired" | "insurance_quote_used" | "policy_not_cancellable" | "insufficient_points" | "customer_document_invalid" | "customer_handle_taken" | "snapshot_limit_reached" | "snapshot_name_taken" | "snapshot_too_large" | "event_override_invalid" | "invalid_sandbox_export";
             /** @description The request id (also in the `X-Request-Id` header); quote it to support. */
             request_id?: string;
             /** @description One entry per invalid field (the first 50). */
@@ -9331,6 +9331,10 @@ export interface operations {
                     object?: {
                         [key: string]: unknown;
                     };
+                    /** @description Changes to that object, path → value, applied before it is sent: `object.amount`, `object.counterparty.name`, `object.lines[0].amount` (dotted names, `[index]` for arrays, rooted at the event). Each path must already exist in the object and each value must have the JSON type of the value it replaces (a `null` takes any value); otherwise nothing is fired and the answer is 422 `event_override_invalid` with one pointer per refused path (`/body/overrides/object.amount`) and the paths that exist nearby. Never silently ignored. */
+                    overrides?: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -9373,6 +9377,18 @@ export interface operations {
             };
             /** @description The call is not allowed: `app_suspended` (a platform admin suspended the app); `insufficient_scope` (a read-only key on a call that is not a GET, or a consent token without the permission); `api_key_required` (a consent token on an operation that does not list `consent_token`); `consent_account_not_granted` (an account the customer did not share). */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `event_override_invalid`: an override's path is not in the event's object, or its value has another JSON type; one pointer per refused override (`/body/overrides/object.amount`), and nothing was fired. */
+            422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     RateLimit: components["headers"]["RateLimit"];

@@ -62,6 +62,7 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   restoreSandboxSnapshot: BUILDERS,
   deleteSandboxSnapshot: BUILDERS,
   importSandbox: BUILDERS,
+  fireSandboxEvent: BUILDERS,
   // Webhooks (webhook:manage)
   createWebhookEndpoint: BUILDERS,
   updateWebhookEndpoint: BUILDERS,
@@ -71,6 +72,7 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   resendWebhookDelivery: BUILDERS,
   openListenSession: BUILDERS,
   recordListenResult: BUILDERS,
+  resendAppEvent: BUILDERS,
   // Go-live (app:update)
   submitGoLiveRequest: BUILDERS,
   // Teams, members, invitations
@@ -192,6 +194,7 @@ beforeAll(async () => {
     keyId: created.body.key.id,
     endpointId: endpoint.endpoint.id,
     deliveryId: delivery.id,
+    eventId: delivery.event_id,
     inviteId: invite.invite.id,
     memberId: target.membershipId,
     consentId: consent.consent.id,

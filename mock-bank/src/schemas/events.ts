@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_TYPES } from "../domain/events/record-event";
 import { eventCatalog } from "../domain/events/event-catalog";
+import { MAX_OVERRIDES } from "../domain/events/apply-overrides";
 import { ResourceId, Timestamp } from "./common";
 
 export const EventTypeName = z
@@ -16,12 +17,24 @@ export const FireEventBody = z
       .describe(
         'The event\'s `data.object`. Leave it out to replay the object of your sandbox\'s latest real event of this type (e.g. your last completed payment), or, if there is none, a minimal `{"id": null, "sandbox_test": true}`.',
       ),
+    overrides: z
+      .record(z.string().min(1).max(200), z.unknown())
+      .refine((value) => Object.keys(value).length <= MAX_OVERRIDES, `At most ${MAX_OVERRIDES} overrides.`)
+      .optional()
+      .describe(
+        "Changes to that object, path → value, applied before it is sent: `object.amount`, `object.counterparty.name`, `object.lines[0].amount` (dotted names, `[index]` for arrays, rooted at the event). Each path must already exist in the object and each value must have the JSON type of the value it replaces (a `null` takes any value); otherwise nothing is fired and the answer is 422 `event_override_invalid` with one pointer per refused path (`/body/overrides/object.amount`) and the paths that exist nearby. Never silently ignored.",
+      ),
   })
   .meta({
     description: "The event to emit.",
     examples: [
       { type: "payment.completed" },
       { type: "kyc.decided", object: { id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", kyc: { status: "approved" } } },
+      {
+        type: "kyc.decided",
+        object: { id: "cus_3mJ0wqG5XnS1xQbH0pR7tZ", kyc: { status: "approved" } },
+        overrides: { "object.kyc.status": "rejected" },
+      },
     ],
   });
 

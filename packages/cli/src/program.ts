@@ -3,6 +3,10 @@ import { registerApps } from "./commands/apps.js";
 import { registerMcp } from "./commands/mcp.js";
 import { registerListen } from "./commands/listen.js";
 import { registerLogs } from "./commands/logs.js";
+import { registerEvents } from "./commands/events.js";
+import { registerKeys } from "./commands/keys.js";
+import { registerSandbox } from "./commands/sandbox.js";
+import { registerTrigger } from "./commands/trigger.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -27,6 +31,10 @@ export function buildProgram(): Command {
   registerMcp(program);
   registerListen(program);
   registerLogs(program);
+  registerKeys(program);
+  registerSandbox(program);
+  registerEvents(program);
+  registerTrigger(program);
   return program;
 }
 

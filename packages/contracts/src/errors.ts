@@ -413,6 +413,11 @@ export const bankErrors = {
     title: "The sandbox's state is larger than a snapshot may be",
     hint: "`detail` gives the size and the limit. Reset the sandbox or remove data you added (custom customers, simulated transactions), then try again.",
   },
+  event_override_invalid: {
+    status: 422,
+    title: "An override does not apply to this event",
+    hint: "Each override's path (`object.amount`, `object.lines[0].amount`) must already exist in the event's object, and its value must have the same JSON type as the value it replaces. `errors[]` points at each refused override; the detail names what exists nearby. Nothing was fired.",
+  },
   invalid_sandbox_export: {
     status: 422,
     title: "The file is not a sandbox export this bank can import",

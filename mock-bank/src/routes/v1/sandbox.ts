@@ -171,14 +171,20 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
         tags: ["Sandbox"],
         summary: "Fire a webhook event",
         description:
-          "Emits an event of any type in your sandbox, on its clock, through the same outbox as real changes: within seconds it is delivered, signed, to every enabled webhook endpoint of your app that subscribes to its type (see the Webhooks guide), with the same retries. Only your app's endpoints receive it. Without `object`, the object of your sandbox's latest real event of that type is reused, so your handler sees a realistic payload.",
+          'Emits an event of any type in your sandbox, on its clock, through the same outbox as real changes: within seconds it is delivered, signed, to every enabled webhook endpoint of your app that subscribes to its type (see the Webhooks guide), with the same retries. Only your app\'s endpoints receive it. Without `object`, the object of your sandbox\'s latest real event of that type is reused, so your handler sees a realistic payload. `overrides` change single fields of that object (`{"object.amount": "12.50"}`); one that does not apply (a path the object does not have, a value of another JSON type) is refused with 422 `event_override_invalid` and nothing is fired.',
         body: FireEventBody,
-        response: { 201: jsonResponse("The event was recorded and is on its way.", FiredEvent), ...problemResponses() },
+        response: {
+          201: jsonResponse("The event was recorded and is on its way.", FiredEvent),
+          ...problemResponses({
+            422: "`event_override_invalid`: an override's path is not in the event's object, or its value has another JSON type; one pointer per refused override (`/body/overrides/object.amount`), and nothing was fired.",
+          }),
+        },
       },
     },
     async (request, reply) => {
-      const { type, object } = request.body;
-      const event = await fireEvent({ db: app.db, tenantId: request.tenantId, now: tenantNow(request.tenant!, app.now()), type, object });
+      const { type, object, overrides } = request.body;
+      const now = tenantNow(request.tenant!, app.now());
+      const event = await fireEvent({ db: app.db, tenantId: request.tenantId, now, type, object, overrides });
       return reply.code(201).send(event);
     },
   );

@@ -3,7 +3,7 @@ import { portalApi } from "../api.js";
 import { action } from "../action.js";
 import { print, table } from "../output.js";
 
-/** `openbank apps list`: every app of the teams the token can see. */
+/** `openbank apps list|use`: the apps of the teams the token can see, and the one commands act on. */
 export function registerApps(program: Command): void {
   const apps = program.command("apps").description("your apps");
   apps
@@ -20,6 +20,21 @@ export function registerApps(program: Command): void {
             ["current", "id", "name", "team_name", "status", "active_keys", "requests_24h"],
             "No apps yet. Create one in the dashboard (openbank open dashboard).",
           ),
+        );
+      }),
+    );
+  apps
+    .command("use")
+    .description("choose the app the other commands act on (saved in your profile; --app overrides it)")
+    .argument("<appId>", "the app's id (app_…), from `openbank apps list`")
+    .action(
+      action(async (context, appId: string) => {
+        const { data } = await portalApi(context).GET("/api/apps/{appId}", { params: { path: { appId } } });
+        context.save({ appId: data!.id });
+        print(
+          context,
+          { app_id: data!.id, name: data!.name, profile: context.profileName },
+          () => `Now using ${data!.name} (${data!.id}).`,
         );
       }),
     );
