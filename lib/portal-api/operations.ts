@@ -23,6 +23,7 @@ import { teamPolicyOperations } from "@/lib/team-policies/team-policy-operations
 import { ssoOperations } from "@/lib/sso/sso-operations";
 import { tppCertificateOperations } from "@/lib/tpp-certificates/tpp-certificate-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
+import { readinessOperations } from "@/lib/readiness/readiness-operations";
 import type { Operation } from "./define-operation";
 import { portalApiOperations } from "./portal-api-operations";
 
@@ -52,6 +53,7 @@ export const portalOperations: readonly Operation[] = [
   ...usageOperations,
   ...onboardingOperations,
   ...webhookOperations,
+  ...readinessOperations,
   ...goLiveOperations,
   ...teamOperations,
   ...teamPolicyOperations,

@@ -59,7 +59,9 @@ export function toDeliveryDto(row: Row): DeliveryDto {
 export const attemptDto = z.object({
   id: resourceId,
   number: z.int().min(1).max(1_000_000),
-  trigger: z.enum(["scheduled", "manual"]),
+  trigger: z
+    .enum(["scheduled", "manual", "readiness"])
+    .describe("`readiness`: sent by a readiness run's check (lib/readiness), never retried."),
   request_headers: z.record(text(100), text(4096)),
   /** Null when no answer arrived (`error` says why). */
   response_status: httpStatus.nullable(),
