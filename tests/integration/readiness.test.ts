@@ -247,7 +247,8 @@ describe("both reference apps, graded side by side, with a bystander app that mu
 
   it("never touched the bystander: no fault on any of its calls, no webhook at its endpoint", () => {
     expect(bystanderAnswers.length).toBeGreaterThanOrEqual(4);
-    expect(bystanderAnswers.filter((answer) => answer.fault !== null || answer.status >= 400)).toEqual([]);
+    // Its answers are the bank's own (a payment may be refused 422 by its rules), never an injected 5xx or 429.
+    expect(bystanderAnswers.filter((answer) => answer.fault !== null || answer.status >= 500 || answer.status === 429)).toEqual([]);
     expect(bystanderReceived).toEqual([]);
   });
 
