@@ -29,7 +29,7 @@ test("start a readiness run against the careful reference app and read its repor
     data: { url: `http://127.0.0.1:${port}/webhooks`, description: "careful reference app" },
   });
   expect(endpoint.status()).toBe(201);
-  const made = await page.request.post("/api/account/tokens", { headers, data: { name: "readiness", scope: "read", expires_in_days: 1 } });
+  const made = await page.request.post("/api/account/tokens", { headers, data: { name: "readiness", scope: "read", expires_in_days: 7 } });
   expect(made.status()).toBe(201);
 
   const child = spawn(process.execPath, [path.resolve("examples/readiness-careful/app.mjs")], {

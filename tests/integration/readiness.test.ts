@@ -157,10 +157,15 @@ describe("both reference apps, graded side by side, with a bystander app that mu
   beforeAll(async () => {
     [careful, careless, bystander] = await Promise.all([newApp("Careful app"), newApp("Careless app"), newApp("Bystander app")]);
     // The bystander's own endpoint records whatever reaches it.
+    // Its own payments send it real events; a readiness delivery names its run (`sandbox_readiness`).
     const receiver = createServer((request, response) => {
-      bystanderReceived.push(String(request.headers["webhook-id"]));
-      request.resume();
-      response.writeHead(200).end();
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        if (Buffer.concat(chunks).toString("utf8").includes("sandbox_readiness"))
+          bystanderReceived.push(String(request.headers["webhook-id"]));
+        response.writeHead(200).end();
+      });
     });
     servers.push(receiver);
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
@@ -245,7 +250,7 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     }
   });
 
-  it("never touched the bystander: no fault on any of its calls, no webhook at its endpoint", () => {
+  it("never touched the bystander: no fault on any of its calls, no readiness webhook at its endpoint", () => {
     expect(bystanderAnswers.length).toBeGreaterThanOrEqual(4);
     // Its answers are the bank's own (a payment may be refused 422 by its rules), never an injected 5xx or 429.
     expect(bystanderAnswers.filter((answer) => answer.fault !== null || answer.status >= 500 || answer.status === 429)).toEqual([]);
