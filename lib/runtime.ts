@@ -17,6 +17,7 @@ import { createRedis } from "./redis";
 import { createRequestLogWriter, type RequestLogEntry } from "./request-logs/request-log-writer";
 import { createTokenUseWriter, type TokenUse } from "./tokens/record-token-use";
 import { createTtlCache, type TtlCache } from "./ttl-cache";
+import { ReadinessFaults } from "./readiness/readiness-faults";
 
 /**
  * The portal's process: everything with a lifetime (database and Redis clients, caches,
@@ -37,6 +38,8 @@ export type Portal = {
   tokenUses: BatchWriter<TokenUse>;
   /** Sign-in, step-up and password-reset attempts: in memory, or shared through Redis (REDIS_URL). */
   throttles: AccountThrottles;
+  /** Faults planned by readiness runs for their apps: set by the engine (portal API routes), read by the gateway. */
+  readinessFaults: ReadinessFaults;
   /** Serves /v1, /open-banking/v4.0, /berlin-group/v1, /oauth and /.well-known; false for anything else (server.ts). */
   gateway: FastPath;
   /** Writes what is queued and closes connections (graceful shutdown). */
@@ -68,7 +71,8 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
   const keyUses = createKeyUseWriter(db);
   const tokenUses = createTokenUseWriter(db);
   const throttles = createThrottles(env, redis);
-  const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses });
+  const readinessFaults = new ReadinessFaults();
+  const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses, readinessFaults });
 
   return {
     env,
@@ -80,6 +84,7 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     keyUses,
     tokenUses,
     throttles,
+    readinessFaults,
     gateway,
     async close() {
       await Promise.allSettled([requestLogs.flush(), keyUses.flush(), tokenUses.flush()]);

@@ -7,6 +7,7 @@ const sections = [
   { id: "timeline", label: "Timeline", path: "/timeline" },
   { id: "analytics", label: "Analytics", path: "/analytics" },
   { id: "sandbox", label: "Sandbox", path: "/sandbox" },
+  { id: "readiness", label: "Readiness", path: "/readiness" },
   { id: "go-live", label: "Go live", path: "/go-live" },
 ] as const;
 

@@ -277,6 +277,7 @@ function DeliveryDetail({ detail, now }: { detail: DeliveryDetailDto; now: numbe
               <span className="font-medium">Attempt {attempt.number}</span>
               {attempt.trigger === "manual" && <span className="text-xs text-fg-muted">resent by hand</span>}
               {attempt.trigger === "listen" && <span className="text-xs text-fg-muted">forwarded by openbank listen</span>}
+              {attempt.trigger === "readiness" && <span className="text-xs text-fg-muted">sent by a readiness run</span>}
               {attempt.response_status ? (
                 <HttpStatusBadge status={attempt.response_status} />
               ) : (

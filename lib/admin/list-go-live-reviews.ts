@@ -1,7 +1,15 @@
 import { db } from "../db";
 import { goLiveSelect, toGoLiveDto, type GoLiveRequestDto } from "../go-live/go-live-dto";
+import { latestPassedReadinessRun } from "../readiness/list-readiness-runs";
+import type { ReadinessRunDto } from "../readiness/readiness-dto";
 
-export type GoLiveReviewDto = GoLiveRequestDto & { app_name: string; team_name: string; submitted_by: string };
+export type GoLiveReviewDto = GoLiveRequestDto & {
+  app_name: string;
+  team_name: string;
+  submitted_by: string;
+  /** The app's latest passed readiness run: the go-live evidence (null: none yet). Pending requests only. */
+  readiness: ReadinessRunDto | null;
+};
 
 /** Go-live requests for the admin queue: pending first (oldest first), then recent decisions. */
 export async function listGoLiveReviews(): Promise<GoLiveReviewDto[]> {
@@ -16,7 +24,9 @@ export async function listGoLiveReviews(): Promise<GoLiveReviewDto[]> {
     select: { id: true, email: true },
   });
   const emails = new Map(users.map((user) => [user.id, user.email]));
+  const readiness = new Map(await Promise.all(pending.map(async (row) => [row.appId, await latestPassedReadinessRun(row.appId)] as const)));
   return rows.map((row) => ({
+    readiness: readiness.get(row.appId) ?? null,
     ...toGoLiveDto(row),
     app_name: row.app.name,
     team_name: row.app.team.name,

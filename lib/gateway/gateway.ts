@@ -24,6 +24,7 @@ import { MemoryReplayStore, RedisReplayStore } from "./dpop/dpop-replay-store";
 import { createDpopVerifier, DPOP_REPLAY_TTL_MS } from "./dpop/verify-dpop-proof";
 import { createTokenOwnerLookup, type TokenRecord } from "./resolve-consent-token";
 import { resolvePortalKey } from "./resolve-portal-key";
+import type { ReadinessFaults } from "../readiness/readiness-faults";
 
 export type GatewayParts = {
   env: Env;
@@ -32,6 +33,8 @@ export type GatewayParts = {
   tokenOwners: TtlCache<TokenRecord>;
   requestLogs: BatchWriter<RequestLogEntry>;
   keyUses: BatchWriter<KeyUse>;
+  /** Readiness runs' faults for their apps (lib/readiness/readiness-faults.ts). */
+  readinessFaults?: ReadinessFaults;
 };
 
 /** The largest body each surface takes; the fast path refuses more (413, or OAuth's invalid_request). */
@@ -85,6 +88,7 @@ export function createGateway(parts: GatewayParts): FastPath {
     docsBaseUrl: env.PORTAL_URL,
     onKeyUsed: (keyId: string, at: Date, ip: string) => parts.keyUses.push({ keyId, at, ip }),
     log,
+    faults: parts.readinessFaults,
   };
   const api = createApiPipeline(apiDeps);
   // UK message signing: the app's keys as its Security profile names them (a jwks_uri fetched

@@ -7,6 +7,7 @@ import type { GatewayCall, GatewayResult, HeaderMap, Pipeline } from "./call";
 import { sandboxDialect, type Dialect, type DialectCall } from "./dialects/dialect";
 import { forward, type Upstream } from "./forward";
 import { rateLimitHeaders, refusedRateLimitHeaders, type RateLimiter } from "./rate-limiter";
+import { FAULT_HEADER, type InjectedFault, type ReadinessFaults } from "../readiness/readiness-faults";
 
 export type GatewayLogEntry = {
   requestId: string;
@@ -39,6 +40,8 @@ export type GatewayDeps = {
   log: (entry: GatewayLogEntry) => void;
   /** Last-used time and client address; must not block either. */
   onKeyUsed: (keyId: string, at: Date, ip: string) => void;
+  /** Faults a readiness run planned for its app (lib/readiness): one Map lookup per call, none planned for most apps. */
+  faults?: Pick<ReadinessFaults, "decide">;
 };
 
 /** What one step decided: go on with a value, or answer with this problem (expected failures are values). */
@@ -105,6 +108,9 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
 
     const read = await call.readBody();
     if (!read.ok) return { caller, result: refuse(read.error, call, requestId, limitHeaders) };
+    // A readiness run's fault for this app's call: answered here, the bank never sees the call.
+    const injected = deps.faults?.decide(caller.appId, call.method, call.path);
+    if (injected) return { caller, requestBody: read.body, result: await injectFault(injected, { call, requestId, limitHeaders, refuse }) };
     const checked = (await dialect.beforeForward?.(call, { appId: caller.appId, body: read.body })) ?? {};
     if (checked.refusal) return { caller, requestBody: read.body, result: refuse(checked.refusal, call, requestId, limitHeaders) };
     const upstream = await forward(call, deps.upstream, {
@@ -161,6 +167,47 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
     if (call.method === "HEAD") result.body = null;
     return result;
   };
+}
+
+/** A readiness run's planned fault, answered as the gateway answers the real thing, marked in a header the request log keeps. */
+async function injectFault(
+  injected: InjectedFault,
+  context: {
+    call: GatewayCall;
+    requestId: string;
+    limitHeaders: Record<string, string>;
+    refuse: (error: AppError, call: GatewayCall, requestId: string, headers?: Record<string, string>) => GatewayResult;
+  },
+): Promise<GatewayResult> {
+  const { fault, marker } = injected;
+  const { call, requestId, refuse } = context;
+  const mark = { [FAULT_HEADER]: marker };
+  switch (fault.kind) {
+    case "unavailable":
+      return refuse(
+        new AppError("service_unavailable", "Injected by your readiness run: retry with backoff and the same Idempotency-Key."),
+        call,
+        requestId,
+        { ...context.limitHeaders, ...mark },
+      );
+    case "timeout":
+      await new Promise((resolve) => setTimeout(resolve, fault.holdMs));
+      return refuse(
+        new AppError(
+          "bank_timeout",
+          "Injected by your readiness run: the call timed out; retry with backoff and the same Idempotency-Key.",
+        ),
+        call,
+        requestId,
+        { ...context.limitHeaders, ...mark },
+      );
+    case "rate_limited": {
+      const seconds = String(fault.retryAfterSeconds);
+      const headers: Record<string, string> = { ...context.limitHeaders, ...mark, "retry-after": seconds };
+      if (headers.ratelimit) headers.ratelimit = headers.ratelimit.replace(/r=\d+;t=\d+/, `r=0;t=${seconds}`);
+      return refuse(new AppError("rate_limited", `Injected by your readiness run: retry after ${seconds} s.`), call, requestId, headers);
+    }
+  }
 }
 
 /** A bug, not an expected failure: logged with the request id (never the request), answered 500. */

@@ -27,6 +27,7 @@ import { ssoOperations } from "@/lib/sso/sso-operations";
 import { tppCertificateOperations } from "@/lib/tpp-certificates/tpp-certificate-operations";
 import { webhookOperations } from "@/lib/webhooks/webhook-operations";
 import { eventOperations } from "@/lib/webhooks/event-operations";
+import { readinessOperations } from "@/lib/readiness/readiness-operations";
 import type { Operation } from "./define-operation";
 import { portalApiOperations } from "./portal-api-operations";
 
@@ -59,6 +60,7 @@ export const portalOperations: readonly Operation[] = [
   ...webhookOperations,
   ...listenSessionOperations,
   ...eventOperations,
+  ...readinessOperations,
   ...goLiveOperations,
   ...teamOperations,
   ...teamPolicyOperations,

@@ -59,8 +59,8 @@ export function toDeliveryDto(row: Row): DeliveryDto {
 export const attemptDto = z.object({
   id: resourceId,
   number: z.int().min(1).max(1_000_000),
-  /** scheduled (the dispatcher), manual (a resend) or listen (forwarded by `openbank listen`, which reported the result). */
-  trigger: z.enum(["scheduled", "manual", "listen"]),
+  /** scheduled (the dispatcher), manual (a resend), listen (forwarded by `openbank listen`, which reported the result) or readiness (a readiness run's check, never retried). */
+  trigger: z.enum(["scheduled", "manual", "listen", "readiness"]),
   request_headers: z.record(text(100), text(4096)),
   /** Null when no answer arrived (`error` says why). */
   response_status: httpStatus.nullable(),

@@ -32,7 +32,8 @@ export async function getDeliveryOrThrow(options: { appId: string; endpointId: s
     attempts: row.attempts.map((attempt) => ({
       id: attempt.id,
       number: attempt.number,
-      trigger: attempt.trigger === "manual" || attempt.trigger === "listen" ? attempt.trigger : "scheduled",
+      trigger:
+        attempt.trigger === "manual" || attempt.trigger === "listen" || attempt.trigger === "readiness" ? attempt.trigger : "scheduled",
       request_headers: JSON.parse(attempt.requestHeaders) as Record<string, string>,
       response_status: attempt.responseStatus,
       response_body: attempt.responseBody,

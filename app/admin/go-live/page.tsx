@@ -4,6 +4,7 @@ import { GoLiveReview } from "@/components/admin/go-live-review";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { formatExact } from "@/components/dashboard/format-time";
 import { EvidenceList, GoLiveBadge } from "@/components/go-live/go-live-status";
+import { ReadinessEvidence } from "@/components/readiness/readiness-evidence";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { IconShield } from "@/components/ui/icons";
@@ -57,7 +58,13 @@ export default async function GoLiveReviewsPage() {
               </div>
             </dl>
             <div className="flex flex-col gap-5">
-              <EvidenceList evidence={review.evidence} />
+              <ReadinessEvidence run={review.readiness} />
+              <details className="text-sm">
+                <summary className="cursor-pointer text-fg-muted">Endpoints that answered 2xx (secondary)</summary>
+                <div className="mt-2">
+                  <EvidenceList evidence={review.evidence} />
+                </div>
+              </details>
               <GoLiveReview requestId={review.id} appName={review.app_name} />
             </div>
           </CardBody>

@@ -1,4 +1,5 @@
-import type { TimelineItem } from "../timeline-item";
+import { listReadinessTimelineItems as listReadinessChecks } from "@/lib/readiness/list-readiness-timeline-items";
+import type { StatusClass, TimelineItem } from "../timeline-item";
 import { orderForQuery, type TimelineSource } from "../timeline-source";
 
 /** The range the readiness room's `listReadinessTimelineItems(appId, range)` is asked for. */
@@ -16,8 +17,28 @@ export type ReadinessTimelineRange = {
 /** The seam h19-readiness fills: kind "readiness" items of the app's checks, in the range's order. */
 export type ListReadinessTimelineItems = (appId: string, range: ReadinessTimelineRange) => Promise<TimelineItem[]>;
 
-/** Until the readiness runs land: no items. At merge, replace with lib/readiness's function. */
-export const listReadinessTimelineItems: ListReadinessTimelineItems = async () => [];
+const GRADE_CLASS: Record<string, StatusClass> = { pass: "ok", warn: "warn", fail: "error", skipped: "warn" };
+
+/** lib/readiness's graded checks as timeline items (the range's order and bounds are applied by the source). */
+export const listReadinessTimelineItems: ListReadinessTimelineItems = async (appId, range) => {
+  const checks = await listReadinessChecks(appId, { from: range.from ?? new Date(0), to: range.to ?? new Date(8.64e15) });
+  return checks.map((check) => ({
+    id: check.id,
+    kind: "readiness",
+    occurred_at: check.at,
+    title: check.title,
+    detail: null,
+    status: { class: GRADE_CLASS[check.status] ?? "error", http: null, label: check.status },
+    ids: {
+      run_id: check.ids.run_id,
+      check_id: check.ids.check_id,
+      ...(check.ids.request_ids[0] ? { request_id: check.ids.request_ids[0] } : {}),
+      ...(check.ids.delivery_ids[0] ? { delivery_id: check.ids.delivery_ids[0] } : {}),
+    },
+    link: check.link,
+    actor: null,
+  }));
+};
 
 export const readinessSource: TimelineSource = {
   name: "readiness",

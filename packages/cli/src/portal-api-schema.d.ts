@@ -1515,6 +1515,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{appId}/readiness-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an app's readiness runs
+         * @description The last 50, newest first; `status=running` finds the one in progress.
+         */
+        get: operations["listReadinessRuns"];
+        put?: never;
+        /**
+         * Start a readiness run
+         * @description Grades the app's own integration from its traffic: webhooks with a forged signature, a duplicate and out-of-order events go to the app's enabled endpoints; the app's payment POSTs get an injected 503 and a timeout, a GET gets a 429 with Retry-After. Faults touch only this app and stop when the run ends, is cancelled or expires (10 minutes). Follow `checks[].instruction` while it runs. One run at a time per app (409 `conflict`).
+         */
+        post: operations["startReadinessRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/readiness-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a readiness run
+         * @description Its checks with their grades, evidence and, for the running one, the live instruction. Poll it while the run is `running`.
+         */
+        get: operations["getReadinessRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/readiness-runs/{runId}/report.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a readiness run's report
+         * @description The run with the traffic it saw: the app's gateway calls during the run (injected faults marked) and the deliveries it sent.
+         */
+        get: operations["getReadinessReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{appId}/readiness-runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a readiness run
+         * @description Its faults stop at once; unfinished checks are skipped. A run that has ended is a 409 `conflict`.
+         */
+        post: operations["cancelReadinessRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apps/{appId}/go-live": {
         parameters: {
             query?: never;
@@ -9859,7 +9943,7 @@ export interface operations {
                             /** Format: int32 */
                             number: number;
                             /** @enum {string} */
-                            trigger: "scheduled" | "manual" | "listen";
+                            trigger: "scheduled" | "manual" | "listen" | "readiness";
                             request_headers: {
                                 [key: string]: string;
                             };
@@ -10102,7 +10186,7 @@ export interface operations {
                             /** Format: int32 */
                             number: number;
                             /** @enum {string} */
-                            trigger: "scheduled" | "manual" | "listen";
+                            trigger: "scheduled" | "manual" | "listen" | "readiness";
                             request_headers: {
                                 [key: string]: string;
                             };
@@ -10221,7 +10305,7 @@ export interface operations {
                             /** Format: int32 */
                             number: number;
                             /** @enum {string} */
-                            trigger: "scheduled" | "manual" | "listen";
+                            trigger: "scheduled" | "manual" | "listen" | "readiness";
                             request_headers: {
                                 [key: string]: string;
                             };
@@ -10579,7 +10663,7 @@ export interface operations {
                             /** Format: int32 */
                             number: number;
                             /** @enum {string} */
-                            trigger: "scheduled" | "manual" | "listen";
+                            trigger: "scheduled" | "manual" | "listen" | "readiness";
                             request_headers: {
                                 [key: string]: string;
                             };
@@ -10880,6 +10964,711 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: Unsupported content type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReadinessRuns: {
+        parameters: {
+            query?: {
+                status?: "running" | "passed" | "failed" | "cancelled" | "expired";
+            };
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            app_id: string;
+                            /** @enum {string} */
+                            status: "running" | "passed" | "failed" | "cancelled" | "expired";
+                            /** @description The worst grade of the checks graded so far. */
+                            grade: ("pass" | "warn" | "fail") | null;
+                            started_by: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            started_at: string;
+                            /**
+                             * Format: date-time
+                             * @description RFC 3339 timestamp, UTC
+                             */
+                            expires_at: string;
+                            ended_at: string | null;
+                            progress: {
+                                /** Format: int64 */
+                                done: number;
+                                /** Format: int64 */
+                                total: number;
+                            };
+                            /** @description The id of the check running now. */
+                            current_check: string | null;
+                            checks: {
+                                id: string;
+                                title: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "waiting" | "running" | "done" | "skipped";
+                                grade: ("pass" | "warn" | "fail") | null;
+                                summary: string | null;
+                                evidence: {
+                                    /** @description Gateway calls the grade rests on: `/dashboard/requests/{id}`. */
+                                    request_ids: string[];
+                                    /** @description Webhook deliveries the grade rests on (the endpoint's delivery log). */
+                                    delivery_ids: string[];
+                                };
+                                fix_hint: string;
+                                guide_url: string;
+                                /** @description While the check runs: what to do now. */
+                                instruction: {
+                                    text: string;
+                                    /** @description What the app's client should do now, for clients that follow the run by themselves (the reference apps do). */
+                                    action: {
+                                        /** @constant */
+                                        kind: "none";
+                                    } | {
+                                        /** @constant */
+                                        kind: "create_payment";
+                                        amount: string;
+                                        currency: string;
+                                    } | {
+                                        /** @constant */
+                                        kind: "list_accounts";
+                                    };
+                                } | null;
+                                started_at: string | null;
+                                ended_at: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startReadinessRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        app_id: string;
+                        /** @enum {string} */
+                        status: "running" | "passed" | "failed" | "cancelled" | "expired";
+                        /** @description The worst grade of the checks graded so far. */
+                        grade: ("pass" | "warn" | "fail") | null;
+                        started_by: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        started_at: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        expires_at: string;
+                        ended_at: string | null;
+                        progress: {
+                            /** Format: int64 */
+                            done: number;
+                            /** Format: int64 */
+                            total: number;
+                        };
+                        /** @description The id of the check running now. */
+                        current_check: string | null;
+                        checks: {
+                            id: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            status: "waiting" | "running" | "done" | "skipped";
+                            grade: ("pass" | "warn" | "fail") | null;
+                            summary: string | null;
+                            evidence: {
+                                /** @description Gateway calls the grade rests on: `/dashboard/requests/{id}`. */
+                                request_ids: string[];
+                                /** @description Webhook deliveries the grade rests on (the endpoint's delivery log). */
+                                delivery_ids: string[];
+                            };
+                            fix_hint: string;
+                            guide_url: string;
+                            /** @description While the check runs: what to do now. */
+                            instruction: {
+                                text: string;
+                                /** @description What the app's client should do now, for clients that follow the run by themselves (the reference apps do). */
+                                action: {
+                                    /** @constant */
+                                    kind: "none";
+                                } | {
+                                    /** @constant */
+                                    kind: "create_payment";
+                                    amount: string;
+                                    currency: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "list_accounts";
+                                };
+                            } | null;
+                            started_at: string | null;
+                            ended_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadinessRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+                /** @description The run's id (`rdy_…`) */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        app_id: string;
+                        /** @enum {string} */
+                        status: "running" | "passed" | "failed" | "cancelled" | "expired";
+                        /** @description The worst grade of the checks graded so far. */
+                        grade: ("pass" | "warn" | "fail") | null;
+                        started_by: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        started_at: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        expires_at: string;
+                        ended_at: string | null;
+                        progress: {
+                            /** Format: int64 */
+                            done: number;
+                            /** Format: int64 */
+                            total: number;
+                        };
+                        /** @description The id of the check running now. */
+                        current_check: string | null;
+                        checks: {
+                            id: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            status: "waiting" | "running" | "done" | "skipped";
+                            grade: ("pass" | "warn" | "fail") | null;
+                            summary: string | null;
+                            evidence: {
+                                /** @description Gateway calls the grade rests on: `/dashboard/requests/{id}`. */
+                                request_ids: string[];
+                                /** @description Webhook deliveries the grade rests on (the endpoint's delivery log). */
+                                delivery_ids: string[];
+                            };
+                            fix_hint: string;
+                            guide_url: string;
+                            /** @description While the check runs: what to do now. */
+                            instruction: {
+                                text: string;
+                                /** @description What the app's client should do now, for clients that follow the run by themselves (the reference apps do). */
+                                action: {
+                                    /** @constant */
+                                    kind: "none";
+                                } | {
+                                    /** @constant */
+                                    kind: "create_payment";
+                                    amount: string;
+                                    currency: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "list_accounts";
+                                };
+                            } | null;
+                            started_at: string | null;
+                            ended_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadinessReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+                /** @description The run's id (`rdy_…`) */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        app_id: string;
+                        /** @enum {string} */
+                        status: "running" | "passed" | "failed" | "cancelled" | "expired";
+                        /** @description The worst grade of the checks graded so far. */
+                        grade: ("pass" | "warn" | "fail") | null;
+                        started_by: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        started_at: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        expires_at: string;
+                        ended_at: string | null;
+                        progress: {
+                            /** Format: int64 */
+                            done: number;
+                            /** Format: int64 */
+                            total: number;
+                        };
+                        /** @description The id of the check running now. */
+                        current_check: string | null;
+                        checks: {
+                            id: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            status: "waiting" | "running" | "done" | "skipped";
+                            grade: ("pass" | "warn" | "fail") | null;
+                            summary: string | null;
+                            evidence: {
+                                /** @description Gateway calls the grade rests on: `/dashboard/requests/{id}`. */
+                                request_ids: string[];
+                                /** @description Webhook deliveries the grade rests on (the endpoint's delivery log). */
+                                delivery_ids: string[];
+                            };
+                            fix_hint: string;
+                            guide_url: string;
+                            /** @description While the check runs: what to do now. */
+                            instruction: {
+                                text: string;
+                                /** @description What the app's client should do now, for clients that follow the run by themselves (the reference apps do). */
+                                action: {
+                                    /** @constant */
+                                    kind: "none";
+                                } | {
+                                    /** @constant */
+                                    kind: "create_payment";
+                                    amount: string;
+                                    currency: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "list_accounts";
+                                };
+                            } | null;
+                            started_at: string | null;
+                            ended_at: string | null;
+                        }[];
+                        traffic: {
+                            requests: {
+                                id: string;
+                                method: string;
+                                path: string;
+                                /** Format: int64 */
+                                status: number;
+                                /**
+                                 * Format: date-time
+                                 * @description RFC 3339 timestamp, UTC
+                                 */
+                                at: string;
+                                /** @description The fault the run injected into this call (`x-readiness-fault`), if any. */
+                                injected: string | null;
+                            }[];
+                            deliveries: {
+                                id: string;
+                                endpoint_id: string;
+                                check: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelReadinessRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's id (`app_…`) */
+                appId: string;
+                /** @description The run's id (`rdy_…`) */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        app_id: string;
+                        /** @enum {string} */
+                        status: "running" | "passed" | "failed" | "cancelled" | "expired";
+                        /** @description The worst grade of the checks graded so far. */
+                        grade: ("pass" | "warn" | "fail") | null;
+                        started_by: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        started_at: string;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 timestamp, UTC
+                         */
+                        expires_at: string;
+                        ended_at: string | null;
+                        progress: {
+                            /** Format: int64 */
+                            done: number;
+                            /** Format: int64 */
+                            total: number;
+                        };
+                        /** @description The id of the check running now. */
+                        current_check: string | null;
+                        checks: {
+                            id: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            status: "waiting" | "running" | "done" | "skipped";
+                            grade: ("pass" | "warn" | "fail") | null;
+                            summary: string | null;
+                            evidence: {
+                                /** @description Gateway calls the grade rests on: `/dashboard/requests/{id}`. */
+                                request_ids: string[];
+                                /** @description Webhook deliveries the grade rests on (the endpoint's delivery log). */
+                                delivery_ids: string[];
+                            };
+                            fix_hint: string;
+                            guide_url: string;
+                            /** @description While the check runs: what to do now. */
+                            instruction: {
+                                text: string;
+                                /** @description What the app's client should do now, for clients that follow the run by themselves (the reference apps do). */
+                                action: {
+                                    /** @constant */
+                                    kind: "none";
+                                } | {
+                                    /** @constant */
+                                    kind: "create_payment";
+                                    amount: string;
+                                    currency: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "list_accounts";
+                                };
+                            } | null;
+                            started_at: string | null;
+                            ended_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope`: The credential's scope does not allow this call. `forbidden`: You do not have access to this resource. `two_factor_required`: This team requires two-factor authentication. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `resource_not_found`: No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -63,6 +63,8 @@ const prefixes = {
   snapshot: "snap",
   /** A decoupled sign-in on the bank's pages (authentication scenario `decoupled`), decided by a sandbox control. */
   authentication: "authn",
+  /** A partner-readiness run of an app (lib/readiness). */
+  readinessRun: "rdy",
 } as const;
 
 export type IdKind = keyof typeof prefixes;
