@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerApps } from "./commands/apps.js";
+import { registerAuth } from "./commands/auth.js";
+import { registerOpen } from "./commands/open.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   program.configureOutput({ outputError: (text, write) => write(text) });
 
   registerApps(program);
+  registerAuth(program);
+  registerOpen(program);
   return program;
 }
 
