@@ -8,10 +8,17 @@ import { ageSessionProof, axeViolations, emulateColorScheme, screenshotPage, sig
 
 const CLI = path.resolve("packages/cli/bin/openbank.mjs");
 
+/** The CLI's environment: its own config folder, no browser, and none of the caller's credentials or profile choices. */
+function cliEnv(configDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBANK_CONFIG_DIR: configDir, OPENBANK_NO_BROWSER: "1" };
+  for (const name of ["OPENBANK_TOKEN", "OPENBANK_API_KEY", "OPENBANK_URL", "OPENBANK_PROFILE", "OPENBANK_APP"]) delete env[name];
+  return env;
+}
+
 /** The built CLI as a child process, with its own config folder and no browser to open. */
 function openbank(args: string[], baseURL: string, configDir: string) {
   const child = spawn("node", [CLI, "--base-url", baseURL, ...args], {
-    env: { ...process.env, OPENBANK_CONFIG_DIR: configDir, OPENBANK_TOKEN: "", OPENBANK_URL: "", OPENBANK_NO_BROWSER: "1" },
+    env: cliEnv(configDir),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

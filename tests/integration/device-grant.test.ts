@@ -112,7 +112,9 @@ describe("the happy path", () => {
       authenticated_with: "token",
       token: { id: token.body.token_id, scope: "read", team_id: teamId, name: `openbank CLI on ${name}`, status: "active" },
     });
-    await expectProblem(await cli.request("POST", "/api/apps", { name: "x", team_id: teamId }), 403, "insufficient_scope");
+    const app = await developer.client.json("POST", "/api/apps", { name: "Device app", team_id: teamId });
+    expect(app.status).toBe(201);
+    await expectProblem(await cli.request("POST", `/api/apps/${app.body.app.id}/keys`, { name: "x" }), 403, "insufficient_scope");
     // The account page lists it with the others.
     const listed = await developer.client.json("GET", "/api/account/tokens");
     expect(listed.body.data.map((row: { id: string }) => row.id)).toContain(token.body.token_id);
@@ -405,9 +407,16 @@ describe("whoami and a token revoking itself", () => {
 
 const CLI = path.resolve("packages/cli/bin/openbank.mjs");
 
+/** The CLI's environment: its own config folder, no browser, and none of the caller's credentials or profile choices. */
+function cliEnv(configDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBANK_CONFIG_DIR: configDir, OPENBANK_NO_BROWSER: "1" };
+  for (const name of ["OPENBANK_TOKEN", "OPENBANK_API_KEY", "OPENBANK_URL", "OPENBANK_PROFILE", "OPENBANK_APP"]) delete env[name];
+  return env;
+}
+
 function cli(args: string[], configDir: string) {
   const child = spawn("node", [CLI, "--base-url", portalUrl, ...args], {
-    env: { ...process.env, OPENBANK_CONFIG_DIR: configDir, OPENBANK_TOKEN: "", OPENBANK_URL: "", OPENBANK_NO_BROWSER: "1" },
+    env: cliEnv(configDir),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
