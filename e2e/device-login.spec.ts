@@ -124,7 +124,7 @@ test("a wrong code says so on the page, and Deny ends the CLI's sign-in", async 
   await expect(page.getByTestId("device-user-code")).toHaveText(userCode);
   // The CLI asked for read only: write cannot be granted.
   await expect(page.getByLabel(/^Read and write/)).toBeDisabled();
-  await expect(page.getByLabel(/^Read (?!and write)/)).toBeChecked();
+  await expect(page.getByRole("radio", { name: /^Read(?! and write)/ })).toBeChecked();
   await page.getByRole("button", { name: "Deny" }).click();
   await expect(page.getByRole("heading", { name: "Sign-in denied" })).toBeVisible();
   expect(await login.exited).toBe(3);
