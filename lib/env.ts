@@ -93,6 +93,11 @@ const schema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(10_000),
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   /**
+   * The seconds `openbank login` waits between polls of the device grant (RFC 8628's `interval`;
+   * 5 is the RFC's default). The test suites set 1 so a browser sign-in completes quickly.
+   */
+  DEVICE_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  /**
    * Sends mail (verification, password reset, invitations) through this SMTP server:
    * smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465. Unset: the dev
    * outbox keeps mail locally (outside production), or mail is not sent.

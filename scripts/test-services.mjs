@@ -119,6 +119,8 @@ export async function startServices({
     // Every suite signs up hundreds of developers from this one machine.
     SIGN_UP_MAX_PER_ADDRESS: "100000",
     SIGN_UP_MAX_PER_NETWORK: "100000",
+    // `openbank login` (the device grant) polls every second, not every five.
+    DEVICE_POLL_INTERVAL_SECONDS: "1",
     ...extraEnv,
   };
   // Every mail goes over SMTP (nodemailer, as in production) to a real server on an ephemeral

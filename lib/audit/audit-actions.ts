@@ -61,6 +61,8 @@ export const auditActions = {
   "account.stepped_up": "Identity confirmed",
   "account.token_created": "Access token created",
   "account.token_revoked": "Access token revoked",
+  "account.device_approved": "CLI sign-in approved",
+  "account.device_denied": "CLI sign-in denied",
   "account.exported": "Data exported",
   "account.deleted": "Account deleted",
 } as const;

@@ -127,6 +127,8 @@ describe("createThrottles", () => {
       null,
     );
     expect(Object.keys(throttles).sort()).toEqual([
+      "deviceCodeIp",
+      "deviceUserCode",
       "forgotPassword",
       "passwordResetIp",
       "resetPassword",

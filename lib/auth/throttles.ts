@@ -14,7 +14,10 @@ import { createMemoryThrottle, type Throttle, type ThrottleDecision, type Thrott
  * - forgotPassword: reset mails per email address, known or not (so it says nothing about accounts);
  * - resetPassword: new-password submissions per account;
  * - passwordResetIp: forgot + reset requests per client address;
- * - signUpAddress / signUpNetwork: sign-ups per client address and per its network (IPv4 /24, IPv6 /48).
+ * - signUpAddress / signUpNetwork: sign-ups per client address and per its network (IPv4 /24, IPv6 /48);
+ * - deviceUserCode: wrong user codes typed on /device, per account (RFC 8628 §5.1: a code is 8
+ *   letters of 20, live 15 minutes; 10 misses per 15 minutes make guessing hopeless);
+ * - deviceCodeIp: device authorizations started (`openbank login`) per client address.
  */
 export type ThrottleSettings = Pick<
   Env,
@@ -38,6 +41,8 @@ export function throttlePolicies(env: ThrottleSettings) {
     passwordResetIp: { name: "password-reset-ip", maxAttempts: 30, windowSeconds: 3600 },
     signUpAddress: { name: "sign-up-address", maxAttempts: env.SIGN_UP_MAX_PER_ADDRESS, windowSeconds: 3600 },
     signUpNetwork: { name: "sign-up-network", maxAttempts: env.SIGN_UP_MAX_PER_NETWORK, windowSeconds: 3600 },
+    deviceUserCode: { name: "device-user-code", maxAttempts: 10, windowSeconds: 900 },
+    deviceCodeIp: { name: "device-code-ip", maxAttempts: 120, windowSeconds: 900 },
   } satisfies Record<string, ThrottlePolicy>;
 }
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { BankErrorCode, PortalErrorCode } from "@openbank/contracts/errors";
 import type { Action } from "@/lib/teams/permissions";
+import type { TokenScope } from "@/lib/tokens/personal-access-token";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -60,6 +61,20 @@ export type OperationSpec = {
    */
   tokens?: boolean;
   /**
+   * The scope a personal access token needs: by default `read` for GET and `write` for anything
+   * else. `read` on a mutation: any working token may call it (`DELETE /api/tokens/current`, a
+   * token revoking itself, which `openbank logout` must be able to do whatever the token's scope).
+   */
+  tokenScope?: TokenScope;
+  /**
+   * An RFC surface instead of the portal API's conventions (the device grant, RFC 8628): its route
+   * is `handleOAuthForm`, which reads a form body (`application/x-www-form-urlencoded`, JSON
+   * accepted too) against `body`, and answers failures as RFC 6749 §5.2 error objects
+   * (`{"error", "error_description"}`, status 400) with these codes. Only what lies outside the
+   * RFC (a cross-site browser, an oversized body, a throttle, a bug) stays problem+json.
+   */
+  oauthErrors?: readonly string[];
+  /**
    * Needs a verified email address (inviting members, requesting production access): 403
    * `email_unverified` until the developer has opened the link we emailed them.
    */
@@ -96,6 +111,11 @@ export function acceptsTokens(operation: Pick<OperationSpec, "access" | "method"
   if (typeof access === "object" && "app" in access) return true;
   if (typeof access === "object" && "team" in access) return operation.method === "GET";
   return false;
+}
+
+/** The scope a personal access token needs to call the operation (see `tokenScope`). */
+export function requiredTokenScope(operation: Pick<OperationSpec, "method" | "tokenScope">): TokenScope {
+  return operation.tokenScope ?? (operation.method === "GET" ? "read" : "write");
 }
 
 /** Whether the operation changes state (and so is refused cross-site, and is in the role table). */

@@ -15,8 +15,8 @@ import { sseResponse, type SseMessage } from "@/lib/http/server-sent-events";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { requireTeamAccess, type TeamAccess } from "@/lib/teams/require-team-access";
 import { authenticateToken, invalidTokenError, type TokenPrincipal } from "@/lib/tokens/authenticate-token";
-import { bearerToken, scopeAllows, type TokenScope } from "@/lib/tokens/personal-access-token";
-import { acceptsTokens, isMutation, type Operation, type OperationSpec } from "./define-operation";
+import { bearerToken, type TokenScope } from "@/lib/tokens/personal-access-token";
+import { acceptsTokens, isMutation, requiredTokenScope, type Operation, type OperationSpec } from "./define-operation";
 
 type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -125,7 +125,7 @@ async function checkRequest<Spec extends OperationSpec>(
         `${operation.operationId} is done in the portal, signed in in a browser: it does not accept access tokens.`,
       );
     }
-    if (!scopeAllows(principal.scope, operation.method)) {
+    if (principal.scope === "read" && requiredTokenScope(operation) === "write") {
       throw new AppError("insufficient_scope", "This token's scope is read: it may only call GET operations. Use a write token.");
     }
   } else {

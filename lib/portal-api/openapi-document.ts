@@ -8,6 +8,19 @@ import { acceptsTokens, isMutation, type Operation } from "./define-operation";
 type JsonSchema = Record<string, unknown>;
 
 const PROBLEM_REF = { $ref: "#/components/schemas/Problem" };
+const OAUTH_ERROR_REF = { $ref: "#/components/schemas/OAuthError" };
+
+/** The error object of the RFC surfaces (RFC 6749 §5.2, as RFC 8628 §3.5 extends it). */
+const oauthErrorSchema: JsonSchema = {
+  type: "object",
+  description: "An OAuth 2.0 error (RFC 6749 §5.2). `error` is the code to branch on; `interval` comes with `slow_down` (RFC 8628).",
+  required: ["error"],
+  properties: {
+    error: { type: "string", maxLength: 64, pattern: "^[a-z_]+$" },
+    error_description: { type: "string", maxLength: 500 },
+    interval: { type: "integer", format: "int32", minimum: 1, maximum: 3600, description: "The new polling interval, in seconds." },
+  },
+};
 
 /** The problem+json body every failure of the portal API has (packages/contracts/src/problem.ts). */
 const problemSchema: JsonSchema = {
@@ -38,14 +51,19 @@ const problemSchema: JsonSchema = {
 export function operationErrors(operation: Operation): DocumentedCode[] {
   const codes = new Set<DocumentedCode>();
   const { access } = operation;
-  if (operation.params || operation.query || operation.body) codes.add("validation_failed");
-  if (operation.body) {
+  // An RFC surface answers its own error objects for a bad request (documented as OAuthError).
+  const rfc = Boolean(operation.oauthErrors);
+  if (!rfc && (operation.params || operation.query || operation.body)) codes.add("validation_failed");
+  if (operation.body && rfc) codes.add("payload_too_large");
+  if (operation.body && !rfc) {
     codes.add("malformed_json");
     codes.add("payload_too_large");
     codes.add("unsupported_media_type");
   }
   if (access !== "public") codes.add("unauthenticated");
-  if (access !== "public") codes.add(acceptsTokens(operation) ? "insufficient_scope" : "token_not_allowed");
+  if (access !== "public" && !acceptsTokens(operation)) codes.add("token_not_allowed");
+  // Any token may call an operation declared `tokenScope: "read"`, whatever its method.
+  if (access !== "public" && acceptsTokens(operation) && operation.tokenScope !== "read") codes.add("insufficient_scope");
   if (isMutation(operation)) codes.add("forbidden"); // cross-site
   if (typeof access === "object") {
     codes.add("forbidden");
@@ -95,6 +113,12 @@ function responses(operation: Operation): Record<string, JsonSchema> {
         ? { content: { "application/json": { schema: toJsonSchema(schema, "output") } } }
         : {}),
   };
+  if (operation.oauthErrors) {
+    answers["400"] = {
+      description: `An RFC 6749 §5.2 error object: ${operation.oauthErrors.map((code) => `\`${code}\``).join(", ")}.`,
+      content: { "application/json": { schema: OAUTH_ERROR_REF } },
+    };
+  }
   const byStatus = new Map<number, DocumentedCode[]>();
   for (const code of operationErrors(operation)) {
     const { status: problemStatus } = catalog[code];
@@ -117,6 +141,15 @@ function security(operation: Operation): JsonSchema[] {
   return [{ session: [] }, { personalAccessToken: [] }];
 }
 
+/** JSON; a form first on an RFC surface (JSON accepted there too). */
+function requestBody(operation: Operation, body: z.ZodType): JsonSchema {
+  const schema = toJsonSchema(body, "input");
+  const content: JsonSchema = operation.oauthErrors
+    ? { "application/x-www-form-urlencoded": { schema }, "application/json": { schema } }
+    : { "application/json": { schema } };
+  return { required: true, content };
+}
+
 function toPathItem(operation: Operation): JsonSchema {
   return {
     operationId: operation.operationId,
@@ -127,9 +160,7 @@ function toPathItem(operation: Operation): JsonSchema {
     // Said in words too, for readers of the rendered reference.
     ...(operation.access === "public" ? {} : { "x-access-tokens": acceptsTokens(operation) }),
     parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
-    ...(operation.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(operation.body, "input") } } } }
-      : {}),
+    ...(operation.body ? { requestBody: requestBody(operation, operation.body) } : {}),
     responses: responses(operation),
   };
 }
@@ -189,7 +220,7 @@ export function buildPortalOpenApiDocument(operations: readonly Operation[], opt
           description: "The session cookie of a platform admin. Any other session gets the 404 `not_found` of an unknown route.",
         },
       },
-      schemas: { Problem: problemSchema },
+      schemas: { Problem: problemSchema, OAuthError: oauthErrorSchema },
     },
   });
 }

@@ -5,6 +5,7 @@ import { adminOperations } from "@/lib/admin/admin-operations";
 import { usageOperations } from "@/lib/analytics/usage-operations";
 import { appOperations } from "@/lib/apps/app-operations";
 import { authOperations } from "@/lib/auth/auth-operations";
+import { deviceOperations } from "@/lib/device/device-operations";
 import { directoryOperations } from "@/lib/directory/directory-operations";
 import { docsSearchOperations } from "@/lib/docs/docs-search-operations";
 import { consentOperations } from "@/lib/consents/consent-operations";
@@ -43,6 +44,7 @@ export const portalOperations: readonly Operation[] = [
   ...passwordOperations,
   ...sessionOperations,
   ...tokenOperations,
+  ...deviceOperations,
   ...twoFactorOperations,
   ...passkeyOperations,
   ...ssoOperations,

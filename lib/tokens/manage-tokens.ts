@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { AppError } from "@openbank/contracts/errors";
 import { newId } from "@openbank/contracts/ids";
@@ -34,42 +35,52 @@ export async function createToken(options: {
   input: CreateTokenInput;
   now?: Date;
 }): Promise<{ token: TokenDto; secret: string }> {
+  return db().$transaction((tx) => issueToken(tx, options));
+}
+
+/**
+ * `createToken` inside the caller's transaction: the device grant (lib/device) issues the CLI's
+ * token in the same transaction that marks its authorization delivered, so it is issued once.
+ * `via` is recorded in the audit entry (how the token came to be, besides the token page).
+ */
+export async function issueToken(
+  tx: Prisma.TransactionClient,
+  options: { actor: AuditActor; input: CreateTokenInput; now?: Date; via?: Record<string, string> },
+): Promise<{ token: TokenDto; secret: string }> {
   const { actor, input } = options;
   const now = options.now ?? new Date();
-  return db().$transaction(async (tx) => {
-    const teamId = input.team_id ?? null;
-    if (teamId) {
-      const membership = await tx.membership.findFirst({ where: { teamId, userId: actor.userId }, select: { id: true } });
-      if (!membership) throw new AppError("resource_not_found", `No team ${teamId}.`);
-    }
-    const active = await tx.personalAccessToken.count({ where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } } });
-    if (active >= MAX_ACTIVE_TOKENS) {
-      throw new AppError("conflict", `You already have ${MAX_ACTIVE_TOKENS} working tokens: revoke one you no longer use first.`);
-    }
-    const secret = generateToken();
-    const row = await tx.personalAccessToken.create({
-      data: {
-        id: newId("personalAccessToken"),
-        userId: actor.userId,
-        name: input.name,
-        prefix: tokenFormat.display(secret),
-        hash: hashToken(secret, env().API_KEY_PEPPER),
-        scope: input.scope,
-        teamId,
-        expiresAt: tokenExpiry(input.expires_in_days, now),
-        createdAt: now,
-      },
-      select: tokenDtoSelect,
-    });
-    await recordAudit(tx, {
-      teamId: null,
-      actor,
-      action: "account.token_created",
-      target: { type: "personal_access_token", id: row.id, name: row.name },
-      metadata: { prefix: row.prefix, scope: row.scope, team_id: teamId, expires_at: row.expiresAt.toISOString() },
-    });
-    return { token: toTokenDto(row, now), secret };
+  const teamId = input.team_id ?? null;
+  if (teamId) {
+    const membership = await tx.membership.findFirst({ where: { teamId, userId: actor.userId }, select: { id: true } });
+    if (!membership) throw new AppError("resource_not_found", `No team ${teamId}.`);
+  }
+  const active = await tx.personalAccessToken.count({ where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } } });
+  if (active >= MAX_ACTIVE_TOKENS) {
+    throw new AppError("conflict", `You already have ${MAX_ACTIVE_TOKENS} working tokens: revoke one you no longer use first.`);
+  }
+  const secret = generateToken();
+  const row = await tx.personalAccessToken.create({
+    data: {
+      id: newId("personalAccessToken"),
+      userId: actor.userId,
+      name: input.name,
+      prefix: tokenFormat.display(secret),
+      hash: hashToken(secret, env().API_KEY_PEPPER),
+      scope: input.scope,
+      teamId,
+      expiresAt: tokenExpiry(input.expires_in_days, now),
+      createdAt: now,
+    },
+    select: tokenDtoSelect,
   });
+  await recordAudit(tx, {
+    teamId: null,
+    actor,
+    action: "account.token_created",
+    target: { type: "personal_access_token", id: row.id, name: row.name },
+    metadata: { prefix: row.prefix, scope: row.scope, team_id: teamId, expires_at: row.expiresAt.toISOString(), ...options.via },
+  });
+  return { token: toTokenDto(row, now), secret };
 }
 
 /** The account's tokens, newest first: working ones, then expired and revoked ones. */
@@ -85,7 +96,7 @@ export async function listTokens(userId: string, now: Date = new Date()): Promis
 }
 
 /** Revokes one of the account's tokens at once (the next call with it answers 401). Idempotent. */
-export async function revokeToken(options: { actor: AuditActor; tokenId: string; now?: Date }): Promise<void> {
+export async function revokeToken(options: { actor: AuditActor; tokenId: string; now?: Date; via?: "self" }): Promise<void> {
   const now = options.now ?? new Date();
   await db().$transaction(async (tx) => {
     const row = await tx.personalAccessToken.findFirst({
@@ -100,7 +111,7 @@ export async function revokeToken(options: { actor: AuditActor; tokenId: string;
       actor: options.actor,
       action: "account.token_revoked",
       target: { type: "personal_access_token", id: row.id, name: row.name },
-      metadata: { prefix: row.prefix },
+      metadata: { prefix: row.prefix, ...(options.via ? { via: options.via } : {}) },
     });
   });
 }

@@ -3,6 +3,7 @@ import { defineOperation } from "@/lib/portal-api/define-operation";
 import { list, resourceId, text } from "@/lib/portal-api/schemas";
 import { createTokenInput } from "./manage-tokens";
 import { tokenDto } from "./token-dto";
+import { whoamiDto } from "./whoami";
 
 const tokenParams = z.object({ patId: resourceId.describe("The token's id (`tkn_…`)") });
 
@@ -53,4 +54,40 @@ export const revokeTokenOperation = defineOperation({
   success: { status: 204, description: "The token no longer works." },
 });
 
-export const tokenOperations = [listTokensOperation, createTokenOperation, revokeTokenOperation];
+export const whoamiOperation = defineOperation({
+  method: "GET",
+  path: "/api/whoami",
+  operationId: "whoami",
+  tag: "Account",
+  summary: "Who am I",
+  description:
+    "The signed-in developer, and how the request was authenticated: with a personal access token, that token's id, prefix, " +
+    "scope, team and expiry (any scope may ask). `openbank whoami` prints it.",
+  access: "session",
+  tokens: true,
+  success: { status: 200, description: "You, and the token of this request if it has one.", schema: whoamiDto },
+});
+
+export const revokeCurrentTokenOperation = defineOperation({
+  method: "DELETE",
+  path: "/api/tokens/current",
+  operationId: "revokeCurrentToken",
+  tag: "Account",
+  summary: "Revoke the token of this request",
+  description:
+    "A personal access token revokes itself (`openbank logout`), whatever its scope: the next call with it answers 401. " +
+    "Audited as `account.token_revoked`. A request made with a browser session has no token to revoke: 404.",
+  access: "session",
+  tokens: true,
+  tokenScope: "read",
+  errors: ["resource_not_found"],
+  success: { status: 204, description: "The token no longer works." },
+});
+
+export const tokenOperations = [
+  listTokensOperation,
+  createTokenOperation,
+  revokeTokenOperation,
+  whoamiOperation,
+  revokeCurrentTokenOperation,
+];

@@ -9,6 +9,7 @@ import { BankBrowser, field } from "../support/bank-browser";
 import { dpopKey, FAPI_REDIRECT, fapiApp, fapiAuthorize, registerWithStatement } from "../support/fapi-client";
 import { linkIn } from "../support/mailbox";
 import { suiteMailbox } from "../support/suite-mailbox";
+import { pollDevice, startDevice, waitInterval } from "../support/device-grant";
 import { createTeam, inviteLinkFor, tokenOf } from "../support/teams";
 import { signDetached, tppSigningKey } from "../support/uk-message-signing";
 import { signTppRequest } from "../../lib/gateway/tpp-signature/sign-tpp-request";
@@ -17,7 +18,8 @@ import { call } from "./support/sandbox-fixtures";
 
 /**
  * Secrets at rest: real flows create every kind of secret the system hands out or receives
- * (passwords, session cookie, API keys, read-only and rolled keys, personal access tokens, OAuth client secret,
+ * (passwords, session cookie, API keys, read-only and rolled keys, personal access tokens, the device grant's
+ * device and user codes (delivered, denied, pending), OAuth client secret,
  * authorization code, access and refresh tokens (issued and rotated, and minted), webhook
  * signing secrets (issued and rotated), invitation tokens, the links of account emails: email
  * verification, address change and password reset, used and pending; TOTP seeds (pending,
@@ -130,6 +132,29 @@ beforeAll(async () => {
   const revokedPat = await owner.client.json("POST", "/api/account/tokens", { name: "old CLI", scope: "read", expires_in_days: 30 });
   remember("revoked personal access token", revokedPat.body.secret);
   expect((await owner.client.request("DELETE", `/api/account/tokens/${revokedPat.body.token.id}`)).status).toBe(204);
+
+  // The device grant (issue 18, `openbank login`): a code approved and picked up (its token too, then
+  // used), a code denied, and one still pending; device and user codes, as typed and as shown.
+  const delivered = (await startDevice(portalUrl)).body;
+  remember("device code (delivered)", delivered.device_code);
+  remember("user code (delivered)", delivered.user_code);
+  remember("user code (delivered, as stored before hashing)", delivered.user_code.replace("-", ""));
+  expect((await owner.client.request("POST", "/api/device/approve", { user_code: delivered.user_code, scope: "write" })).status).toBe(204);
+  await waitInterval();
+  const deviceToken = await pollDevice(portalUrl, delivered.device_code);
+  expect(deviceToken.status).toBe(200);
+  remember("personal access token (device grant)", deviceToken.body.access_token);
+  expect((await fetch(`${portalUrl}/api/whoami`, { headers: { authorization: `Bearer ${deviceToken.body.access_token}` } })).status).toBe(
+    200,
+  );
+  const denied = (await startDevice(portalUrl)).body;
+  remember("device code (denied)", denied.device_code);
+  expect((await owner.client.request("POST", "/api/device/deny", { user_code: denied.user_code })).status).toBe(204);
+  expect((await pollDevice(portalUrl, denied.device_code)).body.error).toBe("access_denied");
+  const waiting = (await startDevice(portalUrl)).body;
+  remember("device code (pending)", waiting.device_code);
+  remember("user code (pending)", waiting.user_code.replace("-", ""));
+  expect((await pollDevice(portalUrl, waiting.device_code)).body.error).toBe("authorization_pending");
 
   // OAuth: client secret (issued, then rotated), code, access and refresh tokens, a rotated refresh token.
   const client = await owner.client.json("GET", `/api/apps/${appId}/oauth-client`);

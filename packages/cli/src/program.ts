@@ -7,6 +7,8 @@ import { registerEvents } from "./commands/events.js";
 import { registerKeys } from "./commands/keys.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import { registerTrigger } from "./commands/trigger.js";
+import { registerAuth } from "./commands/auth.js";
+import { registerOpen } from "./commands/open.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -35,6 +37,8 @@ export function buildProgram(): Command {
   registerSandbox(program);
   registerEvents(program);
   registerTrigger(program);
+  registerAuth(program);
+  registerOpen(program);
   return program;
 }
 

@@ -132,6 +132,15 @@ export const CREDENTIAL_FORMATS = [
     issuedBy: "lib/tokens/personal-access-token.ts",
     status: "issued",
   },
+  {
+    kind: "device_code",
+    description: "Device code of the CLI's browser sign-in (RFC 8628 device authorization grant)",
+    prefix: "dvc_",
+    charset: BASE62,
+    length: 36,
+    issuedBy: "lib/device/device-codes.ts",
+    status: "issued",
+  },
 ] as const satisfies readonly CredentialFormat[];
 
 export type CredentialKind = (typeof CREDENTIAL_FORMATS)[number]["kind"];

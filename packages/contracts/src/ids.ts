@@ -48,6 +48,8 @@ const prefixes = {
   accountToken: "atk",
   /** A personal access token's id (the token itself is `pat_…`, shown once). */
   personalAccessToken: "tkn",
+  /** A device authorization (RFC 8628: `openbank login` in a browser); its codes are stored as HMACs only. */
+  deviceAuthorization: "dva",
   recoveryCode: "rcv",
   passkey: "pk",
   authChallenge: "chl",

@@ -1,0 +1,32 @@
+-- CreateTable
+CREATE TABLE "DeviceAuthorization" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "deviceCodeHash" TEXT NOT NULL,
+    "userCodeHash" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "requestedScope" TEXT NOT NULL,
+    "clientHost" TEXT,
+    "clientIp" TEXT,
+    "userAgent" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "interval" INTEGER NOT NULL,
+    "lastPolledAt" DATETIME,
+    "userId" TEXT,
+    "grantedScope" TEXT,
+    "teamId" TEXT,
+    "decidedAt" DATETIME,
+    "tokenId" TEXT,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "DeviceAuthorization_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DeviceAuthorization_deviceCodeHash_key" ON "DeviceAuthorization"("deviceCodeHash");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DeviceAuthorization_userCodeHash_key" ON "DeviceAuthorization"("userCodeHash");
+
+-- CreateIndex
+CREATE INDEX "DeviceAuthorization_expiresAt_idx" ON "DeviceAuthorization"("expiresAt");
+
