@@ -34,10 +34,10 @@ curl "{{BASE_URL}}/v1/accounts?limit=1000"
 describe("extractSamples", () => {
   it("takes the fenced blocks inside <Samples> groups, numbered by group, and skips set-up fences outside", () => {
     expect(extractSamples(body)).toEqual([
-      { step: 1, language: "curl", code: 'curl "{{BASE_URL}}/v1/accounts"', expectError: false },
-      { step: 1, language: "node", code: 'await fetch("{{BASE_URL}}/v1/accounts");', expectError: false },
-      { step: 1, language: "python", code: 'requests.get("{{BASE_URL}}/v1/accounts")', expectError: false },
-      { step: 2, language: "curl", code: 'curl "{{BASE_URL}}/v1/accounts?limit=1000"', expectError: true },
+      { step: 1, language: "curl", code: 'curl "{{BASE_URL}}/v1/accounts"', expectError: false, untilStopped: false },
+      { step: 1, language: "node", code: 'await fetch("{{BASE_URL}}/v1/accounts");', expectError: false, untilStopped: false },
+      { step: 1, language: "python", code: 'requests.get("{{BASE_URL}}/v1/accounts")', expectError: false, untilStopped: false },
+      { step: 2, language: "curl", code: 'curl "{{BASE_URL}}/v1/accounts?limit=1000"', expectError: true, untilStopped: false },
     ]);
   });
 });

@@ -20,14 +20,19 @@ export function fillPlaceholders(code: string, context: SampleContext): string {
     .replaceAll("{{CLIENT_ID}}", context.clientId ?? "cli_…");
 }
 
-export type SampleLanguage = "curl" | "node" | "python";
-/** `expectError`: the step shows a failure on purpose (`<Samples expect="error">`). */
-export type GuideSample = { step: number; language: SampleLanguage; code: string; expectError: boolean };
+/** `cli`: a terminal session with the `openbank` CLI (```shell fences, the CLI guide's). */
+export type SampleLanguage = "curl" | "node" | "python" | "cli";
+/**
+ * `expectError`: the step shows a failure on purpose (`<Samples expect="error">`).
+ * `untilStopped`: the step runs until the reader stops it, like `openbank listen` (`<Samples expect="stream">`):
+ * the samples suite starts it, reads its first lines and stops it.
+ */
+export type GuideSample = { step: number; language: SampleLanguage; code: string; expectError: boolean; untilStopped: boolean };
 
 const LANGUAGE: Record<string, SampleLanguage> = {
   bash: "curl",
   sh: "curl",
-  shell: "curl",
+  shell: "cli",
   js: "node",
   javascript: "node",
   python: "python",
@@ -45,9 +50,10 @@ export function extractSamples(body: string): GuideSample[] {
   for (const group of groups) {
     step += 1;
     const expectError = /expect="error"/.test(group[1] ?? "");
+    const untilStopped = /expect="stream"/.test(group[1] ?? "");
     for (const fence of group[2].matchAll(/^```(\w+)[^\n]*\n([\s\S]*?)^```\s*$/gm)) {
       const language = LANGUAGE[fence[1]];
-      if (language) samples.push({ step, language, code: fence[2].trimEnd(), expectError });
+      if (language) samples.push({ step, language, code: fence[2].trimEnd(), expectError, untilStopped });
     }
   }
   return samples;
