@@ -11,7 +11,7 @@ import { RetrySchedule } from "./retry-schedule";
 import { GoLiveMinimum, LoopbackReceivers } from "./sandbox-settings";
 import { TableFrame } from "./table-frame";
 
-const LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python" };
+const LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python", shell: "Terminal" };
 
 type CodeElement = ReactElement<{ className?: string; children?: ReactNode }>;
 
@@ -83,7 +83,14 @@ function components(guide: Guide, context: SampleContext) {
       const block = fence(<pre>{children}</pre>);
       if (!block) return <pre>{children}</pre>;
       const code = fillPlaceholders(block.code, context);
-      return <CodeBlock className="mt-4" code={code} title={block.language === "bash" ? "Terminal" : block.language} copyLabel="command" />;
+      return (
+        <CodeBlock
+          className="mt-4"
+          code={code}
+          title={block.language === "bash" || block.language === "shell" ? "Terminal" : block.language}
+          copyLabel="command"
+        />
+      );
     },
     /** The webhook dispatcher's retry schedule, rendered from its own constants. */
     RetrySchedule,

@@ -42,6 +42,17 @@ describe("extractSamples", () => {
   });
 });
 
+describe("extractSamples for the CLI", () => {
+  it("takes ```shell blocks as CLI samples, and marks a group that runs until stopped", () => {
+    const cli =
+      '<Samples>\n```shell\nopenbank apps list\n```\n</Samples>\n\n<Samples expect="stream">\n```shell\nopenbank listen --forward-to http://localhost:4242\n```\n</Samples>\n';
+    expect(extractSamples(cli)).toEqual([
+      { step: 1, language: "cli", code: "openbank apps list", expectError: false, untilStopped: false },
+      { step: 2, language: "cli", code: "openbank listen --forward-to http://localhost:4242", expectError: false, untilStopped: true },
+    ]);
+  });
+});
+
 describe("fillPlaceholders", () => {
   it("fills the base URL (without a trailing slash), the app id and key prefix, or neutral placeholders", () => {
     const code = "{{BASE_URL}}/v1 {{APP_ID}} {{KEY_PREFIX}}";

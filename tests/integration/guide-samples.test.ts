@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -24,6 +24,10 @@ import { PortalClient } from "../support/portal-client";
  * Python sample runs as its own script the same way, with the system Python and its Debian
  * packages (python3-requests, python3-jwt, python3-cryptography). Last, the consent flow's sample
  * app is downloaded, installed and started as its guide says, and a customer goes through it.
+ * The terminal samples (```shell, the CLI guide's) run with the repository's built CLI as
+ * `openbank` on the PATH, signed in with a personal access token the reader keeps in
+ * $OPENBANK_PAT; those that run until stopped (`listen`, `logs tail`) are started, their first
+ * lines read, and stopped with Ctrl-C's signal.
  */
 
 const run = promisify(execFile);
@@ -48,6 +52,24 @@ const nodeImports = (code: string) =>
   [...code.matchAll(/^import [^;]*? from "([^"]+)";/gm)]
     .map((match) => match[1])
     .filter((name) => !name.startsWith("node:") && name !== "@openbank/sandbox-client");
+
+/**
+ * The repository's CLI (`npm run build` builds it) as `openbank` on the reader's PATH, and a
+ * terminal environment without the CLI's own variables: what the guide sets is all it gets.
+ */
+const cliBin = path.join(workDir, "cli-bin");
+mkdirSync(cliBin);
+writeFileSync(
+  path.join(cliBin, "openbank"),
+  `#!/bin/sh\nexec "${process.execPath}" "${path.resolve("packages/cli/bin/openbank.mjs")}" "$@"\n`,
+);
+chmodSync(path.join(cliBin, "openbank"), 0o755);
+const cliEnv = (configDir: string): NodeJS.ProcessEnv =>
+  ({
+    ...Object.fromEntries(Object.entries(terminalEnv()).filter(([name]) => !/^OPENBANK_/.test(name))),
+    PATH: `${cliBin}:${process.env.PATH}`,
+    OPENBANK_CONFIG_DIR: configDir,
+  }) as unknown as NodeJS.ProcessEnv;
 
 type Developer = { client: PortalClient; key: string; appId: string; prefix: string; env: Record<string, string> };
 const developers = new Map<string, Developer>();
@@ -130,6 +152,12 @@ beforeAll(async () => {
     const { client } = await PortalClient.newDeveloper(portalUrl, `Reader of ${guide.title}`, { verified: true });
     const created = await client.createApp(`${guide.title} app`);
     const env = (await guideSetup[guide.slug]?.(client, created.app.id)) ?? {};
+    // A guide with terminal samples: the personal access token its reader made on the Tokens page.
+    if (extractSamples(guide.body).some((sample) => sample.language === "cli")) {
+      const token = await client.json("POST", "/api/account/tokens", { name: "Guide reader's CLI", scope: "write", expires_in_days: 1 });
+      if (token.status !== 201) throw new Error(`token: ${token.status} ${JSON.stringify(token.body)}`);
+      env.OPENBANK_PAT = token.body.secret;
+    }
     developers.set(guide.slug, { client, key: created.secret, appId: created.app.id, prefix: created.key.prefix, env });
   }
 }, 240_000);
@@ -152,6 +180,12 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
   const curlSamples = samples.filter((sample) => sample.language === "curl");
   const nodeSamples = samples.filter((sample) => sample.language === "node");
   const pythonSamples = samples.filter((sample) => sample.language === "python");
+  const cliSteps = [...new Set(samples.filter((sample) => sample.language === "cli").map((sample) => sample.step))].map((step) =>
+    samples.find((sample) => sample.language === "cli" && sample.step === step)!,
+  );
+  // The reader's terminal for the CLI: its own config folder, and what earlier steps exported.
+  const cliConfig = path.join(workDir, `${slug}-openbank-config`);
+  const cliExported: Record<string, string> = {};
   let exported: Record<string, string> = {};
   const printed: Record<"node" | "python", Record<string, string>> = { node: {}, python: {} };
 
@@ -229,7 +263,89 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
     },
     40_000,
   );
+
+  it.each(cliSteps.map((sample) => [sample.step, sample] as const))(
+    "runs the terminal (openbank CLI) sample of step %i",
+    async (step, sample) => {
+      const developer = developers.get(slug)!;
+      const env = { ...cliEnv(cliConfig), ...cliExported, ...developer.env, SANDBOX_KEY: developer.key };
+      const code = fillPlaceholders(sample.code, context);
+      if (sample.untilStopped) {
+        const output = await runUntilFirstLines(code, env, developer);
+        expect(output, `step ${step} printed its first lines`).toMatch(/\S/);
+        if (/openbank listen\b/.test(code)) expect(output, "listen prints its signing secret on start").toMatch(/whsec_[A-Za-z0-9+/=]+/);
+        expect(output).not.toContain(developer.key);
+        return;
+      }
+      const names = exportedNames(code);
+      const script = [
+        "set -euo pipefail",
+        code,
+        'echo "::: env"',
+        ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
+      ].join("\n");
+      const result = await run("bash", ["-c", script], { env, timeout: 60_000, maxBuffer: 10 * 1024 * 1024 }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code?: number; stdout?: string; stderr?: string }) => ({
+          code: error.code ?? 1,
+          stdout: error.stdout ?? "",
+          stderr: error.stderr ?? "",
+        }),
+      );
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(output).not.toContain(developer.key);
+      expect(output).not.toContain(developer.env.OPENBANK_PAT);
+      if (sample.expectError) {
+        // Refused on purpose: a non-zero exit that says why (the refused override's path, a problem's title).
+        expect(result.code, output).not.toBe(0);
+        const named = /--override ([\w.[\]]+)=/.exec(code)?.[1];
+        if (named) expect(output).toContain(named);
+        return;
+      }
+      expect(result.code, output).toBe(0);
+      const env_ = result.stdout.slice(result.stdout.lastIndexOf("::: env"));
+      for (const name of names) {
+        cliExported[name] = new RegExp(`^${name}=(.*)$`, "m").exec(env_)?.[1] ?? "";
+        expect(cliExported[name], `${name} from step ${step}`).toMatch(/^[A-Za-z0-9_:/.-]{3,}$/);
+      }
+    },
+    90_000,
+  );
 });
+
+/**
+ * A sample that runs until the reader stops it (`openbank listen`, `openbank logs tail`): started
+ * in its own process group, given something to show (a failing sandbox call for the request log,
+ * a fired event for listen) until it prints, then stopped as Ctrl-C stops it. Its output so far.
+ */
+async function runUntilFirstLines(code: string, env: NodeJS.ProcessEnv, developer: Developer): Promise<string> {
+  const child = spawn("bash", ["-c", code], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  let exited: number | null = null;
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const done = new Promise<void>((resolve) => child.on("exit", (status) => ((exited = status ?? 1), resolve())));
+  const nudge = async () => {
+    const headers = { authorization: `Bearer ${developer.key}`, "content-type": "application/json" };
+    await fetch(new URL("/v1/accounts/acc_missing", portalUrl), { headers }).catch(() => undefined);
+    await fetch(new URL("/v1/sandbox/webhooks/fire", portalUrl), { method: "POST", headers, body: '{"type":"payment.completed"}' }).catch(
+      () => undefined,
+    );
+  };
+  try {
+    // Up to a minute for its first complete line (a busy machine); nudged every two seconds.
+    for (let waited = 0; waited < 60_000 && exited === null && !/\S.*\n/.test(output); waited += 2_000) {
+      await nudge();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    expect(exited, `it should keep running until stopped, but exited with ${exited}:\n${output}`).toBeNull();
+    return output;
+  } finally {
+    if (exited === null && child.pid) process.kill(-child.pid, "SIGINT");
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (exited === null && child.pid) process.kill(-child.pid, "SIGKILL");
+  }
+}
 
 describe("personalised samples", () => {
   it("show the signed-in developer's base URL, app id and key prefix, and never a secret", async () => {
