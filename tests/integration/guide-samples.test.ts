@@ -154,7 +154,7 @@ beforeAll(async () => {
     const env = (await guideSetup[guide.slug]?.(client, created.app.id)) ?? {};
     // A guide with terminal samples: the personal access token its reader made on the Tokens page.
     if (extractSamples(guide.body).some((sample) => sample.language === "cli")) {
-      const token = await client.json("POST", "/api/account/tokens", { name: "Guide reader's CLI", scope: "write", expires_in_days: 1 });
+      const token = await client.json("POST", "/api/account/tokens", { name: "Guide reader's CLI", scope: "write", expires_in_days: 7 });
       if (token.status !== 201) throw new Error(`token: ${token.status} ${JSON.stringify(token.body)}`);
       env.OPENBANK_PAT = token.body.secret;
     }
