@@ -6,12 +6,14 @@ import { Code, CodeBlock } from "@/components/ui/code";
 import { Tabs } from "@/components/ui/tabs";
 import type { Guide } from "@/lib/guides/load-guides";
 import { SDK_TARBALL_PATH } from "@/lib/guides/downloads";
+import { SAMPLE_LABEL } from "@/lib/guides/guide-markdown";
 import { fillPlaceholders, type SampleContext } from "@/lib/guides/samples";
 import { RetrySchedule } from "./retry-schedule";
 import { GoLiveMinimum, LoopbackReceivers } from "./sandbox-settings";
 import { TableFrame } from "./table-frame";
 
-const LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python", shell: "Terminal" };
+/** The tab labels, shared with the guides' Markdown copies. */
+const LABEL = SAMPLE_LABEL;
 
 type CodeElement = ReactElement<{ className?: string; children?: ReactNode }>;
 

@@ -18,7 +18,7 @@ import { fillPlaceholders, type SampleContext } from "./samples";
 
 export type MarkdownOptions = { baseUrl: string; facts: PortalFacts };
 
-/** The tab labels the page shows (components/guides/guide-content.tsx). */
+/** The tab labels of a step's samples, on the page (components/guides/guide-content.tsx) and here. */
 export const SAMPLE_LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python", shell: "Terminal" };
 
 const FENCE = /^(\s*)(```+|~~~+)/;
