@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import cliManifest from "../../packages/cli/package.json";
 import sdkManifest from "../../packages/sandbox-client/package.json";
 import { extractSamples, fillPlaceholders } from "./samples";
 
 const sdkVersion = sdkManifest.version;
+const cliVersion = cliManifest.version;
 
 const body = `Intro.
 
@@ -70,6 +72,9 @@ describe("fillPlaceholders for the portal's downloads and the OAuth client", () 
     const code = "npm install {{SDK_URL}} && curl {{SAMPLE_APP_URL}} && CLIENT_ID={{CLIENT_ID}}";
     expect(fillPlaceholders(code, { baseUrl: "https://dev.example/", appId: "app_1", keyPrefix: null, clientId: "cli_1" })).toBe(
       `npm install https://dev.example/sdk/openbank-sandbox-client-${sdkVersion}.tgz && curl https://dev.example/downloads/oauth-sample-app.tar.gz && CLIENT_ID=cli_1`,
+    );
+    expect(fillPlaceholders("npm install -g {{CLI_URL}}", { baseUrl: "https://dev.example/", appId: null, keyPrefix: null })).toBe(
+      `npm install -g https://dev.example/downloads/openbank-cli-${cliVersion}.tgz`,
     );
     expect(fillPlaceholders("{{CLIENT_ID}}", { baseUrl: "http://localhost:3000", appId: null, keyPrefix: null })).toBe("cli_…");
   });

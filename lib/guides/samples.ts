@@ -1,11 +1,11 @@
-import { SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "./downloads";
+import { CLI_TARBALL_PATH, SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "./downloads";
 
 /**
  * Code samples in the guides carry placeholders the page fills in for the signed-in developer:
  * `{{BASE_URL}}` (this portal's origin), `{{APP_ID}}`, `{{KEY_PREFIX}}` and `{{CLIENT_ID}}` (the
- * app's OAuth client id), and the portal's downloads, `{{SDK_URL}}` (the typed client's tarball)
- * and `{{SAMPLE_APP_URL}}` (the consent-flow sample app). The secret itself never appears: samples
- * read it from `$SANDBOX_KEY` / `process.env.SANDBOX_KEY` / `os.environ`.
+ * app's OAuth client id), and the portal's downloads, `{{SDK_URL}}` (the typed client's tarball),
+ * `{{CLI_URL}}` (the `openbank` CLI's tarball) and `{{SAMPLE_APP_URL}}` (the consent-flow sample
+ * app). The secret itself never appears: samples read it from `$SANDBOX_KEY` / `process.env.SANDBOX_KEY` / `os.environ`.
  */
 export type SampleContext = { baseUrl: string; appId: string | null; keyPrefix: string | null; clientId?: string | null };
 
@@ -14,6 +14,7 @@ export function fillPlaceholders(code: string, context: SampleContext): string {
   return code
     .replaceAll("{{BASE_URL}}", base)
     .replaceAll("{{SDK_URL}}", `${base}${SDK_TARBALL_PATH}`)
+    .replaceAll("{{CLI_URL}}", `${base}${CLI_TARBALL_PATH}`)
     .replaceAll("{{SAMPLE_APP_URL}}", `${base}${SAMPLE_APP_PATH}`)
     .replaceAll("{{APP_ID}}", context.appId ?? "app_…")
     .replaceAll("{{KEY_PREFIX}}", context.keyPrefix ?? "sk_sandbox_…")

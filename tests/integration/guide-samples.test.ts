@@ -1,11 +1,11 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "@/lib/guides/downloads";
+import { CLI_TARBALL_PATH, SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "@/lib/guides/downloads";
 import { loadGuides } from "@/lib/guides/load-guides";
 import { extractSamples, fillPlaceholders } from "@/lib/guides/samples";
 import { BankBrowser } from "../support/bank-browser";
@@ -24,8 +24,8 @@ import { PortalClient } from "../support/portal-client";
  * Python sample runs as its own script the same way, with the system Python and its Debian
  * packages (python3-requests, python3-jwt, python3-cryptography). Last, the consent flow's sample
  * app is downloaded, installed and started as its guide says, and a customer goes through it.
- * The terminal samples (```shell, the CLI guide's) run with the repository's built CLI as
- * `openbank` on the PATH, signed in with a personal access token the reader keeps in
+ * The terminal samples (```shell, the CLI guide's) run with the CLI installed as that guide says
+ * (`npm install -g <portal>/downloads/openbank-cli-<version>.tgz`, into the temp folder), signed in with a personal access token the reader keeps in
  * $OPENBANK_PAT; those that run until stopped (`listen`, `logs tail`) are started, their first
  * lines read, and stopped with Ctrl-C's signal.
  */
@@ -54,20 +54,16 @@ const nodeImports = (code: string) =>
     .filter((name) => !name.startsWith("node:") && name !== "@openbank/sandbox-client");
 
 /**
- * The repository's CLI (`npm run build` builds it) as `openbank` on the reader's PATH, and a
- * terminal environment without the CLI's own variables: what the guide sets is all it gets.
+ * The CLI as the CLI guide installs it: `npm install -g <portal>/downloads/openbank-cli-<version>.tgz`
+ * (the tarball the running portal serves), with npm's global prefix in the reader's temp folder so
+ * the machine's own global packages are left alone; its `bin` goes first on the reader's PATH. The
+ * terminal's environment has none of the CLI's own variables: what the guide sets is all it gets.
  */
-const cliBin = path.join(workDir, "cli-bin");
-mkdirSync(cliBin);
-writeFileSync(
-  path.join(cliBin, "openbank"),
-  `#!/bin/sh\nexec "${process.execPath}" "${path.resolve("packages/cli/bin/openbank.mjs")}" "$@"\n`,
-);
-chmodSync(path.join(cliBin, "openbank"), 0o755);
+const cliPrefix = path.join(workDir, "cli-global");
 const cliEnv = (configDir: string): NodeJS.ProcessEnv =>
   ({
     ...Object.fromEntries(Object.entries(terminalEnv()).filter(([name]) => !/^OPENBANK_/.test(name))),
-    PATH: `${cliBin}:${process.env.PATH}`,
+    PATH: `${path.join(cliPrefix, "bin")}:${process.env.PATH}`,
     OPENBANK_CONFIG_DIR: configDir,
   }) as unknown as NodeJS.ProcessEnv;
 
@@ -125,6 +121,14 @@ beforeAll(async () => {
   const [install] = setUpBlocks(quickstart.body, "npm install {{SDK_URL}}");
   const script = fillPlaceholders(install, { baseUrl: portalUrl, appId: null, keyPrefix: null });
   await run("bash", ["-euo", "pipefail", "-c", script], { cwd: workDir, env: terminalEnv(), timeout: 180_000 });
+  // The CLI guide's install block, the same way: the CLI tarball as this portal serves it.
+  const cliGuide = guides.find((guide) => guide.slug === "cli")!;
+  const [cliInstall] = setUpBlocks(cliGuide.body, "npm install -g {{CLI_URL}}");
+  await run("bash", ["-euo", "pipefail", "-c", fillPlaceholders(cliInstall, { baseUrl: portalUrl, appId: null, keyPrefix: null })], {
+    cwd: workDir,
+    env: { ...terminalEnv(), npm_config_prefix: cliPrefix, npm_config_audit: "false", npm_config_fund: "false" },
+    timeout: 180_000,
+  });
   // The other packages the guides' Node samples import, as each guide names them (`npm install openid-client@5 jose`).
   const named = guides.flatMap((guide) =>
     [...guide.body.matchAll(/npm install ([^`\n{]+)/g)].flatMap((match) => match[1].trim().split(/\s+/)),
@@ -406,6 +410,20 @@ describe("the downloads a partner installs from the portal", () => {
     expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
     const document = JSON.parse(readFileSync(path.join(workDir, "node_modules/@openbank/sandbox-client/openapi.json"), "utf8"));
     expect(document.paths["/v1/accounts"]).toBeDefined();
+  });
+
+  it("the CLI guide installs this portal's CLI tarball, which runs as installed: its bin, its compiled code and registry dependencies only", async () => {
+    const html = await (await fetch(new URL("/docs/guides/cli", portalUrl))).text();
+    expect(html).toContain(`npm install -g ${portalUrl}${CLI_TARBALL_PATH}`);
+    const installed = path.join(cliPrefix, "lib/node_modules/@openbank/cli");
+    const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8"));
+    expect(CLI_TARBALL_PATH).toBe(`/downloads/openbank-cli-${manifest.version}.tgz`);
+    expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith("@openbank/"))).toEqual([]);
+    const { stdout } = await run("openbank", ["--version"], { cwd: workDir, env: cliEnv(path.join(workDir, "cli-version-config")) });
+    expect(stdout.trim()).toBe(manifest.version);
+    // Not the repository's copy: the one npm unpacked in the reader's folder.
+    const { stdout: which } = await run("bash", ["-c", "command -v openbank"], { env: cliEnv(workDir) });
+    expect(which.trim()).toBe(path.join(cliPrefix, "bin/openbank"));
   });
 
   describe("the consent flow's sample app, downloaded and started as the guide says", () => {
