@@ -16,7 +16,19 @@ import { fillPlaceholders, type SampleContext } from "./samples";
  * The author's Markdown is otherwise kept as written (line by line, fences left alone).
  */
 
-export type MarkdownOptions = { baseUrl: string; facts: PortalFacts };
+/**
+ * `facts: null` leaves `<GoLiveMinimum />` and `<LoopbackReceivers />` in the text for
+ * fillPortalFacts to fill later: the build renders the Markdown once, the running portal knows its settings.
+ */
+export type MarkdownOptions = { baseUrl: string; facts: PortalFacts | null };
+
+/** This portal's settings in a guide's prose: the components that state them, as text. */
+export function fillPortalFacts(text: string, facts: PortalFacts): string {
+  const { before, after } = loopbackSentence(facts.loopbackAllowed);
+  return text
+    .replace(/<GoLiveMinimum\s*\/>/g, String(facts.goLiveMinimum))
+    .replace(/<LoopbackReceivers\s*\/>/g, `${before}\`${LOOPBACK_EXAMPLE}\`${after}`);
+}
 
 /** The tab labels of a step's samples, on the page (components/guides/guide-content.tsx) and here. */
 export const SAMPLE_LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python", shell: "Terminal" };
@@ -30,11 +42,11 @@ function visitorContext(baseUrl: string): SampleContext {
 /** Prose outside code: components to text, root-relative links to absolute ones. */
 function prose(line: string, options: MarkdownOptions): string {
   const base = options.baseUrl.replace(/\/$/, "");
-  const { before, after } = loopbackSentence(options.facts.loopbackAllowed);
-  return fillPlaceholders(line, visitorContext(base))
-    .replace(/<GoLiveMinimum\s*\/>/g, String(options.facts.goLiveMinimum))
-    .replace(/<LoopbackReceivers\s*\/>/g, `${before}\`${LOOPBACK_EXAMPLE}\`${after}`)
-    .replace(/\]\((\/[^)\s]*)\)/g, (_, href: string) => `](${base}${href})`);
+  const filled = fillPlaceholders(line, visitorContext(base));
+  return (options.facts ? fillPortalFacts(filled, options.facts) : filled).replace(
+    /\]\((\/[^)\s]*)\)/g,
+    (_, href: string) => `](${base}${href})`,
+  );
 }
 
 function retryTable(): string[] {

@@ -19,7 +19,8 @@ export type MachineDocsSources = {
   sandbox: OpenApiDocumentLike;
   /** The portal API's (what `/api/openapi.json` serves). */
   portal: OpenApiDocumentLike;
-  facts: PortalFacts;
+  /** null: the settings' components stay in the text for the running portal to fill (see machine-docs-files.ts). */
+  facts: PortalFacts | null;
 };
 
 export const SITE_TITLE = "Open Bank Developer Portal";
