@@ -20,7 +20,11 @@ const nextConfig = {
   },
   async rewrites() {
     // Browsers ask for /favicon.ico on their own (Chromium does in dev); the logo mark answers it.
-    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+    // Every guide as Markdown beside its page (app/docs/guides/[slug]/markdown/route.ts).
+    return [
+      { source: "/favicon.ico", destination: "/icon.svg" },
+      { source: "/docs/guides/:slug([^/]+)\\.md", destination: "/docs/guides/:slug/markdown" },
+    ];
   },
   async headers() {
     return [

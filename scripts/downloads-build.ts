@@ -1,9 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildOpenApiDocument } from "../mock-bank/src/openapi-document";
-import { DOWNLOADS_DIR, SAMPLE_APP_ARCHIVE, SDK_PACKAGE_DIR, sdkTarballName } from "../lib/guides/downloads";
+import {
+  CLI_PACKAGE_DIR,
+  cliTarballName,
+  DOWNLOADS_DIR,
+  SAMPLE_APP_ARCHIVE,
+  SDK_PACKAGE_DIR,
+  sdkTarballName,
+} from "../lib/guides/downloads";
 
 /**
  * What a partner downloads from the portal, built from the repository before `next build` (so CI
@@ -11,7 +18,10 @@ import { DOWNLOADS_DIR, SAMPLE_APP_ARCHIVE, SDK_PACKAGE_DIR, sdkTarballName } fr
  * - `sdk/openbank-sandbox-client-<version>.tgz`: `npm pack` of packages/sandbox-client with the
  *   OpenAPI document its types were generated from (`openapi.json`, the same call as
  *   `npm run client:generate`), so a partner can `npm install <portal>/sdk/…tgz`;
- * - `downloads/oauth-sample-app.tar.gz`: the consent-flow sample app with its package.json and README.
+ * - `downloads/oauth-sample-app.tar.gz`: the consent-flow sample app with its package.json and README;
+ * - `downloads/openbank-cli-<version>.tgz`: `npm pack` of packages/cli as `npm run cli:build` left it
+ *   (its `bin`, `dist` and the registry dependencies its package.json declares), so a partner can
+ *   `npm install -g <portal>/downloads/…tgz`. `npm run build` and `npm run dev` compile it first.
  */
 async function main() {
   const staging = mkdtempSync(path.join(tmpdir(), "openbank-downloads-"));
@@ -36,6 +46,15 @@ async function main() {
       { stdio: "pipe" },
     );
     console.error(`wrote public/downloads/${SAMPLE_APP_ARCHIVE}`);
+
+    // The CLI, compiled: packing an uncompiled one would ship a `bin` that cannot start.
+    const cliManifest = JSON.parse(readFileSync(path.join(CLI_PACKAGE_DIR, "package.json"), "utf8")) as { version: string };
+    if (!existsSync(path.join(CLI_PACKAGE_DIR, "dist", "main.js")))
+      throw new Error(`${CLI_PACKAGE_DIR}/dist/main.js is missing: run \`npm run cli:build\` before \`npm run downloads:build\`.`);
+    execFileSync("npm", ["pack", `./${CLI_PACKAGE_DIR}`, "--pack-destination", path.join(DOWNLOADS_DIR, "downloads"), "--silent"], {
+      stdio: "pipe",
+    });
+    console.error(`wrote public/downloads/${cliTarballName(cliManifest.version)}`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

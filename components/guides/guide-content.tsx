@@ -6,12 +6,14 @@ import { Code, CodeBlock } from "@/components/ui/code";
 import { Tabs } from "@/components/ui/tabs";
 import type { Guide } from "@/lib/guides/load-guides";
 import { SDK_TARBALL_PATH } from "@/lib/guides/downloads";
+import { SAMPLE_LABEL } from "@/lib/guides/guide-markdown";
 import { fillPlaceholders, type SampleContext } from "@/lib/guides/samples";
 import { RetrySchedule } from "./retry-schedule";
 import { GoLiveMinimum, LoopbackReceivers } from "./sandbox-settings";
 import { TableFrame } from "./table-frame";
 
-const LABEL: Record<string, string> = { bash: "curl", js: "Node", python: "Python" };
+/** The tab labels, shared with the guides' Markdown copies. */
+const LABEL = SAMPLE_LABEL;
 
 type CodeElement = ReactElement<{ className?: string; children?: ReactNode }>;
 
@@ -83,7 +85,14 @@ function components(guide: Guide, context: SampleContext) {
       const block = fence(<pre>{children}</pre>);
       if (!block) return <pre>{children}</pre>;
       const code = fillPlaceholders(block.code, context);
-      return <CodeBlock className="mt-4" code={code} title={block.language === "bash" ? "Terminal" : block.language} copyLabel="command" />;
+      return (
+        <CodeBlock
+          className="mt-4"
+          code={code}
+          title={block.language === "bash" || block.language === "shell" ? "Terminal" : block.language}
+          copyLabel="command"
+        />
+      );
     },
     /** The webhook dispatcher's retry schedule, rendered from its own constants. */
     RetrySchedule,

@@ -1,9 +1,11 @@
 import { env } from "@/lib/env";
+import { LOOPBACK_EXAMPLE, loopbackSentence } from "@/lib/guides/portal-facts";
 
 /*
  * What this portal's operator configured, as a partner sees it: the guides say "3 endpoints" or
  * "this sandbox accepts localhost receivers", never the setting's name (that belongs in the
- * self-hosting docs, README.md and .env.example).
+ * self-hosting docs, README.md and .env.example). The words are in lib/guides/portal-facts.ts,
+ * shared with the guides' Markdown copies.
  */
 
 /** The number of distinct endpoints the go-live evidence needs (`<GoLiveMinimum />` in MDX). */
@@ -13,15 +15,12 @@ export function GoLiveMinimum() {
 
 /** Whether this sandbox delivers to loopback receivers (`<LoopbackReceivers />` in MDX). */
 export function LoopbackReceivers() {
-  return env().WEBHOOKS_ALLOW_LOOPBACK ? (
+  const { before, after } = loopbackSentence(env().WEBHOOKS_ALLOW_LOOPBACK);
+  return (
     <>
-      This sandbox accepts loopback receivers such as <code>http://localhost:4000/webhooks/open-bank</code>, so you can test with a receiver
-      on your own machine.
-    </>
-  ) : (
-    <>
-      This sandbox refuses loopback receivers such as <code>http://localhost:4000/webhooks/open-bank</code>: to test a receiver on your own
-      machine, expose it through a public HTTPS tunnel and register the tunnel&apos;s URL.
+      {before}
+      <code>{LOOPBACK_EXAMPLE}</code>
+      {after}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { buttonClasses, type ButtonSize, type ButtonVariant } from "./button";
 import { IconCheck, IconCopy } from "./icons";
 
 /** Clipboard API where allowed (https, localhost); a hidden textarea elsewhere (http on a LAN IP). */
-async function writeClipboard(text: string): Promise<boolean> {
+export async function writeClipboard(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

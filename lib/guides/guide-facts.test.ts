@@ -9,6 +9,8 @@ import { convert, QUOTE_TTL_MS, quoteFee, quoteRate } from "@/mock-bank/src/doma
 import { AML_HIT_NAME, DECLINE_AMOUNT, DECLINE_MESSAGE, PAYMENT_LIMIT_MINOR } from "@/mock-bank/src/domain/payments/payment-rules";
 import { cardBookingMoment, PENDING_DAYS } from "@/mock-bank/src/seed/history-builder";
 import { portalSettingNames } from "@/lib/env";
+import { EXIT } from "@/packages/cli/src/errors";
+import { configPath } from "@/packages/cli/src/config";
 import { depositProducts } from "@/mock-bank/src/domain/products/deposit-products";
 import { buildSandboxReference } from "@/mock-bank/src/domain/sandbox/sandbox-reference";
 import { personas } from "@/mock-bank/src/seed/personas";
@@ -88,6 +90,17 @@ describe("facts the guides state", () => {
     expect(settings).toContain("WEBHOOKS_ALLOW_LOOPBACK");
     for (const guide of loadGuides())
       for (const setting of settings) expect(guide.body, `${guide.slug} names ${setting}`).not.toMatch(new RegExp(`\\b${setting}\\b`));
+  });
+
+  it("CLI: the exit codes and where the configuration lives, as the CLI has them", () => {
+    const text = body("cli");
+    for (const code of Object.values(EXIT)) expect(text).toMatch(new RegExp(`^\\| \`${code}\` \\| `, "m"));
+    expect(text.match(/^\| `\d` \|/gm)).toHaveLength(Object.values(EXIT).length);
+    expect(text).toContain("`~/.config/openbank/config.json`");
+    expect(configPath({ NODE_ENV: "test", XDG_CONFIG_HOME: "/x" })).toBe("/x/openbank/config.json");
+    expect(text).toContain("`$XDG_CONFIG_HOME/openbank`");
+    expect(configPath({ NODE_ENV: "test", OPENBANK_CONFIG_DIR: "/y" })).toBe("/y/config.json");
+    expect(text).toContain("`$OPENBANK_CONFIG_DIR`");
   });
 
   it("errors: the retry table says what a 500 means; t and Retry-After agree", () => {

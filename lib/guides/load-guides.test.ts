@@ -43,7 +43,7 @@ describe("loadGuides", () => {
     expect(neighbours(guides, "missing")).toEqual({});
   });
 
-  it("has the seventeen guides of the docs, in reading order", () => {
+  it("has the eighteen guides of the docs, in reading order", () => {
     expect(loadGuides().map((guide) => guide.slug)).toEqual([
       "quickstart",
       "authentication",
@@ -57,6 +57,7 @@ describe("loadGuides", () => {
       "consent-flow",
       "sandbox-personas",
       "sandbox-controls",
+      "cli",
       "errors-rate-limits",
       "going-live",
       "openid-connect-fapi",
@@ -65,7 +66,7 @@ describe("loadGuides", () => {
     ]);
   });
 
-  it("loads the repository's guides: unique slugs and orders, Quickstart first, every guide has runnable curl and Node samples", () => {
+  it("loads the repository's guides: unique slugs and orders, Quickstart first, every guide has runnable samples (curl, Node and Python, or the CLI)", () => {
     const guides = loadGuides();
     expect(guides[0].slug).toBe("quickstart");
     expect(new Set(guides.map((guide) => guide.order)).size).toBe(guides.length);
@@ -79,8 +80,10 @@ describe("loadGuides", () => {
           .sort();
         // A step that signs JWTs (client assertions, DPoP proofs) has no curl form: Node and Python then.
         const signs = samples.some((sample) => sample.step === step && /client_assertion|DPoP|privateJwk|PRIVATE_JWK/.test(sample.code));
+        // A terminal step with the openbank CLI is one shell block: the CLI has no other language.
+        const cli = languages.includes("cli");
         expect(languages, `${guide.slug} step ${step}`).toEqual(
-          signs ? expect.arrayContaining(["node", "python"]) : ["curl", "node", "python"],
+          cli ? ["cli"] : signs ? expect.arrayContaining(["node", "python"]) : ["curl", "node", "python"],
         );
       }
       expect(steps.size, guide.slug).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "@/lib/guides/downloads";
+import { CLI_TARBALL_PATH, SAMPLE_APP_PATH, SDK_TARBALL_PATH } from "@/lib/guides/downloads";
 import { loadGuides } from "@/lib/guides/load-guides";
 import { extractSamples, fillPlaceholders } from "@/lib/guides/samples";
 import { BankBrowser } from "../support/bank-browser";
@@ -24,6 +24,10 @@ import { PortalClient } from "../support/portal-client";
  * Python sample runs as its own script the same way, with the system Python and its Debian
  * packages (python3-requests, python3-jwt, python3-cryptography). Last, the consent flow's sample
  * app is downloaded, installed and started as its guide says, and a customer goes through it.
+ * The terminal samples (```shell, the CLI guide's) run with the CLI installed as that guide says
+ * (`npm install -g <portal>/downloads/openbank-cli-<version>.tgz`, into the temp folder), signed in with a personal access token the reader keeps in
+ * $OPENBANK_PAT; those that run until stopped (`listen`, `logs tail`) are started, their first
+ * lines read, and stopped with Ctrl-C's signal.
  */
 
 const run = promisify(execFile);
@@ -48,6 +52,20 @@ const nodeImports = (code: string) =>
   [...code.matchAll(/^import [^;]*? from "([^"]+)";/gm)]
     .map((match) => match[1])
     .filter((name) => !name.startsWith("node:") && name !== "@openbank/sandbox-client");
+
+/**
+ * The CLI as the CLI guide installs it: `npm install -g <portal>/downloads/openbank-cli-<version>.tgz`
+ * (the tarball the running portal serves), with npm's global prefix in the reader's temp folder so
+ * the machine's own global packages are left alone; its `bin` goes first on the reader's PATH. The
+ * terminal's environment has none of the CLI's own variables: what the guide sets is all it gets.
+ */
+const cliPrefix = path.join(workDir, "cli-global");
+const cliEnv = (configDir: string): NodeJS.ProcessEnv =>
+  ({
+    ...Object.fromEntries(Object.entries(terminalEnv()).filter(([name]) => !/^OPENBANK_/.test(name))),
+    PATH: `${path.join(cliPrefix, "bin")}:${process.env.PATH}`,
+    OPENBANK_CONFIG_DIR: configDir,
+  }) as unknown as NodeJS.ProcessEnv;
 
 type Developer = { client: PortalClient; key: string; appId: string; prefix: string; env: Record<string, string> };
 const developers = new Map<string, Developer>();
@@ -103,6 +121,14 @@ beforeAll(async () => {
   const [install] = setUpBlocks(quickstart.body, "npm install {{SDK_URL}}");
   const script = fillPlaceholders(install, { baseUrl: portalUrl, appId: null, keyPrefix: null });
   await run("bash", ["-euo", "pipefail", "-c", script], { cwd: workDir, env: terminalEnv(), timeout: 180_000 });
+  // The CLI guide's install block, the same way: the CLI tarball as this portal serves it.
+  const cliGuide = guides.find((guide) => guide.slug === "cli")!;
+  const [cliInstall] = setUpBlocks(cliGuide.body, "npm install -g {{CLI_URL}}");
+  await run("bash", ["-euo", "pipefail", "-c", fillPlaceholders(cliInstall, { baseUrl: portalUrl, appId: null, keyPrefix: null })], {
+    cwd: workDir,
+    env: { ...terminalEnv(), npm_config_prefix: cliPrefix, npm_config_audit: "false", npm_config_fund: "false" },
+    timeout: 180_000,
+  });
   // The other packages the guides' Node samples import, as each guide names them (`npm install openid-client@5 jose`).
   const named = guides.flatMap((guide) =>
     [...guide.body.matchAll(/npm install ([^`\n{]+)/g)].flatMap((match) => match[1].trim().split(/\s+/)),
@@ -130,6 +156,12 @@ beforeAll(async () => {
     const { client } = await PortalClient.newDeveloper(portalUrl, `Reader of ${guide.title}`, { verified: true });
     const created = await client.createApp(`${guide.title} app`);
     const env = (await guideSetup[guide.slug]?.(client, created.app.id)) ?? {};
+    // A guide with terminal samples: the personal access token its reader made on the Tokens page.
+    if (extractSamples(guide.body).some((sample) => sample.language === "cli")) {
+      const token = await client.json("POST", "/api/account/tokens", { name: "Guide reader's CLI", scope: "write", expires_in_days: 7 });
+      if (token.status !== 201) throw new Error(`token: ${token.status} ${JSON.stringify(token.body)}`);
+      env.OPENBANK_PAT = token.body.secret;
+    }
     developers.set(guide.slug, { client, key: created.secret, appId: created.app.id, prefix: created.key.prefix, env });
   }
 }, 240_000);
@@ -152,6 +184,12 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
   const curlSamples = samples.filter((sample) => sample.language === "curl");
   const nodeSamples = samples.filter((sample) => sample.language === "node");
   const pythonSamples = samples.filter((sample) => sample.language === "python");
+  const cliSteps = [...new Set(samples.filter((sample) => sample.language === "cli").map((sample) => sample.step))].map((step) =>
+    samples.find((sample) => sample.language === "cli" && sample.step === step)!,
+  );
+  // The reader's terminal for the CLI: its own config folder, and what earlier steps exported.
+  const cliConfig = path.join(workDir, `${slug}-openbank-config`);
+  const cliExported: Record<string, string> = {};
   let exported: Record<string, string> = {};
   const printed: Record<"node" | "python", Record<string, string>> = { node: {}, python: {} };
 
@@ -229,7 +267,89 @@ describe.each(guides.map((guide) => [guide.slug, guide] as const))("guide %s", (
     },
     40_000,
   );
+
+  it.each(cliSteps.map((sample) => [sample.step, sample] as const))(
+    "runs the terminal (openbank CLI) sample of step %i",
+    async (step, sample) => {
+      const developer = developers.get(slug)!;
+      const env = { ...cliEnv(cliConfig), ...cliExported, ...developer.env, SANDBOX_KEY: developer.key };
+      const code = fillPlaceholders(sample.code, context);
+      if (sample.untilStopped) {
+        const output = await runUntilFirstLines(code, env, developer);
+        expect(output, `step ${step} printed its first lines`).toMatch(/\S/);
+        if (/openbank listen\b/.test(code)) expect(output, "listen prints its signing secret on start").toMatch(/whsec_[A-Za-z0-9+/=]+/);
+        expect(output).not.toContain(developer.key);
+        return;
+      }
+      const names = exportedNames(code);
+      const script = [
+        "set -euo pipefail",
+        code,
+        'echo "::: env"',
+        ...names.map((name) => `printf '%s=%s\\n' ${name} "\${${name}:-}"`),
+      ].join("\n");
+      const result = await run("bash", ["-c", script], { env, timeout: 60_000, maxBuffer: 10 * 1024 * 1024 }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code?: number; stdout?: string; stderr?: string }) => ({
+          code: error.code ?? 1,
+          stdout: error.stdout ?? "",
+          stderr: error.stderr ?? "",
+        }),
+      );
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(output).not.toContain(developer.key);
+      expect(output).not.toContain(developer.env.OPENBANK_PAT);
+      if (sample.expectError) {
+        // Refused on purpose: a non-zero exit that says why (the refused override's path, a problem's title).
+        expect(result.code, output).not.toBe(0);
+        const named = /--override ([\w.[\]]+)=/.exec(code)?.[1];
+        if (named) expect(output).toContain(named);
+        return;
+      }
+      expect(result.code, output).toBe(0);
+      const env_ = result.stdout.slice(result.stdout.lastIndexOf("::: env"));
+      for (const name of names) {
+        cliExported[name] = new RegExp(`^${name}=(.*)$`, "m").exec(env_)?.[1] ?? "";
+        expect(cliExported[name], `${name} from step ${step}`).toMatch(/^[A-Za-z0-9_:/.-]{3,}$/);
+      }
+    },
+    90_000,
+  );
 });
+
+/**
+ * A sample that runs until the reader stops it (`openbank listen`, `openbank logs tail`): started
+ * in its own process group, given something to show (a failing sandbox call for the request log,
+ * a fired event for listen) until it prints, then stopped as Ctrl-C stops it. Its output so far.
+ */
+async function runUntilFirstLines(code: string, env: NodeJS.ProcessEnv, developer: Developer): Promise<string> {
+  const child = spawn("bash", ["-c", code], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  let exited: number | null = null;
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const done = new Promise<void>((resolve) => child.on("exit", (status) => ((exited = status ?? 1), resolve())));
+  const nudge = async () => {
+    const headers = { authorization: `Bearer ${developer.key}`, "content-type": "application/json" };
+    await fetch(new URL("/v1/accounts/acc_missing", portalUrl), { headers }).catch(() => undefined);
+    await fetch(new URL("/v1/sandbox/webhooks/fire", portalUrl), { method: "POST", headers, body: '{"type":"payment.completed"}' }).catch(
+      () => undefined,
+    );
+  };
+  try {
+    // Up to a minute for its first complete line (a busy machine); nudged every two seconds.
+    for (let waited = 0; waited < 60_000 && exited === null && !/\S.*\n/.test(output); waited += 2_000) {
+      await nudge();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    expect(exited, `it should keep running until stopped, but exited with ${exited}:\n${output}`).toBeNull();
+    return output;
+  } finally {
+    if (exited === null && child.pid) process.kill(-child.pid, "SIGINT");
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (exited === null && child.pid) process.kill(-child.pid, "SIGKILL");
+  }
+}
 
 describe("personalised samples", () => {
   it("show the signed-in developer's base URL, app id and key prefix, and never a secret", async () => {
@@ -290,6 +410,20 @@ describe("the downloads a partner installs from the portal", () => {
     expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
     const document = JSON.parse(readFileSync(path.join(workDir, "node_modules/@openbank/sandbox-client/openapi.json"), "utf8"));
     expect(document.paths["/v1/accounts"]).toBeDefined();
+  });
+
+  it("the CLI guide installs this portal's CLI tarball, which runs as installed: its bin, its compiled code and registry dependencies only", async () => {
+    const html = await (await fetch(new URL("/docs/guides/cli", portalUrl))).text();
+    expect(html).toContain(`npm install -g ${portalUrl}${CLI_TARBALL_PATH}`);
+    const installed = path.join(cliPrefix, "lib/node_modules/@openbank/cli");
+    const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8"));
+    expect(CLI_TARBALL_PATH).toBe(`/downloads/openbank-cli-${manifest.version}.tgz`);
+    expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith("@openbank/"))).toEqual([]);
+    const { stdout } = await run("openbank", ["--version"], { cwd: workDir, env: cliEnv(path.join(workDir, "cli-version-config")) });
+    expect(stdout.trim()).toBe(manifest.version);
+    // Not the repository's copy: the one npm unpacked in the reader's folder.
+    const { stdout: which } = await run("bash", ["-c", "command -v openbank"], { env: cliEnv(workDir) });
+    expect(which.trim()).toBe(path.join(cliPrefix, "bin/openbank"));
   });
 
   describe("the consent flow's sample app, downloaded and started as the guide says", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/guides/breadcrumbs";
+import { GuideMarkdownActions } from "@/components/guides/guide-markdown-actions";
 import { GuideContent } from "@/components/guides/guide-content";
 import { GuideToc } from "@/components/guides/guide-toc";
 import { Code } from "@/components/ui/code";
@@ -11,10 +12,13 @@ import { loadGuides, neighbours, summarise } from "@/lib/guides/load-guides";
 type Params = { params: Promise<{ slug: string }> };
 
 const findGuide = (slug: string) => loadGuides().find((guide) => guide.slug === slug);
+const markdownHref = (slug: string) => `/docs/guides/${slug}.md`;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const guide = findGuide((await params).slug);
-  return guide ? { title: guide.title, description: guide.description } : {};
+  if (!guide) return {};
+  // The same guide as Markdown, for tools that follow <link rel="alternate" type="text/markdown">.
+  return { title: guide.title, description: guide.description, alternates: { types: { "text/markdown": markdownHref(guide.slug) } } };
 }
 
 /** One guide, its samples filled in for the signed-in developer (so the page renders per request). */
@@ -32,6 +36,7 @@ export default async function GuidePage({ params }: Params) {
         <Breadcrumbs crumbs={[{ label: "Docs", href: "/docs" }, { label: "Guides", href: "/docs/guides" }, { label: guide.title }]} />
         <h1 className="mt-4 text-3xl font-semibold tracking-tight text-fg">{guide.title}</h1>
         <p className="mt-2 text-lg text-fg-muted">{guide.description}</p>
+        <GuideMarkdownActions href={markdownHref(slug)} />
         <p className="mt-4 rounded-card border border-border bg-surface-muted px-4 py-3 text-sm text-fg-muted" data-testid="sample-context">
           {context.appId ? (
             <>
