@@ -162,14 +162,17 @@ describe("the RFC's errors", () => {
   });
 
   it("slow_down when polled faster than the interval, raising it by 5 s each time", async () => {
-    const authorization = await start();
+    const name = deviceName("impatient");
+    const authorization = await start({ device_name: name });
+    // A 60 s interval, so the polls below are too fast however slow this machine is.
+    await executeStored(databaseUrl, `UPDATE "DeviceAuthorization" SET "interval" = 60 WHERE "clientHost" = ?`, [name]);
     await expectOAuthError(await pollDevice(portalUrl, authorization.device_code), "authorization_pending");
     const first = await pollDevice(portalUrl, authorization.device_code);
     await expectOAuthError(first, "slow_down");
-    expect(first.body.interval).toBe(6);
+    expect(first.body.interval).toBe(65);
     const second = await pollDevice(portalUrl, authorization.device_code);
     await expectOAuthError(second, "slow_down");
-    expect(second.body.interval).toBe(11);
+    expect(second.body.interval).toBe(70);
   });
 
   it("expired_token once its 15 minutes are over, approved or not; the page no longer finds it", async () => {
