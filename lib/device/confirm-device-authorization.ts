@@ -35,7 +35,7 @@ export const deviceAuthorizationDto = z.object({
 export type DeviceAuthorizationDto = z.output<typeof deviceAuthorizationDto>;
 
 const NOT_PENDING =
-  "No sign-in is waiting for this code. Check it against your terminal; codes expire after 15 minutes and work once: run `openbank login` again for a new one.";
+  "No sign-in is waiting for this code. Check it against your terminal; codes expire after 15 minutes and work once: run “openbank login” again for a new one.";
 
 /**
  * The pending authorization a typed user code names, or 404. Every miss (a code that is malformed,

@@ -29,16 +29,16 @@ export function buildProgram(): Command {
   // Commander's usage errors (unknown option, missing argument) exit 2, like other CLIs'.
   program.configureOutput({ outputError: (text, write) => write(text) });
 
-  registerApps(program);
-  registerMcp(program);
-  registerListen(program);
-  registerLogs(program);
-  registerKeys(program);
-  registerSandbox(program);
-  registerEvents(program);
-  registerTrigger(program);
   registerAuth(program);
+  registerApps(program);
+  registerKeys(program);
+  registerListen(program);
+  registerTrigger(program);
+  registerEvents(program);
+  registerLogs(program);
+  registerSandbox(program);
   registerOpen(program);
+  registerMcp(program);
   return program;
 }
 
