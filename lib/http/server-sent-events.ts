@@ -84,18 +84,24 @@ export function sseResponse(
   options: { headers: Headers; controller: AbortController; onError: (error: unknown) => unknown },
 ): Response {
   const iterator = messages[Symbol.asyncIterator]();
+  // The client can go away while a pull waits for the next message: then there is nothing to
+  // send it to (enqueueing would throw "Controller is already closed"), and nothing went wrong.
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(stream) {
       try {
         const next = await iterator.next();
+        if (cancelled) return;
         if (next.done) stream.close();
         else stream.enqueue(encodeSse(next.value));
       } catch (error) {
+        if (cancelled) return;
         stream.enqueue(encodeSse({ event: "error", data: JSON.stringify(options.onError(error)) }));
         stream.close();
       }
     },
     async cancel() {
+      cancelled = true;
       options.controller.abort();
       await iterator.return?.(undefined);
     },

@@ -42,4 +42,15 @@ describe("retryOnBusy", () => {
     expect(calls).toBe(1);
     expect(isBusyError({ code: "P2034", message: "Transaction failed due to a write conflict" })).toBe(false);
   });
+
+  it("knows SQLITE_BUSY as Prisma's better-sqlite3 adapter reports it (P1008, a SocketTimeout), and no other P1008", () => {
+    const adapterBusy = {
+      code: "P1008",
+      message: "Invalid `prisma.webhookEvent.upsert()` invocation:\n\nOperation has timed out",
+      meta: { modelName: "WebhookEvent", driverAdapterError: { name: "DriverAdapterError", cause: { kind: "SocketTimeout" } } },
+    };
+    expect(isBusyError(adapterBusy)).toBe(true);
+    expect(isBusyError({ ...adapterBusy, meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } })).toBe(false);
+    expect(isBusyError({ code: "P1008", message: "Operation has timed out" })).toBe(false);
+  });
 });
