@@ -8,6 +8,7 @@ import {
   type CredentialFormat,
 } from "@openbank/contracts/credential-formats";
 import { generateRegistrationAccessToken, generateToken } from "@/mock-bank/src/domain/oauth/opaque-token";
+import { generateDeviceCode } from "../device/device-codes";
 import { generateApiKey } from "../keys/api-key";
 import { generateClientSecret } from "../oauth-clients/client-secret";
 import { generateSigningSecret } from "../webhooks/signing-secret";
@@ -29,6 +30,7 @@ const GENERATORS: Record<string, () => string> = {
   authorization_code: () => generateToken("code"),
   registration_access_token: generateRegistrationAccessToken,
   personal_access_token: generatePersonalAccessToken,
+  device_code: generateDeviceCode,
 };
 
 /** A credential of the format as it is issued (the generator's), or shaped like one (reserved formats). */
