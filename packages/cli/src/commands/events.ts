@@ -47,6 +47,9 @@ export function registerEvents(program: Command): void {
     .option("--endpoint <endpointId>", "only this endpoint (ep_…)")
     .action(
       action(async (context, eventId: string, options: { endpoint?: string }) => {
+        // An empty id (a `$(… | jq …)` that found nothing) would name another path: say so instead.
+        if (!/^evt_\w+$/.test(eventId))
+          throw usageError(`"${eventId}" is not an event id (evt_…): take one from \`openbank events list\`.`);
         const appId = requireApp(context);
         const { data } = await portalApi(context).POST("/api/apps/{appId}/events/{eventId}/resend", {
           params: { path: { appId, eventId } },
