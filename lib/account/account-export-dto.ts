@@ -44,7 +44,10 @@ const exportedApp = z.object({
     .array(
       z.object({
         id: resourceId,
-        url,
+        kind: z
+          .enum(["url", "cli"])
+          .describe("`cli`: an `openbank listen` session, which has no URL (its events go down the CLI's stream)."),
+        url: url.nullable(),
         description: text(200),
         event_types: z.array(text(100)).max(100),
         enabled: z.boolean(),

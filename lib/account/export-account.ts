@@ -77,7 +77,7 @@ export async function exportAccount(options: { actor: AuditActor; currentSession
             },
           },
           webhookEndpoints: {
-            select: { id: true, url: true, description: true, eventTypes: true, enabled: true, createdAt: true },
+            select: { id: true, kind: true, url: true, description: true, eventTypes: true, enabled: true, createdAt: true },
             orderBy: { createdAt: "asc" },
             take: EXPORT_LIMITS.rows,
           },
@@ -180,7 +180,8 @@ export async function exportAccount(options: { actor: AuditActor; currentSession
       },
       webhook_endpoints: app.webhookEndpoints.map((endpoint) => ({
         id: endpoint.id,
-        url: endpoint.url,
+        kind: endpoint.kind === "cli" ? ("cli" as const) : ("url" as const),
+        url: endpoint.kind === "cli" ? null : endpoint.url,
         description: endpoint.description,
         event_types: eventTypesOf(endpoint.eventTypes),
         enabled: endpoint.enabled,

@@ -13,10 +13,14 @@ export type ReadinessTimelineItem = {
   link: string;
 };
 
-/** Each check result of the app's runs that ended within [from, to), newest first. */
-export async function listReadinessTimelineItems(appId: string, range: { from: Date; to: Date }): Promise<ReadinessTimelineItem[]> {
+/** Each check result of the app's runs that ended within [from, to) (either bound optional), newest first. */
+export async function listReadinessTimelineItems(appId: string, range: { from?: Date; to?: Date } = {}): Promise<ReadinessTimelineItem[]> {
   const rows = await engineDeps().db.readinessRun.findMany({
-    where: { appId, startedAt: { lt: range.to }, OR: [{ endedAt: null }, { endedAt: { gte: range.from } }] },
+    where: {
+      appId,
+      ...(range.to ? { startedAt: { lt: range.to } } : {}),
+      ...(range.from ? { OR: [{ endedAt: null }, { endedAt: { gte: range.from } }] } : {}),
+    },
     select: { id: true, checks: true },
     orderBy: { startedAt: "desc" },
     take: 200,
@@ -26,7 +30,7 @@ export async function listReadinessTimelineItems(appId: string, range: { from: D
     for (const check of readChecks(row.checks)) {
       if (!check.ended_at) continue;
       const at = new Date(check.ended_at);
-      if (at < range.from || at >= range.to) continue;
+      if ((range.from && at < range.from) || (range.to && at >= range.to)) continue;
       items.push({
         kind: "readiness_check",
         id: `${row.id}:${check.id}`,

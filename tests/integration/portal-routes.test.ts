@@ -73,6 +73,9 @@ const ROLE_TABLE: Record<string, readonly Role[]> = {
   openListenSession: BUILDERS,
   recordListenResult: BUILDERS,
   resendAppEvent: BUILDERS,
+  // Readiness runs (key:use: a run drives the app's sandbox and its endpoints)
+  startReadinessRun: BUILDERS,
+  cancelReadinessRun: BUILDERS,
   // Go-live (app:update)
   submitGoLiveRequest: BUILDERS,
   // Teams, members, invitations
@@ -193,9 +196,13 @@ beforeAll(async () => {
   spares.otherTeam = (await newToken("write", { team_id: otherTeamId })).client;
 
   const listenSession = await must(owner, "POST", `/api/apps/${appId}/listen-sessions`, {});
+  // A readiness run of the app, cancelled at once: its faults end with it, so nothing else here meets them.
+  const readinessRun = await must(owner, "POST", `/api/apps/${appId}/readiness-runs`);
+  await must(owner, "POST", `/api/apps/${appId}/readiness-runs/${readinessRun.id}/cancel`);
 
   fixtureIds = {
     patId: revoked.id,
+    runId: readinessRun.id,
     // Two meanings under one name: a listen session under /listen-sessions/, a browser session elsewhere.
     sessionId: (operationPath) => (operationPath.includes("/listen-sessions/") ? listenSession.id : otherSession.id),
     passkeyId: passkey.id,
@@ -268,13 +275,18 @@ const reads = portalOperations.filter((operation) => operation.method === "GET")
 const MISSING_ID = "nope_0000000000000000";
 
 /** The operation's URL with every path parameter filled from the fixtures (or `replace`d). */
+/** The query an operation cannot be called without. */
+const REQUIRED_QUERY: Record<string, string> = { searchDocs: "?q=payments" };
+
 function urlOf(operation: Operation, replace: Record<string, string> = {}): string {
-  return operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (name in replace) return replace[name];
-    const fixture = fixtureIds[name];
-    if (fixture === undefined) throw new Error(`${label(operation)}: no fixture for {${name}}: add one to fixtureIds`);
-    return encodeURIComponent(typeof fixture === "function" ? fixture(operation.path) : fixture);
-  });
+  return (
+    operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (name in replace) return replace[name];
+      const fixture = fixtureIds[name];
+      if (fixture === undefined) throw new Error(`${label(operation)}: no fixture for {${name}}: add one to fixtureIds`);
+      return encodeURIComponent(typeof fixture === "function" ? fixture(operation.path) : fixture);
+    }) + (REQUIRED_QUERY[operation.operationId] ?? "")
+  );
 }
 
 /**

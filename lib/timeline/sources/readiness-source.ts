@@ -21,7 +21,7 @@ const GRADE_CLASS: Record<string, StatusClass> = { pass: "ok", warn: "warn", fai
 
 /** lib/readiness's graded checks as timeline items (the range's order and bounds are applied by the source). */
 export const listReadinessTimelineItems: ListReadinessTimelineItems = async (appId, range) => {
-  const checks = await listReadinessChecks(appId, { from: range.from ?? new Date(0), to: range.to ?? new Date(8.64e15) });
+  const checks = await listReadinessChecks(appId, { from: range.from, to: range.to });
   return checks.map((check) => ({
     id: check.id,
     kind: "readiness",

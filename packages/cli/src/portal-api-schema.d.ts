@@ -2675,8 +2675,12 @@ export interface operations {
                             } | null;
                             webhook_endpoints: {
                                 id: string;
-                                /** Format: uri */
-                                url: string;
+                                /**
+                                 * @description `cli`: an `openbank listen` session, which has no URL (its events go down the CLI's stream).
+                                 * @enum {string}
+                                 */
+                                kind: "url" | "cli";
+                                url: string | null;
                                 description: string;
                                 event_types: string[];
                                 enabled: boolean;
