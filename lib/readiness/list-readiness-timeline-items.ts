@@ -33,7 +33,7 @@ export async function listReadinessTimelineItems(appId: string, range: { from?: 
       if ((range.from && at < range.from) || (range.to && at >= range.to)) continue;
       items.push({
         kind: "readiness_check",
-        id: `${row.id}:${check.id}`,
+        id: `${row.id}-${check.id}`, // the timeline's ids are [A-Za-z0-9_-]
         at: check.ended_at,
         title: `Readiness: ${checkById(check.id)?.title ?? check.id} — ${check.grade ?? check.status}`,
         status: check.status === "skipped" ? "skipped" : (check.grade ?? "fail"),

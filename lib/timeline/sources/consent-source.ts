@@ -35,7 +35,7 @@ export function consentItems(appId: string, consent: ConsentSummary): TimelineIt
   const awaiting = consent.status === "awaiting_authorisation" || consent.status === "rejected";
   items.push({
     ...base,
-    id: `${consent.id}:granted`,
+    id: `${consent.id}-granted`,
     occurred_at: consent.created_at,
     title: awaiting ? `${label} consent requested` : `${label} consent granted by ${who}`,
     detail: `${consent.standard.replaceAll("_", " ")} · ${consent.source.replaceAll("_", " ")}${consent.permissions.length ? ` · ${consent.permissions.join(", ")}` : ""}`,
@@ -46,7 +46,7 @@ export function consentItems(appId: string, consent: ConsentSummary): TimelineIt
   if (consent.revoked_at) {
     items.push({
       ...base,
-      id: `${consent.id}:revoked`,
+      id: `${consent.id}-revoked`,
       occurred_at: consent.revoked_at,
       title: `${label} consent revoked${consent.revoked_by ? ` by the ${consent.revoked_by === "tpp" ? "app" : consent.revoked_by.replaceAll("_", " ")}` : ""}`,
       detail: "Its tokens stopped working at once.",
@@ -56,7 +56,7 @@ export function consentItems(appId: string, consent: ConsentSummary): TimelineIt
   if (consent.expires_at && consent.status === "expired") {
     items.push({
       ...base,
-      id: `${consent.id}:expired`,
+      id: `${consent.id}-expired`,
       occurred_at: consent.expires_at,
       title: `${label} consent expired`,
       detail: "The customer must consent again.",

@@ -100,14 +100,14 @@ describe("the consent source", () => {
 
   it("gives a granted and a revoked moment, each with its own id", () => {
     expect(consentItems("app_1", consent).map((item) => [item.id, item.title, item.status.class])).toEqual([
-      ["cns_1:granted", "Account access consent granted by alice", "ok"],
-      ["cns_1:revoked", "Account access consent revoked by the app", "warn"],
+      ["cns_1-granted", "Account access consent granted by alice", "ok"],
+      ["cns_1-revoked", "Account access consent revoked by the app", "warn"],
     ]);
   });
 
   it("adds the expiry of an expired consent", () => {
     const items = consentItems("app_1", { ...consent, status: "expired", revoked_at: null, revoked_by: null });
-    expect(items.map((item) => item.id)).toEqual(["cns_1:granted", "cns_1:expired"]);
+    expect(items.map((item) => item.id)).toEqual(["cns_1-granted", "cns_1-expired"]);
     expect(items[1].occurred_at).toBe(consent.expires_at);
   });
 });
