@@ -6,12 +6,21 @@ import type { CheckResult, ReadinessCheck } from "./readiness-check";
 import type { ReadinessFaults } from "./readiness-faults";
 import { finalStatus, readChecks, type CheckState, type RunStatus } from "./run-state";
 import { sendReadinessWebhooks } from "./send-readiness-webhooks";
+import { advanceSandboxClock } from "../sandbox/advance-sandbox-clock";
 
 export type EngineDeps = {
   db: PrismaClient;
   faults: ReadinessFaults;
   webhooks: Pick<AttemptConfig, "pepper" | "timeoutMs" | "allowLoopback" | "internalPorts" | "send">;
   now?: () => Date;
+  /** The app's own sandbox, for checks that change it (pending-booked advances its clock); the bank by default. */
+  sandbox?: { advanceClock(appId: string, days: number): Promise<void> };
+};
+
+const bankSandbox = {
+  async advanceClock(appId: string, days: number) {
+    await advanceSandboxClock({ appId, input: { days } });
+  },
 };
 
 /** How long an engine holds its claim on a run while it sends and grades. */
@@ -114,13 +123,19 @@ async function gradeCheck(
   const now = run.clock().getTime();
   const timedOut = now - startedAt >= check.timeoutMs;
   // Calls are graded once their log had time to reach the database.
-  const calls = check.faults
-    ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
-        (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
-      )
-    : [];
+  const calls =
+    check.faults || check.gradesCalls
+      ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
+          (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
+        )
+      : [];
   const attempts = await loadAttempts(deps.db, state);
-  const result = check.grade({ calls, attempts, endpoints: state.endpoints, startedAt, now, timedOut });
+  if (check.dataStep && !timedOut) {
+    const sandbox = deps.sandbox ?? bankSandbox;
+    state.memo ??= {};
+    await check.dataStep({ calls, memo: state.memo, now, advanceClock: (days) => sandbox.advanceClock(run.appId, days) });
+  }
+  const result = check.grade({ calls, attempts, endpoints: state.endpoints, startedAt, now, timedOut, memo: state.memo });
   return result ?? (timedOut ? { grade: "fail", summary: "The check ran out of time.", requestIds: [], deliveryIds: [] } : null);
 }
 

@@ -1,5 +1,7 @@
 import type { ReadinessCheck } from "./readiness-check";
+import { pagination } from "./checks/pagination";
 import { paymentRetries } from "./checks/payment-retries";
+import { pendingBooked } from "./checks/pending-booked";
 import { rateLimits } from "./checks/rate-limits";
 import { webhookDuplicates } from "./checks/webhook-duplicates";
 import { webhookOutOfOrder } from "./checks/webhook-out-of-order";
@@ -12,6 +14,8 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   webhookOutOfOrder,
   paymentRetries,
   rateLimits,
+  pagination,
+  pendingBooked,
 ];
 
 export function checkById(id: string): ReadinessCheck | undefined {

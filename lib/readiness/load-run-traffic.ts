@@ -3,6 +3,9 @@ import type { LoggedCall, ReadinessAttempt } from "./readiness-check";
 import { FAULT_HEADER } from "./readiness-faults";
 import type { CheckState } from "./run-state";
 
+/** The request header a client reports its own figures to a run with (Accounts & transactions guide §5). */
+export const REPORT_HEADER = "readiness-report";
+
 /** The app's gateway calls logged in [from, to], oldest first, as the checks grade them. */
 export async function loadCalls(db: PrismaClient, options: { appId: string; from: Date; to?: Date; take?: number }): Promise<LoggedCall[]> {
   const rows = await db.requestLog.findMany({
@@ -33,6 +36,7 @@ export async function loadCalls(db: PrismaClient, options: { appId: string; from
       idempotencyKey: header(row.requestHeaders, "idempotency-key"),
       fault: header(row.responseHeaders, FAULT_HEADER),
       responseBody: row.responseBody,
+      report: header(row.requestHeaders, REPORT_HEADER),
     };
   });
 }

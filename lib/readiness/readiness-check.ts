@@ -12,7 +12,12 @@ export type Grade = "pass" | "warn" | "fail";
 /** What the app's client should do now; `action` is the machine-readable form reference clients follow. */
 export type Instruction = {
   text: string;
-  action: { kind: "none" } | { kind: "create_payment"; amount: string; currency: string } | { kind: "list_accounts" };
+  action:
+    | { kind: "none" }
+    | { kind: "create_payment"; amount: string; currency: string }
+    | { kind: "list_accounts" }
+    | { kind: "fetch_history"; account_number: string; limit: number }
+    | { kind: "pending_booked"; account_number: string };
 };
 
 /** One of the app's gateway calls since the check started, as the request log holds it. */
@@ -29,6 +34,8 @@ export type LoggedCall = {
   fault: string | null;
   /** The answer's body as logged (masked), for the ids it holds. */
   responseBody: string | null;
+  /** The `Readiness-Report` request header: what the client reports to the run (pending-booked check). */
+  report?: string | null;
 };
 
 /** One readiness attempt of a delivery the check sent, as answered by the app's endpoint. */
@@ -72,6 +79,22 @@ export type GradeInput = {
   now: number;
   /** The check's time is up: decide with what there is. */
   timedOut: boolean;
+  /** What the check's `dataStep` noted so far (kept in the run between steps). */
+  memo?: CheckMemo;
+};
+
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A check's own notes, stored with its state in the run (JSON). */
+export type CheckMemo = { [key: string]: JsonValue };
+
+/** What a check's `dataStep` may do to the app's own sandbox while it runs. */
+export type DataStepContext = {
+  calls: LoggedCall[];
+  /** Kept with the check's state between steps; the step writes what grading needs. */
+  memo: CheckMemo;
+  now: number;
+  /** Moves the app's own sandbox clock forward (the bank books what became due). */
+  advanceClock(days: number): Promise<void>;
 };
 
 export type ReadinessCheck = {
@@ -90,6 +113,10 @@ export type ReadinessCheck = {
   faults?: { method: string; pathPrefix: string | null; faults: GatewayFault[] };
   /** Webhooks sent to the app's endpoints when the check starts (`runId` marks them). */
   deliveries?: (runId: string) => PlannedDelivery[];
+  /** Grade from the app's gateway calls even without faults (the engine loads them only for these). */
+  gradesCalls?: boolean;
+  /** Room h19-data: runs before each grading while the check runs (not once timed out), e.g. to advance the clock when the app is ready. */
+  dataStep?(ctx: DataStepContext): Promise<void>;
   /** The result, or null to keep waiting (never null when `timedOut`). */
   grade(input: GradeInput): CheckResult | null;
 };
@@ -113,4 +140,5 @@ export const GUIDE = {
   webhooks: "/docs/guides/webhooks#8-pass-the-readiness-checks",
   retries: "/docs/guides/errors-rate-limits#2-know-what-to-retry",
   rateLimits: "/docs/guides/errors-rate-limits#3-rate-limits",
+  transactions: "/docs/guides/accounts-transactions#5-pass-the-readiness-checks",
 } as const;

@@ -1,4 +1,4 @@
-import type { Grade } from "./readiness-check";
+import type { CheckMemo, Grade } from "./readiness-check";
 
 /** One check's place in a run, stored in ReadinessRun.checks (JSON), in the run's order. */
 export type CheckState = {
@@ -14,6 +14,8 @@ export type CheckState = {
   sent: { attempt_id: string; delivery_id: string; endpoint_id: string; label: string }[];
   /** How many enabled endpoints its webhooks went to. */
   endpoints: number;
+  /** What the check's `dataStep` noted (pending-booked: the pending transactions read, when the clock moved). */
+  memo?: CheckMemo;
 };
 
 export type RunStatus = "running" | "passed" | "failed" | "cancelled" | "expired";
