@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { Webhook } from "standardwebhooks";
+import { performTransactions } from "./transactions.mjs";
 
 const config = {
   portal: process.env.OPENBANK_URL ?? "http://localhost:3000",
@@ -116,6 +117,7 @@ async function createPayment(amount, currency) {
 async function perform(action) {
   if (action.kind === "create_payment") await createPayment(action.amount, action.currency);
   if (action.kind === "list_accounts") await sandbox("GET", "/v1/accounts");
+  await performTransactions(action, sandbox);
 }
 
 /** Follows the run (given, or the app's running one) until it ends; prints the report. */

@@ -4,6 +4,7 @@
 // No build step: `node app.mjs` (README.md).
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { performTransactions } from "./transactions.mjs";
 
 const config = {
   portal: process.env.OPENBANK_URL ?? "http://localhost:3000",
@@ -75,6 +76,7 @@ async function perform(action) {
       if ((await sandbox("GET", "/v1/accounts")).status !== 429) return;
     }
   }
+  await performTransactions(action, sandbox);
 }
 
 async function follow() {
