@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { READINESS_CHECKS } from "../lib/readiness/check-catalogue";
 import { expect, test } from "./fixtures";
 import { axeViolations, createApp, emulateColorScheme, screenshotPage, signUp } from "./helpers";
 
@@ -54,7 +55,7 @@ test("start a readiness run against the careful reference app and read its repor
     // The page follows the run by itself until it ends.
     await expect(page.getByTestId("run-status")).toHaveText("Passed", { timeout: 90_000 });
     const checks = page.getByTestId("readiness-check");
-    await expect(checks).toHaveCount(5);
+    await expect(checks).toHaveCount(READINESS_CHECKS.length);
     for (const check of await checks.all()) await expect(check).toContainText("Pass");
     const retries = page.locator('[data-check="payment-retries"]');
     await expect(retries.getByRole("link", { name: /^req_/ })).toHaveCount(3);

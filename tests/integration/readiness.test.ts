@@ -14,7 +14,16 @@ import { PortalClient, sandbox } from "../support/portal-client";
  * never sees a fault, nor a webhook; faults stop when a run is cancelled or ends.
  */
 const portalUrl = inject("portalUrl");
-const CHECKS = ["webhook-signatures", "webhook-duplicates", "webhook-out-of-order", "payment-retries", "rate-limits"];
+const CHECKS = [
+  "webhook-signatures",
+  "webhook-duplicates",
+  "webhook-out-of-order",
+  "payment-retries",
+  "rate-limits",
+  // h19-data
+  "pagination",
+  "pending-booked",
+];
 
 type App = { id: string; key: string };
 type Check = { id: string; grade: string | null; summary: string; evidence: { request_ids: string[]; delivery_ids: string[] } };
@@ -240,6 +249,49 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     const limits = carelessRun.checks.find((check) => check.id === "rate-limits")!;
     expect(limits.evidence.request_ids).toHaveLength(2);
     expect(limits.summary).toMatch(/ms after a 429/);
+  });
+
+  // h19-data: pagination and pending-booked evidence.
+  it("names the pagination evidence: the careful app's cursors chain each next_cursor down to null; the careless app stopped at page 1", async () => {
+    const cursorOf = (log: { path: string }) => new URL(log.path, portalUrl).searchParams.get("cursor");
+    const nextOf = (log: { response: { body: string } }) => (JSON.parse(log.response.body) as { next_cursor: string | null }).next_cursor;
+    const walked = carefulRun.checks.find((check) => check.id === "pagination")!;
+    const pages = await Promise.all(walked.evidence.request_ids.map((id) => requestLog(careful, id)));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.every((log) => log.method === "GET" && log.status === 200 && /\/transactions\?/.test(log.path))).toBe(true);
+    expect(pages.map(cursorOf)).toEqual([null, ...pages.slice(0, -1).map(nextOf)]);
+    expect(nextOf(pages.at(-1)!)).toBeNull();
+
+    const stopped = carelessRun.checks.find((check) => check.id === "pagination")!;
+    expect(stopped.summary).toMatch(/Stopped after 1 page/);
+    expect(stopped.evidence.request_ids).toHaveLength(1);
+    const only = await requestLog(careless, stopped.evidence.request_ids[0]);
+    expect([cursorOf(only), typeof nextOf(only)]).toEqual([null, "string"]);
+  });
+
+  it("names the pending-booked evidence: each app's report after its own clock moved 3 days; the bystander's clock stayed", async () => {
+    const minor = (amount: string) => Math.round(Number(amount) * 100);
+    const evidence = async (app: App, run: Run) => {
+      const check = run.checks.find((candidate) => candidate.id === "pending-booked")!;
+      const logs = await Promise.all(check.evidence.request_ids.map((id) => requestLog(app, id)));
+      const listed = (JSON.parse(logs[0].response.body) as { data: { status: string; amount: { amount: string } }[] }).data;
+      const total = listed.filter((item) => item.status === "pending").reduce((sum, item) => sum + minor(item.amount.amount), 0);
+      return { check, logs, total: (total / 100).toFixed(2), report: logs.at(-1)!.request.headers["readiness-report"] };
+    };
+    const good = await evidence(careful, carefulRun);
+    expect(good.logs[0].path).toMatch(/status=pending/);
+    expect(good.total).not.toBe("0.00");
+    expect(good.logs.length).toBeGreaterThanOrEqual(3);
+    expect(good.report).toBe(`pending=0.00; booked=${good.total}`);
+    const bad = await evidence(careless, carelessRun);
+    expect(bad.check.summary).toMatch(/Counted twice/);
+    expect(bad.report).toBe(`pending=${bad.total}; booked=${bad.total}`);
+
+    const offset = async (app: App) =>
+      ((await (await sandbox(portalUrl, app.key, "/v1/sandbox/clock")).json()) as { offset_seconds: number }).offset_seconds;
+    expect(await offset(careful)).toBeGreaterThanOrEqual(3 * 86_400);
+    expect(await offset(careless)).toBeGreaterThanOrEqual(3 * 86_400);
+    expect(await offset(bystander)).toBe(0);
   });
 
   it("sent the careful app's readiness deliveries to its own endpoint, marked readiness", async () => {
