@@ -11824,6 +11824,16 @@ export interface operations {
                                     } | {
                                         /** @constant */
                                         kind: "list_accounts";
+                                    } | {
+                                        /** @constant */
+                                        kind: "fetch_history";
+                                        account_number: string;
+                                        /** Format: int32 */
+                                        limit: number;
+                                    } | {
+                                        /** @constant */
+                                        kind: "pending_booked";
+                                        account_number: string;
                                     };
                                 } | null;
                                 started_at: string | null;
@@ -11956,6 +11966,16 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12098,6 +12118,16 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12231,6 +12261,16 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12386,6 +12426,16 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
                                 };
                             } | null;
                             started_at: string | null;
