@@ -114,7 +114,8 @@ async function gradeCheck(
   const now = run.clock().getTime();
   const timedOut = now - startedAt >= check.timeoutMs;
   // Calls are graded once their log had time to reach the database.
-  const calls = check.faults
+  const calls =
+    check.faults || check.readsCalls
     ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
         (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
       )

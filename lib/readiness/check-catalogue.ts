@@ -1,6 +1,7 @@
 import type { ReadinessCheck } from "./readiness-check";
 import { paymentRetries } from "./checks/payment-retries";
 import { rateLimits } from "./checks/rate-limits";
+import { standards } from "./checks/standards";
 import { webhookDuplicates } from "./checks/webhook-duplicates";
 import { webhookOutOfOrder } from "./checks/webhook-out-of-order";
 import { webhookSignatures } from "./checks/webhook-signatures";
@@ -12,6 +13,7 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   webhookOutOfOrder,
   paymentRetries,
   rateLimits,
+  standards,
 ];
 
 export function checkById(id: string): ReadinessCheck | undefined {

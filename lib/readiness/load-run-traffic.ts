@@ -33,6 +33,8 @@ export async function loadCalls(db: PrismaClient, options: { appId: string; from
       idempotencyKey: header(row.requestHeaders, "idempotency-key"),
       fault: header(row.responseHeaders, FAULT_HEADER),
       responseBody: row.responseBody,
+      requestHeaders: headerMap(row.requestHeaders),
+      responseHeaders: headerMap(row.responseHeaders),
     };
   });
 }
@@ -70,6 +72,11 @@ export async function loadAttempts(db: PrismaClient, check: Pick<CheckState, "se
       },
     ];
   });
+}
+
+function headerMap(map: unknown): Record<string, string> | undefined {
+  if (!map || typeof map !== "object" || Array.isArray(map)) return undefined;
+  return Object.fromEntries(Object.entries(map as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 function header(map: unknown, name: string): string | null {

@@ -12,7 +12,12 @@ export type Grade = "pass" | "warn" | "fail";
 /** What the app's client should do now; `action` is the machine-readable form reference clients follow. */
 export type Instruction = {
   text: string;
-  action: { kind: "none" } | { kind: "create_payment"; amount: string; currency: string } | { kind: "list_accounts" };
+  action:
+    | { kind: "none" }
+    | { kind: "create_payment"; amount: string; currency: string }
+    | { kind: "list_accounts" }
+    /** Do what the app does with the open-banking standards (UK OB, Berlin Group) for this persona; nothing if it never uses them. */
+    | { kind: "use_standards"; persona: string };
 };
 
 /** One of the app's gateway calls since the check started, as the request log holds it. */
@@ -29,6 +34,9 @@ export type LoggedCall = {
   fault: string | null;
   /** The answer's body as logged (masked), for the ids it holds. */
   responseBody: string | null;
+  /** The request's and the answer's headers as logged (masked, lowercase names); absent when the log kept none. */
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
 };
 
 /** One readiness attempt of a delivery the check sent, as answered by the app's endpoint. */
@@ -86,6 +94,8 @@ export type ReadinessCheck = {
   instruction: Instruction;
   /** How long the check waits for traffic before grading with what it has. */
   timeoutMs: number;
+  /** The check grades the app's calls even though it plans no faults (h19-standards: the engine loads them for it). */
+  readsCalls?: boolean;
   /** Gateway faults for the app's matching calls while the check runs. */
   faults?: { method: string; pathPrefix: string | null; faults: GatewayFault[] };
   /** Webhooks sent to the app's endpoints when the check starts (`runId` marks them). */
@@ -113,4 +123,5 @@ export const GUIDE = {
   webhooks: "/docs/guides/webhooks#8-pass-the-readiness-checks",
   retries: "/docs/guides/errors-rate-limits#2-know-what-to-retry",
   rateLimits: "/docs/guides/errors-rate-limits#3-rate-limits",
+  standards: "/docs/guides/webhooks#the-standards-check",
 } as const;
