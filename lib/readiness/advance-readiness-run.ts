@@ -116,10 +116,10 @@ async function gradeCheck(
   // Calls are graded once their log had time to reach the database.
   const calls =
     check.faults || check.readsCalls
-    ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
-        (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
-      )
-    : [];
+      ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
+          (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
+        )
+      : [];
   const attempts = await loadAttempts(deps.db, state);
   const result = check.grade({ calls, attempts, endpoints: state.endpoints, startedAt, now, timedOut });
   return result ?? (timedOut ? { grade: "fail", summary: "The check ran out of time.", requestIds: [], deliveryIds: [] } : null);

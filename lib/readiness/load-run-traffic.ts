@@ -76,7 +76,9 @@ export async function loadAttempts(db: PrismaClient, check: Pick<CheckState, "se
 
 function headerMap(map: unknown): Record<string, string> | undefined {
   if (!map || typeof map !== "object" || Array.isArray(map)) return undefined;
-  return Object.fromEntries(Object.entries(map as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(map as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 function header(map: unknown, name: string): string | null {

@@ -63,8 +63,14 @@ describe("standards", () => {
 
   it("passes UK calls that send x-fapi-interaction-id and read data once the consent is AUTH", () => {
     const calls = [
-      call("req_u1", "POST", `${AISP}/account-access-consents`, 201, { headers: uk, body: { Data: { ConsentId: "cns_u", Status: "AWAU" } } }),
-      call("req_u2", "GET", `${AISP}/account-access-consents/cns_u`, 200, { headers: uk, body: { Data: { ConsentId: "cns_u", Status: "AUTH" } } }),
+      call("req_u1", "POST", `${AISP}/account-access-consents`, 201, {
+        headers: uk,
+        body: { Data: { ConsentId: "cns_u", Status: "AWAU" } },
+      }),
+      call("req_u2", "GET", `${AISP}/account-access-consents/cns_u`, 200, {
+        headers: uk,
+        body: { Data: { ConsentId: "cns_u", Status: "AUTH" } },
+      }),
       call("req_u3", "GET", `${AISP}/accounts`, 200, { headers: uk, body: { Data: { Account: [] } } }),
     ];
     expect(graded(calls)).toMatchObject({ grade: "pass", summary: expect.stringMatching(/UK Open Banking calls/) });
@@ -87,7 +93,11 @@ describe("standards", () => {
   });
 
   it("fails data calls on a consent the app knew was only received, and its reuse after the refusal", () => {
-    const refused = { tppMessages: [{ category: "ERROR", code: "CONSENT_INVALID", text: "Consent cns_2 is not authorised yet: the PSU must authorise it first." }] };
+    const refused = {
+      tppMessages: [
+        { category: "ERROR", code: "CONSENT_INVALID", text: "Consent cns_2 is not authorised yet: the PSU must authorise it first." },
+      ],
+    };
     const calls = [
       call("req_x1", "POST", `${BG}/consents`, 201, { headers: bg(), body: { consentId: "cns_2", consentStatus: "received" } }),
       call("req_x2", "GET", `${BG}/accounts`, 401, { headers: bg({ "consent-id": "cns_2" }), body: refused }),
@@ -108,7 +118,10 @@ describe("standards", () => {
 
   it("does not count a consent that merely does not cover an account as a lifecycle fault", () => {
     const notCovered = { tppMessages: [{ code: "CONSENT_INVALID", text: "Consent cns_1 does not cover account acc_9." }] };
-    const calls = [...carefulBg(), call("req_n1", "GET", `${BG}/accounts/acc_9`, 401, { headers: bg({ "consent-id": "cns_1" }), body: notCovered })];
+    const calls = [
+      ...carefulBg(),
+      call("req_n1", "GET", `${BG}/accounts/acc_9`, 401, { headers: bg({ "consent-id": "cns_1" }), body: notCovered }),
+    ];
     expect(graded(calls)?.grade).toBe("pass");
   });
 
@@ -118,7 +131,9 @@ describe("standards", () => {
       body: { Errors: [{ ErrorCode: "UK.OBIE.Resource.InvalidConsentStatus" }] },
     });
     expect(graded([notAuthorised])).toMatchObject({ grade: "fail", requestIds: ["req_u1"] });
-    const challenge = { "www-authenticate": 'Bearer realm="sandbox", error="invalid_token", error_description="Consent cns_u was revoked (CANC)"' };
+    const challenge = {
+      "www-authenticate": 'Bearer realm="sandbox", error="invalid_token", error_description="Consent cns_u was revoked (CANC)"',
+    };
     const first = call("req_u2", "GET", `${AISP}/accounts`, 401, { headers: uk, responseHeaders: challenge });
     expect(graded([first])?.grade).toBe("pass");
     const second = call("req_u3", "GET", `${AISP}/accounts/acc_1/balances`, 401, { headers: uk, responseHeaders: challenge });
@@ -129,7 +144,10 @@ describe("standards", () => {
     const calls = [
       ...carefulBg(),
       call("req_d1", "DELETE", `${BG}/consents/cns_1`, 204, { headers: bg() }),
-      call("req_d2", "GET", `${BG}/accounts`, 401, { headers: bg({ "consent-id": "cns_1" }), body: { tppMessages: [{ code: "CONSENT_INVALID", text: "Consent cns_1 was terminated by the TPP." }] } }),
+      call("req_d2", "GET", `${BG}/accounts`, 401, {
+        headers: bg({ "consent-id": "cns_1" }),
+        body: { tppMessages: [{ code: "CONSENT_INVALID", text: "Consent cns_1 was terminated by the TPP." }] },
+      }),
     ];
     expect(graded(calls)).toMatchObject({ grade: "fail", requestIds: ["req_d2"], summary: expect.stringMatching(/terminatedByTpp/) });
   });
@@ -152,5 +170,16 @@ describe("standards", () => {
   it("grades what there is at the time limit, even mid-walk", () => {
     const calls = carefulBg();
     expect(standards.grade(input({ calls, now: calls.at(-1)!.endedAt + 1, timedOut: true }))?.grade).toBe("pass");
+  });
+});
+
+describe("the standards check's guide link", () => {
+  it("points at a heading of the guide", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { slugify } = await import("@/lib/guides/load-guides");
+    const [page, anchor] = standards.guide.replace("/docs/guides/", "").split("#");
+    const source = await readFile(`content/guides/${page}.mdx`, "utf8");
+    const headings = [...source.matchAll(/^#{2,3} (.+)$/gm)].map((match) => slugify(match[1]));
+    expect(headings).toContain(anchor);
   });
 });

@@ -30,8 +30,7 @@ type Reading = {
   refused: string | null;
 };
 
-const standardOf = (path: string): Standard | null =>
-  path.startsWith(UK_PREFIX) ? "uk" : path.startsWith(BG_PREFIX) ? "bg" : null;
+const standardOf = (path: string): Standard | null => (path.startsWith(UK_PREFIX) ? "uk" : path.startsWith(BG_PREFIX) ? "bg" : null);
 
 /** The header each standard requires on every request: its name and whether this call sent a usable one. */
 function headerSent(call: LoggedCall, standard: Standard): { name: string; ok: boolean } {
@@ -135,9 +134,15 @@ export function gradeStandards(calls: LoggedCall[]): CheckResult | null {
     if (reading.data) {
       const status = consentId ? known.get(`${standard}:${consentId}`) : undefined;
       if (status !== undefined && status !== VALID[standard]) {
-        misuse.push({ reading, why: `${reading.call.method} ${reading.call.path.split("?")[0]} used consent ${consentId} while it was ${status}` });
+        misuse.push({
+          reading,
+          why: `${reading.call.method} ${reading.call.path.split("?")[0]} used consent ${consentId} while it was ${status}`,
+        });
       } else if (reading.refused && consentId === null && standard === "uk" && ukDead) {
-        misuse.push({ reading, why: `${reading.call.method} ${reading.call.path.split("?")[0]} used a consent again after the bank said it was ${ukDead.refused}` });
+        misuse.push({
+          reading,
+          why: `${reading.call.method} ${reading.call.path.split("?")[0]} used a consent again after the bank said it was ${ukDead.refused}`,
+        });
       } else if (reading.refused && status === undefined && reading.refused === "not authorised") {
         // The app never read it, yet it was never authorised: it skipped the authorisation step.
         misuse.push({ reading, why: `${reading.call.method} ${reading.call.path.split("?")[0]} used a consent that was not authorised` });
