@@ -8,7 +8,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 const UK = "/open-banking/v4.0/aisp";
 const BG = "/berlin-group/v1";
 
-export async function useStandards({ portal, apiKey, persona, log }) {
+export async function callStandards({ portal, apiKey, persona, log }) {
   const client = {
     id: process.env.OPENBANK_CLIENT_ID,
     secret: process.env.OPENBANK_CLIENT_SECRET,

@@ -4,7 +4,7 @@
 // tries the same consent again after the bank refused it. Do not copy it.
 import { randomUUID } from "node:crypto";
 
-export async function useStandards({ portal, apiKey, persona }) {
+export async function callStandards({ portal, apiKey, persona }) {
   const send = (method, path, { body, headers = {} } = {}) =>
     fetch(`${portal}${path}`, {
       method,
