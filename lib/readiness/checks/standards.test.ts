@@ -159,6 +159,10 @@ describe("standards", () => {
     const other = call("req_v1", "GET", "/v1/accounts", 200);
     expect(standards.grade(input({ calls: [other], now: other.endedAt + 60_000 }))).toBeNull();
     expect(graded([...calls, other])?.requestIds).not.toContain("req_v1");
+    // Any call of the app (its /oauth walk between two standards calls) keeps the check waiting.
+    const oauth = { ...call("req_o1", "POST", "/oauth/token", 200), startedAt: last + 1_000, endedAt: last + 1_100 };
+    expect(standards.grade(input({ calls: [...calls, oauth], now: last + SETTLE_MS + 1 }))).toBeNull();
+    expect(standards.grade(input({ calls: [...calls, oauth], now: oauth.endedAt + SETTLE_MS }))?.grade).toBe("pass");
   });
 
   it("grades an app that never calls the standards 'not used' at the time limit (a pass that says so)", () => {

@@ -4,8 +4,8 @@ export const UK_PREFIX = "/open-banking/v4.0/";
 export const BG_PREFIX = "/berlin-group/v1/";
 /** The check's persona: the one the standards guides use. */
 export const STANDARDS_PERSONA = "good_credit";
-/** Once the app has called the standards, how long it must stay quiet before the check grades. */
-export const SETTLE_MS = 3_000;
+/** Once the app has called the standards, how long it must make no call at all before the check grades. */
+export const SETTLE_MS = 5_000;
 /** An app that never calls the standards is graded "not used" after this long. */
 const TIMEOUT_MS = 20_000;
 
@@ -214,7 +214,8 @@ export const standards: ReadinessCheck = {
           }
         : null;
     }
-    const last = Math.max(...standardsCalls.map((call) => call.endedAt));
+    // Any of the app's calls counts as still working (a UK walk spends seconds at /oauth between its standards calls).
+    const last = Math.max(...calls.map((call) => call.endedAt));
     if (!timedOut && now - last < SETTLE_MS) return null;
     return gradeStandards(standardsCalls);
   },
