@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { GradeInput, LoggedCall } from "../readiness-check";
+import type { LoggedCall } from "../readiness-check";
+import { gradeInput as input } from "./grade-input";
 import { SETTLE_MS, standards } from "./standards";
 
 // Synthetic standards traffic, as the request log keeps it: what a careful and a careless integration leave behind.
-const input = (overrides: Partial<GradeInput>): GradeInput => ({
-  calls: [],
-  attempts: [],
-  endpoints: 1,
-  startedAt: 0,
-  now: 100_000,
-  timedOut: false,
-  ...overrides,
-});
 
 const UUID_1 = "93bac548-d2de-4546-b106-880a5018460d";
 let clock = 0;
