@@ -54,7 +54,7 @@ test("start a readiness run against the careful reference app and read its repor
     // The page follows the run by itself until it ends.
     await expect(page.getByTestId("run-status")).toHaveText("Passed", { timeout: 90_000 });
     const checks = page.getByTestId("readiness-check");
-    await expect(checks).toHaveCount(5);
+    await expect(checks).toHaveCount(6);
     for (const check of await checks.all()) await expect(check).toContainText("Pass");
     const retries = page.locator('[data-check="payment-retries"]');
     await expect(retries.getByRole("link", { name: /^req_/ })).toHaveCount(3);
