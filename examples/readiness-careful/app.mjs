@@ -4,6 +4,7 @@
 // honouring Retry-After. No build step: `node app.mjs` (README.md).
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { callStandards } from "./standards.mjs";
 import { Webhook } from "standardwebhooks";
 import { performTransactions } from "./transactions.mjs";
 
@@ -118,6 +119,8 @@ async function perform(action) {
   if (action.kind === "create_payment") await createPayment(action.amount, action.currency);
   if (action.kind === "list_accounts") await sandbox("GET", "/v1/accounts");
   await performTransactions(action, sandbox);
+  if (action.kind === "use_standards")
+    await callStandards({ ...config, persona: action.persona, log: (line) => console.log(`[careful] ${line}`) });
 }
 
 /** Follows the run (given, or the app's running one) until it ends; prints the report. */

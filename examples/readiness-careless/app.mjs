@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { performTransactions } from "./transactions.mjs";
+import { callStandards } from "./standards.mjs";
 
 const config = {
   portal: process.env.OPENBANK_URL ?? "http://localhost:3000",
@@ -57,6 +58,7 @@ const sandbox = (method, path, { body, headers = {} } = {}) =>
   });
 
 async function perform(action) {
+  if (action.kind === "use_standards") await callStandards({ ...config, persona: action.persona });
   if (action.kind === "create_payment") {
     const accounts = await (await sandbox("GET", "/v1/accounts?limit=1&type=current")).json();
     const body = {

@@ -11826,14 +11826,8 @@ export interface operations {
                                         kind: "list_accounts";
                                     } | {
                                         /** @constant */
-                                        kind: "fetch_history";
-                                        account_number: string;
-                                        /** Format: int32 */
-                                        limit: number;
-                                    } | {
-                                        /** @constant */
-                                        kind: "pending_booked";
-                                        account_number: string;
+                                        kind: "use_standards";
+                                        persona: string;
                                     };
                                 } | null;
                                 started_at: string | null;
@@ -11968,14 +11962,8 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "fetch_history";
-                                    account_number: string;
-                                    /** Format: int32 */
-                                    limit: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "pending_booked";
-                                    account_number: string;
+                                    kind: "use_standards";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12120,14 +12108,8 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "fetch_history";
-                                    account_number: string;
-                                    /** Format: int32 */
-                                    limit: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "pending_booked";
-                                    account_number: string;
+                                    kind: "use_standards";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12263,14 +12245,8 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "fetch_history";
-                                    account_number: string;
-                                    /** Format: int32 */
-                                    limit: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "pending_booked";
-                                    account_number: string;
+                                    kind: "use_standards";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12428,14 +12404,8 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "fetch_history";
-                                    account_number: string;
-                                    /** Format: int32 */
-                                    limit: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "pending_booked";
-                                    account_number: string;
+                                    kind: "use_standards";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;

@@ -124,7 +124,7 @@ async function gradeCheck(
   const timedOut = now - startedAt >= check.timeoutMs;
   // Calls are graded once their log had time to reach the database.
   const calls =
-    check.faults || check.gradesCalls
+    check.faults || check.readsCalls
       ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
           (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
         )

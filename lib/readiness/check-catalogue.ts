@@ -3,6 +3,7 @@ import { pagination } from "./checks/pagination";
 import { paymentRetries } from "./checks/payment-retries";
 import { pendingBooked } from "./checks/pending-booked";
 import { rateLimits } from "./checks/rate-limits";
+import { standards } from "./checks/standards";
 import { webhookDuplicates } from "./checks/webhook-duplicates";
 import { webhookOutOfOrder } from "./checks/webhook-out-of-order";
 import { webhookSignatures } from "./checks/webhook-signatures";
@@ -16,6 +17,7 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   rateLimits,
   pagination,
   pendingBooked,
+  standards,
 ];
 
 export function checkById(id: string): ReadinessCheck | undefined {

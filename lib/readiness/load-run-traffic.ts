@@ -37,6 +37,8 @@ export async function loadCalls(db: PrismaClient, options: { appId: string; from
       fault: header(row.responseHeaders, FAULT_HEADER),
       responseBody: row.responseBody,
       report: header(row.requestHeaders, REPORT_HEADER),
+      requestHeaders: headerMap(row.requestHeaders),
+      responseHeaders: headerMap(row.responseHeaders),
     };
   });
 }
@@ -74,6 +76,13 @@ export async function loadAttempts(db: PrismaClient, check: Pick<CheckState, "se
       },
     ];
   });
+}
+
+function headerMap(map: unknown): Record<string, string> | undefined {
+  if (!map || typeof map !== "object" || Array.isArray(map)) return undefined;
+  return Object.fromEntries(
+    Object.entries(map as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 function header(map: unknown, name: string): string | null {

@@ -18,6 +18,8 @@ export type Instruction = {
     | { kind: "list_accounts" }
     | { kind: "fetch_history"; account_number: string; limit: number }
     | { kind: "pending_booked"; account_number: string };
+    /** Do what the app does with the open-banking standards (UK OB, Berlin Group) for this persona; nothing if it never uses them. */
+    | { kind: "use_standards"; persona: string };
 };
 
 /** One of the app's gateway calls since the check started, as the request log holds it. */
@@ -36,6 +38,9 @@ export type LoggedCall = {
   responseBody: string | null;
   /** The `Readiness-Report` request header: what the client reports to the run (pending-booked check). */
   report?: string | null;
+  /** The request's and the answer's headers as logged (masked, lowercase names); absent when the log kept none. */
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
 };
 
 /** One readiness attempt of a delivery the check sent, as answered by the app's endpoint. */
@@ -114,8 +119,8 @@ export type ReadinessCheck = {
   /** Webhooks sent to the app's endpoints when the check starts (`runId` marks them). */
   deliveries?: (runId: string) => PlannedDelivery[];
   /** Grade from the app's gateway calls even without faults (the engine loads them only for these). */
-  gradesCalls?: boolean;
-  /** Room h19-data: runs before each grading while the check runs (not once timed out), e.g. to advance the clock when the app is ready. */
+  readsCalls?: boolean;
+  /** Runs before each grading while the check runs (not once timed out), e.g. to advance the clock when the app is ready. */
   dataStep?(ctx: DataStepContext): Promise<void>;
   /** The result, or null to keep waiting (never null when `timedOut`). */
   grade(input: GradeInput): CheckResult | null;
@@ -141,4 +146,5 @@ export const GUIDE = {
   retries: "/docs/guides/errors-rate-limits#2-know-what-to-retry",
   rateLimits: "/docs/guides/errors-rate-limits#3-rate-limits",
   transactions: "/docs/guides/accounts-transactions#5-pass-the-readiness-checks",
+  standards: "/docs/guides/webhooks#the-standards-check",
 } as const;

@@ -15,6 +15,7 @@ const instructionDto = z.object({
       z.object({ kind: z.literal("list_accounts") }),
       z.object({ kind: z.literal("fetch_history"), account_number: text(20), limit: z.int().min(1).max(100) }),
       z.object({ kind: z.literal("pending_booked"), account_number: text(20) }),
+      z.object({ kind: z.literal("use_standards"), persona: text(40) }),
     ])
     .describe("What the app's client should do now, for clients that follow the run by themselves (the reference apps do)."),
 });

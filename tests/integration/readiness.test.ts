@@ -20,9 +20,9 @@ const CHECKS = [
   "webhook-out-of-order",
   "payment-retries",
   "rate-limits",
-  // h19-data
   "pagination",
   "pending-booked",
+  "standards",
 ];
 
 type App = { id: string; key: string };
@@ -53,6 +53,18 @@ async function addEndpoint(app: App, url: string): Promise<{ id: string; secret:
   return { id: made.body.endpoint.id, secret: made.body.secret };
 }
 
+/** The app's OAuth client, with a new secret, as the reference apps read it from the environment. */
+async function oauthClient(app: App) {
+  const got = await client.json("GET", `/api/apps/${app.id}/oauth-client`);
+  const secret = await client.json("POST", `/api/apps/${app.id}/oauth-client/secret`);
+  expect(secret.status, JSON.stringify(secret.body)).toBe(201);
+  return {
+    OPENBANK_CLIENT_ID: got.body.client_id as string,
+    OPENBANK_CLIENT_SECRET: secret.body.client_secret as string,
+    OPENBANK_REDIRECT_URI: "http://localhost:8080/callback",
+  };
+}
+
 /** Starts a reference app for `app`; resolves with its output when it exits (the run ended). */
 async function startReferenceApp(kind: "careful" | "careless", app: App) {
   const port = await freePort();
@@ -66,6 +78,8 @@ async function startReferenceApp(kind: "careful" | "careless", app: App) {
       OPENBANK_APP: app.id,
       WEBHOOK_SECRET: endpoint.secret,
       PORT: String(port),
+      // The standards check: UK Open Banking needs the app's OAuth client (its redirect URI is the new app's default).
+      ...(await oauthClient(app)),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -251,7 +265,6 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     expect(limits.summary).toMatch(/ms after a 429/);
   });
 
-  // h19-data: pagination and pending-booked evidence.
   it("names the pagination evidence: the careful app's cursors chain each next_cursor down to null; the careless app stopped at page 1", async () => {
     const cursorOf = (log: { path: string }) => new URL(log.path, portalUrl).searchParams.get("cursor");
     const nextOf = (log: { response: { body: string } }) => (JSON.parse(log.response.body) as { next_cursor: string | null }).next_cursor;
@@ -292,6 +305,47 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     expect(await offset(careful)).toBeGreaterThanOrEqual(3 * 86_400);
     expect(await offset(careless)).toBeGreaterThanOrEqual(3 * 86_400);
     expect(await offset(bystander)).toBe(0);
+  });
+
+  // The standards check: the careful app's UK Open Banking and Berlin Group walks, the careless app's misuse.
+  it("names the careful app's standards calls: each with its request id header, data read only under the authorised consents", async () => {
+    const check = carefulRun.checks.find((c) => c.id === "standards")!;
+    expect(check.summary).toMatch(/UK Open Banking and Berlin Group calls/);
+    const logs = await Promise.all(check.evidence.request_ids.map((id) => requestLog(careful, id)));
+    const uk = logs.filter((log) => log.path.startsWith("/open-banking/v4.0/"));
+    const bg = logs.filter((log) => log.path.startsWith("/berlin-group/v1/"));
+    expect(uk.length + bg.length).toBe(logs.length);
+    expect(uk.every((log) => /^[0-9a-f-]{36}$/.test(log.request.headers["x-fapi-interaction-id"]))).toBe(true);
+    expect(bg.every((log) => /^[0-9a-f-]{36}$/.test(log.request.headers["x-request-id"]))).toBe(true);
+    // The consent's status read (AUTH) comes before the data calls, which succeed.
+    const ukStatus = uk.findIndex((log) => log.method === "GET" && /account-access-consents\/[^/]+$/.test(log.path));
+    const ukData = uk.findIndex((log) => log.path === "/open-banking/v4.0/aisp/accounts");
+    expect(ukStatus).toBeGreaterThanOrEqual(0);
+    expect(ukData).toBeGreaterThan(ukStatus);
+    expect(JSON.parse(uk[ukStatus].response.body).Data.Status).toBe("AUTH");
+    expect(uk[ukData].status).toBe(200);
+    const bgData = bg.filter((log) => log.path.startsWith("/berlin-group/v1/accounts"));
+    expect(bgData.map((log) => log.status)).toEqual([200]);
+    expect(bgData[0].request.headers["consent-id"]).toBeTruthy();
+  });
+
+  it("names the careless app's standards faults: UK calls without x-fapi-interaction-id, Berlin Group data under a consent never authorised", async () => {
+    const check = carelessRun.checks.find((c) => c.id === "standards")!;
+    expect(check.summary).toMatch(/without a UUID in x-fapi-interaction-id/);
+    expect(check.summary).toMatch(/while it was received \(and 1 more\)/);
+    const logs = await Promise.all(check.evidence.request_ids.map((id) => requestLog(careless, id)));
+    const uk = logs.filter((log) => log.path.startsWith("/open-banking/v4.0/"));
+    expect(uk.map((log) => log.method)).toEqual(["POST", "GET"]);
+    expect(uk.every((log) => log.request.headers["x-fapi-interaction-id"] === undefined)).toBe(true);
+    // The gateway made an interaction id up for the answer: the app never sent one.
+    expect(uk.every((log) => /^[0-9a-f-]{36}$/.test(log.response.headers["x-fapi-interaction-id"]))).toBe(true);
+    const bg = logs.filter((log) => log.path.startsWith("/berlin-group/v1/"));
+    expect(bg.map((log) => [log.method, log.path, log.status])).toEqual([
+      ["GET", "/berlin-group/v1/accounts", 401],
+      ["GET", "/berlin-group/v1/accounts", 401],
+    ]);
+    expect(new Set(bg.map((log) => log.request.headers["consent-id"])).size).toBe(1);
+    expect(JSON.parse(bg[0].response.body).tppMessages[0]).toMatchObject({ code: "CONSENT_INVALID" });
   });
 
   it("sent the careful app's readiness deliveries to its own endpoint, marked readiness", async () => {

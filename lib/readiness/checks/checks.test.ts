@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { GradeInput, LoggedCall, ReadinessAttempt } from "../readiness-check";
+import type { LoggedCall, ReadinessAttempt } from "../readiness-check";
+import { gradeInput as input } from "./grade-input";
 import { paymentRetries } from "./payment-retries";
 import { rateLimits } from "./rate-limits";
 import { webhookDuplicates } from "./webhook-duplicates";
@@ -7,15 +8,6 @@ import { webhookOutOfOrder } from "./webhook-out-of-order";
 import { webhookSignatures } from "./webhook-signatures";
 
 // Grading from synthetic traffic: what a careful and a careless integration leave in the logs.
-const input = (overrides: Partial<GradeInput>): GradeInput => ({
-  calls: [],
-  attempts: [],
-  endpoints: 1,
-  startedAt: 0,
-  now: 100_000,
-  timedOut: false,
-  ...overrides,
-});
 
 let n = 0;
 const attempt = (label: string, status: number | null, body: unknown = null, deliveryId = `dlv_${label}`): ReadinessAttempt => ({

@@ -24,7 +24,7 @@ export const pagination: ReadinessCheck = {
     action: { kind: "fetch_history", account_number: READINESS_ACCOUNT_NUMBER, limit: PAGE_LIMIT },
   },
   timeoutMs: 60_000,
-  gradesCalls: true,
+  readsCalls: true,
   grade({ calls, now, timedOut }): CheckResult | null {
     const all = listingPages(calls);
     // The history the app walked: of the listings it started (a page without a cursor), the one with the most pages.

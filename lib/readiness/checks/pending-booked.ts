@@ -44,7 +44,7 @@ export const pendingBooked: ReadinessCheck = {
     action: { kind: "pending_booked", account_number: READINESS_ACCOUNT_NUMBER },
   },
   timeoutMs: 60_000,
-  gradesCalls: true,
+  readsCalls: true,
   async dataStep({ calls, memo, now, advanceClock }: DataStepContext) {
     const noted = memo as unknown as Memo;
     if (noted.read_id) return;
