@@ -1,6 +1,8 @@
 import type { ReadinessCheck } from "./readiness-check";
+import { consentRevoked } from "./checks/consent-revoked";
 import { paymentRetries } from "./checks/payment-retries";
 import { rateLimits } from "./checks/rate-limits";
+import { refreshTokens } from "./checks/refresh-tokens";
 import { webhookDuplicates } from "./checks/webhook-duplicates";
 import { webhookOutOfOrder } from "./checks/webhook-out-of-order";
 import { webhookSignatures } from "./checks/webhook-signatures";
@@ -12,6 +14,8 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   webhookOutOfOrder,
   paymentRetries,
   rateLimits,
+  consentRevoked,
+  refreshTokens,
 ];
 
 export function checkById(id: string): ReadinessCheck | undefined {

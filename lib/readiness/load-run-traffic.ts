@@ -9,6 +9,8 @@ export async function loadCalls(db: PrismaClient, options: { appId: string; from
     where: { appId: options.appId, createdAt: { gte: options.from, ...(options.to ? { lte: options.to } : {}) } },
     select: {
       id: true,
+      apiKeyId: true,
+      keyPrefix: true,
       method: true,
       path: true,
       status: true,
@@ -33,6 +35,7 @@ export async function loadCalls(db: PrismaClient, options: { appId: string; from
       idempotencyKey: header(row.requestHeaders, "idempotency-key"),
       fault: header(row.responseHeaders, FAULT_HEADER),
       responseBody: row.responseBody,
+      consentToken: row.apiKeyId === null ? row.keyPrefix : null,
     };
   });
 }

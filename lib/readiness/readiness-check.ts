@@ -12,7 +12,12 @@ export type Grade = "pass" | "warn" | "fail";
 /** What the app's client should do now; `action` is the machine-readable form reference clients follow. */
 export type Instruction = {
   text: string;
-  action: { kind: "none" } | { kind: "create_payment"; amount: string; currency: string } | { kind: "list_accounts" };
+  action:
+    | { kind: "none" }
+    | { kind: "create_payment"; amount: string; currency: string }
+    | { kind: "list_accounts" }
+    /** Read the persona's accounts as the customer (a consent token), once a second, while the check runs. */
+    | { kind: "customer_session"; persona: string };
 };
 
 /** One of the app's gateway calls since the check started, as the request log holds it. */
@@ -29,6 +34,8 @@ export type LoggedCall = {
   fault: string | null;
   /** The answer's body as logged (masked), for the ids it holds. */
   responseBody: string | null;
+  /** A call made with a consent access token: the token's display prefix (`oat_AbCd…wxyz`), the same for every call with one token; null for API keys and OAuth endpoints. */
+  consentToken: string | null;
 };
 
 /** One readiness attempt of a delivery the check sent, as answered by the app's endpoint. */
@@ -72,7 +79,19 @@ export type GradeInput = {
   now: number;
   /** The check's time is up: decide with what there is. */
   timedOut: boolean;
+  /** What the engine already did to the app's customer session in this check (`session` checks), oldest first. */
+  actions?: SessionActionDone[];
 };
+
+/** Something the engine does to the customer session a check drives (room h19-consent): revoke its consent, expire its access token. */
+export type SessionAction = {
+  /** Done once per check per tag. */
+  tag: string;
+  /** `revoke_consent`: the app's authorised /v1 consents of the persona are revoked (as the customer would). `expire_access_token`: the app's sandbox clock moves on past the access token's hour. */
+  kind: "revoke_consent" | "expire_access_token";
+};
+
+export type SessionActionDone = SessionAction & { at: number };
 
 export type ReadinessCheck = {
   id: string;
@@ -90,6 +109,11 @@ export type ReadinessCheck = {
   faults?: { method: string; pathPrefix: string | null; faults: GatewayFault[] };
   /** Webhooks sent to the app's endpoints when the check starts (`runId` marks them). */
   deliveries?: (runId: string) => PlannedDelivery[];
+  /**
+   * Room h19-consent: the check drives a customer session (consent-token calls for `persona`); before
+   * each grading the engine asks what to do to it now, from the traffic so far, and does it once per tag.
+   */
+  session?: { persona: string; next(input: GradeInput): SessionAction | null };
   /** The result, or null to keep waiting (never null when `timedOut`). */
   grade(input: GradeInput): CheckResult | null;
 };
@@ -113,4 +137,5 @@ export const GUIDE = {
   webhooks: "/docs/guides/webhooks#8-pass-the-readiness-checks",
   retries: "/docs/guides/errors-rate-limits#2-know-what-to-retry",
   rateLimits: "/docs/guides/errors-rate-limits#3-rate-limits",
+  consents: "/docs/guides/consent-flow#10-pass-the-consent-readiness-checks",
 } as const;

@@ -13,6 +13,7 @@ const instructionDto = z.object({
       z.object({ kind: z.literal("none") }),
       z.object({ kind: z.literal("create_payment"), amount: text(20), currency: text(3) }),
       z.object({ kind: z.literal("list_accounts") }),
+      z.object({ kind: z.literal("customer_session"), persona: text(64) }),
     ])
     .describe("What the app's client should do now, for clients that follow the run by themselves (the reference apps do)."),
 });

@@ -14,6 +14,8 @@ export type CheckState = {
   sent: { attempt_id: string; delivery_id: string; endpoint_id: string; label: string }[];
   /** How many enabled endpoints its webhooks went to. */
   endpoints: number;
+  /** What the engine did to the app's customer session (`session` checks): tag, kind, when (ISO), what it touched. */
+  actions?: { tag: string; kind: string; at: string; detail: string }[];
 };
 
 export type RunStatus = "running" | "passed" | "failed" | "cancelled" | "expired";

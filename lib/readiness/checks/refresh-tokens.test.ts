@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import type { GradeInput, LoggedCall, SessionActionDone } from "../readiness-check";
+import { refreshTokens } from "./refresh-tokens";
+
+// Synthetic sessions: the access token expires twice; the app refreshes (or reuses a refresh token).
+const input = (overrides: Partial<GradeInput>): GradeInput => ({
+  calls: [],
+  attempts: [],
+  endpoints: 1,
+  startedAt: 0,
+  now: 100_000,
+  timedOut: false,
+  actions: [],
+  ...overrides,
+});
+
+let n = 0;
+const read = (at: number, token: string, status = 200, responseBody = "{}"): LoggedCall => ({
+  id: `req_${++n}`,
+  method: "GET",
+  path: "/v1/accounts",
+  status,
+  startedAt: at,
+  endedAt: at + 5,
+  idempotencyKey: null,
+  fault: null,
+  responseBody,
+  consentToken: token,
+});
+const refresh = (at: number, status = 200): LoggedCall => ({
+  ...read(at, "x", status),
+  method: "POST",
+  path: "/oauth/token",
+  responseBody: null,
+  consentToken: null,
+});
+const EXPIRED = JSON.stringify({
+  code: "invalid_token",
+  detail: "The access token has expired. Use your refresh token at POST /oauth/token.",
+});
+const FAMILY = JSON.stringify({ code: "invalid_token", detail: "The access token has been revoked." });
+const expiry = (tag: string, at: number): SessionActionDone => ({ tag, kind: "expire_access_token", at });
+const both = [expiry("expire-1", 1_500), expiry("expire-2", 4_500)];
+
+const careful = [
+  read(1_000, "oat_A…aaaa"),
+  read(2_000, "oat_A…aaaa", 401, EXPIRED),
+  refresh(2_100),
+  read(2_200, "oat_B…bbbb"),
+  read(5_000, "oat_B…bbbb", 401, EXPIRED),
+  refresh(5_100),
+  read(5_200, "oat_C…cccc"),
+];
+
+describe("refresh tokens: the engine's actions", () => {
+  const next = (calls: LoggedCall[], actions: SessionActionDone[] = []) => refreshTokens.session!.next(input({ calls, actions }));
+  it("expires the token once a consent-token call succeeded", () => {
+    expect(next([])).toBeNull();
+    expect(next(careful.slice(0, 1))).toEqual({ tag: "expire-1", kind: "expire_access_token" });
+  });
+  it("expires it again only after a refresh and a call with the new token", () => {
+    expect(next(careful.slice(0, 3), [both[0]])).toBeNull();
+    expect(next(careful.slice(0, 4), [both[0]])).toEqual({ tag: "expire-2", kind: "expire_access_token" });
+  });
+});
+
+describe("refresh tokens: grading", () => {
+  it("passes: two refreshes, each followed by a call with the new token", () => {
+    const result = refreshTokens.grade(input({ calls: careful, actions: both, now: 10_000 }));
+    expect(result).toMatchObject({ grade: "pass", requestIds: [careful[2].id, careful[5].id, careful[6].id] });
+  });
+  it("waits after the last refresh for a reuse to show", () => {
+    expect(refreshTokens.grade(input({ calls: careful, actions: both, now: 6_000 }))).toBeNull();
+  });
+  it("fails when a used refresh token is sent again, with the family revocation as evidence", () => {
+    const calls = [...careful.slice(0, 5), refresh(5_100, 400), read(6_000, "oat_B…bbbb", 401, FAMILY)];
+    const result = refreshTokens.grade(input({ calls, actions: both, now: 6_100 }));
+    expect(result).toMatchObject({ grade: "fail", requestIds: [calls[2].id, calls[5].id, calls[6].id] });
+    expect(result?.summary).toMatch(/sent again/);
+  });
+  it("fails at the time limit when the expired token is never refreshed", () => {
+    const calls = [read(1_000, "oat_A…aaaa"), read(2_000, "oat_A…aaaa", 401, EXPIRED)];
+    expect(refreshTokens.grade(input({ calls, actions: both.slice(0, 1) }))).toBeNull();
+    expect(refreshTokens.grade(input({ calls, actions: both.slice(0, 1), timedOut: true }))?.summary).toMatch(/never refreshed/);
+  });
+  it("fails at the time limit after only one refresh", () => {
+    const result = refreshTokens.grade(input({ calls: careful.slice(0, 4), actions: both.slice(0, 1), timedOut: true }));
+    expect(result?.summary).toMatch(/Only 1 of the 2/);
+  });
+  it("fails at the time limit without any consent-token session", () => {
+    expect(refreshTokens.grade(input({ timedOut: true }))?.summary).toMatch(/No call with a consent access token/);
+  });
+});
