@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { Webhook } from "standardwebhooks";
+import { customerSession } from "./customer-session.mjs";
 
 const config = {
   portal: process.env.OPENBANK_URL ?? "http://localhost:3000",
@@ -14,6 +15,9 @@ const config = {
   secret: required("WEBHOOK_SECRET"),
   port: Number(process.env.PORT ?? 8787),
   runId: process.env.RUN_ID ?? null,
+  // The app's OAuth client (the consent checks refresh tokens at /oauth/token).
+  oauthClientId: process.env.OAUTH_CLIENT_ID ?? null,
+  oauthClientSecret: process.env.OAUTH_CLIENT_SECRET ?? null,
 };
 
 function required(name) {
@@ -116,6 +120,7 @@ async function createPayment(amount, currency) {
 async function perform(action) {
   if (action.kind === "create_payment") await createPayment(action.amount, action.currency);
   if (action.kind === "list_accounts") await sandbox("GET", "/v1/accounts");
+  if (action.kind === "customer_session") await customerSession(config, action.persona);
 }
 
 /** Follows the run (given, or the app's running one) until it ends; prints the report. */

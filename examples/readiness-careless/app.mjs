@@ -4,6 +4,7 @@
 // No build step: `node app.mjs` (README.md).
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { customerSession } from "./customer-session.mjs";
 
 const config = {
   portal: process.env.OPENBANK_URL ?? "http://localhost:3000",
@@ -12,6 +13,9 @@ const config = {
   appId: required("OPENBANK_APP"),
   port: Number(process.env.PORT ?? 8788),
   runId: process.env.RUN_ID ?? null,
+  // The app's OAuth client (the consent checks refresh tokens at /oauth/token).
+  oauthClientId: process.env.OAUTH_CLIENT_ID ?? null,
+  oauthClientSecret: process.env.OAUTH_CLIENT_SECRET ?? null,
 };
 
 function required(name) {
@@ -75,6 +79,7 @@ async function perform(action) {
       if ((await sandbox("GET", "/v1/accounts")).status !== 429) return;
     }
   }
+  if (action.kind === "customer_session") await customerSession(config, action.persona);
 }
 
 async function follow() {

@@ -14,7 +14,15 @@ import { PortalClient, sandbox } from "../support/portal-client";
  * never sees a fault, nor a webhook; faults stop when a run is cancelled or ends.
  */
 const portalUrl = inject("portalUrl");
-const CHECKS = ["webhook-signatures", "webhook-duplicates", "webhook-out-of-order", "payment-retries", "rate-limits"];
+const CHECKS = [
+  "webhook-signatures",
+  "webhook-duplicates",
+  "webhook-out-of-order",
+  "payment-retries",
+  "rate-limits",
+  "consent-revoked",
+  "refresh-tokens",
+];
 
 type App = { id: string; key: string };
 type Check = { id: string; grade: string | null; summary: string; evidence: { request_ids: string[]; delivery_ids: string[] } };
@@ -48,6 +56,9 @@ async function addEndpoint(app: App, url: string): Promise<{ id: string; secret:
 async function startReferenceApp(kind: "careful" | "careless", app: App) {
   const port = await freePort();
   const endpoint = await addEndpoint(app, `http://127.0.0.1:${port}/webhooks`);
+  // The consent checks refresh tokens at /oauth/token with the app's OAuth client.
+  const oauthClient = await client.json("GET", `/api/apps/${app.id}/oauth-client`);
+  const oauthSecret = await client.json("POST", `/api/apps/${app.id}/oauth-client/secret`);
   const child = spawn(process.execPath, [path.resolve(`examples/readiness-${kind}/app.mjs`)], {
     env: {
       ...process.env,
@@ -57,6 +68,8 @@ async function startReferenceApp(kind: "careful" | "careless", app: App) {
       OPENBANK_APP: app.id,
       WEBHOOK_SECRET: endpoint.secret,
       PORT: String(port),
+      OAUTH_CLIENT_ID: oauthClient.body.client_id,
+      OAUTH_CLIENT_SECRET: oauthSecret.body.client_secret,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -100,6 +113,7 @@ async function requestLog(app: App, requestId: string) {
     method: string;
     path: string;
     status: number;
+    key_prefix: string | null;
     request: { headers: Record<string, string> };
     response: { headers: Record<string, string>; body: string };
   };
@@ -240,6 +254,39 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     const limits = carelessRun.checks.find((check) => check.id === "rate-limits")!;
     expect(limits.evidence.request_ids).toHaveLength(2);
     expect(limits.summary).toMatch(/ms after a 429/);
+  });
+
+  // Room h19-consent: the customer session's evidence, tied to tokens by their display prefix.
+  it("names the careful app's consent evidence: one 401 consent_revoked, then a new consent; two refreshes, the new token used", async () => {
+    const revoked = carefulRun.checks.find((check) => check.id === "consent-revoked")!;
+    const logs = await Promise.all(revoked.evidence.request_ids.map((id) => requestLog(careful, id)));
+    expect(logs[0]).toMatchObject({ status: 401, path: "/v1/accounts" });
+    expect(JSON.parse(logs[0].response.body).code).toBe("consent_revoked");
+    expect(logs.at(-1)).toMatchObject({ status: 200, path: "/v1/accounts" });
+    expect(logs.at(-1)!.key_prefix).not.toBe(logs[0].key_prefix);
+    expect(logs.slice(1, -1).every((log) => log.key_prefix === logs[0].key_prefix)).toBe(true);
+
+    const refresh = carefulRun.checks.find((check) => check.id === "refresh-tokens")!;
+    const refreshLogs = await Promise.all(refresh.evidence.request_ids.map((id) => requestLog(careful, id)));
+    const refreshes = refreshLogs.filter((log) => log.path === "/oauth/token");
+    expect(refreshes.map((log) => log.status)).toEqual([200, 200]);
+    expect(refreshLogs.at(-1)).toMatchObject({ status: 200, path: "/v1/accounts" });
+  });
+
+  it("names the careless app's consent evidence: the revoked token sent again and again; a reused refresh token and the family revocation", async () => {
+    const revoked = carelessRun.checks.find((check) => check.id === "consent-revoked")!;
+    expect(revoked.summary).toMatch(/more times/);
+    const logs = await Promise.all(revoked.evidence.request_ids.map((id) => requestLog(careless, id)));
+    expect(logs.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(logs.map((log) => log.key_prefix)).size).toBe(1);
+    expect(logs.every((log) => log.status === 401 && JSON.parse(log.response.body).code === "consent_revoked")).toBe(true);
+
+    const refresh = carelessRun.checks.find((check) => check.id === "refresh-tokens")!;
+    expect(refresh.summary).toMatch(/sent again/);
+    const refreshLogs = await Promise.all(refresh.evidence.request_ids.map((id) => requestLog(careless, id)));
+    expect(refreshLogs.filter((log) => log.path === "/oauth/token").map((log) => log.status)).toEqual([200, 400]);
+    expect(refreshLogs.at(-1)!.status).toBe(401);
+    expect(refreshLogs.at(-1)!.response.body).toMatch(/access token has been revoked/);
   });
 
   it("sent the careful app's readiness deliveries to its own endpoint, marked readiness", async () => {

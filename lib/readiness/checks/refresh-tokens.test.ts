@@ -78,6 +78,14 @@ describe("refresh tokens: grading", () => {
     expect(result).toMatchObject({ grade: "fail", requestIds: [calls[2].id, calls[5].id, calls[6].id] });
     expect(result?.summary).toMatch(/sent again/);
   });
+  it("waits briefly after a refused refresh for the family revocation to show, then fails without it", () => {
+    const calls = [...careful.slice(0, 5), refresh(5_100, 400)];
+    expect(refreshTokens.grade(input({ calls, actions: both, now: 5_200 }))).toBeNull();
+    expect(refreshTokens.grade(input({ calls, actions: both, now: 9_000 }))).toMatchObject({
+      grade: "fail",
+      requestIds: [calls[2].id, calls[5].id],
+    });
+  });
   it("fails at the time limit when the expired token is never refreshed", () => {
     const calls = [read(1_000, "oat_A…aaaa"), read(2_000, "oat_A…aaaa", 401, EXPIRED)];
     expect(refreshTokens.grade(input({ calls, actions: both.slice(0, 1) }))).toBeNull();

@@ -53,6 +53,8 @@ function gradeRefreshTokens({ calls, actions = [], now, timedOut }: GradeInput):
   );
   if (refused) {
     const revokedCall = watched.find((call) => familyRevoked(call) && call.startedAt > refused.startedAt);
+    // The next call shows whether the bank revoked the family (a reuse): wait a moment for it.
+    if (!revokedCall && !timedOut && now - refused.endedAt < SETTLE_MS) return null;
     return {
       grade: "fail",
       summary: revokedCall
