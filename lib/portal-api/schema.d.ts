@@ -11824,6 +11824,10 @@ export interface operations {
                                     } | {
                                         /** @constant */
                                         kind: "list_accounts";
+                                    } | {
+                                        /** @constant */
+                                        kind: "customer_session";
+                                        persona: string;
                                     };
                                 } | null;
                                 started_at: string | null;
@@ -11956,6 +11960,10 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "customer_session";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12098,6 +12106,10 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "customer_session";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12231,6 +12243,10 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "customer_session";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;
@@ -12386,6 +12402,10 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "customer_session";
+                                    persona: string;
                                 };
                             } | null;
                             started_at: string | null;
