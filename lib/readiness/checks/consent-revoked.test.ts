@@ -1,35 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { GradeInput, LoggedCall } from "../readiness-check";
+import type { LoggedCall } from "../readiness-check";
+import { accountsRead, gradeInput } from "./session-traffic";
 import { consentRevoked, MAX_CALLS_AFTER_REVOKED } from "./consent-revoked";
 
 // Synthetic customer sessions: what a careful and a careless app leave in the request log.
-const input = (overrides: Partial<GradeInput>): GradeInput => ({
-  calls: [],
-  attempts: [],
-  endpoints: 1,
-  startedAt: 0,
-  now: 100_000,
-  timedOut: false,
-  actions: [],
-  ...overrides,
-});
-
 const REVOKED = JSON.stringify({ code: "consent_revoked", detail: "Consent cns_1 was revoked; its tokens no longer work." });
-let n = 0;
-const read = (at: number, token: string, status = 200, responseBody: string | null = "{}"): LoggedCall => ({
-  id: `req_${++n}`,
-  method: "GET",
-  path: "/v1/accounts",
-  status,
-  startedAt: at,
-  endedAt: at + 5,
-  idempotencyKey: null,
-  fault: null,
-  responseBody,
-  consentToken: token,
-});
 const mint = (at: number): LoggedCall => ({
-  ...read(at, "x"),
+  ...accountsRead(at, "x"),
   method: "POST",
   path: "/v1/sandbox/consents",
   status: 201,
@@ -39,51 +16,59 @@ const revokedAt = [{ tag: "revoke", kind: "revoke_consent" as const, at: 1_500 }
 
 describe("consent revoked: the engine's action", () => {
   it("revokes once the app's first consent-token call succeeded, not before", () => {
-    expect(consentRevoked.session!.next(input({ calls: [mint(0)] }))).toBeNull();
-    expect(consentRevoked.session!.next(input({ calls: [read(0, "oat_A…aaaa", 401, "{}")] }))).toBeNull();
-    expect(consentRevoked.session!.next(input({ calls: [mint(0), read(1_000, "oat_A…aaaa")] }))).toEqual({
+    expect(consentRevoked.session!.next(gradeInput({ calls: [mint(0)] }))).toBeNull();
+    expect(consentRevoked.session!.next(gradeInput({ calls: [accountsRead(0, "oat_A…aaaa", 401, "{}")] }))).toBeNull();
+    expect(consentRevoked.session!.next(gradeInput({ calls: [mint(0), accountsRead(1_000, "oat_A…aaaa")] }))).toEqual({
       tag: "revoke",
       kind: "revoke_consent",
     });
   });
   it("ignores calls made with an API key", () => {
-    expect(consentRevoked.session!.next(input({ calls: [{ ...read(0, "x"), consentToken: null }] }))).toBeNull();
+    expect(consentRevoked.session!.next(gradeInput({ calls: [{ ...accountsRead(0, "x"), consentToken: null }] }))).toBeNull();
   });
 });
 
 describe("consent revoked: grading", () => {
-  const before = [mint(0), read(1_000, "oat_A…aaaa")];
+  const before = [mint(0), accountsRead(1_000, "oat_A…aaaa")];
   it("passes: one 401, a new consent, the new token works", () => {
-    const first = read(2_000, "oat_A…aaaa", 401, REVOKED);
-    const back = read(3_000, "oat_B…bbbb");
-    const calls = [...before, first, mint(2_100), back, read(4_000, "oat_B…bbbb")];
-    const result = consentRevoked.grade(input({ calls, actions: revokedAt, now: 10_000 }));
+    const first = accountsRead(2_000, "oat_A…aaaa", 401, REVOKED);
+    const back = accountsRead(3_000, "oat_B…bbbb");
+    const calls = [...before, first, mint(2_100), back, accountsRead(4_000, "oat_B…bbbb")];
+    const result = consentRevoked.grade(gradeInput({ calls, actions: revokedAt, now: 10_000 }));
     expect(result).toMatchObject({ grade: "pass", requestIds: [first.id, back.id] });
   });
   it("waits for stray calls with the old token before passing", () => {
-    const calls = [...before, read(2_000, "oat_A…aaaa", 401, REVOKED), read(3_000, "oat_B…bbbb")];
-    expect(consentRevoked.grade(input({ calls, actions: revokedAt, now: 4_000 }))).toBeNull();
+    const calls = [...before, accountsRead(2_000, "oat_A…aaaa", 401, REVOKED), accountsRead(3_000, "oat_B…bbbb")];
+    expect(consentRevoked.grade(gradeInput({ calls, actions: revokedAt, now: 4_000 }))).toBeNull();
   });
   it(`allows ${MAX_CALLS_AFTER_REVOKED} call already in flight with the old token`, () => {
-    const calls = [...before, read(2_000, "oat_A…aaaa", 401, REVOKED), read(2_010, "oat_A…aaaa", 401, REVOKED), read(3_000, "oat_B…bbbb")];
-    expect(consentRevoked.grade(input({ calls, actions: revokedAt, now: 10_000 }))?.grade).toBe("pass");
+    const calls = [
+      ...before,
+      accountsRead(2_000, "oat_A…aaaa", 401, REVOKED),
+      accountsRead(2_010, "oat_A…aaaa", 401, REVOKED),
+      accountsRead(3_000, "oat_B…bbbb"),
+    ];
+    expect(consentRevoked.grade(gradeInput({ calls, actions: revokedAt, now: 10_000 }))?.grade).toBe("pass");
   });
   it("fails as soon as the revoked token keeps being sent, naming each call", () => {
-    const revokedCalls = [2_000, 3_000, 4_000].map((at) => read(at, "oat_A…aaaa", 401, REVOKED));
-    const result = consentRevoked.grade(input({ calls: [...before, ...revokedCalls], actions: revokedAt, now: 4_100 }));
+    const revokedCalls = [2_000, 3_000, 4_000].map((at) => accountsRead(at, "oat_A…aaaa", 401, REVOKED));
+    const result = consentRevoked.grade(gradeInput({ calls: [...before, ...revokedCalls], actions: revokedAt, now: 4_100 }));
     expect(result).toMatchObject({ grade: "fail", requestIds: revokedCalls.map((call) => call.id) });
     expect(result?.summary).toMatch(/2 more times/);
   });
   it("fails at the time limit when the app never comes back with a new consent", () => {
-    const calls = [...before, read(2_000, "oat_A…aaaa", 401, REVOKED)];
-    expect(consentRevoked.grade(input({ calls, actions: revokedAt }))).toBeNull();
-    expect(consentRevoked.grade(input({ calls, actions: revokedAt, timedOut: true }))?.summary).toMatch(/never came back/);
+    const calls = [...before, accountsRead(2_000, "oat_A…aaaa", 401, REVOKED)];
+    expect(consentRevoked.grade(gradeInput({ calls, actions: revokedAt }))).toBeNull();
+    expect(consentRevoked.grade(gradeInput({ calls, actions: revokedAt, timedOut: true }))?.summary).toMatch(/never came back/);
   });
   it("warns at the time limit when no call reached the revoked consent", () => {
-    expect(consentRevoked.grade(input({ calls: before, actions: revokedAt, timedOut: true }))?.grade).toBe("warn");
+    expect(consentRevoked.grade(gradeInput({ calls: before, actions: revokedAt, timedOut: true }))?.grade).toBe("warn");
   });
   it("waits for a session, then fails at the time limit without one", () => {
-    expect(consentRevoked.grade(input({}))).toBeNull();
-    expect(consentRevoked.grade(input({ timedOut: true }))).toMatchObject({ grade: "fail", summary: expect.stringMatching(/No call/) });
+    expect(consentRevoked.grade(gradeInput({}))).toBeNull();
+    expect(consentRevoked.grade(gradeInput({ timedOut: true }))).toMatchObject({
+      grade: "fail",
+      summary: expect.stringMatching(/No call/),
+    });
   });
 });
