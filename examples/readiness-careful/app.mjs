@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import { callStandards } from "./standards.mjs";
 import { Webhook } from "standardwebhooks";
 import { performTransactions } from "./transactions.mjs";
+import { customerSession } from "./customer-session.mjs";
 
 const config = {
   portal: process.env.OPENBANK_URL ?? "http://localhost:3000",
@@ -16,6 +17,9 @@ const config = {
   secret: required("WEBHOOK_SECRET"),
   port: Number(process.env.PORT ?? 8787),
   runId: process.env.RUN_ID ?? null,
+  // The app's OAuth client (the consent checks refresh tokens at /oauth/token).
+  oauthClientId: process.env.OPENBANK_CLIENT_ID ?? null,
+  oauthClientSecret: process.env.OPENBANK_CLIENT_SECRET ?? null,
 };
 
 function required(name) {
@@ -121,6 +125,7 @@ async function perform(action) {
   await performTransactions(action, sandbox);
   if (action.kind === "use_standards")
     await callStandards({ ...config, persona: action.persona, log: (line) => console.log(`[careful] ${line}`) });
+  if (action.kind === "customer_session") await customerSession(config, action.persona);
 }
 
 /** Follows the run (given, or the app's running one) until it ends; prints the report. */

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { performTransactions } from "./transactions.mjs";
 import { callStandards } from "./standards.mjs";
+import { customerSession } from "./customer-session.mjs";
 
 const config = {
   portal: process.env.OPENBANK_URL ?? "http://localhost:3000",
@@ -14,6 +15,9 @@ const config = {
   appId: required("OPENBANK_APP"),
   port: Number(process.env.PORT ?? 8788),
   runId: process.env.RUN_ID ?? null,
+  // The app's OAuth client (the consent checks refresh tokens at /oauth/token).
+  oauthClientId: process.env.OPENBANK_CLIENT_ID ?? null,
+  oauthClientSecret: process.env.OPENBANK_CLIENT_SECRET ?? null,
 };
 
 function required(name) {
@@ -79,6 +83,7 @@ async function perform(action) {
     }
   }
   await performTransactions(action, sandbox);
+  if (action.kind === "customer_session") await customerSession(config, action.persona);
 }
 
 async function follow() {

@@ -2,11 +2,12 @@ import type { PrismaClient } from "@prisma/client";
 import type { AttemptConfig } from "../webhooks/attempt-delivery";
 import { checkById } from "./check-catalogue";
 import { loadAttempts, loadCalls } from "./load-run-traffic";
-import type { CheckResult, ReadinessCheck } from "./readiness-check";
+import type { CheckResult, ReadinessCheck, SessionAction } from "./readiness-check";
 import type { ReadinessFaults } from "./readiness-faults";
 import { finalStatus, readChecks, type CheckState, type RunStatus } from "./run-state";
 import { sendReadinessWebhooks } from "./send-readiness-webhooks";
 import { advanceSandboxClock } from "../sandbox/advance-sandbox-clock";
+import { performSessionAction } from "./session-actions";
 
 export type EngineDeps = {
   db: PrismaClient;
@@ -124,7 +125,7 @@ async function gradeCheck(
   const timedOut = now - startedAt >= check.timeoutMs;
   // Calls are graded once their log had time to reach the database.
   const calls =
-    check.faults || check.readsCalls
+    check.faults || check.readsCalls || check.session
       ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
           (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
         )
@@ -135,8 +136,22 @@ async function gradeCheck(
     state.memo ??= {};
     await check.dataStep({ calls, memo: state.memo, now, advanceClock: (days) => sandbox.advanceClock(run.appId, days) });
   }
-  const result = check.grade({ calls, attempts, endpoints: state.endpoints, startedAt, now, timedOut, memo: state.memo });
+  const input = { calls, attempts, endpoints: state.endpoints, startedAt, now, timedOut, memo: state.memo, actions: actionsDone(state) };
+  if (check.session && !timedOut) {
+    // The engine acts on the customer session mid-check (once per tag), then grades on the next step.
+    const action = check.session.next(input);
+    if (action && !input.actions.some((done) => done.tag === action.tag)) {
+      const detail = await performSessionAction({ appId: run.appId, persona: check.session.persona, action });
+      (state.actions ??= []).push({ ...action, at: run.clock().toISOString(), detail });
+      return null;
+    }
+  }
+  const result = check.grade(input);
   return result ?? (timedOut ? { grade: "fail", summary: "The check ran out of time.", requestIds: [], deliveryIds: [] } : null);
+}
+
+function actionsDone(state: CheckState) {
+  return (state.actions ?? []).map((done) => ({ tag: done.tag, kind: done.kind as SessionAction["kind"], at: Date.parse(done.at) }));
 }
 
 /** Ends the running and waiting checks of a run that stops early (cancelled, expired). */

@@ -1,9 +1,11 @@
 import type { ReadinessCheck } from "./readiness-check";
 import { pagination } from "./checks/pagination";
+import { consentRevoked } from "./checks/consent-revoked";
 import { paymentRetries } from "./checks/payment-retries";
 import { pendingBooked } from "./checks/pending-booked";
 import { rateLimits } from "./checks/rate-limits";
 import { standards } from "./checks/standards";
+import { refreshTokens } from "./checks/refresh-tokens";
 import { webhookDuplicates } from "./checks/webhook-duplicates";
 import { webhookOutOfOrder } from "./checks/webhook-out-of-order";
 import { webhookSignatures } from "./checks/webhook-signatures";
@@ -18,6 +20,8 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   pagination,
   pendingBooked,
   standards,
+  consentRevoked,
+  refreshTokens,
 ];
 
 export function checkById(id: string): ReadinessCheck | undefined {

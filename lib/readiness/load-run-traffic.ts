@@ -12,6 +12,8 @@ export async function loadCalls(db: PrismaClient, options: { appId: string; from
     where: { appId: options.appId, createdAt: { gte: options.from, ...(options.to ? { lte: options.to } : {}) } },
     select: {
       id: true,
+      apiKeyId: true,
+      keyPrefix: true,
       method: true,
       path: true,
       status: true,
@@ -39,6 +41,7 @@ export async function loadCalls(db: PrismaClient, options: { appId: string; from
       report: header(row.requestHeaders, REPORT_HEADER),
       requestHeaders: headerMap(row.requestHeaders),
       responseHeaders: headerMap(row.responseHeaders),
+      consentToken: row.apiKeyId === null ? row.keyPrefix : null,
     };
   });
 }

@@ -20,6 +20,8 @@ export type Instruction = {
     | { kind: "pending_booked"; account_number: string };
     /** Do what the app does with the open-banking standards (UK OB, Berlin Group) for this persona; nothing if it never uses them. */
     | { kind: "use_standards"; persona: string };
+    /** Read the persona's accounts as the customer (a consent token), once a second, while the check runs. */
+    | { kind: "customer_session"; persona: string };
 };
 
 /** One of the app's gateway calls since the check started, as the request log holds it. */
@@ -41,6 +43,8 @@ export type LoggedCall = {
   /** The request's and the answer's headers as logged (masked, lowercase names); absent when the log kept none. */
   requestHeaders?: Record<string, string>;
   responseHeaders?: Record<string, string>;
+  /** A call made with a consent access token: the token's display prefix (`oat_AbCd…wxyz`), the same for every call with one token; null for API keys and OAuth endpoints. */
+  consentToken: string | null;
 };
 
 /** One readiness attempt of a delivery the check sent, as answered by the app's endpoint. */
@@ -86,6 +90,8 @@ export type GradeInput = {
   timedOut: boolean;
   /** What the check's `dataStep` noted so far (kept in the run between steps). */
   memo?: CheckMemo;
+  /** What the engine already did to the app's customer session in this check (`session` checks), oldest first. */
+  actions?: SessionActionDone[];
 };
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -101,6 +107,16 @@ export type DataStepContext = {
   /** Moves the app's own sandbox clock forward (the bank books what became due). */
   advanceClock(days: number): Promise<void>;
 };
+
+/** Something the engine does to the customer session a check drives : revoke its consent, expire its access token. */
+export type SessionAction = {
+  /** Done once per check per tag. */
+  tag: string;
+  /** `revoke_consent`: the app's authorised /v1 consents of the persona are revoked (as the customer would). `expire_access_token`: the app's sandbox clock moves on past the access token's hour. */
+  kind: "revoke_consent" | "expire_access_token";
+};
+
+export type SessionActionDone = SessionAction & { at: number };
 
 export type ReadinessCheck = {
   id: string;
@@ -122,6 +138,11 @@ export type ReadinessCheck = {
   readsCalls?: boolean;
   /** Runs before each grading while the check runs (not once timed out), e.g. to advance the clock when the app is ready. */
   dataStep?(ctx: DataStepContext): Promise<void>;
+  /**
+   * The check drives a customer session (consent-token calls for `persona`); before
+   * each grading the engine asks what to do to it now, from the traffic so far, and does it once per tag.
+   */
+  session?: { persona: string; next(input: GradeInput): SessionAction | null };
   /** The result, or null to keep waiting (never null when `timedOut`). */
   grade(input: GradeInput): CheckResult | null;
 };
@@ -147,4 +168,5 @@ export const GUIDE = {
   rateLimits: "/docs/guides/errors-rate-limits#3-rate-limits",
   transactions: "/docs/guides/accounts-transactions#5-pass-the-readiness-checks",
   standards: "/docs/guides/webhooks#the-standards-check",
+  consents: "/docs/guides/consent-flow#10-pass-the-consent-readiness-checks",
 } as const;

@@ -16,6 +16,7 @@ const instructionDto = z.object({
       z.object({ kind: z.literal("fetch_history"), account_number: text(20), limit: z.int().min(1).max(100) }),
       z.object({ kind: z.literal("pending_booked"), account_number: text(20) }),
       z.object({ kind: z.literal("use_standards"), persona: text(40) }),
+      z.object({ kind: z.literal("customer_session"), persona: text(64) }),
     ])
     .describe("What the app's client should do now, for clients that follow the run by themselves (the reference apps do)."),
 });

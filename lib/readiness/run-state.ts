@@ -16,6 +16,8 @@ export type CheckState = {
   endpoints: number;
   /** What the check's `dataStep` noted (pending-booked: the pending transactions read, when the clock moved). */
   memo?: CheckMemo;
+  /** What the engine did to the app's customer session (`session` checks): tag, kind, when (ISO), what it touched. */
+  actions?: { tag: string; kind: string; at: string; detail: string }[];
 };
 
 export type RunStatus = "running" | "passed" | "failed" | "cancelled" | "expired";

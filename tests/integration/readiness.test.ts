@@ -23,6 +23,8 @@ const CHECKS = [
   "pagination",
   "pending-booked",
   "standards",
+  "consent-revoked",
+  "refresh-tokens",
 ];
 
 type App = { id: string; key: string };
@@ -78,7 +80,7 @@ async function startReferenceApp(kind: "careful" | "careless", app: App) {
       OPENBANK_APP: app.id,
       WEBHOOK_SECRET: endpoint.secret,
       PORT: String(port),
-      // The standards check: UK Open Banking needs the app's OAuth client (its redirect URI is the new app's default).
+      // The consent checks refresh at /oauth/token and the standards check's UK Open Banking walk authorises with the app's OAuth client.
       ...(await oauthClient(app)),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -123,6 +125,7 @@ async function requestLog(app: App, requestId: string) {
     method: string;
     path: string;
     status: number;
+    key_prefix: string | null;
     request: { headers: Record<string, string> };
     response: { headers: Record<string, string>; body: string };
   };
@@ -346,6 +349,39 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     ]);
     expect(new Set(bg.map((log) => log.request.headers["consent-id"])).size).toBe(1);
     expect(JSON.parse(bg[0].response.body).tppMessages[0]).toMatchObject({ code: "CONSENT_INVALID" });
+  });
+
+  // The consent checks: the customer session's evidence, tied to tokens by their display prefix.
+  it("names the careful app's consent evidence: one 401 consent_revoked, then a new consent; two refreshes, the new token used", async () => {
+    const revoked = carefulRun.checks.find((check) => check.id === "consent-revoked")!;
+    const logs = await Promise.all(revoked.evidence.request_ids.map((id) => requestLog(careful, id)));
+    expect(logs[0]).toMatchObject({ status: 401, path: "/v1/accounts" });
+    expect(JSON.parse(logs[0].response.body).code).toBe("consent_revoked");
+    expect(logs.at(-1)).toMatchObject({ status: 200, path: "/v1/accounts" });
+    expect(logs.at(-1)!.key_prefix).not.toBe(logs[0].key_prefix);
+    expect(logs.slice(1, -1).every((log) => log.key_prefix === logs[0].key_prefix)).toBe(true);
+
+    const refresh = carefulRun.checks.find((check) => check.id === "refresh-tokens")!;
+    const refreshLogs = await Promise.all(refresh.evidence.request_ids.map((id) => requestLog(careful, id)));
+    const refreshes = refreshLogs.filter((log) => log.path === "/oauth/token");
+    expect(refreshes.map((log) => log.status)).toEqual([200, 200]);
+    expect(refreshLogs.at(-1)).toMatchObject({ status: 200, path: "/v1/accounts" });
+  });
+
+  it("names the careless app's consent evidence: the revoked token sent again and again; a reused refresh token and the family revocation", async () => {
+    const revoked = carelessRun.checks.find((check) => check.id === "consent-revoked")!;
+    expect(revoked.summary).toMatch(/more times/);
+    const logs = await Promise.all(revoked.evidence.request_ids.map((id) => requestLog(careless, id)));
+    expect(logs.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(logs.map((log) => log.key_prefix)).size).toBe(1);
+    expect(logs.every((log) => log.status === 401 && JSON.parse(log.response.body).code === "consent_revoked")).toBe(true);
+
+    const refresh = carelessRun.checks.find((check) => check.id === "refresh-tokens")!;
+    expect(refresh.summary).toMatch(/sent again/);
+    const refreshLogs = await Promise.all(refresh.evidence.request_ids.map((id) => requestLog(careless, id)));
+    expect(refreshLogs.filter((log) => log.path === "/oauth/token").map((log) => log.status)).toEqual([200, 400]);
+    expect(refreshLogs.at(-1)!.status).toBe(401);
+    expect(refreshLogs.at(-1)!.response.body).toMatch(/access token has been revoked/);
   });
 
   it("sent the careful app's readiness deliveries to its own endpoint, marked readiness", async () => {

@@ -32,6 +32,7 @@ const call = (id: string, startedAt: number, overrides: Partial<LoggedCall> = {}
   idempotencyKey: "k1",
   fault: null,
   responseBody: JSON.stringify({ id: "pay_1" }),
+  consentToken: null,
   ...overrides,
 });
 

@@ -11826,7 +11826,7 @@ export interface operations {
                                         kind: "list_accounts";
                                     } | {
                                         /** @constant */
-                                        kind: "use_standards";
+                                        kind: "customer_session";
                                         persona: string;
                                     };
                                 } | null;
@@ -11962,7 +11962,7 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "use_standards";
+                                    kind: "customer_session";
                                     persona: string;
                                 };
                             } | null;
@@ -12108,7 +12108,7 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "use_standards";
+                                    kind: "customer_session";
                                     persona: string;
                                 };
                             } | null;
@@ -12245,7 +12245,7 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "use_standards";
+                                    kind: "customer_session";
                                     persona: string;
                                 };
                             } | null;
@@ -12404,7 +12404,7 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
-                                    kind: "use_standards";
+                                    kind: "customer_session";
                                     persona: string;
                                 };
                             } | null;
