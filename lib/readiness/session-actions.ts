@@ -7,7 +7,7 @@ import type { SessionAction } from "./readiness-check";
 export const EXPIRE_ADVANCE_SECONDS = 3_600 + 120;
 
 /**
- * What the engine does to the customer session a check drives (room h19-consent), at the bank, as
+ * What the engine does to the customer session a check drives, at the bank, as
  * the app under test (its own tenant only): revoke the persona's consent as the customer would, or
  * move the app's sandbox clock past the access token's lifetime. Answers what it touched, for the run.
  */
