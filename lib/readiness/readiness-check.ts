@@ -17,9 +17,9 @@ export type Instruction = {
     | { kind: "create_payment"; amount: string; currency: string }
     | { kind: "list_accounts" }
     | { kind: "fetch_history"; account_number: string; limit: number }
-    | { kind: "pending_booked"; account_number: string };
+    | { kind: "pending_booked"; account_number: string }
     /** Do what the app does with the open-banking standards (UK OB, Berlin Group) for this persona; nothing if it never uses them. */
-    | { kind: "use_standards"; persona: string };
+    | { kind: "use_standards"; persona: string }
     /** Read the persona's accounts as the customer (a consent token), once a second, while the check runs. */
     | { kind: "customer_session"; persona: string };
 };
@@ -44,7 +44,7 @@ export type LoggedCall = {
   requestHeaders?: Record<string, string>;
   responseHeaders?: Record<string, string>;
   /** A call made with a consent access token: the token's display prefix (`oat_AbCd…wxyz`), the same for every call with one token; null for API keys and OAuth endpoints. */
-  consentToken: string | null;
+  consentToken?: string | null;
 };
 
 /** One readiness attempt of a delivery the check sent, as answered by the app's endpoint. */

@@ -7,7 +7,7 @@ export const MAX_CALLS_AFTER_REVOKED = 1;
 const SETTLE_MS = 2_500;
 
 /** A customer-data call made with a consent token (the session the check drives). */
-export const isConsentCall = (call: LoggedCall) => call.consentToken !== null && call.path.startsWith("/v1/");
+export const isConsentCall = (call: LoggedCall) => typeof call.consentToken === "string" && call.path.startsWith("/v1/");
 const saysRevoked = (call: LoggedCall) => call.status === 401 && (call.responseBody ?? "").includes("consent_revoked");
 
 /**

@@ -11826,6 +11826,20 @@ export interface operations {
                                         kind: "list_accounts";
                                     } | {
                                         /** @constant */
+                                        kind: "fetch_history";
+                                        account_number: string;
+                                        /** Format: int32 */
+                                        limit: number;
+                                    } | {
+                                        /** @constant */
+                                        kind: "pending_booked";
+                                        account_number: string;
+                                    } | {
+                                        /** @constant */
+                                        kind: "use_standards";
+                                        persona: string;
+                                    } | {
+                                        /** @constant */
                                         kind: "customer_session";
                                         persona: string;
                                     };
@@ -11960,6 +11974,20 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "use_standards";
+                                    persona: string;
                                 } | {
                                     /** @constant */
                                     kind: "customer_session";
@@ -12108,6 +12136,20 @@ export interface operations {
                                     kind: "list_accounts";
                                 } | {
                                     /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "use_standards";
+                                    persona: string;
+                                } | {
+                                    /** @constant */
                                     kind: "customer_session";
                                     persona: string;
                                 };
@@ -12243,6 +12285,20 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "use_standards";
+                                    persona: string;
                                 } | {
                                     /** @constant */
                                     kind: "customer_session";
@@ -12402,6 +12458,20 @@ export interface operations {
                                 } | {
                                     /** @constant */
                                     kind: "list_accounts";
+                                } | {
+                                    /** @constant */
+                                    kind: "fetch_history";
+                                    account_number: string;
+                                    /** Format: int32 */
+                                    limit: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "pending_booked";
+                                    account_number: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "use_standards";
+                                    persona: string;
                                 } | {
                                     /** @constant */
                                     kind: "customer_session";
