@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
+import { ObservedPgAdapter, withDriver } from "@openbank/database/database-driver";
 import { pgConfig } from "@openbank/database/database-url";
 
 /**
@@ -94,7 +94,9 @@ export async function createPostgresTestDatabase(
   const { PrismaClient: PgPrismaClient } = (await import(
     /* @vite-ignore */ pathToFileURL(path.join(postgresClientModule(), "index.js")).href
   )) as { PrismaClient: new (options: object) => PrismaClient };
-  const db = new PgPrismaClient({ adapter: new PrismaPg({ ...pgConfig(url.toString()), max: options.poolSize ?? 10 }) });
+  // Observed, so the ledger's hot path runs on the driver (databaseDriver) as it does in the bank.
+  const adapter = new ObservedPgAdapter({ ...pgConfig(url.toString()), max: options.poolSize ?? 10 });
+  const db = withDriver(new PgPrismaClient({ adapter }), adapter);
   return {
     url: url.toString(),
     db,

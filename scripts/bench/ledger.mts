@@ -120,6 +120,7 @@ async function main() {
   const sqliteDb = createPrismaClient(sqlite.url);
   try {
     runs.push(...(await bench("sqlite", sqliteDb)));
+    printRuns(runs); // as soon as measured: a later failure keeps these
   } finally {
     await sqliteDb.$disconnect();
     sqlite.remove();
@@ -135,7 +136,13 @@ async function main() {
     console.log("PostgreSQL is not reachable (TEST_DATABASE_URL or 127.0.0.1:5432): SQLite only");
   }
 
-  console.log("\nrun                              transfers/s  vs baseline   p50 ms   p99 ms  declined");
+  printRuns(runs);
+}
+
+const HEADER = "run                              transfers/s  vs baseline   p50 ms   p99 ms  declined";
+
+function printRuns(runs: Run[]) {
+  console.log(`\n${HEADER}`);
   for (const run of runs) {
     const baseline = runs.find((r) => r.name.startsWith(run.name.split(" ")[0]) && r.name.includes("baseline"))!;
     console.log(

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { newId } from "@openbank/contracts/ids";
+import { insertRows, type DriverProgram, type Statement } from "./driver-transaction";
 import { balanceFloor } from "./system-accounts";
 
 export type StatementLine = {
@@ -84,22 +85,18 @@ export function assertBalanced(legs: Leg[]): void {
  * Throws LedgerDecline (frozen, below floor): the caller's
  * transaction then rolls back every earlier update.
  */
-export async function postTransfer(
-  tx: Prisma.TransactionClient,
-  input: TransferInput,
-  options: {
-    /** More writes of the same transaction, done before the balance updates take their row locks. */ beforeBalances?: (
-      lines: StatementRow[],
-    ) => Promise<void>;
-  } = {},
-): Promise<PostedTransfer> {
+type LedgerAccount = {
+  id: string;
+  customerId: string | null;
+  currency: string;
+  status: string;
+  overdraftLimit: bigint;
+  creditLimit: bigint;
+};
+
+/** What postTransfer writes besides the balances, once the legs are checked against their accounts. */
+function transferRows(input: TransferInput, accounts: LedgerAccount[]) {
   const { tenantId, currency, postedAt } = input;
-  assertBalanced(input.legs);
-  const ids = [...new Set(input.legs.map((leg) => leg.accountId))];
-  const accounts = await tx.bankAccount.findMany({
-    where: { tenantId, id: { in: ids } },
-    select: { id: true, customerId: true, currency: true, status: true, overdraftLimit: true, creditLimit: true },
-  });
   const byId = new Map(accounts.map((account) => [account.id, account]));
   for (const leg of input.legs) {
     const account = byId.get(leg.accountId);
@@ -111,20 +108,16 @@ export async function postTransfer(
   }
 
   const postingId = newId("posting");
-  await tx.bankPosting.create({ data: { id: postingId, tenantId, kind: input.kind, reference: input.reference, postedAt } });
-  await tx.bankEntry.createMany({
-    data: input.legs.map((leg) => ({
-      id: newId("entry"),
-      tenantId,
-      postingId,
-      accountId: leg.accountId,
-      amount: leg.amount,
-      currency,
-      createdAt: postedAt,
-    })),
-  });
-
-  const rows: StatementRow[] = input.legs
+  const entries = input.legs.map((leg) => ({
+    id: newId("entry"),
+    tenantId,
+    postingId,
+    accountId: leg.accountId,
+    amount: leg.amount,
+    currency,
+    createdAt: postedAt,
+  }));
+  const lines: StatementRow[] = input.legs
     .filter((leg) => byId.get(leg.accountId)!.customerId !== null)
     .map((leg) => ({
       id: newId("transaction"),
@@ -140,16 +133,56 @@ export async function postTransfer(
       transactedAt: postedAt,
       bookedAt: postedAt,
     }));
-  if (rows.length) await tx.bankTransaction.createMany({ data: rows.map((row) => ({ ...row, tenantId, createdAt: postedAt })) });
-  await options.beforeBalances?.(rows);
+  // Balances last and in id order: on PostgreSQL the row locks are then held only until the commit,
+  // and concurrent postings take them in the same order. A debit of a customer account has a floor.
+  const balances = [...input.legs]
+    .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))
+    .map((leg) => ({ leg, floor: leg.amount < 0n ? balanceFloor(byId.get(leg.accountId)!) : null }));
+  return {
+    posting: { id: postingId, tenantId, kind: input.kind, reference: input.reference, postedAt },
+    entries,
+    lines,
+    statementRows: lines.map((row) => ({ ...row, tenantId, createdAt: postedAt })),
+    balances,
+  };
+}
 
-  // Balances last: on PostgreSQL the row locks are then held only until the commit.
-  const sorted = [...input.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
-  for (const leg of sorted) {
-    const floor = balanceFloor(byId.get(leg.accountId)!);
-    if (leg.amount < 0n && floor !== null) {
+/**
+ * The one way money moves: inside the caller's database transaction, changes each
+ * account's booked balance and writes the posting, its entries and the statement lines.
+ *
+ * Debits of customer accounts are conditional updates (`booked_balance + amount >= floor`),
+ * so two concurrent debits can never both pass a stale balance check: on PostgreSQL the
+ * UPDATE takes the row lock and re-checks the condition; on SQLite transactions are
+ * serialised. Accounts are updated in id order so concurrent postings lock rows in the same
+ * order (no deadlocks), and after every insert, so the locks are held as briefly as possible.
+ * Throws LedgerDecline (frozen, below floor): the caller's
+ * transaction then rolls back every earlier update. `postTransferProgram` is the same on the driver.
+ */
+export async function postTransfer(
+  tx: Prisma.TransactionClient,
+  input: TransferInput,
+  options: {
+    /** More writes of the same transaction, done before the balance updates take their row locks. */ beforeBalances?: (
+      lines: StatementRow[],
+    ) => Promise<void>;
+  } = {},
+): Promise<PostedTransfer> {
+  assertBalanced(input.legs);
+  const accounts = await tx.bankAccount.findMany({
+    where: { tenantId: input.tenantId, id: { in: [...new Set(input.legs.map((leg) => leg.accountId))] } },
+    select: ACCOUNT_SELECT,
+  });
+  const rows = transferRows(input, accounts);
+  await tx.bankPosting.create({ data: rows.posting });
+  await tx.bankEntry.createMany({ data: rows.entries });
+  if (rows.lines.length) await tx.bankTransaction.createMany({ data: rows.statementRows });
+  await options.beforeBalances?.(rows.lines);
+
+  for (const { leg, floor } of rows.balances) {
+    if (floor !== null) {
       const { count } = await tx.bankAccount.updateMany({
-        where: { id: leg.accountId, tenantId, bookedBalance: { gte: floor - leg.amount } },
+        where: { id: leg.accountId, tenantId: input.tenantId, bookedBalance: { gte: floor - leg.amount } },
         data: { bookedBalance: { increment: leg.amount } },
       });
       if (count !== 1) throw new LedgerDecline("insufficient_funds", leg.accountId);
@@ -157,5 +190,55 @@ export async function postTransfer(
       await tx.bankAccount.update({ where: { id: leg.accountId }, data: { bookedBalance: { increment: leg.amount } } });
     }
   }
-  return { postingId, lines: rows };
+  return { postingId: rows.posting.id, lines: rows.lines };
+}
+
+const ACCOUNT_SELECT = { id: true, customerId: true, currency: true, status: true, overdraftLimit: true, creditLimit: true } as const;
+
+/**
+ * postTransfer on the driver (see driver-transaction.ts): the same checks, rows, id order and
+ * conditional debits, as raw statements inside the program's one transaction. `beforeBalances`
+ * yields the statements of the same transaction that go before the balance updates.
+ */
+export function* postTransferProgram(
+  input: TransferInput,
+  options: { beforeBalances?: (lines: StatementRow[]) => Statement[] } = {},
+): DriverProgram<PostedTransfer> {
+  assertBalanced(input.legs);
+  const ids = [...new Set(input.legs.map((leg) => leg.accountId))];
+  const { rows: found } = yield {
+    sql: `SELECT "id", "customerId", "currency", "status", "overdraftLimit", "creditLimit" FROM "BankAccount" WHERE "tenantId" = ? AND "id" IN (${ids.map(() => "?").join(", ")})`,
+    params: [input.tenantId, ...ids],
+  };
+  const accounts = found.map((a) => ({
+    id: a.id as string,
+    customerId: a.customerId as string | null,
+    currency: a.currency as string,
+    status: a.status as string,
+    overdraftLimit: BigInt(a.overdraftLimit as bigint | string),
+    creditLimit: BigInt(a.creditLimit as bigint | string),
+  }));
+  const rows = transferRows(input, accounts);
+  yield insertRows("BankPosting", [{ ...rows.posting, createdAt: new Date() }]);
+  yield insertRows("BankEntry", rows.entries);
+  if (rows.lines.length) yield insertRows("BankTransaction", rows.statementRows);
+  for (const statement of options.beforeBalances?.(rows.lines) ?? []) yield statement;
+
+  for (const { leg, floor } of rows.balances) {
+    const { changes } =
+      floor !== null
+        ? yield {
+            sql: `UPDATE "BankAccount" SET "bookedBalance" = "bookedBalance" + ? WHERE "id" = ? AND "tenantId" = ? AND "bookedBalance" >= ?`,
+            params: [leg.amount, leg.accountId, input.tenantId, floor - leg.amount],
+          }
+        : yield {
+            sql: `UPDATE "BankAccount" SET "bookedBalance" = "bookedBalance" + ? WHERE "id" = ?`,
+            params: [leg.amount, leg.accountId],
+          };
+    if (changes !== 1) {
+      if (floor !== null) throw new LedgerDecline("insufficient_funds", leg.accountId);
+      throw new Error(`no account ${leg.accountId} to update`);
+    }
+  }
+  return { postingId: rows.posting.id, lines: rows.lines };
 }

@@ -5,15 +5,17 @@ import { formatMinor, parseMinor } from "@openbank/contracts/money";
 import type { CreatePaymentInput, PaymentDto } from "../../schemas/payment";
 import { customerAccounts } from "../accounts/account-dto";
 import { accountNotFound } from "../accounts/account-not-found";
-import { recordEvents, type EventType } from "../events/record-event";
+import { databaseDriver } from "@openbank/database/database-driver";
+import { recordEvents, recordEventsStatements, type EventType } from "../events/record-event";
 import { ensureLedger } from "../ledger/opening-ledger";
 import { moneyTransaction } from "../ledger/money-transaction";
-import { LedgerDecline, postTransfer, type Leg } from "../ledger/post-transfer";
+import { driverTransaction, insertRows, type DriverProgram } from "../ledger/driver-transaction";
+import { LedgerDecline, postTransfer, postTransferProgram, type Leg } from "../ledger/post-transfer";
 import { systemAccountId } from "../ledger/system-accounts";
 import { assertAcceptsDeposits, withdrawalLegs } from "../products/withdrawal-rules";
 import { toTransactionDto } from "../transactions/transaction-dto";
 import { consumeConsent } from "../consents/consume-consent";
-import { toPaymentDto } from "./payment-dto";
+import { toPaymentDto, type PaymentRow } from "./payment-dto";
 import {
   AML_HIT_NAME,
   DECLINE_AMOUNT,
@@ -320,6 +322,15 @@ export function transferLegs(options: {
   return legs;
 }
 
+const quoteUsed = (quoteId: string) =>
+  new AppError("quote_expired", `Quote ${quoteId} has already paid a payment.`, field("/body/quote_id", "expired or used"));
+
+function paymentEventOf(prepared: PreparedPayment, dto: PaymentDto) {
+  const { declined, scheduled, row } = prepared;
+  const type: EventType = declined ? "payment.failed" : row.status === "pending" || scheduled ? "payment.created" : "payment.completed";
+  return { type, object: dto };
+}
+
 /**
  * Writes a prepared payment inside the caller's transaction: the quote used once, the payment, the
  * idempotency link, the consent consumed (when asked), its events and, unless it is declined or
@@ -342,18 +353,13 @@ export async function writePayment(
   if (options.consumeConsent && row.consentId) await consumeConsent(tx, { tenantId, consentId: row.consentId, now });
   if (fx) {
     const { count } = await tx.bankFxQuote.updateMany({ where: { id: fx.quoteId, tenantId, usedAt: null }, data: { usedAt: now } });
-    if (count !== 1)
-      throw new AppError("quote_expired", `Quote ${fx.quoteId} has already paid a payment.`, field("/body/quote_id", "expired or used"));
+    if (count !== 1) throw quoteUsed(fx.quoteId);
   }
   const created = await tx.bankPayment.create({ data: row });
   const dto = toPaymentDto(created);
   if (options.idempotencyKeyId)
     await tx.bankIdempotencyKey.update({ where: { id: options.idempotencyKeyId }, data: { resourceId: row.id } });
-  const pending = row.status === "pending";
-  const paymentEvent = {
-    type: (declined ? "payment.failed" : pending || scheduled ? "payment.created" : "payment.completed") as EventType,
-    object: dto,
-  };
+  const paymentEvent = paymentEventOf(prepared, dto);
   if (declined || scheduled) {
     await recordEvents(tx, tenantId, now, [paymentEvent]);
   } else {
@@ -363,6 +369,52 @@ export async function writePayment(
       {
         beforeBalances: (lines) =>
           recordEvents(tx, tenantId, now, [
+            paymentEvent,
+            ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) })),
+          ]),
+      },
+    );
+  }
+  return dto;
+}
+
+/**
+ * writePayment on the driver, in one short transaction of raw statements (driver-transaction.ts):
+ * the quote used once, the payment, the idempotency link, its events and its posting (id order,
+ * conditional debits). For payments without a standard's consent or in-transaction rules.
+ */
+function* writePaymentProgram(
+  prepared: PreparedPayment,
+  options: { tenantId: string; now: Date; idempotencyKeyId?: string },
+): DriverProgram<PaymentDto> {
+  const { tenantId, now } = options;
+  const { row, fx, declined, scheduled } = prepared;
+  if (fx) {
+    const { changes } = yield {
+      sql: `UPDATE "BankFxQuote" SET "usedAt" = ? WHERE "id" = ? AND "tenantId" = ? AND "usedAt" IS NULL`,
+      params: [now, fx.quoteId, tenantId],
+    };
+    if (changes !== 1) throw quoteUsed(fx.quoteId);
+  }
+  // Every column of BankPayment is set by preparePayment, as the bigint and Date values it reads back.
+  yield insertRows("BankPayment", [row]);
+  const dto = toPaymentDto(row as PaymentRow);
+  if (options.idempotencyKeyId) {
+    const { changes } = yield {
+      sql: `UPDATE "BankIdempotencyKey" SET "resourceId" = ? WHERE "id" = ?`,
+      params: [row.id, options.idempotencyKeyId],
+    };
+    if (changes !== 1) throw new Error(`no idempotency key ${options.idempotencyKeyId}`);
+  }
+  const paymentEvent = paymentEventOf(prepared, dto);
+  if (declined || scheduled) {
+    for (const statement of recordEventsStatements(tenantId, now, [paymentEvent])) yield statement;
+  } else {
+    yield* postTransferProgram(
+      { tenantId, kind: "payment", reference: row.id, currency: row.currency, postedAt: now, legs: prepared.legs },
+      {
+        beforeBalances: (lines) =>
+          recordEventsStatements(tenantId, now, [
             paymentEvent,
             ...lines.map((line) => ({ type: "transaction.booked" as const, object: toTransactionDto(line) })),
           ]),
@@ -396,7 +448,13 @@ export async function createPayment(options: CreatePaymentOptions): Promise<Paym
   const { db, tenantId, now } = options;
   await ensureLedger(db, tenantId);
   const prepared = await preparePayment(options);
+  // The hot path on the driver; a standard's consent and in-transaction rules keep Prisma's transaction.
+  const driver = options.consumeConsent || options.withinTransaction ? null : await databaseDriver(db);
   try {
+    if (driver)
+      return await driverTransaction(db, driver, () =>
+        writePaymentProgram(prepared, { tenantId, now, idempotencyKeyId: options.idempotencyKeyId }),
+      );
     return await moneyTransaction(db, (tx) =>
       writePayment(tx, prepared, {
         tenantId,

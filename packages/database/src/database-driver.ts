@@ -1,0 +1,68 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaClient } from "@prisma/client";
+import type pg from "pg";
+
+/** The parts of a better-sqlite3 connection the driver paths use (the package ships no types). */
+export type SqliteStatement = {
+  run(...params: unknown[]): { changes: number };
+  all(...params: unknown[]): Record<string, unknown>[];
+  reader: boolean;
+};
+export type SqliteDatabase = { inTransaction: boolean; open: boolean; prepare(sql: string): SqliteStatement };
+
+/**
+ * The driver under a Prisma client: the very better-sqlite3 connection Prisma uses (SQLite has one
+ * connection per client, so raw statements and Prisma's never wait on each other's write lock), or
+ * the pg pool Prisma draws its connections from. For hot paths that skip Prisma's query compiler.
+ */
+export type DatabaseDriver = { provider: "sqlite"; database: SqliteDatabase } | { provider: "postgresql"; pool: pg.Pool };
+
+type Handle = { current: DatabaseDriver | null };
+const handles = new WeakMap<object, Handle>();
+
+/** Keeps the handle pointing at the connected driver: set on every connect, cleared on dispose. */
+function observe<A extends { dispose(): Promise<void> }>(handle: Handle, adapter: A, driver: DatabaseDriver): A {
+  handle.current = driver;
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = () => {
+    if (handle.current === driver) handle.current = null;
+    return dispose();
+  };
+  return adapter;
+}
+
+/** PrismaBetterSQLite3 that remembers the connection it opens. */
+export class ObservedSqliteAdapter extends PrismaBetterSQLite3 {
+  readonly handle: Handle = { current: null };
+  override async connect() {
+    const adapter = await super.connect();
+    return observe(this.handle, adapter, { provider: "sqlite", database: (adapter as unknown as { client: SqliteDatabase }).client });
+  }
+}
+
+/** PrismaPg that remembers the pool it opens. */
+export class ObservedPgAdapter extends PrismaPg {
+  readonly handle: Handle = { current: null };
+  override async connect() {
+    const adapter = await super.connect();
+    return observe(this.handle, adapter, { provider: "postgresql", pool: adapter.underlyingDriver() as pg.Pool });
+  }
+}
+
+/** Registers the client built on an observed adapter, so `databaseDriver(client)` finds its driver. */
+export function withDriver<C extends PrismaClient>(client: C, adapter: ObservedSqliteAdapter | ObservedPgAdapter): C {
+  handles.set(client, adapter.handle);
+  return client;
+}
+
+/**
+ * The connected driver under `db` (connecting it first), or null for a client built without an
+ * observed adapter: such callers keep Prisma's path.
+ */
+export async function databaseDriver(db: PrismaClient): Promise<DatabaseDriver | null> {
+  const handle = handles.get(db);
+  if (!handle) return null;
+  if (!handle.current) await db.$connect();
+  return handle.current;
+}
