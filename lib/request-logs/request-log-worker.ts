@@ -1,17 +1,28 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrismaClient } from "@openbank/database/create-prisma-client";
+import { parsePortalEnv } from "../env";
 import type { FromLogThread, ToLogThread } from "./request-log-thread";
 import { createRequestLogWriter, type RequestLogWriterOptions } from "./request-log-writer";
 import { toLogRow } from "./to-log-row";
 
 /** The log thread: masks what the request thread queued and writes it on its own connection. */
 const options = workerData as Omit<RequestLogWriterOptions, "db"> & { databaseUrl: string };
+// Route matching reads the bank's contract through `env()` (the process's portal slot, which this
+// thread does not share): the same settings, parsed from this thread's copy of the environment.
+// Without them routes stay unmatched (null), as when the bank is unreachable.
+try {
+  (globalThis as { openbankPortal?: unknown }).openbankPortal ??= { env: parsePortalEnv(process.env) };
+} catch (error) {
+  port().postMessage({ type: "failed", message: `routes will not be matched: ${(error as Error).message}` } satisfies FromLogThread);
+}
 const db = createPrismaClient(options.databaseUrl);
 const writer = createRequestLogWriter({ ...options, db });
-const port = parentPort!;
-const reply = (message: FromLogThread) => port.postMessage(message);
+function port() {
+  return parentPort!;
+}
+const reply = (message: FromLogThread) => port().postMessage(message);
 
-port.on("message", (message: ToLogThread) => {
+port().on("message", (message: ToLogThread) => {
   switch (message.type) {
     case "logs":
       for (const entry of message.entries) {
