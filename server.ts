@@ -22,6 +22,7 @@ import { stampClientAddress } from "./lib/auth/trusted-proxies";
 import { parsePortalEnv, SettingsError } from "./lib/env";
 import { closeUnreadUploads } from "./lib/http/close-unread-uploads";
 import { transportHeaders } from "./lib/http/content-security-policy";
+import { startRequestLogThread } from "./lib/request-logs/request-log-thread";
 import { startPortal } from "./lib/runtime";
 
 const args = process.argv.slice(2);
@@ -37,7 +38,8 @@ async function main() {
   // next-auth v4 derives its URLs (redirects, cookie names) from NEXTAUTH_URL only.
   process.env.NEXTAUTH_URL ??= env.PORTAL_URL;
   const port = portFlag >= 0 ? Number(args[portFlag + 1]) : env.PORT;
-  const portal = startPortal(env);
+  // The request log is masked and written on its own thread (docs/benchmarks.md).
+  const portal = startPortal(env, { requestLogs: startRequestLogThread });
 
   // webpack, not Turbopack: Turbopack drops swagger-client's apidom registrations (Try-it-out breaks).
   const app = next({ dev, port, webpack: dev || undefined });

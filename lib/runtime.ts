@@ -14,7 +14,7 @@ import { createKeyUseWriter, type KeyUse } from "./keys/record-key-use";
 import { createClientCache } from "./oauth-clients/client-cache";
 import type { ClientApp } from "./oauth-clients/find-client-app";
 import { createRedis } from "./redis";
-import { createRequestLogWriter, type RequestLogEntry } from "./request-logs/request-log-writer";
+import { createInProcessRequestLogs, type RequestLogSink, type RequestLogWriterOptions } from "./request-logs/request-log-writer";
 import { createTokenUseWriter, type TokenUse } from "./tokens/record-token-use";
 import { createTtlCache, type TtlCache } from "./ttl-cache";
 import { ReadinessFaults } from "./readiness/readiness-faults";
@@ -32,7 +32,8 @@ export type Portal = {
   /** Scale-out mode's command connection (REDIS_URL); null on one instance. */
   redis: Redis | null;
   caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<TokenRecord> };
-  requestLogs: BatchWriter<RequestLogEntry>;
+  /** Masked and written behind the response: on the log thread under server.ts, in process otherwise. */
+  requestLogs: RequestLogSink;
   keyUses: BatchWriter<KeyUse>;
   /** Personal access tokens' last use (the portal API's bearer tokens). */
   tokenUses: BatchWriter<TokenUse>;
@@ -46,8 +47,15 @@ export type Portal = {
   close(): Promise<void>;
 };
 
-/** `db`: a client to use instead of opening DATABASE_URL (benchmarks on a prepared database). */
-export type PortalOptions = { db?: PrismaClient };
+/**
+ * `db`: a client to use instead of opening DATABASE_URL (benchmarks on a prepared database).
+ * `requestLogs`: where the gateway's calls go instead of the in-process writer (server.ts starts
+ * the log thread, lib/request-logs/request-log-thread.ts; `fallback` is the in-process writer).
+ */
+export type PortalOptions = {
+  db?: PrismaClient;
+  requestLogs?: (writer: Omit<RequestLogWriterOptions, "db"> & { databaseUrl: string; fallback: () => RequestLogSink }) => RequestLogSink;
+};
 
 export function createPortal(env: Env, options: PortalOptions = {}): Portal {
   const db = options.db ?? createPrismaClient(env.DATABASE_URL);
@@ -62,12 +70,17 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
   const listener = env.REDIS_URL
     ? listenForInvalidations({ url: env.REDIS_URL, targets: { keys: caches.keys, clients: caches.clients } })
     : null;
-  const requestLogs = createRequestLogWriter({
-    db,
+  const logWriter = {
     provider: dbProvider,
     logRetentionDays: env.REQUEST_LOG_RETENTION_DAYS,
     rollupRetentionDays: env.ANALYTICS_RETENTION_DAYS,
-  });
+  };
+  const inProcessLogs = () => createInProcessRequestLogs({ ...logWriter, db });
+  // A portal given its own client writes its logs there, on this thread.
+  const requestLogs =
+    options.requestLogs && !options.db
+      ? options.requestLogs({ ...logWriter, databaseUrl: env.DATABASE_URL, fallback: inProcessLogs })
+      : inProcessLogs();
   const keyUses = createKeyUseWriter(db);
   const tokenUses = createTokenUseWriter(db);
   const throttles = createThrottles(env, redis);
@@ -87,7 +100,7 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     readinessFaults,
     gateway,
     async close() {
-      await Promise.allSettled([requestLogs.flush(), keyUses.flush(), tokenUses.flush()]);
+      await Promise.allSettled([requestLogs.close ? requestLogs.close() : requestLogs.flush(), keyUses.flush(), tokenUses.flush()]);
       listener?.stop();
       redis?.disconnect();
       await db.$disconnect();

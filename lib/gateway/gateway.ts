@@ -5,8 +5,8 @@ import type { Env } from "../env";
 import type { KeyUse } from "../keys/record-key-use";
 import { verifyKey } from "../keys/verify-key";
 import { authenticateClient, findClientApp, findClientAppOfApp } from "../oauth-clients/find-client-app";
-import type { RequestLogEntry } from "../request-logs/request-log-writer";
-import { toLogRow } from "../request-logs/to-log-row";
+import type { RequestLogSink } from "../request-logs/request-log-writer";
+import { snapshotLogEntry } from "../request-logs/to-log-row";
 import { sandboxCa } from "../tpp-certificates/sandbox-ca";
 import type { TtlCache } from "../ttl-cache";
 import { berlinGroupDialect, BERLIN_GROUP_PREFIX } from "./dialects/berlin-group-dialect";
@@ -31,7 +31,7 @@ export type GatewayParts = {
   db: PrismaClient;
   redis: Redis | null;
   tokenOwners: TtlCache<TokenRecord>;
-  requestLogs: BatchWriter<RequestLogEntry>;
+  requestLogs: RequestLogSink;
   keyUses: BatchWriter<KeyUse>;
   /** Readiness runs' faults for their apps (lib/readiness/readiness-faults.ts). */
   readinessFaults?: ReadinessFaults;
@@ -62,7 +62,7 @@ export function createGateway(parts: GatewayParts): FastPath {
     return parts.redis ? new RedisRateLimiter(policy, { redis: parts.redis }) : new MemoryRateLimiter(policy);
   };
   const upstream = { baseUrl: env.BANK_URL, internalSecret: env.BANK_INTERNAL_SECRET, timeoutMs: env.BANK_TIMEOUT_MS };
-  const log = (entry: GatewayLogEntry) => parts.requestLogs.push(toLogRow(entry));
+  const log = (entry: GatewayLogEntry) => parts.requestLogs.push(snapshotLogEntry(entry));
 
   const resolveConsentToken = createTokenOwnerLookup({
     bankUrl: env.BANK_URL,

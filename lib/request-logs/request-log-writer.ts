@@ -5,6 +5,7 @@ import { BatchWriter } from "../batch-writer";
 import { insertRequestLogs } from "./insert-request-logs";
 import { pruneRequestLogs } from "./prune-request-logs";
 import { currentRouteMatcher } from "./route-template";
+import { toLogRow, type RawLogEntry } from "./to-log-row";
 
 export type RequestLogEntry = Prisma.RequestLogCreateManyInput;
 
@@ -24,6 +25,34 @@ export type RequestLogWriterOptions = {
  * minutes a flush also starts pruning what is past retention.
  */
 export function createRequestLogWriter(options: RequestLogWriterOptions): BatchWriter<RequestLogEntry> {
+  return new BatchWriter(requestLogStore(options), WRITER_OPTIONS);
+}
+
+/** What the gateway's calls go to: queued as they are, masked and written later (here, or on the log thread). */
+export type RequestLogSink = {
+  push(entry: RawLogEntry): void;
+  /** Resolves once everything pushed so far is written (or lost, and said so on stderr). */
+  flush(): Promise<void>;
+  readonly pending: number;
+  /** Calls dropped because the queue was full. */
+  readonly dropped: number;
+  /** Writes what is queued and lets go of what the sink opened. */
+  close?(): Promise<void>;
+};
+
+/**
+ * The same writer on the calling thread, masking at flush time rather than per call: used where
+ * no log thread runs (seeds, unit tests, a portal given its own client) and if the thread fails.
+ */
+export function createInProcessRequestLogs(options: RequestLogWriterOptions): RequestLogSink {
+  const write = requestLogStore(options);
+  return new BatchWriter<RawLogEntry>((entries) => write(entries.map(toLogRow)), WRITER_OPTIONS);
+}
+
+const WRITER_OPTIONS = { name: "request-logs", intervalMs: 250, maxBatch: 500, maxQueue: 20_000 };
+
+/** One flush's write: the rows and their rollups in one transaction, pruning every ten minutes. */
+function requestLogStore(options: RequestLogWriterOptions): (rows: RequestLogEntry[]) => Promise<void> {
   const { db, provider } = options;
   let lastPrune = 0;
   let pruning = false;
@@ -72,5 +101,5 @@ export function createRequestLogWriter(options: RequestLogWriterOptions): BatchW
     }
   }
 
-  return new BatchWriter(writeRequestLogs, { name: "request-logs", intervalMs: 250, maxBatch: 500, maxQueue: 20_000 });
+  return writeRequestLogs;
 }
