@@ -172,8 +172,9 @@ describe("openbank readiness, interrupted", { timeout: 180_000 }, () => {
         creditor: { type: "sort_code", name: "After", sort_code: "040004", account_number: "12345678" },
       }),
     });
+    // The bank's own answer (its rules may refuse a payment 422), never an injected 503, 504 or 429.
     expect(payment.headers.get("x-readiness-fault")).toBeNull();
-    expect(payment.status).toBe(201);
+    expect(payment.status === 429 || payment.status >= 500, String(payment.status)).toBe(false);
   });
 
   it("run --no-wait starts and prints the run; a second start is refused (409) while it runs; cancel ends it", async () => {
