@@ -18,6 +18,7 @@ import { createInProcessRequestLogs, type RequestLogSink, type RequestLogWriterO
 import { createTokenUseWriter, type TokenUse } from "./tokens/record-token-use";
 import { createTtlCache, type TtlCache } from "./ttl-cache";
 import { ReadinessFaults } from "./readiness/readiness-faults";
+import { listenForFaultPlans, redisFaultStore } from "./readiness/shared-fault-plans";
 
 /**
  * The portal's process: everything with a lifetime (database and Redis clients, caches,
@@ -84,7 +85,9 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
   const keyUses = createKeyUseWriter(db);
   const tokenUses = createTokenUseWriter(db);
   const throttles = createThrottles(env, redis);
-  const readinessFaults = new ReadinessFaults();
+  // With REDIS_URL, plans reach every instance and each fault is taken once cluster-wide (shared-fault-plans.ts).
+  const readinessFaults = new ReadinessFaults(Date.now, redis ? redisFaultStore(redis) : null);
+  const faultPlans = env.REDIS_URL && redis ? listenForFaultPlans({ url: env.REDIS_URL, redis, faults: readinessFaults }) : null;
   const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses, readinessFaults });
 
   return {
@@ -102,6 +105,7 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     async close() {
       await Promise.allSettled([requestLogs.close ? requestLogs.close() : requestLogs.flush(), keyUses.flush(), tokenUses.flush()]);
       listener?.stop();
+      faultPlans?.stop();
       redis?.disconnect();
       await db.$disconnect();
     },

@@ -109,7 +109,9 @@ export function createApiPipeline(deps: GatewayDeps): Pipeline {
     const read = await call.readBody();
     if (!read.ok) return { caller, result: refuse(read.error, call, requestId, limitHeaders) };
     // A readiness run's fault for this app's call: answered here, the bank never sees the call.
-    const injected = deps.faults?.decide(caller.appId, call.method, call.path);
+    const decided = deps.faults?.decide(caller.appId, call.method, call.path);
+    // A promise only for an app with a shared plan (REDIS_URL): every other call stays synchronous.
+    const injected = decided instanceof Promise ? await decided : decided;
     if (injected) return { caller, requestBody: read.body, result: await injectFault(injected, { call, requestId, limitHeaders, refuse }) };
     const checked = (await dialect.beforeForward?.(call, { appId: caller.appId, body: read.body })) ?? {};
     if (checked.refusal) return { caller, requestBody: read.body, result: refuse(checked.refusal, call, requestId, limitHeaders) };

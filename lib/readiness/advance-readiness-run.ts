@@ -64,7 +64,7 @@ export async function advanceReadinessRun(deps: EngineDeps, runId: string): Prom
       where: { id: runId, status: "running" },
       data: { checks, status, lockedUntil: null, ...(status !== "running" ? { endedAt: clock() } : {}) },
     });
-    if (status !== "running" || saved.count !== 1) deps.faults.clear(run.appId, runId);
+    if (status !== "running" || saved.count !== 1) await deps.faults.clear(run.appId, runId);
   }
 }
 
@@ -83,7 +83,7 @@ async function step(
     if (state.status === "waiting") await startCheck(deps, run, check, state);
     const result = await gradeCheck(deps, run, check, state);
     if (!result) return "running";
-    deps.faults.clear(run.appId, run.runId);
+    await deps.faults.clear(run.appId, run.runId);
     Object.assign(state, {
       status: "done",
       ended_at: run.clock().toISOString(),
@@ -104,7 +104,7 @@ async function startCheck(
   state.status = "running";
   state.started_at = run.clock().toISOString();
   if (check.faults) {
-    deps.faults.set(run.appId, { runId: run.runId, checkId: check.id, expiresAt: run.expiresAt.getTime(), ...check.faults });
+    await deps.faults.set(run.appId, { runId: run.runId, checkId: check.id, expiresAt: run.expiresAt.getTime(), ...check.faults });
   }
   if (check.deliveries) {
     Object.assign(

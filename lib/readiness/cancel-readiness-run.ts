@@ -9,7 +9,7 @@ export async function cancelReadinessRun(options: { appId: string; runId: string
   const row = await db.readinessRun.findFirst({ where: { id: options.runId, appId: options.appId }, select: readinessRunSelect });
   if (!row) throw new AppError("resource_not_found", `No readiness run ${options.runId}.`);
   if (row.status !== "running") throw new AppError("conflict", `Readiness run ${options.runId} has already ended (${row.status}).`);
-  faults.clear(options.appId, options.runId);
+  await faults.clear(options.appId, options.runId);
   const now = new Date();
   const checks = readChecks(row.checks).map((check) =>
     check.status === "running" || check.status === "waiting"
@@ -22,6 +22,6 @@ export async function cancelReadinessRun(options: { appId: string; runId: string
     data: { status: "cancelled", endedAt: now, checks, lockedUntil: null },
   });
   if (updated.count !== 1) throw new AppError("conflict", `Readiness run ${options.runId} has already ended.`);
-  faults.clear(options.appId, options.runId);
+  await faults.clear(options.appId, options.runId);
   return toReadinessRunDto({ ...row, status: "cancelled", endedAt: now, checks });
 }

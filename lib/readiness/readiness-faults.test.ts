@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReadinessFaults } from "./readiness-faults";
+import { ReadinessFaults, type InjectedFault } from "./readiness-faults";
 
 const plan = (overrides: Partial<Parameters<ReadinessFaults["set"]>[1]> = {}) => ({
   runId: "rdy_1",
@@ -19,7 +19,7 @@ describe("ReadinessFaults", () => {
       fault: { kind: "unavailable" },
       marker: "unavailable; run=rdy_1; check=payment-retries",
     });
-    expect(faults.decide("app_a", "POST", "/v1/payments")?.fault.kind).toBe("timeout");
+    expect((faults.decide("app_a", "POST", "/v1/payments") as InjectedFault | null)?.fault.kind).toBe("timeout");
     expect(faults.decide("app_a", "POST", "/v1/payments")).toBeNull();
   });
 
@@ -30,7 +30,7 @@ describe("ReadinessFaults", () => {
     expect(faults.decide("app_a", "GET", "/v1/payments")).toBeNull();
     expect(faults.decide("app_a", "POST", "/v1/customers")).toBeNull();
     // Nothing was consumed by those calls.
-    expect(faults.decide("app_a", "POST", "/v1/payments")?.fault.kind).toBe("unavailable");
+    expect((faults.decide("app_a", "POST", "/v1/payments") as InjectedFault | null)?.fault.kind).toBe("unavailable");
   });
 
   it("stops at the run's expiry without anyone clearing it", () => {

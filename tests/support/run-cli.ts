@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,13 +40,17 @@ export class Cli {
     readonly env: Record<string, string | undefined> = {},
   ) {}
 
-  run(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliRun> {
+  run(
+    args: string[],
+    options: { env?: Record<string, string | undefined>; timeoutMs?: number; onSpawn?: (child: ChildProcess) => void } = {},
+  ): Promise<CliRun> {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of CLI_VARIABLES) delete env[name];
     Object.assign(env, { OPENBANK_CONFIG_DIR: this.configDir, OPENBANK_URL: this.portalUrl, NO_COLOR: "1" }, this.env, options.env);
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+      options.onSpawn?.(child); // a test that signals it (^C) or reads it as it goes
       let stdout = "";
       let stderr = "";
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -9,6 +9,7 @@ import { registerSandbox } from "./commands/sandbox.js";
 import { registerTrigger } from "./commands/trigger.js";
 import { registerAuth } from "./commands/auth.js";
 import { registerOpen } from "./commands/open.js";
+import { registerReadiness } from "./commands/readiness.js";
 import { EXIT } from "./errors.js";
 
 export const VERSION = "0.1.0";
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerEvents(program);
   registerLogs(program);
   registerSandbox(program);
+  registerReadiness(program);
   registerOpen(program);
   registerMcp(program);
   return program;
