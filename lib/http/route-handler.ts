@@ -36,9 +36,13 @@ export function toAppError(error: unknown): AppError | undefined {
   // SQLite refused a write after its retries (another process held the lock): nothing changed,
   // so it is the client's to retry, not a bug. A 503 that says when, never a 500.
   if (isBusyError(error))
-    return new AppError("service_unavailable", "The database is busy with other writes; nothing was changed. Retry after the seconds in Retry-After.", {
-      headers: { "retry-after": "1" },
-    });
+    return new AppError(
+      "service_unavailable",
+      "The database is busy with other writes; nothing was changed. Retry after the seconds in Retry-After.",
+      {
+        headers: { "retry-after": "1" },
+      },
+    );
   return undefined;
 }
 

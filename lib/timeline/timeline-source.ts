@@ -22,8 +22,7 @@ type TimeRange = { gte?: Date; lte?: Date; lt?: Date; gt?: Date };
 
 /** A `where` clause `timeWindow` returns: the range on `field`, or the cursor on (field, id). */
 export type TimeWindowClause<Field extends string> =
-  | Record<Field, TimeRange>
-  | { OR: [Record<Field, TimeRange>, Record<Field, Date> & { id: { lt?: string; gt?: string } }] };
+  Record<Field, TimeRange> | { OR: [Record<Field, TimeRange>, Record<Field, Date> & { id: { lt?: string; gt?: string } }] };
 
 /**
  * The query's time range and cursor as `where` clauses over a database source's time `field`
