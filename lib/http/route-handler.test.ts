@@ -42,6 +42,21 @@ describe("toAppError", () => {
     expect(toAppError(new TypeError("x is undefined"))).toBeUndefined();
     expect(toAppError("a string")).toBeUndefined();
   });
+
+  it("answers a SQLite write refused as busy with 503 and Retry-After, not 500", async () => {
+    const busy = Object.assign(new Error("Operation has timed out"), {
+      code: "P1008",
+      meta: { modelName: "ApiKey", driverAdapterError: { name: "DriverAdapterError", cause: { kind: "SocketTimeout" } } },
+    });
+    expect(toAppError(busy)).toMatchObject({ code: "service_unavailable", status: 503, headers: { "retry-after": "1" } });
+    const response = await withErrors(async () => {
+      throw busy;
+    })(request(), {});
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 503, code: "service_unavailable" });
+  });
 });
 
 describe("withErrors", () => {

@@ -3,6 +3,7 @@ import { AppError, type FieldError } from "@openbank/contracts/errors";
 import { toPointer } from "@openbank/contracts/json-pointer";
 import { newId } from "@openbank/contracts/ids";
 import { PRIVATE_NO_STORE } from "@openbank/contracts/problem";
+import { isBusyError } from "../webhooks/retry-on-busy";
 import { portalUrl } from "./portal-url";
 import { problemResponse } from "./problem-response";
 
@@ -32,6 +33,16 @@ export function toAppError(error: unknown): AppError | undefined {
   }
   // `await request.json()` on a bad body. The parser's message quotes the body: never echo it.
   if (error instanceof SyntaxError) return new AppError("malformed_json");
+  // SQLite refused a write after its retries (another process held the lock): nothing changed,
+  // so it is the client's to retry, not a bug. A 503 that says when, never a 500.
+  if (isBusyError(error))
+    return new AppError(
+      "service_unavailable",
+      "The database is busy with other writes; nothing was changed. Retry after the seconds in Retry-After.",
+      {
+        headers: { "retry-after": "1" },
+      },
+    );
   return undefined;
 }
 

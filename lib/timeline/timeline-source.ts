@@ -18,6 +18,31 @@ export type SourceQuery = {
   limit: number;
 };
 
+type TimeRange = { gte?: Date; lte?: Date; lt?: Date; gt?: Date };
+
+/** A `where` clause `timeWindow` returns: the range on `field`, or the cursor on (field, id). */
+export type TimeWindowClause<Field extends string> =
+  Record<Field, TimeRange> | { OR: [Record<Field, TimeRange>, Record<Field, Date> & { id: { lt?: string; gt?: string } }] };
+
+/**
+ * The query's time range and cursor as `where` clauses over a database source's time `field`
+ * and its `id`, to push into the source's `AND`: `from` and `to` inclusive, then strictly beyond
+ * `bound` in the query's direction, ties on the time broken by id (compareKeys' order, so a page
+ * boundary inside one millisecond loses and repeats nothing).
+ */
+export function timeWindow<Field extends string>(query: SourceQuery, field: Field): TimeWindowClause<Field>[] {
+  const on = <T>(value: T) => ({ [field]: value }) as Record<Field, T>;
+  const clauses: TimeWindowClause<Field>[] = [];
+  if (query.from) clauses.push(on<TimeRange>({ gte: query.from }));
+  if (query.to) clauses.push(on<TimeRange>({ lte: query.to }));
+  if (query.bound) {
+    const at = new Date(query.bound.at);
+    const side = query.direction === "older" ? "lt" : "gt";
+    clauses.push({ OR: [on<TimeRange>({ [side]: at }), { ...on(at), id: { [side]: query.bound.id } }] });
+  }
+  return clauses;
+}
+
 export type TimelineSource = {
   name: string;
   /** The kinds it can produce: it is not asked when none of them is wanted. */

@@ -1,13 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectProblem } from "../support/contract";
 import { PortalClient, sandbox } from "../support/portal-client";
+import { Cli } from "../support/run-cli";
 import { expireToken, TokenClient } from "../support/token-client";
 
 /**
@@ -20,7 +17,6 @@ import { expireToken, TokenClient } from "../support/token-client";
  */
 const portalUrl = inject("portalUrl");
 const databaseUrl = inject("portalDatabaseUrl");
-const CLI = path.resolve("packages/cli/bin/openbank.mjs");
 
 type Receipt = { id: string; verified: boolean; body: { id: string; type: string } };
 
@@ -64,59 +60,6 @@ class Receiver {
   }
 }
 
-/** The built CLI as a child process, its output collected line by line. */
-class Cli {
-  stdout: string[] = [];
-  stderr: string[] = [];
-  exitCode: number | null = null;
-  private child: ChildProcess;
-  private exited: Promise<number | null>;
-
-  constructor(args: string[], env: Record<string, string>) {
-    this.child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    const lines = (into: string[]) => {
-      let rest = "";
-      return (chunk: Buffer) => {
-        rest += chunk.toString("utf8");
-        const parts = rest.split("\n");
-        rest = parts.pop()!;
-        into.push(...parts);
-      };
-    };
-    this.child.stdout!.on("data", lines(this.stdout));
-    this.child.stderr!.on("data", lines(this.stderr));
-    this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve((this.exitCode = code))));
-  }
-
-  async line(pattern: RegExp, stream: "stdout" | "stderr" = "stdout", timeoutMs = 30_000): Promise<RegExpMatchArray> {
-    return until(() => {
-      for (const line of this[stream]) {
-        const match = line.match(pattern);
-        if (match) return match;
-      }
-      return undefined;
-    }, timeoutMs).catch((error: Error) => {
-      throw new Error(`${error.message} for ${pattern} in the CLI's output:\n${[...this.stdout, ...this.stderr].join("\n")}`);
-    });
-  }
-
-  /** ^C, as a developer would: the CLI ends with exit code 0. */
-  async interrupt(): Promise<number | null> {
-    this.child.kill("SIGINT");
-    return this.exited;
-  }
-
-  /** Killed outright, mid-flight: nothing is acknowledged on the way out. */
-  async kill(): Promise<void> {
-    this.child.kill("SIGKILL");
-    await this.exited;
-  }
-
-  done(): Promise<number | null> {
-    return this.exited;
-  }
-}
-
 async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const started = Date.now();
   for (;;) {
@@ -127,24 +70,24 @@ async function until<T>(probe: () => T | undefined | false | Promise<T | undefin
   }
 }
 
-type Developer = { client: PortalClient; appId: string; key: string; token: string; tokenId: string; env: Record<string, string> };
+type Developer = { client: PortalClient; appId: string; key: string; token: string; tokenId: string; cli: Cli };
 
-const configDirs: string[] = [];
+const clis: Cli[] = [];
 
 async function developer(name: string): Promise<Developer> {
   const { client } = await PortalClient.newDeveloper(portalUrl, name);
   const created = await client.createApp(`${name}'s listen app`);
   const made = await client.json("POST", "/api/account/tokens", { name: "CLI", scope: "write", expires_in_days: 7 });
   expect(made.status, JSON.stringify(made.body)).toBe(201);
-  const configDir = mkdtempSync(path.join(tmpdir(), "openbank-cli-"));
-  configDirs.push(configDir);
+  const cli = new Cli(portalUrl, { OPENBANK_TOKEN: made.body.secret, OPENBANK_APP: created.app.id });
+  clis.push(cli);
   return {
     client,
     appId: created.app.id,
     key: created.secret,
     token: made.body.secret,
     tokenId: made.body.token.id,
-    env: { OPENBANK_CONFIG_DIR: configDir, OPENBANK_URL: portalUrl, OPENBANK_TOKEN: made.body.secret, OPENBANK_APP: created.app.id },
+    cli,
   };
 }
 
@@ -168,18 +111,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await receiver.stop();
-  for (const dir of configDirs) rmSync(dir, { recursive: true, force: true });
+  for (const cli of clis) cli.dispose();
 });
 
 describe("openbank listen", () => {
   it("prints a stable secret and forwards a fired event, signed, to the local receiver; the result is in the delivery log and onboarding", async () => {
-    const printed = new Cli(["listen", "--print-secret"], alice.env);
+    const printed = alice.cli.start(["listen", "--print-secret"]);
     expect(await printed.done()).toBe(0);
     const secret = printed.stdout[0];
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]+$/);
     receiver.secret = secret;
 
-    const listen = new Cli(["listen", "--forward-to", receiver.url()], alice.env);
+    const listen = alice.cli.start(["listen", "--forward-to", receiver.url()]);
     try {
       const [, shown] = await listen.line(/^Ready! Your webhook signing secret is (whsec_\S+) \(\^C to quit\)$/);
       expect(shown).toBe(secret); // the same secret on every run of this developer and app
@@ -213,7 +156,7 @@ describe("openbank listen", () => {
 
   it("says so when the local receiver is down, and records the delivery as failed", async () => {
     const bob = await developer("Receiver down");
-    const listen = new Cli(["listen", "--forward-to", "http://127.0.0.1:9/webhooks", "--json"], bob.env);
+    const listen = bob.cli.start(["listen", "--forward-to", "http://127.0.0.1:9/webhooks", "--json"]);
     try {
       const ready = JSON.parse((await listen.line(/"type":"ready"/)).input!);
       const eventId = await fire(bob);
@@ -236,7 +179,7 @@ describe("openbank listen", () => {
     await seen.start();
     try {
       const args = ["listen", "--forward-to", seen.url(), "--json"];
-      let listen = new Cli(args, carol.env);
+      let listen = carol.cli.start(args);
       seen.secret = JSON.parse((await listen.line(/"type":"ready"/)).input!).secret;
       const fired: string[] = [];
       for (let i = 0; i < 3; i++) fired.push(await fire(carol));
@@ -247,7 +190,7 @@ describe("openbank listen", () => {
       })();
       await listen.kill();
       await firing;
-      listen = new Cli(args, carol.env);
+      listen = carol.cli.start(args);
       await listen.line(/"type":"ready"/);
       for (let i = 0; i < 3; i++) fired.push(await fire(carol));
       await until(() => fired.every((id) => seen.receipts.some((r) => r.id === id)));
@@ -263,8 +206,8 @@ describe("openbank listen", () => {
 
 describe("openbank logs tail", () => {
   it("prints a call made after it started, with its request id, under its filters; --json lines parse", async () => {
-    const tail = new Cli(["logs", "tail", "--status", "4xx"], alice.env);
-    const json = new Cli(["logs", "tail", "--json"], alice.env);
+    const tail = alice.cli.start(["logs", "tail", "--status", "4xx"]);
+    const json = alice.cli.start(["logs", "tail", "--json"]);
     try {
       await tail.line(/^Tailing /, "stderr");
       await json.line(/^Tailing /, "stderr");
@@ -344,7 +287,7 @@ describe("the streams' guards", () => {
     await expectProblem(await stream(api, session.stream_path), 401, "unauthenticated");
     await expectProblem(await stream(api, `/api/apps/${alice.appId}/request-logs/stream`), 401, "unauthenticated");
     // The CLI says so with exit code 3.
-    const cli = new Cli(["logs", "tail"], alice.env);
+    const cli = alice.cli.start(["logs", "tail"]);
     expect(await cli.done()).toBe(3);
   }, 120_000);
 });

@@ -139,21 +139,10 @@ describe("openbank readiness, interrupted", { timeout: 180_000 }, () => {
   it("^C asks the portal to cancel the run: its faults stop, the cancelled report is printed, exit 1", async () => {
     // No webhook endpoint and no client: the run fails the webhook checks and waits at the payment check.
     const { appId, apiKey } = await newApp("CLI interrupted app");
-    let interrupted = false;
-    const run = await cli.run(["readiness", "run", "--app", appId], {
-      timeoutMs: 150_000,
-      onSpawn: (child) => {
-        let seen = "";
-        child.stdout!.on("data", (chunk: Buffer) => {
-          seen += chunk.toString();
-          if (!interrupted && /^▶ Retries with the same Idempotency-Key/m.test(seen)) {
-            interrupted = true;
-            child.kill("SIGINT");
-          }
-        });
-      },
-    });
-    expect(interrupted, run.stdout).toBe(true);
+    const following = cli.start(["readiness", "run", "--app", appId]);
+    await following.line(/^▶ Retries with the same Idempotency-Key/, "stdout", 150_000);
+    following.child.kill("SIGINT");
+    const run = await following.result(60_000);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/Cancelling rdy_\w+/);
     expect(run.stdout).toMatch(/^FAIL {2}Webhook signatures: /m);

@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createOpenApiValidator } from "../../mock-bank/test/openapi-validator";
 import { expectProblem } from "../support/contract";
 import { deviceName, pollDevice, postForm, startDevice, waitInterval, type FormAnswer } from "../support/device-grant";
 import { PortalClient } from "../support/portal-client";
+import { CliProcess } from "../support/run-cli";
 import { ageSessionProof, executeStored, storedRows, storedTime } from "../support/stored-rows";
 import { createTeam } from "../support/teams";
 import { TokenClient } from "../support/token-client";
@@ -406,32 +405,12 @@ describe("whoami and a token revoking itself", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The built CLI as a child process (tests/support/run-cli.ts, h18-cli's, replaces this at merge).
+// The built CLI as a child process (tests/support/run-cli.ts): its own config folder, no browser,
+// none of the caller's credentials or profile choices, the portal given as --base-url.
 
-const CLI = path.resolve("packages/cli/bin/openbank.mjs");
-
-/** The CLI's environment: its own config folder, no browser, and none of the caller's credentials or profile choices. */
-function cliEnv(configDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBANK_CONFIG_DIR: configDir, OPENBANK_NO_BROWSER: "1" };
-  for (const name of ["OPENBANK_TOKEN", "OPENBANK_API_KEY", "OPENBANK_URL", "OPENBANK_PROFILE", "OPENBANK_APP"]) delete env[name];
-  return env;
-}
-
-function cli(args: string[], configDir: string) {
-  const child = spawn("node", [CLI, "--base-url", portalUrl, ...args], {
-    env: cliEnv(configDir),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("close", (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, done };
-}
-const run = (args: string[], configDir: string) => cli(args, configDir).done;
+const cli = (args: string[], configDir: string) =>
+  new CliProcess(["--base-url", portalUrl, ...args], { OPENBANK_CONFIG_DIR: configDir, OPENBANK_NO_BROWSER: "1" });
+const run = (args: string[], configDir: string) => cli(args, configDir).result();
 
 describe("the CLI (child process)", () => {
   it("login --token, whoami --json, logout, then whoami exits 3", async () => {
@@ -483,16 +462,15 @@ describe("the CLI (child process)", () => {
 
   it("login through the device flow: prints the code, waits for the browser's approval, saves the token", async () => {
     const configDir = mkdtempSync(path.join(tmpdir(), "openbank-cli-"));
-    const { child, done } = cli(["login", "--no-browser", "--json", "--scope", "read"], configDir);
-    const firstLine = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once("line", resolve));
-    const prompt = JSON.parse(firstLine);
+    const login = cli(["login", "--no-browser", "--json", "--scope", "read"], configDir);
+    const prompt = JSON.parse((await login.line(/^\{/)).input!);
     expect(prompt.verification_uri).toBe(`${portalUrl}/device`);
     const lookup = await developer.client.json("POST", "/api/device/lookup", { user_code: prompt.user_code });
     expect(lookup.body.requested_scope).toBe("read");
     expect((await developer.client.request("POST", "/api/device/approve", { user_code: prompt.user_code, scope: "read" })).status).toBe(
       204,
     );
-    const { code, stderr } = await done;
+    const { code, stderr } = await login.result();
     expect(code, stderr).toBe(0);
     const saved = JSON.parse(readFileSync(path.join(configDir, "config.json"), "utf8")).profiles.default;
     expect(saved.token).toMatch(/^pat_/);
@@ -503,14 +481,11 @@ describe("the CLI (child process)", () => {
 
   it("login through the device flow ends with exit 3 when the sign-in is denied", async () => {
     const configDir = mkdtempSync(path.join(tmpdir(), "openbank-cli-"));
-    const { child, done } = cli(["login", "--no-browser"], configDir);
-    const lines = createInterface({ input: child.stdout });
-    const codeLine = await new Promise<string>((resolve) =>
-      lines.on("line", (line) => line.startsWith("Your one-time code:") && resolve(line)),
-    );
+    const login = cli(["login", "--no-browser"], configDir);
+    const codeLine = (await login.line(/^Your one-time code:/)).input!;
     const userCode = codeLine.split(": ")[1].trim();
     expect((await developer.client.request("POST", "/api/device/deny", { user_code: userCode })).status).toBe(204);
-    const { code, stderr } = await done;
+    const { code, stderr } = await login.result();
     expect(code).toBe(3);
     expect(stderr).toMatch(/denied/);
   }, 60_000);

@@ -8,6 +8,7 @@ import { ElicitRequestSchema, type CallToolResult } from "@modelcontextprotocol/
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectProblem } from "../support/contract";
 import { eventually, PortalClient, sandbox } from "../support/portal-client";
+import { cliCommand } from "../support/run-cli";
 
 /**
  * Issue 18 item 3: the MCP server driven through the SDK's own Client, over both transports it is
@@ -16,7 +17,6 @@ import { eventually, PortalClient, sandbox } from "../support/portal-client";
  * its effect is checked through the sandbox API itself.
  */
 const portalUrl = inject("portalUrl");
-const CLI = path.resolve("packages/cli/bin/openbank.mjs");
 const TOOLS = [
   "advance_clock",
   "call_sandbox",
@@ -74,8 +74,7 @@ async function connected(client: Client, transport: StdioClientTransport | Strea
 /** `openbank mcp` as an assistant starts it: the built CLI, credentials in the environment. */
 function overStdio(developer: Developer, client = new Client({ name: "integration", version: "1" })): Promise<Connection> {
   const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [CLI, "mcp"],
+    ...cliCommand(["mcp"]),
     env: {
       PATH: process.env.PATH ?? "",
       OPENBANK_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), "openbank-mcp-")),

@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { auditActions, type AuditAction } from "@/lib/audit/audit-actions";
 import { db } from "@/lib/db";
 import type { TimelineItem, TimelineKind } from "../timeline-item";
-import type { SourceQuery, TimelineSource } from "../timeline-source";
+import { timeWindow, type SourceQuery, type TimelineSource } from "../timeline-source";
 
 /** The audited actions about one app, and the timeline kind each is shown as. */
 export const TIMELINE_AUDIT_ACTIONS = {
@@ -37,13 +37,7 @@ export function auditWhere(query: SourceQuery, scope: { teamId: string; targetId
   // Every audited change succeeded (a refused one is not recorded): all are "ok".
   if (!actions.length || (query.statuses && !query.statuses.has("ok"))) return null;
   const and: Prisma.AuditEventWhereInput[] = [{ teamId: scope.teamId, action: { in: actions }, targetId: { in: scope.targetIds } }];
-  if (query.from) and.push({ createdAt: { gte: query.from } });
-  if (query.to) and.push({ createdAt: { lte: query.to } });
-  if (query.bound) {
-    const createdAt = new Date(query.bound.at);
-    const side = query.direction === "older" ? "lt" : "gt";
-    and.push({ OR: [{ createdAt: { [side]: createdAt } }, { createdAt, id: { [side]: query.bound.id } }] });
-  }
+  and.push(...timeWindow(query, "createdAt"));
   return { AND: and };
 }
 

@@ -1,7 +1,7 @@
 import type { Prisma, WebhookDeliveryStatus } from "@prisma/client";
 import { db } from "@/lib/db";
 import type { StatusClass, TimelineItem } from "../timeline-item";
-import type { SourceQuery, TimelineSource } from "../timeline-source";
+import { timeWindow, type SourceQuery, type TimelineSource } from "../timeline-source";
 
 const STATUS_OF: Record<StatusClass, WebhookDeliveryStatus> = { ok: "succeeded", warn: "pending", error: "failed" };
 const CLASS_OF: Record<WebhookDeliveryStatus, StatusClass> = { succeeded: "ok", pending: "warn", failed: "error" };
@@ -12,13 +12,7 @@ const LABEL_OF: Record<WebhookDeliveryStatus, string> = { succeeded: "Delivered"
 export function deliveryWhere(query: SourceQuery, endpointIds: string[]): Prisma.WebhookDeliveryWhereInput {
   const and: Prisma.WebhookDeliveryWhereInput[] = [{ endpointId: { in: endpointIds } }];
   if (query.statuses) and.push({ status: { in: [...query.statuses].map((status) => STATUS_OF[status]) } });
-  if (query.from) and.push({ createdAt: { gte: query.from } });
-  if (query.to) and.push({ createdAt: { lte: query.to } });
-  if (query.bound) {
-    const createdAt = new Date(query.bound.at);
-    const side = query.direction === "older" ? "lt" : "gt";
-    and.push({ OR: [{ createdAt: { [side]: createdAt } }, { createdAt, id: { [side]: query.bound.id } }] });
-  }
+  and.push(...timeWindow(query, "createdAt"));
   return { AND: and };
 }
 

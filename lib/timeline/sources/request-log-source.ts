@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { httpStatusClass, type StatusClass, type TimelineItem } from "../timeline-item";
-import type { SourceQuery, TimelineSource } from "../timeline-source";
+import { timeWindow, type SourceQuery, type TimelineSource } from "../timeline-source";
 
 /** The bank's sandbox controls as the gateway logs them (documented route templates, all POST). */
 export const SANDBOX_CONTROL_ROUTES = [
@@ -43,13 +43,7 @@ export function requestLogWhere(query: SourceQuery): Prisma.RequestLogWhereInput
   if (!wantsRequests) and.push(controlWhere);
   if (!wantsControls) and.push(notControlWhere);
   if (query.statuses) and.push({ OR: [...query.statuses].flatMap((status) => STATUS_RANGES[status]) });
-  if (query.from) and.push({ createdAt: { gte: query.from } });
-  if (query.to) and.push({ createdAt: { lte: query.to } });
-  if (query.bound) {
-    const createdAt = new Date(query.bound.at);
-    const side = query.direction === "older" ? "lt" : "gt";
-    and.push({ OR: [{ createdAt: { [side]: createdAt } }, { createdAt, id: { [side]: query.bound.id } }] });
-  }
+  and.push(...timeWindow(query, "createdAt"));
   return { AND: and };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SourceQuery } from "../timeline-source";
+import { timeWindow, type SourceQuery } from "../timeline-source";
 import { auditItem, auditWhere } from "./audit-source";
 import { consentItems } from "./consent-source";
+import { deliveryWhere } from "./delivery-source";
 import { requestLogItem, requestLogWhere } from "./request-log-source";
 
 const query = (over: Partial<SourceQuery> = {}): SourceQuery => ({
@@ -109,5 +110,34 @@ describe("the consent source", () => {
     const items = consentItems("app_1", { ...consent, status: "expired", revoked_at: null, revoked_by: null });
     expect(items.map((item) => item.id)).toEqual(["cns_1-granted", "cns_1-expired"]);
     expect(items[1].occurred_at).toBe(consent.expires_at);
+  });
+});
+
+describe("timeWindow", () => {
+  const from = new Date("2026-11-20T00:00:00Z");
+  const to = new Date("2026-11-21T00:00:00Z");
+  const bound = { at: Date.parse("2026-11-20T12:00:00.123Z"), id: "req_m" };
+
+  it("is nothing without a range or a cursor", () => {
+    expect(timeWindow(query(), "createdAt")).toEqual([]);
+  });
+
+  it("keeps from and to inclusive, and pages strictly beyond the cursor, ties broken by id", () => {
+    const at = new Date(bound.at);
+    expect(timeWindow(query({ from, to, bound }), "createdAt")).toEqual([
+      { createdAt: { gte: from } },
+      { createdAt: { lte: to } },
+      { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: "req_m" } }] },
+    ]);
+    expect(timeWindow(query({ bound, direction: "newer" }), "occurredAt")).toEqual([
+      { OR: [{ occurredAt: { gt: at } }, { occurredAt: at, id: { gt: "req_m" } }] },
+    ]);
+  });
+
+  it("is the window every database source filters by", () => {
+    const window = timeWindow(query({ from, bound }), "createdAt");
+    expect(requestLogWhere(query({ from, bound }))?.AND).toEqual(expect.arrayContaining(window));
+    expect(deliveryWhere(query({ from, bound }), ["we_1"]).AND).toEqual(expect.arrayContaining(window));
+    expect(auditWhere(query({ from, bound }), { teamId: "team_1", targetIds: ["app_1"] })?.AND).toEqual(expect.arrayContaining(window));
   });
 });

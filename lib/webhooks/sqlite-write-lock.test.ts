@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The SQLite rule the portal's writers are built on (revoke-key.ts, ingest-events.ts): in WAL
+// mode, with another connection (another process: a second portal, the dispatcher) holding the
+// write lock, a deferred transaction that has read and then writes is refused with SQLITE_BUSY
+// at once (the busy timeout is not consulted: waiting could deadlock); one whose first
+// statement writes waits for the lock and commits. A key revoke that read first answered 500.
+const dir = mkdtempSync(path.join(tmpdir(), "sqlite-write-lock-"));
+const file = path.join(dir, "lock.db");
+
+// Another connection, in its own thread: holds the write lock (an uncommitted insert) for
+// holdMs, or until told to commit.
+const HOLDER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { timeout: 5000 });
+db.prepare("BEGIN IMMEDIATE").run();
+db.prepare("insert into other values (1)").run();
+parentPort.postMessage("locked");
+const commit = () => { db.prepare("COMMIT").run(); db.close(); parentPort.close(); };
+if (workerData.holdMs) { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.holdMs); commit(); }
+else parentPort.once("message", commit);
+`;
+
+async function withLockHeld<T>(holdMs: number | null, work: () => T): Promise<T> {
+  const holder = new Worker(HOLDER, { eval: true, workerData: { file, holdMs, driver: require.resolve("better-sqlite3") } });
+  const exited = new Promise((resolve) => holder.once("exit", resolve));
+  await new Promise((resolve) => holder.once("message", resolve));
+  try {
+    return work();
+  } finally {
+    holder.postMessage("commit");
+    await exited;
+  }
+}
+
+const db = new Database(file, { timeout: 5000 });
+db.pragma("journal_mode = WAL");
+db.exec("create table key (id text primary key, revoked integer); insert into key values ('k', 0); create table other (x)");
+
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function revoke(order: "read first" | "write first"): string {
+  db.prepare("BEGIN").run();
+  try {
+    if (order === "read first") db.prepare("select * from key where id = 'k'").get();
+    db.prepare("update key set revoked = 1 where id = 'k'").run();
+    db.prepare("COMMIT").run();
+    return "committed";
+  } catch (error) {
+    db.prepare("ROLLBACK").run();
+    return (error as { code: string }).code;
+  }
+}
+
+describe("SQLite's write lock across connections (WAL)", () => {
+  it("refuses a transaction that read first, at once, while another connection writes", async () => {
+    expect(await withLockHeld(null, () => revoke("read first"))).toBe("SQLITE_BUSY");
+  });
+
+  it("lets a transaction that writes first wait for the lock, then commit", async () => {
+    // The holder commits after 300 ms in its own thread while this one waits inside SQLite
+    // (within the 5 s busy timeout). No time is asserted: only that it waited and committed.
+    expect(await withLockHeld(300, () => revoke("write first"))).toBe("committed");
+    expect(db.prepare("select revoked from key where id = 'k'").get()).toEqual({ revoked: 1 });
+  });
+});
