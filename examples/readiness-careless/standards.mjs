@@ -31,11 +31,13 @@ export async function callStandards({ portal, apiKey, persona }) {
       headers: {
         "x-request-id": randomUUID(),
         "psu-id": `user_${persona}`,
+        "psu-ip-address": "192.0.2.10",
         "tpp-decoupled-preferred": "true",
         "tpp-explicit-authorisation-preferred": "true",
       },
     })
   ).json();
+  console.log(`[careless] Berlin Group consent ${consent.consentId} ${consent.consentStatus ?? JSON.stringify(consent)}`);
   for (let attempt = 0; attempt < 2; attempt++) {
     await send("GET", "/berlin-group/v1/accounts", { headers: { "x-request-id": randomUUID(), "consent-id": consent.consentId } });
   }

@@ -219,6 +219,12 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     await traffic;
     expect(carefulExit.code, carefulExit.output).toBe(0);
     expect(carelessExit.code, carelessExit.output).toBe(0);
+    console.log(
+      carelessExit.output
+        .split("\n")
+        .filter((line) => line.includes("Berlin Group"))
+        .join("\n"),
+    );
     carefulRun = await ended(careful, runs[0].id);
     carelessRun = await ended(careless, runs[1].id);
     console.log(`readiness: both runs took ${runSeconds.toFixed(1)} s`);
