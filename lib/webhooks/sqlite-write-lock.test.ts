@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 
 // The SQLite rule the portal's writers are built on (revoke-key.ts, ingest-events.ts): in WAL
@@ -10,6 +10,10 @@ import { afterAll, describe, expect, it } from "vitest";
 // write lock, a deferred transaction that has read and then writes is refused with SQLITE_BUSY
 // at once (the busy timeout is not consulted: waiting could deadlock); one whose first
 // statement writes waits for the lock and commits. A key revoke that read first answered 500.
+type Statement = { run(): unknown; get(): unknown };
+type SqliteDatabase = { prepare(sql: string): Statement; pragma(sql: string): unknown; exec(sql: string): void; close(): void };
+const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string, options: { timeout: number }) => SqliteDatabase;
+
 const dir = mkdtempSync(path.join(tmpdir(), "sqlite-write-lock-"));
 const file = path.join(dir, "lock.db");
 
