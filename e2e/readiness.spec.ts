@@ -15,7 +15,7 @@ async function freePort(): Promise<number> {
 }
 
 test("start a readiness run against the careful reference app and read its report", async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signUp(page);
   const reveal = await createApp(page, "Careful app");
   const key = await reveal.getByTestId("revealed-secret").inputValue();
@@ -32,6 +32,10 @@ test("start a readiness run against the careful reference app and read its repor
   expect(endpoint.status()).toBe(201);
   const made = await page.request.post("/api/account/tokens", { headers, data: { name: "readiness", scope: "read", expires_in_days: 7 } });
   expect(made.status()).toBe(201);
+  // The consent checks refresh at /oauth/token, and the standards check authorises a UK consent, with the app's OAuth client.
+  const oauthClient = await (await page.request.get(`/api/apps/${appId}/oauth-client`)).json();
+  const oauthSecret = await page.request.post(`/api/apps/${appId}/oauth-client/secret`, { headers });
+  expect(oauthSecret.status()).toBe(201);
 
   const child = spawn(process.execPath, [path.resolve("examples/readiness-careful/app.mjs")], {
     env: {
@@ -42,6 +46,9 @@ test("start a readiness run against the careful reference app and read its repor
       OPENBANK_APP: appId,
       WEBHOOK_SECRET: (await endpoint.json()).secret,
       PORT: String(port),
+      OPENBANK_CLIENT_ID: oauthClient.client_id,
+      OPENBANK_CLIENT_SECRET: (await oauthSecret.json()).client_secret,
+      OPENBANK_REDIRECT_URI: "http://localhost:8080/callback",
     },
     stdio: "ignore",
   });
@@ -53,7 +60,7 @@ test("start a readiness run against the careful reference app and read its repor
     await expect(page.getByRole("heading", { name: "Readiness report" })).toBeVisible();
 
     // The page follows the run by itself until it ends.
-    await expect(page.getByTestId("run-status")).toHaveText("Passed", { timeout: 90_000 });
+    await expect(page.getByTestId("run-status")).toHaveText("Passed", { timeout: 240_000 });
     const checks = page.getByTestId("readiness-check");
     await expect(checks).toHaveCount(READINESS_CHECKS.length);
     for (const check of await checks.all()) await expect(check).toContainText("Pass");
