@@ -79,6 +79,16 @@ test("start a readiness run against the careful reference app and read its repor
     await emulateColorScheme(page, "light");
     await screenshotPage(page, "readiness-report", { fullPage: true });
 
+    // A delivery's evidence opens that one delivery (its attempts) on the app's timeline.
+    const signatures = page.locator('[data-check="webhook-signatures"]');
+    const delivery = signatures.getByRole("link", { name: /^dlv_/ }).first();
+    const deliveryId = (await delivery.textContent())!;
+    await delivery.click();
+    await page.waitForURL(`**/timeline?q=${deliveryId}`);
+    await expect(page.locator("#timeline-detail")).toContainText(deliveryId);
+    await screenshotPage(page, "readiness-evidence-delivery", { fullPage: true });
+    await page.goBack();
+
     await evidence.click();
     await page.waitForURL(`**/dashboard/requests/${requestId}`);
     await expect(page.getByText("x-readiness-fault").first()).toBeVisible();

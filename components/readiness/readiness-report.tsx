@@ -40,7 +40,6 @@ export function ReadinessReport({ initial, mayCancel }: { initial: ReadinessRepo
   }
 
   const current = report.checks.find((check) => check.id === report.current_check);
-  const endpointOf = new Map(report.traffic.deliveries.map((delivery) => [delivery.id, delivery.endpoint_id]));
   const percent = report.progress.total ? Math.round((report.progress.done / report.progress.total) * 100) : 0;
 
   return (
@@ -132,11 +131,7 @@ export function ReadinessReport({ initial, mayCancel }: { initial: ReadinessRepo
                           <li key={id}>
                             <Link
                               className="font-mono text-xs text-primary underline-offset-4 hover:underline"
-                              href={
-                                endpointOf.has(id)
-                                  ? `/dashboard/apps/${appId}/webhooks/${endpointOf.get(id)}#${id}`
-                                  : `/dashboard/apps/${appId}`
-                              }
+                              href={`/dashboard/apps/${appId}/timeline?q=${encodeURIComponent(id)}`}
                             >
                               {id}
                             </Link>
