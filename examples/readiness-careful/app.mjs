@@ -99,9 +99,10 @@ async function sandbox(method, path, { body, headers = {}, retries = 5 } = {}) {
 
 /** A payment: the Idempotency-Key is made once, every retry sends it again; 5xx and timeouts back off exponentially with jitter. */
 async function createPayment(amount, currency) {
-  const accounts = await (await sandbox("GET", "/v1/accounts?limit=1&type=current")).json();
+  // An active current account: the sandbox's personas include a frozen one, which refuses payments (422 account_frozen).
+  const accounts = await (await sandbox("GET", "/v1/accounts?type=current&limit=100")).json();
   const body = {
-    debtor_account_id: accounts.data[0].id,
+    debtor_account_id: accounts.data.find((account) => account.status === "active").id,
     amount: { amount, currency },
     creditor: { type: "sort_code", name: "Readiness Ltd", sort_code: "040004", account_number: "12345678" },
     reference: "readiness",

@@ -64,9 +64,9 @@ const sandbox = (method, path, { body, headers = {} } = {}) =>
 async function perform(action) {
   if (action.kind === "use_standards") await callStandards({ ...config, persona: action.persona });
   if (action.kind === "create_payment") {
-    const accounts = await (await sandbox("GET", "/v1/accounts?limit=1&type=current")).json();
+    const accounts = await (await sandbox("GET", "/v1/accounts?type=current&limit=100")).json();
     const body = {
-      debtor_account_id: accounts.data[0].id,
+      debtor_account_id: accounts.data.find((account) => account.status === "active").id,
       amount: { amount: action.amount, currency: action.currency },
       creditor: { type: "sort_code", name: "Readiness Ltd", sort_code: "040004", account_number: "12345678" },
     };

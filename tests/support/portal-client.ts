@@ -138,6 +138,15 @@ export function sandbox(baseUrl: string, key: string | null, path: string, init:
   return fetch(new URL(path, baseUrl), { ...init, headers });
 }
 
+/** The id of the app's first active current account: one persona's is frozen and refuses payments (422 account_frozen). */
+export async function activeCurrentAccount(baseUrl: string, key: string): Promise<string> {
+  const response = await sandbox(baseUrl, key, "/v1/accounts?type=current&limit=100");
+  const { data } = (await response.json()) as { data: { id: string; status: string }[] };
+  const account = data.find((candidate) => candidate.status === "active");
+  if (!account) throw new Error(`no active current account in the sandbox (${response.status})`);
+  return account.id;
+}
+
 export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -27,6 +27,10 @@ export async function startReferenceApp(
   });
   if (made.status !== 201) throw new Error(`adding the endpoint answered ${made.status}: ${JSON.stringify(made.body)}`);
   const endpoint = { id: made.body.endpoint.id as string, secret: made.body.secret as string };
+  // The consent checks refresh at /oauth/token, and the standards check authorises a UK consent, with the app's OAuth client.
+  const client = await options.owner.json("GET", `/api/apps/${options.appId}/oauth-client`);
+  const secret = await options.owner.json("POST", `/api/apps/${options.appId}/oauth-client/secret`);
+  if (secret.status !== 201) throw new Error(`a new OAuth client secret answered ${secret.status}: ${JSON.stringify(secret.body)}`);
   const child = spawn(process.execPath, [path.resolve(`examples/readiness-${kind}/app.mjs`)], {
     env: {
       ...process.env,
@@ -36,6 +40,8 @@ export async function startReferenceApp(
       OPENBANK_APP: options.appId,
       WEBHOOK_SECRET: endpoint.secret,
       PORT: String(port),
+      OPENBANK_CLIENT_ID: client.body.client_id as string,
+      OPENBANK_CLIENT_SECRET: secret.body.client_secret as string,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

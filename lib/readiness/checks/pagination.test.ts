@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { GradeInput, LoggedCall } from "../readiness-check";
+import { gradeInput } from "./grade-input";
 import { pagination, PAGINATION_SETTLE_MS } from "./pagination";
 
 // Synthetic listings: a three-page history (c1, c2, then null), as a careful and a careless client leave it in the log.
-const input = (calls: LoggedCall[], overrides: Partial<GradeInput> = {}): GradeInput => ({
-  calls,
-  attempts: [],
-  endpoints: 1,
-  startedAt: 0,
-  now: 100_000,
-  timedOut: false,
-  ...overrides,
-});
+const input = (calls: LoggedCall[], overrides: Partial<GradeInput> = {}): GradeInput => gradeInput({ calls, ...overrides });
 
 const txn = (id: string) => ({ id, status: "booked", amount: { amount: "-1.00", currency: "GBP" } });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckMemo, GradeInput, LoggedCall } from "../readiness-check";
 import { BOOKING_DAYS, parseReport, pendingBooked } from "./pending-booked";
 import { fromMinor, toMinor } from "./transaction-listing";
+import { gradeInput } from "./grade-input";
 
 // The pre-read (two card payments pending: -12.50 and -3.25), the clock moving, the re-read and the report.
 const txn = (id: string, status: string, amount: string) => ({ id, status, amount: { amount, currency: "GBP" } });
@@ -38,16 +39,8 @@ async function noted(calls: LoggedCall[]) {
   return { memo, advanced };
 }
 
-const input = (calls: LoggedCall[], memo: CheckMemo, overrides: Partial<GradeInput> = {}): GradeInput => ({
-  calls,
-  attempts: [],
-  endpoints: 1,
-  startedAt: 0,
-  now: 10_000,
-  timedOut: false,
-  memo,
-  ...overrides,
-});
+const input = (calls: LoggedCall[], memo: CheckMemo, overrides: Partial<GradeInput> = {}): GradeInput =>
+  gradeInput({ calls, now: 10_000, memo, ...overrides });
 
 describe("pending-booked: the run's step", () => {
   it("moves the clock once, after the app listed the pending transactions, and notes them", async () => {

@@ -1,17 +1,9 @@
 import type { GradeInput, LoggedCall } from "../readiness-check";
+import { gradeInput as baseInput } from "./grade-input";
 
 // Synthetic traffic for the consent checks' unit tests (consent-revoked, refresh-tokens).
 
-export const gradeInput = (overrides: Partial<GradeInput>): GradeInput => ({
-  calls: [],
-  attempts: [],
-  endpoints: 1,
-  startedAt: 0,
-  now: 100_000,
-  timedOut: false,
-  actions: [],
-  ...overrides,
-});
+export const gradeInput = (overrides: Partial<GradeInput>): GradeInput => baseInput({ actions: [], ...overrides });
 
 let n = 0;
 /** A GET /v1/accounts made with the consent token whose display prefix is `token`. */
