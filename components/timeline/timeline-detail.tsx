@@ -16,6 +16,7 @@ import type { RequestLogDetailDto } from "@/lib/request-logs/get-request-log";
 import { docsReplayFor } from "@/lib/request-logs/replay";
 import type { TimelineItem } from "@/lib/timeline/timeline-item";
 import type { DeliveryDetailDto } from "@/lib/webhooks/delivery-dto";
+import { ATTEMPT_TRIGGER_LABEL } from "@/components/webhooks/attempt-trigger";
 
 const ID_LABELS: Record<string, string> = {
   request_id: "Request ID",
@@ -186,7 +187,7 @@ export function TimelineDetail({
                 <li key={attempt.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
                   <span className="flex flex-col">
                     <span className="text-fg">
-                      #{attempt.number} · {attempt.trigger === "manual" ? "resent" : "scheduled"}
+                      #{attempt.number} · {ATTEMPT_TRIGGER_LABEL[attempt.trigger] ?? "scheduled"}
                     </span>
                     <time dateTime={attempt.created_at} className="text-xs text-fg-muted">
                       {new Date(attempt.created_at).toLocaleString()} · {attempt.latency_ms} ms

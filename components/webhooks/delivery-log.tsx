@@ -13,6 +13,7 @@ import { portalApi } from "@/lib/portal-api/portal-api-client";
 import { callApi, useApiAction } from "@/lib/portal-api/use-api-action";
 import type { DeliveryDetailDto, DeliveryDto } from "@/lib/webhooks/delivery-dto";
 import type { DeliveryStatus } from "@/lib/webhooks/endpoint-input";
+import { ATTEMPT_TRIGGER_LABEL } from "./attempt-trigger";
 import { DeliveryStatusBadge } from "./endpoint-status-badge";
 
 const FILTERS: { id: DeliveryStatus | undefined; label: string }[] = [
@@ -275,9 +276,9 @@ function DeliveryDetail({ detail, now }: { detail: DeliveryDetailDto; now: numbe
           <li key={attempt.id} className="rounded-card border border-border bg-surface p-4" data-testid="attempt">
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <span className="font-medium">Attempt {attempt.number}</span>
-              {attempt.trigger === "manual" && <span className="text-xs text-fg-muted">resent by hand</span>}
-              {attempt.trigger === "listen" && <span className="text-xs text-fg-muted">forwarded by openbank listen</span>}
-              {attempt.trigger === "readiness" && <span className="text-xs text-fg-muted">sent by a readiness run</span>}
+              {ATTEMPT_TRIGGER_LABEL[attempt.trigger] && (
+                <span className="text-xs text-fg-muted">{ATTEMPT_TRIGGER_LABEL[attempt.trigger]}</span>
+              )}
               {attempt.response_status ? (
                 <HttpStatusBadge status={attempt.response_status} />
               ) : (
