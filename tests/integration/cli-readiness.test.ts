@@ -108,14 +108,14 @@ describe("openbank readiness", { timeout: 300_000 }, () => {
     const human = await cli.run(["readiness", "show", carefulId, "--app", careful.appId]);
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toContain(`Readiness run ${carefulId} for ${careful.appId}: passed, grade pass`);
-    expect(human.stdout.match(/^PASS {2}/gm)).toHaveLength(5);
+    expect(human.stdout.match(/^PASS {2}/gm)).toHaveLength(READINESS_CHECKS.length);
     expect(human.stdout).toMatch(/^ {6}requests: req_\w+, req_\w+, req_\w+$/m);
     expect(human.stdout).toContain("Traffic: ");
     expect(human.stdout).toContain(`Report: ${portalUrl}/dashboard/apps/${careful.appId}/readiness/${carefulId}`);
 
     const failed = await cli.run(["readiness", "show", carelessId, "--app", lines(carelessRun)[0].run.app_id]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout.match(/^FAIL {2}/gm)).toHaveLength(5);
+    expect(failed.stdout.match(/^FAIL {2}/gm)).toHaveLength(READINESS_CHECKS.length);
     expect(failed.stdout).toContain(`guide: ${portalUrl}/docs/guides/`);
 
     const json = await cli.run(["readiness", "show", carefulId, "--app", careful.appId, "--json"]);
