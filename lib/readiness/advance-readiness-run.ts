@@ -2,26 +2,19 @@ import type { PrismaClient } from "@prisma/client";
 import type { AttemptConfig } from "../webhooks/attempt-delivery";
 import { checkById } from "./check-catalogue";
 import { loadAttempts, loadCalls } from "./load-run-traffic";
-import type { CheckResult, ReadinessCheck, SessionAction } from "./readiness-check";
+import type { CheckResult, EngineAction, EngineActionDone, ReadinessCheck } from "./readiness-check";
 import type { ReadinessFaults } from "./readiness-faults";
 import { finalStatus, readChecks, type CheckState, type RunStatus } from "./run-state";
 import { sendReadinessWebhooks } from "./send-readiness-webhooks";
-import { advanceSandboxClock } from "../sandbox/advance-sandbox-clock";
-import { performSessionAction } from "./session-actions";
+import { performEngineAction } from "./engine-actions";
 
 export type EngineDeps = {
   db: PrismaClient;
   faults: ReadinessFaults;
   webhooks: Pick<AttemptConfig, "pepper" | "timeoutMs" | "allowLoopback" | "internalPorts" | "send">;
   now?: () => Date;
-  /** The app's own sandbox, for checks that change it (pending-booked advances its clock); the bank by default. */
-  sandbox?: { advanceClock(appId: string, days: number): Promise<void> };
-};
-
-const bankSandbox = {
-  async advanceClock(appId: string, days: number) {
-    await advanceSandboxClock({ appId, input: { days } });
-  },
+  /** Does a check's action to the app (revoke a consent, move its clock): at the bank by default. */
+  act?: (options: { appId: string; action: EngineAction }) => Promise<string>;
 };
 
 /** How long an engine holds its claim on a run while it sends and grades. */
@@ -125,23 +118,18 @@ async function gradeCheck(
   const timedOut = now - startedAt >= check.timeoutMs;
   // Calls are graded once their log had time to reach the database.
   const calls =
-    check.faults || check.readsCalls || check.session
+    check.faults || check.readsCalls || check.act
       ? (await loadCalls(deps.db, { appId: run.appId, from: new Date(startedAt) })).filter(
           (call) => call.endedAt <= now - LOG_GRACE_MS || timedOut,
         )
       : [];
   const attempts = await loadAttempts(deps.db, state);
-  if (check.dataStep && !timedOut) {
-    const sandbox = deps.sandbox ?? bankSandbox;
-    state.memo ??= {};
-    await check.dataStep({ calls, memo: state.memo, now, advanceClock: (days) => sandbox.advanceClock(run.appId, days) });
-  }
-  const input = { calls, attempts, endpoints: state.endpoints, startedAt, now, timedOut, memo: state.memo, actions: actionsDone(state) };
-  if (check.session && !timedOut) {
-    // The engine acts on the customer session mid-check (once per tag), then grades on the next step.
-    const action = check.session.next(input);
+  const input = { calls, attempts, endpoints: state.endpoints, startedAt, now, timedOut, actions: actionsDone(state) };
+  if (check.act && !timedOut) {
+    // The engine acts on the app mid-check (once per tag), then grades from the next step.
+    const action = check.act(input);
     if (action && !input.actions.some((done) => done.tag === action.tag)) {
-      const detail = await performSessionAction({ appId: run.appId, persona: check.session.persona, action });
+      const detail = await (deps.act ?? performEngineAction)({ appId: run.appId, action });
       (state.actions ??= []).push({ ...action, at: run.clock().toISOString(), detail });
       return null;
     }
@@ -150,8 +138,8 @@ async function gradeCheck(
   return result ?? (timedOut ? { grade: "fail", summary: "The check ran out of time.", requestIds: [], deliveryIds: [] } : null);
 }
 
-function actionsDone(state: CheckState) {
-  return (state.actions ?? []).map((done) => ({ tag: done.tag, kind: done.kind as SessionAction["kind"], at: Date.parse(done.at) }));
+function actionsDone(state: CheckState): EngineActionDone[] {
+  return (state.actions ?? []).map((done) => ({ ...done, at: Date.parse(done.at) }));
 }
 
 /** Ends the running and waiting checks of a run that stops early (cancelled, expired). */

@@ -88,35 +88,26 @@ export type GradeInput = {
   now: number;
   /** The check's time is up: decide with what there is. */
   timedOut: boolean;
-  /** What the check's `dataStep` noted so far (kept in the run between steps). */
-  memo?: CheckMemo;
-  /** What the engine already did to the app's customer session in this check (`session` checks), oldest first. */
-  actions?: SessionActionDone[];
+  /** What the engine already did to the app in this check (`act`), oldest first. */
+  actions?: EngineActionDone[];
 };
 
-type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-/** A check's own notes, stored with its state in the run (JSON). */
-export type CheckMemo = { [key: string]: JsonValue };
+/**
+ * Something the engine does to the app under test mid-check, in its own sandbox, as the customer
+ * or the passing of time would (lib/readiness/engine-actions.ts); done once per check per `tag`.
+ */
+export type EngineAction = { tag: string } &
+  /** The app's authorised /v1 consents of the persona are revoked, as the customer would. */
+  (
+    | { kind: "revoke_consent"; persona: string }
+    /** The app's sandbox clock moves past a consent access token's hour. */
+    | { kind: "expire_access_token" }
+    /** The app's sandbox clock moves on by days (the bank books what became due). */
+    | { kind: "advance_clock"; days: number }
+  );
 
-/** What a check's `dataStep` may do to the app's own sandbox while it runs. */
-export type DataStepContext = {
-  calls: LoggedCall[];
-  /** Kept with the check's state between steps; the step writes what grading needs. */
-  memo: CheckMemo;
-  now: number;
-  /** Moves the app's own sandbox clock forward (the bank books what became due). */
-  advanceClock(days: number): Promise<void>;
-};
-
-/** Something the engine does to the customer session a check drives : revoke its consent, expire its access token. */
-export type SessionAction = {
-  /** Done once per check per tag. */
-  tag: string;
-  /** `revoke_consent`: the app's authorised /v1 consents of the persona are revoked (as the customer would). `expire_access_token`: the app's sandbox clock moves on past the access token's hour. */
-  kind: "revoke_consent" | "expire_access_token";
-};
-
-export type SessionActionDone = SessionAction & { at: number };
+/** An action the engine did, and when (epoch ms). */
+export type EngineActionDone = EngineAction & { at: number };
 
 export type ReadinessCheck = {
   id: string;
@@ -136,13 +127,12 @@ export type ReadinessCheck = {
   deliveries?: (runId: string) => PlannedDelivery[];
   /** Grade from the app's gateway calls even without faults (the engine loads them only for these). */
   readsCalls?: boolean;
-  /** Runs before each grading while the check runs (not once timed out), e.g. to advance the clock when the app is ready. */
-  dataStep?(ctx: DataStepContext): Promise<void>;
   /**
-   * The check drives a customer session (consent-token calls for `persona`); before
-   * each grading the engine asks what to do to it now, from the traffic so far, and does it once per tag.
+   * What the engine should do to the app now, from the traffic so far (revoke the customer's consent,
+   * move the clock), or null. Asked before each grading while the check runs; each tag is done once,
+   * recorded in the run and given back to `act` and `grade` as `actions`; the check is graded from the next step.
    */
-  session?: { persona: string; next(input: GradeInput): SessionAction | null };
+  act?(input: GradeInput): EngineAction | null;
   /** The result, or null to keep waiting (never null when `timedOut`). */
   grade(input: GradeInput): CheckResult | null;
 };

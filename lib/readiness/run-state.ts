@@ -1,4 +1,4 @@
-import type { CheckMemo, Grade } from "./readiness-check";
+import type { EngineAction, Grade } from "./readiness-check";
 
 /** One check's place in a run, stored in ReadinessRun.checks (JSON), in the run's order. */
 export type CheckState = {
@@ -14,10 +14,8 @@ export type CheckState = {
   sent: { attempt_id: string; delivery_id: string; endpoint_id: string; label: string }[];
   /** How many enabled endpoints its webhooks went to. */
   endpoints: number;
-  /** What the check's `dataStep` noted (pending-booked: the pending transactions read, when the clock moved). */
-  memo?: CheckMemo;
-  /** What the engine did to the app's customer session (`session` checks): tag, kind, when (ISO), what it touched. */
-  actions?: { tag: string; kind: string; at: string; detail: string }[];
+  /** What the engine did to the app mid-check (`act`): the action, when (ISO), what it touched. */
+  actions?: (EngineAction & { at: string; detail: string })[];
 };
 
 export type RunStatus = "running" | "passed" | "failed" | "cancelled" | "expired";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LoggedCall } from "../readiness-check";
 import { accountsRead, gradeInput } from "./session-traffic";
-import { consentRevoked, MAX_CALLS_AFTER_REVOKED } from "./consent-revoked";
+import { consentRevoked, MAX_CALLS_AFTER_REVOKED, SESSION_PERSONA } from "./consent-revoked";
 
 // Synthetic customer sessions: what a careful and a careless app leave in the request log.
 const REVOKED = JSON.stringify({ code: "consent_revoked", detail: "Consent cns_1 was revoked; its tokens no longer work." });
@@ -12,19 +12,20 @@ const mint = (at: number): LoggedCall => ({
   status: 201,
   consentToken: null,
 });
-const revokedAt = [{ tag: "revoke", kind: "revoke_consent" as const, at: 1_500 }];
+const revokedAt = [{ tag: "revoke", kind: "revoke_consent" as const, persona: SESSION_PERSONA, at: 1_500 }];
 
 describe("consent revoked: the engine's action", () => {
   it("revokes once the app's first consent-token call succeeded, not before", () => {
-    expect(consentRevoked.session!.next(gradeInput({ calls: [mint(0)] }))).toBeNull();
-    expect(consentRevoked.session!.next(gradeInput({ calls: [accountsRead(0, "oat_A…aaaa", 401, "{}")] }))).toBeNull();
-    expect(consentRevoked.session!.next(gradeInput({ calls: [mint(0), accountsRead(1_000, "oat_A…aaaa")] }))).toEqual({
+    expect(consentRevoked.act!(gradeInput({ calls: [mint(0)] }))).toBeNull();
+    expect(consentRevoked.act!(gradeInput({ calls: [accountsRead(0, "oat_A…aaaa", 401, "{}")] }))).toBeNull();
+    expect(consentRevoked.act!(gradeInput({ calls: [mint(0), accountsRead(1_000, "oat_A…aaaa")] }))).toEqual({
       tag: "revoke",
       kind: "revoke_consent",
+      persona: SESSION_PERSONA,
     });
   });
   it("ignores calls made with an API key", () => {
-    expect(consentRevoked.session!.next(gradeInput({ calls: [{ ...accountsRead(0, "x"), consentToken: null }] }))).toBeNull();
+    expect(consentRevoked.act!(gradeInput({ calls: [{ ...accountsRead(0, "x"), consentToken: null }] }))).toBeNull();
   });
 });
 

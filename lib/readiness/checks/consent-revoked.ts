@@ -28,11 +28,10 @@ export const consentRevoked: ReadinessCheck = {
     action: { kind: "customer_session", persona: SESSION_PERSONA },
   },
   timeoutMs: 30_000,
-  session: {
-    persona: SESSION_PERSONA,
-    next: ({ calls }) =>
-      calls.some((call) => isConsentCall(call) && is2xx(call.status)) ? { tag: "revoke", kind: "revoke_consent" } : null,
-  },
+  act: ({ calls }) =>
+    calls.some((call) => isConsentCall(call) && is2xx(call.status))
+      ? { tag: "revoke", kind: "revoke_consent", persona: SESSION_PERSONA }
+      : null,
   grade: gradeConsentRevoked,
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CheckMemo, GradeInput, LoggedCall } from "../readiness-check";
+import type { EngineActionDone, GradeInput, LoggedCall } from "../readiness-check";
 import { BOOKING_DAYS, parseReport, pendingBooked } from "./pending-booked";
 import { fromMinor, toMinor } from "./transaction-listing";
 import { gradeInput } from "./grade-input";
@@ -32,84 +32,68 @@ const report = (value: string, startedAt = 6_000): LoggedCall => ({
   report: value,
 });
 
-async function noted(calls: LoggedCall[]) {
-  const memo: CheckMemo = {};
-  const advanced: number[] = [];
-  await pendingBooked.dataStep!({ calls, memo, now: 2_000, advanceClock: async (days) => void advanced.push(days) });
-  return { memo, advanced };
-}
+/** The engine moved the clock at 2 s (after the pre-read). */
+const advanced: EngineActionDone[] = [{ tag: "advance", kind: "advance_clock", days: BOOKING_DAYS, at: 2_000 }];
 
-const input = (calls: LoggedCall[], memo: CheckMemo, overrides: Partial<GradeInput> = {}): GradeInput =>
-  gradeInput({ calls, now: 10_000, memo, ...overrides });
+const input = (calls: LoggedCall[], actions: EngineActionDone[] = advanced, overrides: Partial<GradeInput> = {}): GradeInput =>
+  gradeInput({ calls, now: 10_000, actions, ...overrides });
 
-describe("pending-booked: the run's step", () => {
-  it("moves the clock once, after the app listed the pending transactions, and notes them", async () => {
-    const { memo, advanced } = await noted([preRead]);
-    expect(advanced).toEqual([BOOKING_DAYS]);
-    expect(memo).toEqual({
-      read_id: "req_pre",
-      account_id: "acc_1",
-      pending: [
-        { id: "txn_a", minor: -1250 },
-        { id: "txn_b", minor: -325 },
-      ],
-      advanced_at: 2_000,
-    });
-    const again: number[] = [];
-    await pendingBooked.dataStep!({ calls: [preRead], memo, now: 3_000, advanceClock: async (days) => void again.push(days) });
-    expect(again).toEqual([]);
+describe("pending-booked: the engine's action", () => {
+  it("moves the clock once, after the app listed the pending transactions", () => {
+    expect(pendingBooked.act!(input([preRead], []))).toEqual({ tag: "advance", kind: "advance_clock", days: BOOKING_DAYS });
+    expect(pendingBooked.act!(input([preRead], advanced))).toBeNull();
   });
 
-  it("waits for a pending listing; leaves the clock alone when nothing is pending", async () => {
-    expect((await noted([reRead])).advanced).toEqual([]);
-    const empty = await noted([listing("req_pre", 1_000, "status=pending", [])]);
-    expect(empty.advanced).toEqual([]);
-    expect(pendingBooked.grade(input([], empty.memo))).toMatchObject({ grade: "warn", requestIds: ["req_pre"] });
+  it("waits for a pending listing; leaves the clock alone when nothing is pending", () => {
+    expect(pendingBooked.act!(input([reRead], []))).toBeNull();
+    const empty = listing("req_pre", 1_000, "status=pending", []);
+    expect(pendingBooked.act!(input([empty], []))).toBeNull();
+    expect(pendingBooked.grade(input([empty], []))).toMatchObject({ grade: "warn", requestIds: ["req_pre"] });
   });
 });
 
 describe("pending-booked: grading", () => {
-  it("passes an app that re-read and counts each transaction once, as booked", async () => {
-    const { memo } = await noted([preRead]);
-    const result = pendingBooked.grade(input([preRead, reRead, report("pending=0.00; booked=-15.75")], memo));
+  it("passes an app that re-read and counts each transaction once, as booked", () => {
+    const result = pendingBooked.grade(input([preRead, reRead, report("pending=0.00; booked=-15.75")]));
     expect(result).toMatchObject({ grade: "pass", requestIds: ["req_pre", "req_re", "req_report"] });
   });
 
-  it("fails an app that holds each as pending and again as booked", async () => {
-    const { memo } = await noted([preRead]);
-    const result = pendingBooked.grade(input([preRead, reRead, report("pending=-15.75; booked=-15.75")], memo));
+  it("fails an app that holds each as pending and again as booked", () => {
+    const result = pendingBooked.grade(input([preRead, reRead, report("pending=-15.75; booked=-15.75")]));
     expect(result).toMatchObject({ grade: "fail", requestIds: ["req_pre", "req_re", "req_report"] });
     expect(result?.summary).toMatch(/Counted twice/);
   });
 
-  it("fails an app that still counts them as pending, and one whose figures are simply wrong", async () => {
-    const { memo } = await noted([preRead]);
-    expect(pendingBooked.grade(input([preRead, report("booked=0.00;pending=-15.75")], memo))?.summary).toMatch(/Stale/);
-    expect(pendingBooked.grade(input([preRead, reRead, report("pending=0; booked=-12.50")], memo))?.summary).toMatch(
+  it("fails an app that still counts them as pending, and one whose figures are simply wrong", () => {
+    expect(pendingBooked.grade(input([preRead, report("booked=0.00;pending=-15.75")]))?.summary).toMatch(/Stale/);
+    expect(pendingBooked.grade(input([preRead, reRead, report("pending=0; booked=-12.50")]))?.summary).toMatch(
       /expected pending 0.00, booked -15.75/,
     );
   });
 
-  it("fails an unreadable report, and warns when the right totals came without a re-read", async () => {
-    const { memo } = await noted([preRead]);
-    expect(pendingBooked.grade(input([preRead, report("total=-15.75")], memo))).toMatchObject({ grade: "fail" });
-    expect(pendingBooked.grade(input([preRead, report("pending=0.00; booked=-15.75")], memo))?.grade).toBe("warn");
+  it("fails an unreadable report, and warns when the right totals came without a re-read", () => {
+    expect(pendingBooked.grade(input([preRead, report("total=-15.75")]))).toMatchObject({ grade: "fail" });
+    expect(pendingBooked.grade(input([preRead, report("pending=0.00; booked=-15.75")]))?.grade).toBe("warn");
   });
 
-  it("does not count a report sent before the clock moved", async () => {
-    const { memo } = await noted([preRead]);
-    expect(pendingBooked.grade(input([preRead, report("pending=0.00; booked=-15.75", 1_500)], memo))).toBeNull();
+  it("does not count a report sent before the clock moved", () => {
+    expect(pendingBooked.grade(input([preRead, report("pending=0.00; booked=-15.75", 1_500)]))).toBeNull();
   });
 
-  it("waits for the listing, the clock and the report; fails each at the time limit", async () => {
-    expect(pendingBooked.grade(input([], {}))).toBeNull();
-    expect(pendingBooked.grade(input([], {}, { timedOut: true }))).toMatchObject({
+  it("waits for the listing, the clock and the report; fails each at the time limit", () => {
+    expect(pendingBooked.grade(input([], []))).toBeNull();
+    expect(pendingBooked.grade(input([], [], { timedOut: true }))).toMatchObject({
       grade: "fail",
       summary: expect.stringMatching(/status=pending/),
     });
-    const { memo } = await noted([preRead]);
-    expect(pendingBooked.grade(input([preRead, reRead], memo))).toBeNull();
-    const late = pendingBooked.grade(input([preRead, reRead], memo, { timedOut: true }));
+    expect(pendingBooked.grade(input([preRead], []))).toBeNull();
+    expect(pendingBooked.grade(input([preRead], [], { timedOut: true }))).toMatchObject({
+      grade: "fail",
+      requestIds: ["req_pre"],
+      summary: expect.stringMatching(/before the clock moved/),
+    });
+    expect(pendingBooked.grade(input([preRead, reRead]))).toBeNull();
+    const late = pendingBooked.grade(input([preRead, reRead], advanced, { timedOut: true }));
     expect(late).toMatchObject({ grade: "fail", requestIds: ["req_pre", "req_re"], summary: expect.stringMatching(/Readiness-Report/) });
   });
 });

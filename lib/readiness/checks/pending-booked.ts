@@ -1,18 +1,20 @@
-import { GUIDE, type CheckResult, type DataStepContext, type GradeInput, type ReadinessCheck } from "../readiness-check";
-import { fromMinor, listingPages, READINESS_ACCOUNT_NUMBER, toMinor } from "./transaction-listing";
+import { GUIDE, type CheckResult, type GradeInput, type LoggedCall, type ReadinessCheck } from "../readiness-check";
+import { fromMinor, listingPages, READINESS_ACCOUNT_NUMBER, toMinor, type ListingPage } from "./transaction-listing";
 
 /** How far the run moves the app's sandbox clock: past the midnight that books every card payment pending now. */
 export const BOOKING_DAYS = 3;
 
-/** What the step notes in the check's memo. */
-type Memo = {
-  /** The app's `?status=pending` listing the check starts from, and the transactions it showed pending. */
-  read_id?: string;
-  account_id?: string;
-  pending?: { id: string; minor: number }[];
-  /** Epoch ms the run moved the clock (after the read). */
-  advanced_at?: number;
-};
+/** The engine's action's tag: the clock moved, once. */
+const ADVANCE = "advance";
+
+/** The app's first readable `?status=pending` listing in the check: what it started from. */
+function pendingRead(calls: LoggedCall[]): ListingPage | undefined {
+  return listingPages(calls).find((page) => page.status === "pending" && page.transactions);
+}
+
+function pendingOf(read: ListingPage): { id: string; minor: number }[] {
+  return read.transactions!.filter((item) => item.status === "pending").map(({ id, minor }) => ({ id, minor }));
+}
 
 /** `pending=<amount>; booked=<amount>` (either order, decimal strings) → minor units. */
 export function parseReport(value: string): { pending: number; booked: number } | null {
@@ -44,20 +46,15 @@ export const pendingBooked: ReadinessCheck = {
     action: { kind: "pending_booked", account_number: READINESS_ACCOUNT_NUMBER },
   },
   timeoutMs: 60_000,
-  readsCalls: true,
-  async dataStep({ calls, memo, now, advanceClock }: DataStepContext) {
-    const noted = memo as unknown as Memo;
-    if (noted.read_id) return;
-    const read = listingPages(calls).find((page) => page.status === "pending" && page.transactions);
-    if (!read) return;
-    const pending = read.transactions!.filter((item) => item.status === "pending").map(({ id, minor }) => ({ id, minor }));
-    // Nothing pending: nothing would book, so the clock stays (the grade says why).
-    if (pending.length) await advanceClock(BOOKING_DAYS);
-    Object.assign(noted, { read_id: read.call.id, account_id: read.accountId, pending, advanced_at: now });
+  // Once the app has listed pending transactions, the clock moves on (nothing pending: nothing would book, so it stays).
+  act({ calls, actions = [] }) {
+    if (actions.some((done) => done.tag === ADVANCE)) return null;
+    const read = pendingRead(calls);
+    return read && pendingOf(read).length ? { tag: ADVANCE, kind: "advance_clock", days: BOOKING_DAYS } : null;
   },
-  grade({ calls, memo, timedOut }: GradeInput): CheckResult | null {
-    const noted = (memo ?? {}) as unknown as Memo;
-    if (!noted.read_id || noted.advanced_at === undefined || !noted.pending) {
+  grade({ calls, actions = [], timedOut }: GradeInput): CheckResult | null {
+    const read = pendingRead(calls);
+    if (!read) {
       return timedOut
         ? {
             grade: "fail",
@@ -67,41 +64,48 @@ export const pendingBooked: ReadinessCheck = {
           }
         : null;
     }
-    if (!noted.pending.length) {
+    const pending = pendingOf(read);
+    if (!pending.length) {
       return {
         grade: "warn",
         summary:
           "The account had no pending transactions when the app listed them, so nothing could book (reset the sandbox and run again).",
-        requestIds: [noted.read_id],
+        requestIds: [read.call.id],
         deliveryIds: [],
       };
     }
-    const after = calls.filter((call) => call.startedAt >= noted.advanced_at!).sort((a, b) => a.startedAt - b.startedAt);
+    const advanced = actions.find((done) => done.tag === ADVANCE);
+    if (!advanced) {
+      return timedOut
+        ? { grade: "fail", summary: "The check ran out of time before the clock moved.", requestIds: [read.call.id], deliveryIds: [] }
+        : null;
+    }
+    const after = calls.filter((call) => call.startedAt >= advanced.at).sort((a, b) => a.startedAt - b.startedAt);
     const report = after.find((call) => call.report);
-    const ids = new Set(noted.pending.map((item) => item.id));
+    const ids = new Set(pending.map((item) => item.id));
     const rereads = listingPages(after).filter(
       (page) =>
-        page.accountId === noted.account_id &&
+        page.accountId === read.accountId &&
         (!report || page.call.startedAt <= report.startedAt) &&
         page.transactions?.some((item) => ids.has(item.id) && item.status === "booked"),
     );
     const seen = new Set(rereads.flatMap((page) => page.transactions!.filter((item) => ids.has(item.id)).map((item) => item.id)));
-    const requestIds = [noted.read_id, ...rereads.map((page) => page.call.id), ...(report ? [report.id] : [])];
+    const requestIds = [read.call.id, ...rereads.map((page) => page.call.id), ...(report ? [report.id] : [])];
     const result = (grade: CheckResult["grade"], summary: string): CheckResult => ({ grade, summary, requestIds, deliveryIds: [] });
     if (!report) {
       return timedOut ? result("fail", `No call carried a Readiness-Report header after the clock moved ${BOOKING_DAYS} days on.`) : null;
     }
     const reported = parseReport(report.report!);
     if (!reported) return result("fail", `The Readiness-Report header "${report.report}" is not "pending=<amount>; booked=<amount>".`);
-    const expected = noted.pending.reduce((sum, item) => sum + item.minor, 0);
+    const expected = pending.reduce((sum, item) => sum + item.minor, 0);
     const said = `reported pending ${fromMinor(reported.pending)}, booked ${fromMinor(reported.booked)}`;
-    const truth = `${noted.pending.length} transaction(s) worth ${fromMinor(expected)}, all booked now`;
+    const truth = `${pending.length} transaction(s) worth ${fromMinor(expected)}, all booked now`;
     if (reported.pending === 0 && reported.booked === expected) {
       return seen.size === ids.size
         ? result("pass", `Re-read the ${truth}, and ${said}: each counted once.`)
         : result(
             "warn",
-            `The totals are right (${said}) but a re-read of all ${noted.pending.length} transaction(s) after the clock moved was not seen.`,
+            `The totals are right (${said}) but a re-read of all ${pending.length} transaction(s) after the clock moved was not seen.`,
           );
     }
     if (reported.pending + reported.booked === 2 * expected) {

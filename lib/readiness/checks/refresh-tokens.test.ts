@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LoggedCall, SessionActionDone } from "../readiness-check";
+import type { LoggedCall, EngineActionDone } from "../readiness-check";
 import { accountsRead, gradeInput } from "./session-traffic";
 import { refreshTokens } from "./refresh-tokens";
 
@@ -16,7 +16,7 @@ const EXPIRED = JSON.stringify({
   detail: "The access token has expired. Use your refresh token at POST /oauth/token.",
 });
 const FAMILY = JSON.stringify({ code: "invalid_token", detail: "The access token has been revoked." });
-const expiry = (tag: string, at: number): SessionActionDone => ({ tag, kind: "expire_access_token", at });
+const expiry = (tag: string, at: number): EngineActionDone => ({ tag, kind: "expire_access_token", at });
 const both = [expiry("expire-1", 1_500), expiry("expire-2", 4_500)];
 
 const careful = [
@@ -30,7 +30,7 @@ const careful = [
 ];
 
 describe("refresh tokens: the engine's actions", () => {
-  const next = (calls: LoggedCall[], actions: SessionActionDone[] = []) => refreshTokens.session!.next(gradeInput({ calls, actions }));
+  const next = (calls: LoggedCall[], actions: EngineActionDone[] = []) => refreshTokens.act!(gradeInput({ calls, actions }));
   it("expires the token once a consent-token call succeeded", () => {
     expect(next([])).toBeNull();
     expect(next(careful.slice(0, 1))).toEqual({ tag: "expire-1", kind: "expire_access_token" });

@@ -27,17 +27,13 @@ export const refreshTokens: ReadinessCheck = {
     action: { kind: "customer_session", persona: SESSION_PERSONA },
   },
   timeoutMs: 40_000,
-  session: {
-    persona: SESSION_PERSONA,
-    next({ calls, actions = [] }) {
-      const firstExpiry = actions.find((action) => action.tag === "expire-1");
-      if (!firstExpiry)
-        return calls.some((call) => isConsentCall(call) && is2xx(call.status)) ? { tag: "expire-1", kind: "expire_access_token" } : null;
-      const refreshed = calls.find((call) => isRefresh(call) && is2xx(call.status) && call.startedAt >= firstExpiry.at);
-      const usedNewToken =
-        refreshed && calls.some((call) => isConsentCall(call) && is2xx(call.status) && call.startedAt > refreshed.endedAt);
-      return usedNewToken ? { tag: "expire-2", kind: "expire_access_token" } : null;
-    },
+  act({ calls, actions = [] }) {
+    const firstExpiry = actions.find((action) => action.tag === "expire-1");
+    if (!firstExpiry)
+      return calls.some((call) => isConsentCall(call) && is2xx(call.status)) ? { tag: "expire-1", kind: "expire_access_token" } : null;
+    const refreshed = calls.find((call) => isRefresh(call) && is2xx(call.status) && call.startedAt >= firstExpiry.at);
+    const usedNewToken = refreshed && calls.some((call) => isConsentCall(call) && is2xx(call.status) && call.startedAt > refreshed.endedAt);
+    return usedNewToken ? { tag: "expire-2", kind: "expire_access_token" } : null;
   },
   grade: gradeRefreshTokens,
 };
