@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { sealSecret } from "./secret-box";
 import { sendWebhook } from "./send-webhook";
 import { generateSigningSecret } from "./signing-secret";
+import { createTestApp } from "./test-app";
 
 // The real mock bank (its outbox and internal routes) on one database, the portal's tables on
 // another, a receiver that verifies every request with the `standardwebhooks` package, and the
@@ -138,13 +139,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30
   return Date.now() - started;
 }
 
-async function app(id: string) {
-  const user = newId("user");
-  const team = newId("team");
-  await db.user.create({ data: { id: user, email: `${user}@example.com`, name: "Dev", passwordHash: "x" } });
-  await db.team.create({ data: { id: team, name: "Team" } });
-  await db.app.create({ data: { id, teamId: team, name: id, createdById: user } });
-}
+const app = (id: string) => createTestApp(db, id);
 
 beforeAll(async () => {
   bankDatabase = createTestDatabase();

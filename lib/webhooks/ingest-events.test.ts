@@ -5,6 +5,7 @@ import { newId } from "@openbank/contracts/ids";
 import { createTestDatabase } from "../../mock-bank/test/helpers";
 import type { BankOutbox, OutboxEvent } from "./bank-outbox";
 import { ingestEvents } from "./ingest-events";
+import { createTestApp } from "./test-app";
 
 // The portal's tables on a real SQLite file (WAL), and an outbox that hands over whatever batch
 // the test gives it. Two clients on one file are two connections: two dispatcher processes.
@@ -32,13 +33,7 @@ function events(tenant: string, count: number, type = "payment.completed"): Outb
   }));
 }
 
-async function app(id: string) {
-  const user = newId("user");
-  const team = newId("team");
-  await db.user.create({ data: { id: user, email: `${user}@example.com`, name: "Dev", passwordHash: "x" } });
-  await db.team.create({ data: { id: team, name: "Team" } });
-  await db.app.create({ data: { id, teamId: team, name: id, createdById: user } });
-}
+const app = (id: string) => createTestApp(db, id);
 
 async function endpoint(appId: string, eventTypes: string[] = []): Promise<string> {
   const id = newId("webhookEndpoint");
