@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Code } from "@/components/ui/code";
+import { Code, InlineMarkup } from "@/components/ui/code";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ReadinessReportDto } from "@/lib/readiness/readiness-dto";
 import { portalApi } from "@/lib/portal-api/portal-api-client";
@@ -111,8 +111,14 @@ export function ReadinessReport({ initial, mayCancel }: { initial: ReadinessRepo
                   <GradeBadge value={check.grade ?? check.status} />
                 </CardHeader>
                 <CardBody className="flex flex-col gap-3 text-sm">
-                  <CardDescription>{check.description}</CardDescription>
-                  {check.summary && <p className="text-fg">{check.summary}</p>}
+                  <CardDescription>
+                    <InlineMarkup text={check.description} />
+                  </CardDescription>
+                  {check.summary && (
+                    <p className="text-fg">
+                      <InlineMarkup text={check.summary} />
+                    </p>
+                  )}
                   {(check.evidence.request_ids.length > 0 || check.evidence.delivery_ids.length > 0) && (
                     <div>
                       <h3 className="text-xs font-medium text-fg-muted">Evidence</h3>
@@ -143,7 +149,7 @@ export function ReadinessReport({ initial, mayCancel }: { initial: ReadinessRepo
                   {(check.grade === "fail" || check.grade === "warn") && (
                     <p className="text-fg-muted">
                       <span className="font-medium text-fg">Fix: </span>
-                      {check.fix_hint}{" "}
+                      <InlineMarkup text={check.fix_hint} />{" "}
                       <Link className="text-primary underline-offset-4 hover:underline" href={check.guide_url}>
                         Read the guide
                       </Link>

@@ -12,6 +12,29 @@ export function Code({ className, ...props }: ComponentProps<"code">) {
   );
 }
 
+/** The markup of our catalogues' prose (the sandbox reference, readiness checks): backticks mark code, double asterisks bold. */
+export function InlineMarkup({ text }: { text: string }) {
+  return (
+    <>
+      {text.split("`").map((part, index) =>
+        index % 2 ? (
+          <Code key={index}>{part}</Code>
+        ) : (
+          part.split("**").map((piece, j) =>
+            j % 2 ? (
+              <strong key={`${index}-${j}`} className="font-semibold text-fg">
+                {piece}
+              </strong>
+            ) : (
+              piece
+            ),
+          )
+        ),
+      )}
+    </>
+  );
+}
+
 /**
  * A block of code with a title bar and a copy button. `code` is what gets copied; pass
  * `children` to render it differently (e.g. with highlighted spans).

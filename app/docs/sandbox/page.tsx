@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Code, CodeBlock } from "@/components/ui/code";
+import { Code, CodeBlock, InlineMarkup } from "@/components/ui/code";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getSandboxReference, type SandboxReference } from "@/lib/docs/get-sandbox-reference";
@@ -25,29 +25,6 @@ export const dynamic = "force-dynamic";
 type Persona = SandboxReference["personas"][number];
 type Account = Persona["accounts"][number];
 
-/** Backticks mark code, double asterisks bold: the reference's only markup. */
-function Inline({ text }: { text: string }) {
-  return (
-    <>
-      {text.split("`").map((part, index) =>
-        index % 2 ? (
-          <Code key={index}>{part}</Code>
-        ) : (
-          part.split("**").map((piece, j) =>
-            j % 2 ? (
-              <strong key={`${index}-${j}`} className="font-semibold text-fg">
-                {piece}
-              </strong>
-            ) : (
-              piece
-            ),
-          )
-        ),
-      )}
-    </>
-  );
-}
-
 /** Operation descriptions: paragraphs and numbered lists, one item per line. */
 function Description({ text }: { text: string }) {
   const blocks: ReactNode[] = [];
@@ -58,7 +35,7 @@ function Description({ text }: { text: string }) {
         <ol key={blocks.length} className="list-decimal space-y-1 pl-5">
           {items.map((item, i) => (
             <li key={i}>
-              <Inline text={item} />
+              <InlineMarkup text={item} />
             </li>
           ))}
         </ol>,
@@ -75,7 +52,7 @@ function Description({ text }: { text: string }) {
     if (line.trim())
       blocks.push(
         <p key={blocks.length}>
-          <Inline text={line} />
+          <InlineMarkup text={line} />
         </p>,
       );
   }
@@ -125,7 +102,7 @@ function Notes({ notes }: { notes: string[] }) {
     <ul className="space-y-0.5 text-xs text-fg-muted">
       {notes.map((note) => (
         <li key={note}>
-          <Inline text={note} />
+          <InlineMarkup text={note} />
         </li>
       ))}
     </ul>
@@ -163,7 +140,7 @@ function PersonaCard({ persona }: { persona: Persona }) {
           {persona.kind === "business" && <Badge tone="info">business</Badge>}
         </div>
         <p className="mt-1 text-sm text-fg-muted">
-          <Inline text={persona.purpose} />
+          <InlineMarkup text={persona.purpose} />
         </p>
       </CardHeader>
       <CardBody className="space-y-4">
@@ -181,7 +158,7 @@ function PersonaCard({ persona }: { persona: Persona }) {
               Loan of {formatMoneyForDisplay(persona.lending.example_request.amount)} over {persona.lending.example_request.term_months}{" "}
               months:
             </span>{" "}
-            <Inline text={persona.lending.summary} />{" "}
+            <InlineMarkup text={persona.lending.summary} />{" "}
             {persona.lending.bnpl_limit
               ? `Buy-now-pay-later limit ${formatMoneyForDisplay(persona.lending.bnpl_limit)}.`
               : "Buy-now-pay-later plans are declined."}
@@ -561,7 +538,7 @@ curl -X PATCH ${portalUrl}/v1/sandbox/settings \\
                   )}
                 </div>
                 <p className="text-sm text-fg-muted">
-                  <Inline text={info.effect} />
+                  <InlineMarkup text={info.effect} />
                 </p>
               </li>
             ))}
@@ -587,7 +564,7 @@ curl -X PATCH ${portalUrl}/v1/sandbox/settings \\
               <li key={magic.value} className="space-y-1.5 p-4 sm:px-5">
                 <Code className="font-semibold">{magic.value}</Code>
                 <p className="text-sm text-fg-muted">
-                  <Inline text={magic.effect} />
+                  <InlineMarkup text={magic.effect} />
                 </p>
               </li>
             ))}
@@ -613,7 +590,7 @@ curl -X PATCH ${portalUrl}/v1/sandbox/settings \\
                     <Badge tone="brand">{magic.applies_to}</Badge>
                   </div>
                   <p className="text-sm text-fg-muted">
-                    <Inline text={magic.effect} />
+                    <InlineMarkup text={magic.effect} />
                   </p>
                 </li>
               ))}
