@@ -8,6 +8,8 @@ export type Tenant = {
   /** Sandbox days per real day (1 = real time), running from clockAnchorAt (see tenantNow). */
   clockRate: number;
   clockAnchorAt: Date | null;
+  /** Live activity books the customers' everyday life as the clock runs (GET/PATCH /v1/sandbox/settings). */
+  liveActivity: boolean;
 };
 
 export type EnsureTenant = ((tenantId: string) => Promise<Tenant>) & {
@@ -15,7 +17,14 @@ export type EnsureTenant = ((tenantId: string) => Promise<Tenant>) & {
   forget(tenantId: string): void;
 };
 
-const tenantSelect = { id: true, seededAt: true, clockOffsetSeconds: true, clockRate: true, clockAnchorAt: true } as const;
+const tenantSelect = {
+  id: true,
+  seededAt: true,
+  clockOffsetSeconds: true,
+  clockRate: true,
+  clockAnchorAt: true,
+  liveActivity: true,
+} as const;
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -40,7 +49,7 @@ export function createEnsureTenant(options: { db: PrismaClient; now: () => Date;
     try {
       const seededAt = now();
       await seedTenant({ db, tenantId, seededAt });
-      return { id: tenantId, seededAt, clockOffsetSeconds: 0, clockRate: 1, clockAnchorAt: null };
+      return { id: tenantId, seededAt, clockOffsetSeconds: 0, clockRate: 1, clockAnchorAt: null, liveActivity: false };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return db.bankTenant.findUniqueOrThrow({ where: { id: tenantId }, select: tenantSelect });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { getSandboxSettings, updateSandboxSettings } from "../../domain/sandbox/sandbox-settings";
+import { sandboxSettings as currentSettings, updateSandboxSettings } from "../../domain/sandbox/sandbox-settings";
 import { jsonResponse, problemResponses } from "../../schemas/problem";
 import { SandboxSettings, UpdateSandboxSettingsBody } from "../../schemas/sandbox-settings";
 
@@ -17,7 +17,7 @@ const sandboxSettings: FastifyPluginAsyncZod = async (app) => {
         response: { 200: jsonResponse("The sandbox's settings.", SandboxSettings), ...problemResponses() },
       },
     },
-    async (request) => getSandboxSettings({ db: app.db, tenant: request.tenant!, realNow: app.now() }),
+    async (request) => currentSettings(request.tenant!, app.now()),
   );
 
   app.patch(

@@ -7,7 +7,7 @@ import { advanceClock } from "../../domain/sandbox/advance-clock";
 import { resetTenant } from "../../domain/sandbox/reset-tenant";
 import { simulateIncomingPayment } from "../../domain/sandbox/simulate-incoming-payment";
 import { tenantNow } from "../../domain/tenants/tenant-now";
-import { getSandboxSettings } from "../../domain/sandbox/sandbox-settings";
+import { sandboxSettings } from "../../domain/sandbox/sandbox-settings";
 import { NOT_FOUND, problemResponses, jsonResponse } from "../../schemas/problem";
 import { AdvanceClockBody, ClockAdvanceResult, SandboxClock, SandboxResetResult, SimulateIncomingBody } from "../../schemas/sandbox";
 import { Transaction } from "../../schemas/transaction";
@@ -55,11 +55,7 @@ const sandbox: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { now, offset_seconds, clock_rate, live_activity } = await getSandboxSettings({
-        db: app.db,
-        tenant: request.tenant!,
-        realNow: app.now(),
-      });
+      const { now, offset_seconds, clock_rate, live_activity } = sandboxSettings(request.tenant!, app.now());
       return { now, offset_seconds, clock_rate, live_activity };
     },
   );
