@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exchange, runAuthorization } from "./oauth-fixture";
+import { exchange, runAuthorization, token } from "./oauth-fixture";
 import { bankClient, buildTestApp, expectProblemShape, type TestApp } from "./helpers";
 
 const NOW = new Date("2026-11-21T10:30:00.000Z");
@@ -159,5 +159,72 @@ describe("DELETE /v1/consents/{consent_id}", () => {
       object: { id: minted.body.consent.id, app_id: "app_c5", revoked_at: NOW.toISOString() },
     });
     expect((await bank.get("/v1/consents", "/v1/consents?status=revoked", { tenant: "app_c5" })).body.data).toHaveLength(1);
+  });
+});
+
+describe("POST /v1/sandbox/consents/{consent_id}/expire", () => {
+  const expire = (tenant: string, id: string) =>
+    bank.request({
+      method: "POST",
+      url: `/v1/sandbox/consents/${id}/expire`,
+      template: "/v1/sandbox/consents/{consent_id}/expire",
+      tenant,
+    });
+
+  it("ends a sandbox-minted consent now: its access token answers consent_expired, its refresh token invalid_grant; repeatable", async () => {
+    const minted = await mint("app_e1", { persona: "good_credit", permissions: ["accounts:read"] });
+    const asToken = { tenant: "app_e1", headers: { "x-consent-token": minted.body.access_token } };
+    expect((await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken })).status).toBe(200);
+    const expired = await expire("app_e1", minted.body.consent.id);
+    expect(expired.status).toBe(200);
+    expect(expired.body).toMatchObject({ id: minted.body.consent.id, status: "expired", expires_at: NOW.toISOString(), revoked_at: null });
+    const refused = await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken });
+    expectProblemShape(refused, 401, "consent_expired");
+    expect(refused.body.detail).toContain(minted.body.consent.id);
+    expect((await token(t.app, "app_e1", { grant_type: "refresh_token", refresh_token: minted.body.refresh_token })).body).toMatchObject({
+      error: "invalid_grant",
+    });
+    expect((await expire("app_e1", minted.body.consent.id)).body).toEqual(expired.body);
+    expect(
+      (await bank.get("/v1/consents", "/v1/consents?status=expired", { tenant: "app_e1" })).body.data.map((c: { id: string }) => c.id),
+    ).toEqual([minted.body.consent.id]);
+  });
+
+  it("ends a consent granted through the authorization server: its issued tokens stop too", async () => {
+    const run = await runAuthorization(t.app, { appId: "app_e2" });
+    const issued = await exchange(t.app, "app_e2", run.code!, run.verifier);
+    const asToken = { tenant: "app_e2", headers: { "x-consent-token": issued.body.access_token } };
+    expect((await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken })).status).toBe(200);
+    expect((await expire("app_e2", issued.body.consent_id)).body.status).toBe("expired");
+    expectProblemShape(await bank.request({ url: "/v1/accounts", template: "/v1/accounts", ...asToken }), 401, "consent_expired");
+    expect((await token(t.app, "app_e2", { grant_type: "refresh_token", refresh_token: issued.body.refresh_token })).body.error).toBe(
+      "invalid_grant",
+    );
+  });
+
+  it("leaves an ended consent as it ended, and another app's consent is a 404 like an unknown id", async () => {
+    const minted = await mint("app_e3", { persona: "student", permissions: ["accounts:read"] });
+    const id = minted.body.consent.id;
+    expectProblemShape(await expire("app_e4", id), 404, "resource_not_found");
+    expectProblemShape(await expire("app_e4", "cns_0000000000000000000000"), 404, "resource_not_found");
+    expect((await bank.get("/v1/consents/{consent_id}", `/v1/consents/${id}`, { tenant: "app_e3" })).body.status).toBe("authorised");
+    await bank.request({ method: "DELETE", url: `/v1/consents/${id}`, template: "/v1/consents/{consent_id}", tenant: "app_e3" });
+    expect((await expire("app_e3", id)).body).toMatchObject({
+      status: "revoked",
+      expires_at: expect.not.stringMatching(NOW.toISOString()),
+    });
+    expectProblemShape(await expire("app_e3", "not-an-id"), 400, "validation_failed");
+  });
+
+  it("is for API keys: a consent token gets 403 api_key_required", async () => {
+    const minted = await mint("app_e5", { persona: "student", permissions: ["accounts:read"] });
+    const reply = await bank.request({
+      method: "POST",
+      url: `/v1/sandbox/consents/${minted.body.consent.id}/expire`,
+      template: "/v1/sandbox/consents/{consent_id}/expire",
+      tenant: "app_e5",
+      headers: { "x-consent-token": minted.body.access_token },
+    });
+    expectProblemShape(reply, 403, "api_key_required");
   });
 });

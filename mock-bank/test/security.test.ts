@@ -84,6 +84,7 @@ describe("internal authentication (every /v1 route)", () => {
         "post /v1/sandbox/clock/advance",
         "post /v1/sandbox/customers/{customer_id}/kyc-review",
         "post /v1/sandbox/consents",
+        "post /v1/sandbox/consents/{consent_id}/expire",
         "post /v1/sandbox/reset",
         "post /v1/sandbox/transactions",
         "get /v1/products",

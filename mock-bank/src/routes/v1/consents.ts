@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createSandboxConsent } from "../../domain/consents/create-sandbox-consent";
+import { expireConsent } from "../../domain/consents/expire-consent";
 import { getConsentOrThrow } from "../../domain/consents/get-consent-or-throw";
 import { listConsents } from "../../domain/consents/list-consents";
 import { revokeConsent } from "../../domain/consents/revoke-consent";
@@ -129,6 +130,34 @@ const consents: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.code(201).header("cache-control", "no-store").send(result);
     },
+  );
+  app.post(
+    "/sandbox/consents/:consent_id/expire",
+    {
+      config: { movesMoney: false },
+      schema: {
+        operationId: "expireSandboxConsent",
+        tags: ["Consents", "Sandbox"],
+        summary: "Expire a consent now",
+        description: [
+          "Makes one of your consents reach its expiry now on your sandbox clock, as if its 90 days had run out, without moving the clock: the sandbox's way to test what your app does when a customer's consent expires (Plaid's sandbox has `/sandbox/item/reset_login` for the same moment).",
+          "",
+          "- From the next call its access tokens answer 401 `consent_expired` (a standard's API answers in its own terms) and its refresh token `invalid_grant`: send the customer through consent again.",
+          "- `GET /v1/consents/{consent_id}` shows it `expired`, with `expires_at` now.",
+          "- A consent that already ended (revoked, rejected, consumed, expired) is returned unchanged; another app's is a 404 like an unknown id.",
+        ].join("\n"),
+        params: ConsentParams,
+        response: { 200: jsonResponse("The consent, expired.", Consent), ...problemResponses({ 404: NOT_FOUND }) },
+      },
+    },
+    async (request) =>
+      expireConsent({
+        db: app.db,
+        tenantId: request.tenantId,
+        appId: request.appId ?? request.tenantId,
+        consentId: request.params.consent_id,
+        tenantNow: at(request),
+      }),
   );
 };
 
