@@ -1,4 +1,4 @@
-// The careful app's customer session (consent-revoked and refresh-tokens checks): it reads the
+// The careful app's customer session (the consent-revoked, consent-expired and refresh-tokens checks): it reads the
 // customer's accounts with a consent access token; an expired access token is refreshed once with
 // the newest refresh token (both new tokens are stored before either is used); a revoked or expired
 // consent is dropped at once and the customer goes through consent again.

@@ -1,6 +1,7 @@
 // The careless app's customer session, for the consent checks to fail: it ignores 401
-// consent_revoked and keeps calling with the same token, and it refreshes an expired access token
-// with the first refresh token it ever got (it never stores the rotated one). Do not copy it.
+// consent_revoked and keeps calling with the same token; anything "expired" gets a refresh (an
+// expired consent too, which no refresh can bring back), always with the first refresh token it
+// ever got (it never stores the rotated one). Do not copy it.
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

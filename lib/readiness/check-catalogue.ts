@@ -1,5 +1,6 @@
 import type { ReadinessCheck } from "./readiness-check";
 import { pagination } from "./checks/pagination";
+import { consentExpired } from "./checks/consent-expired";
 import { consentRevoked } from "./checks/consent-revoked";
 import { paymentRetries } from "./checks/payment-retries";
 import { pendingBooked } from "./checks/pending-booked";
@@ -21,6 +22,7 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   pendingBooked,
   standards,
   consentRevoked,
+  consentExpired,
   refreshTokens,
 ];
 

@@ -9,19 +9,22 @@ export const EXPIRE_ADVANCE_SECONDS = 3_600 + 120;
 
 /**
  * What the engine does to the app under test mid-check, at the bank and in the app's own tenant
- * only: revoke a persona's consents as the customer would, move the sandbox clock past the access
+ * only: revoke a persona's consents as the customer would, or make them expire now, move the sandbox clock past the access
  * token's lifetime, or move it on by days. Answers what it touched, for the run.
  */
 export async function performEngineAction(options: { appId: string; action: EngineAction }): Promise<string> {
   const { appId, action } = options;
   switch (action.kind) {
     case "revoke_consent": {
-      const consents = await listAppConsents({ appId, limit: 100 });
-      const active = consents.filter(
-        (consent) => consent.standard === "v1" && consent.status === "authorised" && consent.persona === action.persona,
-      );
+      const active = await authorisedConsentsOf(appId, action.persona);
       for (const consent of active) await revokeAppConsent({ appId, consentId: consent.id });
       return active.length ? `revoked ${active.map((consent) => consent.id).join(", ")}` : `no authorised consent of ${action.persona}`;
+    }
+    case "expire_consent": {
+      const active = await authorisedConsentsOf(appId, action.persona);
+      for (const consent of active)
+        await callBank({ appId, method: "POST", path: `/v1/sandbox/consents/${encodeURIComponent(consent.id)}/expire` });
+      return active.length ? `expired ${active.map((consent) => consent.id).join(", ")}` : `no authorised consent of ${action.persona}`;
     }
     case "expire_access_token": {
       const clock = await callBank<{ now: string }>({ appId, method: "GET", path: "/v1/sandbox/clock" });
@@ -34,4 +37,10 @@ export async function performEngineAction(options: { appId: string; action: Engi
       return `sandbox clock moved ${action.days} days to ${moved.now}`;
     }
   }
+}
+
+/** The app's authorised /v1 consents of a persona: the ones a customer session may be using. */
+async function authorisedConsentsOf(appId: string, persona: string) {
+  const consents = await listAppConsents({ appId, limit: 100 });
+  return consents.filter((consent) => consent.standard === "v1" && consent.status === "authorised" && consent.persona === persona);
 }

@@ -100,6 +100,8 @@ export type EngineAction = { tag: string } &
   /** The app's authorised /v1 consents of the persona are revoked, as the customer would. */
   (
     | { kind: "revoke_consent"; persona: string }
+    /** The app's authorised /v1 consents of the persona reach their expiry now (the sandbox control, not the clock). */
+    | { kind: "expire_consent"; persona: string }
     /** The app's sandbox clock moves past a consent access token's hour. */
     | { kind: "expire_access_token" }
     /** The app's sandbox clock moves on by days (the bank books what became due). */
@@ -153,7 +155,7 @@ export function readEcho(body: string | null): Echo | null {
 export const is2xx = (status: number | null) => status !== null && status >= 200 && status < 300;
 
 export const GUIDE = {
-  webhooks: "/docs/guides/webhooks#8-pass-the-readiness-checks",
+  webhooks: "/docs/guides/webhooks#9-pass-the-readiness-checks",
   retries: "/docs/guides/errors-rate-limits#2-know-what-to-retry",
   rateLimits: "/docs/guides/errors-rate-limits#3-rate-limits",
   transactions: "/docs/guides/accounts-transactions#5-pass-the-readiness-checks",

@@ -24,6 +24,7 @@ const CHECKS = [
   "pending-booked",
   "standards",
   "consent-revoked",
+  "consent-expired",
   "refresh-tokens",
 ];
 
@@ -355,7 +356,7 @@ describe("both reference apps, graded side by side, with a bystander app that mu
   });
 
   // The consent checks: the customer session's evidence, tied to tokens by their display prefix.
-  it("names the careful app's consent evidence: one 401 consent_revoked, then a new consent; two refreshes, the new token used", async () => {
+  it("names the careful app's consent evidence: one 401 consent_revoked, then a new consent; one consent_expired, no refresh, a new consent; two refreshes, the new token used", async () => {
     const revoked = carefulRun.checks.find((check) => check.id === "consent-revoked")!;
     const logs = await Promise.all(revoked.evidence.request_ids.map((id) => requestLog(careful, id)));
     expect(logs[0]).toMatchObject({ status: 401, path: "/v1/accounts" });
@@ -364,6 +365,13 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     expect(logs.at(-1)!.key_prefix).not.toBe(logs[0].key_prefix);
     expect(logs.slice(1, -1).every((log) => log.key_prefix === logs[0].key_prefix)).toBe(true);
 
+    const expired = carefulRun.checks.find((check) => check.id === "consent-expired")!;
+    const expiredLogs = await Promise.all(expired.evidence.request_ids.map((id) => requestLog(careful, id)));
+    expect(JSON.parse(expiredLogs[0].response.body).code).toBe("consent_expired");
+    expect(expiredLogs.some((log) => log.path === "/oauth/token")).toBe(false);
+    expect(expiredLogs.at(-1)).toMatchObject({ status: 200, path: "/v1/accounts" });
+    expect(expiredLogs.at(-1)!.key_prefix).not.toBe(expiredLogs[0].key_prefix);
+
     const refresh = carefulRun.checks.find((check) => check.id === "refresh-tokens")!;
     const refreshLogs = await Promise.all(refresh.evidence.request_ids.map((id) => requestLog(careful, id)));
     const refreshes = refreshLogs.filter((log) => log.path === "/oauth/token");
@@ -371,13 +379,23 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     expect(refreshLogs.at(-1)).toMatchObject({ status: 200, path: "/v1/accounts" });
   });
 
-  it("names the careless app's consent evidence: the revoked token sent again and again; a reused refresh token and the family revocation", async () => {
+  it("names the careless app's consent evidence: the revoked token sent again and again; the expired consent refreshed; a reused refresh token and the family revocation", async () => {
     const revoked = carelessRun.checks.find((check) => check.id === "consent-revoked")!;
     expect(revoked.summary).toMatch(/more times/);
     const logs = await Promise.all(revoked.evidence.request_ids.map((id) => requestLog(careless, id)));
     expect(logs.length).toBeGreaterThanOrEqual(3);
     expect(new Set(logs.map((log) => log.key_prefix)).size).toBe(1);
     expect(logs.every((log) => log.status === 401 && JSON.parse(log.response.body).code === "consent_revoked")).toBe(true);
+
+    const expired = carelessRun.checks.find((check) => check.id === "consent-expired")!;
+    expect(expired.summary).toMatch(/more times .*, and asked POST \/oauth\/token for new tokens \d+ time\(s\), refused \(400\)/);
+    const expiredLogs = await Promise.all(expired.evidence.request_ids.map((id) => requestLog(careless, id)));
+    const refused = expiredLogs.filter((log) => log.path === "/oauth/token");
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused.every((log) => log.status === 400 && JSON.parse(log.response.body).error === "invalid_grant")).toBe(true);
+    expect(
+      expiredLogs.filter((log) => log.path === "/v1/accounts").every((log) => JSON.parse(log.response.body).code === "consent_expired"),
+    ).toBe(true);
 
     const refresh = carelessRun.checks.find((check) => check.id === "refresh-tokens")!;
     expect(refresh.summary).toMatch(/sent again/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LoggedCall } from "../readiness-check";
 import { accountsRead, gradeInput } from "./session-traffic";
-import { consentRevoked, MAX_CALLS_AFTER_REVOKED, SESSION_PERSONA } from "./consent-revoked";
+import { MAX_CALLS_AFTER_END, SESSION_PERSONA } from "./consent-ended";
+import { consentRevoked } from "./consent-revoked";
 
 // Synthetic customer sessions: what a careful and a careless app leave in the request log.
 const REVOKED = JSON.stringify({ code: "consent_revoked", detail: "Consent cns_1 was revoked; its tokens no longer work." });
@@ -42,7 +43,7 @@ describe("consent revoked: grading", () => {
     const calls = [...before, accountsRead(2_000, "oat_A…aaaa", 401, REVOKED), accountsRead(3_000, "oat_B…bbbb")];
     expect(consentRevoked.grade(gradeInput({ calls, actions: revokedAt, now: 4_000 }))).toBeNull();
   });
-  it(`allows ${MAX_CALLS_AFTER_REVOKED} call already in flight with the old token`, () => {
+  it(`allows ${MAX_CALLS_AFTER_END} call already in flight with the old token`, () => {
     const calls = [
       ...before,
       accountsRead(2_000, "oat_A…aaaa", 401, REVOKED),

@@ -1,10 +1,9 @@
 import { GUIDE, is2xx, type CheckResult, type GradeInput, type LoggedCall, type ReadinessCheck } from "../readiness-check";
-import { isConsentCall, SESSION_PERSONA } from "./consent-revoked";
+import { isConsentCall, isTokenRequest as isRefresh, SESSION_PERSONA } from "./consent-ended";
 
 /** After the second refresh, how long the app's calls are still watched (a reused token shows up as a refused refresh). */
 const SETTLE_MS = 2_500;
 
-const isRefresh = (call: LoggedCall) => call.method === "POST" && call.path.split("?")[0] === "/oauth/token";
 /** The bank's family revocation, seen on the next call with a token of that family. */
 const familyRevoked = (call: LoggedCall) => call.status === 401 && /access token has been revoked/.test(call.responseBody ?? "");
 
