@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@openbank/database/create-prisma-client";
 
 // The SQLite rule the portal's writers are built on (revoke-key.ts, ingest-events.ts): in WAL
 // mode, with another connection (another process: a second portal, the dispatcher) holding the
@@ -75,5 +76,24 @@ describe("SQLite's write lock across connections (WAL)", () => {
     // (within the 5 s busy timeout). No time is asserted: only that it waited and committed.
     expect(await withLockHeld(300, () => revoke("write first"))).toBe("committed");
     expect(db.prepare("select revoked from key where id = 'k'").get()).toEqual({ revoked: 1 });
+  });
+});
+
+describe("Prisma's transactions on SQLite (createPrismaClient)", () => {
+  it("begin IMMEDIATE: a transaction that reads, then writes, waits for another connection's lock and commits", async () => {
+    const prisma = createPrismaClient(`file:${file}`);
+    try {
+      await prisma.$queryRawUnsafe("select 1");
+      const outcome = await withLockHeld(300, () =>
+        prisma.$transaction(async (tx) => {
+          await tx.$queryRawUnsafe("select * from key where id = 'k'");
+          await tx.$executeRawUnsafe("update key set revoked = 2 where id = 'k'");
+        }),
+      );
+      expect(outcome).toBeUndefined();
+      expect(db.prepare("select revoked from key where id = 'k'").get()).toEqual({ revoked: 2 });
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 });

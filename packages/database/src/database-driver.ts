@@ -32,12 +32,22 @@ function observe<A extends { dispose(): Promise<void> }>(handle: Handle, adapter
   return adapter;
 }
 
-/** PrismaBetterSQLite3 that remembers the connection it opens. */
+/**
+ * PrismaBetterSQLite3 that remembers the connection it opens, and opens Prisma's transactions
+ * with BEGIN IMMEDIATE. The adapter's plain (deferred) BEGIN lets a transaction read, then
+ * refuses its first write with SQLITE_BUSY at once, without waiting, whenever another connection
+ * wrote meanwhile (WAL): with the request-log worker writing every 250 ms, a portal upsert met it
+ * (a 503 in tests). IMMEDIATE takes the write lock first and waits its busy timeout for it, as a
+ * single write does; SQLite has one writer anyway.
+ */
 export class ObservedSqliteAdapter extends PrismaBetterSQLite3 {
   readonly handle: Handle = { current: null };
   override async connect() {
     const adapter = await super.connect();
-    return observe(this.handle, adapter, { provider: "sqlite", database: (adapter as unknown as { client: SqliteDatabase }).client });
+    const database = (adapter as unknown as { client: SqliteDatabase }).client;
+    const prepare = database.prepare.bind(database);
+    database.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return observe(this.handle, adapter, { provider: "sqlite", database });
   }
 }
 
