@@ -247,6 +247,38 @@ describe("/v1/consents and the sandbox shortcut", () => {
     await expectProblem(await sandbox(portalUrl, body.access_token, "/v1/accounts"), 401, "consent_revoked");
   });
 
+  it("expires a consent now with the sandbox control: its token answers consent_expired, its refresh token invalid_grant", async () => {
+    const minted = await sandbox(portalUrl, appA.key, "/v1/sandbox/consents", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ persona: "good_credit", permissions: ["accounts:read"] }),
+    });
+    const body = await minted.json();
+    expect((await sandbox(portalUrl, body.access_token, "/v1/accounts")).status).toBe(200);
+    const path = `/v1/sandbox/consents/${body.consent.id}/expire`;
+
+    // Another app's key, the consent's own token and a malformed id change nothing.
+    await expectProblem(await sandbox(portalUrl, appB.key, path, { method: "POST" }), 404, "resource_not_found");
+    await expectProblem(await sandbox(portalUrl, body.access_token, path, { method: "POST" }), 403, "api_key_required");
+    await expectProblem(
+      await sandbox(portalUrl, appA.key, "/v1/sandbox/consents/not-an-id/expire", { method: "POST" }),
+      400,
+      "validation_failed",
+    );
+    expect((await sandbox(portalUrl, body.access_token, "/v1/accounts")).status).toBe(200);
+
+    const expired = await sandbox(portalUrl, appA.key, path, { method: "POST" });
+    const expiredBody = await expired.json();
+    contract.expectValid("post", "/v1/sandbox/consents/{consent_id}/expire", expired, expiredBody);
+    expect(expiredBody).toMatchObject({ id: body.consent.id, status: "expired", revoked_at: null });
+    await expectProblem(await sandbox(portalUrl, body.access_token, "/v1/accounts"), 401, "consent_expired");
+    const refresh = await tokenRequest({ grant_type: "refresh_token", refresh_token: body.refresh_token }, basic(appA));
+    expect(refresh.status).toBe(400);
+    expect((await refresh.json()).error).toBe("invalid_grant");
+    const portalList = await appA.developer.json("GET", `/api/apps/${appA.id}/consents`);
+    expect(portalList.body.data.find((c: { id: string }) => c.id === body.consent.id)).toMatchObject({ status: "expired" });
+  });
+
   it("revokes from the dashboard API too", async () => {
     const minted = await (
       await sandbox(portalUrl, appB.key, "/v1/sandbox/consents", {

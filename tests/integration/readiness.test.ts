@@ -388,11 +388,15 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     expect(logs.every((log) => log.status === 401 && JSON.parse(log.response.body).code === "consent_revoked")).toBe(true);
 
     const expired = carelessRun.checks.find((check) => check.id === "consent-expired")!;
-    expect(expired.summary).toMatch(/more times .*, and asked POST \/oauth\/token for new tokens \d+ time\(s\), refused \(400\)/);
+    // It fails at the first refused refresh (the token sent again may follow, and is named when it came first).
+    expect(expired.summary).toMatch(
+      /asked POST \/oauth\/token for new tokens \d+ time\(s\), refused \(400\): a refresh token ends with its consent/,
+    );
     const expiredLogs = await Promise.all(expired.evidence.request_ids.map((id) => requestLog(careless, id)));
     const refused = expiredLogs.filter((log) => log.path === "/oauth/token");
     expect(refused.length).toBeGreaterThanOrEqual(1);
-    expect(refused.every((log) => log.status === 400 && JSON.parse(log.response.body).error === "invalid_grant")).toBe(true);
+    // The token endpoint's answers are logged without their bodies (they carry tokens).
+    expect(refused.every((log) => log.status === 400)).toBe(true);
     expect(
       expiredLogs.filter((log) => log.path === "/v1/accounts").every((log) => JSON.parse(log.response.body).code === "consent_expired"),
     ).toBe(true);
