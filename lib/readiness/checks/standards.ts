@@ -175,7 +175,9 @@ export function gradeStandards(calls: LoggedCall[]): CheckResult | null {
   const dataCalls = readings.filter((reading) => reading.data && reading.call.status >= 200 && reading.call.status < 300).length;
   return {
     grade: "pass",
-    summary: `${readings.length} ${used} calls, each with its request id header; ${dataCalls} data calls, all on an authorised consent.`,
+    summary:
+      `${readings.length} ${used} call${readings.length === 1 ? "" : "s"}, each with its request id header; ` +
+      (dataCalls === 0 ? "no data read yet." : `${dataCalls} data call${dataCalls === 1 ? "" : "s"}, all on an authorised consent.`),
     requestIds: readings.slice(0, MAX_EVIDENCE).map((reading) => reading.call.id),
     deliveryIds: [],
   };
