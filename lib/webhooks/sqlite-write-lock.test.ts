@@ -80,20 +80,43 @@ describe("SQLite's write lock across connections (WAL)", () => {
 });
 
 describe("Prisma's transactions on SQLite (createPrismaClient)", () => {
-  it("begin IMMEDIATE: a transaction that reads, then writes, waits for another connection's lock and commits", async () => {
+  // Another connection, in its own thread, writes and commits while the transaction is between
+  // its read and its write: with a deferred BEGIN that write is refused SQLITE_BUSY (the
+  // snapshot is stale); BEGIN IMMEDIATE holds the lock, so the other writer waits its turn.
+  it("take the write lock when it is free: a transaction that reads, then writes, is not refused by a writer in between", async () => {
     const prisma = createPrismaClient(`file:${file}`);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let writer: Worker | undefined;
     try {
       await prisma.$queryRawUnsafe("select 1");
-      const outcome = await withLockHeld(300, () =>
-        prisma.$transaction(async (tx) => {
-          await tx.$queryRawUnsafe("select * from key where id = 'k'");
-          await tx.$executeRawUnsafe("update key set revoked = 2 where id = 'k'");
-        }),
-      );
-      expect(outcome).toBeUndefined();
+      await prisma.$transaction(async (tx) => {
+        await tx.$queryRawUnsafe("select * from key where id = 'k'");
+        writer = new Worker(HOLDER, { eval: true, workerData: { file, holdMs: 1, driver: require.resolve("better-sqlite3") } });
+        const wrote = new Promise((resolve) => writer!.once("message", resolve));
+        await Promise.race([wrote.then(() => sleep(50)), sleep(500)]);
+        await tx.$executeRawUnsafe("update key set revoked = 2 where id = 'k'");
+      });
       expect(db.prepare("select revoked from key where id = 'k'").get()).toEqual({ revoked: 2 });
     } finally {
+      if (writer) await new Promise((resolve) => writer!.once("exit", resolve));
       await prisma.$disconnect();
+    }
+  });
+
+  it("never wait for a lock held on the same thread: a second client's transaction starts deferred, as before", async () => {
+    const first = createPrismaClient(`file:${file}`);
+    const second = createPrismaClient(`file:${file}`);
+    try {
+      const before = (db.prepare("select revoked from key where id = 'k'").get() as { revoked: number }).revoked;
+      await first.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("update key set revoked = 3 where id = 'k'");
+        // Holding the lock: the second client's read-only transaction must start at once.
+        const read = await second.$transaction(async (other) => other.$queryRawUnsafe<{ revoked: number }[]>("select revoked from key"));
+        expect(read.map((row) => Number(row.revoked))).toEqual([before]);
+      });
+    } finally {
+      await first.$disconnect();
+      await second.$disconnect();
     }
   });
 });

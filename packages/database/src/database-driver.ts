@@ -34,11 +34,13 @@ function observe<A extends { dispose(): Promise<void> }>(handle: Handle, adapter
 
 /**
  * PrismaBetterSQLite3 that remembers the connection it opens, and opens Prisma's transactions
- * with BEGIN IMMEDIATE. The adapter's plain (deferred) BEGIN lets a transaction read, then
- * refuses its first write with SQLITE_BUSY at once, without waiting, whenever another connection
- * wrote meanwhile (WAL): with the request-log worker writing every 250 ms, a portal upsert met it
- * (a 503 in tests). IMMEDIATE takes the write lock first and waits its busy timeout for it, as a
- * single write does; SQLite has one writer anyway.
+ * with the write lock when it is free. The adapter's plain (deferred) BEGIN lets a transaction
+ * read, then refuses its first write with SQLITE_BUSY at once whenever another connection wrote
+ * meanwhile (WAL): with the request-log worker committing every 250 ms, a portal upsert met it (a
+ * 503 in tests). So BEGIN becomes BEGIN IMMEDIATE, tried without waiting: when another connection
+ * holds the lock right now it falls back to the deferred BEGIN as before, because waiting here
+ * would block the thread (better-sqlite3 waits synchronously), and a second connection on the same
+ * thread could then never release the lock it holds.
  */
 export class ObservedSqliteAdapter extends PrismaBetterSQLite3 {
   readonly handle: Handle = { current: null };
@@ -46,8 +48,22 @@ export class ObservedSqliteAdapter extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     const database = (adapter as unknown as { client: SqliteDatabase }).client;
     const prepare = database.prepare.bind(database);
-    database.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    const begin = { run: () => beginImmediateIfFree(prepare), all: () => [], reader: false } as SqliteStatement;
+    database.prepare = (sql: string) => (sql === "BEGIN" ? begin : prepare(sql));
     return observe(this.handle, adapter, { provider: "sqlite", database });
+  }
+}
+
+function beginImmediateIfFree(prepare: (sql: string) => SqliteStatement): { changes: number } {
+  const timeout = Number(prepare("PRAGMA busy_timeout").all()[0]?.timeout ?? 0);
+  prepare("PRAGMA busy_timeout = 0").run();
+  try {
+    return prepare("BEGIN IMMEDIATE").run();
+  } catch (error) {
+    if (!/^SQLITE_BUSY/.test(String((error as { code?: unknown }).code))) throw error;
+    return prepare("BEGIN").run();
+  } finally {
+    prepare(`PRAGMA busy_timeout = ${timeout}`).run();
   }
 }
 
