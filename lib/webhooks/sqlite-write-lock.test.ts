@@ -86,19 +86,21 @@ describe("Prisma's transactions on SQLite (createPrismaClient)", () => {
   it("take the write lock when it is free: a transaction that reads, then writes, is not refused by a writer in between", async () => {
     const prisma = createPrismaClient(`file:${file}`);
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    let writer: Worker | undefined;
+    let exited: Promise<unknown> = Promise.resolve();
     try {
       await prisma.$queryRawUnsafe("select 1");
       await prisma.$transaction(async (tx) => {
         await tx.$queryRawUnsafe("select * from key where id = 'k'");
-        writer = new Worker(HOLDER, { eval: true, workerData: { file, holdMs: 1, driver: require.resolve("better-sqlite3") } });
-        const wrote = new Promise((resolve) => writer!.once("message", resolve));
+        const writer = new Worker(HOLDER, { eval: true, workerData: { file, holdMs: 1, driver: require.resolve("better-sqlite3") } });
+        // Listened for now: it may exit as soon as this transaction commits.
+        exited = new Promise((resolve) => writer.once("exit", resolve));
+        const wrote = new Promise((resolve) => writer.once("message", resolve));
         await Promise.race([wrote.then(() => sleep(50)), sleep(500)]);
         await tx.$executeRawUnsafe("update key set revoked = 2 where id = 'k'");
       });
       expect(db.prepare("select revoked from key where id = 'k'").get()).toEqual({ revoked: 2 });
     } finally {
-      if (writer) await new Promise((resolve) => writer!.once("exit", resolve));
+      await exited;
       await prisma.$disconnect();
     }
   });
