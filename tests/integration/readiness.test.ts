@@ -226,6 +226,13 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     carefulRun = await ended(careful, runs[0].id);
     carelessRun = await ended(careless, runs[1].id);
     console.log(`readiness: both runs took ${runSeconds.toFixed(1)} s`);
+    // The reports check by check, for the record (the closing notes quote them).
+    for (const run of [carefulRun, carelessRun])
+      console.log(
+        [`readiness report ${run.id} ${run.status}`, ...run.checks.map((check) => `  ${check.id} ${check.grade} · ${check.summary}`)].join(
+          "\n",
+        ),
+      );
   }, 240_000);
 
   it("passes every check for the careful app", () => {
