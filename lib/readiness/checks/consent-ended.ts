@@ -19,12 +19,29 @@ const SETTLE_MS = 2_500;
 export const isConsentCall = (call: LoggedCall) => typeof call.consentToken === "string" && call.path.startsWith("/v1/");
 export const isTokenRequest = (call: LoggedCall) => call.method === "POST" && call.path.split("?")[0] === "/oauth/token";
 
+/**
+ * The customer session this check asked for is under way: one consent token has answered 2xx
+ * twice. One success is not enough: the previous consent check's session may still send one call
+ * (already in flight when the check changed) with its own token, and acting on that would end a
+ * consent the new session never uses (it would then mint a fresh one after the action).
+ */
+export function sessionUnderWay(calls: LoggedCall[]): boolean {
+  const successes = new Map<string, number>();
+  for (const call of calls) {
+    if (!isConsentCall(call) || !is2xx(call.status)) continue;
+    const seen = (successes.get(call.consentToken!) ?? 0) + 1;
+    if (seen >= 2) return true;
+    successes.set(call.consentToken!, seen);
+  }
+  return false;
+}
+
 /** How a consent ends mid-session: the engine's action, and the bank's answer to the token from then on. */
 type Ending = { verb: "revoked" | "expired"; code: "consent_revoked" | "consent_expired"; action: EngineAction };
 
 /**
  * A check in which the customer's consent ends while the app uses it (the engine ends it at the
- * bank once the app's first consent-token call succeeded): after the first 401 with the ending's
+ * bank once the session is under way): after the first 401 with the ending's
  * code the app sends the old token at most MAX_CALLS_AFTER_END more times, asks for no new tokens
  * of the dead consent (a refresh is refused: its refresh tokens ended with it), and comes back
  * with a new consent.
@@ -41,7 +58,7 @@ export function consentEndedCheck(
     fixHint: check.fixHint,
     instruction: { text: check.instruction, action: { kind: "customer_session", persona: SESSION_PERSONA } },
     timeoutMs: 30_000,
-    act: ({ calls }) => (calls.some((call) => isConsentCall(call) && is2xx(call.status)) ? ending.action : null),
+    act: ({ calls }) => (sessionUnderWay(calls) ? ending.action : null),
     grade: (input) => gradeConsentEnded(input, ending),
   };
 }

@@ -20,9 +20,18 @@ const expiredAt = [{ tag: "expire", kind: "expire_consent" as const, persona: SE
 const before = [accountsRead(1_000, "oat_A…aaaa")];
 
 describe("consent expired: the engine's action", () => {
-  it("expires the persona's consents once the app's first consent-token call succeeded", () => {
+  it("expires the persona's consents once the session is under way", () => {
     expect(consentExpired.act!(gradeInput({ calls: [accountsRead(0, "oat_A…aaaa", 401, "{}")] }))).toBeNull();
-    expect(consentExpired.act!(gradeInput({ calls: before }))).toEqual({ tag: "expire", kind: "expire_consent", persona: SESSION_PERSONA });
+    expect(consentExpired.act!(gradeInput({ calls: before }))).toBeNull();
+    expect(consentExpired.act!(gradeInput({ calls: [...before, accountsRead(1_900, "oat_A…aaaa")] }))).toEqual({
+      tag: "expire",
+      kind: "expire_consent",
+      persona: SESSION_PERSONA,
+    });
+  });
+  it("is not set off by the previous check's session: its last call in flight, with its own token", () => {
+    const stray = accountsRead(100, "oat_Z…zzzz");
+    expect(consentExpired.act!(gradeInput({ calls: [stray, accountsRead(1_000, "oat_A…aaaa")] }))).toBeNull();
   });
   it("asks the customer session the consent checks share", () => {
     expect(consentExpired.instruction.action).toEqual(consentRevoked.instruction.action);

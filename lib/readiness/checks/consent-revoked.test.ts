@@ -16,10 +16,13 @@ const mint = (at: number): LoggedCall => ({
 const revokedAt = [{ tag: "revoke", kind: "revoke_consent" as const, persona: SESSION_PERSONA, at: 1_500 }];
 
 describe("consent revoked: the engine's action", () => {
-  it("revokes once the app's first consent-token call succeeded, not before", () => {
+  it("revokes once the session is under way (one token answered 2xx twice), not before", () => {
     expect(consentRevoked.act!(gradeInput({ calls: [mint(0)] }))).toBeNull();
     expect(consentRevoked.act!(gradeInput({ calls: [accountsRead(0, "oat_A…aaaa", 401, "{}")] }))).toBeNull();
-    expect(consentRevoked.act!(gradeInput({ calls: [mint(0), accountsRead(1_000, "oat_A…aaaa")] }))).toEqual({
+    expect(consentRevoked.act!(gradeInput({ calls: [mint(0), accountsRead(1_000, "oat_A…aaaa")] }))).toBeNull();
+    expect(
+      consentRevoked.act!(gradeInput({ calls: [mint(0), accountsRead(1_000, "oat_A…aaaa"), accountsRead(2_000, "oat_A…aaaa")] })),
+    ).toEqual({
       tag: "revoke",
       kind: "revoke_consent",
       persona: SESSION_PERSONA,

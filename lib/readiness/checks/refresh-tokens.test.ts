@@ -31,9 +31,16 @@ const careful = [
 
 describe("refresh tokens: the engine's actions", () => {
   const next = (calls: LoggedCall[], actions: EngineActionDone[] = []) => refreshTokens.act!(gradeInput({ calls, actions }));
-  it("expires the token once a consent-token call succeeded", () => {
+  it("expires the token once the session is under way: one token answered 2xx twice", () => {
     expect(next([])).toBeNull();
-    expect(next(careful.slice(0, 1))).toEqual({ tag: "expire-1", kind: "expire_access_token" });
+    expect(next(careful.slice(0, 1))).toBeNull();
+    expect(next([accountsRead(0, "oat_A…aaaa"), accountsRead(900, "oat_A…aaaa")])).toEqual({
+      tag: "expire-1",
+      kind: "expire_access_token",
+    });
+  });
+  it("is not set off by the previous check's session: one stray call with its token, then the new session's first", () => {
+    expect(next([accountsRead(0, "oat_Z…zzzz"), accountsRead(300, "oat_A…aaaa")])).toBeNull();
   });
   it("expires it again only after a refresh and a call with the new token", () => {
     expect(next(careful.slice(0, 3), [both[0]])).toBeNull();
@@ -44,6 +51,11 @@ describe("refresh tokens: the engine's actions", () => {
 describe("refresh tokens: grading", () => {
   it("passes: two refreshes, each followed by a call with the new token", () => {
     const result = refreshTokens.grade(gradeInput({ calls: careful, actions: both, now: 10_000 }));
+    expect(result).toMatchObject({ grade: "pass", requestIds: [careful[2].id, careful[5].id, careful[6].id] });
+  });
+  it("leaves out a refused refresh from before the first expiry: the previous check's session, still in flight", () => {
+    const stray = refresh(200, 400);
+    const result = refreshTokens.grade(gradeInput({ calls: [stray, ...careful], actions: both, now: 10_000 }));
     expect(result).toMatchObject({ grade: "pass", requestIds: [careful[2].id, careful[5].id, careful[6].id] });
   });
   it("waits after the last refresh for a reuse to show", () => {

@@ -1,5 +1,5 @@
 import { GUIDE, is2xx, type CheckResult, type GradeInput, type LoggedCall, type ReadinessCheck } from "../readiness-check";
-import { isConsentCall, isTokenRequest as isRefresh, SESSION_PERSONA } from "./consent-ended";
+import { isConsentCall, isTokenRequest as isRefresh, sessionUnderWay, SESSION_PERSONA } from "./consent-ended";
 
 /** After the second refresh, how long the app's calls are still watched (a reused token shows up as a refused refresh). */
 const SETTLE_MS = 2_500;
@@ -28,8 +28,7 @@ export const refreshTokens: ReadinessCheck = {
   timeoutMs: 40_000,
   act({ calls, actions = [] }) {
     const firstExpiry = actions.find((action) => action.tag === "expire-1");
-    if (!firstExpiry)
-      return calls.some((call) => isConsentCall(call) && is2xx(call.status)) ? { tag: "expire-1", kind: "expire_access_token" } : null;
+    if (!firstExpiry) return sessionUnderWay(calls) ? { tag: "expire-1", kind: "expire_access_token" } : null;
     const refreshed = calls.find((call) => isRefresh(call) && is2xx(call.status) && call.startedAt >= firstExpiry.at);
     const usedNewToken = refreshed && calls.some((call) => isConsentCall(call) && is2xx(call.status) && call.startedAt > refreshed.endedAt);
     return usedNewToken ? { tag: "expire-2", kind: "expire_access_token" } : null;
@@ -41,7 +40,8 @@ function gradeRefreshTokens({ calls, actions = [], now, timedOut }: GradeInput):
   const firstExpiry = actions.find((action) => action.tag === "expire-1");
   const secondExpiry = actions.find((action) => action.tag === "expire-2");
   const watched = calls.filter((call) => isRefresh(call) || isConsentCall(call)).sort((a, b) => a.startedAt - b.startedAt);
-  const refreshes = watched.filter(isRefresh);
+  // Refreshes before the first expiry belong to the previous check's session (its last calls in flight).
+  const refreshes = watched.filter((call) => isRefresh(call) && (!firstExpiry || call.startedAt >= firstExpiry.at));
   const requestIds = refreshes.map((call) => call.id).slice(0, 50);
   const refused = refreshes.find(
     (call) => !is2xx(call.status) && refreshes.some((earlier) => is2xx(earlier.status) && earlier.startedAt < call.startedAt),
