@@ -84,6 +84,7 @@ describe("the OpenAPI document", () => {
       "decideSandboxAuthentication",
       "deleteSandboxCustomer",
       "deleteSandboxSnapshot",
+      "expireSandboxConsent",
       "exportSandbox",
       "exportSandboxSnapshot",
       "fireSandboxEvent",
@@ -133,9 +134,10 @@ describe("the OpenAPI document", () => {
         expect.stringMatching(/\S/),
         expect.stringMatching(/\S/),
       ]);
-      // One known tag; minting a consent is filed under Consents first and is also a sandbox control.
-      const tags =
-        operation.operationId === "createSandboxConsent" ? ["Consents", "Sandbox"] : [expect.toBeOneOf(doc.tags.map((tag) => tag.name))];
+      // One known tag; minting and expiring a consent are filed under Consents first and are also sandbox controls.
+      const tags = ["createSandboxConsent", "expireSandboxConsent"].includes(operation.operationId)
+        ? ["Consents", "Sandbox"]
+        : [expect.toBeOneOf(doc.tags.map((tag) => tag.name))];
       expect(operation.tags, operation.operationId).toEqual(tags);
       const statuses = Object.keys(operation.responses);
       // One success status: 200, or 201 for operations that create something, or 204 for a delete that answers nothing.

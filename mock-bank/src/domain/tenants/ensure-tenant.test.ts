@@ -55,7 +55,7 @@ describe("ensureTenant", () => {
     });
     const ensure = createEnsureTenant({ db: counting, now: () => NOW });
     const tenant = await ensure("app_one");
-    expect(tenant).toEqual({ id: "app_one", seededAt: NOW, clockOffsetSeconds: 0, clockRate: 1, clockAnchorAt: null });
+    expect(tenant).toEqual({ id: "app_one", seededAt: NOW, clockOffsetSeconds: 0, clockRate: 1, clockAnchorAt: null, liveActivity: false });
     const afterFirst = lookups;
     expect(await ensure("app_one")).toBe(tenant);
     expect(lookups).toBe(afterFirst);
