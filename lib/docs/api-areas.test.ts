@@ -95,6 +95,7 @@ describe("filterDocumentByTag", () => {
     const consents = listOperations(filterDocumentByTag(document, "Consents"));
     expect(consents.map((operation) => operation.operationId).sort()).toEqual([
       "createSandboxConsent",
+      "expireSandboxConsent",
       "getConsent",
       "listConsents",
       "revokeConsent",
