@@ -4,6 +4,9 @@ import { isConsentCall, isTokenRequest as isRefresh, sessionUnderWay, SESSION_PE
 /** After the second refresh, how long the app's calls are still watched (a reused token shows up as a refused refresh). */
 const SETTLE_MS = 2_500;
 
+/** The bank's answer to a consent call whose access token is past its hour. */
+const tokenExpired = (call: LoggedCall) =>
+  isConsentCall(call) && call.status === 401 && /access token has expired/.test(call.responseBody ?? "");
 /** The bank's family revocation, seen on the next call with a token of that family. */
 const familyRevoked = (call: LoggedCall) => call.status === 401 && /access token has been revoked/.test(call.responseBody ?? "");
 
@@ -40,8 +43,11 @@ function gradeRefreshTokens({ calls, actions = [], now, timedOut }: GradeInput):
   const firstExpiry = actions.find((action) => action.tag === "expire-1");
   const secondExpiry = actions.find((action) => action.tag === "expire-2");
   const watched = calls.filter((call) => isRefresh(call) || isConsentCall(call)).sort((a, b) => a.startedAt - b.startedAt);
-  // Refreshes before the first expiry belong to the previous check's session (its last calls in flight).
-  const refreshes = watched.filter((call) => isRefresh(call) && (!firstExpiry || call.startedAt >= firstExpiry.at));
+  // This session's refreshes start with its first "access token has expired"; a refresh before it
+  // belongs to the previous check's session (its last calls, in flight when the check changed).
+  const sessionFrom =
+    watched.find((call) => tokenExpired(call) && (!firstExpiry || call.startedAt >= firstExpiry.at))?.startedAt ?? firstExpiry?.at;
+  const refreshes = watched.filter((call) => isRefresh(call) && (sessionFrom === undefined || call.startedAt >= sessionFrom));
   const requestIds = refreshes.map((call) => call.id).slice(0, 50);
   const refused = refreshes.find(
     (call) => !is2xx(call.status) && refreshes.some((earlier) => is2xx(earlier.status) && earlier.startedAt < call.startedAt),
