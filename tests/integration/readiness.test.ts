@@ -411,7 +411,11 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     const refresh = carelessRun.checks.find((check) => check.id === "refresh-tokens")!;
     expect(refresh.summary).toMatch(/sent again/);
     const refreshLogs = await Promise.all(refresh.evidence.request_ids.map((id) => requestLog(careless, id)));
-    expect(refreshLogs.filter((log) => log.path === "/oauth/token").map((log) => log.status)).toEqual([200, 400]);
+    const statuses = refreshLogs.filter((log) => log.path === "/oauth/token").map((log) => log.status);
+    // The rotation, then the reuse. The careless app may add a refused refresh of its own before
+    // them (seen once in 20 runs); it is the app's, in the check's window, so it is evidence too.
+    expect(statuses.slice(-2)).toEqual([200, 400]);
+    expect(statuses.slice(0, -2).every((status) => status === 400)).toBe(true);
     expect(refreshLogs.at(-1)!.status).toBe(401);
     expect(refreshLogs.at(-1)!.response.body).toMatch(/access token has been revoked/);
   });
