@@ -132,6 +132,17 @@ async function requestLog(app: App, requestId: string) {
   };
 }
 
+/** The app's latest customer-session calls (consents, accounts, tokens), oldest first, one line each. */
+async function customerCalls(app: App): Promise<string> {
+  const got = await client.json("GET", `/api/apps/${app.id}/requests?limit=200`);
+  const rows = (
+    got.body.data as { id: string; created_at: string; method: string; path: string; status: number; key_prefix: string | null }[]
+  )
+    .filter((row) => ["/v1/accounts", "/oauth/token", "/v1/sandbox/consents"].includes(row.path.split("?")[0]))
+    .reverse();
+  return rows.map((row) => `  ${row.created_at} ${row.method} ${row.path} ${row.status} ${row.key_prefix ?? "-"} ${row.id}`).join("\n");
+}
+
 async function delivery(app: App, endpointId: string, deliveryId: string) {
   const got = await client.json("GET", `/api/apps/${app.id}/webhooks/${endpointId}/deliveries/${deliveryId}`);
   expect(got.status, deliveryId).toBe(200);
@@ -414,6 +425,11 @@ describe("both reference apps, graded side by side, with a bystander app that mu
     const statuses = refreshLogs.filter((log) => log.path === "/oauth/token").map((log) => log.status);
     // The rotation, then the reuse. The careless app may add a refused refresh of its own before
     // them (seen once in 20 runs); it is the app's, in the check's window, so it is evidence too.
+    if (statuses.length > 2) {
+      // For the record: where the extra refused refresh sits among the careless app's calls.
+      const calls = await customerCalls(careless);
+      console.log(`readiness: careless refresh evidence ${JSON.stringify(statuses)}\n${calls}`);
+    }
     expect(statuses.slice(-2)).toEqual([200, 400]);
     expect(statuses.slice(0, -2).every((status) => status === 400)).toBe(true);
     expect(refreshLogs.at(-1)!.status).toBe(401);
