@@ -134,7 +134,7 @@ async function requestLog(app: App, requestId: string) {
 
 /** The app's latest customer-session calls (consents, accounts, tokens), oldest first, one line each. */
 async function customerCalls(app: App): Promise<string> {
-  const got = await client.json("GET", `/api/apps/${app.id}/requests?limit=200`);
+  const got = await client.json("GET", `/api/apps/${app.id}/requests?limit=100`);
   const rows = (
     got.body.data as { id: string; created_at: string; method: string; path: string; status: number; key_prefix: string | null }[]
   )
