@@ -11,6 +11,7 @@
 import os from "node:os";
 import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "@openbank/database/create-prisma-client";
+import { databaseDriver } from "@openbank/database/database-driver";
 import { checkLedgerInvariants } from "../../mock-bank/src/domain/ledger/check-ledger-invariants";
 import { createPayment } from "../../mock-bank/src/domain/payments/create-payment";
 import { mulberry32 } from "../../mock-bank/src/seed/prng";
@@ -50,6 +51,8 @@ function summarise(name: string, result: { ms: number; latencies: number[]; fail
 }
 
 async function bench(provider: string, db: PrismaClient): Promise<Run[]> {
+  // createPayment takes the driver's path only when it finds this client's driver: measure that path or nothing.
+  if (!(await databaseDriver(db))) throw new Error(`${provider}: no driver under the Prisma client, so payments would take Prisma's path`);
   await seedTenant({ db, tenantId: TENANT, seededAt: NOW });
   const accounts = await db.bankAccount.findMany({
     where: { tenantId: TENANT, customerId: { not: null }, status: "active", type: { in: ["current", "savings"] } },

@@ -19,7 +19,17 @@ export type SqliteDatabase = { inTransaction: boolean; open: boolean; prepare(sq
 export type DatabaseDriver = { provider: "sqlite"; database: SqliteDatabase } | { provider: "postgresql"; pool: pg.Pool };
 
 type Handle = { current: DatabaseDriver | null };
-const handles = new WeakMap<object, Handle>();
+/**
+ * Clients and their drivers, in one registry per process. Keyed by `Symbol.for` rather than held in
+ * this module: tsx loads this file once as ESM (a `.mts` script importing it) and once more as
+ * CommonJS (the bank's `.ts` files requiring it), and a registry of its own per copy made a client
+ * registered through one copy unknown to the other, so the bank's hot paths silently took
+ * Prisma's path under `npm run bench:ledger`.
+ */
+const REGISTRY = Symbol.for("@openbank/database/database-driver");
+const handles: WeakMap<object, Handle> =
+  ((globalThis as Record<symbol, unknown>)[REGISTRY] as WeakMap<object, Handle>) ??
+  ((globalThis as Record<symbol, unknown>)[REGISTRY] = new WeakMap<object, Handle>());
 
 /** Keeps the handle pointing at the connected driver: set on every connect, cleared on dispose. */
 function observe<A extends { dispose(): Promise<void> }>(handle: Handle, adapter: A, driver: DatabaseDriver): A {
