@@ -8,13 +8,19 @@
  *            installed): the floor a reverse proxy costs
  *
  * on a trivial route (GET /v1/sandbox/clock: no database query once the tenant is known)
- * and a database route (GET /v1/accounts/{id}/transactions?limit=25). Throughput is a
- * closed loop (autocannon, fixed connections); latency is an open loop at one fixed rate
- * for every target (see open-loop.mts). Prints ratios and the latency the gateway adds.
+ * and a database route (GET /v1/accounts/{id}/transactions?limit=25); then the other credentials
+ * and the standards (standards-routes.mts): a /v1 account read with the key and with a consent
+ * token, UK Open Banking's accounts with a bearer and a DPoP-bound token (a proof per request),
+ * Berlin Group's accounts and a payment's status with the key, each beside the bank called
+ * directly with the same work to do. Throughput is a closed loop (autocannon, fixed connections);
+ * latency is an open loop at one fixed rate for every target (see open-loop.mts), after a pause
+ * for the request-log thread to write the closed loop's rows. Prints ratios, the latency the
+ * gateway adds, and issue 20's targets, met or missed.
  *
  * Knobs: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (32), BENCH_RATE (requests/s for the
- * latency runs; default a fifth of the gateway's throughput on that route), BENCH_PORTAL_PORT /
- * BENCH_BANK_PORT / BENCH_NGINX_PORT (3950 / 4950 / 5950). Needs `npm run build`.
+ * latency runs; default a fifth of the gateway's throughput on that route), BENCH_SETTLE_MS (the
+ * pause, 5000), BENCH_PORTAL_PORT / BENCH_BANK_PORT / BENCH_NGINX_PORT (3950 / 4950 / 5950).
+ * Needs `npm run build`.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -24,6 +30,7 @@ import autocannon from "autocannon";
 import { startServices } from "../test-services.mjs";
 import { PortalClient } from "../../tests/support/portal-client";
 import { openLoop, type LatencyResult } from "./open-loop.mjs";
+import { standardsRoutes, type BenchTarget, type HeadersFor } from "./standards-routes.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -82,10 +89,28 @@ ${set}
   throw new Error("nginx did not start");
 }
 
-async function throughput(url: string, headers: Record<string, string>) {
-  const result = await autocannon({ url, headers, connections, duration: seconds });
+async function throughput(url: string, headers: Record<string, string>, headersFor?: HeadersFor, duration = seconds) {
+  let sent = 0;
+  const requests = headersFor
+    ? [
+        {
+          setupRequest: (request: { headers?: Record<string, string> }) => ({ ...request, headers: { ...headers, ...headersFor(sent++) } }),
+        },
+      ]
+    : undefined;
+  const result = await autocannon({ url, headers, connections, duration, requests } as autocannon.Options);
   return { rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx };
 }
+
+/**
+ * A pause between the closed-loop runs and the latency runs: the portal's request-log thread
+ * writes the last run's thousands of rows for a few seconds after it, and the first latency run
+ * (direct's) would otherwise measure that backlog, not the bank.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_SETTLE_MS ?? 5_000)));
+
+/** Enough per-request headers (DPoP proofs) for a closed-loop run at up to 3,000 req/s, or an open loop at `rate`. */
+const proofsFor = (target: BenchTarget, runSeconds: number, rate = 3_000) => target.headersFor?.(Math.ceil(rate * (runSeconds + 1)));
 
 const ms = (value: number) => value.toFixed(2).padStart(7);
 const x = (value: number) => `${value.toFixed(2)}×`;
@@ -139,6 +164,7 @@ async function main() {
       // Latency is measured at a moderate load: a fifth of what the gateway sustains. At half of it
       // the 2-core machine (load generator, portal and bank sharing the cores) measures queueing.
       const rate = Number(process.env.BENCH_RATE ?? Math.max(50, Math.round(gatewayRps / 5 / 50) * 50));
+      await settle();
       for (const m of measured) {
         const latency = await openLoop({ url: m.target.base + route.path, headers: m.target.headers, rate, seconds });
         rows.push({ route: route.name, target: m.target.name, throughput: m.rps, errors: m.errors + latency.failed, latency });
@@ -165,7 +191,72 @@ async function main() {
       );
     }
 
+    // The standards' routes and the other credentials, each beside the bank called directly.
+    const standards = await standardsRoutes({
+      portalUrl: services.portalUrl,
+      gatewayBase: targets[1].base,
+      bankUrl: services.bankUrl,
+      internal,
+      developer: client,
+      appId,
+      apiKey: created.secret,
+    });
+    const standardRows: (Row & { baseline: string })[] = [];
+    for (const route of standards) {
+      for (const target of route.targets) await throughput(target.base + route.path, target.headers, proofsFor(target, 2), 2);
+      const measured = [];
+      for (const target of route.targets)
+        measured.push({ target, ...(await throughput(target.base + route.path, target.headers, proofsFor(target, seconds))) });
+      const slowest = Math.min(...measured.map((m) => m.rps));
+      const rate = Number(process.env.BENCH_RATE ?? Math.max(50, Math.round(slowest / 5 / 50) * 50));
+      await settle();
+      for (const m of measured) {
+        const latency = await openLoop({
+          url: m.target.base + route.path,
+          headers: m.target.headers,
+          headersFor: proofsFor(m.target, seconds, rate),
+          rate,
+          seconds,
+        });
+        standardRows.push({
+          route: route.name,
+          target: m.target.name,
+          baseline: m.target.baseline ?? "direct",
+          throughput: m.rps,
+          errors: m.errors + latency.failed,
+          latency,
+        });
+      }
+    }
+    console.log(
+      "\nstandards and credentials (gw·key: the app's API key; gw·token: a consent's bearer token; gw·dpop: a DPoP-bound token, a proof per request)",
+    );
+    console.log("route        target          req/s  vs direct   p50 ms  p99 ms  added p50  added p99  errors");
+    for (const row of standardRows) {
+      const direct = standardRows.find((r) => r.route === row.route && r.target === row.baseline)!;
+      const added = (value: number) => (row.target.startsWith("direct") ? "-" : `${value.toFixed(2)} ms`).padStart(10);
+      console.log(
+        [
+          row.route.padEnd(12),
+          row.target.padEnd(13),
+          String(Math.round(row.throughput)).padStart(7),
+          x(row.throughput / direct.throughput).padStart(11),
+          ms(row.latency.p50),
+          ms(row.latency.p99),
+          added(row.latency.p50 - direct.latency.p50),
+          added(row.latency.p99 - direct.latency.p99),
+          String(row.errors).padStart(7),
+          `  @ ${row.latency.rate}/s`,
+        ].join(" "),
+      );
+    }
+    rows.push(...standardRows);
+
     const get = (route: string, target: string) => rows.find((r) => r.route === route && r.target === target);
+    const share = (route: string, target: string) => {
+      const row = standardRows.find((r) => r.route === route && r.target === target)!;
+      return row.throughput / get(route, row.baseline)!.throughput;
+    };
     console.log("\nratios side by side (throughput; latency added over direct at the same fixed rate)");
     for (const route of routes) {
       const direct = get(route.name, "direct")!;
@@ -194,6 +285,21 @@ async function main() {
       ],
       ["gateway adds ≤ 0.3 ms at p50 (trivial route, fixed rate)", trivial.latency.p50 - trivialDirect.latency.p50 <= 0.3],
       ["gateway adds ≤ 3 ms at p99 (trivial route, fixed rate)", trivial.latency.p99 - trivialDirect.latency.p99 <= 3],
+      ...standardRows
+        .filter((row) => !row.target.startsWith("direct"))
+        .map((row): [string, boolean] => [
+          `≤ 10 % throughput loss, ${row.route} through ${row.target} (against ${row.baseline})`,
+          row.throughput >= 0.9 * get(row.route, row.baseline)!.throughput,
+        ]),
+      [
+        // The gateway's share: each credential against the bank doing the same work (it checks a token too).
+        "consent token's gateway throughput within 10 % of the key's (v1 account)",
+        share("v1 account", "gw·token") >= 0.9 * share("v1 account", "gw·key"),
+      ],
+      [
+        "DPoP-bound token's gateway throughput within 10 % of the bearer token's (uk accounts)",
+        share("uk accounts", "gw·dpop") >= 0.9 * share("uk accounts", "gw·token"),
+      ],
     ];
     console.log("");
     for (const [name, met] of checks) console.log(`${met === null ? "n/a " : met ? "met " : "MISS"}  ${name}`);

@@ -11,6 +11,8 @@ export type LatencyResult = { rate: number; sent: number; ok: number; failed: nu
 export async function openLoop(options: {
   url: string;
   headers?: Record<string, string>;
+  /** Headers of request number `index` on top of `headers` (a DPoP proof per request). */
+  headersFor?: (index: number) => Record<string, string>;
   rate: number;
   seconds: number;
   sockets?: number;
@@ -27,7 +29,8 @@ export async function openLoop(options: {
   const one = (index: number) =>
     new Promise<void>((resolve) => {
       const due = start + index * interval;
-      const request = http.get(url, { agent, headers: options.headers }, (response) => {
+      const headers = options.headersFor ? { ...options.headers, ...options.headersFor(index) } : options.headers;
+      const request = http.get(url, { agent, headers }, (response) => {
         response.resume();
         response.on("end", () => {
           latencies[index] = performance.now() - due;
