@@ -99,7 +99,7 @@ let drawn = pool.length;
  */
 export function newId(kind: IdKind): string {
   let id = `${prefixes[kind]}_`;
-  for (let chars = 0; chars < 22; ) {
+  for (let chars = 0; chars < 22;) {
     if (drawn === pool.length) {
       randomFillSync(pool);
       drawn = 0;
