@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent, createServer, request as httpRequest, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import {
@@ -128,6 +128,35 @@ describe("stampClientAddress", () => {
       "x-forwarded-for": "7.7.7.7, 203.0.113.5",
     });
     expect(seen[CLIENT_IP_HEADER]).toBe("203.0.113.5");
+  });
+});
+
+describe("stampClientAddress on a kept-alive socket", () => {
+  it("reads each request's own forwarding header, though the socket's peer is remembered between requests", async () => {
+    const trusted = parseTrustedProxies("loopback");
+    const seen: (string | string[] | undefined)[] = [];
+    const sockets = new Set<unknown>();
+    const server = createServer((request, response) => {
+      stampClientAddress(request, trusted);
+      seen.push(request.headers[CLIENT_IP_HEADER]);
+      sockets.add(request.socket);
+      response.end();
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (headers: Record<string, string>) =>
+      new Promise<void>((done, fail) =>
+        httpRequest({ host: "127.0.0.1", port, headers, agent }, (response) => response.resume().on("end", done))
+          .on("error", fail)
+          .end(),
+      );
+    for (const headers of [{}, { "x-forwarded-for": "203.0.113.5" }, { [CLIENT_IP_HEADER]: "6.6.6.6" }, {}])
+      await send(headers as Record<string, string>);
+    agent.destroy();
+    server.close();
+    expect(sockets.size).toBe(1);
+    expect(seen).toEqual(["127.0.0.1", "203.0.113.5", "127.0.0.1", "127.0.0.1"]);
   });
 });
 

@@ -119,13 +119,21 @@ export function resolveClientAddress(
  */
 export function stampClientAddress(request: IncomingMessage, trusted: TrustedProxies): string {
   delete request.headers[CLIENT_IP_HEADER];
-  const address = resolveClientAddress(
-    { socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"] },
-    trusted,
-  );
+  const forwardedFor = request.headers["x-forwarded-for"];
+  // Without a forwarding header the client is the socket's peer (trusted proxy or not), and a
+  // kept-alive socket's peer never changes: normalised once per socket, not per request.
+  const socket = request.socket;
+  let address = forwardedFor === undefined ? peerOf.get(socket) : undefined;
+  if (address === undefined) {
+    address = resolveClientAddress({ socketAddress: socket.remoteAddress, forwardedFor }, trusted);
+    if (forwardedFor === undefined && address !== "unknown") peerOf.set(socket, address);
+  }
   request.headers[CLIENT_IP_HEADER] = address;
   return address;
 }
+
+/** Each socket's client address when its requests carry no forwarding header (stampClientAddress). */
+const peerOf = new WeakMap<object, string>();
 
 /**
  * The network an address belongs to, for limits that an attacker with many addresses of one
