@@ -32,7 +32,8 @@ export type Portal = {
   dbProvider: DatabaseProvider;
   /** Scale-out mode's command connection (REDIS_URL); null on one instance. */
   redis: Redis | null;
-  caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<TokenRecord> };
+  /** `appStatuses`: app id → status (null: deleted), for consent-token calls; keys carry their app's standing themselves. */
+  caches: { keys: TtlCache<CachedKey>; clients: TtlCache<ClientApp>; tokenOwners: TtlCache<TokenRecord>; appStatuses: TtlCache<string> };
   /** Masked and written behind the response: on the log thread under server.ts, in process otherwise. */
   requestLogs: RequestLogSink;
   keyUses: BatchWriter<KeyUse>;
@@ -66,10 +67,11 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
     keys: createKeyCache(env.KEY_CACHE_TTL_SECONDS * 1000),
     clients: createClientCache(),
     tokenOwners: createTtlCache<TokenRecord>(TOKEN_OWNER_CACHE),
+    appStatuses: createTtlCache<string>({ max: 20_000, ttlMs: env.KEY_CACHE_TTL_SECONDS * 1000 }),
   };
   // Other instances' revocations, roll-overs, suspensions and client changes reach these caches here.
   const listener = env.REDIS_URL
-    ? listenForInvalidations({ url: env.REDIS_URL, targets: { keys: caches.keys, clients: caches.clients } })
+    ? listenForInvalidations({ url: env.REDIS_URL, targets: { keys: caches.keys, clients: caches.clients, apps: caches.appStatuses } })
     : null;
   const logWriter = {
     provider: dbProvider,
@@ -88,7 +90,16 @@ export function createPortal(env: Env, options: PortalOptions = {}): Portal {
   // With REDIS_URL, plans reach every instance and each fault is taken once cluster-wide (shared-fault-plans.ts).
   const readinessFaults = new ReadinessFaults(Date.now, redis ? redisFaultStore(redis) : null);
   const faultPlans = env.REDIS_URL && redis ? listenForFaultPlans({ url: env.REDIS_URL, redis, faults: readinessFaults }) : null;
-  const gateway = createGateway({ env, db, redis, tokenOwners: caches.tokenOwners, requestLogs, keyUses, readinessFaults });
+  const gateway = createGateway({
+    env,
+    db,
+    redis,
+    tokenOwners: caches.tokenOwners,
+    appStatuses: caches.appStatuses,
+    requestLogs,
+    keyUses,
+    readinessFaults,
+  });
 
   return {
     env,

@@ -45,5 +45,6 @@ export async function setAppSuspension(
     return updated;
   });
   await invalidate({ kind: "all_keys" });
+  await invalidate({ kind: "apps" });
   return { id: app.id, status: app.status, suspended_at: app.suspendedAt?.toISOString() ?? null, suspended_reason: app.suspendedReason };
 }

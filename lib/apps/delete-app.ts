@@ -47,4 +47,6 @@ export async function invalidateCredentials(keyHashes: readonly string[]): Promi
   if (keyHashes.length > 20) await invalidate({ kind: "all_keys" });
   else for (const hash of keyHashes) await invalidate({ kind: "key", hash });
   await invalidate({ kind: "oauth_clients" });
+  // Their consent tokens: the bank still holds the consents, the gateway must see the apps gone.
+  await invalidate({ kind: "apps" });
 }

@@ -31,6 +31,8 @@ export type GatewayParts = {
   db: PrismaClient;
   redis: Redis | null;
   tokenOwners: TtlCache<TokenRecord>;
+  /** App id → status (null: deleted), dropped on suspension, reinstatement and deletion (lib/keys/cache-invalidation.ts). */
+  appStatuses: TtlCache<string>;
   requestLogs: RequestLogSink;
   keyUses: BatchWriter<KeyUse>;
   /** Readiness runs' faults for their apps (lib/readiness/readiness-faults.ts). */
@@ -69,7 +71,13 @@ export function createGateway(parts: GatewayParts): FastPath {
     internalSecret: env.BANK_INTERNAL_SECRET,
     timeoutMs: env.BANK_TIMEOUT_MS,
     cache: parts.tokenOwners,
-    appStatus: async (appId) => (await parts.db.app.findUnique({ where: { id: appId }, select: { status: true } }))?.status ?? null,
+    appStatus: async (appId) => {
+      const cached = parts.appStatuses.get(appId);
+      if (cached !== undefined) return cached;
+      const status = (await parts.db.app.findUnique({ where: { id: appId }, select: { status: true } }))?.status ?? null;
+      parts.appStatuses.set(appId, status);
+      return status;
+    },
   });
   // DPoP-bound tokens (FAPI 2.0 apps): proofs checked here, nonces keyed by dpopNonceSecret(the
   // internal secret), the same on every instance and at the bank's token endpoint; replays

@@ -13,9 +13,10 @@ const unavailable = (detail: string): TokenOwner => ({ ok: false, error: new App
 
 /**
  * Which app a consent access token belongs to and which DPoP key it is bound to, asked of the bank (the token's only home), and
- * whether a platform admin suspended that app or its team deleted it (read on every call, one
- * primary-key lookup, so a suspension or a deletion stops tokens as at once as it stops keys). Revocation and expiry are NOT decided
- * here: the bank checks the token on every forwarded call, whatever the cache holds.
+ * whether a platform admin suspended that app or its team deleted it (`appStatus`: cached per app and dropped by the
+ * suspension, reinstatement or deletion, on every instance, so they stop tokens as at once as they stop keys; it was a
+ * database read per call, a third of the portal's time on token routes). Revocation and expiry are NOT decided here:
+ * the bank checks the token on every forwarded call, whatever the cache holds.
  */
 export function createTokenOwnerLookup(deps: {
   bankUrl: string;

@@ -19,8 +19,9 @@ const key = {
 function instance() {
   const keys = createKeyCache(30_000);
   let clientClears = 0;
-  const targets: InvalidationTargets = { keys, clients: { clear: () => void clientClears++ } };
-  return { keys, targets, clientClears: () => clientClears };
+  let appClears = 0;
+  const targets: InvalidationTargets = { keys, clients: { clear: () => void clientClears++ }, apps: { clear: () => void appClears++ } };
+  return { keys, targets, clientClears: () => clientClears, appClears: () => appClears };
 }
 
 async function until(condition: () => boolean, timeoutMs = 2_000): Promise<number> {
@@ -76,19 +77,21 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     );
   });
 
-  it("clears every key on an app suspension and OAuth clients on a client change", async () => {
+  it("clears every key and every app status on an app suspension, and OAuth clients on a client change", async () => {
     const b = listen(`test-d-${process.pid}`);
     await b.ready;
     b.keys.set("h1", key);
     b.keys.set("h2", key);
     await invalidate({ kind: "all_keys" });
-    await until(() => b.keys.get("h1") === undefined && b.keys.get("h2") === undefined);
+    await invalidate({ kind: "apps" });
+    await until(() => b.keys.get("h1") === undefined && b.keys.get("h2") === undefined && b.appClears() === 1);
     expect(b.clientClears()).toBe(0);
     b.keys.set("h3", key);
     await invalidate({ kind: "oauth_clients" });
     await until(() => b.clientClears() === 1);
     // Each kind clears only its own cache.
     expect(b.keys.get("h3")).toEqual(key);
+    expect(b.appClears()).toBe(1);
   });
 
   it("ignores foreign or malformed messages", async () => {
@@ -115,5 +118,6 @@ describe.skipIf(!available)("cache invalidation across instances (real Redis pub
     await publisher.client("KILL", "ID", id!);
     await until(() => b.keys.get("h") === undefined, 5_000);
     expect(b.clientClears()).toBe(1);
+    expect(b.appClears()).toBe(1);
   });
 });

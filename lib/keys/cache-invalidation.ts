@@ -10,33 +10,37 @@ import { portal } from "../runtime";
  * to this process's caches at once and is published on one Redis channel; every instance's
  * listener drops the entry as the message arrives (a few ms; measured in the tests).
  *
- * Backstops for a missed message: entries still expire after KEY_CACHE_TTL_SECONDS (keys) and
+ * Backstops for a missed message: entries still expire after KEY_CACHE_TTL_SECONDS (keys, app statuses) and
  * 10 s (OAuth clients), and a listener that loses its connection flushes both caches when it
  * is subscribed again, since it may have missed messages meanwhile.
  *
- * Consent tokens need nothing here: the cache of a token's owning app never goes stale (the
- * owner never changes), and the bank checks revocation and expiry on every call.
+ * Consent tokens: the cache of a token's owning app never goes stale (the owner never changes),
+ * and the bank checks revocation and expiry on every call; the owning app's standing (suspended,
+ * deleted) is cached per app (KEY_CACHE_TTL_SECONDS) and dropped here (`apps`), as keys are.
  */
 export const INVALIDATION_CHANNEL = "openbank:cache-invalidation";
 
-export type Invalidation = { kind: "key"; hash: string } | { kind: "all_keys" } | { kind: "oauth_clients" };
+/** `apps`: an app was suspended, reinstated or deleted (its consent tokens' standing, read through the app-status cache). */
+export type Invalidation = { kind: "key"; hash: string } | { kind: "all_keys" } | { kind: "oauth_clients" } | { kind: "apps" };
 
 export type InvalidationTargets = {
   keys: { delete(hash: string): void; clear(): void };
   clients: { clear(): void };
+  apps: { clear(): void };
 };
 
 export function applyInvalidation(message: Invalidation, targets: InvalidationTargets): void {
   if (message.kind === "key") targets.keys.delete(message.hash);
   else if (message.kind === "all_keys") targets.keys.clear();
   else if (message.kind === "oauth_clients") targets.clients.clear();
+  else if (message.kind === "apps") targets.apps.clear();
 }
 
 function parse(raw: string): Invalidation | null {
   try {
     const message = JSON.parse(raw) as Invalidation;
     if (message.kind === "key" && typeof message.hash === "string") return message;
-    if (message.kind === "all_keys" || message.kind === "oauth_clients") return { kind: message.kind };
+    if (message.kind === "all_keys" || message.kind === "oauth_clients" || message.kind === "apps") return { kind: message.kind };
   } catch {
     // not ours
   }
@@ -83,6 +87,7 @@ export function listenForInvalidations(options: { url: string; targets: Invalida
         if (subscribedBefore) {
           targets.keys.clear();
           targets.clients.clear();
+          targets.apps.clear();
           console.warn("[cache-invalidation] subscribed again: caches flushed (messages may have been missed)");
         }
         subscribedBefore = true;
@@ -102,5 +107,5 @@ export function listenForInvalidations(options: { url: string; targets: Invalida
 /** This process's change: its caches at once, the other instances over Redis (lib/runtime.ts wires both). */
 export function invalidate(message: Invalidation): Promise<void> {
   const { caches, redis } = portal();
-  return publishInvalidation(message, { keys: caches.keys, clients: caches.clients }, redis);
+  return publishInvalidation(message, { keys: caches.keys, clients: caches.clients, apps: caches.appStatuses }, redis);
 }

@@ -309,6 +309,16 @@ describe("admin: suspend an app", () => {
     expect((await admin.request("GET", "/admin")).status).toBe(200);
     // Warm the key cache first: suspension must not wait for it to expire.
     expect((await sandbox(portalUrl, dana.app.secret, "/v1/accounts")).status).toBe(200);
+    // And the app's standing as its consent tokens see it (cached per app since issue 20).
+    const minted = await (
+      await fetch(`${portalUrl}/v1/sandbox/consents`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${dana.app.secret}`, "content-type": "application/json" },
+        body: JSON.stringify({ persona: "good_credit", permissions: ["accounts:read"] }),
+      })
+    ).json();
+    const token = minted.access_token as string;
+    expect((await sandbox(portalUrl, token, "/v1/accounts")).status).toBe(200);
 
     const suspended = await admin.json("POST", `/api/admin/apps/${dana.app.app.id}/suspend`, { reason: "Unusual traffic pattern" });
     expect(suspended.status).toBe(200);
@@ -321,6 +331,7 @@ describe("admin: suspend an app", () => {
     await expectProblem(await sandbox(portalUrl, dana.app.secret, "/v1/sandbox/clock"), 403, "app_suspended");
     const viaDocs = await dana.client.request("GET", "/v1/accounts", undefined, { "x-portal-key-id": dana.app.key.id });
     await expectProblem(viaDocs, 403, "app_suspended");
+    await expectProblem(await sandbox(portalUrl, token, "/v1/accounts"), 403, "app_suspended");
     // Another app is unaffected.
     expect((await sandbox(portalUrl, eve.app.secret, "/v1/sandbox/clock")).status).toBe(200);
     // The refusal is in the team's logs.
@@ -334,6 +345,7 @@ describe("admin: suspend an app", () => {
     const reinstated = await admin.json("POST", `/api/admin/apps/${dana.app.app.id}/reinstate`);
     expect(reinstated.body).toMatchObject({ status: "active", suspended_reason: null });
     expect((await sandbox(portalUrl, dana.app.secret, "/v1/accounts")).status).toBe(200);
+    expect((await sandbox(portalUrl, token, "/v1/accounts")).status).toBe(200);
   });
 });
 
