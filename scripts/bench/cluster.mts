@@ -1,7 +1,7 @@
 /**
  * npm run bench:cluster — what a second portal process buys (issue 20): the gateway behind nginx
- * with one portal process, then with two, as `npm run start:cluster` runs them (PostgreSQL, Redis
- * for the shared rate limit, nginx balancing), on the same machine and in the same run:
+ * with one portal process, then with two, as `npm run start:cluster` runs them (Redis for the shared
+ * rate limit and caches, nginx balancing, one shared database), on the same machine and in the same run:
  *
  *   1 portal   nginx → portal A
  *   2 portals  nginx → portal A, portal B (round robin)
@@ -12,8 +12,9 @@
  * Prints each run and the ratio of the medians, with the machine's core count: the figure means
  * most where there is a core for each process and its share of the bank.
  *
- * Needs PostgreSQL (TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres),
- * Redis (REDIS_URL, default redis://127.0.0.1:6379) and nginx. Knobs: BENCH_SECONDS (10),
+ * Needs Redis (REDIS_URL, default redis://127.0.0.1:6379) and nginx. The database is SQLite, or
+ * PostgreSQL with TEST_DATABASE_URL once the Prisma client is generated for it (start:cluster's
+ * `DATABASE_URL=postgresql://… npm run build`). Knobs: BENCH_SECONDS (10),
  * BENCH_CONNECTIONS (32), BENCH_ROUNDS (2), BENCH_PORTAL_PORT / BENCH_BANK_PORT / BENCH_NGINX_PORT
  * (3960 / 4960 / 5960). Needs `npm run build`.
  */
@@ -38,7 +39,6 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main() {
   if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   if (!nginxBinary()) throw new Error("bench:cluster needs nginx: apt-get install nginx-light");
-  process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
   const services = await startServices({
     portalPort: PORTAL_PORT,
     bankPort: BANK_PORT,
@@ -80,7 +80,8 @@ async function main() {
     );
     const results: Record<string, number[]> = {};
     for (const route of routes) {
-      for (const setup of setups) await autocannon({ url: setup.base + route.path, headers, connections, duration: 2 });
+      // Warm-up: JIT, connection pools and caches in both processes (the first seconds run at a third of the pace).
+      for (const setup of setups) await autocannon({ url: setup.base + route.path, headers, connections, duration: 5 });
       for (let round = 0; round < rounds; round++) {
         for (const setup of setups) {
           const result = await autocannon({ url: setup.base + route.path, headers, connections, duration: seconds });
