@@ -105,6 +105,30 @@ describe("Prisma's transactions on SQLite (createPrismaClient)", () => {
     }
   });
 
+  // The request-log worker's case: it holds the lock for a few ms when the transaction starts.
+  // A deferred start would read before the other thread's commit and be refused at its write.
+  it("wait for a lock another thread holds, without blocking this one, then read and write", async () => {
+    const prisma = createPrismaClient(`file:${file}`);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      await prisma.$queryRawUnsafe("select 1");
+      let ticks = 0;
+      const ticking = setInterval(() => ticks++, 5);
+      await withLockHeld(150, async () => {
+        await prisma.$transaction(async (tx) => {
+          await tx.$queryRawUnsafe("select * from key where id = 'k'");
+          await sleep(300);
+          await tx.$executeRawUnsafe("update key set revoked = 4 where id = 'k'");
+        });
+      }).finally(() => clearInterval(ticking));
+      expect(db.prepare("select revoked from key where id = 'k'").get()).toEqual({ revoked: 4 });
+      // The thread kept running while the transaction waited (timers fired), unlike SQLite's own busy wait.
+      expect(ticks).toBeGreaterThan(10);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
   it("never wait for a lock held on the same thread: a second client's transaction starts deferred, as before", async () => {
     const first = createPrismaClient(`file:${file}`);
     const second = createPrismaClient(`file:${file}`);

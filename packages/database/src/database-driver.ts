@@ -42,15 +42,27 @@ function observe<A extends { dispose(): Promise<void> }>(handle: Handle, adapter
   return adapter;
 }
 
+/** How long a Prisma transaction waits for another thread's or process's write lock before it starts deferred anyway. */
+export const SQLITE_WRITE_LOCK_WAIT_MS = 5_000;
+
+/** This thread's SQLite connections under Prisma clients (one registry per thread, as `handles`). */
+const CONNECTIONS = Symbol.for("@openbank/database/sqlite-connections");
+const connections: Set<SqliteDatabase> =
+  ((globalThis as Record<symbol, unknown>)[CONNECTIONS] as Set<SqliteDatabase>) ??
+  ((globalThis as Record<symbol, unknown>)[CONNECTIONS] = new Set<SqliteDatabase>());
+
 /**
  * PrismaBetterSQLite3 that remembers the connection it opens, and opens Prisma's transactions
- * with the write lock when it is free. The adapter's plain (deferred) BEGIN lets a transaction
- * read, then refuses its first write with SQLITE_BUSY at once whenever another connection wrote
- * meanwhile (WAL): with the request-log worker committing every 250 ms, a portal upsert met it (a
- * 503 in tests). So BEGIN becomes BEGIN IMMEDIATE, tried without waiting: when another connection
- * holds the lock right now it falls back to the deferred BEGIN as before, because waiting here
- * would block the thread (better-sqlite3 waits synchronously), and a second connection on the same
- * thread could then never release the lock it holds.
+ * with the write lock. The adapter's plain (deferred) BEGIN lets a transaction read, then refuses
+ * its first write with SQLITE_BUSY at once whenever another connection wrote meanwhile (WAL): with
+ * the request-log worker committing every 250 ms, portal writes that read first answered 503
+ * (an OAuth client upsert, a redirect-URI update). So BEGIN becomes BEGIN IMMEDIATE, tried
+ * without SQLite's own wait (better-sqlite3 would wait synchronously, blocking the thread). When
+ * another thread or process holds the lock, the transaction gives its slot back and tries again a
+ * few milliseconds later, without blocking the thread, for up to SQLITE_WRITE_LOCK_WAIT_MS. When
+ * another connection of this very thread is inside a transaction, it may be the holder and may be
+ * waiting for this one (a transaction that awaits another client's): the transaction then starts
+ * deferred at once, as the adapter does, rather than wait for a lock that cannot be released.
  */
 export class ObservedSqliteAdapter extends PrismaBetterSQLite3 {
   readonly handle: Handle = { current: null };
@@ -58,20 +70,55 @@ export class ObservedSqliteAdapter extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     const database = (adapter as unknown as { client: SqliteDatabase }).client;
     const prepare = database.prepare.bind(database);
-    const begin = { run: () => beginImmediateIfFree(prepare), all: () => [], reader: false } as SqliteStatement;
+    let immediate = false;
+    const begin = {
+      run: () => {
+        immediate = beginImmediateIfFree(prepare);
+        if (!immediate) prepare("BEGIN").run();
+        return { changes: 0 };
+      },
+      all: () => [],
+      reader: false,
+    } as SqliteStatement;
     database.prepare = (sql: string) => (sql === "BEGIN" ? begin : prepare(sql));
+    connections.add(database);
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = () => {
+      connections.delete(database);
+      return dispose();
+    };
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const deadline = Date.now() + SQLITE_WRITE_LOCK_WAIT_MS;
+      for (let attempt = 0; ; attempt++) {
+        const transaction = await startTransaction(isolationLevel);
+        if (immediate || Date.now() >= deadline || heldOnThisThread(database)) return transaction;
+        // Deferred, nothing read yet: hand the connection back and try again shortly.
+        prepare("ROLLBACK").run();
+        await transaction.rollback();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 25)));
+      }
+    };
     return observe(this.handle, adapter, { provider: "sqlite", database });
   }
 }
 
-function beginImmediateIfFree(prepare: (sql: string) => SqliteStatement): { changes: number } {
+/** Whether another connection of this thread is inside a transaction (it may hold the write lock). */
+function heldOnThisThread(database: SqliteDatabase): boolean {
+  for (const other of connections) if (other !== database && other.inTransaction) return true;
+  return false;
+}
+
+/** BEGIN IMMEDIATE without SQLite's busy wait: true when it took the write lock, false when another connection holds it. */
+function beginImmediateIfFree(prepare: (sql: string) => SqliteStatement): boolean {
   const timeout = Number(prepare("PRAGMA busy_timeout").all()[0]?.timeout ?? 0);
   prepare("PRAGMA busy_timeout = 0").run();
   try {
-    return prepare("BEGIN IMMEDIATE").run();
+    prepare("BEGIN IMMEDIATE").run();
+    return true;
   } catch (error) {
     if (!/^SQLITE_BUSY/.test(String((error as { code?: unknown }).code))) throw error;
-    return prepare("BEGIN").run();
+    return false;
   } finally {
     prepare(`PRAGMA busy_timeout = ${timeout}`).run();
   }
